@@ -1,0 +1,317 @@
+//! The command line: `serve`, `scan`, `check-config`. Thin: every command calls the engine.
+
+use crate::config::{Config, ConfigError, ListenAddr};
+use crate::engine::{Engine, EngineHandle, ScanReport};
+use crate::message::{ScanInput, source};
+use crate::milter::{self, MilterListener, Shared};
+use clap::{Parser, Subcommand};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Duration;
+
+#[derive(Parser)]
+#[command(
+    name = "canhgac",
+    version,
+    about = "Mail-filtering milter and content gateway"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the milter (embedded defaults: inet:127.0.0.1:8891).
+    Serve {
+        /// Configuration file (TOML); without it, the embedded defaults.
+        #[arg(long, short)]
+        config: Option<PathBuf>,
+        /// Override `[milter] listen` (inet:HOST:PORT or unix:/path).
+        #[arg(long)]
+        listen: Option<String>,
+    },
+    /// Scan .eml files, directories of them, or mbox files with the same engine, and print verdicts.
+    Scan {
+        #[arg(long, short)]
+        config: Option<PathBuf>,
+        /// One JSON object per message, one per line.
+        #[arg(long)]
+        json: bool,
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Validate a configuration file (and the rules it names) and print the effective configuration.
+    CheckConfig { file: Option<PathBuf> },
+}
+
+/// Entry point of the binary.
+pub fn main() -> ExitCode {
+    // A panic caught by the engine (a parser bug on hostile input) is logged as one line; the
+    // message still gets a verdict.
+    std::panic::set_hook(Box::new(|info| {
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let at = info
+            .location()
+            .map_or(String::new(), |l| format!("{}:{}", l.file(), l.line()));
+        tracing::error!(at = %at, "internal panic: {what}");
+    }));
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Serve { config, listen } => serve(config.as_deref(), listen.as_deref()),
+        Command::Scan { config, json, paths } => scan(config.as_deref(), json, &paths),
+        Command::CheckConfig { file } => check_config(file.as_deref()),
+    }
+}
+
+fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
+    match path {
+        Some(p) => Config::load(p),
+        None => Ok(Config::default()),
+    }
+}
+
+fn init_logging(level: &str) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .or_else(|_| tracing_subscriber::EnvFilter::try_new(level))
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(false)
+        .try_init();
+}
+
+fn check_config(file: Option<&Path>) -> ExitCode {
+    let config = match load(file) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("canhgac: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    if let Err(e) = Engine::build(&config) {
+        eprintln!("canhgac: {e}");
+        return ExitCode::from(1);
+    }
+    println!(
+        "# effective configuration ({})",
+        file.map_or("embedded defaults".to_owned(), |p| p.display().to_string())
+    );
+    print!("{}", config.to_toml());
+    ExitCode::SUCCESS
+}
+
+fn scan(config: Option<&Path>, json: bool, paths: &[PathBuf]) -> ExitCode {
+    let config = match load(config) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("canhgac: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    init_logging("warn");
+    let engine = match Engine::build(&config) {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("canhgac: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut failed = false;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for path in paths {
+        let files = match source::files(path) {
+            Ok(f) => f,
+            Err(e) => {
+                eprintln!("canhgac: cannot read {e}");
+                failed = true;
+                continue;
+            }
+        };
+        for file in files {
+            let msgs = match source::read_messages(&file) {
+                Ok(m) => m,
+                Err(e) => {
+                    eprintln!("canhgac: cannot read {e}");
+                    failed = true;
+                    continue;
+                }
+            };
+            for m in msgs {
+                let report = engine.scan(&ScanInput::from_bytes(m.raw));
+                let line = if json {
+                    json_line(&m.name, &report)
+                } else {
+                    human(&m.name, &report)
+                };
+                if writeln!(out, "{line}").is_err() {
+                    return ExitCode::from(1); // stdout closed (e.g. piped into head)
+                }
+            }
+        }
+    }
+    let _ = out.flush();
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// One message's verdict as a JSON object (the `scan --json` format).
+pub fn json_line(name: &str, r: &ScanReport) -> String {
+    let v = &r.verdict;
+    serde_json::json!({
+        "file": name,
+        "verdict": v.action,
+        "dry_run_verdict": v.dry_run_action,
+        "score": v.score,
+        "smtp_reply": v.reply.as_ref().map(|r| r.to_string()),
+        "findings": v.findings,
+        "timings_us": r.timings.iter().map(|t| (t.scanner, t.micros)).collect::<std::collections::BTreeMap<_, _>>(),
+    })
+    .to_string()
+}
+
+fn human(name: &str, r: &ScanReport) -> String {
+    let v = &r.verdict;
+    let mut s = format!("{name}: {} score={:.2}", v.action, v.score);
+    if let Some(w) = v.dry_run_action {
+        s.push_str(&format!(" (dry-run: would {w})"));
+    }
+    if let Some(reply) = &v.reply {
+        s.push_str(&format!(" [{reply}]"));
+    }
+    for f in &v.findings {
+        s.push_str(&format!(
+            "\n    {}({:.2}) at {}: {}",
+            f.symbol, f.score, f.location, f.detail
+        ));
+    }
+    s
+}
+
+fn serve(config_path: Option<&Path>, listen: Option<&str>) -> ExitCode {
+    let mut config = match load(config_path) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("canhgac: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Some(l) = listen {
+        match l.parse::<ListenAddr>() {
+            Ok(a) => config.milter.listen = a,
+            Err(e) => {
+                eprintln!("canhgac: --listen: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    init_logging(&config.log.level);
+    let engine = match Engine::build(&config) {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("canhgac: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("canhgac: cannot start the runtime: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let listen_override = listen.map(str::to_owned);
+    match rt.block_on(serve_async(
+        config,
+        engine,
+        config_path.map(Path::to_path_buf),
+        listen_override,
+    )) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            tracing::error!("{e}");
+            eprintln!("canhgac: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+async fn serve_async(
+    config: Config,
+    engine: Engine,
+    config_path: Option<PathBuf>,
+    listen_override: Option<String>,
+) -> Result<(), String> {
+    use tokio::signal::unix::{SignalKind, signal};
+    let listener = MilterListener::bind(&config.milter.listen, config.milter.socket_mode)
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", config.milter.listen))?;
+    let handle = EngineHandle::new(engine);
+    let shared = Shared::new(handle.clone());
+    tracing::info!(
+        listen = %config.milter.listen,
+        config = %config_path.as_ref().map_or("embedded defaults".to_owned(), |p| p.display().to_string()),
+        dry_run = config.policy.dry_run,
+        "canhgac milter started"
+    );
+    let (tx, mut rx) = tokio::sync::watch::channel(false);
+    let shutdown = async move {
+        let _ = rx.wait_for(|stop| *stop).await;
+    };
+    let mut milter = tokio::spawn(milter::run(listener, shared, shutdown));
+    let sig = |k| signal(k).map_err(|e| format!("cannot install signal handler: {e}"));
+    let (mut hup, mut term, mut int) = (
+        sig(SignalKind::hangup())?,
+        sig(SignalKind::terminate())?,
+        sig(SignalKind::interrupt())?,
+    );
+    loop {
+        tokio::select! {
+            _ = hup.recv() => {
+                match handle.reload(config_path.as_deref()) {
+                    Ok(()) => {
+                        let new = handle.current();
+                        if listen_override.is_none() && new.config().milter.listen != config.milter.listen {
+                            tracing::warn!("milter.listen changed; the new address takes effect after a restart");
+                        }
+                        tracing::info!("configuration reloaded");
+                    }
+                    Err(e) => tracing::error!("reload failed, keeping the running configuration: {e}"),
+                }
+            }
+            _ = term.recv() => break,
+            _ = int.recv() => break,
+            res = &mut milter => {
+                return match res {
+                    Ok(Ok(())) => Ok(()),
+                    Ok(Err(e)) => Err(format!("milter stopped: {e}")),
+                    Err(e) => Err(format!("milter task failed: {e}")),
+                };
+            }
+        }
+    }
+    let grace = Duration::from_secs(handle.current().config().milter.shutdown_grace_secs);
+    tracing::info!(
+        grace_secs = grace.as_secs(),
+        "shutting down: finishing messages in progress"
+    );
+    let _ = tx.send(true);
+    match tokio::time::timeout(grace, &mut milter).await {
+        Ok(_) => tracing::info!("stopped"),
+        Err(_) => tracing::warn!(
+            "grace period over; stopping with messages in progress (the MTA applies milter_default_action)"
+        ),
+    }
+    Ok(())
+}

@@ -1,0 +1,346 @@
+//! Configuration: strict TOML (unknown keys are errors), embedded defaults, and errors that name
+//! the file, line, key and value that were wrong.
+
+mod error;
+mod types;
+
+pub use error::ConfigError;
+pub use types::{ListenAddr, SocketMode};
+
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+/// The whole configuration. Every field has a default, so an empty file (or none) is valid.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    pub milter: MilterConfig,
+    pub message: MessageConfig,
+    pub limits: LimitsConfig,
+    pub policy: PolicyConfig,
+    pub rules: RulesConfig,
+    pub log: LogConfig,
+    /// Where this configuration was read from (not a key; set by [`Config::load`]).
+    #[serde(skip)]
+    pub source: Option<PathBuf>,
+}
+
+/// `[milter]`: the socket Postfix connects to, and the limits of the milter service.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct MilterConfig {
+    /// `inet:HOST:PORT` or `unix:/path/to/socket`.
+    pub listen: ListenAddr,
+    /// Permissions of a `unix:` socket file, as an octal string.
+    pub socket_mode: SocketMode,
+    /// Connections served at once; further connections wait in the listen backlog.
+    pub max_connections: usize,
+    /// Seconds to wait for the MTA's next milter command (or to write a reply) before closing.
+    pub io_timeout_secs: u64,
+    /// Seconds the engine may spend on one message at end-of-message before answering tempfail.
+    pub scan_timeout_secs: u64,
+    /// Messages scanned at once (CPU work); 0 means one per CPU core.
+    pub scan_concurrency: usize,
+    /// Seconds to let in-flight messages finish after SIGTERM/SIGINT.
+    pub shutdown_grace_secs: u64,
+}
+
+impl Default for MilterConfig {
+    fn default() -> Self {
+        Self {
+            listen: ListenAddr::default(),
+            socket_mode: SocketMode::default(),
+            max_connections: 256,
+            io_timeout_secs: 300,
+            scan_timeout_secs: 120,
+            scan_concurrency: 0,
+            shutdown_grace_secs: 30,
+        }
+    }
+}
+
+/// `[message]`: how a message being received is buffered.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct MessageConfig {
+    /// Bytes of a message kept in memory; the rest is spilled to a file in `spool_dir`.
+    pub memory_threshold_bytes: u64,
+    /// Directory for spilled message bodies (unnamed files, gone when the message ends).
+    /// Empty means the system temporary directory.
+    pub spool_dir: PathBuf,
+}
+
+impl Default for MessageConfig {
+    fn default() -> Self {
+        Self {
+            memory_threshold_bytes: 1024 * 1024,
+            spool_dir: PathBuf::new(),
+        }
+    }
+}
+
+impl MessageConfig {
+    /// The spool directory to use (the configured one, or the system temporary directory).
+    pub fn spool_dir(&self) -> PathBuf {
+        if self.spool_dir.as_os_str().is_empty() {
+            std::env::temp_dir()
+        } else {
+            self.spool_dir.clone()
+        }
+    }
+}
+
+/// `[limits]`: sizes and structure bounds.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct LimitsConfig {
+    /// Decoded size of all file attachments of one message together (regulation art. 6).
+    pub max_attachment_bytes: u64,
+    /// Size of the message on the wire (headers + encoded body). Checked at MAIL FROM (`SIZE=`)
+    /// and while the body streams in.
+    pub max_message_bytes: u64,
+    /// MIME parts (Content-Type headers) in one message before it is refused as too complex.
+    pub max_mime_parts: usize,
+    /// Nesting depth of multiparts and forwarded messages before refusal as too complex.
+    pub max_mime_depth: usize,
+}
+
+impl Default for LimitsConfig {
+    fn default() -> Self {
+        Self {
+            max_attachment_bytes: 20 * 1024 * 1024,
+            max_message_bytes: 35 * 1024 * 1024,
+            max_mime_parts: 2000,
+            max_mime_depth: 30,
+        }
+    }
+}
+
+/// `[policy]`: how verdicts are turned into actions.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct PolicyConfig {
+    /// Turn every reject, quarantine and discard into accept-and-tag (for a safe rollout).
+    pub dry_run: bool,
+    /// Name of the header added to delivered mail explaining the verdict.
+    pub result_header: String,
+}
+
+impl Default for PolicyConfig {
+    fn default() -> Self {
+        Self {
+            dry_run: false,
+            result_header: "X-Canhgac-Result".to_owned(),
+        }
+    }
+}
+
+/// `[rules]`: where scores, thresholds and patterns are read from.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct RulesConfig {
+    /// A directory holding `scores.toml` (and later rule files). Empty means the rules built
+    /// into the binary (the repository's `rules/`).
+    pub dir: PathBuf,
+}
+
+/// `[log]`: logging.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct LogConfig {
+    /// A tracing filter: `info`, `debug`, `canhgac=debug,warn`, ... (`RUST_LOG` overrides).
+    pub level: String,
+}
+
+impl Default for LogConfig {
+    fn default() -> Self {
+        Self {
+            level: "info".to_owned(),
+        }
+    }
+}
+
+impl Config {
+    /// Reads and validates a configuration file.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|e| ConfigError::Io {
+            file: path.to_path_buf(),
+            error: e.to_string(),
+        })?;
+        let mut config = Self::parse(&text, path)?;
+        config.source = Some(path.to_path_buf());
+        Ok(config)
+    }
+
+    /// Parses and validates configuration text; `origin` names it in errors.
+    pub fn parse(text: &str, origin: &Path) -> Result<Config, ConfigError> {
+        let config: Config = toml::from_str(text).map_err(|e| ConfigError::from_toml(origin, text, &e))?;
+        config.validate(text, origin)?;
+        Ok(config)
+    }
+
+    /// Checks relations between values that a single field's type cannot express.
+    fn validate(&self, text: &str, origin: &Path) -> Result<(), ConfigError> {
+        let bad = |section: &str, key: &str, message: &str| {
+            ConfigError::at_key(origin, text, section, key, message)
+        };
+        let l = &self.limits;
+        if l.max_attachment_bytes == 0 {
+            return Err(bad("limits", "max_attachment_bytes", "must be greater than 0"));
+        }
+        if l.max_message_bytes == 0 {
+            return Err(bad("limits", "max_message_bytes", "must be greater than 0"));
+        }
+        if l.max_mime_parts == 0 {
+            return Err(bad("limits", "max_mime_parts", "must be greater than 0"));
+        }
+        if l.max_mime_depth == 0 {
+            return Err(bad("limits", "max_mime_depth", "must be greater than 0"));
+        }
+        let m = &self.milter;
+        if m.max_connections == 0 {
+            return Err(bad("milter", "max_connections", "must be greater than 0"));
+        }
+        if m.io_timeout_secs == 0 {
+            return Err(bad("milter", "io_timeout_secs", "must be greater than 0"));
+        }
+        if m.scan_timeout_secs == 0 {
+            return Err(bad("milter", "scan_timeout_secs", "must be greater than 0"));
+        }
+        if m.scan_timeout_secs >= 300 {
+            return Err(bad(
+                "milter",
+                "scan_timeout_secs",
+                "must be below 300 (Postfix's milter_content_timeout), or Postfix gives up first",
+            ));
+        }
+        if !is_header_name(&self.policy.result_header) {
+            return Err(bad(
+                "policy",
+                "result_header",
+                "must be a header field name (printable ASCII without ':' or spaces)",
+            ));
+        }
+        if let Err(e) = tracing_subscriber::EnvFilter::try_new(&self.log.level) {
+            return Err(bad("log", "level", &format!("not a log filter: {e}")));
+        }
+        Ok(())
+    }
+
+    /// Number of messages scanned at once.
+    pub fn scan_concurrency(&self) -> usize {
+        match self.milter.scan_concurrency {
+            0 => std::thread::available_parallelism().map_or(2, |n| n.get()),
+            n => n,
+        }
+    }
+
+    /// The effective configuration as TOML (for `check-config`).
+    pub fn to_toml(&self) -> String {
+        toml::to_string_pretty(self).unwrap_or_else(|e| format!("# cannot print: {e}\n"))
+    }
+}
+
+fn is_header_name(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| (33..=126).contains(&b) && b != b':')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, ConfigError> {
+        Config::parse(text, Path::new("test.toml"))
+    }
+
+    #[test]
+    fn empty_file_gives_defaults() {
+        let c = parse("").expect("empty config is valid");
+        assert_eq!(c, Config::default());
+        assert_eq!(c.limits.max_attachment_bytes, 20_971_520);
+        assert_eq!(c.limits.max_message_bytes, 36_700_160);
+        assert_eq!(c.milter.listen.to_string(), "inet:127.0.0.1:8891");
+    }
+
+    #[test]
+    fn errors_name_file_line_key_and_value() {
+        let cases: &[(&str, usize, &str, &str)] = &[
+            ("[milter]\nlisten = \"tcp:1.2.3.4\"\n", 2, "listen", "tcp:1.2.3.4"),
+            (
+                "[milter]\n\nlisten = \"inet:127.0.0.1:99999\"\n",
+                3,
+                "listen",
+                "99999",
+            ),
+            (
+                "[limits]\nmax_attachment_bytes = -5\n",
+                2,
+                "max_attachment_bytes",
+                "-5",
+            ),
+            (
+                "[limits]\nmax_attachment_bytes = \"big\"\n",
+                2,
+                "max_attachment_bytes",
+                "big",
+            ),
+            (
+                "[limits]\nmax_attachment_bytes = 0\n",
+                2,
+                "max_attachment_bytes",
+                "0",
+            ),
+            ("[milter]\nsocket_mode = \"999\"\n", 2, "socket_mode", "999"),
+            (
+                "[milter]\nscan_timeout_secs = 400\n",
+                2,
+                "scan_timeout_secs",
+                "400",
+            ),
+            (
+                "[policy]\nresult_header = \"X Bad\"\n",
+                2,
+                "result_header",
+                "X Bad",
+            ),
+            ("[limitz]\nx = 1\n", 1, "limitz", "limitz"),
+            (
+                "[limits]\nmax_atachment_bytes = 5\n",
+                2,
+                "max_atachment_bytes",
+                "max_atachment_bytes",
+            ),
+            ("[log]\nlevel = \"[[[\"\n", 2, "level", "[[["),
+        ];
+        for (text, line, key, value) in cases {
+            let err = parse(text).expect_err(text).to_string();
+            assert!(err.starts_with("test.toml:"), "{text:?}: {err}");
+            assert!(
+                err.contains(&format!("test.toml:{line}:")),
+                "{text:?}: want line {line}: {err}"
+            );
+            assert!(err.contains(key), "{text:?}: want key {key}: {err}");
+            assert!(err.contains(value), "{text:?}: want value {value}: {err}");
+        }
+    }
+
+    #[test]
+    fn listen_forms() {
+        let c = parse("[milter]\nlisten = \"unix:/run/canhgac/milter.sock\"\nsocket_mode = \"0600\"\n")
+            .expect("valid");
+        assert_eq!(
+            c.milter.listen,
+            ListenAddr::Unix("/run/canhgac/milter.sock".into())
+        );
+        assert_eq!(c.milter.socket_mode.0, 0o600);
+        let c = parse("[milter]\nlisten = \"inet:[::1]:10025\"\n").expect("valid");
+        assert_eq!(c.milter.listen.to_string(), "inet:[::1]:10025");
+    }
+
+    #[test]
+    fn effective_config_round_trips() {
+        let c = parse("[policy]\ndry_run = true\n").expect("valid");
+        let again = parse(&c.to_toml()).expect("printed config parses");
+        assert_eq!(c, again);
+    }
+}

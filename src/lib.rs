@@ -1,0 +1,27 @@
+//! canhgac ("canh gác": to stand guard) is a mail-filtering milter and content gateway for the
+//! Lâm Đồng provincial government's official mail system.
+//!
+//! A message flows through the modules in this order:
+//!
+//! 1. [`milter`]: the milter protocol glue (Postfix talks to it);
+//! 2. [`message`]: the envelope, the bounded receive buffer, and the message parsed once;
+//! 3. [`scanners`]: each looks at one aspect and emits findings (symbols with evidence);
+//! 4. [`policy`]: findings and the score table (`rules/scores.toml`) become a verdict;
+//! 5. [`actions`]: the verdict becomes headers and an SMTP reply.
+//!
+//! [`engine::Engine`] ties 2–4 together: `Engine::build(&Config)` once, `Engine::scan` per
+//! message. The milter, the `canhgac scan` command, the tests and the benches all use it.
+
+pub mod actions;
+pub mod cli;
+pub mod config;
+pub mod engine;
+pub mod message;
+pub mod milter;
+pub mod policy;
+pub mod scanners;
+
+pub use config::Config;
+pub use engine::{Engine, EngineHandle, ScanReport};
+pub use message::{Envelope, ScanInput};
+pub use policy::{Action, SmtpReply, Verdict};

@@ -1,0 +1,314 @@
+//! Parsing a message once, and the facts derived from it that every scanner shares: the parsed
+//! MIME tree, the list of file attachments (including those inside forwarded messages) with their
+//! decoded sizes and where they are, and what could not be parsed.
+
+use crate::config::LimitsConfig;
+use mail_parser::{Message, MessageParser, MimeHeaders, PartType};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+/// A file attachment somewhere in the message.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attachment {
+    /// Where it is, for people: `part 3 "report.pdf"`, `forwarded message in part 2 > part 3 …`.
+    pub location: String,
+    pub name: Option<String>,
+    /// `type/subtype` as declared.
+    pub content_type: String,
+    /// Size after transfer decoding (base64, quoted-printable).
+    pub decoded_size: u64,
+    /// How many forwarded messages it is inside.
+    pub depth: usize,
+}
+
+/// Something about the message's structure that could not be read as intended.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StructureProblem {
+    /// No header section: the whole message was taken as one text body.
+    NoHeaders,
+    /// A part's encoding or a nested message was broken (location).
+    BadEncoding(String),
+    /// NUL bytes in the message (count).
+    NulBytes(usize),
+    /// The structure is beyond the configured limits; nothing past the header was analysed.
+    TooComplex(String),
+    /// The MIME parser itself failed on this input.
+    ParserPanic,
+}
+
+/// A message parsed once, with its derived facts.
+pub struct ParsedMessage<'x> {
+    /// The parsed message (None when it had no headers, was too complex, or the parser failed).
+    pub message: Option<Message<'x>>,
+    pub attachments: Vec<Attachment>,
+    pub problems: Vec<StructureProblem>,
+}
+
+impl<'x> ParsedMessage<'x> {
+    /// Parses `raw` within `limits`. Never panics; always returns in time linear in the input.
+    pub fn parse(raw: &'x [u8], limits: &LimitsConfig) -> ParsedMessage<'x> {
+        let mut problems = Vec::new();
+        let nuls = memchr_count(0, raw);
+        if nuls > 0 {
+            problems.push(StructureProblem::NulBytes(nuls));
+        }
+        // Bound the work (and the depth of the parsed tree, which is dropped recursively) before
+        // handing the input to the parser.
+        let parts = count_content_type_lines(raw);
+        if parts > limits.max_mime_parts {
+            problems.push(StructureProblem::TooComplex(format!(
+                "{parts} MIME parts, limit is {}",
+                limits.max_mime_parts
+            )));
+            return ParsedMessage {
+                message: None,
+                attachments: Vec::new(),
+                problems,
+            };
+        }
+        let parser = MessageParser::default();
+        let message = match catch_unwind(AssertUnwindSafe(|| parser.parse(raw))) {
+            Ok(Some(m)) if m.parts.first().is_some_and(|p| p.headers.is_empty()) => {
+                problems.push(StructureProblem::NoHeaders);
+                Some(m)
+            }
+            Ok(Some(m)) => Some(m),
+            Ok(None) => {
+                problems.push(StructureProblem::NoHeaders);
+                None
+            }
+            Err(_) => {
+                problems.push(StructureProblem::ParserPanic);
+                None
+            }
+        };
+        let mut parsed = ParsedMessage {
+            message,
+            attachments: Vec::new(),
+            problems,
+        };
+        if let Some(m) = parsed.message.take() {
+            collect(&m, limits, &mut parsed.attachments, &mut parsed.problems);
+            parsed.message = Some(m);
+        }
+        parsed
+    }
+
+    /// Sum of the decoded sizes of every file attachment.
+    pub fn total_attachment_bytes(&self) -> u64 {
+        self.attachments.iter().map(|a| a.decoded_size).sum()
+    }
+
+    /// Whether the structure was beyond limits (so scanners could not see everything).
+    pub fn too_complex(&self) -> Option<&str> {
+        self.problems.iter().find_map(|p| match p {
+            StructureProblem::TooComplex(why) => Some(why.as_str()),
+            _ => None,
+        })
+    }
+}
+
+/// Walks the message and its forwarded messages without recursion, listing attachments.
+fn collect(
+    root: &Message<'_>,
+    limits: &LimitsConfig,
+    out: &mut Vec<Attachment>,
+    problems: &mut Vec<StructureProblem>,
+) {
+    let mut stack: Vec<(&Message<'_>, String, usize)> = vec![(root, String::new(), 0)];
+    while let Some((msg, prefix, depth)) = stack.pop() {
+        let tree_depth = multipart_depth(msg);
+        if depth + tree_depth > limits.max_mime_depth {
+            problems.push(StructureProblem::TooComplex(format!(
+                "nesting depth {} at {}, limit is {}",
+                depth + tree_depth,
+                if prefix.is_empty() {
+                    "top level"
+                } else {
+                    prefix.trim_end_matches(" > ")
+                },
+                limits.max_mime_depth
+            )));
+            continue;
+        }
+        for &id in &msg.attachments {
+            let Some(part) = msg.parts.get(id as usize) else {
+                continue;
+            };
+            let name = part.attachment_name().map(str::to_owned);
+            let location = match &name {
+                Some(n) => format!("{prefix}part {id} {n:?}"),
+                None => format!("{prefix}part {id}"),
+            };
+            if part.is_encoding_problem {
+                problems.push(StructureProblem::BadEncoding(location.clone()));
+            }
+            match &part.body {
+                PartType::Message(inner) => {
+                    stack.push((
+                        inner,
+                        format!("{prefix}forwarded message in part {id} > "),
+                        depth + 1,
+                    ));
+                }
+                PartType::Multipart(_) => {}
+                body => {
+                    let size = match body {
+                        PartType::Text(t) | PartType::Html(t) => t.len(),
+                        PartType::Binary(b) | PartType::InlineBinary(b) => b.len(),
+                        _ => 0,
+                    };
+                    let content_type = part
+                        .content_type()
+                        .map(|ct| match ct.subtype() {
+                            Some(sub) => format!("{}/{}", ct.ctype(), sub),
+                            None => ct.ctype().to_owned(),
+                        })
+                        .unwrap_or_else(|| "application/octet-stream".to_owned())
+                        .to_ascii_lowercase();
+                    out.push(Attachment {
+                        location,
+                        name,
+                        content_type,
+                        decoded_size: size as u64,
+                        depth,
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// Depth of the multipart tree of one message (its own parts, not forwarded messages).
+fn multipart_depth(msg: &Message<'_>) -> usize {
+    let mut max = 0;
+    let mut stack = vec![(0u32, 1usize)];
+    let mut visited = 0usize;
+    while let Some((id, d)) = stack.pop() {
+        visited += 1;
+        if visited > msg.parts.len() * 2 + 2 {
+            break; // A malformed tree that points back on itself: stop.
+        }
+        max = max.max(d);
+        if let Some(PartType::Multipart(children)) = msg.parts.get(id as usize).map(|p| &p.body) {
+            for &c in children {
+                if c != id {
+                    stack.push((c, d + 1));
+                }
+            }
+        }
+    }
+    max.saturating_sub(1)
+}
+
+fn memchr_count(needle: u8, hay: &[u8]) -> usize {
+    hay.iter().filter(|&&b| b == needle).count()
+}
+
+/// Lines that start with `Content-Type:` (any case): an upper bound of the number of MIME parts.
+fn count_content_type_lines(raw: &[u8]) -> usize {
+    const NAME: &[u8] = b"content-type:";
+    let mut n = 0;
+    let mut at_line_start = true;
+    for (i, &b) in raw.iter().enumerate() {
+        if at_line_start
+            && (b == b'c' || b == b'C')
+            && raw.len() - i >= NAME.len()
+            && raw[i..i + NAME.len()].eq_ignore_ascii_case(NAME)
+        {
+            n += 1;
+        }
+        at_line_start = b == b'\n';
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn limits() -> LimitsConfig {
+        LimitsConfig::default()
+    }
+
+    #[test]
+    fn attachments_with_decoded_sizes_including_forwarded() {
+        let raw = b"From: a@b\r\nSubject: t\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=X\r\n\r\n\
+--X\r\nContent-Type: text/plain\r\n\r\nhello\r\n\
+--X\r\nContent-Type: application/pdf; name=\"a.pdf\"\r\nContent-Transfer-Encoding: base64\r\nContent-Disposition: attachment; filename=\"a.pdf\"\r\n\r\nAAAAAAAA\r\n\
+--X\r\nContent-Type: message/rfc822\r\n\r\nFrom: c@d\r\nSubject: inner\r\nContent-Type: multipart/mixed; boundary=Y\r\n\r\n\
+--Y\r\nContent-Type: text/plain\r\n\r\ninner text\r\n\
+--Y\r\nContent-Type: application/zip; name=\"b.zip\"\r\nContent-Transfer-Encoding: base64\r\n\r\nAAAA\r\n--Y--\r\n\
+--X--\r\n";
+        let p = ParsedMessage::parse(raw, &limits());
+        assert!(p.problems.is_empty(), "{:?}", p.problems);
+        let names: Vec<_> = p
+            .attachments
+            .iter()
+            .map(|a| (a.name.clone(), a.decoded_size, a.depth))
+            .collect();
+        assert!(names.contains(&(Some("a.pdf".into()), 6, 0)), "{names:?}");
+        assert!(names.contains(&(Some("b.zip".into()), 3, 1)), "{names:?}");
+        assert_eq!(p.total_attachment_bytes(), 9);
+        let b = p
+            .attachments
+            .iter()
+            .find(|a| a.name.as_deref() == Some("b.zip"))
+            .expect("b.zip");
+        assert!(
+            b.location.starts_with("forwarded message in part"),
+            "{}",
+            b.location
+        );
+    }
+
+    #[test]
+    fn body_without_headers() {
+        let p = ParsedMessage::parse(b"\r\njust a body\r\n", &limits());
+        assert!(
+            p.problems.contains(&StructureProblem::NoHeaders),
+            "{:?}",
+            p.problems
+        );
+        assert_eq!(p.total_attachment_bytes(), 0);
+    }
+
+    #[test]
+    fn too_many_parts_is_bounded() {
+        let mut raw = b"Content-Type: multipart/mixed; boundary=X\r\n\r\n".to_vec();
+        for _ in 0..3000 {
+            raw.extend_from_slice(b"--X\r\nContent-Type: text/plain\r\n\r\nx\r\n");
+        }
+        let p = ParsedMessage::parse(&raw, &limits());
+        assert!(p.too_complex().is_some(), "{:?}", p.problems);
+    }
+
+    #[test]
+    fn deep_nesting_is_bounded() {
+        // 200 forwarded messages inside each other.
+        let mut raw = Vec::new();
+        for _ in 0..200 {
+            raw.extend_from_slice(b"From: a@b\r\nContent-Type: message/rfc822\r\n\r\n");
+        }
+        raw.extend_from_slice(b"From: a@b\r\n\r\nbottom\r\n");
+        let p = ParsedMessage::parse(&raw, &limits());
+        assert!(p.too_complex().is_some(), "{:?}", p.problems);
+        let mut raw = Vec::new();
+        for i in 0..200 {
+            raw.extend_from_slice(
+                format!("Content-Type: multipart/mixed; boundary=B{i}\r\n\r\n--B{i}\r\n").as_bytes(),
+            );
+        }
+        let p = ParsedMessage::parse(&raw, &limits());
+        assert!(p.too_complex().is_some(), "{:?}", p.problems);
+    }
+
+    #[test]
+    fn nul_bytes_are_reported() {
+        let p = ParsedMessage::parse(b"Subject: a\0b\r\n\r\nx\0\0\r\n", &limits());
+        assert!(
+            p.problems.contains(&StructureProblem::NulBytes(3)),
+            "{:?}",
+            p.problems
+        );
+    }
+}

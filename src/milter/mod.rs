@@ -1,0 +1,382 @@
+//! Milter glue: one short handler per milter stage that hands the data to the session and turns
+//! its answer into a milter reply. No scanning or policy here.
+
+mod listen;
+mod session;
+
+pub use listen::{Coalesce, MilterListener};
+pub use session::Session;
+
+use crate::actions;
+use crate::engine::EngineHandle;
+use crate::policy::{Action, SmtpReply, Verdict};
+use indymilter::{
+    Actions, Callbacks, ContextActions, EomContext, MacroStage, NegotiateContext, ProtoOpts, SetErrorReply,
+    SocketInfo, Status,
+};
+use session::Early;
+use std::ffi::{CStr, CString};
+use std::future::Future;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tokio::sync::Semaphore;
+
+/// Shared by every connection: the engine in use and the limit on concurrent scans.
+#[derive(Clone)]
+pub struct Shared {
+    pub engine: EngineHandle,
+    pub scan_permits: Arc<Semaphore>,
+}
+
+impl Shared {
+    pub fn new(engine: EngineHandle) -> Shared {
+        let n = engine.current().config().scan_concurrency();
+        Shared {
+            engine,
+            scan_permits: Arc::new(Semaphore::new(n)),
+        }
+    }
+}
+
+/// Runs the milter on `listener` until `shutdown` completes; messages in their end-of-message
+/// stage finish first.
+pub async fn run(listener: MilterListener, shared: Shared, shutdown: impl Future) -> std::io::Result<()> {
+    let cfg = shared.engine.current().config().milter.clone();
+    let config = indymilter::Config {
+        max_connections: cfg.max_connections,
+        connection_timeout: Duration::from_secs(cfg.io_timeout_secs),
+        ..Default::default()
+    };
+    indymilter::run(listener, callbacks(shared), config, shutdown).await
+}
+
+/// Stages the MTA need not wait for us at: we never refuse there.
+fn wanted_noreply() -> ProtoOpts {
+    ProtoOpts::NOREPLY_CONNECT
+        | ProtoOpts::NOREPLY_HELO
+        | ProtoOpts::NOREPLY_RCPT
+        | ProtoOpts::NOREPLY_DATA
+        | ProtoOpts::NOREPLY_HEADER
+        | ProtoOpts::NOREPLY_EOH
+}
+
+fn reply_or(s: &Session, opt: ProtoOpts) -> Status {
+    if s.noreply.contains(opt) {
+        Status::Noreply
+    } else {
+        Status::Continue
+    }
+}
+
+fn cstr_to_string(c: &CStr) -> String {
+    String::from_utf8_lossy(c.to_bytes()).into_owned()
+}
+
+fn macro_value(macros: &indymilter::Macros, name: &CStr) -> Option<String> {
+    macros.get(name).map(cstr_to_string).filter(|v| !v.is_empty())
+}
+
+fn set_reply(reply: &mut impl SetErrorReply, r: &SmtpReply) {
+    if let Err(e) = reply.set_error_reply(&r.code.to_string(), Some(&r.status), [r.text.as_str()]) {
+        tracing::warn!(error = %e, reply = %r, "cannot set SMTP reply; the MTA's default is used");
+    }
+}
+
+fn early(cx_reply: &mut impl SetErrorReply, e: Early, otherwise: Status) -> Status {
+    match e {
+        Early::Continue => otherwise,
+        Early::Reject(r) => {
+            set_reply(cx_reply, &r);
+            Status::Reject
+        }
+        Early::Tempfail(r) => {
+            set_reply(cx_reply, &r);
+            Status::Tempfail
+        }
+    }
+}
+
+fn callbacks(shared: Shared) -> Callbacks<Session> {
+    let neg_shared = shared.clone();
+    Callbacks::new()
+        .on_negotiate(move |cx: &mut NegotiateContext<Session>, actions, opts| {
+            let engine = neg_shared.engine.current();
+            Box::pin(async move {
+                cx.requested_actions =
+                    (Actions::ADD_HEADER | Actions::CHANGE_HEADER | Actions::QUARANTINE) & actions;
+                let noreply = wanted_noreply() & opts;
+                let leading_space = opts.contains(ProtoOpts::LEADING_SPACE);
+                let mut req = noreply | (ProtoOpts::NO_UNKNOWN & opts);
+                if leading_space {
+                    req |= ProtoOpts::LEADING_SPACE;
+                }
+                cx.requested_opts = req;
+                for (stage, names) in [
+                    (MacroStage::Connect, "{client_addr} {client_name} j"),
+                    (MacroStage::Mail, "{auth_authen} {auth_type} i"),
+                    (MacroStage::Eom, "i"),
+                ] {
+                    if let Ok(c) = CString::new(names) {
+                        cx.requested_macros.insert(stage, c);
+                    }
+                }
+                cx.data = Some(Session::new(engine, leading_space, noreply));
+                Status::Continue
+            })
+        })
+        .on_connect(|cx, hostname, socket| {
+            Box::pin(async move {
+                let addr = match socket {
+                    SocketInfo::Inet(a) => Some(a.ip()),
+                    _ => None,
+                };
+                let Some(s) = cx.data.as_mut() else {
+                    return Status::Tempfail;
+                };
+                s.conn.client_addr = addr;
+                s.conn.client_name = cstr_to_string(&hostname);
+                reply_or(s, ProtoOpts::NOREPLY_CONNECT)
+            })
+        })
+        .on_helo(|cx, helo| {
+            Box::pin(async move {
+                let Some(s) = cx.data.as_mut() else {
+                    return Status::Tempfail;
+                };
+                s.conn.helo = cstr_to_string(&helo);
+                reply_or(s, ProtoOpts::NOREPLY_HELO)
+            })
+        })
+        .on_mail(|cx, args| {
+            Box::pin(async move {
+                let auth = macro_value(&cx.macros, c"{auth_authen}");
+                let Some(s) = cx.data.as_mut() else {
+                    return Status::Tempfail;
+                };
+                let args = args.iter().map(|a| cstr_to_string(a)).collect();
+                let e = s.mail(args, auth);
+                early(&mut cx.reply, e, Status::Continue)
+            })
+        })
+        .on_rcpt(|cx, args| {
+            Box::pin(async move {
+                let Some(s) = cx.data.as_mut() else {
+                    return Status::Tempfail;
+                };
+                s.rcpt(args.iter().map(|a| cstr_to_string(a)).collect());
+                reply_or(s, ProtoOpts::NOREPLY_RCPT)
+            })
+        })
+        .on_header(|cx, name, value| {
+            Box::pin(async move {
+                let Some(s) = cx.data.as_mut() else {
+                    return Status::Tempfail;
+                };
+                let e = s.header(name.as_bytes(), value.as_bytes()).await;
+                if s.noreply.contains(ProtoOpts::NOREPLY_HEADER) {
+                    // A refusal is given at the next stage that is answered.
+                    return Status::Noreply;
+                }
+                early(&mut cx.reply, e, Status::Continue)
+            })
+        })
+        .on_eoh(|cx| {
+            Box::pin(async move {
+                let Some(s) = cx.data.as_mut() else {
+                    return Status::Tempfail;
+                };
+                let e = s.receive(b"\r\n").await;
+                if s.noreply.contains(ProtoOpts::NOREPLY_EOH) {
+                    return Status::Noreply;
+                }
+                early(&mut cx.reply, e, Status::Continue)
+            })
+        })
+        .on_body(|cx, chunk| {
+            Box::pin(async move {
+                let Some(s) = cx.data.as_mut() else {
+                    return Status::Tempfail;
+                };
+                let e = s.receive(&chunk).await;
+                early(&mut cx.reply, e, Status::Continue)
+            })
+        })
+        .on_eom(move |cx| {
+            let shared = shared.clone();
+            Box::pin(async move { eom(cx, shared).await })
+        })
+        .on_abort(|cx| {
+            Box::pin(async move {
+                if let Some(s) = cx.data.as_mut() {
+                    s.message = None;
+                }
+                Status::Continue
+            })
+        })
+}
+
+/// End of message: scan on the blocking pool within the time limit, then answer.
+async fn eom(cx: &mut EomContext<Session>, shared: Shared) -> Status {
+    let started = Instant::now();
+    let queue_id = macro_value(&cx.macros, c"i");
+    let Some(s) = cx.data.as_mut() else {
+        return Status::Tempfail;
+    };
+    let engine = s.engine.clone();
+    let forged = s.forged_result_headers();
+    let Some(input) = s.finish(queue_id.clone()).await else {
+        // End of message without MAIL FROM: nothing we can vouch for.
+        return Status::Tempfail;
+    };
+    let cfg = engine.config();
+    let (verdict, timings, envelope, size) = match input {
+        Err(e) => {
+            tracing::error!(queue_id = queue_id.as_deref().unwrap_or("-"), error = %e, "message could not be read back");
+            (
+                engine.failure("SCAN_IO_ERROR", "Temporary failure: message could not be spooled"),
+                Vec::new(),
+                None,
+                0,
+            )
+        }
+        Ok(input) => {
+            let size = input.truncated_at.unwrap_or(input.raw.len() as u64);
+            let envelope = input.envelope.clone();
+            let limit = Duration::from_secs(cfg.milter.scan_timeout_secs);
+            let scan = async {
+                let permit = shared.scan_permits.clone().acquire_owned().await;
+                let engine = engine.clone();
+                tokio::task::spawn_blocking(move || {
+                    let _permit = permit;
+                    engine.scan(&input)
+                })
+                .await
+            };
+            match tokio::time::timeout(limit, scan).await {
+                Ok(Ok(report)) => (report.verdict, report.timings, Some(envelope), size),
+                Ok(Err(join)) => {
+                    tracing::error!(error = %join, "scan task failed");
+                    (
+                        engine.failure("SCAN_PANIC", "Temporary failure: scan failed"),
+                        Vec::new(),
+                        Some(envelope),
+                        size,
+                    )
+                }
+                Err(_) => (
+                    engine.failure(
+                        "SCAN_TIMEOUT",
+                        &format!("Temporary failure: scan took longer than {} s", limit.as_secs()),
+                    ),
+                    Vec::new(),
+                    Some(envelope),
+                    size,
+                ),
+            }
+        }
+    };
+    let status = apply(cx, &verdict, forged).await;
+    log_verdict(
+        queue_id.as_deref(),
+        envelope.as_ref(),
+        size,
+        &verdict,
+        &timings,
+        started.elapsed(),
+    );
+    status
+}
+
+/// Tells the MTA what to do with the message.
+async fn apply(cx: &mut EomContext<Session>, v: &Verdict, forged: i32) -> Status {
+    let Some(s) = cx.data.as_ref() else {
+        return Status::Tempfail;
+    };
+    let header = s.engine.config().policy.result_header.clone();
+    // With SMFIP_HDR_LEADSPC negotiated, values we add are used exactly: supply the space.
+    let lead = if s.leading_space { " " } else { "" };
+    match v.action {
+        Action::Reject | Action::Tempfail => {
+            let r = v
+                .reply
+                .clone()
+                .unwrap_or_else(|| SmtpReply::new(451, "4.3.0", "Temporary failure"));
+            set_reply(&mut cx.reply, &r);
+            if v.action == Action::Reject {
+                Status::Reject
+            } else {
+                Status::Tempfail
+            }
+        }
+        Action::Discard => Status::Discard,
+        Action::Accept | Action::Tag | Action::Quarantine => {
+            // Remove result headers that came with the message: only ours may be trusted.
+            for i in (1..=forged).rev() {
+                if let Err(e) = cx
+                    .actions
+                    .change_header(header.as_str(), i, None::<CString>)
+                    .await
+                {
+                    tracing::warn!(error = %e, "cannot remove forged result header");
+                }
+            }
+            if let Err(e) = cx
+                .actions
+                .add_header(
+                    header.as_str(),
+                    format!("{lead}{}", actions::result_header_value(v)),
+                )
+                .await
+            {
+                // The verdict stands; only its explanation is missing.
+                tracing::warn!(error = %e, "cannot add result header");
+            }
+            if actions::holds(v) {
+                let reason = v
+                    .findings
+                    .first()
+                    .map_or("canhgac quarantine".to_owned(), |f| f.symbol.clone());
+                if let Err(e) = cx.actions.quarantine(reason).await {
+                    tracing::error!(error = %e, "cannot ask the MTA to hold the message; answering tempfail");
+                    return Status::Tempfail;
+                }
+            }
+            Status::Accept
+        }
+    }
+}
+
+fn log_verdict(
+    queue_id: Option<&str>,
+    env: Option<&crate::message::Envelope>,
+    size: u64,
+    v: &Verdict,
+    timings: &[crate::engine::ScannerTime],
+    elapsed: Duration,
+) {
+    let symbols: Vec<String> = v
+        .findings
+        .iter()
+        .map(|f| format!("{}({:.2})", f.symbol, f.score))
+        .collect();
+    let scan_us: Vec<String> = timings
+        .iter()
+        .map(|t| format!("{}={}", t.scanner, t.micros))
+        .collect();
+    tracing::info!(
+        target: "canhgac::verdict",
+        queue_id = queue_id.unwrap_or("-"),
+        client = %env.and_then(|e| e.client_addr).map_or("-".to_owned(), |a| a.to_string()),
+        from = env.map_or("", |e| e.mail_from.as_str()),
+        rcpt = %env.map_or(String::new(), |e| e.rcpt_to.join(",")),
+        size,
+        action = %v.action,
+        dry_run_action = %v.dry_run_action.map_or("-", |a| a.as_str()),
+        score = v.score,
+        symbols = %symbols.join(" "),
+        reply = %v.reply.as_ref().map_or("-".to_owned(), |r| r.to_string()),
+        scan_us = %scan_us.join(","),
+        ms = elapsed.as_secs_f64() * 1000.0,
+        "verdict"
+    );
+}

@@ -1,0 +1,203 @@
+//! One milter connection's state, split by SMTP scope: the connection (client, HELO) and the
+//! message in progress. RSET or abort is `message = None`, so no field can survive a reset.
+
+use crate::engine::Engine;
+use crate::message::{Envelope, MessageBuffer, ScanInput, strip_brackets};
+use crate::policy::SmtpReply;
+use std::net::IpAddr;
+use std::sync::Arc;
+
+/// What the connection told us before any message.
+#[derive(Debug, Default, Clone)]
+pub struct ConnInfo {
+    pub client_addr: Option<IpAddr>,
+    pub client_name: String,
+    pub helo: String,
+}
+
+/// A message being received.
+pub struct MessageState {
+    pub envelope: Envelope,
+    pub buffer: MessageBuffer,
+    /// Bytes received on the wire so far (headers and body).
+    pub received: u64,
+    /// Buffering stopped because the wire limit was passed.
+    pub over_limit: bool,
+    /// The buffer could not be written (spool failure): the message must not be accepted.
+    pub spool_error: Option<String>,
+    /// How many result headers the message arrived with (forged; removed before delivery).
+    pub forged_result_headers: i32,
+}
+
+/// The per-connection session stored in indymilter's context.
+pub struct Session {
+    pub engine: Arc<Engine>,
+    pub conn: ConnInfo,
+    pub message: Option<MessageState>,
+    /// The MTA sends header values with their leading space (SMFIP_HDR_LEADSPC).
+    pub leading_space: bool,
+    /// Stages for which the MTA expects no reply.
+    pub noreply: indymilter::ProtoOpts,
+}
+
+/// What a stage asks the MTA to do before end-of-message.
+pub enum Early {
+    Continue,
+    Reject(SmtpReply),
+    Tempfail(SmtpReply),
+}
+
+impl Session {
+    pub fn new(engine: Arc<Engine>, leading_space: bool, noreply: indymilter::ProtoOpts) -> Session {
+        Session {
+            engine,
+            conn: ConnInfo::default(),
+            message: None,
+            leading_space,
+            noreply,
+        }
+    }
+
+    /// MAIL FROM: starts a new message (dropping any earlier one) and checks `SIZE=`.
+    pub fn mail(&mut self, args: Vec<String>, auth_user: Option<String>) -> Early {
+        let cfg = self.engine.config();
+        let mut it = args.into_iter();
+        let from = it
+            .next()
+            .map(|s| strip_brackets(&s).to_owned())
+            .unwrap_or_default();
+        let envelope = Envelope {
+            client_addr: self.conn.client_addr,
+            client_name: self.conn.client_name.clone(),
+            helo: self.conn.helo.clone(),
+            mail_from: from,
+            mail_args: it.collect(),
+            auth_user,
+            ..Envelope::default()
+        };
+        let declared = envelope.declared_size();
+        self.message = Some(MessageState {
+            envelope,
+            buffer: MessageBuffer::new(cfg.message.memory_threshold_bytes, &cfg.message.spool_dir()),
+            received: 0,
+            over_limit: false,
+            spool_error: None,
+            forged_result_headers: 0,
+        });
+        match declared {
+            Some(size) if size > cfg.limits.max_message_bytes && !cfg.policy.dry_run => {
+                self.message = None;
+                Early::Reject(SmtpReply::new(
+                    552,
+                    "5.3.4",
+                    &format!(
+                        "Message size {size} exceeds the fixed maximum message size of {} bytes",
+                        cfg.limits.max_message_bytes
+                    ),
+                ))
+            }
+            _ => Early::Continue,
+        }
+    }
+
+    pub fn rcpt(&mut self, args: Vec<String>) {
+        if let (Some(m), Some(r)) = (self.message.as_mut(), args.into_iter().next()) {
+            m.envelope.rcpt_to.push(strip_brackets(&r).to_owned());
+        }
+    }
+
+    /// Appends received bytes, counting them against the wire limit.
+    pub async fn receive(&mut self, data: &[u8]) -> Early {
+        let cfg = self.engine.config();
+        let limit = cfg.limits.max_message_bytes;
+        let dry_run = cfg.policy.dry_run;
+        let Some(m) = self.message.as_mut() else {
+            return Early::Continue;
+        };
+        m.received += data.len() as u64;
+        if m.spool_error.is_some() {
+            return Early::Tempfail(SmtpReply::new(
+                451,
+                "4.3.0",
+                "Temporary failure: cannot spool message",
+            ));
+        }
+        if m.over_limit {
+            return Early::Continue;
+        }
+        if m.received > limit {
+            m.over_limit = true;
+            // Free the buffer now: nothing more of this message will be kept.
+            m.buffer = MessageBuffer::new(0, &cfg.message.spool_dir());
+            if !dry_run {
+                return Early::Reject(SmtpReply::new(
+                    552,
+                    "5.3.4",
+                    &format!("Message size exceeds the fixed maximum message size of {limit} bytes"),
+                ));
+            }
+            return Early::Continue;
+        }
+        if let Err(e) = m.buffer.push(data).await {
+            tracing::error!(error = %e, "cannot spool message; answering tempfail");
+            m.spool_error = Some(e.to_string());
+            return Early::Tempfail(SmtpReply::new(
+                451,
+                "4.3.0",
+                "Temporary failure: cannot spool message",
+            ));
+        }
+        Early::Continue
+    }
+
+    /// A header as the MTA passed it.
+    pub async fn header(&mut self, name: &[u8], value: &[u8]) -> Early {
+        let result_header = self.engine.config().policy.result_header.as_bytes();
+        if let Some(m) = self.message.as_mut()
+            && name.eq_ignore_ascii_case(result_header)
+        {
+            m.forged_result_headers += 1;
+        }
+        let mut line = Vec::with_capacity(name.len() + value.len() + 4);
+        line.extend_from_slice(name);
+        line.push(b':');
+        if !self.leading_space {
+            line.push(b' ');
+        }
+        // Folded values arrive with bare LF; the message uses CRLF.
+        let mut prev = 0u8;
+        for &b in value {
+            if b == b'\n' && prev != b'\r' {
+                line.push(b'\r');
+            }
+            line.push(b);
+            prev = b;
+        }
+        line.extend_from_slice(b"\r\n");
+        self.receive(&line).await
+    }
+
+    /// Ends the message: returns what to scan, and what happened while receiving it.
+    pub async fn finish(&mut self, queue_id: Option<String>) -> Option<Result<ScanInput, String>> {
+        let m = self.message.take()?;
+        let mut envelope = m.envelope;
+        envelope.queue_id = queue_id;
+        if let Some(e) = m.spool_error {
+            return Some(Err(e));
+        }
+        let truncated_at = m.over_limit.then_some(m.received);
+        Some(match m.buffer.into_bytes().await {
+            Ok(raw) => Ok(ScanInput {
+                envelope,
+                raw,
+                truncated_at,
+            }),
+            Err(e) => Err(e.to_string()),
+        })
+    }
+
+    /// How many forged result headers the message in progress carries.
+    pub fn forged_result_headers(&self) -> i32 {
+        self.message.as_ref().map_or(0, |m| m.forged_result_headers)
+    }
+}

@@ -1,0 +1,323 @@
+//! Policy: pure functions from findings and the score table to a verdict. No I/O here.
+
+mod scores;
+
+pub use scores::{ScoreTable, SymbolRule, parse_reply_code};
+
+use crate::scanners::Finding;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// What happens to a message. The order of the variants is their strength: when several apply,
+/// the strongest wins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Action {
+    /// Deliver, with the result header.
+    Accept,
+    /// Deliver, marked (result header and spam headers).
+    Tag,
+    /// Refuse for now (4xx): the sending MTA keeps the message and retries.
+    Tempfail,
+    /// Accept from the MTA and drop.
+    Discard,
+    /// Refuse (5xx): the sending MTA keeps the message and tells its sender.
+    Reject,
+    /// Hold for the security officers.
+    Quarantine,
+}
+
+impl Action {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Accept => "accept",
+            Action::Tag => "tag",
+            Action::Tempfail => "tempfail",
+            Action::Discard => "discard",
+            Action::Reject => "reject",
+            Action::Quarantine => "quarantine",
+        }
+    }
+
+    /// Whether the message is delivered by this action.
+    pub fn delivers(self) -> bool {
+        matches!(self, Action::Accept | Action::Tag)
+    }
+}
+
+impl fmt::Display for Action {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An SMTP reply: code, enhanced status code, and ASCII text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SmtpReply {
+    pub code: u16,
+    pub status: String,
+    pub text: String,
+}
+
+impl SmtpReply {
+    /// A reply whose text is reduced to what SMTP can carry (printable ASCII, one line, bounded).
+    pub fn new(code: u16, status: &str, text: &str) -> SmtpReply {
+        let mut clean: String = text
+            .chars()
+            .map(|c| {
+                if (c.is_ascii_graphic() && c != '%') || c == ' ' {
+                    c
+                } else {
+                    '?'
+                }
+            })
+            .collect();
+        if clean.len() > 400 {
+            clean.truncate(400);
+        }
+        SmtpReply {
+            code,
+            status: status.to_owned(),
+            text: clean,
+        }
+    }
+}
+
+impl fmt::Display for SmtpReply {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {} {}", self.code, self.status, self.text)
+    }
+}
+
+/// The engine's decision about one message, with everything that explains it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Verdict {
+    /// What is done with the message (after `dry_run`).
+    pub action: Action,
+    /// Under `policy.dry_run`: what would have been done, when that differs from `action`.
+    pub dry_run_action: Option<Action>,
+    /// Sum of the findings' scores.
+    pub score: f64,
+    /// The SMTP reply for reject and tempfail.
+    pub reply: Option<SmtpReply>,
+    /// Every finding, with its score.
+    pub findings: Vec<Finding>,
+}
+
+/// Turns findings into a verdict. Findings are given their scores from `table`.
+pub fn decide(table: &ScoreTable, mut findings: Vec<Finding>, dry_run: bool) -> Verdict {
+    let mut score = 0.0;
+    // The strongest forced action, with the finding that forced it.
+    let mut forced: Option<(Action, Option<SmtpReply>)> = None;
+    // A symbol that fires several times counts once towards the score.
+    let mut counted: Vec<String> = Vec::new();
+    for f in &mut findings {
+        let Some(rule) = table.get(&f.symbol) else {
+            // Cannot happen: the table was checked against every scanner's symbols at build.
+            continue;
+        };
+        f.score = rule.score;
+        if !counted.contains(&f.symbol) {
+            score += rule.score;
+            counted.push(f.symbol.clone());
+        }
+        if let Some((action, reply)) = &rule.force {
+            let reply = match (action, reply) {
+                (Action::Reject | Action::Tempfail, Some((code, status))) => {
+                    Some(SmtpReply::new(*code, status, &f.detail))
+                }
+                (Action::Tempfail, None) => Some(SmtpReply::new(
+                    table.tempfail_reply.0,
+                    &table.tempfail_reply.1,
+                    &f.detail,
+                )),
+                (Action::Reject, None) => Some(table.reject_reply.clone()),
+                _ => None,
+            };
+            if forced.as_ref().is_none_or(|(a, _)| action > a) {
+                forced = Some((*action, reply));
+            }
+        }
+    }
+    let by_score = if score >= table.reject_threshold {
+        (Action::Reject, Some(table.reject_reply.clone()))
+    } else if score >= table.tag_threshold {
+        (Action::Tag, None)
+    } else {
+        (Action::Accept, None)
+    };
+    let (action, reply) = match forced {
+        Some(f) if f.0 >= by_score.0 => f,
+        _ => by_score,
+    };
+    let score = (score * 100.0).round() / 100.0;
+    if dry_run && matches!(action, Action::Reject | Action::Quarantine | Action::Discard) {
+        return Verdict {
+            action: Action::Tag,
+            dry_run_action: Some(action),
+            score,
+            reply: None,
+            findings,
+        };
+    }
+    Verdict {
+        action,
+        dry_run_action: None,
+        score,
+        reply,
+        findings,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    const TABLE: &str = r#"
+[actions]
+tag = 5.0
+reject = 10.0
+reject_reply = "550 5.7.1"
+reject_text = "spam"
+tempfail_reply = "451 4.3.0"
+[symbols.A]
+score = 3.0
+description = "a"
+[symbols.B]
+score = 4.0
+description = "b"
+[symbols.BIG]
+score = 0.0
+description = "big"
+action = "reject"
+reply = "552 5.3.4"
+[symbols.FAIL]
+score = 0.0
+description = "fail"
+action = "tempfail"
+[symbols.HOLD]
+score = 0.0
+description = "hold"
+action = "quarantine"
+"#;
+
+    fn table() -> ScoreTable {
+        ScoreTable::parse(TABLE, Path::new("t.toml"), &["A", "B", "BIG", "FAIL", "HOLD"])
+            .expect("valid table")
+    }
+
+    fn f(sym: &str) -> Finding {
+        Finding::new(sym, format!("detail of {sym}"), "message")
+    }
+
+    #[test]
+    fn table_driven_policy() {
+        let t = table();
+        // (symbols, dry_run, action, dry-run action, score, reply code)
+        type Case<'a> = (&'a [&'a str], bool, Action, Option<Action>, f64, Option<u16>);
+        let cases: &[Case] = &[
+            (&[], false, Action::Accept, None, 0.0, None),
+            (&["A"], false, Action::Accept, None, 3.0, None),
+            (&["A", "B"], false, Action::Tag, None, 7.0, None),
+            (&["A", "A"], false, Action::Accept, None, 3.0, None),
+            (&["A", "B", "A", "B", "B"], false, Action::Tag, None, 7.0, None),
+            (&["BIG"], false, Action::Reject, None, 0.0, Some(552)),
+            (&["BIG", "A", "B"], false, Action::Reject, None, 7.0, Some(552)),
+            (&["FAIL"], false, Action::Tempfail, None, 0.0, Some(451)),
+            (&["FAIL", "BIG"], false, Action::Reject, None, 0.0, Some(552)),
+            (&["HOLD", "BIG"], false, Action::Quarantine, None, 0.0, None),
+            (&["BIG"], true, Action::Tag, Some(Action::Reject), 0.0, None),
+            (&["HOLD"], true, Action::Tag, Some(Action::Quarantine), 0.0, None),
+            (&["FAIL"], true, Action::Tempfail, None, 0.0, Some(451)),
+            (&["A"], true, Action::Accept, None, 3.0, None),
+        ];
+        for (syms, dry, action, would, score, code) in cases {
+            let v = decide(&t, syms.iter().map(|s| f(s)).collect(), *dry);
+            assert_eq!(v.action, *action, "{syms:?} dry={dry}");
+            assert_eq!(v.dry_run_action, *would, "{syms:?} dry={dry}");
+            assert_eq!(v.score, *score, "{syms:?} dry={dry}");
+            assert_eq!(v.reply.as_ref().map(|r| r.code), *code, "{syms:?} dry={dry}");
+        }
+    }
+
+    #[test]
+    fn score_reject_uses_table_reply() {
+        let t = table();
+        let mut syms = vec![f("A"), f("B")];
+        let mut t2 = t.clone();
+        t2.reject_threshold = 7.0;
+        let v = decide(&t2, std::mem::take(&mut syms), false);
+        assert_eq!(v.action, Action::Reject);
+        assert_eq!(v.reply.map(|r| r.to_string()), Some("550 5.7.1 spam".to_owned()));
+    }
+
+    #[test]
+    fn forced_reply_text_is_finding_detail_in_ascii() {
+        let t = table();
+        let v = decide(
+            &t,
+            vec![Finding::new("BIG", "Tệp đính kèm 25 MB > 20 MB", "message")],
+            false,
+        );
+        let r = v.reply.expect("reply");
+        assert_eq!((r.code, r.status.as_str()), (552, "5.3.4"));
+        assert!(r.text.is_ascii());
+        assert!(r.text.contains("25 MB > 20 MB"));
+    }
+
+    #[test]
+    fn bad_tables_are_errors_naming_the_place() {
+        let known = ["A", "B", "BIG", "FAIL", "HOLD"];
+        let cases: &[(&str, &str)] = &[
+            ("[symbols.TYPO]\nscore = 1.0\ndescription = \"x\"\n", "TYPO"),
+            (
+                "[symbols.BIG]\nscore = 0.0\ndescription = \"x\"\naction = \"reject\"\nreply = \"452 4.3.4\"\n",
+                "452 4.3.4",
+            ),
+            (
+                "[symbols.BIG]\nscore = 0.0\ndescription = \"x\"\naction = \"reject\"\nreply = \"552 4.3.4\"\n",
+                "552 4.3.4",
+            ),
+            (
+                "[symbols.BIG]\nscore = 0.0\ndescription = \"x\"\naction = \"explode\"\n",
+                "explode",
+            ),
+            ("[symbols.BIG]\nscore = \"high\"\ndescription = \"x\"\n", "high"),
+        ];
+        for (extra, value) in cases {
+            // Replace the BIG entry (or add TYPO) in an otherwise valid table.
+            let base = TABLE.replace(
+                "[symbols.BIG]\nscore = 0.0\ndescription = \"big\"\naction = \"reject\"\nreply = \"552 5.3.4\"\n",
+                "",
+            );
+            let mut text = base.clone();
+            text.push_str(extra);
+            if !extra.contains("symbols.BIG") {
+                text.push_str("[symbols.BIG]\nscore = 0.0\ndescription = \"big\"\n");
+            }
+            let err = ScoreTable::parse(&text, Path::new("scores.toml"), &known)
+                .expect_err(extra)
+                .to_string();
+            assert!(err.starts_with("scores.toml:"), "{err}");
+            assert!(!err.starts_with("scores.toml:0:"), "no line in {err}");
+            assert!(err.contains(value), "{value} not in {err}");
+        }
+        // A symbol a scanner emits but the table lacks.
+        let err = ScoreTable::parse(
+            TABLE,
+            Path::new("scores.toml"),
+            &["A", "B", "BIG", "FAIL", "HOLD", "NEW"],
+        )
+        .expect_err("missing NEW")
+        .to_string();
+        assert!(err.contains("NEW"), "{err}");
+    }
+
+    #[test]
+    fn embedded_table_is_valid() {
+        let known = crate::engine::Engine::known_symbols();
+        ScoreTable::parse(ScoreTable::EMBEDDED, Path::new("rules/scores.toml"), &known)
+            .expect("embedded table");
+    }
+}

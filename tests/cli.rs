@@ -1,0 +1,248 @@
+//! The `canhgac` binary as a user runs it: `scan`, `check-config`, `serve` with signals.
+
+use crate::common::mail;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+fn canhgac() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_canhgac"))
+}
+
+#[test]
+fn scan_json_prints_one_object_per_message() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("1-clean.eml"),
+        mail::plain("a@lamdong.gov.vn", "b@lamdong.gov.vn", "Chào", "Nội dung"),
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("2-big.eml"),
+        mail::with_attachment(21 * 1024 * 1024, "x.zip"),
+    )
+    .expect("write");
+    let mbox = b"From a@b Sun Nov 29 10:00:00 2026\nSubject: one\n\nfirst\n\nFrom c@d Sun Nov 29 10:00:00 2026\nSubject: two\n\nsecond\n";
+    std::fs::write(dir.path().join("3.mbox"), mbox).expect("write");
+    let out = canhgac()
+        .arg("scan")
+        .arg("--json")
+        .arg(dir.path())
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect();
+    assert_eq!(lines.len(), 4);
+    for l in &lines {
+        for key in ["file", "verdict", "score", "smtp_reply", "findings"] {
+            assert!(l.get(key).is_some(), "{key} missing in {l}");
+        }
+    }
+    assert!(
+        lines[0]["file"]
+            .as_str()
+            .is_some_and(|f| f.ends_with("1-clean.eml"))
+    );
+    assert_eq!(lines[0]["verdict"], "accept");
+    assert_eq!(lines[0]["smtp_reply"], serde_json::Value::Null);
+    assert_eq!(lines[1]["verdict"], "reject");
+    assert!(
+        lines[1]["smtp_reply"]
+            .as_str()
+            .is_some_and(|r| r.starts_with("552 5.3.4 "))
+    );
+    let f = &lines[1]["findings"][0];
+    assert_eq!(f["symbol"], "ATTACHMENT_OVERSIZE");
+    for key in ["symbol", "score", "detail", "location"] {
+        assert!(f.get(key).is_some(), "{key} missing in {f}");
+    }
+    assert!(f["location"].as_str().is_some_and(|l| l.contains("x.zip")), "{f}");
+    assert!(lines[2]["file"].as_str().is_some_and(|f| f.ends_with("3.mbox#1")));
+    assert!(lines[3]["file"].as_str().is_some_and(|f| f.ends_with("3.mbox#2")));
+}
+
+#[test]
+fn scan_human_output_and_unreadable_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ok = dir.path().join("ok.eml");
+    std::fs::write(&ok, mail::plain("a@b.c", "d@e.f", "s", "b")).expect("write");
+    let missing = dir.path().join("missing.eml");
+    let out = canhgac()
+        .arg("scan")
+        .arg(&ok)
+        .arg(&missing)
+        .output()
+        .expect("run");
+    assert!(!out.status.success(), "a file that cannot be read is an error");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stdout.contains("ok.eml: accept score=0.00"), "{stdout}");
+    assert!(stderr.contains("missing.eml"), "{stderr}");
+}
+
+#[test]
+fn check_config_reports_file_line_key_value() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let f = dir.path().join("bad.toml");
+    std::fs::write(&f, "# comment\n[milter]\nlisten = \"inet:127.0.0.1:8891\"\n\n[limits]\nmax_attachment_bytes = \"20MB\"\n").expect("write");
+    let out = canhgac().arg("check-config").arg(&f).output().expect("run");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bad.toml:6:"), "{err}");
+    assert!(
+        err.contains("max_attachment_bytes") && err.contains("20MB"),
+        "{err}"
+    );
+
+    let out = canhgac().arg("check-config").output().expect("run");
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("max_attachment_bytes = 20971520"), "{text}");
+    assert!(text.contains("listen = \"inet:127.0.0.1:8891\""), "{text}");
+}
+
+#[test]
+fn check_config_rejects_unknown_symbol_in_rules() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let rules = dir.path().join("rules");
+    std::fs::create_dir(&rules).expect("mkdir");
+    let scores =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/scores.toml")).expect("read");
+    std::fs::write(
+        rules.join("scores.toml"),
+        format!("{scores}\n[symbols.ATACHMENT_OVERSIZE]\nscore = 1.0\ndescription = \"typo\"\n"),
+    )
+    .expect("write");
+    let cfg = dir.path().join("c.toml");
+    std::fs::write(
+        &cfg,
+        format!("[rules]\ndir = {:?}\n", rules.display().to_string()),
+    )
+    .expect("write");
+    let out = canhgac().arg("check-config").arg(&cfg).output().expect("run");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("scores.toml:") && err.contains("ATACHMENT_OVERSIZE"),
+        "{err}"
+    );
+}
+
+/// Sends a signal to a child process.
+fn kill(child: &std::process::Child, sig: &str) {
+    let st = Command::new("kill")
+        .arg(format!("-{sig}"))
+        .arg(child.id().to_string())
+        .status()
+        .expect("kill");
+    assert!(st.success());
+}
+
+#[tokio::test]
+async fn serve_reloads_on_sighup_and_stops_on_sigterm() {
+    use indymilter_test::{Status, TestConnection};
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("port")
+        .port();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cfg = dir.path().join("canhgac.toml");
+    std::fs::write(&cfg, format!("[milter]\nlisten = \"inet:127.0.0.1:{port}\"\n")).expect("write");
+    let mut child = canhgac()
+        .arg("serve")
+        .arg("--config")
+        .arg(&cfg)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn serve");
+    let addr = std::net::SocketAddr::from(([127, 0, 0, 1], port));
+    let mut tries = 0;
+    let connect = || async { TestConnection::open(addr).await };
+    let mut conn = loop {
+        match connect().await {
+            Ok(c) => break c,
+            Err(_) if tries < 100 => {
+                tries += 1;
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            Err(e) => panic!("serve did not listen: {e}"),
+        }
+    };
+    async fn attachment_verdict(conn: &mut TestConnection) -> Status {
+        conn.connect("c", std::net::SocketAddr::from(([127, 0, 0, 1], 1)))
+            .await
+            .expect("connect");
+        conn.mail(["<a@b.c>"]).await.expect("mail");
+        conn.rcpt(["<d@e.f>"]).await.expect("rcpt");
+        let (headers, body) = mail::split(&mail::with_attachment(5000, "a.bin"));
+        for (n, v) in headers {
+            conn.header(n, v).await.expect("header");
+        }
+        conn.eoh().await.expect("eoh");
+        conn.body(body).await.expect("body");
+        conn.eom().await.expect("eom").1
+    }
+    assert_eq!(attachment_verdict(&mut conn).await, Status::Accept);
+    conn.close().await.expect("close");
+
+    // Lower the limit and reload.
+    std::fs::write(
+        &cfg,
+        format!("[milter]\nlisten = \"inet:127.0.0.1:{port}\"\n[limits]\nmax_attachment_bytes = 1000\n"),
+    )
+    .expect("write");
+    kill(&child, "HUP");
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let mut conn = TestConnection::open(addr).await.expect("open");
+    assert!(matches!(
+        attachment_verdict(&mut conn).await,
+        Status::Reject { .. }
+    ));
+    conn.close().await.expect("close");
+
+    // A broken file: the running configuration stays.
+    std::fs::write(&cfg, "[milter\n").expect("write");
+    kill(&child, "HUP");
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let mut conn = TestConnection::open(addr).await.expect("still serving");
+    assert!(matches!(
+        attachment_verdict(&mut conn).await,
+        Status::Reject { .. }
+    ));
+    conn.close().await.expect("close");
+
+    kill(&child, "TERM");
+    let status = tokio::task::spawn_blocking(move || {
+        let st = child.wait().expect("wait");
+        let mut err = String::new();
+        if let Some(mut e) = child.stderr.take() {
+            use std::io::Read;
+            let _ = e.read_to_string(&mut err);
+        }
+        (st, err)
+    })
+    .await
+    .expect("join");
+    assert!(status.0.success(), "exit {:?}\n{}", status.0, status.1);
+    assert!(status.1.contains("configuration reloaded"), "{}", status.1);
+    assert!(
+        status
+            .1
+            .contains("reload failed, keeping the running configuration"),
+        "{}",
+        status.1
+    );
+    assert!(
+        status.1.contains("canhgac.toml:1:"),
+        "reload error names the file and line: {}",
+        status.1
+    );
+    assert!(
+        status.1.contains("action=reject"),
+        "one log line per message with its verdict: {}",
+        status.1
+    );
+}

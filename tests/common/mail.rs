@@ -1,0 +1,67 @@
+//! Building test messages.
+
+/// Standard base64 with line breaks every 76 characters (as mailers write it).
+pub fn base64(data: &[u8]) -> Vec<u8> {
+    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = Vec::with_capacity(data.len() * 4 / 3 + data.len() / 57 * 2 + 8);
+    for (i, c) in data.chunks(3).enumerate() {
+        if i > 0 && i % 19 == 0 {
+            out.extend_from_slice(b"\r\n");
+        }
+        let b = [c[0], *c.get(1).unwrap_or(&0), *c.get(2).unwrap_or(&0)];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        out.push(T[(n >> 18) as usize & 63]);
+        out.push(T[(n >> 12) as usize & 63]);
+        out.push(if c.len() > 1 {
+            T[(n >> 6) as usize & 63]
+        } else {
+            b'='
+        });
+        out.push(if c.len() > 2 { T[n as usize & 63] } else { b'=' });
+    }
+    out.extend_from_slice(b"\r\n");
+    out
+}
+
+/// A plain text message.
+pub fn plain(from: &str, to: &str, subject: &str, body: &str) -> Vec<u8> {
+    format!(
+        "From: <{from}>\r\nTo: <{to}>\r\nSubject: {subject}\r\nDate: Sun, 29 Nov 2026 10:00:00 +0700\r\nMessage-ID: <{}@test.lamdong.gov.vn>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n{body}\r\n",
+        subject.len() * 7919 + body.len()
+    )
+    .into_bytes()
+}
+
+/// A message with one base64 attachment of exactly `size` decoded bytes.
+pub fn with_attachment(size: usize, name: &str) -> Vec<u8> {
+    let data: Vec<u8> = (0..size).map(|i| (i * 31 % 251) as u8).collect();
+    let mut m = format!(
+        "From: <a@lamdong.gov.vn>\r\nTo: <b@lamdong.gov.vn>\r\nSubject: attachment of {size} bytes\r\nDate: Sun, 29 Nov 2026 10:00:00 +0700\r\nMessage-ID: <att{size}@test.lamdong.gov.vn>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"BOUNDARY\"\r\n\r\n--BOUNDARY\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nKính gửi: các đơn vị. Tài liệu đính kèm.\r\n--BOUNDARY\r\nContent-Type: application/octet-stream; name=\"{name}\"\r\nContent-Transfer-Encoding: base64\r\nContent-Disposition: attachment; filename=\"{name}\"\r\n\r\n"
+    )
+    .into_bytes();
+    m.extend_from_slice(&base64(&data));
+    m.extend_from_slice(b"--BOUNDARY--\r\n");
+    m
+}
+
+/// Splits a message into its headers (name, value with folding kept) and its body.
+pub fn split(raw: &[u8]) -> (Vec<(String, String)>, Vec<u8>) {
+    let end = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .map(|p| (p + 2, p + 4))
+        .expect("message has a header/body separator");
+    let head = String::from_utf8_lossy(&raw[..end.0]);
+    let mut headers: Vec<(String, String)> = Vec::new();
+    for line in head.split("\r\n").filter(|l| !l.is_empty()) {
+        if line.starts_with([' ', '\t']) {
+            if let Some(last) = headers.last_mut() {
+                last.1.push_str("\r\n");
+                last.1.push_str(line);
+            }
+        } else if let Some((n, v)) = line.split_once(':') {
+            headers.push((n.to_owned(), v.trim_start().to_owned()));
+        }
+    }
+    (headers, raw[end.1..].to_vec())
+}

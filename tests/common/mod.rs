@@ -1,0 +1,101 @@
+//! Shared test helpers: messages, an in-process milter, an SMTP sink and client, and a private
+//! Postfix instance.
+
+#![allow(dead_code)]
+
+pub mod mail;
+pub mod postfix;
+pub mod smtp;
+
+use canhgac::config::{Config, ListenAddr};
+use canhgac::engine::{Engine, EngineHandle};
+use canhgac::milter::{self, MilterListener, Shared};
+use std::net::SocketAddr;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+/// A canhgac milter running inside the test process.
+pub struct Milter {
+    pub addr: ListenAddr,
+    pub handle: EngineHandle,
+    stop: Option<oneshot::Sender<()>>,
+    task: Option<JoinHandle<std::io::Result<()>>>,
+}
+
+impl Milter {
+    /// Starts the real milter on `config.milter.listen` (use port 0 for a free port).
+    pub async fn start(config: Config) -> Milter {
+        let engine = Engine::build(&config).expect("engine builds");
+        let listener = MilterListener::bind(&config.milter.listen, config.milter.socket_mode)
+            .await
+            .expect("bind milter");
+        let addr = listener.local_addr().expect("local addr");
+        let handle = EngineHandle::new(engine);
+        let shared = Shared::new(handle.clone());
+        let (tx, rx) = oneshot::channel();
+        let task = tokio::spawn(milter::run(listener, shared, async move {
+            let _ = rx.await;
+        }));
+        Milter {
+            addr,
+            handle,
+            stop: Some(tx),
+            task: Some(task),
+        }
+    }
+
+    /// Starts on a free loopback TCP port with `config` otherwise unchanged.
+    pub async fn start_inet(mut config: Config) -> Milter {
+        config.milter.listen = ListenAddr::Inet(SocketAddr::from(([127, 0, 0, 1], 0)));
+        Milter::start(config).await
+    }
+
+    pub fn inet_addr(&self) -> SocketAddr {
+        match &self.addr {
+            ListenAddr::Inet(a) => *a,
+            other => panic!("not inet: {other}"),
+        }
+    }
+
+    /// The address in Postfix's notation.
+    pub fn postfix_addr(&self) -> String {
+        match &self.addr {
+            ListenAddr::Inet(a) => format!("inet:{}:{}", a.ip(), a.port()),
+            ListenAddr::Unix(p) => format!("unix:{}", p.display()),
+        }
+    }
+
+    /// Graceful shutdown; waits for the milter task to end.
+    pub async fn stop(mut self) {
+        if let Some(tx) = self.stop.take() {
+            let _ = tx.send(());
+        }
+        if let Some(t) = self.task.take() {
+            let _ = t.await;
+        }
+    }
+}
+
+impl Drop for Milter {
+    fn drop(&mut self) {
+        if let Some(tx) = self.stop.take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+/// The default configuration with a free port.
+pub fn test_config() -> Config {
+    Config::default()
+}
+
+/// Path of the shared corpora beside the checkout.
+pub fn shared_corpus() -> std::path::PathBuf {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    assert!(
+        p.is_dir(),
+        "{} is missing: the shared corpora must be beside the checkout",
+        p.display()
+    );
+    p
+}

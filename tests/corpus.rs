@@ -1,0 +1,147 @@
+//! Hostile and odd mail: every file of the shared MIME test suites and SpamAssassin corpus gets a
+//! verdict from `canhgac scan`, with no crash; and a few constructed cases.
+
+use crate::common::shared_corpus;
+use canhgac::{Action, Config, Engine, ScanInput};
+use std::process::Command;
+
+fn scan_dir_with_binary(dir: &std::path::Path) -> Vec<serde_json::Value> {
+    let out = Command::new(env!("CARGO_BIN_EXE_canhgac"))
+        .arg("scan")
+        .arg("--json")
+        .arg(dir)
+        .output()
+        .expect("run canhgac scan");
+    assert!(
+        out.status.success(),
+        "scan of {} failed: {}",
+        dir.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    text.lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("bad JSON line {l}: {e}")))
+        .collect()
+}
+
+#[test]
+fn mime_test_suites_all_get_a_verdict() {
+    let dir = shared_corpus().join("mime-testsuites");
+    let files = canhgac::message::source::files(&dir).expect("list");
+    let lines = scan_dir_with_binary(&dir);
+    assert!(
+        lines.len() >= files.len(),
+        "{} verdicts for {} files",
+        lines.len(),
+        files.len()
+    );
+    for l in &lines {
+        assert!(l["verdict"].is_string(), "{l}");
+    }
+    // The SpamAssassin sample the MIME parser cannot handle still gets an explained verdict.
+    let mime9 = lines
+        .iter()
+        .find(|l| l["file"].as_str().is_some_and(|f| f.ends_with("nice/mime9")))
+        .expect("nice/mime9 scanned");
+    assert_eq!(mime9["verdict"], "accept", "{mime9}");
+}
+
+#[test]
+fn spamassassin_corpus_all_get_a_verdict() {
+    for sub in ["ham", "spam"] {
+        let dir = shared_corpus().join("spamassassin").join(sub);
+        let files = canhgac::message::source::files(&dir).expect("list");
+        let lines = scan_dir_with_binary(&dir);
+        assert_eq!(lines.len(), files.len(), "{sub}");
+        // Ordinary ham is not refused for size or structure.
+        if sub == "ham" {
+            let refused: Vec<_> = lines.iter().filter(|l| l["verdict"] != "accept").collect();
+            assert!(refused.is_empty(), "{refused:?}");
+        }
+    }
+}
+
+fn verdict(raw: &[u8]) -> canhgac::ScanReport {
+    let engine = Engine::build(&Config::default()).expect("engine");
+    engine.scan(&ScanInput::from_bytes(raw.to_vec()))
+}
+
+#[test]
+fn constructed_hostile_messages_get_bounded_verdicts() {
+    let mut cases: Vec<(&str, Vec<u8>, Action)> = vec![
+        ("empty", Vec::new(), Action::Accept),
+        (
+            "body without headers",
+            b"\r\n\r\nno headers here\r\n".to_vec(),
+            Action::Accept,
+        ),
+        (
+            "bare LF",
+            b"Subject: x\nFrom: a@b\n\nbody\n".to_vec(),
+            Action::Accept,
+        ),
+        (
+            "NUL bytes",
+            b"Subject: a\0b\r\n\r\n\0\0\0".to_vec(),
+            Action::Accept,
+        ),
+        (
+            "8-bit headers",
+            "Subject: Thông báo\r\nFrom: Nguyễn <a@b>\r\n\r\nx"
+                .as_bytes()
+                .to_vec(),
+            Action::Accept,
+        ),
+        (
+            "binary garbage",
+            (0..100_000u32)
+                .map(|i| (i.wrapping_mul(2654435761) >> 24) as u8)
+                .collect(),
+            Action::Accept,
+        ),
+        (
+            "unterminated multipart",
+            b"Content-Type: multipart/mixed; boundary=Z\r\n\r\n--Z\r\nContent-Type: text/plain\r\n\r\nno end"
+                .to_vec(),
+            Action::Accept,
+        ),
+        (
+            "broken base64",
+            b"Content-Type: application/pdf\r\nContent-Transfer-Encoding: base64\r\n\r\n!!!!@@@@####\r\n"
+                .to_vec(),
+            Action::Accept,
+        ),
+    ];
+    // Absurd nesting: 1,500 forwarded messages inside each other (within the part limit, beyond
+    // the depth limit) and 5,000 multiparts (beyond the part limit).
+    let mut deep = Vec::new();
+    for _ in 0..1500 {
+        deep.extend_from_slice(b"Content-Type: message/rfc822\r\n\r\n");
+    }
+    deep.extend_from_slice(b"Subject: bottom\r\n\r\nx\r\n");
+    cases.push(("deep rfc822 nesting", deep, Action::Reject));
+    let mut wide = b"Content-Type: multipart/mixed; boundary=W\r\n\r\n".to_vec();
+    for _ in 0..5000 {
+        wide.extend_from_slice(b"--W\r\nContent-Type: multipart/mixed; boundary=W\r\n\r\n");
+    }
+    cases.push(("5000 nested multiparts", wide, Action::Reject));
+    // A header section of 5 MB.
+    let mut huge = Vec::new();
+    for i in 0..50_000 {
+        huge.extend_from_slice(format!("X-Filler-{i}: {}\r\n", "a".repeat(90)).as_bytes());
+    }
+    huge.extend_from_slice(b"\r\nbody\r\n");
+    cases.push(("5 MB of headers", huge, Action::Accept));
+    for (name, raw, want) in cases {
+        let r = verdict(&raw);
+        assert_eq!(r.verdict.action, want, "{name}: {:?}", r.verdict);
+        if want == Action::Reject {
+            let reply = r.verdict.reply.as_ref().expect("reply");
+            assert!(reply.to_string().starts_with("554 5.6.0 "), "{name}: {reply}");
+            assert!(
+                r.verdict.findings.iter().any(|f| f.symbol == "MIME_TOO_COMPLEX"),
+                "{name}"
+            );
+        }
+    }
+}

@@ -1,0 +1,9 @@
+//! All integration tests in one binary (faster to build and link than one per file).
+
+mod common;
+
+mod cli;
+mod config_files;
+mod corpus;
+mod milter;
+mod postfix;
