@@ -1,1 +1,84 @@
-fn main() {}
+//! Engine::scan throughput (criterion): a typical 10 KB message, a 20 MiB attachment, and the
+//! shared MIME test suites. Each iteration checks the verdicts, so a fast-but-wrong change shows.
+//!
+//! cargo bench --bench engine
+
+use canhgac::{Action, Config, Engine, ScanInput};
+use criterion::{Criterion, Throughput, black_box, criterion_group, criterion_main};
+use std::path::Path;
+
+fn ten_kb_message() -> Vec<u8> {
+    let mut m = b"From: <chuyenvien@lamdong.gov.vn>\r\nTo: <vanthu@lamdong.gov.vn>\r\nSubject: =?UTF-8?B?VGjDtG5nIGLDoW8=?=\r\nDate: Sun, 29 Nov 2026 10:00:00 +0700\r\nMessage-ID: <bench@lamdong.gov.vn>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n".to_vec();
+    while m.len() < 10 * 1024 {
+        m.extend_from_slice(
+            "Kính gửi các cơ quan, đơn vị trên địa bàn tỉnh Lâm Đồng: đề nghị triển khai thực hiện.\r\n"
+                .as_bytes(),
+        );
+    }
+    m
+}
+
+fn attachment_message(size: usize) -> Vec<u8> {
+    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut m = b"From: <a@lamdong.gov.vn>\r\nSubject: big\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=B\r\n\r\n--B\r\nContent-Type: text/plain\r\n\r\nsee attached\r\n--B\r\nContent-Type: application/pdf; name=a.pdf\r\nContent-Transfer-Encoding: base64\r\n\r\n".to_vec();
+    let line: Vec<u8> = (0..76).map(|i| T[i % 64]).collect();
+    for _ in 0..size / 57 {
+        m.extend_from_slice(&line);
+        m.extend_from_slice(b"\r\n");
+    }
+    m.extend_from_slice(b"--B--\r\n");
+    m
+}
+
+fn bench(c: &mut Criterion) {
+    let engine = Engine::build(&Config::default()).expect("engine");
+
+    let small = ScanInput::from_bytes(ten_kb_message());
+    let mut g = c.benchmark_group("scan");
+    g.throughput(Throughput::Bytes(small.raw.len() as u64));
+    g.bench_function("10KB_text", |b| {
+        b.iter(|| {
+            let r = engine.scan(black_box(&small));
+            assert_eq!(r.verdict.action, Action::Accept);
+        })
+    });
+
+    let big = ScanInput::from_bytes(attachment_message(20 * 1024 * 1024));
+    g.throughput(Throughput::Bytes(big.raw.len() as u64));
+    g.sample_size(10);
+    g.bench_function("20MiB_attachment", |b| {
+        b.iter(|| {
+            let r = engine.scan(black_box(&big));
+            assert_eq!(r.verdict.action, Action::Accept);
+        })
+    });
+
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/mime-testsuites");
+    if let Ok(files) = canhgac::message::source::files(&dir) {
+        let msgs: Vec<ScanInput> = files
+            .iter()
+            .filter_map(|f| canhgac::message::source::read_messages(f).ok())
+            .flatten()
+            .map(|m| ScanInput::from_bytes(m.raw))
+            .collect();
+        let bytes: usize = msgs.iter().map(|m| m.raw.len()).sum();
+        let expected_accepts = msgs
+            .iter()
+            .filter(|m| engine.scan(m).verdict.action == Action::Accept)
+            .count();
+        g.throughput(Throughput::Bytes(bytes as u64));
+        g.bench_function("mime_testsuites", |b| {
+            b.iter(|| {
+                let accepts = msgs
+                    .iter()
+                    .filter(|m| engine.scan(m).verdict.action == Action::Accept)
+                    .count();
+                assert_eq!(accepts, expected_accepts);
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -36,8 +36,6 @@ pub struct Session {
     pub message: Option<MessageState>,
     /// The MTA sends header values with their leading space (SMFIP_HDR_LEADSPC).
     pub leading_space: bool,
-    /// Stages for which the MTA expects no reply.
-    pub noreply: indymilter::ProtoOpts,
 }
 
 /// What a stage asks the MTA to do before end-of-message.
@@ -48,13 +46,12 @@ pub enum Early {
 }
 
 impl Session {
-    pub fn new(engine: Arc<Engine>, leading_space: bool, noreply: indymilter::ProtoOpts) -> Session {
+    pub fn new(engine: Arc<Engine>, leading_space: bool) -> Session {
         Session {
             engine,
             conn: ConnInfo::default(),
             message: None,
             leading_space,
-            noreply,
         }
     }
 
