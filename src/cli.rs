@@ -1,6 +1,6 @@
 //! The command line: `serve`, `scan`, `check-config`. Thin: every command calls the engine.
 
-use crate::config::{Config, ConfigError, ListenAddr};
+use crate::config::{Config, ConfigError, ListenAddr, LogFormat};
 use crate::engine::{Engine, EngineHandle, ScanReport};
 use crate::message::{ScanInput, source};
 use crate::milter::{self, MilterListener, Shared};
@@ -77,15 +77,18 @@ fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
     }
 }
 
-fn init_logging(level: &str) {
+fn init_logging(level: &str, format: LogFormat) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .or_else(|_| tracing_subscriber::EnvFilter::try_new(level))
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let _ = tracing_subscriber::fmt()
+    let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
-        .with_ansi(false)
-        .try_init();
+        .with_ansi(false);
+    let _ = match format {
+        LogFormat::Text => builder.try_init(),
+        LogFormat::Json => builder.json().flatten_event(true).try_init(),
+    };
 }
 
 fn check_config(file: Option<&Path>) -> ExitCode {
@@ -116,7 +119,7 @@ fn scan(config: Option<&Path>, json: bool, paths: &[PathBuf]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    init_logging("warn");
+    init_logging("warn", LogFormat::Text);
     let engine = match Engine::build(&config) {
         Ok(e) => e,
         Err(e) => {
@@ -216,7 +219,7 @@ fn serve(config_path: Option<&Path>, listen: Option<&str>) -> ExitCode {
             }
         }
     }
-    init_logging(&config.log.level);
+    init_logging(&config.log.level, config.log.format);
     let engine = match Engine::build(&config) {
         Ok(e) => e,
         Err(e) => {

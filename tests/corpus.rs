@@ -145,3 +145,49 @@ fn constructed_hostile_messages_get_bounded_verdicts() {
         }
     }
 }
+
+#[derive(serde::Deserialize)]
+struct Expected {
+    message: Vec<ExpectedMessage>,
+}
+
+#[derive(serde::Deserialize)]
+struct ExpectedMessage {
+    file: String,
+    why: String,
+    verdict: Action,
+    #[serde(default)]
+    reply: Option<String>,
+    symbols: Vec<String>,
+    #[serde(default)]
+    limits: Option<toml::Table>,
+}
+
+#[test]
+fn corpus_expectations() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let text = std::fs::read_to_string(root.join("expected.toml")).expect("corpus/expected.toml");
+    let expected: Expected = toml::from_str(&text).expect("expected.toml parses");
+    assert!(!expected.message.is_empty());
+    for e in expected.message {
+        let mut config_text = String::new();
+        if let Some(l) = &e.limits {
+            config_text = format!("[limits]\n{}", toml::to_string(l).expect("toml"));
+        }
+        let config = Config::parse(&config_text, std::path::Path::new("expected.toml")).expect("limits");
+        let engine = Engine::build(&config).expect("engine");
+        let raw = std::fs::read(root.join(&e.file)).unwrap_or_else(|err| panic!("{}: {err}", e.file));
+        let r = engine.scan(&ScanInput::from_bytes(raw));
+        let mut got: Vec<String> = r.verdict.findings.iter().map(|f| f.symbol.clone()).collect();
+        got.sort();
+        got.dedup();
+        let mut want = e.symbols.clone();
+        want.sort();
+        assert_eq!(r.verdict.action, e.verdict, "{} ({}): {:?}", e.file, e.why, r.verdict);
+        assert_eq!(got, want, "{} ({})", e.file, e.why);
+        if let Some(reply) = &e.reply {
+            let got = r.verdict.reply.as_ref().map(|r| format!("{} {}", r.code, r.status));
+            assert_eq!(got.as_deref(), Some(reply.as_str()), "{} ({})", e.file, e.why);
+        }
+    }
+}

@@ -325,3 +325,32 @@ async fn reload_swaps_engine_for_new_connections_only() {
     let (_, st) = transaction(&mut new_conn, &raw, &[]).await;
     assert!(reply_text(&st).starts_with("552 5.3.4"), "{st:?}");
 }
+
+#[tokio::test]
+async fn negotiates_no_unanswered_or_skipped_stages() {
+    // Postfix leaves Nagle on for milter connections: any stage we do not answer (SMFIP_NR_*) or
+    // ask it to skip (SMFIP_NO* but unknown) makes its next small write wait ~40 ms for our
+    // delayed ACK (BENCHMARKS.md). This guards the 10x throughput difference without timing.
+    use indymilter::ProtoOpts;
+    let m = Milter::start_inet(test_config()).await;
+    let conn = TestConnection::open(m.inet_addr()).await.expect("open");
+    let opts = conn.negotiated_opts();
+    let unanswered = ProtoOpts::NOREPLY_CONNECT
+        | ProtoOpts::NOREPLY_HELO
+        | ProtoOpts::NOREPLY_MAIL
+        | ProtoOpts::NOREPLY_RCPT
+        | ProtoOpts::NOREPLY_DATA
+        | ProtoOpts::NOREPLY_HEADER
+        | ProtoOpts::NOREPLY_EOH
+        | ProtoOpts::NOREPLY_BODY
+        | ProtoOpts::NO_CONNECT
+        | ProtoOpts::NO_HELO
+        | ProtoOpts::NO_MAIL
+        | ProtoOpts::NO_RCPT
+        | ProtoOpts::NO_DATA
+        | ProtoOpts::NO_HEADER
+        | ProtoOpts::NO_EOH
+        | ProtoOpts::NO_BODY;
+    assert!((opts & unanswered).is_empty(), "{opts:?}");
+    assert!(opts.contains(ProtoOpts::LEADING_SPACE), "headers are kept byte-exact: {opts:?}");
+}

@@ -150,12 +150,24 @@ pub struct RulesConfig {
 pub struct LogConfig {
     /// A tracing filter: `info`, `debug`, `canhgac=debug,warn`, ... (`RUST_LOG` overrides).
     pub level: String,
+    /// `text` (key=value lines) or `json` (one JSON object per line).
+    pub format: LogFormat,
+}
+
+/// How log lines are written (to standard error).
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    #[default]
+    Text,
+    Json,
 }
 
 impl Default for LogConfig {
     fn default() -> Self {
         Self {
             level: "info".to_owned(),
+            format: LogFormat::Text,
         }
     }
 }
@@ -311,6 +323,7 @@ mod tests {
                 "max_atachment_bytes",
             ),
             ("[log]\nlevel = \"[[[\"\n", 2, "level", "[[["),
+            ("[log]\nformat = \"xml\"\n", 2, "format", "xml"),
         ];
         for (text, line, key, value) in cases {
             let err = parse(text).expect_err(text).to_string();

@@ -56,7 +56,7 @@ impl Session {
     }
 
     /// MAIL FROM: starts a new message (dropping any earlier one) and checks `SIZE=`.
-    pub fn mail(&mut self, args: Vec<String>, auth_user: Option<String>) -> Early {
+    pub fn mail(&mut self, args: Vec<String>, auth_user: Option<String>, queue_id: Option<String>) -> Early {
         let cfg = self.engine.config();
         let mut it = args.into_iter();
         let from = it
@@ -70,6 +70,7 @@ impl Session {
             mail_from: from,
             mail_args: it.collect(),
             auth_user,
+            queue_id,
             ..Envelope::default()
         };
         let declared = envelope.declared_size();
@@ -83,15 +84,18 @@ impl Session {
         });
         match declared {
             Some(size) if size > cfg.limits.max_message_bytes && !cfg.policy.dry_run => {
-                self.message = None;
-                Early::Reject(SmtpReply::new(
+                let reply = SmtpReply::new(
                     552,
                     "5.3.4",
                     &format!(
                         "Message size {size} exceeds the fixed maximum message size of {} bytes",
                         cfg.limits.max_message_bytes
                     ),
-                ))
+                );
+                if let Some(m) = self.message.take() {
+                    log_early_refusal("mail", &m.envelope, size, &reply);
+                }
+                Early::Reject(reply)
             }
             _ => Early::Continue,
         }
@@ -127,11 +131,13 @@ impl Session {
             // Free the buffer now: nothing more of this message will be kept.
             m.buffer = MessageBuffer::new(0, &cfg.message.spool_dir());
             if !dry_run {
-                return Early::Reject(SmtpReply::new(
+                let reply = SmtpReply::new(
                     552,
                     "5.3.4",
                     &format!("Message size exceeds the fixed maximum message size of {limit} bytes"),
-                ));
+                );
+                log_early_refusal("body", &m.envelope, m.received, &reply);
+                return Early::Reject(reply);
             }
             return Early::Continue;
         }
@@ -174,11 +180,17 @@ impl Session {
         self.receive(&line).await
     }
 
+    /// Records the queue id once the MTA has told it (it may be unknown at MAIL FROM).
+    pub fn set_queue_id(&mut self, queue_id: Option<String>) {
+        if let (Some(m), Some(q)) = (self.message.as_mut(), queue_id) {
+            m.envelope.queue_id = Some(q);
+        }
+    }
+
     /// Ends the message: returns what to scan, and what happened while receiving it.
-    pub async fn finish(&mut self, queue_id: Option<String>) -> Option<Result<ScanInput, String>> {
+    pub async fn finish(&mut self) -> Option<Result<ScanInput, String>> {
         let m = self.message.take()?;
-        let mut envelope = m.envelope;
-        envelope.queue_id = queue_id;
+        let envelope = m.envelope;
         if let Some(e) = m.spool_error {
             return Some(Err(e));
         }
@@ -197,4 +209,21 @@ impl Session {
     pub fn forged_result_headers(&self) -> i32 {
         self.message.as_ref().map_or(0, |m| m.forged_result_headers)
     }
+}
+
+/// The one log line of a message refused before end-of-message (same fields as a verdict).
+fn log_early_refusal(stage: &str, env: &Envelope, size: u64, reply: &SmtpReply) {
+    tracing::info!(
+        target: "canhgac::verdict",
+        queue_id = env.queue_id.as_deref().unwrap_or("-"),
+        client = %env.client_addr.map_or("-".to_owned(), |a| a.to_string()),
+        from = env.mail_from.as_str(),
+        rcpt = %env.rcpt_to.join(","),
+        size,
+        stage,
+        action = "reject",
+        symbols = "MESSAGE_OVERSIZE",
+        reply = %reply,
+        "verdict"
+    );
 }
