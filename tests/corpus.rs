@@ -183,10 +183,18 @@ fn corpus_expectations() {
         got.dedup();
         let mut want = e.symbols.clone();
         want.sort();
-        assert_eq!(r.verdict.action, e.verdict, "{} ({}): {:?}", e.file, e.why, r.verdict);
+        assert_eq!(
+            r.verdict.action, e.verdict,
+            "{} ({}): {:?}",
+            e.file, e.why, r.verdict
+        );
         assert_eq!(got, want, "{} ({})", e.file, e.why);
         if let Some(reply) = &e.reply {
-            let got = r.verdict.reply.as_ref().map(|r| format!("{} {}", r.code, r.status));
+            let got = r
+                .verdict
+                .reply
+                .as_ref()
+                .map(|r| format!("{} {}", r.code, r.status));
             assert_eq!(got.as_deref(), Some(reply.as_str()), "{} ({})", e.file, e.why);
         }
     }

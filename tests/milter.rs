@@ -352,5 +352,8 @@ async fn negotiates_no_unanswered_or_skipped_stages() {
         | ProtoOpts::NO_EOH
         | ProtoOpts::NO_BODY;
     assert!((opts & unanswered).is_empty(), "{opts:?}");
-    assert!(opts.contains(ProtoOpts::LEADING_SPACE), "headers are kept byte-exact: {opts:?}");
+    assert!(
+        opts.contains(ProtoOpts::LEADING_SPACE),
+        "headers are kept byte-exact: {opts:?}"
+    );
 }
