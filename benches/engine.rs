@@ -38,7 +38,7 @@ fn bench(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(small.raw.len() as u64));
     g.bench_function("10KB_text", |b| {
         b.iter(|| {
-            let r = engine.scan(black_box(&small));
+            let r = engine.scan_content_verdict(black_box(&small));
             assert_eq!(r.verdict.action, Action::Accept);
         })
     });
@@ -48,7 +48,7 @@ fn bench(c: &mut Criterion) {
     g.sample_size(10);
     g.bench_function("20MiB_attachment", |b| {
         b.iter(|| {
-            let r = engine.scan(black_box(&big));
+            let r = engine.scan_content_verdict(black_box(&big));
             assert_eq!(r.verdict.action, Action::Accept);
         })
     });
@@ -64,14 +64,14 @@ fn bench(c: &mut Criterion) {
         let bytes: usize = msgs.iter().map(|m| m.raw.len()).sum();
         let expected_accepts = msgs
             .iter()
-            .filter(|m| engine.scan(m).verdict.action == Action::Accept)
+            .filter(|m| engine.scan_content_verdict(m).verdict.action == Action::Accept)
             .count();
         g.throughput(Throughput::Bytes(bytes as u64));
         g.bench_function("mime_testsuites", |b| {
             b.iter(|| {
                 let accepts = msgs
                     .iter()
-                    .filter(|m| engine.scan(m).verdict.action == Action::Accept)
+                    .filter(|m| engine.scan_content_verdict(m).verdict.action == Action::Accept)
                     .count();
                 assert_eq!(accepts, expected_accepts);
             })

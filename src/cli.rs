@@ -127,6 +127,14 @@ fn scan(config: Option<&Path>, json: bool, paths: &[PathBuf]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("canhgac: cannot start the runtime: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let engine = std::sync::Arc::new(engine);
     let mut failed = false;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -149,7 +157,7 @@ fn scan(config: Option<&Path>, json: bool, paths: &[PathBuf]) -> ExitCode {
                 }
             };
             for m in msgs {
-                let report = engine.scan(&ScanInput::from_bytes(m.raw));
+                let report = rt.block_on(engine.scan(std::sync::Arc::new(ScanInput::from_bytes(m.raw))));
                 let line = if json {
                     json_line(&m.name, &report)
                 } else {

@@ -2,14 +2,17 @@
 //! `scan` turns one message into a verdict. The milter, `canhgac scan`, the tests and the benches
 //! all go through it.
 
-use crate::config::{Config, ConfigError, LimitsConfig};
+use crate::config::{Config, ConfigError};
 use crate::message::{ParsedMessage, ScanInput};
-use crate::policy::{self, ScoreTable, Verdict};
-use crate::scanners::{Finding, MimeScanner, ScanContext, Scanner, SizeScanner};
+use crate::policy::{self, KnownSymbol, ScoreTable, Verdict};
+use crate::scanners::{
+    ClamdScanner, Finding, MimeScanner, ScanContext, Scanner, SizeScanner, YaraScanner, yara,
+};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 use std::time::Instant;
+use tokio::sync::Semaphore;
 
 /// Symbols the engine itself emits when scanning could not be done.
 const ENGINE_SYMBOLS: &[&str] = &["SCAN_TIMEOUT", "SCAN_IO_ERROR", "SCAN_PANIC"];
@@ -18,7 +21,12 @@ const ENGINE_SYMBOLS: &[&str] = &["SCAN_TIMEOUT", "SCAN_IO_ERROR", "SCAN_PANIC"]
 pub struct Engine {
     config: Config,
     scores: ScoreTable,
+    /// Content scanners: CPU work, run on the blocking pool.
     scanners: Vec<Box<dyn Scanner>>,
+    /// Network scanner, run concurrently with the content scanners.
+    clamd: Option<ClamdScanner>,
+    /// Content scans running at once (one per core by default), shared across reloads.
+    cpu_permits: Arc<Semaphore>,
 }
 
 /// Time one scanner took on one message.
@@ -36,16 +44,17 @@ pub struct ScanReport {
     pub timings: Vec<ScannerTime>,
 }
 
-fn scanners_for(limits: &LimitsConfig) -> Vec<Box<dyn Scanner>> {
-    vec![Box::new(MimeScanner), Box::new(SizeScanner::new(limits))]
-}
-
 impl Engine {
     /// Compiles everything the configuration names. Fails with the file, line and value at
     /// fault.
     pub fn build(config: &Config) -> Result<Engine, ConfigError> {
-        let scanners = scanners_for(&config.limits);
-        let known = Self::symbols_of(&scanners);
+        let rules_dir = (!config.rules.dir.as_os_str().is_empty()).then_some(config.rules.dir.as_path());
+        let mut scanners: Vec<Box<dyn Scanner>> =
+            vec![Box::new(MimeScanner), Box::new(SizeScanner::new(&config.limits))];
+        let yara_sources = yara::load_sources(rules_dir)?;
+        scanners.push(Box::new(YaraScanner::compile(&yara_sources, &config.limits)?));
+        let mut known = Self::symbols_of(&scanners);
+        known.extend(ClamdScanner::symbols());
         let (text, origin) = if config.rules.dir.as_os_str().is_empty() {
             (
                 ScoreTable::EMBEDDED.to_owned(),
@@ -59,27 +68,37 @@ impl Engine {
             })?;
             (text, path)
         };
-        let scores = ScoreTable::parse(&text, &origin, &known)?;
+        let mut scores = ScoreTable::parse(&text, &origin, &known)?;
+        for (symbol, action) in &config.policy.actions {
+            if let Err(msg) = scores.override_action(symbol, *action) {
+                let file = config
+                    .source
+                    .clone()
+                    .unwrap_or_else(|| PathBuf::from("(configuration)"));
+                let text = std::fs::read_to_string(&file).unwrap_or_default();
+                return Err(ConfigError::at_key(&file, &text, "policy.actions", symbol, &msg));
+            }
+        }
         Ok(Engine {
             config: config.clone(),
             scores,
             scanners,
+            clamd: config.clamd.enabled.then(|| ClamdScanner::new(&config.clamd)),
+            cpu_permits: Arc::new(Semaphore::new(config.scan_concurrency())),
         })
     }
 
-    /// Every symbol any scanner (or the engine) can emit.
-    pub fn known_symbols() -> Vec<&'static str> {
-        Self::symbols_of(&scanners_for(&LimitsConfig::default()))
+    /// Keeps the CPU permits of a running engine (so a reload does not double the concurrency).
+    pub fn sharing_permits_with(mut self, running: &Engine) -> Engine {
+        self.cpu_permits = running.cpu_permits.clone();
+        self
     }
 
-    fn symbols_of(scanners: &[Box<dyn Scanner>]) -> Vec<&'static str> {
-        let mut all: Vec<&'static str> = scanners
-            .iter()
-            .flat_map(|s| s.symbols().iter().copied())
-            .collect();
-        all.extend_from_slice(ENGINE_SYMBOLS);
-        all.sort_unstable();
-        all.dedup();
+    fn symbols_of(scanners: &[Box<dyn Scanner>]) -> Vec<KnownSymbol> {
+        let mut all: Vec<KnownSymbol> = scanners.iter().flat_map(|s| s.symbols()).collect();
+        all.extend(ENGINE_SYMBOLS.iter().map(|s| KnownSymbol::named(s)));
+        all.sort_by(|a, b| a.name.cmp(&b.name));
+        all.dedup_by(|a, b| a.name == b.name);
         all
     }
 
@@ -88,9 +107,66 @@ impl Engine {
         &self.config
     }
 
-    /// Scans one message. CPU-bound: call it from a blocking thread, not the async runtime.
-    /// Never panics on any input; a scanner that fails adds `SCAN_PANIC`.
-    pub fn scan(&self, input: &ScanInput) -> ScanReport {
+    /// Scans one message with every scanner: content scanners on the blocking pool (at most
+    /// `scan_concurrency` at once) and clamd at the same time. Never panics on any input.
+    pub async fn scan(self: &Arc<Self>, input: Arc<ScanInput>) -> ScanReport {
+        let content = {
+            let engine = self.clone();
+            let input = input.clone();
+            let permits = self.cpu_permits.clone();
+            async move {
+                let permit = permits.acquire_owned().await;
+                tokio::task::spawn_blocking(move || {
+                    let _permit = permit;
+                    engine.scan_content(&input)
+                })
+                .await
+            }
+        };
+        let virus = async {
+            match &self.clamd {
+                Some(c) => {
+                    let t = Instant::now();
+                    let outcome = c.scan(&input.raw).await;
+                    Some((ClamdScanner::findings(&outcome), t.elapsed().as_micros() as u64))
+                }
+                None => None,
+            }
+        };
+        let (content, virus) = tokio::join!(content, virus);
+        // Virus findings first: when several refuse, the reply names the virus.
+        let mut findings = Vec::new();
+        let mut timings = Vec::new();
+        if let Some((f, micros)) = virus {
+            findings.extend(f);
+            timings.push(ScannerTime {
+                scanner: "clamd",
+                micros,
+            });
+        }
+        match content {
+            Ok((f, t)) => {
+                findings.extend(f);
+                timings.extend(t);
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "content scan task failed");
+                findings.push(Finding::new(
+                    "SCAN_PANIC",
+                    "Temporary failure: scan failed",
+                    "message",
+                ));
+            }
+        }
+        ScanReport {
+            verdict: policy::decide(&self.scores, findings, self.config.policy.dry_run),
+            timings,
+        }
+    }
+
+    /// Runs the content scanners only (parse, MIME, size, YARA): CPU-bound, synchronous, for the
+    /// blocking pool and for benchmarks. A scanner that panics adds `SCAN_PANIC`.
+    pub fn scan_content(&self, input: &ScanInput) -> (Vec<Finding>, Vec<ScannerTime>) {
         let mut findings = Vec::new();
         let mut timings = Vec::with_capacity(self.scanners.len() + 1);
         let t = Instant::now();
@@ -120,6 +196,12 @@ impl Engine {
                 micros: t.elapsed().as_micros() as u64,
             });
         }
+        (findings, timings)
+    }
+
+    /// The verdict from content scanners alone (no clamd): for benchmarks and tests of rules.
+    pub fn scan_content_verdict(&self, input: &ScanInput) -> ScanReport {
+        let (findings, timings) = self.scan_content(input);
         ScanReport {
             verdict: policy::decide(&self.scores, findings, self.config.policy.dry_run),
             timings,
@@ -176,7 +258,7 @@ impl EngineHandle {
             Some(p) => Config::load(p)?,
             None => Config::default(),
         };
-        let engine = Engine::build(&config)?;
+        let engine = Engine::build(&config)?.sharing_permits_with(&self.current());
         self.replace(engine);
         Ok(())
     }

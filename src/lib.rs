@@ -16,6 +16,7 @@ pub mod actions;
 pub mod cli;
 pub mod config;
 pub mod engine;
+pub mod extract;
 pub mod message;
 pub mod milter;
 pub mod policy;

@@ -1,6 +1,6 @@
 //! The `canhgac` binary as a user runs it: `scan`, `check-config`, `serve` with signals.
 
-use crate::common::mail;
+use crate::common::{config_file, mail};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
@@ -23,8 +23,12 @@ fn scan_json_prints_one_object_per_message() {
     .expect("write");
     let mbox = b"From a@b Sun Nov 29 10:00:00 2026\nSubject: one\n\nfirst\n\nFrom c@d Sun Nov 29 10:00:00 2026\nSubject: two\n\nsecond\n";
     std::fs::write(dir.path().join("3.mbox"), mbox).expect("write");
+    let cfgdir = tempfile::tempdir().expect("tempdir");
+    let cfg = config_file(cfgdir.path(), "");
     let out = canhgac()
         .arg("scan")
+        .arg("--config")
+        .arg(&cfg)
         .arg("--json")
         .arg(dir.path())
         .output()
@@ -69,8 +73,11 @@ fn scan_human_output_and_unreadable_file() {
     let ok = dir.path().join("ok.eml");
     std::fs::write(&ok, mail::plain("a@b.c", "d@e.f", "s", "b")).expect("write");
     let missing = dir.path().join("missing.eml");
+    let cfg = config_file(dir.path(), "");
     let out = canhgac()
         .arg("scan")
+        .arg("--config")
+        .arg(&cfg)
         .arg(&ok)
         .arg(&missing)
         .output()
@@ -149,7 +156,11 @@ async fn serve_reloads_on_sighup_and_stops_on_sigterm() {
         .port();
     let dir = tempfile::tempdir().expect("tempdir");
     let cfg = dir.path().join("canhgac.toml");
-    std::fs::write(&cfg, format!("[milter]\nlisten = \"inet:127.0.0.1:{port}\"\n")).expect("write");
+    std::fs::write(
+        &cfg,
+        format!("[clamd]\nenabled = false\n[milter]\nlisten = \"inet:127.0.0.1:{port}\"\n"),
+    )
+    .expect("write");
     let mut child = canhgac()
         .arg("serve")
         .arg("--config")
@@ -191,7 +202,9 @@ async fn serve_reloads_on_sighup_and_stops_on_sigterm() {
     // Lower the limit and reload.
     std::fs::write(
         &cfg,
-        format!("[milter]\nlisten = \"inet:127.0.0.1:{port}\"\n[limits]\nmax_attachment_bytes = 1000\n"),
+        format!(
+            "[clamd]\nenabled = false\n[milter]\nlisten = \"inet:127.0.0.1:{port}\"\n[limits]\nmax_attachment_bytes = 1000\n"
+        ),
     )
     .expect("write");
     kill(&child, "HUP");

@@ -1,13 +1,17 @@
 //! Hostile and odd mail: every file of the shared MIME test suites and SpamAssassin corpus gets a
 //! verdict from `canhgac scan`, with no crash; and a few constructed cases.
 
-use crate::common::shared_corpus;
+use crate::common::{config_file, shared_corpus, test_config};
 use canhgac::{Action, Config, Engine, ScanInput};
 use std::process::Command;
 
 fn scan_dir_with_binary(dir: &std::path::Path) -> Vec<serde_json::Value> {
+    let cfgdir = tempfile::tempdir().expect("tempdir");
+    let cfg = config_file(cfgdir.path(), "");
     let out = Command::new(env!("CARGO_BIN_EXE_canhgac"))
         .arg("scan")
+        .arg("--config")
+        .arg(&cfg)
         .arg("--json")
         .arg(dir)
         .output()
@@ -62,8 +66,8 @@ fn spamassassin_corpus_all_get_a_verdict() {
 }
 
 fn verdict(raw: &[u8]) -> canhgac::ScanReport {
-    let engine = Engine::build(&Config::default()).expect("engine");
-    engine.scan(&ScanInput::from_bytes(raw.to_vec()))
+    let engine = Engine::build(&test_config()).expect("engine");
+    engine.scan_content_verdict(&ScanInput::from_bytes(raw.to_vec()))
 }
 
 #[test]
@@ -177,7 +181,7 @@ fn corpus_expectations() {
         let config = Config::parse(&config_text, std::path::Path::new("expected.toml")).expect("limits");
         let engine = Engine::build(&config).expect("engine");
         let raw = std::fs::read(root.join(&e.file)).unwrap_or_else(|err| panic!("{}: {err}", e.file));
-        let r = engine.scan(&ScanInput::from_bytes(raw));
+        let r = engine.scan_content_verdict(&ScanInput::from_bytes(raw));
         let mut got: Vec<String> = r.verdict.findings.iter().map(|f| f.symbol.clone()).collect();
         got.sort();
         got.dedup();

@@ -261,7 +261,7 @@ async fn unix_socket_with_mode_and_stale_file_replaced() {
     // A stale socket file left by a crashed process.
     drop(std::os::unix::net::UnixListener::bind(&path).expect("stale"));
     assert!(path.exists());
-    let mut config = Config::default();
+    let mut config = test_config();
     config.milter.listen = ListenAddr::Unix(path.clone());
     config.milter.socket_mode = canhgac::config::SocketMode(0o600);
     let m = Milter::start(config).await;
@@ -308,12 +308,20 @@ async fn reload_swaps_engine_for_new_connections_only() {
     let mut old_conn = open(&m).await;
     let dir = tempfile::tempdir().expect("tempdir");
     let cfg = dir.path().join("c.toml");
-    std::fs::write(&cfg, "[limits]\nmax_attachment_bytes = 100\n").expect("write");
+    std::fs::write(
+        &cfg,
+        "[clamd]\nenabled = false\n[limits]\nmax_attachment_bytes = 100\n",
+    )
+    .expect("write");
     m.handle.reload(Some(&cfg)).expect("reload");
     // A broken file keeps the running configuration.
-    std::fs::write(&cfg, "[limits]\nmax_attachment_bytes = \"lots\"\n").expect("write");
+    std::fs::write(
+        &cfg,
+        "[clamd]\nenabled = false\n[limits]\nmax_attachment_bytes = \"lots\"\n",
+    )
+    .expect("write");
     let err = m.handle.reload(Some(&cfg)).expect_err("bad config refused");
-    assert!(err.to_string().contains("c.toml:2:"), "{err}");
+    assert!(err.to_string().contains("c.toml:4:"), "{err}");
     let raw = mail::with_attachment(200, "a.bin");
     let (_, st) = transaction(&mut old_conn, &raw, &[]).await;
     assert_eq!(

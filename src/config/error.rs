@@ -127,7 +127,7 @@ fn key_of_line(line: &str) -> String {
 }
 
 /// 1-based line and column of byte offset `pos` in `text`.
-pub(crate) fn line_col(text: &str, pos: usize) -> (usize, usize) {
+pub fn line_col(text: &str, pos: usize) -> (usize, usize) {
     let before = text.get(..pos.min(text.len())).unwrap_or("");
     let line = before.matches('\n').count() + 1;
     let column = before.rfind('\n').map_or(before.len(), |p| before.len() - p - 1) + 1;

@@ -4,10 +4,12 @@
 mod error;
 mod types;
 
-pub use error::ConfigError;
-pub use types::{ListenAddr, SocketMode};
+pub use error::{ConfigError, line_col};
+pub use types::{ClamdEndpoint, ListenAddr, SocketMode};
 
+use crate::policy::Action;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// The whole configuration. Every field has a default, so an empty file (or none) is valid.
@@ -18,6 +20,7 @@ pub struct Config {
     pub message: MessageConfig,
     pub limits: LimitsConfig,
     pub policy: PolicyConfig,
+    pub clamd: ClamdConfig,
     pub rules: RulesConfig,
     pub log: LogConfig,
     /// Where this configuration was read from (not a key; set by [`Config::load`]).
@@ -103,6 +106,14 @@ pub struct LimitsConfig {
     pub max_mime_parts: usize,
     /// Nesting depth of multiparts and forwarded messages before refusal as too complex.
     pub max_mime_depth: usize,
+    /// Archives inside archives opened at most this deep (a zip in a zip is depth 2).
+    pub max_archive_depth: usize,
+    /// Members read from the archives of one message, all archives together.
+    pub max_archive_members: usize,
+    /// Bytes expanded from the archives of one message, all archives together.
+    pub max_expanded_bytes: u64,
+    /// A member expanding to more than this many times its compressed size is a bomb.
+    pub max_compression_ratio: u64,
 }
 
 impl Default for LimitsConfig {
@@ -112,6 +123,10 @@ impl Default for LimitsConfig {
             max_message_bytes: 35 * 1024 * 1024,
             max_mime_parts: 2000,
             max_mime_depth: 30,
+            max_archive_depth: 4,
+            max_archive_members: 1000,
+            max_expanded_bytes: 100 * 1024 * 1024,
+            max_compression_ratio: 200,
         }
     }
 }
@@ -124,6 +139,9 @@ pub struct PolicyConfig {
     pub dry_run: bool,
     /// Name of the header added to delivered mail explaining the verdict.
     pub result_header: String,
+    /// Per-symbol action overrides: `VIRUS_FOUND = "quarantine"`, `VIRUS_SCAN_FAIL = "tag"`.
+    /// Replaces the action `rules/scores.toml` forces for that symbol.
+    pub actions: BTreeMap<String, Action>,
 }
 
 impl Default for PolicyConfig {
@@ -131,6 +149,36 @@ impl Default for PolicyConfig {
         Self {
             dry_run: false,
             result_header: "X-Canhgac-Result".to_owned(),
+            actions: BTreeMap::new(),
+        }
+    }
+}
+
+/// `[clamd]`: virus scanning by ClamAV's daemon.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct ClamdConfig {
+    /// Scan every message with clamd. When on and no endpoint answers, messages get
+    /// `VIRUS_SCAN_FAIL` (tempfail by default): nothing is delivered unscanned.
+    pub enabled: bool,
+    /// clamd sockets, tried in order when one fails: `unix:/path` or `tcp:HOST:PORT`.
+    pub endpoints: Vec<ClamdEndpoint>,
+    /// Seconds for the whole scan of one message, all endpoints together.
+    pub timeout_secs: u64,
+    /// Scans sent to one endpoint at once; more wait their turn.
+    pub max_concurrent_per_endpoint: usize,
+    /// Bytes per INSTREAM chunk (at least 65536: smaller chunks halve throughput).
+    pub chunk_bytes: usize,
+}
+
+impl Default for ClamdConfig {
+    fn default() -> Self {
+        Self {
+            enabled: true,
+            endpoints: vec![ClamdEndpoint::Unix("/var/run/clamav/clamd.ctl".into())],
+            timeout_secs: 60,
+            max_concurrent_per_endpoint: 8,
+            chunk_bytes: 256 * 1024,
         }
     }
 }
@@ -225,6 +273,47 @@ impl Config {
                 "scan_timeout_secs",
                 "must be below 300 (Postfix's milter_content_timeout), or Postfix gives up first",
             ));
+        }
+        if l.max_archive_depth == 0 || l.max_archive_members == 0 || l.max_expanded_bytes == 0 {
+            let key = if l.max_archive_depth == 0 {
+                "max_archive_depth"
+            } else if l.max_archive_members == 0 {
+                "max_archive_members"
+            } else {
+                "max_expanded_bytes"
+            };
+            return Err(bad("limits", key, "must be greater than 0"));
+        }
+        if l.max_compression_ratio < 2 {
+            return Err(bad("limits", "max_compression_ratio", "must be at least 2"));
+        }
+        let c = &self.clamd;
+        if c.enabled && c.endpoints.is_empty() {
+            return Err(bad(
+                "clamd",
+                "endpoints",
+                "needs at least one endpoint when clamd is enabled",
+            ));
+        }
+        if c.timeout_secs == 0 || c.timeout_secs >= m.scan_timeout_secs {
+            return Err(bad(
+                "clamd",
+                "timeout_secs",
+                &format!(
+                    "must be between 1 and milter.scan_timeout_secs ({}) - 1",
+                    m.scan_timeout_secs
+                ),
+            ));
+        }
+        if c.max_concurrent_per_endpoint == 0 {
+            return Err(bad(
+                "clamd",
+                "max_concurrent_per_endpoint",
+                "must be greater than 0",
+            ));
+        }
+        if c.chunk_bytes < 65536 {
+            return Err(bad("clamd", "chunk_bytes", "must be at least 65536"));
         }
         if !is_header_name(&self.policy.result_header) {
             return Err(bad(
@@ -324,6 +413,20 @@ mod tests {
             ),
             ("[log]\nlevel = \"[[[\"\n", 2, "level", "[[["),
             ("[log]\nformat = \"xml\"\n", 2, "format", "xml"),
+            (
+                "[clamd]\nendpoints = [\"tcp:nohost\"]\n",
+                2,
+                "endpoints",
+                "tcp:nohost",
+            ),
+            ("[clamd]\nchunk_bytes = 4096\n", 2, "chunk_bytes", "4096"),
+            ("[clamd]\ntimeout_secs = 500\n", 2, "timeout_secs", "500"),
+            (
+                "[policy.actions]\nVIRUS_FOUND = \"explode\"\n",
+                2,
+                "VIRUS_FOUND",
+                "explode",
+            ),
         ];
         for (text, line, key, value) in cases {
             let err = parse(text).expect_err(text).to_string();

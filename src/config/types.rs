@@ -96,3 +96,52 @@ impl Serialize for SocketMode {
         s.collect_str(&format_args!("{:04o}", self.0))
     }
 }
+
+/// A clamd socket: `unix:/path` or `tcp:HOST:PORT`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ClamdEndpoint {
+    Unix(PathBuf),
+    Tcp(String),
+}
+
+impl FromStr for ClamdEndpoint {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        if let Some(path) = s.strip_prefix("unix:") {
+            if path.starts_with('/') {
+                return Ok(ClamdEndpoint::Unix(PathBuf::from(path)));
+            }
+        } else if let Some(addr) = s.strip_prefix("tcp:")
+            && let Some((host, port)) = addr.rsplit_once(':')
+            && !host.is_empty()
+            && port.parse::<u16>().is_ok()
+        {
+            return Ok(ClamdEndpoint::Tcp(addr.to_owned()));
+        }
+        Err(format!(
+            "invalid value {s:?}: expected unix:/absolute/path or tcp:HOST:PORT"
+        ))
+    }
+}
+
+impl fmt::Display for ClamdEndpoint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ClamdEndpoint::Unix(p) => write!(f, "unix:{}", p.display()),
+            ClamdEndpoint::Tcp(a) => write!(f, "tcp:{a}"),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for ClamdEndpoint {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl Serialize for ClamdEndpoint {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}

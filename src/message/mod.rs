@@ -6,7 +6,7 @@ mod parsed;
 pub mod source;
 
 pub use buffer::{BufferError, MessageBuffer};
-pub use parsed::{Attachment, ParsedMessage, StructureProblem};
+pub use parsed::{Attachment, ParsedMessage, PartRef, StructureProblem};
 
 use serde::Serialize;
 use std::net::IpAddr;

@@ -18,6 +18,15 @@ pub struct Attachment {
     pub decoded_size: u64,
     /// How many forwarded messages it is inside.
     pub depth: usize,
+    /// Where the part is in the parsed tree (for [`ParsedMessage::content`]).
+    pub part: PartRef,
+}
+
+/// The path to a part: the part ids of the forwarded messages it is inside, then its own id.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartRef {
+    pub forwarded: Vec<u32>,
+    pub id: u32,
 }
 
 /// Something about the message's structure that could not be read as intended.
@@ -98,6 +107,22 @@ impl<'x> ParsedMessage<'x> {
         self.attachments.iter().map(|a| a.decoded_size).sum()
     }
 
+    /// The decoded content of an attachment (text attachments as UTF-8 after charset decoding).
+    pub fn content(&self, a: &Attachment) -> Option<&[u8]> {
+        let mut msg = self.message.as_ref()?;
+        for &id in &a.part.forwarded {
+            match &msg.parts.get(id as usize)?.body {
+                PartType::Message(m) => msg = m,
+                _ => return None,
+            }
+        }
+        match &msg.parts.get(a.part.id as usize)?.body {
+            PartType::Text(t) | PartType::Html(t) => Some(t.as_bytes()),
+            PartType::Binary(b) | PartType::InlineBinary(b) => Some(b),
+            _ => None,
+        }
+    }
+
     /// Whether the structure was beyond limits (so scanners could not see everything).
     pub fn too_complex(&self) -> Option<&str> {
         self.problems.iter().find_map(|p| match p {
@@ -114,8 +139,9 @@ fn collect(
     out: &mut Vec<Attachment>,
     problems: &mut Vec<StructureProblem>,
 ) {
-    let mut stack: Vec<(&Message<'_>, String, usize)> = vec![(root, String::new(), 0)];
-    while let Some((msg, prefix, depth)) = stack.pop() {
+    let mut stack: Vec<(&Message<'_>, String, Vec<u32>)> = vec![(root, String::new(), Vec::new())];
+    while let Some((msg, prefix, forwarded)) = stack.pop() {
+        let depth = forwarded.len();
         let tree_depth = multipart_depth(msg);
         if depth + tree_depth > limits.max_mime_depth {
             problems.push(StructureProblem::TooComplex(format!(
@@ -144,11 +170,9 @@ fn collect(
             }
             match &part.body {
                 PartType::Message(inner) => {
-                    stack.push((
-                        inner,
-                        format!("{prefix}forwarded message in part {id} > "),
-                        depth + 1,
-                    ));
+                    let mut path = forwarded.clone();
+                    path.push(id);
+                    stack.push((inner, format!("{prefix}forwarded message in part {id} > "), path));
                 }
                 PartType::Multipart(_) => {}
                 body => {
@@ -171,6 +195,10 @@ fn collect(
                         content_type,
                         decoded_size: size as u64,
                         depth,
+                        part: PartRef {
+                            forwarded: forwarded.clone(),
+                            id,
+                        },
                     });
                 }
             }
@@ -249,6 +277,10 @@ mod tests {
         assert!(names.contains(&(Some("a.pdf".into()), 6, 0)), "{names:?}");
         assert!(names.contains(&(Some("b.zip".into()), 3, 1)), "{names:?}");
         assert_eq!(p.total_attachment_bytes(), 9);
+        for a in &p.attachments {
+            let c = p.content(a).expect("content reachable");
+            assert_eq!(c.len() as u64, a.decoded_size);
+        }
         let b = p
             .attachments
             .iter()

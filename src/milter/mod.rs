@@ -19,22 +19,16 @@ use std::ffi::{CStr, CString};
 use std::future::Future;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-use tokio::sync::Semaphore;
 
-/// Shared by every connection: the engine in use and the limit on concurrent scans.
+/// Shared by every connection: the engine in use.
 #[derive(Clone)]
 pub struct Shared {
     pub engine: EngineHandle,
-    pub scan_permits: Arc<Semaphore>,
 }
 
 impl Shared {
     pub fn new(engine: EngineHandle) -> Shared {
-        let n = engine.current().config().scan_concurrency();
-        Shared {
-            engine,
-            scan_permits: Arc::new(Semaphore::new(n)),
-        }
+        Shared { engine }
     }
 }
 
@@ -186,10 +180,7 @@ fn callbacks(shared: Shared) -> Callbacks<Session> {
                 early(&mut cx.reply, e, Status::Continue)
             })
         })
-        .on_eom(move |cx| {
-            let shared = shared.clone();
-            Box::pin(async move { eom(cx, shared).await })
-        })
+        .on_eom(|cx| Box::pin(eom(cx)))
         .on_abort(|cx| {
             Box::pin(async move {
                 if let Some(s) = cx.data.as_mut() {
@@ -201,7 +192,7 @@ fn callbacks(shared: Shared) -> Callbacks<Session> {
 }
 
 /// End of message: scan on the blocking pool within the time limit, then answer.
-async fn eom(cx: &mut EomContext<Session>, shared: Shared) -> Status {
+async fn eom(cx: &mut EomContext<Session>) -> Status {
     let started = Instant::now();
     let queue_id = macro_value(&cx.macros, c"i");
     let Some(s) = cx.data.as_mut() else {
@@ -229,26 +220,8 @@ async fn eom(cx: &mut EomContext<Session>, shared: Shared) -> Status {
             let size = input.truncated_at.unwrap_or(input.raw.len() as u64);
             let envelope = input.envelope.clone();
             let limit = Duration::from_secs(cfg.milter.scan_timeout_secs);
-            let scan = async {
-                let permit = shared.scan_permits.clone().acquire_owned().await;
-                let engine = engine.clone();
-                tokio::task::spawn_blocking(move || {
-                    let _permit = permit;
-                    engine.scan(&input)
-                })
-                .await
-            };
-            match tokio::time::timeout(limit, scan).await {
-                Ok(Ok(report)) => (report.verdict, report.timings, Some(envelope), size),
-                Ok(Err(join)) => {
-                    tracing::error!(error = %join, "scan task failed");
-                    (
-                        engine.failure("SCAN_PANIC", "Temporary failure: scan failed"),
-                        Vec::new(),
-                        Some(envelope),
-                        size,
-                    )
-                }
+            match tokio::time::timeout(limit, engine.scan(Arc::new(input))).await {
+                Ok(report) => (report.verdict, report.timings, Some(envelope), size),
                 Err(_) => (
                     engine.failure(
                         "SCAN_TIMEOUT",

@@ -2,7 +2,7 @@
 
 mod scores;
 
-pub use scores::{ScoreTable, SymbolRule, parse_reply_code};
+pub use scores::{KnownSymbol, ScoreTable, SymbolRule, parse_reply_code};
 
 use crate::scanners::Finding;
 use serde::{Deserialize, Serialize};
@@ -203,8 +203,16 @@ action = "quarantine"
 "#;
 
     fn table() -> ScoreTable {
-        ScoreTable::parse(TABLE, Path::new("t.toml"), &["A", "B", "BIG", "FAIL", "HOLD"])
-            .expect("valid table")
+        ScoreTable::parse(
+            TABLE,
+            Path::new("t.toml"),
+            &known(&["A", "B", "BIG", "FAIL", "HOLD"]),
+        )
+        .expect("valid table")
+    }
+
+    fn known(names: &[&str]) -> Vec<KnownSymbol> {
+        names.iter().map(|n| KnownSymbol::named(n)).collect()
     }
 
     fn f(sym: &str) -> Finding {
@@ -268,7 +276,7 @@ action = "quarantine"
 
     #[test]
     fn bad_tables_are_errors_naming_the_place() {
-        let known = ["A", "B", "BIG", "FAIL", "HOLD"];
+        let symbols = known(&["A", "B", "BIG", "FAIL", "HOLD"]);
         let cases: &[(&str, &str)] = &[
             ("[symbols.TYPO]\nscore = 1.0\ndescription = \"x\"\n", "TYPO"),
             (
@@ -296,7 +304,7 @@ action = "quarantine"
             if !extra.contains("symbols.BIG") {
                 text.push_str("[symbols.BIG]\nscore = 0.0\ndescription = \"big\"\n");
             }
-            let err = ScoreTable::parse(&text, Path::new("scores.toml"), &known)
+            let err = ScoreTable::parse(&text, Path::new("scores.toml"), &symbols)
                 .expect_err(extra)
                 .to_string();
             assert!(err.starts_with("scores.toml:"), "{err}");
@@ -307,7 +315,7 @@ action = "quarantine"
         let err = ScoreTable::parse(
             TABLE,
             Path::new("scores.toml"),
-            &["A", "B", "BIG", "FAIL", "HOLD", "NEW"],
+            &known(&["A", "B", "BIG", "FAIL", "HOLD", "NEW"]),
         )
         .expect_err("missing NEW")
         .to_string();
@@ -316,8 +324,25 @@ action = "quarantine"
 
     #[test]
     fn embedded_table_is_valid() {
-        let known = crate::engine::Engine::known_symbols();
-        ScoreTable::parse(ScoreTable::EMBEDDED, Path::new("rules/scores.toml"), &known)
-            .expect("embedded table");
+        let engine = crate::engine::Engine::build(&crate::config::Config::default());
+        assert!(engine.is_ok(), "{:?}", engine.err());
+    }
+
+    #[test]
+    fn per_symbol_action_overrides() {
+        let mut t = table();
+        t.override_action("BIG", Action::Quarantine).expect("known");
+        let v = decide(&t, vec![f("BIG")], false);
+        assert_eq!((v.action, v.reply), (Action::Quarantine, None));
+        t.override_action("FAIL", Action::Tag).expect("known");
+        assert_eq!(decide(&t, vec![f("FAIL")], false).action, Action::Tag);
+        t.override_action("A", Action::Reject).expect("known");
+        let v = decide(&t, vec![f("A")], false);
+        assert_eq!(
+            v.reply.map(|r| r.code),
+            Some(550),
+            "falls back to the table's reject reply"
+        );
+        assert!(t.override_action("NOPE", Action::Reject).is_err());
     }
 }

@@ -17,6 +17,24 @@ pub struct ScoreTable {
     symbols: HashMap<String, SymbolRule>,
 }
 
+/// A symbol a scanner may emit, with the rule it brings along when the score table does not
+/// list it (YARA rules carry their score in their metadata).
+#[derive(Debug, Clone, PartialEq)]
+pub struct KnownSymbol {
+    pub name: String,
+    pub default: Option<SymbolRule>,
+}
+
+impl KnownSymbol {
+    /// A symbol that must be listed in the score table.
+    pub fn named(name: &str) -> KnownSymbol {
+        KnownSymbol {
+            name: name.to_owned(),
+            default: None,
+        }
+    }
+}
+
 /// What one symbol means.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SymbolRule {
@@ -85,8 +103,9 @@ impl ScoreTable {
     pub const EMBEDDED: &'static str = include_str!("../../rules/scores.toml");
 
     /// Parses a score table; `known` is every symbol some scanner can emit. A symbol in the file
-    /// that no scanner emits, or one a scanner emits that is missing, is an error.
-    pub fn parse(text: &str, origin: &Path, known: &[&str]) -> Result<ScoreTable, ConfigError> {
+    /// that no scanner emits, or one a scanner emits that is missing (and brings no default), is
+    /// an error.
+    pub fn parse(text: &str, origin: &Path, known: &[KnownSymbol]) -> Result<ScoreTable, ConfigError> {
         let raw: RawTable = toml::from_str(text).map_err(|e| ConfigError::from_toml(origin, text, &e))?;
         let bad = |section: &str, key: &str, msg: &str| ConfigError::at_key(origin, text, section, key, msg);
         let a = &raw.actions;
@@ -109,60 +128,43 @@ impl ScoreTable {
         let mut symbols = HashMap::new();
         for (name, s) in raw.symbols {
             let section = format!("symbols.{name}");
-            if !known.contains(&name.as_str()) {
+            if !known.iter().any(|k| k.name == name) {
+                let names: Vec<&str> = known.iter().map(|k| k.name.as_str()).collect();
                 return Err(bad(
                     "",
                     &format!("[{section}]"),
                     &format!(
                         "unknown symbol {name}: no scanner emits it (known: {})",
-                        known.join(", ")
+                        names.join(", ")
                     ),
                 )
                 .with_section_line(text, &section));
             }
-            if !s.score.is_finite() {
-                return Err(bad(&section, "score", "must be a finite number"));
+            let rule = SymbolRule::new(s.score, s.description, s.action, s.reply.as_deref())
+                .map_err(|(key, m)| bad(&section, key, &m))?;
+            symbols.insert(name, rule);
+        }
+        for k in known {
+            if symbols.contains_key(&k.name) {
+                continue;
             }
-            let reply = match &s.reply {
-                Some(r) => Some(parse_reply_code(r).map_err(|m| bad(&section, "reply", &m))?),
-                None => None,
-            };
-            if let (Some(action), Some((code, _))) = (s.action, &reply) {
-                let ok = match action {
-                    Action::Reject => *code >= 500,
-                    Action::Tempfail => *code < 500,
-                    _ => false,
-                };
-                if !ok {
-                    return Err(bad(
-                        &section,
-                        "reply",
+            match &k.default {
+                Some(rule) => {
+                    symbols.insert(k.name.clone(), rule.clone());
+                }
+                None => {
+                    let missing = &k.name;
+                    return Err(ConfigError::at_key(
+                        origin,
+                        text,
+                        "symbols",
+                        missing,
                         &format!(
-                            "a reply fits only action reject (5xx) or tempfail (4xx), not {action} with {code}"
+                            "symbol {missing} is emitted by a scanner but has no [symbols.{missing}] entry"
                         ),
                     ));
                 }
             }
-            if s.reply.is_some() && s.action.is_none() {
-                return Err(bad(&section, "reply", "reply needs an action"));
-            }
-            symbols.insert(
-                name,
-                SymbolRule {
-                    score: s.score,
-                    description: s.description,
-                    force: s.action.map(|act| (act, reply)),
-                },
-            );
-        }
-        if let Some(missing) = known.iter().find(|k| !symbols.contains_key(**k)) {
-            return Err(ConfigError::at_key(
-                origin,
-                text,
-                "symbols",
-                missing,
-                &format!("symbol {missing} is emitted by a scanner but has no [symbols.{missing}] entry"),
-            ));
         }
         Ok(ScoreTable {
             tag_threshold: a.tag,
@@ -176,6 +178,68 @@ impl ScoreTable {
     /// The rule for a symbol. Every symbol a scanner emits is present (checked at parse time).
     pub fn get(&self, symbol: &str) -> Option<&SymbolRule> {
         self.symbols.get(symbol)
+    }
+
+    /// Replaces the action a symbol forces (`[policy.actions]`). A reply code that no longer
+    /// fits the action is dropped (the table's default reply is used).
+    pub fn override_action(&mut self, symbol: &str, action: Action) -> Result<(), String> {
+        let rule = self
+            .symbols
+            .get_mut(symbol)
+            .ok_or_else(|| format!("unknown symbol {symbol}: no scanner emits it"))?;
+        let reply = rule
+            .force
+            .take()
+            .and_then(|(_, r)| r)
+            .filter(|(code, _)| match action {
+                Action::Reject => *code >= 500,
+                Action::Tempfail => *code < 500,
+                _ => false,
+            });
+        rule.force = Some((action, reply));
+        Ok(())
+    }
+}
+
+impl SymbolRule {
+    /// Builds a rule, checking that a reply fits its action. Errors name the key at fault.
+    pub fn new(
+        score: f64,
+        description: String,
+        action: Option<Action>,
+        reply: Option<&str>,
+    ) -> Result<SymbolRule, (&'static str, String)> {
+        if !score.is_finite() {
+            return Err(("score", "must be a finite number".to_owned()));
+        }
+        let reply = match reply {
+            Some(r) => Some(parse_reply_code(r).map_err(|m| ("reply", m))?),
+            None => None,
+        };
+        match (action, &reply) {
+            (Some(action), Some((code, _))) => {
+                let ok = match action {
+                    Action::Reject => *code >= 500,
+                    Action::Tempfail => *code < 500,
+                    _ => false,
+                };
+                if !ok {
+                    return Err((
+                        "reply",
+                        format!(
+                            "a reply fits only action reject (5xx) or tempfail (4xx), not {action} with {code}"
+                        ),
+                    ));
+                }
+            }
+            (None, Some(_)) => return Err(("reply", "reply needs an action".to_owned())),
+            _ => {}
+        }
+        Ok(SymbolRule {
+            score,
+            description,
+            force: action.map(|a| (a, reply)),
+        })
     }
 }
 

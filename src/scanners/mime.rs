@@ -3,6 +3,7 @@
 
 use super::{Finding, ScanContext, Scanner};
 use crate::message::StructureProblem;
+use crate::policy::KnownSymbol;
 
 /// Emits the `MIME_*` symbols from the parse's problems.
 pub struct MimeScanner;
@@ -12,14 +13,14 @@ impl Scanner for MimeScanner {
         "mime"
     }
 
-    fn symbols(&self) -> &'static [&'static str] {
-        &[
+    fn symbols(&self) -> Vec<KnownSymbol> {
+        super::named(&[
             "MIME_NO_HEADERS",
             "MIME_BAD_ENCODING",
             "MIME_NUL_BYTE",
             "MIME_TOO_COMPLEX",
             "MIME_UNPARSABLE",
-        ]
+        ])
     }
 
     fn scan(&self, cx: &ScanContext<'_, '_>, out: &mut Vec<Finding>) {

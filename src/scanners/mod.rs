@@ -4,11 +4,16 @@
 
 mod mime;
 mod size;
+pub mod virus;
+pub mod yara;
 
 pub use mime::MimeScanner;
 pub use size::SizeScanner;
+pub use virus::ClamdScanner;
+pub use yara::YaraScanner;
 
 use crate::message::{ParsedMessage, ScanInput};
+use crate::policy::KnownSymbol;
 use serde::Serialize;
 
 /// One thing a scanner found.
@@ -47,7 +52,12 @@ pub trait Scanner: Send + Sync {
     /// A short name for logs and metrics.
     fn name(&self) -> &'static str;
     /// Every symbol this scanner may emit (checked against `rules/scores.toml` at build).
-    fn symbols(&self) -> &'static [&'static str];
+    fn symbols(&self) -> Vec<KnownSymbol>;
     /// Adds findings about the message to `out`.
     fn scan(&self, cx: &ScanContext<'_, '_>, out: &mut Vec<Finding>);
+}
+
+/// The symbols of a scanner whose symbols are all listed in the score table.
+pub fn named(names: &[&str]) -> Vec<KnownSymbol> {
+    names.iter().map(|n| KnownSymbol::named(n)).collect()
 }

@@ -4,6 +4,7 @@
 use super::{Finding, ScanContext, Scanner};
 use crate::config::LimitsConfig;
 use crate::message::StructureProblem;
+use crate::policy::KnownSymbol;
 
 /// Emits `ATTACHMENT_OVERSIZE` and `MESSAGE_OVERSIZE`.
 pub struct SizeScanner {
@@ -25,8 +26,8 @@ impl Scanner for SizeScanner {
         "size"
     }
 
-    fn symbols(&self) -> &'static [&'static str] {
-        &["ATTACHMENT_OVERSIZE", "MESSAGE_OVERSIZE"]
+    fn symbols(&self) -> Vec<KnownSymbol> {
+        super::named(&["ATTACHMENT_OVERSIZE", "MESSAGE_OVERSIZE"])
     }
 
     fn scan(&self, cx: &ScanContext<'_, '_>, out: &mut Vec<Finding>) {

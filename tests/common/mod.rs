@@ -84,9 +84,19 @@ impl Drop for Milter {
     }
 }
 
-/// The default configuration with a free port.
+/// The default configuration without clamd (tests of the gateway core; the virus tests start a
+/// private clamd and point `[clamd] endpoints` at it).
 pub fn test_config() -> Config {
-    Config::default()
+    let mut c = Config::default();
+    c.clamd.enabled = false;
+    c
+}
+
+/// A configuration file for the binary with clamd off (and `extra` TOML appended).
+pub fn config_file(dir: &std::path::Path, extra: &str) -> std::path::PathBuf {
+    let p = dir.join("canhgac-test.toml");
+    std::fs::write(&p, format!("[clamd]\nenabled = false\n{extra}\n")).expect("write config");
+    p
 }
 
 /// Path of the shared corpora beside the checkout.

@@ -1,0 +1,64 @@
+//! Attachment content: archives opened within bounds. A zip bomb, an endless nesting or an
+//! encrypted member ends in a reported problem, never in unbounded time or memory.
+
+mod zip;
+
+pub use self::zip::walk_archive;
+
+use crate::config::LimitsConfig;
+
+/// Bounds for everything expanded from one message's archives, shared by all of them.
+#[derive(Debug, Clone)]
+pub struct Budget {
+    pub max_depth: usize,
+    pub members_left: usize,
+    pub bytes_left: u64,
+    pub max_ratio: u64,
+}
+
+impl Budget {
+    pub fn new(limits: &LimitsConfig) -> Budget {
+        Budget {
+            max_depth: limits.max_archive_depth,
+            members_left: limits.max_archive_members,
+            bytes_left: limits.max_expanded_bytes,
+            max_ratio: limits.max_compression_ratio,
+        }
+    }
+}
+
+/// Why some content of an archive could not be read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExtractProblem {
+    /// A member is encrypted (path).
+    Encrypted(String),
+    /// Archives nested deeper than allowed (path of the archive not opened).
+    TooDeep(String),
+    /// The message's member budget ran out.
+    TooManyMembers(String),
+    /// The message's expanded-bytes budget ran out.
+    TooLarge(String),
+    /// A member expands more than `ratio` times its compressed size (path, ratio limit).
+    Bomb(String, u64),
+    /// The archive is damaged or uses an unsupported method (path, reason).
+    Unreadable(String, String),
+}
+
+impl ExtractProblem {
+    /// For people: what and where.
+    pub fn describe(&self) -> String {
+        match self {
+            ExtractProblem::Encrypted(p) => format!("encrypted member {p}"),
+            ExtractProblem::TooDeep(p) => format!("archive nested too deep: {p}"),
+            ExtractProblem::TooManyMembers(p) => format!("too many archive members, stopped at {p}"),
+            ExtractProblem::TooLarge(p) => format!("expanded size limit reached at {p}"),
+            ExtractProblem::Bomb(p, r) => format!("{p} expands more than {r} times its compressed size"),
+            ExtractProblem::Unreadable(p, why) => format!("cannot read archive {p}: {why}"),
+        }
+    }
+}
+
+/// Whether bytes look like a zip archive (local file header, or an empty archive).
+pub fn is_zip(data: &[u8]) -> bool {
+    data.starts_with(b"PK\x03\x04") || data.starts_with(b"PK\x05\x06")
+}

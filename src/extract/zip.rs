@@ -1,0 +1,181 @@
+//! Zip archives (and zip-based formats: docx, xlsx, odt, jar…), walked recursively within a
+//! [`Budget`].
+
+use super::{Budget, ExtractProblem, is_zip};
+use std::io::{Cursor, Read};
+
+/// Calls `visit(path, bytes, depth)` for every member of the zip `data` (named `name`), and of
+/// the zips inside it, depth first. `depth` of the archive itself is 1. Returns what could not
+/// be read.
+pub fn walk_archive(
+    data: &[u8],
+    name: &str,
+    budget: &mut Budget,
+    visit: &mut dyn FnMut(&str, &[u8], usize),
+) -> Vec<ExtractProblem> {
+    let mut problems = Vec::new();
+    walk(data, name, 1, budget, visit, &mut problems);
+    problems
+}
+
+fn walk(
+    data: &[u8],
+    name: &str,
+    depth: usize,
+    budget: &mut Budget,
+    visit: &mut dyn FnMut(&str, &[u8], usize),
+    problems: &mut Vec<ExtractProblem>,
+) {
+    if depth > budget.max_depth {
+        problems.push(ExtractProblem::TooDeep(name.to_owned()));
+        return;
+    }
+    let mut archive = match zip::ZipArchive::new(Cursor::new(data)) {
+        Ok(a) => a,
+        Err(e) => {
+            problems.push(ExtractProblem::Unreadable(name.to_owned(), e.to_string()));
+            return;
+        }
+    };
+    for i in 0..archive.len() {
+        if budget.members_left == 0 {
+            problems.push(ExtractProblem::TooManyMembers(name.to_owned()));
+            return;
+        }
+        budget.members_left -= 1;
+        let raw_name = archive
+            .name_for_index(i)
+            .and_then(|r| r.ok())
+            .map_or_else(|| format!("#{i}"), |n| n.into_owned());
+        let mut file = match archive.by_index(i) {
+            Ok(f) => f,
+            Err(e) => {
+                let path = format!("{name} > {raw_name}");
+                if e.to_string().to_ascii_lowercase().contains("password")
+                    || e.to_string().to_ascii_lowercase().contains("encrypt")
+                {
+                    problems.push(ExtractProblem::Encrypted(path));
+                } else {
+                    problems.push(ExtractProblem::Unreadable(path, e.to_string()));
+                }
+                continue;
+            }
+        };
+        if file.is_dir() {
+            continue;
+        }
+        let path = format!("{name} > {raw_name}");
+        if file.encrypted() {
+            problems.push(ExtractProblem::Encrypted(path));
+            continue;
+        }
+        let compressed = file.compressed_size().max(1);
+        // Read at most what the budget and the ratio allow, plus one byte to notice excess.
+        let ratio_cap = compressed.saturating_mul(budget.max_ratio).max(64 * 1024);
+        let cap = budget.bytes_left.min(ratio_cap);
+        let mut content = Vec::with_capacity(file.size().min(cap).min(16 * 1024 * 1024) as usize);
+        if let Err(e) = (&mut file).take(cap.saturating_add(1)).read_to_end(&mut content) {
+            problems.push(ExtractProblem::Unreadable(path, e.to_string()));
+            continue;
+        }
+        let got = content.len() as u64;
+        if got > cap {
+            if cap == budget.bytes_left {
+                problems.push(ExtractProblem::TooLarge(path));
+                budget.bytes_left = 0;
+                return;
+            }
+            problems.push(ExtractProblem::Bomb(path, budget.max_ratio));
+            continue;
+        }
+        budget.bytes_left -= got;
+        visit(&path, &content, depth);
+        if is_zip(&content) {
+            walk(&content, &path, depth + 1, budget, visit, problems);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    pub fn make_zip(members: &[(&str, &[u8])], deflate: bool) -> Vec<u8> {
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let method = if deflate {
+            zip::CompressionMethod::Deflated
+        } else {
+            zip::CompressionMethod::Stored
+        };
+        let opts = zip::write::SimpleFileOptions::default().compression_method(method);
+        for (name, data) in members {
+            w.start_file(*name, opts).expect("start");
+            w.write_all(data).expect("write");
+        }
+        w.finish().expect("finish").into_inner()
+    }
+
+    fn budget() -> Budget {
+        Budget::new(&crate::config::LimitsConfig::default())
+    }
+
+    #[test]
+    fn nested_members_are_visited_with_paths() {
+        let inner = make_zip(&[("b.txt", b"inner")], true);
+        let outer = make_zip(&[("a.txt", b"outer"), ("in.zip", &inner)], false);
+        let mut seen = Vec::new();
+        let p = walk_archive(&outer, "x.zip", &mut budget(), &mut |path, data, depth| {
+            seen.push((path.to_owned(), data.to_vec(), depth))
+        });
+        assert!(p.is_empty(), "{p:?}");
+        assert!(
+            seen.contains(&("x.zip > a.txt".into(), b"outer".to_vec(), 1)),
+            "{seen:?}"
+        );
+        assert!(
+            seen.contains(&("x.zip > in.zip > b.txt".into(), b"inner".to_vec(), 2)),
+            "{seen:?}"
+        );
+    }
+
+    #[test]
+    fn bomb_is_reported_not_expanded() {
+        let zeros = vec![0u8; 50 * 1024 * 1024];
+        let z = make_zip(&[("zeros.bin", &zeros)], true);
+        assert!(z.len() < 200 * 1024);
+        let mut total = 0;
+        let p = walk_archive(&z, "bomb.zip", &mut budget(), &mut |_, d, _| total += d.len());
+        assert_eq!(total, 0);
+        assert!(
+            matches!(p.as_slice(), [ExtractProblem::Bomb(_, r)] if *r == 200),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn depth_and_member_limits() {
+        let mut z = make_zip(&[("core.txt", b"x")], false);
+        for i in 0..6 {
+            z = make_zip(&[(&format!("level{i}.zip"), &z)], false);
+        }
+        let p = walk_archive(&z, "deep.zip", &mut budget(), &mut |_, _, _| {});
+        assert!(p.iter().any(|p| matches!(p, ExtractProblem::TooDeep(_))), "{p:?}");
+        let many: Vec<(String, Vec<u8>)> = (0..1500).map(|i| (format!("f{i}"), vec![b'x'])).collect();
+        let refs: Vec<(&str, &[u8])> = many.iter().map(|(n, d)| (n.as_str(), d.as_slice())).collect();
+        let z = make_zip(&refs, false);
+        let mut n = 0;
+        let p = walk_archive(&z, "many.zip", &mut budget(), &mut |_, _, _| n += 1);
+        assert_eq!(n, 1000);
+        assert!(
+            p.iter().any(|p| matches!(p, ExtractProblem::TooManyMembers(_))),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn garbage_is_unreadable_not_a_panic() {
+        let p = walk_archive(b"PK\x03\x04garbage", "bad.zip", &mut budget(), &mut |_, _, _| {});
+        assert!(matches!(p.as_slice(), [ExtractProblem::Unreadable(..)]), "{p:?}");
+    }
+}
