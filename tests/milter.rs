@@ -8,7 +8,7 @@ use std::net::{Ipv4Addr, SocketAddr};
 
 const MIB: usize = 1024 * 1024;
 
-async fn open(m: &Milter) -> TestConnection {
+pub(crate) async fn open(m: &Milter) -> TestConnection {
     let conn = match &m.addr {
         ListenAddr::Inet(a) => TestConnection::open(*a).await,
         ListenAddr::Unix(p) => TestConnection::configure().open_unix(p).await,
@@ -23,7 +23,11 @@ async fn open(m: &Milter) -> TestConnection {
 }
 
 /// One message through an open connection: MAIL, RCPT, headers, body, end of message.
-async fn transaction(conn: &mut TestConnection, raw: &[u8], mail_args: &[&str]) -> (EomActions, Status) {
+pub(crate) async fn transaction(
+    conn: &mut TestConnection,
+    raw: &[u8],
+    mail_args: &[&str],
+) -> (EomActions, Status) {
     let mut args = vec!["<sender@lamdong.gov.vn>"];
     args.extend_from_slice(mail_args);
     let st = conn.mail(args).await.expect("mail");
@@ -41,7 +45,7 @@ async fn transaction(conn: &mut TestConnection, raw: &[u8], mail_args: &[&str]) 
     conn.eom().await.expect("eom")
 }
 
-fn reply_text(st: &Status) -> String {
+pub(crate) fn reply_text(st: &Status) -> String {
     match st {
         Status::Reject { message } | Status::Tempfail { message } => message
             .as_ref()
@@ -51,7 +55,7 @@ fn reply_text(st: &Status) -> String {
     }
 }
 
-fn result_header(actions: &EomActions) -> Option<String> {
+pub(crate) fn result_header(actions: &EomActions) -> Option<String> {
     actions.actions.iter().find_map(|a| match a {
         indymilter_test::EomAction::AddHeader { name, value } if name.to_bytes() == b"X-Canhgac-Result" => {
             Some(value.to_string_lossy().trim_start().to_owned())

@@ -7,3 +7,5 @@ mod config_files;
 mod corpus;
 mod milter;
 mod postfix;
+mod virus;
+mod yara;

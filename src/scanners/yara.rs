@@ -34,6 +34,8 @@ const SCAN_TIMEOUT: Duration = Duration::from_secs(10);
 pub struct YaraScanner {
     rules: yara_x::Rules,
     symbols: Vec<KnownSymbol>,
+    /// Rule identifier → description, for findings.
+    descriptions: std::collections::HashMap<String, String>,
     limits: LimitsConfig,
 }
 
@@ -122,6 +124,7 @@ impl YaraScanner {
         }
         let rules = compiler.build();
         let mut symbols = Vec::new();
+        let mut descriptions = std::collections::HashMap::new();
         for rule in rules.iter() {
             let ident = rule.identifier();
             let mut score = 0.0;
@@ -161,6 +164,7 @@ impl YaraScanner {
             }
             let rule = SymbolRule::new(score, description, action, reply.as_deref())
                 .map_err(|(k, m)| meta_err(k, m))?;
+            descriptions.insert(ident.to_owned(), rule.description.clone());
             symbols.push(KnownSymbol {
                 name: symbol_for(ident),
                 default: Some(rule),
@@ -169,6 +173,7 @@ impl YaraScanner {
         Ok(YaraScanner {
             rules,
             symbols,
+            descriptions,
             limits: limits.clone(),
         })
     }
@@ -188,9 +193,11 @@ impl YaraScanner {
         match scanner.scan(data) {
             Ok(results) => {
                 for rule in results.matching_rules() {
+                    let id = rule.identifier();
+                    let what = self.descriptions.get(id).map_or(id, String::as_str);
                     out.push(Finding::new(
-                        &symbol_for(rule.identifier()),
-                        format!("YARA rule {} matched {name:?}", rule.identifier()),
+                        &symbol_for(id),
+                        format!("{what}: {name:?}"),
                         location,
                     ));
                 }

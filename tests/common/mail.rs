@@ -65,3 +65,55 @@ pub fn split(raw: &[u8]) -> (Vec<(String, String)>, Vec<u8>) {
     }
     (headers, raw[end.1..].to_vec())
 }
+
+/// The EICAR anti-virus test file, assembled here so the repository never holds it literally.
+pub fn eicar() -> Vec<u8> {
+    let parts = [
+        "X5O!P%@AP[4\\PZX54(P^)7CC)7}$",
+        "EICAR-STANDARD-",
+        "ANTIVIRUS-TEST-FILE!$H+H*",
+    ];
+    let s: String = parts.concat();
+    assert_eq!(s.len(), 68);
+    s.into_bytes()
+}
+
+/// A message with attachments given as (file name, content type, bytes), base64-encoded.
+pub fn with_files(subject: &str, files: &[(&str, &str, &[u8])]) -> Vec<u8> {
+    let mut m = format!(
+        "From: <a@lamdong.gov.vn>\r\nTo: <b@lamdong.gov.vn>\r\nSubject: {subject}\r\nDate: Sun, 29 Nov 2026 10:00:00 +0700\r\nMessage-ID: <files.{}@test.lamdong.gov.vn>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"BOUNDARY\"\r\n\r\n--BOUNDARY\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nTài liệu đính kèm.\r\n",
+        subject.len()
+    )
+    .into_bytes();
+    for (name, ctype, data) in files {
+        m.extend_from_slice(
+            format!(
+                "--BOUNDARY\r\nContent-Type: {ctype}; name=\"{name}\"\r\nContent-Transfer-Encoding: base64\r\nContent-Disposition: attachment; filename=\"{name}\"\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        m.extend_from_slice(&base64(data));
+    }
+    m.extend_from_slice(b"--BOUNDARY--\r\n");
+    m
+}
+
+/// A zip archive of (name, bytes) members.
+pub fn zip(members: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write;
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for (name, data) in members {
+        w.start_file(*name, opts).expect("zip start");
+        w.write_all(data).expect("zip write");
+    }
+    w.finish().expect("zip finish").into_inner()
+}
+
+/// `inner` forwarded as a message/rfc822 attachment.
+pub fn forwarded(inner: &[u8]) -> Vec<u8> {
+    let mut m = b"From: <c@lamdong.gov.vn>\r\nTo: <d@lamdong.gov.vn>\r\nSubject: Fwd: tai lieu\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"FWD\"\r\n\r\n--FWD\r\nContent-Type: text/plain\r\n\r\nChuyen tiep.\r\n--FWD\r\nContent-Type: message/rfc822\r\n\r\n".to_vec();
+    m.extend_from_slice(inner);
+    m.extend_from_slice(b"\r\n--FWD--\r\n");
+    m
+}

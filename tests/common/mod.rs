@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+pub mod clamd;
 pub mod mail;
 pub mod postfix;
 pub mod smtp;

@@ -1,0 +1,260 @@
+//! Virus scanning through a real clamd (private instance, the project's own signatures).
+
+use crate::common::clamd::{Clamd, HangingClamd};
+use crate::common::postfix::Postfix;
+use crate::common::smtp::{Outcome, Sink, send};
+use crate::common::{Milter, config_file, mail, test_config};
+use crate::milter::{open, reply_text, result_header, transaction};
+use canhgac::config::{ClamdEndpoint, Config};
+use indymilter_test::Status;
+use std::time::{Duration, Instant};
+
+const MIB: usize = 1024 * 1024;
+
+fn config_for(endpoints: &[String]) -> Config {
+    let mut c = test_config();
+    c.clamd.enabled = true;
+    c.clamd.endpoints = endpoints
+        .iter()
+        .map(|e| e.parse::<ClamdEndpoint>().expect("endpoint"))
+        .collect();
+    c
+}
+
+fn assert_virus(st: &Status, what: &str) {
+    let text = reply_text(st);
+    assert!(matches!(st, Status::Reject { .. }), "{what}: {st:?}");
+    assert!(text.starts_with("554 5.7.1 "), "{what}: {text}");
+    assert!(
+        text.contains("Canhgac.Test."),
+        "{what}: reply names the signature: {text}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn eicar_everywhere_is_rejected_naming_the_signature() {
+    let clamd = Clamd::start();
+    let m = Milter::start_inet(config_for(&[clamd.endpoint()])).await;
+    let eicar = mail::eicar();
+    let in_zip = mail::zip(&[("eicar.com", &eicar)]);
+    let zip_in_zip = mail::zip(&[("inner.zip", &in_zip)]);
+    let attachment = mail::with_files("eicar", &[("eicar.com", "application/octet-stream", &eicar)]);
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        (
+            "plain text body",
+            format!(
+                "From: <a@example.org>\r\nTo: <b@lamdong.gov.vn>\r\nSubject: test\r\n\r\n{}\r\n",
+                String::from_utf8_lossy(&eicar)
+            )
+            .into_bytes(),
+        ),
+        ("base64 attachment", attachment.clone()),
+        (
+            "inside a zip",
+            mail::with_files("zip", &[("tai-lieu.zip", "application/zip", &in_zip)]),
+        ),
+        (
+            "zip inside a zip",
+            mail::with_files("zipzip", &[("tai-lieu.zip", "application/zip", &zip_in_zip)]),
+        ),
+        ("forwarded message", mail::forwarded(&attachment)),
+    ];
+    for (what, raw) in cases {
+        let mut conn = open(&m).await;
+        let (_, st) = transaction(&mut conn, &raw, &[]).await;
+        assert_virus(&st, what);
+        let text = reply_text(&st);
+        assert!(text.contains("Canhgac.Test.EICAR"), "{what}: {text}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn clamav_testfiles_mails_are_rejected() {
+    let clamd = Clamd::start();
+    let m = Milter::start_inet(config_for(&[clamd.endpoint()])).await;
+    for f in ["clam.mail", "clam.exe.mbox.base64", "clam.exe.mbox.uu"] {
+        let path = std::path::Path::new("/usr/share/clamav-testfiles").join(f);
+        let data = std::fs::read(&path)
+            .unwrap_or_else(|e| panic!("{}: {e} (install clamav-testfiles)", path.display()));
+        let msgs = canhgac::message::source::split_mbox(&data);
+        // Normalise to CRLF, as Postfix hands a message to the milter.
+        let mut raw = Vec::new();
+        for line in msgs[0].split_inclusive(|&b| b == b'\n') {
+            let l = line.strip_suffix(b"\n").unwrap_or(line);
+            let l = l.strip_suffix(b"\r").unwrap_or(l);
+            raw.extend_from_slice(l);
+            raw.extend_from_slice(b"\r\n");
+        }
+        let mut conn = open(&m).await;
+        let (_, st) = transaction(&mut conn, &raw, &[]).await;
+        assert_virus(&st, f);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn scan_command_uses_clamd_too() {
+    let clamd = Clamd::start();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cfg = std::fs::read_to_string(config_file(dir.path(), "")).expect("read");
+    let cfg_path = dir.path().join("with-clamd.toml");
+    std::fs::write(
+        &cfg_path,
+        cfg.replace(
+            "enabled = false",
+            &format!("enabled = true\nendpoints = [\"{}\"]", clamd.endpoint()),
+        ),
+    )
+    .expect("write");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_canhgac"))
+        .args(["scan", "--json", "--config"])
+        .arg(&cfg_path)
+        .arg("/usr/share/clamav-testfiles/clam.mail")
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value =
+        serde_json::from_slice(out.stdout.split(|&b| b == b'\n').next().unwrap_or_default()).expect("json");
+    assert_eq!(v["verdict"], "reject", "{v}");
+    assert!(
+        v["smtp_reply"]
+            .as_str()
+            .is_some_and(|r| r.starts_with("554 5.7.1") && r.contains("Canhgac.Test.ClamExe")),
+        "{v}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn twenty_mib_attachment_is_really_scanned() {
+    let clamd = Clamd::start();
+    let m = Milter::start_inet(config_for(&[clamd.endpoint()])).await;
+    // Clean: accepted, with no virus symbol.
+    let mut conn = open(&m).await;
+    let (actions, st) = transaction(&mut conn, &mail::with_attachment(20 * MIB, "ho-so.bin"), &[]).await;
+    assert_eq!(st, Status::Accept);
+    let h = result_header(&actions).expect("header");
+    assert!(!h.contains("VIRUS"), "{h}");
+    // The same size with EICAR as the last bytes: clamd saw the whole message.
+    let mut data: Vec<u8> = (0..20 * MIB - 68).map(|i| (i * 7 % 251) as u8).collect();
+    data.extend_from_slice(&mail::eicar());
+    // A text attachment so clamd's body signature applies to the decoded bytes' tail.
+    let raw = mail::with_files("big", &[("ho-so.txt", "text/plain", &data)]);
+    assert!(raw.len() > 27 * MIB);
+    let mut conn = open(&m).await;
+    let (_, st) = transaction(&mut conn, &raw, &[]).await;
+    assert_virus(&st, "EICAR at the end of 20 MiB");
+    assert!(
+        clamd.log().contains("stream: OK"),
+        "clamd logged the clean scan:\n{}",
+        clamd.log()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn clamd_down_hanging_or_refusing_size_means_tempfail_and_recovery() {
+    let mut clamd = Clamd::start();
+    let hanging = HangingClamd::start().await;
+    let mut config = config_for(&[clamd.endpoint()]);
+    config.clamd.timeout_secs = 2;
+    let m = Milter::start_inet(config).await;
+    let eicar_mail = mail::with_files("x", &[("e.com", "application/octet-stream", &mail::eicar())]);
+    let clean = mail::plain("a@lamdong.gov.vn", "b@lamdong.gov.vn", "s", "noi dung");
+
+    // Up: scanned.
+    let mut conn = open(&m).await;
+    assert_virus(&transaction(&mut conn, &eicar_mail, &[]).await.1, "clamd up");
+
+    // Stopped: 451 4.7.1, never accept.
+    clamd.stop();
+    let mut conn = open(&m).await;
+    let (_, st) = transaction(&mut conn, &clean, &[]).await;
+    assert!(matches!(st, Status::Tempfail { .. }), "{st:?}");
+    assert!(reply_text(&st).starts_with("451 4.7.1 "), "{}", reply_text(&st));
+
+    // Back: scanning resumes without restarting canhgac.
+    clamd.restart();
+    let mut conn = open(&m).await;
+    assert_eq!(transaction(&mut conn, &clean, &[]).await.1, Status::Accept);
+    assert_virus(&transaction(&mut conn, &eicar_mail, &[]).await.1, "clamd back");
+
+    // A clamd that accepts and never answers: 451 4.7.1 within the timeout.
+    let mut config = config_for(&[hanging.endpoint()]);
+    config.clamd.timeout_secs = 2;
+    let m2 = Milter::start_inet(config).await;
+    let mut conn = open(&m2).await;
+    let t = Instant::now();
+    let (_, st) = transaction(&mut conn, &clean, &[]).await;
+    assert!(reply_text(&st).starts_with("451 4.7.1 "), "{st:?}");
+    assert!(
+        t.elapsed() < Duration::from_secs(10),
+        "answered within the timeout: {:?}",
+        t.elapsed()
+    );
+
+    // Failover: the hanging endpoint first would eat the deadline, so a dead one first instead.
+    let config = config_for(&["unix:/nonexistent/clamd.sock".to_owned(), clamd.endpoint()]);
+    let m3 = Milter::start_inet(config).await;
+    let mut conn = open(&m3).await;
+    assert_virus(
+        &transaction(&mut conn, &eicar_mail, &[]).await.1,
+        "second endpoint",
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn message_over_clamd_stream_limit_is_not_clean() {
+    let clamd = Clamd::start_with("1M");
+    let m = Milter::start_inet(config_for(&[clamd.endpoint()])).await;
+    let mut conn = open(&m).await;
+    let (_, st) = transaction(&mut conn, &mail::with_attachment(2 * MIB, "lon.bin"), &[]).await;
+    assert!(reply_text(&st).starts_with("451 4.7.1 "), "{st:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn eicar_through_postfix_is_refused_and_never_delivered() {
+    let clamd = Clamd::start();
+    let milter = Milter::start_inet(config_for(&[clamd.endpoint()])).await;
+    let sink = Sink::start().await;
+    let pf = Postfix::start(&milter.postfix_addr(), sink.port, "");
+    let raw = mail::with_files(
+        "eicar",
+        &[("eicar.com", "application/octet-stream", &mail::eicar())],
+    );
+    let out = send(pf.smtp_port, "a@example.org", &["b@lamdong.gov.vn"], &raw)
+        .await
+        .expect("smtp");
+    match &out {
+        Outcome::Refused { stage: "END", reply } => {
+            assert!(
+                reply.starts_with("554 5.7.1 ") && reply.contains("Canhgac.Test.EICAR"),
+                "{reply}"
+            )
+        }
+        other => panic!("not refused: {other:?}\n{}", pf.log()),
+    }
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert!(sink.messages.lock().expect("lock").is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ham_sample_raises_no_virus_or_yara_symbol() {
+    let clamd = Clamd::start();
+    let engine =
+        std::sync::Arc::new(canhgac::Engine::build(&config_for(&[clamd.endpoint()])).expect("engine"));
+    let dir = crate::common::shared_corpus().join("spamassassin/ham");
+    let files = canhgac::message::source::files(&dir).expect("list");
+    // Every 10th message: 333 of them, across the whole corpus.
+    for f in files.iter().step_by(10) {
+        for m in canhgac::message::source::read_messages(f).expect("read") {
+            let r = engine
+                .scan(std::sync::Arc::new(canhgac::ScanInput::from_bytes(m.raw)))
+                .await;
+            let bad: Vec<_> = r
+                .verdict
+                .findings
+                .iter()
+                .filter(|f| f.symbol.starts_with("VIRUS") || f.symbol.starts_with("YARA"))
+                .collect();
+            assert!(bad.is_empty(), "{}: {bad:?}", m.name);
+        }
+    }
+}
