@@ -276,6 +276,7 @@ async fn serve_async(
         dry_run = config.policy.dry_run,
         "canhgac milter started"
     );
+    warn_if_clamd_unreachable(&config).await;
     let (tx, mut rx) = tokio::sync::watch::channel(false);
     let shutdown = async move {
         let _ = rx.wait_for(|stop| *stop).await;
@@ -325,4 +326,44 @@ async fn serve_async(
         ),
     }
     Ok(())
+}
+
+/// Tells the operator at start-up when clamd does not answer: every message would be tempfailed.
+async fn warn_if_clamd_unreachable(config: &Config) {
+    use crate::config::ClamdEndpoint;
+    if !config.clamd.enabled {
+        tracing::warn!("clamd is disabled: messages are not scanned for viruses");
+        return;
+    }
+    let mut any = false;
+    for e in &config.clamd.endpoints {
+        let ping = match e {
+            ClamdEndpoint::Unix(p) => {
+                let conn = clamav_client::tokio::Socket {
+                    socket_path: p.as_path(),
+                };
+                tokio::time::timeout(Duration::from_secs(3), clamav_client::tokio::ping(conn)).await
+            }
+            ClamdEndpoint::Tcp(a) => {
+                let conn = clamav_client::tokio::Tcp {
+                    host_address: a.as_str(),
+                };
+                tokio::time::timeout(Duration::from_secs(3), clamav_client::tokio::ping(conn)).await
+            }
+        };
+        match ping {
+            Ok(Ok(r)) if r == clamav_client::PONG => any = true,
+            Ok(Ok(r)) => {
+                tracing::warn!(endpoint = %e, "clamd answered PING with {:?}", String::from_utf8_lossy(&r))
+            }
+            Ok(Err(err)) => tracing::warn!(endpoint = %e, "clamd not reachable: {err}"),
+            Err(_) => tracing::warn!(endpoint = %e, "clamd did not answer PING within 3 s"),
+        }
+    }
+    if !any {
+        tracing::warn!(
+            "no clamd answers: every message will get VIRUS_SCAN_FAIL (451 4.7.1) until one does; \
+             install and start clamav-daemon, or set [clamd] enabled = false"
+        );
+    }
 }
