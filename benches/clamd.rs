@@ -34,7 +34,10 @@ fn main() {
         assert!(start.elapsed() < Duration::from_secs(60), "clamd did not start");
         std::thread::sleep(Duration::from_millis(50));
     }
-    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("rt");
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("rt");
     let small: Vec<u8> = {
         let mut m = b"From: a@lamdong.gov.vn\r\nSubject: x\r\n\r\n".to_vec();
         while m.len() < 10 * 1024 {
@@ -52,7 +55,10 @@ fn main() {
         m
     };
     println!("clamd INSTREAM, one connection at a time (project signatures only)");
-    println!("{:<10} {:>12} {:>10} {:>14}", "message", "chunk", "runs", "ms/message");
+    println!(
+        "{:<10} {:>12} {:>10} {:>14}",
+        "message", "chunk", "runs", "ms/message"
+    );
     for (name, data, runs) in [("10 KB", &small, 300usize), ("28 MB", &big, 5)] {
         for chunk in [4096usize, 65536, 262144] {
             let cfg = ClamdConfig {
@@ -69,7 +75,10 @@ fn main() {
                 assert_eq!(out, ClamdOutcome::Clean);
             }
             let ms = t.elapsed().as_secs_f64() * 1000.0 / runs as f64;
-            println!("{name:<10} {:>12} {runs:>10} {ms:>14.2}", format!("{} KiB", chunk / 1024));
+            println!(
+                "{name:<10} {:>12} {runs:>10} {ms:>14.2}",
+                format!("{} KiB", chunk / 1024)
+            );
         }
     }
     let _ = child.kill();

@@ -31,6 +31,44 @@ enum Command {
         /// Override `[milter] listen` (inet:HOST:PORT or unix:/path).
         #[arg(long)]
         listen: Option<String>,
+        /// Baseline for benchmarks: same protocol handling and buffering, no scanning, accept all.
+        #[arg(long)]
+        noop: bool,
+    },
+    /// Load-test a milter (canhgac or any other) by playing Postfix, and report throughput,
+    /// latency, answers and CPU time.
+    Bench {
+        /// The milter: inet:HOST:PORT or unix:/path.
+        #[arg(long, default_value = "inet:127.0.0.1:8891")]
+        target: String,
+        /// Messages to replay: .eml files, directories, mbox files. Without it, a 10 KB
+        /// Vietnamese official message (see --size).
+        #[arg(long)]
+        input: Vec<PathBuf>,
+        /// Size of the built-in message when no --input is given.
+        #[arg(long, default_value_t = 10240)]
+        size: usize,
+        /// Connections at once.
+        #[arg(long, short = 'c', default_value_t = 16)]
+        concurrency: usize,
+        /// Messages sent on one connection before it is closed and reopened.
+        #[arg(long, default_value_t = 50)]
+        per_connection: usize,
+        /// Messages to measure (default 10000 unless --duration is given).
+        #[arg(long, short = 'n')]
+        count: Option<usize>,
+        /// Seconds to run instead of a count.
+        #[arg(long)]
+        duration: Option<f64>,
+        /// Messages sent first and not measured.
+        #[arg(long, default_value_t = 200)]
+        warmup: usize,
+        /// The target's pid: report its CPU time per message and peak memory.
+        #[arg(long)]
+        pid: Option<u32>,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
     },
     /// Scan .eml files, directories of them, or mbox files with the same engine, and print verdicts.
     Scan {
@@ -64,7 +102,30 @@ pub fn main() -> ExitCode {
     }));
     let cli = Cli::parse();
     match cli.command {
-        Command::Serve { config, listen } => serve(config.as_deref(), listen.as_deref()),
+        Command::Serve { config, listen, noop } => serve(config.as_deref(), listen.as_deref(), noop),
+        Command::Bench {
+            target,
+            input,
+            size,
+            concurrency,
+            per_connection,
+            count,
+            duration,
+            warmup,
+            pid,
+            json,
+        } => bench(BenchArgs {
+            target,
+            input,
+            size,
+            concurrency,
+            per_connection,
+            count,
+            duration,
+            warmup,
+            pid,
+            json,
+        }),
         Command::Scan { config, json, paths } => scan(config.as_deref(), json, &paths),
         Command::CheckConfig { file } => check_config(file.as_deref()),
     }
@@ -210,7 +271,7 @@ fn human(name: &str, r: &ScanReport) -> String {
     s
 }
 
-fn serve(config_path: Option<&Path>, listen: Option<&str>) -> ExitCode {
+fn serve(config_path: Option<&Path>, listen: Option<&str>, noop: bool) -> ExitCode {
     let mut config = match load(config_path) {
         Ok(c) => c,
         Err(e) => {
@@ -248,6 +309,7 @@ fn serve(config_path: Option<&Path>, listen: Option<&str>) -> ExitCode {
         engine,
         config_path.map(Path::to_path_buf),
         listen_override,
+        noop,
     )) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -263,13 +325,18 @@ async fn serve_async(
     engine: Engine,
     config_path: Option<PathBuf>,
     listen_override: Option<String>,
+    noop: bool,
 ) -> Result<(), String> {
     use tokio::signal::unix::{SignalKind, signal};
     let listener = MilterListener::bind(&config.milter.listen, config.milter.socket_mode)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.milter.listen))?;
     let handle = EngineHandle::new(engine);
-    let shared = Shared::new(handle.clone());
+    let mut shared = Shared::new(handle.clone());
+    shared.noop = noop;
+    if noop {
+        tracing::warn!("--noop: every message is accepted without scanning (benchmark baseline)");
+    }
     tracing::info!(
         listen = %config.milter.listen,
         config = %config_path.as_ref().map_or("embedded defaults".to_owned(), |p| p.display().to_string()),
@@ -365,5 +432,96 @@ async fn warn_if_clamd_unreachable(config: &Config) {
             "no clamd answers: every message will get VIRUS_SCAN_FAIL (451 4.7.1) until one does; \
              install and start clamav-daemon, or set [clamd] enabled = false"
         );
+    }
+}
+
+struct BenchArgs {
+    target: String,
+    input: Vec<PathBuf>,
+    size: usize,
+    concurrency: usize,
+    per_connection: usize,
+    count: Option<usize>,
+    duration: Option<f64>,
+    warmup: usize,
+    pid: Option<u32>,
+    json: bool,
+}
+
+/// The built-in benchmark message: a Vietnamese official dispatch of about `size` bytes.
+fn builtin_message(size: usize) -> Vec<u8> {
+    let mut m = "From: \"Văn phòng\" <vanphong@lamdong.gov.vn>\r\nTo: <stc@lamdong.gov.vn>\r\nSubject: =?UTF-8?B?VGjDtG5nIGLDoW8gbOG7i2NoIGjhu41w?=\r\nDate: Mon, 30 Nov 2026 08:15:00 +0700\r\nMessage-ID: <bench.1@lamdong.gov.vn>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n".as_bytes().to_vec();
+    while m.len() < size {
+        m.extend_from_slice(
+            "Ủy ban nhân dân tỉnh đề nghị các cơ quan, đơn vị triển khai thực hiện kế hoạch.\r\n".as_bytes(),
+        );
+    }
+    m
+}
+
+fn bench(a: BenchArgs) -> ExitCode {
+    use crate::bench::{self, Options, Target, client::Prepared};
+    let target: Target = match a.target.parse() {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("canhgac: --target: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut messages = Vec::new();
+    for path in &a.input {
+        let files = match source::files(path) {
+            Ok(f) => f,
+            Err(e) => {
+                eprintln!("canhgac: cannot read {e}");
+                return ExitCode::from(2);
+            }
+        };
+        for f in files {
+            match source::read_messages(&f) {
+                Ok(ms) => messages.extend(ms.into_iter().map(|m| Prepared::from_raw(&m.raw))),
+                Err(e) => {
+                    eprintln!("canhgac: cannot read {e}");
+                    return ExitCode::from(2);
+                }
+            }
+        }
+    }
+    if a.input.is_empty() {
+        messages.push(Prepared::from_raw(&builtin_message(a.size)));
+    }
+    let opts = Options {
+        target,
+        concurrency: a.concurrency,
+        per_connection: a.per_connection,
+        count: if a.duration.is_none() {
+            Some(a.count.unwrap_or(10_000))
+        } else {
+            a.count
+        },
+        duration: a.duration.map(Duration::from_secs_f64),
+        warmup: a.warmup,
+        pid: a.pid,
+    };
+    let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("canhgac: cannot start the runtime: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    match rt.block_on(bench::run(opts, messages)) {
+        Ok(report) => {
+            if a.json {
+                println!("{}", serde_json::to_string(&report).unwrap_or_default());
+            } else {
+                print!("{}", report.table());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("canhgac: {e}");
+            ExitCode::from(1)
+        }
     }
 }

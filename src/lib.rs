@@ -13,6 +13,7 @@
 //! message. The milter, the `canhgac scan` command, the tests and the benches all use it.
 
 pub mod actions;
+pub mod bench;
 pub mod cli;
 pub mod config;
 pub mod engine;

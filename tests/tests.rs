@@ -2,6 +2,7 @@
 
 mod common;
 
+mod bench;
 mod cli;
 mod config_files;
 mod corpus;

@@ -178,7 +178,7 @@ impl Default for ClamdConfig {
             endpoints: vec![ClamdEndpoint::Unix("/var/run/clamav/clamd.ctl".into())],
             timeout_secs: 60,
             max_concurrent_per_endpoint: 8,
-            chunk_bytes: 256 * 1024,
+            chunk_bytes: 64 * 1024,
         }
     }
 }

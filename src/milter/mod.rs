@@ -24,11 +24,13 @@ use std::time::{Duration, Instant};
 #[derive(Clone)]
 pub struct Shared {
     pub engine: EngineHandle,
+    /// Benchmark baseline: receive as usual, accept without scanning.
+    pub noop: bool,
 }
 
 impl Shared {
     pub fn new(engine: EngineHandle) -> Shared {
-        Shared { engine }
+        Shared { engine, noop: false }
     }
 }
 
@@ -180,7 +182,18 @@ fn callbacks(shared: Shared) -> Callbacks<Session> {
                 early(&mut cx.reply, e, Status::Continue)
             })
         })
-        .on_eom(|cx| Box::pin(eom(cx)))
+        .on_eom(move |cx| {
+            let noop = shared.noop;
+            Box::pin(async move {
+                if noop {
+                    if let Some(s) = cx.data.as_mut() {
+                        let _ = s.finish().await;
+                    }
+                    return Status::Accept;
+                }
+                eom(cx).await
+            })
+        })
         .on_abort(|cx| {
             Box::pin(async move {
                 if let Some(s) = cx.data.as_mut() {

@@ -32,7 +32,10 @@ const SCAN_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Compiled YARA rules and what they mean.
 pub struct YaraScanner {
-    rules: yara_x::Rules,
+    /// Compiled once per engine and never freed: a yara-x scanner borrows its rules, and reusing
+    /// scanners (see [`with_scanner`]) saves about a millisecond per message. Engines are built at
+    /// start-up and on reload only, so what stays allocated is one rule set per reload.
+    rules: &'static yara_x::Rules,
     symbols: Vec<KnownSymbol>,
     /// Rule identifier → description, for findings.
     descriptions: std::collections::HashMap<String, String>,
@@ -122,7 +125,7 @@ impl YaraScanner {
                 });
             }
         }
-        let rules = compiler.build();
+        let rules: &'static yara_x::Rules = Box::leak(Box::new(compiler.build()));
         let mut symbols = Vec::new();
         let mut descriptions = std::collections::HashMap::new();
         for rule in rules.iter() {
@@ -230,15 +233,53 @@ impl Scanner for YaraScanner {
         if cx.parsed.attachments.is_empty() {
             return;
         }
-        let mut scanner = yara_x::Scanner::new(&self.rules);
-        scanner.set_timeout(SCAN_TIMEOUT);
+        with_scanner(self.rules, |scanner| self.scan_attachments(scanner, cx, out));
+    }
+}
+
+thread_local! {
+    /// One yara-x scanner per thread for the current rule set (a scanner is not `Send`, and
+    /// creating one instantiates a wasm module: ~1 ms).
+    static SCANNER: std::cell::RefCell<Option<(usize, yara_x::Scanner<'static>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `f` with this thread's scanner for `rules`, creating it on first use.
+fn with_scanner(rules: &'static yara_x::Rules, f: impl FnOnce(&mut yara_x::Scanner<'static>)) {
+    let key = rules as *const yara_x::Rules as usize;
+    SCANNER.with(|cell| {
+        let Ok(mut slot) = cell.try_borrow_mut() else {
+            // Re-entered (cannot happen): use a fresh scanner.
+            let mut s = yara_x::Scanner::new(rules);
+            s.set_timeout(SCAN_TIMEOUT);
+            f(&mut s);
+            return;
+        };
+        if slot.as_ref().is_none_or(|(k, _)| *k != key) {
+            let mut s = yara_x::Scanner::new(rules);
+            s.set_timeout(SCAN_TIMEOUT);
+            *slot = Some((key, s));
+        }
+        if let Some((_, s)) = slot.as_mut() {
+            f(s);
+        }
+    });
+}
+
+impl YaraScanner {
+    fn scan_attachments(
+        &self,
+        scanner: &mut yara_x::Scanner<'static>,
+        cx: &ScanContext<'_, '_>,
+        out: &mut Vec<Finding>,
+    ) {
         let mut budget = Budget::new(&self.limits);
         for a in &cx.parsed.attachments {
             let Some(data) = cx.parsed.content(a) else {
                 continue;
             };
             let name = a.name.clone().unwrap_or_default();
-            self.scan_one(&mut scanner, &name, &a.location, data, out);
+            self.scan_one(scanner, &name, &a.location, data, out);
             if extract::is_zip(data) {
                 let label = if name.is_empty() {
                     a.location.clone()
@@ -247,7 +288,7 @@ impl Scanner for YaraScanner {
                 };
                 let problems = extract::walk_archive(data, &label, &mut budget, &mut |path, member, _| {
                     let member_name = path.rsplit(" > ").next().unwrap_or(path);
-                    self.scan_one(&mut scanner, member_name, path, member, out);
+                    self.scan_one(scanner, member_name, path, member, out);
                 });
                 for p in problems {
                     let (symbol, location) = match &p {

@@ -1,0 +1,366 @@
+//! `canhgac bench`: a milter load generator that plays Postfix against any milter (canhgac or
+//! another), and reports throughput, latency percentiles, answers, errors, and the CPU time and
+//! peak memory of the target and of itself.
+
+pub mod client;
+
+use client::{Client, Prepared};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+/// Where the milter listens.
+#[derive(Debug, Clone)]
+pub enum Target {
+    Inet(String),
+    Unix(PathBuf),
+}
+
+impl std::str::FromStr for Target {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Target, String> {
+        if let Some(a) = s.strip_prefix("inet:") {
+            Ok(Target::Inet(a.to_owned()))
+        } else if let Some(p) = s.strip_prefix("unix:") {
+            Ok(Target::Unix(PathBuf::from(p)))
+        } else {
+            Err(format!(
+                "invalid target {s:?}: expected inet:HOST:PORT or unix:/path"
+            ))
+        }
+    }
+}
+
+impl std::fmt::Display for Target {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Target::Inet(a) => write!(f, "inet:{a}"),
+            Target::Unix(p) => write!(f, "unix:{}", p.display()),
+        }
+    }
+}
+
+/// What to run.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub target: Target,
+    pub concurrency: usize,
+    pub per_connection: usize,
+    /// Stop after this many messages (after warm-up)…
+    pub count: Option<usize>,
+    /// …or after this long.
+    pub duration: Option<Duration>,
+    pub warmup: usize,
+    /// The target's pid, for its CPU time and peak memory.
+    pub pid: Option<u32>,
+}
+
+/// Latency percentiles in milliseconds.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Percentiles {
+    pub p50: f64,
+    pub p90: f64,
+    pub p99: f64,
+    pub max: f64,
+}
+
+impl Percentiles {
+    fn of(mut v: Vec<Duration>) -> Percentiles {
+        if v.is_empty() {
+            return Percentiles::default();
+        }
+        v.sort_unstable();
+        let at = |p: f64| {
+            let i = ((v.len() as f64 * p).ceil() as usize).clamp(1, v.len()) - 1;
+            v[i].as_secs_f64() * 1000.0
+        };
+        Percentiles {
+            p50: at(0.50),
+            p90: at(0.90),
+            p99: at(0.99),
+            max: at(1.0),
+        }
+    }
+}
+
+/// CPU time and peak memory of a process over the run.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProcessUse {
+    pub cpu_ms: f64,
+    pub cpu_ms_per_message: f64,
+    pub peak_rss_mib: Option<f64>,
+}
+
+/// The result of a run.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub target: String,
+    pub concurrency: usize,
+    pub messages: usize,
+    pub bytes: u64,
+    pub seconds: f64,
+    pub messages_per_second: f64,
+    pub eom_latency_ms: Percentiles,
+    pub transaction_latency_ms: Percentiles,
+    pub answers: BTreeMap<String, usize>,
+    pub errors: usize,
+    pub first_error: Option<String>,
+    pub target_process: Option<ProcessUse>,
+    pub bench_process: ProcessUse,
+}
+
+/// CPU time (user + system) of a process, from /proc.
+fn cpu_time(pid: Option<u32>) -> Option<Duration> {
+    let path = match pid {
+        Some(p) => format!("/proc/{p}/stat"),
+        None => "/proc/self/stat".to_owned(),
+    };
+    let stat = std::fs::read_to_string(path).ok()?;
+    // Fields after the command name (which may contain spaces) start after the last ')'.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: u64 = f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?;
+    // Linux reports in USER_HZ, 100 on every architecture canhgac runs on.
+    Some(Duration::from_millis(ticks * 10))
+}
+
+/// Peak resident memory of a process (VmHWM), in MiB.
+fn peak_rss(pid: Option<u32>) -> Option<f64> {
+    let path = match pid {
+        Some(p) => format!("/proc/{p}/status"),
+        None => "/proc/self/status".to_owned(),
+    };
+    let status = std::fs::read_to_string(path).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+async fn connect(target: &Target) -> std::io::Result<Client<tokio_either::Stream>> {
+    let s = match target {
+        Target::Inet(a) => {
+            let s = tokio::net::TcpStream::connect(a).await?;
+            s.set_nodelay(true)?;
+            tokio_either::Stream::Tcp(s)
+        }
+        Target::Unix(p) => tokio_either::Stream::Unix(tokio::net::UnixStream::connect(p).await?),
+    };
+    Client::open(s).await
+}
+
+/// Runs the benchmark. Fails at once, with the reason, when the target cannot be reached.
+pub async fn run(opts: Options, messages: Vec<Prepared>) -> Result<Report, String> {
+    if messages.is_empty() {
+        return Err("no messages to send".to_owned());
+    }
+    // Fail early and clearly when nothing listens.
+    let probe = connect(&opts.target)
+        .await
+        .map_err(|e| format!("cannot reach milter at {}: {e}", opts.target))?;
+    let _ = probe.quit().await;
+
+    let messages = Arc::new(messages);
+    let total_wanted = opts.count.map(|c| c + opts.warmup);
+    let issued = Arc::new(AtomicUsize::new(0));
+    let deadline = opts.duration.map(|d| Instant::now() + d);
+    let warmup = opts.warmup;
+
+    let cpu_before = cpu_time(opts.pid);
+    let self_before = cpu_time(None);
+    let start = Instant::now();
+    let mut tasks = Vec::new();
+    for _ in 0..opts.concurrency.max(1) {
+        let messages = messages.clone();
+        let issued = issued.clone();
+        let target = opts.target.clone();
+        let per_conn = opts.per_connection.max(1);
+        tasks.push(tokio::spawn(async move {
+            let mut outcomes = Vec::new();
+            let mut errors = Vec::new();
+            'conns: loop {
+                let mut conn = match connect(&target).await {
+                    Ok(c) => c,
+                    Err(e) => {
+                        errors.push(e.to_string());
+                        if errors.len() > 100 {
+                            break;
+                        }
+                        continue;
+                    }
+                };
+                for _ in 0..per_conn {
+                    let n = issued.fetch_add(1, Ordering::Relaxed);
+                    let over_count = total_wanted.is_some_and(|t| n >= t);
+                    let over_time = deadline.is_some_and(|d| Instant::now() >= d);
+                    if over_count || over_time {
+                        let _ = conn.quit().await;
+                        break 'conns;
+                    }
+                    let m = &messages[n % messages.len()];
+                    match conn.message(m).await {
+                        Ok(o) => {
+                            if n >= warmup {
+                                outcomes.push((o, m.size()));
+                            }
+                        }
+                        Err(e) => {
+                            errors.push(e.to_string());
+                            continue 'conns;
+                        }
+                    }
+                }
+                let _ = conn.quit().await;
+            }
+            (outcomes, errors)
+        }));
+    }
+    let mut outcomes = Vec::new();
+    let mut errors = Vec::new();
+    for t in tasks {
+        let (o, e) = t.await.map_err(|e| format!("worker failed: {e}"))?;
+        outcomes.extend(o);
+        errors.extend(e);
+    }
+    let seconds = start.elapsed().as_secs_f64();
+    let n = outcomes.len();
+    let per = |d: Option<Duration>| d.map(|d| d.as_secs_f64() * 1000.0).unwrap_or(0.0);
+    let target_process = match (opts.pid, cpu_before, cpu_time(opts.pid)) {
+        (Some(pid), Some(a), Some(b)) => Some(ProcessUse {
+            cpu_ms: per(Some(b.saturating_sub(a))),
+            cpu_ms_per_message: per(Some(b.saturating_sub(a))) / n.max(1) as f64,
+            peak_rss_mib: peak_rss(Some(pid)),
+        }),
+        _ => None,
+    };
+    let self_cpu = match (self_before, cpu_time(None)) {
+        (Some(a), Some(b)) => b.saturating_sub(a),
+        _ => Duration::ZERO,
+    };
+    let mut answers = BTreeMap::new();
+    for (o, _) in &outcomes {
+        *answers.entry(o.answer.to_string()).or_insert(0) += 1;
+    }
+    Ok(Report {
+        target: opts.target.to_string(),
+        concurrency: opts.concurrency,
+        messages: n,
+        bytes: outcomes.iter().map(|(_, s)| *s as u64).sum(),
+        seconds,
+        messages_per_second: n as f64 / seconds.max(1e-9),
+        eom_latency_ms: Percentiles::of(outcomes.iter().filter_map(|(o, _)| o.eom).collect()),
+        transaction_latency_ms: Percentiles::of(outcomes.iter().map(|(o, _)| o.total).collect()),
+        answers,
+        errors: errors.len(),
+        first_error: errors.first().cloned(),
+        target_process,
+        bench_process: ProcessUse {
+            cpu_ms: per(Some(self_cpu)),
+            cpu_ms_per_message: per(Some(self_cpu)) / n.max(1) as f64,
+            peak_rss_mib: peak_rss(None),
+        },
+    })
+}
+
+impl Report {
+    /// The human-readable table.
+    pub fn table(&self) -> String {
+        let mut s = String::new();
+        let l = &self.eom_latency_ms;
+        let t = &self.transaction_latency_ms;
+        s.push_str(&format!(
+            "target {}  concurrency {}  messages {}  ({:.1} MiB) in {:.2} s\n",
+            self.target,
+            self.concurrency,
+            self.messages,
+            self.bytes as f64 / 1_048_576.0,
+            self.seconds
+        ));
+        s.push_str(&format!(
+            "throughput        {:>10.0} messages/s\n",
+            self.messages_per_second
+        ));
+        s.push_str(&format!(
+            "end-of-message    p50 {:>7.2} ms  p90 {:>7.2} ms  p99 {:>7.2} ms  max {:>7.2} ms\n",
+            l.p50, l.p90, l.p99, l.max
+        ));
+        s.push_str(&format!(
+            "transaction       p50 {:>7.2} ms  p90 {:>7.2} ms  p99 {:>7.2} ms  max {:>7.2} ms\n",
+            t.p50, t.p90, t.p99, t.max
+        ));
+        for (a, n) in &self.answers {
+            s.push_str(&format!("answer {a:<14} {n:>8}\n"));
+        }
+        s.push_str(&format!("errors            {:>8}", self.errors));
+        if let Some(e) = &self.first_error {
+            s.push_str(&format!("  (first: {e})"));
+        }
+        s.push('\n');
+        if let Some(p) = &self.target_process {
+            s.push_str(&format!(
+                "target process    CPU {:.0} ms = {:.3} ms/message, peak RSS {}\n",
+                p.cpu_ms,
+                p.cpu_ms_per_message,
+                p.peak_rss_mib.map_or("?".to_owned(), |m| format!("{m:.1} MiB"))
+            ));
+        }
+        let b = &self.bench_process;
+        s.push_str(&format!(
+            "bench process     CPU {:.0} ms = {:.3} ms/message\n",
+            b.cpu_ms, b.cpu_ms_per_message
+        ));
+        s
+    }
+}
+
+/// A stream over TCP or a unix socket.
+mod tokio_either {
+    use std::pin::Pin;
+    use std::task::{Context, Poll};
+    use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+
+    pub enum Stream {
+        Tcp(tokio::net::TcpStream),
+        Unix(tokio::net::UnixStream),
+    }
+
+    impl AsyncRead for Stream {
+        fn poll_read(
+            self: Pin<&mut Self>,
+            cx: &mut Context<'_>,
+            buf: &mut ReadBuf<'_>,
+        ) -> Poll<std::io::Result<()>> {
+            match self.get_mut() {
+                Stream::Tcp(s) => Pin::new(s).poll_read(cx, buf),
+                Stream::Unix(s) => Pin::new(s).poll_read(cx, buf),
+            }
+        }
+    }
+
+    impl AsyncWrite for Stream {
+        fn poll_write(
+            self: Pin<&mut Self>,
+            cx: &mut Context<'_>,
+            buf: &[u8],
+        ) -> Poll<std::io::Result<usize>> {
+            match self.get_mut() {
+                Stream::Tcp(s) => Pin::new(s).poll_write(cx, buf),
+                Stream::Unix(s) => Pin::new(s).poll_write(cx, buf),
+            }
+        }
+        fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+            match self.get_mut() {
+                Stream::Tcp(s) => Pin::new(s).poll_flush(cx),
+                Stream::Unix(s) => Pin::new(s).poll_flush(cx),
+            }
+        }
+        fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+            match self.get_mut() {
+                Stream::Tcp(s) => Pin::new(s).poll_shutdown(cx),
+                Stream::Unix(s) => Pin::new(s).poll_shutdown(cx),
+            }
+        }
+    }
+}

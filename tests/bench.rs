@@ -1,0 +1,147 @@
+//! `canhgac bench`, the load generator, checked against canhgac itself.
+
+use crate::common::{Milter, config_file, mail, test_config};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+fn canhgac() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_canhgac"))
+}
+
+fn input_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("1.eml"),
+        mail::plain("a@lamdong.gov.vn", "b@lamdong.gov.vn", "ok", "noi dung"),
+    )
+    .expect("write");
+    std::fs::write(dir.path().join("2.eml"), mail::with_attachment(5000, "lon.bin")).expect("write");
+    dir
+}
+
+fn bench_json(target: &str, input: &std::path::Path) -> serde_json::Value {
+    let out = canhgac()
+        .args([
+            "bench",
+            "--json",
+            "--warmup",
+            "0",
+            "-n",
+            "100",
+            "-c",
+            "4",
+            "--per-connection",
+            "7",
+            "--target",
+            target,
+            "--input",
+        ])
+        .arg(input)
+        .output()
+        .expect("run bench");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("JSON report")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bench_counts_the_verdicts_canhgac_gives() {
+    let mut config = test_config();
+    config.limits.max_attachment_bytes = 1000;
+    let m = Milter::start_inet(config).await;
+    let input = input_dir();
+    let target = format!("inet:{}", m.inet_addr());
+    let r = tokio::task::spawn_blocking(move || bench_json(&target, input.path()))
+        .await
+        .expect("join");
+    assert_eq!(r["messages"], 100, "{r}");
+    assert_eq!(r["answers"]["accept"], 50, "{r}");
+    assert_eq!(r["answers"]["reject 552"], 50, "{r}");
+    assert_eq!(r["errors"], 0, "{r}");
+    assert!(r["messages_per_second"].as_f64().is_some_and(|v| v > 0.0), "{r}");
+    assert!(
+        r["eom_latency_ms"]["p99"].as_f64().is_some_and(|v| v > 0.0),
+        "{r}"
+    );
+    assert!(r["bench_process"]["cpu_ms"].is_number(), "{r}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn noop_baseline_accepts_everything() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("port")
+        .port();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cfg = config_file(dir.path(), "[limits]\nmax_attachment_bytes = 1000");
+    let mut child = canhgac()
+        .args([
+            "serve",
+            "--noop",
+            "--listen",
+            &format!("inet:127.0.0.1:{port}"),
+            "--config",
+        ])
+        .arg(&cfg)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("serve");
+    let addr = std::net::SocketAddr::from(([127, 0, 0, 1], port));
+    for _ in 0..100 {
+        if std::net::TcpStream::connect(addr).is_ok() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let input = input_dir();
+    let target = format!("inet:127.0.0.1:{port}");
+    let pid = child.id();
+    let r = tokio::task::spawn_blocking(move || {
+        let out = canhgac()
+            .args([
+                "bench",
+                "--json",
+                "--warmup",
+                "0",
+                "-n",
+                "100",
+                "--target",
+                &target,
+                "--pid",
+                &pid.to_string(),
+                "--input",
+            ])
+            .arg(input.path())
+            .output()
+            .expect("run bench");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).expect("json")
+    })
+    .await
+    .expect("join");
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(r["answers"]["accept"], 100, "the oversize one too: {r}");
+    assert!(r["target_process"]["cpu_ms_per_message"].is_number(), "{r}");
+    assert!(
+        r["target_process"]["peak_rss_mib"]
+            .as_f64()
+            .is_some_and(|m| m > 0.0),
+        "{r}"
+    );
+}
+
+#[test]
+fn unreachable_target_is_a_clear_error() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("port")
+        .port();
+    let out = canhgac()
+        .args(["bench", "-n", "10", "--target", &format!("inet:127.0.0.1:{port}")])
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("cannot reach milter at inet:127.0.0.1:"), "{err}");
+}
