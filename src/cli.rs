@@ -80,8 +80,28 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Work with benchmark corpora.
+    Corpus {
+        #[command(subcommand)]
+        command: CorpusCommand,
+    },
     /// Validate a configuration file (and the rules it names) and print the effective configuration.
     CheckConfig { file: Option<PathBuf> },
+}
+
+#[derive(Subcommand)]
+enum CorpusCommand {
+    /// Write a deterministic synthetic mix of messages (and manifest.tsv) to a directory.
+    Generate {
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, value_enum, default_value = "mixed")]
+        profile: crate::bench::corpus::Profile,
+        #[arg(long, short = 'n', default_value_t = 1000)]
+        count: u64,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 /// Entry point of the binary.
@@ -128,6 +148,21 @@ pub fn main() -> ExitCode {
         }),
         Command::Scan { config, json, paths } => scan(config.as_deref(), json, &paths),
         Command::CheckConfig { file } => check_config(file.as_deref()),
+        Command::Corpus {
+            command:
+                CorpusCommand::Generate {
+                    out,
+                    profile,
+                    count,
+                    seed,
+                },
+        } => match crate::bench::corpus::generate(&out, profile, count, seed) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("canhgac: cannot write {}: {e}", out.display());
+                ExitCode::from(1)
+            }
+        },
     }
 }
 

@@ -3,6 +3,7 @@
 //! peak memory of the target and of itself.
 
 pub mod client;
+pub mod corpus;
 
 use client::{Client, Prepared};
 use serde::Serialize;
