@@ -27,7 +27,13 @@ pub struct Engine {
     clamd: Option<ClamdScanner>,
     /// Content scans running at once (one per core by default), shared across reloads.
     cpu_permits: Arc<Semaphore>,
+    /// Memory budget for messages held whole for scanning, in KiB, shared across reloads.
+    memory_kib: Arc<Semaphore>,
+    memory_total_kib: u32,
 }
+
+/// Memory reserved for one message while it is scanned; released when dropped.
+pub struct MemoryReservation(#[allow(dead_code)] Option<tokio::sync::OwnedSemaphorePermit>);
 
 /// Time one scanner took on one message.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -85,12 +91,17 @@ impl Engine {
             scanners,
             clamd: config.clamd.enabled.then(|| ClamdScanner::new(&config.clamd)),
             cpu_permits: Arc::new(Semaphore::new(config.scan_concurrency())),
+            memory_kib: Arc::new(Semaphore::new(kib(config.milter.scan_memory_bytes) as usize)),
+            memory_total_kib: kib(config.milter.scan_memory_bytes),
         })
     }
 
     /// Keeps the CPU permits of a running engine (so a reload does not double the concurrency).
     pub fn sharing_permits_with(mut self, running: &Engine) -> Engine {
         self.cpu_permits = running.cpu_permits.clone();
+        if self.memory_total_kib == running.memory_total_kib {
+            self.memory_kib = running.memory_kib.clone();
+        }
         self
     }
 
@@ -100,6 +111,13 @@ impl Engine {
         all.sort_by(|a, b| a.name.cmp(&b.name));
         all.dedup_by(|a, b| a.name == b.name);
         all
+    }
+
+    /// Waits until a message of `size` bytes may be held whole for scanning (twice its size
+    /// must fit in `milter.scan_memory_bytes`; a larger message waits for the whole budget).
+    pub async fn reserve_memory(&self, size: u64) -> MemoryReservation {
+        let want = kib(size.saturating_mul(2)).clamp(1, self.memory_total_kib);
+        MemoryReservation(self.memory_kib.clone().acquire_many_owned(want).await.ok())
     }
 
     /// The configuration this engine was built from.
@@ -262,4 +280,10 @@ impl EngineHandle {
         self.replace(engine);
         Ok(())
     }
+}
+
+fn kib(bytes: u64) -> u32 {
+    u32::try_from(bytes.div_ceil(1024))
+        .unwrap_or(u32::MAX >> 4)
+        .min(u32::MAX >> 4)
 }

@@ -44,6 +44,9 @@ pub struct MilterConfig {
     pub scan_timeout_secs: u64,
     /// Messages scanned at once (CPU work); 0 means one per CPU core.
     pub scan_concurrency: usize,
+    /// Memory for messages being scanned, all together: a message is read back from the spool
+    /// only when twice its size fits (one message larger than this still proceeds, alone).
+    pub scan_memory_bytes: u64,
     /// Seconds to let in-flight messages finish after SIGTERM/SIGINT.
     pub shutdown_grace_secs: u64,
 }
@@ -57,6 +60,7 @@ impl Default for MilterConfig {
             io_timeout_secs: 300,
             scan_timeout_secs: 120,
             scan_concurrency: 0,
+            scan_memory_bytes: 192 * 1024 * 1024,
             shutdown_grace_secs: 30,
         }
     }
@@ -260,6 +264,13 @@ impl Config {
         let m = &self.milter;
         if m.max_connections == 0 {
             return Err(bad("milter", "max_connections", "must be greater than 0"));
+        }
+        if m.scan_memory_bytes < 1024 * 1024 {
+            return Err(bad(
+                "milter",
+                "scan_memory_bytes",
+                "must be at least 1048576 (1 MiB)",
+            ));
         }
         if m.io_timeout_secs == 0 {
             return Err(bad("milter", "io_timeout_secs", "must be greater than 0"));

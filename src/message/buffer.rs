@@ -74,6 +74,9 @@ impl MessageBuffer {
                 .map_err(|e| self.err("create", std::io::Error::other(e)))?
                 .map_err(|e| self.err("create", e))?;
             let mut file = tokio::fs::File::from_std(file);
+            // tokio buffers up to 2 MiB per file while its write runs on the blocking pool;
+            // with hundreds of large messages arriving at once that is what fills memory.
+            file.set_max_buf_size(64 * 1024);
             let mem = std::mem::take(&mut self.mem);
             if let Err(e) = file.write_all(&mem).await {
                 return Err(self.err("write", e));

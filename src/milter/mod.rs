@@ -187,7 +187,7 @@ fn callbacks(shared: Shared) -> Callbacks<Session> {
             Box::pin(async move {
                 if noop {
                     if let Some(s) = cx.data.as_mut() {
-                        let _ = s.finish().await;
+                        s.message = None;
                     }
                     return Status::Accept;
                 }
@@ -214,6 +214,22 @@ async fn eom(cx: &mut EomContext<Session>) -> Status {
     let engine = s.engine.clone();
     let forged = s.forged_result_headers();
     s.set_queue_id(queue_id.clone());
+    // Read the message back from the spool only when memory allows (a burst of large
+    // messages queues here instead of being held whole all at once).
+    let wait = Duration::from_secs(engine.config().milter.scan_timeout_secs);
+    let Ok(_memory) = tokio::time::timeout(wait, engine.reserve_memory(s.buffered())).await else {
+        tracing::warn!(
+            queue_id = queue_id.as_deref().unwrap_or("-"),
+            "no scan memory free within {} s; answering tempfail",
+            wait.as_secs()
+        );
+        s.message = None;
+        set_reply(
+            &mut cx.reply,
+            &SmtpReply::new(451, "4.3.0", "Temporary failure: gateway busy, try again later"),
+        );
+        return Status::Tempfail;
+    };
     let Some(input) = s.finish().await else {
         // End of message without MAIL FROM: nothing we can vouch for.
         return Status::Tempfail;

@@ -205,6 +205,11 @@ impl Session {
         })
     }
 
+    /// Bytes of the message in progress held so far.
+    pub fn buffered(&self) -> u64 {
+        self.message.as_ref().map_or(0, |m| m.buffer.len())
+    }
+
     /// How many forged result headers the message in progress carries.
     pub fn forged_result_headers(&self) -> i32 {
         self.message.as_ref().map_or(0, |m| m.forged_result_headers)
