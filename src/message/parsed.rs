@@ -229,25 +229,15 @@ fn multipart_depth(msg: &Message<'_>) -> usize {
 }
 
 fn memchr_count(needle: u8, hay: &[u8]) -> usize {
-    hay.iter().filter(|&&b| b == needle).count()
+    memchr::memchr_iter(needle, hay).count()
 }
 
 /// Lines that start with `Content-Type:` (any case): an upper bound of the number of MIME parts.
 fn count_content_type_lines(raw: &[u8]) -> usize {
     const NAME: &[u8] = b"content-type:";
-    let mut n = 0;
-    let mut at_line_start = true;
-    for (i, &b) in raw.iter().enumerate() {
-        if at_line_start
-            && (b == b'c' || b == b'C')
-            && raw.len() - i >= NAME.len()
-            && raw[i..i + NAME.len()].eq_ignore_ascii_case(NAME)
-        {
-            n += 1;
-        }
-        at_line_start = b == b'\n';
-    }
-    n
+    let starts_here = |i: usize| raw.get(i..i + NAME.len()).is_some_and(|w| w.eq_ignore_ascii_case(NAME));
+    let first = usize::from(starts_here(0));
+    first + memchr::memchr_iter(b'\n', raw).filter(|&nl| starts_here(nl + 1)).count()
 }
 
 #[cfg(test)]
