@@ -120,6 +120,11 @@ impl Engine {
         MemoryReservation(self.memory_kib.clone().acquire_many_owned(want).await.ok())
     }
 
+    /// The content scanners, in the order they run (for per-scanner benchmarks).
+    pub fn scanners(&self) -> &[Box<dyn Scanner>] {
+        &self.scanners
+    }
+
     /// The configuration this engine was built from.
     pub fn config(&self) -> &Config {
         &self.config

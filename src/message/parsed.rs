@@ -235,9 +235,15 @@ fn memchr_count(needle: u8, hay: &[u8]) -> usize {
 /// Lines that start with `Content-Type:` (any case): an upper bound of the number of MIME parts.
 fn count_content_type_lines(raw: &[u8]) -> usize {
     const NAME: &[u8] = b"content-type:";
-    let starts_here = |i: usize| raw.get(i..i + NAME.len()).is_some_and(|w| w.eq_ignore_ascii_case(NAME));
+    let starts_here = |i: usize| {
+        raw.get(i..i + NAME.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(NAME))
+    };
     let first = usize::from(starts_here(0));
-    first + memchr::memchr_iter(b'\n', raw).filter(|&nl| starts_here(nl + 1)).count()
+    first
+        + memchr::memchr_iter(b'\n', raw)
+            .filter(|&nl| starts_here(nl + 1))
+            .count()
 }
 
 #[cfg(test)]
