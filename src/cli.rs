@@ -37,39 +37,7 @@ enum Command {
     },
     /// Load-test a milter (canhgac or any other) by playing Postfix, and report throughput,
     /// latency, answers and CPU time.
-    Bench {
-        /// The milter: inet:HOST:PORT or unix:/path.
-        #[arg(long, default_value = "inet:127.0.0.1:8891")]
-        target: String,
-        /// Messages to replay: .eml files, directories, mbox files. Without it, a 10 KB
-        /// Vietnamese official message (see --size).
-        #[arg(long)]
-        input: Vec<PathBuf>,
-        /// Size of the built-in message when no --input is given.
-        #[arg(long, default_value_t = 10240)]
-        size: usize,
-        /// Connections at once.
-        #[arg(long, short = 'c', default_value_t = 16)]
-        concurrency: usize,
-        /// Messages sent on one connection before it is closed and reopened.
-        #[arg(long, default_value_t = 50)]
-        per_connection: usize,
-        /// Messages to measure (default 10000 unless --duration is given).
-        #[arg(long, short = 'n')]
-        count: Option<usize>,
-        /// Seconds to run instead of a count.
-        #[arg(long)]
-        duration: Option<f64>,
-        /// Messages sent first and not measured.
-        #[arg(long, default_value_t = 200)]
-        warmup: usize,
-        /// The target's pid: report its CPU time per message and peak memory.
-        #[arg(long)]
-        pid: Option<u32>,
-        /// Print the report as JSON.
-        #[arg(long)]
-        json: bool,
-    },
+    Bench(BenchArgs),
     /// Scan .eml files, directories of them, or mbox files with the same engine, and print verdicts.
     Scan {
         #[arg(long, short)]
@@ -123,29 +91,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Serve { config, listen, noop } => serve(config.as_deref(), listen.as_deref(), noop),
-        Command::Bench {
-            target,
-            input,
-            size,
-            concurrency,
-            per_connection,
-            count,
-            duration,
-            warmup,
-            pid,
-            json,
-        } => bench(BenchArgs {
-            target,
-            input,
-            size,
-            concurrency,
-            per_connection,
-            count,
-            duration,
-            warmup,
-            pid,
-            json,
-        }),
+        Command::Bench(args) => bench(args),
         Command::Scan { config, json, paths } => scan(config.as_deref(), json, &paths),
         Command::CheckConfig { file } => check_config(file.as_deref()),
         Command::Corpus {
@@ -171,6 +117,25 @@ fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
         Some(p) => Config::load(p),
         None => Ok(Config::default()),
     }
+}
+
+/// The tokio runtime, or the exit code after saying why there is none.
+fn runtime() -> Result<tokio::runtime::Runtime, ExitCode> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| {
+            eprintln!("canhgac: cannot start the runtime: {e}");
+            ExitCode::from(1)
+        })
+}
+
+/// The engine, or exit code 2 after printing the configuration error.
+fn build_engine(config: &Config) -> Result<Engine, ExitCode> {
+    Engine::build(config).map_err(|e| {
+        eprintln!("canhgac: {e}");
+        ExitCode::from(2)
+    })
 }
 
 fn init_logging(level: &str, format: LogFormat) {
@@ -216,19 +181,13 @@ fn scan(config: Option<&Path>, json: bool, paths: &[PathBuf]) -> ExitCode {
         }
     };
     init_logging("warn", LogFormat::Text);
-    let engine = match Engine::build(&config) {
+    let engine = match build_engine(&config) {
         Ok(e) => e,
-        Err(e) => {
-            eprintln!("canhgac: {e}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
-    let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let rt = match runtime() {
         Ok(rt) => rt,
-        Err(e) => {
-            eprintln!("canhgac: cannot start the runtime: {e}");
-            return ExitCode::from(1);
-        }
+        Err(code) => return code,
     };
     let engine = std::sync::Arc::new(engine);
     let mut failed = false;
@@ -325,19 +284,13 @@ fn serve(config_path: Option<&Path>, listen: Option<&str>, noop: bool) -> ExitCo
     }
     init_logging(&config.log.level, config.log.format);
     return_large_buffers_to_the_system();
-    let engine = match Engine::build(&config) {
+    let engine = match build_engine(&config) {
         Ok(e) => e,
-        Err(e) => {
-            eprintln!("canhgac: {e}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
-    let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let rt = match runtime() {
         Ok(rt) => rt,
-        Err(e) => {
-            eprintln!("canhgac: cannot start the runtime: {e}");
-            return ExitCode::from(1);
-        }
+        Err(code) => return code,
     };
     let listen_override = listen.map(str::to_owned);
     match rt.block_on(serve_async(
@@ -471,16 +424,39 @@ async fn warn_if_clamd_unreachable(config: &Config) {
     }
 }
 
+/// Options of `canhgac bench`.
+#[derive(clap::Args)]
 struct BenchArgs {
+    /// The milter: inet:HOST:PORT or unix:/path.
+    #[arg(long, default_value = "inet:127.0.0.1:8891")]
     target: String,
+    /// Messages to replay: .eml files, directories, mbox files. Without it, a 10 KB
+    /// Vietnamese official message (see --size).
+    #[arg(long)]
     input: Vec<PathBuf>,
+    /// Size of the built-in message when no --input is given.
+    #[arg(long, default_value_t = 10240)]
     size: usize,
+    /// Connections at once.
+    #[arg(long, short = 'c', default_value_t = 16)]
     concurrency: usize,
+    /// Messages sent on one connection before it is closed and reopened.
+    #[arg(long, default_value_t = 50)]
     per_connection: usize,
+    /// Messages to measure (default 10000 unless --duration is given).
+    #[arg(long, short = 'n')]
     count: Option<usize>,
+    /// Seconds to run instead of a count.
+    #[arg(long)]
     duration: Option<f64>,
+    /// Messages sent first and not measured.
+    #[arg(long, default_value_t = 200)]
     warmup: usize,
+    /// The target's pid: report its CPU time per message and peak memory.
+    #[arg(long)]
     pid: Option<u32>,
+    /// Print the report as JSON.
+    #[arg(long)]
     json: bool,
 }
 
@@ -539,12 +515,9 @@ fn bench(a: BenchArgs) -> ExitCode {
         warmup: a.warmup,
         pid: a.pid,
     };
-    let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let rt = match runtime() {
         Ok(rt) => rt,
-        Err(e) => {
-            eprintln!("canhgac: cannot start the runtime: {e}");
-            return ExitCode::from(1);
-        }
+        Err(code) => return code,
     };
     match rt.block_on(bench::run(opts, messages)) {
         Ok(report) => {

@@ -85,7 +85,8 @@ fn paragraph(rng: &mut Rng, pool: &[&str], bytes: usize) -> String {
     s
 }
 
-fn base64(data: &[u8]) -> Vec<u8> {
+/// Standard base64 with CRLF line breaks every 76 characters, as mailers write it.
+pub fn base64(data: &[u8]) -> Vec<u8> {
     const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = Vec::with_capacity(data.len() * 4 / 3 + data.len() / 38 + 8);
     for (i, c) in data.chunks(3).enumerate() {

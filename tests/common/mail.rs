@@ -1,27 +1,6 @@
 //! Building test messages.
 
-/// Standard base64 with line breaks every 76 characters (as mailers write it).
-pub fn base64(data: &[u8]) -> Vec<u8> {
-    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = Vec::with_capacity(data.len() * 4 / 3 + data.len() / 57 * 2 + 8);
-    for (i, c) in data.chunks(3).enumerate() {
-        if i > 0 && i % 19 == 0 {
-            out.extend_from_slice(b"\r\n");
-        }
-        let b = [c[0], *c.get(1).unwrap_or(&0), *c.get(2).unwrap_or(&0)];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        out.push(T[(n >> 18) as usize & 63]);
-        out.push(T[(n >> 12) as usize & 63]);
-        out.push(if c.len() > 1 {
-            T[(n >> 6) as usize & 63]
-        } else {
-            b'='
-        });
-        out.push(if c.len() > 2 { T[n as usize & 63] } else { b'=' });
-    }
-    out.extend_from_slice(b"\r\n");
-    out
-}
+pub use canhgac::bench::corpus::base64;
 
 /// A plain text message.
 pub fn plain(from: &str, to: &str, subject: &str, body: &str) -> Vec<u8> {
