@@ -458,6 +458,9 @@ struct BenchArgs {
     /// Print the report as JSON.
     #[arg(long)]
     json: bool,
+    /// Do not declare SIZE= at MAIL FROM (see over-size mail refused while it streams).
+    #[arg(long)]
+    no_size: bool,
 }
 
 /// The built-in benchmark message: a Vietnamese official dispatch of about `size` bytes.
@@ -514,6 +517,7 @@ fn bench(a: BenchArgs) -> ExitCode {
         duration: a.duration.map(Duration::from_secs_f64),
         warmup: a.warmup,
         pid: a.pid,
+        declare_size: !a.no_size,
     };
     let rt = match runtime() {
         Ok(rt) => rt,

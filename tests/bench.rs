@@ -145,3 +145,43 @@ fn unreachable_target_is_a_clear_error() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("cannot reach milter at inet:127.0.0.1:"), "{err}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn over_size_mail_is_refused_while_streaming() {
+    let mut config = test_config();
+    config.limits.max_message_bytes = 200_000;
+    let m = Milter::start_inet(config).await;
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("big.eml"),
+        mail::with_attachment(1_000_000, "big.bin"),
+    )
+    .expect("write");
+    let target = format!("inet:{}", m.inet_addr());
+    let out = tokio::task::spawn_blocking(move || {
+        canhgac()
+            .args([
+                "bench",
+                "--json",
+                "--no-size",
+                "--warmup",
+                "0",
+                "-n",
+                "20",
+                "-c",
+                "2",
+                "--target",
+                &target,
+                "--input",
+            ])
+            .arg(dir.path())
+            .output()
+            .expect("run bench")
+    })
+    .await
+    .expect("join");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(r["answers"]["reject 552"], 20, "{r}");
+    assert_eq!(r["answered_before_end"], 20, "refused before the last byte: {r}");
+}

@@ -125,6 +125,8 @@ pub struct Client<S> {
     buf: Vec<u8>,
     /// Protocol options the milter asked for (SMFIP_*).
     opts: u32,
+    /// Send `SIZE=` with MAIL FROM (as Postfix does when the client declared it).
+    pub declare_size: bool,
 }
 
 // Protocol option bits (libmilter's SMFIP_*).
@@ -153,6 +155,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Client<S> {
             stream,
             buf: Vec::with_capacity(CHUNK + 16),
             opts: 0,
+            declare_size: true,
         };
         let mut p = Vec::with_capacity(12);
         p.extend_from_slice(&6u32.to_be_bytes());
@@ -253,7 +256,11 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Client<S> {
             eom,
             total: start.elapsed(),
         };
-        let from = format!("<{}>\0SIZE={}\0", m.from, m.size());
+        let from = if self.declare_size {
+            format!("<{}>\0SIZE={}\0", m.from, m.size())
+        } else {
+            format!("<{}>\0", m.from)
+        };
         if self.opts & NOMAIL == 0
             && let Some(a) = self.command(b'M', NR_MAIL, &[from.as_bytes()]).await?
         {

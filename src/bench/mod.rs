@@ -57,6 +57,9 @@ pub struct Options {
     pub warmup: usize,
     /// The target's pid, for its CPU time and peak memory.
     pub pid: Option<u32>,
+    /// Declare `SIZE=` at MAIL FROM (off: an over-size message can only be refused while its
+    /// body streams).
+    pub declare_size: bool,
 }
 
 /// Latency percentiles in milliseconds.
@@ -107,6 +110,9 @@ pub struct Report {
     pub eom_latency_ms: Percentiles,
     pub transaction_latency_ms: Percentiles,
     pub answers: BTreeMap<String, usize>,
+    /// Messages answered before their end-of-message was sent (at MAIL FROM, or while the
+    /// body streamed).
+    pub answered_before_end: usize,
     pub errors: usize,
     pub first_error: Option<String>,
     pub target_process: Option<ProcessUse>,
@@ -178,12 +184,16 @@ pub async fn run(opts: Options, messages: Vec<Prepared>) -> Result<Report, Strin
         let issued = issued.clone();
         let target = opts.target.clone();
         let per_conn = opts.per_connection.max(1);
+        let declare_size = opts.declare_size;
         tasks.push(tokio::spawn(async move {
             let mut outcomes = Vec::new();
             let mut errors = Vec::new();
             'conns: loop {
                 let mut conn = match connect(&target).await {
-                    Ok(c) => c,
+                    Ok(mut c) => {
+                        c.declare_size = declare_size;
+                        c
+                    }
                     Err(e) => {
                         errors.push(e.to_string());
                         if errors.len() > 100 {
@@ -254,6 +264,7 @@ pub async fn run(opts: Options, messages: Vec<Prepared>) -> Result<Report, Strin
         eom_latency_ms: Percentiles::of(outcomes.iter().filter_map(|(o, _)| o.eom).collect()),
         transaction_latency_ms: Percentiles::of(outcomes.iter().map(|(o, _)| o.total).collect()),
         answers,
+        answered_before_end: outcomes.iter().filter(|(o, _)| o.eom.is_none()).count(),
         errors: errors.len(),
         first_error: errors.first().cloned(),
         target_process,
@@ -294,6 +305,10 @@ impl Report {
         for (a, n) in &self.answers {
             s.push_str(&format!("answer {a:<14} {n:>8}\n"));
         }
+        s.push_str(&format!(
+            "answered before end of message {:>8}\n",
+            self.answered_before_end
+        ));
         s.push_str(&format!("errors            {:>8}", self.errors));
         if let Some(e) = &self.first_error {
             s.push_str(&format!("  (first: {e})"));
