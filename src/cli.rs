@@ -452,9 +452,10 @@ struct BenchArgs {
     /// Messages sent first and not measured.
     #[arg(long, default_value_t = 200)]
     warmup: usize,
-    /// The target's pid: report its CPU time per message and peak memory.
-    #[arg(long)]
-    pid: Option<u32>,
+    /// The target's pid: report its CPU time per message and peak memory. Repeat it (or give a
+    /// comma-separated list) for a milter made of several processes; their figures are summed.
+    #[arg(long, value_delimiter = ',')]
+    pid: Vec<u32>,
     /// Print the report as JSON.
     #[arg(long)]
     json: bool,
@@ -516,7 +517,7 @@ fn bench(a: BenchArgs) -> ExitCode {
         },
         duration: a.duration.map(Duration::from_secs_f64),
         warmup: a.warmup,
-        pid: a.pid,
+        pids: a.pid,
         declare_size: !a.no_size,
     };
     let rt = match runtime() {

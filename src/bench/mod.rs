@@ -55,8 +55,8 @@ pub struct Options {
     /// …or after this long.
     pub duration: Option<Duration>,
     pub warmup: usize,
-    /// The target's pid, for its CPU time and peak memory.
-    pub pid: Option<u32>,
+    /// The target's processes, for their CPU time and peak memory (summed).
+    pub pids: Vec<u32>,
     /// Declare `SIZE=` at MAIL FROM (off: an over-size message can only be refused while its
     /// body streams).
     pub declare_size: bool,
@@ -175,7 +175,8 @@ pub async fn run(opts: Options, messages: Vec<Prepared>) -> Result<Report, Strin
     let deadline = opts.duration.map(|d| Instant::now() + d);
     let warmup = opts.warmup;
 
-    let cpu_before = cpu_time(opts.pid);
+    let cpu_of = |pids: &[u32]| -> Option<Duration> { pids.iter().map(|p| cpu_time(Some(*p))).sum() };
+    let cpu_before = cpu_of(&opts.pids);
     let self_before = cpu_time(None);
     let start = Instant::now();
     let mut tasks = Vec::new();
@@ -238,11 +239,11 @@ pub async fn run(opts: Options, messages: Vec<Prepared>) -> Result<Report, Strin
     let seconds = start.elapsed().as_secs_f64();
     let n = outcomes.len();
     let per = |d: Option<Duration>| d.map(|d| d.as_secs_f64() * 1000.0).unwrap_or(0.0);
-    let target_process = match (opts.pid, cpu_before, cpu_time(opts.pid)) {
-        (Some(pid), Some(a), Some(b)) => Some(ProcessUse {
+    let target_process = match (opts.pids.is_empty(), cpu_before, cpu_of(&opts.pids)) {
+        (false, Some(a), Some(b)) => Some(ProcessUse {
             cpu_ms: per(Some(b.saturating_sub(a))),
             cpu_ms_per_message: per(Some(b.saturating_sub(a))) / n.max(1) as f64,
-            peak_rss_mib: peak_rss(Some(pid)),
+            peak_rss_mib: opts.pids.iter().map(|p| peak_rss(Some(*p))).sum(),
         }),
         _ => None,
     };
