@@ -78,6 +78,31 @@ fn bench(c: &mut Criterion) {
             })
         });
     }
+    // The project's own labelled corpus (corpus/): every message gets its expected verdict.
+    let own: Vec<ScanInput> =
+        canhgac::message::source::files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"))
+            .unwrap_or_default()
+            .iter()
+            .filter(|f| f.extension().is_some_and(|e| e == "eml"))
+            .filter_map(|f| std::fs::read(f).ok())
+            .map(ScanInput::from_bytes)
+            .collect();
+    assert!(!own.is_empty(), "corpus/ has messages");
+    let own_accepts = own
+        .iter()
+        .filter(|m| engine.scan_content_verdict(m).verdict.action == Action::Accept)
+        .count();
+    g.throughput(Throughput::Bytes(own.iter().map(|m| m.raw.len() as u64).sum()));
+    g.bench_function("project_corpus", |b| {
+        b.iter(|| {
+            let n = own
+                .iter()
+                .filter(|m| engine.scan_content_verdict(m).verdict.action == Action::Accept)
+                .count();
+            assert_eq!(n, own_accepts);
+        })
+    });
+
     // The generated mix (`canhgac corpus generate`), messages under 2 MB.
     let mix: Vec<ScanInput> = (0..400)
         .map(|i| canhgac::bench::corpus::message(1, i, canhgac::bench::corpus::Profile::Mixed).bytes)
