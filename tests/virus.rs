@@ -263,3 +263,37 @@ async fn ham_sample_raises_no_virus_or_yara_symbol() {
         }
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn per_class_policy_quarantine_holds_infected_mail_in_postfix() {
+    // [policy.actions] VIRUS_FOUND = "quarantine": until the quarantine store exists, held mail
+    // stays in Postfix's hold queue (SMFIR_QUARANTINE), accepted from the client, never delivered.
+    let clamd = Clamd::start();
+    let mut config = config_for(&[clamd.endpoint()]);
+    config
+        .policy
+        .actions
+        .insert("VIRUS_FOUND".to_owned(), canhgac::Action::Quarantine);
+    let milter = Milter::start_inet(config).await;
+    let sink = Sink::start().await;
+    let pf = Postfix::start(&milter.postfix_addr(), sink.port, "");
+    let raw = mail::with_files(
+        "eicar",
+        &[("eicar.com", "application/octet-stream", &mail::eicar())],
+    );
+    let out = send(pf.smtp_port, "a@lamdong.gov.vn", &["b@lamdong.gov.vn"], &raw)
+        .await
+        .expect("smtp");
+    assert!(matches!(out, Outcome::Accepted(_)), "{out:?}\n{}", pf.log());
+    let end = Instant::now() + Duration::from_secs(20);
+    while pf.held().is_empty() {
+        assert!(Instant::now() < end, "nothing in the hold queue\n{}", pf.log());
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    assert!(
+        sink.messages.lock().expect("lock").is_empty(),
+        "held mail must not be delivered"
+    );
+    assert!(pf.log().contains("milter triggers HOLD action"), "{}", pf.log());
+}
