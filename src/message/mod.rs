@@ -58,6 +58,29 @@ pub struct ScanInput {
 }
 
 impl ScanInput {
+    /// Whether the top-level Content-Type is text/plain or text/html (or absent, which means
+    /// text/plain): such a message has no attachments. A cheap look at the header section only,
+    /// to choose where to scan it; the parse decides everything else.
+    pub fn is_single_text_part(&self) -> bool {
+        let raw = &self.raw;
+        let head_end = memchr::memmem::find(raw, b"\r\n\r\n")
+            .or_else(|| memchr::memmem::find(raw, b"\n\n"))
+            .unwrap_or(raw.len());
+        let head = &raw[..head_end];
+        let mut line_start = 0;
+        for nl in memchr::memchr_iter(b'\n', head).chain(std::iter::once(head.len())) {
+            let line = &head[line_start..nl];
+            line_start = nl + 1;
+            const NAME: &[u8] = b"content-type:";
+            if line.len() >= NAME.len() && line[..NAME.len()].eq_ignore_ascii_case(NAME) {
+                let value = line[NAME.len()..].trim_ascii_start();
+                let is = |t: &[u8]| value.len() >= t.len() && value[..t.len()].eq_ignore_ascii_case(t);
+                return is(b"text/plain") || is(b"text/html");
+            }
+        }
+        true
+    }
+
     /// A message with an empty envelope (for `canhgac scan`, tests and benches).
     pub fn from_bytes(raw: Vec<u8>) -> ScanInput {
         ScanInput {
@@ -79,6 +102,34 @@ mod tests {
         assert_eq!(e.declared_size(), Some(1234));
         e.mail_args = vec!["SIZE=abc".into()];
         assert_eq!(e.declared_size(), None);
+    }
+
+    #[test]
+    fn single_text_part() {
+        let yes: &[&[u8]] = &[
+            b"Subject: a\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nx",
+            b"Subject: a\nCONTENT-TYPE:  TEXT/HTML\n\n<p>x</p>",
+            b"Subject: no content type\r\n\r\nx",
+        ];
+        let no: &[&[u8]] = &[
+            b"Subject: a\r\nContent-Type: multipart/mixed; boundary=B\r\n\r\n--B",
+            b"Content-Type: application/pdf\r\n\r\n%PDF",
+            b"Subject: a\r\nContent-Type: message/rfc822\r\n\r\nFrom: x",
+        ];
+        for m in yes {
+            assert!(
+                ScanInput::from_bytes(m.to_vec()).is_single_text_part(),
+                "{}",
+                String::from_utf8_lossy(m)
+            );
+        }
+        for m in no {
+            assert!(
+                !ScanInput::from_bytes(m.to_vec()).is_single_text_part(),
+                "{}",
+                String::from_utf8_lossy(m)
+            );
+        }
     }
 
     #[test]
