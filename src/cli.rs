@@ -347,7 +347,15 @@ async fn serve_async(
     loop {
         tokio::select! {
             _ = hup.recv() => {
-                match handle.reload(config_path.as_deref()) {
+                // Building an engine reads files and compiles YARA rules: off the runtime.
+                let (h, path) = (handle.clone(), config_path.clone());
+                let reloaded = tokio::task::spawn_blocking(move || h.reload(path.as_deref()))
+                    .await
+                    .unwrap_or_else(|e| Err(crate::config::ConfigError::Io {
+                        file: config_path.clone().unwrap_or_default(),
+                        error: format!("reload task failed: {e}"),
+                    }));
+                match reloaded {
                     Ok(()) => {
                         let new = handle.current();
                         if listen_override.is_none() && new.config().milter.listen != config.milter.listen {
@@ -386,34 +394,16 @@ async fn serve_async(
 
 /// Tells the operator at start-up when clamd does not answer: every message would be tempfailed.
 async fn warn_if_clamd_unreachable(config: &Config) {
-    use crate::config::ClamdEndpoint;
     if !config.clamd.enabled {
         tracing::warn!("clamd is disabled: messages are not scanned for viruses");
         return;
     }
+    let scanner = crate::scanners::ClamdScanner::new(&config.clamd);
     let mut any = false;
-    for e in &config.clamd.endpoints {
-        let ping = match e {
-            ClamdEndpoint::Unix(p) => {
-                let conn = clamav_client::tokio::Socket {
-                    socket_path: p.as_path(),
-                };
-                tokio::time::timeout(Duration::from_secs(3), clamav_client::tokio::ping(conn)).await
-            }
-            ClamdEndpoint::Tcp(a) => {
-                let conn = clamav_client::tokio::Tcp {
-                    host_address: a.as_str(),
-                };
-                tokio::time::timeout(Duration::from_secs(3), clamav_client::tokio::ping(conn)).await
-            }
-        };
-        match ping {
-            Ok(Ok(r)) if r == clamav_client::PONG => any = true,
-            Ok(Ok(r)) => {
-                tracing::warn!(endpoint = %e, "clamd answered PING with {:?}", String::from_utf8_lossy(&r))
-            }
-            Ok(Err(err)) => tracing::warn!(endpoint = %e, "clamd not reachable: {err}"),
-            Err(_) => tracing::warn!(endpoint = %e, "clamd did not answer PING within 3 s"),
+    for (endpoint, answer) in scanner.ping_all(Duration::from_secs(3)).await {
+        match answer {
+            Ok(()) => any = true,
+            Err(why) => tracing::warn!(endpoint = %endpoint, "clamd not answering: {why}"),
         }
     }
     if !any {

@@ -173,11 +173,13 @@ fn callbacks(shared: Shared) -> Callbacks<Session> {
         })
         .on_body(|cx, chunk| {
             Box::pin(async move {
-                let queue_id = macro_value(&cx.macros, c"i");
                 let Some(s) = cx.data.as_mut() else {
                     return Status::Tempfail;
                 };
-                s.set_queue_id(queue_id);
+                // The queue id is often unknown at MAIL FROM; look it up until it is.
+                if !s.has_queue_id() {
+                    s.set_queue_id(macro_value(&cx.macros, c"i"));
+                }
                 let e = s.receive(&chunk).await;
                 early(&mut cx.reply, e, Status::Continue)
             })

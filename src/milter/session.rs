@@ -180,6 +180,13 @@ impl Session {
         self.receive(&line).await
     }
 
+    /// Whether the message in progress already has its queue id.
+    pub fn has_queue_id(&self) -> bool {
+        self.message
+            .as_ref()
+            .is_some_and(|m| m.envelope.queue_id.is_some())
+    }
+
     /// Records the queue id once the MTA has told it (it may be unknown at MAIL FROM).
     pub fn set_queue_id(&mut self, queue_id: Option<String>) {
         if let (Some(m), Some(q)) = (self.message.as_mut(), queue_id) {

@@ -32,6 +32,14 @@ pub struct ClamdScanner {
     chunk: usize,
 }
 
+fn unix(path: &std::path::Path) -> clamav_client::tokio::Socket<&std::path::Path> {
+    clamav_client::tokio::Socket { socket_path: path }
+}
+
+fn tcp(addr: &str) -> clamav_client::tokio::Tcp<&str> {
+    clamav_client::tokio::Tcp { host_address: addr }
+}
+
 /// Reads clamd's INSTREAM answer: `stream: OK`, `stream: NAME FOUND`, or an error line.
 pub fn parse_response(raw: &[u8]) -> ClamdOutcome {
     let text = String::from_utf8_lossy(raw);
@@ -76,21 +84,34 @@ impl ClamdScanner {
             .acquire()
             .await
             .map_err(|_| "endpoint closed".to_owned())?;
+        let chunk = Some(self.chunk);
         let r = match &e.addr {
-            ClamdEndpoint::Unix(path) => {
-                let conn = clamav_client::tokio::Socket {
-                    socket_path: path.as_path(),
-                };
-                clamav_client::tokio::scan_buffer(data, conn, Some(self.chunk)).await
-            }
-            ClamdEndpoint::Tcp(addr) => {
-                let conn = clamav_client::tokio::Tcp {
-                    host_address: addr.as_str(),
-                };
-                clamav_client::tokio::scan_buffer(data, conn, Some(self.chunk)).await
-            }
+            ClamdEndpoint::Unix(path) => clamav_client::tokio::scan_buffer(data, unix(path), chunk).await,
+            ClamdEndpoint::Tcp(addr) => clamav_client::tokio::scan_buffer(data, tcp(addr), chunk).await,
         };
         r.map_err(|err| err.to_string())
+    }
+
+    /// Sends PING to every endpoint (for the start-up check): each endpoint with `Ok` when it
+    /// answered PONG in time, or why not.
+    pub async fn ping_all(&self, wait: Duration) -> Vec<(ClamdEndpoint, Result<(), String>)> {
+        let mut out = Vec::with_capacity(self.endpoints.len());
+        for e in &self.endpoints {
+            let ping = async {
+                match &e.addr {
+                    ClamdEndpoint::Unix(path) => clamav_client::tokio::ping(unix(path)).await,
+                    ClamdEndpoint::Tcp(addr) => clamav_client::tokio::ping(tcp(addr)).await,
+                }
+            };
+            let answer = match tokio::time::timeout(wait, ping).await {
+                Ok(Ok(r)) if r == clamav_client::PONG => Ok(()),
+                Ok(Ok(r)) => Err(format!("answered PING with {:?}", String::from_utf8_lossy(&r))),
+                Ok(Err(err)) => Err(err.to_string()),
+                Err(_) => Err(format!("no answer to PING within {} s", wait.as_secs())),
+            };
+            out.push((e.addr.clone(), answer));
+        }
+        out
     }
 
     /// Scans a whole message. Never fails: a scan that cannot be done is `Failed` with the
