@@ -5,35 +5,16 @@
 
 use canhgac::config::{ClamdConfig, ClamdEndpoint};
 use canhgac::scanners::virus::{ClamdOutcome, ClamdScanner};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Instant;
+
+// The same private clamd the tests start (project signatures, limits 40M).
+#[allow(dead_code)]
+#[path = "../tests/common/clamd.rs"]
+mod clamd;
 
 fn main() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let sock = dir.path().join("clamd.sock");
-    let conf = dir.path().join("clamd.conf");
-    let db = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/clamav");
-    std::fs::write(
-        &conf,
-        format!(
-            "Foreground yes\nLocalSocket {}\nDatabaseDirectory {}\nStreamMaxLength 40M\nMaxFileSize 40M\nMaxScanSize 100M\nUser root\n",
-            sock.display(),
-            db.display()
-        ),
-    )
-    .expect("conf");
-    let mut child = Command::new("clamd")
-        .arg("-c")
-        .arg(&conf)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("clamd (apt-get install clamav-daemon)");
-    let start = Instant::now();
-    while std::os::unix::net::UnixStream::connect(&sock).is_err() {
-        assert!(start.elapsed() < Duration::from_secs(60), "clamd did not start");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    let server = clamd::Clamd::start();
+    let sock = server.socket();
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -81,6 +62,4 @@ fn main() {
             );
         }
     }
-    let _ = child.kill();
-    let _ = child.wait();
 }

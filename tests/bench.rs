@@ -19,23 +19,12 @@ fn input_dir() -> tempfile::TempDir {
     dir
 }
 
-fn bench_json(target: &str, input: &std::path::Path) -> serde_json::Value {
+/// Runs `canhgac bench --json --warmup 0 --target TARGET ARGS… --input INPUT` and parses the report.
+fn bench_json(target: &str, args: &[&str], input: &std::path::Path) -> serde_json::Value {
     let out = canhgac()
-        .args([
-            "bench",
-            "--json",
-            "--warmup",
-            "0",
-            "-n",
-            "100",
-            "-c",
-            "4",
-            "--per-connection",
-            "7",
-            "--target",
-            target,
-            "--input",
-        ])
+        .args(["bench", "--json", "--warmup", "0", "--target", target])
+        .args(args)
+        .arg("--input")
         .arg(input)
         .output()
         .expect("run bench");
@@ -50,9 +39,15 @@ async fn bench_counts_the_verdicts_canhgac_gives() {
     let m = Milter::start_inet(config).await;
     let input = input_dir();
     let target = format!("inet:{}", m.inet_addr());
-    let r = tokio::task::spawn_blocking(move || bench_json(&target, input.path()))
-        .await
-        .expect("join");
+    let r = tokio::task::spawn_blocking(move || {
+        bench_json(
+            &target,
+            &["-n", "100", "-c", "4", "--per-connection", "7"],
+            input.path(),
+        )
+    })
+    .await
+    .expect("join");
     assert_eq!(r["messages"], 100, "{r}");
     assert_eq!(r["answers"]["accept"], 50, "{r}");
     assert_eq!(r["answers"]["reject 552"], 50, "{r}");
@@ -97,25 +92,7 @@ async fn noop_baseline_accepts_everything() {
     let target = format!("inet:127.0.0.1:{port}");
     let pid = child.id();
     let r = tokio::task::spawn_blocking(move || {
-        let out = canhgac()
-            .args([
-                "bench",
-                "--json",
-                "--warmup",
-                "0",
-                "-n",
-                "100",
-                "--target",
-                &target,
-                "--pid",
-                &pid.to_string(),
-                "--input",
-            ])
-            .arg(input.path())
-            .output()
-            .expect("run bench");
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        serde_json::from_slice::<serde_json::Value>(&out.stdout).expect("json")
+        bench_json(&target, &["-n", "100", "--pid", &pid.to_string()], input.path())
     })
     .await
     .expect("join");
@@ -158,30 +135,11 @@ async fn over_size_mail_is_refused_while_streaming() {
     )
     .expect("write");
     let target = format!("inet:{}", m.inet_addr());
-    let out = tokio::task::spawn_blocking(move || {
-        canhgac()
-            .args([
-                "bench",
-                "--json",
-                "--no-size",
-                "--warmup",
-                "0",
-                "-n",
-                "20",
-                "-c",
-                "2",
-                "--target",
-                &target,
-                "--input",
-            ])
-            .arg(dir.path())
-            .output()
-            .expect("run bench")
+    let r = tokio::task::spawn_blocking(move || {
+        bench_json(&target, &["--no-size", "-n", "20", "-c", "2"], dir.path())
     })
     .await
     .expect("join");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let r: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(r["answers"]["reject 552"], 20, "{r}");
     assert_eq!(r["answered_before_end"], 20, "refused before the last byte: {r}");
 }

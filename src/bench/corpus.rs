@@ -195,7 +195,8 @@ pub fn pdf(lines: &[String], padding: &[u8]) -> Vec<u8> {
     out
 }
 
-fn zip_of(members: &[(&str, &[u8])]) -> Vec<u8> {
+/// A zip archive of (name, bytes) members, deflated (empty if the writer fails).
+pub fn zip_of(members: &[(&str, &[u8])]) -> Vec<u8> {
     let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
     for (name, data) in members {

@@ -99,22 +99,7 @@ fn walk(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io::Write;
-
-    pub fn make_zip(members: &[(&str, &[u8])], deflate: bool) -> Vec<u8> {
-        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
-        let method = if deflate {
-            zip::CompressionMethod::Deflated
-        } else {
-            zip::CompressionMethod::Stored
-        };
-        let opts = zip::write::SimpleFileOptions::default().compression_method(method);
-        for (name, data) in members {
-            w.start_file(*name, opts).expect("start");
-            w.write_all(data).expect("write");
-        }
-        w.finish().expect("finish").into_inner()
-    }
+    use crate::bench::corpus::zip_of;
 
     fn budget() -> Budget {
         Budget::new(&crate::config::LimitsConfig::default())
@@ -122,8 +107,8 @@ mod tests {
 
     #[test]
     fn nested_members_are_visited_with_paths() {
-        let inner = make_zip(&[("b.txt", b"inner")], true);
-        let outer = make_zip(&[("a.txt", b"outer"), ("in.zip", &inner)], false);
+        let inner = zip_of(&[("b.txt", b"inner")]);
+        let outer = zip_of(&[("a.txt", b"outer"), ("in.zip", &inner)]);
         let mut seen = Vec::new();
         let p = walk_archive(&outer, "x.zip", &mut budget(), &mut |path, data, depth| {
             seen.push((path.to_owned(), data.to_vec(), depth))
@@ -142,7 +127,7 @@ mod tests {
     #[test]
     fn bomb_is_reported_not_expanded() {
         let zeros = vec![0u8; 50 * 1024 * 1024];
-        let z = make_zip(&[("zeros.bin", &zeros)], true);
+        let z = zip_of(&[("zeros.bin", &zeros)]);
         assert!(z.len() < 200 * 1024);
         let mut total = 0;
         let p = walk_archive(&z, "bomb.zip", &mut budget(), &mut |_, d, _| total += d.len());
@@ -155,15 +140,15 @@ mod tests {
 
     #[test]
     fn depth_and_member_limits() {
-        let mut z = make_zip(&[("core.txt", b"x")], false);
+        let mut z = zip_of(&[("core.txt", b"x")]);
         for i in 0..6 {
-            z = make_zip(&[(&format!("level{i}.zip"), &z)], false);
+            z = zip_of(&[(&format!("level{i}.zip"), &z)]);
         }
         let p = walk_archive(&z, "deep.zip", &mut budget(), &mut |_, _, _| {});
         assert!(p.iter().any(|p| matches!(p, ExtractProblem::TooDeep(_))), "{p:?}");
         let many: Vec<(String, Vec<u8>)> = (0..1500).map(|i| (format!("f{i}"), vec![b'x'])).collect();
         let refs: Vec<(&str, &[u8])> = many.iter().map(|(n, d)| (n.as_str(), d.as_slice())).collect();
-        let z = make_zip(&refs, false);
+        let z = zip_of(&refs);
         let mut n = 0;
         let p = walk_archive(&z, "many.zip", &mut budget(), &mut |_, _, _| n += 1);
         assert_eq!(n, 1000);

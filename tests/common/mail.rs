@@ -78,16 +78,7 @@ pub fn with_files(subject: &str, files: &[(&str, &str, &[u8])]) -> Vec<u8> {
 }
 
 /// A zip archive of (name, bytes) members.
-pub fn zip(members: &[(&str, &[u8])]) -> Vec<u8> {
-    use std::io::Write;
-    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
-    for (name, data) in members {
-        w.start_file(*name, opts).expect("zip start");
-        w.write_all(data).expect("zip write");
-    }
-    w.finish().expect("zip finish").into_inner()
-}
+pub use canhgac::bench::corpus::zip_of as zip;
 
 /// `inner` forwarded as a message/rfc822 attachment.
 pub fn forwarded(inner: &[u8]) -> Vec<u8> {
