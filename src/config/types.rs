@@ -8,7 +8,8 @@ use std::path::PathBuf;
 use std::str::FromStr;
 
 /// Where the milter listens: `inet:HOST:PORT` or `unix:/path`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(try_from = "String", into = "String")]
 pub enum ListenAddr {
     Inet(SocketAddr),
     Unix(PathBuf),
@@ -56,16 +57,16 @@ impl fmt::Display for ListenAddr {
     }
 }
 
-impl<'de> Deserialize<'de> for ListenAddr {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+impl TryFrom<String> for ListenAddr {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        s.parse()
     }
 }
 
-impl Serialize for ListenAddr {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+impl From<ListenAddr> for String {
+    fn from(v: ListenAddr) -> String {
+        v.to_string()
     }
 }
 
@@ -98,7 +99,8 @@ impl Serialize for SocketMode {
 }
 
 /// A clamd socket: `unix:/path` or `tcp:HOST:PORT`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(try_from = "String", into = "String")]
 pub enum ClamdEndpoint {
     Unix(PathBuf),
     Tcp(String),
@@ -133,15 +135,15 @@ impl fmt::Display for ClamdEndpoint {
     }
 }
 
-impl<'de> Deserialize<'de> for ClamdEndpoint {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+impl TryFrom<String> for ClamdEndpoint {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        s.parse()
     }
 }
 
-impl Serialize for ClamdEndpoint {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+impl From<ClamdEndpoint> for String {
+    fn from(v: ClamdEndpoint) -> String {
+        v.to_string()
     }
 }
