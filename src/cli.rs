@@ -70,6 +70,12 @@ enum CorpusCommand {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Write the labelled state-secret markings corpus (and its expected.toml) to a directory:
+    /// `canhgac corpus markings --out corpus/markings` rebuilds the committed one.
+    Markings {
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 /// Entry point of the binary.
@@ -104,6 +110,18 @@ pub fn main() -> ExitCode {
                 },
         } => match crate::bench::corpus::generate(&out, profile, count, seed) {
             Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("canhgac: cannot write {}: {e}", out.display());
+                ExitCode::from(1)
+            }
+        },
+        Command::Corpus {
+            command: CorpusCommand::Markings { out },
+        } => match crate::bench::labelled::write(&out) {
+            Ok(n) => {
+                println!("wrote {n} messages and expected.toml to {}", out.display());
+                ExitCode::SUCCESS
+            }
             Err(e) => {
                 eprintln!("canhgac: cannot write {}: {e}", out.display());
                 ExitCode::from(1)

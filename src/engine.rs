@@ -6,7 +6,8 @@ use crate::config::{Config, ConfigError};
 use crate::message::{ParsedMessage, ScanInput};
 use crate::policy::{self, KnownSymbol, ScoreTable, Verdict};
 use crate::scanners::{
-    ClamdScanner, Finding, MimeScanner, ScanContext, Scanner, SizeScanner, YaraScanner, yara,
+    ClamdScanner, Finding, MarkingScanner, MimeScanner, ScanContext, Scanner, SizeScanner, YaraScanner,
+    markings, yara,
 };
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
@@ -33,6 +34,8 @@ pub struct Engine {
     /// Memory budget for messages held whole for scanning, in KiB, shared across reloads.
     memory_kib: Arc<Semaphore>,
     memory_total_kib: u32,
+    /// Marking symbols and level names, highest level first.
+    marking_levels: Vec<(String, String)>,
 }
 
 /// Memory reserved for one message while it is scanned; released when dropped.
@@ -62,6 +65,13 @@ impl Engine {
             vec![Box::new(MimeScanner), Box::new(SizeScanner::new(&config.limits))];
         let yara_sources = yara::load_sources(rules_dir)?;
         scanners.push(Box::new(YaraScanner::compile(&yara_sources, &config.limits)?));
+        let (origin, text) = markings::load_source(rules_dir)?;
+        let markings = MarkingScanner::compile(&text, &origin, &config.limits)?;
+        let marking_levels = markings
+            .levels()
+            .map(|(s, n)| (s.to_owned(), n.to_owned()))
+            .collect();
+        scanners.push(Box::new(markings));
         let mut known = Self::symbols_of(&scanners);
         known.extend(ClamdScanner::symbols());
         let (text, origin) = if config.rules.dir.as_os_str().is_empty() {
@@ -96,6 +106,7 @@ impl Engine {
             cpu_permits: Arc::new(Semaphore::new(config.scan_concurrency())),
             memory_kib: Arc::new(Semaphore::new(kib(config.milter.scan_memory_bytes) as usize)),
             memory_total_kib: kib(config.milter.scan_memory_bytes),
+            marking_levels,
         })
     }
 
@@ -190,7 +201,7 @@ impl Engine {
             }
         }
         ScanReport {
-            verdict: policy::decide(&self.scores, findings, self.config.policy.dry_run),
+            verdict: self.decide(findings),
             timings,
         }
     }
@@ -234,7 +245,7 @@ impl Engine {
     pub fn scan_content_verdict(&self, input: &ScanInput) -> ScanReport {
         let (findings, timings) = self.scan_content(input);
         ScanReport {
-            verdict: policy::decide(&self.scores, findings, self.config.policy.dry_run),
+            verdict: self.decide(findings),
             timings,
         }
     }
@@ -242,11 +253,18 @@ impl Engine {
     /// The verdict for a message that could not be scanned at all (`SCAN_TIMEOUT`,
     /// `SCAN_IO_ERROR`), decided by the same policy as any other finding.
     pub fn failure(&self, symbol: &str, detail: &str) -> Verdict {
-        policy::decide(
-            &self.scores,
-            vec![Finding::new(symbol, detail, "message")],
-            self.config.policy.dry_run,
-        )
+        self.decide(vec![Finding::new(symbol, detail, "message")])
+    }
+
+    /// Findings → verdict by the score table, with the highest marking level named.
+    fn decide(&self, findings: Vec<Finding>) -> Verdict {
+        let mut v = policy::decide(&self.scores, findings, self.config.policy.dry_run);
+        v.level = self
+            .marking_levels
+            .iter()
+            .find(|(symbol, _)| v.findings.iter().any(|f| f.symbol == *symbol))
+            .map(|(_, name)| name.clone());
+        v
     }
 }
 

@@ -22,6 +22,7 @@ pub mod message;
 pub mod milter;
 pub mod policy;
 pub mod scanners;
+pub mod vietnamese;
 
 pub use config::Config;
 pub use engine::{Engine, EngineHandle, ScanReport};

@@ -285,15 +285,10 @@ async fn per_class_policy_quarantine_holds_infected_mail_in_postfix() {
         .await
         .expect("smtp");
     assert!(matches!(out, Outcome::Accepted(_)), "{out:?}\n{}", pf.log());
-    let end = Instant::now() + Duration::from_secs(20);
-    while pf.held().is_empty() {
-        assert!(Instant::now() < end, "nothing in the hold queue\n{}", pf.log());
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    pf.wait_held().await;
     tokio::time::sleep(Duration::from_secs(1)).await;
     assert!(
         sink.messages.lock().expect("lock").is_empty(),
         "held mail must not be delivered"
     );
-    assert!(pf.log().contains("milter triggers HOLD action"), "{}", pf.log());
 }

@@ -62,6 +62,7 @@ mod tests {
             dry_run_action: would,
             score: syms.iter().map(|s| s.1).sum(),
             reply: None,
+            level: None,
             findings: syms
                 .iter()
                 .map(|(s, sc)| {

@@ -4,6 +4,7 @@
 
 pub mod client;
 pub mod corpus;
+pub mod labelled;
 
 use client::{Client, Prepared};
 use serde::Serialize;

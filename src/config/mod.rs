@@ -118,6 +118,11 @@ pub struct LimitsConfig {
     pub max_expanded_bytes: u64,
     /// A member expanding to more than this many times its compressed size is a bomb.
     pub max_compression_ratio: u64,
+    /// Text extracted from one message (all parts and attachments) for the markings detector;
+    /// beyond it the message is `MARKING_UNSCANNABLE`.
+    pub max_text_bytes: usize,
+    /// Time to extract the text of one attachment (milliseconds); beyond it, `MARKING_UNSCANNABLE`.
+    pub extract_timeout_ms: u64,
 }
 
 impl Default for LimitsConfig {
@@ -131,6 +136,8 @@ impl Default for LimitsConfig {
             max_archive_members: 1000,
             max_expanded_bytes: 100 * 1024 * 1024,
             max_compression_ratio: 200,
+            max_text_bytes: 32 * 1024 * 1024,
+            extract_timeout_ms: 10_000,
         }
     }
 }
@@ -297,6 +304,14 @@ impl Config {
         }
         if l.max_compression_ratio < 2 {
             return Err(bad("limits", "max_compression_ratio", "must be at least 2"));
+        }
+        if l.max_text_bytes == 0 || l.extract_timeout_ms == 0 {
+            let key = if l.max_text_bytes == 0 {
+                "max_text_bytes"
+            } else {
+                "extract_timeout_ms"
+            };
+            return Err(bad("limits", key, "must be greater than 0"));
         }
         let c = &self.clamd;
         if c.enabled && c.endpoints.is_empty() {

@@ -1,9 +1,17 @@
-//! Attachment content: archives opened within bounds. A zip bomb, an endless nesting or an
-//! encrypted member ends in a reported problem, never in unbounded time or memory.
+//! Attachment content: archives opened within bounds, and the text of every part and document
+//! format (for the state-secret markings detector). A zip bomb, an endless nesting, an entity
+//! bomb or an encrypted member ends in a reported problem, never in unbounded time or memory.
 
+pub mod html;
+pub mod office;
+pub mod pdf;
+pub mod rtf;
+pub mod text;
 mod zip;
 
-pub use self::zip::walk_archive;
+pub use text::{ExtractedText, PieceKind, TextPiece, TextProblem, extract_message};
+
+pub use self::zip::{for_each_member, walk_archive};
 
 use crate::config::LimitsConfig;
 
@@ -61,4 +69,10 @@ impl ExtractProblem {
 /// Whether bytes look like a zip archive (local file header, or an empty archive).
 pub fn is_zip(data: &[u8]) -> bool {
     data.starts_with(b"PK\x03\x04") || data.starts_with(b"PK\x05\x06")
+}
+
+/// A deadline far enough away for unit tests of the extractors.
+#[cfg(test)]
+pub(crate) fn test_deadline() -> std::time::Instant {
+    std::time::Instant::now() + std::time::Duration::from_secs(5)
 }

@@ -26,6 +26,38 @@ fn walk(
     visit: &mut dyn FnMut(&str, &[u8], usize),
     problems: &mut Vec<ExtractProblem>,
 ) {
+    let mut inner = Vec::new();
+    for_each_member(
+        data,
+        name,
+        depth,
+        budget,
+        &|_| true,
+        problems,
+        &mut |path, _, content| {
+            visit(path, content, depth);
+            if is_zip(content) {
+                inner.push((path.to_owned(), content.to_vec()));
+            }
+        },
+    );
+    for (path, content) in inner {
+        walk(&content, &path, depth + 1, budget, visit, problems);
+    }
+}
+
+/// Calls `visit(path, member_name, bytes)` for each member of the zip `data` (named
+/// `name`, at nesting `depth`) whose name `want` accepts, without descending into inner zips.
+/// Only wanted members are decompressed and counted against the budget.
+pub fn for_each_member(
+    data: &[u8],
+    name: &str,
+    depth: usize,
+    budget: &mut Budget,
+    want: &dyn Fn(&str) -> bool,
+    problems: &mut Vec<ExtractProblem>,
+    visit: &mut dyn FnMut(&str, &str, &[u8]),
+) {
     if depth > budget.max_depth {
         problems.push(ExtractProblem::TooDeep(name.to_owned()));
         return;
@@ -38,25 +70,28 @@ fn walk(
         }
     };
     for i in 0..archive.len() {
+        let raw_name = archive
+            .name_for_index(i)
+            .and_then(|r| r.ok())
+            .map_or_else(|| format!("#{i}"), |n| n.into_owned());
+        if raw_name.ends_with('/') || !want(&raw_name) {
+            continue;
+        }
         if budget.members_left == 0 {
             problems.push(ExtractProblem::TooManyMembers(name.to_owned()));
             return;
         }
         budget.members_left -= 1;
-        let raw_name = archive
-            .name_for_index(i)
-            .and_then(|r| r.ok())
-            .map_or_else(|| format!("#{i}"), |n| n.into_owned());
+        let path = format!("{name} > {raw_name}");
         let mut file = match archive.by_index(i) {
             Ok(f) => f,
             Err(e) => {
-                let path = format!("{name} > {raw_name}");
-                if e.to_string().to_ascii_lowercase().contains("password")
-                    || e.to_string().to_ascii_lowercase().contains("encrypt")
-                {
+                let why = e.to_string();
+                let lower = why.to_ascii_lowercase();
+                if lower.contains("password") || lower.contains("encrypt") {
                     problems.push(ExtractProblem::Encrypted(path));
                 } else {
-                    problems.push(ExtractProblem::Unreadable(path, e.to_string()));
+                    problems.push(ExtractProblem::Unreadable(path, why));
                 }
                 continue;
             }
@@ -64,7 +99,6 @@ fn walk(
         if file.is_dir() {
             continue;
         }
-        let path = format!("{name} > {raw_name}");
         if file.encrypted() {
             problems.push(ExtractProblem::Encrypted(path));
             continue;
@@ -89,10 +123,7 @@ fn walk(
             continue;
         }
         budget.bytes_left -= got;
-        visit(&path, &content, depth);
-        if is_zip(&content) {
-            walk(&content, &path, depth + 1, budget, visit, problems);
-        }
+        visit(&path, &raw_name, &content);
     }
 }
 

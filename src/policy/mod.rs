@@ -100,6 +100,8 @@ pub struct Verdict {
     pub score: f64,
     /// The SMTP reply for reject and tempfail.
     pub reply: Option<SmtpReply>,
+    /// The highest state-secret marking level found (`TUYỆT MẬT`, `TỐI MẬT`, `MẬT`), if any.
+    pub level: Option<String>,
     /// Every finding, with its score.
     pub findings: Vec<Finding>,
 }
@@ -107,8 +109,10 @@ pub struct Verdict {
 /// Turns findings into a verdict. Findings are given their scores from `table`.
 pub fn decide(table: &ScoreTable, mut findings: Vec<Finding>, dry_run: bool) -> Verdict {
     let mut score = 0.0;
-    // The strongest forced action, with the finding that forced it.
+    // The strongest forced action, with the finding that forced it; and the strongest of the
+    // symbols that give way to a refusal.
     let mut forced: Option<(Action, Option<SmtpReply>)> = None;
+    let mut forced_unless_refused: Option<(Action, Option<SmtpReply>)> = None;
     // A symbol that fires several times counts once towards the score.
     let mut counted: Vec<String> = Vec::new();
     for f in &mut findings {
@@ -134,8 +138,13 @@ pub fn decide(table: &ScoreTable, mut findings: Vec<Finding>, dry_run: bool) -> 
                 (Action::Reject, None) => Some(table.reject_reply.clone()),
                 _ => None,
             };
-            if forced.as_ref().is_none_or(|(a, _)| action > a) {
-                forced = Some((*action, reply));
+            let slot = if rule.unless_refused {
+                &mut forced_unless_refused
+            } else {
+                &mut forced
+            };
+            if slot.as_ref().is_none_or(|(a, _)| action > a) {
+                *slot = Some((*action, reply));
             }
         }
     }
@@ -146,9 +155,14 @@ pub fn decide(table: &ScoreTable, mut findings: Vec<Finding>, dry_run: bool) -> 
     } else {
         (Action::Accept, None)
     };
-    let (action, reply) = match forced {
+    let main = match forced {
         Some(f) if f.0 >= by_score.0 => f,
         _ => by_score,
+    };
+    let refused = matches!(main.0, Action::Reject | Action::Tempfail | Action::Discard);
+    let (action, reply) = match forced_unless_refused {
+        Some(f) if !refused && f.0 > main.0 => f,
+        _ => main,
     };
     let score = (score * 100.0).round() / 100.0;
     if dry_run && matches!(action, Action::Reject | Action::Quarantine | Action::Discard) {
@@ -157,6 +171,7 @@ pub fn decide(table: &ScoreTable, mut findings: Vec<Finding>, dry_run: bool) -> 
             dry_run_action: Some(action),
             score,
             reply: None,
+            level: None,
             findings,
         };
     }
@@ -165,6 +180,7 @@ pub fn decide(table: &ScoreTable, mut findings: Vec<Finding>, dry_run: bool) -> 
         dry_run_action: None,
         score,
         reply,
+        level: None,
         findings,
     }
 }
@@ -200,13 +216,18 @@ action = "tempfail"
 score = 0.0
 description = "hold"
 action = "quarantine"
+[symbols.UNREAD]
+score = 0.0
+description = "could not be read"
+action = "quarantine"
+unless_refused = true
 "#;
 
     fn table() -> ScoreTable {
         ScoreTable::parse(
             TABLE,
             Path::new("t.toml"),
-            &known(&["A", "B", "BIG", "FAIL", "HOLD"]),
+            &known(&["A", "B", "BIG", "FAIL", "HOLD", "UNREAD"]),
         )
         .expect("valid table")
     }
@@ -235,6 +256,19 @@ action = "quarantine"
             (&["FAIL"], false, Action::Tempfail, None, 0.0, Some(451)),
             (&["FAIL", "BIG"], false, Action::Reject, None, 0.0, Some(552)),
             (&["HOLD", "BIG"], false, Action::Quarantine, None, 0.0, None),
+            // A "could not be read" hold gives way to any refusal, and wins over delivery.
+            (&["UNREAD"], false, Action::Quarantine, None, 0.0, None),
+            (&["UNREAD", "A", "B"], false, Action::Quarantine, None, 7.0, None),
+            (&["UNREAD", "BIG"], false, Action::Reject, None, 0.0, Some(552)),
+            (&["UNREAD", "FAIL"], false, Action::Tempfail, None, 0.0, Some(451)),
+            (
+                &["UNREAD", "HOLD", "BIG"],
+                false,
+                Action::Quarantine,
+                None,
+                0.0,
+                None,
+            ),
             (&["BIG"], true, Action::Tag, Some(Action::Reject), 0.0, None),
             (&["HOLD"], true, Action::Tag, Some(Action::Quarantine), 0.0, None),
             (&["FAIL"], true, Action::Tempfail, None, 0.0, Some(451)),

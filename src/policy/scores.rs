@@ -42,6 +42,10 @@ pub struct SymbolRule {
     pub description: String,
     /// Forced action and its SMTP code + enhanced status code.
     pub force: Option<(Action, Option<(u16, String)>)>,
+    /// The forced action gives way when another symbol (or the score) refuses the message
+    /// (reject, tempfail, discard): for "could not be checked" symbols, whose only purpose is
+    /// that nothing unchecked is delivered.
+    pub unless_refused: bool,
 }
 
 #[derive(Deserialize)]
@@ -69,6 +73,8 @@ struct RawSymbol {
     description: String,
     action: Option<Action>,
     reply: Option<String>,
+    #[serde(default)]
+    unless_refused: bool,
 }
 
 /// Parses `"552 5.3.4"` into a code and enhanced status code consistent with each other.
@@ -140,8 +146,9 @@ impl ScoreTable {
                 )
                 .with_section_line(text, &section));
             }
-            let rule = SymbolRule::new(s.score, s.description, s.action, s.reply.as_deref())
+            let mut rule = SymbolRule::new(s.score, s.description, s.action, s.reply.as_deref())
                 .map_err(|(key, m)| bad(&section, key, &m))?;
+            rule.unless_refused = s.unless_refused;
             symbols.insert(name, rule);
         }
         for k in known {
@@ -239,6 +246,7 @@ impl SymbolRule {
             score,
             description,
             force: action.map(|a| (a, reply)),
+            unless_refused: false,
         })
     }
 }

@@ -2,11 +2,13 @@
 //! evidence). Scanners never decide what happens to a message; scores and actions are data in
 //! `rules/scores.toml`, applied by `policy`.
 
+pub mod markings;
 mod mime;
 mod size;
 pub mod virus;
 pub mod yara;
 
+pub use markings::MarkingScanner;
 pub use mime::MimeScanner;
 pub use size::SizeScanner;
 pub use virus::ClamdScanner;

@@ -161,6 +161,25 @@ postlog   unix-dgram n  -       n       -       1       postlogd
             })
             .unwrap_or_default()
     }
+
+    /// Waits until a message sits in the hold queue (fails after 20 s) and checks that canhgac's
+    /// quarantine verdict put it there.
+    pub async fn wait_held(&self) {
+        let end = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        while self.held().is_empty() {
+            assert!(
+                std::time::Instant::now() < end,
+                "nothing in the hold queue\n{}",
+                self.log()
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert!(
+            self.log().contains("milter triggers HOLD action"),
+            "{}",
+            self.log()
+        );
+    }
 }
 
 impl Drop for Postfix {

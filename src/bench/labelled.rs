@@ -1,0 +1,1501 @@
+//! The labelled state-secret markings corpus (`corpus/markings/`): realistic Vietnamese
+//! government mail written for this project — positives for every level in every place and
+//! format the detector reads, unreadable content, and negatives for every everyday use of
+//! "mật". Binary attachments are built here, so `canhgac corpus markings --out corpus/markings`
+//! rebuilds the committed files byte for byte (a test checks that).
+
+use super::corpus::{base64, zip_of};
+use crate::vietnamese::Legacy;
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::Path;
+use unicode_normalization::UnicodeNormalization;
+
+/// One labelled message.
+pub struct Labelled {
+    /// File name inside `corpus/markings/`.
+    pub file: String,
+    /// What it tests.
+    pub why: String,
+    /// The marking symbols the detector must report (exactly), e.g. `["MARKING_TOI_MAT"]`.
+    pub symbols: Vec<&'static str>,
+    pub bytes: Vec<u8>,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Message building
+
+enum Cte {
+    EightBit,
+    QuotedPrintable,
+    Base64,
+}
+
+enum Part {
+    Text {
+        body: Vec<u8>,
+        subtype: &'static str,
+        charset: &'static str,
+        cte: Cte,
+    },
+    File {
+        name: String,
+        ctype: &'static str,
+        data: Vec<u8>,
+    },
+    Forward(Vec<u8>),
+}
+
+fn encode_header(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_owned();
+    }
+    let b = base64(s.as_bytes());
+    let b = String::from_utf8_lossy(&b).replace("\r\n", "");
+    format!("=?UTF-8?B?{b}?=")
+}
+
+fn quoted_printable(data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut col = 0;
+    for line in data.split(|b| *b == b'\n') {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        for (i, &b) in line.iter().enumerate() {
+            let last = i + 1 == line.len();
+            let enc =
+                b == b'=' || b >= 0x80 || (b < 0x20 && b != b'\t') || (last && (b == b' ' || b == b'\t'));
+            let piece = if enc {
+                format!("={b:02X}").into_bytes()
+            } else {
+                vec![b]
+            };
+            if col + piece.len() > 75 {
+                out.extend_from_slice(b"=\r\n");
+                col = 0;
+            }
+            col += piece.len();
+            out.extend_from_slice(&piece);
+        }
+        out.extend_from_slice(b"\r\n");
+        col = 0;
+    }
+    out
+}
+
+struct Mail {
+    from: &'static str,
+    to: &'static str,
+    subject: String,
+    parts: Vec<Part>,
+}
+
+impl Mail {
+    fn new(from: &'static str, to: &'static str, subject: &str) -> Mail {
+        Mail {
+            from,
+            to,
+            subject: subject.to_owned(),
+            parts: Vec::new(),
+        }
+    }
+
+    fn text(mut self, body: &str) -> Mail {
+        self.parts.push(Part::Text {
+            body: body.replace('\n', "\r\n").into_bytes(),
+            subtype: "plain",
+            charset: "utf-8",
+            cte: Cte::EightBit,
+        });
+        self
+    }
+
+    fn part(mut self, p: Part) -> Mail {
+        self.parts.push(p);
+        self
+    }
+
+    fn file(mut self, name: &str, ctype: &'static str, data: Vec<u8>) -> Mail {
+        self.parts.push(Part::File {
+            name: name.to_owned(),
+            ctype,
+            data,
+        });
+        self
+    }
+
+    fn build(self, n: usize) -> Vec<u8> {
+        let mut out = Vec::new();
+        let _ = write!(
+            out,
+            "Return-Path: <{from}>\r\nReceived: from mail.lamdong.gov.vn (mail.lamdong.gov.vn [10.10.1.5])\r\n\tby mx.lamdong.gov.vn with ESMTPS id 4Q{n:04}\r\n\tfor <{to}>; Mon, 16 Nov 2026 08:{m:02}:00 +0700\r\nFrom: {from}\r\nTo: {to}\r\nSubject: {subject}\r\nDate: Mon, 16 Nov 2026 08:{m:02}:00 +0700\r\nMessage-ID: <markings-{n:03}@lamdong.gov.vn>\r\nMIME-Version: 1.0\r\n",
+            from = self.from,
+            to = self.to,
+            subject = encode_header(&self.subject),
+            m = n % 60,
+        );
+        let single = self.parts.len() == 1 && matches!(self.parts[0], Part::Text { .. });
+        if single {
+            if let Some(p) = self.parts.into_iter().next() {
+                write_part(&mut out, p);
+            }
+            return out;
+        }
+        let boundary = format!("=_canhgac_{n:03}");
+        let _ = write!(
+            out,
+            "Content-Type: multipart/mixed; boundary=\"{boundary}\"\r\n\r\nThis is a multi-part message in MIME format.\r\n"
+        );
+        for p in self.parts {
+            let _ = write!(out, "\r\n--{boundary}\r\n");
+            write_part(&mut out, p);
+        }
+        let _ = write!(out, "\r\n--{boundary}--\r\n");
+        out
+    }
+}
+
+fn write_part(out: &mut Vec<u8>, p: Part) {
+    match p {
+        Part::Text {
+            body,
+            subtype,
+            charset,
+            cte,
+        } => {
+            let (name, data) = match cte {
+                Cte::EightBit => ("8bit", body),
+                Cte::QuotedPrintable => ("quoted-printable", quoted_printable(&body)),
+                Cte::Base64 => ("base64", base64(&body)),
+            };
+            let _ = write!(
+                out,
+                "Content-Type: text/{subtype}; charset=\"{charset}\"\r\nContent-Transfer-Encoding: {name}\r\n\r\n"
+            );
+            out.extend_from_slice(&data);
+        }
+        Part::File { name, ctype, data } => {
+            let _ = write!(
+                out,
+                "Content-Type: {ctype}; name=\"{name}\"\r\nContent-Disposition: attachment; filename=\"{name}\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+            );
+            out.extend_from_slice(&base64(&data));
+        }
+        Part::Forward(inner) => {
+            let _ = write!(
+                out,
+                "Content-Type: message/rfc822\r\nContent-Disposition: attachment; filename=\"chuyen-tiep.eml\"\r\n\r\n"
+            );
+            out.extend_from_slice(&inner);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Texts
+
+/// The lines of an official dispatch (công văn) with `stamp` under the document number.
+fn dispatch(stamp: &str, unit: &str, number: &str, topic: &str, recipient: &str) -> Vec<String> {
+    let mut v = vec![
+        "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG".to_owned(),
+        unit.to_uppercase(),
+        format!("Số: {number}"),
+        format!("V/v {topic}"),
+    ];
+    if !stamp.is_empty() {
+        v.push(stamp.to_owned());
+    }
+    v.extend(
+        [
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            "Lâm Đồng, ngày 12 tháng 11 năm 2026",
+        ]
+        .map(str::to_owned),
+    );
+    v.push(format!("Kính gửi: {recipient}"));
+    v.push(format!(
+        "Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh, {unit} báo cáo nội dung {topic} như sau: tình hình triển khai đã hoàn thành theo kế hoạch, các số liệu chi tiết tại phụ lục kèm theo."
+    ));
+    v.push("Đề nghị quý cơ quan nghiên cứu, phối hợp thực hiện.".to_owned());
+    v.extend(["Nơi nhận:", "- Như trên;", "- Lưu: VT.", "GIÁM ĐỐC"].map(str::to_owned));
+    v
+}
+
+fn lines(v: &[String]) -> String {
+    let mut s = v.join("\n");
+    s.push('\n');
+    s
+}
+
+const GREETING: &str = "Kính gửi anh/chị,\nSở gửi kèm văn bản để anh/chị nghiên cứu.\nTrân trọng.\n";
+
+/// Text in Windows-1258 form: base letters with their vowel modifiers precomposed, tone marks
+/// as combining characters (as Vietnamese Windows writes it), then encoded.
+fn windows_1258(text: &str) -> Vec<u8> {
+    let mut s = String::new();
+    for c in text.nfc() {
+        let mut base = String::new();
+        let mut tone = None;
+        unicode_normalization::char::decompose_canonical(c, |d| match d {
+            '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}' => tone = Some(d),
+            d => base.push(d),
+        });
+        s.extend(base.nfc());
+        s.extend(tone);
+    }
+    let (bytes, _, _) = encoding_rs::WINDOWS_1258.encode(&s);
+    bytes.into_owned()
+}
+
+/// Latin-1 characters as bytes.
+fn latin1(s: &str) -> Vec<u8> {
+    s.chars().map(|c| c as u32 as u8).collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Documents
+
+fn xml(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+const W: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\" xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\" xmlns:v=\"urn:schemas-microsoft-com:vml\"";
+
+fn w_p(text: &str) -> String {
+    format!(
+        "<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+        xml(text)
+    )
+}
+
+fn w_p_font(text: &str, font: &str) -> String {
+    format!(
+        "<w:p><w:r><w:rPr><w:rFonts w:ascii=\"{font}\" w:hAnsi=\"{font}\"/><w:b/><w:color w:val=\"FF0000\"/></w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+        xml(text)
+    )
+}
+
+fn w_tbl(rows: &[[&str; 2]]) -> String {
+    let mut s = String::from("<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr>");
+    for r in rows {
+        s.push_str("<w:tr>");
+        for cell in r {
+            s.push_str("<w:tc><w:tcPr><w:tcW w:w=\"4500\" w:type=\"dxa\"/></w:tcPr>");
+            for line in cell.split('\n') {
+                s.push_str(&w_p(line));
+            }
+            s.push_str("</w:tc>");
+        }
+        s.push_str("</w:tr>");
+    }
+    s.push_str("</w:tbl>");
+    s
+}
+
+fn w_textbox(text: &str) -> String {
+    format!(
+        "<w:p><w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wps:wsp><wps:txbx><w:txbxContent>{p}</w:txbxContent></wps:txbx></wps:wsp></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>{p}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>",
+        p = w_p(text)
+    )
+}
+
+fn zip_stored_first(members: &[(&str, &[u8])]) -> Vec<u8> {
+    // ODF wants `mimetype` first and stored; the rest deflated.
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (i, (name, data)) in members.iter().enumerate() {
+        let method = if i == 0 {
+            zip::CompressionMethod::Stored
+        } else {
+            zip::CompressionMethod::Deflated
+        };
+        let opts = zip::write::SimpleFileOptions::default().compression_method(method);
+        if w.start_file(*name, opts).is_err() || w.write_all(data).is_err() {
+            return Vec::new();
+        }
+    }
+    w.finish().map(|c| c.into_inner()).unwrap_or_default()
+}
+
+#[derive(Default)]
+struct Docx {
+    body: String,
+    header: Option<String>,
+    title: Option<String>,
+    keywords: Option<String>,
+    default_font: Option<&'static str>,
+}
+
+impl Docx {
+    fn build(&self) -> Vec<u8> {
+        let doc = format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n<w:document {W}><w:body>{}<w:sectPr/></w:body></w:document>",
+            self.body
+        );
+        let mut members: Vec<(String, Vec<u8>)> = vec![
+            (
+                "[Content_Types].xml".into(),
+                b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>".to_vec(),
+            ),
+            ("word/document.xml".into(), doc.into_bytes()),
+        ];
+        if let Some(h) = &self.header {
+            members.push((
+                "word/header1.xml".into(),
+                format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:hdr {W}>{h}</w:hdr>").into_bytes(),
+            ));
+        }
+        if let Some(font) = self.default_font {
+            members.push((
+                "word/styles.xml".into(),
+                format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:styles {W}><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"{font}\" w:hAnsi=\"{font}\"/><w:sz w:val=\"28\"/></w:rPr></w:rPrDefault></w:docDefaults></w:styles>").into_bytes(),
+            ));
+        }
+        members.push((
+            "docProps/core.xml".into(),
+            format!(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>{}</dc:title><cp:keywords>{}</cp:keywords><dc:creator>Văn thư</dc:creator></cp:coreProperties>",
+                xml(self.title.as_deref().unwrap_or("Công văn")),
+                xml(self.keywords.as_deref().unwrap_or(""))
+            )
+            .into_bytes(),
+        ));
+        let refs: Vec<(&str, &[u8])> = members.iter().map(|(n, d)| (n.as_str(), d.as_slice())).collect();
+        zip_of(&refs)
+    }
+}
+
+fn docx_lines(v: &[String]) -> Vec<u8> {
+    Docx {
+        body: v.iter().map(|l| w_p(l)).collect(),
+        ..Docx::default()
+    }
+    .build()
+}
+
+fn xlsx(shared: &[&str], inline: &[&str]) -> Vec<u8> {
+    let mut sst = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">",
+    );
+    for s in shared {
+        let _ = write!(sst, "<si><t>{}</t></si>", xml(s));
+    }
+    sst.push_str("</sst>");
+    let mut sheet = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>",
+    );
+    for (i, _) in shared.iter().enumerate() {
+        let _ = write!(
+            sheet,
+            "<row r=\"{r}\"><c r=\"A{r}\" t=\"s\"><v>{i}</v></c><c r=\"B{r}\"><v>{v}</v></c></row>",
+            r = i + 1,
+            v = i * 7
+        );
+    }
+    for (i, s) in inline.iter().enumerate() {
+        let _ = write!(
+            sheet,
+            "<row r=\"{r}\"><c r=\"A{r}\" t=\"inlineStr\"><is><t>{}</t></is></c></row>",
+            xml(s),
+            r = shared.len() + i + 1
+        );
+    }
+    sheet.push_str("</sheetData></worksheet>");
+    zip_of(&[
+        ("[Content_Types].xml", b"<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"),
+        ("xl/workbook.xml", b"<?xml version=\"1.0\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheets><sheet name=\"Bao cao\" sheetId=\"1\"/></sheets></workbook>"),
+        ("xl/sharedStrings.xml", sst.as_bytes()),
+        ("xl/worksheets/sheet1.xml", sheet.as_bytes()),
+    ])
+}
+
+fn pptx(slides: &[&[&str]]) -> Vec<u8> {
+    let mut members: Vec<(String, Vec<u8>)> = vec![(
+        "[Content_Types].xml".into(),
+        b"<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>".to_vec(),
+    )];
+    for (i, slide) in slides.iter().enumerate() {
+        let mut s = String::from(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><p:sld xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" xmlns:p=\"http://schemas.openxmlformats.org/presentationml/2006/main\"><p:cSld><p:spTree>",
+        );
+        for line in *slide {
+            let _ = write!(
+                s,
+                "<p:sp><p:txBody><a:bodyPr/><a:p><a:r><a:rPr lang=\"vi-VN\"/><a:t>{}</a:t></a:r></a:p></p:txBody></p:sp>",
+                xml(line)
+            );
+        }
+        s.push_str("</p:spTree></p:cSld></p:sld>");
+        members.push((format!("ppt/slides/slide{}.xml", i + 1), s.into_bytes()));
+    }
+    let refs: Vec<(&str, &[u8])> = members.iter().map(|(n, d)| (n.as_str(), d.as_slice())).collect();
+    zip_of(&refs)
+}
+
+fn odf(kind: &str, body: &str) -> Vec<u8> {
+    let content = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\"><office:body>{body}</office:body></office:document-content>"
+    );
+    let mimetype = format!("application/vnd.oasis.opendocument.{kind}");
+    zip_stored_first(&[
+        ("mimetype", mimetype.as_bytes()),
+        ("content.xml", content.as_bytes()),
+        ("meta.xml", b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-meta xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><office:meta><dc:title>B\xc3\xa1o c\xc3\xa1o</dc:title></office:meta></office:document-meta>"),
+    ])
+}
+
+fn odt(v: &[String]) -> Vec<u8> {
+    let mut body = String::from("<office:text>");
+    for l in v {
+        let _ = write!(body, "<text:p>{}</text:p>", xml(l).replace("  ", " <text:s/>"));
+    }
+    body.push_str("</office:text>");
+    odf("text", &body)
+}
+
+fn ods(rows: &[[&str; 2]]) -> Vec<u8> {
+    let mut body = String::from("<office:spreadsheet><table:table table:name=\"Sheet1\">");
+    for r in rows {
+        body.push_str("<table:table-row>");
+        for c in r {
+            let _ = write!(
+                body,
+                "<table:table-cell office:value-type=\"string\"><text:p>{}</text:p></table:table-cell>",
+                xml(c)
+            );
+        }
+        body.push_str("</table:table-row>");
+    }
+    body.push_str("</table:table></office:spreadsheet>");
+    odf("spreadsheet", &body)
+}
+
+fn deflate(data: &[u8]) -> Vec<u8> {
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    let _ = z.write_all(data);
+    z.finish().unwrap_or_default()
+}
+
+/// Assembles a PDF from object bodies (object i+1 = objects[i]); `streams` gives an object's
+/// stream data (already encoded).
+fn pdf_file(objects: &[(String, Option<Vec<u8>>)], trailer_extra: &str) -> Vec<u8> {
+    let mut out = b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, (dict, stream)) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        let _ = write!(out, "{} 0 obj\n{dict}", i + 1);
+        if let Some(s) = stream {
+            out.extend_from_slice(b"\nstream\n");
+            out.extend_from_slice(s);
+            out.extend_from_slice(b"\nendstream");
+        }
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    let _ = write!(out, "xref\n0 {}\n0000000000 65535 f \n", offsets.len() + 1);
+    for o in &offsets {
+        let _ = writeln!(out, "{o:010} 00000 n ");
+    }
+    let _ = write!(
+        out,
+        "trailer\n<< /Size {} /Root 1 0 R{trailer_extra} >>\nstartxref\n{xref}\n%%EOF\n",
+        offsets.len() + 1
+    );
+    out
+}
+
+/// A PDF as Word's "Save as PDF" writes Vietnamese: a Type0 font with Identity-H two-byte
+/// glyph codes, a ToUnicode CMap, compressed content streams, one page per slice of lines.
+fn pdf_unicode(pages: &[&[String]]) -> Vec<u8> {
+    let mut chars: Vec<char> = pages
+        .iter()
+        .flat_map(|p| p.iter())
+        .flat_map(|l| l.chars())
+        .collect();
+    chars.sort_unstable();
+    chars.dedup();
+    let code = |c: char| chars.iter().position(|x| *x == c).map_or(0, |i| i + 3);
+    let mut cmap = String::from(
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CMapName /Adobe-Identity-UCS def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n",
+    );
+    for chunk in chars.chunks(100) {
+        let _ = writeln!(cmap, "{} beginbfchar", chunk.len());
+        for c in chunk {
+            let mut units = [0u16; 2];
+            let hex: String = c
+                .encode_utf16(&mut units)
+                .iter()
+                .map(|u| format!("{u:04X}"))
+                .collect();
+            let _ = writeln!(cmap, "<{:04X}> <{hex}>", code(*c));
+        }
+        cmap.push_str("endbfchar\n");
+    }
+    cmap.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    let n_pages = pages.len();
+    // Objects: 1 catalog, 2 pages, 3 font, 4 descendant, 5 cmap, then (page, content) pairs.
+    let kids: Vec<String> = (0..n_pages).map(|i| format!("{} 0 R", 6 + 2 * i)).collect();
+    let mut objects: Vec<(String, Option<Vec<u8>>)> = vec![
+        ("<< /Type /Catalog /Pages 2 0 R >>".into(), None),
+        (format!("<< /Type /Pages /Kids [{}] /Count {n_pages} >>", kids.join(" ")), None),
+        ("<< /Type /Font /Subtype /Type0 /BaseFont /BCDEEE+TimesNewRomanPSMT /Encoding /Identity-H /DescendantFonts [4 0 R] /ToUnicode 5 0 R >>".into(), None),
+        ("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /BCDEEE+TimesNewRomanPSMT /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 500 >>".into(), None),
+    ];
+    let cmap_z = deflate(cmap.as_bytes());
+    objects.push((
+        format!("<< /Filter /FlateDecode /Length {} >>", cmap_z.len()),
+        Some(cmap_z),
+    ));
+    for (i, page) in pages.iter().enumerate() {
+        let mut content = String::from("BT\n/F1 13 Tf\n");
+        for (j, l) in page.iter().enumerate() {
+            let hex: String = l.chars().map(|c| format!("{:04X}", code(c))).collect();
+            let _ = writeln!(content, "1 0 0 1 70 {} Tm\n<{hex}> Tj", 780 - 18 * j);
+        }
+        content.push_str("ET\n");
+        let z = deflate(content.as_bytes());
+        objects.push((
+            format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R >>", 7 + 2 * i),
+            None,
+        ));
+        objects.push((format!("<< /Filter /FlateDecode /Length {} >>", z.len()), Some(z)));
+    }
+    pdf_file(&objects, "")
+}
+
+/// A PDF typed in a legacy font: WinAnsi strings of TCVN3 bytes in the `.VnTimeH` font.
+fn pdf_legacy(lines_text: &[String], font: &str, enc: Legacy) -> Vec<u8> {
+    let mut content = String::from("BT\n/F1 13 Tf\n70 780 Td\n18 TL\n");
+    for l in lines_text {
+        let bytes = latin1(&enc.encode(l));
+        let mut s = String::new();
+        for b in bytes {
+            if b.is_ascii_alphanumeric() || b == b' ' {
+                s.push(b as char);
+            } else {
+                let _ = write!(s, "\\{b:03o}");
+            }
+        }
+        let _ = writeln!(content, "({s}) Tj T*");
+    }
+    content.push_str("ET\n");
+    pdf_file(
+        &[
+            ("<< /Type /Catalog /Pages 2 0 R >>".into(), None),
+            ("<< /Type /Pages /Kids [3 0 R] /Count 1 >>".into(), None),
+            ("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".into(), None),
+            (format!("<< /Length {} >>", content.len()), Some(content.into_bytes())),
+            (format!("<< /Type /Font /Subtype /TrueType /BaseFont /{font} /Encoding /WinAnsiEncoding >>"), None),
+        ],
+        "",
+    )
+}
+
+fn rtf_unicode(v: &[String]) -> Vec<u8> {
+    let mut s = String::from(
+        "{\\rtf1\\ansi\\ansicpg1252\\deff0\\uc1{\\fonttbl{\\f0\\froman\\fcharset0 Times New Roman;}}{\\*\\generator Microsoft Word 16;}\\f0\\fs28 ",
+    );
+    for l in v {
+        for c in l.chars() {
+            match c {
+                '\\' | '{' | '}' => {
+                    s.push('\\');
+                    s.push(c);
+                }
+                c if c.is_ascii() => s.push(c),
+                c => {
+                    let n = c as u32;
+                    let v = if n > 32767 { n as i64 - 65536 } else { n as i64 };
+                    let _ = write!(s, "\\u{v}?");
+                }
+            }
+        }
+        s.push_str("\\par\r\n");
+    }
+    s.push('}');
+    s.into_bytes()
+}
+
+fn rtf_bytes(v: &[String], header: &str, encode: &dyn Fn(&str) -> Vec<u8>) -> Vec<u8> {
+    let mut s = String::from(header);
+    for l in v {
+        for b in encode(l) {
+            if b >= 0x80 {
+                let _ = write!(s, "\\'{b:02x}");
+            } else if matches!(b, b'\\' | b'{' | b'}') {
+                s.push('\\');
+                s.push(b as char);
+            } else {
+                s.push(b as char);
+            }
+        }
+        s.push_str("\\par\r\n");
+    }
+    s.push('}');
+    s.into_bytes()
+}
+
+/// Sets the "encrypted" flag on every entry of a zip (as a ZipCrypto archive has it).
+fn mark_encrypted(mut z: Vec<u8>) -> Vec<u8> {
+    let mut i = 0;
+    while i + 8 < z.len() {
+        let sig = &z[i..i + 4];
+        if sig == b"PK\x03\x04" {
+            z[i + 6] |= 1;
+        } else if sig == b"PK\x01\x02" {
+            z[i + 8] |= 1;
+        }
+        i += 1;
+    }
+    z
+}
+
+/// The container an encrypted Office file really is: an OLE compound file holding
+/// `EncryptionInfo` and `EncryptedPackage` streams (the header and directory names only).
+fn encrypted_office() -> Vec<u8> {
+    let mut d = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+    d.resize(512, 0);
+    for name in ["EncryptionInfo", "EncryptedPackage", "\u{6}DataSpaces"] {
+        let mut entry: Vec<u8> = name.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        entry.resize(128, 0);
+        d.extend_from_slice(&entry);
+    }
+    d.extend((0..2048u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8));
+    d
+}
+
+// ---------------------------------------------------------------------------------------------
+// The corpus
+
+const FROM: &str = "vanthu@snv.lamdong.gov.vn";
+const TO: &str = "stc@lamdong.gov.vn";
+
+/// Every labelled message, in order.
+pub fn labelled() -> Vec<Labelled> {
+    let mut v: Vec<(&str, &str, Vec<&'static str>, Mail)> = Vec::new();
+    let mat = vec!["MARKING_MAT"];
+    let toi = vec!["MARKING_TOI_MAT"];
+    let tuyet = vec!["MARKING_TUYET_MAT"];
+    let none: Vec<&'static str> = Vec::new();
+    let unreadable = vec!["MARKING_UNSCANNABLE"];
+    let d = |stamp: &str, topic: &str| {
+        dispatch(
+            stamp,
+            "Sở Nội vụ",
+            "125/SNV-TCCC",
+            topic,
+            "Sở Tài chính tỉnh Lâm Đồng",
+        )
+    };
+
+    // --- positives in the body --------------------------------------------------------------
+    v.push((
+        "body-plain-mat",
+        "MẬT stamp under the document number, plain UTF-8 body",
+        mat.clone(),
+        Mail::new(FROM, TO, "Báo cáo rà soát biên chế")
+            .text(&lines(&d("MẬT", "báo cáo rà soát biên chế năm 2026"))),
+    ));
+    v.push((
+        "body-qp-toi-mat",
+        "TỐI MẬT stamp, quoted-printable body",
+        toi.clone(),
+        Mail::new(FROM, TO, "Kế hoạch bảo vệ hội nghị").part(Part::Text {
+            body: lines(&d("TỐI MẬT", "kế hoạch bảo vệ hội nghị"))
+                .replace('\n', "\r\n")
+                .into_bytes(),
+            subtype: "plain",
+            charset: "utf-8",
+            cte: Cte::QuotedPrintable,
+        }),
+    ));
+    v.push((
+        "body-base64-tuyet-mat",
+        "TUYỆT MẬT stamp, base64 body",
+        tuyet.clone(),
+        Mail::new(FROM, TO, "Phương án tác chiến").part(Part::Text {
+            body: lines(&d("TUYỆT MẬT", "phương án phòng thủ khu vực"))
+                .replace('\n', "\r\n")
+                .into_bytes(),
+            subtype: "plain",
+            charset: "utf-8",
+            cte: Cte::Base64,
+        }),
+    ));
+    {
+        let rows: String = d("", "tình hình an ninh")
+            .iter()
+            .skip(4)
+            .map(|l| format!("<p>{}</p>", xml(l)))
+            .collect();
+        let html = format!(
+            "<html><head><style>td {{ border: double 3px red }}</style></head><body><table><tr><td>ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG<br>CÔNG AN TỈNH</td><td>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</td></tr><tr><td>Số: 88/CAT-PA03<br>V/v tình hình an ninh</td><td></td></tr><tr><td><b style=\"color:red\">T&#7888;I M&#7852;T</b></td><td></td></tr></table>{rows}</body></html>"
+        );
+        v.push((
+            "body-html-table-toi-mat",
+            "TỐI MẬT in an HTML table cell, written with character references",
+            toi.clone(),
+            Mail::new(FROM, TO, "Tình hình an ninh").part(Part::Text {
+                body: html.into_bytes(),
+                subtype: "html",
+                charset: "utf-8",
+                cte: Cte::QuotedPrintable,
+            }),
+        ));
+    }
+    v.push((
+        "body-nfd-mat",
+        "MẬT stamp in decomposed Unicode (NFD)",
+        mat.clone(),
+        Mail::new(FROM, TO, "Báo cáo").text(&lines(&d("MẬT", "báo cáo công tác")).nfd().collect::<String>()),
+    ));
+    v.push((
+        "body-windows-1258-toi-mat",
+        "TỐI MẬT stamp in a windows-1258 body (tone marks as combining characters)",
+        toi.clone(),
+        Mail::new(FROM, TO, "Kế hoạch").part(Part::Text {
+            body: windows_1258(&lines(&d("TỐI MẬT", "kế hoạch kiểm tra")).replace('\n', "\r\n")),
+            subtype: "plain",
+            charset: "windows-1258",
+            cte: Cte::QuotedPrintable,
+        }),
+    ));
+    v.push((
+        "body-tcvn3-mat",
+        "MẬT stamp in a TCVN3 (ABC) body labelled iso-8859-1",
+        mat.clone(),
+        Mail::new(FROM, TO, "Bao cao").part(Part::Text {
+            body: latin1(
+                &Legacy::Tcvn3 { capitals: false }
+                    .encode(&lines(&d("MẬT", "báo cáo tổng hợp")).replace('\n', "\r\n")),
+            ),
+            subtype: "plain",
+            charset: "iso-8859-1",
+            cte: Cte::QuotedPrintable,
+        }),
+    ));
+    v.push((
+        "body-vni-tuyet-mat",
+        "TUYỆT MẬT stamp in a VNI-Windows body labelled windows-1252",
+        tuyet.clone(),
+        Mail::new(FROM, TO, "Bao cao").part(Part::Text {
+            body: latin1(
+                &Legacy::Vni.encode(&lines(&d("TUYỆT MẬT", "báo cáo đặc biệt")).replace('\n', "\r\n")),
+            ),
+            subtype: "plain",
+            charset: "windows-1252",
+            cte: Cte::QuotedPrintable,
+        }),
+    ));
+    v.push(("body-no-diacritics-toi-mat", "TOI MAT typed without diacritics in an unaccented dispatch", toi.clone(),
+        Mail::new(FROM, TO, "Ke hoach").text("UY BAN NHAN DAN TINH LAM DONG\nSO NOI VU\nSo: 130/SNV-TCCC\nV/v ke hoach kiem tra\nTOI MAT\nCONG HOA XA HOI CHU NGHIA VIET NAM\nDoc lap - Tu do - Hanh phuc\nKinh gui: So Tai chinh\nDe nghi cac don vi thuc hien.\n")));
+    v.push((
+        "subject-toi-mat",
+        "TỐI MẬT leading the subject line",
+        toi.clone(),
+        Mail::new(FROM, TO, "TỐI MẬT - Kế hoạch bảo vệ lãnh đạo tỉnh").text(GREETING),
+    ));
+    v.push(("body-field-do-mat", "a transmittal slip with the field \"Độ mật: Tối mật\"", toi.clone(),
+        Mail::new(FROM, TO, "Phiếu chuyển văn bản").text("PHIẾU CHUYỂN VĂN BẢN\nSố văn bản: 45/BC-CAT\nNgày văn bản: 10/11/2026\nĐộ khẩn: Khẩn\nĐộ mật: Tối mật\nSố trang: 4\nNgười chuyển: Văn thư cơ quan\n")));
+    v.push((
+        "body-companion-mat",
+        "MẬT with the companion stamp TÀI LIỆU THU HỒI",
+        vec!["MARKING_MAT", "MARKING_THU_HOI"],
+        Mail::new(FROM, TO, "Tài liệu hội nghị")
+            .text(&lines(&d("MẬT\nTÀI LIỆU THU HỒI", "tài liệu hội nghị"))),
+    ));
+    v.push((
+        "body-two-levels",
+        "MẬT in the body and TUYỆT MẬT in an attachment: the message's level is the highest",
+        vec!["MARKING_MAT", "MARKING_TUYET_MAT"],
+        Mail::new(FROM, TO, "Hồ sơ")
+            .text(&lines(&d("MẬT", "hồ sơ")))
+            .file(
+                "phu-luc.txt",
+                "text/plain",
+                lines(&d("TUYỆT MẬT", "phụ lục")).into_bytes(),
+            ),
+    ));
+
+    // --- positives in attachments -------------------------------------------------------------
+    v.push((
+        "docx-body-mat",
+        "MẬT as a paragraph of a .docx",
+        mat.clone(),
+        Mail::new(FROM, TO, "Gửi công văn").text(GREETING).file(
+            "cong-van-125.docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            docx_lines(&d("MẬT", "báo cáo biên chế")),
+        ),
+    ));
+    {
+        let mut body = w_tbl(&[
+            [
+                "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\nSỞ NỘI VỤ",
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc",
+            ],
+            [
+                "Số: 77/SNV-TCCC\nV/v nhân sự",
+                "Lâm Đồng, ngày 3 tháng 11 năm 2026",
+            ],
+            ["TỐI MẬT", ""],
+        ]);
+        body.push_str(
+            &d("", "nhân sự")
+                .iter()
+                .skip(7)
+                .map(|l| w_p(l))
+                .collect::<String>(),
+        );
+        v.push((
+            "docx-table-toi-mat",
+            "TỐI MẬT in a table cell of the .docx header block",
+            toi.clone(),
+            Mail::new(FROM, TO, "Nhân sự").text(GREETING).file(
+                "nhan-su.docx",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                Docx {
+                    body,
+                    ..Docx::default()
+                }
+                .build(),
+            ),
+        ));
+    }
+    {
+        let mut body = w_textbox("TUYỆT MẬT");
+        body.push_str(&d("", "phương án").iter().map(|l| w_p(l)).collect::<String>());
+        v.push((
+            "docx-textbox-tuyet-mat",
+            "TUYỆT MẬT in a text box (with its VML fallback copy)",
+            tuyet.clone(),
+            Mail::new(FROM, TO, "Phương án").text(GREETING).file(
+                "phuong-an.docx",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                Docx {
+                    body,
+                    ..Docx::default()
+                }
+                .build(),
+            ),
+        ));
+    }
+    v.push((
+        "docx-header-mat",
+        "MẬT in the page header of a .docx",
+        mat.clone(),
+        Mail::new(FROM, TO, "Báo cáo").text(GREETING).file(
+            "bao-cao.docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            Docx {
+                body: d("", "báo cáo").iter().map(|l| w_p(l)).collect(),
+                header: Some(w_p("MẬT")),
+                ..Docx::default()
+            }
+            .build(),
+        ),
+    ));
+    v.push((
+        "docx-properties-toi-mat",
+        "TỐI MẬT only in the document properties (keywords)",
+        toi.clone(),
+        Mail::new(FROM, TO, "Dự thảo").text(GREETING).file(
+            "du-thao.docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            Docx {
+                body: w_p("Dự thảo kế hoạch, xin ý kiến góp ý."),
+                keywords: Some("TỐI MẬT".into()),
+                title: Some("Dự thảo kế hoạch".into()),
+                ..Docx::default()
+            }
+            .build(),
+        ),
+    ));
+    {
+        let h = Legacy::Tcvn3 { capitals: true };
+        let l = Legacy::Tcvn3 { capitals: false };
+        let mut body: String = d("", "công tác")
+            .iter()
+            .take(4)
+            .map(|x| w_p_font(&l.encode(x), ".VnTime"))
+            .collect();
+        body.push_str(&w_p_font(&h.encode("TỐI MẬT"), ".VnTimeH"));
+        body.push_str(
+            &d("", "công tác")
+                .iter()
+                .skip(4)
+                .map(|x| w_p_font(&l.encode(x), ".VnTime"))
+                .collect::<String>(),
+        );
+        v.push((
+            "docx-tcvn3-toi-mat",
+            "TỐI MẬT typed in the .VnTimeH font (TCVN3), the rest in .VnTime",
+            toi.clone(),
+            Mail::new(FROM, TO, "Cong van cu").text(GREETING).file(
+                "cong-van-cu.docx",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                Docx {
+                    body,
+                    ..Docx::default()
+                }
+                .build(),
+            ),
+        ));
+    }
+    {
+        let body: String = d("TUYỆT MẬT", "kế hoạch")
+            .iter()
+            .map(|x| w_p(&Legacy::Vni.encode(x)))
+            .collect();
+        v.push((
+            "docx-vni-default-font-tuyet-mat",
+            "TUYỆT MẬT in a .docx whose default font is VNI-Times (no font on the runs)",
+            tuyet.clone(),
+            Mail::new(FROM, TO, "Ke hoach").text(GREETING).file(
+                "ke-hoach-vni.docx",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                Docx {
+                    body,
+                    default_font: Some("VNI-Times"),
+                    ..Docx::default()
+                }
+                .build(),
+            ),
+        ));
+    }
+    v.push((
+        "xlsx-shared-mat",
+        "MẬT as a shared string of a spreadsheet",
+        mat.clone(),
+        Mail::new(FROM, TO, "Số liệu").text(GREETING).file(
+            "so-lieu.xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            xlsx(
+                &[
+                    "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG",
+                    "Số: 15/BC-STC",
+                    "MẬT",
+                    "BIỂU TỔNG HỢP SỐ LIỆU QUỐC PHÒNG",
+                ],
+                &[],
+            ),
+        ),
+    ));
+    v.push((
+        "xlsx-inline-toi-mat",
+        "TỐI MẬT as an inline string cell",
+        toi.clone(),
+        Mail::new(FROM, TO, "Danh sách").text(GREETING).file(
+            "danh-sach.xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            xlsx(
+                &["Họ và tên", "Chức vụ"],
+                &["TỐI MẬT", "DANH SÁCH LỰC LƯỢNG BẢO VỆ"],
+            ),
+        ),
+    ));
+    v.push((
+        "pptx-tuyet-mat",
+        "TUYỆT MẬT on a slide",
+        tuyet.clone(),
+        Mail::new(FROM, TO, "Trình chiếu").text(GREETING).file(
+            "trinh-chieu.pptx",
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            pptx(&[
+                &["Giới thiệu", "Nội dung chính"],
+                &["TUYỆT MẬT", "PHƯƠNG ÁN BỐ TRÍ LỰC LƯỢNG"],
+            ]),
+        ),
+    ));
+    v.push((
+        "odt-toi-mat",
+        "TỐI MẬT in an OpenDocument text",
+        toi.clone(),
+        Mail::new(FROM, TO, "Văn bản ODT").text(GREETING).file(
+            "van-ban.odt",
+            "application/vnd.oasis.opendocument.text",
+            odt(&d("TỐI MẬT", "bảo vệ")),
+        ),
+    ));
+    v.push((
+        "ods-mat",
+        "MẬT in an OpenDocument spreadsheet cell",
+        mat.clone(),
+        Mail::new(FROM, TO, "Bảng tính").text(GREETING).file(
+            "bang-tinh.ods",
+            "application/vnd.oasis.opendocument.spreadsheet",
+            ods(&[["Số: 9/BC-SNV", ""], ["MẬT", ""], ["Nội dung", "Số lượng"]]),
+        ),
+    ));
+    {
+        let p1 = d("", "kế hoạch")[..6].to_vec();
+        let mut p2 = vec!["TỐI MẬT".to_owned()];
+        p2.extend(d("", "kế hoạch")[6..].iter().cloned());
+        v.push((
+            "pdf-unicode-toi-mat",
+            "TỐI MẬT at the top of page 2 of a PDF (Identity-H font, ToUnicode map, compressed)",
+            toi.clone(),
+            Mail::new(FROM, TO, "Văn bản PDF").text(GREETING).file(
+                "ke-hoach.pdf",
+                "application/pdf",
+                pdf_unicode(&[&p1, &p2]),
+            ),
+        ));
+    }
+    v.push((
+        "pdf-unicode-mat",
+        "MẬT under the document number of a one-page PDF",
+        mat.clone(),
+        Mail::new(FROM, TO, "Scan công văn").text(GREETING).file(
+            "cong-van.pdf",
+            "application/pdf",
+            pdf_unicode(&[&d("MẬT", "công tác cán bộ")]),
+        ),
+    ));
+    v.push((
+        "pdf-ascii-tuyet-mat",
+        "TUYET MAT in a PDF written without diacritics",
+        tuyet.clone(),
+        Mail::new(FROM, TO, "PDF").text(GREETING).file(
+            "bao-cao.pdf",
+            "application/pdf",
+            super::corpus::pdf(
+                &[
+                    "UY BAN NHAN DAN TINH LAM DONG",
+                    "So: 14/BC-UBND",
+                    "TUYET MAT",
+                    "CONG HOA XA HOI CHU NGHIA VIET NAM",
+                    "Kinh gui: Thuong truc Tinh uy",
+                ]
+                .map(str::to_owned),
+                b"",
+            ),
+        ),
+    ));
+    v.push((
+        "pdf-tcvn3-mat",
+        "MẬT in a PDF typed in the .VnTimeH font (TCVN3 bytes, WinAnsi strings)",
+        mat.clone(),
+        Mail::new(FROM, TO, "PDF cu").text(GREETING).file(
+            "van-ban-cu.pdf",
+            "application/pdf",
+            pdf_legacy(
+                &["ỦY BAN NHÂN DÂN TỈNH", "SỐ: 3/UBND", "MẬT"].map(str::to_owned),
+                "VnTimeH",
+                Legacy::Tcvn3 { capitals: true },
+            ),
+        ),
+    ));
+    v.push((
+        "rtf-unicode-tuyet-mat",
+        "TUYỆT MẬT in RTF written with \\uN escapes",
+        tuyet.clone(),
+        Mail::new(FROM, TO, "RTF").text(GREETING).file(
+            "bao-cao.rtf",
+            "application/rtf",
+            rtf_unicode(&d("TUYỆT MẬT", "tình hình")),
+        ),
+    ));
+    v.push(("rtf-1258-toi-mat", "TỐI MẬT in RTF with Windows-1258 \\'hh bytes (\\fcharset163)", toi.clone(),
+        Mail::new(FROM, TO, "RTF 1258").text(GREETING).file("ke-hoach.rtf", "application/rtf",
+            rtf_bytes(&d("TỐI MẬT", "kế hoạch"), "{\\rtf1\\ansi\\ansicpg1258\\deff0{\\fonttbl{\\f0\\froman\\fcharset163 Times New Roman;}}\\f0 ", &|s| windows_1258(s)))));
+    v.push((
+        "rtf-tcvn3-mat",
+        "MẬT in RTF typed in .VnTimeH (TCVN3 bytes)",
+        mat.clone(),
+        Mail::new(FROM, TO, "RTF cu").text(GREETING).file(
+            "cu.rtf",
+            "application/rtf",
+            rtf_bytes(
+                &[
+                    "SỐ: 5/SNV".to_owned(),
+                    "MẬT".to_owned(),
+                    "KÍNH GỬI: SỞ TÀI CHÍNH".to_owned(),
+                ],
+                "{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0\\fnil .VnTimeH;}}\\f0 ",
+                &|s| latin1(&Legacy::Tcvn3 { capitals: true }.encode(s)),
+            ),
+        ),
+    ));
+    v.push((
+        "txt-utf8-mat",
+        "MẬT in a UTF-8 .txt attachment",
+        mat.clone(),
+        Mail::new(FROM, TO, "Ghi chú").text(GREETING).file(
+            "ghi-chu.txt",
+            "text/plain",
+            lines(&d("MẬT", "ghi chú")).into_bytes(),
+        ),
+    ));
+    {
+        let mut b = vec![0xFF, 0xFE];
+        b.extend(
+            lines(&d("TỐI MẬT", "tổng hợp"))
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        );
+        v.push((
+            "txt-utf16-toi-mat",
+            "TỐI MẬT in a UTF-16LE .txt with a BOM, sent as octet-stream",
+            toi.clone(),
+            Mail::new(FROM, TO, "Tệp văn bản").text(GREETING).file(
+                "tong-hop.txt",
+                "application/octet-stream",
+                b,
+            ),
+        ));
+    }
+    v.push((
+        "txt-tcvn3-mat",
+        "MẬT in a TCVN3 .txt attachment (detected by content)",
+        mat.clone(),
+        Mail::new(FROM, TO, "Tep cu").text(GREETING).file(
+            "tep-cu.txt",
+            "application/octet-stream",
+            latin1(&Legacy::Tcvn3 { capitals: false }.encode(&lines(&d("MẬT", "tệp cũ")))),
+        ),
+    ));
+    {
+        let html = format!(
+            "<html><body><div align=center><font color=red size=5><b>TUYỆT MẬT</b></font></div>{}</body></html>",
+            d("", "chỉ đạo")
+                .iter()
+                .map(|l| format!("<p>{}</p>", xml(l)))
+                .collect::<String>()
+        );
+        v.push((
+            "html-attachment-tuyet-mat",
+            "TUYỆT MẬT in an .html attachment",
+            tuyet.clone(),
+            Mail::new(FROM, TO, "Trang HTML").text(GREETING).file(
+                "chi-dao.html",
+                "text/html",
+                html.into_bytes(),
+            ),
+        ));
+    }
+    v.push((
+        "zip-docx-toi-mat",
+        "TỐI MẬT in a .docx inside a .zip",
+        toi.clone(),
+        Mail::new(FROM, TO, "Hồ sơ nén").text(GREETING).file(
+            "ho-so.zip",
+            "application/zip",
+            zip_of(&[
+                ("ho-so/ghi-chu.txt", "Hồ sơ gồm 1 văn bản.".as_bytes()),
+                ("ho-so/van-ban.docx", &docx_lines(&d("TỐI MẬT", "hồ sơ"))),
+            ]),
+        ),
+    ));
+    v.push((
+        "zip-in-zip-mat",
+        "MẬT in a text file two archives deep",
+        mat.clone(),
+        Mail::new(FROM, TO, "Nén hai lớp").text(GREETING).file(
+            "tai-lieu.zip",
+            "application/zip",
+            zip_of(&[(
+                "lop2.zip",
+                &zip_of(&[("bao-cao.txt", lines(&d("MẬT", "báo cáo")).as_bytes())]),
+            )]),
+        ),
+    ));
+    {
+        let inner = Mail::new("vp@ubnd.lamdong.gov.vn", FROM, "Chỉ đạo")
+            .text(&lines(&d("TUYỆT MẬT", "chỉ đạo")))
+            .build(900);
+        v.push((
+            "forward-body-tuyet-mat",
+            "TUYỆT MẬT in the body of a forwarded message",
+            tuyet.clone(),
+            Mail::new(FROM, TO, "Fwd: Chỉ đạo")
+                .text("Chuyển tiếp để biết.\n")
+                .part(Part::Forward(inner)),
+        ));
+    }
+    {
+        let inner = Mail::new("vp@ubnd.lamdong.gov.vn", FROM, "Văn bản")
+            .text(GREETING)
+            .file(
+                "van-ban.docx",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                docx_lines(&d("MẬT", "văn bản")),
+            )
+            .build(901);
+        v.push((
+            "forward-docx-mat",
+            "MẬT in a .docx attached to a forwarded message",
+            mat.clone(),
+            Mail::new(FROM, TO, "Fwd: Văn bản")
+                .text("Chuyển tiếp.\n")
+                .part(Part::Forward(inner)),
+        ));
+    }
+
+    // --- content that cannot be read -----------------------------------------------------------
+    v.push((
+        "zip-encrypted",
+        "an encrypted zip member: cannot be read, so it is held",
+        unreadable.clone(),
+        Mail::new(FROM, TO, "Tài liệu có mật khẩu")
+            .text("Mật khẩu giải nén sẽ gửi sau.\n")
+            .file(
+                "tai-lieu.zip",
+                "application/zip",
+                mark_encrypted(zip_of(&[("van-ban.txt", lines(&d("", "tài liệu")).as_bytes())])),
+            ),
+    ));
+    {
+        let mut pdf = super::corpus::pdf(&["Bao cao".to_owned()], b"");
+        let marker = b"trailer\n<<";
+        if let Some(at) = memchr::memmem::find(&pdf, marker) {
+            pdf.splice(
+                at + marker.len()..at + marker.len(),
+                b" /Encrypt << /Filter /Standard /V 2 /R 3 /Length 128 /P -3904 >>"
+                    .iter()
+                    .copied(),
+            );
+        }
+        v.push((
+            "pdf-encrypted",
+            "a password-protected PDF",
+            unreadable.clone(),
+            Mail::new(FROM, TO, "PDF có mật khẩu")
+                .text(GREETING)
+                .file("bao-cao.pdf", "application/pdf", pdf),
+        ));
+    }
+    v.push((
+        "docx-encrypted",
+        "a password-protected .docx (an OLE container with EncryptedPackage)",
+        unreadable.clone(),
+        Mail::new(FROM, TO, "Văn bản có mật khẩu").text(GREETING).file(
+            "van-ban.docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            encrypted_office(),
+        ),
+    ));
+    v.push((
+        "zip-bomb",
+        "a zip member expanding 1000 times: a bomb, not expanded",
+        unreadable.clone(),
+        Mail::new(FROM, TO, "Số liệu").text(GREETING).file(
+            "so-lieu.zip",
+            "application/zip",
+            zip_of(&[("so-lieu.txt", &vec![b'0'; 10 * 1024 * 1024])]),
+        ),
+    ));
+    {
+        let bomb = "<?xml version=\"1.0\"?><!DOCTYPE w:document [<!ENTITY a \"MẬT MẬT MẬT MẬT MẬT MẬT MẬT MẬT\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">]><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>&d;</w:t></w:r></w:p></w:body></w:document>";
+        v.push((
+            "docx-entity-bomb",
+            "a .docx whose XML declares nested entities (billion laughs)",
+            unreadable.clone(),
+            Mail::new(FROM, TO, "Văn bản").text(GREETING).file(
+                "entity.docx",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                zip_of(&[
+                    ("[Content_Types].xml", b"<Types/>"),
+                    ("word/document.xml", bomb.as_bytes()),
+                ]),
+            ),
+        ));
+    }
+    {
+        let mut z = zip_of(&[("cuoi.txt", "MẬT".as_bytes())]);
+        for i in 0..6 {
+            z = zip_of(&[(&format!("lop{i}.zip"), &z)]);
+        }
+        v.push((
+            "zip-too-deep",
+            "archives nested deeper than limits.max_archive_depth",
+            unreadable.clone(),
+            Mail::new(FROM, TO, "Tệp nén")
+                .text(GREETING)
+                .file("long-nhau.zip", "application/zip", z),
+        ));
+    }
+
+    // --- negatives ------------------------------------------------------------------------------
+    v.push(("neg-mat-khau", "password reset notice: MẬT KHẨU in capitals", none.clone(),
+        Mail::new("hotro@lamdong.gov.vn", TO, "THÔNG BÁO ĐỔI MẬT KHẨU").text("THÔNG BÁO\nMẬT KHẨU hộp thư công vụ của anh/chị sẽ hết hạn sau 5 ngày.\nĐề nghị đổi mật khẩu tại trang quản trị; không chia sẻ mật khẩu cho người khác.\nTrung tâm Công nghệ thông tin và Truyền thông\n")));
+    v.push((
+        "neg-bao-mat",
+        "information security bulletin: BẢO MẬT THÔNG TIN heading",
+        none.clone(),
+        Mail::new("sotttt@lamdong.gov.vn", TO, "Bản tin BẢO MẬT THÔNG TIN tháng 11").text(
+            &lines(&dispatch(
+                "",
+                "Sở Thông tin và Truyền thông",
+                "310/STTTT-BCVT",
+                "bảo mật thông tin",
+                "Các sở, ban, ngành",
+            ))
+            .replace(
+                "Nơi nhận:",
+                "BẢO MẬT THÔNG TIN LÀ TRÁCH NHIỆM CỦA MỌI CÁN BỘ\nNơi nhận:",
+            ),
+        ),
+    ));
+    v.push(("neg-bi-mat-nha-nuoc", "training invitation on protecting state secrets that names all three levels", none.clone(),
+        Mail::new("snv@lamdong.gov.vn", TO, "Mời tập huấn công tác bảo vệ bí mật nhà nước").text(&lines(&dispatch("", "Sở Nội vụ", "140/SNV-VP", "mời tập huấn công tác bảo vệ bí mật nhà nước", "Các cơ quan, đơn vị")).replace("Đề nghị", "Nội dung tập huấn: phân loại bí mật nhà nước theo các độ Tuyệt mật, Tối mật và Mật; chế độ mật trong soạn thảo, sao chụp, vận chuyển tài liệu.\nCHUYÊN ĐỀ: TUYỆT MẬT, TỐI MẬT, MẬT - NHẬN DIỆN VÀ XỬ LÝ\nĐề nghị"))));
+    v.push(("neg-mat-ong", "an advertisement for honey (mật ong)", none.clone(),
+        Mail::new("banhang@example.vn", TO, "MẬT ONG RỪNG BẢO LỘC - GIẢM GIÁ 20%").text("MẬT ONG RỪNG NGUYÊN CHẤT\nMật ong hoa cà phê Bảo Lộc, chai 1 lít.\nGIÁ: 250.000đ\nLiên hệ: 0909 000 000\n")));
+    v.push((
+        "neg-mat-do",
+        "a population density report (mật độ dân số)",
+        none.clone(),
+        Mail::new("ctk@lamdong.gov.vn", TO, "Báo cáo mật độ dân số").text(
+            &lines(&dispatch(
+                "",
+                "Cục Thống kê",
+                "55/CTK-DS",
+                "mật độ dân số năm 2026",
+                "Ủy ban nhân dân tỉnh",
+            ))
+            .replace(
+                "Đề nghị",
+                "MẬT ĐỘ DÂN SỐ TOÀN TỈNH: 135 người/km2; mật độ cao nhất tại thành phố Đà Lạt.\nĐề nghị",
+            ),
+        ),
+    ));
+    v.push(("neg-mat-ma", "digital signature guidance: mật mã, khóa bí mật", none.clone(),
+        Mail::new("sotttt@lamdong.gov.vn", TO, "Hướng dẫn chữ ký số").text("HƯỚNG DẪN SỬ DỤNG CHỮ KÝ SỐ\nKHÓA BÍ MẬT được lưu trong thiết bị USB Token; không cung cấp mã PIN cho người khác.\nCơ yếu sử dụng MẬT MÃ dân sự theo quy định.\nBan Cơ yếu Chính phủ\n")));
+    v.push(("neg-than-mat", "a friendly letter: thân mật, mật thiết", none.clone(),
+        Mail::new("banbe@example.vn", TO, "Thư thân mật").text("Chào anh,\nBuổi gặp mặt thân mật cuối năm sẽ tổ chức tại Đà Lạt. Hai đơn vị có quan hệ mật thiết nhiều năm.\nThân ái.\n")));
+    v.push(("neg-co-mat-tinh-mat", "cơ mật and tính mật in running text", none.clone(),
+        Mail::new("vp@lamdong.gov.vn", TO, "Quy trình").text("Quy trình quản lý văn bản bảo đảm tính mật, tính toàn vẹn; thông tin cơ mật của doanh nghiệp được pháp luật bảo vệ.\n")));
+    v.push((
+        "neg-film",
+        "a film titled TÀI LIỆU MẬT in a cultural newsletter",
+        none.clone(),
+        Mail::new("svhttdl@lamdong.gov.vn", TO, "Lịch chiếu phim cuối tuần").text(
+            "LỊCH CHIẾU PHIM\nPHIM TÀI LIỆU MẬT\nSuất chiếu 19h30 thứ Bảy tại Cung văn hóa Lao động.\n",
+        ),
+    ));
+    v.push((
+        "neg-giai-mat",
+        "a declassification notice: GIẢI MẬT stamped alone",
+        none.clone(),
+        Mail::new(FROM, TO, "Thông báo giải mật tài liệu")
+            .text(&lines(&d("GIẢI MẬT", "giải mật tài liệu lưu trữ"))),
+    ));
+    v.push(("neg-regulation", "a paraphrase of the regulation (art. 4.2 and 11.6) in running text", none.clone(),
+        Mail::new("sotttt@lamdong.gov.vn", TO, "Quy chế sử dụng thư điện tử công vụ").text("Theo Quy chế ban hành kèm Quyết định 61/2012/QĐ-UBND, không được sử dụng hệ thống thư điện tử công vụ để gửi, nhận văn bản, tài liệu có nội dung thuộc danh mục bí mật nhà nước ở các độ Tuyệt mật, Tối mật và Mật.\nKhi phát hiện thư điện tử chứa thông tin mật, đơn vị phải báo cáo Sở Thông tin và Truyền thông và đơn vị gửi để thu hồi, hủy bỏ.\nĐiều 11. Trách nhiệm của cán bộ: bảo vệ mật khẩu, không tiết lộ thông tin mật.\n")));
+    v.push(("neg-levels-discussion", "a mail that discusses the classification levels", none.clone(),
+        Mail::new("snv@lamdong.gov.vn", TO, "Hỏi về phân loại độ mật").text("Chào chị,\nVăn bản này nên xếp độ Mật hay Tối mật? Theo Luật Bảo vệ bí mật nhà nước, độ Tuyệt mật dành cho thông tin đặc biệt quan trọng.\nCác độ mật: TUYỆT MẬT, TỐI MẬT, MẬT.\nCảm ơn chị.\n")));
+    v.push(("neg-look-alikes", "MẶT, MẤT, MẮT, MÁT in capitals (fold to MAT)", none.clone(),
+        Mail::new("mttq@lamdong.gov.vn", TO, "THÔNG BÁO").text("ỦY BAN MẶT TRẬN TỔ QUỐC TỈNH\nSố: 12/TB-MTTQ\nTHÔNG BÁO MẤT ĐIỆN\nKHÁM MẮT MIỄN PHÍ\nTHỜI TIẾT MÁT MẺ\n")));
+    v.push((
+        "neg-english-mat",
+        "English MAT in capitals in an unaccented mail",
+        none.clone(),
+        Mail::new("supplier@example.com", TO, "Order confirmation")
+            .text("ORDER CONFIRMATION\nItem: YOGA MAT\nMAT\nQty: 20\nThank you for your order.\n"),
+    ));
+    v.push(("neg-no-diacritics", "mat khau and bao mat typed without diacritics", none.clone(),
+        Mail::new("hotro@lamdong.gov.vn", TO, "Doi mat khau").text("Kinh gui anh chi,\nMAT KHAU moi cua hop thu da duoc cap.\nDe nghi BAO MAT thong tin dang nhap.\n")));
+    v.push((
+        "neg-do-mat-thuong",
+        "a transmittal slip with \"Độ mật:\" empty and \"Độ khẩn: Khẩn\"",
+        none.clone(),
+        Mail::new(FROM, TO, "Phiếu chuyển").text(
+            "PHIẾU CHUYỂN VĂN BẢN\nSố văn bản: 46/BC-SNV\nĐộ khẩn: Khẩn\nĐộ mật: Thường\nSố trang: 2\n",
+        ),
+    ));
+    v.push((
+        "neg-dispatch",
+        "an ordinary dispatch with every header phrase and no marking",
+        none.clone(),
+        Mail::new(FROM, TO, "Báo cáo công tác tháng 11").text(&lines(&d("", "công tác tháng 11"))),
+    ));
+    v.push((
+        "neg-khan",
+        "an urgent dispatch stamped KHẨN and HỎA TỐC (urgency, not secrecy)",
+        none.clone(),
+        Mail::new(FROM, TO, "HỎA TỐC - Triệu tập họp")
+            .text(&lines(&d("HỎA TỐC", "triệu tập họp khẩn")).replace("HỎA TỐC", "HỎA TỐC\nKHẨN")),
+    ));
+    v.push((
+        "neg-docx-password",
+        "a .docx about passwords (MẬT KHẨU in a table)",
+        none.clone(),
+        Mail::new(FROM, TO, "Danh sách tài khoản").text(GREETING).file(
+            "tai-khoan.docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            Docx {
+                body: w_tbl(&[["TÊN ĐĂNG NHẬP", "MẬT KHẨU"], ["vanthu", "(đã gửi riêng)"]]),
+                ..Docx::default()
+            }
+            .build(),
+        ),
+    ));
+    v.push((
+        "neg-pdf-law",
+        "a PDF of the state-secrets law text",
+        none.clone(),
+        Mail::new(FROM, TO, "Luật Bảo vệ bí mật nhà nước")
+            .text(GREETING)
+            .file(
+            "luat.pdf",
+            "application/pdf",
+            pdf_unicode(&[&[
+                "LUẬT BẢO VỆ BÍ MẬT NHÀ NƯỚC".to_owned(),
+                "Điều 8. Phân loại bí mật nhà nước".to_owned(),
+                "Bí mật nhà nước được phân loại thành 03 độ mật, bao gồm: a) Tuyệt mật; b) Tối mật; c) Mật."
+                    .to_owned(),
+                "Điều 9. Thẩm quyền xác định độ Tuyệt mật, Tối mật và Mật".to_owned(),
+            ]]),
+        ),
+    ));
+    v.push((
+        "neg-image",
+        "a photo attachment (no text to read, nothing to hold)",
+        none.clone(),
+        Mail::new(FROM, TO, "Ảnh hội nghị")
+            .text("Ảnh hội nghị sáng nay.\n")
+            .file("hoi-nghi.png", "image/png", {
+                let mut png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR".to_vec();
+                png.extend((0..4096u32).map(|i| (i.wrapping_mul(2_246_822_519) >> 11) as u8));
+                png
+            }),
+    ));
+
+    v.into_iter()
+        .enumerate()
+        .map(|(i, (slug, why, symbols, mail))| Labelled {
+            file: format!("{:02}-{slug}.eml", i + 1),
+            why: why.to_owned(),
+            symbols,
+            bytes: mail.build(i + 1),
+        })
+        .collect()
+}
+
+/// The expected verdicts, as written to `expected.toml`.
+pub fn expected_toml(set: &[Labelled]) -> String {
+    let mut s = String::from(
+        "# Labelled state-secret markings corpus: written by `canhgac corpus markings --out corpus/markings`\n# (src/bench/labelled.rs). `symbols` lists the MARKING_* symbols the detector must report, exactly.\n",
+    );
+    for m in set {
+        let syms: Vec<String> = m.symbols.iter().map(|s| format!("\"{s}\"")).collect();
+        let _ = write!(
+            s,
+            "\n[[message]]\nfile = \"{}\"\nwhy = \"{}\"\nsymbols = [{}]\n",
+            m.file,
+            m.why.replace('\\', "\\\\").replace('"', "\\\""),
+            syms.join(", ")
+        );
+    }
+    s
+}
+
+/// Writes the corpus and `expected.toml` into `dir`.
+pub fn write(dir: &Path) -> std::io::Result<usize> {
+    std::fs::create_dir_all(dir)?;
+    let set = labelled();
+    for m in &set {
+        std::fs::write(dir.join(&m.file), &m.bytes)?;
+    }
+    std::fs::write(dir.join("expected.toml"), expected_toml(&set))?;
+    Ok(set.len())
+}

@@ -1,0 +1,212 @@
+//! HTML reduced to text for scanning and for people: tags dropped, block elements and table
+//! cells on lines of their own, scripts and styles skipped, character references decoded.
+//! Never renders or fetches anything.
+
+/// Latin-1 named character references, in code point order from U+00A0.
+const LATIN1: [&str; 96] = [
+    "nbsp", "iexcl", "cent", "pound", "curren", "yen", "brvbar", "sect", "uml", "copy", "ordf", "laquo",
+    "not", "shy", "reg", "macr", "deg", "plusmn", "sup2", "sup3", "acute", "micro", "para", "middot",
+    "cedil", "sup1", "ordm", "raquo", "frac14", "frac12", "frac34", "iquest", "Agrave", "Aacute", "Acirc",
+    "Atilde", "Auml", "Aring", "AElig", "Ccedil", "Egrave", "Eacute", "Ecirc", "Euml", "Igrave", "Iacute",
+    "Icirc", "Iuml", "ETH", "Ntilde", "Ograve", "Oacute", "Ocirc", "Otilde", "Ouml", "times", "Oslash",
+    "Ugrave", "Uacute", "Ucirc", "Uuml", "Yacute", "THORN", "szlig", "agrave", "aacute", "acirc", "atilde",
+    "auml", "aring", "aelig", "ccedil", "egrave", "eacute", "ecirc", "euml", "igrave", "iacute", "icirc",
+    "iuml", "eth", "ntilde", "ograve", "oacute", "ocirc", "otilde", "ouml", "divide", "oslash", "ugrave",
+    "uacute", "ucirc", "uuml", "yacute", "thorn", "yuml",
+];
+
+/// Elements that end a line.
+const BLOCK: &[&str] = &[
+    "p",
+    "div",
+    "br",
+    "tr",
+    "td",
+    "th",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "ul",
+    "ol",
+    "blockquote",
+    "pre",
+    "hr",
+    "title",
+    "caption",
+    "dt",
+    "dd",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "center",
+    "address",
+    "form",
+    "fieldset",
+    "legend",
+    "tbody",
+    "thead",
+];
+
+/// Elements whose content is not text.
+const SKIP: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "math", "object", "head",
+];
+
+/// Decodes one character reference body (`amp`, `#233`, `#xE9`).
+pub fn entity(name: &str) -> Option<char> {
+    if let Some(num) = name.strip_prefix('#') {
+        let n = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        return char::from_u32(n).filter(|c| *c != '\0');
+    }
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "ndash" => '–',
+        "mdash" => '—',
+        "hellip" => '…',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        _ => {
+            let i = LATIN1.iter().position(|n| *n == name)?;
+            char::from_u32(0xA0 + i as u32)?
+        }
+    })
+}
+
+/// The text of an HTML document, one line per block or table cell.
+pub fn to_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut rest = html;
+    let mut skip_until: Option<String> = None;
+    while !rest.is_empty() {
+        let Some(lt) = rest.find(['<', '&']) else {
+            if skip_until.is_none() {
+                push_text(&mut out, rest);
+            }
+            break;
+        };
+        if skip_until.is_none() {
+            push_text(&mut out, &rest[..lt]);
+        }
+        rest = &rest[lt..];
+        if rest.starts_with('&') {
+            let end = rest[1..]
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
+                .map_or(rest.len(), |e| e + 1);
+            let name = &rest[1..end];
+            let decoded = (!name.is_empty()).then(|| entity(name)).flatten();
+            match decoded {
+                Some(c) => {
+                    if skip_until.is_none() {
+                        out.push(if c == '\u{a0}' { ' ' } else { c });
+                    }
+                    rest = rest[end..].strip_prefix(';').unwrap_or(&rest[end..]);
+                }
+                None => {
+                    if skip_until.is_none() {
+                        out.push('&');
+                    }
+                    rest = &rest[1..];
+                }
+            }
+            continue;
+        }
+        // A tag, a comment, or a lone '<'.
+        if let Some(after) = rest.strip_prefix("<!--") {
+            rest = after.find("-->").map_or("", |e| &after[e + 3..]);
+            continue;
+        }
+        let Some(gt) = rest.find('>') else {
+            break;
+        };
+        let tag = &rest[1..gt];
+        rest = &rest[gt + 1..];
+        let closing = tag.starts_with('/');
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if let Some(until) = &skip_until {
+            if closing && *until == name {
+                skip_until = None;
+            }
+            continue;
+        }
+        if !closing && SKIP.contains(&name.as_str()) && !tag.ends_with('/') {
+            skip_until = Some(name);
+            continue;
+        }
+        if BLOCK.contains(&name.as_str()) && !out.ends_with('\n') && !out.is_empty() {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Appends text with HTML whitespace collapsed (runs of spaces and newlines become one space).
+fn push_text(out: &mut String, text: &str) {
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !out.is_empty() && !out.ends_with([' ', '\n']) {
+                out.push(' ');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+}
+
+/// Font names an HTML document asks for (`face="…"`, `font-family: …`), for legacy encodings.
+pub fn fonts(html: &str) -> impl Iterator<Item = &str> {
+    html.match_indices("face=")
+        .chain(html.match_indices("font-family:"))
+        .map(move |(at, key)| {
+            let v = html[at + key.len()..].trim_start_matches([' ', '"', '\'']);
+            let end = v.find(['"', '\'', ';', ',', '>']).unwrap_or(v.len());
+            v[..end].trim()
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_and_blocks_get_their_own_lines() {
+        let html = "<html><head><title>t</title><style>p{color:red}</style></head><body>\
+            <table><tr><td>UBND T&#7880;NH</td><td><b>T&Ocirc;&#769;I M&#7852;T</b></td></tr></table>\
+            <p>K&iacute;nh&nbsp;g&#x1EED;i:   c&aacute;c\n s&#7903;</p><script>alert('M&#7852;T')</script>x &amp; y &unknown; 1 < 2</body></html>";
+        let text = to_text(html);
+        let lines: Vec<&str> = text.lines().map(str::trim).collect();
+        assert!(lines.contains(&"UBND TỈNH"), "{lines:?}");
+        assert!(lines.contains(&"Kính gửi: các sở"), "{lines:?}");
+        assert!(!text.contains("alert"), "{text}");
+        assert!(!text.contains("color"), "{text}");
+        assert!(text.contains("x & y &unknown; 1"), "{text}");
+        // Decomposed on purpose (Ô + combining acute): normalised later.
+        assert!(lines.contains(&"TÔ\u{301}I MẬT"), "{lines:?}");
+    }
+
+    #[test]
+    fn font_faces_are_listed() {
+        let f: Vec<&str> =
+            fonts("<font face=\".VnTimeH\">x</font><p style=\"font-family: VNI-Times, serif\">").collect();
+        assert_eq!(f, vec![".VnTimeH", "VNI-Times"]);
+    }
+}

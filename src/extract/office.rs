@@ -1,0 +1,319 @@
+//! Office documents: the XML parts of OOXML (`.docx .xlsx .pptx`) and OpenDocument (`.odt
+//! .ods`) files reduced to text — body, tables (a cell per line), text boxes, headers and
+//! footers, notes, document properties — with runs in legacy Vietnamese fonts (`.VnTime`,
+//! `VNI-Times`) decoded. XML documents that declare entities are refused (entity bombs).
+
+use crate::vietnamese::Legacy;
+use quick_xml::events::{BytesStart, Event};
+use std::time::Instant;
+
+/// What a member of an Office package holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Member {
+    /// Body text, tables, text boxes, slides, shared strings, notes.
+    Content,
+    /// Page headers and footers.
+    PageHeader,
+    /// Document properties (title, subject, keywords, category…).
+    Properties,
+    /// Styles: only the default font is read from them.
+    Styles,
+    /// An embedded file (another document): extracted like an attachment.
+    Embedded,
+}
+
+/// Which members of a package are read, by name.
+pub fn member_kind(name: &str) -> Option<Member> {
+    let n = name.to_ascii_lowercase();
+    let xml = n.ends_with(".xml");
+    if n.contains("/embeddings/") {
+        return Some(Member::Embedded);
+    }
+    if !xml {
+        return None;
+    }
+    let file = n.rsplit('/').next().unwrap_or(&n);
+    Some(match n.as_str() {
+        "word/styles.xml" => Member::Styles,
+        _ if n.starts_with("docprops/") => Member::Properties,
+        "meta.xml" => Member::Properties,
+        "styles.xml" => Member::PageHeader,
+        "content.xml" => Member::Content,
+        _ if n.starts_with("word/") && (file.starts_with("header") || file.starts_with("footer")) => {
+            Member::PageHeader
+        }
+        "word/document.xml" | "word/footnotes.xml" | "word/endnotes.xml" | "word/comments.xml" => {
+            Member::Content
+        }
+        "xl/sharedstrings.xml" => Member::Content,
+        _ if n.starts_with("xl/worksheets/sheet") || n.starts_with("xl/comments") => Member::Content,
+        _ if n.starts_with("ppt/slides/slide") || n.starts_with("ppt/notesslides/") => Member::Content,
+        _ => return None,
+    })
+}
+
+/// Text taken from one XML part.
+#[derive(Debug, Default)]
+pub struct XmlText {
+    pub text: String,
+    /// Some text was TCVN3 in a lower-case font, where capitals cannot carry marks.
+    pub tcvn3_lowercase: bool,
+}
+
+/// Document property elements (core, app and custom properties; ODF meta): each is a line.
+const PROPERTIES: &[&str] = &[
+    "title",
+    "subject",
+    "keywords",
+    "description",
+    "category",
+    "creator",
+    "lastModifiedBy",
+    "Company",
+    "Manager",
+    "lpwstr",
+];
+
+/// Elements whose end ends a line: paragraphs, headings, cells, shared strings (and properties).
+const LINE_ENDS: &[&str] = &[
+    "p",
+    "h",
+    "tc",
+    "si",
+    "is",
+    "table-cell",
+    "comment",
+    "txbxContent",
+    "list-item",
+];
+
+/// Elements whose text is not document text (field codes, deleted text, cell formulas and
+/// values, the fallback copy of text boxes).
+const SKIPPED: &[&str] = &["instrText", "delText", "f", "v", "Fallback", "binData"];
+
+/// Elements whose own text is document text (whitespace between other elements is not), besides
+/// the properties.
+const TEXT_IN: &[&str] = &["t", "p", "h", "span", "a", "text"];
+
+fn text_in(name: &str) -> bool {
+    TEXT_IN.contains(&name) || PROPERTIES.contains(&name)
+}
+
+fn decode_xml(data: &[u8]) -> std::borrow::Cow<'_, str> {
+    if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(data) {
+        let (t, _) = enc.decode_without_bom_handling(&data[bom..]);
+        return t;
+    }
+    String::from_utf8_lossy(data)
+}
+
+fn font_attr(e: &BytesStart<'_>) -> Option<Legacy> {
+    for attr in e.attributes().flatten() {
+        let key = attr.key.local_name();
+        let key = key.into_inner();
+        if matches!(key, "ascii" | "hAnsi" | "typeface" | "font-name" | "cs")
+            && let Ok(v) = attr.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+            && let Some(l) = Legacy::from_font(&v)
+        {
+            return Some(l);
+        }
+    }
+    None
+}
+
+/// The document's default font, from `word/styles.xml` (`docDefaults`, or the `Normal` style).
+pub fn default_font(styles: &[u8]) -> Option<Legacy> {
+    let text = decode_xml(styles);
+    let mut reader = quick_xml::Reader::from_str(&text);
+    let mut in_defaults = false;
+    let mut in_normal = false;
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) | Ok(Event::Empty(e)) => {
+                let name = e.local_name();
+                match name.into_inner() {
+                    "docDefaults" => in_defaults = true,
+                    "style" => {
+                        in_normal = e
+                            .attributes()
+                            .flatten()
+                            .any(|a| a.key.local_name().into_inner() == "styleId" && &*a.value == "Normal")
+                    }
+                    "rFonts" if in_defaults || in_normal => {
+                        if let Some(l) = font_attr(&e) {
+                            return Some(l);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Ok(Event::End(e)) => match e.local_name().into_inner() {
+                "docDefaults" => in_defaults = false,
+                "style" => in_normal = false,
+                _ => {}
+            },
+            Ok(Event::Eof) | Err(_) => return None,
+            _ => {}
+        }
+    }
+}
+
+/// The text of an Office XML part. `default_font` applies to runs that name no font.
+pub fn xml_to_text(data: &[u8], default_font: Option<Legacy>, deadline: Instant) -> Result<XmlText, String> {
+    let text = decode_xml(data);
+    let mut reader = quick_xml::Reader::from_str(&text);
+    let mut out = XmlText::default();
+    let mut skip_depth = 0usize;
+    let mut run_font: Option<Legacy> = None;
+    // Names of the open elements (text counts only inside TEXT_IN ones).
+    let mut open: Vec<String> = Vec::new();
+    let mut events = 0u32;
+    loop {
+        events = events.wrapping_add(1);
+        if events.is_multiple_of(4096) && Instant::now() > deadline {
+            return Err("time limit reached while reading XML".to_owned());
+        }
+        let event = reader
+            .read_event()
+            .map_err(|e| format!("malformed XML at byte {}: {e}", reader.buffer_position()))?;
+        match event {
+            Event::DocType(d) if d.contains("ENTITY") => {
+                return Err("the XML declares entities (a possible entity bomb)".to_owned());
+            }
+            Event::Start(e) => {
+                let name = e.local_name();
+                let name = name.into_inner();
+                if skip_depth > 0 || SKIPPED.contains(&name) {
+                    skip_depth += 1;
+                    continue;
+                }
+                open.push(name.to_owned());
+                match name {
+                    "r" => run_font = None,
+                    "rFonts" | "latin" | "span" => {
+                        if let Some(l) = font_attr(&e) {
+                            run_font = Some(l);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Event::Empty(e) => {
+                if skip_depth > 0 {
+                    continue;
+                }
+                match e.local_name().into_inner() {
+                    "tab" => out.text.push('\t'),
+                    "br" | "cr" | "line-break" => out.text.push('\n'),
+                    "s" => out.text.push(' '),
+                    "rFonts" | "latin" => {
+                        if let Some(l) = font_attr(&e) {
+                            run_font = Some(l);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Event::End(e) => {
+                let name = e.local_name();
+                let name = name.into_inner();
+                if skip_depth > 0 {
+                    skip_depth -= 1;
+                    continue;
+                }
+                open.pop();
+                if (LINE_ENDS.contains(&name) || PROPERTIES.contains(&name)) && !out.text.ends_with('\n') {
+                    out.text.push('\n');
+                }
+                if name == "r" {
+                    run_font = None;
+                }
+            }
+            Event::Text(t) if skip_depth == 0 && open.last().is_some_and(|n| text_in(n)) => {
+                push_run(&mut out, &t.xml10_content(), run_font.or(default_font));
+            }
+            Event::CData(t) if skip_depth == 0 && open.last().is_some_and(|n| text_in(n)) => {
+                push_run(&mut out, &t.xml10_content(), run_font.or(default_font));
+            }
+            Event::GeneralRef(r) => {
+                if skip_depth > 0 {
+                    continue;
+                }
+                let c = match r.resolve_char_ref() {
+                    Ok(Some(c)) => Some(c),
+                    _ => super::html::entity(&r),
+                };
+                if let Some(c) = c {
+                    push_run(&mut out, c.encode_utf8(&mut [0; 4]), run_font.or(default_font));
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
+fn push_run(out: &mut XmlText, text: &str, font: Option<Legacy>) {
+    match font {
+        Some(l) if !text.is_ascii() => {
+            if l == (Legacy::Tcvn3 { capitals: false }) {
+                out.tcvn3_lowercase = true;
+            }
+            out.text.push_str(&l.decode(text));
+        }
+        Some(Legacy::Tcvn3 { capitals: true }) => out.text.push_str(&text.to_uppercase()),
+        _ => out.text.push_str(text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::test_deadline as later;
+
+    #[test]
+    fn docx_runs_cells_and_legacy_fonts() {
+        let xml = r#"<?xml version="1.0"?><w:document xmlns:w="w" xmlns:mc="mc"><w:body>
+            <w:tbl><w:tr><w:tc><w:p><w:r><w:t>UBND TỈNH</w:t></w:r></w:p></w:tc>
+            <w:tc><w:p><w:r><w:rPr><w:rFonts w:ascii=".VnTimeH" w:hAnsi=".VnTimeH"/></w:rPr><w:t>TèI MËT</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+            <w:p><w:r><w:t xml:space="preserve">Kính </w:t></w:r><w:r><w:t>gửi</w:t></w:r><w:r><w:instrText>HYPERLINK x</w:instrText></w:r></w:p>
+            <mc:AlternateContent><mc:Choice><w:txbxContent><w:p><w:r><w:t>MẬT</w:t></w:r></w:p></w:txbxContent></mc:Choice>
+            <mc:Fallback><w:txbxContent><w:p><w:r><w:t>MẬT</w:t></w:r></w:p></w:txbxContent></mc:Fallback></mc:AlternateContent>
+            <w:p><w:r><w:rPr><w:rFonts w:ascii="VNI-Times"/></w:rPr><w:t>Ñoäc laäp &amp; Töï do</w:t></w:r></w:p>
+            </w:body></w:document>"#;
+        let t = xml_to_text(xml.as_bytes(), None, later()).expect("reads");
+        let lines: Vec<&str> = t.text.lines().collect();
+        assert_eq!(
+            lines,
+            vec!["UBND TỈNH", "TỐI MẬT", "Kính gửi", "MẬT", "Độc lập & Tự do"],
+            "{t:?}"
+        );
+    }
+
+    #[test]
+    fn default_font_from_styles() {
+        let styles = r#"<w:styles xmlns:w="w"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=".VnTime" w:hAnsi=".VnTime"/></w:rPr></w:rPrDefault></w:docDefaults></w:styles>"#;
+        let font = default_font(styles.as_bytes());
+        assert_eq!(font, Some(Legacy::Tcvn3 { capitals: false }));
+        let t =
+            xml_to_text(b"<w:p><w:r><w:t>Kinh g\xc3\xb6i</w:t></w:r></w:p>", font, later()).expect("reads");
+        assert_eq!(t.text.trim(), "Kinh gửi");
+        assert!(t.tcvn3_lowercase);
+    }
+
+    #[test]
+    fn entity_declarations_and_garbage_are_refused() {
+        let bomb = r#"<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><w:t>&lol2;</w:t>"#;
+        let err = xml_to_text(bomb.as_bytes(), None, later()).expect_err("refused");
+        assert!(err.contains("entit"), "{err}");
+        assert!(xml_to_text(b"<a><b></a>", None, later()).is_err());
+    }
+
+    #[test]
+    fn spreadsheet_values_and_formulas_are_not_text() {
+        let xml = r#"<worksheet><sheetData><row><c t="s"><v>3</v></c><c t="inlineStr"><is><t>TỐI MẬT</t></is></c><c><f>SUM(A1)</f><v>7</v></c></row></sheetData></worksheet>"#;
+        let t = xml_to_text(xml.as_bytes(), None, later()).expect("reads");
+        assert_eq!(t.text, "TỐI MẬT\n");
+    }
+}

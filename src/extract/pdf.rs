@@ -1,0 +1,804 @@
+//! PDF text, page by page: objects found by scanning (object streams included), the page tree
+//! walked from the catalog, content streams inflated within a byte budget, and strings decoded
+//! through each font's `ToUnicode` map (Word's Identity-H output), or as WinAnsi text with legacy
+//! Vietnamese fonts (`VnTimeH`, `VNI-Times`) decoded. Encrypted PDFs are reported, not guessed.
+
+use crate::vietnamese::Legacy;
+use std::collections::HashMap;
+use std::io::Read;
+use std::rc::Rc;
+use std::time::Instant;
+
+/// Text of a PDF.
+#[derive(Debug, Default)]
+pub struct PdfText {
+    /// One string per page, in page order.
+    pub pages: Vec<String>,
+    /// Some text was TCVN3 in a lower-case font.
+    pub tcvn3_lowercase: bool,
+}
+
+/// An object: its dictionary text and its stream bytes (still encoded), if any.
+#[derive(Clone)]
+struct Object<'a> {
+    dict: String,
+    stream: Option<&'a [u8]>,
+}
+
+struct Font {
+    cmap: Option<HashMap<u32, String>>,
+    two_byte: bool,
+    legacy: Option<Legacy>,
+}
+
+struct Doc<'a> {
+    objects: HashMap<u32, Object<'a>>,
+    /// Objects stored inside object streams (dictionaries only).
+    packed: HashMap<u32, String>,
+    inflate_left: u64,
+    deadline: Instant,
+    fonts: HashMap<u32, Rc<Font>>,
+    tcvn3_lowercase: bool,
+}
+
+/// Extracts the text of `data`. `max_inflate` bounds the bytes decompressed from streams.
+pub fn extract(data: &[u8], max_inflate: u64, deadline: Instant) -> Result<PdfText, String> {
+    if memchr::memmem::find(data, b"/Encrypt").is_some() {
+        return Err("the PDF is encrypted (password-protected)".to_owned());
+    }
+    let mut doc = Doc {
+        objects: scan_objects(data),
+        packed: HashMap::new(),
+        inflate_left: max_inflate,
+        deadline,
+        fonts: HashMap::new(),
+        tcvn3_lowercase: false,
+    };
+    doc.unpack_object_streams()?;
+    let mut pages = Vec::new();
+    doc.collect_pages(&mut pages)?;
+    let mut out = PdfText::default();
+    if pages.is_empty() {
+        // No usable page tree: every stream that draws text, in file order.
+        let mut nums: Vec<u32> = doc.objects.keys().copied().collect();
+        nums.sort_unstable();
+        let mut text = String::new();
+        for n in nums {
+            let Some(obj) = doc.objects.get(&n).cloned() else {
+                continue;
+            };
+            if obj.stream.is_none() || obj.dict.contains("/Image") || obj.dict.contains("/Length1") {
+                continue;
+            }
+            let content = doc.stream_of(&obj)?;
+            if memchr::memmem::find(&content, b"BT").is_some() {
+                doc.run_content(&content, &HashMap::new(), &mut text)?;
+            }
+        }
+        out.pages.push(text);
+    } else {
+        for (contents, fonts) in pages {
+            let mut text = String::new();
+            for c in contents {
+                let Some(obj) = doc.objects.get(&c).cloned() else {
+                    continue;
+                };
+                let content = doc.stream_of(&obj)?;
+                doc.run_content(&content, &fonts, &mut text)?;
+                if !text.ends_with('\n') {
+                    text.push('\n');
+                }
+            }
+            out.pages.push(text);
+        }
+    }
+    out.tcvn3_lowercase = doc.tcvn3_lowercase;
+    Ok(out)
+}
+
+/// Finds every `N G obj … endobj` in the file (a later definition replaces an earlier one).
+fn scan_objects(data: &[u8]) -> HashMap<u32, Object<'_>> {
+    let mut objects = HashMap::new();
+    let finder = memchr::memmem::Finder::new(b"obj");
+    let end_finder = memchr::memmem::Finder::new(b"endobj");
+    let mut pos = 0;
+    while let Some(at) = finder.find(&data[pos..]).map(|i| pos + i) {
+        pos = at + 3;
+        if at == 0 || data.get(at + 3).is_some_and(|b| b.is_ascii_alphanumeric()) || data[at - 1] == b'd' {
+            continue;
+        }
+        let Some(num) = number_before(data, at) else {
+            continue;
+        };
+        let body_end = end_finder.find(&data[pos..]).map_or(data.len(), |i| pos + i);
+        let body = &data[pos..body_end];
+        let (dict, stream) = match memchr::memmem::find(body, b"stream") {
+            Some(s) if !body[..s].ends_with(b"end") => {
+                let mut start = s + 6;
+                if body.get(start) == Some(&b'\r') {
+                    start += 1;
+                }
+                if body.get(start) == Some(&b'\n') {
+                    start += 1;
+                }
+                let end =
+                    memchr::memmem::rfind(&body[start..], b"endstream").map_or(body.len(), |e| start + e);
+                (&body[..s], Some(&body[start..end]))
+            }
+            _ => (body, None),
+        };
+        objects.insert(
+            num,
+            Object {
+                dict: latin1(dict),
+                stream,
+            },
+        );
+        pos = body_end;
+    }
+    objects
+}
+
+/// The object number in `… N G obj` ending at `at`.
+fn number_before(data: &[u8], at: usize) -> Option<u32> {
+    let mut i = at;
+    let skip_ws = |i: &mut usize| {
+        while *i > 0 && data[*i - 1].is_ascii_whitespace() {
+            *i -= 1;
+        }
+    };
+    let digits = |i: &mut usize| {
+        let end = *i;
+        while *i > 0 && data[*i - 1].is_ascii_digit() && end - *i < 10 {
+            *i -= 1;
+        }
+        (end > *i).then(|| std::str::from_utf8(&data[*i..end]).ok()?.parse::<u32>().ok())?
+    };
+    skip_ws(&mut i);
+    digits(&mut i)?;
+    skip_ws(&mut i);
+    digits(&mut i)
+}
+
+fn latin1(b: &[u8]) -> String {
+    b.iter().map(|&c| c as char).collect()
+}
+
+/// The text after `/Key` (the key must end there), with leading whitespace removed.
+fn value_after<'a>(dict: &'a str, key: &str) -> Option<&'a str> {
+    let mut from = 0;
+    while let Some(i) = dict[from..].find(key) {
+        let after = from + i + key.len();
+        let next = dict[after..].chars().next();
+        if next.is_none_or(|c| !c.is_ascii_alphanumeric()) {
+            return Some(dict[after..].trim_start());
+        }
+        from = after;
+    }
+    None
+}
+
+/// `N G R` at the start of `s`.
+fn reference(s: &str) -> Option<u32> {
+    let mut words = s.split_whitespace();
+    let n = words.next()?.parse().ok()?;
+    words.next()?.parse::<u32>().ok()?;
+    words.next()?.starts_with('R').then_some(n)
+}
+
+/// Every `N G R` in `s` (an array of references).
+fn references(s: &str) -> Vec<u32> {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let mut out = Vec::new();
+    for w in words.windows(3) {
+        if w[2].starts_with('R')
+            && let (Ok(n), Ok(_)) = (w[0].trim_start_matches('[').parse::<u32>(), w[1].parse::<u32>())
+        {
+            out.push(n);
+        }
+    }
+    out
+}
+
+/// The inside of the `<< … >>` dictionary at the start of `s`.
+fn sub_dict(s: &str) -> Option<&str> {
+    let body = s.strip_prefix("<<")?;
+    let mut depth = 1;
+    let b = body.as_bytes();
+    let mut i = 0;
+    while i + 1 < b.len() {
+        if &b[i..i + 2] == b"<<" {
+            depth += 1;
+            i += 2;
+        } else if &b[i..i + 2] == b">>" {
+            depth -= 1;
+            if depth == 0 {
+                return Some(&body[..i]);
+            }
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    None
+}
+
+/// The inside of the `[ … ]` array at the start of `s`.
+fn array(s: &str) -> Option<&str> {
+    let body = s.strip_prefix('[')?;
+    body.find(']').map(|e| &body[..e])
+}
+
+impl<'a> Doc<'a> {
+    fn dict_of(&self, num: u32) -> Option<String> {
+        self.objects
+            .get(&num)
+            .map(|o| o.dict.clone())
+            .or_else(|| self.packed.get(&num).cloned())
+    }
+
+    /// A dictionary given inline or by reference.
+    fn resolve_dict(&self, value: &str) -> Option<String> {
+        if let Some(d) = sub_dict(value) {
+            return Some(d.to_owned());
+        }
+        reference(value).and_then(|n| self.dict_of(n))
+    }
+
+    fn stream_of(&mut self, obj: &Object<'a>) -> Result<Vec<u8>, String> {
+        if Instant::now() > self.deadline {
+            return Err("time limit reached while reading the PDF".to_owned());
+        }
+        let Some(raw) = obj.stream else {
+            return Ok(Vec::new());
+        };
+        if !obj.dict.contains("/FlateDecode") && !obj.dict.contains("/Fl ") {
+            return Ok(raw.to_vec());
+        }
+        let mut out = Vec::new();
+        let cap = self.inflate_left;
+        let mut z = flate2::read::ZlibDecoder::new(raw).take(cap.saturating_add(1));
+        // A damaged stream yields what could be inflated before the damage.
+        let _ = z.read_to_end(&mut out);
+        if out.len() as u64 > cap {
+            return Err("the PDF's streams expand beyond the extraction limit".to_owned());
+        }
+        self.inflate_left -= out.len() as u64;
+        Ok(out)
+    }
+
+    fn unpack_object_streams(&mut self) -> Result<(), String> {
+        let streams: Vec<Object<'a>> = self
+            .objects
+            .values()
+            .filter(|o| o.dict.contains("/ObjStm"))
+            .cloned()
+            .collect();
+        for obj in streams {
+            let data = self.stream_of(&obj)?;
+            let n: usize = value_after(&obj.dict, "/N")
+                .and_then(|v| v.split(|c: char| !c.is_ascii_digit()).next()?.parse().ok())
+                .unwrap_or(0);
+            let first: usize = value_after(&obj.dict, "/First")
+                .and_then(|v| v.split(|c: char| !c.is_ascii_digit()).next()?.parse().ok())
+                .unwrap_or(0);
+            let text = latin1(&data);
+            let header: Vec<usize> = text
+                .get(..first.min(text.len()))
+                .unwrap_or("")
+                .split_whitespace()
+                .filter_map(|w| w.parse().ok())
+                .collect();
+            let pairs: Vec<(usize, usize)> = header
+                .chunks(2)
+                .take(n)
+                .filter_map(|c| Some((c[0], *c.get(1)?)))
+                .collect();
+            for (i, (num, off)) in pairs.iter().enumerate() {
+                let start = first + off;
+                let end = pairs.get(i + 1).map_or(text.len(), |(_, o)| first + o);
+                if let Some(body) = text.get(start.min(end)..end.min(text.len())) {
+                    self.packed.entry(*num as u32).or_insert_with(|| body.to_owned());
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Pages in order: their content streams and their fonts by resource name.
+    #[allow(clippy::type_complexity)]
+    fn collect_pages(&mut self, out: &mut Vec<(Vec<u32>, HashMap<String, Rc<Font>>)>) -> Result<(), String> {
+        let catalog = self
+            .objects
+            .values()
+            .map(|o| o.dict.clone())
+            .chain(self.packed.values().cloned())
+            .find(|d| d.contains("/Catalog"));
+        let Some(root) = catalog.and_then(|c| value_after(&c, "/Pages").and_then(reference)) else {
+            return Ok(());
+        };
+        // (node, inherited resources), depth first; bounded against loops.
+        let mut stack = vec![(root, None::<String>)];
+        let mut visited = std::collections::HashSet::new();
+        while let Some((node, inherited)) = stack.pop() {
+            if !visited.insert(node) || visited.len() > 100_000 {
+                continue;
+            }
+            let Some(dict) = self.dict_of(node) else {
+                continue;
+            };
+            let resources = value_after(&dict, "/Resources")
+                .and_then(|v| self.resolve_dict(v))
+                .or(inherited);
+            if let Some(kids) = value_after(&dict, "/Kids").and_then(array) {
+                for kid in references(kids).into_iter().rev() {
+                    stack.push((kid, resources.clone()));
+                }
+                continue;
+            }
+            let contents = match value_after(&dict, "/Contents") {
+                Some(v) if v.starts_with('[') => array(v).map(references).unwrap_or_default(),
+                Some(v) => reference(v).into_iter().collect(),
+                None => Vec::new(),
+            };
+            let fonts = match resources {
+                Some(r) => self.fonts_of(&r)?,
+                None => HashMap::new(),
+            };
+            out.push((contents, fonts));
+        }
+        Ok(())
+    }
+
+    fn fonts_of(&mut self, resources: &str) -> Result<HashMap<String, Rc<Font>>, String> {
+        let mut out = HashMap::new();
+        let Some(fonts) = value_after(resources, "/Font").and_then(|v| self.resolve_dict(v)) else {
+            return Ok(out);
+        };
+        let mut rest = fonts.as_str();
+        while let Some(slash) = rest.find('/') {
+            let after = &rest[slash + 1..];
+            let end = after
+                .find(|c: char| c.is_whitespace() || "/<[(".contains(c))
+                .unwrap_or(after.len());
+            let name = after[..end].to_owned();
+            let value = after[end..].trim_start();
+            rest = &after[end..];
+            if let Some(num) = reference(value) {
+                let font = self.font(num)?;
+                out.insert(name, font);
+            }
+        }
+        Ok(out)
+    }
+
+    fn font(&mut self, num: u32) -> Result<Rc<Font>, String> {
+        if let Some(f) = self.fonts.get(&num) {
+            return Ok(f.clone());
+        }
+        let dict = self.dict_of(num).unwrap_or_default();
+        let legacy = value_after(&dict, "/BaseFont").and_then(|v| {
+            let name = v.trim_start_matches('/');
+            let end = name
+                .find(|c: char| c.is_whitespace() || "/<>[]".contains(c))
+                .unwrap_or(name.len());
+            Legacy::from_font(&name[..end])
+        });
+        let mut two_byte = dict.contains("/Type0");
+        let mut cmap = None;
+        if let Some(to_unicode) = value_after(&dict, "/ToUnicode").and_then(reference)
+            && let Some(obj) = self.objects.get(&to_unicode).cloned()
+        {
+            let data = self.stream_of(&obj)?;
+            let (map, wide) = parse_cmap(&latin1(&data));
+            two_byte = wide;
+            cmap = Some(map);
+        }
+        let font = Rc::new(Font {
+            cmap,
+            two_byte,
+            legacy,
+        });
+        self.fonts.insert(num, font.clone());
+        Ok(font)
+    }
+
+    fn decode(&mut self, font: Option<&Font>, bytes: &[u8], out: &mut String) {
+        match font {
+            Some(Font {
+                cmap: Some(map),
+                two_byte,
+                ..
+            }) => {
+                let step = if *two_byte { 2 } else { 1 };
+                for code in bytes.chunks(step) {
+                    let c = code.iter().fold(0u32, |a, b| (a << 8) | *b as u32);
+                    if let Some(s) = map.get(&c) {
+                        out.push_str(s);
+                    }
+                }
+            }
+            Some(Font { two_byte: true, .. }) => {}
+            Some(Font { legacy: Some(l), .. }) => {
+                if *l == (Legacy::Tcvn3 { capitals: false }) {
+                    self.tcvn3_lowercase = true;
+                }
+                out.push_str(&l.decode(&latin1(bytes)));
+            }
+            _ => {
+                let (t, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+                out.push_str(&t);
+            }
+        }
+    }
+
+    /// Interprets the text operators of a content stream.
+    fn run_content(
+        &mut self,
+        content: &[u8],
+        fonts: &HashMap<String, Rc<Font>>,
+        out: &mut String,
+    ) -> Result<(), String> {
+        let mut lexer = Lexer {
+            data: content,
+            pos: 0,
+        };
+        let mut operands: Vec<Tok> = Vec::new();
+        let mut font: Option<Rc<Font>> = None;
+        let mut last_y: Option<f64> = None;
+        let mut count = 0u32;
+        let newline = |out: &mut String| {
+            if !out.is_empty() && !out.ends_with('\n') {
+                out.push('\n');
+            }
+        };
+        while let Some(tok) = lexer.next() {
+            count = count.wrapping_add(1);
+            if count.is_multiple_of(8192) && Instant::now() > self.deadline {
+                return Err("time limit reached while reading the PDF".to_owned());
+            }
+            let Tok::Op(op) = tok else {
+                if operands.len() < 4096 {
+                    operands.push(tok);
+                }
+                continue;
+            };
+            match op.as_str() {
+                "Tf" => {
+                    if let Some(Tok::Name(n)) = operands.iter().rev().find(|t| matches!(t, Tok::Name(_))) {
+                        font = fonts.get(n).cloned();
+                    }
+                }
+                "Tj" | "'" | "\"" => {
+                    if op != "Tj" {
+                        newline(out);
+                    }
+                    if let Some(Tok::Str(s)) = operands.last() {
+                        let s = s.clone();
+                        self.decode(font.as_deref(), &s, out);
+                    }
+                }
+                "TJ" => {
+                    for t in &operands {
+                        match t {
+                            Tok::Str(s) => {
+                                let s = s.clone();
+                                self.decode(font.as_deref(), &s, out);
+                            }
+                            Tok::Num(n) if *n < -250.0 && !out.ends_with(' ') => out.push(' '),
+                            _ => {}
+                        }
+                    }
+                }
+                "Td" | "TD" => {
+                    let ty = match operands.as_slice() {
+                        [.., Tok::Num(_), Tok::Num(y)] => *y,
+                        _ => 0.0,
+                    };
+                    if ty.abs() > 0.5 {
+                        newline(out);
+                    } else if !out.ends_with([' ', '\n']) && !out.is_empty() {
+                        out.push(' ');
+                    }
+                }
+                "T*" => newline(out),
+                "Tm" => {
+                    if let [.., Tok::Num(_), Tok::Num(y)] = operands.as_slice() {
+                        if last_y.is_some_and(|l| (l - *y).abs() > 0.5) {
+                            newline(out);
+                        } else if !out.ends_with([' ', '\n']) && !out.is_empty() {
+                            out.push(' ');
+                        }
+                        last_y = Some(*y);
+                    }
+                }
+                "ET" if !out.ends_with([' ', '\n']) && !out.is_empty() => {
+                    out.push(' ');
+                }
+                "BI" => lexer.skip_inline_image(),
+                _ => {}
+            }
+            operands.clear();
+        }
+        Ok(())
+    }
+}
+
+/// Parses a ToUnicode CMap: code → text, and whether codes are two bytes.
+fn parse_cmap(text: &str) -> (HashMap<u32, String>, bool) {
+    let mut map = HashMap::new();
+    let hexes = |s: &str| -> Vec<String> {
+        let mut v = Vec::new();
+        let mut rest = s;
+        while let Some(a) = rest.find('<') {
+            let Some(b) = rest[a..].find('>') else { break };
+            v.push(
+                rest[a + 1..a + b]
+                    .chars()
+                    .filter(|c| c.is_ascii_hexdigit())
+                    .collect(),
+            );
+            rest = &rest[a + b + 1..];
+        }
+        v
+    };
+    let utf16 = |h: &str| -> String {
+        let units: Vec<u16> = (0..h.len() / 4)
+            .filter_map(|i| u16::from_str_radix(&h[i * 4..i * 4 + 4], 16).ok())
+            .collect();
+        String::from_utf16_lossy(&units)
+    };
+    let two_byte = text
+        .split("begincodespacerange")
+        .nth(1)
+        .and_then(|s| {
+            hexes(s.split("endcodespacerange").next()?)
+                .first()
+                .map(|h| h.len() >= 4)
+        })
+        .unwrap_or(true);
+    for section in text.split("beginbfchar").skip(1) {
+        let body = section.split("endbfchar").next().unwrap_or("");
+        for pair in hexes(body).chunks(2) {
+            if let [src, dst] = pair
+                && let Ok(code) = u32::from_str_radix(src, 16)
+            {
+                map.insert(code, utf16(dst));
+            }
+        }
+    }
+    for section in text.split("beginbfrange").skip(1) {
+        let body = section.split("endbfrange").next().unwrap_or("");
+        for line in body.lines() {
+            let h = hexes(line);
+            let (Some(lo), Some(hi)) = (h.first(), h.get(1)) else {
+                continue;
+            };
+            let (Ok(lo), Ok(hi)) = (u32::from_str_radix(lo, 16), u32::from_str_radix(hi, 16)) else {
+                continue;
+            };
+            if hi < lo || hi - lo > 0xFFFF {
+                continue;
+            }
+            if line.contains('[') {
+                for (i, dst) in h[2..].iter().enumerate() {
+                    map.insert(lo + i as u32, utf16(dst));
+                }
+            } else if let Some(dst) = h.get(2) {
+                let base: Vec<u16> = (0..dst.len() / 4)
+                    .filter_map(|i| u16::from_str_radix(&dst[i * 4..i * 4 + 4], 16).ok())
+                    .collect();
+                for (i, code) in (lo..=hi).enumerate() {
+                    let mut units = base.clone();
+                    if let Some(last) = units.last_mut() {
+                        *last = last.wrapping_add(i as u16);
+                    }
+                    map.insert(code, String::from_utf16_lossy(&units));
+                }
+            }
+        }
+    }
+    (map, two_byte)
+}
+
+#[derive(Debug, Clone)]
+enum Tok {
+    Num(f64),
+    Str(Vec<u8>),
+    Name(String),
+    Op(String),
+    Other,
+}
+
+struct Lexer<'a> {
+    data: &'a [u8],
+    pos: usize,
+}
+
+impl Lexer<'_> {
+    fn next(&mut self) -> Option<Tok> {
+        let d = self.data;
+        loop {
+            while self.pos < d.len() && d[self.pos].is_ascii_whitespace() {
+                self.pos += 1;
+            }
+            if d.get(self.pos) == Some(&b'%') {
+                while self.pos < d.len() && d[self.pos] != b'\n' && d[self.pos] != b'\r' {
+                    self.pos += 1;
+                }
+                continue;
+            }
+            break;
+        }
+        let c = *d.get(self.pos)?;
+        match c {
+            b'(' => Some(Tok::Str(self.literal())),
+            b'<' if d.get(self.pos + 1) == Some(&b'<') => {
+                self.pos += 2;
+                Some(Tok::Other)
+            }
+            b'>' if d.get(self.pos + 1) == Some(&b'>') => {
+                self.pos += 2;
+                Some(Tok::Other)
+            }
+            b'<' => {
+                let end = d[self.pos..]
+                    .iter()
+                    .position(|b| *b == b'>')
+                    .map_or(d.len(), |e| self.pos + e);
+                let hex: Vec<u8> = d[self.pos + 1..end]
+                    .iter()
+                    .copied()
+                    .filter(u8::is_ascii_hexdigit)
+                    .collect();
+                self.pos = end + 1;
+                let bytes = hex
+                    .chunks(2)
+                    .map(|p| {
+                        let s = if p.len() == 2 { [p[0], p[1]] } else { [p[0], b'0'] };
+                        u8::from_str_radix(std::str::from_utf8(&s).unwrap_or("00"), 16).unwrap_or(0)
+                    })
+                    .collect();
+                Some(Tok::Str(bytes))
+            }
+            b'[' | b']' | b'{' | b'}' | b'>' | b')' => {
+                self.pos += 1;
+                Some(Tok::Other)
+            }
+            b'/' => {
+                self.pos += 1;
+                let start = self.pos;
+                while self.pos < d.len() && !is_delim(d[self.pos]) {
+                    self.pos += 1;
+                }
+                Some(Tok::Name(latin1(&d[start..self.pos])))
+            }
+            _ => {
+                let start = self.pos;
+                while self.pos < d.len() && !is_delim(d[self.pos]) {
+                    self.pos += 1;
+                }
+                if self.pos == start {
+                    self.pos += 1;
+                    return Some(Tok::Other);
+                }
+                let word = &d[start..self.pos];
+                let s = latin1(word);
+                match s.parse::<f64>() {
+                    Ok(n) => Some(Tok::Num(n)),
+                    Err(_) => Some(Tok::Op(s)),
+                }
+            }
+        }
+    }
+
+    /// A `( … )` string with nesting and escapes.
+    fn literal(&mut self) -> Vec<u8> {
+        let d = self.data;
+        self.pos += 1;
+        let mut out = Vec::new();
+        let mut depth = 1;
+        while let Some(&c) = d.get(self.pos) {
+            self.pos += 1;
+            match c {
+                b'(' => {
+                    depth += 1;
+                    out.push(c);
+                }
+                b')' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        break;
+                    }
+                    out.push(c);
+                }
+                b'\\' => {
+                    let Some(&e) = d.get(self.pos) else { break };
+                    self.pos += 1;
+                    match e {
+                        b'n' => out.push(b'\n'),
+                        b'r' => out.push(b'\r'),
+                        b't' => out.push(b'\t'),
+                        b'b' => out.push(8),
+                        b'f' => out.push(12),
+                        b'0'..=b'7' => {
+                            let mut v = (e - b'0') as u32;
+                            for _ in 0..2 {
+                                match d.get(self.pos) {
+                                    Some(&o @ b'0'..=b'7') => {
+                                        v = v * 8 + (o - b'0') as u32;
+                                        self.pos += 1;
+                                    }
+                                    _ => break,
+                                }
+                            }
+                            out.push(v as u8);
+                        }
+                        b'\r' | b'\n' => {}
+                        other => out.push(other),
+                    }
+                }
+                _ => out.push(c),
+            }
+        }
+        out
+    }
+
+    /// Skips inline image data up to `EI`.
+    fn skip_inline_image(&mut self) {
+        let d = self.data;
+        if let Some(i) = memchr::memmem::find(&d[self.pos..], b"ID") {
+            self.pos += i + 2;
+        }
+        match memchr::memmem::find(&d[self.pos..], b"EI") {
+            Some(i) => self.pos += i + 2,
+            None => self.pos = d.len(),
+        }
+    }
+}
+
+fn is_delim(b: u8) -> bool {
+    b.is_ascii_whitespace() || b"()<>[]{}/%".contains(&b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::test_deadline as later;
+
+    #[test]
+    fn simple_pdf_lines() {
+        let pdf = crate::bench::corpus::pdf(&["CONG HOA XA HOI".to_owned(), "TOI MAT".to_owned()], b"");
+        let t = extract(&pdf, 1 << 20, later()).expect("reads");
+        assert_eq!(t.pages.len(), 1);
+        let lines: Vec<&str> = t.pages[0].lines().map(str::trim).collect();
+        assert_eq!(lines, vec!["CONG HOA XA HOI", "TOI MAT"], "{t:?}");
+    }
+
+    #[test]
+    fn encrypted_is_refused() {
+        let mut pdf = crate::bench::corpus::pdf(&["x".to_owned()], b"");
+        pdf.extend_from_slice(b"trailer << /Encrypt 9 0 R >>");
+        assert!(extract(&pdf, 1 << 20, later()).unwrap_err().contains("encrypted"));
+    }
+
+    #[test]
+    fn cmap_ranges_and_chars() {
+        let cmap = "1 begincodespacerange <0000> <FFFF> endcodespacerange\n2 beginbfchar\n<0003> <0020>\n<0010> <1EAC>\nendbfchar\n1 beginbfrange\n<0020> <0022> <0041>\nendbfrange";
+        let (map, wide) = parse_cmap(cmap);
+        assert!(wide);
+        assert_eq!(map.get(&0x10).map(String::as_str), Some("Ậ"));
+        assert_eq!(map.get(&0x22).map(String::as_str), Some("C"));
+    }
+
+    #[test]
+    fn garbage_does_not_panic() {
+        for junk in [
+            &b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 1 0 R >> endobj"[..],
+            b"%PDF obj obj 0 obj stream",
+            b"%PDF-1.7\n3 0 obj<</Length 5/Filter/FlateDecode>>stream\nxxxxx\nendstream endobj",
+        ] {
+            let _ = extract(junk, 1 << 20, later());
+        }
+    }
+}

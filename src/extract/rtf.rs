@@ -1,0 +1,359 @@
+//! RTF text: `\uN` escapes (with `\ucN` fallbacks skipped), `\'hh` bytes decoded through the
+//! code page of the current font (`\fcharset`, `\ansicpg`: Windows-1258 for Vietnamese) or its
+//! legacy Vietnamese encoding when the font is `.VnTime*` or `VNI-*`; paragraphs, line breaks
+//! and table cells end lines; pictures, objects and other binary destinations are skipped.
+
+use crate::vietnamese::{self, Legacy};
+use std::collections::HashMap;
+use std::time::Instant;
+
+/// Text of an RTF document.
+#[derive(Debug, Default)]
+pub struct RtfText {
+    pub text: String,
+    pub tcvn3_lowercase: bool,
+}
+
+#[derive(Clone, Default)]
+struct Group {
+    /// Characters to skip after `\uN`.
+    uc: usize,
+    font: Option<i32>,
+    /// Inside a destination whose text is not document text.
+    skip: bool,
+    /// Inside the font table (collecting names).
+    fonttbl: bool,
+}
+
+#[derive(Clone, Default)]
+struct FontDef {
+    charset: Option<u32>,
+    name: String,
+}
+
+/// Destinations whose content is not text.
+const SKIPPED: &[&str] = &[
+    "colortbl",
+    "stylesheet",
+    "pict",
+    "object",
+    "objdata",
+    "themedata",
+    "colorschememapping",
+    "datastore",
+    "latentstyles",
+    "xmlnstbl",
+    "listtable",
+    "listoverridetable",
+    "rsidtbl",
+    "generator",
+    "fldinst",
+    "bkmkstart",
+    "bkmkend",
+    "header_binary",
+    "blipuid",
+    "shppict",
+    "nonshppict",
+    "filetbl",
+    "revtbl",
+    "wgrffmtfilter",
+    "pgdsctbl",
+    "xe",
+    "tc",
+    "fontemb",
+    "fontfile",
+    "panose",
+    "falt",
+];
+
+fn encoding_for(charset: Option<u32>, ansicpg: u32) -> &'static encoding_rs::Encoding {
+    let cp = match charset {
+        Some(163) => 1258,
+        Some(238) => 1250,
+        Some(204) => 1251,
+        Some(161) => 1253,
+        Some(162) => 1254,
+        Some(177) => 1255,
+        Some(178) => 1256,
+        Some(186) => 1257,
+        Some(222) => 874,
+        Some(0) | Some(1) | None => ansicpg,
+        Some(_) => ansicpg,
+    };
+    match cp {
+        1258 => encoding_rs::WINDOWS_1258,
+        1250 => encoding_rs::WINDOWS_1250,
+        1251 => encoding_rs::WINDOWS_1251,
+        1253 => encoding_rs::WINDOWS_1253,
+        1254 => encoding_rs::WINDOWS_1254,
+        1255 => encoding_rs::WINDOWS_1255,
+        1256 => encoding_rs::WINDOWS_1256,
+        1257 => encoding_rs::WINDOWS_1257,
+        874 => encoding_rs::WINDOWS_874,
+        _ => encoding_rs::WINDOWS_1252,
+    }
+}
+
+struct State {
+    out: RtfText,
+    fonts: HashMap<i32, FontDef>,
+    ansicpg: u32,
+    /// Bytes from `\'hh` (and raw 8-bit characters) waiting to be decoded together.
+    pending: Vec<u8>,
+    pending_font: Option<i32>,
+    /// Font table entry being read.
+    current_def: Option<i32>,
+}
+
+impl State {
+    fn flush(&mut self) {
+        if self.pending.is_empty() {
+            return;
+        }
+        let def = self
+            .pending_font
+            .and_then(|f| self.fonts.get(&f))
+            .cloned()
+            .unwrap_or_default();
+        let enc = encoding_for(def.charset, self.ansicpg);
+        let (text, _) = enc.decode_without_bom_handling(&self.pending);
+        match Legacy::from_font(&def.name) {
+            Some(l) => {
+                if l == (Legacy::Tcvn3 { capitals: false }) {
+                    self.out.tcvn3_lowercase = true;
+                }
+                let latin: String = self.pending.iter().map(|&b| b as char).collect();
+                self.out.text.push_str(&l.decode(&latin));
+            }
+            None => self.out.text.push_str(&vietnamese::nfc(&text)),
+        }
+        self.pending.clear();
+    }
+
+    fn push_str(&mut self, s: &str, font: Option<i32>) {
+        // Text in a legacy font is decoded together with its 8-bit characters (VNI puts the mark
+        // after the ASCII vowel; TCVN3 capital fonts draw ASCII as capitals).
+        let legacy = font
+            .and_then(|f| self.fonts.get(&f))
+            .is_some_and(|d| Legacy::from_font(&d.name).is_some());
+        if legacy && s.chars().all(|c| (c as u32) < 0x100) {
+            for c in s.chars() {
+                self.push_byte(c as u8, font);
+            }
+            return;
+        }
+        self.flush();
+        self.out.text.push_str(s);
+    }
+
+    fn push_byte(&mut self, b: u8, font: Option<i32>) {
+        if self.pending_font != font {
+            self.flush();
+            self.pending_font = font;
+        }
+        self.pending.push(b);
+    }
+
+    fn newline(&mut self) {
+        self.flush();
+        if !self.out.text.ends_with('\n') {
+            self.out.text.push('\n');
+        }
+    }
+}
+
+/// Extracts the text of an RTF document.
+pub fn extract(data: &[u8], deadline: Instant) -> Result<RtfText, String> {
+    let mut st = State {
+        out: RtfText::default(),
+        fonts: HashMap::new(),
+        ansicpg: 1252,
+        pending: Vec::new(),
+        pending_font: None,
+        current_def: None,
+    };
+    let mut stack: Vec<Group> = Vec::new();
+    let mut g = Group {
+        uc: 1,
+        ..Group::default()
+    };
+    let mut skip_chars = 0usize;
+    let mut i = 0;
+    let mut steps = 0u32;
+    while i < data.len() {
+        steps = steps.wrapping_add(1);
+        if steps.is_multiple_of(65536) && Instant::now() > deadline {
+            return Err("time limit reached while reading RTF".to_owned());
+        }
+        let c = data[i];
+        match c {
+            b'{' => {
+                if stack.len() > 1000 {
+                    return Err("RTF groups nested too deep".to_owned());
+                }
+                stack.push(g.clone());
+                i += 1;
+            }
+            b'}' => {
+                if g.fonttbl
+                    && let Some(f) = st.current_def.take()
+                    && let Some(def) = st.fonts.get_mut(&f)
+                {
+                    def.name = def.name.trim().trim_end_matches(';').trim().to_owned();
+                }
+                g = stack.pop().unwrap_or_default();
+                i += 1;
+            }
+            b'\\' => {
+                let Some(&n) = data.get(i + 1) else { break };
+                if n == b'\'' {
+                    let hex = data.get(i + 2..i + 4).and_then(|h| std::str::from_utf8(h).ok());
+                    i += 4;
+                    if skip_chars > 0 {
+                        skip_chars -= 1;
+                        continue;
+                    }
+                    if let Some(b) = hex.and_then(|h| u8::from_str_radix(h, 16).ok())
+                        && !g.skip
+                        && !g.fonttbl
+                    {
+                        st.push_byte(b, g.font);
+                    }
+                    continue;
+                }
+                if !n.is_ascii_alphabetic() {
+                    // Control symbols: \\ \{ \} \~ \- \* …
+                    i += 2;
+                    match n {
+                        b'*' => g.skip = true,
+                        b'\\' | b'{' | b'}' if !g.skip && !g.fonttbl => {
+                            st.push_str(&(n as char).to_string(), g.font)
+                        }
+                        b'~' if !g.skip => st.push_str(" ", g.font),
+                        b'\n' | b'\r' if !g.skip => st.newline(),
+                        _ => {}
+                    }
+                    continue;
+                }
+                let start = i + 1;
+                let mut j = start;
+                while j < data.len() && data[j].is_ascii_alphabetic() && j - start < 32 {
+                    j += 1;
+                }
+                let word = std::str::from_utf8(&data[start..j]).unwrap_or("");
+                let num_start = j;
+                if j < data.len() && data[j] == b'-' {
+                    j += 1;
+                }
+                while j < data.len() && data[j].is_ascii_digit() && j - num_start < 11 {
+                    j += 1;
+                }
+                let param: Option<i64> = std::str::from_utf8(&data[num_start..j])
+                    .ok()
+                    .and_then(|s| s.parse().ok());
+                if data.get(j) == Some(&b' ') {
+                    j += 1;
+                }
+                i = j;
+                match word {
+                    "bin" => {
+                        i = i.saturating_add(param.unwrap_or(0).max(0) as usize);
+                        continue;
+                    }
+                    "fonttbl" => g.fonttbl = true,
+                    "ansicpg" => st.ansicpg = param.unwrap_or(1252) as u32,
+                    "uc" => g.uc = param.unwrap_or(1).max(0) as usize,
+                    "f" => {
+                        let f = param.unwrap_or(0) as i32;
+                        if g.fonttbl {
+                            st.current_def = Some(f);
+                            st.fonts.entry(f).or_default();
+                        } else {
+                            g.font = Some(f);
+                        }
+                    }
+                    "fcharset" if g.fonttbl => {
+                        if let Some(f) = st.current_def
+                            && let Some(def) = st.fonts.get_mut(&f)
+                        {
+                            def.charset = param.map(|p| p as u32);
+                        }
+                    }
+                    "u" if !g.skip && !g.fonttbl => {
+                        let v = param.unwrap_or(0);
+                        let v = if v < 0 { v + 65536 } else { v };
+                        if let Some(ch) = char::from_u32(v as u32) {
+                            st.push_str(ch.encode_utf8(&mut [0; 4]), None);
+                        }
+                        skip_chars = g.uc;
+                    }
+                    "par" | "line" | "cell" | "row" | "sect" | "page" | "nestcell" if !g.skip => st.newline(),
+                    "tab" if !g.skip => st.push_str("\t", g.font),
+                    w if SKIPPED.contains(&w) => g.skip = true,
+                    _ => {}
+                }
+            }
+            b'\r' | b'\n' => i += 1,
+            _ => {
+                i += 1;
+                if skip_chars > 0 {
+                    skip_chars -= 1;
+                    continue;
+                }
+                if g.fonttbl {
+                    if !g.skip
+                        && let Some(f) = st.current_def
+                        && let Some(def) = st.fonts.get_mut(&f)
+                        && def.name.len() < 128
+                    {
+                        def.name.push(c as char);
+                    }
+                    continue;
+                }
+                if g.skip {
+                    continue;
+                }
+                if c >= 0x80 {
+                    st.push_byte(c, g.font);
+                } else {
+                    st.push_str((c as char).encode_utf8(&mut [0; 4]), g.font);
+                }
+            }
+        }
+    }
+    st.flush();
+    Ok(st.out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::test_deadline as later;
+
+    #[test]
+    fn unicode_escapes_and_cells() {
+        let rtf = br"{\rtf1\ansi\ansicpg1252\uc1{\fonttbl{\f0\fswiss Arial;}}{\*\generator Foo;}{\pict\pngblip 89504e47}
+\f0 UBND T\u7880?NH\cell T\u7888?I M\u7852?T\cell\row Xin ch\u224?o\par}";
+        let t = extract(rtf, later()).expect("reads");
+        let lines: Vec<&str> = t.text.lines().collect();
+        assert_eq!(lines, vec!["UBND TỈNH", "TỐI MẬT", "Xin chào"], "{t:?}");
+    }
+
+    #[test]
+    fn code_page_1258_and_legacy_fonts() {
+        // Windows-1258: Â (0xC2) + combining dot below (0xF2).
+        let rtf = br"{\rtf1\ansi\ansicpg1258{\fonttbl{\f0\froman\fcharset163 Times New Roman;}{\f1\fnil .VnTimeH;}{\f2 VNI-Times;}}
+\f0 T\'d4\'ecI M\'c2\'f2T\par\f1 M\'cbT\par{\f2 TUYE\'c4T MA\'c4T}\par}";
+        let t = extract(rtf, later()).expect("reads");
+        let lines: Vec<&str> = t.text.lines().collect();
+        assert_eq!(lines, vec!["TỐI MẬT", "MẬT", "TUYỆT MẬT"], "{t:?}");
+    }
+
+    #[test]
+    fn hostile_input_ends() {
+        let deep = vec![b'{'; 5000];
+        assert!(extract(&deep, later()).is_err());
+        let _ = extract(br"\bin999999999999 {\'", later());
+        let _ = extract(br"{\rtf1\u-999999999999999?\'zz}", later());
+    }
+}

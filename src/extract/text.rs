@@ -1,0 +1,420 @@
+//! Text from every part of a message, each piece remembering where it came from: subjects,
+//! text and HTML bodies, and attachments (Office, OpenDocument, PDF, RTF, HTML, plain text),
+//! inside zip archives and forwarded messages, recursively. Everything is normalised to NFC
+//! Vietnamese (legacy TCVN3/VNI decoded). Bounded by the archive [`Budget`], a limit on text per
+//! message and a time limit per attachment; what could not be read is reported, never skipped
+//! silently.
+
+use super::{Budget, ExtractProblem, html, is_zip, office, pdf, rtf};
+use crate::config::LimitsConfig;
+use crate::message::ParsedMessage;
+use crate::vietnamese::{self, Legacy};
+use mail_parser::{Message, PartType};
+use std::time::{Duration, Instant};
+
+/// What a piece of text is, for the detector's sense of place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PieceKind {
+    Subject,
+    Body,
+    Document,
+    /// Page headers and footers of a document.
+    PageHeader,
+    /// Document properties (title, subject, keywords…).
+    Properties,
+}
+
+/// A piece of text and where it came from.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct TextPiece {
+    /// For people: `subject`, `body part 1`, `part 2 "to-trinh.docx" > word/header1.xml`,
+    /// `part 3 "bao-cao.pdf", page 2`.
+    pub location: String,
+    pub kind: PieceKind,
+    /// NFC text, one line per paragraph, table cell or text box.
+    pub text: String,
+    /// Decoded from TCVN3 in a lower-case font: capitals could not carry their marks.
+    pub tcvn3_lowercase: bool,
+}
+
+/// Content that could not be (fully) read.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct TextProblem {
+    pub location: String,
+    pub why: String,
+}
+
+/// All the text of a message, and what could not be read.
+#[derive(Debug, Default)]
+pub struct ExtractedText {
+    pub pieces: Vec<TextPiece>,
+    pub problems: Vec<TextProblem>,
+}
+
+impl ExtractedText {
+    /// Total bytes of text.
+    pub fn len(&self) -> usize {
+        self.pieces.iter().map(|p| p.text.len()).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.pieces.is_empty()
+    }
+}
+
+struct Extractor {
+    out: ExtractedText,
+    text_left: usize,
+    timeout: Duration,
+    deadline: Instant,
+    inflate_cap: u64,
+}
+
+/// Extracts the text of a parsed message within `limits`.
+pub fn extract_message(parsed: &ParsedMessage<'_>, raw: &[u8], limits: &LimitsConfig) -> ExtractedText {
+    let mut ex = Extractor {
+        out: ExtractedText::default(),
+        text_left: limits.max_text_bytes,
+        timeout: Duration::from_millis(limits.extract_timeout_ms),
+        deadline: Instant::now(),
+        inflate_cap: limits.max_expanded_bytes,
+    };
+    let mut budget = Budget::new(limits);
+    if parsed.too_complex().is_some() {
+        // Refused for its structure anyway; nothing past the header was parsed.
+        return ex.out;
+    }
+    let Some(message) = parsed.message.as_ref() else {
+        if parsed
+            .problems
+            .contains(&crate::message::StructureProblem::ParserPanic)
+        {
+            ex.problem("message", "the MIME parser failed on this message");
+        } else {
+            ex.deadline = Instant::now() + ex.timeout;
+            let text = vietnamese::decode_bytes(raw);
+            ex.push("message", PieceKind::Body, text, false);
+        }
+        return ex.out;
+    };
+    // Subjects and bodies of the message and of every forwarded message.
+    let mut stack: Vec<(&Message<'_>, String)> = vec![(message, String::new())];
+    while let Some((msg, prefix)) = stack.pop() {
+        if let Some(subject) = msg.subject() {
+            ex.push(
+                &format!("{prefix}subject"),
+                PieceKind::Subject,
+                subject.to_owned(),
+                false,
+            );
+        }
+        let mut ids: Vec<u32> = msg.text_body.iter().chain(&msg.html_body).copied().collect();
+        ids.sort_unstable();
+        ids.dedup();
+        for id in ids {
+            let Some(part) = msg.parts.get(id as usize) else {
+                continue;
+            };
+            ex.deadline = Instant::now() + ex.timeout;
+            let location = format!("{prefix}body part {id}");
+            match &part.body {
+                PartType::Text(t) => ex.push(&location, PieceKind::Body, t.to_string(), false),
+                PartType::Html(h) => ex.html(&location, h),
+                _ => {}
+            }
+        }
+        for &id in &msg.attachments {
+            if let Some(PartType::Message(inner)) = msg.parts.get(id as usize).map(|p| &p.body) {
+                stack.push((inner, format!("{prefix}forwarded message in part {id} > ")));
+            }
+        }
+    }
+    for a in &parsed.attachments {
+        let Some(data) = parsed.content(a) else {
+            continue;
+        };
+        ex.deadline = Instant::now() + ex.timeout;
+        let name = a.name.clone().unwrap_or_default();
+        ex.file(&mut budget, &a.location, &name, &a.content_type, data, 0);
+    }
+    ex.out
+}
+
+const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
+fn utf16(s: &str) -> Vec<u8> {
+    s.encode_utf16().flat_map(u16::to_le_bytes).collect()
+}
+
+fn extension(name: &str) -> String {
+    name.rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+impl Extractor {
+    fn problem(&mut self, location: &str, why: impl Into<String>) {
+        self.out.problems.push(TextProblem {
+            location: location.to_owned(),
+            why: why.into(),
+        });
+    }
+
+    /// Adds a piece of text (normalised), within the per-message text limit.
+    fn push(&mut self, location: &str, kind: PieceKind, text: String, tcvn3_lowercase: bool) {
+        if text.trim().is_empty() {
+            return;
+        }
+        if self.text_left == 0 {
+            return;
+        }
+        let (mut text, tcvn3_lowercase) = match vietnamese::detect_legacy(&text) {
+            Some(l) => (
+                l.decode(&text),
+                tcvn3_lowercase || l == Legacy::Tcvn3 { capitals: false },
+            ),
+            None => match vietnamese::nfc(&text) {
+                std::borrow::Cow::Borrowed(_) => (text, tcvn3_lowercase),
+                std::borrow::Cow::Owned(t) => (t, tcvn3_lowercase),
+            },
+        };
+        if text.len() > self.text_left {
+            let mut cut = self.text_left;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            text.truncate(cut);
+            self.text_left = 0;
+            self.problem(
+                location,
+                "the extracted-text limit (limits.max_text_bytes) was reached here",
+            );
+        } else {
+            self.text_left -= text.len();
+        }
+        self.out.pieces.push(TextPiece {
+            location: location.to_owned(),
+            kind,
+            text,
+            tcvn3_lowercase,
+        });
+    }
+
+    /// The prefix of a text file that fits in what is left of the text limit (saying so when
+    /// that is not all of it), so a huge text never becomes several huge strings.
+    fn within_text_limit<'d>(&mut self, location: &str, data: &'d [u8]) -> &'d [u8] {
+        if data.len() <= self.text_left {
+            return data;
+        }
+        self.problem(
+            location,
+            "the extracted-text limit (limits.max_text_bytes) was reached here",
+        );
+        self.text_left = self.text_left.min(data.len());
+        &data[..self.text_left]
+    }
+
+    fn html(&mut self, location: &str, html: &str) {
+        let text = html::to_text(html);
+        match html::fonts(html).find_map(Legacy::from_font) {
+            Some(l) if !text.is_ascii() => {
+                let tcvn3 = l == Legacy::Tcvn3 { capitals: false };
+                self.push(location, PieceKind::Body, l.decode(&text), tcvn3)
+            }
+            _ => self.push(location, PieceKind::Body, text, false),
+        }
+    }
+
+    fn timed_out(&mut self, location: &str) -> bool {
+        if Instant::now() > self.deadline {
+            self.problem(
+                location,
+                "the time limit per attachment (limits.extract_timeout_ms) was reached",
+            );
+            return true;
+        }
+        false
+    }
+
+    /// Extracts a file named `name` found at `location`, `zip_depth` archives deep.
+    fn file(
+        &mut self,
+        budget: &mut Budget,
+        location: &str,
+        name: &str,
+        content_type: &str,
+        data: &[u8],
+        zip_depth: usize,
+    ) {
+        if self.timed_out(location) {
+            return;
+        }
+        let ext = extension(name);
+        let head = &data[..data.len().min(1024)];
+        if is_zip(data) {
+            self.zip(budget, location, data, zip_depth + 1);
+        } else if memchr::memmem::find(head, b"%PDF-").is_some() {
+            match pdf::extract(data, self.inflate_cap.min(budget.bytes_left), self.deadline) {
+                Ok(t) => {
+                    for (i, page) in t.pages.into_iter().enumerate() {
+                        let loc = format!("{location}, page {}", i + 1);
+                        self.push(&loc, PieceKind::Document, page, t.tcvn3_lowercase);
+                    }
+                }
+                Err(why) => self.problem(location, why),
+            }
+        } else if data.starts_with(b"{\\rtf") {
+            match rtf::extract(data, self.deadline) {
+                Ok(t) => self.push(location, PieceKind::Document, t.text, t.tcvn3_lowercase),
+                Err(why) => self.problem(location, why),
+            }
+        } else if data.starts_with(OLE_MAGIC) {
+            self.ole(location, data);
+        } else if content_type == "text/html"
+            || matches!(ext.as_str(), "htm" | "html" | "xhtml")
+            || String::from_utf8_lossy(&head[..head.len().min(512)])
+                .to_ascii_lowercase()
+                .contains("<html")
+        {
+            let text = vietnamese::decode_bytes(self.within_text_limit(location, data));
+            self.html(location, &text);
+        } else if content_type.starts_with("text/")
+            || matches!(
+                ext.as_str(),
+                "txt" | "csv" | "log" | "md" | "eml" | "ini" | "json"
+            )
+            || (ext.is_empty() && looks_like_text(head))
+        {
+            let text = vietnamese::decode_bytes(self.within_text_limit(location, data));
+            self.push(location, PieceKind::Document, text, false);
+        }
+        // Anything else (images, media, executables) carries no text we can read.
+    }
+
+    fn zip(&mut self, budget: &mut Budget, location: &str, data: &[u8], depth: usize) {
+        let names: Vec<String> = match zip::ZipArchive::new(std::io::Cursor::new(data)) {
+            Ok(a) => a
+                .file_names()
+                .filter_map(|n| n.ok().map(|n| n.into_owned()))
+                .collect(),
+            Err(e) => {
+                self.problem(location, format!("cannot read archive: {e}"));
+                return;
+            }
+        };
+        let ooxml = names.iter().any(|n| n == "[Content_Types].xml");
+        let odf = names.iter().any(|n| n == "mimetype") && names.iter().any(|n| n == "content.xml");
+        let mut problems = Vec::new();
+        if ooxml || odf {
+            // Read the wanted members first: styles decide the default font of everything else.
+            let mut members: Vec<(String, String, Vec<u8>)> = Vec::new();
+            super::for_each_member(
+                data,
+                location,
+                depth,
+                budget,
+                &|n| office::member_kind(n).is_some(),
+                &mut problems,
+                &mut |path, name, bytes| members.push((path.to_owned(), name.to_owned(), bytes.to_vec())),
+            );
+            let default_font = members
+                .iter()
+                .find(|(_, n, _)| office::member_kind(n) == Some(office::Member::Styles))
+                .and_then(|(_, _, b)| office::default_font(b));
+            for (path, name, bytes) in members {
+                let kind = match office::member_kind(&name) {
+                    Some(office::Member::Content) => PieceKind::Document,
+                    Some(office::Member::PageHeader) => PieceKind::PageHeader,
+                    Some(office::Member::Properties) => PieceKind::Properties,
+                    Some(office::Member::Embedded) => {
+                        self.file(budget, &path, &name, "", &bytes, depth);
+                        continue;
+                    }
+                    Some(office::Member::Styles) | None => continue,
+                };
+                match office::xml_to_text(&bytes, default_font, self.deadline) {
+                    Ok(t) => self.push(&path, kind, t.text, t.tcvn3_lowercase),
+                    Err(why) => self.problem(&path, why),
+                }
+            }
+        } else {
+            let mut inner: Vec<(String, String, Vec<u8>)> = Vec::new();
+            super::for_each_member(
+                data,
+                location,
+                depth,
+                budget,
+                &|_| true,
+                &mut problems,
+                &mut |path, name, bytes| inner.push((path.to_owned(), name.to_owned(), bytes.to_vec())),
+            );
+            for (path, name, bytes) in inner {
+                self.file(budget, &path, &name, "", &bytes, depth);
+            }
+        }
+        for p in problems {
+            let loc = match &p {
+                ExtractProblem::Encrypted(l)
+                | ExtractProblem::TooDeep(l)
+                | ExtractProblem::TooManyMembers(l)
+                | ExtractProblem::TooLarge(l)
+                | ExtractProblem::Bomb(l, _)
+                | ExtractProblem::Unreadable(l, _) => l.clone(),
+            };
+            self.problem(&loc, p.describe());
+        }
+    }
+
+    /// Compound File Binary (legacy Office, or an encrypted OOXML package).
+    fn ole(&mut self, location: &str, data: &[u8]) {
+        if memchr::memmem::find(data, &utf16("EncryptedPackage")).is_some()
+            || memchr::memmem::find(data, &utf16("EncryptionInfo")).is_some()
+        {
+            self.problem(location, "the Office document is password-protected (encrypted)");
+            return;
+        }
+        // Legacy .doc/.xls/.ppt: the text runs, as UTF-16 and as 8-bit strings.
+        let mut text = String::new();
+        let mut run: Vec<u16> = Vec::new();
+        for pair in data.chunks_exact(2) {
+            let u = u16::from_le_bytes([pair[0], pair[1]]);
+            let c = char::from_u32(u as u32);
+            if c.is_some_and(|c| !c.is_control() || c == '\r' || c == '\n' || c == '\t') && u != 0 {
+                run.push(u);
+                continue;
+            }
+            if run.len() >= 4 {
+                text.push_str(&String::from_utf16_lossy(&run).replace('\r', "\n"));
+                text.push('\n');
+            }
+            run.clear();
+        }
+        let mut bytes_run: Vec<u8> = Vec::new();
+        for &b in data {
+            if b >= 0x20 || b == b'\r' || b == b'\n' || b == b'\t' {
+                bytes_run.push(b);
+                continue;
+            }
+            if bytes_run.len() >= 6 {
+                let (t, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes_run);
+                text.push_str(&t.replace('\r', "\n"));
+                text.push('\n');
+            }
+            bytes_run.clear();
+        }
+        self.push(location, PieceKind::Document, text, false);
+    }
+}
+
+/// No NUL bytes and mostly printable: plain text without a telling name.
+fn looks_like_text(head: &[u8]) -> bool {
+    !head.is_empty()
+        && !head.contains(&0)
+        && head
+            .iter()
+            .filter(|b| b.is_ascii_graphic() || b.is_ascii_whitespace() || **b >= 0x80)
+            .count()
+            * 10
+            >= head.len() * 9
+}

@@ -1,0 +1,680 @@
+//! State-secret markings (`TUYỆT MẬT`, `TỐI MẬT`, `MẬT`) in the text of every part and
+//! attachment. Each occurrence of the level word is weighed — its shape (capitals, alone on a
+//! line, leading a subject), its place (near the document number, at the top, in a page header)
+//! and its company (document-header phrases, companion stamps) — against everyday language
+//! (mật khẩu, bảo mật, giải mật…) and running text that lists the levels. Phrases and weights are
+//! data in `rules/markings.toml`. Content that could not be read is `MARKING_UNSCANNABLE`.
+
+use super::{Finding, ScanContext, Scanner};
+use crate::config::{ConfigError, LimitsConfig};
+use crate::extract::{self, PieceKind, TextPiece};
+use crate::policy::KnownSymbol;
+use crate::vietnamese;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// The rules built into the binary (the repository's `rules/markings.toml`).
+pub const EMBEDDED: &str = include_str!("../../rules/markings.toml");
+
+/// The symbol for content that could not be read fully.
+pub const UNSCANNABLE: &str = "MARKING_UNSCANNABLE";
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Detector {
+    threshold: i32,
+    near_lines: usize,
+    top_lines: usize,
+    sentence_words: usize,
+    snippet_chars: usize,
+    max_findings: usize,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Weights {
+    capitals: i32,
+    alone: i32,
+    leading: i32,
+    near_document_number: i32,
+    top: i32,
+    header_phrase: i32,
+    companion: i32,
+    page_header: i32,
+    subject: i32,
+    field: i32,
+    folded: i32,
+    listing: i32,
+    sentence: i32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LevelRule {
+    name: String,
+    symbol: String,
+    words: Vec<String>,
+    folded: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Marker {
+    word: String,
+    folded: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Context {
+    not_after: Vec<String>,
+    not_before: Vec<String>,
+    field_labels: Vec<String>,
+    document_number: Vec<String>,
+    header_phrases: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Companion {
+    symbol: String,
+    name: String,
+    words: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRules {
+    detector: Detector,
+    weights: Weights,
+    levels: Vec<LevelRule>,
+    marker: Marker,
+    context: Context,
+    companions: Vec<Companion>,
+}
+
+/// A phrase split into upper-case words.
+type Words = Vec<String>;
+
+fn words_of(phrase: &str) -> Words {
+    split_words(phrase)
+        .into_iter()
+        .map(|(_, _, w)| w.to_uppercase())
+        .collect()
+}
+
+/// Words (letters and digits) of `line` with their byte spans.
+fn split_words(line: &str) -> Vec<(usize, usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in line.char_indices() {
+        let word_char = c.is_alphanumeric() || ('\u{300}'..='\u{36F}').contains(&c);
+        match (word_char, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, i, &line[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, line.len(), &line[s..]));
+    }
+    out
+}
+
+/// The marking rules, compiled.
+pub struct MarkingScanner {
+    d: Detector,
+    w: Weights,
+    /// Levels, highest first.
+    levels: Vec<Level>,
+    marker: String,
+    marker_folded: String,
+    not_after: Vec<Words>,
+    not_before: Vec<Words>,
+    field_labels: Vec<Words>,
+    document_number: Vec<String>,
+    header_phrases: Vec<String>,
+    companions: Vec<Companion>,
+    limits: LimitsConfig,
+}
+
+/// A level, compiled.
+struct Level {
+    /// Higher is more secret.
+    rank: u8,
+    name: String,
+    symbol: String,
+    /// Spellings with diacritics, and without.
+    spell: Vec<Words>,
+    folded: Vec<Words>,
+}
+
+/// One occurrence judged a marking.
+#[derive(Debug, Clone)]
+struct Hit {
+    rank: u8,
+    symbol: String,
+    level: String,
+    score: i32,
+    reasons: Vec<&'static str>,
+    location: String,
+    snippet: String,
+}
+
+/// Reads `dir/markings.toml`; the embedded rules when `dir` is None or has no such file (a
+/// rules directory may override only some files; the detector is never left without rules).
+pub fn load_source(dir: Option<&Path>) -> Result<(PathBuf, String), ConfigError> {
+    let embedded = || {
+        (
+            PathBuf::from("(built-in) rules/markings.toml"),
+            EMBEDDED.to_owned(),
+        )
+    };
+    let Some(d) = dir else {
+        return Ok(embedded());
+    };
+    let p = d.join("markings.toml");
+    match std::fs::read_to_string(&p) {
+        Ok(text) => Ok((p, text)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(embedded()),
+        Err(e) => Err(ConfigError::Io {
+            file: p.clone(),
+            error: e.to_string(),
+        }),
+    }
+}
+
+impl MarkingScanner {
+    /// Compiles the rules in `text` (from `origin`). Errors name the file, line and value.
+    pub fn compile(text: &str, origin: &Path, limits: &LimitsConfig) -> Result<MarkingScanner, ConfigError> {
+        let raw: RawRules = toml::from_str(text).map_err(|e| ConfigError::from_toml(origin, text, &e))?;
+        let bad = |section: &str, key: &str, msg: &str| ConfigError::at_key(origin, text, section, key, msg);
+        if raw.levels.is_empty() {
+            return Err(bad("", "levels", "at least one level is needed"));
+        }
+        let mut levels = Vec::new();
+        for (i, l) in raw.levels.iter().enumerate() {
+            let spell: Vec<Words> = l.words.iter().map(|p| words_of(p)).collect();
+            let folded: Vec<Words> = l.folded.iter().map(|p| words_of(p)).collect();
+            if spell
+                .iter()
+                .any(|w| w.last() != Some(&raw.marker.word.to_uppercase()))
+            {
+                return Err(bad(
+                    "levels",
+                    "words",
+                    &format!(
+                        "every spelling of {:?} must end with the marker word {:?}",
+                        l.name, raw.marker.word
+                    ),
+                ));
+            }
+            if folded
+                .iter()
+                .any(|w| w.last() != Some(&raw.marker.folded.to_uppercase()))
+            {
+                return Err(bad(
+                    "levels",
+                    "folded",
+                    &format!(
+                        "every folded spelling of {:?} must end with {:?}",
+                        l.name, raw.marker.folded
+                    ),
+                ));
+            }
+            if !l.symbol.starts_with("MARKING_") {
+                return Err(bad(
+                    "levels",
+                    "symbol",
+                    &format!("{:?} must start with MARKING_", l.symbol),
+                ));
+            }
+            levels.push(Level {
+                rank: (raw.levels.len() - i) as u8,
+                name: l.name.clone(),
+                symbol: l.symbol.clone(),
+                spell,
+                folded,
+            });
+        }
+        let up = |v: &[String]| v.iter().map(|s| s.to_uppercase()).collect::<Vec<_>>();
+        Ok(MarkingScanner {
+            levels,
+            marker: raw.marker.word.to_uppercase(),
+            marker_folded: raw.marker.folded.to_uppercase(),
+            not_after: raw.context.not_after.iter().map(|p| words_of(p)).collect(),
+            not_before: raw.context.not_before.iter().map(|p| words_of(p)).collect(),
+            field_labels: raw.context.field_labels.iter().map(|p| words_of(p)).collect(),
+            document_number: up(&raw.context.document_number),
+            header_phrases: up(&raw.context.header_phrases),
+            companions: raw.companions,
+            d: raw.detector,
+            w: raw.weights,
+            limits: limits.clone(),
+        })
+    }
+
+    /// The symbols of each level, highest first, with their display names.
+    pub fn levels(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.levels.iter().map(|l| (l.symbol.as_str(), l.name.as_str()))
+    }
+
+    /// Findings for already extracted text (also used by `canhgac scan` and the benches).
+    pub fn detect(&self, text: &extract::ExtractedText, out: &mut Vec<Finding>) {
+        let mut hits = Vec::new();
+        let mut companions: Vec<(String, String, String)> = Vec::new();
+        for piece in &text.pieces {
+            self.scan_piece(piece, &mut hits, &mut companions);
+        }
+        hits.sort_by(|a, b| b.rank.cmp(&a.rank).then(b.score.cmp(&a.score)));
+        // At most max_findings, but every level found is represented.
+        let mut kept: Vec<Hit> = Vec::new();
+        for h in hits {
+            let new_level = !kept.iter().any(|k| k.symbol == h.symbol);
+            if kept.len() < self.d.max_findings || new_level {
+                kept.push(h);
+            }
+        }
+        for h in kept {
+            out.push(Finding::new(
+                &h.symbol,
+                format!(
+                    "{} marking «{}» (weight {}: {})",
+                    h.level,
+                    h.snippet,
+                    h.score,
+                    h.reasons.join(", ")
+                ),
+                h.location,
+            ));
+        }
+        companions.dedup();
+        for (symbol, name, location) in companions.into_iter().take(self.d.max_findings) {
+            out.push(Finding::new(
+                &symbol,
+                format!("companion stamp «{name}»"),
+                location,
+            ));
+        }
+        for p in text.problems.iter().take(self.d.max_findings) {
+            out.push(Finding::new(
+                UNSCANNABLE,
+                format!("could not be read fully for secret markings: {}", p.why),
+                &p.location,
+            ));
+        }
+    }
+
+    fn scan_piece(
+        &self,
+        piece: &TextPiece,
+        hits: &mut Vec<Hit>,
+        companions: &mut Vec<(String, String, String)>,
+    ) {
+        let text = &piece.text;
+        let exact = text.contains('ậ') || text.contains('Ậ');
+        let folded_mode = !exact
+            && memchr::memmem::find(text.as_bytes(), self.marker_folded.as_bytes()).is_some()
+            && !vietnamese::has_diacritics(text);
+        // Companion stamps, with the line they are on.
+        let mut found_companion = false;
+        for c in &self.companions {
+            for w in &c.words {
+                if let Some(at) = memchr::memmem::find(text.as_bytes(), w.as_bytes()) {
+                    let line = text[..at].matches('\n').count() + 1;
+                    companions.push((
+                        c.symbol.clone(),
+                        c.name.clone(),
+                        format!("{}, line {line}", piece.location),
+                    ));
+                    found_companion = true;
+                    break;
+                }
+            }
+        }
+        if !exact && !folded_mode {
+            return;
+        }
+        let lines: Vec<&str> = text.lines().collect();
+        let doc_number_lines: Vec<usize> = lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| {
+                let t = l.trim_start();
+                // Cheap first: document-number lines start with S/V.
+                t.starts_with(['S', 's', 'V', 'v'])
+                    && self
+                        .document_number
+                        .iter()
+                        .any(|p| t.to_uppercase().starts_with(p.as_str()))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let mut header_count: Option<usize> = None;
+        for (li, line) in lines.iter().enumerate() {
+            let candidate = if folded_mode {
+                line.contains(self.marker_folded.as_str())
+            } else {
+                line.contains('ậ') || line.contains('Ậ')
+            };
+            if !candidate {
+                continue;
+            }
+            let words = split_words(line);
+            let upper: Vec<String> = words.iter().map(|(_, _, w)| w.to_uppercase()).collect();
+            let marker = if folded_mode {
+                &self.marker_folded
+            } else {
+                &self.marker
+            };
+            // Candidates that survive the everyday-language tests: (marker word, first word,
+            // rank, name, symbol, is a field value, in capitals).
+            let mut candidates = Vec::new();
+            for i in 0..upper.len() {
+                if upper[i] != *marker {
+                    continue;
+                }
+                let Some((rank, name, symbol, start)) = self.level_at(&upper, i, folded_mode) else {
+                    continue;
+                };
+                let before = &line[..words[start].0];
+                let field = before.trim_end().ends_with(':')
+                    && self
+                        .field_labels
+                        .iter()
+                        .any(|l| ends_with_words(&upper[..start], l));
+                if !field
+                    && (self.not_after.iter().any(|p| ends_with_words(&upper[..start], p))
+                        || self
+                            .not_before
+                            .iter()
+                            .any(|p| starts_with_words(&upper[i + 1..], p)))
+                {
+                    continue;
+                }
+                let capitals = words[start..=i]
+                    .iter()
+                    .all(|(_, _, w)| is_capitals(w, piece.tcvn3_lowercase));
+                if !capitals && !field {
+                    continue;
+                }
+                candidates.push((i, start, rank, name, symbol, field, capitals));
+            }
+            // A line naming several levels is running text about them, not a stamp.
+            let mut ranks_on_line: Vec<u8> = candidates.iter().map(|c| c.2).collect();
+            ranks_on_line.sort_unstable();
+            ranks_on_line.dedup();
+            let listing = ranks_on_line.len() >= 2;
+            for (i, start, rank, name, symbol, field, capitals) in candidates {
+                let mut score = 0;
+                let mut reasons = Vec::new();
+                let mut add = |cond: bool, weight: i32, why: &'static str| {
+                    if cond && weight != 0 {
+                        score += weight;
+                        reasons.push(why);
+                    }
+                };
+                let phrase_len = i + 1 - start;
+                add(capitals, self.w.capitals, "capitals");
+                add(field, self.w.field, "classification field");
+                add(words.len() == phrase_len, self.w.alone, "alone on its line");
+                let after = line[words[i].1..].trim_start();
+                add(
+                    start == 0
+                        && words.len() > phrase_len
+                        && after.starts_with(['-', ':', '–', '—', '|', ']', ')', ',']),
+                    self.w.leading,
+                    "leads the line",
+                );
+                add(
+                    doc_number_lines
+                        .iter()
+                        .any(|&d| d.abs_diff(li) <= self.d.near_lines),
+                    self.w.near_document_number,
+                    "near the document number",
+                );
+                add(li < self.d.top_lines, self.w.top, "at the top");
+                let headers = *header_count.get_or_insert_with(|| {
+                    let up = text.to_uppercase();
+                    self.header_phrases
+                        .iter()
+                        .filter(|p| up.contains(p.as_str()))
+                        .count()
+                        .min(2)
+                });
+                add(
+                    headers > 0,
+                    self.w.header_phrase * headers as i32,
+                    "document header",
+                );
+                add(found_companion, self.w.companion, "companion stamp");
+                add(
+                    piece.kind == PieceKind::PageHeader,
+                    self.w.page_header,
+                    "page header",
+                );
+                add(piece.kind == PieceKind::Subject, self.w.subject, "subject");
+                add(folded_mode, self.w.folded, "without diacritics");
+                add(listing, self.w.listing, "the line lists several levels");
+                add(
+                    words.len() > self.d.sentence_words,
+                    self.w.sentence,
+                    "running text",
+                );
+                if score < self.d.threshold {
+                    continue;
+                }
+                hits.push(Hit {
+                    rank,
+                    symbol: symbol.to_owned(),
+                    level: name.to_owned(),
+                    score,
+                    reasons,
+                    location: format!("{}, line {}", piece.location, li + 1),
+                    snippet: snippet(line, words[start].0, words[i].1, self.d.snippet_chars),
+                });
+            }
+        }
+    }
+
+    /// The level whose spelling ends at word `i`: (rank, name, symbol, first word).
+    fn level_at(&self, upper: &[String], i: usize, folded: bool) -> Option<(u8, &str, &str, usize)> {
+        for l in &self.levels {
+            let spellings = if folded { &l.folded } else { &l.spell };
+            for s in spellings {
+                if s.len() <= i + 1 && upper[i + 1 - s.len()..=i] == s[..] {
+                    return Some((l.rank, &l.name, &l.symbol, i + 1 - s.len()));
+                }
+            }
+        }
+        None
+    }
+}
+
+fn ends_with_words(words: &[String], phrase: &[String]) -> bool {
+    !phrase.is_empty() && words.len() >= phrase.len() && words[words.len() - phrase.len()..] == *phrase
+}
+
+fn starts_with_words(words: &[String], phrase: &[String]) -> bool {
+    !phrase.is_empty() && words.len() >= phrase.len() && words[..phrase.len()] == *phrase
+}
+
+/// Whether a word is written in capitals. Text decoded from TCVN3 in a lower-case font cannot
+/// carry capitals with marks ("MËT" is "MậT"), so a word whose plain letters are all capitals
+/// (at least two of them) counts too.
+fn is_capitals(word: &str, tcvn3_lowercase: bool) -> bool {
+    let mut ascii = 0;
+    let mut marked_lower = false;
+    for c in word.chars().filter(|c| c.is_alphabetic()) {
+        if c.is_ascii() {
+            if !c.is_ascii_uppercase() {
+                return false;
+            }
+            ascii += 1;
+        } else if !c.is_uppercase() {
+            marked_lower = true;
+        }
+    }
+    ascii > 0 && (!marked_lower || tcvn3_lowercase || ascii >= 2)
+}
+
+/// The line around the marker (bytes `start..end`), at most `chars` characters either side,
+/// the marker set off with « ».
+fn snippet(line: &str, start: usize, end: usize, chars: usize) -> String {
+    let before: String = {
+        let b: Vec<char> = line[..start].chars().collect();
+        let from = b.len().saturating_sub(chars);
+        let s: String = b[from..].iter().collect();
+        if from > 0 { format!("…{s}") } else { s }
+    };
+    let after: String = {
+        let a: Vec<char> = line[end..].chars().collect();
+        let s: String = a.iter().take(chars).collect();
+        if a.len() > chars { format!("{s}…") } else { s }
+    };
+    format!(
+        "{}[{}]{}",
+        before.trim_start(),
+        &line[start..end],
+        after.trim_end()
+    )
+}
+
+impl Scanner for MarkingScanner {
+    fn name(&self) -> &'static str {
+        "markings"
+    }
+
+    fn symbols(&self) -> Vec<KnownSymbol> {
+        let mut names: Vec<&str> = self.levels.iter().map(|l| l.symbol.as_str()).collect();
+        names.extend(self.companions.iter().map(|c| c.symbol.as_str()));
+        names.push(UNSCANNABLE);
+        super::named(&names)
+    }
+
+    fn scan(&self, cx: &ScanContext<'_, '_>, out: &mut Vec<Finding>) {
+        let text = extract::extract_message(cx.parsed, &cx.input.raw, &self.limits);
+        self.detect(&text, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{ExtractedText, TextPiece};
+
+    fn scanner() -> MarkingScanner {
+        MarkingScanner::compile(EMBEDDED, Path::new("markings.toml"), &LimitsConfig::default())
+            .expect("rules compile")
+    }
+
+    fn symbols_for(text: &str, kind: PieceKind) -> Vec<String> {
+        let t = ExtractedText {
+            pieces: vec![TextPiece {
+                location: "body".into(),
+                kind,
+                text: text.to_owned(),
+                tcvn3_lowercase: false,
+            }],
+            problems: Vec::new(),
+        };
+        let mut out = Vec::new();
+        scanner().detect(&t, &mut out);
+        out.into_iter().map(|f| f.symbol).collect()
+    }
+
+    const HEADER: &str = "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\nSỞ NỘI VỤ\nSố: 12/SNV-TCCC\nV/v báo cáo công tác\n";
+
+    #[test]
+    fn stamps_are_found_with_their_level() {
+        for (stamp, symbol) in [
+            ("MẬT", "MARKING_MAT"),
+            ("TỐI MẬT", "MARKING_TOI_MAT"),
+            ("TUYỆT MẬT", "MARKING_TUYET_MAT"),
+        ] {
+            let text =
+                format!("{HEADER}{stamp}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nKính gửi: Sở Tài chính\n");
+            assert_eq!(symbols_for(&text, PieceKind::Document), vec![symbol], "{stamp}");
+        }
+        assert_eq!(
+            symbols_for("Độ mật: Tối mật\nSố trang: 3", PieceKind::Document),
+            vec!["MARKING_TOI_MAT"]
+        );
+        assert_eq!(
+            symbols_for("TỐI MẬT - Kế hoạch phòng thủ", PieceKind::Subject),
+            vec!["MARKING_TOI_MAT"]
+        );
+        assert_eq!(
+            symbols_for(
+                "CONG HOA XA HOI CHU NGHIA VIET NAM\nSo: 3/BC\nTUYET MAT\n",
+                PieceKind::Body
+            ),
+            vec!["MARKING_TUYET_MAT"]
+        );
+    }
+
+    #[test]
+    fn everyday_words_are_not_markings() {
+        for text in [
+            "MẬT KHẨU của bạn sẽ hết hạn",
+            "BẢO MẬT THÔNG TIN",
+            "Quy chế BẢO VỆ BÍ MẬT NHÀ NƯỚC",
+            "MẬT ONG RỪNG NGUYÊN CHẤT",
+            "GIẢI MẬT",
+            "Phim TÀI LIỆU MẬT",
+            "Độ mật: Thường",
+            "tài liệu mật phải được bảo quản",
+            "Các độ mật: TUYỆT MẬT, TỐI MẬT, MẬT",
+            "MẶT TRẬN TỔ QUỐC\nMẤT ĐIỆN\nMẮT\nMÁT",
+            "YOGA MAT\nMAT",
+            "mat khau moi cua ban",
+        ] {
+            let text = format!("{HEADER}{text}\n");
+            assert_eq!(
+                symbols_for(&text, PieceKind::Body),
+                Vec::<String>::new(),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn companions_and_evidence() {
+        let t = ExtractedText {
+            pieces: vec![TextPiece {
+                location: "part 2 \"x.docx\" > word/document.xml".into(),
+                kind: PieceKind::Document,
+                text: format!("{HEADER}TÀI LIỆU THU HỒI\nMẬT\n"),
+                tcvn3_lowercase: false,
+            }],
+            problems: vec![extract::TextProblem {
+                location: "part 3 \"y.zip\"".into(),
+                why: "encrypted member".into(),
+            }],
+        };
+        let mut out = Vec::new();
+        scanner().detect(&t, &mut out);
+        let m = out.iter().find(|f| f.symbol == "MARKING_MAT").expect("marking");
+        assert_eq!(m.location, "part 2 \"x.docx\" > word/document.xml, line 6");
+        assert!(m.detail.contains("[MẬT]"), "{}", m.detail);
+        assert!(out.iter().any(|f| f.symbol == "MARKING_THU_HOI"));
+        assert!(
+            out.iter()
+                .any(|f| f.symbol == UNSCANNABLE && f.detail.contains("encrypted"))
+        );
+    }
+
+    #[test]
+    fn bad_rules_name_the_file_and_key() {
+        let bad = EMBEDDED.replace("threshold = 6", "threshold = \"six\"");
+        let err = MarkingScanner::compile(&bad, Path::new("m.toml"), &LimitsConfig::default())
+            .err()
+            .expect("fails")
+            .to_string();
+        assert!(err.starts_with("m.toml:"), "{err}");
+        assert!(err.contains("six"), "{err}");
+    }
+}

@@ -1,0 +1,579 @@
+//! Vietnamese text normalisation: Unicode composition (NFC, so NFD, Windows-1258 and Unikey's
+//! composite forms all compare equal), the legacy font encodings TCVN3 (ABC, `.Vn*` fonts) and
+//! VNI-Windows, telling them apart from real Latin-1 text by content, and diacritic folding.
+//!
+//! Legacy-encoded text reaches us as the Latin-1 characters of its bytes (Office stores it that
+//! way, and a mail labelled `iso-8859-1` decodes to it), so the decoders map characters, not
+//! bytes. No crate does this; the tables are small and tested here.
+
+use std::borrow::Cow;
+use unicode_normalization::{UnicodeNormalization, char::decompose_canonical, is_nfc_quick};
+
+/// A legacy Vietnamese font encoding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Legacy {
+    /// TCVN 5712 "VN3" (ABC): lower-case letters only; `capitals` for the `.VnTimeH`-style fonts
+    /// that draw every letter as a capital.
+    Tcvn3 { capitals: bool },
+    /// VNI-Windows: a base letter followed by a mark character.
+    Vni,
+}
+
+impl Legacy {
+    /// The encoding a font name implies (`.VnTime`, `.VnArialH`, `VNI-Times`, `VNI-Helve`…).
+    pub fn from_font(name: &str) -> Option<Legacy> {
+        let n = name.trim().trim_start_matches('/');
+        // PDF subset prefixes: `ABCDEF+VnTimeH`.
+        let n = match n.split_once('+') {
+            Some((tag, rest)) if tag.len() == 6 => rest,
+            _ => n,
+        };
+        let lower = n.to_ascii_lowercase();
+        if lower.starts_with("vni-") || lower.starts_with("vni ") || lower.starts_with("vni_") {
+            return Some(Legacy::Vni);
+        }
+        let body = lower.strip_prefix('.').unwrap_or(&lower);
+        if body.starts_with("vn") && !body.starts_with("vni") {
+            // ".VnTimeH", ".VnArialH", "VnTimeH,Bold": a trailing H (before a style suffix) means capitals.
+            let base = n.trim_start_matches('.');
+            let base = base.split([',', '-']).next().unwrap_or(base);
+            return Some(Legacy::Tcvn3 {
+                capitals: base.ends_with('H'),
+            });
+        }
+        None
+    }
+
+    /// Decodes `text` (its bytes as Latin-1 characters) to Unicode (NFC).
+    pub fn decode(self, text: &str) -> String {
+        match self {
+            Legacy::Tcvn3 { capitals } => {
+                let s: String = text.chars().map(tcvn3_char).collect();
+                if capitals { s.to_uppercase() } else { s }
+            }
+            Legacy::Vni => decode_vni(text),
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Legacy::Tcvn3 { .. } => "TCVN3",
+            Legacy::Vni => "VNI",
+        }
+    }
+}
+
+/// TCVN3 (ABC) character → Unicode. Characters outside the table are themselves.
+fn tcvn3_char(c: char) -> char {
+    match c as u32 {
+        0xA1 => 'Ă',
+        0xA2 => 'Â',
+        0xA3 => 'Ê',
+        0xA4 => 'Ô',
+        0xA5 => 'Ơ',
+        0xA6 => 'Ư',
+        0xA7 => 'Đ',
+        0xA8 => 'ă',
+        0xA9 => 'â',
+        0xAA => 'ê',
+        0xAB => 'ô',
+        0xAC => 'ơ',
+        0xAD => 'ư',
+        0xAE => 'đ',
+        0xB5 => 'à',
+        0xB6 => 'ả',
+        0xB7 => 'ã',
+        0xB8 => 'á',
+        0xB9 => 'ạ',
+        0xBB => 'ằ',
+        0xBC => 'ẳ',
+        0xBD => 'ẵ',
+        0xBE => 'ắ',
+        0xC6 => 'ặ',
+        0xC7 => 'ầ',
+        0xC8 => 'ẩ',
+        0xC9 => 'ẫ',
+        0xCA => 'ấ',
+        0xCB => 'ậ',
+        0xCC => 'è',
+        0xCE => 'ẻ',
+        0xCF => 'ẽ',
+        0xD0 => 'é',
+        0xD1 => 'ẹ',
+        0xD2 => 'ề',
+        0xD3 => 'ể',
+        0xD4 => 'ễ',
+        0xD5 => 'ế',
+        0xD6 => 'ệ',
+        0xD7 => 'ì',
+        0xD8 => 'ỉ',
+        0xDC => 'ĩ',
+        0xDD => 'í',
+        0xDE => 'ị',
+        0xDF => 'ò',
+        0xE1 => 'ỏ',
+        0xE2 => 'õ',
+        0xE3 => 'ó',
+        0xE4 => 'ọ',
+        0xE5 => 'ồ',
+        0xE6 => 'ổ',
+        0xE7 => 'ỗ',
+        0xE8 => 'ố',
+        0xE9 => 'ộ',
+        0xEA => 'ờ',
+        0xEB => 'ở',
+        0xEC => 'ỡ',
+        0xED => 'ớ',
+        0xEE => 'ợ',
+        0xEF => 'ù',
+        0xF1 => 'ủ',
+        0xF2 => 'ũ',
+        0xF3 => 'ú',
+        0xF4 => 'ụ',
+        0xF5 => 'ừ',
+        0xF6 => 'ử',
+        0xF7 => 'ữ',
+        0xF8 => 'ứ',
+        0xF9 => 'ự',
+        0xFA => 'ỳ',
+        0xFB => 'ỷ',
+        0xFC => 'ỹ',
+        0xFD => 'ý',
+        0xFE => 'ỵ',
+        _ => c,
+    }
+}
+
+const ACUTE: char = '\u{301}';
+const GRAVE: char = '\u{300}';
+const HOOK: char = '\u{309}';
+const TILDE: char = '\u{303}';
+const DOT: char = '\u{323}';
+const CIRCUMFLEX: char = '\u{302}';
+const BREVE: char = '\u{306}';
+
+/// A VNI mark character (upper- or lower-case form) → (vowel modifier, tone) as combining marks.
+fn vni_mark(c: char) -> Option<(Option<char>, Option<char>)> {
+    // The lower-case marks are the upper-case ones + 0x20, as in Latin-1.
+    let u = match c as u32 {
+        0xE0..=0xFE => char::from_u32(c as u32 - 0x20)?,
+        _ => c,
+    };
+    Some(match u {
+        'Ù' => (None, Some(ACUTE)),
+        'Ø' => (None, Some(GRAVE)),
+        'Û' => (None, Some(HOOK)),
+        'Õ' => (None, Some(TILDE)),
+        'Ï' => (None, Some(DOT)),
+        'Â' => (Some(CIRCUMFLEX), None),
+        'Á' => (Some(CIRCUMFLEX), Some(ACUTE)),
+        'À' => (Some(CIRCUMFLEX), Some(GRAVE)),
+        'Å' => (Some(CIRCUMFLEX), Some(HOOK)),
+        'Ã' => (Some(CIRCUMFLEX), Some(TILDE)),
+        'Ä' => (Some(CIRCUMFLEX), Some(DOT)),
+        'Ê' => (Some(BREVE), None),
+        'É' => (Some(BREVE), Some(ACUTE)),
+        'È' => (Some(BREVE), Some(GRAVE)),
+        'Ú' => (Some(BREVE), Some(HOOK)),
+        'Ü' => (Some(BREVE), Some(TILDE)),
+        'Ë' => (Some(BREVE), Some(DOT)),
+        _ => return None,
+    })
+}
+
+/// VNI single characters that are letters of their own.
+fn vni_letter(c: char) -> Option<char> {
+    Some(match c {
+        'Ñ' => 'Đ',
+        'ñ' => 'đ',
+        'Ô' => 'Ơ',
+        'ô' => 'ơ',
+        'Ö' => 'Ư',
+        'ö' => 'ư',
+        'Æ' => 'Ỉ',
+        'æ' => 'ỉ',
+        'Î' => 'Ỵ',
+        'î' => 'ỵ',
+        'Ó' => 'Ĩ',
+        'ó' => 'ĩ',
+        'Ò' => 'Ị',
+        'ò' => 'ị',
+        _ => return None,
+    })
+}
+
+fn decode_vni(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut prev_vowel = false;
+    for c in text.chars() {
+        if prev_vowel && let Some((modifier, tone)) = vni_mark(c) {
+            out.extend(modifier);
+            out.extend(tone);
+            prev_vowel = false;
+            continue;
+        }
+        let letter = vni_letter(c).unwrap_or(c);
+        prev_vowel = matches!(
+            letter.to_ascii_lowercase(),
+            'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'ơ' | 'ư' | 'Ơ' | 'Ư'
+        );
+        out.push(letter);
+    }
+    out.nfc().collect()
+}
+
+impl Legacy {
+    /// Encodes Unicode text into this legacy encoding, as Latin-1 characters (what a document
+    /// typed in a legacy font holds). TCVN3 has no marked capitals: they are written in lower
+    /// case, as in a `.VnTimeH` document. For tests and the corpus generator.
+    pub fn encode(self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len() * 2);
+        for c in text.nfc() {
+            if c.is_ascii() {
+                out.push(c);
+                continue;
+            }
+            match self {
+                Legacy::Tcvn3 { .. } => {
+                    let lower = c.to_lowercase().next().unwrap_or(c);
+                    let capital_form = (0xA1..=0xA7)
+                        .map(|b| char::from_u32(b).unwrap_or(' '))
+                        .find(|b| tcvn3_char(*b) == c);
+                    let found = capital_form.or_else(|| {
+                        (0xA8..=0xFFu32)
+                            .filter_map(char::from_u32)
+                            .find(|b| tcvn3_char(*b) == lower && *b != lower)
+                    });
+                    out.push(found.unwrap_or(c));
+                }
+                Legacy::Vni => encode_vni_char(c, &mut out),
+            }
+        }
+        out
+    }
+}
+
+fn encode_vni_char(c: char, out: &mut String) {
+    if let Some(single) = ('\u{80}'..='\u{FF}').find(|b| vni_letter(*b) == Some(c) && *b != c) {
+        out.push(single);
+        return;
+    }
+    if matches!(c, 'í' | 'ì' | 'Í' | 'Ì') {
+        out.push(c);
+        return;
+    }
+    let mut base = None;
+    let (mut modifier, mut tone, mut horn) = (None, None, false);
+    decompose_canonical(c, |d| match d {
+        GRAVE | ACUTE | HOOK | TILDE | DOT => tone = Some(d),
+        CIRCUMFLEX | BREVE => modifier = Some(d),
+        '\u{31B}' => horn = true,
+        d if base.is_none() => base = Some(d),
+        _ => {}
+    });
+    let Some(b) = base else {
+        out.push(c);
+        return;
+    };
+    let upper = b.is_uppercase();
+    match (horn, b.to_ascii_lowercase()) {
+        (true, 'o') => out.push(if upper { 'Ô' } else { 'ô' }),
+        (true, 'u') => out.push(if upper { 'Ö' } else { 'ö' }),
+        _ => out.push(b),
+    }
+    let mark = ('\u{C0}'..='\u{DF}').find(|m| vni_mark(*m) == Some((modifier, tone)));
+    match mark {
+        Some(m) if upper => out.push(m),
+        Some(m) => out.push(char::from_u32(m as u32 + 0x20).unwrap_or(m)),
+        None if modifier.is_none() && tone.is_none() => {}
+        None => out.push(c),
+    }
+}
+
+/// `text` in NFC (borrowed when it already is).
+pub fn nfc(text: &str) -> Cow<'_, str> {
+    if is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.nfc().collect())
+    }
+}
+
+/// A vowel of the Vietnamese alphabet: (its tone mark count, whether it is a vowel).
+fn vowel_tones(c: char) -> Option<usize> {
+    let mut base = None;
+    let mut tones = 0;
+    let mut modifiers = 0;
+    let mut other = false;
+    decompose_canonical(c, |d| match d {
+        GRAVE | ACUTE | HOOK | TILDE | DOT => tones += 1,
+        CIRCUMFLEX | BREVE | '\u{31B}' => modifiers += 1,
+        d if base.is_none() => base = Some(d),
+        _ => other = true,
+    });
+    let vowel = base.is_some_and(|b| "aeiouyAEIOUY".contains(b));
+    (vowel && !other && tones <= 1 && modifiers <= 1).then_some(tones)
+}
+
+const INITIALS: &[&str] = &[
+    "ngh", "ch", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr", "b", "c", "d", "đ", "g", "h", "k",
+    "l", "m", "n", "p", "r", "s", "t", "v", "x",
+];
+const FINALS: &[&str] = &["", "c", "ch", "m", "n", "ng", "nh", "p", "t"];
+
+/// Whether `word` is a well-formed Vietnamese syllable: initial consonant, one to three
+/// vowels carrying at most one tone mark between them, final consonant.
+fn is_syllable(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let mut rest = lower.as_str();
+    if let Some(i) = INITIALS.iter().find(|i| rest.starts_with(**i)) {
+        rest = &rest[i.len()..];
+    }
+    let mut vowels = 0;
+    let mut tones = 0;
+    let mut end = rest.len();
+    for (at, c) in rest.char_indices() {
+        match vowel_tones(c) {
+            Some(t) => {
+                vowels += 1;
+                tones += t;
+            }
+            None => {
+                end = at;
+                break;
+            }
+        }
+    }
+    (1..=3).contains(&vowels) && tones <= 1 && FINALS.contains(&&rest[end..])
+}
+
+/// Words with non-ASCII characters, and how many of them are Vietnamese syllables.
+fn vietnamese_words(text: &str) -> (usize, usize) {
+    let (mut total, mut good) = (0, 0);
+    for word in text.split(|c: char| c.is_whitespace() || (c.is_ascii() && !c.is_ascii_alphanumeric())) {
+        if word.is_ascii() || word.is_empty() {
+            continue;
+        }
+        total += 1;
+        if is_syllable(word) {
+            good += 1;
+        }
+    }
+    (total, good)
+}
+
+/// Whether the text already holds Vietnamese-only Unicode letters (so it is not legacy-encoded).
+fn has_vietnamese_unicode(text: &str) -> bool {
+    text.chars()
+        .any(|c| matches!(c as u32, 0x102..=0x103 | 0x110..=0x111 | 0x128..=0x129 | 0x168..=0x169 | 0x1A0..=0x1B0 | 0x1EA0..=0x1EF9))
+}
+
+/// Guesses, from content alone, whether Latin-1 `text` is really TCVN3 or VNI: it is when
+/// decoding turns most of its non-ASCII words into Vietnamese words and clearly more of them
+/// than before.
+pub fn detect_legacy(text: &str) -> Option<Legacy> {
+    if text.is_ascii() || has_vietnamese_unicode(text) {
+        return None;
+    }
+    // Only Latin-1 text can be legacy-encoded.
+    if text
+        .chars()
+        .any(|c| c as u32 > 0xFF && !matches!(c, '\u{2000}'..='\u{206F}'))
+    {
+        return None;
+    }
+    let (total, as_is) = vietnamese_words(text);
+    if total == 0 {
+        return None;
+    }
+    let mut best: Option<(Legacy, usize)> = None;
+    for enc in [Legacy::Tcvn3 { capitals: false }, Legacy::Vni] {
+        let decoded = enc.decode(text);
+        let (_, good) = vietnamese_words(&decoded);
+        if best.is_none_or(|(_, g)| good > g) {
+            best = Some((enc, good));
+        }
+    }
+    let (enc, good) = best?;
+    (good * 10 >= total * 6 && good > as_is + (total / 10).max(1)).then_some(enc)
+}
+
+/// Normalises text from anywhere: legacy encodings detected by content, then NFC.
+pub fn normalise(text: &str) -> Cow<'_, str> {
+    match detect_legacy(text) {
+        Some(enc) => Cow::Owned(enc.decode(text)),
+        None => nfc(text),
+    }
+}
+
+/// Decodes bytes of unknown encoding: a BOM, else UTF-8, else the best of Windows-1258 and
+/// Windows-1252 (then TCVN3/VNI by content). Always NFC.
+pub fn decode_bytes(bytes: &[u8]) -> String {
+    if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, _) = enc.decode_without_bom_handling(&bytes[bom..]);
+        return normalise(&text).into_owned();
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return normalise(s).into_owned();
+    }
+    // UTF-16 without BOM: many NULs at odd or even positions.
+    let nul_odd = bytes.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
+    if bytes.len() >= 8 && nul_odd * 10 >= bytes.len() / 2 * 8 {
+        let (text, _) = encoding_rs::UTF_16LE.decode_without_bom_handling(bytes);
+        return normalise(&text).into_owned();
+    }
+    let (latin, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+    if let Some(enc) = detect_legacy(&latin) {
+        return enc.decode(&latin);
+    }
+    let (vn, _) = encoding_rs::WINDOWS_1258.decode_without_bom_handling(bytes);
+    let vn = nfc(&vn).into_owned();
+    if vietnamese_words(&vn).1 > vietnamese_words(&latin).1 {
+        vn
+    } else {
+        latin.into_owned()
+    }
+}
+
+/// Removes diacritics and upper-cases: `Tối mật` → `TOI MAT`, `đ` → `D`.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_uppercase());
+            continue;
+        }
+        if matches!(c, 'đ' | 'Đ') {
+            out.push('D');
+            continue;
+        }
+        let mut base = None;
+        decompose_canonical(c, |d| {
+            if base.is_none() {
+                base = Some(d);
+            }
+        });
+        let b = base.unwrap_or(c);
+        if ('\u{300}'..='\u{36F}').contains(&b) {
+            continue;
+        }
+        out.extend(b.to_uppercase());
+    }
+    out
+}
+
+/// Whether the text carries any Vietnamese diacritic (so a folded match would be a guess).
+pub fn has_diacritics(text: &str) -> bool {
+    !text.is_ascii()
+        && text.chars().any(|c| {
+            !c.is_ascii() && (matches!(c, 'đ' | 'Đ') || decompose_canonical_differs(c) || is_combining(c))
+        })
+}
+
+fn is_combining(c: char) -> bool {
+    ('\u{300}'..='\u{36F}').contains(&c)
+}
+
+fn decompose_canonical_differs(c: char) -> bool {
+    let mut n = 0;
+    decompose_canonical(c, |_| n += 1);
+    n > 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tcvn3_capitals_font_reads_the_stamp() {
+        // "MËT" typed in .VnTimeH is the stamp "MẬT"; "TèI" is "TỐI"; "TUYÖT" is "TUYỆT".
+        let h = Legacy::from_font(".VnTimeH").expect("TCVN3");
+        assert_eq!(h, Legacy::Tcvn3 { capitals: true });
+        assert_eq!(h.decode("MËT"), "MẬT");
+        assert_eq!(h.decode("TèI MËT"), "TỐI MẬT");
+        assert_eq!(h.decode("TUYÖT MËT"), "TUYỆT MẬT");
+        let l = Legacy::from_font(".VnTime").expect("TCVN3");
+        assert_eq!(l.decode("K\u{dd}nh göi"), "Kính gửi");
+        assert_eq!(
+            l.decode("Céng hoµ x· héi chñ nghÜa ViÖt Nam"),
+            "Cộng hoà xã hội chủ nghĩa Việt Nam"
+        );
+        assert_eq!(
+            Legacy::from_font("ABCDEF+VnArialH"),
+            Some(Legacy::Tcvn3 { capitals: true })
+        );
+        assert_eq!(Legacy::from_font("Times New Roman"), None);
+    }
+
+    #[test]
+    fn vni_decodes_marks_after_vowels() {
+        assert_eq!(Legacy::from_font("VNI-Times"), Some(Legacy::Vni));
+        assert_eq!(Legacy::Vni.decode("TOÁI MAÄT"), "TỐI MẬT");
+        assert_eq!(Legacy::Vni.decode("TUYEÄT MAÄT"), "TUYỆT MẬT");
+        assert_eq!(
+            Legacy::Vni.decode("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam"),
+            "Cộng hòa xã hội chủ nghĩa Việt Nam"
+        );
+        assert_eq!(
+            Legacy::Vni.decode("Ñoäc laäp - Töï do - Haïnh phuùc"),
+            "Độc lập - Tự do - Hạnh phúc"
+        );
+        assert_eq!(Legacy::Vni.decode("Kính göûi"), "Kính gửi");
+    }
+
+    #[test]
+    fn legacy_encodings_are_told_from_latin1_by_content() {
+        let tcvn = "Céng hoµ x· héi chñ nghÜa ViÖt Nam\n§éc lËp - Tù do - H¹nh phóc\nK\u{dd}nh göi: c¸c së, ban, ngµnh";
+        assert_eq!(detect_legacy(tcvn), Some(Legacy::Tcvn3 { capitals: false }));
+        let vni =
+            "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam\nÑoäc laäp - Töï do - Haïnh phuùc\nKính göûi caùc sôû";
+        assert_eq!(detect_legacy(vni), Some(Legacy::Vni));
+        for latin in [
+            "Réunion à Paris: l'été est très chaud, déjà vu.",
+            "Grüße aus München, schöne Größe",
+            "Cộng hòa xã hội chủ nghĩa Việt Nam",
+            "plain ascii",
+        ] {
+            assert_eq!(detect_legacy(latin), None, "{latin}");
+        }
+    }
+
+    #[test]
+    fn nfd_and_windows_1258_compose() {
+        let nfd: String = "TỐI MẬT".nfd().collect();
+        assert_ne!(nfd, "TỐI MẬT");
+        assert_eq!(nfc(&nfd), "TỐI MẬT");
+        // Windows-1258 writes Ậ as Â + combining dot below (0xF2).
+        let (text, _) = encoding_rs::WINDOWS_1258.decode_without_bom_handling(b"M\xc2\xf2T");
+        assert_eq!(nfc(&text), "MẬT");
+        assert_eq!(decode_bytes(b"\xff\xfeM\x00\xac\x1eT\x00"), "MẬT");
+        assert_eq!(decode_bytes("Tối mật".as_bytes()), "Tối mật");
+        assert_eq!(
+            decode_bytes(b"K\xddnh g\xf6i c\xb8c \xae\xacn v\xde"),
+            "Kính gửi các đơn vị"
+        );
+    }
+
+    #[test]
+    fn encoders_round_trip() {
+        let text = "Cộng hòa xã hội chủ nghĩa Việt Nam. Độc lập - Tự do - Hạnh phúc. Kính gửi: các sở, ban, ngành; ưu tiên, lưỡi, người, quyết định, tỷ lệ, kỹ thuật, ỵ";
+        assert_eq!(Legacy::Vni.decode(&Legacy::Vni.encode(text)), text);
+        assert_eq!(Legacy::Vni.encode("TỐI MẬT"), "TOÁI MAÄT");
+        let caps = "TUYỆT MẬT";
+        assert_eq!(Legacy::Vni.decode(&Legacy::Vni.encode(caps)), caps);
+        let t = Legacy::Tcvn3 { capitals: false };
+        assert_eq!(t.decode(&t.encode(text)), text);
+        assert_eq!(t.encode("MẬT"), "M\u{cb}T");
+        let h = Legacy::Tcvn3 { capitals: true };
+        assert_eq!(h.decode(&h.encode("TỐI MẬT")), "TỐI MẬT");
+    }
+
+    #[test]
+    fn folding_removes_marks() {
+        assert_eq!(fold("Tối mật"), "TOI MAT");
+        assert_eq!(fold("Độ mật"), "DO MAT");
+        assert_eq!(fold("MẶT MẤT MẮT MÁT"), "MAT MAT MAT MAT");
+        assert!(has_diacritics("mật"));
+        assert!(!has_diacritics("TOI MAT"));
+    }
+}

@@ -1,0 +1,331 @@
+//! State-secret markings: the labelled corpus (zero misses, zero false alarms), the shared legal
+//! texts and SpamAssassin ham (nothing raised), hostile content (bounded, unscannable), and a
+//! marked message through the milter and through a real Postfix.
+
+use crate::common::postfix::Postfix;
+use crate::common::smtp::{Outcome, Sink, send};
+use crate::common::{Milter, shared_corpus, test_config};
+use canhgac::bench::labelled;
+use canhgac::message::{Envelope, ScanInput};
+use canhgac::{Action, Engine};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+fn corpus_dir() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/markings")
+}
+
+fn input(raw: Vec<u8>) -> ScanInput {
+    ScanInput {
+        envelope: Envelope::default(),
+        raw,
+        truncated_at: None,
+    }
+}
+
+fn marking_symbols(engine: &Engine, raw: Vec<u8>) -> (Vec<String>, canhgac::Verdict) {
+    let v = engine.scan_content_verdict(&input(raw)).verdict;
+    let mut s: Vec<String> = v
+        .findings
+        .iter()
+        .filter(|f| f.symbol.starts_with("MARKING_"))
+        .map(|f| f.symbol.clone())
+        .collect();
+    s.sort();
+    s.dedup();
+    (s, v)
+}
+
+#[test]
+fn committed_corpus_is_what_the_generator_writes() {
+    let set = labelled::labelled();
+    assert!(set.len() >= 50, "the labelled set needs at least 50 messages");
+    let dir = corpus_dir();
+    for m in &set {
+        let on_disk = std::fs::read(dir.join(&m.file)).unwrap_or_default();
+        assert!(
+            on_disk == m.bytes,
+            "{} differs from the generator: run `cargo run -- corpus markings --out corpus/markings`",
+            m.file
+        );
+    }
+    let expected = std::fs::read_to_string(dir.join("expected.toml")).unwrap_or_default();
+    assert_eq!(expected, labelled::expected_toml(&set), "expected.toml is stale");
+    let files = std::fs::read_dir(&dir).expect("corpus/markings").count();
+    assert_eq!(files, set.len() + 1, "stray files in corpus/markings");
+}
+
+#[test]
+fn labelled_corpus_has_no_miss_and_no_false_alarm() {
+    let engine = Engine::build(&test_config()).expect("engine");
+    let mut failures = Vec::new();
+    for m in labelled::labelled() {
+        let (got, verdict) = marking_symbols(&engine, m.bytes.clone());
+        let mut want: Vec<String> = m.symbols.iter().map(|s| (*s).to_owned()).collect();
+        want.sort();
+        if got != want {
+            failures.push(format!(
+                "{} ({}): want {want:?}, got {got:?}\n  {:#?}",
+                m.file, m.why, verdict.findings
+            ));
+            continue;
+        }
+        // A marking is held; unreadable content is held unless something else refuses it (a zip
+        // bomb is refused); anything else is not held.
+        let levels = ["MARKING_TUYET_MAT", "MARKING_TOI_MAT", "MARKING_MAT"];
+        let a = verdict.action;
+        if want.iter().any(|w| levels.contains(&w.as_str())) {
+            assert_eq!(a, Action::Quarantine, "{}", m.file);
+        } else if want.iter().any(|w| w == "MARKING_UNSCANNABLE") {
+            assert!(
+                matches!(a, Action::Quarantine | Action::Reject),
+                "{}: {a:?}",
+                m.file
+            );
+        } else {
+            assert!(matches!(a, Action::Accept | Action::Tag), "{}: {a:?}", m.file);
+        }
+        // The message's level is the highest found.
+        let level = levels
+            .iter()
+            .zip(["TUYỆT MẬT", "TỐI MẬT", "MẬT"])
+            .find(|(s, _)| want.iter().any(|w| w == *s))
+            .map(|(_, n)| n.to_owned());
+        assert_eq!(verdict.level, level, "{}", m.file);
+        // Evidence: where, and the marker in the snippet.
+        for f in verdict
+            .findings
+            .iter()
+            .filter(|f| f.symbol.starts_with("MARKING_") && f.symbol != "MARKING_UNSCANNABLE")
+        {
+            assert!(
+                !f.location.is_empty() && f.detail.contains('«'),
+                "{}: {f:?}",
+                m.file
+            );
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// The text fields of the shared Vietnamese statutes, one message per provision.
+fn legal_bodies() -> Vec<(String, String)> {
+    let dir = shared_corpus().join("vietnamese-legal-text");
+    let mut out = Vec::new();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("legal texts")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 5, "legal texts missing in {}", dir.display());
+    for f in files {
+        let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&f).expect("read")).expect("json");
+        let name = f
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let head = ["title", "description"]
+            .iter()
+            .filter_map(|k| doc.get(*k).and_then(|v| v.as_str()))
+            .collect::<Vec<_>>()
+            .join("\n");
+        out.push((name.clone(), head));
+        for (i, p) in doc
+            .get("provisions")
+            .and_then(|p| p.as_array())
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            let text = ["title", "content"]
+                .iter()
+                .filter_map(|k| p.get(*k).and_then(|v| v.as_str()))
+                .collect::<Vec<_>>()
+                .join("\n");
+            out.push((format!("{name} provision {i}"), text));
+        }
+        for (i, d) in doc
+            .get("definitions")
+            .and_then(|p| p.as_array())
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            out.push((format!("{name} definition {i}"), d.to_string()));
+        }
+    }
+    out
+}
+
+#[test]
+fn vietnamese_legal_texts_raise_no_marking() {
+    let engine = Engine::build(&test_config()).expect("engine");
+    let bodies = legal_bodies();
+    assert!(bodies.len() > 500, "{} bodies", bodies.len());
+    let mut alarms = Vec::new();
+    for (name, text) in bodies {
+        let raw = format!(
+            "From: phapche@lamdong.gov.vn\r\nTo: stc@lamdong.gov.vn\r\nSubject: =?UTF-8?B?VsSDbiBi4bqjbg==?=\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n{}\r\n",
+            text.replace('\n', "\r\n")
+        );
+        let (got, v) = marking_symbols(&engine, raw.into_bytes());
+        if !got.is_empty() {
+            alarms.push(format!("{name}: {:?}", v.findings));
+        }
+    }
+    assert!(alarms.is_empty(), "false alarms:\n{}", alarms.join("\n"));
+}
+
+#[test]
+fn spamassassin_ham_raises_no_marking() {
+    let engine = Engine::build(&test_config()).expect("engine");
+    let dir = shared_corpus().join("spamassassin/ham");
+    let mut files: Vec<_> = walk(&dir);
+    files.sort();
+    assert!(
+        files.len() > 1000,
+        "{} ham files in {}",
+        files.len(),
+        dir.display()
+    );
+    let mut alarms = Vec::new();
+    for f in files {
+        let raw = std::fs::read(&f).expect("read");
+        let (got, v) = marking_symbols(&engine, raw);
+        if !got.is_empty() {
+            let what: Vec<_> = v
+                .findings
+                .iter()
+                .filter(|f| f.symbol.starts_with("MARKING_"))
+                .collect();
+            alarms.push(format!("{}: {what:?}", f.display()));
+        }
+    }
+    assert!(
+        alarms.is_empty(),
+        "{} alarms:\n{}",
+        alarms.len(),
+        alarms.join("\n")
+    );
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+#[test]
+fn extraction_limits_end_in_unscannable_in_bounded_time() {
+    // Text beyond limits.max_text_bytes, and an attachment over the time limit.
+    let mut config = test_config();
+    config.limits.max_text_bytes = 64 * 1024;
+    let engine = Engine::build(&config).expect("engine");
+    let big = "Đề nghị các đơn vị báo cáo kết quả.\n".repeat(10_000);
+    let raw = format!(
+        "From: a@lamdong.gov.vn\r\nSubject: x\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{big}"
+    );
+    let (got, v) = marking_symbols(&engine, raw.into_bytes());
+    assert_eq!(got, vec!["MARKING_UNSCANNABLE"], "{:?}", v.findings);
+    assert!(
+        v.findings.iter().any(|f| f.detail.contains("max_text_bytes")),
+        "{:?}",
+        v.findings
+    );
+    assert_eq!(v.action, Action::Quarantine);
+
+    let mut config = test_config();
+    config.limits.extract_timeout_ms = 1;
+    let engine = Engine::build(&config).expect("engine");
+    let rtf = format!("{{\\rtf1\\ansi {}}}", "\\b x\\b0 y\\par ".repeat(400_000));
+    let raw = canhgac_test_mail(&[("slow.rtf", "application/rtf", rtf.as_bytes())]);
+    let t = Instant::now();
+    let (got, v) = marking_symbols(&engine, raw);
+    assert_eq!(got, vec!["MARKING_UNSCANNABLE"], "{:?}", v.findings);
+    assert!(
+        v.findings.iter().any(|f| f.detail.contains("time limit")),
+        "{:?}",
+        v.findings
+    );
+    assert!(t.elapsed() < Duration::from_secs(30));
+}
+
+fn canhgac_test_mail(files: &[(&str, &str, &[u8])]) -> Vec<u8> {
+    crate::common::mail::with_files("tệp", files)
+}
+
+#[test]
+fn dry_run_reports_the_level_without_holding() {
+    let mut config = test_config();
+    config.policy.dry_run = true;
+    let engine = Engine::build(&config).expect("engine");
+    let m = labelled::labelled()
+        .into_iter()
+        .find(|m| m.file.contains("docx-table-toi-mat"))
+        .expect("in set");
+    let (_, v) = marking_symbols(&engine, m.bytes);
+    assert_eq!(v.action, Action::Tag);
+    assert_eq!(v.dry_run_action, Some(Action::Quarantine));
+    assert_eq!(v.level.as_deref(), Some("TỐI MẬT"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn marked_message_is_held_by_postfix_not_delivered() {
+    let milter = Milter::start_inet(test_config()).await;
+    let sink = Sink::start().await;
+    let pf = Postfix::start(&milter.postfix_addr(), sink.port, "");
+    let set = labelled::labelled();
+    let marked = set
+        .iter()
+        .find(|m| m.file.contains("pdf-unicode-toi-mat"))
+        .expect("in set");
+    let clean = set
+        .iter()
+        .find(|m| m.file.contains("neg-mat-khau"))
+        .expect("in set");
+    for m in [marked, clean] {
+        let out = send(
+            pf.smtp_port,
+            "vanthu@snv.lamdong.gov.vn",
+            &["stc@lamdong.gov.vn"],
+            &m.bytes,
+        )
+        .await
+        .expect("smtp");
+        assert!(
+            matches!(out, Outcome::Accepted(_)),
+            "{}: {out:?}\n{}",
+            m.file,
+            pf.log()
+        );
+    }
+    // The clean one is delivered; the marked one waits in the hold queue, never delivered.
+    let got = sink.wait_for(1, Duration::from_secs(30)).await;
+    assert_eq!(got.len(), 1, "{}", pf.log());
+    assert!(
+        got[0].text().contains("neg-mat-khau") || got[0].text().contains("THÔNG BÁO"),
+        "{}",
+        got[0].text()
+    );
+    pf.wait_held().await;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    assert_eq!(
+        sink.messages.lock().expect("lock").len(),
+        1,
+        "held mail must not be delivered"
+    );
+    milter.stop().await;
+}
