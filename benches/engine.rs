@@ -1,5 +1,6 @@
 //! Engine::scan throughput (criterion): a typical 10 KB message, a 20 MiB attachment, the shared
-//! MIME test suites, the generated benchmark mix, and each content scanner on its own. Each
+//! MIME test suites, the generated benchmark mix, the markings detector (text extraction and
+//! detection over the labelled set), and each content scanner on its own. Each
 //! iteration checks the verdicts (or findings), so a fast-but-wrong change shows.
 //!
 //! cargo bench --bench engine
@@ -103,26 +104,86 @@ fn bench(c: &mut Criterion) {
         })
     });
 
-    // The generated mix (`canhgac corpus generate`), messages under 2 MB.
-    let mix: Vec<ScanInput> = (0..400)
-        .map(|i| canhgac::bench::corpus::message(1, i, canhgac::bench::corpus::Profile::Mixed).bytes)
-        .filter(|b| b.len() < 2 * 1024 * 1024)
-        .map(ScanInput::from_bytes)
+    // The generated mix (`canhgac corpus generate`), messages under 2 MB: stamped dispatches are
+    // held, everything else delivered.
+    let generated: Vec<_> = (0..400)
+        .map(|i| canhgac::bench::corpus::message(1, i, canhgac::bench::corpus::Profile::Mixed))
+        .filter(|g| g.bytes.len() < 2 * 1024 * 1024)
+        .collect();
+    let want: Vec<Action> = generated
+        .iter()
+        .map(|g| {
+            if g.marking.is_some() {
+                Action::Quarantine
+            } else {
+                Action::Accept
+            }
+        })
+        .collect();
+    let mix: Vec<ScanInput> = generated
+        .into_iter()
+        .map(|g| ScanInput::from_bytes(g.bytes))
         .collect();
     let bytes: usize = mix.iter().map(|m| m.raw.len()).sum();
-    let accepts = mix
+    let got: Vec<Action> = mix
         .iter()
-        .filter(|m| engine.scan_content_verdict(m).verdict.action == Action::Accept)
-        .count();
-    assert_eq!(accepts, mix.len(), "the generated mix is all deliverable today");
+        .map(|m| engine.scan_content_verdict(m).verdict.action)
+        .collect();
+    assert_eq!(
+        got, want,
+        "the generated mix: stamped dispatches held, the rest delivered"
+    );
     g.throughput(Throughput::Bytes(bytes as u64));
     g.bench_function("generated_mix", |b| {
         b.iter(|| {
-            let n = mix
-                .iter()
-                .filter(|m| engine.scan_content_verdict(m).verdict.action == Action::Accept)
-                .count();
-            assert_eq!(n, accepts);
+            for (m, w) in mix.iter().zip(&want) {
+                assert_eq!(engine.scan_content_verdict(m).verdict.action, *w);
+            }
+        })
+    });
+    g.finish();
+
+    // Markings: text extraction + detection alone, over the labelled set (corpus/markings).
+    let limits = Config::default().limits;
+    let markings = canhgac::scanners::MarkingScanner::compile(
+        canhgac::scanners::markings::EMBEDDED,
+        Path::new("rules/markings.toml"),
+        &limits,
+    )
+    .expect("rules");
+    let labelled: Vec<(ScanInput, usize)> = canhgac::bench::labelled::labelled()
+        .into_iter()
+        .map(|m| (ScanInput::from_bytes(m.bytes), m.symbols.len()))
+        .collect();
+    let parsed: Vec<_> = labelled
+        .iter()
+        .map(|(m, _)| canhgac::message::ParsedMessage::parse(&m.raw, &limits))
+        .collect();
+    let mut g = c.benchmark_group("markings");
+    g.throughput(Throughput::Bytes(
+        labelled.iter().map(|(m, _)| m.raw.len() as u64).sum(),
+    ));
+    g.bench_function("labelled_extract_and_detect", |b| {
+        b.iter(|| {
+            for ((input, n), p) in labelled.iter().zip(&parsed) {
+                let text = canhgac::extract::extract_message(p, &input.raw, &limits);
+                let mut out = Vec::new();
+                markings.detect(black_box(&text), &mut out);
+                assert_eq!(out.is_empty(), *n == 0);
+            }
+        })
+    });
+    let text = canhgac::extract::extract_message(
+        &canhgac::message::ParsedMessage::parse(&small.raw, &limits),
+        &small.raw,
+        &limits,
+    );
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.bench_function("detect_10KB_text", |b| {
+        b.iter(|| {
+            let mut out = Vec::new();
+            markings.detect(black_box(&text), &mut out);
+            assert!(out.is_empty());
         })
     });
     g.finish();
@@ -130,7 +191,7 @@ fn bench(c: &mut Criterion) {
     // Each content scanner alone, on a message with a .docx attachment inside a zip.
     let sample = (0..400)
         .map(|i| canhgac::bench::corpus::message(1, i, canhgac::bench::corpus::Profile::Mixed))
-        .find(|g| g.attachment == Some("zip") && g.bytes.len() < 512 * 1024)
+        .find(|g| g.attachment == Some("zip") && g.marking.is_none() && g.bytes.len() < 512 * 1024)
         .expect("a zip sample in the mix");
     let input = ScanInput::from_bytes(sample.bytes);
     let parsed = canhgac::message::ParsedMessage::parse(&input.raw, &Config::default().limits);

@@ -259,6 +259,7 @@ pub fn json_line(name: &str, r: &ScanReport) -> String {
         "dry_run_verdict": v.dry_run_action,
         "score": v.score,
         "smtp_reply": v.reply.as_ref().map(|r| r.to_string()),
+        "level": v.level,
         "findings": v.findings,
         "timings_us": r.timings.iter().map(|t| (t.scanner, t.micros)).collect::<std::collections::BTreeMap<_, _>>(),
     })
@@ -268,6 +269,9 @@ pub fn json_line(name: &str, r: &ScanReport) -> String {
 fn human(name: &str, r: &ScanReport) -> String {
     let v = &r.verdict;
     let mut s = format!("{name}: {} score={:.2}", v.action, v.score);
+    if let Some(level) = &v.level {
+        s.push_str(&format!(" level={level}"));
+    }
     if let Some(w) = v.dry_run_action {
         s.push_str(&format!(" (dry-run: would {w})"));
     }

@@ -290,9 +290,13 @@ fn encode_vni_char(c: char, out: &mut String) {
     }
 }
 
-/// `text` in NFC (borrowed when it already is).
+/// `text` in NFC (borrowed when it already is). Vietnamese is decomposed only with combining
+/// diacritics (U+0300–U+036F, UTF-8 lead bytes 0xCC and 0xCD): text without them is taken as is
+/// at memchr speed, the rest is checked and composed.
 pub fn nfc(text: &str) -> Cow<'_, str> {
-    if is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes {
+    if memchr::memchr2(0xCC, 0xCD, text.as_bytes()).is_none()
+        || is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
+    {
         Cow::Borrowed(text)
     } else {
         Cow::Owned(text.nfc().collect())
@@ -362,24 +366,25 @@ fn vietnamese_words(text: &str) -> (usize, usize) {
     (total, good)
 }
 
-/// Whether the text already holds Vietnamese-only Unicode letters (so it is not legacy-encoded).
-fn has_vietnamese_unicode(text: &str) -> bool {
-    text.chars()
-        .any(|c| matches!(c as u32, 0x102..=0x103 | 0x110..=0x111 | 0x128..=0x129 | 0x168..=0x169 | 0x1A0..=0x1B0 | 0x1EA0..=0x1EF9))
-}
-
 /// Guesses, from content alone, whether Latin-1 `text` is really TCVN3 or VNI: it is when
 /// decoding turns most of its non-ASCII words into Vietnamese words and clearly more of them
 /// than before.
 pub fn detect_legacy(text: &str) -> Option<Legacy> {
-    if text.is_ascii() || has_vietnamese_unicode(text) {
+    if text.is_ascii() {
         return None;
     }
-    // Only Latin-1 text can be legacy-encoded.
-    if text
-        .chars()
-        .any(|c| c as u32 > 0xFF && !matches!(c, '\u{2000}'..='\u{206F}'))
-    {
+    // One cheap pass: only Latin-1 text without Vietnamese Unicode letters can be legacy-encoded,
+    // and legacy Vietnamese is dense with high Latin-1 characters (most words carry one).
+    let (mut chars, mut high) = (0usize, 0usize);
+    for c in text.chars() {
+        chars += 1;
+        match c as u32 {
+            0x80..=0xFF => high += 1,
+            0x100..=0x1FFF | 0x2070.. => return None,
+            _ => {}
+        }
+    }
+    if high < 3 || high * 50 < chars {
         return None;
     }
     let (total, as_is) = vietnamese_words(text);

@@ -68,6 +68,42 @@ fn scan_json_prints_one_object_per_message() {
 }
 
 #[test]
+fn scan_json_shows_marking_level_and_evidence() {
+    let cfgdir = tempfile::tempdir().expect("tempdir");
+    let cfg = config_file(cfgdir.path(), "");
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/markings");
+    let out = canhgac()
+        .args(["scan", "--json", "--config"])
+        .arg(&cfg)
+        .arg(corpus.join("15-docx-table-toi-mat.eml"))
+        .arg(corpus.join("47-neg-mat-khau.eml"))
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect();
+    assert_eq!(lines[0]["verdict"], "quarantine", "{}", lines[0]);
+    assert_eq!(lines[0]["level"], "TỐI MẬT", "{}", lines[0]);
+    let f = lines[0]["findings"]
+        .as_array()
+        .and_then(|a| a.iter().find(|f| f["symbol"] == "MARKING_TOI_MAT"))
+        .expect("marking finding");
+    let location = f["location"].as_str().unwrap_or("");
+    assert!(
+        location.contains("nhan-su.docx") && location.contains("line"),
+        "{f}"
+    );
+    assert!(
+        f["detail"].as_str().is_some_and(|d| d.contains("[TỐI MẬT]")),
+        "{f}"
+    );
+    assert_eq!(lines[1]["verdict"], "accept", "{}", lines[1]);
+    assert_eq!(lines[1]["level"], serde_json::Value::Null);
+}
+
+#[test]
 fn scan_human_output_and_unreadable_file() {
     let dir = tempfile::tempdir().expect("tempdir");
     let ok = dir.path().join("ok.eml");

@@ -143,6 +143,52 @@ pub fn extract_message(parsed: &ParsedMessage<'_>, raw: &[u8], limits: &LimitsCo
 
 const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 
+/// Bytes of a file looked at to tell its format.
+const HEAD: usize = 1024;
+
+/// The formats text is read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Zip,
+    Pdf,
+    Rtf,
+    Ole,
+    Html,
+    Text,
+}
+
+/// The format of a file from its first bytes, name and declared type; None for anything that
+/// carries no text we can read (images, media, executables).
+fn classify(name: &str, content_type: &str, head: &[u8]) -> Option<Format> {
+    let ext = extension(name);
+    if is_zip(head) {
+        Some(Format::Zip)
+    } else if memchr::memmem::find(head, b"%PDF-").is_some() {
+        Some(Format::Pdf)
+    } else if head.starts_with(b"{\\rtf") {
+        Some(Format::Rtf)
+    } else if head.starts_with(OLE_MAGIC) {
+        Some(Format::Ole)
+    } else if content_type == "text/html"
+        || matches!(ext.as_str(), "htm" | "html" | "xhtml")
+        || String::from_utf8_lossy(&head[..head.len().min(512)])
+            .to_ascii_lowercase()
+            .contains("<html")
+    {
+        Some(Format::Html)
+    } else if content_type.starts_with("text/")
+        || matches!(
+            ext.as_str(),
+            "txt" | "csv" | "log" | "md" | "eml" | "ini" | "json"
+        )
+        || (ext.is_empty() && looks_like_text(head))
+    {
+        Some(Format::Text)
+    } else {
+        None
+    }
+}
+
 fn utf16(s: &str) -> Vec<u8> {
     s.encode_utf16().flat_map(u16::to_le_bytes).collect()
 }
@@ -250,44 +296,34 @@ impl Extractor {
         if self.timed_out(location) {
             return;
         }
-        let ext = extension(name);
-        let head = &data[..data.len().min(1024)];
-        if is_zip(data) {
-            self.zip(budget, location, data, zip_depth + 1);
-        } else if memchr::memmem::find(head, b"%PDF-").is_some() {
-            match pdf::extract(data, self.inflate_cap.min(budget.bytes_left), self.deadline) {
-                Ok(t) => {
-                    for (i, page) in t.pages.into_iter().enumerate() {
-                        let loc = format!("{location}, page {}", i + 1);
-                        self.push(&loc, PieceKind::Document, page, t.tcvn3_lowercase);
+        let head = &data[..data.len().min(HEAD)];
+        match classify(name, content_type, head) {
+            Some(Format::Zip) => self.zip(budget, location, data, zip_depth + 1),
+            Some(Format::Pdf) => {
+                match pdf::extract(data, self.inflate_cap.min(budget.bytes_left), self.deadline) {
+                    Ok(t) => {
+                        for (i, page) in t.pages.into_iter().enumerate() {
+                            let loc = format!("{location}, page {}", i + 1);
+                            self.push(&loc, PieceKind::Document, page, t.tcvn3_lowercase);
+                        }
                     }
+                    Err(why) => self.problem(location, why),
                 }
-                Err(why) => self.problem(location, why),
             }
-        } else if data.starts_with(b"{\\rtf") {
-            match rtf::extract(data, self.deadline) {
+            Some(Format::Rtf) => match rtf::extract(data, self.deadline) {
                 Ok(t) => self.push(location, PieceKind::Document, t.text, t.tcvn3_lowercase),
                 Err(why) => self.problem(location, why),
+            },
+            Some(Format::Ole) => self.ole(location, data),
+            Some(Format::Html) => {
+                let text = vietnamese::decode_bytes(self.within_text_limit(location, data));
+                self.html(location, &text);
             }
-        } else if data.starts_with(OLE_MAGIC) {
-            self.ole(location, data);
-        } else if content_type == "text/html"
-            || matches!(ext.as_str(), "htm" | "html" | "xhtml")
-            || String::from_utf8_lossy(&head[..head.len().min(512)])
-                .to_ascii_lowercase()
-                .contains("<html")
-        {
-            let text = vietnamese::decode_bytes(self.within_text_limit(location, data));
-            self.html(location, &text);
-        } else if content_type.starts_with("text/")
-            || matches!(
-                ext.as_str(),
-                "txt" | "csv" | "log" | "md" | "eml" | "ini" | "json"
-            )
-            || (ext.is_empty() && looks_like_text(head))
-        {
-            let text = vietnamese::decode_bytes(self.within_text_limit(location, data));
-            self.push(location, PieceKind::Document, text, false);
+            Some(Format::Text) => {
+                let text = vietnamese::decode_bytes(self.within_text_limit(location, data));
+                self.push(location, PieceKind::Document, text, false);
+            }
+            None => {}
         }
         // Anything else (images, media, executables) carries no text we can read.
     }
@@ -314,7 +350,7 @@ impl Extractor {
                 location,
                 depth,
                 budget,
-                &|n| office::member_kind(n).is_some(),
+                &|n, _| office::member_kind(n).is_some(),
                 &mut problems,
                 &mut |path, name, bytes| members.push((path.to_owned(), name.to_owned(), bytes.to_vec())),
             );
@@ -345,7 +381,8 @@ impl Extractor {
                 location,
                 depth,
                 budget,
-                &|_| true,
+                // Members are sniffed from their first bytes: only readable ones are expanded.
+                &|n, head| head.is_none_or(|h| classify(n, "", h).is_some()),
                 &mut problems,
                 &mut |path, name, bytes| inner.push((path.to_owned(), name.to_owned(), bytes.to_vec())),
             );

@@ -4,6 +4,9 @@
 use super::{Budget, ExtractProblem, is_zip};
 use std::io::{Cursor, Read};
 
+/// Bytes of a member expanded before `want` sees them.
+const HEAD: u64 = 4096;
+
 /// Calls `visit(path, bytes, depth)` for every member of the zip `data` (named `name`), and of
 /// the zips inside it, depth first. `depth` of the archive itself is 1. Returns what could not
 /// be read.
@@ -32,7 +35,7 @@ fn walk(
         name,
         depth,
         budget,
-        &|_| true,
+        &|_, _| true,
         problems,
         &mut |path, _, content| {
             visit(path, content, depth);
@@ -47,14 +50,16 @@ fn walk(
 }
 
 /// Calls `visit(path, member_name, bytes)` for each member of the zip `data` (named
-/// `name`, at nesting `depth`) whose name `want` accepts, without descending into inner zips.
-/// Only wanted members are decompressed and counted against the budget.
+/// `name`, at nesting `depth`) that `want` accepts, without descending into inner zips. `want`
+/// is asked twice: with the member's name alone (`None`: declined members are not expanded at
+/// all), then with its first 4 KiB (declined members are expanded no further). What is expanded
+/// counts against the budget.
 pub fn for_each_member(
     data: &[u8],
     name: &str,
     depth: usize,
     budget: &mut Budget,
-    want: &dyn Fn(&str) -> bool,
+    want: &dyn Fn(&str, Option<&[u8]>) -> bool,
     problems: &mut Vec<ExtractProblem>,
     visit: &mut dyn FnMut(&str, &str, &[u8]),
 ) {
@@ -74,7 +79,7 @@ pub fn for_each_member(
             .name_for_index(i)
             .and_then(|r| r.ok())
             .map_or_else(|| format!("#{i}"), |n| n.into_owned());
-        if raw_name.ends_with('/') || !want(&raw_name) {
+        if raw_name.ends_with('/') || !want(&raw_name, None) {
             continue;
         }
         if budget.members_left == 0 {
@@ -108,7 +113,19 @@ pub fn for_each_member(
         let ratio_cap = compressed.saturating_mul(budget.max_ratio).max(64 * 1024);
         let cap = budget.bytes_left.min(ratio_cap);
         let mut content = Vec::with_capacity(file.size().min(cap).min(16 * 1024 * 1024) as usize);
-        if let Err(e) = (&mut file).take(cap.saturating_add(1)).read_to_end(&mut content) {
+        // The first bytes first: `want` may decline the member from them, before the rest is
+        // expanded.
+        let head = HEAD.min(cap.saturating_add(1));
+        if let Err(e) = (&mut file).take(head).read_to_end(&mut content) {
+            problems.push(ExtractProblem::Unreadable(path, e.to_string()));
+            continue;
+        }
+        if content.len() as u64 <= cap && !want(&raw_name, Some(&content)) {
+            budget.bytes_left -= content.len() as u64;
+            continue;
+        }
+        let rest = cap.saturating_add(1).saturating_sub(content.len() as u64);
+        if let Err(e) = (&mut file).take(rest).read_to_end(&mut content) {
             problems.push(ExtractProblem::Unreadable(path, e.to_string()));
             continue;
         }

@@ -363,6 +363,7 @@ fn log_verdict(
         action = %v.action,
         dry_run_action = %v.dry_run_action.map_or("-", |a| a.as_str()),
         score = v.score,
+        level = v.level.as_deref().unwrap_or("-"),
         symbols = %symbols.join(" "),
         reply = %v.reply.as_ref().map_or("-".to_owned(), |r| r.to_string()),
         scan_us = %scan_us.join(","),

@@ -131,6 +131,8 @@ pub struct MarkingScanner {
     /// Levels, highest first.
     levels: Vec<Level>,
     marker: String,
+    /// The marker's characters (for the quick test).
+    marker_chars: Vec<char>,
     marker_folded: String,
     not_after: Vec<Words>,
     not_before: Vec<Words>,
@@ -244,6 +246,7 @@ impl MarkingScanner {
         Ok(MarkingScanner {
             levels,
             marker: raw.marker.word.to_uppercase(),
+            marker_chars: raw.marker.word.to_uppercase().chars().collect(),
             marker_folded: raw.marker.folded.to_uppercase(),
             not_after: raw.context.not_after.iter().map(|p| words_of(p)).collect(),
             not_before: raw.context.not_before.iter().map(|p| words_of(p)).collect(),
@@ -315,7 +318,7 @@ impl MarkingScanner {
         companions: &mut Vec<(String, String, String)>,
     ) {
         let text = &piece.text;
-        let exact = text.contains('ậ') || text.contains('Ậ');
+        let exact = self.contains_marker(text);
         let folded_mode = !exact
             && memchr::memmem::find(text.as_bytes(), self.marker_folded.as_bytes()).is_some()
             && !vietnamese::has_diacritics(text);
@@ -358,7 +361,7 @@ impl MarkingScanner {
             let candidate = if folded_mode {
                 line.contains(self.marker_folded.as_str())
             } else {
-                line.contains('ậ') || line.contains('Ậ')
+                self.contains_marker(line)
             };
             if !candidate {
                 continue;
@@ -478,6 +481,33 @@ impl MarkingScanner {
                 });
             }
         }
+    }
+
+    /// Whether `text` contains the marker word in any case (a cheap test before splitting lines
+    /// into words: it looks for the marker's first marked letter, then compares around it).
+    fn contains_marker(&self, text: &str) -> bool {
+        let marker = &self.marker_chars;
+        let Some(k) = marker.iter().position(|c| !c.is_ascii()) else {
+            return text.to_uppercase().contains(&self.marker);
+        };
+        let key = marker[k];
+        let same = |a: &char, b: &char| a.to_uppercase().eq(b.to_uppercase());
+        for form in key.to_lowercase().chain(std::iter::once(key)) {
+            let mut buf = [0u8; 4];
+            let needle = form.encode_utf8(&mut buf).as_bytes();
+            for at in memchr::memmem::find_iter(text.as_bytes(), needle) {
+                let before: Vec<char> = text[..at].chars().rev().take(k).collect();
+                let after: Vec<char> = text[at..].chars().take(marker.len() - k).collect();
+                if before.len() == k
+                    && after.len() == marker.len() - k
+                    && before.iter().rev().zip(&marker[..k]).all(|(a, b)| same(a, b))
+                    && after.iter().zip(&marker[k..]).all(|(a, b)| same(a, b))
+                {
+                    return true;
+                }
+            }
+        }
+        false
     }
 
     /// The level whose spelling ends at word `i`: (rank, name, symbol, first word).
