@@ -252,7 +252,7 @@ impl MarkingScanner {
             not_before: raw.context.not_before.iter().map(|p| words_of(p)).collect(),
             field_labels: raw.context.field_labels.iter().map(|p| words_of(p)).collect(),
             document_number: up(&raw.context.document_number),
-            header_phrases: up(&raw.context.header_phrases),
+            header_phrases: raw.context.header_phrases.clone(),
             companions: raw.companions,
             d: raw.detector,
             w: raw.weights,
@@ -348,11 +348,10 @@ impl MarkingScanner {
             .filter(|(_, l)| {
                 let t = l.trim_start();
                 // Cheap first: document-number lines start with S/V.
-                t.starts_with(['S', 's', 'V', 'v'])
-                    && self
-                        .document_number
-                        .iter()
-                        .any(|p| t.to_uppercase().starts_with(p.as_str()))
+                t.starts_with(['S', 's', 'V', 'v']) && {
+                    let start: String = t.chars().take(8).collect::<String>().to_uppercase();
+                    self.document_number.iter().any(|p| start.starts_with(p.as_str()))
+                }
             })
             .map(|(i, _)| i)
             .collect();
@@ -441,10 +440,9 @@ impl MarkingScanner {
                 );
                 add(li < self.d.top_lines, self.w.top, "at the top");
                 let headers = *header_count.get_or_insert_with(|| {
-                    let up = text.to_uppercase();
                     self.header_phrases
                         .iter()
-                        .filter(|p| up.contains(p.as_str()))
+                        .filter(|p| memchr::memmem::find(text.as_bytes(), p.as_bytes()).is_some())
                         .count()
                         .min(2)
                 });
@@ -496,12 +494,15 @@ impl MarkingScanner {
             let mut buf = [0u8; 4];
             let needle = form.encode_utf8(&mut buf).as_bytes();
             for at in memchr::memmem::find_iter(text.as_bytes(), needle) {
-                let before: Vec<char> = text[..at].chars().rev().take(k).collect();
-                let after: Vec<char> = text[at..].chars().take(marker.len() - k).collect();
-                if before.len() == k
-                    && after.len() == marker.len() - k
-                    && before.iter().rev().zip(&marker[..k]).all(|(a, b)| same(a, b))
-                    && after.iter().zip(&marker[k..]).all(|(a, b)| same(a, b))
+                let mut before = text[..at].chars().rev();
+                let mut after = text[at..].chars();
+                if marker[..k]
+                    .iter()
+                    .rev()
+                    .all(|m| before.next().is_some_and(|c| same(&c, m)))
+                    && marker[k..]
+                        .iter()
+                        .all(|m| after.next().is_some_and(|c| same(&c, m)))
                 {
                     return true;
                 }
