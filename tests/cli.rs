@@ -75,8 +75,8 @@ fn scan_json_shows_marking_level_and_evidence() {
     let out = canhgac()
         .args(["scan", "--json", "--config"])
         .arg(&cfg)
-        .arg(corpus.join("15-docx-table-toi-mat.eml"))
-        .arg(corpus.join("47-neg-mat-khau.eml"))
+        .arg(corpus.join("015-docx-table-toi-mat.eml"))
+        .arg(corpus.join("047-neg-mat-khau.eml"))
         .output()
         .expect("run");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));

@@ -666,6 +666,138 @@ fn encrypted_office() -> Vec<u8> {
 // ---------------------------------------------------------------------------------------------
 // The corpus
 
+/// One dispatch stamped `stamp`, carried in each way the detector must read.
+fn matrix(stamp: &str) -> Vec<(&'static str, Mail)> {
+    let d = dispatch(
+        stamp,
+        "Văn phòng UBND tỉnh",
+        "210/VP-NC",
+        "triển khai nhiệm vụ",
+        "Công an tỉnh",
+    );
+    let text = lines(&d);
+    let crlf = text.replace('\n', "\r\n");
+    let subject = "Triển khai nhiệm vụ";
+    let docx_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    let plain = |cte| Part::Text {
+        body: crlf.clone().into_bytes(),
+        subtype: "plain",
+        charset: "utf-8",
+        cte,
+    };
+    let html = format!(
+        "<html><body>{}</body></html>",
+        d.iter().map(|l| format!("<p>{}</p>", xml(l))).collect::<String>()
+    );
+    let refs: Vec<&str> = d.iter().map(String::as_str).collect();
+    let rows: Vec<[&str; 2]> = refs.iter().map(|l| [*l, ""]).collect();
+    let m = || Mail::new(FROM, TO, subject);
+    let attached =
+        |name: &str, ctype: &'static str, data: Vec<u8>| m().text(GREETING).file(name, ctype, data);
+    vec![
+        ("body-plain", m().part(plain(Cte::EightBit))),
+        ("body-qp", m().part(plain(Cte::QuotedPrintable))),
+        ("body-base64", m().part(plain(Cte::Base64))),
+        (
+            "body-html",
+            m().part(Part::Text {
+                body: html.clone().into_bytes(),
+                subtype: "html",
+                charset: "utf-8",
+                cte: Cte::QuotedPrintable,
+            }),
+        ),
+        ("body-nfd", m().text(&text.nfd().collect::<String>())),
+        (
+            "body-windows-1258",
+            m().part(Part::Text {
+                body: windows_1258(&crlf),
+                subtype: "plain",
+                charset: "windows-1258",
+                cte: Cte::QuotedPrintable,
+            }),
+        ),
+        (
+            "body-tcvn3",
+            m().part(Part::Text {
+                body: latin1(&Legacy::Tcvn3 { capitals: false }.encode(&crlf)),
+                subtype: "plain",
+                charset: "iso-8859-1",
+                cte: Cte::QuotedPrintable,
+            }),
+        ),
+        (
+            "body-vni",
+            m().part(Part::Text {
+                body: latin1(&Legacy::Vni.encode(&crlf)),
+                subtype: "plain",
+                charset: "windows-1252",
+                cte: Cte::QuotedPrintable,
+            }),
+        ),
+        ("docx", attached("van-ban.docx", docx_type, docx_lines(&d))),
+        (
+            "xlsx",
+            attached(
+                "bieu-mau.xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                xlsx(&refs, &[]),
+            ),
+        ),
+        (
+            "pptx",
+            attached(
+                "trinh-bay.pptx",
+                "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+                pptx(&[&refs]),
+            ),
+        ),
+        (
+            "odt",
+            attached("van-ban.odt", "application/vnd.oasis.opendocument.text", odt(&d)),
+        ),
+        (
+            "ods",
+            attached(
+                "bang.ods",
+                "application/vnd.oasis.opendocument.spreadsheet",
+                ods(&rows),
+            ),
+        ),
+        (
+            "pdf",
+            attached("van-ban.pdf", "application/pdf", pdf_unicode(&[&d])),
+        ),
+        ("rtf", attached("van-ban.rtf", "application/rtf", rtf_unicode(&d))),
+        (
+            "txt",
+            attached("van-ban.txt", "text/plain", text.clone().into_bytes()),
+        ),
+        (
+            "html-file",
+            attached("van-ban.html", "text/html", html.into_bytes()),
+        ),
+        (
+            "zip",
+            attached(
+                "ho-so.zip",
+                "application/zip",
+                zip_of(&[("ho-so/van-ban.docx", &docx_lines(&d))]),
+            ),
+        ),
+        (
+            "forward",
+            Mail::new(FROM, TO, "Fwd: Triển khai nhiệm vụ")
+                .text("Chuyển tiếp.\n")
+                .part(Part::Forward(
+                    Mail::new("vp@ubnd.lamdong.gov.vn", FROM, subject)
+                        .text(&text)
+                        .build(999),
+                )),
+        ),
+    ]
+}
+
 const FROM: &str = "vanthu@snv.lamdong.gov.vn";
 const TO: &str = "stc@lamdong.gov.vn";
 
@@ -1231,6 +1363,23 @@ pub fn labelled() -> Vec<Labelled> {
         ));
     }
 
+    // --- every level in every carrier (a systematic matrix): added at the end --------------------
+    let mut systematic: Vec<(String, String, Vec<&'static str>, Mail)> = Vec::new();
+    for (stamp, symbol, slug) in [
+        ("MẬT", "MARKING_MAT", "mat"),
+        ("TỐI MẬT", "MARKING_TOI_MAT", "toi-mat"),
+        ("TUYỆT MẬT", "MARKING_TUYET_MAT", "tuyet-mat"),
+    ] {
+        for (carrier, mail) in matrix(stamp) {
+            systematic.push((
+                format!("m-{carrier}-{slug}"),
+                format!("matrix: {stamp} in {carrier}"),
+                vec![symbol],
+                mail,
+            ));
+        }
+    }
+
     // --- content that cannot be read -----------------------------------------------------------
     v.push((
         "zip-encrypted",
@@ -1461,10 +1610,12 @@ pub fn labelled() -> Vec<Labelled> {
     ));
 
     v.into_iter()
+        .map(|(slug, why, symbols, mail)| (slug.to_owned(), why.to_owned(), symbols, mail))
+        .chain(systematic)
         .enumerate()
         .map(|(i, (slug, why, symbols, mail))| Labelled {
-            file: format!("{:02}-{slug}.eml", i + 1),
-            why: why.to_owned(),
+            file: format!("{:03}-{slug}.eml", i + 1),
+            why,
             symbols,
             bytes: mail.build(i + 1),
         })

@@ -16,6 +16,8 @@ pub struct PdfText {
     pub pages: Vec<String>,
     /// Some text was TCVN3 in a lower-case font.
     pub tcvn3_lowercase: bool,
+    /// Strings drawn in a composite font with no ToUnicode map: their text could not be read.
+    pub undecodable: usize,
 }
 
 /// An object: its dictionary text and its stream bytes (still encoded), if any.
@@ -39,6 +41,7 @@ struct Doc<'a> {
     deadline: Instant,
     fonts: HashMap<u32, Rc<Font>>,
     tcvn3_lowercase: bool,
+    undecodable: usize,
 }
 
 /// Extracts the text of `data`. `max_inflate` bounds the bytes decompressed from streams.
@@ -53,6 +56,7 @@ pub fn extract(data: &[u8], max_inflate: u64, deadline: Instant) -> Result<PdfTe
         deadline,
         fonts: HashMap::new(),
         tcvn3_lowercase: false,
+        undecodable: 0,
     };
     doc.unpack_object_streams()?;
     let mut pages = Vec::new();
@@ -93,6 +97,7 @@ pub fn extract(data: &[u8], max_inflate: u64, deadline: Instant) -> Result<PdfTe
         }
     }
     out.tcvn3_lowercase = doc.tcvn3_lowercase;
+    out.undecodable = doc.undecodable;
     Ok(out)
 }
 
@@ -418,7 +423,7 @@ impl<'a> Doc<'a> {
                     }
                 }
             }
-            Some(Font { two_byte: true, .. }) => {}
+            Some(Font { two_byte: true, .. }) => self.undecodable += 1,
             Some(Font { legacy: Some(l), .. }) => {
                 if *l == (Legacy::Tcvn3 { capitals: false }) {
                     self.tcvn3_lowercase = true;
@@ -773,6 +778,17 @@ mod tests {
         assert_eq!(t.pages.len(), 1);
         let lines: Vec<&str> = t.pages[0].lines().map(str::trim).collect();
         assert_eq!(lines, vec!["CONG HOA XA HOI", "TOI MAT"], "{t:?}");
+    }
+
+    #[test]
+    fn composite_font_without_to_unicode_is_counted_unreadable() {
+        let content = "BT /F1 12 Tf <00410042> Tj ET";
+        let pdf = format!(
+            "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >> endobj\n4 0 obj << /Length {} >>\nstream\n{content}\nendstream\nendobj\n5 0 obj << /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H >> endobj\n",
+            content.len()
+        );
+        let t = extract(pdf.as_bytes(), 1 << 20, later()).expect("reads");
+        assert_eq!(t.undecodable, 1);
     }
 
     #[test]

@@ -302,6 +302,15 @@ impl Extractor {
             Some(Format::Pdf) => {
                 match pdf::extract(data, self.inflate_cap.min(budget.bytes_left), self.deadline) {
                     Ok(t) => {
+                        if t.undecodable > 0 {
+                            self.problem(
+                                location,
+                                format!(
+                                    "{} text strings of the PDF use a font without a ToUnicode map: their text could not be read",
+                                    t.undecodable
+                                ),
+                            );
+                        }
                         for (i, page) in t.pages.into_iter().enumerate() {
                             let loc = format!("{location}, page {}", i + 1);
                             self.push(&loc, PieceKind::Document, page, t.tcvn3_lowercase);
