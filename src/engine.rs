@@ -36,6 +36,8 @@ pub struct Engine {
     memory_total_kib: u32,
     /// Marking symbols and level names, highest level first.
     marking_levels: Vec<(String, String)>,
+    /// The unit directory (`[local] directory`), reloaded with the configuration.
+    directory: Option<Arc<crate::directory::Directory>>,
 }
 
 /// Memory reserved for one message while it is scanned; released when dropped.
@@ -107,7 +109,19 @@ impl Engine {
             memory_kib: Arc::new(Semaphore::new(kib(config.milter.scan_memory_bytes) as usize)),
             memory_total_kib: kib(config.milter.scan_memory_bytes),
             marking_levels,
+            directory: if config.local.directory.as_os_str().is_empty() {
+                None
+            } else {
+                Some(Arc::new(crate::directory::Directory::load(
+                    &config.local.directory,
+                )?))
+            },
         })
+    }
+
+    /// The unit directory, if one is configured.
+    pub fn directory(&self) -> Option<&crate::directory::Directory> {
+        self.directory.as_deref()
     }
 
     /// Keeps the CPU permits of a running engine (so a reload does not double the concurrency).

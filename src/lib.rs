@@ -7,21 +7,26 @@
 //! 2. [`message`]: the envelope, the bounded receive buffer, and the message parsed once;
 //! 3. [`scanners`]: each looks at one aspect and emits findings (symbols with evidence);
 //! 4. [`policy`]: findings and the score table (`rules/scores.toml`) become a verdict;
-//! 5. [`actions`]: the verdict becomes headers and an SMTP reply.
+//! 5. [`actions`]: the verdict becomes headers and an SMTP reply;
+//! 6. [`store`]: held messages, the audit log and the alert outbox (SQLite); [`alerts`] tells
+//!    the units involved ([`directory`]) and sends what the store queued.
 //!
 //! [`engine::Engine`] ties 2–4 together: `Engine::build(&Config)` once, `Engine::scan` per
 //! message. The milter, the `canhgac scan` command, the tests and the benches all use it.
 
 pub mod actions;
+pub mod alerts;
 pub mod bench;
 pub mod cli;
 pub mod config;
+pub mod directory;
 pub mod engine;
 pub mod extract;
 pub mod message;
 pub mod milter;
 pub mod policy;
 pub mod scanners;
+pub mod store;
 pub mod vietnamese;
 
 pub use config::Config;

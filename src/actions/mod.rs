@@ -45,10 +45,66 @@ pub fn result_header_value(v: &Verdict) -> String {
     out
 }
 
-/// Whether the MTA should keep the message in its hold queue (our interim quarantine until the
-/// quarantine store exists).
+/// Whether the verdict holds the message (in the store, and in Postfix's hold queue when
+/// `[store] answer = "hold"` or no store is in use).
 pub fn holds(v: &Verdict) -> bool {
     v.action == Action::Quarantine
+}
+
+/// The header From and Subject of a message (decoded), from its header section only.
+pub fn from_and_subject(raw: &[u8]) -> (String, String) {
+    let end = memchr::memmem::find(raw, b"\r\n\r\n")
+        .or_else(|| memchr::memmem::find(raw, b"\n\n"))
+        .map_or(raw.len().min(256 * 1024), |e| e + 2);
+    let head = &raw[..end.min(raw.len())];
+    let parsed = std::panic::catch_unwind(|| mail_parser::MessageParser::default().parse_headers(head));
+    let Ok(Some(m)) = parsed else {
+        return (String::new(), String::new());
+    };
+    let from = m
+        .from()
+        .and_then(|a| a.first())
+        .and_then(|a| a.address())
+        .unwrap_or_default()
+        .to_owned();
+    (from, m.subject().unwrap_or_default().to_owned())
+}
+
+/// Holds a message in the quarantine store, with its alerts (a marking tells the units and the
+/// officers), in one synced transaction. Blocking: call it on the blocking pool, before
+/// answering the MTA.
+pub fn quarantine(
+    engine: &crate::engine::Engine,
+    store: &crate::store::Store,
+    input: &crate::message::ScanInput,
+    verdict: &Verdict,
+) -> Result<String, crate::store::StoreError> {
+    let cfg = engine.config();
+    let env = &input.envelope;
+    let (header_from, subject) = from_and_subject(&input.raw);
+    let internal_sender = crate::alerts::sender_is_internal(cfg, env);
+    let marking = verdict.level.is_some();
+    let alerts = if marking {
+        let facts = crate::alerts::Facts {
+            envelope: env,
+            verdict,
+            subject: &subject,
+            internal_sender,
+            received_at: crate::store::now(),
+        };
+        crate::alerts::plan(cfg, engine.directory(), &facts)
+    } else {
+        Vec::new()
+    };
+    let hold = crate::store::Hold {
+        envelope: env,
+        raw: &input.raw,
+        verdict,
+        internal_sender,
+        header_from,
+        subject,
+    };
+    store.hold(&hold, &alerts)
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ mod error;
 mod types;
 
 pub use error::{ConfigError, line_col};
-pub use types::{ClamdEndpoint, ListenAddr, SocketMode};
+pub use types::{ClamdEndpoint, ListenAddr, Network, SocketMode};
 
 use crate::policy::Action;
 use serde::{Deserialize, Serialize};
@@ -22,6 +22,10 @@ pub struct Config {
     pub policy: PolicyConfig,
     pub clamd: ClamdConfig,
     pub rules: RulesConfig,
+    pub store: StoreConfig,
+    pub local: LocalConfig,
+    pub alerts: AlertsConfig,
+    pub release: ReleaseConfig,
     pub log: LogConfig,
     /// Where this configuration was read from (not a key; set by [`Config::load`]).
     #[serde(skip)]
@@ -203,6 +207,135 @@ pub struct RulesConfig {
     pub dir: PathBuf,
 }
 
+/// `[store]`: the quarantine store (SQLite).
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct StoreConfig {
+    /// The SQLite database of held messages, the audit log and the alert outbox (created if
+    /// missing, with its directory).
+    pub path: PathBuf,
+    /// What Postfix is told about a held message: `discard` (accepted, kept by us), `reject`
+    /// (550 5.7.1 with the quarantine id) or `hold` (Postfix's hold queue as well).
+    pub answer: HeldAnswer,
+    /// Days the original bytes of a held message are kept; then purged, the record kept.
+    /// 0 keeps them until deleted.
+    pub retention_days: u32,
+}
+
+impl Default for StoreConfig {
+    fn default() -> Self {
+        Self {
+            path: PathBuf::from("var/canhgac.db"),
+            answer: HeldAnswer::Discard,
+            retention_days: 180,
+        }
+    }
+}
+
+/// The milter's answer for a message held in the store.
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum HeldAnswer {
+    #[default]
+    Discard,
+    Reject,
+    Hold,
+}
+
+/// `[local]`: what is inside the province's mail system.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct LocalConfig {
+    /// Mail domains of the province (subdomains included).
+    pub domains: Vec<String>,
+    /// Client networks whose mail is internal (besides authenticated clients).
+    pub internal_networks: Vec<Network>,
+    /// The unit directory ("Danh bạ hộp thư điện tử công vụ"): a CSV file with the header
+    /// `address,name,unit_id,unit_name,unit_mailbox`. Empty: no directory.
+    pub directory: PathBuf,
+}
+
+impl Default for LocalConfig {
+    fn default() -> Self {
+        Self {
+            domains: vec!["lamdong.gov.vn".to_owned()],
+            internal_networks: vec![
+                Network {
+                    addr: std::net::IpAddr::from([127, 0, 0, 0]),
+                    prefix: 8,
+                },
+                Network {
+                    addr: std::net::IpAddr::from(std::net::Ipv6Addr::LOCALHOST),
+                    prefix: 128,
+                },
+            ],
+            directory: PathBuf::new(),
+        }
+    }
+}
+
+impl LocalConfig {
+    /// Whether `address` is in one of the local domains.
+    pub fn is_local(&self, address: &str) -> bool {
+        let Some((_, domain)) = address.rsplit_once('@') else {
+            return false;
+        };
+        let domain = domain.trim_end_matches('>').to_ascii_lowercase();
+        self.domains.iter().any(|d| {
+            let d = d.to_ascii_lowercase();
+            domain == d || domain.ends_with(&format!(".{d}"))
+        })
+    }
+}
+
+/// `[alerts]`: who is told when a message is held for a state-secret marking.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct AlertsConfig {
+    pub enabled: bool,
+    /// The SMTP relay alerts are sent through (`HOST:PORT`), one that does not pass them back
+    /// through canhgac.
+    pub smtp: String,
+    /// The alerts' sender.
+    pub from: String,
+    /// The security officers (Sở Thông tin và Truyền thông) told of every held marking.
+    pub officers: Vec<String>,
+    /// The review link; the quarantine id is appended.
+    pub review_url: String,
+    /// Seconds between attempts to send what is due.
+    pub interval_secs: u64,
+}
+
+impl Default for AlertsConfig {
+    fn default() -> Self {
+        Self {
+            enabled: true,
+            smtp: "127.0.0.1:10026".to_owned(),
+            from: "canhgac@lamdong.gov.vn".to_owned(),
+            officers: vec!["antoanthongtin@lamdong.gov.vn".to_owned()],
+            review_url: "http://127.0.0.1:8025/quarantine/".to_owned(),
+            interval_secs: 10,
+        }
+    }
+}
+
+/// `[release]`: where released messages are re-injected.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct ReleaseConfig {
+    /// An SMTP relay (`HOST:PORT`) that does not pass mail through canhgac again, e.g. a second
+    /// Postfix smtpd on loopback with `-o smtpd_milters=` (README).
+    pub smtp: String,
+}
+
+impl Default for ReleaseConfig {
+    fn default() -> Self {
+        Self {
+            smtp: "127.0.0.1:10026".to_owned(),
+        }
+    }
+}
+
 /// `[log]`: logging.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
@@ -312,6 +445,25 @@ impl Config {
                 "extract_timeout_ms"
             };
             return Err(bad("limits", key, "must be greater than 0"));
+        }
+        if self.store.path.as_os_str().is_empty() {
+            return Err(bad("store", "path", "must name the quarantine database file"));
+        }
+        for (key, addr) in [("smtp", &self.alerts.smtp), ("smtp", &self.release.smtp)] {
+            let ok = addr
+                .rsplit_once(':')
+                .is_some_and(|(h, p)| !h.is_empty() && p.parse::<u16>().is_ok());
+            if !ok {
+                let section = if std::ptr::eq(addr, &self.alerts.smtp) {
+                    "alerts"
+                } else {
+                    "release"
+                };
+                return Err(bad(section, key, "expected HOST:PORT"));
+            }
+        }
+        if self.alerts.enabled && self.alerts.interval_secs == 0 {
+            return Err(bad("alerts", "interval_secs", "must be greater than 0"));
         }
         let c = &self.clamd;
         if c.enabled && c.endpoints.is_empty() {

@@ -26,12 +26,29 @@ pub struct Shared {
     pub engine: EngineHandle,
     /// Benchmark baseline: receive as usual, accept without scanning.
     pub noop: bool,
+    /// The quarantine store. Without one (tests of the gateway core), held messages stay in
+    /// Postfix's hold queue only.
+    pub store: Option<Arc<crate::store::Store>>,
 }
 
 impl Shared {
     pub fn new(engine: EngineHandle) -> Shared {
-        Shared { engine, noop: false }
+        Shared {
+            engine,
+            noop: false,
+            store: None,
+        }
     }
+}
+
+/// What became of a held message before the answer.
+enum Held {
+    /// No store in use: Postfix's hold queue.
+    NoStore,
+    /// Stored durably under this id.
+    Stored(String),
+    /// The store failed: answer tempfail, the sender keeps the message.
+    Failed,
 }
 
 /// Runs the milter on `listener` until `shutdown` completes; messages in their end-of-message
@@ -79,6 +96,7 @@ fn callbacks(shared: Shared) -> Callbacks<Session> {
     Callbacks::new()
         .on_negotiate(move |cx: &mut NegotiateContext<Session>, actions, opts| {
             let engine = neg_shared.engine.current();
+            let store = neg_shared.store.clone();
             Box::pin(async move {
                 cx.requested_actions =
                     (Actions::ADD_HEADER | Actions::CHANGE_HEADER | Actions::QUARANTINE) & actions;
@@ -102,7 +120,9 @@ fn callbacks(shared: Shared) -> Callbacks<Session> {
                         cx.requested_macros.insert(stage, c);
                     }
                 }
-                cx.data = Some(Session::new(engine, leading_space));
+                let mut session = Session::new(engine, leading_space);
+                session.store = store;
+                cx.data = Some(session);
                 Status::Continue
             })
         })
@@ -237,7 +257,8 @@ async fn eom(cx: &mut EomContext<Session>) -> Status {
         return Status::Tempfail;
     };
     let cfg = engine.config();
-    let (verdict, timings, envelope, size) = match input {
+    let store = s.store.clone();
+    let (verdict, timings, envelope, size, held) = match input {
         Err(e) => {
             tracing::error!(queue_id = queue_id.as_deref().unwrap_or("-"), error = %e, "message could not be read back");
             (
@@ -245,28 +266,56 @@ async fn eom(cx: &mut EomContext<Session>) -> Status {
                 Vec::new(),
                 None,
                 0,
+                Held::NoStore,
             )
         }
         Ok(input) => {
             let size = input.truncated_at.unwrap_or(input.raw.len() as u64);
             let envelope = input.envelope.clone();
             let limit = Duration::from_secs(cfg.milter.scan_timeout_secs);
-            match tokio::time::timeout(limit, engine.scan(Arc::new(input))).await {
-                Ok(report) => (report.verdict, report.timings, Some(envelope), size),
+            let input = Arc::new(input);
+            let (verdict, timings) = match tokio::time::timeout(limit, engine.scan(input.clone())).await {
+                Ok(report) => (report.verdict, report.timings),
                 Err(_) => (
                     engine.failure(
                         "SCAN_TIMEOUT",
                         &format!("Temporary failure: scan took longer than {} s", limit.as_secs()),
                     ),
                     Vec::new(),
-                    Some(envelope),
-                    size,
                 ),
-            }
+            };
+            // A held message is stored durably before Postfix hears anything.
+            let held = match (&store, actions::holds(&verdict)) {
+                (Some(store), true) => {
+                    let (store, engine, v) = (store.clone(), engine.clone(), verdict.clone());
+                    match tokio::task::spawn_blocking(move || {
+                        actions::quarantine(&engine, &store, &input, &v)
+                    })
+                    .await
+                    {
+                        Ok(Ok(id)) => Held::Stored(id),
+                        Ok(Err(e)) => {
+                            tracing::error!(queue_id = queue_id.as_deref().unwrap_or("-"), error = %e, "cannot store the held message; answering tempfail");
+                            Held::Failed
+                        }
+                        Err(e) => {
+                            tracing::error!(error = %e, "store task failed; answering tempfail");
+                            Held::Failed
+                        }
+                    }
+                }
+                _ => Held::NoStore,
+            };
+            (verdict, timings, Some(envelope), size, held)
         }
     };
-    let status = apply(cx, &verdict, forged).await;
+    let quarantine_id = match &held {
+        Held::Stored(id) => Some(id.clone()),
+        _ => None,
+    };
+    let status = apply(cx, &verdict, forged, &held).await;
     log_verdict(
+        quarantine_id.as_deref(),
         queue_id.as_deref(),
         envelope.as_ref(),
         size,
@@ -278,10 +327,37 @@ async fn eom(cx: &mut EomContext<Session>) -> Status {
 }
 
 /// Tells the MTA what to do with the message.
-async fn apply(cx: &mut EomContext<Session>, v: &Verdict, forged: i32) -> Status {
+async fn apply(cx: &mut EomContext<Session>, v: &Verdict, forged: i32, held: &Held) -> Status {
     let Some(s) = cx.data.as_ref() else {
         return Status::Tempfail;
     };
+    let answer = s.engine.config().store.answer;
+    match held {
+        Held::Failed => {
+            set_reply(
+                &mut cx.reply,
+                &SmtpReply::new(
+                    451,
+                    "4.3.0",
+                    "Temporary failure: the message could not be stored for review",
+                ),
+            );
+            return Status::Tempfail;
+        }
+        Held::Stored(_) if answer == crate::config::HeldAnswer::Discard => return Status::Discard,
+        Held::Stored(id) if answer == crate::config::HeldAnswer::Reject => {
+            set_reply(
+                &mut cx.reply,
+                &SmtpReply::new(
+                    550,
+                    "5.7.1",
+                    &format!("Message held for review by the security office (quarantine id {id})"),
+                ),
+            );
+            return Status::Reject;
+        }
+        _ => {}
+    }
     let header = s.engine.config().policy.result_header.clone();
     // With SMFIP_HDR_LEADSPC negotiated, values we add are used exactly: supply the space.
     let lead = if s.leading_space { " " } else { "" };
@@ -337,6 +413,7 @@ async fn apply(cx: &mut EomContext<Session>, v: &Verdict, forged: i32) -> Status
 }
 
 fn log_verdict(
+    quarantine_id: Option<&str>,
     queue_id: Option<&str>,
     env: Option<&crate::message::Envelope>,
     size: u64,
@@ -364,6 +441,7 @@ fn log_verdict(
         dry_run_action = %v.dry_run_action.map_or("-", |a| a.as_str()),
         score = v.score,
         level = v.level.as_deref().unwrap_or("-"),
+        quarantine_id = quarantine_id.unwrap_or("-"),
         symbols = %symbols.join(" "),
         reply = %v.reply.as_ref().map_or("-".to_owned(), |r| r.to_string()),
         scan_us = %scan_us.join(","),

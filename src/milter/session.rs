@@ -36,6 +36,8 @@ pub struct Session {
     pub message: Option<MessageState>,
     /// The MTA sends header values with their leading space (SMFIP_HDR_LEADSPC).
     pub leading_space: bool,
+    /// The quarantine store held messages go to (None: Postfix's hold queue only).
+    pub store: Option<Arc<crate::store::Store>>,
 }
 
 /// What a stage asks the MTA to do before end-of-message.
@@ -52,6 +54,7 @@ impl Session {
             conn: ConnInfo::default(),
             message: None,
             leading_space,
+            store: None,
         }
     }
 

@@ -16,10 +16,10 @@ pub use yara::YaraScanner;
 
 use crate::message::{ParsedMessage, ScanInput};
 use crate::policy::KnownSymbol;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One thing a scanner found.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
     /// The symbol, e.g. `ATTACHMENT_OVERSIZE`; listed in `rules/scores.toml`.
     pub symbol: String,

@@ -93,10 +93,16 @@ pub fn test_config() -> Config {
     c
 }
 
-/// A configuration file for the binary with clamd off (and `extra` TOML appended).
+/// A configuration file for the binary with clamd off, its quarantine store in `dir` (and
+/// `extra` TOML appended).
 pub fn config_file(dir: &std::path::Path, extra: &str) -> std::path::PathBuf {
     let p = dir.join("canhgac-test.toml");
-    std::fs::write(&p, format!("[clamd]\nenabled = false\n{extra}\n")).expect("write config");
+    let store = if extra.contains("[store]") {
+        String::new()
+    } else {
+        format!("[store]\npath = \"{}\"\n", dir.join("quarantine.db").display())
+    };
+    std::fs::write(&p, format!("[clamd]\nenabled = false\n{store}{extra}\n")).expect("write config");
     p
 }
 

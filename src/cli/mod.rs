@@ -1,4 +1,8 @@
-//! The command line: `serve`, `scan`, `check-config`. Thin: every command calls the engine.
+//! The command line: `serve`, `scan`, `check-config`, `bench`, `corpus`, and the officers'
+//! `quarantine`, `audit` and `directory` commands (`officer.rs`). Thin: every command calls the
+//! engine or the store.
+
+mod officer;
 
 use crate::config::{Config, ConfigError, ListenAddr, LogFormat};
 use crate::engine::{Engine, EngineHandle, ScanReport};
@@ -55,6 +59,30 @@ enum Command {
     },
     /// Validate a configuration file (and the rules it names) and print the effective configuration.
     CheckConfig { file: Option<PathBuf> },
+    /// Review held messages (the quarantine store).
+    Quarantine {
+        #[arg(long, short, global = true)]
+        config: Option<PathBuf>,
+        /// Who is acting, for the audit log (default: $SUDO_USER or $USER).
+        #[arg(long, global = true)]
+        actor: Option<String>,
+        #[command(subcommand)]
+        command: officer::QuarantineCommand,
+    },
+    /// The tamper-evident audit log of the quarantine.
+    Audit {
+        #[arg(long, short, global = true)]
+        config: Option<PathBuf>,
+        #[command(subcommand)]
+        command: officer::AuditCommand,
+    },
+    /// The unit directory (Danh bạ hộp thư điện tử công vụ).
+    Directory {
+        #[arg(long, short, global = true)]
+        config: Option<PathBuf>,
+        #[command(subcommand)]
+        command: officer::DirectoryCommand,
+    },
 }
 
 #[derive(Subcommand)]
@@ -100,6 +128,22 @@ pub fn main() -> ExitCode {
         Command::Bench(args) => bench(args),
         Command::Scan { config, json, paths } => scan(config.as_deref(), json, &paths),
         Command::CheckConfig { file } => check_config(file.as_deref()),
+        Command::Quarantine {
+            config,
+            actor,
+            command,
+        } => match officer::config_for(config.as_deref()) {
+            Ok(c) => officer::quarantine(&c, actor.as_deref(), command),
+            Err(code) => code,
+        },
+        Command::Audit { config, command } => match officer::config_for(config.as_deref()) {
+            Ok(c) => officer::audit(&c, command),
+            Err(code) => code,
+        },
+        Command::Directory { config, command } => match officer::config_for(config.as_deref()) {
+            Ok(c) => officer::directory(&c, command),
+            Err(code) => code,
+        },
         Command::Corpus {
             command:
                 CorpusCommand::Generate {
@@ -130,7 +174,7 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
+pub(crate) fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
     match path {
         Some(p) => Config::load(p),
         None => Ok(Config::default()),
@@ -138,7 +182,7 @@ fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
 }
 
 /// The tokio runtime, or the exit code after saying why there is none.
-fn runtime() -> Result<tokio::runtime::Runtime, ExitCode> {
+pub(crate) fn runtime() -> Result<tokio::runtime::Runtime, ExitCode> {
     tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -342,9 +386,22 @@ async fn serve_async(
     let listener = MilterListener::bind(&config.milter.listen, config.milter.socket_mode)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.milter.listen))?;
+    // The quarantine store: opened before the first message, or the gateway does not start.
+    let store = if noop {
+        None
+    } else {
+        let path = config.store.path.clone();
+        let store = tokio::task::spawn_blocking(move || crate::store::Store::open(&path))
+            .await
+            .map_err(|e| format!("store task failed: {e}"))?
+            .map_err(|e| e.to_string())?;
+        tracing::info!(store = %config.store.path.display(), answer = ?config.store.answer, "quarantine store open");
+        Some(std::sync::Arc::new(store))
+    };
     let handle = EngineHandle::new(engine);
     let mut shared = Shared::new(handle.clone());
     shared.noop = noop;
+    shared.store = store.clone();
     if noop {
         tracing::warn!("--noop: every message is accepted without scanning (benchmark baseline)");
     }
@@ -360,6 +417,34 @@ async fn serve_async(
         let _ = rx.wait_for(|stop| *stop).await;
     };
     let mut milter = tokio::spawn(milter::run(listener, shared, shutdown));
+    // Background work on the store: the alert sender, and the daily retention purge.
+    let mut background = Vec::new();
+    if let Some(store) = &store {
+        if config.alerts.enabled {
+            background.push(tokio::spawn(crate::alerts::run_sender(
+                store.clone(),
+                config.clone(),
+                tx.subscribe(),
+            )));
+        }
+        let (s, days, mut stop) = (store.clone(), config.store.retention_days, tx.subscribe());
+        background.push(tokio::spawn(async move {
+            loop {
+                let s2 = s.clone();
+                match tokio::task::spawn_blocking(move || s2.purge(days)).await {
+                    Ok(Ok(n)) if n > 0 => {
+                        tracing::info!(purged = n, days, "retention: original bytes purged")
+                    }
+                    Ok(Err(e)) => tracing::error!(error = %e, "retention purge failed"),
+                    _ => {}
+                }
+                tokio::select! {
+                    _ = tokio::time::sleep(Duration::from_secs(86_400)) => {}
+                    _ = stop.changed() => return,
+                }
+            }
+        }));
+    }
     let sig = |k| signal(k).map_err(|e| format!("cannot install signal handler: {e}"));
     let (mut hup, mut term, mut int) = (
         sig(SignalKind::hangup())?,
@@ -405,6 +490,9 @@ async fn serve_async(
         "shutting down: finishing messages in progress"
     );
     let _ = tx.send(true);
+    for b in background {
+        let _ = tokio::time::timeout(Duration::from_secs(5), b).await;
+    }
     match tokio::time::timeout(grace, &mut milter).await {
         Ok(_) => tracing::info!("stopped"),
         Err(_) => tracing::warn!(

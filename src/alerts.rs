@@ -1,0 +1,383 @@
+//! Alerts to the units involved and to the security officers when a message is held for a
+//! state-secret marking (regulation art. 11.6), and SMTP delivery: the background sender that
+//! drains the store's outbox to `[alerts] smtp` with retries, and the re-injection of released
+//! messages to `[release] smtp`. Alerts never carry the held message's body or attachments.
+
+use crate::config::Config;
+use crate::directory::Directory;
+use crate::message::Envelope;
+use crate::policy::Verdict;
+use crate::store::{NewAlert, Store};
+use lettre::AsyncTransport;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Whether the sender is internal: it authenticated, or came from an internal network, and its
+/// address is in a local domain.
+pub fn sender_is_internal(cfg: &Config, env: &Envelope) -> bool {
+    let from_inside = env.auth_user.is_some()
+        || env
+            .client_addr
+            .is_some_and(|ip| cfg.local.internal_networks.iter().any(|n| n.contains(ip)));
+    from_inside && cfg.local.is_local(&env.mail_from)
+}
+
+/// The facts an alert tells.
+pub struct Facts<'a> {
+    pub envelope: &'a Envelope,
+    pub verdict: &'a Verdict,
+    pub subject: &'a str,
+    pub internal_sender: bool,
+    pub received_at: i64,
+}
+
+/// "12:30:05 ngày 16/11/2026 (giờ Việt Nam)" from Unix seconds.
+pub fn vietnam_time(unix: i64) -> String {
+    let t = unix + 7 * 3600;
+    let days = t.div_euclid(86_400);
+    let secs = t.rem_euclid(86_400);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!(
+        "{:02}:{:02}:{:02} ngày {d:02}/{m:02}/{y} (giờ Việt Nam)",
+        secs / 3600,
+        secs % 3600 / 60,
+        secs % 60
+    )
+}
+
+fn encode_header(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_owned();
+    }
+    // RFC 2047 encoded words of at most ~45 input bytes each, split on character boundaries.
+    let mut words = Vec::new();
+    let mut chunk = String::new();
+    for c in s.chars() {
+        if chunk.len() + c.len_utf8() > 45 {
+            words.push(std::mem::take(&mut chunk));
+        }
+        chunk.push(c);
+    }
+    words.push(chunk);
+    words
+        .iter()
+        .map(|w| format!("=?UTF-8?B?{}?=", b64(w.as_bytes())))
+        .collect::<Vec<_>>()
+        .join("\r\n ")
+}
+
+fn b64(data: &[u8]) -> String {
+    String::from_utf8_lossy(&crate::bench::corpus::base64(data)).replace("\r\n", "")
+}
+
+/// Where the markings were found: the locations of the marking findings (attachment names,
+/// paths inside archives, pages), never their text.
+fn places(v: &Verdict) -> Vec<String> {
+    let mut out: Vec<String> = v
+        .findings
+        .iter()
+        .filter(|f| f.symbol.starts_with("MARKING_"))
+        .map(|f| f.location.clone())
+        .collect();
+    out.dedup();
+    out
+}
+
+/// Builds the alert mails for a held message: one to the sender's unit (internal senders only),
+/// one to the units of the local recipients (deduplicated), one to the officers.
+pub fn plan(cfg: &Config, dir: Option<&Directory>, facts: &Facts<'_>) -> Vec<NewAlert> {
+    let a = &cfg.alerts;
+    if !a.enabled {
+        return Vec::new();
+    }
+    let env = facts.envelope;
+    let unit_of = |addr: &str| -> Option<(String, String)> {
+        let e = dir?.lookup(addr)?;
+        Some((e.unit_mailbox.clone(), e.unit_name.clone()))
+    };
+    let sender_unit = facts.internal_sender.then(|| unit_of(&env.mail_from)).flatten();
+    let mut recipient_units: Vec<(String, String)> = Vec::new();
+    let mut unknown_local: Vec<String> = Vec::new();
+    for r in env.rcpt_to.iter().filter(|r| cfg.local.is_local(r)) {
+        match unit_of(r) {
+            Some(u) => {
+                let same_as_sender = sender_unit.as_ref().is_some_and(|s| s.0 == u.0);
+                if !same_as_sender && !recipient_units.iter().any(|x| x.0 == u.0) {
+                    recipient_units.push(u);
+                }
+            }
+            None => unknown_local.push(r.clone()),
+        }
+    }
+    let level = facts.verdict.level.clone().unwrap_or_else(|| "MẬT".to_owned());
+    let subject_tail = format!("thư chứa tài liệu có dấu {level} đã bị tạm giữ");
+    let common = Common {
+        from: a.from.clone(),
+        review: a.review_url.clone(),
+        received: vietnam_time(facts.received_at),
+        sender: env.mail_from.clone(),
+        recipients: env.rcpt_to.join(", "),
+        subject: facts.subject.to_owned(),
+        level: level.clone(),
+        places: places(facts.verdict),
+    };
+    let mut out = Vec::new();
+    if let Some((mailbox, unit)) = sender_unit.clone() {
+        let c = common.clone();
+        let text = format!(
+            "Kính gửi: {unit}\n\nHệ thống thư điện tử công vụ tỉnh Lâm Đồng đã tạm giữ một thư do hộp thư thuộc đơn vị gửi đi, vì tệp hoặc nội dung thư có dấu độ mật «{level}».\n\nTheo Quy chế sử dụng hệ thống thư điện tử công vụ (Quyết định 61/2012/QĐ-UBND), văn bản, tài liệu thuộc bí mật nhà nước không được gửi qua hệ thống này. Đề nghị đơn vị kiểm tra, thu hồi và hủy bỏ bản điện tử của tài liệu trên máy tính và hộp thư của người gửi, phối hợp với Sở Thông tin và Truyền thông xử lý theo quy định."
+        );
+        out.push(alert(
+            "sender_unit",
+            vec![mailbox],
+            format!("[canhgac] Đơn vị gửi {subject_tail}"),
+            text,
+            c,
+        ));
+    }
+    if !recipient_units.is_empty() {
+        let c = common.clone();
+        let names: Vec<&str> = recipient_units.iter().map(|u| u.1.as_str()).collect();
+        let text = format!(
+            "Kính gửi: {}\n\nHệ thống thư điện tử công vụ tỉnh Lâm Đồng đã tạm giữ một thư gửi đến hộp thư thuộc đơn vị, vì tệp hoặc nội dung thư có dấu độ mật «{level}». Thư chưa được chuyển đến người nhận.\n\nTheo Quy chế sử dụng hệ thống thư điện tử công vụ (Quyết định 61/2012/QĐ-UBND), văn bản, tài liệu thuộc bí mật nhà nước không được gửi qua hệ thống này. Nếu đơn vị đã nhận được bản sao của tài liệu bằng đường khác qua thư điện tử, đề nghị thu hồi, hủy bỏ và báo cáo Sở Thông tin và Truyền thông.",
+            names.join("; ")
+        );
+        out.push(alert(
+            "recipient_units",
+            recipient_units.into_iter().map(|u| u.0).collect(),
+            format!("[canhgac] Thư gửi đến đơn vị: {subject_tail}"),
+            text,
+            c,
+        ));
+    }
+    if !a.officers.is_empty() {
+        let mut notes = Vec::new();
+        if cfg.local.is_local(&env.mail_from) && !facts.internal_sender {
+            notes.push(format!(
+                "LƯU Ý: người gửi tự nhận địa chỉ thuộc tên miền của tỉnh ({}) nhưng gửi từ bên ngoài (máy {}, không xác thực): có thể là thư giả mạo; không gửi cảnh báo cho đơn vị của địa chỉ này.",
+                env.mail_from,
+                env.client_addr.map_or("không rõ".to_owned(), |ip| ip.to_string())
+            ));
+        } else if !cfg.local.is_local(&env.mail_from) {
+            notes.push(format!(
+                "Người gửi ở ngoài hệ thống thư công vụ của tỉnh ({}).",
+                env.mail_from
+            ));
+        } else if sender_unit.is_none() {
+            notes.push(format!(
+                "Không tìm thấy đơn vị của người gửi {} trong danh bạ.",
+                env.mail_from
+            ));
+        }
+        if !unknown_local.is_empty() {
+            notes.push(format!(
+                "Người nhận không có trong danh bạ: {}.",
+                unknown_local.join(", ")
+            ));
+        }
+        let text = format!(
+            "Kính gửi: Sở Thông tin và Truyền thông (bộ phận an toàn thông tin)\n\nHệ thống canhgac đã tạm giữ một thư có dấu độ mật «{level}» theo Điều 11 Quy chế sử dụng hệ thống thư điện tử công vụ (Quyết định 61/2012/QĐ-UBND).\n{}\nĐề nghị xem xét, xác nhận và phối hợp với các đơn vị liên quan thu hồi, hủy bỏ tài liệu.",
+            if notes.is_empty() {
+                String::new()
+            } else {
+                format!("\n{}\n", notes.join("\n"))
+            }
+        );
+        out.push(alert(
+            "officers",
+            a.officers.clone(),
+            format!("[canhgac] Cảnh báo: {subject_tail}"),
+            text,
+            common,
+        ));
+    }
+    out
+}
+
+#[derive(Clone)]
+struct Common {
+    from: String,
+    review: String,
+    received: String,
+    sender: String,
+    recipients: String,
+    subject: String,
+    level: String,
+    places: Vec<String>,
+}
+
+fn alert(kind: &str, to: Vec<String>, subject: String, text: String, c: Common) -> NewAlert {
+    let to_header = to.join(", ");
+    NewAlert {
+        kind: kind.to_owned(),
+        recipients: to,
+        compose: Box::new(move |id: &str| {
+            let mut body = text.clone();
+            body.push_str(&format!(
+                "\n\nMã thư tạm giữ: {id}\nThời gian nhận: {}\nNgười gửi: {}\nNgười nhận: {}\nTiêu đề thư: {}\nĐộ mật phát hiện: {}\nVị trí phát hiện:\n{}\nXem xét tại: {}{id}\n\n-- \nThư này do hệ thống canhgac gửi tự động; không chứa nội dung hay tệp đính kèm của thư bị tạm giữ.\n",
+                c.received,
+                c.sender,
+                c.recipients,
+                c.subject,
+                c.level,
+                c.places.iter().map(|p| format!("  - {p}")).collect::<Vec<_>>().join("\n"),
+                c.review,
+            ));
+            let body = body.replace('\n', "\r\n");
+            let msgid = format!(
+                "<{id}.{}@canhgac>",
+                c.from.rsplit('@').next().unwrap_or("localhost")
+            );
+            let mut m = format!(
+                "From: canhgac <{}>\r\nTo: {to_header}\r\nSubject: {}\r\nMessage-ID: {}\r\nDate: {}\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\nAuto-Submitted: auto-generated\r\nX-Canhgac-Quarantine-Id: {id}\r\n\r\n",
+                c.from,
+                encode_header(&subject),
+                msgid.replace('@', &format!(".{}@", kind_tag(&subject))),
+                rfc2822_now(),
+            )
+            .into_bytes();
+            m.extend_from_slice(&crate::bench::corpus::base64(body.as_bytes()));
+            m
+        }),
+    }
+}
+
+/// A short stable tag per alert kind for its Message-ID (from its subject).
+fn kind_tag(subject: &str) -> String {
+    use sha2::Digest;
+    crate::store::hex(&sha2::Sha256::digest(subject.as_bytes()))[..8].to_owned()
+}
+
+fn rfc2822_now() -> String {
+    let now = crate::store::now();
+    let t = now + 7 * 3600;
+    let days = t.div_euclid(86_400);
+    let weekday = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"][days.rem_euclid(7) as usize];
+    let v = vietnam_time(now);
+    // "HH:MM:SS ngày DD/MM/YYYY ..." → RFC 5322.
+    let (time, rest) = v.split_once(" ngày ").unwrap_or(("00:00:00", "01/01/1970"));
+    let date = rest.split_whitespace().next().unwrap_or("01/01/1970");
+    let mut p = date.split('/');
+    let (d, m, y) = (
+        p.next().unwrap_or("01"),
+        p.next().unwrap_or("01"),
+        p.next().unwrap_or("1970"),
+    );
+    let month = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ][m.parse::<usize>().unwrap_or(1).clamp(1, 12) - 1];
+    format!("{weekday}, {d} {month} {y} {time} +0700")
+}
+
+/// Sends raw bytes with an envelope through an SMTP relay at `HOST:PORT`.
+pub async fn send_raw(relay: &str, from: &str, to: &[String], bytes: &[u8]) -> Result<(), String> {
+    let (host, port) = relay
+        .rsplit_once(':')
+        .and_then(|(h, p)| Some((h.to_owned(), p.parse::<u16>().ok()?)))
+        .ok_or_else(|| format!("bad relay address {relay:?}"))?;
+    let from = if from.is_empty() {
+        None
+    } else {
+        Some(
+            from.parse::<lettre::Address>()
+                .map_err(|e| format!("sender {from:?}: {e}"))?,
+        )
+    };
+    let to: Vec<lettre::Address> = to
+        .iter()
+        .map(|t| {
+            t.parse::<lettre::Address>()
+                .map_err(|e| format!("recipient {t:?}: {e}"))
+        })
+        .collect::<Result<_, _>>()?;
+    let envelope = lettre::address::Envelope::new(from, to).map_err(|e| e.to_string())?;
+    let transport = lettre::AsyncSmtpTransport::<lettre::Tokio1Executor>::builder_dangerous(host)
+        .port(port)
+        .timeout(Some(Duration::from_secs(30)))
+        .build();
+    transport
+        .send_raw(&envelope, bytes)
+        .await
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+}
+
+/// Sends what is due in the outbox, once; returns how many were sent.
+pub async fn drain_once(store: &Arc<Store>, relay: &str, from: &str) -> usize {
+    let due = {
+        let s = store.clone();
+        match tokio::task::spawn_blocking(move || s.due_alerts(50)).await {
+            Ok(Ok(d)) => d,
+            Ok(Err(e)) => {
+                tracing::error!(error = %e, "cannot read the alert outbox");
+                return 0;
+            }
+            Err(_) => return 0,
+        }
+    };
+    let mut sent = 0;
+    for row in due {
+        let result = send_raw(relay, from, &row.recipients, &row.body).await;
+        let s = store.clone();
+        let id = row.id;
+        let ok = result.is_ok();
+        let outcome = tokio::task::spawn_blocking(move || match &result {
+            Ok(()) => s.alert_sent(id),
+            Err(e) => s.alert_failed(id, e),
+        })
+        .await;
+        match (ok, outcome) {
+            (true, Ok(Ok(()))) => {
+                sent += 1;
+                tracing::info!(alert = row.id, quarantine_id = %row.message_id, kind = %row.kind, to = %row.recipients.join(","), "alert sent");
+            }
+            (false, _) => {
+                tracing::warn!(alert = row.id, quarantine_id = %row.message_id, relay, "alert not sent yet; will retry")
+            }
+            (true, other) => tracing::error!(alert = row.id, "alert sent but not marked: {other:?}"),
+        }
+    }
+    sent
+}
+
+/// The background sender: drains the outbox every `[alerts] interval_secs` until `stop`.
+pub async fn run_sender(store: Arc<Store>, cfg: Config, mut stop: tokio::sync::watch::Receiver<bool>) {
+    let every = Duration::from_secs(cfg.alerts.interval_secs.max(1));
+    loop {
+        drain_once(&store, &cfg.alerts.smtp, &cfg.alerts.from).await;
+        tokio::select! {
+            _ = tokio::time::sleep(every) => {}
+            _ = stop.changed() => return,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vietnam_time_is_utc_plus_seven() {
+        // 2026-11-16 01:30:00 UTC.
+        assert_eq!(
+            vietnam_time(1794792600),
+            "08:30:00 ngày 16/11/2026 (giờ Việt Nam)"
+        );
+    }
+
+    #[test]
+    fn long_subjects_are_encoded_in_words() {
+        let h = encode_header("[canhgac] Cảnh báo: thư chứa tài liệu có dấu TUYỆT MẬT đã bị tạm giữ");
+        assert!(h.is_ascii() && h.starts_with("=?UTF-8?B?"), "{h}");
+        assert!(h.lines().all(|l| l.len() <= 78), "{h}");
+    }
+}

@@ -1,0 +1,402 @@
+//! The officers' and operators' commands: `quarantine` (list, show, export, release, delete,
+//! confirm, false-positive, note, purge), `audit` (list, verify) and `directory` (check,
+//! suggest). They call the same store functions as the milter and the web console.
+
+use crate::config::Config;
+use crate::directory::Directory;
+use crate::store::{Status, Store, StoreError};
+use clap::Subcommand;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Subcommand)]
+pub enum QuarantineCommand {
+    /// Held messages, newest first.
+    List {
+        /// held, released, deleted, confirmed, false_positive.
+        #[arg(long)]
+        status: Option<String>,
+        #[arg(long, default_value_t = 100)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Envelope, headers, findings with evidence, attachments with sizes and SHA-256.
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The original message, unchanged, to standard output.
+    Export { id: String },
+    /// Re-inject the original to its recipients through `[release] smtp`.
+    Release {
+        id: String,
+        #[arg(long, default_value = "")]
+        reason: String,
+    },
+    /// Remove the original bytes (the record and its audit trail stay).
+    Delete {
+        id: String,
+        #[arg(long, default_value = "")]
+        reason: String,
+    },
+    /// Confirm the finding (a real state-secret marking, a real virus…).
+    Confirm {
+        id: String,
+        #[arg(long)]
+        note: String,
+    },
+    /// Mark the finding a false positive.
+    FalsePositive {
+        id: String,
+        #[arg(long)]
+        note: String,
+    },
+    /// Add a note.
+    Note { id: String, note: String },
+    /// Drop the bytes of messages older than `[store] retention_days`.
+    Purge,
+}
+
+#[derive(Subcommand)]
+pub enum AuditCommand {
+    /// The audit log (all of it, or one message's).
+    List {
+        #[arg(long)]
+        id: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check the hash chain: exit 0 when intact, 1 at the first altered entry.
+    Verify,
+}
+
+#[derive(Subcommand)]
+pub enum DirectoryCommand {
+    /// Report rows that break the address rules of regulation art. 5.
+    Check { file: PathBuf },
+    /// The next free personal address for a full name (`tiennx@…`, then `tiennx1@…`).
+    Suggest {
+        name: String,
+        /// The directory to check against (default: `[local] directory`).
+        #[arg(long)]
+        file: Option<PathBuf>,
+        #[arg(long, default_value = "lamdong.gov.vn")]
+        domain: String,
+    },
+}
+
+/// Who is acting: `--actor`, else `$SUDO_USER`, else `$USER`.
+fn actor(explicit: Option<&str>) -> String {
+    explicit
+        .map(str::to_owned)
+        .or_else(|| std::env::var("SUDO_USER").ok())
+        .or_else(|| std::env::var("USER").ok())
+        .unwrap_or_else(|| "cli".to_owned())
+}
+
+fn open(config: &Config) -> Result<Store, ExitCode> {
+    Store::open(&config.store.path).map_err(|e| {
+        eprintln!("canhgac: {e}");
+        ExitCode::from(2)
+    })
+}
+
+fn fail(e: StoreError) -> ExitCode {
+    eprintln!("canhgac: {e}");
+    match e {
+        StoreError::NotFound(_) | StoreError::State { .. } => ExitCode::from(1),
+        _ => ExitCode::from(2),
+    }
+}
+
+fn time(unix: i64) -> String {
+    crate::alerts::vietnam_time(unix)
+}
+
+pub fn quarantine(config: &Config, actor_name: Option<&str>, cmd: QuarantineCommand) -> ExitCode {
+    let store = match open(config) {
+        Ok(s) => s,
+        Err(c) => return c,
+    };
+    let who = actor(actor_name);
+    let mut out = std::io::stdout().lock();
+    let result = match cmd {
+        QuarantineCommand::List { status, limit, json } => {
+            let status = match status.as_deref().map(|s| (s, Status::parse(s))) {
+                Some((s, None)) => {
+                    eprintln!("canhgac: unknown status {s:?} (held, released, deleted, confirmed, false_positive)");
+                    return ExitCode::from(2);
+                }
+                Some((_, st)) => st,
+                None => None,
+            };
+            store.list(status, limit).map(|rows| {
+                for r in rows {
+                    let line = if json {
+                        serde_json::to_string(&r).unwrap_or_default()
+                    } else {
+                        format!(
+                            "{}  {}  {:<14} {:<10} {} -> {}  {:?}",
+                            r.id,
+                            time(r.received_at),
+                            r.status.as_str(),
+                            r.level.as_deref().unwrap_or("-"),
+                            r.mail_from,
+                            r.rcpt_to.join(","),
+                            r.subject
+                        )
+                    };
+                    let _ = writeln!(out, "{line}");
+                }
+            })
+        }
+        QuarantineCommand::Show { id, json } => store.get(&id).and_then(|r| {
+            let raw = store.raw(&id)?;
+            store.audit(&who, "view", &id, "")?;
+            let attachments = raw.as_deref().map(attachments).unwrap_or_default();
+            if json {
+                let v = serde_json::json!({ "message": r, "attachments": attachments, "alerts": store.alerts_of(&id)? });
+                let _ = writeln!(out, "{v}");
+                return Ok(());
+            }
+            let _ = writeln!(
+                out,
+                "Quarantine id: {}\nReceived:      {}\nStatus:        {}{}\nLevel:         {}\nVerdict:       {} (score {:.2})\nQueue id:      {}\nClient:        {} (HELO {})\nAuthenticated: {}\nInternal:      {}\nMAIL FROM:     {}\nRCPT TO:       {}\nFrom:          {}\nSubject:       {}\nSize:          {} bytes, SHA-256 {}\nOriginal kept: {}",
+                r.id,
+                time(r.received_at),
+                r.status.as_str(),
+                if r.note.is_empty() { String::new() } else { format!(" ({})", r.note) },
+                r.level.as_deref().unwrap_or("-"),
+                r.action,
+                r.score,
+                r.queue_id,
+                r.client_addr,
+                r.helo,
+                if r.auth_user.is_empty() { "no" } else { &r.auth_user },
+                if r.internal_sender { "yes" } else { "no" },
+                r.mail_from,
+                r.rcpt_to.join(", "),
+                r.header_from,
+                r.subject,
+                r.size,
+                r.sha256,
+                if r.has_bytes { "yes" } else { "no (deleted or purged)" },
+            );
+            let _ = writeln!(out, "\nFindings:");
+            for f in &r.findings {
+                let _ = writeln!(out, "  {} ({:.2}) at {}\n      {}", f.symbol, f.score, f.location, f.detail);
+            }
+            let _ = writeln!(out, "\nAttachments:");
+            for a in attachments {
+                let _ = writeln!(out, "  {}", a);
+            }
+            let _ = writeln!(out, "\nAlerts:");
+            for a in store.alerts_of(&id)? {
+                let state = match a.sent_at {
+                    Some(t) => format!("sent {}", time(t)),
+                    None => format!("waiting ({} attempts{})", a.attempts, if a.last_error.is_empty() { String::new() } else { format!(", {}", a.last_error) }),
+                };
+                let _ = writeln!(out, "  {:<16} {}  {}", a.kind, a.recipients.join(", "), state);
+            }
+            Ok(())
+        }),
+        QuarantineCommand::Export { id } => store.raw(&id).and_then(|raw| match raw {
+            Some(bytes) => {
+                store.audit(&who, "export", &id, "")?;
+                let _ = out.write_all(&bytes);
+                Ok(())
+            }
+            None => Err(StoreError::State {
+                id,
+                status: "without its original".to_owned(),
+                why: "the bytes were deleted or purged".to_owned(),
+            }),
+        }),
+        QuarantineCommand::Release { id, reason } => {
+            let rt = match super::runtime() {
+                Ok(rt) => rt,
+                Err(c) => return c,
+            };
+            match rt.block_on(release(&store, config, &id, &who, &reason)) {
+                Ok(()) => {
+                    let _ = writeln!(out, "{id} released to {}", config.release.smtp);
+                    Ok(())
+                }
+                Err(e) => Err(e),
+            }
+        }
+        QuarantineCommand::Delete { id, reason } => store.set_status(&id, Status::Deleted, &who, &reason),
+        QuarantineCommand::Confirm { id, note } => store.set_status(&id, Status::Confirmed, &who, &note),
+        QuarantineCommand::FalsePositive { id, note } => {
+            store.set_status(&id, Status::FalsePositive, &who, &note)
+        }
+        QuarantineCommand::Note { id, note } => store.add_note(&id, &who, &note),
+        QuarantineCommand::Purge => store.purge(config.store.retention_days).map(|n| {
+            let _ = writeln!(out, "purged the bytes of {n} messages");
+        }),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(e),
+    }
+}
+
+/// Re-injects a held message, unchanged, with its original envelope; recorded once accepted.
+pub async fn release(
+    store: &Store,
+    config: &Config,
+    id: &str,
+    actor: &str,
+    reason: &str,
+) -> Result<(), StoreError> {
+    let r = store.get(id)?;
+    if matches!(r.status, Status::Released | Status::Deleted) {
+        return Err(StoreError::State {
+            id: id.to_owned(),
+            status: r.status.as_str().to_owned(),
+            why: "it cannot be released".to_owned(),
+        });
+    }
+    let Some(raw) = store.raw(id)? else {
+        return Err(StoreError::State {
+            id: id.to_owned(),
+            status: "without its original".to_owned(),
+            why: "the bytes were deleted or purged".to_owned(),
+        });
+    };
+    crate::alerts::send_raw(&config.release.smtp, &r.mail_from, &r.rcpt_to, &raw)
+        .await
+        .map_err(|e| StoreError::State {
+            id: id.to_owned(),
+            status: r.status.as_str().to_owned(),
+            why: format!("the release relay {} refused it: {e}", config.release.smtp),
+        })?;
+    store.set_status(id, Status::Released, actor, reason)
+}
+
+/// Attachments of a stored message: name, type, size and SHA-256.
+fn attachments(raw: &[u8]) -> Vec<String> {
+    use sha2::Digest;
+    let parsed = crate::message::ParsedMessage::parse(raw, &crate::config::LimitsConfig::default());
+    parsed
+        .attachments
+        .iter()
+        .map(|a| {
+            let data = parsed.content(a).unwrap_or_default();
+            format!(
+                "{} ({}, {} bytes, SHA-256 {})",
+                a.location,
+                a.content_type,
+                data.len(),
+                crate::store::hex(&sha2::Sha256::digest(data))
+            )
+        })
+        .collect()
+}
+
+pub fn audit(config: &Config, cmd: AuditCommand) -> ExitCode {
+    let store = match open(config) {
+        Ok(s) => s,
+        Err(c) => return c,
+    };
+    let mut out = std::io::stdout().lock();
+    match cmd {
+        AuditCommand::List { id, json } => match store.audit_entries(id.as_deref()) {
+            Ok(entries) => {
+                for e in entries {
+                    let line = if json {
+                        serde_json::to_string(&e).unwrap_or_default()
+                    } else {
+                        format!(
+                            "{:>6}  {}  {:<12} {:<15} {}  {}",
+                            e.seq,
+                            time(e.at),
+                            e.actor,
+                            e.action,
+                            e.message_id,
+                            e.reason
+                        )
+                    };
+                    let _ = writeln!(out, "{line}");
+                }
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(e),
+        },
+        AuditCommand::Verify => match store.audit_verify() {
+            Ok(c) if c.first_bad.is_none() => {
+                let _ = writeln!(
+                    out,
+                    "audit log intact: {} entries, hash chain verified",
+                    c.entries
+                );
+                ExitCode::SUCCESS
+            }
+            Ok(c) => {
+                let _ = writeln!(
+                    out,
+                    "audit log ALTERED: entry {} does not match the hash chain ({} entries)",
+                    c.first_bad.unwrap_or_default(),
+                    c.entries
+                );
+                ExitCode::from(1)
+            }
+            Err(e) => fail(e),
+        },
+    }
+}
+
+pub fn directory(config: &Config, cmd: DirectoryCommand) -> ExitCode {
+    let load = |p: &Path| {
+        Directory::load(p).map_err(|e| {
+            eprintln!("canhgac: {e}");
+            ExitCode::from(2)
+        })
+    };
+    match cmd {
+        DirectoryCommand::Check { file } => {
+            let dir = match load(&file) {
+                Ok(d) => d,
+                Err(c) => return c,
+            };
+            let problems = dir.check();
+            for p in &problems {
+                println!("{}: {p}", file.display());
+            }
+            if problems.is_empty() {
+                println!(
+                    "{}: {} mailboxes, all follow the rules of art. 5",
+                    file.display(),
+                    dir.entries().len()
+                );
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
+        }
+        DirectoryCommand::Suggest { name, file, domain } => {
+            let path = file.unwrap_or_else(|| config.local.directory.clone());
+            let dir = if path.as_os_str().is_empty() {
+                Directory::default()
+            } else {
+                match load(&path) {
+                    Ok(d) => d,
+                    Err(c) => return c,
+                }
+            };
+            println!("{}", dir.suggest(&name, &domain));
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+/// The configuration file a command reads (`--config`), or the defaults.
+pub fn config_for(path: Option<&Path>) -> Result<Config, ExitCode> {
+    super::load(path).map_err(|e| {
+        eprintln!("canhgac: {e}");
+        ExitCode::from(2)
+    })
+}

@@ -1,0 +1,553 @@
+//! The quarantine store (SQLite, WAL, fully synced): held messages with their original bytes and
+//! every finding, a tamper-evident audit log (each entry carries the hash of the one before),
+//! and the durable outbox of alerts. A message is written here before the milter answers
+//! Postfix; every officer action goes through these functions (CLI and web console alike).
+
+mod audit;
+mod outbox;
+
+pub use audit::{AuditCheck, AuditEntry};
+pub use outbox::OutboxRow;
+
+use crate::message::Envelope;
+use crate::policy::Verdict;
+use crate::scanners::Finding;
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// What went wrong with the store, naming the database.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{path}: cannot open the quarantine store: {error}")]
+    Open { path: PathBuf, error: String },
+    #[error("{path}: {error}")]
+    Sql { path: PathBuf, error: String },
+    #[error("no held message {0}")]
+    NotFound(String),
+    #[error("message {id} is {status}: {why}")]
+    State { id: String, status: String, why: String },
+}
+
+/// A held message's state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Held,
+    Released,
+    Deleted,
+    Confirmed,
+    FalsePositive,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Held => "held",
+            Status::Released => "released",
+            Status::Deleted => "deleted",
+            Status::Confirmed => "confirmed",
+            Status::FalsePositive => "false_positive",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Status> {
+        Some(match s {
+            "held" => Status::Held,
+            "released" => Status::Released,
+            "deleted" => Status::Deleted,
+            "confirmed" => Status::Confirmed,
+            "false_positive" | "false-positive" => Status::FalsePositive,
+            _ => return None,
+        })
+    }
+}
+
+/// A held message as recorded (without its bytes).
+#[derive(Debug, Clone, Serialize)]
+pub struct Record {
+    pub id: String,
+    /// Unix seconds.
+    pub received_at: i64,
+    pub queue_id: String,
+    pub client_addr: String,
+    pub helo: String,
+    pub mail_from: String,
+    pub rcpt_to: Vec<String>,
+    pub auth_user: String,
+    /// The sender was internal (authenticated, or from an internal network, and local).
+    pub internal_sender: bool,
+    pub header_from: String,
+    pub subject: String,
+    pub size: u64,
+    pub action: String,
+    pub level: Option<String>,
+    pub score: f64,
+    pub findings: Vec<Finding>,
+    pub status: Status,
+    pub note: String,
+    pub sha256: String,
+    /// Whether the original bytes are still kept (deleted or purged otherwise).
+    pub has_bytes: bool,
+}
+
+/// What is recorded when a message is held.
+pub struct Hold<'a> {
+    pub envelope: &'a Envelope,
+    pub raw: &'a [u8],
+    pub verdict: &'a Verdict,
+    pub internal_sender: bool,
+    pub header_from: String,
+    pub subject: String,
+}
+
+/// Builds an alert's message once the quarantine id is known.
+pub type Compose = Box<dyn Fn(&str) -> Vec<u8> + Send>;
+
+/// An alert to queue with the held message (same transaction).
+pub struct NewAlert {
+    pub kind: String,
+    pub recipients: Vec<String>,
+    /// Builds the message once the quarantine id is known.
+    pub compose: Compose,
+}
+
+/// The store. One connection behind a mutex: calls block, so async callers use the blocking pool.
+pub struct Store {
+    path: PathBuf,
+    conn: Mutex<Connection>,
+}
+
+const SCHEMA: &[&str] = &[
+    // 1: messages, audit, outbox.
+    "CREATE TABLE messages (
+        id TEXT PRIMARY KEY,
+        received_at INTEGER NOT NULL,
+        queue_id TEXT NOT NULL,
+        client_addr TEXT NOT NULL,
+        helo TEXT NOT NULL,
+        mail_from TEXT NOT NULL,
+        rcpt_to TEXT NOT NULL,
+        auth_user TEXT NOT NULL,
+        internal_sender INTEGER NOT NULL,
+        header_from TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        action TEXT NOT NULL,
+        level TEXT,
+        score REAL NOT NULL,
+        findings TEXT NOT NULL,
+        status TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        sha256 TEXT NOT NULL,
+        raw BLOB
+    );
+    CREATE INDEX messages_received ON messages(received_at);
+    CREATE INDEX messages_status ON messages(status);
+    CREATE TABLE audit (
+        seq INTEGER PRIMARY KEY,
+        at INTEGER NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        message_id TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+    );
+    CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY,
+        message_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        recipients TEXT NOT NULL,
+        body BLOB NOT NULL,
+        created_at INTEGER NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL,
+        sent_at INTEGER,
+        last_error TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX outbox_due ON outbox(sent_at, next_attempt_at);",
+];
+
+/// Unix seconds now.
+pub fn now() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+impl Store {
+    /// Opens (creating it and its directory if needed) and migrates the database.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let open_err = |e: &dyn std::fmt::Display| StoreError::Open {
+            path: path.to_owned(),
+            error: e.to_string(),
+        };
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| open_err(&e))?;
+        }
+        let conn = Connection::open(path).map_err(|e| open_err(&e))?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))
+            .map_err(|e| open_err(&e))?;
+        // WAL with full sync: a committed hold survives a crash or power loss.
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(|e| open_err(&e))?;
+        conn.pragma_update(None, "synchronous", "FULL")
+            .map_err(|e| open_err(&e))?;
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(|e| open_err(&e))?;
+        for (i, sql) in SCHEMA.iter().enumerate().skip(version as usize) {
+            conn.execute_batch(&format!("BEGIN; {sql}; PRAGMA user_version = {}; COMMIT;", i + 1))
+                .map_err(|e| open_err(&format!("migration {}: {e}", i + 1)))?;
+        }
+        Ok(Store {
+            path: path.to_owned(),
+            conn: Mutex::new(conn),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn sql(&self, e: rusqlite::Error) -> StoreError {
+        StoreError::Sql {
+            path: self.path.clone(),
+            error: e.to_string(),
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Connection> {
+        // A panic while holding the lock leaves SQLite consistent (transactions roll back).
+        self.conn.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Records a held message and its alerts in one synced transaction; returns its id.
+    pub fn hold(&self, h: &Hold<'_>, alerts: &[NewAlert]) -> Result<String, StoreError> {
+        let at = now();
+        let sha = hex(&Sha256::digest(h.raw));
+        let nanos = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let id_hash = Sha256::digest(format!("{sha}{nanos}{}", std::process::id()).as_bytes());
+        let id = format!("Q{}", &hex(&id_hash)[..15]).to_uppercase();
+        let e = h.envelope;
+        let findings = serde_json::to_string(&h.verdict.findings).unwrap_or_else(|_| "[]".into());
+        let rcpt = serde_json::to_string(&e.rcpt_to).unwrap_or_else(|_| "[]".into());
+        let mut conn = self.lock();
+        let tx = conn.transaction().map_err(|e| self.sql(e))?;
+        tx.execute(
+            "INSERT INTO messages (id, received_at, queue_id, client_addr, helo, mail_from, rcpt_to, auth_user,
+                internal_sender, header_from, subject, size, action, level, score, findings, status, sha256, raw)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, 'held', ?17, ?18)",
+            params![
+                id,
+                at,
+                e.queue_id.clone().unwrap_or_default(),
+                e.client_addr.map(|a| a.to_string()).unwrap_or_default(),
+                e.helo,
+                e.mail_from,
+                rcpt,
+                e.auth_user.clone().unwrap_or_default(),
+                h.internal_sender,
+                h.header_from,
+                h.subject,
+                h.raw.len() as i64,
+                h.verdict.action.as_str(),
+                h.verdict.level,
+                h.verdict.score,
+                findings,
+                sha,
+                h.raw,
+            ],
+        )
+        .map_err(|e| self.sql(e))?;
+        let why = h
+            .verdict
+            .findings
+            .iter()
+            .map(|f| f.symbol.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        audit::append(&tx, at, "canhgac", "hold", &id, &why).map_err(|e| self.sql(e))?;
+        for a in alerts {
+            outbox::enqueue(&tx, &id, &a.kind, &a.recipients, &(a.compose)(&id), at)
+                .map_err(|e| self.sql(e))?;
+        }
+        tx.commit().map_err(|e| self.sql(e))?;
+        Ok(id)
+    }
+
+    const COLUMNS: &'static str =
+        "id, received_at, queue_id, client_addr, helo, mail_from, rcpt_to, auth_user, internal_sender,
+        header_from, subject, size, action, level, score, findings, status, note, sha256, raw IS NOT NULL";
+
+    fn record(row: &rusqlite::Row<'_>) -> rusqlite::Result<Record> {
+        let rcpt: String = row.get(6)?;
+        let findings: String = row.get(15)?;
+        let status: String = row.get(16)?;
+        Ok(Record {
+            id: row.get(0)?,
+            received_at: row.get(1)?,
+            queue_id: row.get(2)?,
+            client_addr: row.get(3)?,
+            helo: row.get(4)?,
+            mail_from: row.get(5)?,
+            rcpt_to: serde_json::from_str(&rcpt).unwrap_or_default(),
+            auth_user: row.get(7)?,
+            internal_sender: row.get(8)?,
+            header_from: row.get(9)?,
+            subject: row.get(10)?,
+            size: row.get::<_, i64>(11)?.max(0) as u64,
+            action: row.get(12)?,
+            level: row.get(13)?,
+            score: row.get(14)?,
+            findings: serde_json::from_str(&findings).unwrap_or_default(),
+            status: Status::parse(&status).unwrap_or(Status::Held),
+            note: row.get(17)?,
+            sha256: row.get(18)?,
+            has_bytes: row.get(19)?,
+        })
+    }
+
+    /// Held messages, newest first, optionally of one status.
+    pub fn list(&self, status: Option<Status>, limit: usize) -> Result<Vec<Record>, StoreError> {
+        let conn = self.lock();
+        let sql = format!(
+            "SELECT {} FROM messages WHERE (?1 IS NULL OR status = ?1) ORDER BY received_at DESC, rowid DESC LIMIT ?2",
+            Self::COLUMNS
+        );
+        let mut stmt = conn.prepare(&sql).map_err(|e| self.sql(e))?;
+        let rows = stmt
+            .query_map(params![status.map(Status::as_str), limit as i64], Self::record)
+            .map_err(|e| self.sql(e))?;
+        rows.collect::<Result<Vec<_>, _>>().map_err(|e| self.sql(e))
+    }
+
+    pub fn get(&self, id: &str) -> Result<Record, StoreError> {
+        let conn = self.lock();
+        let sql = format!("SELECT {} FROM messages WHERE id = ?1", Self::COLUMNS);
+        conn.query_row(&sql, params![id], Self::record)
+            .optional()
+            .map_err(|e| self.sql(e))?
+            .ok_or_else(|| StoreError::NotFound(id.to_owned()))
+    }
+
+    /// The original bytes, unchanged (None once deleted or purged).
+    pub fn raw(&self, id: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        let conn = self.lock();
+        conn.query_row("SELECT raw FROM messages WHERE id = ?1", params![id], |r| {
+            r.get::<_, Option<Vec<u8>>>(0)
+        })
+        .optional()
+        .map_err(|e| self.sql(e))?
+        .ok_or_else(|| StoreError::NotFound(id.to_owned()))
+    }
+
+    /// Changes a held message's status (release, confirm, false positive), with an audit entry.
+    /// `delete` also drops the bytes. Only a held (or confirmed/false-positive) message can be
+    /// released or deleted once.
+    pub fn set_status(&self, id: &str, to: Status, actor: &str, reason: &str) -> Result<(), StoreError> {
+        let current = self.get(id)?;
+        let final_state = matches!(current.status, Status::Released | Status::Deleted);
+        if final_state {
+            return Err(StoreError::State {
+                id: id.to_owned(),
+                status: current.status.as_str().to_owned(),
+                why: "no further action is possible".to_owned(),
+            });
+        }
+        let mut conn = self.lock();
+        let tx = conn.transaction().map_err(|e| self.sql(e))?;
+        let drop_bytes = if to == Status::Deleted { ", raw = NULL" } else { "" };
+        let note = if reason.is_empty() {
+            String::new()
+        } else {
+            format!("{}: {reason}", to.as_str())
+        };
+        tx.execute(
+            &format!(
+                "UPDATE messages SET status = ?2, note = CASE WHEN ?3 = '' THEN note ELSE ?3 END{drop_bytes} WHERE id = ?1"
+            ),
+            params![id, to.as_str(), note],
+        )
+        .map_err(|e| self.sql(e))?;
+        let action = match to {
+            Status::Held => "hold",
+            Status::Released => "release",
+            Status::Deleted => "delete",
+            Status::Confirmed => "confirm",
+            Status::FalsePositive => "false_positive",
+        };
+        audit::append(&tx, now(), actor, action, id, reason).map_err(|e| self.sql(e))?;
+        tx.commit().map_err(|e| self.sql(e))
+    }
+
+    /// Adds a note (audited) without changing the status.
+    pub fn add_note(&self, id: &str, actor: &str, note: &str) -> Result<(), StoreError> {
+        self.get(id)?;
+        let mut conn = self.lock();
+        let tx = conn.transaction().map_err(|e| self.sql(e))?;
+        audit::append(&tx, now(), actor, "note", id, note).map_err(|e| self.sql(e))?;
+        tx.commit().map_err(|e| self.sql(e))
+    }
+
+    /// Drops the bytes of messages received more than `days` ago (records are kept); returns
+    /// how many. Audited per message, as the system.
+    pub fn purge(&self, days: u32) -> Result<usize, StoreError> {
+        if days == 0 {
+            return Ok(0);
+        }
+        let cutoff = now() - i64::from(days) * 86_400;
+        let mut conn = self.lock();
+        let tx = conn.transaction().map_err(|e| self.sql(e))?;
+        let ids: Vec<String> = {
+            let mut stmt = tx
+                .prepare("SELECT id FROM messages WHERE received_at < ?1 AND raw IS NOT NULL")
+                .map_err(|e| self.sql(e))?;
+            let rows = stmt
+                .query_map(params![cutoff], |r| r.get(0))
+                .map_err(|e| self.sql(e))?;
+            rows.collect::<Result<_, _>>().map_err(|e| self.sql(e))?
+        };
+        for id in &ids {
+            tx.execute("UPDATE messages SET raw = NULL WHERE id = ?1", params![id])
+                .map_err(|e| self.sql(e))?;
+            audit::append(
+                &tx,
+                now(),
+                "canhgac",
+                "purge",
+                id,
+                &format!("retention of {days} days"),
+            )
+            .map_err(|e| self.sql(e))?;
+        }
+        tx.commit().map_err(|e| self.sql(e))?;
+        Ok(ids.len())
+    }
+
+    /// Records that an officer viewed or exported a message.
+    pub fn audit(&self, actor: &str, action: &str, id: &str, reason: &str) -> Result<(), StoreError> {
+        let mut conn = self.lock();
+        let tx = conn.transaction().map_err(|e| self.sql(e))?;
+        audit::append(&tx, now(), actor, action, id, reason).map_err(|e| self.sql(e))?;
+        tx.commit().map_err(|e| self.sql(e))
+    }
+
+    /// The audit log, oldest first.
+    pub fn audit_entries(&self, message: Option<&str>) -> Result<Vec<AuditEntry>, StoreError> {
+        audit::entries(&self.lock(), message).map_err(|e| self.sql(e))
+    }
+
+    /// Checks the audit log's hash chain.
+    pub fn audit_verify(&self) -> Result<AuditCheck, StoreError> {
+        audit::verify(&self.lock()).map_err(|e| self.sql(e))
+    }
+
+    /// Alerts due to be sent now.
+    pub fn due_alerts(&self, limit: usize) -> Result<Vec<OutboxRow>, StoreError> {
+        outbox::due(&self.lock(), now(), limit).map_err(|e| self.sql(e))
+    }
+
+    /// Marks an alert sent (it will not be sent again).
+    pub fn alert_sent(&self, id: i64) -> Result<(), StoreError> {
+        outbox::sent(&self.lock(), id, now()).map_err(|e| self.sql(e))
+    }
+
+    /// Records a failed attempt; the next one waits longer (10 s doubling, at most an hour).
+    pub fn alert_failed(&self, id: i64, error: &str) -> Result<(), StoreError> {
+        outbox::failed(&self.lock(), id, error, now()).map_err(|e| self.sql(e))
+    }
+
+    /// All alerts of a message (for `show` and tests).
+    pub fn alerts_of(&self, message: &str) -> Result<Vec<OutboxRow>, StoreError> {
+        outbox::of_message(&self.lock(), message).map_err(|e| self.sql(e))
+    }
+}
+
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::Action;
+
+    fn verdict() -> Verdict {
+        Verdict {
+            action: Action::Quarantine,
+            dry_run_action: None,
+            score: 0.0,
+            reply: None,
+            level: Some("TỐI MẬT".into()),
+            findings: vec![Finding::new(
+                "MARKING_TOI_MAT",
+                "TỐI MẬT «[TỐI MẬT]»",
+                "part 2 \"a.docx\"",
+            )],
+        }
+    }
+
+    #[test]
+    fn hold_list_release_and_audit_chain() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(&dir.path().join("sub/q.db")).expect("open");
+        let env = Envelope {
+            mail_from: "a@snv.lamdong.gov.vn".into(),
+            rcpt_to: vec!["b@stc.lamdong.gov.vn".into()],
+            ..Envelope::default()
+        };
+        let raw = b"Subject: x\r\n\r\nbody\r\n";
+        let v = verdict();
+        let h = Hold {
+            envelope: &env,
+            raw,
+            verdict: &v,
+            internal_sender: true,
+            header_from: "a@snv.lamdong.gov.vn".into(),
+            subject: "x".into(),
+        };
+        let id = store.hold(&h, &[]).expect("hold");
+        assert_eq!(store.raw(&id).expect("raw").as_deref(), Some(&raw[..]));
+        let r = store.get(&id).expect("get");
+        assert_eq!(r.level.as_deref(), Some("TỐI MẬT"));
+        assert_eq!(r.findings.len(), 1);
+        assert_eq!(store.list(Some(Status::Held), 10).expect("list").len(), 1);
+        store
+            .set_status(&id, Status::Confirmed, "officer1", "real marking")
+            .expect("confirm");
+        store
+            .set_status(&id, Status::Deleted, "officer1", "removed")
+            .expect("delete");
+        assert_eq!(store.raw(&id).expect("raw"), None);
+        assert!(store.set_status(&id, Status::Released, "officer2", "x").is_err());
+        let check = store.audit_verify().expect("verify");
+        assert_eq!(check.entries, 3);
+        assert_eq!(check.first_bad, None);
+        // Reopening keeps everything (schema already at the latest version).
+        drop(store);
+        let store = Store::open(&dir.path().join("sub/q.db")).expect("reopen");
+        assert_eq!(store.get(&id).expect("get").status, Status::Deleted);
+        // Tampering with an entry breaks the chain at that entry.
+        store
+            .lock()
+            .execute("UPDATE audit SET reason = 'nothing to see' WHERE seq = 2", [])
+            .expect("tamper");
+        assert_eq!(store.audit_verify().expect("verify").first_bad, Some(2));
+    }
+
+    #[test]
+    fn unopenable_path_is_an_error_naming_it() {
+        let err = Store::open(Path::new("/dev/null/q.db"))
+            .err()
+            .expect("fails")
+            .to_string();
+        assert!(err.starts_with("/dev/null/q.db"), "{err}");
+    }
+}
