@@ -7,7 +7,7 @@ use crate::config::Config;
 use crate::directory::Directory;
 use crate::message::Envelope;
 use crate::policy::Verdict;
-use crate::store::{NewAlert, Store};
+use crate::store::{NewAlert, Status, Store, StoreError};
 use lettre::AsyncTransport;
 use std::sync::Arc;
 use std::time::Duration;
@@ -304,6 +304,9 @@ pub async fn send_raw(relay: &str, from: &str, to: &[String], bytes: &[u8]) -> R
         .port(port)
         .timeout(Some(Duration::from_secs(30)))
         .build();
+    // lettre ends the data with CRLF "." CRLF itself: give it the message without its final
+    // CRLF, so the relay gets exactly the original bytes.
+    let bytes = bytes.strip_suffix(b"\r\n").unwrap_or(bytes);
     transport
         .send_raw(&envelope, bytes)
         .await
@@ -311,8 +314,41 @@ pub async fn send_raw(relay: &str, from: &str, to: &[String], bytes: &[u8]) -> R
         .map_err(|e| e.to_string())
 }
 
+/// Re-injects a held message, unchanged, with its original envelope; recorded once accepted.
+pub async fn release(
+    store: &Store,
+    config: &Config,
+    id: &str,
+    actor: &str,
+    reason: &str,
+) -> Result<(), StoreError> {
+    let r = store.get(id)?;
+    if matches!(r.status, Status::Released | Status::Deleted) {
+        return Err(StoreError::State {
+            id: id.to_owned(),
+            status: r.status.as_str().to_owned(),
+            why: "it cannot be released".to_owned(),
+        });
+    }
+    let Some(raw) = store.raw(id)? else {
+        return Err(StoreError::State {
+            id: id.to_owned(),
+            status: "without its original".to_owned(),
+            why: "the bytes were deleted or purged".to_owned(),
+        });
+    };
+    send_raw(&config.release.smtp, &r.mail_from, &r.rcpt_to, &raw)
+        .await
+        .map_err(|e| StoreError::State {
+            id: id.to_owned(),
+            status: r.status.as_str().to_owned(),
+            why: format!("the release relay {} refused it: {e}", config.release.smtp),
+        })?;
+    store.set_status(id, Status::Released, actor, reason)
+}
+
 /// Sends what is due in the outbox, once; returns how many were sent.
-pub async fn drain_once(store: &Arc<Store>, relay: &str, from: &str) -> usize {
+pub async fn drain_once(store: &Arc<Store>, relay: &str, from: &str, retry: u64) -> usize {
     let due = {
         let s = store.clone();
         match tokio::task::spawn_blocking(move || s.due_alerts(50)).await {
@@ -332,7 +368,7 @@ pub async fn drain_once(store: &Arc<Store>, relay: &str, from: &str) -> usize {
         let ok = result.is_ok();
         let outcome = tokio::task::spawn_blocking(move || match &result {
             Ok(()) => s.alert_sent(id),
-            Err(e) => s.alert_failed(id, e),
+            Err(e) => s.alert_failed(id, e, retry),
         })
         .await;
         match (ok, outcome) {
@@ -353,7 +389,7 @@ pub async fn drain_once(store: &Arc<Store>, relay: &str, from: &str) -> usize {
 pub async fn run_sender(store: Arc<Store>, cfg: Config, mut stop: tokio::sync::watch::Receiver<bool>) {
     let every = Duration::from_secs(cfg.alerts.interval_secs.max(1));
     loop {
-        drain_once(&store, &cfg.alerts.smtp, &cfg.alerts.from).await;
+        drain_once(&store, &cfg.alerts.smtp, &cfg.alerts.from, cfg.alerts.retry_secs).await;
         tokio::select! {
             _ = tokio::time::sleep(every) => {}
             _ = stop.changed() => return,

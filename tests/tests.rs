@@ -9,5 +9,6 @@ mod corpus;
 mod markings;
 mod milter;
 mod postfix;
+mod quarantine;
 mod virus;
 mod yara;

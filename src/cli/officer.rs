@@ -220,7 +220,7 @@ pub fn quarantine(config: &Config, actor_name: Option<&str>, cmd: QuarantineComm
                 Ok(rt) => rt,
                 Err(c) => return c,
             };
-            match rt.block_on(release(&store, config, &id, &who, &reason)) {
+            match rt.block_on(crate::alerts::release(&store, config, &id, &who, &reason)) {
                 Ok(()) => {
                     let _ = writeln!(out, "{id} released to {}", config.release.smtp);
                     Ok(())
@@ -242,39 +242,6 @@ pub fn quarantine(config: &Config, actor_name: Option<&str>, cmd: QuarantineComm
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(e),
     }
-}
-
-/// Re-injects a held message, unchanged, with its original envelope; recorded once accepted.
-pub async fn release(
-    store: &Store,
-    config: &Config,
-    id: &str,
-    actor: &str,
-    reason: &str,
-) -> Result<(), StoreError> {
-    let r = store.get(id)?;
-    if matches!(r.status, Status::Released | Status::Deleted) {
-        return Err(StoreError::State {
-            id: id.to_owned(),
-            status: r.status.as_str().to_owned(),
-            why: "it cannot be released".to_owned(),
-        });
-    }
-    let Some(raw) = store.raw(id)? else {
-        return Err(StoreError::State {
-            id: id.to_owned(),
-            status: "without its original".to_owned(),
-            why: "the bytes were deleted or purged".to_owned(),
-        });
-    };
-    crate::alerts::send_raw(&config.release.smtp, &r.mail_from, &r.rcpt_to, &raw)
-        .await
-        .map_err(|e| StoreError::State {
-            id: id.to_owned(),
-            status: r.status.as_str().to_owned(),
-            why: format!("the release relay {} refused it: {e}", config.release.smtp),
-        })?;
-    store.set_status(id, Status::Released, actor, reason)
 }
 
 /// Attachments of a stored message: name, type, size and SHA-256.

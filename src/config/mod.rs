@@ -304,6 +304,8 @@ pub struct AlertsConfig {
     pub review_url: String,
     /// Seconds between attempts to send what is due.
     pub interval_secs: u64,
+    /// Seconds before retrying a failed alert; doubles with each failure, at most an hour.
+    pub retry_secs: u64,
 }
 
 impl Default for AlertsConfig {
@@ -315,6 +317,7 @@ impl Default for AlertsConfig {
             officers: vec!["antoanthongtin@lamdong.gov.vn".to_owned()],
             review_url: "http://127.0.0.1:8025/quarantine/".to_owned(),
             interval_secs: 10,
+            retry_secs: 30,
         }
     }
 }

@@ -459,9 +459,10 @@ impl Store {
         outbox::sent(&self.lock(), id, now()).map_err(|e| self.sql(e))
     }
 
-    /// Records a failed attempt; the next one waits longer (10 s doubling, at most an hour).
-    pub fn alert_failed(&self, id: i64, error: &str) -> Result<(), StoreError> {
-        outbox::failed(&self.lock(), id, error, now()).map_err(|e| self.sql(e))
+    /// Records a failed attempt; the next one waits longer (`retry` seconds, doubling, at most
+    /// an hour).
+    pub fn alert_failed(&self, id: i64, error: &str, retry: u64) -> Result<(), StoreError> {
+        outbox::failed(&self.lock(), id, error, now(), retry).map_err(|e| self.sql(e))
     }
 
     /// All alerts of a message (for `show` and tests).

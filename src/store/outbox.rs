@@ -74,11 +74,11 @@ pub(super) fn sent(conn: &Connection, id: i64, now: i64) -> rusqlite::Result<()>
     Ok(())
 }
 
-pub(super) fn failed(conn: &Connection, id: i64, error: &str, now: i64) -> rusqlite::Result<()> {
+pub(super) fn failed(conn: &Connection, id: i64, error: &str, now: i64, retry: u64) -> rusqlite::Result<()> {
     let attempts: i64 = conn.query_row("SELECT attempts FROM outbox WHERE id = ?1", params![id], |r| {
         r.get(0)
     })?;
-    let wait = (10i64 << attempts.clamp(0, 9)).min(3600);
+    let wait = ((retry.clamp(1, 3600) as i64) << attempts.clamp(0, 12)).min(3600);
     conn.execute(
         "UPDATE outbox SET attempts = attempts + 1, last_error = ?2, next_attempt_at = ?3 WHERE id = ?1",
         params![id, error, now + wait],

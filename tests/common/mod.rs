@@ -45,6 +45,32 @@ impl Milter {
         }
     }
 
+    /// Starts with a quarantine store: held messages go to it before Postfix is answered.
+    pub async fn start_with_store(
+        mut config: Config,
+        store: std::sync::Arc<canhgac::store::Store>,
+    ) -> Milter {
+        config.milter.listen = ListenAddr::Inet(SocketAddr::from(([127, 0, 0, 1], 0)));
+        let engine = Engine::build(&config).expect("engine builds");
+        let listener = MilterListener::bind(&config.milter.listen, config.milter.socket_mode)
+            .await
+            .expect("bind milter");
+        let addr = listener.local_addr().expect("local addr");
+        let handle = EngineHandle::new(engine);
+        let mut shared = Shared::new(handle.clone());
+        shared.store = Some(store);
+        let (tx, rx) = oneshot::channel();
+        let task = tokio::spawn(milter::run(listener, shared, async move {
+            let _ = rx.await;
+        }));
+        Milter {
+            addr,
+            handle,
+            stop: Some(tx),
+            task: Some(task),
+        }
+    }
+
     /// Starts on a free loopback TCP port with `config` otherwise unchanged.
     pub async fn start_inet(mut config: Config) -> Milter {
         config.milter.listen = ListenAddr::Inet(SocketAddr::from(([127, 0, 0, 1], 0)));

@@ -35,7 +35,12 @@ impl Drop for Sink {
 
 impl Sink {
     pub async fn start() -> Sink {
-        let l = TcpListener::bind("127.0.0.1:0").await.expect("bind sink");
+        Sink::start_on(0).await
+    }
+
+    /// A sink on a given port (0: any free one).
+    pub async fn start_on(port: u16) -> Sink {
+        let l = TcpListener::bind(("127.0.0.1", port)).await.expect("bind sink");
         let port = l.local_addr().expect("addr").port();
         let messages = Arc::new(Mutex::new(Vec::new()));
         let m = messages.clone();

@@ -1,0 +1,324 @@
+//! The quarantine store, alerts and release, end to end through a real Postfix: a marked message
+//! is stored byte for byte before Postfix is answered, exactly the right units are told (in
+//! Vietnamese, without the message's content), an outage of the alert relay only delays alerts,
+//! release re-injects the original through a relay that bypasses the milter, the audit log
+//! verifies, and a store that cannot be written means tempfail.
+
+use crate::common::postfix::{Postfix, free_port};
+use crate::common::smtp::{Outcome, Received, Sink, send};
+use crate::common::{Milter, test_config};
+use canhgac::bench::labelled;
+use canhgac::config::Config;
+use canhgac::store::{Status, Store};
+use std::sync::Arc;
+use std::time::Duration;
+
+const DIRECTORY: &str = "address,name,unit_id,unit_name,unit_mailbox
+snv@lamdong.gov.vn,Sở Nội vụ,SNV,Sở Nội vụ,snv@lamdong.gov.vn
+vanthu@snv.lamdong.gov.vn,Trần Văn Thư,SNV,Sở Nội vụ,snv@lamdong.gov.vn
+stc@lamdong.gov.vn,Sở Tài chính,STC,Sở Tài chính,stc@lamdong.gov.vn
+tiennx@lamdong.gov.vn,Nguyễn Xuân Tiến,STC,Sở Tài chính,stc@lamdong.gov.vn
+skhdt@lamdong.gov.vn,Sở Kế hoạch và Đầu tư,SKHDT,Sở Kế hoạch và Đầu tư,skhdt@lamdong.gov.vn
+anhlt@lamdong.gov.vn,Lê Thị Ánh,SKHDT,Sở Kế hoạch và Đầu tư,skhdt@lamdong.gov.vn
+";
+
+struct Setup {
+    _dir: tempfile::TempDir,
+    config: Config,
+    store: Arc<Store>,
+    alerts: Sink,
+}
+
+async fn setup(edit: impl FnOnce(&mut Config)) -> Setup {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("danh-ba.csv"), DIRECTORY).expect("write directory");
+    let alerts = Sink::start().await;
+    let mut config = test_config();
+    config.store.path = dir.path().join("q.db");
+    config.local.directory = dir.path().join("danh-ba.csv");
+    config.alerts.smtp = format!("127.0.0.1:{}", alerts.port);
+    config.alerts.officers = vec!["antoanthongtin@lamdong.gov.vn".into()];
+    config.alerts.retry_secs = 1;
+    edit(&mut config);
+    let store = Arc::new(Store::open(&config.store.path).expect("store"));
+    Setup {
+        _dir: dir,
+        config,
+        store,
+        alerts,
+    }
+}
+
+fn marked() -> Vec<u8> {
+    labelled::labelled()
+        .into_iter()
+        .find(|m| m.file.contains("docx-table-toi-mat"))
+        .expect("in set")
+        .bytes
+}
+
+fn decoded(r: &Received) -> (String, String) {
+    let m = mail_parser::MessageParser::default()
+        .parse(&r.data)
+        .expect("alert parses");
+    (
+        m.subject().unwrap_or_default().to_owned(),
+        m.body_text(0).map(|t| t.into_owned()).unwrap_or_default(),
+    )
+}
+
+/// `whole` ends with `tail`; otherwise shows where they part.
+fn assert_suffix(whole: &[u8], tail: &[u8], what: &str) {
+    if whole.ends_with(tail) {
+        return;
+    }
+    let (w, t) = (whole.len(), tail.len());
+    let same = (1..=t.min(w)).take_while(|i| whole[w - i] == tail[t - i]).count();
+    let show = |b: &[u8], end: usize| String::from_utf8_lossy(&b[end.saturating_sub(300)..end]).into_owned();
+    panic!(
+        "{what}: {same} bytes match from the end; before that:\n--- got ---\n{}\n--- want ---\n{}\n--- ends: got {:?} want {:?}",
+        show(whole, w - same),
+        show(tail, t - same),
+        String::from_utf8_lossy(&whole[w.saturating_sub(40)..]),
+        String::from_utf8_lossy(&tail[t.saturating_sub(40)..]),
+    );
+}
+
+async fn drain(s: &Setup) -> usize {
+    canhgac::alerts::drain_once(&s.store, &s.config.alerts.smtp, &s.config.alerts.from, 1).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn marked_mail_is_stored_and_the_right_units_are_told() {
+    let s = setup(|_| {}).await;
+    let milter = Milter::start_with_store(s.config.clone(), s.store.clone()).await;
+    let sink = Sink::start().await;
+    let pf = Postfix::start(&milter.postfix_addr(), sink.port, "");
+    let raw = marked();
+    let rcpt = ["tiennx@lamdong.gov.vn", "anhlt@lamdong.gov.vn"];
+    let out = send(pf.smtp_port, "vanthu@snv.lamdong.gov.vn", &rcpt, &raw)
+        .await
+        .expect("smtp");
+    // answer = "discard": accepted from the client's point of view, kept only by us.
+    assert!(matches!(out, Outcome::Accepted(_)), "{out:?}\n{}", pf.log());
+    let held = s.store.list(Some(Status::Held), 10).expect("list");
+    assert_eq!(held.len(), 1, "stored before the answer");
+    let r = &held[0];
+    assert_eq!(r.level.as_deref(), Some("TỐI MẬT"));
+    assert!(r.internal_sender, "{r:?}");
+    assert_eq!(r.rcpt_to, rcpt.map(str::to_owned).to_vec());
+    assert!(
+        r.findings
+            .iter()
+            .any(|f| f.symbol == "MARKING_TOI_MAT" && f.location.contains("nhan-su.docx"))
+    );
+    // The original, byte for byte, after the Received header Postfix put in front (Postfix's
+    // cleanup drops a Return-Path header sent by the client, as it does for all mail).
+    let stored = s.store.raw(&r.id).expect("raw").expect("bytes kept");
+    let sent_body = raw
+        .strip_prefix(b"Return-Path: <vanthu@snv.lamdong.gov.vn>\r\n".as_slice())
+        .unwrap_or(&raw);
+    assert_suffix(&stored, sent_body, "stored bytes differ from the original");
+    assert!(
+        stored.starts_with(b"Received: "),
+        "{}",
+        String::from_utf8_lossy(&stored[..200])
+    );
+    // Exactly three alerts: the sender's unit, the recipients' units (one mail), the officers.
+    assert_eq!(drain(&s).await, 3);
+    assert_eq!(drain(&s).await, 0, "none twice");
+    let got = s.alerts.wait_for(3, Duration::from_secs(10)).await;
+    assert_eq!(got.len(), 3);
+    let mut to: Vec<Vec<String>> = got.iter().map(|g| g.rcpt_to.clone()).collect();
+    to.sort();
+    assert_eq!(
+        to,
+        vec![
+            vec!["antoanthongtin@lamdong.gov.vn".to_owned()],
+            vec!["snv@lamdong.gov.vn".to_owned()],
+            vec!["stc@lamdong.gov.vn".to_owned(), "skhdt@lamdong.gov.vn".to_owned()],
+        ]
+    );
+    for g in &got {
+        let (subject, body) = decoded(g);
+        assert!(
+            subject.contains("TỐI MẬT") && subject.contains("tạm giữ"),
+            "{subject}"
+        );
+        assert!(body.contains(&r.id) && body.contains("nhan-su.docx"), "{body}");
+        assert!(body.contains("Quyết định 61/2012/QĐ-UBND"), "{body}");
+        // Nothing of the held message's content: not its text, not its attachment.
+        let text = g.text();
+        assert!(
+            !body.contains("Thực hiện chỉ đạo") && !text.contains("UEsDB"),
+            "{text}"
+        );
+        assert!(!text.to_ascii_lowercase().contains("multipart"), "{text}");
+    }
+    // Nothing reached the real recipients.
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    assert!(sink.messages.lock().expect("lock").is_empty());
+    milter.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn forged_local_sender_from_outside_gets_no_alert_and_externals_none() {
+    // No internal network: the client is outside and did not authenticate.
+    let s = setup(|c| c.local.internal_networks.clear()).await;
+    let milter = Milter::start_with_store(s.config.clone(), s.store.clone()).await;
+    let sink = Sink::start().await;
+    let pf = Postfix::start(&milter.postfix_addr(), sink.port, "");
+    let rcpt = ["tiennx@lamdong.gov.vn", "someone@example.com"];
+    let out = send(pf.smtp_port, "vanthu@snv.lamdong.gov.vn", &rcpt, &marked())
+        .await
+        .expect("smtp");
+    assert!(matches!(out, Outcome::Accepted(_)), "{out:?}\n{}", pf.log());
+    assert_eq!(drain(&s).await, 2);
+    let got = s.alerts.wait_for(2, Duration::from_secs(10)).await;
+    let all: Vec<&String> = got.iter().flat_map(|g| &g.rcpt_to).collect();
+    assert!(all.iter().all(|a| a.ends_with("@lamdong.gov.vn")), "{all:?}");
+    assert!(
+        !all.iter().any(|a| a.as_str() == "snv@lamdong.gov.vn"),
+        "no backscatter: {all:?}"
+    );
+    let officers = got
+        .iter()
+        .find(|g| g.rcpt_to == ["antoanthongtin@lamdong.gov.vn"])
+        .expect("officers' alert");
+    let (_, body) = decoded(officers);
+    assert!(
+        body.contains("giả mạo") && body.contains("vanthu@snv.lamdong.gov.vn"),
+        "{body}"
+    );
+    milter.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn alert_relay_outage_delays_alerts_and_release_goes_around_the_milter() {
+    // The alert relay is down at first.
+    let relay_port = free_port();
+    let s = setup(|c| c.alerts.smtp = format!("127.0.0.1:{relay_port}")).await;
+    let milter = Milter::start_with_store(s.config.clone(), s.store.clone()).await;
+    let sink = Sink::start().await;
+    let pf = Postfix::start(&milter.postfix_addr(), sink.port, "");
+    let raw = marked();
+    let out = send(
+        pf.smtp_port,
+        "vanthu@snv.lamdong.gov.vn",
+        &["tiennx@lamdong.gov.vn"],
+        &raw,
+    )
+    .await
+    .expect("smtp");
+    assert!(matches!(out, Outcome::Accepted(_)), "{out:?}");
+    assert_eq!(drain(&s).await, 0, "relay down");
+    let id = s.store.list(None, 1).expect("list")[0].id.clone();
+    let waiting = s.store.alerts_of(&id).expect("alerts");
+    assert!(
+        waiting
+            .iter()
+            .all(|a| a.sent_at.is_none() && a.attempts == 1 && !a.last_error.is_empty())
+    );
+    // A restart loses nothing: the outbox is in the store.
+    let reopened = Arc::new(Store::open(&s.config.store.path).expect("reopen"));
+    let relay = Sink::start_on(relay_port).await;
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    let sent = canhgac::alerts::drain_once(&reopened, &s.config.alerts.smtp, &s.config.alerts.from, 1).await;
+    assert_eq!(sent, waiting.len());
+    assert_eq!(
+        canhgac::alerts::drain_once(&reopened, &s.config.alerts.smtp, &s.config.alerts.from, 1).await,
+        0
+    );
+    assert_eq!(
+        relay.wait_for(sent, Duration::from_secs(5)).await.len(),
+        sent,
+        "each alert once"
+    );
+
+    // Release through a second Postfix without the milter, which relays to the same sink.
+    let bypass = Postfix::start("", sink.port, "");
+    let mut config = s.config.clone();
+    config.release.smtp = format!("127.0.0.1:{}", bypass.smtp_port);
+    canhgac::alerts::release(
+        &reopened,
+        &config,
+        &id,
+        "officer1",
+        "not a state secret after review",
+    )
+    .await
+    .expect("released");
+    let got = sink.wait_for(1, Duration::from_secs(30)).await;
+    assert_eq!(got.len(), 1, "{}", bypass.log());
+    let stored = reopened.raw(&id).expect("raw").expect("kept");
+    assert_suffix(
+        &got[0].data,
+        &stored,
+        "byte-identical apart from headers added in front",
+    );
+    assert_eq!(got[0].rcpt_to, vec!["tiennx@lamdong.gov.vn".to_owned()]);
+    assert_eq!(got[0].mail_from, "vanthu@snv.lamdong.gov.vn");
+    assert_eq!(reopened.get(&id).expect("get").status, Status::Released);
+    assert!(
+        canhgac::alerts::release(&reopened, &config, &id, "officer1", "again")
+            .await
+            .is_err()
+    );
+    let audit = reopened.audit_entries(Some(&id)).expect("audit");
+    let actions: Vec<&str> = audit.iter().map(|e| e.action.as_str()).collect();
+    assert_eq!(actions, vec!["hold", "release"]);
+    assert_eq!(audit[1].actor, "officer1");
+    assert_eq!(reopened.audit_verify().expect("verify").first_bad, None);
+    milter.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn store_that_cannot_be_written_means_tempfail() {
+    // A full disk: a tiny tmpfs, filled after the store is created.
+    let mnt = tempfile::tempdir().expect("tempdir");
+    let status = std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=1m", "tmpfs"])
+        .arg(mnt.path())
+        .status()
+        .expect("run mount");
+    assert!(status.success(), "mount tmpfs needs root (CI runs as root)");
+    struct Unmount(std::path::PathBuf);
+    impl Drop for Unmount {
+        fn drop(&mut self) {
+            let _ = std::process::Command::new("umount").arg(&self.0).status();
+        }
+    }
+    let _unmount = Unmount(mnt.path().to_owned());
+    let mut config = test_config();
+    config.store.path = mnt.path().join("q.db");
+    let store = Arc::new(Store::open(&config.store.path).expect("store"));
+    let filler = vec![0u8; 64 * 1024];
+    let mut f = std::fs::File::create(mnt.path().join("filler")).expect("filler");
+    while std::io::Write::write_all(&mut f, &filler).is_ok() {}
+    drop(f);
+    let milter = Milter::start_with_store(config, store.clone()).await;
+    let sink = Sink::start().await;
+    let pf = Postfix::start(&milter.postfix_addr(), sink.port, "");
+    let out = send(
+        pf.smtp_port,
+        "vanthu@snv.lamdong.gov.vn",
+        &["tiennx@lamdong.gov.vn"],
+        &marked(),
+    )
+    .await
+    .expect("smtp");
+    match &out {
+        Outcome::Refused { reply, .. } => assert!(reply.starts_with("451 4.3.0"), "{reply}"),
+        other => panic!(
+            "a held message that cannot be stored must be deferred: {other:?}\n{}",
+            pf.log()
+        ),
+    }
+    assert!(store.list(None, 10).expect("list").is_empty());
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    assert!(
+        sink.messages.lock().expect("lock").is_empty(),
+        "nothing accepted unseen"
+    );
+    milter.stop().await;
+}
