@@ -194,7 +194,10 @@ async fn serve_reloads_on_sighup_and_stops_on_sigterm() {
     let cfg = dir.path().join("canhgac.toml");
     std::fs::write(
         &cfg,
-        format!("[clamd]\nenabled = false\n[milter]\nlisten = \"inet:127.0.0.1:{port}\"\n"),
+        format!(
+            "[clamd]\nenabled = false\n[milter]\nlisten = \"inet:127.0.0.1:{port}\"\n[store]\npath = \"{}\"\n",
+            dir.path().join("q.db").display()
+        ),
     )
     .expect("write");
     let mut child = canhgac()

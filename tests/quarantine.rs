@@ -322,3 +322,96 @@ async fn store_that_cannot_be_written_means_tempfail() {
     );
     milter.stop().await;
 }
+
+fn canhgac() -> std::process::Command {
+    std::process::Command::new(env!("CARGO_BIN_EXE_canhgac"))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn held_message_survives_kill_9_and_officers_work_it_from_the_cli() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("danh-ba.csv"), DIRECTORY).expect("write directory");
+    let port = free_port();
+    let db = dir.path().join("q.db");
+    let cfg = dir.path().join("canhgac.toml");
+    std::fs::write(
+        &cfg,
+        format!(
+            "[clamd]\nenabled = false\n[milter]\nlisten = \"inet:127.0.0.1:{port}\"\n[store]\npath = \"{}\"\n[local]\ndirectory = \"{}\"\n[alerts]\nsmtp = \"127.0.0.1:{}\"\n",
+            db.display(),
+            dir.path().join("danh-ba.csv").display(),
+            free_port()
+        ),
+    )
+    .expect("write config");
+    let mut child = canhgac()
+        .args(["serve", "--config"])
+        .arg(&cfg)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn serve");
+    for _ in 0..100 {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let sink = Sink::start().await;
+    let pf = Postfix::start(&format!("inet:127.0.0.1:{port}"), sink.port, "");
+    let out = send(pf.smtp_port, "vanthu@snv.lamdong.gov.vn", &["tiennx@lamdong.gov.vn"], &marked())
+        .await
+        .expect("smtp");
+    // The moment Postfix has its answer, canhgac dies without a chance to flush anything.
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(matches!(out, Outcome::Accepted(_)), "{out:?}\n{}", pf.log());
+    let store = Store::open(&db).expect("reopen after kill -9");
+    let held = store.list(None, 10).expect("list");
+    assert_eq!(held.len(), 1, "the held message survived");
+    let id = held[0].id.clone();
+    drop(store);
+
+    let run = |args: &[&str]| {
+        let o = canhgac()
+            .args(args)
+            .arg("--config")
+            .arg(&cfg)
+            .env("USER", "officer1")
+            .output()
+            .expect("run");
+        (o.status.code(), String::from_utf8_lossy(&o.stdout).into_owned(), o.stdout)
+    };
+    let (code, text, _) = run(&["quarantine", "list", "--json"]);
+    assert_eq!(code, Some(0));
+    let row: serde_json::Value = serde_json::from_str(text.lines().next().unwrap_or("")).expect("json");
+    assert_eq!(row["level"], "TỐI MẬT");
+    let (code, text, _) = run(&["quarantine", "show", &id]);
+    assert_eq!(code, Some(0), "{text}");
+    assert!(text.contains("MARKING_TOI_MAT") && text.contains("nhan-su.docx") && text.contains("SHA-256"), "{text}");
+    let (code, _, bytes) = run(&["quarantine", "export", &id]);
+    assert_eq!(code, Some(0));
+    assert_eq!(Store::open(&db).expect("open").raw(&id).expect("raw"), Some(bytes));
+    let (code, _, _) = run(&["quarantine", "confirm", &id, "--note", "tài liệu mật thật"]);
+    assert_eq!(code, Some(0));
+    let (code, _, _) = run(&["quarantine", "delete", &id, "--reason", "đã thu hồi"]);
+    assert_eq!(code, Some(0));
+    let (code, _, _) = run(&["quarantine", "release", &id]);
+    assert_eq!(code, Some(1), "a deleted message cannot be released");
+    let (code, text, _) = run(&["audit", "list", "--id", &id]);
+    assert_eq!(code, Some(0));
+    for action in ["hold", "view", "export", "confirm", "delete"] {
+        assert!(text.contains(action), "{action} missing from the audit log:\n{text}");
+    }
+    assert!(text.contains("officer1"), "{text}");
+    let (code, text, _) = run(&["audit", "verify"]);
+    assert_eq!(code, Some(0), "{text}");
+    assert!(text.contains("intact"), "{text}");
+
+    // The directory commands.
+    let (code, text, _) = run(&["directory", "suggest", "Nguyễn Xuân Tiến"]);
+    assert_eq!((code, text.trim()), (Some(0), "tiennx1@lamdong.gov.vn"));
+    let (code, text, _) = run(&["directory", "check", &dir.path().join("danh-ba.csv").display().to_string()]);
+    assert_eq!(code, Some(1), "vanthu@snv… breaks art. 5.2: {text}");
+    assert!(text.contains("vanthu@snv.lamdong.gov.vn should be thutv"), "{text}");
+}
