@@ -84,6 +84,23 @@ fn assert_suffix(whole: &[u8], tail: &[u8], what: &str) {
     );
 }
 
+/// A canhgac milter with `store`, a Postfix in front of it, a sink behind, and the marked
+/// message sent from an internal sender to one recipient.
+async fn marked_through_postfix(config: Config, store: Arc<Store>) -> (Milter, Sink, Postfix, Outcome) {
+    let milter = Milter::start_with_store(config, store).await;
+    let sink = Sink::start().await;
+    let pf = Postfix::start(&milter.postfix_addr(), sink.port, "");
+    let out = send(
+        pf.smtp_port,
+        "vanthu@snv.lamdong.gov.vn",
+        &["tiennx@lamdong.gov.vn"],
+        &marked(),
+    )
+    .await
+    .expect("smtp");
+    (milter, sink, pf, out)
+}
+
 async fn drain(s: &Setup) -> usize {
     canhgac::alerts::drain_once(&s.store, &s.config.alerts.smtp, &s.config.alerts.from, 1).await
 }
@@ -296,17 +313,7 @@ async fn store_that_cannot_be_written_means_tempfail() {
     let mut f = std::fs::File::create(mnt.path().join("filler")).expect("filler");
     while std::io::Write::write_all(&mut f, &filler).is_ok() {}
     drop(f);
-    let milter = Milter::start_with_store(config, store.clone()).await;
-    let sink = Sink::start().await;
-    let pf = Postfix::start(&milter.postfix_addr(), sink.port, "");
-    let out = send(
-        pf.smtp_port,
-        "vanthu@snv.lamdong.gov.vn",
-        &["tiennx@lamdong.gov.vn"],
-        &marked(),
-    )
-    .await
-    .expect("smtp");
+    let (milter, sink, pf, out) = marked_through_postfix(config, store.clone()).await;
     match &out {
         Outcome::Refused { reply, .. } => assert!(reply.starts_with("451 4.3.0"), "{reply}"),
         other => panic!(
@@ -359,9 +366,14 @@ async fn held_message_survives_kill_9_and_officers_work_it_from_the_cli() {
     }
     let sink = Sink::start().await;
     let pf = Postfix::start(&format!("inet:127.0.0.1:{port}"), sink.port, "");
-    let out = send(pf.smtp_port, "vanthu@snv.lamdong.gov.vn", &["tiennx@lamdong.gov.vn"], &marked())
-        .await
-        .expect("smtp");
+    let out = send(
+        pf.smtp_port,
+        "vanthu@snv.lamdong.gov.vn",
+        &["tiennx@lamdong.gov.vn"],
+        &marked(),
+    )
+    .await
+    .expect("smtp");
     // The moment Postfix has its answer, canhgac dies without a chance to flush anything.
     let _ = child.kill();
     let _ = child.wait();
@@ -380,7 +392,11 @@ async fn held_message_survives_kill_9_and_officers_work_it_from_the_cli() {
             .env("USER", "officer1")
             .output()
             .expect("run");
-        (o.status.code(), String::from_utf8_lossy(&o.stdout).into_owned(), o.stdout)
+        (
+            o.status.code(),
+            String::from_utf8_lossy(&o.stdout).into_owned(),
+            o.stdout,
+        )
     };
     let (code, text, _) = run(&["quarantine", "list", "--json"]);
     assert_eq!(code, Some(0));
@@ -388,10 +404,16 @@ async fn held_message_survives_kill_9_and_officers_work_it_from_the_cli() {
     assert_eq!(row["level"], "TỐI MẬT");
     let (code, text, _) = run(&["quarantine", "show", &id]);
     assert_eq!(code, Some(0), "{text}");
-    assert!(text.contains("MARKING_TOI_MAT") && text.contains("nhan-su.docx") && text.contains("SHA-256"), "{text}");
+    assert!(
+        text.contains("MARKING_TOI_MAT") && text.contains("nhan-su.docx") && text.contains("SHA-256"),
+        "{text}"
+    );
     let (code, _, bytes) = run(&["quarantine", "export", &id]);
     assert_eq!(code, Some(0));
-    assert_eq!(Store::open(&db).expect("open").raw(&id).expect("raw"), Some(bytes));
+    assert_eq!(
+        Store::open(&db).expect("open").raw(&id).expect("raw"),
+        Some(bytes)
+    );
     let (code, _, _) = run(&["quarantine", "confirm", &id, "--note", "tài liệu mật thật"]);
     assert_eq!(code, Some(0));
     let (code, _, _) = run(&["quarantine", "delete", &id, "--reason", "đã thu hồi"]);
@@ -401,7 +423,10 @@ async fn held_message_survives_kill_9_and_officers_work_it_from_the_cli() {
     let (code, text, _) = run(&["audit", "list", "--id", &id]);
     assert_eq!(code, Some(0));
     for action in ["hold", "view", "export", "confirm", "delete"] {
-        assert!(text.contains(action), "{action} missing from the audit log:\n{text}");
+        assert!(
+            text.contains(action),
+            "{action} missing from the audit log:\n{text}"
+        );
     }
     assert!(text.contains("officer1"), "{text}");
     let (code, text, _) = run(&["audit", "verify"]);
@@ -411,7 +436,48 @@ async fn held_message_survives_kill_9_and_officers_work_it_from_the_cli() {
     // The directory commands.
     let (code, text, _) = run(&["directory", "suggest", "Nguyễn Xuân Tiến"]);
     assert_eq!((code, text.trim()), (Some(0), "tiennx1@lamdong.gov.vn"));
-    let (code, text, _) = run(&["directory", "check", &dir.path().join("danh-ba.csv").display().to_string()]);
+    let (code, text, _) = run(&[
+        "directory",
+        "check",
+        &dir.path().join("danh-ba.csv").display().to_string(),
+    ]);
     assert_eq!(code, Some(1), "vanthu@snv… breaks art. 5.2: {text}");
-    assert!(text.contains("vanthu@snv.lamdong.gov.vn should be thutv"), "{text}");
+    assert!(
+        text.contains("vanthu@snv.lamdong.gov.vn should be thutv"),
+        "{text}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn answer_reject_names_the_id_and_answer_hold_also_uses_postfix_hold_queue() {
+    for answer in [
+        canhgac::config::HeldAnswer::Reject,
+        canhgac::config::HeldAnswer::Hold,
+    ] {
+        let s = setup(|c| c.store.answer = answer).await;
+        let (milter, sink, pf, out) = marked_through_postfix(s.config.clone(), s.store.clone()).await;
+        let held = s.store.list(None, 10).expect("list");
+        assert_eq!(held.len(), 1, "{answer:?}: stored in every mode");
+        match answer {
+            canhgac::config::HeldAnswer::Reject => match &out {
+                Outcome::Refused { stage: "END", reply } => {
+                    assert!(
+                        reply.starts_with("550 5.7.1") && reply.contains(&held[0].id),
+                        "{reply}"
+                    )
+                }
+                other => panic!("reject mode: {other:?}"),
+            },
+            _ => {
+                assert!(matches!(out, Outcome::Accepted(_)), "{out:?}");
+                pf.wait_held().await;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        assert!(
+            sink.messages.lock().expect("lock").is_empty(),
+            "{answer:?}: never delivered"
+        );
+        milter.stop().await;
+    }
 }

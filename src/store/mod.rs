@@ -544,6 +544,39 @@ mod tests {
     }
 
     #[test]
+    fn retention_purges_old_bytes_and_keeps_the_record() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(&dir.path().join("q.db")).expect("open");
+        let env = Envelope::default();
+        let v = verdict();
+        let hold = |raw: &'static [u8]| Hold {
+            envelope: &env,
+            raw,
+            verdict: &v,
+            internal_sender: false,
+            header_from: String::new(),
+            subject: String::new(),
+        };
+        let old = store.hold(&hold(b"old\r\n"), &[]).expect("hold");
+        let new = store.hold(&hold(b"new\r\n"), &[]).expect("hold");
+        store
+            .lock()
+            .execute(
+                "UPDATE messages SET received_at = received_at - 40 * 86400 WHERE id = ?1",
+                params![old],
+            )
+            .expect("age it");
+        assert_eq!(store.purge(30).expect("purge"), 1);
+        assert_eq!(store.raw(&old).expect("raw"), None);
+        assert!(!store.get(&old).expect("record kept").has_bytes);
+        assert!(store.raw(&new).expect("raw").is_some());
+        assert_eq!(store.purge(0).expect("0 keeps all"), 0);
+        let purges = store.audit_entries(Some(&old)).expect("audit");
+        assert_eq!(purges.last().map(|e| e.action.as_str()), Some("purge"));
+        assert_eq!(store.audit_verify().expect("verify").first_bad, None);
+    }
+
+    #[test]
     fn unopenable_path_is_an_error_naming_it() {
         let err = Store::open(Path::new("/dev/null/q.db"))
             .err()
