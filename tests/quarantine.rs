@@ -408,6 +408,10 @@ async fn held_message_survives_kill_9_and_officers_work_it_from_the_cli() {
         text.contains("MARKING_TOI_MAT") && text.contains("nhan-su.docx") && text.contains("SHA-256"),
         "{text}"
     );
+    assert!(
+        text.contains("Headers:") && text.contains("Message-ID: <markings-"),
+        "{text}"
+    );
     let (code, _, bytes) = run(&["quarantine", "export", &id]);
     assert_eq!(code, Some(0));
     assert_eq!(

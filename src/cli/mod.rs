@@ -468,6 +468,9 @@ async fn serve_async(
                         if listen_override.is_none() && new.config().milter.listen != config.milter.listen {
                             tracing::warn!("milter.listen changed; the new address takes effect after a restart");
                         }
+                        if new.config().store != config.store || new.config().alerts != config.alerts {
+                            tracing::warn!("[store] and [alerts] changes take effect after a restart");
+                        }
                         tracing::info!("configuration reloaded");
                     }
                     Err(e) => tracing::error!("reload failed, keeping the running configuration: {e}"),

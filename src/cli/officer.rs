@@ -185,6 +185,16 @@ pub fn quarantine(config: &Config, actor_name: Option<&str>, cmd: QuarantineComm
                 r.sha256,
                 if r.has_bytes { "yes" } else { "no (deleted or purged)" },
             );
+            if let Some(raw) = raw.as_deref() {
+                let end = memchr::memmem::find(raw, b"\r\n\r\n")
+                    .or_else(|| memchr::memmem::find(raw, b"\n\n"))
+                    .unwrap_or(raw.len())
+                    .min(64 * 1024);
+                let _ = writeln!(out, "\nHeaders:");
+                for line in String::from_utf8_lossy(&raw[..end]).lines() {
+                    let _ = writeln!(out, "  {}", line.chars().filter(|c| !c.is_control() || *c == '\t').collect::<String>());
+                }
+            }
             let _ = writeln!(out, "\nFindings:");
             for f in &r.findings {
                 let _ = writeln!(out, "  {} ({:.2}) at {}\n      {}", f.symbol, f.score, f.location, f.detail);
