@@ -31,8 +31,9 @@ pub struct Facts<'a> {
     pub received_at: i64,
 }
 
-/// "12:30:05 ngày 16/11/2026 (giờ Việt Nam)" from Unix seconds.
-pub fn vietnam_time(unix: i64) -> String {
+/// Local time in Vietnam (UTC+7, no daylight saving) from Unix seconds: year, month, day, hour,
+/// minute, second, and the weekday (0 = Monday).
+fn vietnam_civil(unix: i64) -> (i64, i64, i64, i64, i64, i64, usize) {
     let t = unix + 7 * 3600;
     let days = t.div_euclid(86_400);
     let secs = t.rem_euclid(86_400);
@@ -46,12 +47,26 @@ pub fn vietnam_time(unix: i64) -> String {
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = yoe + era * 400 + i64::from(m <= 2);
-    format!(
-        "{:02}:{:02}:{:02} ngày {d:02}/{m:02}/{y} (giờ Việt Nam)",
-        secs / 3600,
-        secs % 3600 / 60,
-        secs % 60
-    )
+    // 1970-01-01 was a Thursday.
+    let weekday = (days + 3).rem_euclid(7) as usize;
+    (y, m, d, secs / 3600, secs % 3600 / 60, secs % 60, weekday)
+}
+
+/// "12:30:05 ngày 16/11/2026 (giờ Việt Nam)" from Unix seconds.
+pub fn vietnam_time(unix: i64) -> String {
+    let (y, m, d, hh, mm, ss, _) = vietnam_civil(unix);
+    format!("{hh:02}:{mm:02}:{ss:02} ngày {d:02}/{m:02}/{y} (giờ Việt Nam)")
+}
+
+/// An RFC 5322 date in Vietnam's time zone.
+fn rfc5322_date(unix: i64) -> String {
+    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let (y, m, d, hh, mm, ss, wd) = vietnam_civil(unix);
+    let month = MONTHS[(m.clamp(1, 12) - 1) as usize];
+    format!("{}, {d} {month} {y} {hh:02}:{mm:02}:{ss:02} +0700", DAYS[wd])
 }
 
 fn encode_header(s: &str) -> String {
@@ -217,6 +232,7 @@ struct Common {
 
 fn alert(kind: &str, to: Vec<String>, subject: String, text: String, c: Common) -> NewAlert {
     let to_header = to.join(", ");
+    let kind_name = kind.replace('_', "-");
     NewAlert {
         kind: kind.to_owned(),
         recipients: to,
@@ -233,49 +249,23 @@ fn alert(kind: &str, to: Vec<String>, subject: String, text: String, c: Common) 
                 c.review,
             ));
             let body = body.replace('\n', "\r\n");
+            // Stable per quarantine id and kind: a receiver can tell a repeated alert.
             let msgid = format!(
-                "<{id}.{}@canhgac>",
+                "<{id}.{kind_name}@{}>",
                 c.from.rsplit('@').next().unwrap_or("localhost")
             );
             let mut m = format!(
                 "From: canhgac <{}>\r\nTo: {to_header}\r\nSubject: {}\r\nMessage-ID: {}\r\nDate: {}\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\nAuto-Submitted: auto-generated\r\nX-Canhgac-Quarantine-Id: {id}\r\n\r\n",
                 c.from,
                 encode_header(&subject),
-                msgid.replace('@', &format!(".{}@", kind_tag(&subject))),
-                rfc2822_now(),
+                msgid,
+                rfc5322_date(crate::store::now()),
             )
             .into_bytes();
             m.extend_from_slice(&crate::bench::corpus::base64(body.as_bytes()));
             m
         }),
     }
-}
-
-/// A short stable tag per alert kind for its Message-ID (from its subject).
-fn kind_tag(subject: &str) -> String {
-    use sha2::Digest;
-    crate::store::hex(&sha2::Sha256::digest(subject.as_bytes()))[..8].to_owned()
-}
-
-fn rfc2822_now() -> String {
-    let now = crate::store::now();
-    let t = now + 7 * 3600;
-    let days = t.div_euclid(86_400);
-    let weekday = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"][days.rem_euclid(7) as usize];
-    let v = vietnam_time(now);
-    // "HH:MM:SS ngày DD/MM/YYYY ..." → RFC 5322.
-    let (time, rest) = v.split_once(" ngày ").unwrap_or(("00:00:00", "01/01/1970"));
-    let date = rest.split_whitespace().next().unwrap_or("01/01/1970");
-    let mut p = date.split('/');
-    let (d, m, y) = (
-        p.next().unwrap_or("01"),
-        p.next().unwrap_or("01"),
-        p.next().unwrap_or("1970"),
-    );
-    let month = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ][m.parse::<usize>().unwrap_or(1).clamp(1, 12) - 1];
-    format!("{weekday}, {d} {month} {y} {time} +0700")
 }
 
 /// Sends raw bytes with an envelope through an SMTP relay at `HOST:PORT`.
@@ -408,6 +398,12 @@ mod tests {
             vietnam_time(1794792600),
             "08:30:00 ngày 16/11/2026 (giờ Việt Nam)"
         );
+    }
+
+    #[test]
+    fn rfc5322_dates_name_the_weekday() {
+        // 2026-11-16 01:30 UTC is Monday 08:30 in Vietnam.
+        assert_eq!(rfc5322_date(1794792600), "Mon, 16 Nov 2026 08:30:00 +0700");
     }
 
     #[test]
