@@ -26,6 +26,7 @@ pub mod message;
 pub mod milter;
 pub mod policy;
 pub mod scanners;
+pub mod spam;
 pub mod store;
 pub mod vietnamese;
 

@@ -214,3 +214,28 @@ fn corpus_expectations() {
         }
     }
 }
+
+#[test]
+fn spam_classifier_cross_validates_on_the_spamassassin_corpus() {
+    // A regression guard for the first cut of the classifier (issue 6 sets the final targets):
+    // the figures BENCHMARKS.md gives for `canhgac eval` on the same corpus.
+    use canhgac::spam::bayes;
+    let limits = canhgac::config::LimitsConfig::default();
+    let load = |sub: &str| -> Vec<std::collections::HashSet<String>> {
+        let dir = shared_corpus().join("spamassassin").join(sub);
+        let files = canhgac::message::source::files(&dir).expect("list");
+        files
+            .iter()
+            .flat_map(|f| canhgac::message::source::read_messages(f).expect("read"))
+            .map(|m| bayes::tokens(&m.raw, &limits))
+            .collect()
+    };
+    let (ham, spam) = (load("ham"), load("spam"));
+    assert!(ham.len() > 3000 && spam.len() > 1400);
+    let (ph, ps) = bayes::cross_validate(&ham, &spam, 5);
+    let loose = bayes::figures(&ph, &ps, 0.5);
+    let strict = bayes::figures(&ph, &ps, 0.9);
+    assert!(loose.spam_recall >= 0.98, "{loose:?}");
+    assert!(strict.ham_false_positive_rate <= 0.005, "{strict:?}");
+    assert!(strict.spam_recall >= 0.92, "{strict:?}");
+}
