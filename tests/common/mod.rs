@@ -26,31 +26,20 @@ pub struct Milter {
 impl Milter {
     /// Starts the real milter on `config.milter.listen` (use port 0 for a free port).
     pub async fn start(config: Config) -> Milter {
-        let engine = Engine::build(&config).expect("engine builds");
-        let listener = MilterListener::bind(&config.milter.listen, config.milter.socket_mode)
-            .await
-            .expect("bind milter");
-        let addr = listener.local_addr().expect("local addr");
-        let handle = EngineHandle::new(engine);
-        let shared = Shared::new(handle.clone());
-        let (tx, rx) = oneshot::channel();
-        let task = tokio::spawn(milter::run(listener, shared, async move {
-            let _ = rx.await;
-        }));
-        Milter {
-            addr,
-            handle,
-            stop: Some(tx),
-            task: Some(task),
-        }
+        Milter::start_with(config, None).await
     }
 
-    /// Starts with a quarantine store: held messages go to it before Postfix is answered.
+    /// Starts on a free loopback port with a quarantine store: held messages go to it before
+    /// Postfix is answered.
     pub async fn start_with_store(
         mut config: Config,
         store: std::sync::Arc<canhgac::store::Store>,
     ) -> Milter {
         config.milter.listen = ListenAddr::Inet(SocketAddr::from(([127, 0, 0, 1], 0)));
+        Milter::start_with(config, Some(store)).await
+    }
+
+    async fn start_with(config: Config, store: Option<std::sync::Arc<canhgac::store::Store>>) -> Milter {
         let engine = Engine::build(&config).expect("engine builds");
         let listener = MilterListener::bind(&config.milter.listen, config.milter.socket_mode)
             .await
@@ -58,7 +47,7 @@ impl Milter {
         let addr = listener.local_addr().expect("local addr");
         let handle = EngineHandle::new(engine);
         let mut shared = Shared::new(handle.clone());
-        shared.store = Some(store);
+        shared.store = store;
         let (tx, rx) = oneshot::channel();
         let task = tokio::spawn(milter::run(listener, shared, async move {
             let _ = rx.await;
