@@ -4,6 +4,14 @@ use crate::common::{config_file, mail};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
+/// Standard output of `--json`: one JSON object per line.
+fn json_lines(stdout: &[u8]) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
+}
+
 fn canhgac() -> Command {
     Command::new(env!("CARGO_BIN_EXE_canhgac"))
 }
@@ -34,10 +42,7 @@ fn scan_json_prints_one_object_per_message() {
         .output()
         .expect("run");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
-        .collect();
+    let lines = json_lines(&out.stdout);
     assert_eq!(lines.len(), 4);
     for l in &lines {
         for key in ["file", "verdict", "score", "smtp_reply", "findings"] {
@@ -80,10 +85,7 @@ fn scan_json_shows_marking_level_and_evidence() {
         .output()
         .expect("run");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
-        .collect();
+    let lines = json_lines(&out.stdout);
     assert_eq!(lines[0]["verdict"], "quarantine", "{}", lines[0]);
     assert_eq!(lines[0]["level"], "TỐI MẬT", "{}", lines[0]);
     let f = lines[0]["findings"]

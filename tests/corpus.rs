@@ -223,10 +223,9 @@ fn spam_classifier_cross_validates_on_the_spamassassin_corpus() {
     let limits = canhgac::config::LimitsConfig::default();
     let load = |sub: &str| -> Vec<std::collections::HashSet<String>> {
         let dir = shared_corpus().join("spamassassin").join(sub);
-        let files = canhgac::message::source::files(&dir).expect("list");
-        files
+        canhgac::message::source::all_messages(&dir)
+            .expect("read")
             .iter()
-            .flat_map(|f| canhgac::message::source::read_messages(f).expect("read"))
             .map(|m| bayes::tokens(&m.raw, &limits))
             .collect()
     };

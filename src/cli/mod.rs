@@ -197,13 +197,8 @@ fn eval(ham: &Path, spam: &Path, folds: usize, thresholds: &str) -> ExitCode {
     use crate::spam::bayes;
     let limits = crate::config::LimitsConfig::default();
     let read = |p: &Path| -> Result<Vec<Vec<u8>>, String> {
-        let files = source::files(p).map_err(|e| format!("{}: {e}", p.display()))?;
-        let mut out = Vec::new();
-        for f in files {
-            let msgs = source::read_messages(&f).map_err(|e| format!("{}: {e}", f.display()))?;
-            out.extend(msgs.into_iter().map(|m| m.raw));
-        }
-        Ok(out)
+        let msgs = source::all_messages(p).map_err(|e| format!("cannot read {e}"))?;
+        Ok(msgs.into_iter().map(|m| m.raw).collect())
     };
     let (h, s) = match (read(ham), read(spam)) {
         (Ok(h), Ok(s)) => (h, s),

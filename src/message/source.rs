@@ -79,6 +79,15 @@ pub fn read_messages(path: &Path) -> Result<Vec<SourceMessage>, SourceError> {
         .collect())
 }
 
+/// Every message of a file, directory or mbox (as [`files`] lists them), or the first error.
+pub fn all_messages(path: &Path) -> Result<Vec<SourceMessage>, SourceError> {
+    let mut out = Vec::new();
+    for f in files(path)? {
+        out.extend(read_messages(&f)?);
+    }
+    Ok(out)
+}
+
 /// Splits mbox data into messages (the `From ` separator lines removed). Data that does not
 /// start with `From ` is one message, returned whole.
 pub fn split_mbox(data: &[u8]) -> Vec<&[u8]> {
