@@ -6,8 +6,8 @@ use crate::config::{Config, ConfigError};
 use crate::message::{ParsedMessage, ScanInput};
 use crate::policy::{self, KnownSymbol, ScoreTable, Verdict};
 use crate::scanners::{
-    ClamdScanner, Finding, MarkingScanner, MimeScanner, ScanContext, Scanner, SizeScanner, YaraScanner,
-    markings, yara,
+    ClamdScanner, Finding, MarkingScanner, MimeScanner, ScanContext, Scanner, SizeScanner, SpamScanner,
+    YaraScanner, markings, yara,
 };
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
@@ -62,18 +62,31 @@ impl Engine {
     /// Compiles everything the configuration names. Fails with the file, line and value at
     /// fault.
     pub fn build(config: &Config) -> Result<Engine, ConfigError> {
+        let model = crate::scanners::spam::load_model(&config.spam)?;
+        Self::build_with_model(config, model)
+    }
+
+    /// As [`Engine::build`], with the spam classifier's model given rather than read from
+    /// `[spam] bayes_db` (None: rules only). For `canhgac eval` and tests.
+    pub fn build_with_model(
+        config: &Config,
+        model: Option<crate::spam::bayes::Model>,
+    ) -> Result<Engine, ConfigError> {
         let rules_dir = (!config.rules.dir.as_os_str().is_empty()).then_some(config.rules.dir.as_path());
         let mut scanners: Vec<Box<dyn Scanner>> =
             vec![Box::new(MimeScanner), Box::new(SizeScanner::new(&config.limits))];
         let yara_sources = yara::load_sources(rules_dir)?;
         scanners.push(Box::new(YaraScanner::compile(&yara_sources, &config.limits)?));
         let (origin, text) = markings::load_source(rules_dir)?;
-        let markings = MarkingScanner::compile(&text, &origin, &config.limits)?;
+        let markings = MarkingScanner::compile(&text, &origin)?;
         let marking_levels = markings
             .levels()
             .map(|(s, n)| (s.to_owned(), n.to_owned()))
             .collect();
         scanners.push(Box::new(markings));
+        let (origin, text) = crate::scanners::spam::load_source(rules_dir)?;
+        let spam_rules = crate::spam::rules::SpamRules::compile(&text, &origin)?;
+        scanners.push(Box::new(SpamScanner::new(spam_rules, model, &config.local)));
         let mut known = Self::symbols_of(&scanners);
         known.extend(ClamdScanner::symbols());
         let (text, origin) = if config.rules.dir.as_os_str().is_empty() {
@@ -151,6 +164,11 @@ impl Engine {
     /// The content scanners, in the order they run (for per-scanner benchmarks).
     pub fn scanners(&self) -> &[Box<dyn Scanner>] {
         &self.scanners
+    }
+
+    /// The score thresholds of the tag and reject actions (`rules/scores.toml`).
+    pub fn thresholds(&self) -> (f64, f64) {
+        (self.scores.tag_threshold, self.scores.reject_threshold)
     }
 
     /// The configuration this engine was built from.
@@ -231,10 +249,25 @@ impl Engine {
             scanner: "parse",
             micros: t.elapsed().as_micros() as u64,
         });
-        let cx = ScanContext {
-            input,
-            parsed: &parsed,
-        };
+        let cx = ScanContext::new(input, &parsed, &self.config.limits);
+        // The text every text-reading scanner shares, timed on its own.
+        let t = Instant::now();
+        if catch_unwind(AssertUnwindSafe(|| {
+            cx.text();
+        }))
+        .is_err()
+        {
+            tracing::error!("text extraction panicked; message not fully scanned");
+            findings.push(Finding::new(
+                "SCAN_PANIC",
+                "Temporary failure: text extraction failed on this message",
+                "message",
+            ));
+        }
+        timings.push(ScannerTime {
+            scanner: "extract",
+            micros: t.elapsed().as_micros() as u64,
+        });
         for s in &self.scanners {
             let t = Instant::now();
             let before = findings.len();
@@ -271,7 +304,7 @@ impl Engine {
     }
 
     /// Findings → verdict by the score table, with the highest marking level named.
-    fn decide(&self, findings: Vec<Finding>) -> Verdict {
+    pub fn decide(&self, findings: Vec<Finding>) -> Verdict {
         let mut v = policy::decide(&self.scores, findings, self.config.policy.dry_run);
         v.level = self
             .marking_levels

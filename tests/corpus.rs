@@ -68,10 +68,20 @@ fn spamassassin_corpus_all_get_a_verdict() {
         let files = canhgac::message::source::files(&dir).expect("list");
         let lines = scan_dir_with_binary(&dir);
         assert_eq!(lines.len(), files.len(), "{sub}");
-        // Ordinary ham is not refused for size or structure.
+        // Ordinary ham is not refused for size or structure; the spam rules alone (no
+        // classifier trained, as on a fresh install) tag very little of it.
         if sub == "ham" {
-            let refused: Vec<_> = lines.iter().filter(|l| l["verdict"] != "accept").collect();
+            let refused: Vec<_> = lines
+                .iter()
+                .filter(|l| l["verdict"] != "accept" && l["verdict"] != "tag")
+                .collect();
             assert!(refused.is_empty(), "{refused:?}");
+            let tagged = lines.iter().filter(|l| l["verdict"] == "tag").count();
+            assert!(
+                tagged * 500 <= lines.len(),
+                "{tagged} of {} ham tagged by rules alone",
+                lines.len()
+            );
         }
     }
 }
@@ -149,7 +159,12 @@ fn constructed_hostile_messages_get_bounded_verdicts() {
     cases.push(("5 MB of headers", huge, Action::Accept));
     for (name, raw, want) in cases {
         let r = verdict(&raw);
-        assert_eq!(r.verdict.action, want, "{name}: {:?}", r.verdict);
+        if want == Action::Accept {
+            // Delivered; header-less garbage may well be tagged as spam on the way.
+            assert!(r.verdict.action.delivers(), "{name}: {:?}", r.verdict);
+        } else {
+            assert_eq!(r.verdict.action, want, "{name}: {:?}", r.verdict);
+        }
         if want == Action::Reject {
             let reply = r.verdict.reply.as_ref().expect("reply");
             assert!(reply.to_string().starts_with("554 5.6.0 "), "{name}: {reply}");
@@ -213,28 +228,4 @@ fn corpus_expectations() {
             assert_eq!(got.as_deref(), Some(reply.as_str()), "{} ({})", e.file, e.why);
         }
     }
-}
-
-#[test]
-fn spam_classifier_cross_validates_on_the_spamassassin_corpus() {
-    // A regression guard for the first cut of the classifier (issue 6 sets the final targets):
-    // the figures BENCHMARKS.md gives for `canhgac eval` on the same corpus.
-    use canhgac::spam::bayes;
-    let limits = canhgac::config::LimitsConfig::default();
-    let load = |sub: &str| -> Vec<std::collections::HashSet<String>> {
-        let dir = shared_corpus().join("spamassassin").join(sub);
-        canhgac::message::source::all_messages(&dir)
-            .expect("read")
-            .iter()
-            .map(|m| bayes::tokens(&m.raw, &limits))
-            .collect()
-    };
-    let (ham, spam) = (load("ham"), load("spam"));
-    assert!(ham.len() > 3000 && spam.len() > 1400);
-    let (ph, ps) = bayes::cross_validate(&ham, &spam, 5);
-    let loose = bayes::figures(&ph, &ps, 0.5);
-    let strict = bayes::figures(&ph, &ps, 0.9);
-    assert!(loose.spam_recall >= 0.98, "{loose:?}");
-    assert!(strict.ham_false_positive_rate <= 0.005, "{strict:?}");
-    assert!(strict.spam_recall >= 0.92, "{strict:?}");
 }

@@ -10,5 +10,6 @@ mod markings;
 mod milter;
 mod postfix;
 mod quarantine;
+mod spam;
 mod virus;
 mod yara;

@@ -3,6 +3,7 @@
 //! engine or the store.
 
 mod officer;
+mod spam;
 
 use crate::config::{Config, ConfigError, ListenAddr, LogFormat};
 use crate::engine::{Engine, EngineHandle, ScanReport};
@@ -59,17 +60,38 @@ enum Command {
     },
     /// Validate a configuration file (and the rules it names) and print the effective configuration.
     CheckConfig { file: Option<PathBuf> },
-    /// Cross-validate the spam classifier on labelled mail (directories of .eml or mbox files).
+    /// Cross-validate the spam decision (rules, classifier, score thresholds) on labelled mail:
+    /// directories of .eml files or mbox files.
     Eval {
-        #[arg(long)]
-        ham: PathBuf,
-        #[arg(long)]
-        spam: PathBuf,
+        #[arg(long, short)]
+        config: Option<PathBuf>,
+        #[arg(long, required = true)]
+        ham: Vec<PathBuf>,
+        #[arg(long, required = true)]
+        spam: Vec<PathBuf>,
         #[arg(long, default_value_t = 5)]
         folds: usize,
-        /// Classifier probabilities reported (tag and reject candidates).
-        #[arg(long, default_value = "0.9,0.99")]
-        thresholds: String,
+        /// List up to this many ham messages flagged and spam messages missed.
+        #[arg(long, default_value_t = 0)]
+        errors: usize,
+        /// Write every message's class, classifier probability and rule symbols to this file
+        /// (tab-separated), for fitting scores.
+        #[arg(long)]
+        dump: Option<PathBuf>,
+    },
+    /// Train the spam classifier's token database ([spam] bayes_db) on your own mail:
+    /// directories of .eml files or mbox files. Incremental: train again as mail comes in;
+    /// a message trained before is not counted twice. Reload canhgac (SIGHUP) afterwards.
+    Train {
+        #[arg(long, short)]
+        config: Option<PathBuf>,
+        #[arg(long)]
+        ham: Vec<PathBuf>,
+        #[arg(long)]
+        spam: Vec<PathBuf>,
+        /// The token database (default: [spam] bayes_db of the configuration).
+        #[arg(long)]
+        db: Option<PathBuf>,
     },
     /// Review held messages (the quarantine store).
     Quarantine {
@@ -149,11 +171,19 @@ pub fn main() -> ExitCode {
             Err(code) => code,
         },
         Command::Eval {
+            config,
             ham,
             spam,
             folds,
-            thresholds,
-        } => eval(&ham, &spam, folds, &thresholds),
+            errors,
+            dump,
+        } => spam::eval(config.as_deref(), &ham, &spam, folds, errors, dump.as_deref()),
+        Command::Train {
+            config,
+            ham,
+            spam,
+            db,
+        } => spam::train(config.as_deref(), &ham, &spam, db.as_deref()),
         Command::Audit { config, command } => match officer::config_for(config.as_deref()) {
             Ok(c) => officer::audit(&c, command),
             Err(code) => code,
@@ -190,56 +220,6 @@ pub fn main() -> ExitCode {
             }
         },
     }
-}
-
-/// `canhgac eval`: k-fold cross-validation of the classifier, with the time per message.
-fn eval(ham: &Path, spam: &Path, folds: usize, thresholds: &str) -> ExitCode {
-    use crate::spam::bayes;
-    let limits = crate::config::LimitsConfig::default();
-    let read = |p: &Path| -> Result<Vec<Vec<u8>>, String> {
-        let msgs = source::all_messages(p).map_err(|e| format!("cannot read {e}"))?;
-        Ok(msgs.into_iter().map(|m| m.raw).collect())
-    };
-    let (h, s) = match (read(ham), read(spam)) {
-        (Ok(h), Ok(s)) => (h, s),
-        (Err(e), _) | (_, Err(e)) => {
-            eprintln!("canhgac: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    let thresholds: Vec<f64> = match thresholds.split(',').map(|t| t.trim().parse::<f64>()).collect() {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("canhgac: --thresholds: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    let started = std::time::Instant::now();
-    let ht: Vec<_> = h.iter().map(|m| bayes::tokens(m, &limits)).collect();
-    let st: Vec<_> = s.iter().map(|m| bayes::tokens(m, &limits)).collect();
-    let tokenise = started.elapsed();
-    let t = std::time::Instant::now();
-    let (ph, ps) = bayes::cross_validate(&ht, &st, folds);
-    let classify = t.elapsed();
-    let n = (h.len() + s.len()).max(1) as f64;
-    println!(
-        "{} ham, {} spam, {folds}-fold cross-validation; per message: tokenising {:.3} ms, training and classifying {:.3} ms",
-        h.len(),
-        s.len(),
-        tokenise.as_secs_f64() * 1000.0 / n,
-        classify.as_secs_f64() * 1000.0 / n
-    );
-    for th in thresholds {
-        let f = bayes::figures(&ph, &ps, th);
-        println!(
-            "threshold {:.3}: ham false positives {:.2} %, spam recall {:.2} %, precision {:.2} %",
-            f.threshold,
-            f.ham_false_positive_rate * 100.0,
-            f.spam_recall * 100.0,
-            f.precision * 100.0
-        );
-    }
-    ExitCode::SUCCESS
 }
 
 pub(crate) fn load(path: Option<&Path>) -> Result<Config, ConfigError> {

@@ -101,6 +101,33 @@ impl ConfigError {
     }
 }
 
+impl ConfigError {
+    /// An error located at the first line of `text` that contains `needle` (for values inside
+    /// arrays of tables, which have no unique key path).
+    pub fn at_line_with(
+        file: &Path,
+        text: &str,
+        needle: &str,
+        key: &str,
+        value: &str,
+        message: &str,
+    ) -> ConfigError {
+        let (line, column) = text
+            .lines()
+            .enumerate()
+            .find_map(|(i, l)| l.find(needle).map(|c| (i + 1, c + 1)))
+            .unwrap_or((0, 0));
+        ConfigError::Invalid {
+            file: file.to_path_buf(),
+            line,
+            column,
+            key: key.to_owned(),
+            value: value.to_owned(),
+            message: message.to_owned(),
+        }
+    }
+}
+
 fn strip_comment(v: &str) -> &str {
     // Good enough for locating values: a '#' outside a string starts a comment.
     let mut in_str = false;

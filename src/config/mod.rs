@@ -22,6 +22,7 @@ pub struct Config {
     pub policy: PolicyConfig,
     pub clamd: ClamdConfig,
     pub rules: RulesConfig,
+    pub spam: SpamConfig,
     pub store: StoreConfig,
     pub local: LocalConfig,
     pub alerts: AlertsConfig,
@@ -205,6 +206,34 @@ pub struct RulesConfig {
     /// A directory holding `scores.toml` (and later rule files). Empty means the rules built
     /// into the binary (the repository's `rules/`).
     pub dir: PathBuf,
+}
+
+/// `[spam]`: the statistical classifier's token database and the marks on tagged mail. The
+/// spam rules are `rules/spam.toml`; scores and the tag/reject thresholds `rules/scores.toml`.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct SpamConfig {
+    /// The classifier's token database (SQLite), written by `canhgac train` and read when the
+    /// engine is built (start and reload). Missing: the classifier is off, the rules still run.
+    /// Empty: never use a classifier.
+    pub bayes_db: PathBuf,
+    /// The classifier gives its opinion only after this many ham messages have been trained…
+    pub min_ham: u32,
+    /// …and this many spam messages.
+    pub min_spam: u32,
+    /// Put before the Subject of tagged mail (e.g. "[SPAM] "). Empty: the subject is left alone.
+    pub subject_prefix: String,
+}
+
+impl Default for SpamConfig {
+    fn default() -> Self {
+        Self {
+            bayes_db: PathBuf::from("var/bayes.db"),
+            min_ham: 200,
+            min_spam: 200,
+            subject_prefix: String::new(),
+        }
+    }
 }
 
 /// `[store]`: the quarantine store (SQLite).

@@ -183,6 +183,132 @@ pub fn fonts(html: &str) -> impl Iterator<Item = &str> {
         })
 }
 
+/// One piece of an HTML document, as [`tokens`] yields it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Token<'a> {
+    /// `<name attrs>` or `</name>`: `name` lower-case, `attrs` as written.
+    Tag {
+        name: String,
+        closing: bool,
+        attrs: &'a str,
+    },
+    /// Text between tags, character references not yet decoded.
+    Text(&'a str),
+}
+
+/// The tags and text of an HTML document, in order (comments, scripts and styles skipped), for
+/// rules that look at markup: links, hidden text. Lenient: never fails, never looks ahead more
+/// than to the next `>`.
+pub fn tokens(html: &str) -> impl Iterator<Item = Token<'_>> {
+    let mut rest = html;
+    let mut skip_until: Option<String> = None;
+    std::iter::from_fn(move || {
+        loop {
+            if rest.is_empty() {
+                return None;
+            }
+            let Some(lt) = rest.find('<') else {
+                let t = rest;
+                rest = "";
+                return skip_until.is_none().then_some(Token::Text(t));
+            };
+            if lt > 0 {
+                let t = &rest[..lt];
+                rest = &rest[lt..];
+                if skip_until.is_none() {
+                    return Some(Token::Text(t));
+                }
+                continue;
+            }
+            if let Some(after) = rest.strip_prefix("<!--") {
+                rest = after.find("-->").map_or("", |e| &after[e + 3..]);
+                continue;
+            }
+            let Some(gt) = rest.find('>') else {
+                let t = rest;
+                rest = "";
+                return skip_until.is_none().then_some(Token::Text(t));
+            };
+            let tag = &rest[1..gt];
+            rest = &rest[gt + 1..];
+            let closing = tag.starts_with('/');
+            let body = tag.trim_start_matches('/');
+            let name_len = body
+                .find(|c: char| !c.is_ascii_alphanumeric())
+                .unwrap_or(body.len());
+            let name = body[..name_len].to_ascii_lowercase();
+            if let Some(until) = &skip_until {
+                if closing && *until == name {
+                    skip_until = None;
+                }
+                continue;
+            }
+            if !closing && SKIP.contains(&name.as_str()) && name != "head" && !tag.ends_with('/') {
+                skip_until = Some(name);
+                continue;
+            }
+            if name.is_empty() {
+                continue;
+            }
+            return Some(Token::Tag {
+                name,
+                closing,
+                attrs: &body[name_len..],
+            });
+        }
+    })
+}
+
+/// The value of attribute `name` in a tag's attribute text (`href`, `style`…), quotes removed
+/// and character references decoded.
+pub fn attribute(attrs: &str, name: &str) -> Option<String> {
+    let lower = attrs.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(at) = lower[from..].find(name).map(|i| i + from) {
+        from = at + name.len();
+        let before_ok = at == 0 || lower.as_bytes()[at - 1].is_ascii_whitespace();
+        let after = lower[from..].trim_start();
+        if !before_ok || !after.starts_with('=') {
+            continue;
+        }
+        let v = attrs[attrs.len() - after.len() + 1..].trim_start();
+        let raw = match v.chars().next() {
+            Some(q @ ('"' | '\'')) => v[1..].split(q).next().unwrap_or(""),
+            _ => v
+                .split(|c: char| c.is_whitespace() || c == '>')
+                .next()
+                .unwrap_or(""),
+        };
+        return Some(decode_references(raw));
+    }
+    None
+}
+
+/// Text with its character references decoded (`&amp;` → `&`); unknown references kept.
+pub fn decode_references(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let end = rest[1..]
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
+            .map_or(rest.len(), |e| e + 1);
+        match entity(&rest[1..end]) {
+            Some(c) => {
+                out.push(c);
+                rest = rest[end..].strip_prefix(';').unwrap_or(&rest[end..]);
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,5 +334,35 @@ mod tests {
         let f: Vec<&str> =
             fonts("<font face=\".VnTimeH\">x</font><p style=\"font-family: VNI-Times, serif\">").collect();
         assert_eq!(f, vec![".VnTimeH", "VNI-Times"]);
+    }
+
+    #[test]
+    fn tokens_and_attributes() {
+        let html = "<html><head><style>a{}</style></head><body><!-- c --><a HREF='http://x.example/?a=1&amp;b=2' class=y>Go</a>\
+            <p style=\"display:none\">hid</p><script>var a='<b>';</script></body>";
+        let toks: Vec<Token<'_>> = tokens(html).collect();
+        let names: Vec<String> = toks
+            .iter()
+            .map(|t| match t {
+                Token::Tag { name, closing, .. } => format!("{}{name}", if *closing { "/" } else { "" }),
+                Token::Text(t) => format!("'{t}'"),
+            })
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "html", "head", "/head", "body", "a", "'Go'", "/a", "p", "'hid'", "/p", "/body"
+            ]
+        );
+        let Token::Tag { attrs, .. } = &toks[4] else {
+            panic!("not a tag")
+        };
+        assert_eq!(
+            attribute(attrs, "href").as_deref(),
+            Some("http://x.example/?a=1&b=2")
+        );
+        assert_eq!(attribute(attrs, "class").as_deref(), Some("y"));
+        assert_eq!(attribute(attrs, "ref"), None);
+        assert_eq!(attribute(" style=\"x\"", "style").as_deref(), Some("x"));
     }
 }

@@ -14,7 +14,7 @@ use indymilter::{
     Actions, Callbacks, ContextActions, EomContext, MacroStage, NegotiateContext, ProtoOpts, SetErrorReply,
     SocketInfo, Status,
 };
-use session::Early;
+use session::{Early, HeaderMarks, SPAM_FLAG, SPAM_SCORE};
 use std::ffi::{CStr, CString};
 use std::future::Future;
 use std::sync::Arc;
@@ -234,7 +234,7 @@ async fn eom(cx: &mut EomContext<Session>) -> Status {
         return Status::Tempfail;
     };
     let engine = s.engine.clone();
-    let forged = s.forged_result_headers();
+    let marks = s.header_marks();
     s.set_queue_id(queue_id.clone());
     // Read the message back from the spool only when memory allows (a burst of large
     // messages queues here instead of being held whole all at once).
@@ -313,7 +313,7 @@ async fn eom(cx: &mut EomContext<Session>) -> Status {
         Held::Stored(id) => Some(id.clone()),
         _ => None,
     };
-    let status = apply(cx, &verdict, forged, &held).await;
+    let status = apply(cx, &verdict, &marks, &held).await;
     log_verdict(
         quarantine_id.as_deref(),
         queue_id.as_deref(),
@@ -327,7 +327,7 @@ async fn eom(cx: &mut EomContext<Session>) -> Status {
 }
 
 /// Tells the MTA what to do with the message.
-async fn apply(cx: &mut EomContext<Session>, v: &Verdict, forged: i32, held: &Held) -> Status {
+async fn apply(cx: &mut EomContext<Session>, v: &Verdict, marks: &HeaderMarks, held: &Held) -> Status {
     let Some(s) = cx.data.as_ref() else {
         return Status::Tempfail;
     };
@@ -376,15 +376,20 @@ async fn apply(cx: &mut EomContext<Session>, v: &Verdict, forged: i32, held: &He
         }
         Action::Discard => Status::Discard,
         Action::Accept | Action::Tag | Action::Quarantine => {
-            // Remove result headers that came with the message: only ours may be trusted.
-            for i in (1..=forged).rev() {
-                if let Err(e) = cx
-                    .actions
-                    .change_header(header.as_str(), i, None::<CString>)
-                    .await
-                {
-                    tracing::warn!(error = %e, "cannot remove forged result header");
+            // Remove result and spam headers that came with the message: only ours may be trusted.
+            for (name, count) in [
+                (header.as_str(), marks.result),
+                (SPAM_FLAG, marks.spam_flag),
+                (SPAM_SCORE, marks.spam_score),
+            ] {
+                for i in (1..=count).rev() {
+                    if let Err(e) = cx.actions.change_header(name, i, None::<CString>).await {
+                        tracing::warn!(error = %e, header = name, "cannot remove forged header");
+                    }
                 }
+            }
+            if v.action == Action::Tag {
+                tag(cx, v, marks, lead).await;
             }
             if let Err(e) = cx
                 .actions
@@ -409,6 +414,46 @@ async fn apply(cx: &mut EomContext<Session>, v: &Verdict, forged: i32, held: &He
             }
             Status::Accept
         }
+    }
+}
+
+/// Marks tagged mail: `X-Spam-Flag: YES`, `X-Spam-Score`, and the configured subject prefix.
+/// A failure loses only the marks, never the message (logged).
+async fn tag(cx: &mut EomContext<Session>, v: &Verdict, marks: &HeaderMarks, lead: &str) {
+    let prefix = cx
+        .data
+        .as_ref()
+        .map(|s| s.engine.config().spam.subject_prefix.clone())
+        .unwrap_or_default();
+    let score = format!("{lead}{:.2}", v.score + 0.0);
+    for (name, value) in [(SPAM_FLAG, format!("{lead}YES")), (SPAM_SCORE, score)] {
+        if let Err(e) = cx.actions.add_header(name, value).await {
+            tracing::warn!(error = %e, header = name, "cannot add spam header");
+        }
+    }
+    if prefix.is_empty() {
+        return;
+    }
+    let result = match (&marks.subject, marks.has_subject) {
+        (Some(old), _) => {
+            let new = format!("{lead}{prefix}{}", old.trim_start());
+            match CString::new(new) {
+                Ok(c) => cx.actions.change_header("Subject", 1, Some(c)).await,
+                Err(_) => return,
+            }
+        }
+        (None, false) => {
+            cx.actions
+                .add_header("Subject", format!("{lead}{}", prefix.trim_end()))
+                .await
+        }
+        (None, true) => {
+            tracing::warn!("subject is not UTF-8: spam prefix not added");
+            return;
+        }
+    };
+    if let Err(e) = result {
+        tracing::warn!(error = %e, "cannot add the spam subject prefix");
     }
 }
 

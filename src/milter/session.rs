@@ -25,9 +25,26 @@ pub struct MessageState {
     pub over_limit: bool,
     /// The buffer could not be written (spool failure): the message must not be accepted.
     pub spool_error: Option<String>,
-    /// How many result headers the message arrived with (forged; removed before delivery).
-    pub forged_result_headers: i32,
+    /// Headers of ours the message arrived with, and its Subject.
+    pub headers: HeaderMarks,
 }
+
+/// Headers canhgac writes, as the message arrived with them: forged (or left by another gateway)
+/// and removed before delivery; and the Subject, for the spam prefix.
+#[derive(Debug, Clone, Default)]
+pub struct HeaderMarks {
+    /// How many result headers (`[policy] result_header`).
+    pub result: i32,
+    pub spam_flag: i32,
+    pub spam_score: i32,
+    /// The first Subject's value as the MTA passed it; None when there is none or it is not UTF-8.
+    pub subject: Option<String>,
+    pub has_subject: bool,
+}
+
+/// The spam headers canhgac writes on tagged mail.
+pub const SPAM_FLAG: &str = "X-Spam-Flag";
+pub const SPAM_SCORE: &str = "X-Spam-Score";
 
 /// The per-connection session stored in indymilter's context.
 pub struct Session {
@@ -83,7 +100,7 @@ impl Session {
             received: 0,
             over_limit: false,
             spool_error: None,
-            forged_result_headers: 0,
+            headers: HeaderMarks::default(),
         });
         match declared {
             Some(size) if size > cfg.limits.max_message_bytes && !cfg.policy.dry_run => {
@@ -159,10 +176,21 @@ impl Session {
     /// A header as the MTA passed it.
     pub async fn header(&mut self, name: &[u8], value: &[u8]) -> Early {
         let result_header = self.engine.config().policy.result_header.as_bytes();
-        if let Some(m) = self.message.as_mut()
-            && name.eq_ignore_ascii_case(result_header)
-        {
-            m.forged_result_headers += 1;
+        if let Some(m) = self.message.as_mut() {
+            let h = &mut m.headers;
+            if name.eq_ignore_ascii_case(result_header) {
+                h.result += 1;
+            } else if name.eq_ignore_ascii_case(SPAM_FLAG.as_bytes()) {
+                h.spam_flag += 1;
+            } else if name.eq_ignore_ascii_case(SPAM_SCORE.as_bytes()) {
+                h.spam_score += 1;
+            } else if name.eq_ignore_ascii_case(b"Subject") && !h.has_subject {
+                h.has_subject = true;
+                h.subject = std::str::from_utf8(value)
+                    .ok()
+                    .filter(|v| !v.contains('\0'))
+                    .map(str::to_owned);
+            }
         }
         let mut line = Vec::with_capacity(name.len() + value.len() + 4);
         line.extend_from_slice(name);
@@ -220,9 +248,11 @@ impl Session {
         self.message.as_ref().map_or(0, |m| m.buffer.len())
     }
 
-    /// How many forged result headers the message in progress carries.
-    pub fn forged_result_headers(&self) -> i32 {
-        self.message.as_ref().map_or(0, |m| m.forged_result_headers)
+    /// Our headers the message in progress arrived with, and its Subject.
+    pub fn header_marks(&self) -> HeaderMarks {
+        self.message
+            .as_ref()
+            .map_or_else(HeaderMarks::default, |m| m.headers.clone())
     }
 }
 

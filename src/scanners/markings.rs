@@ -6,7 +6,7 @@
 //! data in `rules/markings.toml`. Content that could not be read is `MARKING_UNSCANNABLE`.
 
 use super::{Finding, ScanContext, Scanner};
-use crate::config::{ConfigError, LimitsConfig};
+use crate::config::ConfigError;
 use crate::extract::{self, PieceKind, TextPiece};
 use crate::policy::KnownSymbol;
 use crate::vietnamese;
@@ -140,7 +140,6 @@ pub struct MarkingScanner {
     document_number: Vec<String>,
     header_phrases: Vec<String>,
     companions: Vec<Companion>,
-    limits: LimitsConfig,
 }
 
 /// A level, compiled.
@@ -169,29 +168,12 @@ struct Hit {
 /// Reads `dir/markings.toml`; the embedded rules when `dir` is None or has no such file (a
 /// rules directory may override only some files; the detector is never left without rules).
 pub fn load_source(dir: Option<&Path>) -> Result<(PathBuf, String), ConfigError> {
-    let embedded = || {
-        (
-            PathBuf::from("(built-in) rules/markings.toml"),
-            EMBEDDED.to_owned(),
-        )
-    };
-    let Some(d) = dir else {
-        return Ok(embedded());
-    };
-    let p = d.join("markings.toml");
-    match std::fs::read_to_string(&p) {
-        Ok(text) => Ok((p, text)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(embedded()),
-        Err(e) => Err(ConfigError::Io {
-            file: p.clone(),
-            error: e.to_string(),
-        }),
-    }
+    super::rule_source(dir, "markings.toml", EMBEDDED)
 }
 
 impl MarkingScanner {
     /// Compiles the rules in `text` (from `origin`). Errors name the file, line and value.
-    pub fn compile(text: &str, origin: &Path, limits: &LimitsConfig) -> Result<MarkingScanner, ConfigError> {
+    pub fn compile(text: &str, origin: &Path) -> Result<MarkingScanner, ConfigError> {
         let raw: RawRules = toml::from_str(text).map_err(|e| ConfigError::from_toml(origin, text, &e))?;
         let bad = |section: &str, key: &str, msg: &str| ConfigError::at_key(origin, text, section, key, msg);
         if raw.levels.is_empty() {
@@ -256,7 +238,6 @@ impl MarkingScanner {
             companions: raw.companions,
             d: raw.detector,
             w: raw.weights,
-            limits: limits.clone(),
         })
     }
 
@@ -587,8 +568,7 @@ impl Scanner for MarkingScanner {
     }
 
     fn scan(&self, cx: &ScanContext<'_, '_>, out: &mut Vec<Finding>) {
-        let text = extract::extract_message(cx.parsed, &cx.input.raw, &self.limits);
-        self.detect(&text, out);
+        self.detect(cx.text(), out);
     }
 }
 
@@ -598,8 +578,7 @@ mod tests {
     use crate::extract::{ExtractedText, TextPiece};
 
     fn scanner() -> MarkingScanner {
-        MarkingScanner::compile(EMBEDDED, Path::new("markings.toml"), &LimitsConfig::default())
-            .expect("rules compile")
+        MarkingScanner::compile(EMBEDDED, Path::new("markings.toml")).expect("rules compile")
     }
 
     fn symbols_for(text: &str, kind: PieceKind) -> Vec<String> {
@@ -701,7 +680,7 @@ mod tests {
     #[test]
     fn bad_rules_name_the_file_and_key() {
         let bad = EMBEDDED.replace("threshold = 6", "threshold = \"six\"");
-        let err = MarkingScanner::compile(&bad, Path::new("m.toml"), &LimitsConfig::default())
+        let err = MarkingScanner::compile(&bad, Path::new("m.toml"))
             .err()
             .expect("fails")
             .to_string();

@@ -5,12 +5,14 @@
 pub mod markings;
 mod mime;
 mod size;
+pub mod spam;
 pub mod virus;
 pub mod yara;
 
 pub use markings::MarkingScanner;
 pub use mime::MimeScanner;
 pub use size::SizeScanner;
+pub use spam::SpamScanner;
 pub use virus::ClamdScanner;
 pub use yara::YaraScanner;
 
@@ -46,6 +48,30 @@ impl Finding {
 pub struct ScanContext<'a, 'x> {
     pub input: &'a ScanInput,
     pub parsed: &'a ParsedMessage<'x>,
+    /// The message's text, extracted on first use and shared by the scanners that read it.
+    text: std::cell::OnceCell<crate::extract::ExtractedText>,
+    limits: &'a crate::config::LimitsConfig,
+}
+
+impl<'a, 'x> ScanContext<'a, 'x> {
+    pub fn new(
+        input: &'a ScanInput,
+        parsed: &'a ParsedMessage<'x>,
+        limits: &'a crate::config::LimitsConfig,
+    ) -> ScanContext<'a, 'x> {
+        ScanContext {
+            input,
+            parsed,
+            text: std::cell::OnceCell::new(),
+            limits,
+        }
+    }
+
+    /// The text of every part (subject, bodies, attachments), extracted once per message.
+    pub fn text(&self) -> &crate::extract::ExtractedText {
+        self.text
+            .get_or_init(|| crate::extract::extract_message(self.parsed, &self.input.raw, self.limits))
+    }
 }
 
 /// One aspect of scanning. Built once from the configuration; `scan` runs for every message on
@@ -57,6 +83,32 @@ pub trait Scanner: Send + Sync {
     fn symbols(&self) -> Vec<KnownSymbol>;
     /// Adds findings about the message to `out`.
     fn scan(&self, cx: &ScanContext<'_, '_>, out: &mut Vec<Finding>);
+}
+
+/// A rule file: `dir/name` when `dir` is given and has it, else the built-in copy.
+pub fn rule_source(
+    dir: Option<&std::path::Path>,
+    name: &str,
+    embedded: &str,
+) -> Result<(std::path::PathBuf, String), crate::config::ConfigError> {
+    let built_in = || {
+        (
+            std::path::PathBuf::from(format!("(built-in) rules/{name}")),
+            embedded.to_owned(),
+        )
+    };
+    let Some(d) = dir else {
+        return Ok(built_in());
+    };
+    let p = d.join(name);
+    match std::fs::read_to_string(&p) {
+        Ok(text) => Ok((p, text)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(built_in()),
+        Err(e) => Err(crate::config::ConfigError::Io {
+            file: p,
+            error: e.to_string(),
+        }),
+    }
 }
 
 /// The symbols of a scanner whose symbols are all listed in the score table.

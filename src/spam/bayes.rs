@@ -3,17 +3,24 @@
 //! per-token probabilities and Fisher's chi-square combining (as in SpamBayes and bogofilter).
 //! The model is counts only: it can be trained incrementally and merged.
 
-use crate::extract::{PieceKind, extract_message};
+use crate::extract::{ExtractedText, PieceKind, extract_message};
 use crate::message::ParsedMessage;
+use mail_parser::{MimeHeaders, PartType};
 use std::collections::{HashMap, HashSet};
 
 /// Robinson's strength of the prior (s) and the prior itself (x).
-const S: f64 = 1.0;
+const S: f64 = 0.3;
 const X: f64 = 0.5;
 /// Tokens closer to 0.5 than this say nothing and are left out.
 const MIN_DEVIATION: f64 = 0.1;
+/// A token counts as known to the model (for [`Model::known_share`]) once this many trained
+/// messages had it: one message is an accident, not knowledge.
+const MIN_KNOWN_COUNT: u32 = 1;
+/// A CJK message with fewer other words than this is judged by its CJK pairs alone (known
+/// share taken as 1).
+const MIN_SHARE_TOKENS: usize = 10;
 /// The most telling tokens of a message that are combined.
-const MAX_TOKENS: usize = 150;
+const MAX_TOKENS: usize = 300;
 
 /// Token counts of the trained messages.
 #[derive(Debug, Default, Clone)]
@@ -27,25 +34,22 @@ pub struct Model {
 /// The distinct tokens of a message.
 pub fn tokens(raw: &[u8], limits: &crate::config::LimitsConfig) -> HashSet<String> {
     let parsed = ParsedMessage::parse(raw, limits);
+    let text = extract_message(&parsed, raw, limits);
+    tokens_of(&parsed, &text)
+}
+
+/// The distinct tokens of a parsed message and its extracted text (shared with the other
+/// scanners, so the message is parsed and its text extracted once).
+pub fn tokens_of(parsed: &ParsedMessage<'_>, text: &ExtractedText) -> HashSet<String> {
     let mut out = HashSet::new();
     if let Some(m) = parsed.message.as_ref() {
-        for (name, prefix) in [("X-Mailer", "xm"), ("User-Agent", "ua"), ("Content-Type", "ct")] {
-            if let Some(v) = m.header_raw(name) {
-                let v = v.trim().to_ascii_lowercase();
-                let v: String = v.chars().take(40).collect();
-                out.insert(format!("{prefix}:{v}"));
+        header_tokens(m, &mut out);
+        for part in &m.parts {
+            if let PartType::Html(h) = &part.body {
+                link_hosts(h, &mut out);
             }
         }
-        if let Some(from) = m.from().and_then(|a| a.first()).and_then(|a| a.address())
-            && let Some((_, d)) = from.rsplit_once('@')
-        {
-            out.insert(format!("from:{}", d.to_ascii_lowercase()));
-        }
-        if m.html_body.iter().all(|id| m.text_body.contains(id)) && !m.html_body.is_empty() {
-            out.insert("mime:html-only".to_owned());
-        }
     }
-    let text = extract_message(&parsed, raw, limits);
     for piece in &text.pieces {
         let prefix = if piece.kind == PieceKind::Subject {
             "s:"
@@ -57,7 +61,139 @@ pub fn tokens(raw: &[u8], limits: &crate::config::LimitsConfig) -> HashSet<Strin
     out
 }
 
+/// Tokens from the header section: which headers are there, the mailer, the sender's domain and
+/// name, the recipients' count, the transfer encodings and charsets.
+fn header_tokens(m: &mail_parser::Message<'_>, out: &mut HashSet<String>) {
+    for (name, prefix) in [("X-Mailer", "xm"), ("User-Agent", "ua")] {
+        if let Some(v) = m.header_raw(name) {
+            let v: String = v.trim().to_ascii_lowercase().chars().take(40).collect();
+            out.insert(format!("{prefix}:{v}"));
+        }
+    }
+    for (name, _) in m.headers_raw() {
+        if out.len() > 4000 {
+            break;
+        }
+        out.insert(format!("h:{}", name.to_ascii_lowercase()));
+    }
+    if let Some(from) = m.from().and_then(|a| a.first()) {
+        if let Some(addr) = from.address() {
+            let addr = addr.to_ascii_lowercase();
+            if let Some((local, d)) = addr.rsplit_once('@') {
+                out.insert(format!("from:{d}"));
+                out.insert(format!("from:@{addr}"));
+                if local.chars().any(|c| c.is_ascii_digit()) {
+                    out.insert("from:local-digits".to_owned());
+                }
+            }
+        }
+        match from.name() {
+            Some(n) => {
+                for w in n.split_whitespace().take(8) {
+                    out.insert(format!("fromname:{}", w.to_lowercase()));
+                }
+            }
+            None => {
+                out.insert("fromname:none".to_owned());
+            }
+        }
+    }
+    let to = m.to().map_or(0, |a| a.iter().count());
+    let cc = m.cc().map_or(0, |a| a.iter().count());
+    out.insert(format!("to:{}", to.min(5)));
+    out.insert(format!("cc:{}", cc.min(5)));
+    if let Some(id) = m.message_id()
+        && let Some((_, d)) = id.rsplit_once('@')
+    {
+        let d: String = d.to_ascii_lowercase().chars().take(40).collect();
+        out.insert(format!("mid:{d}"));
+    }
+    // The shapes of Message-ID and Date tell the mailer that wrote them (digits → 9, letters
+    // → a): bulk mailers have their own.
+    for (name, prefix) in [("Message-ID", "midshape"), ("Date", "dateshape")] {
+        if let Some(v) = m.header_raw(name) {
+            let shape: String = v
+                .trim()
+                .chars()
+                .take(60)
+                .map(|c| {
+                    if c.is_ascii_digit() {
+                        '9'
+                    } else if c.is_alphabetic() {
+                        'a'
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+            let mut squeezed = String::with_capacity(shape.len());
+            for c in shape.chars() {
+                if !squeezed.ends_with(c) || !matches!(c, '9' | 'a') {
+                    squeezed.push(c);
+                }
+            }
+            out.insert(format!("{prefix}:{squeezed}"));
+        }
+    }
+    let received = m
+        .headers_raw()
+        .filter(|(n, _)| n.eq_ignore_ascii_case("Received"))
+        .count();
+    out.insert(format!("received:{}", received.min(10)));
+    for part in &m.parts {
+        if let Some(ct) = part.content_type() {
+            let t = format!(
+                "ct:{}/{}",
+                ct.ctype().to_ascii_lowercase(),
+                ct.subtype().unwrap_or("").to_ascii_lowercase()
+            );
+            out.insert(t);
+            if let Some(cs) = ct.attribute("charset") {
+                out.insert(format!("charset:{}", cs.to_ascii_lowercase()));
+            }
+        }
+        if let Some(cte) = part.content_transfer_encoding() {
+            out.insert(format!("cte:{}", cte.to_ascii_lowercase()));
+        }
+    }
+    if m.text_body.iter().all(|id| {
+        matches!(
+            m.parts.get(*id as usize).map(|p| &p.body),
+            Some(PartType::Html(_))
+        )
+    }) && !m.text_body.is_empty()
+    {
+        out.insert("mime:html-only".to_owned());
+    }
+}
+
+/// The hosts of an HTML part's links and images (its text is tokenised with the other text;
+/// its markup is not: mail clients' markup told more about the newsletter than about spam).
+fn link_hosts(html: &str, out: &mut HashSet<String>) {
+    for tag in html.split('<').skip(1).take(2000) {
+        let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
+        let lower = tag.to_ascii_lowercase();
+        for attr in ["src=", "href="] {
+            let Some(at) = lower.find(attr) else {
+                continue;
+            };
+            let v = lower[at + attr.len()..].trim_start_matches(['"', '\'', ' ']);
+            if let Some(rest) = v.strip_prefix("http://").or_else(|| v.strip_prefix("https://")) {
+                let host: String = rest
+                    .split(['/', '?', '#', ':', '"', '\'', ' '])
+                    .next()
+                    .unwrap_or("")
+                    .chars()
+                    .take(60)
+                    .collect();
+                out.insert(format!("{attr}{host}"));
+            }
+        }
+    }
+}
+
 fn words(text: &str, prefix: &str, out: &mut HashSet<String>) {
+    let mut prev: Option<String> = None;
     for raw in text.split(|c: char| {
         c.is_whitespace() || matches!(c, '"' | '\'' | '(' | ')' | '<' | '>' | '[' | ']' | ',' | ';')
     }) {
@@ -73,24 +209,78 @@ fn words(text: &str, prefix: &str, out: &mut HashSet<String>) {
                 .unwrap_or("")
                 .to_ascii_lowercase();
             out.insert(format!("url:{host}"));
+            prev = None;
             continue;
         }
         let n = w.chars().count();
-        if n < 3 {
+        // Short English words say little; Vietnamese syllables are short and say a lot.
+        if n < 3 && w.is_ascii() {
+            prev = None;
+            continue;
+        }
+        if w.chars().any(is_cjk) {
+            // No spaces between CJK words: overlapping character pairs stand for them.
+            let cs: Vec<char> = w.chars().filter(|c| is_cjk(*c)).take(200).collect();
+            for pair in cs.windows(2) {
+                out.insert(format!("{prefix}{}{}", pair[0], pair[1]));
+            }
+            out.insert(format!("{prefix}cjk"));
+            prev = None;
             continue;
         }
         if n > 20 {
             out.insert(format!("{prefix}long:{}", n / 10 * 10));
+            prev = None;
             continue;
         }
-        out.insert(format!("{prefix}{}", w.to_lowercase()));
+        let lw = w.to_lowercase();
+        // Word pairs: Vietnamese words are mostly two syllables ("khuyến mãi", "công văn").
+        if let Some(p) = &prev {
+            out.insert(format!("{prefix}{p} {lw}"));
+        }
+        out.insert(format!("{prefix}{lw}"));
         if w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && n >= 4 {
             out.insert(format!("{prefix}caps"));
         }
+        prev = Some(lw);
     }
 }
 
+/// Whether a token comes from the text (words, pairs, CJK pairs, subject words) rather than from
+/// the header section or markup (those carry a `name:` prefix).
+fn is_text_token(t: &str) -> bool {
+    !t.contains(' ')
+        && match t.split_once(':') {
+            None => true,
+            Some((prefix, _)) => prefix == "s",
+        }
+}
+
+/// Chinese, Japanese and Korean letters.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF)
+}
+
 impl Model {
+    /// A model from stored counts (the token database).
+    pub fn from_counts(counts: HashMap<String, (u32, u32)>, hams: u32, spams: u32) -> Model {
+        Model { counts, hams, spams }
+    }
+
+    /// The (ham, spam) message counts of a token.
+    pub fn count(&self, token: &str) -> Option<(u32, u32)> {
+        self.counts.get(token).copied()
+    }
+
+    /// How many distinct tokens the model knows.
+    pub fn len(&self) -> usize {
+        self.counts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.counts.is_empty()
+    }
+
     pub fn learn(&mut self, tokens: &HashSet<String>, spam: bool) {
         for t in tokens {
             let c = self.counts.entry(t.clone()).or_default();
@@ -120,18 +310,41 @@ impl Model {
         Some((S * X + n * p) / (S + n))
     }
 
+    /// The share of a message's words (not word pairs, not CJK) the model has seen in training:
+    /// low for mail in a language it was never trained on.
+    pub fn known_share(&self, tokens: &HashSet<String>) -> f64 {
+        let (mut text, mut known, mut cjk) = (0usize, 0usize, false);
+        for t in tokens {
+            // CJK pairs are many and sparse; they speak for themselves.
+            if t.chars().any(is_cjk) {
+                cjk = true;
+            } else if is_text_token(t) {
+                text += 1;
+                if self.counts.get(t).is_some_and(|(h, s)| h + s >= MIN_KNOWN_COUNT) {
+                    known += 1;
+                }
+            }
+        }
+        if text == 0 || (cjk && text < MIN_SHARE_TOKENS) {
+            return 1.0;
+        }
+        known as f64 / text as f64
+    }
+
     /// The spam probability of a message's tokens (0 = ham, 1 = spam; 0.5 = no opinion).
     pub fn classify(&self, tokens: &HashSet<String>) -> f64 {
-        let mut probs: Vec<f64> = tokens
+        let mut probs: Vec<(f64, &str)> = tokens
             .iter()
-            .filter_map(|t| self.token_probability(t))
-            .filter(|p| (p - 0.5).abs() >= MIN_DEVIATION)
+            .filter_map(|t| Some((self.token_probability(t)?, t.as_str())))
+            .filter(|(p, _)| (p - 0.5).abs() >= MIN_DEVIATION)
             .collect();
         if probs.is_empty() {
             return 0.5;
         }
-        probs.sort_by(|a, b| (b - 0.5).abs().total_cmp(&(a - 0.5).abs()));
+        // Most telling first; ties by token, so the result never depends on hashing order.
+        probs.sort_by(|a, b| (b.0 - 0.5).abs().total_cmp(&(a.0 - 0.5).abs()).then(a.1.cmp(b.1)));
         probs.truncate(MAX_TOKENS);
+        let probs: Vec<f64> = probs.into_iter().map(|(p, _)| p).collect();
         let n = probs.len();
         let ln_ham: f64 = probs.iter().map(|p| p.max(1e-12).ln()).sum();
         let ln_spam: f64 = probs.iter().map(|p| (1.0 - p).max(1e-12).ln()).sum();
@@ -153,36 +366,27 @@ fn chi2q(x2: f64, df: usize) -> f64 {
     sum.min(1.0)
 }
 
-/// Cross-validation figures at one threshold.
+/// A message's score from one model: its spam probability and the share of its text tokens
+/// the model knew.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Figures {
-    pub threshold: f64,
-    pub ham_false_positive_rate: f64,
-    pub spam_recall: f64,
-    pub precision: f64,
+pub struct Scored {
+    pub probability: f64,
+    pub known_share: f64,
 }
 
-/// Figures for the (ham, spam) probabilities at a threshold.
-pub fn figures(ham: &[f64], spam: &[f64], threshold: f64) -> Figures {
-    let fp = ham.iter().filter(|p| **p >= threshold).count();
-    let tp = spam.iter().filter(|p| **p >= threshold).count();
-    Figures {
-        threshold,
-        ham_false_positive_rate: fp as f64 / ham.len().max(1) as f64,
-        spam_recall: tp as f64 / spam.len().max(1) as f64,
-        precision: tp as f64 / (tp + fp).max(1) as f64,
-    }
-}
-
-/// K-fold cross-validation: trains on k−1 folds, classifies the k-th; returns the probabilities
-/// of every ham and every spam message.
+/// K-fold cross-validation: trains on k−1 folds (message i is in fold i mod k), classifies the
+/// k-th; returns the scores of every ham and every spam message, in their given order.
 pub fn cross_validate(
     ham: &[HashSet<String>],
     spam: &[HashSet<String>],
     folds: usize,
-) -> (Vec<f64>, Vec<f64>) {
+) -> (Vec<Scored>, Vec<Scored>) {
     let folds = folds.max(2);
-    let (mut ph, mut ps) = (Vec::new(), Vec::new());
+    let none = Scored {
+        probability: 0.5,
+        known_share: 0.0,
+    };
+    let (mut ph, mut ps) = (vec![none; ham.len()], vec![none; spam.len()]);
     for k in 0..folds {
         let mut model = Model::default();
         for (_, t) in ham.iter().enumerate().filter(|(i, _)| i % folds != k) {
@@ -191,18 +395,16 @@ pub fn cross_validate(
         for (_, t) in spam.iter().enumerate().filter(|(i, _)| i % folds != k) {
             model.learn(t, true);
         }
-        ph.extend(
-            ham.iter()
-                .enumerate()
-                .filter(|(i, _)| i % folds == k)
-                .map(|(_, t)| model.classify(t)),
-        );
-        ps.extend(
-            spam.iter()
-                .enumerate()
-                .filter(|(i, _)| i % folds == k)
-                .map(|(_, t)| model.classify(t)),
-        );
+        let score = |t: &HashSet<String>| Scored {
+            probability: model.classify(t),
+            known_share: model.known_share(t),
+        };
+        for (i, t) in ham.iter().enumerate().filter(|(i, _)| i % folds == k) {
+            ph[i] = score(t);
+        }
+        for (i, t) in spam.iter().enumerate().filter(|(i, _)| i % folds == k) {
+            ps[i] = score(t);
+        }
     }
     (ph, ps)
 }

@@ -1,5 +1,8 @@
-//! Spam: the statistical classifier (`bayes`) and its cross-validated evaluation
-//! (`canhgac eval`). Not yet a scanner: issue 6 wires it in with rules, a token database and
-//! score-based actions.
+//! Spam: the rules of `rules/spam.toml` (`rules`), the statistical classifier (`bayes`) and its
+//! token database (`tokendb`). The scanner that runs them is `scanners::spam`; `canhgac train`
+//! fills the database and `canhgac eval` measures the whole by cross-validation.
 
 pub mod bayes;
+pub mod eval;
+pub mod rules;
+pub mod tokendb;

@@ -1,0 +1,1456 @@
+//! Spam rules, built from `rules/spam.toml`: each `[[check]]` is one of a fixed set of tests
+//! (header, body, markup, URL, attachment, phrase and regex checks, written here) with its symbol
+//! and parameters (the data). Scores and descriptions are in `rules/scores.toml`.
+
+use crate::config::ConfigError;
+use crate::config::LocalConfig;
+use crate::extract::html::{self, Token};
+use crate::extract::{ExtractedText, PieceKind};
+use crate::message::{Envelope, ParsedMessage};
+use crate::scanners::Finding;
+use aho_corasick::{AhoCorasick, MatchKind};
+use mail_parser::{MimeHeaders, PartType};
+use regex::Regex;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+
+/// The rules built into the binary (the repository's `rules/spam.toml`).
+pub const EMBEDDED: &str = include_str!("../../rules/spam.toml");
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRules {
+    settings: RawSettings,
+    #[serde(default)]
+    check: Vec<RawCheck>,
+    bayes: RawBayes,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSettings {
+    max_text_bytes: usize,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBayes {
+    min_known_share: f64,
+    band: Vec<Band>,
+}
+
+/// A band of the classifier's probability and the symbol it gives: `from ≤ p < to` (the band
+/// ending at 1 includes 1).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    pub symbol: String,
+    pub from: f64,
+    pub to: f64,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+enum Sender {
+    Header,
+    Envelope,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+enum Where {
+    Subject,
+    Body,
+}
+
+#[derive(Deserialize)]
+#[serde(tag = "test", rename_all = "snake_case", deny_unknown_fields)]
+enum RawCheck {
+    Gtube {
+        symbol: String,
+        string: String,
+    },
+    HeaderMissing {
+        symbol: String,
+        header: String,
+    },
+    DateMalformed {
+        symbol: String,
+    },
+    MessageIdMalformed {
+        symbol: String,
+    },
+    FromMalformed {
+        symbol: String,
+    },
+    ForgedLocal {
+        symbol: String,
+        sender: Sender,
+    },
+    HtmlOnly {
+        symbol: String,
+    },
+    HiddenText {
+        symbol: String,
+        min_chars: usize,
+    },
+    ImageOnly {
+        symbol: String,
+        max_chars: usize,
+    },
+    LinkMismatch {
+        symbol: String,
+    },
+    Capitals {
+        symbol: String,
+        on: Where,
+        min_letters: usize,
+        min_ratio: f64,
+    },
+    CharsetScript {
+        symbol: String,
+        min_letters: usize,
+        max_share: f64,
+        charsets: BTreeMap<String, String>,
+    },
+    MixedScript {
+        symbol: String,
+        min_words: usize,
+    },
+    UrlHost {
+        symbol: String,
+        hosts: Vec<String>,
+    },
+    AttachmentName {
+        symbol: String,
+        extensions: Vec<String>,
+        #[serde(default)]
+        after: Vec<String>,
+    },
+    Phrases {
+        symbol: String,
+        min_hits: usize,
+        /// A second symbol for many phrases (given instead of the first).
+        #[serde(default)]
+        many_symbol: Option<String>,
+        #[serde(default)]
+        many_hits: usize,
+        phrases: Vec<String>,
+    },
+    Regex {
+        symbol: String,
+        on: String,
+        pattern: String,
+    },
+}
+
+/// Where a regex looks.
+#[derive(Debug)]
+enum Target {
+    Subject,
+    Body,
+    Url,
+    /// The HTML source of the message's text parts.
+    Html,
+    Header(String),
+}
+
+/// One compiled check.
+#[derive(Debug)]
+enum Test {
+    Gtube(Vec<u8>),
+    HeaderMissing(String),
+    DateMalformed,
+    MessageIdMalformed,
+    FromMalformed,
+    ForgedLocal(Sender),
+    HtmlOnly,
+    HiddenText(usize),
+    ImageOnly(usize),
+    LinkMismatch,
+    Capitals {
+        on: Where,
+        min_letters: usize,
+        min_ratio: f64,
+    },
+    CharsetScript {
+        min_letters: usize,
+        max_share: f64,
+        charsets: BTreeMap<String, Script>,
+    },
+    MixedScript(usize),
+    UrlHost(Vec<String>),
+    AttachmentName {
+        extensions: Vec<String>,
+        after: Vec<String>,
+    },
+    Phrases {
+        min_hits: usize,
+        many: Option<(String, usize)>,
+        phrases: Vec<String>,
+        matcher: AhoCorasick,
+    },
+    Regex(Target, Regex),
+}
+
+#[derive(Debug)]
+struct Check {
+    symbol: String,
+    test: Test,
+}
+
+/// The compiled spam rules.
+#[derive(Debug)]
+pub struct SpamRules {
+    checks: Vec<Check>,
+    bands: Vec<Band>,
+    /// The classifier gives no opinion when fewer of the text's tokens are known to it.
+    min_known_share: f64,
+    max_text_bytes: usize,
+}
+
+/// Everything a check may look at.
+pub struct Facts<'a, 'x> {
+    pub raw: &'a [u8],
+    pub envelope: &'a Envelope,
+    pub parsed: &'a ParsedMessage<'x>,
+    pub text: &'a ExtractedText,
+    pub local: &'a LocalConfig,
+}
+
+/// Writing systems told apart by the script checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    Latin,
+    Greek,
+    Cyrillic,
+    Hebrew,
+    Arabic,
+    Thai,
+    Cjk,
+    Other,
+}
+
+impl Script {
+    fn parse(name: &str) -> Option<Script> {
+        Some(match name {
+            "latin" => Script::Latin,
+            "greek" => Script::Greek,
+            "cyrillic" => Script::Cyrillic,
+            "hebrew" => Script::Hebrew,
+            "arabic" => Script::Arabic,
+            "thai" => Script::Thai,
+            "cjk" => Script::Cjk,
+            _ => return None,
+        })
+    }
+
+    /// The script of a letter (`Other` for anything else, marks and digits included).
+    pub fn of(c: char) -> Script {
+        match c as u32 {
+            0x41..=0x5A | 0x61..=0x7A => Script::Latin,
+            // Latin-1 letters (not × and ÷), Latin Extended-A/B, IPA, and Latin Extended
+            // Additional, where most Vietnamese letters with two marks live (ấ, ệ, ữ…).
+            0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F | 0x1E00..=0x1EFF => Script::Latin,
+            0x370..=0x3FF | 0x1F00..=0x1FFF => Script::Greek,
+            0x400..=0x52F => Script::Cyrillic,
+            0x590..=0x5FF => Script::Hebrew,
+            0x600..=0x6FF | 0x750..=0x77F => Script::Arabic,
+            0xE00..=0xE7F => Script::Thai,
+            0x1100..=0x11FF
+            | 0x3040..=0x30FF
+            | 0x3130..=0x318F
+            | 0x3400..=0x4DBF
+            | 0x4E00..=0x9FFF
+            | 0xAC00..=0xD7AF
+            | 0xFF66..=0xFF9F => Script::Cjk,
+            _ => Script::Other,
+        }
+    }
+}
+
+impl SpamRules {
+    /// Compiles `text` (read from `origin`); errors name the file, line and value.
+    pub fn compile(text: &str, origin: &Path) -> Result<SpamRules, ConfigError> {
+        let raw: RawRules = toml::from_str(text).map_err(|e| ConfigError::from_toml(origin, text, &e))?;
+        let mut checks = Vec::new();
+        for c in raw.check {
+            let (symbol, test) = match c {
+                RawCheck::Gtube { symbol, string } => (symbol, Test::Gtube(string.into_bytes())),
+                RawCheck::HeaderMissing { symbol, header } => (symbol, Test::HeaderMissing(header)),
+                RawCheck::DateMalformed { symbol } => (symbol, Test::DateMalformed),
+                RawCheck::MessageIdMalformed { symbol } => (symbol, Test::MessageIdMalformed),
+                RawCheck::FromMalformed { symbol } => (symbol, Test::FromMalformed),
+                RawCheck::ForgedLocal { symbol, sender } => (symbol, Test::ForgedLocal(sender)),
+                RawCheck::HtmlOnly { symbol } => (symbol, Test::HtmlOnly),
+                RawCheck::HiddenText { symbol, min_chars } => (symbol, Test::HiddenText(min_chars)),
+                RawCheck::ImageOnly { symbol, max_chars } => (symbol, Test::ImageOnly(max_chars)),
+                RawCheck::LinkMismatch { symbol } => (symbol, Test::LinkMismatch),
+                RawCheck::Capitals {
+                    symbol,
+                    on,
+                    min_letters,
+                    min_ratio,
+                } => (
+                    symbol,
+                    Test::Capitals {
+                        on,
+                        min_letters,
+                        min_ratio,
+                    },
+                ),
+                RawCheck::CharsetScript {
+                    symbol,
+                    min_letters,
+                    max_share,
+                    charsets,
+                } => {
+                    let mut map = BTreeMap::new();
+                    for (charset, script) in charsets {
+                        let Some(s) = Script::parse(&script) else {
+                            return Err(ConfigError::at_line_with(
+                                origin,
+                                text,
+                                &format!("\"{charset}\""),
+                                &charset,
+                                &script,
+                                "unknown script (latin, greek, cyrillic, hebrew, arabic, thai, cjk)",
+                            ));
+                        };
+                        map.insert(charset.to_ascii_lowercase(), s);
+                    }
+                    (
+                        symbol,
+                        Test::CharsetScript {
+                            min_letters,
+                            max_share,
+                            charsets: map,
+                        },
+                    )
+                }
+                RawCheck::MixedScript { symbol, min_words } => (symbol, Test::MixedScript(min_words)),
+                RawCheck::UrlHost { symbol, hosts } => (
+                    symbol,
+                    Test::UrlHost(hosts.iter().map(|h| h.to_ascii_lowercase()).collect()),
+                ),
+                RawCheck::AttachmentName {
+                    symbol,
+                    extensions,
+                    after,
+                } => (
+                    symbol,
+                    Test::AttachmentName {
+                        extensions: extensions.iter().map(|e| e.to_ascii_lowercase()).collect(),
+                        after: after.iter().map(|e| e.to_ascii_lowercase()).collect(),
+                    },
+                ),
+                RawCheck::Phrases {
+                    symbol,
+                    min_hits,
+                    many_symbol,
+                    many_hits,
+                    phrases,
+                } => {
+                    if many_symbol.is_some() && many_hits <= min_hits {
+                        return Err(ConfigError::at_line_with(
+                            origin,
+                            text,
+                            &symbol,
+                            "many_hits",
+                            &many_hits.to_string(),
+                            "many_hits must be greater than min_hits",
+                        ));
+                    }
+                    let phrases: Vec<String> = phrases
+                        .iter()
+                        .map(|p| crate::vietnamese::nfc(p).to_lowercase())
+                        .collect();
+                    let matcher = AhoCorasick::builder()
+                        .match_kind(MatchKind::LeftmostLongest)
+                        .build(&phrases)
+                        .map_err(|e| {
+                            ConfigError::at_line_with(origin, text, &symbol, "phrases", "", &e.to_string())
+                        })?;
+                    (
+                        symbol,
+                        Test::Phrases {
+                            min_hits: min_hits.max(1),
+                            many: many_symbol.map(|s| (s, many_hits)),
+                            phrases,
+                            matcher,
+                        },
+                    )
+                }
+                RawCheck::Regex { symbol, on, pattern } => {
+                    let target = match on.as_str() {
+                        "subject" => Target::Subject,
+                        "body" => Target::Body,
+                        "url" => Target::Url,
+                        "html" => Target::Html,
+                        h => match h.strip_prefix("header:") {
+                            Some(name) if !name.is_empty() => Target::Header(name.to_owned()),
+                            _ => {
+                                return Err(ConfigError::at_line_with(
+                                    origin,
+                                    text,
+                                    &format!("\"{on}\""),
+                                    "on",
+                                    &on,
+                                    "must be subject, body, url, html or header:NAME",
+                                ));
+                            }
+                        },
+                    };
+                    let re = regex::RegexBuilder::new(&pattern)
+                        .size_limit(1 << 20)
+                        .build()
+                        .map_err(|e| {
+                            ConfigError::at_line_with(
+                                origin,
+                                text,
+                                &pattern,
+                                "pattern",
+                                &pattern,
+                                &e.to_string().replace('\n', " "),
+                            )
+                        })?;
+                    (symbol, Test::Regex(target, re))
+                }
+            };
+            checks.push(Check { symbol, test });
+        }
+        let mut bands = raw.bayes.band;
+        for b in &bands {
+            if !(0.0..=1.0).contains(&b.from) || !(0.0..=1.0).contains(&b.to) || b.from >= b.to {
+                return Err(ConfigError::at_line_with(
+                    origin,
+                    text,
+                    &format!("\"{}\"", b.symbol),
+                    "bayes.band",
+                    &format!("{}..{}", b.from, b.to),
+                    "a band needs 0 ≤ from < to ≤ 1",
+                ));
+            }
+        }
+        bands.sort_by(|a, b| a.from.total_cmp(&b.from));
+        if let Some(w) = bands.windows(2).find(|w| w[0].to > w[1].from) {
+            return Err(ConfigError::at_line_with(
+                origin,
+                text,
+                &format!("\"{}\"", w[1].symbol),
+                "bayes.band",
+                &w[1].symbol,
+                "bands overlap",
+            ));
+        }
+        if !(0.0..=1.0).contains(&raw.bayes.min_known_share) {
+            return Err(ConfigError::at_key(
+                origin,
+                text,
+                "bayes",
+                "min_known_share",
+                "must be between 0 and 1",
+            ));
+        }
+        Ok(SpamRules {
+            checks,
+            bands,
+            min_known_share: raw.bayes.min_known_share,
+            max_text_bytes: raw.settings.max_text_bytes,
+        })
+    }
+
+    /// Every symbol the rules and the classifier's bands may emit.
+    pub fn symbols(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = self.checks.iter().map(|c| c.symbol.as_str()).collect();
+        for c in &self.checks {
+            if let Test::Phrases {
+                many: Some((s, _)), ..
+            } = &c.test
+            {
+                out.push(s);
+            }
+        }
+        out.extend(self.bands.iter().map(|b| b.symbol.as_str()));
+        out
+    }
+
+    /// The classifier's finding for a spam probability, if its band has a symbol.
+    pub fn bayes_finding(&self, p: f64) -> Option<Finding> {
+        self.bayes_finding_known(p, 1.0)
+    }
+
+    /// As [`SpamRules::bayes_finding`], knowing what share of the text's tokens the model has
+    /// seen: below `[bayes] min_known_share` the model has not seen mail like this (another
+    /// language, another trade) and its probability is not an opinion.
+    pub fn bayes_finding_known(&self, p: f64, known: f64) -> Option<Finding> {
+        if known < self.min_known_share {
+            return None;
+        }
+        let b = self
+            .bands
+            .iter()
+            .find(|b| b.from <= p && (p < b.to || (b.to >= 1.0 && p <= 1.0)))?;
+        Some(Finding::new(
+            &b.symbol,
+            format!(
+                "Statistical classifier: spam probability {p:.4} ({:.0} % of the text's tokens known to the model)",
+                known * 100.0
+            ),
+            "message",
+        ))
+    }
+
+    /// Runs every check on a message.
+    pub fn check(&self, f: &Facts<'_, '_>, out: &mut Vec<Finding>) {
+        let view = View::new(f, self.max_text_bytes);
+        for c in &self.checks {
+            if let Some((detail, location)) = c.test.run(f, &view) {
+                // A phrase check with many hits gives its second symbol instead.
+                let symbol = match &c.test {
+                    Test::Phrases {
+                        many: Some((many, n)),
+                        ..
+                    } if detail
+                        .split_whitespace()
+                        .next()
+                        .and_then(|k| k.parse::<usize>().ok())
+                        >= Some(*n) =>
+                    {
+                        many
+                    }
+                    _ => &c.symbol,
+                };
+                out.push(Finding::new(symbol, detail, location));
+            }
+        }
+    }
+}
+
+/// What the checks look at, derived once per message.
+struct View<'a> {
+    subject: String,
+    /// Subject and body text (not attachments), NFC, bounded.
+    body: String,
+    body_lower: String,
+    /// The HTML of the message's own text parts.
+    html: Vec<&'a str>,
+    /// Every URL in the body text and in links and images of the HTML.
+    urls: Vec<String>,
+}
+
+impl<'a> View<'a> {
+    fn new(f: &Facts<'a, '_>, max: usize) -> View<'a> {
+        let mut subject = String::new();
+        let mut body = String::new();
+        for p in &f.text.pieces {
+            match p.kind {
+                PieceKind::Subject if subject.is_empty() && !p.location.contains('>') => {
+                    subject = p.text.clone();
+                }
+                PieceKind::Body if body.len() < max => {
+                    let end = floor_char_boundary(&p.text, max - body.len());
+                    body.push_str(&p.text[..end]);
+                    body.push('\n');
+                }
+                _ => {}
+            }
+        }
+        let mut html = Vec::new();
+        if let Some(m) = f.parsed.message.as_ref() {
+            let mut ids: Vec<u32> = m.text_body.iter().chain(&m.html_body).copied().collect();
+            ids.sort_unstable();
+            ids.dedup();
+            for id in ids {
+                if let Some(PartType::Html(h)) = m.parts.get(id as usize).map(|p| &p.body) {
+                    html.push(h.as_ref());
+                }
+            }
+        }
+        let mut urls = Vec::new();
+        for w in body.split(|c: char| c.is_whitespace() || matches!(c, '"' | '<' | '>' | '\'')) {
+            let w = w.trim_end_matches(['.', ',', ')', ';']);
+            if starts_with_ignore_case(w, "http://") || starts_with_ignore_case(w, "https://") {
+                urls.push(w.to_owned());
+            }
+        }
+        for h in &html {
+            for t in html::tokens(h).take(20_000) {
+                if let Token::Tag {
+                    name,
+                    closing: false,
+                    attrs,
+                } = t
+                {
+                    let attr = if name == "a" || name == "area" {
+                        "href"
+                    } else if name == "img" {
+                        "src"
+                    } else {
+                        continue;
+                    };
+                    if let Some(u) = html::attribute(attrs, attr)
+                        && (starts_with_ignore_case(&u, "http://") || starts_with_ignore_case(&u, "https://"))
+                    {
+                        urls.push(u.trim().to_owned());
+                    }
+                }
+            }
+        }
+        urls.truncate(5_000);
+        let body_lower = format!("{}\n{}", subject, body).to_lowercase();
+        View {
+            subject,
+            body,
+            body_lower,
+            html,
+            urls,
+        }
+    }
+}
+
+impl Test {
+    /// Runs the test: the finding's detail and location when it fires.
+    fn run(&self, f: &Facts<'_, '_>, v: &View<'_>) -> Option<(String, String)> {
+        let msg = f.parsed.message.as_ref();
+        match self {
+            Test::Gtube(s) => memchr::memmem::find(f.raw, s).map(|_| {
+                (
+                    "Message rejected as spam (GTUBE test message)".to_owned(),
+                    "body".to_owned(),
+                )
+            }),
+            Test::HeaderMissing(name) => {
+                // No header section at all is one problem (MIME_NO_HEADERS), not five.
+                if msg.is_none_or(|m| m.headers().is_empty())
+                    || f.parsed
+                        .problems
+                        .contains(&crate::message::StructureProblem::NoHeaders)
+                {
+                    return None;
+                }
+                let present = msg.is_some_and(|m| m.header_raw(name.as_str()).is_some());
+                (!present).then(|| (format!("No {name} header"), "header section".to_owned()))
+            }
+            Test::DateMalformed => {
+                let m = msg?;
+                let raw = m.header_raw("Date")?;
+                let ok = m.date().is_some_and(|d| d.is_valid());
+                (!ok).then(|| {
+                    (
+                        format!("Date header is not an RFC 5322 date: {:?}", clip(raw.trim(), 80)),
+                        "header Date".to_owned(),
+                    )
+                })
+            }
+            Test::MessageIdMalformed => {
+                let raw = msg?.header_raw("Message-ID")?.trim();
+                let ok = raw.starts_with('<')
+                    && raw.ends_with('>')
+                    && raw[1..raw.len().saturating_sub(1).max(1)]
+                        .split_once('@')
+                        .is_some_and(|(l, d)| !l.is_empty() && !d.is_empty())
+                    && !raw.contains(char::is_whitespace);
+                (!ok).then(|| {
+                    (
+                        format!("Message-ID is not <left@right>: {:?}", clip(raw, 80)),
+                        "header Message-ID".to_owned(),
+                    )
+                })
+            }
+            Test::FromMalformed => {
+                let m = msg?;
+                let raw = m.header_raw("From")?;
+                let count = m
+                    .headers()
+                    .iter()
+                    .filter(|h| h.name.as_str().eq_ignore_ascii_case("From"))
+                    .count();
+                let addr = m.from().and_then(|a| a.first()).and_then(|a| a.address());
+                let ok = count == 1
+                    && addr.is_some_and(|a| {
+                        a.rsplit_once('@').is_some_and(|(l, d)| {
+                            !l.is_empty() && d.contains('.') && !d.starts_with('.') && !d.ends_with('.')
+                        })
+                    });
+                (!ok).then(|| {
+                    let why = if count > 1 {
+                        format!("{count} From headers")
+                    } else {
+                        format!("From has no valid address: {:?}", clip(raw.trim(), 80))
+                    };
+                    (why, "header From".to_owned())
+                })
+            }
+            Test::ForgedLocal(which) => {
+                let env = f.envelope;
+                let client = env.client_addr?;
+                if env.auth_user.is_some() || f.local.internal_networks.iter().any(|n| n.contains(client)) {
+                    return None;
+                }
+                let (address, location) = match which {
+                    Sender::Envelope => (env.mail_from.clone(), "envelope"),
+                    Sender::Header => (msg?.from()?.first()?.address()?.to_owned(), "header From"),
+                };
+                f.local.is_local(&address).then(|| {
+                    (
+                        format!(
+                            "Sender {address} is in a local domain, but client {client} neither authenticated nor is internal"
+                        ),
+                        location.to_owned(),
+                    )
+                })
+            }
+            Test::HtmlOnly => {
+                let m = msg?;
+                let html_only = !m.text_body.is_empty()
+                    && m.text_body.iter().all(|id| {
+                        matches!(
+                            m.parts.get(*id as usize).map(|p| &p.body),
+                            Some(PartType::Html(_))
+                        )
+                    });
+                html_only.then(|| {
+                    (
+                        "HTML body without a plain-text alternative".to_owned(),
+                        "body".to_owned(),
+                    )
+                })
+            }
+            Test::HiddenText(min) => {
+                let hidden: usize = v.html.iter().map(|h| hidden_chars(h)).sum();
+                (hidden >= *min).then(|| {
+                    (
+                        format!("{hidden} characters of text hidden from the reader"),
+                        "body".to_owned(),
+                    )
+                })
+            }
+            Test::ImageOnly(max) => {
+                if v.html.is_empty() {
+                    return None;
+                }
+                let images: usize = v
+                    .html
+                    .iter()
+                    .map(|h| {
+                        html::tokens(h)
+                            .take(100_000)
+                            .filter(|t| matches!(t, Token::Tag { name, closing: false, .. } if name == "img"))
+                            .count()
+                    })
+                    .sum();
+                let chars = v.body.chars().filter(|c| c.is_alphanumeric()).count();
+                (images > 0 && chars <= *max).then(|| {
+                    (
+                        format!("HTML with {images} images and only {chars} letters of text"),
+                        "body".to_owned(),
+                    )
+                })
+            }
+            Test::LinkMismatch => v
+                .html
+                .iter()
+                .find_map(|h| link_mismatch(h))
+                .map(|(shown, target)| {
+                    (
+                        format!(
+                            "Link text {:?} leads to {:?}",
+                            clip(&shown, 80),
+                            clip(&target, 120)
+                        ),
+                        "body".to_owned(),
+                    )
+                }),
+            Test::Capitals {
+                on,
+                min_letters,
+                min_ratio,
+            } => {
+                let text = match on {
+                    Where::Subject => v.subject.as_str(),
+                    Where::Body => v.body.as_str(),
+                };
+                let (mut letters, mut upper) = (0usize, 0usize);
+                for c in text.chars().filter(|c| c.is_alphabetic()) {
+                    letters += 1;
+                    if c.is_uppercase() {
+                        upper += 1;
+                    }
+                }
+                let ratio = upper as f64 / letters.max(1) as f64;
+                (letters >= *min_letters && ratio >= *min_ratio).then(|| {
+                    (
+                        format!("{:.0} % of {letters} letters are capitals", ratio * 100.0),
+                        match on {
+                            Where::Subject => "subject",
+                            Where::Body => "body",
+                        }
+                        .to_owned(),
+                    )
+                })
+            }
+            Test::CharsetScript {
+                min_letters,
+                max_share,
+                charsets,
+            } => {
+                let m = msg?;
+                for (id, part) in m.parts.iter().enumerate() {
+                    let text = match &part.body {
+                        PartType::Text(t) => t.as_ref(),
+                        PartType::Html(h) => h.as_ref(),
+                        _ => continue,
+                    };
+                    let Some(cs) = part.content_type().and_then(|c| c.attribute("charset")) else {
+                        continue;
+                    };
+                    let Some(&script) = charsets.get(&cs.to_ascii_lowercase()) else {
+                        continue;
+                    };
+                    let body = if matches!(part.body, PartType::Html(_)) {
+                        html::to_text(text)
+                    } else {
+                        text.to_owned()
+                    };
+                    let (mut letters, mut of_script) = (0usize, 0usize);
+                    for c in body.chars().filter(|c| c.is_alphabetic()).take(100_000) {
+                        letters += 1;
+                        if Script::of(c) == script {
+                            of_script += 1;
+                        }
+                    }
+                    if letters >= *min_letters && (of_script as f64) < *max_share * letters as f64 {
+                        return Some((
+                            format!(
+                                "Declared charset {cs} ({script:?}), but {of_script} of {letters} letters are in that script"
+                            ),
+                            format!("part {id}"),
+                        ));
+                    }
+                }
+                None
+            }
+            Test::MixedScript(min) => {
+                let mut found = Vec::new();
+                for w in v.body.split(|c: char| !c.is_alphanumeric()).take(200_000) {
+                    let (mut latin, mut lookalike) = (false, false);
+                    for c in w.chars() {
+                        match Script::of(c) {
+                            Script::Latin => latin = true,
+                            Script::Cyrillic | Script::Greek => lookalike = true,
+                            _ => {}
+                        }
+                    }
+                    if latin && lookalike && !found.contains(&w) {
+                        found.push(w);
+                        if found.len() >= *min {
+                            break;
+                        }
+                    }
+                }
+                (found.len() >= *min).then(|| {
+                    (
+                        format!(
+                            "Words mixing Latin with Cyrillic or Greek letters: {}",
+                            clip(&found.join(", "), 120)
+                        ),
+                        "body".to_owned(),
+                    )
+                })
+            }
+            Test::UrlHost(hosts) => v.urls.iter().find_map(|u| {
+                let host = url_host(u)?;
+                hosts
+                    .iter()
+                    .any(|h| host == *h || host.ends_with(&format!(".{h}")))
+                    .then(|| {
+                        (
+                            format!("Link through {host}: {}", clip(u, 120)),
+                            "body".to_owned(),
+                        )
+                    })
+            }),
+            Test::AttachmentName { extensions, after } => f.parsed.attachments.iter().find_map(|a| {
+                let name = a.name.as_deref()?;
+                let lower = name.trim().trim_end_matches('.').to_ascii_lowercase();
+                let mut parts = lower.rsplitn(3, '.');
+                let last = parts.next()?.trim();
+                let before = parts.next().map(str::trim);
+                let fires = extensions.iter().any(|e| e == last)
+                    && (after.is_empty()
+                        || before.is_some_and(|b| after.iter().any(|e| e == b)) && parts.next().is_some());
+                fires.then(|| {
+                    (
+                        format!("Attachment named {:?}", clip(name, 120)),
+                        a.location.clone(),
+                    )
+                })
+            }),
+            Test::Phrases {
+                min_hits,
+                phrases,
+                matcher,
+                ..
+            } => {
+                let text = &v.body_lower;
+                let mut hit: HashSet<usize> = HashSet::new();
+                for m in matcher.find_iter(text) {
+                    let p = &phrases[m.pattern().as_usize()];
+                    let before = text[..m.start()].chars().next_back();
+                    let after = text[m.end()..].chars().next();
+                    let first_is_word = p.chars().next().is_some_and(char::is_alphanumeric);
+                    let last_is_word = p.chars().next_back().is_some_and(char::is_alphanumeric);
+                    if (first_is_word && before.is_some_and(char::is_alphanumeric))
+                        || (last_is_word && after.is_some_and(char::is_alphanumeric))
+                    {
+                        continue;
+                    }
+                    hit.insert(m.pattern().as_usize());
+                }
+                (hit.len() >= *min_hits).then(|| {
+                    let mut names: Vec<&str> = hit.iter().map(|i| phrases[*i].as_str()).collect();
+                    names.sort_unstable();
+                    (
+                        format!("{} spam phrases: {}", hit.len(), clip(&names.join(", "), 160)),
+                        "body".to_owned(),
+                    )
+                })
+            }
+            Test::Regex(target, re) => match target {
+                Target::Subject => re.find(&v.subject).map(|m| {
+                    (
+                        format!("Subject matches: {:?}", clip(m.as_str(), 80)),
+                        "subject".to_owned(),
+                    )
+                }),
+                Target::Body => re.find(&v.body_lower).map(|m| {
+                    (
+                        format!("Body matches: {:?}", clip(m.as_str(), 80)),
+                        "body".to_owned(),
+                    )
+                }),
+                Target::Html => v.html.iter().find_map(|h| re.find(h)).map(|m| {
+                    (
+                        format!("HTML matches: {:?}", clip(m.as_str(), 80)),
+                        "body".to_owned(),
+                    )
+                }),
+                Target::Url => v
+                    .urls
+                    .iter()
+                    .find(|u| re.is_match(u))
+                    .map(|u| (format!("URL {:?}", clip(u, 120)), "body".to_owned())),
+                Target::Header(name) => {
+                    let m = msg?;
+                    m.headers_raw()
+                        .filter(|(n, _)| n.eq_ignore_ascii_case(name))
+                        .find_map(|(_, value)| re.find(value.trim()))
+                        .map(|hit| {
+                            (
+                                format!("{name} matches: {:?}", clip(hit.as_str(), 80)),
+                                format!("header {name}"),
+                            )
+                        })
+                }
+            },
+        }
+    }
+}
+
+/// Characters of text inside elements styled to be invisible.
+fn hidden_chars(doc: &str) -> usize {
+    const VOID: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+        "track", "wbr",
+    ];
+    // Open elements: (name, hidden).
+    let mut stack: Vec<(String, bool)> = Vec::new();
+    let mut count = 0usize;
+    for t in html::tokens(doc).take(100_000) {
+        match t {
+            Token::Text(s) => {
+                if stack.last().is_some_and(|(_, h)| *h) {
+                    count += s.chars().filter(|c| !c.is_whitespace()).count();
+                }
+            }
+            Token::Tag {
+                name, closing: true, ..
+            } => {
+                if let Some(i) = stack.iter().rposition(|(n, _)| *n == name) {
+                    stack.truncate(i);
+                }
+            }
+            Token::Tag { name, attrs, .. } => {
+                if VOID.contains(&name.as_str()) || attrs.trim_end().ends_with('/') || stack.len() >= 512 {
+                    continue;
+                }
+                let parent = stack.last().is_some_and(|(_, h)| *h);
+                let hidden = parent || html::attribute(attrs, "style").is_some_and(|s| hides(&s));
+                stack.push((name, hidden));
+            }
+        }
+    }
+    count
+}
+
+/// Whether a `style` attribute makes its element invisible.
+fn hides(style: &str) -> bool {
+    let s: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    s.split(';').any(|decl| {
+        let Some((prop, value)) = decl.split_once(':') else {
+            return false;
+        };
+        let value = value.trim_end_matches("!important");
+        match prop {
+            "display" => value == "none",
+            "visibility" => value == "hidden",
+            "opacity" => value.parse::<f64>().is_ok_and(|o| o <= 0.05),
+            "font-size" => {
+                let n: String = value
+                    .chars()
+                    .take_while(|c| c.is_ascii_digit() || *c == '.')
+                    .collect();
+                let unit = &value[n.len()..];
+                n.parse::<f64>()
+                    .is_ok_and(|v| v == 0.0 || (v <= 1.0 && matches!(unit, "px" | "pt")))
+            }
+            _ => false,
+        }
+    })
+}
+
+/// The first link whose text is an address on another site: (text, target).
+fn link_mismatch(doc: &str) -> Option<(String, String)> {
+    let mut open: Option<(String, String)> = None;
+    for t in html::tokens(doc).take(100_000) {
+        match t {
+            Token::Tag {
+                name,
+                closing: false,
+                attrs,
+            } if name == "a" => {
+                open = html::attribute(attrs, "href").map(|h| (h.trim().to_owned(), String::new()));
+            }
+            Token::Text(s) => {
+                if let Some((_, text)) = open.as_mut()
+                    && text.len() < 500
+                {
+                    text.push_str(&html::decode_references(s));
+                }
+            }
+            Token::Tag {
+                name, closing: true, ..
+            } if name == "a" => {
+                let Some((href, text)) = open.take() else {
+                    continue;
+                };
+                let shown = text.trim();
+                let Some(target) = url_host(&href) else {
+                    continue;
+                };
+                let Some(shown_host) = shown_host(shown) else {
+                    continue;
+                };
+                if base_domain(&shown_host) != base_domain(&target) {
+                    return Some((shown.to_owned(), href));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The host a link's text names, when the text is an address (`https://x.example/…`,
+/// `www.x.example`, `x.example`), else None.
+fn shown_host(text: &str) -> Option<String> {
+    if text.contains(char::is_whitespace) || text.contains('@') {
+        return None;
+    }
+    if let Some(h) = url_host(text) {
+        return Some(h);
+    }
+    let host = text.split(['/', '?', '#']).next()?.to_ascii_lowercase();
+    let labels: Vec<&str> = host.split('.').collect();
+    let tld = labels.last()?;
+    let ok = labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        && tld.len() >= 2
+        && tld.chars().all(|c| c.is_ascii_alphabetic());
+    // "www.x" or a name with a common top-level domain; not "report.pdf" or "v1.2".
+    let common = host.starts_with("www.")
+        || matches!(
+            *tld,
+            "com" | "net" | "org" | "vn" | "gov" | "edu" | "info" | "biz"
+        );
+    (ok && common).then_some(host)
+}
+
+/// The host of an http(s) URL, lower-case.
+pub fn url_host(url: &str) -> Option<String> {
+    let rest =
+        strip_prefix_ignore_case(url, "http://").or_else(|| strip_prefix_ignore_case(url, "https://"))?;
+    let authority = rest.split(['/', '?', '#', '\\']).next()?;
+    let host = authority
+        .rsplit('@')
+        .next()?
+        .split(':')
+        .next()?
+        .trim_end_matches('.');
+    (!host.is_empty()).then(|| host.to_ascii_lowercase())
+}
+
+/// The registrable part of a host name, near enough: the last two labels, or three under a
+/// country's second level (`sở.lamdong.gov.vn` → `lamdong.gov.vn`, `a.b.co.uk` → `b.co.uk`).
+fn base_domain(host: &str) -> String {
+    let labels: Vec<&str> = host.split('.').collect();
+    let n = labels.len();
+    let take = if n >= 3 && labels[n - 1].len() == 2 && labels[n - 2].len() <= 3 {
+        3
+    } else {
+        2
+    };
+    labels[n.saturating_sub(take)..].join(".")
+}
+
+fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
+    s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+}
+
+fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    starts_with_ignore_case(s, prefix).then(|| &s[prefix.len()..])
+}
+
+fn floor_char_boundary(s: &str, max: usize) -> usize {
+    if max >= s.len() {
+        return s.len();
+    }
+    (0..=max).rev().find(|i| s.is_char_boundary(*i)).unwrap_or(0)
+}
+
+/// At most `max` bytes of `s`, on a character boundary, with "…" when cut.
+fn clip(s: &str, max: usize) -> String {
+    if s.len() <= max {
+        s.to_owned()
+    } else {
+        format!("{}…", &s[..floor_char_boundary(s, max)])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::LimitsConfig;
+
+    fn rules() -> SpamRules {
+        SpamRules::compile(EMBEDDED, Path::new("spam.toml")).expect("built-in rules compile")
+    }
+
+    /// The symbols the rules give a message with this envelope.
+    fn symbols_with(raw: &str, envelope: &Envelope) -> Vec<String> {
+        let limits = LimitsConfig::default();
+        let parsed = ParsedMessage::parse(raw.as_bytes(), &limits);
+        let text = crate::extract::extract_message(&parsed, raw.as_bytes(), &limits);
+        let local = LocalConfig::default();
+        let facts = Facts {
+            raw: raw.as_bytes(),
+            envelope,
+            parsed: &parsed,
+            text: &text,
+            local: &local,
+        };
+        let mut out = Vec::new();
+        rules().check(&facts, &mut out);
+        out.into_iter().map(|f| f.symbol).collect()
+    }
+
+    fn symbols(raw: &str) -> Vec<String> {
+        symbols_with(raw, &Envelope::default())
+    }
+
+    const HEAD: &str = "From: Nguyễn Văn A <a@sotttt.lamdong.gov.vn>\r\nTo: b@lamdong.gov.vn\r\n\
+        Date: Mon, 30 Nov 2026 08:00:00 +0700\r\nMessage-ID: <1@sotttt.lamdong.gov.vn>\r\n";
+
+    /// A complete message with these extra headers and this body (text/plain, UTF-8).
+    fn plain(subject: &str, body: &str) -> String {
+        format!(
+            "{HEAD}Subject: {subject}\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\
+             Content-Transfer-Encoding: 8bit\r\n\r\n{body}\r\n"
+        )
+    }
+
+    fn html(body: &str) -> String {
+        format!(
+            "{HEAD}Subject: Thông báo\r\nMIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\
+             Content-Transfer-Encoding: 8bit\r\n\r\n<html><body>{body}</body></html>\r\n"
+        )
+    }
+
+    fn with_attachment(name: &str) -> String {
+        format!(
+            "{HEAD}Subject: Hồ sơ\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=B\r\n\r\n\
+             --B\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nGửi anh hồ sơ.\r\n\
+             --B\r\nContent-Type: application/octet-stream; name=\"{name}\"\r\n\
+             Content-Disposition: attachment; filename=\"{name}\"\r\nContent-Transfer-Encoding: base64\r\n\r\n\
+             AAAA\r\n--B--\r\n"
+        )
+    }
+
+    fn without(header: &str) -> String {
+        plain("Lịch họp", "Kính gửi các đồng chí.")
+            .lines()
+            .filter(|l| !l.starts_with(&format!("{header}:")))
+            .collect::<Vec<_>>()
+            .join("\r\n")
+    }
+
+    fn replace(header: &str, value: &str) -> String {
+        plain("Lịch họp", "Kính gửi các đồng chí.")
+            .lines()
+            .map(|l| {
+                if l.starts_with(&format!("{header}:")) {
+                    format!("{header}: {value}")
+                } else {
+                    l.to_owned()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\r\n")
+    }
+
+    #[test]
+    fn each_rule_hits_and_has_a_near_miss() {
+        let gtube = "XJS*C4JDBQADN1.NSBESTNOATGSPAM-STANDARD-ANTI-UBE-TEST-EMAIL*C.34X";
+        let hidden = format!(
+            "<p>Kính gửi quý khách</p><div style=\"display: none\">{}</div>",
+            "lorem ipsum dolor sit amet ".repeat(10)
+        );
+        let preheader = "<p>Bản tin tháng 11</p><span style=\"display:none\">Bản tin tháng 11 của Sở</span>";
+        let cyrillic = "Привет, это письмо на русском языке, и в нём много кириллических букв.";
+        let english = "Hello, this message is written in plain English words only, nothing else here.";
+        // (symbol, message that should hit, message that should not)
+        let cases: Vec<(&str, String, String)> = vec![
+            ("GTUBE", plain("test", gtube), plain("test", &gtube.replace("SPAM", "SPAN"))),
+            ("MISSING_DATE", without("Date"), plain("Lịch họp", "x")),
+            ("MISSING_MID", without("Message-ID"), plain("Lịch họp", "x")),
+            ("MISSING_FROM", without("From"), plain("Lịch họp", "x")),
+            ("MISSING_SUBJECT", without("Subject"), plain("Lịch họp", "x")),
+            ("INVALID_DATE", replace("Date", "hôm qua"), replace("Date", "30 Nov 2026 08:00 +0700")),
+            ("INVALID_MSGID", replace("Message-ID", "12345"), replace("Message-ID", "<a.b@c>")),
+            ("INVALID_FROM", replace("From", "nobody"), replace("From", "\"Văn thư\" <vanthu@lamdong.gov.vn>")),
+            (
+                "MIME_HTML_ONLY",
+                html("<p>Kính gửi</p>"),
+                format!(
+                    "{HEAD}Subject: x\r\nContent-Type: multipart/alternative; boundary=A\r\n\r\n--A\r\n\
+                     Content-Type: text/plain; charset=utf-8\r\n\r\nKính gửi\r\n--A\r\n\
+                     Content-Type: text/html; charset=utf-8\r\n\r\n<p>Kính gửi</p>\r\n--A--\r\n"
+                ),
+            ),
+            ("HTML_HIDDEN_TEXT", html(&hidden), html(preheader)),
+            (
+                "HTML_LINK_MISMATCH",
+                html("<a href=\"http://vcb-secure.example/login\">www.vietcombank.com.vn</a>"),
+                html("<a href=\"https://portal.vietcombank.com.vn/x\">www.vietcombank.com.vn</a> <a href=\"http://a.example/\">bấm vào đây</a>"),
+            ),
+            (
+                "SUBJ_ALL_CAPS",
+                plain("FREE MONEY WAITING FOR YOU", "x"),
+                plain("Free money waiting for YOU", "x"),
+            ),
+            (
+                "BODY_EXCESS_CAPS",
+                plain("x", &"BUY NOW AND SAVE BIG ON EVERYTHING TODAY ONLY ".repeat(8)),
+                plain("x", &"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nKính gửi các sở, ban, ngành về việc triển khai kế hoạch năm. ".repeat(4)),
+            ),
+            (
+                "CHARSET_MISMATCH",
+                plain("x", english).replace("charset=utf-8", "charset=windows-1251"),
+                plain("x", cyrillic).replace("charset=utf-8", "charset=windows-1251"),
+            ),
+            (
+                "MIXED_SCRIPT_WORDS",
+                plain("x", "Buy V\u{456}\u{430}gra and C\u{456}alis today"),
+                plain("x", "Ủy ban nhân dân tỉnh Lâm Đồng đề nghị các đơn vị ưu tiên xử lý; Ελληνικά and English apart"),
+            ),
+            (
+                "URL_SHORTENER",
+                plain("x", "Xem tại http://bit.ly/3abc"),
+                plain("x", "Xem tại https://bit.lyrics.example/3abc"),
+            ),
+            (
+                "URL_NUMERIC_IP",
+                html("<a href=\"http://192.0.2.7/login\">đăng nhập</a>"),
+                html("<a href=\"http://192.0.2.7.example.com/login\">đăng nhập</a>"),
+            ),
+            ("ATTACH_EXEC_NAME", with_attachment("setup.exe"), with_attachment("bao-cao.pdf")),
+            ("ATTACH_DOUBLE_EXT", with_attachment("hoa-don.pdf.exe"), with_attachment("cong-cu-v1.2.exe")),
+            (
+                "SPAM_PHRASES_EN",
+                plain("x", "Act now: this is a limited time offer."),
+                plain("x", "Act now, please: the limited timer. Clicking herein is fine."),
+            ),
+            (
+                "SPAM_PHRASES_EN_MANY",
+                plain("x", "Act now! A limited time offer. Click here to claim your prize, 100% free."),
+                plain("x", "Act now: this is a limited time offer."),
+            ),
+            (
+                "SPAM_PHRASES_VI",
+                plain("x", "Chúc mừng bạn đã trúng thưởng! Nhấn vào đây."),
+                plain("x", "Sở Công Thương thông báo đăng ký chương trình khuyến mại theo quy định."),
+            ),
+            (
+                "SPAM_PHRASES_VI_MANY",
+                plain("x", "Chúc mừng bạn đã trúng thưởng! Nhấn vào đây để nhận thưởng miễn phí, số lượng có hạn."),
+                plain("x", "Chúc mừng bạn đã trúng thưởng! Nhấn vào đây."),
+            ),
+            (
+                "ADULT_PHRASES",
+                plain("x", "Hot teens, naked on live webcam"),
+                plain("x", "Báo cáo kết quả hội nghị; ảnh hội nghị đính kèm."),
+            ),
+            ("SUBJ_EXCLAIM", plain("Giá sốc!!", "x"), plain("Giá điện tháng 11!", "x")),
+            (
+                "SUBJ_RANDOM_TAIL",
+                plain("Weekly stock report vjf", "x"),
+                plain("Báo cáo tuần 48 gửi Sở TTTT", "x"),
+            ),
+            ("BODY_EXCLAIM", plain("x", "Mua ngay!!!"), plain("x", "Khẩn!")),
+            (
+                "HTML_IMAGE_ONLY",
+                html("<img src=\"http://x.example/a.png\"><p>Xem ảnh</p>"),
+                html(&format!("<img src=\"cid:logo\"><p>{}</p>", "Kính gửi các đơn vị về việc triển khai. ".repeat(20))),
+            ),
+            (
+                "HTML_FONT_LARGE",
+                html("<font size=\"+5\">GIẢM GIÁ</font>"),
+                html("<font size=\"3\">Thông báo</font>"),
+            ),
+        ];
+        for (symbol, hit, miss) in &cases {
+            let h = symbols(hit);
+            assert!(h.iter().any(|s| s == symbol), "{symbol} should hit: {h:?}\n{hit}");
+            let m = symbols(miss);
+            assert!(
+                !m.iter().any(|s| s == symbol),
+                "{symbol} should not hit: {m:?}\n{miss}"
+            );
+        }
+        // Every rule of the built-in set has a case here (the classifier bands are tested apart).
+        let r = rules();
+        for s in r.checks.iter().map(|c| c.symbol.as_str()) {
+            assert!(
+                cases.iter().any(|(c, _, _)| *c == s) || s.starts_with("FORGED_LOCAL"),
+                "no test case for {s}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_local_sender_from_outside_is_forged() {
+        let msg = plain("Lịch họp", "Kính gửi các đồng chí.");
+        let outside = Envelope {
+            client_addr: Some("203.0.113.5".parse().expect("ip")),
+            mail_from: "a@sotttt.lamdong.gov.vn".into(),
+            ..Envelope::default()
+        };
+        let s = symbols_with(&msg, &outside);
+        assert!(s.contains(&"FORGED_LOCAL_FROM".to_owned()), "{s:?}");
+        assert!(s.contains(&"FORGED_LOCAL_ENVFROM".to_owned()), "{s:?}");
+        // Near misses: the same client after SMTP AUTH; an internal client; an outside sender.
+        let authenticated = Envelope {
+            auth_user: Some("a".into()),
+            ..outside.clone()
+        };
+        let internal = Envelope {
+            client_addr: Some("127.0.0.1".parse().expect("ip")),
+            ..outside.clone()
+        };
+        let stranger = Envelope {
+            mail_from: "x@example.com".into(),
+            ..outside.clone()
+        };
+        for env in [&authenticated, &internal] {
+            let s = symbols_with(&msg, env);
+            assert!(!s.iter().any(|s| s.starts_with("FORGED_LOCAL")), "{env:?}: {s:?}");
+        }
+        let s = symbols_with(
+            &msg.replace("a@sotttt.lamdong.gov.vn", "x@example.com"),
+            &stranger,
+        );
+        assert!(!s.iter().any(|s| s.starts_with("FORGED_LOCAL")), "{s:?}");
+        // Without a client address (canhgac scan) nothing is claimed.
+        let s = symbols(&msg);
+        assert!(!s.iter().any(|s| s.starts_with("FORGED_LOCAL")), "{s:?}");
+    }
+
+    #[test]
+    fn plain_vietnamese_is_not_a_charset_trick() {
+        // rspamd's R_MIXED_CHARSET scores ordinary Vietnamese: letters from Latin-1, Latin
+        // Extended-A/B and Latin Extended Additional in one word. All Latin here.
+        let text = "Căn cứ Luật Bảo vệ bí mật nhà nước; Ủy ban nhân dân tỉnh Lâm Đồng đề nghị \
+            các sở, ban, ngành thực hiện nghiêm túc. Trường hợp phát hiện, báo cáo ngay.";
+        for cs in ["utf-8", "windows-1258"] {
+            let msg = plain("Về việc triển khai", text).replace("charset=utf-8", &format!("charset={cs}"));
+            let s = symbols(&msg);
+            assert!(s.is_empty(), "{cs}: {s:?}");
+        }
+        assert!(
+            text.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(|c| Script::of(c) == Script::Latin)
+        );
+    }
+
+    #[test]
+    fn classifier_bands() {
+        let r = rules();
+        let sym = |p: f64| r.bayes_finding(p).map(|f| f.symbol);
+        assert_eq!(sym(0.0).as_deref(), Some("BAYES_HAM_99"));
+        assert_eq!(sym(0.15), None);
+        assert_eq!(sym(0.3).as_deref(), Some("BAYES_SPAM_20"));
+        // A model that knows few of the words gives no opinion.
+        assert_eq!(r.bayes_finding_known(0.9999, 0.1), None);
+        assert!(r.bayes_finding_known(0.9999, 0.5).is_some());
+        assert_eq!(sym(0.5).as_deref(), Some("BAYES_SPAM_50"));
+        assert_eq!(sym(1.0).as_deref(), Some("BAYES_SPAM_999"));
+    }
+
+    #[test]
+    fn bad_rules_name_file_line_and_value() {
+        let bad = EMBEDDED.replace(r"pattern = '^https?://", r"pattern = '^https?://(");
+        let e = SpamRules::compile(&bad, Path::new("rules/spam.toml"))
+            .expect_err("bad regex")
+            .to_string();
+        assert!(e.starts_with("rules/spam.toml:"), "{e}");
+        assert!(e.contains("pattern") && e.contains("^https?://("), "{e}");
+        let line: usize = e
+            .split(':')
+            .nth(1)
+            .and_then(|l| l.parse().ok())
+            .expect("a line number");
+        assert!(
+            bad.lines().nth(line - 1).is_some_and(|l| l.contains("pattern")),
+            "{e}"
+        );
+        let bad = EMBEDDED.replace("test = \"html_only\"", "test = \"html_onl\"");
+        let e = SpamRules::compile(&bad, Path::new("rules/spam.toml"))
+            .expect_err("unknown test")
+            .to_string();
+        assert!(e.contains("html_onl"), "{e}");
+        let bad = EMBEDDED.replace("from = 0.5\n", "from = 0.05\n");
+        let e = SpamRules::compile(&bad, Path::new("rules/spam.toml"))
+            .expect_err("overlap")
+            .to_string();
+        assert!(e.contains("overlap"), "{e}");
+    }
+}
