@@ -11,5 +11,6 @@ mod milter;
 mod postfix;
 mod quarantine;
 mod spam;
+mod users;
 mod virus;
 mod yara;

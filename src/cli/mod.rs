@@ -4,6 +4,7 @@
 
 mod officer;
 mod spam;
+mod users;
 
 use crate::config::{Config, ConfigError, ListenAddr, LogFormat};
 use crate::engine::{Engine, EngineHandle, ScanReport};
@@ -110,6 +111,16 @@ enum Command {
         #[command(subcommand)]
         command: officer::AuditCommand,
     },
+    /// Accounts of the review console: officers, admins, auditors.
+    User {
+        #[arg(long, short, global = true)]
+        config: Option<PathBuf>,
+        /// Who is acting, for the audit log (default: $SUDO_USER or $USER).
+        #[arg(long, global = true)]
+        actor: Option<String>,
+        #[command(subcommand)]
+        command: users::UserCommand,
+    },
     /// The unit directory (Danh bạ hộp thư điện tử công vụ).
     Directory {
         #[arg(long, short, global = true)]
@@ -184,6 +195,14 @@ pub fn main() -> ExitCode {
             spam,
             db,
         } => spam::train(config.as_deref(), &ham, &spam, db.as_deref()),
+        Command::User {
+            config,
+            actor,
+            command,
+        } => match officer::config_for(config.as_deref()) {
+            Ok(c) => users::user(&c, actor.as_deref(), command),
+            Err(code) => code,
+        },
         Command::Audit { config, command } => match officer::config_for(config.as_deref()) {
             Ok(c) => officer::audit(&c, command),
             Err(code) => code,

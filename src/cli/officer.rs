@@ -89,7 +89,7 @@ pub enum DirectoryCommand {
 }
 
 /// Who is acting: `--actor`, else `$SUDO_USER`, else `$USER`.
-fn actor(explicit: Option<&str>) -> String {
+pub(super) fn actor(explicit: Option<&str>) -> String {
     explicit
         .map(str::to_owned)
         .or_else(|| std::env::var("SUDO_USER").ok())
@@ -97,7 +97,7 @@ fn actor(explicit: Option<&str>) -> String {
         .unwrap_or_else(|| "cli".to_owned())
 }
 
-fn open(config: &Config) -> Result<Store, ExitCode> {
+pub(super) fn open(config: &Config) -> Result<Store, ExitCode> {
     Store::open(&config.store.path).map_err(|e| {
         eprintln!("canhgac: {e}");
         ExitCode::from(2)

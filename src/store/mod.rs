@@ -5,9 +5,11 @@
 
 mod audit;
 mod outbox;
+mod users;
 
 pub use audit::{AuditCheck, AuditEntry};
 pub use outbox::OutboxRow;
+pub use users::{Role, User, UserError};
 
 use crate::message::Envelope;
 use crate::policy::Verdict;
@@ -170,6 +172,16 @@ const SCHEMA: &[&str] = &[
         last_error TEXT NOT NULL DEFAULT ''
     );
     CREATE INDEX outbox_due ON outbox(sent_at, next_attempt_at);",
+    // 2: accounts of the review console (officers, admins, auditors).
+    "CREATE TABLE users (
+        name TEXT PRIMARY KEY,
+        role TEXT NOT NULL,
+        units TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        disabled INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+    );",
 ];
 
 /// Unix seconds now.
