@@ -342,8 +342,15 @@ impl Model {
             return 0.5;
         }
         // Most telling first; ties by token, so the result never depends on hashing order.
-        probs.sort_by(|a, b| (b.0 - 0.5).abs().total_cmp(&(a.0 - 0.5).abs()).then(a.1.cmp(b.1)));
-        probs.truncate(MAX_TOKENS);
+        // Select the most telling ones first (linear), then order just those.
+        let order = |a: &(f64, &str), b: &(f64, &str)| {
+            (b.0 - 0.5).abs().total_cmp(&(a.0 - 0.5).abs()).then(a.1.cmp(b.1))
+        };
+        if probs.len() > MAX_TOKENS {
+            probs.select_nth_unstable_by(MAX_TOKENS, order);
+            probs.truncate(MAX_TOKENS);
+        }
+        probs.sort_unstable_by(order);
         let probs: Vec<f64> = probs.into_iter().map(|(p, _)| p).collect();
         let n = probs.len();
         let ln_ham: f64 = probs.iter().map(|p| p.max(1e-12).ln()).sum();
