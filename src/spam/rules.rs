@@ -506,23 +506,28 @@ impl SpamRules {
     pub fn check(&self, f: &Facts<'_, '_>, out: &mut Vec<Finding>) {
         let view = View::new(f, self.max_text_bytes);
         for c in &self.checks {
-            if let Some((detail, location)) = c.test.run(f, &view) {
-                // A phrase check with many hits gives its second symbol instead.
-                let symbol = match &c.test {
-                    Test::Phrases {
-                        many: Some((many, n)),
-                        ..
-                    } if detail
-                        .split_whitespace()
-                        .next()
-                        .and_then(|k| k.parse::<usize>().ok())
-                        >= Some(*n) =>
-                    {
-                        many
-                    }
+            if let Test::Phrases {
+                min_hits,
+                many,
+                phrases,
+                matcher,
+            } = &c.test
+            {
+                let hit = phrase_hits(phrases, matcher, &view.body_lower);
+                if hit.len() < *min_hits {
+                    continue;
+                }
+                // Many hits give the second symbol instead.
+                let symbol = match many {
+                    Some((many, n)) if hit.len() >= *n => many,
                     _ => &c.symbol,
                 };
-                out.push(Finding::new(symbol, detail, location));
+                let mut names: Vec<&str> = hit.iter().map(|i| phrases[*i].as_str()).collect();
+                names.sort_unstable();
+                let detail = format!("{} spam phrases: {}", hit.len(), clip(&names.join(", "), 160));
+                out.push(Finding::new(symbol, detail, "body"));
+            } else if let Some((detail, location)) = c.test.run(f, &view) {
+                out.push(Finding::new(&c.symbol, detail, location));
             }
         }
     }
@@ -888,36 +893,8 @@ impl Test {
                     )
                 })
             }),
-            Test::Phrases {
-                min_hits,
-                phrases,
-                matcher,
-                ..
-            } => {
-                let text = &v.body_lower;
-                let mut hit: HashSet<usize> = HashSet::new();
-                for m in matcher.find_iter(text) {
-                    let p = &phrases[m.pattern().as_usize()];
-                    let before = text[..m.start()].chars().next_back();
-                    let after = text[m.end()..].chars().next();
-                    let first_is_word = p.chars().next().is_some_and(char::is_alphanumeric);
-                    let last_is_word = p.chars().next_back().is_some_and(char::is_alphanumeric);
-                    if (first_is_word && before.is_some_and(char::is_alphanumeric))
-                        || (last_is_word && after.is_some_and(char::is_alphanumeric))
-                    {
-                        continue;
-                    }
-                    hit.insert(m.pattern().as_usize());
-                }
-                (hit.len() >= *min_hits).then(|| {
-                    let mut names: Vec<&str> = hit.iter().map(|i| phrases[*i].as_str()).collect();
-                    names.sort_unstable();
-                    (
-                        format!("{} spam phrases: {}", hit.len(), clip(&names.join(", "), 160)),
-                        "body".to_owned(),
-                    )
-                })
-            }
+            // Counted by `SpamRules::check`, which picks the symbol by the number of hits.
+            Test::Phrases { .. } => None,
             Test::Regex(target, re) => match target {
                 Target::Subject => re.find(&v.subject).map(|m| {
                     (
@@ -957,6 +934,25 @@ impl Test {
             },
         }
     }
+}
+
+/// The distinct phrases found in `text` (lower-case) as whole words, by index.
+fn phrase_hits(phrases: &[String], matcher: &AhoCorasick, text: &str) -> HashSet<usize> {
+    let mut hit = HashSet::new();
+    for m in matcher.find_iter(text) {
+        let p = &phrases[m.pattern().as_usize()];
+        let before = text[..m.start()].chars().next_back();
+        let after = text[m.end()..].chars().next();
+        let first_is_word = p.chars().next().is_some_and(char::is_alphanumeric);
+        let last_is_word = p.chars().next_back().is_some_and(char::is_alphanumeric);
+        if (first_is_word && before.is_some_and(char::is_alphanumeric))
+            || (last_is_word && after.is_some_and(char::is_alphanumeric))
+        {
+            continue;
+        }
+        hit.insert(m.pattern().as_usize());
+    }
+    hit
 }
 
 /// Characters of text inside elements styled to be invisible.
