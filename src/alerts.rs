@@ -33,7 +33,7 @@ pub struct Facts<'a> {
 
 /// Local time in Vietnam (UTC+7, no daylight saving) from Unix seconds: year, month, day, hour,
 /// minute, second, and the weekday (0 = Monday).
-fn vietnam_civil(unix: i64) -> (i64, i64, i64, i64, i64, i64, usize) {
+pub(crate) fn vietnam_civil(unix: i64) -> (i64, i64, i64, i64, i64, i64, usize) {
     let t = unix + 7 * 3600;
     let days = t.div_euclid(86_400);
     let secs = t.rem_euclid(86_400);
@@ -304,22 +304,31 @@ pub async fn send_raw(relay: &str, from: &str, to: &[String], bytes: &[u8]) -> R
         .map_err(|e| e.to_string())
 }
 
-/// Re-injects a held message, unchanged, with its original envelope; recorded once accepted.
+/// What a release call did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Released {
+    /// Re-injected to its recipients (one step, or approved by a second officer).
+    Sent,
+    /// Held for a state-secret marking: the request is recorded and waits for another officer.
+    Requested(crate::store::ReleaseRequest),
+}
+
+/// Releases a held message: the four-eyes step for marked messages (the first officer's call
+/// records a request, a different officer's call approves), then the original bytes, unchanged,
+/// go to their recipients through `[release] smtp`, and the status becomes `released`.
+/// The CLI and the web console both release through here. Blocking store calls: run it where
+/// blocking is allowed (the CLI's runtime, or a blocking-pool thread).
 pub async fn release(
     store: &Store,
     config: &Config,
     id: &str,
     actor: &str,
     reason: &str,
-) -> Result<(), StoreError> {
-    let r = store.get(id)?;
-    if matches!(r.status, Status::Released | Status::Deleted) {
-        return Err(StoreError::State {
-            id: id.to_owned(),
-            status: r.status.as_str().to_owned(),
-            why: "it cannot be released".to_owned(),
-        });
+) -> Result<Released, StoreError> {
+    if let crate::store::FourEyes::Requested(req) = store.release_step(id, actor, reason)? {
+        return Ok(Released::Requested(req));
     }
+    let r = store.get(id)?;
     let Some(raw) = store.raw(id)? else {
         return Err(StoreError::State {
             id: id.to_owned(),
@@ -334,7 +343,8 @@ pub async fn release(
             status: r.status.as_str().to_owned(),
             why: format!("the release relay {} refused it: {e}", config.release.smtp),
         })?;
-    store.set_status(id, Status::Released, actor, reason)
+    store.set_status(id, Status::Released, actor, reason)?;
+    Ok(Released::Sent)
 }
 
 /// Sends what is due in the outbox, once; returns how many were sent.

@@ -127,6 +127,28 @@ impl Directory {
     }
 
     /// Rows that break the address rules of regulation art. 5, as human-readable problems.
+    /// The units a message concerns, for officers scoped to units: each address's unit id from
+    /// the directory, else its domain (lower case); deduplicated, sorted.
+    pub fn units_of<'a>(
+        dir: Option<&Directory>,
+        addresses: impl IntoIterator<Item = &'a str>,
+    ) -> Vec<String> {
+        let mut units: Vec<String> = addresses
+            .into_iter()
+            .filter(|a| !a.is_empty())
+            .filter_map(|a| match dir.and_then(|d| d.lookup(a)) {
+                Some(e) => Some(e.unit_id.clone()),
+                None => a
+                    .rsplit_once('@')
+                    .map(|(_, d)| d.trim_end_matches('>').to_lowercase()),
+            })
+            .filter(|u| !u.is_empty())
+            .collect();
+        units.sort();
+        units.dedup();
+        units
+    }
+
     pub fn check(&self) -> Vec<String> {
         let mut problems = Vec::new();
         for e in &self.entries {

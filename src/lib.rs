@@ -29,6 +29,7 @@ pub mod scanners;
 pub mod spam;
 pub mod store;
 pub mod vietnamese;
+pub mod web;
 
 pub use config::Config;
 pub use engine::{Engine, EngineHandle, ScanReport};

@@ -197,7 +197,7 @@ async fn serve_reloads_on_sighup_and_stops_on_sigterm() {
     std::fs::write(
         &cfg,
         format!(
-            "[clamd]\nenabled = false\n[milter]\nlisten = \"inet:127.0.0.1:{port}\"\n[store]\npath = \"{}\"\n",
+            "[clamd]\nenabled = false\n[milter]\nlisten = \"inet:127.0.0.1:{port}\"\n[store]\npath = \"{}\"\n[web]\nlisten = \"127.0.0.1:0\"\n",
             dir.path().join("q.db").display()
         ),
     )
@@ -288,6 +288,11 @@ async fn serve_reloads_on_sighup_and_stops_on_sigterm() {
     .await
     .expect("join");
     assert!(status.0.success(), "exit {:?}\n{}", status.0, status.1);
+    assert!(
+        status.1.contains("review console started"),
+        "serve also serves the review console:\n{}",
+        status.1
+    );
     assert!(status.1.contains("configuration reloaded"), "{}", status.1);
     assert!(
         status

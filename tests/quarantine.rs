@@ -256,7 +256,8 @@ async fn alert_relay_outage_delays_alerts_and_release_goes_around_the_milter() {
     let bypass = Postfix::start("", sink.port, "");
     let mut config = s.config.clone();
     config.release.smtp = format!("127.0.0.1:{}", bypass.smtp_port);
-    canhgac::alerts::release(
+    // Held for a marking: four eyes. officer1 asks, cannot approve alone, officer2 approves.
+    let step = canhgac::alerts::release(
         &reopened,
         &config,
         &id,
@@ -264,7 +265,18 @@ async fn alert_relay_outage_delays_alerts_and_release_goes_around_the_milter() {
         "not a state secret after review",
     )
     .await
-    .expect("released");
+    .expect("requested");
+    assert!(
+        matches!(step, canhgac::alerts::Released::Requested(_)),
+        "{step:?}"
+    );
+    let own = canhgac::alerts::release(&reopened, &config, &id, "officer1", "approve my own").await;
+    assert!(own.is_err(), "the requester cannot approve: {own:?}");
+    assert_eq!(reopened.get(&id).expect("get").status, Status::Held);
+    let step = canhgac::alerts::release(&reopened, &config, &id, "officer2", "agreed")
+        .await
+        .expect("released");
+    assert_eq!(step, canhgac::alerts::Released::Sent);
     let got = sink.wait_for(1, Duration::from_secs(30)).await;
     assert_eq!(got.len(), 1, "{}", bypass.log());
     let stored = reopened.raw(&id).expect("raw").expect("kept");
@@ -283,8 +295,13 @@ async fn alert_relay_outage_delays_alerts_and_release_goes_around_the_milter() {
     );
     let audit = reopened.audit_entries(Some(&id)).expect("audit");
     let actions: Vec<&str> = audit.iter().map(|e| e.action.as_str()).collect();
-    assert_eq!(actions, vec!["hold", "release"]);
+    assert_eq!(
+        actions,
+        vec!["hold", "release-request", "release-approve", "release"]
+    );
     assert_eq!(audit[1].actor, "officer1");
+    assert_eq!(audit[2].actor, "officer2");
+    assert_eq!(audit[3].actor, "officer2");
     assert_eq!(reopened.audit_verify().expect("verify").first_bad, None);
     milter.stop().await;
 }

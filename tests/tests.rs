@@ -13,4 +13,5 @@ mod quarantine;
 mod spam;
 mod users;
 mod virus;
+mod web;
 mod yara;

@@ -103,6 +103,10 @@ pub fn quarantine(
         internal_sender,
         header_from,
         subject,
+        units: crate::directory::Directory::units_of(
+            engine.directory(),
+            std::iter::once(env.mail_from.as_str()).chain(env.rcpt_to.iter().map(String::as_str)),
+        ),
     };
     store.hold(&hold, &alerts)
 }

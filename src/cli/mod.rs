@@ -41,6 +41,14 @@ enum Command {
         #[arg(long)]
         noop: bool,
     },
+    /// Serve only the officers' review console (`[web] listen`, default 127.0.0.1:8025).
+    Web {
+        #[arg(long, short)]
+        config: Option<PathBuf>,
+        /// Override `[web] listen` (HOST:PORT).
+        #[arg(long)]
+        listen: Option<String>,
+    },
     /// Load-test a milter (canhgac or any other) by playing Postfix, and report throughput,
     /// latency, answers and CPU time.
     Bench(BenchArgs),
@@ -170,6 +178,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Serve { config, listen, noop } => serve(config.as_deref(), listen.as_deref(), noop),
+        Command::Web { config, listen } => web(config.as_deref(), listen.as_deref()),
         Command::Bench(args) => bench(args),
         Command::Scan { config, json, paths } => scan(config.as_deref(), json, &paths),
         Command::CheckConfig { file } => check_config(file.as_deref()),
@@ -484,6 +493,23 @@ async fn serve_async(
         let _ = rx.wait_for(|stop| *stop).await;
     };
     let mut milter = tokio::spawn(milter::run(listener, shared, shutdown));
+    // The review console, on the same store (not with --noop: nothing is held then).
+    let mut web = None;
+    if let (Some(store), true) = (&store, config.web.enabled) {
+        let listener = crate::web::bind(config.web.listen).await?;
+        let addr = listener.local_addr().map_or(config.web.listen, |a| a);
+        tracing::info!(listen = %addr, "review console started");
+        let state = crate::web::WebState::new(store.clone(), config.clone());
+        let mut stop = tx.subscribe();
+        web = Some(tokio::spawn(async move {
+            let shutdown = async move {
+                let _ = stop.wait_for(|s| *s).await;
+            };
+            if let Err(e) = crate::web::serve(listener, state, shutdown).await {
+                tracing::error!(error = %e, "review console stopped");
+            }
+        }));
+    }
     // Background work on the store: the alert sender, and the daily retention purge.
     let mut background = Vec::new();
     if let Some(store) = &store {
@@ -560,6 +586,7 @@ async fn serve_async(
         "shutting down: finishing messages in progress"
     );
     let _ = tx.send(true);
+    background.extend(web);
     for b in background {
         let _ = tokio::time::timeout(Duration::from_secs(5), b).await;
     }
@@ -570,6 +597,61 @@ async fn serve_async(
         ),
     }
     Ok(())
+}
+
+/// `canhgac web`: the review console alone, on the configured store, until SIGTERM or SIGINT.
+fn web(config_path: Option<&Path>, listen: Option<&str>) -> ExitCode {
+    let mut config = match load(config_path) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("canhgac: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Some(l) = listen {
+        match l.parse() {
+            Ok(a) => config.web.listen = a,
+            Err(e) => {
+                eprintln!("canhgac: --listen {l:?}: {e} (expected HOST:PORT)");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    init_logging(&config.log.level, config.log.format);
+    let store = match officer::open(&config) {
+        Ok(s) => std::sync::Arc::new(s),
+        Err(code) => return code,
+    };
+    let rt = match runtime() {
+        Ok(rt) => rt,
+        Err(code) => return code,
+    };
+    let result = rt.block_on(async move {
+        use tokio::signal::unix::{SignalKind, signal};
+        let listener = crate::web::bind(config.web.listen).await?;
+        let addr = listener.local_addr().map_err(|e| e.to_string())?;
+        tracing::info!(listen = %addr, store = %config.store.path.display(), "review console started");
+        let mut term = signal(SignalKind::terminate()).map_err(|e| e.to_string())?;
+        let mut int = signal(SignalKind::interrupt()).map_err(|e| e.to_string())?;
+        let shutdown = async move {
+            tokio::select! {
+                _ = term.recv() => {}
+                _ = int.recv() => {}
+            }
+        };
+        let state = crate::web::WebState::new(store, config);
+        crate::web::serve(listener, state, shutdown)
+            .await
+            .map_err(|e| format!("review console: {e}"))
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            tracing::error!("{e}");
+            eprintln!("canhgac: {e}");
+            ExitCode::from(1)
+        }
+    }
 }
 
 /// Tells the operator at start-up when clamd does not answer: every message would be tempfailed.

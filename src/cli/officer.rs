@@ -231,8 +231,16 @@ pub fn quarantine(config: &Config, actor_name: Option<&str>, cmd: QuarantineComm
                 Err(c) => return c,
             };
             match rt.block_on(crate::alerts::release(&store, config, &id, &who, &reason)) {
-                Ok(()) => {
+                Ok(crate::alerts::Released::Sent) => {
                     let _ = writeln!(out, "{id} released to {}", config.release.smtp);
+                    Ok(())
+                }
+                Ok(crate::alerts::Released::Requested(req)) => {
+                    let _ = writeln!(
+                        out,
+                        "{id} is held for a state-secret marking: release request {} recorded for {who}; another officer must approve it (canhgac quarantine release {id} --actor OTHER)",
+                        req.id
+                    );
                     Ok(())
                 }
                 Err(e) => Err(e),

@@ -27,6 +27,7 @@ pub struct Config {
     pub local: LocalConfig,
     pub alerts: AlertsConfig,
     pub release: ReleaseConfig,
+    pub web: WebConfig,
     pub log: LogConfig,
     /// Where this configuration was read from (not a key; set by [`Config::load`]).
     #[serde(skip)]
@@ -368,6 +369,47 @@ impl Default for ReleaseConfig {
     }
 }
 
+/// `[web]`: the officers' review console.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct WebConfig {
+    /// Whether `canhgac serve` also serves the console (`canhgac web` serves it alone).
+    pub enabled: bool,
+    /// `HOST:PORT` to listen on. Keep it on loopback behind a TLS reverse proxy (README).
+    pub listen: std::net::SocketAddr,
+    /// The address officers use, e.g. `https://canhgac.lamdong.gov.vn`. When it starts with
+    /// `https://`, cookies are marked `Secure` and browsers are told to use HTTPS only.
+    pub public_url: String,
+    /// Minutes of inactivity after which a session ends.
+    pub session_idle_minutes: u64,
+    /// Failed logins (per account, and per client address) before logins are refused for a while.
+    pub max_failed_logins: u32,
+    /// Minutes a throttled account or client address waits.
+    pub lockout_minutes: u64,
+    /// Rows per page of the quarantine list and the audit log.
+    pub page_size: usize,
+    /// Days shown by the dashboard's charts.
+    pub dashboard_days: u32,
+    /// Interface language by default: `vi` or `en` (each officer can switch).
+    pub language: String,
+}
+
+impl Default for WebConfig {
+    fn default() -> Self {
+        Self {
+            enabled: true,
+            listen: std::net::SocketAddr::from(([127, 0, 0, 1], 8025)),
+            public_url: String::new(),
+            session_idle_minutes: 30,
+            max_failed_logins: 5,
+            lockout_minutes: 15,
+            page_size: 50,
+            dashboard_days: 30,
+            language: "vi".to_owned(),
+        }
+    }
+}
+
 /// `[log]`: logging.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
@@ -493,6 +535,33 @@ impl Config {
                 };
                 return Err(bad(section, key, "expected HOST:PORT"));
             }
+        }
+        let w = &self.web;
+        if w.session_idle_minutes == 0 {
+            return Err(bad("web", "session_idle_minutes", "must be greater than 0"));
+        }
+        if w.max_failed_logins == 0 || w.lockout_minutes == 0 {
+            let key = if w.max_failed_logins == 0 {
+                "max_failed_logins"
+            } else {
+                "lockout_minutes"
+            };
+            return Err(bad("web", key, "must be greater than 0"));
+        }
+        if !(1..=500).contains(&w.page_size) {
+            return Err(bad("web", "page_size", "must be between 1 and 500"));
+        }
+        if !(1..=366).contains(&w.dashboard_days) {
+            return Err(bad("web", "dashboard_days", "must be between 1 and 366"));
+        }
+        if w.language != "vi" && w.language != "en" {
+            return Err(bad("web", "language", "must be \"vi\" or \"en\""));
+        }
+        if !(w.public_url.is_empty()
+            || w.public_url.starts_with("https://")
+            || w.public_url.starts_with("http://"))
+        {
+            return Err(bad("web", "public_url", "must start with https:// (or http://)"));
         }
         if self.alerts.enabled && self.alerts.interval_secs == 0 {
             return Err(bad("alerts", "interval_secs", "must be greater than 0"));

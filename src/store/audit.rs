@@ -61,10 +61,34 @@ pub(super) fn append(
 }
 
 pub(super) fn entries(conn: &Connection, message: Option<&str>) -> rusqlite::Result<Vec<AuditEntry>> {
-    let mut stmt = conn.prepare(
-        "SELECT seq, at, actor, action, message_id, reason, prev_hash, hash FROM audit
-         WHERE (?1 IS NULL OR message_id = ?1) ORDER BY seq",
+    query(conn, message, "ORDER BY seq")
+}
+
+/// Newest first: `limit` entries after skipping `offset`, and how many there are in all.
+pub(super) fn page(
+    conn: &Connection,
+    message: Option<&str>,
+    offset: usize,
+    limit: usize,
+) -> rusqlite::Result<(Vec<AuditEntry>, usize)> {
+    let total: i64 = conn.query_row(
+        "SELECT count(*) FROM audit WHERE (?1 IS NULL OR message_id = ?1)",
+        params![message],
+        |r| r.get(0),
     )?;
+    let rows = query(
+        conn,
+        message,
+        &format!("ORDER BY seq DESC LIMIT {limit} OFFSET {offset}"),
+    )?;
+    Ok((rows, total.max(0) as usize))
+}
+
+fn query(conn: &Connection, message: Option<&str>, tail: &str) -> rusqlite::Result<Vec<AuditEntry>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT seq, at, actor, action, message_id, reason, prev_hash, hash FROM audit
+         WHERE (?1 IS NULL OR message_id = ?1) {tail}"
+    ))?;
     let rows = stmt.query_map(params![message], |r| {
         Ok(AuditEntry {
             seq: r.get(0)?,

@@ -5,10 +5,14 @@
 
 mod audit;
 mod outbox;
+mod review;
 mod users;
 
 pub use audit::{AuditCheck, AuditEntry};
 pub use outbox::OutboxRow;
+pub use review::{
+    Filter, FourEyes, Page, REASONS, ReleaseRequest, Sort, Stats, day_string, hold_reason, parse_day,
+};
 pub use users::{Role, User, UserError};
 
 use crate::message::Envelope;
@@ -94,6 +98,8 @@ pub struct Record {
     pub sha256: String,
     /// Whether the original bytes are still kept (deleted or purged otherwise).
     pub has_bytes: bool,
+    /// Why it was held: `marking`, `virus`, `unscannable`, `spam` or `other`.
+    pub reason: String,
 }
 
 /// What is recorded when a message is held.
@@ -104,6 +110,9 @@ pub struct Hold<'a> {
     pub internal_sender: bool,
     pub header_from: String,
     pub subject: String,
+    /// The units the message concerns (its sender's and its recipients'): unit ids from the
+    /// directory, else the address's domain.
+    pub units: Vec<String>,
 }
 
 /// Builds an alert's message once the quarantine id is known.
@@ -182,6 +191,37 @@ const SCHEMA: &[&str] = &[
         created_at INTEGER NOT NULL,
         updated_at INTEGER NOT NULL
     );",
+    // 3: the review console: why each message was held (marking, virus, unscannable, spam,
+    // other), the units it concerns (for officers scoped to units and the dashboard), indexes
+    // for the quarantine list, and four-eyes release requests.
+    "ALTER TABLE messages ADD COLUMN reason TEXT NOT NULL DEFAULT 'other';
+    UPDATE messages SET reason = CASE
+        WHEN level IS NOT NULL THEN 'marking'
+        WHEN findings LIKE '%\"VIRUS_FOUND\"%' OR findings LIKE '%\"YARA_%' THEN 'virus'
+        WHEN findings LIKE '%UNSCANNABLE%' OR findings LIKE '%\"SCAN_%' OR findings LIKE '%\"VIRUS_SCAN_FAIL\"%' OR findings LIKE '%\"ARCHIVE_%' THEN 'unscannable'
+        WHEN score > 0 THEN 'spam'
+        ELSE 'other' END;
+    CREATE INDEX messages_status_received ON messages(status, received_at);
+    CREATE INDEX messages_reason_received ON messages(reason, received_at);
+    CREATE INDEX messages_level_received ON messages(level, received_at);
+    CREATE TABLE message_units (
+        unit TEXT NOT NULL,
+        message_id TEXT NOT NULL,
+        PRIMARY KEY (unit, message_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX message_units_message ON message_units(message_id);
+    CREATE TABLE release_requests (
+        id INTEGER PRIMARY KEY,
+        message_id TEXT NOT NULL,
+        requested_by TEXT NOT NULL,
+        requested_at INTEGER NOT NULL,
+        reason TEXT NOT NULL,
+        decided_by TEXT,
+        decided_at INTEGER,
+        outcome TEXT
+    );
+    CREATE INDEX release_requests_open ON release_requests(message_id, outcome);
+    CREATE INDEX audit_message ON audit(message_id, seq);",
 ];
 
 /// Unix seconds now.
@@ -254,8 +294,8 @@ impl Store {
         let tx = conn.transaction().map_err(|e| self.sql(e))?;
         tx.execute(
             "INSERT INTO messages (id, received_at, queue_id, client_addr, helo, mail_from, rcpt_to, auth_user,
-                internal_sender, header_from, subject, size, action, level, score, findings, status, sha256, raw)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, 'held', ?17, ?18)",
+                internal_sender, header_from, subject, size, action, level, score, findings, status, sha256, raw, reason)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, 'held', ?17, ?18, ?19)",
             params![
                 id,
                 at,
@@ -275,9 +315,17 @@ impl Store {
                 findings,
                 sha,
                 h.raw,
+                hold_reason(h.verdict),
             ],
         )
         .map_err(|e| self.sql(e))?;
+        for unit in &h.units {
+            tx.execute(
+                "INSERT OR IGNORE INTO message_units (unit, message_id) VALUES (?1, ?2)",
+                params![unit, id],
+            )
+            .map_err(|e| self.sql(e))?;
+        }
         let why = h
             .verdict
             .findings
@@ -296,7 +344,7 @@ impl Store {
 
     const COLUMNS: &'static str =
         "id, received_at, queue_id, client_addr, helo, mail_from, rcpt_to, auth_user, internal_sender,
-        header_from, subject, size, action, level, score, findings, status, note, sha256, raw IS NOT NULL";
+        header_from, subject, size, action, level, score, findings, status, note, sha256, raw IS NOT NULL, reason";
 
     fn record(row: &rusqlite::Row<'_>) -> rusqlite::Result<Record> {
         let rcpt: String = row.get(6)?;
@@ -323,6 +371,7 @@ impl Store {
             note: row.get(17)?,
             sha256: row.get(18)?,
             has_bytes: row.get(19)?,
+            reason: row.get(20)?,
         })
     }
 
@@ -396,6 +445,7 @@ impl Store {
             Status::FalsePositive => "false_positive",
         };
         audit::append(&tx, now(), actor, action, id, reason).map_err(|e| self.sql(e))?;
+        review::close_requests(&tx, id, to, now()).map_err(|e| self.sql(e))?;
         tx.commit().map_err(|e| self.sql(e))
     }
 
@@ -454,6 +504,16 @@ impl Store {
     /// The audit log, oldest first.
     pub fn audit_entries(&self, message: Option<&str>) -> Result<Vec<AuditEntry>, StoreError> {
         audit::entries(&self.lock(), message).map_err(|e| self.sql(e))
+    }
+
+    /// A page of the audit log, newest first, and the number of entries in all.
+    pub fn audit_page(
+        &self,
+        message: Option<&str>,
+        offset: usize,
+        limit: usize,
+    ) -> Result<(Vec<AuditEntry>, usize), StoreError> {
+        audit::page(&self.lock(), message, offset, limit).map_err(|e| self.sql(e))
     }
 
     /// Checks the audit log's hash chain.
@@ -525,6 +585,7 @@ mod tests {
             internal_sender: true,
             header_from: "a@snv.lamdong.gov.vn".into(),
             subject: "x".into(),
+            units: vec!["snv".into(), "stc".into()],
         };
         let id = store.hold(&h, &[]).expect("hold");
         assert_eq!(store.raw(&id).expect("raw").as_deref(), Some(&raw[..]));
@@ -568,6 +629,7 @@ mod tests {
             internal_sender: false,
             header_from: String::new(),
             subject: String::new(),
+            units: Vec::new(),
         };
         let old = store.hold(&hold(b"old\r\n"), &[]).expect("hold");
         let new = store.hold(&hold(b"new\r\n"), &[]).expect("hold");

@@ -231,6 +231,18 @@ impl Store {
         rows.collect::<Result<Vec<_>, _>>().map_err(|e| self.sql(e))
     }
 
+    /// One account (disabled ones too), or None.
+    pub fn user(&self, name: &str) -> Result<Option<User>, StoreError> {
+        let conn = self.lock();
+        conn.query_row(
+            &format!("SELECT {USER_COLUMNS} FROM users WHERE name = ?1"),
+            params![name],
+            row_to_user,
+        )
+        .optional()
+        .map_err(|e| self.sql(e))
+    }
+
     /// The account `name` when `password` is its password and it is not disabled. Takes the
     /// same time for an unknown name as for a wrong password.
     pub fn check_password(&self, name: &str, password: &str) -> Result<Option<User>, StoreError> {

@@ -107,6 +107,7 @@ pub fn test_config() -> Config {
     c.clamd.enabled = false;
     // Never a token database someone trained in the checkout: tests say which model they use.
     c.spam.bayes_db = std::path::PathBuf::new();
+    c.web.listen = "127.0.0.1:0".parse().expect("address");
     // The milter tests' client (192.0.2.10) is one of ours: a local sender from it is no forgery.
     c.local
         .internal_networks
@@ -128,7 +129,17 @@ pub fn config_file(dir: &std::path::Path, extra: &str) -> std::path::PathBuf {
     } else {
         "[spam]\nbayes_db = \"\"\n".to_owned()
     };
-    std::fs::write(&p, format!("[clamd]\nenabled = false\n{store}{spam}{extra}\n")).expect("write config");
+    // Never the console's default port: tests run side by side.
+    let web = if extra.contains("[web]") {
+        String::new()
+    } else {
+        "[web]\nlisten = \"127.0.0.1:0\"\n".to_owned()
+    };
+    std::fs::write(
+        &p,
+        format!("[clamd]\nenabled = false\n{store}{spam}{web}{extra}\n"),
+    )
+    .expect("write config");
     p
 }
 

@@ -14,11 +14,27 @@ pub struct Postfix {
     pub smtp_port: u16,
 }
 
+/// A free loopback port for a server another process will bind (Postfix, chromedriver).
+/// Chosen below the kernel's ephemeral range (32768 and up), so that no outgoing connection
+/// or port-0 listener of a test running beside it can take the port before the server binds it.
 pub fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("free port")
-        .port()
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    let seed = u64::from(std::process::id())
+        ^ std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos().into());
+    loop {
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let port = 20_000
+            + ((seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(n * 7_919))
+                % 12_000) as u16;
+        if std::net::TcpListener::bind(("127.0.0.1", port)).is_ok() {
+            return port;
+        }
+    }
 }
 
 impl Postfix {

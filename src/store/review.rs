@@ -1,0 +1,826 @@
+//! What the review console asks of the store: why a message was held, the units it concerns,
+//! the filtered and sorted quarantine list, the dashboard's counts, and four-eyes release
+//! requests (one officer asks, another approves) for messages held for a state-secret marking.
+
+use super::{Record, Status, Store, StoreError, audit, now};
+use crate::policy::Verdict;
+use rusqlite::types::Value;
+use rusqlite::{OptionalExtension, params, params_from_iter};
+use serde::Serialize;
+
+/// The hold reasons, in the order the console lists them.
+pub const REASONS: [&str; 5] = ["marking", "virus", "unscannable", "spam", "other"];
+
+/// Why a message is held, from its verdict: a state-secret marking, malware (clamd or a YARA
+/// rule), content that could not be scanned, or the spam score.
+pub fn hold_reason(v: &Verdict) -> &'static str {
+    let has = |pred: &dyn Fn(&str) -> bool| v.findings.iter().any(|f| pred(&f.symbol));
+    if v.level.is_some() {
+        "marking"
+    } else if has(&|s| s == "VIRUS_FOUND" || s.starts_with("YARA_")) {
+        "virus"
+    } else if has(&|s| {
+        s.contains("UNSCANNABLE")
+            || s.starts_with("SCAN_")
+            || s == "VIRUS_SCAN_FAIL"
+            || s.starts_with("ARCHIVE_")
+    }) {
+        "unscannable"
+    } else if v.score > 0.0 {
+        "spam"
+    } else {
+        "other"
+    }
+}
+
+/// Column the quarantine list is sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    #[default]
+    Received,
+    Sender,
+    Subject,
+    Size,
+    Score,
+    Status,
+}
+
+impl Sort {
+    pub fn parse(s: &str) -> Option<Sort> {
+        Some(match s {
+            "received" => Sort::Received,
+            "sender" => Sort::Sender,
+            "subject" => Sort::Subject,
+            "size" => Sort::Size,
+            "score" => Sort::Score,
+            "status" => Sort::Status,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sort::Received => "received",
+            Sort::Sender => "sender",
+            Sort::Subject => "subject",
+            Sort::Size => "size",
+            Sort::Score => "score",
+            Sort::Status => "status",
+        }
+    }
+
+    fn column(self) -> &'static str {
+        match self {
+            Sort::Received => "received_at",
+            Sort::Sender => "mail_from",
+            Sort::Subject => "subject",
+            Sort::Size => "size",
+            Sort::Score => "score",
+            Sort::Status => "status",
+        }
+    }
+}
+
+/// A quarantine list query. Unset fields do not filter.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub status: Option<Status>,
+    pub reason: Option<String>,
+    pub level: Option<String>,
+    pub unit: Option<String>,
+    /// Received at or after (Unix seconds).
+    pub since: Option<i64>,
+    /// Received before (Unix seconds).
+    pub until: Option<i64>,
+    /// Words looked for in the sender, recipients, From and subject.
+    pub search: String,
+    pub sort: Sort,
+    pub ascending: bool,
+    /// From 1.
+    pub page: usize,
+    pub per_page: usize,
+    /// The units the reader may see (None: all).
+    pub scope: Option<Vec<String>>,
+}
+
+/// One page of the list and how many records match in all.
+#[derive(Debug, Clone, Serialize)]
+pub struct Page {
+    pub rows: Vec<Record>,
+    pub total: usize,
+}
+
+/// The dashboard's figures.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Stats {
+    /// (day as YYYY-MM-DD in Vietnam time, held that day), oldest first, every day of the window.
+    pub by_day: Vec<(String, u64)>,
+    /// (reason, count) in the window, in the order of [`REASONS`].
+    pub by_reason: Vec<(String, u64)>,
+    /// (marking level, count) in the window.
+    pub by_level: Vec<(String, u64)>,
+    /// (unit, count) in the window, most first, at most 12.
+    pub by_unit: Vec<(String, u64)>,
+    /// Still held, awaiting a decision (all time).
+    pub held: u64,
+    /// Release requests awaiting a second officer.
+    pub pending_releases: Vec<ReleaseRequest>,
+}
+
+/// A four-eyes release request.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ReleaseRequest {
+    pub id: i64,
+    pub message_id: String,
+    pub requested_by: String,
+    pub requested_at: i64,
+    pub reason: String,
+    pub decided_by: Option<String>,
+    pub decided_at: Option<i64>,
+    /// None: waiting; `approved`, `released`, `cancelled`.
+    pub outcome: Option<String>,
+}
+
+/// Where a release of a marked message stands after an officer asked for it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FourEyes {
+    /// Not held for a marking: one officer releases.
+    NotNeeded,
+    /// This officer's request is recorded; another officer must approve it.
+    Requested(ReleaseRequest),
+    /// Approved by a second officer: the release may go ahead.
+    Approved(ReleaseRequest),
+}
+
+const REQUEST_COLUMNS: &str =
+    "id, message_id, requested_by, requested_at, reason, decided_by, decided_at, outcome";
+
+fn request(r: &rusqlite::Row<'_>) -> rusqlite::Result<ReleaseRequest> {
+    Ok(ReleaseRequest {
+        id: r.get(0)?,
+        message_id: r.get(1)?,
+        requested_by: r.get(2)?,
+        requested_at: r.get(3)?,
+        reason: r.get(4)?,
+        decided_by: r.get(5)?,
+        decided_at: r.get(6)?,
+        outcome: r.get(7)?,
+    })
+}
+
+/// Vietnam is UTC+7 all year.
+const VIETNAM_OFFSET: i64 = 7 * 3600;
+
+/// `YYYY-MM-DD` of a day number (days since 1970-01-01).
+pub fn day_string(day: i64) -> String {
+    let (y, m, d, ..) = crate::alerts::vietnam_civil(day * 86_400 - VIETNAM_OFFSET);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Unix seconds at the start of a `YYYY-MM-DD` day in Vietnam time.
+pub fn parse_day(s: &str) -> Option<i64> {
+    let mut it = s.trim().splitn(3, '-');
+    let y: i64 = it.next()?.parse().ok()?;
+    let m: i64 = it.next()?.parse().ok()?;
+    let d: i64 = it.next()?.parse().ok()?;
+    if !(1970..=9999).contains(&y) || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let (yy, mm) = if m <= 2 { (y - 1, m + 9) } else { (y, m - 3) };
+    let era = yy.div_euclid(400);
+    let yoe = yy - era * 400;
+    let doy = (153 * mm + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    (day_string(days) == s.trim()).then_some(days * 86_400 - VIETNAM_OFFSET)
+}
+
+/// The SQL condition limiting rows to some units (`m` is the messages table).
+fn scope_clause(scope: &Option<Vec<String>>, sql: &mut String, args: &mut Vec<Value>) {
+    if let Some(units) = scope {
+        if units.is_empty() {
+            sql.push_str(" AND 0");
+            return;
+        }
+        let marks = vec!["?"; units.len()].join(", ");
+        sql.push_str(&format!(
+            " AND EXISTS (SELECT 1 FROM message_units u WHERE u.message_id = m.id AND u.unit IN ({marks}))"
+        ));
+        args.extend(units.iter().map(|u| Value::Text(u.clone())));
+    }
+}
+
+fn like_pattern(words: &str) -> String {
+    let escaped: String = words
+        .trim()
+        .chars()
+        .flat_map(|c| match c {
+            '%' | '_' | '\\' => vec!['\\', c],
+            c => vec![c],
+        })
+        .collect();
+    format!("%{escaped}%")
+}
+
+impl Store {
+    /// One page of held messages matching a filter, and the number matching in all.
+    pub fn query(&self, f: &Filter) -> Result<Page, StoreError> {
+        let mut sql = String::from(" FROM messages m WHERE 1");
+        let mut args: Vec<Value> = Vec::new();
+        if let Some(s) = f.status {
+            sql.push_str(" AND m.status = ?");
+            args.push(Value::Text(s.as_str().to_owned()));
+        }
+        if let Some(r) = &f.reason {
+            sql.push_str(" AND m.reason = ?");
+            args.push(Value::Text(r.clone()));
+        }
+        if let Some(l) = &f.level {
+            sql.push_str(" AND m.level = ?");
+            args.push(Value::Text(l.clone()));
+        }
+        if let Some(u) = &f.unit {
+            sql.push_str(
+                " AND EXISTS (SELECT 1 FROM message_units u WHERE u.message_id = m.id AND u.unit = ?)",
+            );
+            args.push(Value::Text(u.clone()));
+        }
+        if let Some(t) = f.since {
+            sql.push_str(" AND m.received_at >= ?");
+            args.push(Value::Integer(t));
+        }
+        if let Some(t) = f.until {
+            sql.push_str(" AND m.received_at < ?");
+            args.push(Value::Integer(t));
+        }
+        if !f.search.trim().is_empty() {
+            sql.push_str(
+                " AND (m.mail_from LIKE ? ESCAPE '\\' OR m.rcpt_to LIKE ? ESCAPE '\\' OR m.header_from LIKE ? ESCAPE '\\' OR m.subject LIKE ? ESCAPE '\\' OR m.id = ?)",
+            );
+            let pattern = like_pattern(&f.search);
+            args.extend(std::iter::repeat_n(Value::Text(pattern), 4));
+            args.push(Value::Text(f.search.trim().to_uppercase()));
+        }
+        scope_clause(&f.scope, &mut sql, &mut args);
+        let conn = self.lock();
+        let total: i64 = conn
+            .query_row(
+                &format!("SELECT count(*){sql}"),
+                params_from_iter(args.iter()),
+                |r| r.get(0),
+            )
+            .map_err(|e| self.sql(e))?;
+        let per_page = f.per_page.clamp(1, 500);
+        let offset = f.page.max(1).saturating_sub(1).saturating_mul(per_page);
+        let order = if f.ascending { "ASC" } else { "DESC" };
+        let list = format!(
+            "SELECT {}{sql} ORDER BY m.{} {order}, m.received_at {order}, m.rowid {order} LIMIT {per_page} OFFSET {offset}",
+            Self::COLUMNS.replace("raw IS NOT NULL", "m.raw IS NOT NULL"),
+            f.sort.column(),
+        );
+        let mut stmt = conn.prepare(&list).map_err(|e| self.sql(e))?;
+        let rows = stmt
+            .query_map(params_from_iter(args.iter()), Self::record)
+            .map_err(|e| self.sql(e))?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| self.sql(e))?;
+        Ok(Page {
+            rows,
+            total: total.max(0) as usize,
+        })
+    }
+
+    /// The marking levels of held messages (for the list's filter).
+    pub fn levels(&self) -> Result<Vec<String>, StoreError> {
+        let conn = self.lock();
+        let mut stmt = conn
+            .prepare("SELECT DISTINCT level FROM messages WHERE level IS NOT NULL ORDER BY level")
+            .map_err(|e| self.sql(e))?;
+        let rows = stmt.query_map([], |r| r.get(0)).map_err(|e| self.sql(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.sql(e))
+    }
+
+    /// The units a held message concerns.
+    pub fn units_of(&self, id: &str) -> Result<Vec<String>, StoreError> {
+        let conn = self.lock();
+        let mut stmt = conn
+            .prepare("SELECT unit FROM message_units WHERE message_id = ?1 ORDER BY unit")
+            .map_err(|e| self.sql(e))?;
+        let rows = stmt
+            .query_map(params![id], |r| r.get(0))
+            .map_err(|e| self.sql(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.sql(e))
+    }
+
+    /// Whether a reader limited to `scope` (None: all units) may see a message.
+    pub fn in_scope(&self, id: &str, scope: Option<&[String]>) -> Result<bool, StoreError> {
+        let Some(units) = scope else {
+            return Ok(true);
+        };
+        Ok(self.units_of(id)?.iter().any(|u| units.contains(u)))
+    }
+
+    /// The dashboard's figures over the last `days` days (Vietnam time), for a reader limited to
+    /// `scope`.
+    pub fn stats(&self, scope: &Option<Vec<String>>, days: i64) -> Result<Stats, StoreError> {
+        let today = (now() + VIETNAM_OFFSET).div_euclid(86_400);
+        let first = today - days.max(1) + 1;
+        let since = first * 86_400 - VIETNAM_OFFSET;
+        let mut stats = Stats::default();
+        let conn = self.lock();
+        let count = |select: &str,
+                     where_: &str,
+                     group: &str,
+                     extra: Vec<Value>|
+         -> Result<Vec<(Value, u64)>, StoreError> {
+            let mut sql = format!("SELECT {select}, count(*) FROM messages m WHERE {where_}");
+            let mut args = extra;
+            scope_clause(scope, &mut sql, &mut args);
+            sql.push_str(group);
+            let mut stmt = conn.prepare(&sql).map_err(|e| self.sql(e))?;
+            let rows = stmt
+                .query_map(params_from_iter(args.iter()), |r| {
+                    Ok((r.get::<_, Value>(0)?, r.get::<_, i64>(1)?.max(0) as u64))
+                })
+                .map_err(|e| self.sql(e))?;
+            rows.collect::<Result<_, _>>().map_err(|e| self.sql(e))
+        };
+        let window = vec![Value::Integer(since)];
+        let days_rows = count(
+            &format!("(m.received_at + {VIETNAM_OFFSET}) / 86400"),
+            "m.received_at >= ?",
+            " GROUP BY 1",
+            window.clone(),
+        )?;
+        stats.by_day = (first..=today)
+            .map(|d| {
+                let n = days_rows
+                    .iter()
+                    .find(|(v, _)| matches!(v, Value::Integer(x) if *x == d))
+                    .map_or(0, |r| r.1);
+                (day_string(d), n)
+            })
+            .collect();
+        let reasons = count("m.reason", "m.received_at >= ?", " GROUP BY 1", window.clone())?;
+        stats.by_reason = REASONS
+            .iter()
+            .map(|r| {
+                let n = reasons
+                    .iter()
+                    .find(|(v, _)| matches!(v, Value::Text(t) if t == r))
+                    .map_or(0, |x| x.1);
+                ((*r).to_owned(), n)
+            })
+            .collect();
+        stats.by_level = count(
+            "m.level",
+            "m.received_at >= ? AND m.level IS NOT NULL",
+            " GROUP BY 1 ORDER BY 2 DESC",
+            window.clone(),
+        )?
+        .into_iter()
+        .filter_map(|(v, n)| match v {
+            Value::Text(t) => Some((t, n)),
+            _ => None,
+        })
+        .collect();
+        stats.held = count("0", "m.status = 'held'", "", Vec::new())?
+            .first()
+            .map_or(0, |r| r.1);
+        // By unit: every unit the reader may see.
+        let mut sql = String::from(
+            "SELECT u.unit, count(*) FROM message_units u JOIN messages m ON m.id = u.message_id WHERE m.received_at >= ?",
+        );
+        let mut args = window;
+        if let Some(units) = scope {
+            let marks = vec!["?"; units.len().max(1)].join(", ");
+            sql.push_str(&format!(" AND u.unit IN ({marks})"));
+            if units.is_empty() {
+                args.push(Value::Null);
+            }
+            args.extend(units.iter().map(|u| Value::Text(u.clone())));
+        }
+        sql.push_str(" GROUP BY u.unit ORDER BY 2 DESC, 1 LIMIT 12");
+        let mut stmt = conn.prepare(&sql).map_err(|e| self.sql(e))?;
+        stats.by_unit = stmt
+            .query_map(params_from_iter(args.iter()), |r| {
+                Ok((r.get(0)?, r.get::<_, i64>(1)?.max(0) as u64))
+            })
+            .map_err(|e| self.sql(e))?
+            .collect::<Result<_, _>>()
+            .map_err(|e| self.sql(e))?;
+        drop(stmt);
+        // Pending four-eyes requests.
+        let mut sql = format!(
+            "SELECT {REQUEST_COLUMNS} FROM release_requests r WHERE r.outcome IS NULL AND EXISTS (SELECT 1 FROM messages m WHERE m.id = r.message_id"
+        );
+        let mut args = Vec::new();
+        scope_clause(scope, &mut sql, &mut args);
+        sql.push_str(") ORDER BY r.requested_at");
+        let mut stmt = conn.prepare(&sql).map_err(|e| self.sql(e))?;
+        stats.pending_releases = stmt
+            .query_map(params_from_iter(args.iter()), request)
+            .map_err(|e| self.sql(e))?
+            .collect::<Result<_, _>>()
+            .map_err(|e| self.sql(e))?;
+        Ok(stats)
+    }
+
+    /// A message's release requests, oldest first.
+    pub fn release_requests(&self, id: &str) -> Result<Vec<ReleaseRequest>, StoreError> {
+        let conn = self.lock();
+        let mut stmt = conn
+            .prepare(&format!(
+                "SELECT {REQUEST_COLUMNS} FROM release_requests WHERE message_id = ?1 ORDER BY id"
+            ))
+            .map_err(|e| self.sql(e))?;
+        let rows = stmt.query_map(params![id], request).map_err(|e| self.sql(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.sql(e))
+    }
+
+    /// The four-eyes step of releasing a message (audited): for a message held for a marking,
+    /// the first officer's call records a request; a different officer's call approves it; the
+    /// requester cannot approve their own request. Other messages need no second officer.
+    pub fn release_step(&self, id: &str, actor: &str, reason: &str) -> Result<FourEyes, StoreError> {
+        let r = self.get(id)?;
+        if matches!(r.status, Status::Released | Status::Deleted) {
+            return Err(StoreError::State {
+                id: id.to_owned(),
+                status: r.status.as_str().to_owned(),
+                why: "it cannot be released".to_owned(),
+            });
+        }
+        if r.reason != "marking" {
+            return Ok(FourEyes::NotNeeded);
+        }
+        let mut conn = self.lock();
+        let tx = conn.transaction().map_err(|e| self.sql(e))?;
+        let current: Option<ReleaseRequest> = tx
+            .query_row(
+                &format!(
+                    "SELECT {REQUEST_COLUMNS} FROM release_requests WHERE message_id = ?1 AND (outcome IS NULL OR outcome = 'approved') ORDER BY id DESC LIMIT 1"
+                ),
+                params![id],
+                request,
+            )
+            .optional()
+            .map_err(|e| self.sql(e))?;
+        let at = now();
+        let step = match current {
+            // Approved earlier and the relay failed then: the release may be tried again.
+            Some(req) if req.outcome.is_some() => FourEyes::Approved(req),
+            Some(req) if req.requested_by == actor => {
+                return Err(StoreError::State {
+                    id: id.to_owned(),
+                    status: "awaiting a second officer".to_owned(),
+                    why: format!(
+                        "{actor} requested this release; another officer must approve it (four-eyes rule)"
+                    ),
+                });
+            }
+            Some(mut req) => {
+                tx.execute(
+                    "UPDATE release_requests SET decided_by = ?2, decided_at = ?3, outcome = 'approved' WHERE id = ?1",
+                    params![req.id, actor, at],
+                )
+                .map_err(|e| self.sql(e))?;
+                audit::append(
+                    &tx,
+                    at,
+                    actor,
+                    "release-approve",
+                    id,
+                    &format!("request {} by {}: {reason}", req.id, req.requested_by),
+                )
+                .map_err(|e| self.sql(e))?;
+                req.decided_by = Some(actor.to_owned());
+                req.decided_at = Some(at);
+                req.outcome = Some("approved".to_owned());
+                FourEyes::Approved(req)
+            }
+            None => {
+                tx.execute(
+                    "INSERT INTO release_requests (message_id, requested_by, requested_at, reason) VALUES (?1, ?2, ?3, ?4)",
+                    params![id, actor, at, reason],
+                )
+                .map_err(|e| self.sql(e))?;
+                let req_id = tx.last_insert_rowid();
+                audit::append(&tx, at, actor, "release-request", id, reason).map_err(|e| self.sql(e))?;
+                FourEyes::Requested(ReleaseRequest {
+                    id: req_id,
+                    message_id: id.to_owned(),
+                    requested_by: actor.to_owned(),
+                    requested_at: at,
+                    reason: reason.to_owned(),
+                    decided_by: None,
+                    decided_at: None,
+                    outcome: None,
+                })
+            }
+        };
+        tx.commit().map_err(|e| self.sql(e))?;
+        Ok(step)
+    }
+}
+
+/// Closes a message's open release requests when its status changes (inside the caller's
+/// transaction): released ones become `released`, others `cancelled`.
+pub(super) fn close_requests(
+    tx: &rusqlite::Transaction<'_>,
+    id: &str,
+    to: Status,
+    at: i64,
+) -> rusqlite::Result<()> {
+    match to {
+        Status::Released => tx.execute(
+            "UPDATE release_requests SET outcome = 'released', decided_at = coalesce(decided_at, ?2) WHERE message_id = ?1 AND (outcome IS NULL OR outcome = 'approved')",
+            params![id, at],
+        ),
+        Status::Deleted | Status::Confirmed => tx.execute(
+            "UPDATE release_requests SET outcome = 'cancelled', decided_at = ?2 WHERE message_id = ?1 AND (outcome IS NULL OR outcome = 'approved')",
+            params![id, at],
+        ),
+        Status::Held | Status::FalsePositive => Ok(0),
+    }
+    .map(|_| ())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::message::Envelope;
+    use crate::policy::Action;
+    use crate::scanners::Finding;
+    use crate::store::Hold;
+
+    fn hold(
+        store: &Store,
+        from: &str,
+        subject: &str,
+        level: Option<&str>,
+        symbol: &str,
+        units: &[&str],
+    ) -> String {
+        let env = Envelope {
+            mail_from: from.to_owned(),
+            rcpt_to: vec!["ubnd@lamdong.gov.vn".to_owned()],
+            ..Envelope::default()
+        };
+        let v = Verdict {
+            action: Action::Quarantine,
+            dry_run_action: None,
+            score: if level.is_some() { 0.0 } else { 9.0 },
+            reply: None,
+            level: level.map(str::to_owned),
+            findings: vec![Finding::new(symbol, "d", "message")],
+        };
+        let h = Hold {
+            envelope: &env,
+            raw: b"Subject: x\r\n\r\nx\r\n",
+            verdict: &v,
+            internal_sender: true,
+            header_from: from.to_owned(),
+            subject: subject.to_owned(),
+            units: units.iter().map(|u| (*u).to_owned()).collect(),
+        };
+        store.hold(&h, &[]).expect("hold")
+    }
+
+    #[test]
+    fn list_filters_sorts_pages_and_scopes() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(&dir.path().join("q.db")).expect("open");
+        let a = hold(
+            &store,
+            "a@snv.lamdong.gov.vn",
+            "Báo cáo mật",
+            Some("MẬT"),
+            "MARKING_MAT",
+            &["snv"],
+        );
+        let b = hold(
+            &store,
+            "b@stc.lamdong.gov.vn",
+            "Tờ trình 50%",
+            Some("TỐI MẬT"),
+            "MARKING_TOI_MAT",
+            &["stc"],
+        );
+        let c = hold(
+            &store,
+            "x@spam.example",
+            "Win money",
+            None,
+            "BAYES_SPAM_99",
+            &["spam.example"],
+        );
+        let v = hold(&store, "y@evil.example", "Invoice", None, "VIRUS_FOUND", &["snv"]);
+        let all = |f: Filter| {
+            let p = store.query(&Filter { per_page: 10, ..f }).expect("query");
+            (p.total, p.rows.into_iter().map(|r| r.id).collect::<Vec<_>>())
+        };
+        assert_eq!(all(Filter::default()).0, 4);
+        assert_eq!(
+            all(Filter {
+                reason: Some("marking".into()),
+                ..Filter::default()
+            })
+            .0,
+            2
+        );
+        assert_eq!(
+            all(Filter {
+                reason: Some("virus".into()),
+                ..Filter::default()
+            })
+            .1,
+            vec![v.clone()]
+        );
+        assert_eq!(
+            all(Filter {
+                reason: Some("spam".into()),
+                ..Filter::default()
+            })
+            .1,
+            vec![c.clone()]
+        );
+        assert_eq!(
+            all(Filter {
+                level: Some("TỐI MẬT".into()),
+                ..Filter::default()
+            })
+            .1,
+            vec![b.clone()]
+        );
+        assert_eq!(
+            all(Filter {
+                unit: Some("snv".into()),
+                ..Filter::default()
+            })
+            .0,
+            2
+        );
+        // Search is literal: % is not a wildcard.
+        assert_eq!(
+            all(Filter {
+                search: "50%".into(),
+                ..Filter::default()
+            })
+            .1,
+            vec![b.clone()]
+        );
+        assert_eq!(
+            all(Filter {
+                search: "5%".into(),
+                ..Filter::default()
+            })
+            .0,
+            0
+        );
+        assert_eq!(
+            all(Filter {
+                search: "spam.example".into(),
+                ..Filter::default()
+            })
+            .1,
+            vec![c.clone()]
+        );
+        assert_eq!(
+            all(Filter {
+                search: a.to_lowercase(),
+                ..Filter::default()
+            })
+            .1,
+            vec![a.clone()]
+        );
+        // Sorted by sender, ascending; one per page.
+        let p = store
+            .query(&Filter {
+                sort: Sort::Sender,
+                ascending: true,
+                per_page: 1,
+                page: 2,
+                ..Filter::default()
+            })
+            .expect("page 2");
+        assert_eq!((p.total, p.rows[0].id.clone()), (4, b.clone()));
+        // A scoped reader sees its units only, and so do its statistics.
+        let scope = Some(vec!["snv".to_owned()]);
+        let (n, ids) = all(Filter {
+            scope: scope.clone(),
+            ..Filter::default()
+        });
+        assert_eq!(n, 2);
+        assert!(ids.contains(&a) && ids.contains(&v));
+        assert!(store.in_scope(&a, scope.as_deref()).expect("scope"));
+        assert!(!store.in_scope(&b, scope.as_deref()).expect("scope"));
+        let stats = store.stats(&scope, 7).expect("stats");
+        assert_eq!(stats.held, 2);
+        assert_eq!(stats.by_day.len(), 7);
+        assert_eq!(stats.by_day.iter().map(|d| d.1).sum::<u64>(), 2);
+        assert_eq!(stats.by_unit, vec![("snv".to_owned(), 2)]);
+        let everything = store.stats(&None, 30).expect("stats");
+        assert_eq!(
+            everything.by_reason.iter().map(|r| r.1).collect::<Vec<_>>(),
+            vec![2, 1, 0, 1, 0]
+        );
+        assert_eq!(
+            store.levels().expect("levels"),
+            vec!["MẬT".to_owned(), "TỐI MẬT".to_owned()]
+        );
+    }
+
+    #[test]
+    fn marked_messages_need_two_officers_to_release() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(&dir.path().join("q.db")).expect("open");
+        let marked = hold(
+            &store,
+            "a@snv.lamdong.gov.vn",
+            "x",
+            Some("MẬT"),
+            "MARKING_MAT",
+            &["snv"],
+        );
+        let spam = hold(&store, "x@spam.example", "y", None, "BAYES_SPAM_99", &[]);
+        assert_eq!(
+            store.release_step(&spam, "o1", "ok").expect("step"),
+            FourEyes::NotNeeded
+        );
+        let FourEyes::Requested(req) = store.release_step(&marked, "o1", "checked").expect("step") else {
+            panic!("the first officer's call is a request");
+        };
+        assert_eq!(req.requested_by, "o1");
+        let own = store
+            .release_step(&marked, "o1", "mine")
+            .expect_err("own approval refused");
+        assert!(own.to_string().contains("four-eyes"), "{own}");
+        let FourEyes::Approved(req) = store.release_step(&marked, "o2", "agreed").expect("step") else {
+            panic!("a second officer approves");
+        };
+        assert_eq!(req.decided_by.as_deref(), Some("o2"));
+        // The relay failed: the approval stands for the next try.
+        assert!(matches!(
+            store.release_step(&marked, "o1", "retry"),
+            Ok(FourEyes::Approved(_))
+        ));
+        store
+            .set_status(&marked, Status::Released, "o2", "agreed")
+            .expect("released");
+        let reqs = store.release_requests(&marked).expect("requests");
+        assert_eq!(reqs.len(), 1);
+        assert_eq!(reqs[0].outcome.as_deref(), Some("released"));
+        assert!(
+            store.release_step(&marked, "o3", "again").is_err(),
+            "released once"
+        );
+        let trail: Vec<String> = store
+            .audit_entries(Some(&marked))
+            .expect("audit")
+            .into_iter()
+            .map(|e| format!("{} {}", e.actor, e.action))
+            .collect();
+        assert_eq!(
+            trail,
+            vec![
+                "canhgac hold",
+                "o1 release-request",
+                "o2 release-approve",
+                "o2 release"
+            ]
+        );
+        // Deleting a message with an open request cancels the request.
+        let other = hold(
+            &store,
+            "a@snv.lamdong.gov.vn",
+            "z",
+            Some("MẬT"),
+            "MARKING_MAT",
+            &["snv"],
+        );
+        store.release_step(&other, "o1", "checked").expect("request");
+        store
+            .set_status(&other, Status::Deleted, "o2", "removed")
+            .expect("delete");
+        assert_eq!(
+            store.release_requests(&other).expect("r")[0].outcome.as_deref(),
+            Some("cancelled")
+        );
+        assert!(store.stats(&None, 1).expect("stats").pending_releases.is_empty());
+    }
+
+    #[test]
+    fn days_round_trip_in_vietnam_time() {
+        assert_eq!(day_string(0), "1970-01-01");
+        assert_eq!(day_string(20_000), "2024-10-04");
+        let t = parse_day("2024-10-04").expect("valid");
+        assert_eq!(t, 20_000 * 86_400 - 7 * 3600);
+        assert_eq!(parse_day("2024-02-30"), None);
+        assert_eq!(parse_day("yesterday"), None);
+    }
+
+    #[test]
+    fn like_patterns_match_literally() {
+        assert_eq!(like_pattern(" 50%_off "), "%50\\%\\_off%");
+    }
+}

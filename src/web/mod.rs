@@ -1,0 +1,115 @@
+//! The security officers' review console: an axum server rendering compile-time checked,
+//! auto-escaping templates (askama) over the quarantine store. Served by `canhgac serve` and
+//! alone by `canhgac web`. Every action calls the same store and release functions as the CLI.
+//! No script, no remote asset: a strict Content-Security-Policy forbids both.
+
+mod i18n;
+mod pages;
+mod session;
+pub mod view;
+
+pub use i18n::Lang;
+
+use crate::config::Config;
+use crate::store::Store;
+use axum::Router;
+use axum::http::{HeaderValue, header};
+use axum::response::Response;
+use session::{Sessions, Throttle};
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// What every request handler shares.
+pub struct WebState {
+    pub store: Arc<Store>,
+    pub config: Config,
+    sessions: Sessions,
+    throttle: Throttle,
+    /// Served over TLS (by a proxy in front): cookies are `Secure`, HSTS is sent.
+    secure: bool,
+}
+
+impl WebState {
+    pub fn new(store: Arc<Store>, config: Config) -> Arc<WebState> {
+        let w = &config.web;
+        Arc::new(WebState {
+            sessions: Sessions::new(Duration::from_secs(w.session_idle_minutes.saturating_mul(60))),
+            throttle: Throttle::new(
+                w.max_failed_logins,
+                Duration::from_secs(w.lockout_minutes.saturating_mul(60)),
+            ),
+            secure: w.public_url.starts_with("https://"),
+            store,
+            config,
+        })
+    }
+
+    /// The default language of the interface.
+    fn language(&self) -> Lang {
+        Lang::parse(&self.config.web.language).unwrap_or(Lang::Vi)
+    }
+}
+
+/// The Content-Security-Policy of every response: nothing but this site's own stylesheet;
+/// no script at all, no framing, forms post only here.
+pub const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+async fn security_headers(
+    axum::extract::State(state): axum::extract::State<Arc<WebState>>,
+    mut res: Response,
+) -> Response {
+    let h = res.headers_mut();
+    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    h.insert(
+        "cross-origin-opener-policy",
+        HeaderValue::from_static("same-origin"),
+    );
+    h.insert(
+        "cross-origin-resource-policy",
+        HeaderValue::from_static("same-origin"),
+    );
+    if !h.contains_key(header::CACHE_CONTROL) {
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    if state.secure {
+        h.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        );
+    }
+    res
+}
+
+/// The console's routes.
+pub fn router(state: Arc<WebState>) -> Router {
+    pages::routes()
+        .layer(axum::middleware::map_response_with_state(
+            state.clone(),
+            security_headers,
+        ))
+        .with_state(state)
+}
+
+/// Binds the console's address.
+pub async fn bind(addr: SocketAddr) -> Result<tokio::net::TcpListener, String> {
+    tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|e| format!("web.listen: cannot listen on {addr}: {e}"))
+}
+
+/// Serves the console until `shutdown` completes.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: Arc<WebState>,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, app).with_graceful_shutdown(shutdown).await
+}

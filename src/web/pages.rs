@@ -1,0 +1,1297 @@
+//! The console's pages and forms: login and logout, dashboard, quarantine list, message view
+//! and its actions, `.eml` download, audit log, accounts. Each handler checks the session, the
+//! role and the unit scope, and each form its anti-forgery token, before touching the store.
+
+// Handlers return early with a ready response (`Result<_, Response>`), as axum intends; the
+// response is built once per request, so its size does not matter.
+#![allow(clippy::result_large_err)]
+
+use super::WebState;
+use super::i18n::{Lang, T};
+use super::session::{self, COOKIE, LANG_COOKIE, LOGIN_COOKIE, Session, same_secret};
+use super::view::{self, Chart, MessageView};
+use crate::alerts::{Released, vietnam_time};
+use crate::store::{Filter, Role, Sort, Status, Store, StoreError, UserError};
+use askama::Template;
+use axum::extract::{ConnectInfo, FromRequestParts, Path, Query, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+type AppState = Arc<WebState>;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(dashboard))
+        .route("/login", get(login_page).post(login))
+        .route("/logout", post(logout))
+        .route("/messages", get(list))
+        .route("/messages/{id}", get(message))
+        .route("/messages/{id}/eml", get(download))
+        .route("/messages/{id}/action", post(act))
+        .route("/audit", get(audit))
+        .route("/users", get(users).post(add_user))
+        .route("/users/{name}/disable", post(disable_user))
+        .route("/users/{name}/password", post(set_password))
+        .route("/static/style.css", get(style))
+        .route("/lang/{code}", get(language))
+        .route("/favicon.ico", get(|| async { StatusCode::NOT_FOUND }))
+        .fallback(not_found)
+}
+
+/// The request's language, session and path, read from its cookies.
+pub struct Ctx {
+    lang: Lang,
+    session: Option<(String, Session)>,
+    /// Path and query, for returning here after login.
+    here: String,
+    method: Method,
+}
+
+impl FromRequestParts<AppState> for Ctx {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Ctx, Response> {
+        let lang = session::cookie(&parts.headers, LANG_COOKIE)
+            .and_then(Lang::parse)
+            .unwrap_or_else(|| state.language());
+        let mut session = session::cookie(&parts.headers, COOKIE)
+            .and_then(|id| state.sessions.get(id).map(|s| (id.to_owned(), s)));
+        // The account as it is now: disabled (by the CLI too) or changed role and units take
+        // effect on the next request.
+        if let Some((id, s)) = session.as_mut() {
+            let name = s.user.clone();
+            match blocking(state, move |st| st.user(&name)).await {
+                Ok(Ok(Some(u))) if !u.disabled => {
+                    s.role = u.role;
+                    s.units = u.units;
+                }
+                Ok(Ok(_)) => {
+                    state.sessions.end(id);
+                    session = None;
+                }
+                Ok(Err(e)) | Err(e) => {
+                    tracing::error!(error = %e, "web: cannot read the account");
+                    session = None;
+                }
+            }
+        }
+        Ok(Ctx {
+            lang,
+            session,
+            here: parts
+                .uri
+                .path_and_query()
+                .map_or("/".to_owned(), |p| p.as_str().to_owned()),
+            method: parts.method.clone(),
+        })
+    }
+}
+
+impl Ctx {
+    fn t(&self) -> &'static T {
+        self.lang.texts()
+    }
+
+    /// The session, or the way to the login page: a redirect for pages, 401 for forms.
+    fn require(&self) -> Result<&Session, Response> {
+        match &self.session {
+            Some((_, s)) => Ok(s),
+            None if self.method == Method::GET => {
+                Err(Redirect::to(&format!("/login?next={}", encode(&self.here))).into_response())
+            }
+            None => Err(self.error(StatusCode::UNAUTHORIZED, self.t().session_expired)),
+        }
+    }
+
+    /// The session, when the form carries its anti-forgery token; 403 otherwise.
+    fn require_form(&self, csrf: &str) -> Result<&Session, Response> {
+        let s = self.require()?;
+        if same_secret(&s.csrf, csrf) {
+            Ok(s)
+        } else {
+            tracing::warn!(user = %s.user, path = %self.here, "web: form without a valid anti-forgery token refused");
+            Err(self.error(StatusCode::FORBIDDEN, self.t().csrf_failed))
+        }
+    }
+
+    fn nav(&self, flash: &str) -> Nav {
+        let s = self.session.as_ref().map(|x| &x.1);
+        Nav {
+            lang: self.lang.code(),
+            user: s.map(|s| s.user.clone()),
+            role: s.map_or("", |s| s.role.as_str()),
+            admin: s.is_some_and(|s| s.role == Role::Admin),
+            csrf: s.map(|s| s.csrf.clone()).unwrap_or_default(),
+            here: encode(&self.here),
+            flash: flash.to_owned(),
+        }
+    }
+
+    fn error(&self, code: StatusCode, text: &str) -> Response {
+        let page = ErrorPage {
+            t: self.t(),
+            nav: self.nav(""),
+            code: code.as_u16(),
+            text: text.to_owned(),
+        };
+        (code, render(&page)).into_response()
+    }
+
+    fn store_error(&self, e: StoreError) -> Response {
+        match e {
+            StoreError::NotFound(_) => self.error(StatusCode::NOT_FOUND, self.t().not_found),
+            StoreError::State { .. } => self.error(StatusCode::CONFLICT, &e.to_string()),
+            other => {
+                tracing::error!(error = %other, "web: store error");
+                self.error(StatusCode::INTERNAL_SERVER_ERROR, &other.to_string())
+            }
+        }
+    }
+}
+
+/// The page frame's facts.
+pub struct Nav {
+    lang: &'static str,
+    user: Option<String>,
+    role: &'static str,
+    admin: bool,
+    csrf: String,
+    here: String,
+    flash: String,
+}
+
+/// Renders a template; a failure is logged and answered with a bare 500.
+fn render(t: &impl Template) -> Response {
+    match t.render() {
+        Ok(html) => (
+            [(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/html; charset=utf-8"),
+            )],
+            html,
+        )
+            .into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "web: template failed");
+            (StatusCode::INTERNAL_SERVER_ERROR, "internal error").into_response()
+        }
+    }
+}
+
+/// Percent-encodes a query value.
+fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'/') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// A local path to return to (never another site).
+fn local_path(next: &str) -> &str {
+    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
+        next
+    } else {
+        "/"
+    }
+}
+
+/// Runs store work on the blocking pool.
+async fn blocking<R: Send + 'static>(
+    state: &AppState,
+    f: impl FnOnce(&Store) -> R + Send + 'static,
+) -> Result<R, StoreError> {
+    let store = state.store.clone();
+    tokio::task::spawn_blocking(move || f(&store))
+        .await
+        .map_err(|e| StoreError::Sql {
+            path: state.store.path().to_owned(),
+            error: format!("task failed: {e}"),
+        })
+}
+
+fn cookie_header(state: &AppState, name: &str, value: &str, max_age: Option<i64>) -> HeaderValue {
+    let mut c = format!("{name}={value}; Path=/; HttpOnly; SameSite=Strict");
+    if let Some(a) = max_age {
+        c.push_str(&format!("; Max-Age={a}"));
+    }
+    if state.secure {
+        c.push_str("; Secure");
+    }
+    HeaderValue::from_str(&c).unwrap_or_else(|_| HeaderValue::from_static("x=; Max-Age=0"))
+}
+
+fn when(unix: i64) -> String {
+    vietnam_time(unix)
+}
+
+// ---- static, language, fallback ------------------------------------------------------------
+
+async fn style() -> Response {
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/css; charset=utf-8"),
+            ),
+            (header::CACHE_CONTROL, HeaderValue::from_static("max-age=3600")),
+        ],
+        include_str!("templates/style.css"),
+    )
+        .into_response()
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct NextQuery {
+    next: String,
+}
+
+async fn language(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    Query(q): Query<NextQuery>,
+) -> Response {
+    let lang = Lang::parse(&code).unwrap_or(Lang::Vi);
+    let mut res = Redirect::to(local_path(&q.next)).into_response();
+    res.headers_mut().insert(
+        header::SET_COOKIE,
+        cookie_header(&state, LANG_COOKIE, lang.code(), Some(365 * 86_400)),
+    );
+    res
+}
+
+async fn not_found(ctx: Ctx) -> Response {
+    if let Err(r) = ctx.require() {
+        return r;
+    }
+    ctx.error(StatusCode::NOT_FOUND, ctx.t().not_found)
+}
+
+// ---- login, logout --------------------------------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    t: &'static T,
+    nav: Nav,
+    code: u16,
+    text: String,
+}
+
+#[derive(Template)]
+#[template(path = "login.html")]
+struct LoginPage {
+    t: &'static T,
+    nav: Nav,
+    csrf: String,
+    next: String,
+    error: String,
+}
+
+/// Shows the login form. Its anti-forgery token is kept in a cookie; a browser that already
+/// has one keeps it (a second tab, or a stray request, must not invalidate the first form).
+fn login_form(
+    state: &AppState,
+    ctx: &Ctx,
+    headers: &HeaderMap,
+    code: StatusCode,
+    next: &str,
+    error: &str,
+) -> Response {
+    let existing = session::cookie(headers, LOGIN_COOKIE)
+        .filter(|t| t.len() == 64 && t.bytes().all(|b| b.is_ascii_hexdigit()))
+        .map(str::to_owned);
+    let Some(token) = existing.or_else(session::random_token) else {
+        return ctx.error(StatusCode::INTERNAL_SERVER_ERROR, "no randomness");
+    };
+    let page = LoginPage {
+        t: ctx.t(),
+        nav: ctx.nav(""),
+        csrf: token.clone(),
+        next: local_path(next).to_owned(),
+        error: error.to_owned(),
+    };
+    let mut res = (code, render(&page)).into_response();
+    res.headers_mut().insert(
+        header::SET_COOKIE,
+        cookie_header(state, LOGIN_COOKIE, &token, None),
+    );
+    res
+}
+
+async fn login_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    headers: HeaderMap,
+    Query(q): Query<NextQuery>,
+) -> Response {
+    login_form(&state, &ctx, &headers, StatusCode::OK, &q.next, "")
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct LoginForm {
+    csrf: String,
+    next: String,
+    name: String,
+    password: String,
+}
+
+async fn login(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ctx: Ctx,
+    headers: HeaderMap,
+    Form(f): Form<LoginForm>,
+) -> Response {
+    let t = ctx.t();
+    let expected = session::cookie(&headers, LOGIN_COOKIE).unwrap_or_default();
+    if !same_secret(expected, &f.csrf) {
+        return ctx.error(StatusCode::FORBIDDEN, t.csrf_failed);
+    }
+    let name = f.name.trim().to_owned();
+    let ip = peer.ip();
+    if state.throttle.blocked(&name, ip) {
+        tracing::warn!(user = %name, client = %ip, "web: login refused, too many failures");
+        return login_form(
+            &state,
+            &ctx,
+            &headers,
+            StatusCode::TOO_MANY_REQUESTS,
+            &f.next,
+            t.throttled,
+        );
+    }
+    let (n, pw) = (name.clone(), f.password);
+    let checked = blocking(&state, move |s| s.check_password(&n, &pw)).await;
+    let user = match checked {
+        Ok(Ok(u)) => u,
+        Ok(Err(e)) | Err(e) => return ctx.store_error(e),
+    };
+    let who = format!("user:{name}");
+    let from = format!("from {ip}");
+    let Some(user) = user else {
+        state.throttle.failed(&name, ip);
+        tracing::warn!(user = %name, client = %ip, "web: login failed");
+        let (n, w, fr) = (name.clone(), who, from);
+        let _ = blocking(&state, move |s| s.audit(&n, "login-failed", &w, &fr)).await;
+        return login_form(
+            &state,
+            &ctx,
+            &headers,
+            StatusCode::UNAUTHORIZED,
+            &f.next,
+            t.login_failed,
+        );
+    };
+    state.throttle.succeeded(&name);
+    let Some(id) = state
+        .sessions
+        .start(user.name.clone(), user.role, user.units.clone())
+    else {
+        return ctx.error(StatusCode::INTERNAL_SERVER_ERROR, "no randomness");
+    };
+    tracing::info!(user = %user.name, role = user.role.as_str(), client = %ip, "web: login");
+    let n = user.name.clone();
+    let _ = blocking(&state, move |s| s.audit(&n, "login", &who, &from)).await;
+    let mut res = Redirect::to(local_path(&f.next)).into_response();
+    let h = res.headers_mut();
+    h.append(header::SET_COOKIE, cookie_header(&state, COOKIE, &id, None));
+    h.append(
+        header::SET_COOKIE,
+        cookie_header(&state, LOGIN_COOKIE, "", Some(0)),
+    );
+    res
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct CsrfForm {
+    csrf: String,
+}
+
+async fn logout(State(state): State<AppState>, ctx: Ctx, Form(f): Form<CsrfForm>) -> Response {
+    let s = match ctx.require_form(&f.csrf) {
+        Ok(s) => s.clone(),
+        Err(r) => return r,
+    };
+    if let Some((id, _)) = &ctx.session {
+        state.sessions.end(id);
+    }
+    let who = format!("user:{}", s.user);
+    let _ = blocking(&state, move |st| st.audit(&s.user, "logout", &who, "")).await;
+    let mut res = Redirect::to("/login").into_response();
+    res.headers_mut()
+        .insert(header::SET_COOKIE, cookie_header(&state, COOKIE, "", Some(0)));
+    res
+}
+
+// ---- dashboard ------------------------------------------------------------------------------
+
+struct PendingRow {
+    message_id: String,
+    requested_by: String,
+    when: String,
+    reason: String,
+}
+
+#[derive(Template)]
+#[template(path = "dashboard.html")]
+struct Dashboard {
+    t: &'static T,
+    nav: Nav,
+    held: u64,
+    days: u32,
+    by_day: Chart,
+    by_reason: Chart,
+    by_level: Chart,
+    by_unit: Chart,
+    pending: Vec<PendingRow>,
+}
+
+async fn dashboard(State(state): State<AppState>, ctx: Ctx) -> Response {
+    let s = match ctx.require() {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    let (scope, days) = (s.scope(), state.config.web.dashboard_days);
+    let stats = match blocking(&state, move |st| st.stats(&scope, i64::from(days))).await {
+        Ok(Ok(x)) => x,
+        Ok(Err(e)) | Err(e) => return ctx.store_error(e),
+    };
+    let t = ctx.t();
+    let reasons: Vec<(String, u64)> = stats
+        .by_reason
+        .iter()
+        .map(|(r, n)| (t.reason_name(r).to_owned(), *n))
+        .collect();
+    let page = Dashboard {
+        t,
+        nav: ctx.nav(""),
+        held: stats.held,
+        days,
+        by_day: view::day_chart(&stats),
+        by_reason: view::row_chart(&reasons),
+        by_level: view::row_chart(&stats.by_level),
+        by_unit: view::row_chart(&stats.by_unit),
+        pending: stats
+            .pending_releases
+            .iter()
+            .map(|p| PendingRow {
+                message_id: p.message_id.clone(),
+                requested_by: p.requested_by.clone(),
+                when: when(p.requested_at),
+                reason: view::visible(&p.reason),
+            })
+            .collect(),
+    };
+    render(&page)
+}
+
+// ---- quarantine list ------------------------------------------------------------------------
+
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+struct ListQuery {
+    status: String,
+    reason: String,
+    level: String,
+    unit: String,
+    from: String,
+    to: String,
+    q: String,
+    sort: String,
+    dir: String,
+    page: String,
+}
+
+impl ListQuery {
+    fn href(&self, sort: &str, dir: &str, page: usize) -> String {
+        let pairs = [
+            ("status", self.status.as_str()),
+            ("reason", &self.reason),
+            ("level", &self.level),
+            ("unit", &self.unit),
+            ("from", &self.from),
+            ("to", &self.to),
+            ("q", &self.q),
+            ("sort", sort),
+            ("dir", dir),
+        ];
+        let mut url = String::from("/messages?");
+        for (k, v) in pairs.iter().filter(|(_, v)| !v.is_empty()) {
+            url.push_str(&format!("{k}={}&", encode(v)));
+        }
+        url.push_str(&format!("page={page}"));
+        url
+    }
+}
+
+struct Opt {
+    value: String,
+    label: String,
+    selected: bool,
+}
+
+struct Column {
+    href: String,
+    label: &'static str,
+    arrow: &'static str,
+}
+
+struct ListRow {
+    id: String,
+    received: String,
+    sender: String,
+    subject: String,
+    size: u64,
+    score: String,
+    status: &'static str,
+    status_name: &'static str,
+    reason_name: &'static str,
+    level: String,
+    rcpt: String,
+}
+
+#[derive(Template)]
+#[template(path = "list.html")]
+struct ListPage {
+    t: &'static T,
+    nav: Nav,
+    q: ListQuery,
+    statuses: Vec<Opt>,
+    reasons: Vec<Opt>,
+    levels: Vec<Opt>,
+    columns: Vec<Column>,
+    rows: Vec<ListRow>,
+    total: usize,
+    page: usize,
+    pages: usize,
+    prev: String,
+    next: String,
+}
+
+fn shorten(s: &str, chars: usize) -> String {
+    let v = view::visible(s);
+    if v.chars().count() > chars {
+        format!("{}…", v.chars().take(chars).collect::<String>())
+    } else {
+        v
+    }
+}
+
+async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQuery>) -> Response {
+    let s = match ctx.require() {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    let t = ctx.t();
+    let bad = |what: &str| ctx.error(StatusCode::BAD_REQUEST, &format!("{} ({what})", t.bad_request));
+    let status = match q.status.as_str() {
+        "" => None,
+        v => match Status::parse(v) {
+            Some(st) => Some(st),
+            None => return bad("status"),
+        },
+    };
+    let reason = match q.reason.as_str() {
+        "" => None,
+        v if crate::store::REASONS.contains(&v) => Some(v.to_owned()),
+        _ => return bad("reason"),
+    };
+    let day = |v: &str, name: &str| -> Result<Option<i64>, Response> {
+        if v.is_empty() {
+            Ok(None)
+        } else {
+            crate::store::parse_day(v).map(Some).ok_or_else(|| bad(name))
+        }
+    };
+    let since = match day(&q.from, "from") {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    let until = match day(&q.to, "to") {
+        Ok(v) => v.map(|d| d + 86_400),
+        Err(r) => return r,
+    };
+    let sort = if q.sort.is_empty() {
+        Sort::Received
+    } else {
+        match Sort::parse(&q.sort) {
+            Some(x) => x,
+            None => return bad("sort"),
+        }
+    };
+    let ascending = q.dir == "asc";
+    let page = if q.page.is_empty() {
+        1
+    } else {
+        match q.page.parse::<usize>() {
+            Ok(p) if p >= 1 => p,
+            _ => return bad("page"),
+        }
+    };
+    let per_page = state.config.web.page_size;
+    let filter = Filter {
+        status,
+        reason,
+        level: (!q.level.is_empty()).then(|| q.level.clone()),
+        unit: (!q.unit.trim().is_empty()).then(|| q.unit.trim().to_owned()),
+        since,
+        until,
+        search: q.q.chars().take(200).collect(),
+        sort,
+        ascending,
+        page,
+        per_page,
+        scope: s.scope(),
+    };
+    let result = blocking(&state, move |st| {
+        Ok::<_, StoreError>((st.query(&filter)?, st.levels()?))
+    })
+    .await;
+    let (found, levels) = match result {
+        Ok(Ok(x)) => x,
+        Ok(Err(e)) | Err(e) => return ctx.store_error(e),
+    };
+    let pages = found.total.div_ceil(per_page).max(1);
+    let columns = [
+        (Sort::Received, t.received),
+        (Sort::Sender, t.sender),
+        (Sort::Subject, t.subject),
+        (Sort::Size, t.size),
+        (Sort::Score, t.score),
+        (Sort::Status, t.status),
+    ]
+    .into_iter()
+    .map(|(c, label)| {
+        let current = c == sort;
+        let dir = if current && !ascending { "asc" } else { "desc" };
+        Column {
+            href: q.href(c.as_str(), dir, 1),
+            label,
+            arrow: match (current, ascending) {
+                (true, true) => " ▲",
+                (true, false) => " ▼",
+                _ => "",
+            },
+        }
+    })
+    .collect();
+    let opts = |values: Vec<(String, String)>, current: &str| -> Vec<Opt> {
+        values
+            .into_iter()
+            .map(|(value, label)| Opt {
+                selected: value == current,
+                value,
+                label,
+            })
+            .collect()
+    };
+    let statuses = ["held", "released", "deleted", "confirmed", "false_positive"]
+        .iter()
+        .map(|v| ((*v).to_owned(), t.status_name(v).to_owned()))
+        .collect();
+    let reasons = crate::store::REASONS
+        .iter()
+        .map(|v| ((*v).to_owned(), t.reason_name(v).to_owned()))
+        .collect();
+    let levels = levels.into_iter().map(|l| (l.clone(), l)).collect();
+    let (dir, sort_s) = (if ascending { "asc" } else { "desc" }, sort.as_str());
+    let page_view = ListPage {
+        t,
+        nav: ctx.nav(""),
+        statuses: opts(statuses, &q.status),
+        reasons: opts(reasons, &q.reason),
+        levels: opts(levels, &q.level),
+        columns,
+        rows: found
+            .rows
+            .iter()
+            .map(|r| ListRow {
+                id: r.id.clone(),
+                received: when(r.received_at),
+                sender: shorten(&r.mail_from, 60),
+                subject: shorten(&r.subject, 100),
+                size: r.size,
+                score: format!("{:.1}", r.score),
+                status: r.status.as_str(),
+                status_name: t.status_name(r.status.as_str()),
+                reason_name: t.reason_name(&r.reason),
+                level: r.level.clone().unwrap_or_default(),
+                rcpt: shorten(&r.rcpt_to.join(", "), 80),
+            })
+            .collect(),
+        total: found.total,
+        page,
+        pages,
+        prev: if page > 1 {
+            q.href(sort_s, dir, page - 1)
+        } else {
+            String::new()
+        },
+        next: if page < pages {
+            q.href(sort_s, dir, page + 1)
+        } else {
+            String::new()
+        },
+        q: ListQuery {
+            sort: sort_s.to_owned(),
+            dir: dir.to_owned(),
+            ..q.clone()
+        },
+    };
+    render(&page_view)
+}
+
+// ---- one message ----------------------------------------------------------------------------
+
+/// The record of a message the session may see; 404 for a message outside its units (the
+/// same answer as for one that does not exist).
+async fn visible_record(
+    state: &AppState,
+    ctx: &Ctx,
+    s: &Session,
+    id: &str,
+) -> Result<crate::store::Record, Response> {
+    let (id2, scope) = (id.to_owned(), s.scope());
+    match blocking(state, move |st| {
+        let r = st.get(&id2)?;
+        Ok::<_, StoreError>(st.in_scope(&id2, scope.as_deref())?.then_some(r))
+    })
+    .await
+    {
+        Ok(Ok(Some(r))) => Ok(r),
+        Ok(Ok(None)) => {
+            tracing::warn!(user = %s.user, id, "web: message outside the account's units refused");
+            Err(ctx.error(StatusCode::NOT_FOUND, ctx.t().not_found))
+        }
+        Ok(Err(e)) | Err(e) => Err(ctx.store_error(e)),
+    }
+}
+
+struct RequestRow {
+    requested_by: String,
+    when: String,
+    reason: String,
+    decided_by: String,
+    outcome: String,
+}
+
+struct HistoryRow {
+    when: String,
+    actor: String,
+    action: String,
+    reason: String,
+}
+
+#[derive(Template)]
+#[template(path = "message.html")]
+struct MessagePage {
+    t: &'static T,
+    nav: Nav,
+    r: crate::store::Record,
+    view: MessageView,
+    subject: String,
+    mail_from: String,
+    header_from: String,
+    rcpt: String,
+    helo: String,
+    units: String,
+    received: String,
+    score: String,
+    status: &'static str,
+    status_name: &'static str,
+    reason_name: &'static str,
+    may_act: bool,
+    may_download: bool,
+    final_state: bool,
+    awaiting_self: bool,
+    actions: Vec<Opt>,
+    requests: Vec<RequestRow>,
+    alerts: Vec<String>,
+    history: Vec<HistoryRow>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct DoneQuery {
+    done: String,
+}
+
+async fn message(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Query(dq): Query<DoneQuery>,
+) -> Response {
+    let s = match ctx.require() {
+        Ok(s) => s.clone(),
+        Err(r) => return r,
+    };
+    let r = match visible_record(&state, &ctx, &s, &id).await {
+        Ok(r) => r,
+        Err(res) => return res,
+    };
+    let limits = state.config.limits.clone();
+    let (user, rec) = (s.user.clone(), r.clone());
+    let loaded = blocking(&state, move |st| {
+        let raw = st.raw(&rec.id)?;
+        st.audit(&user, "view", &rec.id, "")?;
+        let view = view::message_view(&rec, raw.as_deref(), &limits);
+        Ok::<_, StoreError>((
+            view,
+            st.units_of(&rec.id)?,
+            st.release_requests(&rec.id)?,
+            st.alerts_of(&rec.id)?,
+            st.audit_entries(Some(&rec.id))?,
+        ))
+    })
+    .await;
+    let (mview, units, requests, alerts, history) = match loaded {
+        Ok(Ok(x)) => x,
+        Ok(Err(e)) | Err(e) => return ctx.store_error(e),
+    };
+    let t = ctx.t();
+    let final_state = matches!(r.status, Status::Released | Status::Deleted);
+    let open = requests.iter().rev().find(|q| q.outcome.is_none());
+    let approved = requests.iter().any(|q| q.outcome.as_deref() == Some("approved"));
+    let awaiting_self = open.is_some_and(|q| q.requested_by == s.user) && !approved;
+    let mut actions = Vec::new();
+    if !final_state {
+        let release_label = if r.reason != "marking" || approved {
+            Some(t.release)
+        } else if awaiting_self {
+            None
+        } else if open.is_some() {
+            Some(t.approve_release)
+        } else {
+            Some(t.request_release)
+        };
+        if let Some(l) = release_label {
+            actions.push(("release", l));
+        }
+        actions.extend([
+            ("confirm", t.confirm),
+            ("false_positive", t.false_positive),
+            ("delete", t.delete),
+            ("note", t.add_note),
+        ]);
+    }
+    let flash = if dq.done.is_empty() { "" } else { t.done };
+    let page = MessagePage {
+        t,
+        nav: ctx.nav(flash),
+        subject: view::visible(&r.subject),
+        mail_from: view::visible(&r.mail_from),
+        header_from: view::visible(&r.header_from),
+        rcpt: view::visible(&r.rcpt_to.join(", ")),
+        helo: view::visible(&r.helo),
+        units: units.join(", "),
+        received: when(r.received_at),
+        score: format!("{:.2}", r.score),
+        status: r.status.as_str(),
+        status_name: t.status_name(r.status.as_str()),
+        reason_name: t.reason_name(&r.reason),
+        may_act: s.may_act(),
+        may_download: s.may_act(),
+        final_state,
+        awaiting_self,
+        actions: actions
+            .into_iter()
+            .map(|(v, l)| Opt {
+                value: v.to_owned(),
+                label: l.to_owned(),
+                selected: false,
+            })
+            .collect(),
+        requests: requests
+            .iter()
+            .map(|q| RequestRow {
+                requested_by: q.requested_by.clone(),
+                when: when(q.requested_at),
+                reason: view::visible(&q.reason),
+                decided_by: q.decided_by.clone().unwrap_or_default(),
+                outcome: q.outcome.clone().unwrap_or_else(|| "…".to_owned()),
+            })
+            .collect(),
+        alerts: alerts
+            .iter()
+            .map(|a| {
+                let state = a.sent_at.map_or_else(|| format!("… ({})", a.attempts), when);
+                format!("{}: {} — {}", a.kind, a.recipients.join(", "), state)
+            })
+            .collect(),
+        history: history
+            .iter()
+            .map(|e| HistoryRow {
+                when: when(e.at),
+                actor: e.actor.clone(),
+                action: e.action.clone(),
+                reason: view::visible(&e.reason),
+            })
+            .collect(),
+        view: mview,
+        r,
+    };
+    render(&page)
+}
+
+async fn download(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Response {
+    let s = match ctx.require() {
+        Ok(s) => s.clone(),
+        Err(r) => return r,
+    };
+    if !s.may_act() {
+        return ctx.error(StatusCode::FORBIDDEN, ctx.t().forbidden);
+    }
+    let r = match visible_record(&state, &ctx, &s, &id).await {
+        Ok(r) => r,
+        Err(res) => return res,
+    };
+    let (user, rid) = (s.user.clone(), r.id.clone());
+    let raw = blocking(&state, move |st| {
+        let raw = st.raw(&rid)?;
+        if raw.is_some() {
+            st.audit(&user, "export", &rid, "web download")?;
+        }
+        Ok::<_, StoreError>(raw)
+    })
+    .await;
+    match raw {
+        Ok(Ok(Some(bytes))) => {
+            let disposition = format!("attachment; filename=\"{}.eml\"", r.id);
+            (
+                [
+                    (header::CONTENT_TYPE, HeaderValue::from_static("message/rfc822")),
+                    (
+                        header::CONTENT_DISPOSITION,
+                        HeaderValue::from_str(&disposition)
+                            .unwrap_or_else(|_| HeaderValue::from_static("attachment")),
+                    ),
+                ],
+                bytes,
+            )
+                .into_response()
+        }
+        Ok(Ok(None)) => ctx.error(StatusCode::GONE, ctx.t().original_gone),
+        Ok(Err(e)) | Err(e) => ctx.store_error(e),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ActionForm {
+    csrf: String,
+    action: String,
+    reason: String,
+}
+
+async fn act(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<ActionForm>,
+) -> Response {
+    let s = match ctx.require_form(&f.csrf) {
+        Ok(s) => s.clone(),
+        Err(r) => return r,
+    };
+    let t = ctx.t();
+    if !s.may_act() {
+        return ctx.error(StatusCode::FORBIDDEN, t.read_only);
+    }
+    if let Err(res) = visible_record(&state, &ctx, &s, &id).await {
+        return res;
+    }
+    let reason = f.reason.trim().to_owned();
+    if reason.is_empty() {
+        return ctx.error(StatusCode::BAD_REQUEST, t.reason_required);
+    }
+    let to = match f.action.as_str() {
+        "release" => None,
+        "delete" => Some(Status::Deleted),
+        "confirm" => Some(Status::Confirmed),
+        "false_positive" => Some(Status::FalsePositive),
+        "note" => Some(Status::Held),
+        _ => return ctx.error(StatusCode::BAD_REQUEST, t.bad_request),
+    };
+    let (user, mid) = (s.user.clone(), id.clone());
+    let result = match to {
+        None => {
+            // The release re-injects over SMTP and writes the store: one blocking-pool thread
+            // drives it to the end.
+            let (config, handle) = (state.config.clone(), tokio::runtime::Handle::current());
+            blocking(&state, move |st| {
+                handle.block_on(crate::alerts::release(st, &config, &mid, &user, &reason))
+            })
+            .await
+            .and_then(|r| r)
+            .map(|r| match r {
+                Released::Sent => "released",
+                Released::Requested(_) => "requested",
+            })
+        }
+        Some(Status::Held) => blocking(&state, move |st| st.add_note(&mid, &user, &reason))
+            .await
+            .and_then(|r| r)
+            .map(|()| "note"),
+        Some(to) => blocking(&state, move |st| st.set_status(&mid, to, &user, &reason))
+            .await
+            .and_then(|r| r)
+            .map(|()| to.as_str()),
+    };
+    match result {
+        Ok(done) => {
+            tracing::info!(user = %s.user, id = %id, action = done, "web: action");
+            Redirect::to(&format!("/messages/{id}?done={done}")).into_response()
+        }
+        Err(e) => ctx.store_error(e),
+    }
+}
+
+// ---- audit log ------------------------------------------------------------------------------
+
+struct AuditRow {
+    seq: i64,
+    when: String,
+    actor: String,
+    action: String,
+    message_id: String,
+    link: bool,
+    reason: String,
+}
+
+#[derive(Template)]
+#[template(path = "audit.html")]
+struct AuditPage {
+    t: &'static T,
+    nav: Nav,
+    chain_ok: bool,
+    first_bad: i64,
+    entries: usize,
+    id: String,
+    rows: Vec<AuditRow>,
+    prev: String,
+    next: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct AuditQuery {
+    id: String,
+    page: String,
+}
+
+async fn audit(State(state): State<AppState>, ctx: Ctx, Query(q): Query<AuditQuery>) -> Response {
+    let s = match ctx.require() {
+        Ok(s) => s.clone(),
+        Err(r) => return r,
+    };
+    let page = q.page.parse::<usize>().unwrap_or(1).max(1);
+    let per = state.config.web.page_size;
+    let id = q.id.trim().to_owned();
+    // An officer limited to units sees the trail of its units' messages only.
+    if s.scope().is_some() {
+        if id.is_empty() {
+            return ctx.error(StatusCode::FORBIDDEN, ctx.t().forbidden);
+        }
+        if let Err(r) = visible_record(&state, &ctx, &s, &id).await {
+            return r;
+        }
+    }
+    let id2 = id.clone();
+    let loaded = blocking(&state, move |st| {
+        let check = st.audit_verify()?;
+        let filter = (!id2.is_empty()).then_some(id2.as_str());
+        let (rows, total) = st.audit_page(filter, (page - 1).saturating_mul(per), per)?;
+        Ok::<_, StoreError>((check, rows, total))
+    })
+    .await;
+    let (check, rows, total) = match loaded {
+        Ok(Ok(x)) => x,
+        Ok(Err(e)) | Err(e) => return ctx.store_error(e),
+    };
+    let href = |p: usize| format!("/audit?id={}&page={p}", encode(&id));
+    let page_view = AuditPage {
+        t: ctx.t(),
+        nav: ctx.nav(""),
+        chain_ok: check.first_bad.is_none(),
+        first_bad: check.first_bad.unwrap_or_default(),
+        entries: check.entries,
+        rows: rows
+            .into_iter()
+            .map(|e| AuditRow {
+                seq: e.seq,
+                when: when(e.at),
+                link: e.message_id.starts_with('Q'),
+                actor: e.actor,
+                action: e.action,
+                message_id: e.message_id,
+                reason: view::visible(&e.reason),
+            })
+            .collect(),
+        prev: if page > 1 { href(page - 1) } else { String::new() },
+        next: if page * per < total {
+            href(page + 1)
+        } else {
+            String::new()
+        },
+        id,
+    };
+    render(&page_view)
+}
+
+// ---- accounts -------------------------------------------------------------------------------
+
+struct UserRow {
+    name: String,
+    role: &'static str,
+    units: String,
+    disabled: bool,
+}
+
+#[derive(Template)]
+#[template(path = "users.html")]
+struct UsersPage {
+    t: &'static T,
+    nav: Nav,
+    users: Vec<UserRow>,
+}
+
+fn require_admin<'a>(ctx: &'a Ctx, csrf: Option<&str>) -> Result<&'a Session, Response> {
+    let s = match csrf {
+        Some(c) => ctx.require_form(c)?,
+        None => ctx.require()?,
+    };
+    if s.role == Role::Admin {
+        Ok(s)
+    } else {
+        Err(ctx.error(StatusCode::FORBIDDEN, ctx.t().forbidden))
+    }
+}
+
+async fn users(State(state): State<AppState>, ctx: Ctx, Query(dq): Query<DoneQuery>) -> Response {
+    if let Err(r) = require_admin(&ctx, None) {
+        return r;
+    }
+    let list = match blocking(&state, |st| st.users()).await {
+        Ok(Ok(u)) => u,
+        Ok(Err(e)) | Err(e) => return ctx.store_error(e),
+    };
+    let page = UsersPage {
+        t: ctx.t(),
+        nav: ctx.nav(if dq.done.is_empty() { "" } else { ctx.t().done }),
+        users: list
+            .into_iter()
+            .map(|u| UserRow {
+                role: u.role.as_str(),
+                units: u.units.join(", "),
+                disabled: u.disabled,
+                name: u.name,
+            })
+            .collect(),
+    };
+    render(&page)
+}
+
+fn user_result(ctx: &Ctx, r: Result<Result<(), UserError>, StoreError>) -> Response {
+    match r {
+        Ok(Ok(())) => Redirect::to("/users?done=1").into_response(),
+        Ok(Err(UserError::Store(e))) | Err(e) => ctx.store_error(e),
+        Ok(Err(e @ UserError::NoSuchUser(_))) => ctx.error(StatusCode::NOT_FOUND, &e.to_string()),
+        Ok(Err(e)) => ctx.error(StatusCode::BAD_REQUEST, &e.to_string()),
+    }
+}
+
+async fn add_user(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(f): Form<HashMap<String, String>>,
+) -> Response {
+    let field = |k: &str| f.get(k).map(|v| v.trim().to_owned()).unwrap_or_default();
+    let admin = match require_admin(&ctx, Some(&field("csrf"))) {
+        Ok(s) => s.user.clone(),
+        Err(r) => return r,
+    };
+    let Some(role) = Role::parse(&field("role")) else {
+        return ctx.error(StatusCode::BAD_REQUEST, ctx.t().bad_request);
+    };
+    let units: Vec<String> = field("units")
+        .split(',')
+        .map(|u| u.trim().to_owned())
+        .filter(|u| !u.is_empty())
+        .collect();
+    let (name, pw) = (field("name"), f.get("password").cloned().unwrap_or_default());
+    let r = blocking(&state, move |st| {
+        st.add_user(&admin, &name, role, &units, &pw).map(|_| ())
+    })
+    .await;
+    user_result(&ctx, r)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct AccountForm {
+    csrf: String,
+    /// Why the account is disabled.
+    reason: String,
+    /// The new password.
+    password: String,
+}
+
+/// Changes an account (admins only); its sessions end, so the change applies at once.
+async fn change_account(
+    state: AppState,
+    ctx: Ctx,
+    name: String,
+    csrf: &str,
+    change: impl FnOnce(&Store, &str, &str) -> Result<(), UserError> + Send + 'static,
+) -> Response {
+    let admin = match require_admin(&ctx, Some(csrf)) {
+        Ok(s) => s.user.clone(),
+        Err(r) => return r,
+    };
+    let n = name.clone();
+    let r = blocking(&state, move |st| change(st, &admin, &n)).await;
+    if matches!(r, Ok(Ok(()))) {
+        state.sessions.end_user(&name);
+    }
+    user_result(&ctx, r)
+}
+
+async fn disable_user(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(name): Path<String>,
+    Form(f): Form<AccountForm>,
+) -> Response {
+    change_account(state, ctx, name, &f.csrf, move |st, admin, n| {
+        st.disable_user(admin, n, f.reason.trim())
+    })
+    .await
+}
+
+async fn set_password(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(name): Path<String>,
+    Form(f): Form<AccountForm>,
+) -> Response {
+    change_account(state, ctx, name, &f.csrf, move |st, admin, n| {
+        st.set_password(admin, n, &f.password)
+    })
+    .await
+}

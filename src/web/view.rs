@@ -1,0 +1,347 @@
+//! What the console's pages show, built from store records: a held message's headers, findings
+//! with the marker highlighted, extracted text and attachments; and the dashboard's bar charts.
+//! Everything taken from mail stays text: templates escape it, nothing of the mail's HTML is
+//! ever rendered, and invisible direction-changing characters are shown, not obeyed.
+
+use crate::config::LimitsConfig;
+use crate::store::{Record, Stats, hex};
+use sha2::{Digest, Sha256};
+
+/// A run of text, highlighted or not.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Segment {
+    pub text: String,
+    pub mark: bool,
+}
+
+/// A finding as shown.
+pub struct FindingView {
+    pub symbol: String,
+    pub score: String,
+    pub location: String,
+    pub evidence: Vec<Segment>,
+}
+
+/// The text of one part or document, as extracted.
+pub struct TextView {
+    pub location: String,
+    pub segments: Vec<Segment>,
+    pub truncated: bool,
+}
+
+/// An attachment as listed.
+pub struct AttachmentView {
+    pub location: String,
+    pub content_type: String,
+    pub size: u64,
+    pub sha256: String,
+}
+
+/// Everything the message page shows beyond the record itself.
+#[derive(Default)]
+pub struct MessageView {
+    pub headers: Vec<String>,
+    pub headers_truncated: bool,
+    pub findings: Vec<FindingView>,
+    pub texts: Vec<TextView>,
+    pub attachments: Vec<AttachmentView>,
+}
+
+/// Characters shown for what would otherwise reorder or hide text (bidi controls, zero-width
+/// marks) and control characters; the rest is kept.
+pub fn visible(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\n' | '\t' => out.push(c),
+            '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' => {
+                out.push_str(&format!("⟨U+{:04X}⟩", c as u32));
+            }
+            c if c.is_control() => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Splits a finding's detail at the marker the detector set off as `[MARKER]` inside « ».
+pub fn evidence(detail: &str) -> Vec<Segment> {
+    let detail = visible(detail);
+    let found = detail.find('«').and_then(|open| {
+        let close = open + detail[open..].find('»')?;
+        let inner = &detail[open..close];
+        let l = open + inner.find('[')?;
+        let r = l + detail[l..close].find(']')?;
+        Some((l, r))
+    });
+    match found {
+        Some((l, r)) if r > l + 1 => vec![
+            Segment {
+                text: detail[..l].to_owned(),
+                mark: false,
+            },
+            Segment {
+                text: detail[l + 1..r].to_owned(),
+                mark: true,
+            },
+            Segment {
+                text: detail[r + 1..].to_owned(),
+                mark: false,
+            },
+        ],
+        _ => vec![Segment {
+            text: detail,
+            mark: false,
+        }],
+    }
+}
+
+/// The markers the findings point at (the text between `[` and `]` of their evidence).
+fn markers(record: &Record) -> Vec<String> {
+    let mut out: Vec<String> = record
+        .findings
+        .iter()
+        .flat_map(|f| evidence(&f.detail))
+        .filter(|s| s.mark && (1..=64).contains(&s.text.chars().count()))
+        .map(|s| s.text)
+        .collect();
+    out.sort_by_key(|m| std::cmp::Reverse(m.len()));
+    out.dedup();
+    out
+}
+
+/// Splits text at every occurrence of any marker.
+pub fn highlight(text: &str, markers: &[String]) -> Vec<Segment> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    loop {
+        let next = markers
+            .iter()
+            .filter_map(|m| rest.find(m.as_str()).map(|i| (i, m.len())))
+            .min_by_key(|&(i, len)| (i, std::cmp::Reverse(len)));
+        match next {
+            Some((i, len)) => {
+                if i > 0 {
+                    out.push(Segment {
+                        text: rest[..i].to_owned(),
+                        mark: false,
+                    });
+                }
+                out.push(Segment {
+                    text: rest[i..i + len].to_owned(),
+                    mark: true,
+                });
+                rest = &rest[i + len..];
+            }
+            None => {
+                if !rest.is_empty() {
+                    out.push(Segment {
+                        text: rest.to_owned(),
+                        mark: false,
+                    });
+                }
+                return out;
+            }
+        }
+    }
+}
+
+/// Header section shown at most this long.
+const MAX_HEADER_BYTES: usize = 64 * 1024;
+/// Text of one part shown at most this long (characters).
+const MAX_TEXT_CHARS: usize = 50_000;
+
+/// Builds the message page's content from the stored original (None: deleted or purged).
+/// CPU work (MIME parsing, extraction): call it on the blocking pool.
+pub fn message_view(record: &Record, raw: Option<&[u8]>, limits: &LimitsConfig) -> MessageView {
+    let mut view = MessageView {
+        findings: record
+            .findings
+            .iter()
+            .map(|f| FindingView {
+                symbol: f.symbol.clone(),
+                score: format!("{:.2}", f.score),
+                location: visible(&f.location),
+                evidence: evidence(&f.detail),
+            })
+            .collect(),
+        ..MessageView::default()
+    };
+    let Some(raw) = raw else {
+        return view;
+    };
+    let end = memchr::memmem::find(raw, b"\r\n\r\n")
+        .or_else(|| memchr::memmem::find(raw, b"\n\n"))
+        .unwrap_or(raw.len());
+    view.headers_truncated = end > MAX_HEADER_BYTES;
+    let head = String::from_utf8_lossy(&raw[..end.min(MAX_HEADER_BYTES)]);
+    // Folded lines stay with their header.
+    for line in head.lines() {
+        match view.headers.last_mut() {
+            Some(last) if line.starts_with([' ', '\t']) => {
+                last.push('\n');
+                last.push_str(&visible(line));
+            }
+            _ => view.headers.push(visible(line)),
+        }
+    }
+    let parsed = crate::message::ParsedMessage::parse(raw, limits);
+    view.attachments = parsed
+        .attachments
+        .iter()
+        .map(|a| {
+            let data = parsed.content(a).unwrap_or_default();
+            AttachmentView {
+                location: visible(&a.location),
+                content_type: visible(&a.content_type),
+                size: data.len() as u64,
+                sha256: hex(&Sha256::digest(data)),
+            }
+        })
+        .collect();
+    let markers = markers(record);
+    let text = crate::extract::extract_message(&parsed, raw, limits);
+    view.texts = text
+        .pieces
+        .iter()
+        .map(|p| {
+            let shown: String = p.text.chars().take(MAX_TEXT_CHARS).collect();
+            TextView {
+                location: visible(&p.location),
+                truncated: shown.len() < p.text.len(),
+                segments: highlight(&visible(&shown), &markers),
+            }
+        })
+        .collect();
+    view
+}
+
+/// One bar of a chart, in SVG user units.
+pub struct Bar {
+    pub x: u32,
+    pub y: u32,
+    pub w: u32,
+    pub h: u32,
+    pub label: String,
+    pub value: u64,
+    /// Where the label goes.
+    pub lx: u32,
+    pub ly: u32,
+    /// Where the value goes.
+    pub vx: u32,
+    pub vy: u32,
+}
+
+/// A bar chart, drawn by the template as SVG.
+pub struct Chart {
+    pub width: u32,
+    pub height: u32,
+    pub bars: Vec<Bar>,
+    /// The largest value (the axis's top).
+    pub max: u64,
+    pub vertical: bool,
+}
+
+/// Columns, one per day, labels every few days.
+pub fn day_chart(stats: &Stats) -> Chart {
+    let n = stats.by_day.len().max(1) as u32;
+    let (width, height, top, bottom) = (760u32, 220u32, 20u32, 40u32);
+    let max = stats.by_day.iter().map(|d| d.1).max().unwrap_or(0).max(1);
+    let step = (width - 40) / n;
+    let every = n.div_ceil(10).max(1) as usize;
+    let bars = stats
+        .by_day
+        .iter()
+        .enumerate()
+        .map(|(i, (day, v))| {
+            let h = ((height - top - bottom) as u64 * v / max) as u32;
+            let x = 30 + i as u32 * step;
+            Bar {
+                x,
+                y: height - bottom - h,
+                w: step.saturating_sub(2).max(1),
+                h,
+                label: if i % every == 0 {
+                    day.get(5..).unwrap_or(day).to_owned()
+                } else {
+                    String::new()
+                },
+                value: *v,
+                lx: x,
+                ly: height - bottom + 16,
+                vx: x + step / 2,
+                vy: (height - bottom - h).saturating_sub(4),
+            }
+        })
+        .collect();
+    Chart {
+        width,
+        height,
+        bars,
+        max,
+        vertical: true,
+    }
+}
+
+/// Rows, one per label.
+pub fn row_chart(rows: &[(String, u64)]) -> Chart {
+    let (width, row, label_w) = (460u32, 26u32, 170u32);
+    let max = rows.iter().map(|r| r.1).max().unwrap_or(0).max(1);
+    let bars = rows
+        .iter()
+        .enumerate()
+        .map(|(i, (label, v))| {
+            let w = ((width - label_w - 50) as u64 * v / max) as u32;
+            let y = 4 + i as u32 * row;
+            let label: String = visible(label).chars().take(24).collect();
+            Bar {
+                x: label_w,
+                y,
+                w,
+                h: row - 8,
+                label,
+                value: *v,
+                lx: 4,
+                ly: y + 14,
+                vx: label_w + w + 6,
+                vy: y + 14,
+            }
+        })
+        .collect();
+    Chart {
+        width,
+        height: (rows.len().max(1) as u32) * row + 8,
+        bars,
+        max,
+        vertical: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn evidence_marks_the_marker() {
+        let s = evidence("TỐI MẬT marking «Độ mật: [TỐI MẬT] số 12» (weight 9: capitals)");
+        assert_eq!(s.len(), 3);
+        assert!(s[1].mark && s[1].text == "TỐI MẬT");
+        assert!(s[0].text.ends_with("Độ mật: ") && s[2].text.starts_with(" số 12»"));
+        // Brackets outside « » are not the marker.
+        assert_eq!(evidence("[x] no snippet").len(), 1);
+    }
+
+    #[test]
+    fn highlight_finds_every_marker_longest_first() {
+        let m = vec!["TỐI MẬT".to_owned(), "MẬT".to_owned()];
+        let s = highlight("a TỐI MẬT b MẬT", &m);
+        let marked: Vec<&str> = s.iter().filter(|x| x.mark).map(|x| x.text.as_str()).collect();
+        assert_eq!(marked, vec!["TỐI MẬT", "MẬT"]);
+    }
+
+    #[test]
+    fn direction_controls_are_shown_not_obeyed() {
+        assert_eq!(visible("a\u{202E}fdp.exe"), "a⟨U+202E⟩fdp.exe");
+        assert_eq!(visible("x\u{7}y"), "x\u{FFFD}y");
+    }
+}
