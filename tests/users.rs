@@ -110,3 +110,44 @@ fn accounts_are_added_listed_changed_and_disabled_from_the_command_line() {
             .is_some()
     );
 }
+
+#[test]
+fn canhgac_web_serves_the_console_alone_and_stops_on_sigterm() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let port = crate::common::postfix::free_port();
+    let cfg = config_file(dir.path(), &format!("[web]\nlisten = \"127.0.0.1:{port}\"\n"));
+    let (ok, _, err) = user(&cfg, &["add", "quantri", "--role", "admin"], "mot-mat-khau-dai\n");
+    assert!(ok, "{err}");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_canhgac"))
+        .args(["web", "--config"])
+        .arg(&cfg)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run canhgac web");
+    let mut answer = String::new();
+    for _ in 0..100 {
+        if let Ok(mut s) = std::net::TcpStream::connect(("127.0.0.1", port)) {
+            s.write_all(b"GET /login HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                .expect("request");
+            s.read_to_string(&mut answer).expect("answer");
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(answer.contains("Đăng nhập"), "Vietnamese by default: {answer}");
+    let st = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(st.success());
+    let status = child.wait().expect("wait");
+    let mut log = String::new();
+    if let Some(mut e) = child.stderr.take() {
+        let _ = e.read_to_string(&mut log);
+    }
+    assert!(status.success(), "{status:?}\n{log}");
+    assert!(log.contains("review console started"), "{log}");
+}

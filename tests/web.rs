@@ -630,6 +630,10 @@ async fn an_officer_scoped_to_a_unit_sees_only_its_units_messages() {
     .await;
     assert_eq!(status, 404);
     assert_eq!(c.store.get(&other).expect("get").status, Status::Held);
+    // Its audit log holds its units' messages only.
+    let (status, _, body) = http(&c.base, "GET", "/audit", &cookie, "").await;
+    assert_eq!(status, 200);
+    assert!(body.contains(&own) && !body.contains(&other), "{body}");
     // The dashboard counts only its units.
     b.goto(&format!("{}/", c.base)).await;
     assert_eq!(b.text("#held-count").await, "1");

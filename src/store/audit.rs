@@ -64,24 +64,60 @@ pub(super) fn entries(conn: &Connection, message: Option<&str>) -> rusqlite::Res
     query(conn, message, "ORDER BY seq")
 }
 
-/// Newest first: `limit` entries after skipping `offset`, and how many there are in all.
+/// Newest first: `limit` entries after skipping `offset`, and how many there are in all;
+/// of one message, and/or of the messages of some units (`scope`).
 pub(super) fn page(
     conn: &Connection,
     message: Option<&str>,
+    scope: Option<&[String]>,
     offset: usize,
     limit: usize,
 ) -> rusqlite::Result<(Vec<AuditEntry>, usize)> {
+    let mut cond = String::new();
+    let mut args: Vec<rusqlite::types::Value> = Vec::new();
+    if let Some(units) = scope {
+        let marks = vec!["?"; units.len().max(1)].join(", ");
+        cond = format!(" AND message_id IN (SELECT message_id FROM message_units WHERE unit IN ({marks}))");
+        args.extend(units.iter().map(|u| rusqlite::types::Value::Text(u.clone())));
+        if units.is_empty() {
+            args.push(rusqlite::types::Value::Null);
+        }
+    }
+    let filter = |tail: &str| {
+        format!(
+            "SELECT seq, at, actor, action, message_id, reason, prev_hash, hash FROM audit
+             WHERE (?1 IS NULL OR message_id = ?1){cond} {tail}"
+        )
+    };
+    let mut all_args = vec![message.map_or(rusqlite::types::Value::Null, |m| {
+        rusqlite::types::Value::Text(m.to_owned())
+    })];
+    all_args.extend(args);
     let total: i64 = conn.query_row(
-        "SELECT count(*) FROM audit WHERE (?1 IS NULL OR message_id = ?1)",
-        params![message],
+        &format!("SELECT count(*) FROM ({})", filter("")),
+        rusqlite::params_from_iter(all_args.iter()),
         |r| r.get(0),
     )?;
-    let rows = query(
-        conn,
-        message,
-        &format!("ORDER BY seq DESC LIMIT {limit} OFFSET {offset}"),
-    )?;
+    let mut stmt = conn.prepare(&filter(&format!(
+        "ORDER BY seq DESC LIMIT {limit} OFFSET {offset}"
+    )))?;
+    let rows = stmt
+        .query_map(rusqlite::params_from_iter(all_args.iter()), entry)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok((rows, total.max(0) as usize))
+}
+
+fn entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
+    Ok(AuditEntry {
+        seq: r.get(0)?,
+        at: r.get(1)?,
+        actor: r.get(2)?,
+        action: r.get(3)?,
+        message_id: r.get(4)?,
+        reason: r.get(5)?,
+        prev_hash: r.get(6)?,
+        hash: r.get(7)?,
+    })
 }
 
 fn query(conn: &Connection, message: Option<&str>, tail: &str) -> rusqlite::Result<Vec<AuditEntry>> {
@@ -89,18 +125,7 @@ fn query(conn: &Connection, message: Option<&str>, tail: &str) -> rusqlite::Resu
         "SELECT seq, at, actor, action, message_id, reason, prev_hash, hash FROM audit
          WHERE (?1 IS NULL OR message_id = ?1) {tail}"
     ))?;
-    let rows = stmt.query_map(params![message], |r| {
-        Ok(AuditEntry {
-            seq: r.get(0)?,
-            at: r.get(1)?,
-            actor: r.get(2)?,
-            action: r.get(3)?,
-            message_id: r.get(4)?,
-            reason: r.get(5)?,
-            prev_hash: r.get(6)?,
-            hash: r.get(7)?,
-        })
-    })?;
+    let rows = stmt.query_map(params![message], entry)?;
     rows.collect()
 }
 

@@ -506,14 +506,16 @@ impl Store {
         audit::entries(&self.lock(), message).map_err(|e| self.sql(e))
     }
 
-    /// A page of the audit log, newest first, and the number of entries in all.
+    /// A page of the audit log, newest first, and the number of entries in all: of one message,
+    /// and/or of the messages of some units (`scope`; None: all).
     pub fn audit_page(
         &self,
         message: Option<&str>,
+        scope: Option<&[String]>,
         offset: usize,
         limit: usize,
     ) -> Result<(Vec<AuditEntry>, usize), StoreError> {
-        audit::page(&self.lock(), message, offset, limit).map_err(|e| self.sql(e))
+        audit::page(&self.lock(), message, scope, offset, limit).map_err(|e| self.sql(e))
     }
 
     /// Checks the audit log's hash chain.

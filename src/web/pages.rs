@@ -1104,19 +1104,16 @@ async fn audit(State(state): State<AppState>, ctx: Ctx, Query(q): Query<AuditQue
     let per = state.config.web.page_size;
     let id = q.id.trim().to_owned();
     // An officer limited to units sees the trail of its units' messages only.
-    if s.scope().is_some() {
-        if id.is_empty() {
-            return ctx.error(StatusCode::FORBIDDEN, ctx.t().forbidden);
-        }
+    if s.scope().is_some() && !id.is_empty() {
         if let Err(r) = visible_record(&state, &ctx, &s, &id).await {
             return r;
         }
     }
-    let id2 = id.clone();
+    let (id2, scope) = (id.clone(), s.scope());
     let loaded = blocking(&state, move |st| {
         let check = st.audit_verify()?;
         let filter = (!id2.is_empty()).then_some(id2.as_str());
-        let (rows, total) = st.audit_page(filter, (page - 1).saturating_mul(per), per)?;
+        let (rows, total) = st.audit_page(filter, scope.as_deref(), (page - 1).saturating_mul(per), per)?;
         Ok::<_, StoreError>((check, rows, total))
     })
     .await;
