@@ -1104,10 +1104,11 @@ async fn audit(State(state): State<AppState>, ctx: Ctx, Query(q): Query<AuditQue
     let per = state.config.web.page_size;
     let id = q.id.trim().to_owned();
     // An officer limited to units sees the trail of its units' messages only.
-    if s.scope().is_some() && !id.is_empty() {
-        if let Err(r) = visible_record(&state, &ctx, &s, &id).await {
-            return r;
-        }
+    if s.scope().is_some()
+        && !id.is_empty()
+        && let Err(r) = visible_record(&state, &ctx, &s, &id).await
+    {
+        return r;
     }
     let (id2, scope) = (id.clone(), s.scope());
     let loaded = blocking(&state, move |st| {
