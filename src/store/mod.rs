@@ -130,6 +130,9 @@ pub struct NewAlert {
 pub struct Store {
     path: PathBuf,
     conn: Mutex<Connection>,
+    /// A second, read-only connection for the console's long reads (lists, dashboard, chain
+    /// verification): with WAL they see the last commit and never hold up a hold being written.
+    reader: Mutex<Connection>,
 }
 
 const SCHEMA: &[&str] = &[
@@ -256,9 +259,18 @@ impl Store {
             conn.execute_batch(&format!("BEGIN; {sql}; PRAGMA user_version = {}; COMMIT;", i + 1))
                 .map_err(|e| open_err(&format!("migration {}: {e}", i + 1)))?;
         }
+        let reader = Connection::open_with_flags(
+            path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| open_err(&e))?;
+        reader
+            .busy_timeout(std::time::Duration::from_secs(10))
+            .map_err(|e| open_err(&e))?;
         Ok(Store {
             path: path.to_owned(),
             conn: Mutex::new(conn),
+            reader: Mutex::new(reader),
         })
     }
 
@@ -276,6 +288,11 @@ impl Store {
     fn lock(&self) -> std::sync::MutexGuard<'_, Connection> {
         // A panic while holding the lock leaves SQLite consistent (transactions roll back).
         self.conn.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// The read-only connection (for reads that may take long).
+    fn read(&self) -> std::sync::MutexGuard<'_, Connection> {
+        self.reader.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     /// Records a held message and its alerts in one synced transaction; returns its id.
@@ -515,12 +532,12 @@ impl Store {
         offset: usize,
         limit: usize,
     ) -> Result<(Vec<AuditEntry>, usize), StoreError> {
-        audit::page(&self.lock(), message, scope, offset, limit).map_err(|e| self.sql(e))
+        audit::page(&self.read(), message, scope, offset, limit).map_err(|e| self.sql(e))
     }
 
     /// Checks the audit log's hash chain.
     pub fn audit_verify(&self) -> Result<AuditCheck, StoreError> {
-        audit::verify(&self.lock()).map_err(|e| self.sql(e))
+        audit::verify(&self.read()).map_err(|e| self.sql(e))
     }
 
     /// Alerts due to be sent now.

@@ -262,7 +262,7 @@ impl Store {
             args.push(Value::Text(f.search.trim().to_uppercase()));
         }
         scope_clause(&f.scope, &mut sql, &mut args);
-        let conn = self.lock();
+        let conn = self.read();
         let total: i64 = conn
             .query_row(
                 &format!("SELECT count(*){sql}"),
@@ -292,7 +292,7 @@ impl Store {
 
     /// The marking levels of held messages (for the list's filter).
     pub fn levels(&self) -> Result<Vec<String>, StoreError> {
-        let conn = self.lock();
+        let conn = self.read();
         let mut stmt = conn
             .prepare("SELECT DISTINCT level FROM messages WHERE level IS NOT NULL ORDER BY level")
             .map_err(|e| self.sql(e))?;
@@ -327,7 +327,7 @@ impl Store {
         let first = today - days.max(1) + 1;
         let since = first * 86_400 - VIETNAM_OFFSET;
         let mut stats = Stats::default();
-        let conn = self.lock();
+        let conn = self.read();
         let count = |select: &str,
                      where_: &str,
                      group: &str,
