@@ -61,7 +61,19 @@ pub(super) fn append(
 }
 
 pub(super) fn entries(conn: &Connection, message: Option<&str>) -> rusqlite::Result<Vec<AuditEntry>> {
-    query(conn, message, "ORDER BY seq")
+    let sql = |cond: &str| {
+        format!(
+            "SELECT seq, at, actor, action, message_id, reason, prev_hash, hash FROM audit {cond} ORDER BY seq"
+        )
+    };
+    // Two statements, so that one message's trail is read through its index.
+    match message {
+        Some(id) => conn
+            .prepare(&sql("WHERE message_id = ?1"))?
+            .query_map(params![id], entry)?
+            .collect(),
+        None => conn.prepare(&sql(""))?.query_map([], entry)?.collect(),
+    }
 }
 
 /// Newest first: `limit` entries after skipping `offset`, and how many there are in all;
@@ -83,16 +95,20 @@ pub(super) fn page(
             args.push(rusqlite::types::Value::Null);
         }
     }
+    let mut all_args = Vec::new();
+    let one = if let Some(m) = message {
+        all_args.push(rusqlite::types::Value::Text(m.to_owned()));
+        "message_id = ?"
+    } else {
+        "1"
+    };
+    all_args.extend(args);
     let filter = |tail: &str| {
         format!(
             "SELECT seq, at, actor, action, message_id, reason, prev_hash, hash FROM audit
-             WHERE (?1 IS NULL OR message_id = ?1){cond} {tail}"
+             WHERE {one}{cond} {tail}"
         )
     };
-    let mut all_args = vec![message.map_or(rusqlite::types::Value::Null, |m| {
-        rusqlite::types::Value::Text(m.to_owned())
-    })];
-    all_args.extend(args);
     let total: i64 = conn.query_row(
         &format!("SELECT count(*) FROM ({})", filter("")),
         rusqlite::params_from_iter(all_args.iter()),
@@ -120,32 +136,35 @@ fn entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
     })
 }
 
-fn query(conn: &Connection, message: Option<&str>, tail: &str) -> rusqlite::Result<Vec<AuditEntry>> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT seq, at, actor, action, message_id, reason, prev_hash, hash FROM audit
-         WHERE (?1 IS NULL OR message_id = ?1) {tail}"
-    ))?;
-    let rows = stmt.query_map(params![message], entry)?;
-    rows.collect()
-}
-
 pub(super) fn verify(conn: &Connection) -> rusqlite::Result<AuditCheck> {
-    let all = entries(conn, None)?;
+    // Streamed: the whole log is never held in memory.
+    let mut stmt = conn.prepare(
+        "SELECT seq, at, actor, action, message_id, reason, prev_hash, hash FROM audit ORDER BY seq",
+    )?;
+    let mut rows = stmt.query([])?;
     let mut prev = String::new();
-    for (expected_seq, e) in (1i64..).zip(all.iter()) {
-        let good = e.seq == expected_seq
-            && e.prev_hash == prev
-            && e.hash == entry_hash(&prev, e.seq, e.at, &e.actor, &e.action, &e.message_id, &e.reason);
-        if !good {
-            return Ok(AuditCheck {
-                entries: all.len(),
-                first_bad: Some(e.seq),
-            });
+    let mut count = 0usize;
+    let mut first_bad = None;
+    while let Some(r) = rows.next()? {
+        count += 1;
+        if first_bad.is_some() {
+            continue;
         }
-        prev = e.hash.clone();
+        let seq: i64 = r.get(0)?;
+        let text = |i: usize| r.get_ref(i).map(|v| v.as_str().unwrap_or_default());
+        let hash = text(7)?;
+        let good = seq == count as i64
+            && text(6)? == prev
+            && hash == entry_hash(&prev, seq, r.get(1)?, text(2)?, text(3)?, text(4)?, text(5)?);
+        if good {
+            prev.clear();
+            prev.push_str(hash);
+        } else {
+            first_bad = Some(seq);
+        }
     }
     Ok(AuditCheck {
-        entries: all.len(),
-        first_bad: None,
+        entries: count,
+        first_bad,
     })
 }

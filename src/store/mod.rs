@@ -207,12 +207,19 @@ const SCHEMA: &[&str] = &[
     CREATE INDEX messages_status_received ON messages(status, received_at);
     CREATE INDEX messages_reason_received ON messages(reason, received_at);
     CREATE INDEX messages_level_received ON messages(level, received_at);
+    CREATE INDEX messages_sender ON messages(mail_from);
+    CREATE INDEX messages_subject ON messages(subject);
+    CREATE INDEX messages_size ON messages(size);
+    CREATE INDEX messages_score ON messages(score);
+    CREATE INDEX messages_dashboard ON messages(received_at, reason, level);
     CREATE TABLE message_units (
         unit TEXT NOT NULL,
         message_id TEXT NOT NULL,
+        received_at INTEGER NOT NULL,
         PRIMARY KEY (unit, message_id)
     ) WITHOUT ROWID;
     CREATE INDEX message_units_message ON message_units(message_id);
+    CREATE INDEX message_units_received ON message_units(received_at, unit);
     CREATE TABLE release_requests (
         id INTEGER PRIMARY KEY,
         message_id TEXT NOT NULL,
@@ -338,8 +345,8 @@ impl Store {
         .map_err(|e| self.sql(e))?;
         for unit in &h.units {
             tx.execute(
-                "INSERT OR IGNORE INTO message_units (unit, message_id) VALUES (?1, ?2)",
-                params![unit, id],
+                "INSERT OR IGNORE INTO message_units (unit, message_id, received_at) VALUES (?1, ?2, ?3)",
+                params![unit, id, at],
             )
             .map_err(|e| self.sql(e))?;
         }

@@ -203,8 +203,9 @@ fn scope_clause(scope: &Option<Vec<String>>, sql: &mut String, args: &mut Vec<Va
             return;
         }
         let marks = vec!["?"; units.len()].join(", ");
+        // Driven from the units' own index: a unit's messages are found without scanning all.
         sql.push_str(&format!(
-            " AND EXISTS (SELECT 1 FROM message_units u WHERE u.message_id = m.id AND u.unit IN ({marks}))"
+            " AND m.id IN (SELECT message_id FROM message_units WHERE unit IN ({marks}))"
         ));
         args.extend(units.iter().map(|u| Value::Text(u.clone())));
     }
@@ -240,9 +241,7 @@ impl Store {
             args.push(Value::Text(l.clone()));
         }
         if let Some(u) = &f.unit {
-            sql.push_str(
-                " AND EXISTS (SELECT 1 FROM message_units u WHERE u.message_id = m.id AND u.unit = ?)",
-            );
+            sql.push_str(" AND m.id IN (SELECT message_id FROM message_units WHERE unit = ?)");
             args.push(Value::Text(u.clone()));
         }
         if let Some(t) = f.since {
@@ -273,8 +272,13 @@ impl Store {
         let per_page = f.per_page.clamp(1, 500);
         let offset = f.page.max(1).saturating_sub(1).saturating_mul(per_page);
         let order = if f.ascending { "ASC" } else { "DESC" };
+        // Ties in the sort column go newest first (by arrival), so pages never overlap.
+        let tie = match f.sort {
+            Sort::Received => String::new(),
+            _ => format!(", m.received_at {order}"),
+        };
         let list = format!(
-            "SELECT {}{sql} ORDER BY m.{} {order}, m.received_at {order}, m.rowid {order} LIMIT {per_page} OFFSET {offset}",
+            "SELECT {}{sql} ORDER BY m.{} {order}{tie}, m.rowid {order} LIMIT {per_page} OFFSET {offset}",
             Self::COLUMNS.replace("raw IS NOT NULL", "m.raw IS NOT NULL"),
             f.sort.column(),
         );
@@ -321,95 +325,91 @@ impl Store {
     }
 
     /// The dashboard's figures over the last `days` days (Vietnam time), for a reader limited to
-    /// `scope`.
+    /// `scope`. Two index scans: messages by (received_at, reason, level), units by
+    /// (received_at, unit).
     pub fn stats(&self, scope: &Option<Vec<String>>, days: i64) -> Result<Stats, StoreError> {
         let today = (now() + VIETNAM_OFFSET).div_euclid(86_400);
         let first = today - days.max(1) + 1;
         let since = first * 86_400 - VIETNAM_OFFSET;
         let mut stats = Stats::default();
         let conn = self.read();
-        let count = |select: &str,
-                     where_: &str,
-                     group: &str,
-                     extra: Vec<Value>|
-         -> Result<Vec<(Value, u64)>, StoreError> {
-            let mut sql = format!("SELECT {select}, count(*) FROM messages m WHERE {where_}");
-            let mut args = extra;
-            scope_clause(scope, &mut sql, &mut args);
-            sql.push_str(group);
-            let mut stmt = conn.prepare(&sql).map_err(|e| self.sql(e))?;
+        let rows = |sql: &str, args: &[Value]| -> Result<Vec<Vec<Value>>, StoreError> {
+            let mut stmt = conn.prepare(sql).map_err(|e| self.sql(e))?;
+            let n = stmt.column_count();
             let rows = stmt
                 .query_map(params_from_iter(args.iter()), |r| {
-                    Ok((r.get::<_, Value>(0)?, r.get::<_, i64>(1)?.max(0) as u64))
+                    (0..n)
+                        .map(|i| r.get::<_, Value>(i))
+                        .collect::<rusqlite::Result<Vec<_>>>()
                 })
                 .map_err(|e| self.sql(e))?;
             rows.collect::<Result<_, _>>().map_err(|e| self.sql(e))
         };
-        let window = vec![Value::Integer(since)];
-        let days_rows = count(
-            &format!("(m.received_at + {VIETNAM_OFFSET}) / 86400"),
-            "m.received_at >= ?",
-            " GROUP BY 1",
-            window.clone(),
-        )?;
+        let int = |v: &Value| match v {
+            Value::Integer(i) => *i,
+            _ => 0,
+        };
+        let text = |v: &Value| match v {
+            Value::Text(t) => Some(t.clone()),
+            _ => None,
+        };
+        // Per day, reason and level at once.
+        let mut sql = format!(
+            "SELECT (m.received_at + {VIETNAM_OFFSET}) / 86400, m.reason, m.level, count(*) FROM messages m WHERE m.received_at >= ?"
+        );
+        let mut args = vec![Value::Integer(since)];
+        scope_clause(scope, &mut sql, &mut args);
+        sql.push_str(" GROUP BY 1, 2, 3");
+        let grouped = rows(&sql, &args)?;
+        let count_where = |pred: &dyn Fn(&[Value]) -> bool| -> u64 {
+            grouped
+                .iter()
+                .filter(|r| pred(r))
+                .map(|r| int(&r[3]).max(0) as u64)
+                .sum()
+        };
         stats.by_day = (first..=today)
-            .map(|d| {
-                let n = days_rows
-                    .iter()
-                    .find(|(v, _)| matches!(v, Value::Integer(x) if *x == d))
-                    .map_or(0, |r| r.1);
-                (day_string(d), n)
-            })
+            .map(|d| (day_string(d), count_where(&|r| int(&r[0]) == d)))
             .collect();
-        let reasons = count("m.reason", "m.received_at >= ?", " GROUP BY 1", window.clone())?;
         stats.by_reason = REASONS
             .iter()
-            .map(|r| {
-                let n = reasons
-                    .iter()
-                    .find(|(v, _)| matches!(v, Value::Text(t) if t == r))
-                    .map_or(0, |x| x.1);
-                ((*r).to_owned(), n)
+            .map(|reason| {
+                let n = count_where(&|r| text(&r[1]).as_deref() == Some(reason));
+                ((*reason).to_owned(), n)
             })
             .collect();
-        stats.by_level = count(
-            "m.level",
-            "m.received_at >= ? AND m.level IS NOT NULL",
-            " GROUP BY 1 ORDER BY 2 DESC",
-            window.clone(),
-        )?
-        .into_iter()
-        .filter_map(|(v, n)| match v {
-            Value::Text(t) => Some((t, n)),
-            _ => None,
-        })
-        .collect();
-        stats.held = count("0", "m.status = 'held'", "", Vec::new())?
-            .first()
-            .map_or(0, |r| r.1);
+        let mut levels: Vec<String> = grouped.iter().filter_map(|r| text(&r[2])).collect();
+        levels.sort();
+        levels.dedup();
+        stats.by_level = levels
+            .into_iter()
+            .map(|l| {
+                let n = count_where(&|r| text(&r[2]).as_deref() == Some(l.as_str()));
+                (l, n)
+            })
+            .collect();
+        stats.by_level.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        // Still held (all time).
+        let mut sql = String::from("SELECT count(*) FROM messages m WHERE m.status = 'held'");
+        let mut args = Vec::new();
+        scope_clause(scope, &mut sql, &mut args);
+        stats.held = rows(&sql, &args)?.first().map_or(0, |r| int(&r[0]).max(0) as u64);
         // By unit: every unit the reader may see.
-        let mut sql = String::from(
-            "SELECT u.unit, count(*) FROM message_units u JOIN messages m ON m.id = u.message_id WHERE m.received_at >= ?",
-        );
-        let mut args = window;
+        let mut sql = String::from("SELECT unit, count(*) FROM message_units WHERE received_at >= ?");
+        let mut args = vec![Value::Integer(since)];
         if let Some(units) = scope {
             let marks = vec!["?"; units.len().max(1)].join(", ");
-            sql.push_str(&format!(" AND u.unit IN ({marks})"));
+            sql.push_str(&format!(" AND unit IN ({marks})"));
             if units.is_empty() {
                 args.push(Value::Null);
             }
             args.extend(units.iter().map(|u| Value::Text(u.clone())));
         }
-        sql.push_str(" GROUP BY u.unit ORDER BY 2 DESC, 1 LIMIT 12");
-        let mut stmt = conn.prepare(&sql).map_err(|e| self.sql(e))?;
-        stats.by_unit = stmt
-            .query_map(params_from_iter(args.iter()), |r| {
-                Ok((r.get(0)?, r.get::<_, i64>(1)?.max(0) as u64))
-            })
-            .map_err(|e| self.sql(e))?
-            .collect::<Result<_, _>>()
-            .map_err(|e| self.sql(e))?;
-        drop(stmt);
+        sql.push_str(" GROUP BY unit ORDER BY 2 DESC, 1 LIMIT 12");
+        stats.by_unit = rows(&sql, &args)?
+            .iter()
+            .filter_map(|r| Some((text(&r[0])?, int(&r[1]).max(0) as u64)))
+            .collect();
         // Pending four-eyes requests.
         let mut sql = format!(
             "SELECT {REQUEST_COLUMNS} FROM release_requests r WHERE r.outcome IS NULL AND EXISTS (SELECT 1 FROM messages m WHERE m.id = r.message_id"
