@@ -371,8 +371,31 @@ async fn login_wrong_password_and_throttling() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_route_without_a_session_leads_to_login_and_shows_no_data() {
+    let _one = BROWSER_LOCK.lock().await;
     let c = Console::start(|_| {}).await;
     let id = c.marked("snv");
+    let pages = [
+        "/".to_owned(),
+        "/messages?status=held".to_owned(),
+        format!("/messages/{id}"),
+        format!("/messages/{id}/eml"),
+        format!("/audit?id={id}"),
+        "/users".to_owned(),
+    ];
+    // In the browser: each page shows the login form, nothing of the message.
+    let b = Browser::start().await;
+    for page in &pages {
+        b.goto(&format!("{}{page}", c.base)).await;
+        assert_eq!(b.path().await, "/login", "{page}");
+        let text = b.text("body").await;
+        assert!(
+            !text.contains("Báo cáo") && !text.contains("TỐI MẬT"),
+            "{page}: {text}"
+        );
+        assert!(b.exists("#password").await, "{page}: the login form");
+    }
+    b.close().await;
+    // Over plain HTTP, every route, with no session or a made-up one.
     for path in [
         "/".to_owned(),
         "/messages".to_owned(),
