@@ -435,6 +435,18 @@ async fn held_message_survives_kill_9_and_officers_work_it_from_the_cli() {
         Store::open(&db).expect("open").raw(&id).expect("raw"),
         Some(bytes)
     );
+    // A marked message: the first release is a request; the same officer cannot approve it.
+    let (code, text, _) = run(&["quarantine", "release", &id, "--reason", "đã kiểm tra"]);
+    assert_eq!(code, Some(0), "{text}");
+    assert!(text.contains("another officer must approve"), "{text}");
+    let (code, _, _) = run(&["quarantine", "release", &id, "--reason", "tự duyệt"]);
+    assert_eq!(code, Some(1), "the requester cannot approve their own request");
+    let (code, text, _) = run(&["quarantine", "show", &id]);
+    assert_eq!(code, Some(0));
+    assert!(
+        text.contains("Release requests (four eyes):") && text.contains("waiting for a second officer"),
+        "{text}"
+    );
     let (code, _, _) = run(&["quarantine", "confirm", &id, "--note", "tài liệu mật thật"]);
     assert_eq!(code, Some(0));
     let (code, _, _) = run(&["quarantine", "delete", &id, "--reason", "đã thu hồi"]);
@@ -443,7 +455,7 @@ async fn held_message_survives_kill_9_and_officers_work_it_from_the_cli() {
     assert_eq!(code, Some(1), "a deleted message cannot be released");
     let (code, text, _) = run(&["audit", "list", "--id", &id]);
     assert_eq!(code, Some(0));
-    for action in ["hold", "view", "export", "confirm", "delete"] {
+    for action in ["hold", "view", "export", "release-request", "confirm", "delete"] {
         assert!(
             text.contains(action),
             "{action} missing from the audit log:\n{text}"

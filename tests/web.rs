@@ -608,6 +608,10 @@ async fn hostile_subjects_senders_names_bodies_and_evidence_stay_text() {
         b.exists(".text mark").await,
         "the marker is highlighted in the extracted text"
     );
+    let png = b.client.screenshot().await.expect("screenshot");
+    let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("web");
+    std::fs::create_dir_all(&out).expect("output dir");
+    std::fs::write(out.join("hostile-message.png"), &png).expect("write screenshot");
     b.assert_no_dialog().await;
     b.close().await;
 }

@@ -158,7 +158,12 @@ pub fn quarantine(config: &Config, actor_name: Option<&str>, cmd: QuarantineComm
             store.audit(&who, "view", &id, "")?;
             let attachments = raw.as_deref().map(attachments).unwrap_or_default();
             if json {
-                let v = serde_json::json!({ "message": r, "attachments": attachments, "alerts": store.alerts_of(&id)? });
+                let v = serde_json::json!({
+                    "message": r,
+                    "attachments": attachments,
+                    "alerts": store.alerts_of(&id)?,
+                    "release_requests": store.release_requests(&id)?,
+                });
                 let _ = writeln!(out, "{v}");
                 return Ok(());
             }
@@ -210,6 +215,21 @@ pub fn quarantine(config: &Config, actor_name: Option<&str>, cmd: QuarantineComm
                     None => format!("waiting ({} attempts{})", a.attempts, if a.last_error.is_empty() { String::new() } else { format!(", {}", a.last_error) }),
                 };
                 let _ = writeln!(out, "  {:<16} {}  {}", a.kind, a.recipients.join(", "), state);
+            }
+            let requests = store.release_requests(&id)?;
+            if !requests.is_empty() {
+                let _ = writeln!(out, "\nRelease requests (four eyes):");
+                for q in requests {
+                    let _ = writeln!(
+                        out,
+                        "  {} by {} ({}): {}{}",
+                        time(q.requested_at),
+                        q.requested_by,
+                        q.reason,
+                        q.outcome.as_deref().unwrap_or("waiting for a second officer"),
+                        q.decided_by.map(|d| format!(" by {d}")).unwrap_or_default()
+                    );
+                }
             }
             Ok(())
         }),
