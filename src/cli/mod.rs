@@ -564,6 +564,9 @@ async fn serve_async(
                         if new.config().store != config.store || new.config().alerts != config.alerts {
                             tracing::warn!("[store] and [alerts] changes take effect after a restart");
                         }
+                        if new.config().web != config.web || new.config().release != config.release {
+                            tracing::warn!("[web] and [release] changes take effect in the review console after a restart");
+                        }
                         tracing::info!("configuration reloaded");
                     }
                     Err(e) => tracing::error!("reload failed, keeping the running configuration: {e}"),
