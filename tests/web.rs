@@ -854,3 +854,50 @@ async fn admins_manage_accounts_and_others_cannot() {
     assert!(c.store.user("short.pw").expect("read").is_none());
     b.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn behind_tls_cookies_are_secure_and_browsers_keep_to_https() {
+    let c = Console::start(|cfg| cfg.web.public_url = "https://canhgac.lamdong.gov.vn".into()).await;
+    let (status, head, body) = http(&c.base, "GET", "/login", "", "").await;
+    assert_eq!(status, 200);
+    let head = head.to_lowercase();
+    assert!(
+        head.contains("set-cookie: canhgac_login=") && head.contains("samesite=strict; secure"),
+        "{head}"
+    );
+    assert!(head.contains("strict-transport-security: max-age="), "{head}");
+    // The session cookie too.
+    let token = csrf_of(&body);
+    let login = head
+        .lines()
+        .find_map(|l| l.strip_prefix("set-cookie: "))
+        .and_then(|c| c.split(';').next())
+        .expect("login cookie")
+        .to_owned();
+    let form = format!(
+        "csrf={token}&name=officer1&password={}",
+        PASSWORD.replace(' ', "+")
+    );
+    let form = form
+        .bytes()
+        .map(|b| {
+            if b.is_ascii() {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect::<String>();
+    let (status, head, _) = http(&c.base, "POST", "/login", &login, &form).await;
+    assert_eq!(status, 303, "{head}");
+    let session = head
+        .to_lowercase()
+        .lines()
+        .find(|l| l.starts_with("set-cookie: canhgac_session="))
+        .map(str::to_owned)
+        .expect("session cookie");
+    assert!(
+        session.contains("httponly") && session.contains("secure"),
+        "{session}"
+    );
+}
