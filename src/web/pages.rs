@@ -68,15 +68,15 @@ impl FromRequestParts<AppState> for Ctx {
         if let Some((id, s)) = session.as_mut() {
             let name = s.user.clone();
             match blocking(state, move |st| st.user(&name)).await {
-                Ok(Ok(Some(u))) if !u.disabled => {
+                Ok(Some(u)) if !u.disabled => {
                     s.role = u.role;
                     s.units = u.units;
                 }
-                Ok(Ok(_)) => {
+                Ok(_) => {
                     state.sessions.end(id);
                     session = None;
                 }
-                Ok(Err(e)) | Err(e) => {
+                Err(e) => {
                     tracing::error!(error = %e, "web: cannot read the account");
                     session = None;
                 }
@@ -207,10 +207,13 @@ fn local_path(next: &str) -> &str {
     }
 }
 
+/// A handler's answer: the page, or an early answer (login redirect, 403, 404…).
+type Page = Result<Response, Response>;
+
 /// Runs store work on the blocking pool.
 async fn blocking<R: Send + 'static>(
     state: &AppState,
-    f: impl FnOnce(&Store) -> R + Send + 'static,
+    f: impl FnOnce(&Store) -> Result<R, StoreError> + Send + 'static,
 ) -> Result<R, StoreError> {
     let store = state.store.clone();
     tokio::task::spawn_blocking(move || f(&store))
@@ -218,7 +221,7 @@ async fn blocking<R: Send + 'static>(
         .map_err(|e| StoreError::Sql {
             path: state.store.path().to_owned(),
             error: format!("task failed: {e}"),
-        })
+        })?
 }
 
 fn cookie_header(state: &AppState, name: &str, value: &str, max_age: Option<i64>) -> HeaderValue {
@@ -272,11 +275,9 @@ async fn language(
     res
 }
 
-async fn not_found(ctx: Ctx) -> Response {
-    if let Err(r) = ctx.require() {
-        return r;
-    }
-    ctx.error(StatusCode::NOT_FOUND, ctx.t().not_found)
+async fn not_found(ctx: Ctx) -> Page {
+    ctx.require()?;
+    Err(ctx.error(StatusCode::NOT_FOUND, ctx.t().not_found))
 }
 
 // ---- login, logout --------------------------------------------------------------------------
@@ -336,8 +337,8 @@ async fn login_page(
     ctx: Ctx,
     headers: HeaderMap,
     Query(q): Query<NextQuery>,
-) -> Response {
-    login_form(&state, &ctx, &headers, StatusCode::OK, &q.next, "")
+) -> Page {
+    Ok(login_form(&state, &ctx, &headers, StatusCode::OK, &q.next, ""))
 }
 
 #[derive(Deserialize, Default)]
@@ -355,31 +356,28 @@ async fn login(
     ctx: Ctx,
     headers: HeaderMap,
     Form(f): Form<LoginForm>,
-) -> Response {
+) -> Page {
     let t = ctx.t();
     let expected = session::cookie(&headers, LOGIN_COOKIE).unwrap_or_default();
     if !same_secret(expected, &f.csrf) {
-        return ctx.error(StatusCode::FORBIDDEN, t.csrf_failed);
+        return Err(ctx.error(StatusCode::FORBIDDEN, t.csrf_failed));
     }
     let name = f.name.trim().to_owned();
     let ip = peer.ip();
     if state.throttle.blocked(&name, ip) {
         tracing::warn!(user = %name, client = %ip, "web: login refused, too many failures");
-        return login_form(
+        return Err(login_form(
             &state,
             &ctx,
             &headers,
             StatusCode::TOO_MANY_REQUESTS,
             &f.next,
             t.throttled,
-        );
+        ));
     }
     let (n, pw) = (name.clone(), f.password);
     let checked = blocking(&state, move |s| s.check_password(&n, &pw)).await;
-    let user = match checked {
-        Ok(Ok(u)) => u,
-        Ok(Err(e)) | Err(e) => return ctx.store_error(e),
-    };
+    let user = checked.map_err(|e| ctx.store_error(e))?;
     let who = format!("user:{name}");
     let from = format!("from {ip}");
     let Some(user) = user else {
@@ -387,21 +385,21 @@ async fn login(
         tracing::warn!(user = %name, client = %ip, "web: login failed");
         let (n, w, fr) = (name.clone(), who, from);
         let _ = blocking(&state, move |s| s.audit(&n, "login-failed", &w, &fr)).await;
-        return login_form(
+        return Err(login_form(
             &state,
             &ctx,
             &headers,
             StatusCode::UNAUTHORIZED,
             &f.next,
             t.login_failed,
-        );
+        ));
     };
     state.throttle.succeeded(&name);
     let Some(id) = state
         .sessions
         .start(user.name.clone(), user.role, user.units.clone())
     else {
-        return ctx.error(StatusCode::INTERNAL_SERVER_ERROR, "no randomness");
+        return Err(ctx.error(StatusCode::INTERNAL_SERVER_ERROR, "no randomness"));
     };
     tracing::info!(user = %user.name, role = user.role.as_str(), client = %ip, "web: login");
     let n = user.name.clone();
@@ -413,7 +411,7 @@ async fn login(
         header::SET_COOKIE,
         cookie_header(&state, LOGIN_COOKIE, "", Some(0)),
     );
-    res
+    Ok(res)
 }
 
 #[derive(Deserialize, Default)]
@@ -422,11 +420,8 @@ struct CsrfForm {
     csrf: String,
 }
 
-async fn logout(State(state): State<AppState>, ctx: Ctx, Form(f): Form<CsrfForm>) -> Response {
-    let s = match ctx.require_form(&f.csrf) {
-        Ok(s) => s.clone(),
-        Err(r) => return r,
-    };
+async fn logout(State(state): State<AppState>, ctx: Ctx, Form(f): Form<CsrfForm>) -> Page {
+    let s = ctx.require_form(&f.csrf)?.clone();
     if let Some((id, _)) = &ctx.session {
         state.sessions.end(id);
     }
@@ -435,7 +430,7 @@ async fn logout(State(state): State<AppState>, ctx: Ctx, Form(f): Form<CsrfForm>
     let mut res = Redirect::to("/login").into_response();
     res.headers_mut()
         .insert(header::SET_COOKIE, cookie_header(&state, COOKIE, "", Some(0)));
-    res
+    Ok(res)
 }
 
 // ---- dashboard ------------------------------------------------------------------------------
@@ -461,16 +456,12 @@ struct Dashboard {
     pending: Vec<PendingRow>,
 }
 
-async fn dashboard(State(state): State<AppState>, ctx: Ctx) -> Response {
-    let s = match ctx.require() {
-        Ok(s) => s,
-        Err(r) => return r,
-    };
+async fn dashboard(State(state): State<AppState>, ctx: Ctx) -> Page {
+    let s = ctx.require()?;
     let (scope, days) = (s.scope(), state.config.web.dashboard_days);
-    let stats = match blocking(&state, move |st| st.stats(&scope, i64::from(days))).await {
-        Ok(Ok(x)) => x,
-        Ok(Err(e)) | Err(e) => return ctx.store_error(e),
-    };
+    let stats = blocking(&state, move |st| st.stats(&scope, i64::from(days)))
+        .await
+        .map_err(|e| ctx.store_error(e))?;
     let t = ctx.t();
     let reasons: Vec<(String, u64)> = stats
         .by_reason
@@ -497,7 +488,7 @@ async fn dashboard(State(state): State<AppState>, ctx: Ctx) -> Response {
             })
             .collect(),
     };
-    render(&page)
+    Ok(render(&page))
 }
 
 // ---- quarantine list ------------------------------------------------------------------------
@@ -592,24 +583,21 @@ fn shorten(s: &str, chars: usize) -> String {
     }
 }
 
-async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQuery>) -> Response {
-    let s = match ctx.require() {
-        Ok(s) => s,
-        Err(r) => return r,
-    };
+async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQuery>) -> Page {
+    let s = ctx.require()?;
     let t = ctx.t();
     let bad = |what: &str| ctx.error(StatusCode::BAD_REQUEST, &format!("{} ({what})", t.bad_request));
     let status = match q.status.as_str() {
         "" => None,
         v => match Status::parse(v) {
             Some(st) => Some(st),
-            None => return bad("status"),
+            None => return Err(bad("status")),
         },
     };
     let reason = match q.reason.as_str() {
         "" => None,
         v if crate::store::REASONS.contains(&v) => Some(v.to_owned()),
-        _ => return bad("reason"),
+        _ => return Err(bad("reason")),
     };
     let day = |v: &str, name: &str| -> Result<Option<i64>, Response> {
         if v.is_empty() {
@@ -618,20 +606,14 @@ async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQuery
             crate::store::parse_day(v).map(Some).ok_or_else(|| bad(name))
         }
     };
-    let since = match day(&q.from, "from") {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
-    let until = match day(&q.to, "to") {
-        Ok(v) => v.map(|d| d + 86_400),
-        Err(r) => return r,
-    };
+    let since = day(&q.from, "from")?;
+    let until = day(&q.to, "to")?.map(|d| d + 86_400);
     let sort = if q.sort.is_empty() {
         Sort::Received
     } else {
         match Sort::parse(&q.sort) {
             Some(x) => x,
-            None => return bad("sort"),
+            None => return Err(bad("sort")),
         }
     };
     let ascending = q.dir == "asc";
@@ -640,7 +622,7 @@ async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQuery
     } else {
         match q.page.parse::<usize>() {
             Ok(p) if p >= 1 => p,
-            _ => return bad("page"),
+            _ => return Err(bad("page")),
         }
     };
     let per_page = state.config.web.page_size;
@@ -658,14 +640,8 @@ async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQuery
         per_page,
         scope: s.scope(),
     };
-    let result = blocking(&state, move |st| {
-        Ok::<_, StoreError>((st.query(&filter)?, st.levels()?))
-    })
-    .await;
-    let (found, levels) = match result {
-        Ok(Ok(x)) => x,
-        Ok(Err(e)) | Err(e) => return ctx.store_error(e),
-    };
+    let result = blocking(&state, move |st| Ok((st.query(&filter)?, st.levels()?))).await;
+    let (found, levels) = result.map_err(|e| ctx.store_error(e))?;
     let pages = found.total.div_ceil(per_page).max(1);
     let columns = [
         (Sort::Received, t.received),
@@ -753,7 +729,7 @@ async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQuery
             ..q.clone()
         },
     };
-    render(&page_view)
+    Ok(render(&page_view))
 }
 
 // ---- one message ----------------------------------------------------------------------------
@@ -769,16 +745,16 @@ async fn visible_record(
     let (id2, scope) = (id.to_owned(), s.scope());
     match blocking(state, move |st| {
         let r = st.get(&id2)?;
-        Ok::<_, StoreError>(st.in_scope(&id2, scope.as_deref())?.then_some(r))
+        Ok(st.in_scope(&id2, scope.as_deref())?.then_some(r))
     })
     .await
     {
-        Ok(Ok(Some(r))) => Ok(r),
-        Ok(Ok(None)) => {
+        Ok(Some(r)) => Ok(r),
+        Ok(None) => {
             tracing::warn!(user = %s.user, id, "web: message outside the account's units refused");
             Err(ctx.error(StatusCode::NOT_FOUND, ctx.t().not_found))
         }
-        Ok(Err(e)) | Err(e) => Err(ctx.store_error(e)),
+        Err(e) => Err(ctx.store_error(e)),
     }
 }
 
@@ -836,22 +812,16 @@ async fn message(
     ctx: Ctx,
     Path(id): Path<String>,
     Query(dq): Query<DoneQuery>,
-) -> Response {
-    let s = match ctx.require() {
-        Ok(s) => s.clone(),
-        Err(r) => return r,
-    };
-    let r = match visible_record(&state, &ctx, &s, &id).await {
-        Ok(r) => r,
-        Err(res) => return res,
-    };
+) -> Page {
+    let s = ctx.require()?.clone();
+    let r = visible_record(&state, &ctx, &s, &id).await?;
     let limits = state.config.limits.clone();
     let (user, rec) = (s.user.clone(), r.clone());
     let loaded = blocking(&state, move |st| {
         let raw = st.raw(&rec.id)?;
         st.audit(&user, "view", &rec.id, "")?;
         let view = view::message_view(&rec, raw.as_deref(), &limits);
-        Ok::<_, StoreError>((
+        Ok((
             view,
             st.units_of(&rec.id)?,
             st.release_requests(&rec.id)?,
@@ -860,10 +830,7 @@ async fn message(
         ))
     })
     .await;
-    let (mview, units, requests, alerts, history) = match loaded {
-        Ok(Ok(x)) => x,
-        Ok(Err(e)) | Err(e) => return ctx.store_error(e),
-    };
+    let (mview, units, requests, alerts, history) = loaded.map_err(|e| ctx.store_error(e))?;
     let t = ctx.t();
     let final_state = matches!(r.status, Status::Released | Status::Deleted);
     let open = requests.iter().rev().find(|q| q.outcome.is_none());
@@ -946,34 +913,28 @@ async fn message(
         view: mview,
         r,
     };
-    render(&page)
+    Ok(render(&page))
 }
 
-async fn download(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Response {
-    let s = match ctx.require() {
-        Ok(s) => s.clone(),
-        Err(r) => return r,
-    };
+async fn download(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Page {
+    let s = ctx.require()?.clone();
     if !s.may_act() {
-        return ctx.error(StatusCode::FORBIDDEN, ctx.t().forbidden);
+        return Err(ctx.error(StatusCode::FORBIDDEN, ctx.t().forbidden));
     }
-    let r = match visible_record(&state, &ctx, &s, &id).await {
-        Ok(r) => r,
-        Err(res) => return res,
-    };
+    let r = visible_record(&state, &ctx, &s, &id).await?;
     let (user, rid) = (s.user.clone(), r.id.clone());
     let raw = blocking(&state, move |st| {
         let raw = st.raw(&rid)?;
         if raw.is_some() {
             st.audit(&user, "export", &rid, "web download")?;
         }
-        Ok::<_, StoreError>(raw)
+        Ok(raw)
     })
     .await;
-    match raw {
-        Ok(Ok(Some(bytes))) => {
+    match raw.map_err(|e| ctx.store_error(e))? {
+        Some(bytes) => {
             let disposition = format!("attachment; filename=\"{}.eml\"", r.id);
-            (
+            Ok((
                 [
                     (header::CONTENT_TYPE, HeaderValue::from_static("message/rfc822")),
                     (
@@ -984,10 +945,9 @@ async fn download(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
                 ],
                 bytes,
             )
-                .into_response()
+                .into_response())
         }
-        Ok(Ok(None)) => ctx.error(StatusCode::GONE, ctx.t().original_gone),
-        Ok(Err(e)) | Err(e) => ctx.store_error(e),
+        None => Err(ctx.error(StatusCode::GONE, ctx.t().original_gone)),
     }
 }
 
@@ -1004,21 +964,16 @@ async fn act(
     ctx: Ctx,
     Path(id): Path<String>,
     Form(f): Form<ActionForm>,
-) -> Response {
-    let s = match ctx.require_form(&f.csrf) {
-        Ok(s) => s.clone(),
-        Err(r) => return r,
-    };
+) -> Page {
+    let s = ctx.require_form(&f.csrf)?.clone();
     let t = ctx.t();
     if !s.may_act() {
-        return ctx.error(StatusCode::FORBIDDEN, t.read_only);
+        return Err(ctx.error(StatusCode::FORBIDDEN, t.read_only));
     }
-    if let Err(res) = visible_record(&state, &ctx, &s, &id).await {
-        return res;
-    }
+    visible_record(&state, &ctx, &s, &id).await?;
     let reason = f.reason.trim().to_owned();
     if reason.is_empty() {
-        return ctx.error(StatusCode::BAD_REQUEST, t.reason_required);
+        return Err(ctx.error(StatusCode::BAD_REQUEST, t.reason_required));
     }
     let to = match f.action.as_str() {
         "release" => None,
@@ -1026,7 +981,7 @@ async fn act(
         "confirm" => Some(Status::Confirmed),
         "false_positive" => Some(Status::FalsePositive),
         "note" => Some(Status::Held),
-        _ => return ctx.error(StatusCode::BAD_REQUEST, t.bad_request),
+        _ => return Err(ctx.error(StatusCode::BAD_REQUEST, t.bad_request)),
     };
     let (user, mid) = (s.user.clone(), id.clone());
     let result = match to {
@@ -1038,7 +993,6 @@ async fn act(
                 handle.block_on(crate::alerts::release(st, &config, &mid, &user, &reason))
             })
             .await
-            .and_then(|r| r)
             .map(|r| match r {
                 Released::Sent => "released",
                 Released::Requested(_) => "requested",
@@ -1046,20 +1000,14 @@ async fn act(
         }
         Some(Status::Held) => blocking(&state, move |st| st.add_note(&mid, &user, &reason))
             .await
-            .and_then(|r| r)
             .map(|()| "note"),
         Some(to) => blocking(&state, move |st| st.set_status(&mid, to, &user, &reason))
             .await
-            .and_then(|r| r)
             .map(|()| to.as_str()),
     };
-    match result {
-        Ok(done) => {
-            tracing::info!(user = %s.user, id = %id, action = done, "web: action");
-            Redirect::to(&format!("/messages/{id}?done={done}")).into_response()
-        }
-        Err(e) => ctx.store_error(e),
-    }
+    let done = result.map_err(|e| ctx.store_error(e))?;
+    tracing::info!(user = %s.user, id = %id, action = done, "web: action");
+    Ok(Redirect::to(&format!("/messages/{id}?done={done}")).into_response())
 }
 
 // ---- audit log ------------------------------------------------------------------------------
@@ -1095,33 +1043,24 @@ struct AuditQuery {
     page: String,
 }
 
-async fn audit(State(state): State<AppState>, ctx: Ctx, Query(q): Query<AuditQuery>) -> Response {
-    let s = match ctx.require() {
-        Ok(s) => s.clone(),
-        Err(r) => return r,
-    };
+async fn audit(State(state): State<AppState>, ctx: Ctx, Query(q): Query<AuditQuery>) -> Page {
+    let s = ctx.require()?.clone();
     let page = q.page.parse::<usize>().unwrap_or(1).max(1);
     let per = state.config.web.page_size;
     let id = q.id.trim().to_owned();
     // An officer limited to units sees the trail of its units' messages only.
-    if s.scope().is_some()
-        && !id.is_empty()
-        && let Err(r) = visible_record(&state, &ctx, &s, &id).await
-    {
-        return r;
+    if s.scope().is_some() && !id.is_empty() {
+        visible_record(&state, &ctx, &s, &id).await?;
     }
     let (id2, scope) = (id.clone(), s.scope());
     let loaded = blocking(&state, move |st| {
         let check = st.audit_verify()?;
         let filter = (!id2.is_empty()).then_some(id2.as_str());
         let (rows, total) = st.audit_page(filter, scope.as_deref(), (page - 1).saturating_mul(per), per)?;
-        Ok::<_, StoreError>((check, rows, total))
+        Ok((check, rows, total))
     })
     .await;
-    let (check, rows, total) = match loaded {
-        Ok(Ok(x)) => x,
-        Ok(Err(e)) | Err(e) => return ctx.store_error(e),
-    };
+    let (check, rows, total) = loaded.map_err(|e| ctx.store_error(e))?;
     let href = |p: usize| format!("/audit?id={}&page={p}", encode(&id));
     let page_view = AuditPage {
         t: ctx.t(),
@@ -1149,7 +1088,7 @@ async fn audit(State(state): State<AppState>, ctx: Ctx, Query(q): Query<AuditQue
         },
         id,
     };
-    render(&page_view)
+    Ok(render(&page_view))
 }
 
 // ---- accounts -------------------------------------------------------------------------------
@@ -1181,14 +1120,11 @@ fn require_admin<'a>(ctx: &'a Ctx, csrf: Option<&str>) -> Result<&'a Session, Re
     }
 }
 
-async fn users(State(state): State<AppState>, ctx: Ctx, Query(dq): Query<DoneQuery>) -> Response {
-    if let Err(r) = require_admin(&ctx, None) {
-        return r;
-    }
-    let list = match blocking(&state, |st| st.users()).await {
-        Ok(Ok(u)) => u,
-        Ok(Err(e)) | Err(e) => return ctx.store_error(e),
-    };
+async fn users(State(state): State<AppState>, ctx: Ctx, Query(dq): Query<DoneQuery>) -> Page {
+    require_admin(&ctx, None)?;
+    let list = blocking(&state, |st| st.users())
+        .await
+        .map_err(|e| ctx.store_error(e))?;
     let page = UsersPage {
         t: ctx.t(),
         nav: ctx.nav(if dq.done.is_empty() { "" } else { ctx.t().done }),
@@ -1202,7 +1138,7 @@ async fn users(State(state): State<AppState>, ctx: Ctx, Query(dq): Query<DoneQue
             })
             .collect(),
     };
-    render(&page)
+    Ok(render(&page))
 }
 
 fn user_result(ctx: &Ctx, r: Result<Result<(), UserError>, StoreError>) -> Response {
@@ -1214,18 +1150,11 @@ fn user_result(ctx: &Ctx, r: Result<Result<(), UserError>, StoreError>) -> Respo
     }
 }
 
-async fn add_user(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Form(f): Form<HashMap<String, String>>,
-) -> Response {
+async fn add_user(State(state): State<AppState>, ctx: Ctx, Form(f): Form<HashMap<String, String>>) -> Page {
     let field = |k: &str| f.get(k).map(|v| v.trim().to_owned()).unwrap_or_default();
-    let admin = match require_admin(&ctx, Some(&field("csrf"))) {
-        Ok(s) => s.user.clone(),
-        Err(r) => return r,
-    };
+    let admin = require_admin(&ctx, Some(&field("csrf")))?.user.clone();
     let Some(role) = Role::parse(&field("role")) else {
-        return ctx.error(StatusCode::BAD_REQUEST, ctx.t().bad_request);
+        return Err(ctx.error(StatusCode::BAD_REQUEST, ctx.t().bad_request));
     };
     let units: Vec<String> = field("units")
         .split(',')
@@ -1234,10 +1163,10 @@ async fn add_user(
         .collect();
     let (name, pw) = (field("name"), f.get("password").cloned().unwrap_or_default());
     let r = blocking(&state, move |st| {
-        st.add_user(&admin, &name, role, &units, &pw).map(|_| ())
+        Ok(st.add_user(&admin, &name, role, &units, &pw).map(|_| ()))
     })
     .await;
-    user_result(&ctx, r)
+    Ok(user_result(&ctx, r))
 }
 
 #[derive(Deserialize, Default)]
@@ -1257,17 +1186,14 @@ async fn change_account(
     name: String,
     csrf: &str,
     change: impl FnOnce(&Store, &str, &str) -> Result<(), UserError> + Send + 'static,
-) -> Response {
-    let admin = match require_admin(&ctx, Some(csrf)) {
-        Ok(s) => s.user.clone(),
-        Err(r) => return r,
-    };
+) -> Page {
+    let admin = require_admin(&ctx, Some(csrf))?.user.clone();
     let n = name.clone();
-    let r = blocking(&state, move |st| change(st, &admin, &n)).await;
+    let r = blocking(&state, move |st| Ok(change(st, &admin, &n))).await;
     if matches!(r, Ok(Ok(()))) {
         state.sessions.end_user(&name);
     }
-    user_result(&ctx, r)
+    Ok(user_result(&ctx, r))
 }
 
 async fn disable_user(
@@ -1275,7 +1201,7 @@ async fn disable_user(
     ctx: Ctx,
     Path(name): Path<String>,
     Form(f): Form<AccountForm>,
-) -> Response {
+) -> Page {
     change_account(state, ctx, name, &f.csrf, move |st, admin, n| {
         st.disable_user(admin, n, f.reason.trim())
     })
@@ -1287,7 +1213,7 @@ async fn set_password(
     ctx: Ctx,
     Path(name): Path<String>,
     Form(f): Form<AccountForm>,
-) -> Response {
+) -> Page {
     change_account(state, ctx, name, &f.csrf, move |st, admin, n| {
         st.set_password(admin, n, &f.password)
     })

@@ -237,8 +237,6 @@ pub struct Chart {
     pub width: u32,
     pub height: u32,
     pub bars: Vec<Bar>,
-    /// The largest value (the axis's top).
-    pub max: u64,
     pub vertical: bool,
 }
 
@@ -278,7 +276,6 @@ pub fn day_chart(stats: &Stats) -> Chart {
         width,
         height,
         bars,
-        max,
         vertical: true,
     }
 }
@@ -312,7 +309,6 @@ pub fn row_chart(rows: &[(String, u64)]) -> Chart {
         width,
         height: (rows.len().max(1) as u32) * row + 8,
         bars,
-        max,
         vertical: false,
     }
 }
