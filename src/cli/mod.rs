@@ -604,12 +604,9 @@ async fn serve_async(
 
 /// `canhgac web`: the review console alone, on the configured store, until SIGTERM or SIGINT.
 fn web(config_path: Option<&Path>, listen: Option<&str>) -> ExitCode {
-    let mut config = match load(config_path) {
+    let mut config = match officer::config_for(config_path) {
         Ok(c) => c,
-        Err(e) => {
-            eprintln!("canhgac: {e}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     if let Some(l) = listen {
         match l.parse() {
