@@ -15,11 +15,23 @@ use std::sync::{Arc, RwLock};
 use std::time::Instant;
 use tokio::sync::Semaphore;
 
+use crate::worker::{Outcome, WorkerPool};
+
 /// Messages up to this size, without attachments, are scanned on the async runtime itself.
 const INLINE_SCAN_BYTES: usize = 32 * 1024;
 
 /// Symbols the engine itself emits when scanning could not be done.
-const ENGINE_SYMBOLS: &[&str] = &["SCAN_TIMEOUT", "SCAN_IO_ERROR", "SCAN_PANIC"];
+const ENGINE_SYMBOLS: &[&str] = &[
+    "SCAN_TIMEOUT",
+    "SCAN_IO_ERROR",
+    "SCAN_PANIC",
+    "SCAN_WORKER_CRASH",
+    "SCAN_CRASH",
+];
+
+/// Time a worker gets past the message's content deadline before it is killed (it stops by
+/// itself at the deadline; this covers the reply and a slow machine).
+const WORKER_GRACE: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// Everything needed to scan messages, compiled from one configuration.
 pub struct Engine {
@@ -38,6 +50,8 @@ pub struct Engine {
     marking_levels: Vec<(String, String)>,
     /// The unit directory (`[local] directory`), reloaded with the configuration.
     directory: Option<Arc<crate::directory::Directory>>,
+    /// Isolated workers that run the content scanners (`canhgac serve`); None: in this process.
+    workers: Option<Arc<WorkerPool>>,
 }
 
 /// Memory reserved for one message while it is scanned; released when dropped.
@@ -129,7 +143,19 @@ impl Engine {
                     &config.local.directory,
                 )?))
             },
+            workers: None,
         })
+    }
+
+    /// Runs the content scanners in `pool`'s worker processes instead of this process.
+    pub fn with_workers(mut self, pool: Arc<WorkerPool>) -> Engine {
+        self.workers = Some(pool);
+        self
+    }
+
+    /// The worker pool, when content is scanned in isolated workers.
+    pub fn workers(&self) -> Option<&Arc<WorkerPool>> {
+        self.workers.as_ref()
     }
 
     /// The unit directory, if one is configured.
@@ -140,6 +166,7 @@ impl Engine {
     /// Keeps the CPU permits of a running engine (so a reload does not double the concurrency).
     pub fn sharing_permits_with(mut self, running: &Engine) -> Engine {
         self.cpu_permits = running.cpu_permits.clone();
+        self.workers = running.workers.clone();
         if self.memory_total_kib == running.memory_total_kib {
             self.memory_kib = running.memory_kib.clone();
         }
@@ -184,6 +211,9 @@ impl Engine {
             let input = input.clone();
             let permits = self.cpu_permits.clone();
             async move {
+                if let Some(pool) = &engine.workers {
+                    return Ok(engine.scan_in_worker(pool, &input).await);
+                }
                 if input.raw.len() <= INLINE_SCAN_BYTES && input.is_single_text_part() {
                     // A small message without attachments takes ~20 µs to scan: cheaper than
                     // handing it to another thread and back (measured, BENCHMARKS.md).
@@ -238,18 +268,82 @@ impl Engine {
         }
     }
 
+    /// The content scan in an isolated worker, with its failures as findings.
+    async fn scan_in_worker(&self, pool: &WorkerPool, input: &ScanInput) -> (Vec<Finding>, Vec<ScannerTime>) {
+        let timeout = std::time::Duration::from_millis(self.config.limits.extract_timeout_ms) + WORKER_GRACE;
+        let finding =
+            |symbol: &str, detail: String| (vec![Finding::new(symbol, detail, "message")], Vec::new());
+        match pool.scan(input, timeout).await {
+            Outcome::Done(r) => {
+                let timings = r
+                    .timings
+                    .into_iter()
+                    .map(|(name, micros)| ScannerTime {
+                        scanner: self.scanner_name(&name),
+                        micros,
+                    })
+                    .collect();
+                (r.findings, timings)
+            }
+            Outcome::Crashed { repeat: false, why } => finding(
+                "SCAN_WORKER_CRASH",
+                format!("Temporary failure: the scanning worker died on this message ({why})"),
+            ),
+            Outcome::Crashed { repeat: true, why } => finding(
+                "SCAN_CRASH",
+                format!("This message killed a scanning worker twice ({why}); held for review"),
+            ),
+            Outcome::TimedOut => finding(
+                "SCAN_TIMEOUT",
+                format!(
+                    "Temporary failure: the scanning worker did not finish this message within {} ms; killed",
+                    timeout.as_millis()
+                ),
+            ),
+            Outcome::Unavailable(why) => finding("SCAN_PANIC", format!("Temporary failure: {why}")),
+        }
+    }
+
+    /// The static name of a scanner, from the name a worker sent back.
+    fn scanner_name(&self, name: &str) -> &'static str {
+        match name {
+            "parse" => "parse",
+            "extract" => "extract",
+            _ => self
+                .scanners
+                .iter()
+                .map(|s| s.name())
+                .find(|n| *n == name)
+                .unwrap_or("worker"),
+        }
+    }
+
+    /// The worker's side: the content scan as a response frame.
+    pub fn scan_for_worker(&self, input: &ScanInput) -> crate::worker::protocol::ScanResponse {
+        let (findings, timings) = self.scan_content(input);
+        crate::worker::protocol::ScanResponse {
+            findings,
+            timings: timings
+                .into_iter()
+                .map(|t| (t.scanner.to_owned(), t.micros))
+                .collect(),
+        }
+    }
+
     /// Runs the content scanners only (parse, MIME, size, YARA): CPU-bound, synchronous, for the
     /// blocking pool and for benchmarks. A scanner that panics adds `SCAN_PANIC`.
     pub fn scan_content(&self, input: &ScanInput) -> (Vec<Finding>, Vec<ScannerTime>) {
         let mut findings = Vec::new();
         let mut timings = Vec::with_capacity(self.scanners.len() + 1);
         let t = Instant::now();
+        // One deadline for all the content work on this message.
+        let deadline = t + std::time::Duration::from_millis(self.config.limits.extract_timeout_ms);
         let parsed = ParsedMessage::parse(&input.raw, &self.config.limits);
         timings.push(ScannerTime {
             scanner: "parse",
             micros: t.elapsed().as_micros() as u64,
         });
-        let cx = ScanContext::new(input, &parsed, &self.config.limits);
+        let cx = ScanContext::until(input, &parsed, &self.config.limits, deadline);
         // The text every text-reading scanner shares, timed on its own.
         let t = Instant::now();
         if catch_unwind(AssertUnwindSafe(|| {
@@ -284,6 +378,17 @@ impl Engine {
                 scanner: s.name(),
                 micros: t.elapsed().as_micros() as u64,
             });
+        }
+        if cx.expired() || cx.text().timed_out {
+            // The work stopped where the deadline found it: the message was not fully scanned.
+            findings.push(Finding::new(
+                "SCAN_TIMEOUT",
+                format!(
+                    "Temporary failure: the content scan of this message passed its time limit ({} ms, limits.extract_timeout_ms)",
+                    self.config.limits.extract_timeout_ms
+                ),
+                "message",
+            ));
         }
         (findings, timings)
     }
@@ -355,7 +460,12 @@ impl EngineHandle {
             None => Config::default(),
         };
         let engine = Engine::build(&config)?.sharing_permits_with(&self.current());
+        let workers = engine.workers.clone();
         self.replace(engine);
+        if let Some(pool) = workers {
+            // New workers load the new configuration.
+            pool.recycle();
+        }
         Ok(())
     }
 }

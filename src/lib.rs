@@ -12,7 +12,9 @@
 //!    the units involved ([`directory`]) and sends what the store queued.
 //!
 //! [`engine::Engine`] ties 2–4 together: `Engine::build(&Config)` once, `Engine::scan` per
-//! message. The milter, the `canhgac scan` command, the tests and the benches all use it.
+//! message. The milter, the `canhgac scan` command, the tests and the benches all use it. Under
+//! `canhgac serve` the content scanners run in isolated [`worker`] processes, so hostile content
+//! costs one message, never the gateway.
 
 pub mod actions;
 pub mod alerts;
@@ -30,6 +32,7 @@ pub mod spam;
 pub mod store;
 pub mod vietnamese;
 pub mod web;
+pub mod worker;
 
 pub use config::Config;
 pub use engine::{Engine, EngineHandle, ScanReport};

@@ -41,6 +41,13 @@ enum Command {
         #[arg(long)]
         noop: bool,
     },
+    /// A scanning worker (started by `serve`, not by people): reads messages on stdin, writes
+    /// findings on stdout.
+    #[command(hide = true)]
+    Worker {
+        #[arg(long, short)]
+        config: Option<PathBuf>,
+    },
     /// Serve only the officers' review console (`[web] listen`, default 127.0.0.1:8025).
     Web {
         #[arg(long, short)]
@@ -179,6 +186,7 @@ pub fn main() -> ExitCode {
     match cli.command {
         Command::Serve { config, listen, noop } => serve(config.as_deref(), listen.as_deref(), noop),
         Command::Web { config, listen } => web(config.as_deref(), listen.as_deref()),
+        Command::Worker { config } => worker(config.as_deref()),
         Command::Bench(args) => bench(args),
         Command::Scan { config, json, paths } => scan(config.as_deref(), json, &paths),
         Command::CheckConfig { file } => check_config(file.as_deref()),
@@ -451,6 +459,58 @@ fn serve(config_path: Option<&Path>, listen: Option<&str>, noop: bool) -> ExitCo
     }
 }
 
+/// `canhgac worker`: the isolated content scanner `serve` starts (see [`crate::worker`]).
+fn worker(config_path: Option<&Path>) -> ExitCode {
+    let config = match load(config_path) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("canhgac worker: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    init_logging(&config.log.level, config.log.format);
+    return_large_buffers_to_the_system();
+    let engine = match build_engine(&config) {
+        Ok(e) => e,
+        Err(code) => return code,
+    };
+    // A request may carry a message up to the wire limit (and a prefix of a larger one).
+    let max_raw = config
+        .limits
+        .max_message_bytes
+        .saturating_mul(2)
+        .saturating_add(1 << 20);
+    let code = crate::worker::child::serve(max_raw, config.workers.cpu_secs_per_message, move |input| {
+        engine.scan_for_worker(input)
+    });
+    ExitCode::from(code as u8)
+}
+
+/// The pool of isolated scanning workers for `serve`, started and ready.
+async fn start_workers(
+    config: &Config,
+    config_path: Option<&Path>,
+) -> Result<std::sync::Arc<crate::worker::WorkerPool>, String> {
+    let mut args: Vec<std::ffi::OsString> = vec!["worker".into()];
+    if let Some(p) = config_path {
+        // Absolute, so a worker started after a chdir still finds it.
+        let p = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+        args.push("--config".into());
+        args.push(p.into_os_string());
+    }
+    let pool = crate::worker::WorkerPool::new(crate::worker::PoolConfig {
+        // The running binary itself, even if the file was replaced by an upgrade since.
+        program: PathBuf::from("/proc/self/exe"),
+        args,
+        workers: config.scan_concurrency(),
+        memory_limit_bytes: config.workers.memory_limit_bytes,
+        start_timeout: Duration::from_secs(120),
+    });
+    pool.warm().await?;
+    tracing::info!(workers = config.scan_concurrency(), "scanning workers started");
+    Ok(pool)
+}
+
 async fn serve_async(
     config: Config,
     engine: Engine,
@@ -473,6 +533,11 @@ async fn serve_async(
             .map_err(|e| e.to_string())?;
         tracing::info!(store = %config.store.path.display(), answer = ?config.store.answer, "quarantine store open");
         Some(std::sync::Arc::new(store))
+    };
+    let engine = if !noop && config.workers.isolate {
+        engine.with_workers(start_workers(&config, config_path.as_deref()).await?)
+    } else {
+        engine
     };
     let handle = EngineHandle::new(engine);
     let mut shared = Shared::new(handle.clone());

@@ -19,6 +19,7 @@ pub struct Config {
     pub milter: MilterConfig,
     pub message: MessageConfig,
     pub limits: LimitsConfig,
+    pub workers: WorkersConfig,
     pub policy: PolicyConfig,
     pub clamd: ClamdConfig,
     pub rules: RulesConfig,
@@ -127,7 +128,9 @@ pub struct LimitsConfig {
     /// Text extracted from one message (all parts and attachments) for the markings detector;
     /// beyond it the message is `MARKING_UNSCANNABLE`.
     pub max_text_bytes: usize,
-    /// Time to extract the text of one attachment (milliseconds); beyond it, `MARKING_UNSCANNABLE`.
+    /// Time for all the content work on one message (milliseconds): parse, text extraction and
+    /// every content scanner share this one deadline; past it the work stops and the message gets
+    /// `SCAN_TIMEOUT` (tempfail by default).
     pub extract_timeout_ms: u64,
 }
 
@@ -143,7 +146,32 @@ impl Default for LimitsConfig {
             max_expanded_bytes: 100 * 1024 * 1024,
             max_compression_ratio: 200,
             max_text_bytes: 32 * 1024 * 1024,
-            extract_timeout_ms: 10_000,
+            extract_timeout_ms: 20_000,
+        }
+    }
+}
+
+/// `[workers]`: content scanning in isolated worker processes (`canhgac serve`).
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct WorkersConfig {
+    /// Parse, extract and scan content in worker processes (one per `scan_concurrency`), so a
+    /// crash in content handling costs one message, never the gateway. Off: in the gateway's
+    /// own process (for debugging only).
+    pub isolate: bool,
+    /// Address space of each worker (`RLIMIT_AS`), bytes; past it an allocation fails and the
+    /// worker dies on that message. 0 = no limit.
+    pub memory_limit_bytes: u64,
+    /// CPU seconds a worker may spend on one message (`RLIMIT_CPU`, renewed per message).
+    pub cpu_secs_per_message: u64,
+}
+
+impl Default for WorkersConfig {
+    fn default() -> Self {
+        Self {
+            isolate: true,
+            memory_limit_bytes: 2 * 1024 * 1024 * 1024,
+            cpu_secs_per_message: 60,
         }
     }
 }

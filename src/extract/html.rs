@@ -53,10 +53,11 @@ const BLOCK: &[&str] = &[
     "thead",
 ];
 
-/// Elements whose content is not text.
-const SKIP: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "math", "object", "head",
-];
+/// Elements whose content is never shown. Everything else is read, wherever it sits: mail
+/// clients render text in an unclosed `<head>`, in `<noscript>` (they run no script), in
+/// `<object>` fallbacks, `<svg>` text and `<template>`-like markup, so a marking placed there is
+/// seen by the reader and must be seen by the detector.
+const SKIP: &[&str] = &["script", "style"];
 
 /// Decodes one character reference body (`amp`, `#233`, `#xE9`).
 pub fn entity(name: &str) -> Option<char> {
@@ -364,5 +365,27 @@ mod tests {
         assert_eq!(attribute(attrs, "class").as_deref(), Some("y"));
         assert_eq!(attribute(attrs, "ref"), None);
         assert_eq!(attribute(" style=\"x\"", "style").as_deref(), Some("x"));
+    }
+
+    /// Issue 14, defect 4: text outside the body, or inside elements a mail client renders
+    /// anyway, was skipped.
+    #[test]
+    fn text_mail_clients_show_is_read_wherever_it_sits() {
+        for html in [
+            "<html><head><title>x</title><p>TUYỆT MẬT</p></html>",
+            "<html><head><body><noscript>TUYỆT MẬT</noscript></body></html>",
+            "<template><p>TUYỆT MẬT</p></template>",
+            "<object data=\"x.swf\"><p>TUYỆT MẬT</p></object>",
+            "<svg><text x=\"0\" y=\"10\">TUYỆT MẬT</text></svg>",
+            "<math><mi>TUYỆT MẬT</mi></math>",
+        ] {
+            assert!(to_text(html).contains("TUYỆT MẬT"), "{html}: {:?}", to_text(html));
+        }
+        for html in [
+            "<script>var s = 'TUYỆT MẬT';</script>",
+            "<style>/* TUYỆT MẬT */</style>",
+        ] {
+            assert!(!to_text(html).contains("TUYỆT MẬT"), "{html}");
+        }
     }
 }

@@ -9,7 +9,7 @@ pub mod rtf;
 pub mod text;
 mod zip;
 
-pub use text::{ExtractedText, PieceKind, TextPiece, TextProblem, extract_message};
+pub use text::{ExtractedText, PieceKind, TextPiece, TextProblem, extract_message, extract_message_until};
 
 pub use self::zip::{for_each_member, walk_archive};
 

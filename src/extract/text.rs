@@ -2,8 +2,8 @@
 //! text and HTML bodies, and attachments (Office, OpenDocument, PDF, RTF, HTML, plain text),
 //! inside zip archives and forwarded messages, recursively. Everything is normalised to NFC
 //! Vietnamese (legacy TCVN3/VNI decoded). Bounded by the archive [`Budget`], a limit on text per
-//! message and a time limit per attachment; what could not be read is reported, never skipped
-//! silently.
+//! message and one deadline for the whole message; what could not be read is reported, never
+//! skipped silently.
 
 use super::{Budget, ExtractProblem, html, is_zip, office, pdf, rtf};
 use crate::config::LimitsConfig;
@@ -50,6 +50,8 @@ pub struct TextProblem {
 pub struct ExtractedText {
     pub pieces: Vec<TextPiece>,
     pub problems: Vec<TextProblem>,
+    /// The message's deadline passed before everything was read.
+    pub timed_out: bool,
 }
 
 impl ExtractedText {
@@ -66,18 +68,29 @@ impl ExtractedText {
 struct Extractor {
     out: ExtractedText,
     text_left: usize,
-    timeout: Duration,
     deadline: Instant,
     inflate_cap: u64,
 }
 
-/// Extracts the text of a parsed message within `limits`.
+/// Extracts the text of a parsed message within `limits`, starting the message's time limit
+/// (`limits.extract_timeout_ms`) now.
 pub fn extract_message(parsed: &ParsedMessage<'_>, raw: &[u8], limits: &LimitsConfig) -> ExtractedText {
+    let deadline = Instant::now() + Duration::from_millis(limits.extract_timeout_ms);
+    extract_message_until(parsed, raw, limits, deadline)
+}
+
+/// Extracts the text of a parsed message within `limits` and by `deadline`: one deadline for
+/// the whole message, whatever number of attachments it carries.
+pub fn extract_message_until(
+    parsed: &ParsedMessage<'_>,
+    raw: &[u8],
+    limits: &LimitsConfig,
+    deadline: Instant,
+) -> ExtractedText {
     let mut ex = Extractor {
         out: ExtractedText::default(),
         text_left: limits.max_text_bytes,
-        timeout: Duration::from_millis(limits.extract_timeout_ms),
-        deadline: Instant::now(),
+        deadline,
         inflate_cap: limits.max_expanded_bytes,
     };
     let mut budget = Budget::new(limits);
@@ -92,7 +105,6 @@ pub fn extract_message(parsed: &ParsedMessage<'_>, raw: &[u8], limits: &LimitsCo
         {
             ex.problem("message", "the MIME parser failed on this message");
         } else {
-            ex.deadline = Instant::now() + ex.timeout;
             let text = vietnamese::decode_bytes(raw);
             ex.push("message", PieceKind::Body, text, false);
         }
@@ -116,7 +128,9 @@ pub fn extract_message(parsed: &ParsedMessage<'_>, raw: &[u8], limits: &LimitsCo
             let Some(part) = msg.parts.get(id as usize) else {
                 continue;
             };
-            ex.deadline = Instant::now() + ex.timeout;
+            if ex.timed_out(&prefix) {
+                return ex.out;
+            }
             let location = format!("{prefix}body part {id}");
             match &part.body {
                 PartType::Text(t) => ex.push(&location, PieceKind::Body, t.to_string(), false),
@@ -134,7 +148,6 @@ pub fn extract_message(parsed: &ParsedMessage<'_>, raw: &[u8], limits: &LimitsCo
         let Some(data) = parsed.content(a) else {
             continue;
         };
-        ex.deadline = Instant::now() + ex.timeout;
         let name = a.name.clone().unwrap_or_default();
         ex.file(&mut budget, &a.location, &name, &a.content_type, data, 0);
     }
@@ -201,6 +214,10 @@ fn extension(name: &str) -> String {
 
 impl Extractor {
     fn problem(&mut self, location: &str, why: impl Into<String>) {
+        // Whatever an extractor gave up on after the deadline, it gave up on for time.
+        if Instant::now() > self.deadline {
+            self.out.timed_out = true;
+        }
         self.out.problems.push(TextProblem {
             location: location.to_owned(),
             why: why.into(),
@@ -273,10 +290,14 @@ impl Extractor {
     }
 
     fn timed_out(&mut self, location: &str) -> bool {
+        if self.out.timed_out {
+            return true;
+        }
         if Instant::now() > self.deadline {
+            self.out.timed_out = true;
             self.problem(
-                location,
-                "the time limit per attachment (limits.extract_timeout_ms) was reached",
+                if location.is_empty() { "message" } else { location },
+                "the time limit per message (limits.extract_timeout_ms) was reached",
             );
             return true;
         }
@@ -300,8 +321,10 @@ impl Extractor {
         match classify(name, content_type, head) {
             Some(Format::Zip) => self.zip(budget, location, data, zip_depth + 1),
             Some(Format::Pdf) => {
-                match pdf::extract(data, self.inflate_cap.min(budget.bytes_left), self.deadline) {
+                let cap = self.inflate_cap.min(budget.bytes_left);
+                match pdf::extract(data, cap, self.text_left, self.deadline) {
                     Ok(t) => {
+                        budget.bytes_left = budget.bytes_left.saturating_sub(t.inflated);
                         if t.undecodable > 0 {
                             self.problem(
                                 location,

@@ -8,11 +8,11 @@ pub mod source;
 pub use buffer::{BufferError, MessageBuffer};
 pub use parsed::{Attachment, ParsedMessage, PartRef, StructureProblem};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::net::IpAddr;
 
 /// What the SMTP dialogue told us about a message.
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct Envelope {
     /// The client's IP address (None when unknown, e.g. a local submission or `canhgac scan`).
     pub client_addr: Option<IpAddr>,

@@ -232,18 +232,63 @@ fn memchr_count(needle: u8, hay: &[u8]) -> usize {
     memchr::memchr_iter(needle, hay).count()
 }
 
-/// Lines that start with `Content-Type:` (any case): an upper bound of the number of MIME parts.
+/// Header lines the MIME parser would read as `Content-Type`: an upper bound of the number of
+/// MIME parts, and so of the depth of the tree it builds.
+///
+/// It follows mail-parser's reading of a header name, not RFC 5322's: whitespace anywhere
+/// before the colon is ignored (`Content-Type :`, `Content - Type:`), as are colons before the
+/// name and leading whitespace. One pass over the input; each line is looked at only up to its
+/// first colon after a name, or until its letters can no longer spell `content-type`.
 fn count_content_type_lines(raw: &[u8]) -> usize {
-    const NAME: &[u8] = b"content-type:";
-    let starts_here = |i: usize| {
-        raw.get(i..i + NAME.len())
-            .is_some_and(|w| w.eq_ignore_ascii_case(NAME))
-    };
-    let first = usize::from(starts_here(0));
-    first
-        + memchr::memchr_iter(b'\n', raw)
-            .filter(|&nl| starts_here(nl + 1))
-            .count()
+    const NAME: &[u8] = b"content-type";
+    let mut count = 0;
+    for line in raw.split(|&b| b == b'\n') {
+        let mut matched = 0;
+        for &b in line {
+            if b.is_ascii_whitespace() {
+                continue;
+            }
+            if b == b':' {
+                if matched == NAME.len() {
+                    count += 1;
+                    break;
+                }
+                if matched == 0 {
+                    continue; // mail-parser skips colons before a name
+                }
+                break;
+            }
+            if matched < NAME.len() && b.to_ascii_lowercase() == NAME[matched] {
+                matched += 1;
+            } else {
+                break;
+            }
+        }
+    }
+    count
+}
+
+impl Drop for ParsedMessage<'_> {
+    /// Takes nested messages apart without recursion: mail-parser's own drop recurses once per
+    /// forwarded message, so a deep enough nesting would overflow the stack.
+    fn drop(&mut self) {
+        let Some(root) = self.message.take() else {
+            return;
+        };
+        let mut pending = vec![root];
+        while let Some(mut msg) = pending.pop() {
+            for part in &mut msg.parts {
+                if let PartType::Message(_) = part.body {
+                    if let PartType::Message(inner) =
+                        std::mem::replace(&mut part.body, PartType::Binary(Default::default()))
+                    {
+                        pending.push(inner);
+                    }
+                }
+            }
+            drop(msg);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -328,6 +373,63 @@ mod tests {
         }
         let p = ParsedMessage::parse(&raw, &limits());
         assert!(p.too_complex().is_some(), "{:?}", p.problems);
+    }
+
+    #[test]
+    fn content_type_spelled_as_the_parser_reads_it_counts() {
+        for line in [
+            "Content-Type: message/rfc822",
+            "Content-Type : message/rfc822",
+            "content-type\t: message/rfc822",
+            "Content - Type: message/rfc822",
+            " :Content-Type: message/rfc822",
+        ] {
+            assert_eq!(count_content_type_lines(line.as_bytes()), 1, "{line:?}");
+        }
+        for line in [
+            "Content-Typo: x",
+            "X-Content-Type: x",
+            "Content-Type-X: y",
+            "Content",
+        ] {
+            assert_eq!(count_content_type_lines(line.as_bytes()), 0, "{line:?}");
+        }
+    }
+
+    /// Issue 14, defect 1: 50,000 forwarded messages inside each other, written with a space
+    /// before the colon, overflowed the stack (in the drop of the parsed tree).
+    #[test]
+    fn deep_nesting_with_a_space_before_the_colon_is_refused_not_a_crash() {
+        let mut raw = Vec::new();
+        for _ in 0..50_000 {
+            raw.extend_from_slice(b"From: a@b\r\nContent-Type : message/rfc822\r\n\r\n");
+        }
+        raw.extend_from_slice(b"From: a@b\r\n\r\nbottom\r\n");
+        let p = ParsedMessage::parse(&raw, &limits());
+        assert!(p.too_complex().is_some(), "{:?}", p.problems);
+    }
+
+    /// Within the part limit, a nesting as deep as the parser will build is dropped without
+    /// recursion (on a small stack).
+    #[test]
+    fn nested_messages_drop_without_recursion() {
+        let handle = std::thread::Builder::new()
+            .stack_size(256 * 1024)
+            .spawn(|| {
+                let mut raw = Vec::new();
+                for _ in 0..1_900 {
+                    raw.extend_from_slice(b"From: a@b\r\nContent-Type: message/rfc822\r\n\r\n");
+                }
+                raw.extend_from_slice(b"From: a@b\r\n\r\nbottom\r\n");
+                let limits = LimitsConfig {
+                    max_mime_depth: 5000,
+                    ..LimitsConfig::default()
+                };
+                let p = ParsedMessage::parse(&raw, &limits);
+                p.attachments.len()
+            })
+            .expect("thread");
+        assert!(handle.join().is_ok());
     }
 
     #[test]

@@ -12,6 +12,7 @@ use crate::policy::KnownSymbol;
 use crate::vietnamese;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 /// The rules built into the binary (the repository's `rules/markings.toml`).
 pub const EMBEDDED: &str = include_str!("../../rules/markings.toml");
@@ -248,10 +249,24 @@ impl MarkingScanner {
 
     /// Findings for already extracted text (also used by `canhgac scan` and the benches).
     pub fn detect(&self, text: &extract::ExtractedText, out: &mut Vec<Finding>) {
+        self.detect_until(text, out, None);
+    }
+
+    /// As [`MarkingScanner::detect`], stopping when `deadline` passes (the engine then reports
+    /// the message's time limit).
+    pub fn detect_until(
+        &self,
+        text: &extract::ExtractedText,
+        out: &mut Vec<Finding>,
+        deadline: Option<Instant>,
+    ) {
         let mut hits = Vec::new();
         let mut companions: Vec<(String, String, String)> = Vec::new();
         for piece in &text.pieces {
-            self.scan_piece(piece, &mut hits, &mut companions);
+            if deadline.is_some_and(|d| Instant::now() > d) {
+                break;
+            }
+            self.scan_piece(piece, &mut hits, &mut companions, deadline);
         }
         hits.sort_by(|a, b| b.rank.cmp(&a.rank).then(b.score.cmp(&a.score)));
         // At most max_findings, but every level found is represented.
@@ -297,6 +312,7 @@ impl MarkingScanner {
         piece: &TextPiece,
         hits: &mut Vec<Hit>,
         companions: &mut Vec<(String, String, String)>,
+        deadline: Option<Instant>,
     ) {
         let text = &piece.text;
         let exact = self.contains_marker(text);
@@ -338,6 +354,9 @@ impl MarkingScanner {
             .collect();
         let mut header_count: Option<usize> = None;
         for (li, line) in lines.iter().enumerate() {
+            if li % 1024 == 1023 && deadline.is_some_and(|d| Instant::now() > d) {
+                return;
+            }
             let candidate = if folded_mode {
                 line.contains(self.marker_folded.as_str())
             } else {
@@ -412,10 +431,14 @@ impl MarkingScanner {
                     self.w.leading,
                     "leads the line",
                 );
+                // The document-number lines are in order: the first at or after
+                // li - near_lines is the nearest candidate (linear in the input, not lines ×
+                // document numbers).
+                let from = doc_number_lines.partition_point(|&d| d + self.d.near_lines < li);
                 add(
                     doc_number_lines
-                        .iter()
-                        .any(|&d| d.abs_diff(li) <= self.d.near_lines),
+                        .get(from)
+                        .is_some_and(|&d| d.abs_diff(li) <= self.d.near_lines),
                     self.w.near_document_number,
                     "near the document number",
                 );
@@ -568,7 +591,7 @@ impl Scanner for MarkingScanner {
     }
 
     fn scan(&self, cx: &ScanContext<'_, '_>, out: &mut Vec<Finding>) {
-        self.detect(cx.text(), out);
+        self.detect_until(cx.text(), out, Some(cx.deadline));
     }
 }
 
@@ -590,6 +613,7 @@ mod tests {
                 tcvn3_lowercase: false,
             }],
             problems: Vec::new(),
+            timed_out: false,
         };
         let mut out = Vec::new();
         scanner().detect(&t, &mut out);
@@ -664,6 +688,7 @@ mod tests {
                 location: "part 3 \"y.zip\"".into(),
                 why: "encrypted member".into(),
             }],
+            timed_out: false,
         };
         let mut out = Vec::new();
         scanner().detect(&t, &mut out);

@@ -51,6 +51,9 @@ pub struct ScanContext<'a, 'x> {
     /// The message's text, extracted on first use and shared by the scanners that read it.
     text: std::cell::OnceCell<crate::extract::ExtractedText>,
     limits: &'a crate::config::LimitsConfig,
+    /// When the content work on this message must stop (`limits.extract_timeout_ms` from the
+    /// start of the scan): every loop over the message's data checks it.
+    pub deadline: std::time::Instant,
 }
 
 impl<'a, 'x> ScanContext<'a, 'x> {
@@ -59,18 +62,37 @@ impl<'a, 'x> ScanContext<'a, 'x> {
         parsed: &'a ParsedMessage<'x>,
         limits: &'a crate::config::LimitsConfig,
     ) -> ScanContext<'a, 'x> {
+        let deadline =
+            std::time::Instant::now() + std::time::Duration::from_millis(limits.extract_timeout_ms);
+        ScanContext::until(input, parsed, limits, deadline)
+    }
+
+    /// A context whose work must end by `deadline`.
+    pub fn until(
+        input: &'a ScanInput,
+        parsed: &'a ParsedMessage<'x>,
+        limits: &'a crate::config::LimitsConfig,
+        deadline: std::time::Instant,
+    ) -> ScanContext<'a, 'x> {
         ScanContext {
             input,
             parsed,
             text: std::cell::OnceCell::new(),
             limits,
+            deadline,
         }
+    }
+
+    /// Whether the message's time is up.
+    pub fn expired(&self) -> bool {
+        std::time::Instant::now() > self.deadline
     }
 
     /// The text of every part (subject, bodies, attachments), extracted once per message.
     pub fn text(&self) -> &crate::extract::ExtractedText {
-        self.text
-            .get_or_init(|| crate::extract::extract_message(self.parsed, &self.input.raw, self.limits))
+        self.text.get_or_init(|| {
+            crate::extract::extract_message_until(self.parsed, &self.input.raw, self.limits, self.deadline)
+        })
     }
 }
 

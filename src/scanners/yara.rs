@@ -278,6 +278,11 @@ impl YaraScanner {
             let Some(data) = cx.parsed.content(a) else {
                 continue;
             };
+            // The message's deadline bounds every scan (the engine reports it when it passes).
+            let Some(left) = cx.deadline.checked_duration_since(std::time::Instant::now()) else {
+                return;
+            };
+            scanner.set_timeout(left.clamp(Duration::from_millis(1), SCAN_TIMEOUT));
             let name = a.name.clone().unwrap_or_default();
             self.scan_one(scanner, &name, &a.location, data, out);
             if extract::is_zip(data) {
@@ -287,6 +292,9 @@ impl YaraScanner {
                     name.clone()
                 };
                 let problems = extract::walk_archive(data, &label, &mut budget, &mut |path, member, _| {
+                    if cx.expired() {
+                        return;
+                    }
                     let member_name = path.rsplit(" > ").next().unwrap_or(path);
                     self.scan_one(scanner, member_name, path, member, out);
                 });
