@@ -6,6 +6,7 @@ mod bench;
 mod cli;
 mod config_files;
 mod corpus;
+mod hardening;
 mod markings;
 mod milter;
 mod postfix;

@@ -170,7 +170,7 @@ impl Default for WorkersConfig {
     fn default() -> Self {
         Self {
             isolate: true,
-            memory_limit_bytes: 2 * 1024 * 1024 * 1024,
+            memory_limit_bytes: 1024 * 1024 * 1024,
             cpu_secs_per_message: 60,
         }
     }
