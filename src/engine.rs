@@ -475,3 +475,48 @@ fn kib(bytes: u64) -> u32 {
         .unwrap_or(u32::MAX >> 4)
         .min(u32::MAX >> 4)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn engine(limits: crate::config::LimitsConfig) -> Engine {
+        let mut config = Config::default();
+        config.clamd.enabled = false;
+        config.spam.bayes_db = PathBuf::new();
+        config.limits = limits;
+        Engine::build(&config).expect("engine builds")
+    }
+
+    /// Past the message's one deadline the work stops and the verdict is a tempfail, not a
+    /// delivery of what was not read.
+    #[test]
+    fn a_passed_deadline_is_scan_timeout_and_tempfail() {
+        let e = engine(crate::config::LimitsConfig {
+            extract_timeout_ms: 0,
+            ..Default::default()
+        });
+        let raw = b"From: a@b\r\nSubject: x\r\nContent-Type: multipart/mixed; boundary=B\r\n\r\n--B\r\nContent-Type: text/plain\r\n\r\nhello\r\n--B\r\nContent-Type: application/pdf; name=a.pdf\r\n\r\n%PDF-1.4\r\n--B--\r\n";
+        let report = e.scan_content_verdict(&ScanInput::from_bytes(raw.to_vec()));
+        let symbols: Vec<&str> = report
+            .verdict
+            .findings
+            .iter()
+            .map(|f| f.symbol.as_str())
+            .collect();
+        assert!(symbols.contains(&"SCAN_TIMEOUT"), "{symbols:?}");
+        assert_eq!(report.verdict.action, crate::policy::Action::Tempfail);
+    }
+
+    #[test]
+    fn within_the_deadline_there_is_no_timeout() {
+        let e = engine(crate::config::LimitsConfig::default());
+        let raw = b"From: a@b\r\nSubject: x\r\nDate: Sun, 29 Nov 2026 10:00:00 +0700\r\nMessage-ID: <a@b>\r\n\r\nhello\r\n";
+        let report = e.scan_content_verdict(&ScanInput::from_bytes(raw.to_vec()));
+        assert!(
+            !report.verdict.findings.iter().any(|f| f.symbol == "SCAN_TIMEOUT"),
+            "{:?}",
+            report.verdict.findings
+        );
+    }
+}

@@ -318,8 +318,8 @@ fn check_config(file: Option<&Path>) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn scan(config: Option<&Path>, json: bool, paths: &[PathBuf]) -> ExitCode {
-    let config = match load(config) {
+fn scan(config_path: Option<&Path>, json: bool, paths: &[PathBuf]) -> ExitCode {
+    let config = match load(config_path) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("canhgac: {e}");
@@ -334,6 +334,18 @@ fn scan(config: Option<&Path>, json: bool, paths: &[PathBuf]) -> ExitCode {
     let rt = match runtime() {
         Ok(rt) => rt,
         Err(code) => return code,
+    };
+    // Hostile files cost one message here too: content is read in one isolated worker.
+    let engine = if config.workers.isolate {
+        match rt.block_on(start_workers(&config, config_path, 1)) {
+            Ok(pool) => engine.with_workers(pool),
+            Err(e) => {
+                eprintln!("canhgac: {e}");
+                return ExitCode::from(1);
+            }
+        }
+    } else {
+        engine
     };
     let engine = std::sync::Arc::new(engine);
     let mut failed = false;
@@ -468,7 +480,8 @@ fn worker(config_path: Option<&Path>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    init_logging(&config.log.level, config.log.format);
+    // The gateway logs what matters of a message; a worker speaks only of its own trouble.
+    init_logging("warn", config.log.format);
     return_large_buffers_to_the_system();
     let engine = match build_engine(&config) {
         Ok(e) => e,
@@ -490,6 +503,7 @@ fn worker(config_path: Option<&Path>) -> ExitCode {
 async fn start_workers(
     config: &Config,
     config_path: Option<&Path>,
+    workers: usize,
 ) -> Result<std::sync::Arc<crate::worker::WorkerPool>, String> {
     let mut args: Vec<std::ffi::OsString> = vec!["worker".into()];
     if let Some(p) = config_path {
@@ -502,12 +516,12 @@ async fn start_workers(
         // The running binary itself, even if the file was replaced by an upgrade since.
         program: PathBuf::from("/proc/self/exe"),
         args,
-        workers: config.scan_concurrency(),
+        workers,
         memory_limit_bytes: config.workers.memory_limit_bytes,
         start_timeout: Duration::from_secs(120),
     });
     pool.warm().await?;
-    tracing::info!(workers = config.scan_concurrency(), "scanning workers started");
+    tracing::info!(workers, "scanning workers started");
     Ok(pool)
 }
 
@@ -535,7 +549,7 @@ async fn serve_async(
         Some(std::sync::Arc::new(store))
     };
     let engine = if !noop && config.workers.isolate {
-        engine.with_workers(start_workers(&config, config_path.as_deref()).await?)
+        engine.with_workers(start_workers(&config, config_path.as_deref(), config.scan_concurrency()).await?)
     } else {
         engine
     };

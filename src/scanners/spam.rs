@@ -96,8 +96,12 @@ impl Scanner for SpamScanner {
             parsed: cx.parsed,
             text,
             local: &self.local,
+            deadline: Some(cx.deadline),
         };
         self.rules.check(&facts, out);
+        if cx.expired() {
+            return;
+        }
         if let Some(model) = &self.model {
             let tokens = bayes::tokens_of(cx.parsed, text);
             let p = model.classify(&tokens);

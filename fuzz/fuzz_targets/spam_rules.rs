@@ -1,0 +1,25 @@
+//! The spam checks of rules/spam.toml over a whole message (headers, HTML, links, text,
+//! attachments), as the spam scanner runs them.
+#![no_main]
+use canhgac::config::Config;
+use canhgac::message::{ParsedMessage, ScanInput};
+use canhgac::scanners::{ScanContext, Scanner, SpamScanner};
+use libfuzzer_sys::fuzz_target;
+use std::sync::OnceLock;
+
+static SCANNER: OnceLock<(Config, SpamScanner)> = OnceLock::new();
+
+fuzz_target!(|data: &[u8]| {
+    let (config, scanner) = SCANNER.get_or_init(|| {
+        let config = Config::default();
+        let (origin, text) = canhgac::scanners::spam::load_source(None).expect("embedded rules");
+        let rules = canhgac::spam::rules::SpamRules::compile(&text, &origin).expect("rules compile");
+        let scanner = SpamScanner::new(rules, None, &config.local);
+        (config, scanner)
+    });
+    let input = ScanInput::from_bytes(data.to_vec());
+    let parsed = ParsedMessage::parse(&input.raw, &config.limits);
+    let cx = ScanContext::new(&input, &parsed, &config.limits);
+    let mut out = Vec::new();
+    scanner.scan(&cx, &mut out);
+});
