@@ -2,6 +2,8 @@
 //! session and handlers, the engine at end of message), over a socket as Postfix talks to it.
 //! One milter runs for the whole fuzzing process; each input is one connection.
 #![no_main]
+#[path = "common.rs"]
+mod common;
 use canhgac::config::{Config, ListenAddr};
 use canhgac::engine::{Engine, EngineHandle};
 use canhgac::milter::{self, MilterListener, Shared};
@@ -47,6 +49,7 @@ fn milter() -> &'static Running {
 }
 
 fuzz_target!(|data: &[u8]| {
+    common::allow_caught_parser_panics();
     let m = milter();
     m.rt.block_on(async {
         let Ok(mut s) = tokio::net::TcpStream::connect(m.addr).await else {

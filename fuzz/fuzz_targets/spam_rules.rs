@@ -1,6 +1,8 @@
 //! The spam checks of rules/spam.toml over a whole message (headers, HTML, links, text,
 //! attachments), as the spam scanner runs them.
 #![no_main]
+#[path = "common.rs"]
+mod common;
 use canhgac::config::Config;
 use canhgac::message::{ParsedMessage, ScanInput};
 use canhgac::scanners::{ScanContext, Scanner, SpamScanner};
@@ -10,6 +12,7 @@ use std::sync::OnceLock;
 static SCANNER: OnceLock<(Config, SpamScanner)> = OnceLock::new();
 
 fuzz_target!(|data: &[u8]| {
+    common::allow_caught_parser_panics();
     let (config, scanner) = SCANNER.get_or_init(|| {
         let config = Config::default();
         let (origin, text) = canhgac::scanners::spam::load_source(None).expect("embedded rules");
