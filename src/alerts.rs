@@ -218,6 +218,39 @@ pub fn plan(cfg: &Config, dir: Option<&Directory>, facts: &Facts<'_>) -> Vec<New
     out
 }
 
+/// The officers' alert for a message held because it killed a scanning worker twice
+/// (`SCAN_CRASH`): a message built to crash the scanner is an attack on the gateway, and its
+/// content is unknown. No unit is told: nothing says the message holds a marking.
+pub fn plan_scan_crash(cfg: &Config, facts: &Facts<'_>) -> Vec<NewAlert> {
+    let a = &cfg.alerts;
+    if !a.enabled || a.officers.is_empty() {
+        return Vec::new();
+    }
+    let env = facts.envelope;
+    let common = Common {
+        from: a.from.clone(),
+        review: a.review_url.clone(),
+        received: vietnam_time(facts.received_at),
+        sender: env.mail_from.clone(),
+        recipients: env.rcpt_to.join(", "),
+        subject: facts.subject.to_owned(),
+        level: "không xác định (thư chưa quét được)".to_owned(),
+        places: vec!["toàn bộ thư".to_owned()],
+    };
+    let text = format!(
+        "Kính gửi: Sở Thông tin và Truyền thông (bộ phận an toàn thông tin)\n\nHệ thống canhgac đã tạm giữ một thư vì thư này đã hai lần làm dừng bộ quét nội dung (tiến trình quét bị hỏng khi đọc thư). Đây có thể là thư được tạo ra để tấn công hệ thống lọc thư; nội dung của thư chưa được kiểm tra, kể cả dấu độ mật.\n\nNgười gửi: {} (máy {}).\n\nĐề nghị xem xét thư trong hệ thống quản lý thư tạm giữ; không mở tệp đính kèm trên máy trạm thông thường.",
+        env.mail_from,
+        env.client_addr.map_or("không rõ".to_owned(), |ip| ip.to_string())
+    );
+    vec![alert(
+        "officers",
+        a.officers.clone(),
+        "[canhgac] Cảnh báo: thư làm hỏng bộ quét đã bị tạm giữ".to_owned(),
+        text,
+        common,
+    )]
+}
+
 #[derive(Clone)]
 struct Common {
     from: String,

@@ -458,6 +458,12 @@ async fn a_message_that_crashes_a_worker_twice_is_held_not_retried_forever() {
     let store = g.store();
     let id = store.list(Some(Held::Held), 1).expect("list")[0].id.clone();
     assert_eq!(store.get(&id).expect("get").reason, "unscannable");
+    // The officers are told, and only they: nothing says the message holds a marking.
+    let alerts = store.alerts_of(&id).expect("alerts");
+    assert_eq!(alerts.len(), 1, "one alert");
+    assert_eq!(alerts[0].kind, "officers");
+    let text = String::from_utf8_lossy(&alerts[0].body).into_owned();
+    assert!(text.contains("Subject: =?UTF-8?B?"), "{text}");
     assert!(g.alive());
 }
 

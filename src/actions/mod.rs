@@ -71,7 +71,7 @@ pub fn from_and_subject(raw: &[u8]) -> (String, String) {
 }
 
 /// Holds a message in the quarantine store, with its alerts (a marking tells the units and the
-/// officers), in one synced transaction. Blocking: call it on the blocking pool, before
+/// officers; a message that crashed the scanner twice, the officers), in one synced transaction. Blocking: call it on the blocking pool, before
 /// answering the MTA.
 pub fn quarantine(
     engine: &crate::engine::Engine,
@@ -83,16 +83,18 @@ pub fn quarantine(
     let env = &input.envelope;
     let (header_from, subject) = from_and_subject(&input.raw);
     let internal_sender = crate::alerts::sender_is_internal(cfg, env);
-    let marking = verdict.level.is_some();
-    let alerts = if marking {
-        let facts = crate::alerts::Facts {
-            envelope: env,
-            verdict,
-            subject: &subject,
-            internal_sender,
-            received_at: crate::store::now(),
-        };
+    let facts = crate::alerts::Facts {
+        envelope: env,
+        verdict,
+        subject: &subject,
+        internal_sender,
+        received_at: crate::store::now(),
+    };
+    let alerts = if verdict.level.is_some() {
         crate::alerts::plan(cfg, engine.directory(), &facts)
+    } else if verdict.findings.iter().any(|f| f.symbol == "SCAN_CRASH") {
+        // A message that kills the scanner twice: the officers are told (issue 14).
+        crate::alerts::plan_scan_crash(cfg, &facts)
     } else {
         Vec::new()
     };
