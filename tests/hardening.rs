@@ -176,11 +176,6 @@ fn rss_mib(pid: u32) -> u64 {
         .map_or(0, |kb| kb / 1024)
 }
 
-/// Resident memory of the gateway and its workers together, MiB.
-fn tree_rss_mib(pid: u32) -> u64 {
-    rss_mib(pid) + children(pid).into_iter().map(rss_mib).sum::<u64>()
-}
-
 /// CPU time (user + system, clock ticks) of a process.
 fn cpu_ticks(pid: u32) -> u64 {
     std::fs::read_to_string(format!("/proc/{pid}/stat"))
@@ -193,8 +188,8 @@ fn cpu_ticks(pid: u32) -> u64 {
         .unwrap_or(0)
 }
 
-/// Samples the peak of [`tree_rss_mib`] until `stop` is set (and of the gateway alone: see
-/// [`watch_gateway_rss`]).
+/// Samples the peak resident memory of the gateway and its workers together, MiB, until `stop`
+/// is set.
 fn watch_rss(
     pid: u32,
 ) -> (

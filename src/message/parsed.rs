@@ -278,12 +278,11 @@ impl Drop for ParsedMessage<'_> {
         let mut pending = vec![root];
         while let Some(mut msg) = pending.pop() {
             for part in &mut msg.parts {
-                if let PartType::Message(_) = part.body {
-                    if let PartType::Message(inner) =
+                if matches!(part.body, PartType::Message(_))
+                    && let PartType::Message(inner) =
                         std::mem::replace(&mut part.body, PartType::Binary(Default::default()))
-                    {
-                        pending.push(inner);
-                    }
+                {
+                    pending.push(inner);
                 }
             }
             drop(msg);
