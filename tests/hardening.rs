@@ -531,3 +531,51 @@ async fn normal_mail_flows_while_hostile_mail_is_processed() {
     // Every hostile message got an answer; the crashing one a tempfail, then held.
     assert_eq!(answers.len(), 10);
 }
+
+/// `canhgac scan` reads content in a worker too: a file that kills the parser gets a verdict
+/// (tempfail) instead of taking the command down, and the next file is still scanned.
+#[test]
+fn scan_survives_a_file_that_crashes_the_parser() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mail = dir.path().join("mail");
+    std::fs::create_dir(&mail).expect("mkdir");
+    std::fs::write(mail.join("1-crash.eml"), worker_crasher()).expect("write");
+    std::fs::write(mail.join("2-nested.eml"), nested_with_space_before_colon()).expect("write");
+    std::fs::write(mail.join("3-ordinary.eml"), ordinary(3)).expect("write");
+    let cfg = config_file(dir.path(), "");
+    let out = Command::new(env!("CARGO_BIN_EXE_canhgac"))
+        .arg("scan")
+        .arg("--json")
+        .arg("--config")
+        .arg(&cfg)
+        .arg(&mail)
+        .output()
+        .expect("run scan");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let verdicts: Vec<(String, String)> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("json line");
+            (
+                v["file"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned(),
+                v["verdict"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        verdicts,
+        vec![
+            ("1-crash.eml".to_owned(), "tempfail".to_owned()),
+            ("2-nested.eml".to_owned(), "reject".to_owned()),
+            ("3-ordinary.eml".to_owned(), "accept".to_owned()),
+        ],
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
