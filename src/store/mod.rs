@@ -248,9 +248,31 @@ impl Store {
             path: path.to_owned(),
             error: e.to_string(),
         };
+        // Held mail and password hashes: private files whatever the umask. A directory or a
+        // database created here is 0700 / 0600; SQLite's -wal and -shm files are brought to
+        // 0600 too (an existing database keeps the mode its operator gave it).
+        use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| open_err(&e))?;
+            std::fs::DirBuilder::new()
+                .recursive(true)
+                .mode(0o700)
+                .create(dir)
+                .map_err(|e| open_err(&e))?;
         }
+        let created = match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(path)
+        {
+            Ok(f) => {
+                f.set_permissions(std::fs::Permissions::from_mode(0o600))
+                    .map_err(|e| open_err(&e))?;
+                true
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => false,
+            Err(e) => return Err(open_err(&e)),
+        };
         let conn = Connection::open(path).map_err(|e| open_err(&e))?;
         conn.busy_timeout(std::time::Duration::from_secs(10))
             .map_err(|e| open_err(&e))?;
@@ -265,6 +287,16 @@ impl Store {
         for (i, sql) in SCHEMA.iter().enumerate().skip(version as usize) {
             conn.execute_batch(&format!("BEGIN; {sql}; PRAGMA user_version = {}; COMMIT;", i + 1))
                 .map_err(|e| open_err(&format!("migration {}: {e}", i + 1)))?;
+        }
+        if created {
+            for suffix in ["-wal", "-shm"] {
+                let mut side = path.as_os_str().to_owned();
+                side.push(suffix);
+                if std::path::Path::new(&side).exists() {
+                    std::fs::set_permissions(&side, std::fs::Permissions::from_mode(0o600))
+                        .map_err(|e| open_err(&e))?;
+                }
+            }
         }
         let reader = Connection::open_with_flags(
             path,
@@ -674,6 +706,26 @@ mod tests {
         let purges = store.audit_entries(Some(&old)).expect("audit");
         assert_eq!(purges.last().map(|e| e.action.as_str()), Some("purge"));
         assert_eq!(store.audit_verify().expect("verify").first_bad, None);
+    }
+
+    /// Issue 15, item 3: the store holds state-secret mail and password hashes; it is created
+    /// private whatever the umask (0022 here would make it 0644 in a 0755 directory).
+    #[test]
+    fn a_new_store_is_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("var/lib/canhgac/quarantine.db");
+        let store = Store::open(&path).expect("open");
+        let mode = |p: &std::path::Path| std::fs::metadata(p).expect("metadata").permissions().mode() & 0o777;
+        assert_eq!(mode(path.parent().expect("dir")), 0o700);
+        assert_eq!(mode(&dir.path().join("var")), 0o700);
+        assert_eq!(mode(&path), 0o600);
+        for suffix in ["-wal", "-shm"] {
+            let side = std::path::PathBuf::from(format!("{}{suffix}", path.display()));
+            assert!(side.exists(), "{} exists in WAL mode", side.display());
+            assert_eq!(mode(&side), 0o600, "{}", side.display());
+        }
+        drop(store);
     }
 
     #[test]

@@ -198,13 +198,18 @@ fn encode(s: &str) -> String {
     out
 }
 
-/// A local path to return to (never another site).
+/// A local path to return to (never another site). Browsers drop tabs, newlines and other
+/// control characters from a `Location` and read a backslash as a slash, so `/\t/evil.example`
+/// or `/\\evil.example` would lead to `//evil.example`: any of them, whitespace, or a second
+/// leading slash makes the target the dashboard.
 fn local_path(next: &str) -> &str {
-    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
-        next
-    } else {
-        "/"
-    }
+    let same_origin = next.starts_with('/')
+        && next.len() <= 2048
+        && !next
+            .chars()
+            .any(|c| c.is_control() || c.is_whitespace() || c == '\\')
+        && !next.starts_with("//");
+    if same_origin { next } else { "/" }
 }
 
 /// A handler's answer: the page, or an early answer (login redirect, 403, 404…).
@@ -1218,4 +1223,44 @@ async fn set_password(
         st.set_password(admin, n, &f.password)
     })
     .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::local_path;
+
+    /// Issue 15, item 2: redirect targets stay on this site whatever the payload.
+    #[test]
+    fn redirect_targets_are_same_origin_paths_only() {
+        for bad in [
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/\r\n/evil.example",
+            "/ /evil.example",
+            "/\u{0}/evil.example",
+            "/\u{7f}/evil.example",
+            "/\u{a0}/evil.example",
+            "//evil.example",
+            "///evil.example",
+            "/\\evil.example",
+            "\\\\evil.example",
+            "/\\/evil.example",
+            "https://evil.example/",
+            "javascript:alert(1)",
+            "evil.example",
+            "",
+        ] {
+            assert_eq!(local_path(bad), "/", "{bad:?}");
+        }
+        for good in [
+            "/",
+            "/messages/abc",
+            "/messages?status=held&page=2",
+            "/audit#top",
+            "/%2F%2Fx",
+        ] {
+            assert_eq!(local_path(good), good);
+        }
+        assert_eq!(local_path(&format!("/{}", "a".repeat(5000))), "/");
+    }
 }
