@@ -303,26 +303,64 @@ fn alert(kind: &str, to: Vec<String>, subject: String, text: String, c: Common) 
 
 /// Sends raw bytes with an envelope through an SMTP relay at `HOST:PORT`.
 pub async fn send_raw(relay: &str, from: &str, to: &[String], bytes: &[u8]) -> Result<(), String> {
+    send_raw_answer(relay, from, to, bytes)
+        .await
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+}
+
+/// Why a message could not be sent, and whether the relay may have it anyway.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SendError {
+    /// Nothing was delivered: the address or envelope was bad, the relay could not be reached,
+    /// or it answered with a refusal.
+    Refused(String),
+    /// The connection failed during the exchange: the relay may or may not have the message.
+    Unknown(String),
+}
+
+impl std::fmt::Display for SendError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SendError::Refused(e) => write!(f, "{e}"),
+            SendError::Unknown(e) => write!(f, "{e} (the relay may have received it)"),
+        }
+    }
+}
+
+/// As [`send_raw`], returning the relay's final answer, and telling a refusal (nothing
+/// delivered) from a failure whose outcome is unknown.
+pub async fn send_raw_answer(
+    relay: &str,
+    from: &str,
+    to: &[String],
+    bytes: &[u8],
+) -> Result<String, SendError> {
+    send_inner(relay, from, to, bytes).await
+}
+
+async fn send_inner(relay: &str, from: &str, to: &[String], bytes: &[u8]) -> Result<String, SendError> {
+    let refused = SendError::Refused;
     let (host, port) = relay
         .rsplit_once(':')
         .and_then(|(h, p)| Some((h.to_owned(), p.parse::<u16>().ok()?)))
-        .ok_or_else(|| format!("bad relay address {relay:?}"))?;
+        .ok_or_else(|| refused(format!("bad relay address {relay:?}")))?;
     let from = if from.is_empty() {
         None
     } else {
         Some(
             from.parse::<lettre::Address>()
-                .map_err(|e| format!("sender {from:?}: {e}"))?,
+                .map_err(|e| refused(format!("sender {from:?}: {e}")))?,
         )
     };
     let to: Vec<lettre::Address> = to
         .iter()
         .map(|t| {
             t.parse::<lettre::Address>()
-                .map_err(|e| format!("recipient {t:?}: {e}"))
+                .map_err(|e| refused(format!("recipient {t:?}: {e}")))
         })
         .collect::<Result<_, _>>()?;
-    let envelope = lettre::address::Envelope::new(from, to).map_err(|e| e.to_string())?;
+    let envelope = lettre::address::Envelope::new(from, to).map_err(|e| refused(e.to_string()))?;
     let transport = lettre::AsyncSmtpTransport::<lettre::Tokio1Executor>::builder_dangerous(host)
         .port(port)
         .timeout(Some(Duration::from_secs(30)))
@@ -330,11 +368,31 @@ pub async fn send_raw(relay: &str, from: &str, to: &[String], bytes: &[u8]) -> R
     // lettre ends the data with CRLF "." CRLF itself: give it the message without its final
     // CRLF, so the relay gets exactly the original bytes.
     let bytes = bytes.strip_suffix(b"\r\n").unwrap_or(bytes);
-    transport
-        .send_raw(&envelope, bytes)
-        .await
-        .map(|_| ())
-        .map_err(|e| e.to_string())
+    match transport.send_raw(&envelope, bytes).await {
+        Ok(response) => Ok(format!(
+            "{} {}",
+            response.code(),
+            response.message().collect::<Vec<_>>().join(" ")
+        )),
+        // An SMTP answer refusing it: the relay does not have the message.
+        Err(e) if e.is_permanent() || e.is_transient() => Err(SendError::Refused(e.to_string())),
+        Err(e) if connection_refused(&e) => Err(SendError::Refused(e.to_string())),
+        Err(e) => Err(SendError::Unknown(e.to_string())),
+    }
+}
+
+/// Whether an error comes from a connection the relay never accepted.
+fn connection_refused(e: &(dyn std::error::Error + 'static)) -> bool {
+    let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(err) = cur {
+        if let Some(io) = err.downcast_ref::<std::io::Error>()
+            && io.kind() == std::io::ErrorKind::ConnectionRefused
+        {
+            return true;
+        }
+        cur = err.source();
+    }
+    false
 }
 
 /// What a release call did.
@@ -369,15 +427,32 @@ pub async fn release(
             why: "the bytes were deleted or purged".to_owned(),
         });
     };
-    send_raw(&config.release.smtp, &r.mail_from, &r.rcpt_to, &raw)
-        .await
-        .map_err(|e| StoreError::State {
+    // held → releasing is committed before the relay is contacted: a second release or a
+    // delete meanwhile is refused, and a crash from here leaves `releasing` for an operator.
+    store.begin_release(id, actor, reason)?;
+    match send_raw_answer(&config.release.smtp, &r.mail_from, &r.rcpt_to, &raw).await {
+        Ok(answer) => {
+            store.finish_release(id, actor, reason, &answer)?;
+            Ok(Released::Sent)
+        }
+        Err(SendError::Refused(e)) => {
+            let why = format!("the release relay {} refused it: {e}", config.release.smtp);
+            store.abort_release(id, actor, &why)?;
+            Err(StoreError::State {
+                id: id.to_owned(),
+                status: Status::Held.as_str().to_owned(),
+                why,
+            })
+        }
+        Err(SendError::Unknown(e)) => Err(StoreError::State {
             id: id.to_owned(),
-            status: r.status.as_str().to_owned(),
-            why: format!("the release relay {} refused it: {e}", config.release.smtp),
-        })?;
-    store.set_status(id, Status::Released, actor, reason)?;
-    Ok(Released::Sent)
+            status: Status::Releasing.as_str().to_owned(),
+            why: format!(
+                "the release relay {} failed mid-exchange ({e}); it may have been delivered: check the relay's log, then `canhgac quarantine resolve {id} --delivered` or `--not-delivered`",
+                config.release.smtp
+            ),
+        }),
+    }
 }
 
 /// Sends what is due in the outbox, once; returns how many were sent.

@@ -297,7 +297,13 @@ async fn alert_relay_outage_delays_alerts_and_release_goes_around_the_milter() {
     let actions: Vec<&str> = audit.iter().map(|e| e.action.as_str()).collect();
     assert_eq!(
         actions,
-        vec!["hold", "release-request", "release-approve", "release"]
+        vec![
+            "hold",
+            "release-request",
+            "release-approve",
+            "release-begin",
+            "release"
+        ]
     );
     assert_eq!(audit[1].actor, "officer1");
     assert_eq!(audit[2].actor, "officer2");
@@ -513,4 +519,144 @@ async fn answer_reject_names_the_id_and_answer_hold_also_uses_postfix_hold_queue
         );
         milter.stop().await;
     }
+}
+
+/// An SMTP relay that takes a whole message and then drops the connection without answering
+/// the end of data: whether it delivered cannot be known (a fault a real relay shows only
+/// under failure). Counts the messages whose data it read.
+async fn relay_that_accepts_then_drops() -> (u16, Arc<std::sync::atomic::AtomicUsize>) {
+    use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    let taken = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counter = taken.clone();
+    tokio::spawn(async move {
+        while let Ok((sock, _)) = listener.accept().await {
+            let counter = counter.clone();
+            tokio::spawn(async move {
+                let (r, mut w) = sock.into_split();
+                let mut lines = BufReader::new(r).lines();
+                let _ = w.write_all(b"220 relay ESMTP\r\n").await;
+                let mut in_data = false;
+                while let Ok(Some(line)) = lines.next_line().await {
+                    if in_data {
+                        if line == "." {
+                            counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                            return; // the data is in; drop without "250"
+                        }
+                        continue;
+                    }
+                    let upper = line.to_ascii_uppercase();
+                    let reply: &[u8] = if upper.starts_with("EHLO") || upper.starts_with("HELO") {
+                        b"250 relay\r\n"
+                    } else if upper.starts_with("DATA") {
+                        in_data = true;
+                        b"354 go ahead\r\n"
+                    } else if upper.starts_with("QUIT") {
+                        return;
+                    } else {
+                        b"250 ok\r\n"
+                    };
+                    let _ = w.write_all(reply).await;
+                }
+            });
+        }
+    });
+    (port, taken)
+}
+
+/// Issue 15, item 4, end to end: releases race, and a relay that takes the message then drops
+/// the connection leaves it `releasing` (never released twice, never silently releasable again)
+/// until an officer resolves it from the CLI.
+#[tokio::test]
+async fn release_of_unknown_outcome_stays_releasing_until_resolved() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("q.db");
+    let store = Arc::new(Store::open(&db).expect("open"));
+    let mut config = test_config();
+    config.store.path = db.clone();
+    let env = canhgac::Envelope {
+        mail_from: "a@snv.lamdong.gov.vn".into(),
+        rcpt_to: vec!["b@stc.lamdong.gov.vn".into()],
+        ..Default::default()
+    };
+    // Held for a virus, not a marking: one officer may release it.
+    let verdict = canhgac::Verdict {
+        action: canhgac::Action::Quarantine,
+        dry_run_action: None,
+        score: 0.0,
+        reply: None,
+        level: None,
+        findings: vec![canhgac::scanners::Finding::new(
+            "VIRUS_FOUND",
+            "Eicar-Test-Signature",
+            "part 2",
+        )],
+    };
+    let id = store
+        .hold(
+            &canhgac::store::Hold {
+                envelope: &env,
+                raw: b"Subject: x\r\nMessage-ID: <r1@snv.lamdong.gov.vn>\r\n\r\nbody\r\n",
+                verdict: &verdict,
+                internal_sender: true,
+                header_from: "a@snv.lamdong.gov.vn".into(),
+                subject: "x".into(),
+                units: vec![],
+            },
+            &[],
+        )
+        .expect("hold");
+    let (port, taken) = relay_that_accepts_then_drops().await;
+    config.release.smtp = format!("127.0.0.1:{port}");
+    // Two officers release at once: one reaches the relay, the other is refused.
+    let (a, b) = tokio::join!(
+        canhgac::alerts::release(&store, &config, &id, "officer1", "ok"),
+        canhgac::alerts::release(&store, &config, &id, "officer2", "ok"),
+    );
+    let errors: Vec<String> = [a, b]
+        .into_iter()
+        .filter_map(|r| r.err().map(|e| e.to_string()))
+        .collect();
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(
+        errors.iter().any(|e| e.contains("may have been delivered")),
+        "{errors:?}"
+    );
+    assert_eq!(taken.load(std::sync::atomic::Ordering::SeqCst), 1, "sent once");
+    assert_eq!(store.get(&id).expect("get").status, Status::Releasing);
+    // Neither a retry nor a delete touches it now.
+    assert!(
+        canhgac::alerts::release(&store, &config, &id, "officer1", "again")
+            .await
+            .is_err()
+    );
+    assert!(store.set_status(&id, Status::Deleted, "officer1", "x").is_err());
+    assert_eq!(taken.load(std::sync::atomic::Ordering::SeqCst), 1);
+    // The officer checks the relay's log and settles it from the CLI.
+    let cfg = dir.path().join("c.toml");
+    std::fs::write(&cfg, format!("[store]\npath = \"{}\"\n", db.display())).expect("write");
+    let out = canhgac()
+        .args([
+            "quarantine",
+            "resolve",
+            &id,
+            "--delivered",
+            "--reason",
+            "in the relay's log",
+            "--config",
+        ])
+        .arg(&cfg)
+        .env("USER", "officer1")
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(store.get(&id).expect("get").status, Status::Released);
+    let actions: Vec<String> = store
+        .audit_entries(Some(&id))
+        .expect("audit")
+        .into_iter()
+        .map(|e| e.action)
+        .collect();
+    assert_eq!(actions, vec!["hold", "release-begin", "release"]);
 }

@@ -14,7 +14,7 @@ use std::process::ExitCode;
 pub enum QuarantineCommand {
     /// Held messages, newest first.
     List {
-        /// held, released, deleted, confirmed, false_positive.
+        /// held, releasing, released, deleted, confirmed, false_positive.
         #[arg(long)]
         status: Option<String>,
         #[arg(long, default_value_t = 100)]
@@ -53,6 +53,22 @@ pub enum QuarantineCommand {
         id: String,
         #[arg(long)]
         note: String,
+    },
+    /// Settle a release whose outcome was unknown (status `releasing`: the relay failed after
+    /// the data, or the gateway stopped while sending): check the relay's log, then say whether
+    /// it was delivered (→ released) or not (→ held, releasable again).
+    Resolve {
+        id: String,
+        #[arg(
+            long,
+            conflicts_with = "not_delivered",
+            required_unless_present = "not_delivered"
+        )]
+        delivered: bool,
+        #[arg(long)]
+        not_delivered: bool,
+        #[arg(long)]
+        reason: String,
     },
     /// Add a note.
     Note { id: String, note: String },
@@ -271,6 +287,12 @@ pub fn quarantine(config: &Config, actor_name: Option<&str>, cmd: QuarantineComm
         QuarantineCommand::FalsePositive { id, note } => {
             store.set_status(&id, Status::FalsePositive, &who, &note)
         }
+        QuarantineCommand::Resolve {
+            id,
+            delivered,
+            not_delivered: _,
+            reason,
+        } => store.resolve_release(&id, &who, delivered, &reason),
         QuarantineCommand::Note { id, note } => store.add_note(&id, &who, &note),
         QuarantineCommand::Purge => store.purge(config.store.retention_days).map(|n| {
             let _ = writeln!(out, "purged the bytes of {n} messages");

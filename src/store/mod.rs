@@ -43,6 +43,10 @@ pub enum StoreError {
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     Held,
+    /// A release is being sent: committed before the relay is contacted, so a concurrent
+    /// release or delete is refused; left so when the outcome is unknown (see
+    /// [`Store::resolve_release`]).
+    Releasing,
     Released,
     Deleted,
     Confirmed,
@@ -53,6 +57,7 @@ impl Status {
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Held => "held",
+            Status::Releasing => "releasing",
             Status::Released => "released",
             Status::Deleted => "deleted",
             Status::Confirmed => "confirmed",
@@ -63,6 +68,7 @@ impl Status {
     pub fn parse(s: &str) -> Option<Status> {
         Some(match s {
             "held" => Status::Held,
+            "releasing" => Status::Releasing,
             "released" => Status::Released,
             "deleted" => Status::Deleted,
             "confirmed" => Status::Confirmed,
@@ -465,43 +471,155 @@ impl Store {
         .ok_or_else(|| StoreError::NotFound(id.to_owned()))
     }
 
-    /// Changes a held message's status (release, confirm, false positive), with an audit entry.
-    /// `delete` also drops the bytes. Only a held (or confirmed/false-positive) message can be
-    /// released or deleted once.
+    /// Changes a held message's status (confirm, false positive, delete), with an audit entry.
+    /// `delete` also drops the bytes. The status is checked inside the write transaction: a
+    /// released or deleted message takes no further action, and one being released
+    /// (`releasing`) takes none until its release ends. Releases go through
+    /// [`Store::begin_release`].
     pub fn set_status(&self, id: &str, to: Status, actor: &str, reason: &str) -> Result<(), StoreError> {
-        let current = self.get(id)?;
-        let final_state = matches!(current.status, Status::Released | Status::Deleted);
-        if final_state {
+        if matches!(to, Status::Released | Status::Releasing) {
             return Err(StoreError::State {
                 id: id.to_owned(),
-                status: current.status.as_str().to_owned(),
-                why: "no further action is possible".to_owned(),
+                status: to.as_str().to_owned(),
+                why: "a release goes through begin_release and finish_release".to_owned(),
             });
         }
         let mut conn = self.lock();
-        let tx = conn.transaction().map_err(|e| self.sql(e))?;
+        let tx = conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(|e| self.sql(e))?;
         let drop_bytes = if to == Status::Deleted { ", raw = NULL" } else { "" };
         let note = if reason.is_empty() {
             String::new()
         } else {
             format!("{}: {reason}", to.as_str())
         };
-        tx.execute(
-            &format!(
-                "UPDATE messages SET status = ?2, note = CASE WHEN ?3 = '' THEN note ELSE ?3 END{drop_bytes} WHERE id = ?1"
-            ),
-            params![id, to.as_str(), note],
-        )
-        .map_err(|e| self.sql(e))?;
+        let changed = tx
+            .execute(
+                &format!(
+                    "UPDATE messages SET status = ?2, note = CASE WHEN ?3 = '' THEN note ELSE ?3 END{drop_bytes} WHERE id = ?1 AND status NOT IN ('released', 'deleted', 'releasing')"
+                ),
+                params![id, to.as_str(), note],
+            )
+            .map_err(|e| self.sql(e))?;
+        if changed == 0 {
+            return Err(self.refused(&tx, id, "no further action is possible"));
+        }
         let action = match to {
             Status::Held => "hold",
-            Status::Released => "release",
+            Status::Releasing | Status::Released => "release",
             Status::Deleted => "delete",
             Status::Confirmed => "confirm",
             Status::FalsePositive => "false_positive",
         };
         audit::append(&tx, now(), actor, action, id, reason).map_err(|e| self.sql(e))?;
         review::close_requests(&tx, id, to, now()).map_err(|e| self.sql(e))?;
+        tx.commit().map_err(|e| self.sql(e))
+    }
+
+    /// Why a conditional update changed nothing: the message is missing, or its status.
+    fn refused(&self, tx: &rusqlite::Transaction<'_>, id: &str, why: &str) -> StoreError {
+        match tx
+            .query_row("SELECT status FROM messages WHERE id = ?1", params![id], |r| {
+                r.get::<_, String>(0)
+            })
+            .optional()
+        {
+            Ok(Some(status)) => StoreError::State {
+                id: id.to_owned(),
+                status,
+                why: why.to_owned(),
+            },
+            Ok(None) => StoreError::NotFound(id.to_owned()),
+            Err(e) => self.sql(e),
+        }
+    }
+
+    /// First step of a release, committed before the relay is contacted: `held` (or confirmed,
+    /// false positive) → `releasing`, by `actor`. Two releases at once, or a delete racing a
+    /// release, find `releasing` and are refused, so a message is never sent twice.
+    pub fn begin_release(&self, id: &str, actor: &str, reason: &str) -> Result<(), StoreError> {
+        let mut conn = self.lock();
+        let tx = conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(|e| self.sql(e))?;
+        let changed = tx
+            .execute(
+                "UPDATE messages SET status = 'releasing' WHERE id = ?1 AND status IN ('held', 'confirmed', 'false_positive') AND raw IS NOT NULL",
+                params![id],
+            )
+            .map_err(|e| self.sql(e))?;
+        if changed == 0 {
+            return Err(self.refused(
+                &tx,
+                id,
+                "it cannot be released now (released, deleted, being released, or without its original)",
+            ));
+        }
+        audit::append(&tx, now(), actor, "release-begin", id, reason).map_err(|e| self.sql(e))?;
+        tx.commit().map_err(|e| self.sql(e))
+    }
+
+    /// Last step of a release: the relay accepted it (`answer`): `releasing` → `released`.
+    pub fn finish_release(
+        &self,
+        id: &str,
+        actor: &str,
+        reason: &str,
+        answer: &str,
+    ) -> Result<(), StoreError> {
+        self.end_release(
+            id,
+            actor,
+            Status::Released,
+            &format!("{reason} (relay: {answer})"),
+        )
+    }
+
+    /// The relay refused the release, so nothing was delivered: `releasing` → `held`, and it
+    /// may be released again.
+    pub fn abort_release(&self, id: &str, actor: &str, why: &str) -> Result<(), StoreError> {
+        self.end_release(id, actor, Status::Held, why)
+    }
+
+    /// An operator's decision on a release whose outcome was unknown (the relay dropped the
+    /// connection after the data, or the gateway stopped between sending and recording):
+    /// `delivered` → `released`, otherwise back to `held`. The alert's and the original's
+    /// Message-ID let a receiver recognise a copy sent twice.
+    pub fn resolve_release(
+        &self,
+        id: &str,
+        actor: &str,
+        delivered: bool,
+        reason: &str,
+    ) -> Result<(), StoreError> {
+        let to = if delivered { Status::Released } else { Status::Held };
+        self.end_release(id, actor, to, &format!("resolved by hand: {reason}"))
+    }
+
+    fn end_release(&self, id: &str, actor: &str, to: Status, note: &str) -> Result<(), StoreError> {
+        let mut conn = self.lock();
+        let tx = conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(|e| self.sql(e))?;
+        let changed = tx
+            .execute(
+                "UPDATE messages SET status = ?2, note = ?3 WHERE id = ?1 AND status = 'releasing'",
+                params![id, to.as_str(), format!("{}: {note}", to.as_str())],
+            )
+            .map_err(|e| self.sql(e))?;
+        if changed == 0 {
+            return Err(self.refused(&tx, id, "no release of it is in progress"));
+        }
+        let action = if to == Status::Released {
+            "release"
+        } else {
+            "release-failed"
+        };
+        audit::append(&tx, now(), actor, action, id, note).map_err(|e| self.sql(e))?;
+        if to == Status::Released {
+            review::close_requests(&tx, id, to, now()).map_err(|e| self.sql(e))?;
+        }
         tx.commit().map_err(|e| self.sql(e))
     }
 
@@ -623,6 +741,95 @@ mod tests {
                 "part 2 \"a.docx\"",
             )],
         }
+    }
+
+    /// Issue 15, item 4: a release is a state machine whose first step is committed before
+    /// the relay is contacted. Two releases at once: one wins. A delete or confirm during a
+    /// release is refused. A refused send returns the message to `held`; an unknown outcome
+    /// stays `releasing` until an operator resolves it.
+    #[test]
+    fn release_is_a_state_machine_safe_under_concurrency() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = std::sync::Arc::new(Store::open(&dir.path().join("q.db")).expect("open"));
+        let env = Envelope {
+            mail_from: "a@snv.lamdong.gov.vn".into(),
+            rcpt_to: vec!["b@stc.lamdong.gov.vn".into()],
+            ..Envelope::default()
+        };
+        let v = verdict();
+        let hold = |subject: &str| {
+            store
+                .hold(
+                    &Hold {
+                        envelope: &env,
+                        raw: b"Subject: x\r\n\r\nbody\r\n",
+                        verdict: &v,
+                        internal_sender: true,
+                        header_from: "a@snv.lamdong.gov.vn".into(),
+                        subject: subject.into(),
+                        units: vec![],
+                    },
+                    &[],
+                )
+                .expect("hold")
+        };
+        // Eight officers press "release" at once: exactly one begins it.
+        let id = hold("race");
+        let wins: usize = (0..8)
+            .map(|i| {
+                let (s, id) = (store.clone(), id.clone());
+                std::thread::spawn(move || s.begin_release(&id, &format!("o{i}"), "go").is_ok())
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .map(|h| usize::from(h.join().expect("thread")))
+            .sum();
+        assert_eq!(wins, 1);
+        assert_eq!(store.get(&id).expect("get").status, Status::Releasing);
+        // Nothing else happens to it meanwhile.
+        for to in [Status::Deleted, Status::Confirmed, Status::FalsePositive] {
+            let e = store
+                .set_status(&id, to, "o9", "x")
+                .expect_err("refused while releasing");
+            assert!(e.to_string().contains("releasing"), "{e}");
+        }
+        assert!(
+            store.raw(&id).expect("raw").is_some(),
+            "a refused delete keeps the bytes"
+        );
+        store
+            .finish_release(&id, "o0", "go", "250 2.0.0 Ok")
+            .expect("finish");
+        assert_eq!(store.get(&id).expect("get").status, Status::Released);
+        assert!(
+            store.finish_release(&id, "o0", "go", "250").is_err(),
+            "recorded once"
+        );
+        assert!(store.begin_release(&id, "o1", "again").is_err(), "released once");
+        assert!(
+            store.set_status(&id, Status::Released, "o1", "x").is_err(),
+            "not by set_status"
+        );
+
+        // The relay refused: back to held, releasable again.
+        let id = hold("refused");
+        store.begin_release(&id, "o1", "go").expect("begin");
+        store.abort_release(&id, "o1", "550 no").expect("abort");
+        assert_eq!(store.get(&id).expect("get").status, Status::Held);
+        store.begin_release(&id, "o1", "retry").expect("begin again");
+
+        // Unknown outcome: stays releasing until resolved by hand.
+        store
+            .resolve_release(&id, "o2", false, "not in the relay's log")
+            .expect("resolve");
+        assert_eq!(store.get(&id).expect("get").status, Status::Held);
+        store.begin_release(&id, "o1", "again").expect("begin");
+        store
+            .resolve_release(&id, "o2", true, "in the relay's log")
+            .expect("resolve");
+        assert_eq!(store.get(&id).expect("get").status, Status::Released);
+        assert!(store.resolve_release(&id, "o2", true, "x").is_err());
+        assert_eq!(store.audit_verify().expect("verify").first_bad, None);
     }
 
     #[test]

@@ -443,7 +443,7 @@ impl Store {
     /// requester cannot approve their own request. Other messages need no second officer.
     pub fn release_step(&self, id: &str, actor: &str, reason: &str) -> Result<FourEyes, StoreError> {
         let r = self.get(id)?;
-        if matches!(r.status, Status::Released | Status::Deleted) {
+        if matches!(r.status, Status::Released | Status::Deleted | Status::Releasing) {
             return Err(StoreError::State {
                 id: id.to_owned(),
                 status: r.status.as_str().to_owned(),
@@ -540,7 +540,7 @@ pub(super) fn close_requests(
             "UPDATE release_requests SET outcome = 'cancelled', decided_at = ?2 WHERE message_id = ?1 AND (outcome IS NULL OR outcome = 'approved')",
             params![id, at],
         ),
-        Status::Held | Status::FalsePositive => Ok(0),
+        Status::Held | Status::Releasing | Status::FalsePositive => Ok(0),
     }
     .map(|_| ())
 }
@@ -765,7 +765,8 @@ mod tests {
             Ok(FourEyes::Approved(_))
         ));
         store
-            .set_status(&marked, Status::Released, "o2", "agreed")
+            .begin_release(&marked, "o2", "agreed")
+            .and_then(|()| store.finish_release(&marked, "o2", "agreed", "250 ok"))
             .expect("released");
         let reqs = store.release_requests(&marked).expect("requests");
         assert_eq!(reqs.len(), 1);
@@ -786,6 +787,7 @@ mod tests {
                 "canhgac hold",
                 "o1 release-request",
                 "o2 release-approve",
+                "o2 release-begin",
                 "o2 release"
             ]
         );

@@ -140,6 +140,7 @@ pub struct T {
     pub reason_spam: &'static str,
     pub reason_other: &'static str,
     pub status_held: &'static str,
+    pub status_releasing: &'static str,
     pub status_released: &'static str,
     pub status_deleted: &'static str,
     pub status_confirmed: &'static str,
@@ -162,6 +163,7 @@ impl T {
     pub fn status_name(&self, status: &str) -> &'static str {
         match status {
             "held" => self.status_held,
+            "releasing" => self.status_releasing,
             "released" => self.status_released,
             "deleted" => self.status_deleted,
             "confirmed" => self.status_confirmed,
@@ -277,6 +279,7 @@ pub static VI: T = T {
     reason_spam: "Thư rác",
     reason_other: "Khác",
     status_held: "Đang giữ",
+    status_releasing: "Đang phát hành (chờ xác nhận kết quả)",
     status_released: "Đã trả",
     status_deleted: "Đã xóa",
     status_confirmed: "Đã xác nhận",
@@ -390,6 +393,7 @@ pub static EN: T = T {
     reason_spam: "Spam",
     reason_other: "Other",
     status_held: "Held",
+    status_releasing: "Being released (outcome to confirm)",
     status_released: "Released",
     status_deleted: "Deleted",
     status_confirmed: "Confirmed",

@@ -681,10 +681,17 @@ async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQuery
             })
             .collect()
     };
-    let statuses = ["held", "released", "deleted", "confirmed", "false_positive"]
-        .iter()
-        .map(|v| ((*v).to_owned(), t.status_name(v).to_owned()))
-        .collect();
+    let statuses = [
+        "held",
+        "releasing",
+        "released",
+        "deleted",
+        "confirmed",
+        "false_positive",
+    ]
+    .iter()
+    .map(|v| ((*v).to_owned(), t.status_name(v).to_owned()))
+    .collect();
     let reasons = crate::store::REASONS
         .iter()
         .map(|v| ((*v).to_owned(), t.reason_name(v).to_owned()))
@@ -837,7 +844,9 @@ async fn message(
     .await;
     let (mview, units, requests, alerts, history) = loaded.map_err(|e| ctx.store_error(e))?;
     let t = ctx.t();
-    let final_state = matches!(r.status, Status::Released | Status::Deleted);
+    // A release in progress (or of unknown outcome) takes no action here until it ends or an
+    // operator resolves it (`canhgac quarantine resolve`).
+    let final_state = matches!(r.status, Status::Released | Status::Deleted | Status::Releasing);
     let open = requests.iter().rev().find(|q| q.outcome.is_none());
     let approved = requests.iter().any(|q| q.outcome.as_deref() == Some("approved"));
     let awaiting_self = open.is_some_and(|q| q.requested_by == s.user) && !approved;
