@@ -135,16 +135,7 @@ pub fn plan(cfg: &Config, dir: Option<&Directory>, facts: &Facts<'_>) -> Vec<New
     }
     let level = facts.verdict.level.clone().unwrap_or_else(|| "MẬT".to_owned());
     let subject_tail = format!("thư chứa tài liệu có dấu {level} đã bị tạm giữ");
-    let common = Common {
-        from: a.from.clone(),
-        review: a.review_url.clone(),
-        received: vietnam_time(facts.received_at),
-        sender: env.mail_from.clone(),
-        recipients: env.rcpt_to.join(", "),
-        subject: facts.subject.to_owned(),
-        level: level.clone(),
-        places: places(facts.verdict),
-    };
+    let common = Common::of(cfg, facts, level.clone(), places(facts.verdict));
     let mut out = Vec::new();
     if let Some((mailbox, unit)) = sender_unit.clone() {
         let c = common.clone();
@@ -227,16 +218,12 @@ pub fn plan_scan_crash(cfg: &Config, facts: &Facts<'_>) -> Vec<NewAlert> {
         return Vec::new();
     }
     let env = facts.envelope;
-    let common = Common {
-        from: a.from.clone(),
-        review: a.review_url.clone(),
-        received: vietnam_time(facts.received_at),
-        sender: env.mail_from.clone(),
-        recipients: env.rcpt_to.join(", "),
-        subject: facts.subject.to_owned(),
-        level: "không xác định (thư chưa quét được)".to_owned(),
-        places: vec!["toàn bộ thư".to_owned()],
-    };
+    let common = Common::of(
+        cfg,
+        facts,
+        "không xác định (thư chưa quét được)".to_owned(),
+        vec!["toàn bộ thư".to_owned()],
+    );
     let text = format!(
         "Kính gửi: Sở Thông tin và Truyền thông (bộ phận an toàn thông tin)\n\nHệ thống canhgac đã tạm giữ một thư vì thư này đã hai lần làm dừng bộ quét nội dung (tiến trình quét bị hỏng khi đọc thư). Đây có thể là thư được tạo ra để tấn công hệ thống lọc thư; nội dung của thư chưa được kiểm tra, kể cả dấu độ mật.\n\nNgười gửi: {} (máy {}).\n\nĐề nghị xem xét thư trong hệ thống quản lý thư tạm giữ; không mở tệp đính kèm trên máy trạm thông thường.",
         env.mail_from,
@@ -261,6 +248,23 @@ struct Common {
     subject: String,
     level: String,
     places: Vec<String>,
+}
+
+impl Common {
+    /// What every alert about the message `facts` says, with the level and places found.
+    fn of(cfg: &Config, facts: &Facts<'_>, level: String, places: Vec<String>) -> Common {
+        let env = facts.envelope;
+        Common {
+            from: cfg.alerts.from.clone(),
+            review: cfg.alerts.review_url.clone(),
+            received: vietnam_time(facts.received_at),
+            sender: env.mail_from.clone(),
+            recipients: env.rcpt_to.join(", "),
+            subject: facts.subject.to_owned(),
+            level,
+            places,
+        }
+    }
 }
 
 fn alert(kind: &str, to: Vec<String>, subject: String, text: String, c: Common) -> NewAlert {

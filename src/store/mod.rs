@@ -485,9 +485,7 @@ impl Store {
             });
         }
         let mut conn = self.lock();
-        let tx = conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(|e| self.sql(e))?;
+        let tx = self.write_tx(&mut conn)?;
         let drop_bytes = if to == Status::Deleted { ", raw = NULL" } else { "" };
         let note = if reason.is_empty() {
             String::new()
@@ -517,6 +515,13 @@ impl Store {
         tx.commit().map_err(|e| self.sql(e))
     }
 
+    /// A write transaction that takes the database's write lock at once (`BEGIN IMMEDIATE`), so
+    /// a status read and the update that depends on it cannot interleave with another writer.
+    fn write_tx<'c>(&self, conn: &'c mut Connection) -> Result<rusqlite::Transaction<'c>, StoreError> {
+        conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(|e| self.sql(e))
+    }
+
     /// Why a conditional update changed nothing: the message is missing, or its status.
     fn refused(&self, tx: &rusqlite::Transaction<'_>, id: &str, why: &str) -> StoreError {
         match tx
@@ -540,9 +545,7 @@ impl Store {
     /// release, find `releasing` and are refused, so a message is never sent twice.
     pub fn begin_release(&self, id: &str, actor: &str, reason: &str) -> Result<(), StoreError> {
         let mut conn = self.lock();
-        let tx = conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(|e| self.sql(e))?;
+        let tx = self.write_tx(&mut conn)?;
         let changed = tx
             .execute(
                 "UPDATE messages SET status = 'releasing' WHERE id = ?1 AND status IN ('held', 'confirmed', 'false_positive') AND raw IS NOT NULL",
@@ -599,9 +602,7 @@ impl Store {
 
     fn end_release(&self, id: &str, actor: &str, to: Status, note: &str) -> Result<(), StoreError> {
         let mut conn = self.lock();
-        let tx = conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(|e| self.sql(e))?;
+        let tx = self.write_tx(&mut conn)?;
         let changed = tx
             .execute(
                 "UPDATE messages SET status = ?2, note = ?3 WHERE id = ?1 AND status = 'releasing'",
