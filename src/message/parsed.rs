@@ -74,6 +74,16 @@ impl<'x> ParsedMessage<'x> {
                 problems,
             };
         }
+        // Forwarded messages sent base64- or QP-encoded are parsed by mail-parser recursively,
+        // copying the decoded part once per message nested in it: bound that before parsing.
+        if let Some(why) = encoded_nesting(raw, limits, ENCODED_LEVELS) {
+            problems.push(StructureProblem::TooComplex(why));
+            return ParsedMessage {
+                message: None,
+                attachments: Vec::new(),
+                problems,
+            };
+        }
         let parser = MessageParser::default();
         let message = match catch_unwind(AssertUnwindSafe(|| parser.parse(raw))) {
             Ok(Some(m)) if m.parts.first().is_some_and(|p| p.headers.is_empty()) => {
@@ -268,25 +278,188 @@ fn count_content_type_lines(raw: &[u8]) -> usize {
     count
 }
 
+/// Levels of encoded forwarded messages mail-parser decodes and parses (its `MAX_NESTED_ENCODED`).
+const ENCODED_LEVELS: usize = 3;
+
+/// Whether `hay` contains `needle` (ASCII, any case). `needle` must be lower-case.
+fn contains_ci(hay: &[u8], needle: &[u8]) -> bool {
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), hay).any(|at| {
+        hay.get(at..at + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+    })
+}
+
+/// mail-parser decodes a base64 or quoted-printable `message/rfc822` part (or a digest's
+/// default-typed part) and parses it recursively, up to three levels, then converts the result
+/// with a recursive `into_owned` that copies the whole decoded part once for every message
+/// nested in it. The nesting inside is invisible to [`count_content_type_lines`] on the encoded
+/// bytes, so it would be bounded only by the stack and memory. This finds such parts first (a
+/// parse that decodes nothing), decodes each, and refuses the message when the parts inside one
+/// exceed `max_mime_parts`, or their copies (parts × decoded size) exceed `max_expanded_bytes`.
+/// Cheap for ordinary mail: a message that names no `message/` or `digest` type, or no encoding,
+/// is not looked at further.
+fn encoded_nesting(raw: &[u8], limits: &LimitsConfig, levels: usize) -> Option<String> {
+    if levels == 0 {
+        return None;
+    }
+    let typed = contains_ci(raw, b"message/") || contains_ci(raw, b"digest");
+    let encoded =
+        contains_ci(raw, b"base64") || contains_ci(raw, b"quoted-printable") || contains_ci(raw, b"=?");
+    if !typed || !encoded {
+        return None;
+    }
+    // The structure only: Content-Transfer-Encoding ignored, so nothing is decoded and nested
+    // messages are parsed in place (iteratively, borrowing the input).
+    let parser = MessageParser::new()
+        .header_content_type(mail_parser::HeaderName::ContentType)
+        .ignore_header(mail_parser::HeaderName::ContentTransferEncoding)
+        .default_header_ignore();
+    let Ok(Some(tree)) = catch_unwind(AssertUnwindSafe(|| parser.parse(raw))) else {
+        return None; // the real parse reports what went wrong
+    };
+    let tree = Flat(Some(tree));
+    let mut stack: Vec<&Message<'_>> = tree.0.iter().collect();
+    let mut seen = 0usize;
+    while let Some(msg) = stack.pop() {
+        for part in &msg.parts {
+            seen += 1;
+            if seen > limits.max_mime_parts.saturating_mul(2) {
+                return None; // beyond the part limit: the real parse refuses it anyway
+            }
+            let PartType::Message(inner) = &part.body else {
+                continue;
+            };
+            stack.push(inner);
+            // The encoding as written, read leniently: any value naming an encoding (or an
+            // encoded word that may decode to one) counts as encoded.
+            let cte = part
+                .headers
+                .iter()
+                .filter(|h| h.name == mail_parser::HeaderName::ContentTransferEncoding)
+                .filter_map(|h| raw.get(h.offset_start as usize..h.offset_end as usize))
+                .find(|v| {
+                    contains_ci(v, b"base64") || contains_ci(v, b"quoted-printable") || contains_ci(v, b"=?")
+                });
+            let Some(cte) = cte else {
+                continue;
+            };
+            let body = raw
+                .get(part.offset_body as usize..(part.offset_end as usize).min(raw.len()))
+                .unwrap_or_default();
+            let mut decodings = Vec::new();
+            if !contains_ci(cte, b"quoted-printable") {
+                decodings.push(decode_base64_lenient(body));
+            }
+            if !contains_ci(cte, b"base64") {
+                decodings.push(decode_qp_lenient(body));
+            }
+            for decoded in decodings {
+                let parts = count_content_type_lines(&decoded);
+                let copies = (parts as u64).saturating_mul(decoded.len() as u64);
+                if parts > limits.max_mime_parts || copies > limits.max_expanded_bytes {
+                    return Some(format!(
+                        "an encoded forwarded message holds {parts} MIME parts in {} decoded bytes (parts limit {}, copies limit {} bytes)",
+                        decoded.len(),
+                        limits.max_mime_parts,
+                        limits.max_expanded_bytes
+                    ));
+                }
+                if let Some(why) = encoded_nesting(&decoded, limits, levels - 1) {
+                    return Some(why);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Base64 decoded, skipping every byte outside the alphabet (as lenient as any decoder).
+fn decode_base64_lenient(data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(data.len() / 4 * 3);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for &b in data {
+        let v = match b {
+            b'A'..=b'Z' => b - b'A',
+            b'a'..=b'z' => b - b'a' + 26,
+            b'0'..=b'9' => b - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => continue,
+        };
+        acc = (acc << 6) | u32::from(v);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    out
+}
+
+/// Quoted-printable decoded: `=XX` escapes and soft line breaks; anything else as is.
+fn decode_qp_lenient(data: &[u8]) -> Vec<u8> {
+    let hex = |b: u8| (b as char).to_digit(16);
+    let mut out = Vec::with_capacity(data.len());
+    let mut i = 0;
+    while i < data.len() {
+        if data[i] == b'=' {
+            if let (Some(h), Some(l)) = (
+                data.get(i + 1).and_then(|&b| hex(b)),
+                data.get(i + 2).and_then(|&b| hex(b)),
+            ) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+            if data.get(i + 1) == Some(&b'\n') {
+                i += 2;
+                continue;
+            }
+            if data.get(i + 1..i + 3) == Some(b"\r\n") {
+                i += 3;
+                continue;
+            }
+        }
+        out.push(data[i]);
+        i += 1;
+    }
+    out
+}
+
+/// A parsed message that is taken apart without recursion when dropped (see below).
+struct Flat<'x>(Option<Message<'x>>);
+
+impl Drop for Flat<'_> {
+    fn drop(&mut self) {
+        drop_flat(self.0.take());
+    }
+}
+
 impl Drop for ParsedMessage<'_> {
     /// Takes nested messages apart without recursion: mail-parser's own drop recurses once per
     /// forwarded message, so a deep enough nesting would overflow the stack.
     fn drop(&mut self) {
-        let Some(root) = self.message.take() else {
-            return;
-        };
-        let mut pending = vec![root];
-        while let Some(mut msg) = pending.pop() {
-            for part in &mut msg.parts {
-                if matches!(part.body, PartType::Message(_))
-                    && let PartType::Message(inner) =
-                        std::mem::replace(&mut part.body, PartType::Binary(Default::default()))
-                {
-                    pending.push(inner);
-                }
+        drop_flat(self.message.take());
+    }
+}
+
+/// Drops a message and every message nested in it, one at a time.
+fn drop_flat(root: Option<Message<'_>>) {
+    let mut pending: Vec<Message<'_>> = root.into_iter().collect();
+    while let Some(mut msg) = pending.pop() {
+        for part in &mut msg.parts {
+            if matches!(part.body, PartType::Message(_))
+                && let PartType::Message(inner) =
+                    std::mem::replace(&mut part.body, PartType::Binary(Default::default()))
+            {
+                pending.push(inner);
             }
-            drop(msg);
         }
+        drop(msg);
     }
 }
 
@@ -429,6 +602,51 @@ mod tests {
             })
             .expect("thread");
         assert!(handle.join().is_ok());
+    }
+
+    /// A forwarded message sent base64-encoded, holding many nested messages: mail-parser would
+    /// copy the decoded part once per level (and recurse as deep). Refused before parsing.
+    #[test]
+    fn encoded_nesting_is_bounded_before_parsing() {
+        let enc = |inner: &[u8]| {
+            let mut raw = b"From: x@y\r\nSubject: t\r\nContent-Type: multipart/mixed; boundary=B\r\n\r\n--B\r\nContent-Type: message/rfc822\r\nContent-Transfer-Encoding: base64\r\n\r\n".to_vec();
+            raw.extend_from_slice(&crate::bench::corpus::base64(inner));
+            raw.extend_from_slice(b"\r\n--B--\r\n");
+            raw
+        };
+        let nest = |levels: usize, padding: usize| {
+            let mut inner = Vec::new();
+            for _ in 0..levels {
+                inner.extend_from_slice(b"From: a@b\r\nContent-Type: message/rfc822\r\n\r\n");
+            }
+            inner.extend_from_slice(b"From: a@b\r\n\r\n");
+            inner.extend(std::iter::repeat_n(b'x', padding));
+            inner
+        };
+        // Deep: more parts than the limit.
+        let raw = enc(&nest(5000, 0));
+        let p = ParsedMessage::parse(&raw, &limits());
+        assert!(
+            p.too_complex().is_some_and(|w| w.contains("encoded forwarded")),
+            "{:?}",
+            p.problems
+        );
+        // Shallow but large: 50 levels of a 4 MB part would be copied 50 times.
+        let raw = enc(&nest(50, 4 << 20));
+        let p = ParsedMessage::parse(&raw, &limits());
+        assert!(p.too_complex().is_some(), "{:?}", p.problems);
+        // An ordinary encoded forward (two levels, small) is parsed as before.
+        let raw = enc(&nest(2, 1000));
+        let p = ParsedMessage::parse(&raw, &limits());
+        assert!(p.too_complex().is_none(), "{:?}", p.problems);
+        assert!(p.message.is_some());
+        // Quoted-printable hides the nesting as well as base64 does.
+        let mut qp = b"From: x@y\r\nContent-Type: message/rfc822\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n".to_vec();
+        for _ in 0..3000 {
+            qp.extend_from_slice(b"=43ontent-Type: message/rfc822\r\n\r\n");
+        }
+        let p = ParsedMessage::parse(&qp, &limits());
+        assert!(p.too_complex().is_some(), "{:?}", p.problems);
     }
 
     #[test]

@@ -266,17 +266,11 @@ impl MarkingScanner {
             if deadline.is_some_and(|d| Instant::now() > d) {
                 break;
             }
+            // A text of a million stamps must not become a million findings in memory: the
+            // hits are cut to the best as they grow.
             self.scan_piece(piece, &mut hits, &mut companions, deadline);
         }
-        hits.sort_by(|a, b| b.rank.cmp(&a.rank).then(b.score.cmp(&a.score)));
-        // At most max_findings, but every level found is represented.
-        let mut kept: Vec<Hit> = Vec::new();
-        for h in hits {
-            let new_level = !kept.iter().any(|k| k.symbol == h.symbol);
-            if kept.len() < self.d.max_findings || new_level {
-                kept.push(h);
-            }
-        }
+        let kept = self.best(hits);
         for h in kept {
             out.push(Finding::new(
                 &h.symbol,
@@ -305,6 +299,20 @@ impl MarkingScanner {
                 &p.location,
             ));
         }
+    }
+
+    /// The hits reported: at most `max_findings`, the strongest first, but every level found is
+    /// represented. Taking the best of a part and then of the whole gives the same as once.
+    fn best(&self, mut hits: Vec<Hit>) -> Vec<Hit> {
+        hits.sort_by(|a, b| b.rank.cmp(&a.rank).then(b.score.cmp(&a.score)));
+        let mut kept: Vec<Hit> = Vec::new();
+        for h in hits {
+            let new_level = !kept.iter().any(|k| k.symbol == h.symbol);
+            if kept.len() < self.d.max_findings || new_level {
+                kept.push(h);
+            }
+        }
+        kept
     }
 
     fn scan_piece(
@@ -481,6 +489,9 @@ impl MarkingScanner {
                     location: format!("{}, line {}", piece.location, li + 1),
                     snippet: snippet(line, words[start].0, words[i].1, self.d.snippet_chars),
                 });
+                if hits.len() > 4 * self.d.max_findings + 64 {
+                    *hits = self.best(std::mem::take(hits));
+                }
             }
         }
     }
