@@ -435,6 +435,16 @@ async fn a_worker_killed_mid_scan_costs_that_message_a_tempfail() {
     let now = children(g.pid());
     assert_eq!(now.len(), 1);
     assert_ne!(now[0], workers[0], "the dead worker was replaced");
+    // A worker killed while idle is replaced without blaming the next message.
+    unsafe { libc::kill(now[0] as i32, libc::SIGKILL) };
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert_eq!(g.send(&ordinary(3)).await, Status::Accept, "{}", g.log());
+    assert_eq!(
+        g.log().matches("scanning worker died on a message").count(),
+        1,
+        "only the message killed mid-scan was blamed\n{}",
+        g.log()
+    );
     assert!(
         g.log().contains("scanning worker died on a message"),
         "{}",

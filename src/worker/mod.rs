@@ -159,10 +159,13 @@ impl WorkerPool {
     async fn take(&self) -> Result<Worker, String> {
         let generation = self.generation.load(Ordering::SeqCst);
         loop {
-            let Some(w) = self.lock_idle().pop() else {
+            let Some(mut w) = self.lock_idle().pop() else {
                 break;
             };
-            if w.generation == generation {
+            // A worker that died while idle (killed by hand, by the kernel's OOM killer) is
+            // replaced, not handed the next message, which would then be blamed for it.
+            let exited = matches!(w.child.try_wait(), Ok(Some(_)) | Err(_));
+            if w.generation == generation && !exited {
                 return Ok(w);
             }
         }
