@@ -197,7 +197,9 @@ impl WorkerPool {
     async fn spawn(&self) -> Result<Worker, String> {
         let generation = self.generation.load(Ordering::SeqCst);
         let mut cmd = Command::new(&self.config.program);
-        cmd.args(&self.config.args)
+        // Shown by ps as `canhgac worker …` rather than the path it was started from.
+        cmd.arg0("canhgac")
+            .args(&self.config.args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
