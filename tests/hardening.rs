@@ -598,3 +598,26 @@ fn scan_survives_a_file_that_kills_its_worker() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// Every input a fuzz target once failed on (`fuzz/regressions/message/`) goes through the
+/// engine in-process: a verdict, no panic escaping, no hang.
+#[test]
+fn fuzz_regressions_get_a_verdict() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions/message");
+    let mut config = crate::common::test_config();
+    config.workers.isolate = false;
+    let engine = canhgac::Engine::build(&config).expect("engine");
+    let mut n = 0;
+    for entry in std::fs::read_dir(&dir).expect("fuzz/regressions/message") {
+        let path = entry.expect("entry").path();
+        let raw = std::fs::read(&path).expect("read");
+        let report = engine.scan_content_verdict(&canhgac::ScanInput::from_bytes(raw));
+        assert!(
+            !report.verdict.findings.is_empty(),
+            "{}: findings explain the verdict",
+            path.display()
+        );
+        n += 1;
+    }
+    assert!(n >= 1, "the regression inputs are there");
+}
