@@ -629,6 +629,16 @@ impl Config {
                 "must be a header field name (printable ASCII without ':' or spaces)",
             ));
         }
+        // Targets and levels only: span and field filters (`[span{field=…}]`) compile their
+        // values as patterns, and a crafted one took a minute to build (found by fuzzing).
+        let plain = |c: char| c.is_ascii_alphanumeric() || "_:,=.-".contains(c);
+        if self.log.level.len() > 256 || !self.log.level.chars().all(plain) {
+            return Err(bad(
+                "log",
+                "level",
+                "a log filter of targets and levels (`info`, `canhgac=debug,warn`): letters, digits and _ : , = . - only, at most 256 characters",
+            ));
+        }
         if let Err(e) = tracing_subscriber::EnvFilter::try_new(&self.log.level) {
             return Err(bad("log", "level", &format!("not a log filter: {e}")));
         }
@@ -719,6 +729,13 @@ mod tests {
                 "max_atachment_bytes",
             ),
             ("[log]\nlevel = \"[[[\"\n", 2, "level", "[[["),
+            // Found by fuzzing: a span filter whose field pattern took a minute to compile.
+            (
+                "[log]\nlevel = \"[[[{{{{{777777777777ri=AAAAAAAAAAAAAAAA..........AAAAAAAA07777}o2_{{{{{{\"\n",
+                2,
+                "level",
+                "[[[{{{{{777777777777ri=",
+            ),
             ("[log]\nformat = \"xml\"\n", 2, "format", "xml"),
             (
                 "[clamd]\nendpoints = [\"tcp:nohost\"]\n",
@@ -745,6 +762,7 @@ mod tests {
             assert!(err.contains(key), "{text:?}: want key {key}: {err}");
             assert!(err.contains(value), "{text:?}: want value {value}: {err}");
         }
+        parse("[log]\nlevel = \"debug,canhgac=trace,canhgac::worker=warn\"\n").expect("targets and levels");
     }
 
     #[test]
