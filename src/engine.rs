@@ -269,7 +269,11 @@ impl Engine {
     }
 
     /// The content scan in an isolated worker, with its failures as findings.
-    async fn scan_in_worker(&self, pool: &WorkerPool, input: &ScanInput) -> (Vec<Finding>, Vec<ScannerTime>) {
+    async fn scan_in_worker(
+        &self,
+        pool: &WorkerPool,
+        input: &Arc<ScanInput>,
+    ) -> (Vec<Finding>, Vec<ScannerTime>) {
         let timeout = std::time::Duration::from_millis(self.config.limits.extract_timeout_ms) + WORKER_GRACE;
         let finding =
             |symbol: &str, detail: String| (vec![Finding::new(symbol, detail, "message")], Vec::new());

@@ -120,7 +120,7 @@ impl WorkerPool {
 
     /// Scans one message in a worker, waiting for a free one; the worker is killed if it has
     /// not answered within `timeout`. Dropping the future kills the worker too.
-    pub async fn scan(&self, input: &ScanInput, timeout: Duration) -> Outcome {
+    pub async fn scan(&self, input: &Arc<ScanInput>, timeout: Duration) -> Outcome {
         let Ok(_permit) = self.permits.acquire().await else {
             return Outcome::Unavailable("the worker pool is closed".into());
         };
@@ -136,7 +136,12 @@ impl WorkerPool {
             Ok(Err(e)) => {
                 let why = worker.death(e).await;
                 self.died.fetch_add(1, Ordering::Relaxed);
-                let repeat = self.remember_crash(&input.raw);
+                // Hashing up to the wire limit takes tens of milliseconds: off the runtime.
+                let raw = input.clone();
+                let digest = tokio::task::spawn_blocking(move || Sha256::digest(&raw.raw).into())
+                    .await
+                    .unwrap_or([0; 32]);
+                let repeat = self.remember_crash(digest);
                 tracing::error!(worker_error = %why, repeat, "scanning worker died on a message");
                 Outcome::Crashed { repeat, why }
             }
@@ -179,8 +184,7 @@ impl WorkerPool {
     }
 
     /// Whether `raw` had already killed a worker; remembers that it now has.
-    fn remember_crash(&self, raw: &[u8]) -> bool {
-        let digest: [u8; 32] = Sha256::digest(raw).into();
+    fn remember_crash(&self, digest: [u8; 32]) -> bool {
         let seq = self.crash_seq.fetch_add(1, Ordering::Relaxed);
         let mut crashes = self.crashes.lock().unwrap_or_else(|p| p.into_inner());
         if crashes.len() >= CRASH_MEMORY && !crashes.contains_key(&digest) {
