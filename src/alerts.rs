@@ -238,6 +238,59 @@ pub fn plan_scan_crash(cfg: &Config, facts: &Facts<'_>) -> Vec<NewAlert> {
     )]
 }
 
+/// The officers' mail carrying an anchor of the audit chain's head (`[audit] anchor_hours`):
+/// kept in their mailbox, outside the gateway, it lets `canhgac audit verify --anchor SEQ:MAC`
+/// notice entries removed from the end of the log. None when alerts are off or no officers.
+pub fn anchor_mail(
+    cfg: &Config,
+    anchor: &crate::store::Anchor,
+    key_id: &str,
+) -> Option<(Vec<String>, Vec<u8>)> {
+    let a = &cfg.alerts;
+    if !a.enabled || a.officers.is_empty() {
+        return None;
+    }
+    let text = format!(
+        "Kính gửi: Sở Thông tin và Truyền thông (bộ phận an toàn thông tin)\n\nMốc kiểm chứng nhật ký kiểm toán của hệ thống canhgac lúc {}:\n\n    {}\n\n(mục số {}, khóa {}). Xin lưu giữ thư này. Khi cần kiểm tra nhật ký chưa bị xóa hay sửa, chạy:\n\n    canhgac audit verify --anchor {}\n\n-- \nThư này do hệ thống canhgac gửi tự động.\n",
+        vietnam_time(anchor.at),
+        anchor.text(),
+        anchor.seq,
+        key_id,
+        anchor.text(),
+    )
+    .replace('\n', "\r\n");
+    let domain = a.from.rsplit('@').next().unwrap_or("localhost");
+    let mut m = format!(
+        "From: canhgac <{}>\r\nTo: {}\r\nSubject: {}\r\nMessage-ID: <audit-anchor-{}@{domain}>\r\nDate: {}\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\nAuto-Submitted: auto-generated\r\nX-Canhgac-Audit-Anchor: {}\r\n\r\n",
+        a.from,
+        a.officers.join(", "),
+        encode_header(&format!("[canhgac] Mốc nhật ký kiểm toán: mục {}", anchor.seq)),
+        anchor.seq,
+        rfc5322_date(anchor.at),
+        anchor.text(),
+    )
+    .into_bytes();
+    m.extend_from_slice(&crate::bench::corpus::base64(text.as_bytes()));
+    Some((a.officers.clone(), m))
+}
+
+/// Anchors the audit chain's head (when it moved since the last anchor): records it in the
+/// store, logs it, and queues it to the officers' mailbox.
+pub fn anchor_audit(
+    store: &Store,
+    cfg: &Config,
+) -> Result<Option<crate::store::Anchor>, crate::store::StoreError> {
+    let Some(anchor) = store.anchor_audit()? else {
+        return Ok(None);
+    };
+    let key_id = store.audit_key().0.to_owned();
+    tracing::info!(anchor = %anchor.text(), key = %key_id, "audit anchor: the head of the audit chain");
+    if let Some((to, mail)) = anchor_mail(cfg, &anchor, &key_id) {
+        store.queue_mail("audit", "audit_anchor", &to, &mail)?;
+    }
+    Ok(Some(anchor))
+}
+
 #[derive(Clone)]
 struct Common {
     from: String,

@@ -113,9 +113,11 @@ enum Command {
     Quarantine {
         #[arg(long, short, global = true)]
         config: Option<PathBuf>,
-        /// Who is acting, for the audit log (default: $SUDO_USER or $USER).
+        /// Act as this console account: its password is asked for (or read as the first line
+        /// of standard input). Needed to release a marked message (four-eyes); without it the
+        /// audit log names the local login as `cli:USER`.
         #[arg(long, global = true)]
-        actor: Option<String>,
+        user: Option<String>,
         #[command(subcommand)]
         command: officer::QuarantineCommand,
     },
@@ -130,9 +132,11 @@ enum Command {
     User {
         #[arg(long, short, global = true)]
         config: Option<PathBuf>,
-        /// Who is acting, for the audit log (default: $SUDO_USER or $USER).
+        /// Act as this console account: its password is asked for (or read as the first line
+        /// of standard input). Needed to release a marked message (four-eyes); without it the
+        /// audit log names the local login as `cli:USER`.
         #[arg(long, global = true)]
-        actor: Option<String>,
+        user: Option<String>,
         #[command(subcommand)]
         command: users::UserCommand,
     },
@@ -192,10 +196,10 @@ pub fn main() -> ExitCode {
         Command::CheckConfig { file } => check_config(file.as_deref()),
         Command::Quarantine {
             config,
-            actor,
+            user,
             command,
         } => match officer::config_for(config.as_deref()) {
-            Ok(c) => officer::quarantine(&c, actor.as_deref(), command),
+            Ok(c) => officer::quarantine(&c, user.as_deref(), command),
             Err(code) => code,
         },
         Command::Eval {
@@ -214,10 +218,10 @@ pub fn main() -> ExitCode {
         } => spam::train(config.as_deref(), &ham, &spam, db.as_deref()),
         Command::User {
             config,
-            actor,
+            user,
             command,
         } => match officer::config_for(config.as_deref()) {
-            Ok(c) => users::user(&c, actor.as_deref(), command),
+            Ok(c) => users::user(&c, user.as_deref(), command),
             Err(code) => code,
         },
         Command::Audit { config, command } => match officer::config_for(config.as_deref()) {
@@ -540,8 +544,8 @@ async fn serve_async(
     let store = if noop {
         None
     } else {
-        let path = config.store.path.clone();
-        let store = tokio::task::spawn_blocking(move || crate::store::Store::open(&path))
+        let c = config.clone();
+        let store = tokio::task::spawn_blocking(move || crate::store::Store::from_config(&c))
             .await
             .map_err(|e| format!("store task failed: {e}"))?
             .map_err(|e| e.to_string())?;
@@ -598,6 +602,24 @@ async fn serve_async(
                 config.clone(),
                 tx.subscribe(),
             )));
+        }
+        // Anchors of the audit chain's head: at start and every [audit] anchor_hours.
+        if config.audit.anchor_hours > 0 {
+            let (s, c, mut stop) = (store.clone(), config.clone(), tx.subscribe());
+            background.push(tokio::spawn(async move {
+                loop {
+                    let (s2, c2) = (s.clone(), c.clone());
+                    match tokio::task::spawn_blocking(move || crate::alerts::anchor_audit(&s2, &c2)).await {
+                        Ok(Err(e)) => tracing::error!(error = %e, "audit anchor failed"),
+                        Err(e) => tracing::error!(error = %e, "audit anchor task failed"),
+                        Ok(Ok(_)) => {}
+                    }
+                    tokio::select! {
+                        _ = tokio::time::sleep(Duration::from_secs(c.audit.anchor_hours.saturating_mul(3600))) => {}
+                        _ = stop.changed() => return,
+                    }
+                }
+            }));
         }
         let (s, days, mut stop) = (store.clone(), config.store.retention_days, tx.subscribe());
         background.push(tokio::spawn(async move {

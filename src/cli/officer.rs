@@ -85,8 +85,16 @@ pub enum AuditCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Check the hash chain: exit 0 when intact, 1 at the first altered entry.
-    Verify,
+    /// Check the keyed chain: exit 0 when intact, 1 naming the first entry that breaks and why.
+    Verify {
+        /// An anchor of the chain's head as mailed to the officers and logged (`SEQ:MAC`):
+        /// entries removed from the end since then are found. May be given several times.
+        #[arg(long)]
+        anchor: Vec<String>,
+    },
+    /// Anchor the chain's head now: record it, log it and print it (`SEQ:MAC`) to keep
+    /// elsewhere; `canhgac serve` does this every `[audit] anchor_hours` and mails it.
+    Anchor,
 }
 
 #[derive(Subcommand)]
@@ -104,17 +112,55 @@ pub enum DirectoryCommand {
     },
 }
 
-/// Who is acting: `--actor`, else `$SUDO_USER`, else `$USER`.
-pub(super) fn actor(explicit: Option<&str>) -> String {
-    explicit
-        .map(str::to_owned)
-        .or_else(|| std::env::var("SUDO_USER").ok())
-        .or_else(|| std::env::var("USER").ok())
-        .unwrap_or_else(|| "cli".to_owned())
+/// Who is acting, for the audit log and the four-eyes rule. With `--user NAME`, that console
+/// account once its password is given (asked on the terminal, else the first line of standard
+/// input); a wrong password counts as a failed login and exits 1. Without it, the local login
+/// as `cli:USER` (`$SUDO_USER`, else `$USER`): never an account name, so it cannot stand in for
+/// an officer where two accounts are required.
+pub(super) fn actor(store: &Store, user: Option<&str>) -> Result<String, ExitCode> {
+    let Some(name) = user else {
+        let local = std::env::var("SUDO_USER")
+            .ok()
+            .or_else(|| std::env::var("USER").ok())
+            .unwrap_or_else(|| format!("uid{}", unsafe { libc::getuid() }));
+        return Ok(format!("cli:{local}"));
+    };
+    let password = super::users::read_secret(&format!("Mật khẩu của {name} / password of {name}: "))
+        .map_err(|e| {
+            eprintln!("canhgac: {e}");
+            ExitCode::from(1)
+        })?;
+    match store.check_password(name, &password) {
+        Ok(Some(u)) => {
+            let _ = store.login_succeeded(&u.name);
+            let _ = store.audit(
+                &u.name,
+                "login",
+                &format!("user:{}", u.name),
+                "from the command line",
+            );
+            Ok(u.name)
+        }
+        Ok(None) => {
+            let _ = store.login_failed(name);
+            let _ = store.audit(
+                name,
+                "login-failed",
+                &format!("user:{name}"),
+                "from the command line",
+            );
+            eprintln!("canhgac: wrong account or password for {name} (or the account is disabled)");
+            Err(ExitCode::from(1))
+        }
+        Err(e) => {
+            eprintln!("canhgac: {e}");
+            Err(ExitCode::from(2))
+        }
+    }
 }
 
 pub(super) fn open(config: &Config) -> Result<Store, ExitCode> {
-    Store::open(&config.store.path).map_err(|e| {
+    Store::from_config(config).map_err(|e| {
         eprintln!("canhgac: {e}");
         ExitCode::from(2)
     })
@@ -132,12 +178,15 @@ fn time(unix: i64) -> String {
     crate::alerts::vietnam_time(unix)
 }
 
-pub fn quarantine(config: &Config, actor_name: Option<&str>, cmd: QuarantineCommand) -> ExitCode {
+pub fn quarantine(config: &Config, user: Option<&str>, cmd: QuarantineCommand) -> ExitCode {
     let store = match open(config) {
         Ok(s) => s,
         Err(c) => return c,
     };
-    let who = actor(actor_name);
+    let who = match actor(&store, user) {
+        Ok(w) => w,
+        Err(c) => return c,
+    };
     let mut out = std::io::stdout().lock();
     let result = match cmd {
         QuarantineCommand::List { status, limit, json } => {
@@ -274,7 +323,7 @@ pub fn quarantine(config: &Config, actor_name: Option<&str>, cmd: QuarantineComm
                 Ok(crate::alerts::Released::Requested(req)) => {
                     let _ = writeln!(
                         out,
-                        "{id} is held for a state-secret marking: release request {} recorded for {who}; another officer must approve it (canhgac quarantine release {id} --actor OTHER)",
+                        "{id} is held for a state-secret marking: release request {} recorded for {who}; another officer must approve it, logged in as another account (canhgac quarantine release {id} --user OTHER, or the console)",
                         req.id
                     );
                     Ok(())
@@ -353,24 +402,61 @@ pub fn audit(config: &Config, cmd: AuditCommand) -> ExitCode {
             }
             Err(e) => fail(e),
         },
-        AuditCommand::Verify => match store.audit_verify() {
-            Ok(c) if c.first_bad.is_none() => {
-                let _ = writeln!(
-                    out,
-                    "audit log intact: {} entries, hash chain verified",
-                    c.entries
-                );
+        AuditCommand::Verify { anchor } => {
+            let mut given = Vec::new();
+            for a in &anchor {
+                match crate::store::Anchor::parse(a) {
+                    Some(x) => given.push(x),
+                    None => {
+                        eprintln!(
+                            "canhgac: --anchor {a:?}: expected SEQ:MAC (an entry number, a colon, 64 hex digits)"
+                        );
+                        return ExitCode::from(2);
+                    }
+                }
+            }
+            match store.audit_verify_with(&given) {
+                Ok(c) if c.first_bad.is_none() => {
+                    let _ = writeln!(
+                        out,
+                        "audit log intact: {} entries, keyed chain verified with key {}, {} anchors checked{}",
+                        c.entries,
+                        c.key_id,
+                        c.anchors_checked,
+                        c.head.map(|(s, m)| format!("; head {s}:{m}")).unwrap_or_default()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Ok(c) => {
+                    let _ = writeln!(
+                        out,
+                        "audit log ALTERED at entry {}: {} ({} entries)",
+                        c.first_bad.unwrap_or_default(),
+                        c.why.unwrap_or_default(),
+                        c.entries
+                    );
+                    ExitCode::from(1)
+                }
+                Err(e) => fail(e),
+            }
+        }
+        AuditCommand::Anchor => match store.anchor_audit() {
+            Ok(Some(a)) => {
+                tracing::info!(anchor = %a.text(), "audit anchor");
+                let _ = writeln!(out, "{}", a.text());
                 ExitCode::SUCCESS
             }
-            Ok(c) => {
-                let _ = writeln!(
-                    out,
-                    "audit log ALTERED: entry {} does not match the hash chain ({} entries)",
-                    c.first_bad.unwrap_or_default(),
-                    c.entries
-                );
-                ExitCode::from(1)
-            }
+            Ok(None) => match store.audit_verify() {
+                Ok(c) => {
+                    let _ = writeln!(
+                        out,
+                        "{}",
+                        c.head.map(|(s, m)| format!("{s}:{m}")).unwrap_or_default()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(e),
+            },
             Err(e) => fail(e),
         },
     }

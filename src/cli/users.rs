@@ -21,6 +21,12 @@ pub enum UserCommand {
     },
     /// Set a new password.
     Passwd { name: String },
+    /// Let an account kept waiting after failed logins log in at once.
+    Unlock {
+        name: String,
+        #[arg(long, default_value = "unlocked")]
+        reason: String,
+    },
     /// Disable an account (its record and audit trail stay).
     Disable {
         name: String,
@@ -34,12 +40,15 @@ pub enum UserCommand {
     },
 }
 
-pub fn user(config: &Config, who: Option<&str>, command: UserCommand) -> ExitCode {
+pub fn user(config: &Config, user: Option<&str>, command: UserCommand) -> ExitCode {
     let store = match open(config) {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let who = actor(who);
+    let who = match actor(&store, user) {
+        Ok(w) => w,
+        Err(c) => return c,
+    };
     let result = match command {
         UserCommand::Add { name, role, units } => {
             let role = Role::parse(&role).unwrap_or(Role::Auditor);
@@ -63,6 +72,9 @@ pub fn user(config: &Config, who: Option<&str>, command: UserCommand) -> ExitCod
                 .set_password(&who, &name, &pw)
                 .map(|()| println!("password of {name} changed"))
         }),
+        UserCommand::Unlock { name, reason } => store
+            .unlock_user(&who, &name, &reason)
+            .map(|()| println!("account {name} unlocked")),
         UserCommand::Disable { name, reason } => store
             .disable_user(&who, &name, &reason)
             .map(|()| println!("account {name} disabled")),
@@ -98,8 +110,8 @@ pub fn user(config: &Config, who: Option<&str>, command: UserCommand) -> ExitCod
     }
 }
 
-/// The new password: asked twice on a terminal (no echo), else the first line of stdin.
-fn read_password(name: &str) -> Result<String, UserError> {
+/// A password: asked on a terminal (no echo), else the next line of standard input.
+pub(super) fn read_secret(question: &str) -> Result<String, UserError> {
     let stdin = std::io::stdin();
     if !stdin.is_terminal() {
         let mut line = String::new();
@@ -108,6 +120,14 @@ fn read_password(name: &str) -> Result<String, UserError> {
             .read_line(&mut line)
             .map_err(|e| UserError::Input(format!("cannot read the password: {e}")))?;
         return Ok(line.trim_end_matches(['\r', '\n']).to_owned());
+    }
+    prompt(question)
+}
+
+/// The new password: asked twice on a terminal (no echo), else the next line of stdin.
+fn read_password(name: &str) -> Result<String, UserError> {
+    if !std::io::stdin().is_terminal() {
+        return read_secret("");
     }
     let first = prompt(&format!("Mật khẩu cho {name} / password for {name}: "))?;
     let second = prompt("Nhập lại / again: ")?;

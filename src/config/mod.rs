@@ -29,6 +29,7 @@ pub struct Config {
     pub alerts: AlertsConfig,
     pub release: ReleaseConfig,
     pub web: WebConfig,
+    pub audit: AuditConfig,
     pub log: LogConfig,
     /// Where this configuration was read from (not a key; set by [`Config::load`]).
     #[serde(skip)]
@@ -410,10 +411,22 @@ pub struct WebConfig {
     pub public_url: String,
     /// Minutes of inactivity after which a session ends.
     pub session_idle_minutes: u64,
-    /// Failed logins (per account, and per client address) before logins are refused for a while.
+    /// Hours after login at which a session ends however active it is.
+    pub session_max_hours: u64,
+    /// Failed logins of one account before each further try must wait: 30 s after this many,
+    /// doubling with each further failure up to `lockout_minutes`. A successful login or an
+    /// admin's unlock clears it. A client address may fail four times as often within
+    /// `lockout_minutes`.
     pub max_failed_logins: u32,
-    /// Minutes a throttled account or client address waits.
+    /// The longest wait of a throttled account, and how long a client address is remembered.
     pub lockout_minutes: u64,
+    /// Addresses (or networks, `10.0.0.0/8`) of the reverse proxies in front of the console:
+    /// from these peers the client's address is read from `X-Forwarded-For` (the rightmost
+    /// address that is not itself a trusted proxy). From any other peer the header is ignored.
+    pub trusted_proxies: Vec<Network>,
+    /// Password checks (Argon2id, 19 MiB each) run at once, on the console's own threads;
+    /// logins beyond them and a short queue are answered 503.
+    pub password_checks: usize,
     /// Rows per page of the quarantine list and the audit log.
     pub page_size: usize,
     /// Days shown by the dashboard's charts.
@@ -429,11 +442,45 @@ impl Default for WebConfig {
             listen: std::net::SocketAddr::from(([127, 0, 0, 1], 8025)),
             public_url: String::new(),
             session_idle_minutes: 30,
+            session_max_hours: 12,
             max_failed_logins: 5,
             lockout_minutes: 15,
+            trusted_proxies: vec![
+                Network {
+                    addr: std::net::IpAddr::from([127, 0, 0, 1]),
+                    prefix: 32,
+                },
+                Network {
+                    addr: std::net::IpAddr::from(std::net::Ipv6Addr::LOCALHOST),
+                    prefix: 128,
+                },
+            ],
+            password_checks: 2,
             page_size: 50,
             dashboard_days: 30,
             language: "vi".to_owned(),
+        }
+    }
+}
+
+/// `[audit]`: the keyed audit chain.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct AuditConfig {
+    /// The file holding the audit chain's HMAC key (created 0600 with a random key when
+    /// missing). Keep it outside the database's directory and readable by the gateway only,
+    /// e.g. `/etc/canhgac/audit.key`. Empty: `audit.key` beside the database.
+    pub key_file: PathBuf,
+    /// Every this many hours `canhgac serve` anchors the chain's head: it is logged, recorded,
+    /// and mailed to `[alerts] officers`, so entries removed from the end are noticed. 0: never.
+    pub anchor_hours: u64,
+}
+
+impl Default for AuditConfig {
+    fn default() -> Self {
+        Self {
+            key_file: PathBuf::new(),
+            anchor_hours: 24,
         }
     }
 }
@@ -567,6 +614,12 @@ impl Config {
         let w = &self.web;
         if w.session_idle_minutes == 0 {
             return Err(bad("web", "session_idle_minutes", "must be greater than 0"));
+        }
+        if w.session_max_hours == 0 {
+            return Err(bad("web", "session_max_hours", "must be greater than 0"));
+        }
+        if !(1..=64).contains(&w.password_checks) {
+            return Err(bad("web", "password_checks", "must be between 1 and 64"));
         }
         if w.max_failed_logins == 0 || w.lockout_minutes == 0 {
             let key = if w.max_failed_logins == 0 {

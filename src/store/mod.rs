@@ -6,13 +6,15 @@
 mod audit;
 mod outbox;
 mod review;
+mod sessions;
 mod users;
 
-pub use audit::{AuditCheck, AuditEntry};
+pub use audit::{Anchor, AuditCheck, AuditEntry, AuditKey};
 pub use outbox::OutboxRow;
 pub use review::{
     Filter, FourEyes, Page, REASONS, ReleaseRequest, Sort, Stats, day_string, hold_reason, parse_day,
 };
+pub use sessions::random_hex;
 pub use users::{Role, User, UserError};
 
 use crate::message::Envelope;
@@ -139,6 +141,8 @@ pub struct Store {
     /// A second, read-only connection for the console's long reads (lists, dashboard, chain
     /// verification): with WAL they see the last commit and never hold up a hold being written.
     reader: Mutex<Connection>,
+    /// The audit chain's key (kept outside the database).
+    key: AuditKey,
 }
 
 const SCHEMA: &[&str] = &[
@@ -238,7 +242,40 @@ const SCHEMA: &[&str] = &[
     );
     CREATE INDEX release_requests_open ON release_requests(message_id, outcome);
     CREATE INDEX audit_message ON audit(message_id, seq);",
+    // 4: issue 15. Four-eyes between two people: who set each account up (created it, or last
+    // set its password for it) and where in the audit chain it was created, and where each
+    // release request was made. Failed logins per account (backoff). Console sessions that
+    // survive a restart (only a hash of each session id is kept). Anchors of the audit chain's
+    // head. The chain itself is sealed with its key by `Store::open` in the same transaction.
+    "ALTER TABLE users ADD COLUMN created_by TEXT NOT NULL DEFAULT '';
+    ALTER TABLE users ADD COLUMN password_by TEXT NOT NULL DEFAULT '';
+    ALTER TABLE users ADD COLUMN created_seq INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE users ADD COLUMN failed_logins INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE users ADD COLUMN last_failed_at INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE release_requests ADD COLUMN request_seq INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE sessions (
+        id_hash TEXT PRIMARY KEY,
+        user TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        last_seen INTEGER NOT NULL
+    );
+    CREATE INDEX sessions_user ON sessions(user);
+    CREATE TABLE audit_anchors (
+        id INTEGER PRIMARY KEY,
+        seq INTEGER NOT NULL,
+        mac TEXT NOT NULL,
+        at INTEGER NOT NULL
+    );",
 ];
+
+/// The schema version whose migration seals an unkeyed audit chain with the key.
+const KEYED_AUDIT_VERSION: usize = 4;
+
+/// The audit key file used when none is configured: `audit.key` beside the database.
+pub fn default_key_file(db: &Path) -> PathBuf {
+    db.parent()
+        .map_or_else(|| PathBuf::from("audit.key"), |d| d.join("audit.key"))
+}
 
 /// Unix seconds now.
 pub fn now() -> i64 {
@@ -248,8 +285,33 @@ pub fn now() -> i64 {
 }
 
 impl Store {
-    /// Opens (creating it and its directory if needed) and migrates the database.
+    /// Opens (creating it and its directory if needed) and migrates the database, with the
+    /// audit key `audit.key` beside it (created if missing). A deployment names a key file
+    /// elsewhere, readable by the gateway only: [`Store::open_with_key`], `[audit] key_file`.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
+        Self::open_with_key(path, &default_key_file(path))
+    }
+
+    /// Opens the store of a configuration (`[store] path`, `[audit] key_file`).
+    pub fn from_config(config: &crate::config::Config) -> Result<Store, StoreError> {
+        let key = if config.audit.key_file.as_os_str().is_empty() {
+            default_key_file(&config.store.path)
+        } else {
+            config.audit.key_file.clone()
+        };
+        Self::open_with_key(&config.store.path, &key)
+    }
+
+    /// Opens the store with the audit key in `key_file` (created 0600 if missing).
+    pub fn open_with_key(path: &Path, key_file: &Path) -> Result<Store, StoreError> {
+        let key = AuditKey::load_or_create(key_file).map_err(|error| StoreError::Open {
+            path: path.to_owned(),
+            error,
+        })?;
+        Self::open_keyed(path, key)
+    }
+
+    fn open_keyed(path: &Path, key: AuditKey) -> Result<Store, StoreError> {
         let open_err = |e: &dyn std::fmt::Display| StoreError::Open {
             path: path.to_owned(),
             error: e.to_string(),
@@ -291,8 +353,17 @@ impl Store {
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .map_err(|e| open_err(&e))?;
         for (i, sql) in SCHEMA.iter().enumerate().skip(version as usize) {
-            conn.execute_batch(&format!("BEGIN; {sql}; PRAGMA user_version = {}; COMMIT;", i + 1))
-                .map_err(|e| open_err(&format!("migration {}: {e}", i + 1)))?;
+            let step = || -> rusqlite::Result<()> {
+                conn.execute_batch(&format!("BEGIN IMMEDIATE; {sql};"))?;
+                if i + 1 == KEYED_AUDIT_VERSION {
+                    audit::seal_legacy(&conn, &key, now())?;
+                }
+                conn.execute_batch(&format!("PRAGMA user_version = {}; COMMIT;", i + 1))
+            };
+            if let Err(e) = step() {
+                let _ = conn.execute_batch("ROLLBACK");
+                return Err(open_err(&format!("migration {}: {e}", i + 1)));
+            }
         }
         if created {
             for suffix in ["-wal", "-shm"] {
@@ -316,6 +387,7 @@ impl Store {
             path: path.to_owned(),
             conn: Mutex::new(conn),
             reader: Mutex::new(reader),
+            key,
         })
     }
 
@@ -395,7 +467,7 @@ impl Store {
             .map(|f| f.symbol.as_str())
             .collect::<Vec<_>>()
             .join(" ");
-        audit::append(&tx, at, "canhgac", "hold", &id, &why).map_err(|e| self.sql(e))?;
+        audit::append(&tx, &self.key, at, "canhgac", "hold", &id, &why).map_err(|e| self.sql(e))?;
         for a in alerts {
             outbox::enqueue(&tx, &id, &a.kind, &a.recipients, &(a.compose)(&id), at)
                 .map_err(|e| self.sql(e))?;
@@ -510,7 +582,7 @@ impl Store {
             Status::Confirmed => "confirm",
             Status::FalsePositive => "false_positive",
         };
-        audit::append(&tx, now(), actor, action, id, reason).map_err(|e| self.sql(e))?;
+        audit::append(&tx, &self.key, now(), actor, action, id, reason).map_err(|e| self.sql(e))?;
         review::close_requests(&tx, id, to, now()).map_err(|e| self.sql(e))?;
         tx.commit().map_err(|e| self.sql(e))
     }
@@ -559,7 +631,7 @@ impl Store {
                 "it cannot be released now (released, deleted, being released, or without its original)",
             ));
         }
-        audit::append(&tx, now(), actor, "release-begin", id, reason).map_err(|e| self.sql(e))?;
+        audit::append(&tx, &self.key, now(), actor, "release-begin", id, reason).map_err(|e| self.sql(e))?;
         tx.commit().map_err(|e| self.sql(e))
     }
 
@@ -617,7 +689,7 @@ impl Store {
         } else {
             "release-failed"
         };
-        audit::append(&tx, now(), actor, action, id, note).map_err(|e| self.sql(e))?;
+        audit::append(&tx, &self.key, now(), actor, action, id, note).map_err(|e| self.sql(e))?;
         if to == Status::Released {
             review::close_requests(&tx, id, to, now()).map_err(|e| self.sql(e))?;
         }
@@ -629,7 +701,7 @@ impl Store {
         self.get(id)?;
         let mut conn = self.lock();
         let tx = conn.transaction().map_err(|e| self.sql(e))?;
-        audit::append(&tx, now(), actor, "note", id, note).map_err(|e| self.sql(e))?;
+        audit::append(&tx, &self.key, now(), actor, "note", id, note).map_err(|e| self.sql(e))?;
         tx.commit().map_err(|e| self.sql(e))
     }
 
@@ -656,6 +728,7 @@ impl Store {
                 .map_err(|e| self.sql(e))?;
             audit::append(
                 &tx,
+                &self.key,
                 now(),
                 "canhgac",
                 "purge",
@@ -672,7 +745,7 @@ impl Store {
     pub fn audit(&self, actor: &str, action: &str, id: &str, reason: &str) -> Result<(), StoreError> {
         let mut conn = self.lock();
         let tx = conn.transaction().map_err(|e| self.sql(e))?;
-        audit::append(&tx, now(), actor, action, id, reason).map_err(|e| self.sql(e))?;
+        audit::append(&tx, &self.key, now(), actor, action, id, reason).map_err(|e| self.sql(e))?;
         tx.commit().map_err(|e| self.sql(e))
     }
 
@@ -693,9 +766,44 @@ impl Store {
         audit::page(&self.read(), message, scope, offset, limit).map_err(|e| self.sql(e))
     }
 
-    /// Checks the audit log's hash chain.
+    /// Checks the audit log's keyed chain, against the anchors recorded in the store.
     pub fn audit_verify(&self) -> Result<AuditCheck, StoreError> {
-        audit::verify(&self.read()).map_err(|e| self.sql(e))
+        self.audit_verify_with(&[])
+    }
+
+    /// Checks the audit log's keyed chain against the recorded anchors and `given` ones (from
+    /// the officers' mailbox or the log).
+    pub fn audit_verify_with(&self, given: &[Anchor]) -> Result<AuditCheck, StoreError> {
+        audit::verify(&self.read(), &self.key, given).map_err(|e| self.sql(e))
+    }
+
+    /// The audit key's name (first 8 hex digits of its SHA-256) and file.
+    pub fn audit_key(&self) -> (&str, &Path) {
+        (self.key.id(), self.key.path())
+    }
+
+    /// Anchors the chain's head: records it in the store (so a later `audit verify` notices
+    /// entries removed from the end) and returns it for the officers' mailbox and the log.
+    /// None when the head is the one anchored last (nothing happened since) or the log is empty.
+    pub fn anchor_audit(&self) -> Result<Option<Anchor>, StoreError> {
+        let mut conn = self.lock();
+        let tx = self.write_tx(&mut conn)?;
+        let Some((seq, mac)) = audit::head(&tx).map_err(|e| self.sql(e))? else {
+            return Ok(None);
+        };
+        let last = audit::anchors(&tx).map_err(|e| self.sql(e))?.pop();
+        if last.is_some_and(|a| a.seq == seq && a.mac == mac) {
+            return Ok(None);
+        }
+        let a = Anchor { seq, mac, at: now() };
+        audit::record_anchor(&tx, &a).map_err(|e| self.sql(e))?;
+        tx.commit().map_err(|e| self.sql(e))?;
+        Ok(Some(a))
+    }
+
+    /// Queues a mail of the gateway's own (not about one held message) in the outbox.
+    pub fn queue_mail(&self, about: &str, kind: &str, to: &[String], bytes: &[u8]) -> Result<(), StoreError> {
+        outbox::enqueue(&self.lock(), about, kind, to, bytes, now()).map_err(|e| self.sql(e))
     }
 
     /// Alerts due to be sent now.

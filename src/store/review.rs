@@ -2,7 +2,8 @@
 //! the filtered and sorted quarantine list, the dashboard's counts, and four-eyes release
 //! requests (one officer asks, another approves) for messages held for a state-secret marking.
 
-use super::{Record, Status, Store, StoreError, audit, now};
+use super::users::{USER_COLUMNS, row_to_user};
+use super::{Record, Role, Status, Store, StoreError, User, audit, now};
 use crate::policy::Verdict;
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, params, params_from_iter};
@@ -139,6 +140,8 @@ pub struct ReleaseRequest {
     pub decided_at: Option<i64>,
     /// None: waiting; `approved`, `released`, `cancelled`.
     pub outcome: Option<String>,
+    /// The audit entry of the request: accounts created after it cannot approve it.
+    pub request_seq: i64,
 }
 
 /// Where a release of a marked message stands after an officer asked for it.
@@ -153,7 +156,7 @@ pub enum FourEyes {
 }
 
 const REQUEST_COLUMNS: &str =
-    "id, message_id, requested_by, requested_at, reason, decided_by, decided_at, outcome";
+    "id, message_id, requested_by, requested_at, reason, decided_by, decided_at, outcome, request_seq";
 
 fn request(r: &rusqlite::Row<'_>) -> rusqlite::Result<ReleaseRequest> {
     Ok(ReleaseRequest {
@@ -165,6 +168,7 @@ fn request(r: &rusqlite::Row<'_>) -> rusqlite::Result<ReleaseRequest> {
         decided_by: r.get(5)?,
         decided_at: r.get(6)?,
         outcome: r.get(7)?,
+        request_seq: r.get(8)?,
     })
 }
 
@@ -454,7 +458,7 @@ impl Store {
             return Ok(FourEyes::NotNeeded);
         }
         let mut conn = self.lock();
-        let tx = conn.transaction().map_err(|e| self.sql(e))?;
+        let tx = self.write_tx(&mut conn)?;
         let current: Option<ReleaseRequest> = tx
             .query_row(
                 &format!(
@@ -466,19 +470,90 @@ impl Store {
             .optional()
             .map_err(|e| self.sql(e))?;
         let at = now();
+        let refuse = |status: &str, why: String| StoreError::State {
+            id: id.to_owned(),
+            status: status.to_owned(),
+            why,
+        };
+        let account = |name: &str| -> Result<Option<User>, StoreError> {
+            tx.query_row(
+                &format!("SELECT {USER_COLUMNS} FROM users WHERE name = ?1"),
+                params![name],
+                row_to_user,
+            )
+            .optional()
+            .map_err(|e| self.sql(e))
+        };
+        let acting = |u: &Option<User>| {
+            u.as_ref()
+                .filter(|u| !u.disabled && matches!(u.role, Role::Officer | Role::Admin))
+                .cloned()
+        };
+        let Some(me) = acting(&account(actor)?) else {
+            return Err(refuse(
+                "held for a state-secret marking",
+                format!(
+                    "{actor} is not an enabled officer or admin account: a marked message is released by two console accounts, each logged in (the CLI asks for the account's password with --user)"
+                ),
+            ));
+        };
+        let current = match current {
+            // A request by a name that is no account (made before accounts were required, or
+            // since disabled) cannot be approved: it is cancelled and this call asks anew.
+            Some(req) if req.outcome.is_none() && acting(&account(&req.requested_by)?).is_none() => {
+                tx.execute(
+                    "UPDATE release_requests SET outcome = 'cancelled', decided_at = ?2 WHERE id = ?1",
+                    params![req.id, at],
+                )
+                .map_err(|e| self.sql(e))?;
+                audit::append(
+                    &tx,
+                    &self.key,
+                    at,
+                    actor,
+                    "release-cancel",
+                    id,
+                    &format!("request {} by {} (no enabled account)", req.id, req.requested_by),
+                )
+                .map_err(|e| self.sql(e))?;
+                None
+            }
+            other => other,
+        };
         let step = match current {
             // Approved earlier and the relay failed then: the release may be tried again.
             Some(req) if req.outcome.is_some() => FourEyes::Approved(req),
-            Some(req) if req.requested_by == actor => {
-                return Err(StoreError::State {
-                    id: id.to_owned(),
-                    status: "awaiting a second officer".to_owned(),
-                    why: format!(
-                        "{actor} requested this release; another officer must approve it (four-eyes rule)"
-                    ),
-                });
-            }
-            Some(mut req) => {
+            Some(req) => {
+                let requester = account(&req.requested_by)?
+                    .ok_or_else(|| StoreError::NotFound(req.requested_by.clone()))?;
+                let why = if req.requested_by == actor {
+                    Some(format!(
+                        "{actor} requested this release; another officer must approve it"
+                    ))
+                } else if req.request_seq > 0 && me.created_seq > req.request_seq {
+                    Some(format!(
+                        "the account {actor} was created after the request was made"
+                    ))
+                } else if requester.set_up_by(actor) {
+                    Some(format!(
+                        "{actor} created the account {} or set its password",
+                        req.requested_by
+                    ))
+                } else if me.set_up_by(&req.requested_by) {
+                    Some(format!(
+                        "{} created the account {actor} or set its password",
+                        req.requested_by
+                    ))
+                } else {
+                    None
+                };
+                if let Some(why) = why {
+                    return Err(refuse(
+                        "awaiting a second officer",
+                        format!("{why} (four-eyes rule: two different people, see README)"),
+                    ));
+                }
+                let mut req = req;
                 tx.execute(
                     "UPDATE release_requests SET decided_by = ?2, decided_at = ?3, outcome = 'approved' WHERE id = ?1",
                     params![req.id, actor, at],
@@ -486,6 +561,7 @@ impl Store {
                 .map_err(|e| self.sql(e))?;
                 audit::append(
                     &tx,
+                    &self.key,
                     at,
                     actor,
                     "release-approve",
@@ -499,13 +575,14 @@ impl Store {
                 FourEyes::Approved(req)
             }
             None => {
+                let seq = audit::append(&tx, &self.key, at, actor, "release-request", id, reason)
+                    .map_err(|e| self.sql(e))?;
                 tx.execute(
-                    "INSERT INTO release_requests (message_id, requested_by, requested_at, reason) VALUES (?1, ?2, ?3, ?4)",
-                    params![id, actor, at, reason],
+                    "INSERT INTO release_requests (message_id, requested_by, requested_at, reason, request_seq) VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![id, actor, at, reason, seq],
                 )
                 .map_err(|e| self.sql(e))?;
                 let req_id = tx.last_insert_rowid();
-                audit::append(&tx, at, actor, "release-request", id, reason).map_err(|e| self.sql(e))?;
                 FourEyes::Requested(ReleaseRequest {
                     id: req_id,
                     message_id: id.to_owned(),
@@ -515,6 +592,7 @@ impl Store {
                     decided_by: None,
                     decided_at: None,
                     outcome: None,
+                    request_seq: seq,
                 })
             }
         };
@@ -734,6 +812,11 @@ mod tests {
     fn marked_messages_need_two_officers_to_release() {
         let dir = tempfile::tempdir().expect("tempdir");
         let store = Store::open(&dir.path().join("q.db")).expect("open");
+        for o in ["o1", "o2", "o3"] {
+            store
+                .add_user("cli:root", o, Role::Officer, &[], "mật khẩu đủ dài 1")
+                .expect("account");
+        }
         let marked = hold(
             &store,
             "a@snv.lamdong.gov.vn",
@@ -809,6 +892,100 @@ mod tests {
             Some("cancelled")
         );
         assert!(store.stats(&None, 1).expect("stats").pending_releases.is_empty());
+    }
+
+    /// Issue 15, item 5: four-eyes means two people, each a console account, neither set up
+    /// by the other, and the approver's account older than the request.
+    #[test]
+    fn four_eyes_needs_two_people_not_two_names() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(&dir.path().join("q.db")).expect("open");
+        let pw = "mật khẩu đủ dài 1";
+        let add = |by: &str, name: &str, role: Role| {
+            store.add_user(by, name, role, &[], pw).expect("account");
+        };
+        add("cli:root", "boss", Role::Admin);
+        add("cli:root", "o2", Role::Officer);
+        add("cli:root", "aud", Role::Auditor);
+        add("boss", "puppet", Role::Officer);
+        let marked = |subject: &str| {
+            hold(
+                &store,
+                "a@snv.lamdong.gov.vn",
+                subject,
+                Some("MẬT"),
+                "MARKING_MAT",
+                &["snv"],
+            )
+        };
+        let refused = |id: &str, who: &str, needle: &str| {
+            let e = store
+                .release_step(id, who, "ok")
+                .expect_err(&format!("{who} must be refused"));
+            assert!(e.to_string().contains(needle), "{who}: {e}");
+        };
+
+        // Names that are no account (the CLI's local login, free text) cannot request or approve.
+        let m1 = marked("1");
+        refused(&m1, "cli:root", "not an enabled officer or admin account");
+        refused(&m1, "somebody", "not an enabled officer or admin account");
+        refused(&m1, "aud", "not an enabled officer or admin account");
+
+        // The admin who created the requester's account cannot approve it, nor can an account
+        // the requester created.
+        assert!(matches!(
+            store.release_step(&m1, "puppet", "ok"),
+            Ok(FourEyes::Requested(_))
+        ));
+        refused(&m1, "boss", "created the account puppet");
+        let m2 = marked("2");
+        assert!(matches!(
+            store.release_step(&m2, "boss", "ok"),
+            Ok(FourEyes::Requested(_))
+        ));
+        refused(&m2, "puppet", "boss created the account puppet");
+
+        // An account created after the request cannot approve it, even by an uninvolved admin.
+        let m3 = marked("3");
+        assert!(matches!(
+            store.release_step(&m3, "o2", "ok"),
+            Ok(FourEyes::Requested(_))
+        ));
+        add("cli:root", "late", Role::Officer);
+        refused(&m3, "late", "created after the request");
+        // … but one that existed before may (boss did not set up o2).
+        assert!(matches!(
+            store.release_step(&m3, "boss", "ok"),
+            Ok(FourEyes::Approved(_))
+        ));
+
+        // Setting someone's password makes you that person as far as four-eyes goes.
+        let m4 = marked("4");
+        assert!(matches!(
+            store.release_step(&m4, "o2", "ok"),
+            Ok(FourEyes::Requested(_))
+        ));
+        store
+            .set_password("boss", "o2", "mật khẩu mới đủ dài")
+            .expect("passwd");
+        refused(&m4, "boss", "created the account o2 or set its password");
+
+        // A disabled requester's open request is cancelled; the next call asks anew.
+        let m5 = marked("5");
+        assert!(matches!(
+            store.release_step(&m5, "puppet", "ok"),
+            Ok(FourEyes::Requested(_))
+        ));
+        store.disable_user("boss", "puppet", "left").expect("disable");
+        let FourEyes::Requested(again) = store.release_step(&m5, "o2", "ok").expect("step") else {
+            panic!("a new request");
+        };
+        assert_eq!(again.requested_by, "o2");
+        assert_eq!(
+            store.release_requests(&m5).expect("r")[0].outcome.as_deref(),
+            Some("cancelled")
+        );
+        assert_eq!(store.audit_verify().expect("verify").first_bad, None);
     }
 
     #[test]

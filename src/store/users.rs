@@ -1,5 +1,6 @@
 //! Accounts of the review console: officers (optionally scoped to units), admins and auditors,
-//! with Argon2id password hashes. Every change is written to the audit log with the account as
+//! with Argon2id password hashes, who set each one up (for the four-eyes rule), and failed
+//! logins with their backoff. Every change is written to the audit log with the account as
 //! its subject (`user:NAME`).
 
 use super::{Store, StoreError, audit, now};
@@ -52,6 +53,34 @@ pub struct User {
     pub disabled: bool,
     pub created_at: i64,
     pub updated_at: i64,
+    /// Who created the account (an account name, or `cli:UNIX-USER`).
+    pub created_by: String,
+    /// Who last set its password for it, when not the account itself (empty: nobody).
+    pub password_by: String,
+    /// The audit entry of its creation: accounts are ordered by it (0: before schema 4).
+    pub created_seq: i64,
+    /// Failed logins since the last success or unlock, and when the last one was.
+    pub failed_logins: u32,
+    pub last_failed_at: i64,
+}
+
+impl User {
+    /// Whether `other` set this account up (created it or set its password): such a pair is
+    /// one person as far as the four-eyes rule goes.
+    pub fn set_up_by(&self, other: &str) -> bool {
+        self.created_by == other || self.password_by == other
+    }
+
+    /// Seconds this account must still wait before its next login is tried: none until
+    /// `max` failures, then 30 s doubling with each further failure, at most `cap_secs`.
+    pub fn login_wait(&self, max: u32, cap_secs: i64, now: i64) -> i64 {
+        if self.failed_logins < max {
+            return 0;
+        }
+        let steps = (self.failed_logins - max).min(20);
+        let backoff = 30i64.saturating_mul(1 << steps).min(cap_secs.max(1));
+        (self.last_failed_at + backoff - now).max(0)
+    }
 }
 
 /// A request about accounts that cannot be carried out.
@@ -105,11 +134,16 @@ fn hash(password: &str) -> Result<String, UserError> {
         .map_err(|e| UserError::Hash(e.to_string()))
 }
 
-fn row_to_user(r: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
-    let role: String = r.get(1)?;
-    let units: String = r.get(2)?;
+pub(super) fn row_to_user(r: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
+    row_to_user_from(r, 0)
+}
+
+/// An account from the [`USER_COLUMNS`] of a row, starting at column `at`.
+pub(super) fn row_to_user_from(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<User> {
+    let role: String = r.get(at + 1)?;
+    let units: String = r.get(at + 2)?;
     Ok(User {
-        name: r.get(0)?,
+        name: r.get(at)?,
         // Only valid roles are ever written; an edited database reads as the weakest role.
         role: Role::parse(&role).unwrap_or(Role::Auditor),
         units: units
@@ -117,13 +151,19 @@ fn row_to_user(r: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
             .filter(|u| !u.is_empty())
             .map(str::to_owned)
             .collect(),
-        disabled: r.get::<_, i64>(3)? != 0,
-        created_at: r.get(4)?,
-        updated_at: r.get(5)?,
+        disabled: r.get::<_, i64>(at + 3)? != 0,
+        created_at: r.get(at + 4)?,
+        updated_at: r.get(at + 5)?,
+        created_by: r.get(at + 6)?,
+        password_by: r.get(at + 7)?,
+        created_seq: r.get(at + 8)?,
+        failed_logins: r.get::<_, i64>(at + 9)?.clamp(0, i64::from(u32::MAX)) as u32,
+        last_failed_at: r.get(at + 10)?,
     })
 }
 
-const USER_COLUMNS: &str = "name, role, units, disabled, created_at, updated_at";
+pub(super) const USER_COLUMNS: &str = "name, role, units, disabled, created_at, updated_at, created_by, password_by, created_seq, failed_logins, last_failed_at";
+const USER_COLUMN_COUNT: usize = 11;
 
 impl Store {
     /// Creates an account. `actor` is who did it, for the audit log.
@@ -155,9 +195,9 @@ impl Store {
             return Err(UserError::Exists(name.to_owned()));
         }
         tx.execute(
-            "INSERT INTO users (name, role, units, password_hash, disabled, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, 0, ?5, ?5)",
-            params![name, role.as_str(), units.join(","), hash, at],
+            "INSERT INTO users (name, role, units, password_hash, disabled, created_at, updated_at, created_by)
+             VALUES (?1, ?2, ?3, ?4, 0, ?5, ?5, ?6)",
+            params![name, role.as_str(), units.join(","), hash, at, actor],
         )
         .map_err(|e| self.sql(e))?;
         let what = format!(
@@ -169,7 +209,21 @@ impl Store {
                 units.join(",")
             }
         );
-        audit::append(&tx, at, actor, "user-add", &format!("user:{name}"), &what).map_err(|e| self.sql(e))?;
+        let seq = audit::append(
+            &tx,
+            &self.key,
+            at,
+            actor,
+            "user-add",
+            &format!("user:{name}"),
+            &what,
+        )
+        .map_err(|e| self.sql(e))?;
+        tx.execute(
+            "UPDATE users SET created_seq = ?2 WHERE name = ?1",
+            params![name, seq],
+        )
+        .map_err(|e| self.sql(e))?;
         tx.commit().map_err(|e| self.sql(e))?;
         Ok(User {
             name: name.to_owned(),
@@ -178,28 +232,81 @@ impl Store {
             disabled: false,
             created_at: at,
             updated_at: at,
+            created_by: actor.to_owned(),
+            password_by: String::new(),
+            created_seq: seq,
+            failed_logins: 0,
+            last_failed_at: 0,
         })
     }
 
-    /// Replaces an account's password.
+    /// Replaces an account's password; its sessions end. Set by someone else, that someone
+    /// is remembered (`password_by`) for the four-eyes rule.
     pub fn set_password(&self, actor: &str, name: &str, password: &str) -> Result<(), UserError> {
         let hash = hash(password)?;
         self.change_user(actor, name, "user-passwd", "password changed", |tx, at| {
+            let n = if actor == name {
+                tx.execute(
+                    "UPDATE users SET password_hash = ?2, updated_at = ?3, failed_logins = 0 WHERE name = ?1",
+                    params![name, hash, at],
+                )?
+            } else {
+                tx.execute(
+                    "UPDATE users SET password_hash = ?2, updated_at = ?3, failed_logins = 0, password_by = ?4 WHERE name = ?1",
+                    params![name, hash, at, actor],
+                )?
+            };
+            tx.execute("DELETE FROM sessions WHERE user = ?1", params![name])?;
+            Ok(n)
+        })
+    }
+
+    /// Disables an account (it can no longer log in; its sessions end); the record and its
+    /// trail stay.
+    pub fn disable_user(&self, actor: &str, name: &str, reason: &str) -> Result<(), UserError> {
+        self.change_user(actor, name, "user-disable", reason, |tx, at| {
+            let n = tx.execute(
+                "UPDATE users SET disabled = 1, updated_at = ?2 WHERE name = ?1",
+                params![name, at],
+            )?;
+            tx.execute("DELETE FROM sessions WHERE user = ?1", params![name])?;
+            Ok(n)
+        })
+    }
+
+    /// Clears an account's failed logins, so it may log in at once (an admin's answer to an
+    /// account kept waiting by someone guessing its password).
+    pub fn unlock_user(&self, actor: &str, name: &str, reason: &str) -> Result<(), UserError> {
+        self.change_user(actor, name, "user-unlock", reason, |tx, at| {
             tx.execute(
-                "UPDATE users SET password_hash = ?2, updated_at = ?3 WHERE name = ?1",
-                params![name, hash, at],
+                "UPDATE users SET failed_logins = 0, updated_at = ?2 WHERE name = ?1",
+                params![name, at],
             )
         })
     }
 
-    /// Disables an account (it can no longer log in); the record and its trail stay.
-    pub fn disable_user(&self, actor: &str, name: &str, reason: &str) -> Result<(), UserError> {
-        self.change_user(actor, name, "user-disable", reason, |tx, at| {
-            tx.execute(
-                "UPDATE users SET disabled = 1, updated_at = ?2 WHERE name = ?1",
-                params![name, at],
+    /// Counts a failed login of an existing account (unknown names count only against the
+    /// client address). Returns the account as it is now.
+    pub fn login_failed(&self, name: &str) -> Result<Option<User>, StoreError> {
+        let conn = self.lock();
+        conn.execute(
+            "UPDATE users SET failed_logins = failed_logins + 1, last_failed_at = ?2 WHERE name = ?1",
+            params![name, now()],
+        )
+        .map_err(|e| self.sql(e))?;
+        drop(conn);
+        self.user(name)
+    }
+
+    /// A successful login clears the account's failures.
+    pub fn login_succeeded(&self, name: &str) -> Result<(), StoreError> {
+        self.lock()
+            .execute(
+                "UPDATE users SET failed_logins = 0 WHERE name = ?1 AND failed_logins != 0",
+                params![name],
             )
-        })
+            .map(|_| ())
+            .map_err(|e| self.sql(e))
     }
 
     fn change_user(
@@ -216,7 +323,8 @@ impl Store {
         if update(&tx, at).map_err(|e| self.sql(e))? == 0 {
             return Err(UserError::NoSuchUser(name.to_owned()));
         }
-        audit::append(&tx, at, actor, action, &format!("user:{name}"), reason).map_err(|e| self.sql(e))?;
+        audit::append(&tx, &self.key, at, actor, action, &format!("user:{name}"), reason)
+            .map_err(|e| self.sql(e))?;
         tx.commit().map_err(|e| self.sql(e))?;
         Ok(())
     }
@@ -251,7 +359,7 @@ impl Store {
             conn.query_row(
                 &format!("SELECT {USER_COLUMNS}, password_hash FROM users WHERE name = ?1"),
                 params![name],
-                |r| Ok((row_to_user(r)?, r.get::<_, String>(6)?)),
+                |r| Ok((row_to_user(r)?, r.get::<_, String>(USER_COLUMN_COUNT)?)),
             )
             .optional()
             .map_err(|e| self.sql(e))?

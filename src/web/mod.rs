@@ -15,7 +15,7 @@ use crate::store::Store;
 use axum::Router;
 use axum::http::{HeaderValue, header};
 use axum::response::Response;
-use session::{Sessions, Throttle};
+use session::{PasswordChecker, Throttle};
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
@@ -24,8 +24,13 @@ use std::time::Duration;
 pub struct WebState {
     pub store: Arc<Store>,
     pub config: Config,
-    sessions: Sessions,
+    /// Failed logins per client address.
     throttle: Throttle,
+    /// Checks passwords on threads of its own.
+    passwords: PasswordChecker,
+    /// Session lifetimes in seconds: without a request, and since login.
+    idle_secs: i64,
+    max_secs: i64,
     /// Served over TLS (by a proxy in front): cookies are `Secure`, HSTS is sent.
     secure: bool,
 }
@@ -33,12 +38,15 @@ pub struct WebState {
 impl WebState {
     pub fn new(store: Arc<Store>, config: Config) -> Arc<WebState> {
         let w = &config.web;
+        let secs = |n: u64, unit: u64| i64::try_from(n.saturating_mul(unit)).unwrap_or(i64::MAX);
         Arc::new(WebState {
-            sessions: Sessions::new(Duration::from_secs(w.session_idle_minutes.saturating_mul(60))),
             throttle: Throttle::new(
                 w.max_failed_logins,
                 Duration::from_secs(w.lockout_minutes.saturating_mul(60)),
             ),
+            passwords: PasswordChecker::new(store.clone(), w.password_checks),
+            idle_secs: secs(w.session_idle_minutes, 60),
+            max_secs: secs(w.session_max_hours, 3600),
             secure: w.public_url.starts_with("https://"),
             store,
             config,

@@ -39,6 +39,7 @@ pub fn routes() -> Router<AppState> {
         .route("/users", get(users).post(add_user))
         .route("/users/{name}/disable", post(disable_user))
         .route("/users/{name}/password", post(set_password))
+        .route("/users/{name}/unlock", post(unlock_user))
         .route("/static/style.css", get(style))
         .route("/lang/{code}", get(language))
         .route("/favicon.ico", get(|| async { StatusCode::NOT_FOUND }))
@@ -61,27 +62,23 @@ impl FromRequestParts<AppState> for Ctx {
         let lang = session::cookie(&parts.headers, LANG_COOKIE)
             .and_then(Lang::parse)
             .unwrap_or_else(|| state.language());
-        let mut session = session::cookie(&parts.headers, COOKIE)
-            .and_then(|id| state.sessions.get(id).map(|s| (id.to_owned(), s)));
-        // The account as it is now: disabled (by the CLI too) or changed role and units take
-        // effect on the next request.
-        if let Some((id, s)) = session.as_mut() {
-            let name = s.user.clone();
-            match blocking(state, move |st| st.user(&name)).await {
-                Ok(Some(u)) if !u.disabled => {
-                    s.role = u.role;
-                    s.units = u.units;
-                }
-                Ok(_) => {
-                    state.sessions.end(id);
-                    session = None;
-                }
-                Err(e) => {
-                    tracing::error!(error = %e, "web: cannot read the account");
-                    session = None;
+        // The session as stored, with the account as it is now: disabled (by the CLI too),
+        // changed role and units take effect on the next request.
+        let session = match session::cookie(&parts.headers, COOKIE).map(str::to_owned) {
+            Some(id) => {
+                let (idle, max) = (state.idle_secs, state.max_secs);
+                let key = id.clone();
+                match blocking(state, move |st| st.session_user(&key, idle, max)).await {
+                    Ok(Some(u)) => Some((id.clone(), Session::of(&id, u))),
+                    Ok(None) => None,
+                    Err(e) => {
+                        tracing::error!(error = %e, "web: cannot read the session");
+                        None
+                    }
                 }
             }
-        }
+            None => None,
+        };
         Ok(Ctx {
             lang,
             session,
@@ -368,42 +365,63 @@ async fn login(
         return Err(ctx.error(StatusCode::FORBIDDEN, t.csrf_failed));
     }
     let name = f.name.trim().to_owned();
-    let ip = peer.ip();
-    if state.throttle.blocked(&name, ip) {
-        tracing::warn!(user = %name, client = %ip, "web: login refused, too many failures");
-        return Err(login_form(
-            &state,
-            &ctx,
-            &headers,
-            StatusCode::TOO_MANY_REQUESTS,
-            &f.next,
-            t.throttled,
-        ));
+    let ip = session::client_addr(peer.ip(), &headers, &state.config.web.trusted_proxies);
+    let refused = |code: StatusCode, text: &str| login_form(&state, &ctx, &headers, code, &f.next, text);
+    if state.throttle.blocked(ip) {
+        tracing::warn!(user = %name, client = %ip, "web: login refused, too many failures from this address");
+        return Err(refused(StatusCode::TOO_MANY_REQUESTS, t.throttled));
     }
-    let (n, pw) = (name.clone(), f.password);
-    let checked = blocking(&state, move |s| s.check_password(&n, &pw)).await;
-    let user = checked.map_err(|e| ctx.store_error(e))?;
+    // An account that failed too often waits (30 s, doubling, at most lockout_minutes)
+    // before its password is checked again: guessing stays slow, and nobody is locked out
+    // for good (an admin unlocks at once).
+    let w = &state.config.web;
+    let cap = i64::try_from(w.lockout_minutes.saturating_mul(60)).unwrap_or(i64::MAX);
+    let (n, max) = (name.clone(), w.max_failed_logins);
+    let wait = blocking(&state, move |s| s.user(&n))
+        .await
+        .map_err(|e| ctx.store_error(e))?
+        .map_or(0, |u| u.login_wait(max, cap, crate::store::now()));
+    if wait > 0 {
+        tracing::warn!(user = %name, client = %ip, wait_secs = wait, "web: login refused, the account waits after failures");
+        let mut res = refused(StatusCode::TOO_MANY_REQUESTS, t.throttled);
+        if let Ok(v) = HeaderValue::from_str(&wait.to_string()) {
+            res.headers_mut().insert(header::RETRY_AFTER, v);
+        }
+        return Err(res);
+    }
+    let user = match state.passwords.check(&name, &f.password).await {
+        Ok(u) => u,
+        Err(session::CheckError::Busy) => {
+            tracing::warn!(user = %name, client = %ip, "web: login refused, password checkers busy");
+            let mut res = refused(StatusCode::SERVICE_UNAVAILABLE, t.busy);
+            res.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("2"));
+            return Err(res);
+        }
+        Err(session::CheckError::Store(e)) => return Err(ctx.store_error(e)),
+    };
     let who = format!("user:{name}");
     let from = format!("from {ip}");
     let Some(user) = user else {
-        state.throttle.failed(&name, ip);
+        state.throttle.failed(ip);
         tracing::warn!(user = %name, client = %ip, "web: login failed");
         let (n, w, fr) = (name.clone(), who, from);
-        let _ = blocking(&state, move |s| s.audit(&n, "login-failed", &w, &fr)).await;
-        return Err(login_form(
-            &state,
-            &ctx,
-            &headers,
-            StatusCode::UNAUTHORIZED,
-            &f.next,
-            t.login_failed,
-        ));
+        let _ = blocking(&state, move |s| {
+            s.login_failed(&n)?;
+            s.audit(&n, "login-failed", &w, &fr)
+        })
+        .await;
+        return Err(refused(StatusCode::UNAUTHORIZED, t.login_failed));
     };
-    state.throttle.succeeded(&name);
-    let Some(id) = state
-        .sessions
-        .start(user.name.clone(), user.role, user.units.clone())
-    else {
+    state.throttle.succeeded(ip);
+    let (n, idle, max_secs) = (user.name.clone(), state.idle_secs, state.max_secs);
+    let started = blocking(&state, move |s| {
+        s.login_succeeded(&n)?;
+        s.session_start(&n, idle, max_secs)
+    })
+    .await
+    .map_err(|e| ctx.store_error(e))?;
+    let Some(id) = started else {
         return Err(ctx.error(StatusCode::INTERNAL_SERVER_ERROR, "no randomness"));
     };
     tracing::info!(user = %user.name, role = user.role.as_str(), client = %ip, "web: login");
@@ -428,7 +446,10 @@ struct CsrfForm {
 async fn logout(State(state): State<AppState>, ctx: Ctx, Form(f): Form<CsrfForm>) -> Page {
     let s = ctx.require_form(&f.csrf)?.clone();
     if let Some((id, _)) = &ctx.session {
-        state.sessions.end(id);
+        let id = id.clone();
+        if let Err(e) = blocking(&state, move |st| st.session_end(&id)).await {
+            tracing::error!(error = %e, "web: cannot end the session");
+        }
     }
     let who = format!("user:{}", s.user);
     let _ = blocking(&state, move |st| st.audit(&s.user, "logout", &who, "")).await;
@@ -1112,6 +1133,8 @@ struct UserRow {
     role: &'static str,
     units: String,
     disabled: bool,
+    /// Failed logins since the last success or unlock.
+    failed: u32,
 }
 
 #[derive(Template)]
@@ -1148,6 +1171,7 @@ async fn users(State(state): State<AppState>, ctx: Ctx, Query(dq): Query<DoneQue
                 role: u.role.as_str(),
                 units: u.units.join(", "),
                 disabled: u.disabled,
+                failed: u.failed_logins,
                 name: u.name,
             })
             .collect(),
@@ -1193,7 +1217,8 @@ struct AccountForm {
     password: String,
 }
 
-/// Changes an account (admins only); its sessions end, so the change applies at once.
+/// Changes an account (admins only). Disabling it or setting its password ends its sessions
+/// (in the store), so the change applies at once.
 async fn change_account(
     state: AppState,
     ctx: Ctx,
@@ -1202,12 +1227,21 @@ async fn change_account(
     change: impl FnOnce(&Store, &str, &str) -> Result<(), UserError> + Send + 'static,
 ) -> Page {
     let admin = require_admin(&ctx, Some(csrf))?.user.clone();
-    let n = name.clone();
-    let r = blocking(&state, move |st| Ok(change(st, &admin, &n))).await;
-    if matches!(r, Ok(Ok(()))) {
-        state.sessions.end_user(&name);
-    }
+    let r = blocking(&state, move |st| Ok(change(st, &admin, &name))).await;
     Ok(user_result(&ctx, r))
+}
+
+/// Lets an account kept waiting after failed logins log in at once (admins only).
+async fn unlock_user(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(name): Path<String>,
+    Form(f): Form<AccountForm>,
+) -> Page {
+    change_account(state, ctx, name, &f.csrf, move |st, admin, n| {
+        st.unlock_user(admin, n, "unlocked in the console")
+    })
+    .await
 }
 
 async fn disable_user(
