@@ -256,7 +256,19 @@ async fn alert_relay_outage_delays_alerts_and_release_goes_around_the_milter() {
     let bypass = Postfix::start("", sink.port, "");
     let mut config = s.config.clone();
     config.release.smtp = format!("127.0.0.1:{}", bypass.smtp_port);
-    // Held for a marking: four eyes. officer1 asks, cannot approve alone, officer2 approves.
+    // Held for a marking: four eyes. officer1 asks, cannot approve alone, officer2 approves;
+    // both are console accounts.
+    for officer in ["officer1", "officer2"] {
+        reopened
+            .add_user(
+                "cli:root",
+                officer,
+                canhgac::store::Role::Officer,
+                &[],
+                "mật khẩu đủ dài 1",
+            )
+            .expect("account");
+    }
     let step = canhgac::alerts::release(
         &reopened,
         &config,
@@ -407,20 +419,35 @@ async fn held_message_survives_kill_9_and_officers_work_it_from_the_cli() {
     let id = held[0].id.clone();
     drop(store);
 
-    let run = |args: &[&str]| {
-        let o = canhgac()
+    let run_in = |args: &[&str], stdin: &str| {
+        use std::io::Write;
+        let mut child = canhgac()
             .args(args)
             .arg("--config")
             .arg(&cfg)
             .env("USER", "officer1")
-            .output()
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
             .expect("run");
+        let _ = child.stdin.take().expect("stdin").write_all(stdin.as_bytes());
+        let o = child.wait_with_output().expect("wait");
         (
             o.status.code(),
-            String::from_utf8_lossy(&o.stdout).into_owned(),
+            format!(
+                "{}{}",
+                String::from_utf8_lossy(&o.stdout),
+                String::from_utf8_lossy(&o.stderr)
+            ),
             o.stdout,
         )
     };
+    let run = |args: &[&str]| run_in(args, "");
+    for name in ["officer1", "officer2"] {
+        let (code, text, _) = run_in(&["user", "add", name, "--role", "officer"], "mật khẩu đủ dài 1\n");
+        assert_eq!(code, Some(0), "{text}");
+    }
     let (code, text, _) = run(&["quarantine", "list", "--json"]);
     assert_eq!(code, Some(0));
     let row: serde_json::Value = serde_json::from_str(text.lines().next().unwrap_or("")).expect("json");
@@ -441,12 +468,58 @@ async fn held_message_survives_kill_9_and_officers_work_it_from_the_cli() {
         Store::open(&db).expect("open").raw(&id).expect("raw"),
         Some(bytes)
     );
-    // A marked message: the first release is a request; the same officer cannot approve it.
+    // A marked message: releasing it takes a console account, logged in with its password
+    // (issue 15: the local login, or a name typed on the command line, is nobody).
     let (code, text, _) = run(&["quarantine", "release", &id, "--reason", "đã kiểm tra"]);
+    assert_eq!(code, Some(1), "{text}");
+    assert!(text.contains("not an enabled officer or admin account"), "{text}");
+    let (code, text, _) = run_in(
+        &[
+            "quarantine",
+            "release",
+            &id,
+            "--user",
+            "officer1",
+            "--reason",
+            "x",
+        ],
+        "not the password\n",
+    );
+    assert_eq!(code, Some(1), "{text}");
+    assert!(text.contains("wrong account or password"), "{text}");
+    // The first release is a request; the same officer cannot approve it.
+    let (code, text, _) = run_in(
+        &[
+            "quarantine",
+            "release",
+            &id,
+            "--user",
+            "officer1",
+            "--reason",
+            "đã kiểm tra",
+        ],
+        "mật khẩu đủ dài 1\n",
+    );
     assert_eq!(code, Some(0), "{text}");
     assert!(text.contains("another officer must approve"), "{text}");
-    let (code, _, _) = run(&["quarantine", "release", &id, "--reason", "tự duyệt"]);
-    assert_eq!(code, Some(1), "the requester cannot approve their own request");
+    let (code, text, _) = run_in(
+        &[
+            "quarantine",
+            "release",
+            &id,
+            "--user",
+            "officer1",
+            "--reason",
+            "tự duyệt",
+        ],
+        "mật khẩu đủ dài 1\n",
+    );
+    assert_eq!(
+        code,
+        Some(1),
+        "the requester cannot approve their own request: {text}"
+    );
+    assert!(text.contains("four-eyes"), "{text}");
     let (code, text, _) = run(&["quarantine", "show", &id]);
     assert_eq!(code, Some(0));
     assert!(

@@ -5,6 +5,7 @@ mod common;
 mod bench;
 mod cli;
 mod config_files;
+mod console_security;
 mod corpus;
 mod hardening;
 mod markings;

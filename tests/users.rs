@@ -11,7 +11,6 @@ fn user(config: &std::path::Path, args: &[&str], stdin: &str) -> (bool, String, 
         .args(args)
         .arg("--config")
         .arg(config)
-        .args(["--actor", "admin-test"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -90,10 +89,7 @@ fn accounts_are_added_listed_changed_and_disabled_from_the_command_line() {
     for action in ["user-add", "user-passwd", "user-disable"] {
         assert!(log.contains(action), "{action}: {log}");
     }
-    assert!(
-        log.contains("admin-test") && log.contains("chuyển công tác"),
-        "{log}"
-    );
+    assert!(log.contains("cli:") && log.contains("chuyển công tác"), "{log}");
     // The store checks passwords the web console will use: the new one works, the account is
     // disabled, so neither logs in.
     let store = canhgac::store::Store::open(&dir.path().join("quarantine.db")).expect("store");
@@ -150,4 +146,82 @@ fn canhgac_web_serves_the_console_alone_and_stops_on_sigterm() {
     }
     assert!(status.success(), "{status:?}\n{log}");
     assert!(log.contains("review console started"), "{log}");
+}
+
+/// Issue 15, item 6, from the command line: the audit key lives where the configuration says
+/// (outside the database's directory, private); `audit anchor` prints the head to keep
+/// elsewhere; `audit verify` names the entry that breaks and why, for an edited entry and for
+/// entries removed from the end (against the anchor).
+#[test]
+fn audit_verify_names_the_broken_entry_and_finds_truncation_against_an_anchor() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let key = dir.path().join("etc/canhgac/audit.key");
+    let cfg = config_file(
+        dir.path(),
+        &format!("[audit]\nkey_file = \"{}\"\n", key.display()),
+    );
+    for name in ["a.one", "b.two", "c.three"] {
+        let (ok, _, err) = user(&cfg, &["add", name, "--role", "officer"], "mật khẩu đủ dài 1\n");
+        assert!(ok, "{err}");
+    }
+    assert_eq!(
+        std::fs::metadata(&key).expect("key file").permissions().mode() & 0o777,
+        0o600
+    );
+    assert!(
+        !dir.path().join("audit.key").exists(),
+        "no key beside the database"
+    );
+    let canhgac = |args: &[&str]| {
+        let o = Command::new(env!("CARGO_BIN_EXE_canhgac"))
+            .args(args)
+            .arg("--config")
+            .arg(&cfg)
+            .output()
+            .expect("run");
+        (o.status.code(), String::from_utf8_lossy(&o.stdout).into_owned())
+    };
+    let (code, anchor) = canhgac(&["audit", "anchor"]);
+    assert_eq!(code, Some(0));
+    let anchor = anchor.trim().to_owned();
+    assert!(anchor.starts_with("3:") && anchor.len() == 66, "{anchor}");
+    let (code, out) = canhgac(&["audit", "verify", "--anchor", &anchor]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(
+        out.contains("intact: 3 entries") && out.contains("2 anchors checked"),
+        "{out}"
+    );
+
+    let db = rusqlite::Connection::open(dir.path().join("quarantine.db")).expect("db");
+    db.execute("UPDATE audit SET reason = 'role admin' WHERE seq = 2", [])
+        .expect("tamper");
+    let (code, out) = canhgac(&["audit", "verify"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("ALTERED at entry 2") && out.contains("entry 2 was changed"),
+        "{out}"
+    );
+    db.execute(
+        "UPDATE audit SET reason = 'role officer; units all' WHERE seq = 2",
+        [],
+    )
+    .expect("restore");
+    // The last entry and the store's own anchor removed: the mailed anchor still tells.
+    db.execute_batch("DELETE FROM audit WHERE seq = 3; DELETE FROM audit_anchors;")
+        .expect("truncate");
+    let (code, out) = canhgac(&["audit", "verify"]);
+    assert_eq!(
+        code,
+        Some(0),
+        "without an anchor a shorter chain looks whole: {out}"
+    );
+    let (code, out) = canhgac(&["audit", "verify", "--anchor", &anchor]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("the chain ends at entry 2") && out.contains("recorded entry 3"),
+        "{out}"
+    );
+    let (code, _) = canhgac(&["audit", "verify", "--anchor", "3:not-hex"]);
+    assert_eq!(code, Some(2));
 }

@@ -14,16 +14,17 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-const PASSWORD: &str = "mật-khẩu-đủ-dài-1";
+pub(crate) const PASSWORD: &str = "mật-khẩu-đủ-dài-1";
 
 /// One browser at a time: Chromium is heavy on two cores.
-static BROWSER_LOCK: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+pub(crate) static BROWSER_LOCK: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 /// canhgac's console on a free loopback port over a temporary store.
-struct Console {
+pub(crate) struct Console {
     _dir: tempfile::TempDir,
-    store: Arc<Store>,
-    base: String,
+    pub(crate) store: Arc<Store>,
+    pub(crate) base: String,
+    config: canhgac::config::Config,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
 }
 
@@ -36,7 +37,7 @@ impl Drop for Console {
 }
 
 impl Console {
-    async fn start(edit: impl FnOnce(&mut canhgac::config::Config)) -> Console {
+    pub(crate) async fn start(edit: impl FnOnce(&mut canhgac::config::Config)) -> Console {
         let dir = tempfile::tempdir().expect("tempdir");
         let mut config = test_config();
         config.store.path = dir.path().join("quarantine.db");
@@ -53,26 +54,48 @@ impl Console {
                 .add_user("test", name, role, &units, PASSWORD)
                 .expect("user");
         }
-        let listener = canhgac::web::bind("127.0.0.1:0".parse().expect("addr"))
-            .await
-            .expect("bind");
-        let base = format!("http://{}", listener.local_addr().expect("addr"));
-        let state = canhgac::web::WebState::new(store.clone(), config);
-        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-        tokio::spawn(canhgac::web::serve(listener, state, async move {
-            let _ = rx.await;
-        }));
+        let (base, stop) = Self::serve(&store, &config).await;
         Console {
             _dir: dir,
             store,
             base,
-            stop: Some(tx),
+            config,
+            stop: Some(stop),
         }
+    }
+
+    async fn serve(
+        store: &Arc<Store>,
+        config: &canhgac::config::Config,
+    ) -> (String, tokio::sync::oneshot::Sender<()>) {
+        let listener = canhgac::web::bind("127.0.0.1:0".parse().expect("addr"))
+            .await
+            .expect("bind");
+        let base = format!("http://{}", listener.local_addr().expect("addr"));
+        let state = canhgac::web::WebState::new(store.clone(), config.clone());
+        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+        tokio::spawn(canhgac::web::serve(listener, state, async move {
+            let _ = rx.await;
+        }));
+        (base, tx)
+    }
+
+    /// Stops the console, reopens the store from its file and serves it anew (on another
+    /// port: browsers keep cookies per host, not per port), as an upgrade or restart would.
+    pub(crate) async fn restart(&mut self) {
+        if let Some(s) = self.stop.take() {
+            let _ = s.send(());
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        self.store = Arc::new(Store::open(&self.config.store.path).expect("reopen"));
+        let (base, stop) = Self::serve(&self.store, &self.config).await;
+        self.base = base;
+        self.stop = Some(stop);
     }
 
     /// Holds a message as the milter would; returns its id.
     #[allow(clippy::too_many_arguments)]
-    fn hold(
+    pub(crate) fn hold(
         &self,
         from: &str,
         to: &[&str],
@@ -110,7 +133,7 @@ impl Console {
         self.store.hold(&hold, &[]).expect("hold")
     }
 
-    fn marked(&self, unit: &str) -> String {
+    pub(crate) fn marked(&self, unit: &str) -> String {
         let from = format!("vanthu@{unit}.lamdong.gov.vn");
         let raw = format!(
             "From: {from}\r\nTo: ubnd@lamdong.gov.vn\r\nSubject: Bao cao\r\nMessage-ID: <m-{unit}@lamdong.gov.vn>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nĐộ mật: TỐI MẬT\r\nBáo cáo tình hình.\r\n"
@@ -132,14 +155,14 @@ impl Console {
 }
 
 /// chromedriver and a headless Chromium session.
-struct Browser {
-    client: Client,
+pub(crate) struct Browser {
+    pub(crate) client: Client,
     driver: Child,
     _profile: tempfile::TempDir,
 }
 
 impl Browser {
-    async fn start() -> Browser {
+    pub(crate) async fn start() -> Browser {
         let port = crate::common::postfix::free_port();
         let driver = Command::new("chromedriver")
             .arg(format!("--port={port}"))
@@ -177,11 +200,11 @@ impl Browser {
         }
     }
 
-    async fn goto(&self, url: &str) {
+    pub(crate) async fn goto(&self, url: &str) {
         self.client.goto(url).await.expect("navigate");
     }
 
-    async fn text(&self, css: &str) -> String {
+    pub(crate) async fn text(&self, css: &str) -> String {
         self.client
             .find(Locator::Css(css))
             .await
@@ -191,7 +214,7 @@ impl Browser {
             .expect("text")
     }
 
-    async fn exists(&self, css: &str) -> bool {
+    pub(crate) async fn exists(&self, css: &str) -> bool {
         !self
             .client
             .find_all(Locator::Css(css))
@@ -200,12 +223,12 @@ impl Browser {
             .is_empty()
     }
 
-    async fn path(&self) -> String {
+    pub(crate) async fn path(&self) -> String {
         self.client.current_url().await.expect("url").path().to_owned()
     }
 
     /// Types into the field with this id.
-    async fn fill(&self, id: &str, text: &str) {
+    pub(crate) async fn fill(&self, id: &str, text: &str) {
         self.client
             .find(Locator::Id(id))
             .await
@@ -216,7 +239,7 @@ impl Browser {
     }
 
     /// Clicks a button that submits a form, and waits until the next page has replaced this one.
-    async fn submit(&self, id: &str) {
+    pub(crate) async fn submit(&self, id: &str) {
         let old = self.client.find(Locator::Css("html")).await.expect("page");
         self.client
             .find(Locator::Id(id))
@@ -240,20 +263,20 @@ impl Browser {
         }
     }
 
-    async fn login(&self, base: &str, name: &str, password: &str) {
+    pub(crate) async fn login(&self, base: &str, name: &str, password: &str) {
         self.goto(&format!("{base}/login")).await;
         self.fill("name", name).await;
         self.fill("password", password).await;
         self.submit("login").await;
     }
 
-    async fn logout(&self, base: &str) {
+    pub(crate) async fn logout(&self, base: &str) {
         self.client.delete_all_cookies().await.expect("cookies");
         self.goto(&format!("{base}/login")).await;
     }
 
     /// The session cookie, for requests made outside the browser.
-    async fn session_cookie(&self) -> String {
+    pub(crate) async fn session_cookie(&self) -> String {
         let c = self
             .client
             .get_named_cookie("canhgac_session")
@@ -263,14 +286,14 @@ impl Browser {
     }
 
     /// No JavaScript dialog is open (an injected alert() would have opened one).
-    async fn assert_no_dialog(&self) {
+    pub(crate) async fn assert_no_dialog(&self) {
         assert!(
             self.client.get_alert_text().await.is_err(),
             "a JavaScript dialog opened: injected script ran"
         );
     }
 
-    async fn close(mut self) {
+    pub(crate) async fn close(mut self) {
         let _ = self.client.clone().close().await;
         let _ = self.driver.kill();
         let _ = self.driver.wait();
@@ -278,7 +301,13 @@ impl Browser {
 }
 
 /// A plain HTTP/1.1 request; returns (status, headers, body).
-async fn http(base: &str, method: &str, path: &str, cookie: &str, form: &str) -> (u16, String, String) {
+pub(crate) async fn http(
+    base: &str,
+    method: &str,
+    path: &str,
+    cookie: &str,
+    form: &str,
+) -> (u16, String, String) {
     let host = base.trim_start_matches("http://");
     let mut s = tokio::net::TcpStream::connect(host).await.expect("connect");
     let mut req = format!("{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n");
@@ -307,7 +336,7 @@ async fn http(base: &str, method: &str, path: &str, cookie: &str, form: &str) ->
 }
 
 /// The anti-forgery token in a page's forms.
-fn csrf_of(html: &str) -> String {
+pub(crate) fn csrf_of(html: &str) -> String {
     let at = html.find("name=\"csrf\" value=\"").expect("a form with a token") + 19;
     html[at..].split('"').next().unwrap_or_default().to_owned()
 }

@@ -107,16 +107,7 @@ impl AuditKey {
         &self.path
     }
 
-    fn mac(
-        &self,
-        prev: &str,
-        seq: i64,
-        at: i64,
-        actor: &str,
-        action: &str,
-        id: &str,
-        reason: &str,
-    ) -> String {
+    fn mac(&self, prev: &str, seq: i64, at: i64, [actor, action, id, reason]: [&str; 4]) -> String {
         // HMAC accepts a key of any length; `new_from_slice` cannot fail for it.
         let Ok(mut m) = Hmac::<Sha256>::new_from_slice(&self.key) else {
             return String::new();
@@ -130,7 +121,7 @@ impl AuditKey {
 }
 
 fn unhex(s: &str) -> Option<Vec<u8>> {
-    if s.len() % 2 != 0 {
+    if !s.len().is_multiple_of(2) {
         return None;
     }
     (0..s.len())
@@ -241,7 +232,7 @@ pub(super) fn seal_legacy(conn: &Connection, key: &AuditKey, at: i64) -> rusqlit
     }
     let mut prev = String::new();
     for (seq, at, actor, action, id, reason, _, _) in &rows {
-        let mac = key.mac(&prev, *seq, *at, actor, action, id, reason);
+        let mac = key.mac(&prev, *seq, *at, [actor, action, id, reason]);
         conn.execute(
             "UPDATE audit SET prev_hash = ?2, hash = ?3 WHERE seq = ?1",
             params![seq, prev, mac],
@@ -283,7 +274,7 @@ pub(super) fn append(
         .optional()?
         .unwrap_or((0, String::new()));
     let seq = seq + 1;
-    let hash = key.mac(&prev, seq, at, actor, action, id, reason);
+    let hash = key.mac(&prev, seq, at, [actor, action, id, reason]);
     conn.execute(
         "INSERT INTO audit (seq, at, actor, action, message_id, reason, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![seq, at, actor, action, id, reason, prev, hash],
@@ -442,7 +433,7 @@ pub(super) fn verify(conn: &Connection, key: &AuditKey, given: &[Anchor]) -> rus
                 "entry {seq} does not follow entry {}: its link to the previous MAC differs (an entry before it was changed, removed or inserted)",
                 seq - 1
             ))
-        } else if hash != key.mac(&prev, seq, r.get(1)?, text(2)?, text(3)?, text(4)?, text(5)?) {
+        } else if hash != key.mac(&prev, seq, r.get(1)?, [text(2)?, text(3)?, text(4)?, text(5)?]) {
             Some(format!(
                 "entry {seq} was changed: its MAC does not match its fields under key {} (edited, or written without the key)",
                 key.id()
@@ -582,7 +573,7 @@ mod tests {
                 let reason = if seq == 2 { "rewritten".to_owned() } else { reason };
                 let h = match &forger {
                     None => legacy_hash(&prev, seq, at, &actor, &action, &id, &reason),
-                    Some(k) => k.mac(&prev, seq, at, &actor, &action, &id, &reason),
+                    Some(k) => k.mac(&prev, seq, at, [&actor, &action, &id, &reason]),
                 };
                 store
                     .lock()

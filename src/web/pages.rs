@@ -197,14 +197,14 @@ fn encode(s: &str) -> String {
 
 /// A local path to return to (never another site). Browsers drop tabs, newlines and other
 /// control characters from a `Location` and read a backslash as a slash, so `/\t/evil.example`
-/// or `/\\evil.example` would lead to `//evil.example`: any of them, whitespace, or a second
-/// leading slash makes the target the dashboard.
+/// or `/\\evil.example` would lead to `//evil.example`: any of them, whitespace, anything but
+/// printable ASCII, or a second leading slash makes the target the dashboard.
 fn local_path(next: &str) -> &str {
+    // Printable ASCII only: our own links percent-encode everything else, and invisible
+    // characters (U+200B…) have no business in a path we send a browser to.
     let same_origin = next.starts_with('/')
         && next.len() <= 2048
-        && !next
-            .chars()
-            .any(|c| c.is_control() || c.is_whitespace() || c == '\\')
+        && next.bytes().all(|b| b.is_ascii_graphic() && b != b'\\')
         && !next.starts_with("//");
     if same_origin { next } else { "/" }
 }
@@ -1283,6 +1283,7 @@ mod tests {
             "/\u{0}/evil.example",
             "/\u{7f}/evil.example",
             "/\u{a0}/evil.example",
+            "/\u{200b}/evil.example",
             "//evil.example",
             "///evil.example",
             "/\\evil.example",
