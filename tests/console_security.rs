@@ -5,12 +5,11 @@
 
 use crate::common::postfix::free_port;
 use crate::common::smtp::Sink;
-use crate::web::{BROWSER_LOCK, Browser, Console, PASSWORD, csrf_of, http};
+use crate::web::{BROWSER_LOCK, Browser, Console, PASSWORD, csrf_of, http, request};
 use canhgac::store::Status;
-use std::net::{IpAddr, SocketAddr};
+use std::net::IpAddr;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 /// nginx in front of the console, as a deployment puts it (TLS aside): it appends the client's
 /// address to `X-Forwarded-For`.
@@ -64,8 +63,7 @@ impl Drop for Nginx {
     }
 }
 
-/// One HTTP/1.1 exchange from the local address `from` (any 127.0.0.0/8 address is this
-/// machine), with extra header lines; returns (status, head, body).
+/// One HTTP/1.1 exchange from the local address `from`.
 async fn request_from(
     from: IpAddr,
     base: &str,
@@ -74,33 +72,7 @@ async fn request_from(
     headers: &str,
     form: &str,
 ) -> (u16, String, String) {
-    let host = base.trim_start_matches("http://");
-    let to: SocketAddr = host.parse().expect("host:port");
-    let socket = tokio::net::TcpSocket::new_v4().expect("socket");
-    socket
-        .bind(SocketAddr::new(from, 0))
-        .expect("bind the client address");
-    let mut s = socket.connect(to).await.expect("connect");
-    let mut req = format!("{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n{headers}");
-    if method == "POST" {
-        req.push_str(&format!(
-            "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n",
-            form.len()
-        ));
-    }
-    req.push_str("\r\n");
-    req.push_str(form);
-    s.write_all(req.as_bytes()).await.expect("write");
-    let mut buf = Vec::new();
-    s.read_to_end(&mut buf).await.expect("read");
-    let text = String::from_utf8_lossy(&buf).into_owned();
-    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
-    let status = head
-        .split_whitespace()
-        .nth(1)
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(0);
-    (status, head.to_owned(), body.to_owned())
+    request(Some(from), base, method, path, headers, form).await
 }
 
 fn form_encode(s: &str) -> String {

@@ -473,47 +473,20 @@ async fn held_message_survives_kill_9_and_officers_work_it_from_the_cli() {
     let (code, text, _) = run(&["quarantine", "release", &id, "--reason", "đã kiểm tra"]);
     assert_eq!(code, Some(1), "{text}");
     assert!(text.contains("not an enabled officer or admin account"), "{text}");
-    let (code, text, _) = run_in(
-        &[
-            "quarantine",
-            "release",
-            &id,
-            "--user",
-            "officer1",
-            "--reason",
-            "x",
-        ],
-        "not the password\n",
-    );
+    let release_as = |user: &str, password: &str, reason: &str| {
+        run_in(
+            &["quarantine", "release", &id, "--user", user, "--reason", reason],
+            &format!("{password}\n"),
+        )
+    };
+    let (code, text, _) = release_as("officer1", "not the password", "x");
     assert_eq!(code, Some(1), "{text}");
     assert!(text.contains("wrong account or password"), "{text}");
     // The first release is a request; the same officer cannot approve it.
-    let (code, text, _) = run_in(
-        &[
-            "quarantine",
-            "release",
-            &id,
-            "--user",
-            "officer1",
-            "--reason",
-            "đã kiểm tra",
-        ],
-        "mật khẩu đủ dài 1\n",
-    );
+    let (code, text, _) = release_as("officer1", "mật khẩu đủ dài 1", "đã kiểm tra");
     assert_eq!(code, Some(0), "{text}");
     assert!(text.contains("another officer must approve"), "{text}");
-    let (code, text, _) = run_in(
-        &[
-            "quarantine",
-            "release",
-            &id,
-            "--user",
-            "officer1",
-            "--reason",
-            "tự duyệt",
-        ],
-        "mật khẩu đủ dài 1\n",
-    );
+    let (code, text, _) = release_as("officer1", "mật khẩu đủ dài 1", "tự duyệt");
     assert_eq!(
         code,
         Some(1),

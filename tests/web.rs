@@ -308,12 +308,34 @@ pub(crate) async fn http(
     cookie: &str,
     form: &str,
 ) -> (u16, String, String) {
+    let headers = if cookie.is_empty() {
+        String::new()
+    } else {
+        format!("Cookie: {cookie}\r\n")
+    };
+    request(None, base, method, path, &headers, form).await
+}
+
+/// One HTTP/1.1 exchange, from the local address `from` when given (any 127.0.0.0/8 address
+/// is this machine), with extra header lines; returns (status, head, body).
+pub(crate) async fn request(
+    from: Option<std::net::IpAddr>,
+    base: &str,
+    method: &str,
+    path: &str,
+    headers: &str,
+    form: &str,
+) -> (u16, String, String) {
     let host = base.trim_start_matches("http://");
-    let mut s = tokio::net::TcpStream::connect(host).await.expect("connect");
-    let mut req = format!("{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n");
-    if !cookie.is_empty() {
-        req.push_str(&format!("Cookie: {cookie}\r\n"));
+    let to: std::net::SocketAddr = host.parse().expect("host:port");
+    let socket = tokio::net::TcpSocket::new_v4().expect("socket");
+    if let Some(ip) = from {
+        socket
+            .bind(std::net::SocketAddr::new(ip, 0))
+            .expect("bind the client address");
     }
+    let mut s = socket.connect(to).await.expect("connect");
+    let mut req = format!("{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n{headers}");
     if method == "POST" {
         req.push_str(&format!(
             "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n",

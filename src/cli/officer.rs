@@ -117,7 +117,7 @@ pub enum DirectoryCommand {
 /// input); a wrong password counts as a failed login and exits 1. Without it, the local login
 /// as `cli:USER` (`$SUDO_USER`, else `$USER`): never an account name, so it cannot stand in for
 /// an officer where two accounts are required.
-pub(super) fn actor(store: &Store, user: Option<&str>) -> Result<String, ExitCode> {
+pub(super) fn actor(config: &Config, store: &Store, user: Option<&str>) -> Result<String, ExitCode> {
     let Some(name) = user else {
         let local = std::env::var("SUDO_USER")
             .ok()
@@ -125,6 +125,18 @@ pub(super) fn actor(store: &Store, user: Option<&str>) -> Result<String, ExitCod
             .unwrap_or_else(|| format!("uid{}", unsafe { libc::getuid() }));
         return Ok(format!("cli:{local}"));
     };
+    // The console's backoff holds here too: the command line is no way around it.
+    let w = &config.web;
+    let cap = i64::try_from(w.lockout_minutes.saturating_mul(60)).unwrap_or(i64::MAX);
+    if let Ok(Some(u)) = store.user(name) {
+        let wait = u.login_wait(w.max_failed_logins, cap, crate::store::now());
+        if wait > 0 {
+            eprintln!(
+                "canhgac: {name} failed to log in too often; try again in {wait} s (an admin can `canhgac user unlock {name}`)"
+            );
+            return Err(ExitCode::from(1));
+        }
+    }
     let password = super::users::read_secret(&format!("Mật khẩu của {name} / password of {name}: "))
         .map_err(|e| {
             eprintln!("canhgac: {e}");
@@ -183,7 +195,7 @@ pub fn quarantine(config: &Config, user: Option<&str>, cmd: QuarantineCommand) -
         Ok(s) => s,
         Err(c) => return c,
     };
-    let who = match actor(&store, user) {
+    let who = match actor(config, &store, user) {
         Ok(w) => w,
         Err(c) => return c,
     };

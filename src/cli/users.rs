@@ -45,7 +45,7 @@ pub fn user(config: &Config, user: Option<&str>, command: UserCommand) -> ExitCo
         Ok(s) => s,
         Err(code) => return code,
     };
-    let who = match actor(&store, user) {
+    let who = match actor(config, &store, user) {
         Ok(w) => w,
         Err(c) => return c,
     };
