@@ -6,8 +6,11 @@
 use crate::config::Config;
 use crate::directory::Directory;
 use crate::message::Envelope;
-use crate::policy::Verdict;
+use crate::mime_out::{base64, encode_header};
 use crate::store::{NewAlert, Status, Store, StoreError};
+use crate::time::rfc5322_date;
+pub use crate::time::vietnam_time;
+use crate::verdict::Verdict;
 use lettre::AsyncTransport;
 use std::sync::Arc;
 use std::time::Duration;
@@ -29,69 +32,6 @@ pub struct Facts<'a> {
     pub subject: &'a str,
     pub internal_sender: bool,
     pub received_at: i64,
-}
-
-/// Local time in Vietnam (UTC+7, no daylight saving) from Unix seconds: year, month, day, hour,
-/// minute, second, and the weekday (0 = Monday).
-pub(crate) fn vietnam_civil(unix: i64) -> (i64, i64, i64, i64, i64, i64, usize) {
-    let t = unix + 7 * 3600;
-    let days = t.div_euclid(86_400);
-    let secs = t.rem_euclid(86_400);
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    // 1970-01-01 was a Thursday.
-    let weekday = (days + 3).rem_euclid(7) as usize;
-    (y, m, d, secs / 3600, secs % 3600 / 60, secs % 60, weekday)
-}
-
-/// "12:30:05 ngày 16/11/2026 (giờ Việt Nam)" from Unix seconds.
-pub fn vietnam_time(unix: i64) -> String {
-    let (y, m, d, hh, mm, ss, _) = vietnam_civil(unix);
-    format!("{hh:02}:{mm:02}:{ss:02} ngày {d:02}/{m:02}/{y} (giờ Việt Nam)")
-}
-
-/// An RFC 5322 date in Vietnam's time zone.
-fn rfc5322_date(unix: i64) -> String {
-    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let (y, m, d, hh, mm, ss, wd) = vietnam_civil(unix);
-    let month = MONTHS[(m.clamp(1, 12) - 1) as usize];
-    format!("{}, {d} {month} {y} {hh:02}:{mm:02}:{ss:02} +0700", DAYS[wd])
-}
-
-fn encode_header(s: &str) -> String {
-    if s.is_ascii() {
-        return s.to_owned();
-    }
-    // RFC 2047 encoded words of at most ~45 input bytes each, split on character boundaries.
-    let mut words = Vec::new();
-    let mut chunk = String::new();
-    for c in s.chars() {
-        if chunk.len() + c.len_utf8() > 45 {
-            words.push(std::mem::take(&mut chunk));
-        }
-        chunk.push(c);
-    }
-    words.push(chunk);
-    words
-        .iter()
-        .map(|w| format!("=?UTF-8?B?{}?=", b64(w.as_bytes())))
-        .collect::<Vec<_>>()
-        .join("\r\n ")
-}
-
-fn b64(data: &[u8]) -> String {
-    String::from_utf8_lossy(&crate::bench::corpus::base64(data)).replace("\r\n", "")
 }
 
 /// Where the markings were found: the locations of the marking findings (attachment names,
@@ -270,7 +210,7 @@ pub fn anchor_mail(
         anchor.text(),
     )
     .into_bytes();
-    m.extend_from_slice(&crate::bench::corpus::base64(text.as_bytes()));
+    m.extend_from_slice(&base64(text.as_bytes()));
     Some((a.officers.clone(), m))
 }
 
@@ -352,7 +292,7 @@ fn alert(kind: &str, to: Vec<String>, subject: String, text: String, c: Common) 
                 rfc5322_date(crate::store::now()),
             )
             .into_bytes();
-            m.extend_from_slice(&crate::bench::corpus::base64(body.as_bytes()));
+            m.extend_from_slice(&base64(body.as_bytes()));
             m
         }),
     }
@@ -565,6 +505,36 @@ pub async fn run_sender(store: Arc<Store>, cfg: Config, mut stop: tokio::sync::w
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 15: the anchor of the audit chain's head goes to the officers' mailbox (through
+    /// the outbox), once per new head.
+    #[test]
+    fn the_audit_anchor_is_mailed_to_the_officers() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(&dir.path().join("q.db")).expect("open");
+        let mut cfg = Config::default();
+        cfg.alerts.officers = vec!["antt@stttt.lamdong.gov.vn".to_owned()];
+        assert!(
+            anchor_audit(&store, &cfg).expect("anchor").is_none(),
+            "an empty log has no head"
+        );
+        store.audit("officer1", "view", "m1", "").expect("audit");
+        let a = anchor_audit(&store, &cfg).expect("anchor").expect("a head");
+        assert!(
+            anchor_audit(&store, &cfg).expect("anchor").is_none(),
+            "same head: no second mail"
+        );
+        let due = store.due_alerts(10).expect("outbox");
+        assert_eq!(due.len(), 1);
+        assert_eq!(due[0].kind, "audit_anchor");
+        assert_eq!(due[0].recipients, cfg.alerts.officers);
+        let text = String::from_utf8_lossy(&due[0].body).into_owned();
+        assert!(
+            text.contains(&format!("X-Canhgac-Audit-Anchor: {}", a.text())),
+            "{text}"
+        );
+        assert_eq!(store.audit_verify_with(&[a]).expect("verify").first_bad, None);
+    }
 
     #[test]
     fn vietnam_time_is_utc_plus_seven() {

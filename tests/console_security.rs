@@ -119,6 +119,10 @@ async fn login_from(from: IpAddr, base: &str, name: &str, password: &str, extra:
     (status, head)
 }
 
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs Chromium and nginx: cargo test --features system-tests"
+)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn behind_a_reverse_proxy_an_attacker_cannot_lock_the_officers_out() {
     let _one = BROWSER_LOCK.lock().await;
@@ -222,6 +226,10 @@ async fn behind_a_reverse_proxy_an_attacker_cannot_lock_the_officers_out() {
     b.close().await;
 }
 
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs Chromium: cargo test --features system-tests"
+)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn redirect_targets_never_leave_the_site() {
     let c = Console::start(|_| {}).await;
@@ -275,6 +283,10 @@ async fn redirect_targets_never_leave_the_site() {
 
 /// Two browsers, two people: an admin cannot approve a request of an account they created, nor
 /// by an account made after the request; a second, unrelated officer can.
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs Chromium: cargo test --features system-tests"
+)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn four_eyes_takes_two_unrelated_people_in_two_browsers() {
     let _one = BROWSER_LOCK.lock().await;
@@ -362,6 +374,10 @@ async fn act(b: &Browser, reason: &str) {
 }
 
 /// Sessions are kept (hashed) in the store: a restart, as an upgrade does, logs nobody out.
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs Chromium: cargo test --features system-tests"
+)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_restart_keeps_the_officers_logged_in() {
     let _one = BROWSER_LOCK.lock().await;

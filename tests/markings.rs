@@ -282,6 +282,10 @@ fn dry_run_reports_the_level_without_holding() {
     assert_eq!(v.level.as_deref(), Some("TỐI MẬT"));
 }
 
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs Postfix: cargo test --features system-tests"
+)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn marked_message_is_held_by_postfix_not_delivered() {
     let milter = Milter::start_inet(test_config()).await;

@@ -8,6 +8,10 @@ use std::time::Duration;
 
 const MIB: usize = 1024 * 1024;
 
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs Postfix: cargo test --features system-tests"
+)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn clean_mail_arrives_with_result_header_and_oversize_is_refused() {
     let milter = Milter::start_inet(test_config()).await;
@@ -65,6 +69,10 @@ async fn clean_mail_arrives_with_result_header_and_oversize_is_refused() {
     );
 }
 
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs Postfix: cargo test --features system-tests"
+)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn attachment_of_20_mib_passes_through_postfix() {
     let milter = Milter::start_inet(test_config()).await;
@@ -81,6 +89,10 @@ async fn attachment_of_20_mib_passes_through_postfix() {
     assert!(got[0].data.len() > 20 * MIB);
 }
 
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs Postfix: cargo test --features system-tests"
+)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unix_socket_milter_through_postfix() {
     let dir = tempfile::Builder::new()
@@ -116,6 +128,10 @@ async fn unix_socket_milter_through_postfix() {
     );
 }
 
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs Postfix: cargo test --features system-tests"
+)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn milter_down_means_tempfail_not_delivery() {
     // Nothing listens on the milter address: Postfix applies milter_default_action = tempfail.

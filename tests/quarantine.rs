@@ -105,6 +105,10 @@ async fn drain(s: &Setup) -> usize {
     canhgac::alerts::drain_once(&s.store, &s.config.alerts.smtp, &s.config.alerts.from, 1).await
 }
 
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs Postfix: cargo test --features system-tests"
+)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn marked_mail_is_stored_and_the_right_units_are_told() {
     let s = setup(|_| {}).await;
@@ -178,6 +182,10 @@ async fn marked_mail_is_stored_and_the_right_units_are_told() {
     milter.stop().await;
 }
 
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs Postfix: cargo test --features system-tests"
+)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn forged_local_sender_from_outside_gets_no_alert_and_externals_none() {
     // No internal network: the client is outside and did not authenticate.
@@ -210,6 +218,10 @@ async fn forged_local_sender_from_outside_gets_no_alert_and_externals_none() {
     milter.stop().await;
 }
 
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs Postfix: cargo test --features system-tests"
+)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn alert_relay_outage_delays_alerts_and_release_goes_around_the_milter() {
     // The alert relay is down at first.
@@ -324,6 +336,10 @@ async fn alert_relay_outage_delays_alerts_and_release_goes_around_the_milter() {
     milter.stop().await;
 }
 
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs Postfix and root (mount): cargo test --features system-tests"
+)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn store_that_cannot_be_written_means_tempfail() {
     // A full disk: a tiny tmpfs, filled after the store is created.
@@ -369,6 +385,10 @@ fn canhgac() -> std::process::Command {
     std::process::Command::new(env!("CARGO_BIN_EXE_canhgac"))
 }
 
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs Postfix: cargo test --features system-tests"
+)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn held_message_survives_kill_9_and_officers_work_it_from_the_cli() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -533,6 +553,10 @@ async fn held_message_survives_kill_9_and_officers_work_it_from_the_cli() {
     );
 }
 
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs Postfix: cargo test --features system-tests"
+)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn answer_reject_names_the_id_and_answer_hold_also_uses_postfix_hold_queue() {
     for answer in [

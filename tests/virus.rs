@@ -31,6 +31,10 @@ fn assert_virus(st: &Status, what: &str) {
     );
 }
 
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs clamd: cargo test --features system-tests"
+)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn eicar_everywhere_is_rejected_naming_the_signature() {
     let clamd = Clamd::start();
@@ -68,6 +72,10 @@ async fn eicar_everywhere_is_rejected_naming_the_signature() {
     }
 }
 
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs clamd: cargo test --features system-tests"
+)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn clamav_testfiles_mails_are_rejected() {
     let clamd = Clamd::start();
@@ -91,6 +99,10 @@ async fn clamav_testfiles_mails_are_rejected() {
     }
 }
 
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs clamd: cargo test --features system-tests"
+)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn scan_command_uses_clamd_too() {
     let clamd = Clamd::start();
@@ -123,6 +135,10 @@ async fn scan_command_uses_clamd_too() {
     );
 }
 
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs clamd: cargo test --features system-tests"
+)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn twenty_mib_attachment_is_really_scanned() {
     let clamd = Clamd::start();
@@ -154,6 +170,10 @@ async fn twenty_mib_attachment_is_really_scanned() {
     }
 }
 
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs clamd: cargo test --features system-tests"
+)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn clamd_down_hanging_or_refusing_size_means_tempfail_and_recovery() {
     let mut clamd = Clamd::start();
@@ -205,6 +225,10 @@ async fn clamd_down_hanging_or_refusing_size_means_tempfail_and_recovery() {
     );
 }
 
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs clamd: cargo test --features system-tests"
+)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn message_over_clamd_stream_limit_is_not_clean() {
     let clamd = Clamd::start_with("1M");
@@ -214,6 +238,10 @@ async fn message_over_clamd_stream_limit_is_not_clean() {
     assert!(reply_text(&st).starts_with("451 4.7.1 "), "{st:?}");
 }
 
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs Postfix and clamd: cargo test --features system-tests"
+)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn eicar_through_postfix_is_refused_and_never_delivered() {
     let clamd = Clamd::start();
@@ -240,6 +268,10 @@ async fn eicar_through_postfix_is_refused_and_never_delivered() {
     assert!(sink.messages.lock().expect("lock").is_empty());
 }
 
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs clamd: cargo test --features system-tests"
+)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn ham_sample_raises_no_virus_or_yara_symbol() {
     let clamd = Clamd::start();
@@ -264,6 +296,10 @@ async fn ham_sample_raises_no_virus_or_yara_symbol() {
     }
 }
 
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs Postfix and clamd: cargo test --features system-tests"
+)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn per_class_policy_quarantine_holds_infected_mail_in_postfix() {
     // [policy.actions] VIRUS_FOUND = "quarantine": until the quarantine store exists, held mail

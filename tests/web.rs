@@ -363,6 +363,10 @@ pub(crate) fn csrf_of(html: &str) -> String {
     html[at..].split('"').next().unwrap_or_default().to_owned()
 }
 
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs Chromium: cargo test --features system-tests"
+)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn login_wrong_password_and_throttling() {
     let _one = BROWSER_LOCK.lock().await;
@@ -420,6 +424,10 @@ async fn login_wrong_password_and_throttling() {
     b.close().await;
 }
 
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs Chromium: cargo test --features system-tests"
+)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_route_without_a_session_leads_to_login_and_shows_no_data() {
     let _one = BROWSER_LOCK.lock().await;
@@ -503,6 +511,10 @@ async fn every_route_without_a_session_leads_to_login_and_shows_no_data() {
     }
 }
 
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs Chromium: cargo test --features system-tests"
+)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn forms_without_or_with_a_wrong_token_are_forbidden() {
     let _one = BROWSER_LOCK.lock().await;
@@ -592,6 +604,10 @@ async fn forms_without_or_with_a_wrong_token_are_forbidden() {
     b.close().await;
 }
 
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs Chromium: cargo test --features system-tests"
+)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hostile_subjects_senders_names_bodies_and_evidence_stay_text() {
     let _one = BROWSER_LOCK.lock().await;
@@ -667,6 +683,10 @@ async fn hostile_subjects_senders_names_bodies_and_evidence_stay_text() {
     b.close().await;
 }
 
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs Chromium: cargo test --features system-tests"
+)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_officer_scoped_to_a_unit_sees_only_its_units_messages() {
     let _one = BROWSER_LOCK.lock().await;
@@ -718,6 +738,10 @@ async fn an_officer_scoped_to_a_unit_sees_only_its_units_messages() {
     b.close().await;
 }
 
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs Chromium: cargo test --features system-tests"
+)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_marked_message_is_released_by_two_officers_with_a_verified_trail() {
     let _one = BROWSER_LOCK.lock().await;
@@ -803,6 +827,10 @@ async fn a_marked_message_is_released_by_two_officers_with_a_verified_trail() {
     b.close().await;
 }
 
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs Chromium: cargo test --features system-tests"
+)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_dashboard_draws_its_charts() {
     let _one = BROWSER_LOCK.lock().await;
@@ -862,6 +890,10 @@ async fn the_dashboard_draws_its_charts() {
     b.close().await;
 }
 
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs Chromium: cargo test --features system-tests"
+)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn admins_manage_accounts_and_others_cannot() {
     let _one = BROWSER_LOCK.lock().await;

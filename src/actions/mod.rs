@@ -1,6 +1,6 @@
 //! Actions: how a verdict shows up in the mail (the result header) and in the SMTP dialogue.
 
-use crate::policy::{Action, Verdict};
+use crate::verdict::{Action, Verdict};
 use std::fmt::Write;
 
 /// The value of the result header (`X-Canhgac-Result` by default): the action, the score and
@@ -116,7 +116,7 @@ pub fn quarantine(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scanners::Finding;
+    use crate::verdict::Finding;
 
     fn verdict(action: Action, would: Option<Action>, syms: &[(&str, f64)]) -> Verdict {
         Verdict {

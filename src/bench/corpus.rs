@@ -85,28 +85,7 @@ fn paragraph(rng: &mut Rng, pool: &[&str], bytes: usize) -> String {
     s
 }
 
-/// Standard base64 with CRLF line breaks every 76 characters, as mailers write it.
-pub fn base64(data: &[u8]) -> Vec<u8> {
-    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = Vec::with_capacity(data.len() * 4 / 3 + data.len() / 38 + 8);
-    for (i, c) in data.chunks(3).enumerate() {
-        if i > 0 && i % 19 == 0 {
-            out.extend_from_slice(b"\r\n");
-        }
-        let b = [c[0], *c.get(1).unwrap_or(&0), *c.get(2).unwrap_or(&0)];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        out.push(T[(n >> 18) as usize & 63]);
-        out.push(T[(n >> 12) as usize & 63]);
-        out.push(if c.len() > 1 {
-            T[(n >> 6) as usize & 63]
-        } else {
-            b'='
-        });
-        out.push(if c.len() > 2 { T[n as usize & 63] } else { b'=' });
-    }
-    out.extend_from_slice(b"\r\n");
-    out
-}
+pub use crate::mime_out::{base64, zip_of};
 
 fn xml_escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
@@ -193,18 +172,6 @@ pub fn pdf(lines: &[String], padding: &[u8]) -> Vec<u8> {
         .as_bytes(),
     );
     out
-}
-
-/// A zip archive of (name, bytes) members, deflated (empty if the writer fails).
-pub fn zip_of(members: &[(&str, &[u8])]) -> Vec<u8> {
-    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
-    for (name, data) in members {
-        if w.start_file(*name, opts).is_err() || w.write_all(data).is_err() {
-            return Vec::new();
-        }
-    }
-    w.finish().map(|c| c.into_inner()).unwrap_or_default()
 }
 
 /// What one generated message is.

@@ -2,6 +2,7 @@
 //! `quarantine`, `audit` and `directory` commands (`officer.rs`). Thin: every command calls the
 //! engine or the store.
 
+pub mod eval;
 mod officer;
 mod spam;
 mod users;

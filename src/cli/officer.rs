@@ -187,7 +187,7 @@ fn fail(e: StoreError) -> ExitCode {
 }
 
 fn time(unix: i64) -> String {
-    crate::alerts::vietnam_time(unix)
+    crate::time::vietnam_time(unix)
 }
 
 pub fn quarantine(config: &Config, user: Option<&str>, cmd: QuarantineCommand) -> ExitCode {

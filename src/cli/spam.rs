@@ -1,9 +1,9 @@
 //! `canhgac train` and `canhgac eval`: the spam classifier's training and the cross-validated
 //! measurement of the whole spam decision.
 
+use super::eval::{self, Labelled, Rates};
 use super::load;
 use crate::message::source;
-use crate::spam::eval::{self, Labelled, Rates};
 use crate::spam::{bayes, tokendb::TokenDb};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -250,7 +250,7 @@ pub fn eval(
                 );
             }
         };
-        use crate::policy::Action;
+        use crate::verdict::Action;
         list(
             "ham flagged",
             r.ham

@@ -7,7 +7,7 @@ mod types;
 pub use error::{ConfigError, line_col};
 pub use types::{ClamdEndpoint, ListenAddr, Network, SocketMode};
 
-use crate::policy::Action;
+use crate::verdict::Action;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -147,7 +147,7 @@ pub fn for_each_member(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bench::corpus::zip_of;
+    use crate::mime_out::zip_of;
 
     fn budget() -> Budget {
         Budget::new(&crate::config::LimitsConfig::default())

@@ -69,7 +69,14 @@ impl MessageBuffer {
         }
         if self.file.is_none() {
             let dir = self.spool_dir.clone();
-            let file = tokio::task::spawn_blocking(move || tempfile::tempfile_in(dir))
+            // Unnamed, and private: tempfile's O_TMPFILE file is created 0666 less the umask
+            // (0644 under the usual 022), so it is brought to 0600 before any byte is written.
+            let file = tokio::task::spawn_blocking(move || {
+                use std::os::unix::fs::PermissionsExt;
+                let f = tempfile::tempfile_in(dir)?;
+                f.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+                Ok::<_, std::io::Error>(f)
+            })
                 .await
                 .map_err(|e| self.err("create", std::io::Error::other(e)))?
                 .map_err(|e| self.err("create", e))?;
@@ -152,8 +159,15 @@ mod tests {
         }
         assert!(b.is_spilled());
         assert_eq!(b.len(), want.len() as u64);
-        // The spool file has no name: the directory stays empty.
+        // The spool file has no name: the directory stays empty. And it is private (issue 15):
+        // nobody else may read a message being scanned.
         assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 0);
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let file = b.file.as_ref().expect("spilled");
+            let mode = file.metadata().await.expect("fstat").permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600, "spool file mode {mode:o}");
+        }
         assert_eq!(b.into_bytes().await.expect("bytes"), want);
     }
 

@@ -610,7 +610,7 @@ mod tests {
     fn encoded_nesting_is_bounded_before_parsing() {
         let enc = |inner: &[u8]| {
             let mut raw = b"From: x@y\r\nSubject: t\r\nContent-Type: multipart/mixed; boundary=B\r\n\r\n--B\r\nContent-Type: message/rfc822\r\nContent-Transfer-Encoding: base64\r\n\r\n".to_vec();
-            raw.extend_from_slice(&crate::bench::corpus::base64(inner));
+            raw.extend_from_slice(&crate::mime_out::base64(inner));
             raw.extend_from_slice(b"\r\n--B--\r\n");
             raw
         };

@@ -18,31 +18,7 @@ pub use yara::YaraScanner;
 
 use crate::message::{ParsedMessage, ScanInput};
 use crate::policy::KnownSymbol;
-use serde::{Deserialize, Serialize};
-
-/// One thing a scanner found.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Finding {
-    /// The symbol, e.g. `ATTACHMENT_OVERSIZE`; listed in `rules/scores.toml`.
-    pub symbol: String,
-    /// Its score (filled in by the policy from the score table).
-    pub score: f64,
-    /// What was found, for people (may be Vietnamese).
-    pub detail: String,
-    /// Where: `message`, `envelope`, `part 3 "report.pdf"`, …
-    pub location: String,
-}
-
-impl Finding {
-    pub fn new(symbol: &str, detail: impl Into<String>, location: impl Into<String>) -> Finding {
-        Finding {
-            symbol: symbol.to_owned(),
-            score: 0.0,
-            detail: detail.into(),
-            location: location.into(),
-        }
-    }
-}
+pub use crate::verdict::Finding;
 
 /// Everything a scanner may look at: the input as received and the facts derived once from it.
 pub struct ScanContext<'a, 'x> {

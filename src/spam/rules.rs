@@ -7,7 +7,7 @@ use crate::config::LocalConfig;
 use crate::extract::html::{self, Token};
 use crate::extract::{ExtractedText, PieceKind};
 use crate::message::{Envelope, ParsedMessage};
-use crate::scanners::Finding;
+use crate::verdict::Finding;
 use aho_corasick::{AhoCorasick, MatchKind};
 use mail_parser::{MimeHeaders, PartType};
 use regex::Regex;

@@ -18,8 +18,8 @@ pub use sessions::random_hex;
 pub use users::{Role, User, UserError};
 
 use crate::message::Envelope;
-use crate::policy::Verdict;
-use crate::scanners::Finding;
+use crate::verdict::Finding;
+use crate::verdict::Verdict;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -835,7 +835,7 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::policy::Action;
+    use crate::verdict::Action;
 
     fn verdict() -> Verdict {
         Verdict {

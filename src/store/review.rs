@@ -4,7 +4,7 @@
 
 use super::users::{USER_COLUMNS, row_to_user};
 use super::{Record, Role, Status, Store, StoreError, User, audit, now};
-use crate::policy::Verdict;
+use crate::verdict::Verdict;
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, params, params_from_iter};
 use serde::Serialize;
@@ -177,7 +177,7 @@ const VIETNAM_OFFSET: i64 = 7 * 3600;
 
 /// `YYYY-MM-DD` of a day number (days since 1970-01-01).
 pub fn day_string(day: i64) -> String {
-    let (y, m, d, ..) = crate::alerts::vietnam_civil(day * 86_400 - VIETNAM_OFFSET);
+    let (y, m, d, ..) = crate::time::vietnam_civil(day * 86_400 - VIETNAM_OFFSET);
     format!("{y:04}-{m:02}-{d:02}")
 }
 
@@ -627,9 +627,9 @@ pub(super) fn close_requests(
 mod tests {
     use super::*;
     use crate::message::Envelope;
-    use crate::policy::Action;
-    use crate::scanners::Finding;
     use crate::store::Hold;
+    use crate::verdict::Action;
+    use crate::verdict::Finding;
 
     fn hold(
         store: &Store,

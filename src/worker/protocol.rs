@@ -9,7 +9,7 @@
 //! confused peer cannot make the other allocate without bound.
 
 use crate::message::{Envelope, ScanInput};
-use crate::scanners::Finding;
+use crate::verdict::Finding;
 use serde::{Deserialize, Serialize};
 use std::io::{self, Read, Write};
 

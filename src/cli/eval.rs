@@ -2,12 +2,12 @@
 //! band symbols and the score thresholds of `rules/scores.toml` — on labelled mail, with the
 //! time the content scan takes per message.
 
-use super::bayes::{self, Model};
-use super::rules::SpamRules;
 use crate::config::{Config, ConfigError};
 use crate::engine::Engine;
 use crate::message::ScanInput;
-use crate::policy::{Action, Verdict};
+use crate::spam::bayes::{self, Model};
+use crate::spam::rules::SpamRules;
+use crate::verdict::{Action, Verdict};
 use std::collections::HashSet;
 use std::time::Instant;
 
@@ -120,7 +120,7 @@ pub fn run(
     let limits = &config.limits;
 
     // Rule findings and tokens of every message, once.
-    let prepare = |set: &[Labelled]| -> Vec<(Vec<crate::scanners::Finding>, HashSet<String>)> {
+    let prepare = |set: &[Labelled]| -> Vec<(Vec<crate::verdict::Finding>, HashSet<String>)> {
         set.iter()
             .map(|m| {
                 let input = ScanInput::from_bytes(m.raw.clone());
@@ -135,7 +135,7 @@ pub fn run(
     let st: Vec<HashSet<String>> = s.iter().map(|(_, t)| t.clone()).collect();
     let (ph, ps) = bayes::cross_validate(&ht, &st, folds);
     let judge = |set: &[Labelled],
-                 prepared: &[(Vec<crate::scanners::Finding>, HashSet<String>)],
+                 prepared: &[(Vec<crate::verdict::Finding>, HashSet<String>)],
                  scored: &[bayes::Scored]| {
         set.iter()
             .zip(prepared)
