@@ -77,9 +77,9 @@ impl MessageBuffer {
                 f.set_permissions(std::fs::Permissions::from_mode(0o600))?;
                 Ok::<_, std::io::Error>(f)
             })
-                .await
-                .map_err(|e| self.err("create", std::io::Error::other(e)))?
-                .map_err(|e| self.err("create", e))?;
+            .await
+            .map_err(|e| self.err("create", std::io::Error::other(e)))?
+            .map_err(|e| self.err("create", e))?;
             let mut file = tokio::fs::File::from_std(file);
             // tokio buffers up to 2 MiB per file while its write runs on the blocking pool;
             // with hundreds of large messages arriving at once that is what fills memory.
