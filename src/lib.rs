@@ -29,6 +29,7 @@ pub mod milter;
 pub mod mime_out;
 pub mod policy;
 pub mod scanners;
+pub mod server;
 pub mod spam;
 pub mod store;
 pub mod time;

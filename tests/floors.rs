@@ -25,8 +25,9 @@ const FLOORS: &[(&str, u32)] = &[
     ("actions", 10),
     ("milter", 11),
     ("web", 12),
-    ("bench", 13),
-    ("cli", 14),
+    ("server", 13),
+    ("bench", 14),
+    ("cli", 15),
 ];
 
 /// The code of a file without its unit tests (a trailing `#[cfg(test)] mod tests`) and

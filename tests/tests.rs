@@ -13,6 +13,7 @@ mod markings;
 mod milter;
 mod postfix;
 mod quarantine;
+mod server;
 mod spam;
 mod users;
 mod virus;

@@ -8,9 +8,8 @@ mod spam;
 mod users;
 
 use crate::config::{Config, ConfigError, ListenAddr, LogFormat};
-use crate::engine::{Engine, EngineHandle, ScanReport};
+use crate::engine::{Engine, ScanReport};
 use crate::message::{ScanInput, source};
-use crate::milter::{self, MilterListener, Shared};
 use clap::{Parser, Subcommand};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -342,7 +341,7 @@ fn scan(config_path: Option<&Path>, json: bool, paths: &[PathBuf]) -> ExitCode {
     };
     // Hostile files cost one message here too: content is read in one isolated worker.
     let engine = if config.workers.isolate {
-        match rt.block_on(start_workers(&config, config_path, 1)) {
+        match rt.block_on(crate::server::start_workers(&config, config_path, 1)) {
             Ok(pool) => engine.with_workers(pool),
             Err(e) => {
                 eprintln!("canhgac: {e}");
@@ -459,14 +458,14 @@ fn serve(config_path: Option<&Path>, listen: Option<&str>, noop: bool) -> ExitCo
         Ok(rt) => rt,
         Err(code) => return code,
     };
-    let listen_override = listen.map(str::to_owned);
-    match rt.block_on(serve_async(
+    let options = crate::server::Options {
         config,
         engine,
-        config_path.map(Path::to_path_buf),
-        listen_override,
+        config_path: config_path.map(Path::to_path_buf),
+        listen_fixed: listen.is_some(),
         noop,
-    )) {
+    };
+    match rt.block_on(crate::server::run_until_signalled(options)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             tracing::error!("{e}");
@@ -502,206 +501,6 @@ fn worker(config_path: Option<&Path>) -> ExitCode {
         engine.scan_for_worker(input)
     });
     ExitCode::from(code as u8)
-}
-
-/// The pool of isolated scanning workers for `serve`, started and ready.
-async fn start_workers(
-    config: &Config,
-    config_path: Option<&Path>,
-    workers: usize,
-) -> Result<std::sync::Arc<crate::worker::WorkerPool>, String> {
-    let mut args: Vec<std::ffi::OsString> = vec!["worker".into()];
-    if let Some(p) = config_path {
-        // Absolute, so a worker started after a chdir still finds it.
-        let p = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-        args.push("--config".into());
-        args.push(p.into_os_string());
-    }
-    let pool = crate::worker::WorkerPool::new(crate::worker::PoolConfig {
-        // The running binary itself, even if the file was replaced by an upgrade since.
-        program: PathBuf::from("/proc/self/exe"),
-        args,
-        workers,
-        memory_limit_bytes: config.workers.memory_limit_bytes,
-        start_timeout: Duration::from_secs(120),
-    });
-    pool.warm().await?;
-    tracing::info!(workers, "scanning workers started");
-    Ok(pool)
-}
-
-async fn serve_async(
-    config: Config,
-    engine: Engine,
-    config_path: Option<PathBuf>,
-    listen_override: Option<String>,
-    noop: bool,
-) -> Result<(), String> {
-    use tokio::signal::unix::{SignalKind, signal};
-    let listener = MilterListener::bind(&config.milter.listen, config.milter.socket_mode)
-        .await
-        .map_err(|e| format!("cannot listen on {}: {e}", config.milter.listen))?;
-    // The quarantine store: opened before the first message, or the gateway does not start.
-    let store = if noop {
-        None
-    } else {
-        let c = config.clone();
-        let store = tokio::task::spawn_blocking(move || crate::store::Store::from_config(&c))
-            .await
-            .map_err(|e| format!("store task failed: {e}"))?
-            .map_err(|e| e.to_string())?;
-        tracing::info!(store = %config.store.path.display(), answer = ?config.store.answer, "quarantine store open");
-        Some(std::sync::Arc::new(store))
-    };
-    let engine = if !noop && config.workers.isolate {
-        engine.with_workers(start_workers(&config, config_path.as_deref(), config.scan_concurrency()).await?)
-    } else {
-        engine
-    };
-    let handle = EngineHandle::new(engine);
-    let mut shared = Shared::new(handle.clone());
-    shared.noop = noop;
-    shared.store = store.clone();
-    if noop {
-        tracing::warn!("--noop: every message is accepted without scanning (benchmark baseline)");
-    }
-    tracing::info!(
-        listen = %config.milter.listen,
-        config = %config_path.as_ref().map_or("embedded defaults".to_owned(), |p| p.display().to_string()),
-        dry_run = config.policy.dry_run,
-        "canhgac milter started"
-    );
-    warn_if_clamd_unreachable(&config).await;
-    let (tx, mut rx) = tokio::sync::watch::channel(false);
-    let shutdown = async move {
-        let _ = rx.wait_for(|stop| *stop).await;
-    };
-    let mut milter = tokio::spawn(milter::run(listener, shared, shutdown));
-    // The review console, on the same store (not with --noop: nothing is held then).
-    let mut web = None;
-    if let (Some(store), true) = (&store, config.web.enabled) {
-        let listener = crate::web::bind(config.web.listen).await?;
-        let addr = listener.local_addr().map_or(config.web.listen, |a| a);
-        tracing::info!(listen = %addr, "review console started");
-        let state = crate::web::WebState::new(store.clone(), config.clone());
-        let mut stop = tx.subscribe();
-        web = Some(tokio::spawn(async move {
-            let shutdown = async move {
-                let _ = stop.wait_for(|s| *s).await;
-            };
-            if let Err(e) = crate::web::serve(listener, state, shutdown).await {
-                tracing::error!(error = %e, "review console stopped");
-            }
-        }));
-    }
-    // Background work on the store: the alert sender, and the daily retention purge.
-    let mut background = Vec::new();
-    if let Some(store) = &store {
-        if config.alerts.enabled {
-            background.push(tokio::spawn(crate::alerts::run_sender(
-                store.clone(),
-                config.clone(),
-                tx.subscribe(),
-            )));
-        }
-        // Anchors of the audit chain's head: at start and every [audit] anchor_hours.
-        if config.audit.anchor_hours > 0 {
-            let (s, c, mut stop) = (store.clone(), config.clone(), tx.subscribe());
-            background.push(tokio::spawn(async move {
-                loop {
-                    let (s2, c2) = (s.clone(), c.clone());
-                    match tokio::task::spawn_blocking(move || crate::alerts::anchor_audit(&s2, &c2)).await {
-                        Ok(Err(e)) => tracing::error!(error = %e, "audit anchor failed"),
-                        Err(e) => tracing::error!(error = %e, "audit anchor task failed"),
-                        Ok(Ok(_)) => {}
-                    }
-                    tokio::select! {
-                        _ = tokio::time::sleep(Duration::from_secs(c.audit.anchor_hours.saturating_mul(3600))) => {}
-                        _ = stop.changed() => return,
-                    }
-                }
-            }));
-        }
-        let (s, days, mut stop) = (store.clone(), config.store.retention_days, tx.subscribe());
-        background.push(tokio::spawn(async move {
-            loop {
-                let s2 = s.clone();
-                match tokio::task::spawn_blocking(move || s2.purge(days)).await {
-                    Ok(Ok(n)) if n > 0 => {
-                        tracing::info!(purged = n, days, "retention: original bytes purged")
-                    }
-                    Ok(Err(e)) => tracing::error!(error = %e, "retention purge failed"),
-                    _ => {}
-                }
-                tokio::select! {
-                    _ = tokio::time::sleep(Duration::from_secs(86_400)) => {}
-                    _ = stop.changed() => return,
-                }
-            }
-        }));
-    }
-    let sig = |k| signal(k).map_err(|e| format!("cannot install signal handler: {e}"));
-    let (mut hup, mut term, mut int) = (
-        sig(SignalKind::hangup())?,
-        sig(SignalKind::terminate())?,
-        sig(SignalKind::interrupt())?,
-    );
-    loop {
-        tokio::select! {
-            _ = hup.recv() => {
-                // Building an engine reads files and compiles YARA rules: off the runtime.
-                let (h, path) = (handle.clone(), config_path.clone());
-                let reloaded = tokio::task::spawn_blocking(move || h.reload(path.as_deref()))
-                    .await
-                    .unwrap_or_else(|e| Err(crate::config::ConfigError::Io {
-                        file: config_path.clone().unwrap_or_default(),
-                        error: format!("reload task failed: {e}"),
-                    }));
-                match reloaded {
-                    Ok(()) => {
-                        let new = handle.current();
-                        if listen_override.is_none() && new.config().milter.listen != config.milter.listen {
-                            tracing::warn!("milter.listen changed; the new address takes effect after a restart");
-                        }
-                        if new.config().store != config.store || new.config().alerts != config.alerts {
-                            tracing::warn!("[store] and [alerts] changes take effect after a restart");
-                        }
-                        if new.config().web != config.web || new.config().release != config.release {
-                            tracing::warn!("[web] and [release] changes take effect in the review console after a restart");
-                        }
-                        tracing::info!("configuration reloaded");
-                    }
-                    Err(e) => tracing::error!("reload failed, keeping the running configuration: {e}"),
-                }
-            }
-            _ = term.recv() => break,
-            _ = int.recv() => break,
-            res = &mut milter => {
-                return match res {
-                    Ok(Ok(())) => Ok(()),
-                    Ok(Err(e)) => Err(format!("milter stopped: {e}")),
-                    Err(e) => Err(format!("milter task failed: {e}")),
-                };
-            }
-        }
-    }
-    let grace = Duration::from_secs(handle.current().config().milter.shutdown_grace_secs);
-    tracing::info!(
-        grace_secs = grace.as_secs(),
-        "shutting down: finishing messages in progress"
-    );
-    let _ = tx.send(true);
-    background.extend(web);
-    for b in background {
-        let _ = tokio::time::timeout(Duration::from_secs(5), b).await;
-    }
-    match tokio::time::timeout(grace, &mut milter).await {
-        Ok(_) => tracing::info!("stopped"),
-        Err(_) => tracing::warn!(
-            "grace period over; stopping with messages in progress (the MTA applies milter_default_action)"
-        ),
-    }
-    Ok(())
 }
 
 /// `canhgac web`: the review console alone, on the configured store, until SIGTERM or SIGINT.
@@ -753,28 +552,6 @@ fn web(config_path: Option<&Path>, listen: Option<&str>) -> ExitCode {
             eprintln!("canhgac: {e}");
             ExitCode::from(1)
         }
-    }
-}
-
-/// Tells the operator at start-up when clamd does not answer: every message would be tempfailed.
-async fn warn_if_clamd_unreachable(config: &Config) {
-    if !config.clamd.enabled {
-        tracing::warn!("clamd is disabled: messages are not scanned for viruses");
-        return;
-    }
-    let scanner = crate::scanners::ClamdScanner::new(&config.clamd);
-    let mut any = false;
-    for (endpoint, answer) in scanner.ping_all(Duration::from_secs(3)).await {
-        match answer {
-            Ok(()) => any = true,
-            Err(why) => tracing::warn!(endpoint = %endpoint, "clamd not answering: {why}"),
-        }
-    }
-    if !any {
-        tracing::warn!(
-            "no clamd answers: every message will get VIRUS_SCAN_FAIL (451 4.7.1) until one does; \
-             install and start clamav-daemon, or set [clamd] enabled = false"
-        );
     }
 }
 

@@ -1,0 +1,282 @@
+//! The daemon: everything `canhgac serve` runs, startable in-process (tests) as well as from the
+//! command line. [`run`] binds the milter socket, opens the quarantine store, starts the
+//! isolated scanning workers, the review console, the alert sender, the audit anchors and the
+//! retention purge, and answers [`Control`] orders; [`run_until_signalled`] turns SIGHUP into a
+//! reload and SIGTERM/SIGINT into a stop, as the service manager sends them.
+
+use crate::config::Config;
+use crate::engine::{Engine, EngineHandle};
+use crate::milter::{self, MilterListener, Shared};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+use tokio::sync::mpsc;
+
+/// What the daemon runs with.
+pub struct Options {
+    pub config: Config,
+    /// Built from `config` (rules compiled, score table checked).
+    pub engine: Engine,
+    /// The configuration file, re-read on reload (None: embedded defaults).
+    pub config_path: Option<PathBuf>,
+    /// The milter address was given on the command line: a reload does not warn that the
+    /// file's `milter.listen` differs.
+    pub listen_fixed: bool,
+    /// Accept everything without scanning or storing (the benchmark baseline).
+    pub noop: bool,
+}
+
+/// An order to the running daemon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Control {
+    /// Re-read the configuration and rules (SIGHUP).
+    Reload,
+    /// Stop accepting, finish the messages in progress, stop (SIGTERM, SIGINT).
+    Stop,
+}
+
+/// Runs the daemon until SIGTERM or SIGINT; SIGHUP reloads.
+pub async fn run_until_signalled(options: Options) -> Result<(), String> {
+    use tokio::signal::unix::{SignalKind, signal};
+    let sig = |k| signal(k).map_err(|e| format!("cannot install signal handler: {e}"));
+    let (mut hup, mut term, mut int) = (
+        sig(SignalKind::hangup())?,
+        sig(SignalKind::terminate())?,
+        sig(SignalKind::interrupt())?,
+    );
+    let (tx, rx) = mpsc::channel(4);
+    tokio::spawn(async move {
+        loop {
+            let order = tokio::select! {
+                _ = hup.recv() => Control::Reload,
+                _ = term.recv() => Control::Stop,
+                _ = int.recv() => Control::Stop,
+            };
+            if tx.send(order).await.is_err() || order == Control::Stop {
+                return;
+            }
+        }
+    });
+    run(options, rx).await
+}
+
+/// The pool of isolated scanning workers for `serve`, started and ready.
+pub async fn start_workers(
+    config: &Config,
+    config_path: Option<&Path>,
+    workers: usize,
+) -> Result<std::sync::Arc<crate::worker::WorkerPool>, String> {
+    let mut args: Vec<std::ffi::OsString> = vec!["worker".into()];
+    if let Some(p) = config_path {
+        // Absolute, so a worker started after a chdir still finds it.
+        let p = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+        args.push("--config".into());
+        args.push(p.into_os_string());
+    }
+    let pool = crate::worker::WorkerPool::new(crate::worker::PoolConfig {
+        // The running binary itself, even if the file was replaced by an upgrade since.
+        program: PathBuf::from("/proc/self/exe"),
+        args,
+        workers,
+        memory_limit_bytes: config.workers.memory_limit_bytes,
+        start_timeout: Duration::from_secs(120),
+    });
+    pool.warm().await?;
+    tracing::info!(workers, "scanning workers started");
+    Ok(pool)
+}
+
+/// Runs the gateway until told to stop (or its milter fails): binds the milter socket, opens
+/// the store, starts the scanning workers, the review console, the alert sender, the audit
+/// anchors and the retention purge; reloads on [`Control::Reload`]; on [`Control::Stop`] (or
+/// when every sender of `control` is gone) stops accepting and lets messages in progress finish
+/// within `shutdown_grace_secs`.
+pub async fn run(options: Options, mut control: mpsc::Receiver<Control>) -> Result<(), String> {
+    let Options {
+        config,
+        engine,
+        config_path,
+        listen_fixed,
+        noop,
+    } = options;
+    let listener = MilterListener::bind(&config.milter.listen, config.milter.socket_mode)
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", config.milter.listen))?;
+    // The quarantine store: opened before the first message, or the gateway does not start.
+    let store = if noop {
+        None
+    } else {
+        let c = config.clone();
+        let store = tokio::task::spawn_blocking(move || crate::store::Store::from_config(&c))
+            .await
+            .map_err(|e| format!("store task failed: {e}"))?
+            .map_err(|e| e.to_string())?;
+        tracing::info!(store = %config.store.path.display(), answer = ?config.store.answer, "quarantine store open");
+        Some(std::sync::Arc::new(store))
+    };
+    let engine = if !noop && config.workers.isolate {
+        engine.with_workers(start_workers(&config, config_path.as_deref(), config.scan_concurrency()).await?)
+    } else {
+        engine
+    };
+    let handle = EngineHandle::new(engine);
+    let mut shared = Shared::new(handle.clone());
+    shared.noop = noop;
+    shared.store = store.clone();
+    if noop {
+        tracing::warn!("--noop: every message is accepted without scanning (benchmark baseline)");
+    }
+    tracing::info!(
+        listen = %config.milter.listen,
+        config = %config_path.as_ref().map_or("embedded defaults".to_owned(), |p| p.display().to_string()),
+        dry_run = config.policy.dry_run,
+        "canhgac milter started"
+    );
+    warn_if_clamd_unreachable(&config).await;
+    let (tx, mut rx) = tokio::sync::watch::channel(false);
+    let shutdown = async move {
+        let _ = rx.wait_for(|stop| *stop).await;
+    };
+    let mut milter = tokio::spawn(milter::run(listener, shared, shutdown));
+    // The review console, on the same store (not with --noop: nothing is held then).
+    let mut web = None;
+    if let (Some(store), true) = (&store, config.web.enabled) {
+        let listener = crate::web::bind(config.web.listen).await?;
+        let addr = listener.local_addr().map_or(config.web.listen, |a| a);
+        tracing::info!(listen = %addr, "review console started");
+        let state = crate::web::WebState::new(store.clone(), config.clone());
+        let mut stop = tx.subscribe();
+        web = Some(tokio::spawn(async move {
+            let shutdown = async move {
+                let _ = stop.wait_for(|s| *s).await;
+            };
+            if let Err(e) = crate::web::serve(listener, state, shutdown).await {
+                tracing::error!(error = %e, "review console stopped");
+            }
+        }));
+    }
+    // Background work on the store: the alert sender, and the daily retention purge.
+    let mut background = Vec::new();
+    if let Some(store) = &store {
+        if config.alerts.enabled {
+            background.push(tokio::spawn(crate::alerts::run_sender(
+                store.clone(),
+                config.clone(),
+                tx.subscribe(),
+            )));
+        }
+        // Anchors of the audit chain's head: at start and every [audit] anchor_hours.
+        if config.audit.anchor_hours > 0 {
+            let (s, c, mut stop) = (store.clone(), config.clone(), tx.subscribe());
+            background.push(tokio::spawn(async move {
+                loop {
+                    let (s2, c2) = (s.clone(), c.clone());
+                    match tokio::task::spawn_blocking(move || crate::alerts::anchor_audit(&s2, &c2)).await {
+                        Ok(Err(e)) => tracing::error!(error = %e, "audit anchor failed"),
+                        Err(e) => tracing::error!(error = %e, "audit anchor task failed"),
+                        Ok(Ok(_)) => {}
+                    }
+                    tokio::select! {
+                        _ = tokio::time::sleep(Duration::from_secs(c.audit.anchor_hours.saturating_mul(3600))) => {}
+                        _ = stop.changed() => return,
+                    }
+                }
+            }));
+        }
+        let (s, days, mut stop) = (store.clone(), config.store.retention_days, tx.subscribe());
+        background.push(tokio::spawn(async move {
+            loop {
+                let s2 = s.clone();
+                match tokio::task::spawn_blocking(move || s2.purge(days)).await {
+                    Ok(Ok(n)) if n > 0 => {
+                        tracing::info!(purged = n, days, "retention: original bytes purged")
+                    }
+                    Ok(Err(e)) => tracing::error!(error = %e, "retention purge failed"),
+                    _ => {}
+                }
+                tokio::select! {
+                    _ = tokio::time::sleep(Duration::from_secs(86_400)) => {}
+                    _ = stop.changed() => return,
+                }
+            }
+        }));
+    }
+    loop {
+        tokio::select! {
+            order = control.recv() => {
+                if !matches!(order, Some(Control::Reload)) {
+                    break;
+                }
+                // Building an engine reads files and compiles YARA rules: off the runtime.
+                let (h, path) = (handle.clone(), config_path.clone());
+                let reloaded = tokio::task::spawn_blocking(move || h.reload(path.as_deref()))
+                    .await
+                    .unwrap_or_else(|e| Err(crate::config::ConfigError::Io {
+                        file: config_path.clone().unwrap_or_default(),
+                        error: format!("reload task failed: {e}"),
+                    }));
+                match reloaded {
+                    Ok(()) => {
+                        let new = handle.current();
+                        if !listen_fixed && new.config().milter.listen != config.milter.listen {
+                            tracing::warn!("milter.listen changed; the new address takes effect after a restart");
+                        }
+                        if new.config().store != config.store || new.config().alerts != config.alerts {
+                            tracing::warn!("[store] and [alerts] changes take effect after a restart");
+                        }
+                        if new.config().web != config.web || new.config().release != config.release {
+                            tracing::warn!("[web] and [release] changes take effect in the review console after a restart");
+                        }
+                        tracing::info!("configuration reloaded");
+                    }
+                    Err(e) => tracing::error!("reload failed, keeping the running configuration: {e}"),
+                }
+            }
+            res = &mut milter => {
+                return match res {
+                    Ok(Ok(())) => Ok(()),
+                    Ok(Err(e)) => Err(format!("milter stopped: {e}")),
+                    Err(e) => Err(format!("milter task failed: {e}")),
+                };
+            }
+        }
+    }
+    let grace = Duration::from_secs(handle.current().config().milter.shutdown_grace_secs);
+    tracing::info!(
+        grace_secs = grace.as_secs(),
+        "shutting down: finishing messages in progress"
+    );
+    let _ = tx.send(true);
+    background.extend(web);
+    for b in background {
+        let _ = tokio::time::timeout(Duration::from_secs(5), b).await;
+    }
+    match tokio::time::timeout(grace, &mut milter).await {
+        Ok(_) => tracing::info!("stopped"),
+        Err(_) => tracing::warn!(
+            "grace period over; stopping with messages in progress (the MTA applies milter_default_action)"
+        ),
+    }
+    Ok(())
+}
+
+/// Tells the operator at start-up when clamd does not answer: every message would be tempfailed.
+async fn warn_if_clamd_unreachable(config: &Config) {
+    if !config.clamd.enabled {
+        tracing::warn!("clamd is disabled: messages are not scanned for viruses");
+        return;
+    }
+    let scanner = crate::scanners::ClamdScanner::new(&config.clamd);
+    let mut any = false;
+    for (endpoint, answer) in scanner.ping_all(Duration::from_secs(3)).await {
+        match answer {
+            Ok(()) => any = true,
+            Err(why) => tracing::warn!(endpoint = %endpoint, "clamd not answering: {why}"),
+        }
+    }
+    if !any {
+        tracing::warn!(
+            "no clamd answers: every message will get VIRUS_SCAN_FAIL (451 4.7.1) until one does; \
+             install and start clamav-daemon, or set [clamd] enabled = false"
+        );
+    }
+}

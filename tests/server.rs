@@ -1,0 +1,102 @@
+//! The daemon in-process (`canhgac::server::run`), as `canhgac serve` runs it: it listens, holds
+//! a marked message in its store, reloads and stops when told, without a child process or a
+//! signal (issue 16: the daemon out of the CLI).
+
+use crate::common::config_file;
+use crate::common::mail;
+use crate::common::postfix::free_port;
+use canhgac::server::{Control, Options};
+use canhgac::store::{Status, Store};
+use indymilter_test::{Status as Reply, TestConnection};
+use std::time::Duration;
+
+async fn send(addr: std::net::SocketAddr, raw: &[u8]) -> Reply {
+    let mut conn = TestConnection::open(addr).await.expect("open");
+    conn.connect("mail.example", std::net::SocketAddr::from(([192, 0, 2, 10], 25)))
+        .await
+        .expect("connect");
+    conn.mail(["<vanthu@snv.lamdong.gov.vn>"]).await.expect("mail");
+    conn.rcpt(["<tiennx@lamdong.gov.vn>"]).await.expect("rcpt");
+    let (headers, body) = mail::split(raw);
+    for (n, v) in headers {
+        conn.header(n, v).await.expect("header");
+    }
+    conn.eoh().await.expect("eoh");
+    conn.body(body).await.expect("body");
+    let status = conn.eom().await.expect("eom").1;
+    let _ = conn.close().await;
+    status
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_daemon_runs_in_process_holds_marked_mail_reloads_and_stops_when_told() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let port = free_port();
+    // The test binary is no canhgac: scan in-process here (the workers are tested through
+    // the real binary in tests/hardening.rs). A file, so that a reload reads the same.
+    let path = config_file(
+        dir.path(),
+        &format!(
+            "[milter]\nlisten = \"inet:127.0.0.1:{port}\"\n[workers]\nisolate = false\n[alerts]\nenabled = false\n"
+        ),
+    );
+    let config = canhgac::Config::load(&path).expect("config");
+    let engine = canhgac::Engine::build(&config).expect("engine");
+    let (control, orders) = tokio::sync::mpsc::channel(4);
+    let daemon = tokio::spawn(canhgac::server::run(
+        Options {
+            config: config.clone(),
+            engine,
+            config_path: Some(path.clone()),
+            listen_fixed: false,
+            noop: false,
+        },
+        orders,
+    ));
+    let addr = std::net::SocketAddr::from(([127, 0, 0, 1], port));
+    for _ in 0..200 {
+        if tokio::net::TcpStream::connect(addr).await.is_ok() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let marked = canhgac::bench::labelled::labelled()
+        .into_iter()
+        .find(|m| m.file.contains("docx-table-toi-mat"))
+        .expect("in set")
+        .bytes;
+    assert_eq!(
+        send(addr, &marked).await,
+        Reply::Discard,
+        "held: Postfix is told to discard"
+    );
+    let clean = mail::plain(
+        "a@b.example",
+        "c@lamdong.gov.vn",
+        "Lịch họp",
+        "Kính gửi các đơn vị.",
+    );
+    assert_eq!(send(addr, &clean).await, Reply::Accept);
+    control.send(Control::Reload).await.expect("reload");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(
+        send(addr, &clean).await,
+        Reply::Accept,
+        "still serving after a reload"
+    );
+    control.send(Control::Stop).await.expect("stop");
+    let stopped = tokio::time::timeout(Duration::from_secs(30), daemon)
+        .await
+        .expect("stops within the grace period")
+        .expect("task");
+    assert_eq!(stopped, Ok(()));
+    assert!(
+        tokio::net::TcpStream::connect(addr).await.is_err(),
+        "no longer listening"
+    );
+    let store = Store::open(&config.store.path).expect("store");
+    let held = store.list(None, 10).expect("list");
+    assert_eq!(held.len(), 1);
+    assert_eq!(held[0].status, Status::Held);
+    assert_eq!(held[0].level.as_deref(), Some("TỐI MẬT"));
+}
