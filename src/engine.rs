@@ -4,7 +4,7 @@
 
 use crate::config::{Config, ConfigError};
 use crate::message::{ParsedMessage, ScanInput};
-use crate::policy::{self, KnownSymbol, ScoreTable, Verdict};
+use crate::policy::{self, KnownSymbol, ScoreTable, SmtpReply, Verdict};
 use crate::scanners::{
     ClamdScanner, Finding, MarkingScanner, MimeScanner, ScanContext, Scanner, SizeScanner, SpamScanner,
     YaraScanner, markings, yara,
@@ -410,6 +410,13 @@ impl Engine {
     /// `SCAN_IO_ERROR`), decided by the same policy as any other finding.
     pub fn failure(&self, symbol: &str, detail: &str) -> Verdict {
         self.decide(vec![Finding::new(symbol, detail, "message")])
+    }
+
+    /// A tempfail reply with the score table's code (`[actions] tempfail_reply`) and this text:
+    /// for the answers the gateway gives of its own (busy, spool or store failure).
+    pub fn tempfail_reply(&self, text: &str) -> SmtpReply {
+        let (code, status) = &self.scores.tempfail_reply;
+        SmtpReply::new(*code, status, text)
     }
 
     /// Findings → verdict by the score table, with the highest marking level named.

@@ -8,13 +8,14 @@ pub use listen::{Coalesce, MilterListener};
 pub use session::Session;
 
 use crate::actions;
+use crate::actions::{Answer, HeaderEdit, HeaderMarks, Held};
 use crate::engine::EngineHandle;
-use crate::policy::{Action, SmtpReply, Verdict};
+use crate::verdict::{SmtpReply, Verdict};
 use indymilter::{
     Actions, Callbacks, ContextActions, EomContext, MacroStage, NegotiateContext, ProtoOpts, SetErrorReply,
     SocketInfo, Status,
 };
-use session::{Early, HeaderMarks, SPAM_FLAG, SPAM_SCORE};
+use session::Early;
 use std::ffi::{CStr, CString};
 use std::future::Future;
 use std::sync::Arc;
@@ -39,16 +40,6 @@ impl Shared {
             store: None,
         }
     }
-}
-
-/// What became of a held message before the answer.
-enum Held {
-    /// No store in use: Postfix's hold queue.
-    NoStore,
-    /// Stored durably under this id.
-    Stored(String),
-    /// The store failed: answer tempfail, the sender keeps the message.
-    Failed,
 }
 
 /// Runs the milter on `listener` until `shutdown` completes; messages in their end-of-message
@@ -248,7 +239,7 @@ async fn eom(cx: &mut EomContext<Session>) -> Status {
         s.message = None;
         set_reply(
             &mut cx.reply,
-            &SmtpReply::new(451, "4.3.0", "Temporary failure: gateway busy, try again later"),
+            &engine.tempfail_reply("Temporary failure: gateway busy, try again later"),
         );
         return Status::Tempfail;
     };
@@ -326,134 +317,60 @@ async fn eom(cx: &mut EomContext<Session>) -> Status {
     status
 }
 
-/// Tells the MTA what to do with the message.
+/// Carries out what [`actions::plan`] decided: the header edits, the MTA's hold queue, the
+/// answer. A failed edit loses only a mark (logged); a failed hold request answers tempfail.
 async fn apply(cx: &mut EomContext<Session>, v: &Verdict, marks: &HeaderMarks, held: &Held) -> Status {
     let Some(s) = cx.data.as_ref() else {
         return Status::Tempfail;
     };
-    let answer = s.engine.config().store.answer;
-    match held {
-        Held::Failed => {
-            set_reply(
-                &mut cx.reply,
-                &SmtpReply::new(
-                    451,
-                    "4.3.0",
-                    "Temporary failure: the message could not be stored for review",
-                ),
-            );
-            return Status::Tempfail;
-        }
-        Held::Stored(_) if answer == crate::config::HeldAnswer::Discard => return Status::Discard,
-        Held::Stored(id) if answer == crate::config::HeldAnswer::Reject => {
-            set_reply(
-                &mut cx.reply,
-                &SmtpReply::new(
-                    550,
-                    "5.7.1",
-                    &format!("Message held for review by the security office (quarantine id {id})"),
-                ),
-            );
-            return Status::Reject;
-        }
-        _ => {}
-    }
-    let header = s.engine.config().policy.result_header.clone();
-    // With SMFIP_HDR_LEADSPC negotiated, values we add are used exactly: supply the space.
+    let engine = s.engine.clone();
     let lead = if s.leading_space { " " } else { "" };
-    match v.action {
-        Action::Reject | Action::Tempfail => {
-            let r = v
-                .reply
-                .clone()
-                .unwrap_or_else(|| SmtpReply::new(451, "4.3.0", "Temporary failure"));
+    let plan = actions::plan(engine.config(), v, held, marks, lead, |text| {
+        engine.tempfail_reply(text)
+    });
+    for edit in plan.edits {
+        let (name, result) = match edit {
+            HeaderEdit::Remove { name, index } => {
+                let r = cx
+                    .actions
+                    .change_header(name.as_str(), index, None::<CString>)
+                    .await;
+                (name, r)
+            }
+            HeaderEdit::Add { name, value } => {
+                let r = cx.actions.add_header(name.as_str(), value).await;
+                (name, r)
+            }
+            HeaderEdit::Change { name, index, value } => match CString::new(value) {
+                Ok(c) => {
+                    let r = cx.actions.change_header(name.as_str(), index, Some(c)).await;
+                    (name, r)
+                }
+                Err(_) => continue,
+            },
+        };
+        if let Err(e) = result {
+            // The verdict stands; only a mark or its explanation is missing.
+            tracing::warn!(error = %e, header = name, "cannot edit a header");
+        }
+    }
+    if let Some(reason) = plan.mta_hold
+        && let Err(e) = cx.actions.quarantine(reason).await
+    {
+        tracing::error!(error = %e, "cannot ask the MTA to hold the message; answering tempfail");
+        return Status::Tempfail;
+    }
+    match plan.answer {
+        Answer::Accept => Status::Accept,
+        Answer::Discard => Status::Discard,
+        Answer::Reject(r) => {
             set_reply(&mut cx.reply, &r);
-            if v.action == Action::Reject {
-                Status::Reject
-            } else {
-                Status::Tempfail
-            }
+            Status::Reject
         }
-        Action::Discard => Status::Discard,
-        Action::Accept | Action::Tag | Action::Quarantine => {
-            // Remove result and spam headers that came with the message: only ours may be trusted.
-            for (name, count) in [
-                (header.as_str(), marks.result),
-                (SPAM_FLAG, marks.spam_flag),
-                (SPAM_SCORE, marks.spam_score),
-            ] {
-                for i in (1..=count).rev() {
-                    if let Err(e) = cx.actions.change_header(name, i, None::<CString>).await {
-                        tracing::warn!(error = %e, header = name, "cannot remove forged header");
-                    }
-                }
-            }
-            if v.action == Action::Tag {
-                tag(cx, v, marks, lead).await;
-            }
-            if let Err(e) = cx
-                .actions
-                .add_header(
-                    header.as_str(),
-                    format!("{lead}{}", actions::result_header_value(v)),
-                )
-                .await
-            {
-                // The verdict stands; only its explanation is missing.
-                tracing::warn!(error = %e, "cannot add result header");
-            }
-            if actions::holds(v) {
-                let reason = v
-                    .findings
-                    .first()
-                    .map_or("canhgac quarantine".to_owned(), |f| f.symbol.clone());
-                if let Err(e) = cx.actions.quarantine(reason).await {
-                    tracing::error!(error = %e, "cannot ask the MTA to hold the message; answering tempfail");
-                    return Status::Tempfail;
-                }
-            }
-            Status::Accept
+        Answer::Tempfail(r) => {
+            set_reply(&mut cx.reply, &r);
+            Status::Tempfail
         }
-    }
-}
-
-/// Marks tagged mail: `X-Spam-Flag: YES`, `X-Spam-Score`, and the configured subject prefix.
-/// A failure loses only the marks, never the message (logged).
-async fn tag(cx: &mut EomContext<Session>, v: &Verdict, marks: &HeaderMarks, lead: &str) {
-    let prefix = cx
-        .data
-        .as_ref()
-        .map(|s| s.engine.config().spam.subject_prefix.clone())
-        .unwrap_or_default();
-    let score = format!("{lead}{:.2}", v.score + 0.0);
-    for (name, value) in [(SPAM_FLAG, format!("{lead}YES")), (SPAM_SCORE, score)] {
-        if let Err(e) = cx.actions.add_header(name, value).await {
-            tracing::warn!(error = %e, header = name, "cannot add spam header");
-        }
-    }
-    if prefix.is_empty() {
-        return;
-    }
-    let result = match (&marks.subject, marks.has_subject) {
-        (Some(old), _) => {
-            let new = format!("{lead}{prefix}{}", old.trim_start());
-            match CString::new(new) {
-                Ok(c) => cx.actions.change_header("Subject", 1, Some(c)).await,
-                Err(_) => return,
-            }
-        }
-        (None, false) => {
-            cx.actions
-                .add_header("Subject", format!("{lead}{}", prefix.trim_end()))
-                .await
-        }
-        (None, true) => {
-            tracing::warn!("subject is not UTF-8: spam prefix not added");
-            return;
-        }
-    };
-    if let Err(e) = result {
-        tracing::warn!(error = %e, "cannot add the spam subject prefix");
     }
 }
 

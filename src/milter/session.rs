@@ -29,22 +29,7 @@ pub struct MessageState {
     pub headers: HeaderMarks,
 }
 
-/// Headers canhgac writes, as the message arrived with them: forged (or left by another gateway)
-/// and removed before delivery; and the Subject, for the spam prefix.
-#[derive(Debug, Clone, Default)]
-pub struct HeaderMarks {
-    /// How many result headers (`[policy] result_header`).
-    pub result: i32,
-    pub spam_flag: i32,
-    pub spam_score: i32,
-    /// The first Subject's value as the MTA passed it; None when there is none or it is not UTF-8.
-    pub subject: Option<String>,
-    pub has_subject: bool,
-}
-
-/// The spam headers canhgac writes on tagged mail.
-pub const SPAM_FLAG: &str = "X-Spam-Flag";
-pub const SPAM_SCORE: &str = "X-Spam-Score";
+pub use crate::actions::{HeaderMarks, SPAM_FLAG, SPAM_SCORE};
 
 /// The per-connection session stored in indymilter's context.
 pub struct Session {
@@ -137,11 +122,10 @@ impl Session {
         };
         m.received += data.len() as u64;
         if m.spool_error.is_some() {
-            return Early::Tempfail(SmtpReply::new(
-                451,
-                "4.3.0",
-                "Temporary failure: cannot spool message",
-            ));
+            return Early::Tempfail(
+                self.engine
+                    .tempfail_reply("Temporary failure: cannot spool message"),
+            );
         }
         if m.over_limit {
             return Early::Continue;
@@ -164,11 +148,10 @@ impl Session {
         if let Err(e) = m.buffer.push(data).await {
             tracing::error!(error = %e, "cannot spool message; answering tempfail");
             m.spool_error = Some(e.to_string());
-            return Early::Tempfail(SmtpReply::new(
-                451,
-                "4.3.0",
-                "Temporary failure: cannot spool message",
-            ));
+            return Early::Tempfail(
+                self.engine
+                    .tempfail_reply("Temporary failure: cannot spool message"),
+            );
         }
         Early::Continue
     }
