@@ -61,6 +61,7 @@ fn seed(store: &Store) -> (String, String) {
             header_from: from,
             subject,
             units: vec![unit.to_owned(), UNITS[(i * 7 + 3) % UNITS.len()].to_owned()],
+            described: None,
         };
         let id = store.hold(&hold, &[]).expect("hold");
         if i == 0 {

@@ -3,6 +3,7 @@
 //! all go through it.
 
 use crate::config::{Config, ConfigError};
+use crate::extract::Described;
 use crate::message::{ParsedMessage, ScanInput};
 use crate::policy::{self, KnownSymbol, ScoreTable, SmtpReply, Verdict};
 use crate::scanners::{
@@ -322,8 +323,19 @@ impl Engine {
         }
     }
 
-    /// The worker's side: the content scan as a response frame.
-    pub fn scan_for_worker(&self, input: &ScanInput) -> crate::worker::protocol::ScanResponse {
+    /// The worker's side: the content scan, or the description of a message being held, as a
+    /// response frame.
+    pub fn scan_for_worker(
+        &self,
+        kind: crate::worker::protocol::Kind,
+        input: &ScanInput,
+    ) -> crate::worker::protocol::ScanResponse {
+        if kind == crate::worker::protocol::Kind::Describe {
+            return crate::worker::protocol::ScanResponse {
+                described: Some(self.describe_here(input)),
+                ..Default::default()
+            };
+        }
         let (findings, timings) = self.scan_content(input);
         crate::worker::protocol::ScanResponse {
             findings,
@@ -331,7 +343,36 @@ impl Engine {
                 .into_iter()
                 .map(|t| (t.scanner.to_owned(), t.micros))
                 .collect(),
+            described: None,
         }
+    }
+
+    /// What officers are shown of a message being held: its attachments and extracted text
+    /// ([`crate::extract::describe`]), within the message limits and one extraction deadline.
+    /// In this process: call it in a worker, or on a message already scanned here.
+    pub fn describe_here(&self, input: &ScanInput) -> Described {
+        let limits = &self.config.limits;
+        let deadline = Instant::now() + std::time::Duration::from_millis(limits.extract_timeout_ms);
+        crate::extract::describe(&input.raw, limits, deadline)
+    }
+
+    /// Describes a message being held, where its scan ran: in a worker when the engine has
+    /// them (so no parser runs on it in this process), else on the blocking pool with panics
+    /// caught. None when it could not be described (the worker died or took too long): the
+    /// message is held all the same, and officers are told its content was not extracted.
+    pub async fn describe(self: &Arc<Self>, input: Arc<ScanInput>) -> Option<Described> {
+        let timeout = std::time::Duration::from_millis(self.config.limits.extract_timeout_ms) + WORKER_GRACE;
+        if let Some(pool) = &self.workers {
+            return match pool.describe(&input, timeout).await {
+                Outcome::Done(r) => r.described,
+                _ => None,
+            };
+        }
+        let engine = self.clone();
+        let work = tokio::task::spawn_blocking(move || {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine.describe_here(&input))).ok()
+        });
+        tokio::time::timeout(timeout, work).await.ok()?.ok()?
     }
 
     /// Runs the content scanners only (parse, MIME, size, YARA): CPU-bound, synchronous, for the

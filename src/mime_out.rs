@@ -4,6 +4,11 @@
 
 use std::io::Write;
 
+/// Lower-case hex digits of bytes (digests, keys, tokens).
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// Standard base64 with CRLF line breaks every 76 characters, as mailers write it.
 pub fn base64(data: &[u8]) -> Vec<u8> {
     const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

@@ -401,3 +401,87 @@ async fn a_restart_keeps_the_officers_logged_in() {
     assert!(head.contains("/login"), "{head}");
     b.close().await;
 }
+
+/// Issue 16: the console shows what the worker described when the message was held, and never
+/// parses held bytes itself (a message built to crash a parser would crash the console, and
+/// the gateway serving it, when an officer opened it).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_console_shows_the_stored_description_and_never_parses_held_mail() {
+    use canhgac::extract::{Described, TextFact};
+    let c = Console::start(|_| {}).await;
+    let hold = |raw: &[u8], described: Option<&Described>| {
+        let env = canhgac::message::Envelope {
+            mail_from: "vanthu@snv.lamdong.gov.vn".to_owned(),
+            rcpt_to: vec!["ubnd@lamdong.gov.vn".to_owned()],
+            ..Default::default()
+        };
+        let verdict = canhgac::Verdict {
+            action: canhgac::Action::Quarantine,
+            dry_run_action: None,
+            score: 0.0,
+            reply: None,
+            level: Some("MẬT".to_owned()),
+            findings: vec![canhgac::Finding::new(
+                "MARKING_MAT",
+                "MẬT marking «[MẬT]»",
+                "body part 1",
+            )],
+        };
+        c.store
+            .hold(
+                &canhgac::store::Hold {
+                    envelope: &env,
+                    raw,
+                    verdict: &verdict,
+                    internal_sender: true,
+                    header_from: env.mail_from.clone(),
+                    subject: "x".to_owned(),
+                    units: vec!["snv".to_owned()],
+                    described,
+                },
+                &[],
+            )
+            .expect("hold")
+    };
+    let raw = b"From: vanthu@snv.lamdong.gov.vn\r\nSubject: x\r\n\r\nNOI-DUNG-GOC-KHONG-DUOC-PHAN-TICH\r\n";
+    let stored = Described {
+        attachments: Vec::new(),
+        texts: vec![TextFact {
+            location: "body part 1".to_owned(),
+            text: "MO-TA-DA-LUU: Độ mật: MẬT".to_owned(),
+            truncated: false,
+        }],
+    };
+    let described = hold(raw, Some(&stored));
+    let undescribed = hold(raw, None);
+    let (status, head) = login_from(
+        "127.0.0.1".parse().expect("ip"),
+        &c.base,
+        "officer1",
+        PASSWORD,
+        "",
+    )
+    .await;
+    assert_eq!(status, 303, "{head}");
+    let cookie = head
+        .lines()
+        .find_map(|l| {
+            l.to_ascii_lowercase()
+                .starts_with("set-cookie: canhgac_session=")
+                .then(|| l[12..].to_owned())
+        })
+        .and_then(|c| c.split(';').next().map(str::to_owned))
+        .expect("session cookie");
+    let (status, _, page) = http(&c.base, "GET", &format!("/messages/{described}"), &cookie, "").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("MO-TA-DA-LUU"), "the stored description is shown");
+    assert!(page.contains("<mark>MẬT</mark>"), "with the marker highlighted");
+    assert!(
+        !page.contains("NOI-DUNG-GOC"),
+        "the held bytes were not parsed for text"
+    );
+    let (status, _, page) = http(&c.base, "GET", &format!("/messages/{undescribed}"), &cookie, "").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("id=\"not-described\""), "says it was not described");
+    assert!(!page.contains("NOI-DUNG-GOC"));
+}

@@ -474,6 +474,8 @@ async fn a_message_that_crashes_a_worker_twice_is_held_not_retried_forever() {
     let store = g.store();
     let id = store.list(Some(Held::Held), 1).expect("list")[0].id.clone();
     assert_eq!(store.get(&id).expect("get").reason, "unscannable");
+    // Nobody parses it again: not a third worker to describe it, not the console showing it.
+    assert_eq!(store.described(&id).expect("described"), None);
     // The officers are told, and only they: nothing says the message holds a marking.
     let alerts = store.alerts_of(&id).expect("alerts");
     assert_eq!(alerts.len(), 1, "one alert");

@@ -673,6 +673,7 @@ async fn release_of_unknown_outcome_stays_releasing_until_resolved() {
                 header_from: "a@snv.lamdong.gov.vn".into(),
                 subject: "x".into(),
                 units: vec![],
+                described: None,
             },
             &[],
         )

@@ -99,4 +99,13 @@ async fn the_daemon_runs_in_process_holds_marked_mail_reloads_and_stops_when_tol
     assert_eq!(held.len(), 1);
     assert_eq!(held[0].status, Status::Held);
     assert_eq!(held[0].level.as_deref(), Some("TỐI MẬT"));
+    // Described when held: the attachment with its hash, and the document's text.
+    let d = store.described(&held[0].id).expect("read").expect("described");
+    assert!(
+        d.attachments
+            .iter()
+            .any(|a| a.location.contains(".docx") && a.sha256.len() == 64),
+        "{d:?}"
+    );
+    assert!(d.texts.iter().any(|t| t.text.contains("TỐI MẬT")), "{d:?}");
 }

@@ -121,6 +121,12 @@ impl Console {
             level: level.map(str::to_owned),
             findings,
         };
+        // Described as the milter has its worker do it when holding.
+        let described = canhgac::extract::describe(
+            raw,
+            &canhgac::config::LimitsConfig::default(),
+            Instant::now() + Duration::from_secs(20),
+        );
         let hold = Hold {
             envelope: &env,
             raw,
@@ -129,6 +135,7 @@ impl Console {
             header_from: from.to_owned(),
             subject: subject.to_owned(),
             units: units.iter().map(|u| (*u).to_owned()).collect(),
+            described: Some(&described),
         };
         self.store.hold(&hold, &[]).expect("hold")
     }

@@ -260,6 +260,7 @@ pub fn quarantine(
     store: &crate::store::Store,
     input: &crate::message::ScanInput,
     verdict: &Verdict,
+    described: Option<&crate::extract::Described>,
 ) -> Result<String, crate::store::StoreError> {
     let cfg = engine.config();
     let env = &input.envelope;
@@ -291,6 +292,7 @@ pub fn quarantine(
             engine.directory(),
             std::iter::once(env.mail_from.as_str()).chain(env.rcpt_to.iter().map(String::as_str)),
         ),
+        described,
     };
     store.hold(&hold, &alerts)
 }

@@ -497,9 +497,11 @@ fn worker(config_path: Option<&Path>) -> ExitCode {
         .max_message_bytes
         .saturating_mul(2)
         .saturating_add(1 << 20);
-    let code = crate::worker::child::serve(max_raw, config.workers.cpu_secs_per_message, move |input| {
-        engine.scan_for_worker(input)
-    });
+    let code = crate::worker::child::serve(
+        max_raw,
+        config.workers.cpu_secs_per_message,
+        move |kind, input| engine.scan_for_worker(kind, input),
+    );
     ExitCode::from(code as u8)
 }
 

@@ -233,7 +233,17 @@ pub fn quarantine(config: &Config, user: Option<&str>, cmd: QuarantineCommand) -
         QuarantineCommand::Show { id, json } => store.get(&id).and_then(|r| {
             let raw = store.raw(&id)?;
             store.audit(&who, "view", &id, "")?;
-            let attachments = raw.as_deref().map(attachments).unwrap_or_default();
+            // As described when it was held: the CLI, like the console, never parses held bytes.
+            let described = store.described(&id)?;
+            let attachments: Vec<String> = described
+                .as_ref()
+                .map(|d| {
+                    d.attachments
+                        .iter()
+                        .map(|a| format!("{} ({}, {} bytes, SHA-256 {})", a.location, a.content_type, a.size, a.sha256))
+                        .collect()
+                })
+                .unwrap_or_default();
             if json {
                 let v = serde_json::json!({
                     "message": r,
@@ -282,6 +292,9 @@ pub fn quarantine(config: &Config, user: Option<&str>, cmd: QuarantineCommand) -
                 let _ = writeln!(out, "  {} ({:.2}) at {}\n      {}", f.symbol, f.score, f.location, f.detail);
             }
             let _ = writeln!(out, "\nAttachments:");
+            if described.is_none() {
+                let _ = writeln!(out, "  (not described when held; export the original to examine it on an isolated machine)");
+            }
             for a in attachments {
                 let _ = writeln!(out, "  {}", a);
             }
@@ -363,26 +376,6 @@ pub fn quarantine(config: &Config, user: Option<&str>, cmd: QuarantineCommand) -
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(e),
     }
-}
-
-/// Attachments of a stored message: name, type, size and SHA-256.
-fn attachments(raw: &[u8]) -> Vec<String> {
-    use sha2::Digest;
-    let parsed = crate::message::ParsedMessage::parse(raw, &crate::config::LimitsConfig::default());
-    parsed
-        .attachments
-        .iter()
-        .map(|a| {
-            let data = parsed.content(a).unwrap_or_default();
-            format!(
-                "{} ({}, {} bytes, SHA-256 {})",
-                a.location,
-                a.content_type,
-                data.len(),
-                crate::store::hex(&sha2::Sha256::digest(data))
-            )
-        })
-        .collect()
 }
 
 pub fn audit(config: &Config, cmd: AuditCommand) -> ExitCode {

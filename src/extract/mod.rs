@@ -2,6 +2,7 @@
 //! format (for the state-secret markings detector). A zip bomb, an endless nesting, an entity
 //! bomb or an encrypted member ends in a reported problem, never in unbounded time or memory.
 
+pub mod describe;
 pub mod html;
 pub mod office;
 pub mod pdf;
@@ -9,6 +10,7 @@ pub mod rtf;
 pub mod text;
 mod zip;
 
+pub use describe::{AttachmentFact, Described, TextFact, describe};
 pub use text::{ExtractedText, PieceKind, TextPiece, TextProblem, extract_message, extract_message_until};
 
 pub use self::zip::{for_each_member, walk_archive};

@@ -278,9 +278,18 @@ async fn eom(cx: &mut EomContext<Session>) -> Status {
             // A held message is stored durably before Postfix hears anything.
             let held = match (&store, actions::holds(&verdict)) {
                 (Some(store), true) => {
+                    // What officers will be shown, described where the scan ran (a worker):
+                    // the console never parses held bytes itself.
+                    // A message that killed a worker twice is not handed to a third.
+                    let crashed = verdict.findings.iter().any(|f| f.symbol == "SCAN_CRASH");
+                    let described = if crashed {
+                        None
+                    } else {
+                        engine.describe(input.clone()).await
+                    };
                     let (store, engine, v) = (store.clone(), engine.clone(), verdict.clone());
                     match tokio::task::spawn_blocking(move || {
-                        actions::quarantine(&engine, &store, &input, &v)
+                        actions::quarantine(&engine, &store, &input, &v, described.as_ref())
                     })
                     .await
                     {

@@ -17,6 +17,7 @@ pub use review::{
 pub use sessions::random_hex;
 pub use users::{Role, User, UserError};
 
+use crate::extract::Described;
 use crate::message::Envelope;
 use crate::verdict::Finding;
 use crate::verdict::Verdict;
@@ -121,6 +122,9 @@ pub struct Hold<'a> {
     /// The units the message concerns (its sender's and its recipients'): unit ids from the
     /// directory, else the address's domain.
     pub units: Vec<String>,
+    /// What officers are shown of its content, described where it was scanned (None: it could
+    /// not be described; the console says so and never parses the bytes itself).
+    pub described: Option<&'a Described>,
 }
 
 /// Builds an alert's message once the quarantine id is known.
@@ -266,6 +270,10 @@ const SCHEMA: &[&str] = &[
         mac TEXT NOT NULL,
         at INTEGER NOT NULL
     );",
+    // 5: issue 16. What officers are shown of a held message's content (attachments and
+    // extracted text, JSON), described by the worker that scanned it, so that the console never
+    // parses held bytes itself.
+    "ALTER TABLE messages ADD COLUMN described TEXT;",
 ];
 
 /// The schema version whose migration seals an unkeyed audit chain with the key.
@@ -428,8 +436,8 @@ impl Store {
         let tx = conn.transaction().map_err(|e| self.sql(e))?;
         tx.execute(
             "INSERT INTO messages (id, received_at, queue_id, client_addr, helo, mail_from, rcpt_to, auth_user,
-                internal_sender, header_from, subject, size, action, level, score, findings, status, sha256, raw, reason)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, 'held', ?17, ?18, ?19)",
+                internal_sender, header_from, subject, size, action, level, score, findings, status, sha256, raw, reason, described)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, 'held', ?17, ?18, ?19, ?20)",
             params![
                 id,
                 at,
@@ -450,6 +458,7 @@ impl Store {
                 sha,
                 h.raw,
                 hold_reason(h.verdict),
+                h.described.and_then(|d| serde_json::to_string(d).ok()),
             ],
         )
         .map_err(|e| self.sql(e))?;
@@ -822,15 +831,29 @@ impl Store {
         outbox::failed(&self.lock(), id, error, now(), retry).map_err(|e| self.sql(e))
     }
 
+    /// What officers are shown of a held message's content, as described when it was held
+    /// (None: not described, or held before descriptions were stored).
+    pub fn described(&self, id: &str) -> Result<Option<Described>, StoreError> {
+        let text: Option<Option<String>> = self
+            .read()
+            .query_row("SELECT described FROM messages WHERE id = ?1", params![id], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(|e| self.sql(e))?;
+        match text {
+            None => Err(StoreError::NotFound(id.to_owned())),
+            Some(t) => Ok(t.and_then(|t| serde_json::from_str(&t).ok())),
+        }
+    }
+
     /// All alerts of a message (for `show` and tests).
     pub fn alerts_of(&self, message: &str) -> Result<Vec<OutboxRow>, StoreError> {
         outbox::of_message(&self.lock(), message).map_err(|e| self.sql(e))
     }
 }
 
-pub(crate) fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
+pub(crate) use crate::mime_out::hex;
 
 #[cfg(test)]
 mod tests {
@@ -877,6 +900,7 @@ mod tests {
                         header_from: "a@snv.lamdong.gov.vn".into(),
                         subject: subject.into(),
                         units: vec![],
+                        described: None,
                     },
                     &[],
                 )
@@ -960,6 +984,7 @@ mod tests {
             header_from: "a@snv.lamdong.gov.vn".into(),
             subject: "x".into(),
             units: vec!["snv".into(), "stc".into()],
+            described: None,
         };
         let id = store.hold(&h, &[]).expect("hold");
         assert_eq!(store.raw(&id).expect("raw").as_deref(), Some(&raw[..]));
@@ -1004,6 +1029,7 @@ mod tests {
             header_from: String::new(),
             subject: String::new(),
             units: Vec::new(),
+            described: None,
         };
         let old = store.hold(&hold(b"old\r\n"), &[]).expect("hold");
         let new = store.hold(&hold(b"new\r\n"), &[]).expect("hold");

@@ -660,6 +660,7 @@ mod tests {
             header_from: from.to_owned(),
             subject: subject.to_owned(),
             units: units.iter().map(|u| (*u).to_owned()).collect(),
+            described: None,
         };
         store.hold(&h, &[]).expect("hold")
     }

@@ -848,12 +848,11 @@ async fn message(
 ) -> Page {
     let s = ctx.require()?.clone();
     let r = visible_record(&state, &ctx, &s, &id).await?;
-    let limits = state.config.limits.clone();
     let (user, rec) = (s.user.clone(), r.clone());
     let loaded = blocking(&state, move |st| {
         let raw = st.raw(&rec.id)?;
         st.audit(&user, "view", &rec.id, "")?;
-        let view = view::message_view(&rec, raw.as_deref(), &limits);
+        let view = view::message_view(&rec, raw.as_deref(), st.described(&rec.id)?);
         Ok((
             view,
             st.units_of(&rec.id)?,

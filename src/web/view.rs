@@ -3,9 +3,8 @@
 //! Everything taken from mail stays text: templates escape it, nothing of the mail's HTML is
 //! ever rendered, and invisible direction-changing characters are shown, not obeyed.
 
-use crate::config::LimitsConfig;
-use crate::store::{Record, Stats, hex};
-use sha2::{Digest, Sha256};
+use crate::extract::Described;
+use crate::store::{Record, Stats};
 
 /// A run of text, highlighted or not.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,6 +44,9 @@ pub struct MessageView {
     pub findings: Vec<FindingView>,
     pub texts: Vec<TextView>,
     pub attachments: Vec<AttachmentView>,
+    /// The content was described when the message was held (else attachments and texts are
+    /// not known here: the console never parses held bytes itself).
+    pub described: bool,
 }
 
 /// Characters shown for what would otherwise reorder or hide text (bidi controls, zero-width
@@ -148,12 +150,12 @@ pub fn highlight(text: &str, markers: &[String]) -> Vec<Segment> {
 
 /// Header section shown at most this long.
 const MAX_HEADER_BYTES: usize = 64 * 1024;
-/// Text of one part shown at most this long (characters).
-const MAX_TEXT_CHARS: usize = 50_000;
 
-/// Builds the message page's content from the stored original (None: deleted or purged).
-/// CPU work (MIME parsing, extraction): call it on the blocking pool.
-pub fn message_view(record: &Record, raw: Option<&[u8]>, limits: &LimitsConfig) -> MessageView {
+/// Builds the message page's content from the record, the stored original's header section
+/// (None: deleted or purged) and the description stored when it was held. Nothing here parses
+/// MIME or extracts text: the header section is split into lines, the rest was done by the
+/// worker that scanned the message.
+pub fn message_view(record: &Record, raw: Option<&[u8]>, described: Option<Described>) -> MessageView {
     let mut view = MessageView {
         findings: record
             .findings
@@ -167,50 +169,45 @@ pub fn message_view(record: &Record, raw: Option<&[u8]>, limits: &LimitsConfig) 
             .collect(),
         ..MessageView::default()
     };
-    let Some(raw) = raw else {
-        return view;
-    };
-    let end = memchr::memmem::find(raw, b"\r\n\r\n")
-        .or_else(|| memchr::memmem::find(raw, b"\n\n"))
-        .unwrap_or(raw.len());
-    view.headers_truncated = end > MAX_HEADER_BYTES;
-    let head = String::from_utf8_lossy(&raw[..end.min(MAX_HEADER_BYTES)]);
-    // Folded lines stay with their header.
-    for line in head.lines() {
-        match view.headers.last_mut() {
-            Some(last) if line.starts_with([' ', '\t']) => {
-                last.push('\n');
-                last.push_str(&visible(line));
+    if let Some(raw) = raw {
+        let end = memchr::memmem::find(raw, b"\r\n\r\n")
+            .or_else(|| memchr::memmem::find(raw, b"\n\n"))
+            .unwrap_or(raw.len());
+        view.headers_truncated = end > MAX_HEADER_BYTES;
+        let head = String::from_utf8_lossy(&raw[..end.min(MAX_HEADER_BYTES)]);
+        // Folded lines stay with their header.
+        for line in head.lines() {
+            match view.headers.last_mut() {
+                Some(last) if line.starts_with([' ', '\t']) => {
+                    last.push('\n');
+                    last.push_str(&visible(line));
+                }
+                _ => view.headers.push(visible(line)),
             }
-            _ => view.headers.push(visible(line)),
         }
     }
-    let parsed = crate::message::ParsedMessage::parse(raw, limits);
-    view.attachments = parsed
+    let Some(described) = described else {
+        return view;
+    };
+    view.described = true;
+    view.attachments = described
         .attachments
         .iter()
-        .map(|a| {
-            let data = parsed.content(a).unwrap_or_default();
-            AttachmentView {
-                location: visible(&a.location),
-                content_type: visible(&a.content_type),
-                size: data.len() as u64,
-                sha256: hex(&Sha256::digest(data)),
-            }
+        .map(|a| AttachmentView {
+            location: visible(&a.location),
+            content_type: visible(&a.content_type),
+            size: a.size,
+            sha256: visible(&a.sha256),
         })
         .collect();
     let markers = markers(record);
-    let text = crate::extract::extract_message(&parsed, raw, limits);
-    view.texts = text
-        .pieces
+    view.texts = described
+        .texts
         .iter()
-        .map(|p| {
-            let shown: String = p.text.chars().take(MAX_TEXT_CHARS).collect();
-            TextView {
-                location: visible(&p.location),
-                truncated: shown.len() < p.text.len(),
-                segments: highlight(&visible(&shown), &markers),
-            }
+        .map(|p| TextView {
+            location: visible(&p.location),
+            truncated: p.truncated,
+            segments: highlight(&visible(&p.text), &markers),
         })
         .collect();
     view

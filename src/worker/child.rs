@@ -3,7 +3,7 @@
 //! set by the gateway before it starts (memory, core dumps, death with the parent); the CPU limit
 //! is renewed before every message, so one message can use at most `cpu_secs` of CPU.
 
-use super::protocol::{self, ScanResponse};
+use super::protocol::{self, Kind, ScanResponse};
 use crate::message::ScanInput;
 use std::io::{BufReader, BufWriter};
 
@@ -13,7 +13,11 @@ const SCAN_STACK: usize = 64 << 20;
 
 /// Serves requests on stdin/stdout with `scan` until the input ends. Returns the process exit
 /// status: 0 at a clean end, 1 on a protocol error.
-pub fn serve(max_raw: u64, cpu_secs: u64, scan: impl Fn(&ScanInput) -> ScanResponse + Send + 'static) -> i32 {
+pub fn serve(
+    max_raw: u64,
+    cpu_secs: u64,
+    scan: impl Fn(Kind, &ScanInput) -> ScanResponse + Send + 'static,
+) -> i32 {
     let worker = std::thread::Builder::new()
         .name("scan".into())
         .stack_size(SCAN_STACK)
@@ -25,7 +29,7 @@ pub fn serve(max_raw: u64, cpu_secs: u64, scan: impl Fn(&ScanInput) -> ScanRespo
                 return 1;
             }
             loop {
-                let request = match protocol::read_request(&mut input, max_raw) {
+                let (kind, request) = match protocol::read_request(&mut input, max_raw) {
                     Ok(Some(r)) => r,
                     Ok(None) => return 0,
                     Err(e) => {
@@ -34,7 +38,7 @@ pub fn serve(max_raw: u64, cpu_secs: u64, scan: impl Fn(&ScanInput) -> ScanRespo
                     }
                 };
                 limit_cpu(cpu_secs);
-                let response = scan(&request);
+                let response = scan(kind, &request);
                 drop(request);
                 if let Err(e) = protocol::write_response(&mut output, &response) {
                     tracing::error!(error = %e, "worker: cannot write to the gateway");

@@ -15,7 +15,7 @@ pub mod child;
 pub mod protocol;
 
 use crate::message::ScanInput;
-use protocol::ScanResponse;
+use protocol::{Kind, ScanResponse};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::ffi::OsString;
@@ -121,6 +121,15 @@ impl WorkerPool {
     /// Scans one message in a worker, waiting for a free one; the worker is killed if it has
     /// not answered within `timeout`. Dropping the future kills the worker too.
     pub async fn scan(&self, input: &Arc<ScanInput>, timeout: Duration) -> Outcome {
+        self.run(Kind::Scan, input, timeout).await
+    }
+
+    /// Asks a worker to describe a message being held (see [`crate::extract::describe`]).
+    pub async fn describe(&self, input: &Arc<ScanInput>, timeout: Duration) -> Outcome {
+        self.run(Kind::Describe, input, timeout).await
+    }
+
+    async fn run(&self, kind: Kind, input: &Arc<ScanInput>, timeout: Duration) -> Outcome {
         let Ok(_permit) = self.permits.acquire().await else {
             return Outcome::Unavailable("the worker pool is closed".into());
         };
@@ -128,7 +137,7 @@ impl WorkerPool {
             Ok(w) => w,
             Err(e) => return Outcome::Unavailable(e),
         };
-        match tokio::time::timeout(timeout, worker.exchange(input)).await {
+        match tokio::time::timeout(timeout, worker.exchange(kind, input)).await {
             Ok(Ok(response)) => {
                 self.give_back(worker);
                 Outcome::Done(response)
@@ -246,8 +255,8 @@ impl WorkerPool {
 }
 
 impl Worker {
-    async fn exchange(&mut self, input: &ScanInput) -> std::io::Result<ScanResponse> {
-        let head = protocol::encode_request_head(input)?;
+    async fn exchange(&mut self, kind: Kind, input: &ScanInput) -> std::io::Result<ScanResponse> {
+        let head = protocol::encode_request_head(kind, input)?;
         self.stdin.write_all(&head).await?;
         self.stdin.write_all(&input.raw).await?;
         self.stdin.flush().await?;

@@ -1,31 +1,48 @@
 //! The frames between the gateway and its scanning workers, over the worker's stdin and stdout.
 //!
 //! ```text
-//! request:  u32 header length | header (JSON: envelope, truncated_at) | u64 raw length | raw bytes
-//! response: u32 length | JSON (findings, timings)
+//! request:  u32 header length | header (JSON: kind, envelope, truncated_at) | u64 raw length | raw bytes
+//! response: u32 length | JSON (findings, timings; or described)
 //! ready:    u32 0      (sent once by a worker when its engine is built)
 //! ```
 //! Lengths are big-endian. Both sides refuse a frame larger than they were told to expect, so a
 //! confused peer cannot make the other allocate without bound.
 
+use crate::extract::Described;
 use crate::message::{Envelope, ScanInput};
 use crate::verdict::Finding;
 use serde::{Deserialize, Serialize};
 use std::io::{self, Read, Write};
 
+/// What a request asks of the worker.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// Run the content scanners: findings and timings.
+    #[default]
+    Scan,
+    /// Describe a message being held (attachments and extracted text, for the officers).
+    Describe,
+}
+
 /// The header of a request: everything of a [`ScanInput`] but its bytes.
 #[derive(Debug, Serialize, Deserialize)]
 struct RequestHeader {
+    #[serde(default)]
+    kind: Kind,
     envelope: Envelope,
     truncated_at: Option<u64>,
 }
 
-/// What a worker answers for one message: the content scanners' findings and timings.
+/// What a worker answers for one message: the content scanners' findings and timings, or the
+/// description of a message being held.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ScanResponse {
     pub findings: Vec<Finding>,
     /// (scanner, microseconds), in the order they ran.
     pub timings: Vec<(String, u64)>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub described: Option<Described>,
 }
 
 /// Largest response a worker may send (findings are capped per scanner; this is far above them).
@@ -34,15 +51,16 @@ pub const MAX_RESPONSE: usize = 16 << 20;
 const MAX_HEADER: usize = 4 << 20;
 
 /// Writes one request (blocking form, for tests and tools).
-pub fn write_request(w: &mut impl Write, input: &ScanInput) -> io::Result<()> {
-    w.write_all(&encode_request_head(input)?)?;
+pub fn write_request(w: &mut impl Write, kind: Kind, input: &ScanInput) -> io::Result<()> {
+    w.write_all(&encode_request_head(kind, input)?)?;
     w.write_all(&input.raw)?;
     w.flush()
 }
 
 /// The bytes of a request before the message itself.
-pub fn encode_request_head(input: &ScanInput) -> io::Result<Vec<u8>> {
+pub fn encode_request_head(kind: Kind, input: &ScanInput) -> io::Result<Vec<u8>> {
     let header = serde_json::to_vec(&RequestHeader {
+        kind,
         envelope: input.envelope.clone(),
         truncated_at: input.truncated_at,
     })
@@ -55,7 +73,7 @@ pub fn encode_request_head(input: &ScanInput) -> io::Result<Vec<u8>> {
 }
 
 /// Reads one request; `Ok(None)` at a clean end of input (the gateway closed the pipe).
-pub fn read_request(r: &mut impl Read, max_raw: u64) -> io::Result<Option<ScanInput>> {
+pub fn read_request(r: &mut impl Read, max_raw: u64) -> io::Result<Option<(Kind, ScanInput)>> {
     let mut len = [0u8; 4];
     match r.read_exact(&mut len) {
         Ok(()) => {}
@@ -84,11 +102,14 @@ pub fn read_request(r: &mut impl Read, max_raw: u64) -> io::Result<Option<ScanIn
     }
     let mut raw = vec![0; raw_len as usize];
     r.read_exact(&mut raw)?;
-    Ok(Some(ScanInput {
-        envelope: header.envelope,
-        raw,
-        truncated_at: header.truncated_at,
-    }))
+    Ok(Some((
+        header.kind,
+        ScanInput {
+            envelope: header.envelope,
+            raw,
+            truncated_at: header.truncated_at,
+        },
+    )))
 }
 
 /// Writes one response frame.
@@ -120,10 +141,11 @@ mod tests {
         input.envelope.rcpt_to = vec!["a@b".into()];
         input.truncated_at = Some(9);
         let mut buf = Vec::new();
-        write_request(&mut buf, &input).expect("written");
-        let back = read_request(&mut buf.as_slice(), 1 << 20)
+        write_request(&mut buf, Kind::Describe, &input).expect("written");
+        let (kind, back) = read_request(&mut buf.as_slice(), 1 << 20)
             .expect("read")
             .expect("one");
+        assert_eq!(kind, Kind::Describe);
         assert_eq!(back.raw, input.raw);
         assert_eq!(back.envelope, input.envelope);
         assert_eq!(back.truncated_at, Some(9));
@@ -143,6 +165,7 @@ mod tests {
         let r = ScanResponse {
             findings: vec![Finding::new("X", "d", "message")],
             timings: vec![("parse".into(), 3)],
+            described: None,
         };
         let mut buf = Vec::new();
         write_response(&mut buf, &r).expect("written");
