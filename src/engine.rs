@@ -91,7 +91,7 @@ impl Engine {
         let mut scanners: Vec<Box<dyn Scanner>> =
             vec![Box::new(MimeScanner), Box::new(SizeScanner::new(&config.limits))];
         let yara_sources = yara::load_sources(rules_dir)?;
-        scanners.push(Box::new(YaraScanner::compile(&yara_sources, &config.limits)?));
+        scanners.push(Box::new(YaraScanner::compile(&yara_sources)?));
         let (origin, text) = markings::load_source(rules_dir)?;
         let markings = MarkingScanner::compile(&text, &origin)?;
         let marking_levels = markings

@@ -7,6 +7,7 @@ mod cli;
 mod config_files;
 mod console_security;
 mod corpus;
+mod facts;
 mod floors;
 mod hardening;
 mod markings;

@@ -11,14 +11,17 @@ pub mod text;
 mod zip;
 
 pub use describe::{AttachmentFact, Described, TextFact, describe};
-pub use text::{ExtractedText, PieceKind, TextPiece, TextProblem, extract_message, extract_message_until};
+pub use text::{
+    ExtractedText, PieceKind, TextPiece, TextProblem, extract_message, extract_message_until,
+    extract_message_with,
+};
 
-pub use self::zip::{for_each_member, walk_archive};
+pub use self::zip::{Archives, Member, for_each_member, walk_archive, zip_openings};
 
 use crate::config::LimitsConfig;
 
 /// Bounds for everything expanded from one message's archives, shared by all of them.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Budget {
     pub max_depth: usize,
     pub members_left: usize,
@@ -55,6 +58,18 @@ pub enum ExtractProblem {
 }
 
 impl ExtractProblem {
+    /// Where it happened (a path inside the message).
+    pub fn path(&self) -> &str {
+        match self {
+            ExtractProblem::Encrypted(l)
+            | ExtractProblem::TooDeep(l)
+            | ExtractProblem::TooManyMembers(l)
+            | ExtractProblem::TooLarge(l)
+            | ExtractProblem::Bomb(l, _)
+            | ExtractProblem::Unreadable(l, _) => l,
+        }
+    }
+
     /// For people: what and where.
     pub fn describe(&self) -> String {
         match self {

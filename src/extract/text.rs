@@ -5,7 +5,7 @@
 //! message and one deadline for the whole message; what could not be read is reported, never
 //! skipped silently.
 
-use super::{Budget, ExtractProblem, html, is_zip, office, pdf, rtf};
+use super::{Archives, Budget, html, is_zip, office, pdf, rtf};
 use crate::config::LimitsConfig;
 use crate::message::ParsedMessage;
 use crate::vietnamese::{self, Legacy};
@@ -65,11 +65,13 @@ impl ExtractedText {
     }
 }
 
-struct Extractor {
+struct Extractor<'a> {
     out: ExtractedText,
     text_left: usize,
     deadline: Instant,
     inflate_cap: u64,
+    /// The message's archives, expanded once (shared with YARA).
+    archives: &'a Archives,
 }
 
 /// Extracts the text of a parsed message within `limits`, starting the message's time limit
@@ -80,20 +82,39 @@ pub fn extract_message(parsed: &ParsedMessage<'_>, raw: &[u8], limits: &LimitsCo
 }
 
 /// Extracts the text of a parsed message within `limits` and by `deadline`: one deadline for
-/// the whole message, whatever number of attachments it carries.
+/// the whole message, whatever number of attachments it carries. Its archives are expanded
+/// here; a scan that has them already passes them to [`extract_message_with`].
 pub fn extract_message_until(
     parsed: &ParsedMessage<'_>,
     raw: &[u8],
     limits: &LimitsConfig,
     deadline: Instant,
 ) -> ExtractedText {
+    let archives = Archives::expand(parsed, limits, deadline);
+    extract_message_with(parsed, raw, limits, deadline, &archives)
+}
+
+/// Extracts the text of a parsed message from it and its archives as already expanded (within
+/// the message's one budget, which the PDFs' streams then draw on).
+pub fn extract_message_with(
+    parsed: &ParsedMessage<'_>,
+    raw: &[u8],
+    limits: &LimitsConfig,
+    deadline: Instant,
+    archives: &Archives,
+) -> ExtractedText {
     let mut ex = Extractor {
         out: ExtractedText::default(),
         text_left: limits.max_text_bytes,
         deadline,
         inflate_cap: limits.max_expanded_bytes,
+        archives,
     };
-    let mut budget = Budget::new(limits);
+    let mut budget = archives.budget.clone().unwrap_or_else(|| Budget::new(limits));
+    // What could not be expanded is reported once, where it happened.
+    for p in &archives.problems {
+        ex.problem(p.path(), p.describe());
+    }
     if parsed.too_complex().is_some() {
         // Refused for its structure anyway; nothing past the header was parsed.
         return ex.out;
@@ -154,6 +175,11 @@ pub fn extract_message_until(
     ex.out
 }
 
+/// Whether an archive with these member names is an Office (OOXML) or OpenDocument package.
+fn is_package(names: &[&str]) -> bool {
+    names.contains(&"[Content_Types].xml") || (names.contains(&"mimetype") && names.contains(&"content.xml"))
+}
+
 const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 
 /// Bytes of a file looked at to tell its format.
@@ -212,7 +238,7 @@ fn extension(name: &str) -> String {
         .unwrap_or_default()
 }
 
-impl Extractor {
+impl Extractor<'_> {
     fn problem(&mut self, location: &str, why: impl Into<String>) {
         // Whatever an extractor gave up on after the deadline, it gave up on for time.
         if Instant::now() > self.deadline {
@@ -360,7 +386,21 @@ impl Extractor {
         // Anything else (images, media, executables) carries no text we can read.
     }
 
+    /// A zip archive's text: from the message's expanded archives when it is one of them (the
+    /// usual case: never opened twice), else opened here within the same budget.
     fn zip(&mut self, budget: &mut Budget, location: &str, data: &[u8], depth: usize) {
+        let archives = self.archives;
+        if archives.has(location) {
+            let members: Vec<(&str, &str, &[u8])> = archives
+                .members_of(location)
+                .map(|m| (m.path.as_str(), m.name.as_str(), m.data.as_slice()))
+                .collect();
+            let names: Vec<&str> = members.iter().map(|m| m.1).collect();
+            self.zip_members(budget, &names, members, depth);
+            return;
+        }
+        // An archive the message-level expansion did not reach (its time ran out).
+        super::zip::opened();
         let names: Vec<String> = match zip::ZipArchive::new(std::io::Cursor::new(data)) {
             Ok(a) => a
                 .file_names()
@@ -371,67 +411,71 @@ impl Extractor {
                 return;
             }
         };
-        let ooxml = names.iter().any(|n| n == "[Content_Types].xml");
-        let odf = names.iter().any(|n| n == "mimetype") && names.iter().any(|n| n == "content.xml");
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let package = is_package(&names);
         let mut problems = Vec::new();
-        if ooxml || odf {
-            // Read the wanted members first: styles decide the default font of everything else.
-            let mut members: Vec<(String, String, Vec<u8>)> = Vec::new();
-            super::for_each_member(
-                data,
-                location,
-                depth,
-                budget,
-                &|n, _| office::member_kind(n).is_some(),
-                &mut problems,
-                &mut |path, name, bytes| members.push((path.to_owned(), name.to_owned(), bytes.to_vec())),
-            );
-            let default_font = members
-                .iter()
-                .find(|(_, n, _)| office::member_kind(n) == Some(office::Member::Styles))
-                .and_then(|(_, _, b)| office::default_font(b));
-            for (path, name, bytes) in members {
-                let kind = match office::member_kind(&name) {
-                    Some(office::Member::Content) => PieceKind::Document,
-                    Some(office::Member::PageHeader) => PieceKind::PageHeader,
-                    Some(office::Member::Properties) => PieceKind::Properties,
-                    Some(office::Member::Embedded) => {
-                        self.file(budget, &path, &name, "", &bytes, depth);
-                        continue;
-                    }
-                    Some(office::Member::Styles) | None => continue,
-                };
-                match office::xml_to_text(&bytes, default_font, self.deadline) {
-                    Ok(t) => self.push(&path, kind, t.text, t.tcvn3_lowercase),
-                    Err(why) => self.problem(&path, why),
+        let mut owned: Vec<(String, String, Vec<u8>)> = Vec::new();
+        super::for_each_member(
+            data,
+            location,
+            depth,
+            budget,
+            &|n, head| {
+                if package {
+                    office::member_kind(n).is_some()
+                } else {
+                    // Members are sniffed from their first bytes: only readable ones are expanded.
+                    head.is_none_or(|h| classify(n, "", h).is_some())
                 }
-            }
-        } else {
-            let mut inner: Vec<(String, String, Vec<u8>)> = Vec::new();
-            super::for_each_member(
-                data,
-                location,
-                depth,
-                budget,
-                // Members are sniffed from their first bytes: only readable ones are expanded.
-                &|n, head| head.is_none_or(|h| classify(n, "", h).is_some()),
-                &mut problems,
-                &mut |path, name, bytes| inner.push((path.to_owned(), name.to_owned(), bytes.to_vec())),
-            );
-            for (path, name, bytes) in inner {
-                self.file(budget, &path, &name, "", &bytes, depth);
-            }
-        }
+            },
+            &mut problems,
+            &mut |path, name, bytes| owned.push((path.to_owned(), name.to_owned(), bytes.to_vec())),
+        );
+        let members = owned
+            .iter()
+            .map(|(p, n, b)| (p.as_str(), n.as_str(), b.as_slice()))
+            .collect();
+        self.zip_members(budget, &names, members, depth);
         for p in problems {
-            let loc = match &p {
-                ExtractProblem::Encrypted(l)
-                | ExtractProblem::TooDeep(l)
-                | ExtractProblem::TooManyMembers(l)
-                | ExtractProblem::TooLarge(l)
-                | ExtractProblem::Bomb(l, _)
-                | ExtractProblem::Unreadable(l, _) => l.clone(),
+            self.problem(p.path(), p.describe());
+        }
+    }
+
+    /// The text of an archive's members: an Office or OpenDocument package is read as one
+    /// document (its styles first: they decide the default font of everything else); any other
+    /// archive's members are read as files of their own.
+    fn zip_members(
+        &mut self,
+        budget: &mut Budget,
+        names: &[&str],
+        members: Vec<(&str, &str, &[u8])>,
+        depth: usize,
+    ) {
+        if !is_package(names) {
+            for (path, name, bytes) in members {
+                self.file(budget, path, name, "", bytes, depth);
+            }
+            return;
+        }
+        let default_font = members
+            .iter()
+            .find(|(_, n, _)| office::member_kind(n) == Some(office::Member::Styles))
+            .and_then(|(_, _, b)| office::default_font(b));
+        for (path, name, bytes) in members {
+            let kind = match office::member_kind(name) {
+                Some(office::Member::Content) => PieceKind::Document,
+                Some(office::Member::PageHeader) => PieceKind::PageHeader,
+                Some(office::Member::Properties) => PieceKind::Properties,
+                Some(office::Member::Embedded) => {
+                    self.file(budget, path, name, "", bytes, depth);
+                    continue;
+                }
+                Some(office::Member::Styles) | None => continue,
             };
-            self.problem(&loc, p.describe());
+            match office::xml_to_text(bytes, default_font, self.deadline) {
+                Ok(t) => self.push(path, kind, t.text, t.tcvn3_lowercase),
+                Err(why) => self.problem(path, why),
+            }
         }
     }
 

@@ -1,8 +1,125 @@
 //! Zip archives (and zip-based formats: docx, xlsx, odt, jar…), walked recursively within a
-//! [`Budget`].
+//! [`Budget`]. [`Archives::expand`] opens every archive of a message once, within one budget
+//! for the whole message; text extraction and YARA both read its members.
 
 use super::{Budget, ExtractProblem, is_zip};
+use crate::config::LimitsConfig;
+use crate::message::ParsedMessage;
+use std::cell::Cell;
 use std::io::{Cursor, Read};
+use std::time::Instant;
+
+thread_local! {
+    /// Zip archives opened on this thread (the test that facts are derived once counts them).
+    static OPENINGS: Cell<usize> = const { Cell::new(0) };
+}
+
+/// How many zip archives this thread has opened so far.
+pub fn zip_openings() -> usize {
+    OPENINGS.with(Cell::get)
+}
+
+pub(super) fn opened() {
+    OPENINGS.with(|c| c.set(c.get() + 1));
+}
+
+/// One member of an archive attached to the message (or of an archive inside one).
+#[derive(Debug, Clone)]
+pub struct Member {
+    /// The path of the archive it is in: an attachment's location, or a member's path.
+    pub parent: String,
+    /// Its name inside that archive.
+    pub name: String,
+    /// `PARENT > NAME`.
+    pub path: String,
+    pub data: Vec<u8>,
+}
+
+/// Every archive of a message expanded once, depth first, within one budget: what text
+/// extraction and YARA read instead of opening the archives again.
+#[derive(Debug, Clone, Default)]
+pub struct Archives {
+    pub members: Vec<Member>,
+    /// What could not be expanded (encrypted, too deep, too many, too large, bombs, damaged).
+    pub problems: Vec<ExtractProblem>,
+    /// The archives that were opened (their paths), whatever came of it.
+    pub opened: Vec<String>,
+    /// The budget left after the archives: later expansions (PDF streams) draw on it.
+    pub budget: Option<Budget>,
+}
+
+impl Archives {
+    /// Expands the zip attachments of `parsed` (and the zips inside them) within `limits`,
+    /// stopping at `deadline`.
+    pub fn expand(parsed: &ParsedMessage<'_>, limits: &LimitsConfig, deadline: Instant) -> Archives {
+        let mut budget = Budget::new(limits);
+        let mut out = Archives::default();
+        // What is still to open: an attachment's bytes, or a member already expanded (by its
+        // index: each byte is held once).
+        enum Source<'d> {
+            Attachment(&'d [u8]),
+            Member(usize),
+        }
+        let mut pending: Vec<(String, Source<'_>, usize)> = Vec::new();
+        for a in parsed.attachments.iter().rev() {
+            if let Some(data) = parsed.content(a).filter(|d| is_zip(d)) {
+                pending.push((a.location.clone(), Source::Attachment(data), 1));
+            }
+        }
+        while let Some((path, source, depth)) = pending.pop() {
+            if Instant::now() > deadline {
+                break;
+            }
+            out.opened.push(path.clone());
+            let (data, lent) = match source {
+                Source::Attachment(d) => (std::borrow::Cow::Borrowed(d), None),
+                Source::Member(i) => (
+                    std::borrow::Cow::Owned(std::mem::take(&mut out.members[i].data)),
+                    Some(i),
+                ),
+            };
+            let mut inner = Vec::new();
+            let mut problems = Vec::new();
+            let members = &mut out.members;
+            for_each_member(
+                &data,
+                &path,
+                depth,
+                &mut budget,
+                &|_, _| true,
+                &mut problems,
+                &mut |member_path, name, content| {
+                    if is_zip(content) {
+                        inner.push((member_path.to_owned(), Source::Member(members.len()), depth + 1));
+                    }
+                    members.push(Member {
+                        parent: path.clone(),
+                        name: name.to_owned(),
+                        path: member_path.to_owned(),
+                        data: content.to_vec(),
+                    });
+                },
+            );
+            if let Some(i) = lent {
+                out.members[i].data = data.into_owned();
+            }
+            out.problems.extend(problems);
+            pending.extend(inner.into_iter().rev());
+        }
+        out.budget = Some(budget);
+        out
+    }
+
+    /// Whether the archive at `path` was opened here.
+    pub fn has(&self, path: &str) -> bool {
+        self.opened.iter().any(|p| p == path)
+    }
+
+    /// The members directly in the archive at `path`.
+    pub fn members_of<'s>(&'s self, path: &'s str) -> impl Iterator<Item = &'s Member> + 's {
+        self.members.iter().filter(move |m| m.parent == path)
+    }
+}
 
 /// Bytes of a member expanded before `want` sees them.
 const HEAD: u64 = 4096;
@@ -67,6 +184,7 @@ pub fn for_each_member(
         problems.push(ExtractProblem::TooDeep(name.to_owned()));
         return;
     }
+    opened();
     let mut archive = match zip::ZipArchive::new(Cursor::new(data)) {
         Ok(a) => a,
         Err(e) => {

@@ -24,6 +24,9 @@ pub use crate::verdict::Finding;
 pub struct ScanContext<'a, 'x> {
     pub input: &'a ScanInput,
     pub parsed: &'a ParsedMessage<'x>,
+    /// The message's archives, expanded once within one budget, shared by text extraction
+    /// and YARA.
+    archives: std::cell::OnceCell<crate::extract::Archives>,
     /// The message's text, extracted on first use and shared by the scanners that read it.
     text: std::cell::OnceCell<crate::extract::ExtractedText>,
     limits: &'a crate::config::LimitsConfig,
@@ -53,6 +56,7 @@ impl<'a, 'x> ScanContext<'a, 'x> {
         ScanContext {
             input,
             parsed,
+            archives: std::cell::OnceCell::new(),
             text: std::cell::OnceCell::new(),
             limits,
             deadline,
@@ -64,10 +68,24 @@ impl<'a, 'x> ScanContext<'a, 'x> {
         std::time::Instant::now() > self.deadline
     }
 
-    /// The text of every part (subject, bodies, attachments), extracted once per message.
+    /// The members of every archive attached (and of the archives inside them), expanded
+    /// once per message within one budget.
+    pub fn archives(&self) -> &crate::extract::Archives {
+        self.archives
+            .get_or_init(|| crate::extract::Archives::expand(self.parsed, self.limits, self.deadline))
+    }
+
+    /// The text of every part (subject, bodies, attachments), extracted once per message from
+    /// the message and its expanded archives.
     pub fn text(&self) -> &crate::extract::ExtractedText {
         self.text.get_or_init(|| {
-            crate::extract::extract_message_until(self.parsed, &self.input.raw, self.limits, self.deadline)
+            crate::extract::extract_message_with(
+                self.parsed,
+                &self.input.raw,
+                self.limits,
+                self.deadline,
+                self.archives(),
+            )
         })
     }
 }

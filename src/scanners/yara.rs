@@ -5,8 +5,8 @@
 //! table does not list it, from the rule's metadata (`score`, `description`, `action`, `reply`).
 
 use super::{Finding, ScanContext, Scanner};
-use crate::config::{ConfigError, LimitsConfig};
-use crate::extract::{self, Budget, ExtractProblem};
+use crate::config::ConfigError;
+use crate::extract::ExtractProblem;
 use crate::policy::{Action, KnownSymbol, SymbolRule};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -39,7 +39,6 @@ pub struct YaraScanner {
     symbols: Vec<KnownSymbol>,
     /// Rule identifier → description, for findings.
     descriptions: std::collections::HashMap<String, String>,
-    limits: LimitsConfig,
 }
 
 /// The symbol for a rule identifier.
@@ -99,9 +98,9 @@ fn rule_at(text: &str, line: usize) -> Option<String> {
 }
 
 impl YaraScanner {
-    /// Compiles rule files (none is fine: archives are still walked for their limits). An
+    /// Compiles rule files (none is fine: archives are still reported for their limits). An
     /// error names the file, line, rule and what is wrong.
-    pub fn compile(sources: &[(PathBuf, String)], limits: &LimitsConfig) -> Result<YaraScanner, ConfigError> {
+    pub fn compile(sources: &[(PathBuf, String)]) -> Result<YaraScanner, ConfigError> {
         let mut compiler = yara_x::Compiler::new();
         compiler
             .define_global("filename", "")
@@ -177,7 +176,6 @@ impl YaraScanner {
             rules,
             symbols,
             descriptions,
-            limits: limits.clone(),
         })
     }
 
@@ -273,48 +271,46 @@ impl YaraScanner {
         cx: &ScanContext<'_, '_>,
         out: &mut Vec<Finding>,
     ) {
-        let mut budget = Budget::new(&self.limits);
+        let remaining = |scanner: &mut yara_x::Scanner<'static>| {
+            // The message's deadline bounds every scan (the engine reports it when it passes).
+            let left = cx.deadline.checked_duration_since(std::time::Instant::now())?;
+            scanner.set_timeout(left.clamp(Duration::from_millis(1), SCAN_TIMEOUT));
+            Some(())
+        };
         for a in &cx.parsed.attachments {
             let Some(data) = cx.parsed.content(a) else {
                 continue;
             };
-            // The message's deadline bounds every scan (the engine reports it when it passes).
-            let Some(left) = cx.deadline.checked_duration_since(std::time::Instant::now()) else {
+            if remaining(scanner).is_none() {
                 return;
-            };
-            scanner.set_timeout(left.clamp(Duration::from_millis(1), SCAN_TIMEOUT));
+            }
             let name = a.name.clone().unwrap_or_default();
             self.scan_one(scanner, &name, &a.location, data, out);
-            if extract::is_zip(data) {
-                let label = if name.is_empty() {
-                    a.location.clone()
-                } else {
-                    name.clone()
-                };
-                let problems = extract::walk_archive(data, &label, &mut budget, &mut |path, member, _| {
-                    if cx.expired() {
-                        return;
-                    }
-                    let member_name = path.rsplit(" > ").next().unwrap_or(path);
-                    self.scan_one(scanner, member_name, path, member, out);
-                });
-                for p in problems {
-                    let (symbol, location) = match &p {
-                        ExtractProblem::Encrypted(path) => ("ARCHIVE_ENCRYPTED", path.clone()),
-                        ExtractProblem::Bomb(path, _) => ("ARCHIVE_BOMB", path.clone()),
-                        ExtractProblem::TooDeep(path)
-                        | ExtractProblem::TooManyMembers(path)
-                        | ExtractProblem::TooLarge(path)
-                        | ExtractProblem::Unreadable(path, _) => ("ATTACHMENT_UNSCANNABLE", path.clone()),
-                    };
-                    let detail = if symbol == "ARCHIVE_BOMB" {
-                        format!("Archive bomb refused: {}", p.describe())
-                    } else {
-                        p.describe()
-                    };
-                    out.push(Finding::new(symbol, detail, location));
-                }
+        }
+        // Every archive member, as the message's one expansion found them (text extraction
+        // reads the same members: nothing is inflated twice, one budget bounds it all).
+        let archives = cx.archives();
+        for m in &archives.members {
+            if remaining(scanner).is_none() {
+                return;
             }
+            self.scan_one(scanner, &m.name, &m.path, &m.data, out);
+        }
+        for p in &archives.problems {
+            let symbol = match p {
+                ExtractProblem::Encrypted(_) => "ARCHIVE_ENCRYPTED",
+                ExtractProblem::Bomb(..) => "ARCHIVE_BOMB",
+                ExtractProblem::TooDeep(_)
+                | ExtractProblem::TooManyMembers(_)
+                | ExtractProblem::TooLarge(_)
+                | ExtractProblem::Unreadable(..) => "ATTACHMENT_UNSCANNABLE",
+            };
+            let detail = if symbol == "ARCHIVE_BOMB" {
+                format!("Archive bomb refused: {}", p.describe())
+            } else {
+                p.describe()
+            };
+            out.push(Finding::new(symbol, detail, p.path()));
         }
     }
 }
@@ -345,13 +341,10 @@ mod tests {
     fn compile_error_names_file_line_and_rule() {
         let src =
             "rule good { condition: true }\n\nrule broken {\n  strings: $a = \"x\"\n  condition: $b\n}\n";
-        let err = YaraScanner::compile(
-            &[(PathBuf::from("bad.yar"), src.to_owned())],
-            &LimitsConfig::default(),
-        )
-        .err()
-        .expect("must fail")
-        .to_string();
+        let err = YaraScanner::compile(&[(PathBuf::from("bad.yar"), src.to_owned())])
+            .err()
+            .expect("must fail")
+            .to_string();
         assert!(err.starts_with("bad.yar:5:"), "{err}");
         assert!(err.contains("rule broken"), "{err}");
     }
@@ -359,11 +352,7 @@ mod tests {
     #[test]
     fn metadata_gives_score_and_action() {
         let src = "rule exe_thing { meta: score = 7 description = \"x\" action = \"reject\" reply = \"554 5.7.1\" condition: true }";
-        let s = YaraScanner::compile(
-            &[(PathBuf::from("m.yar"), src.to_owned())],
-            &LimitsConfig::default(),
-        )
-        .expect("compiles");
+        let s = YaraScanner::compile(&[(PathBuf::from("m.yar"), src.to_owned())]).expect("compiles");
         let sym = s
             .symbols()
             .into_iter()
@@ -376,12 +365,9 @@ mod tests {
             Some((Action::Reject, Some((554, "5.7.1".to_owned()))))
         );
         let bad = "rule r { meta: action = \"explode\" condition: true }";
-        let err = YaraScanner::compile(
-            &[(PathBuf::from("m.yar"), bad.to_owned())],
-            &LimitsConfig::default(),
-        )
-        .err()
-        .expect("bad action");
+        let err = YaraScanner::compile(&[(PathBuf::from("m.yar"), bad.to_owned())])
+            .err()
+            .expect("bad action");
         assert!(err.to_string().contains("explode"), "{err}");
     }
 }

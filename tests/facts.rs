@@ -1,0 +1,33 @@
+//! Issue 16: what is derived from a message is derived once. Its archives are opened once per
+//! message, within one budget, and text extraction and YARA both read the expanded members.
+
+use crate::common::{mail, test_config};
+use canhgac::message::ScanInput;
+use canhgac::{Engine, extract};
+
+#[test]
+fn every_archive_is_opened_once_and_both_readers_see_its_members() {
+    // ho-so.zip holds a marked .docx (a zip too) and inner.zip, which holds an ELF executable.
+    let docx = canhgac::bench::corpus::docx(
+        &["Độ mật: TỐI MẬT".to_owned(), "Báo cáo tình hình.".to_owned()],
+        b"",
+    );
+    let mut elf = b"\x7fELF\x02\x01\x01".to_vec();
+    elf.resize(128, 0);
+    let inner = canhgac::mime_out::zip_of(&[("cai-dat", &elf)]);
+    let outer = canhgac::mime_out::zip_of(&[("bao-cao.docx", &docx), ("inner.zip", &inner)]);
+    let raw = mail::with_files("Hồ sơ", &[("ho-so.zip", "application/zip", &outer)]);
+    let engine = Engine::build(&test_config()).expect("engine");
+    let before = extract::zip_openings();
+    let (findings, _) = engine.scan_content(&ScanInput::from_bytes(raw));
+    let opened = extract::zip_openings() - before;
+    let symbols: Vec<&str> = findings.iter().map(|f| f.symbol.as_str()).collect();
+    // The text of the .docx two levels down was read (markings), and the executable three
+    // levels down was seen (YARA): from one expansion.
+    assert!(symbols.contains(&"MARKING_TOI_MAT"), "{symbols:?}");
+    assert!(symbols.contains(&"YARA_EXECUTABLE_ELF"), "{symbols:?}");
+    assert_eq!(
+        opened, 3,
+        "ho-so.zip, bao-cao.docx and inner.zip, each opened once"
+    );
+}
