@@ -28,6 +28,7 @@ pub mod message;
 pub mod milter;
 pub mod mime_out;
 pub mod policy;
+pub mod review;
 pub mod scanners;
 pub mod server;
 pub mod spam;

@@ -23,6 +23,7 @@ const FLOORS: &[(&str, u32)] = &[
     ("store", 8),
     ("alerts", 9),
     ("actions", 10),
+    ("review", 10),
     ("milter", 11),
     ("web", 12),
     ("server", 13),

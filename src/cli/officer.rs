@@ -4,6 +4,7 @@
 
 use crate::config::Config;
 use crate::directory::Directory;
+use crate::review::{Act, Done};
 use crate::store::{Status, Store, StoreError};
 use clap::Subcommand;
 use std::io::Write;
@@ -230,11 +231,10 @@ pub fn quarantine(config: &Config, user: Option<&str>, cmd: QuarantineCommand) -
                 }
             })
         }
-        QuarantineCommand::Show { id, json } => store.get(&id).and_then(|r| {
-            let raw = store.raw(&id)?;
-            store.audit(&who, "view", &id, "")?;
+        QuarantineCommand::Show { id, json } => crate::review::show(&store, &id, &who).and_then(|shown| {
+            let r = &shown.record;
             // As described when it was held: the CLI, like the console, never parses held bytes.
-            let described = store.described(&id)?;
+            let described = &shown.described;
             let attachments: Vec<String> = described
                 .as_ref()
                 .map(|d| {
@@ -248,8 +248,8 @@ pub fn quarantine(config: &Config, user: Option<&str>, cmd: QuarantineCommand) -
                 let v = serde_json::json!({
                     "message": r,
                     "attachments": attachments,
-                    "alerts": store.alerts_of(&id)?,
-                    "release_requests": store.release_requests(&id)?,
+                    "alerts": shown.alerts,
+                    "release_requests": shown.requests,
                 });
                 let _ = writeln!(out, "{v}");
                 return Ok(());
@@ -277,13 +277,9 @@ pub fn quarantine(config: &Config, user: Option<&str>, cmd: QuarantineCommand) -
                 r.sha256,
                 if r.has_bytes { "yes" } else { "no (deleted or purged)" },
             );
-            if let Some(raw) = raw.as_deref() {
-                let end = memchr::memmem::find(raw, b"\r\n\r\n")
-                    .or_else(|| memchr::memmem::find(raw, b"\n\n"))
-                    .unwrap_or(raw.len())
-                    .min(64 * 1024);
+            if let Some(head) = shown.head.as_deref() {
                 let _ = writeln!(out, "\nHeaders:");
-                for line in String::from_utf8_lossy(&raw[..end]).lines() {
+                for line in String::from_utf8_lossy(&head[..head.len().min(crate::review::MAX_HEAD_BYTES)]).lines() {
                     let _ = writeln!(out, "  {}", line.chars().filter(|c| !c.is_control() || *c == '\t').collect::<String>());
                 }
             }
@@ -335,31 +331,11 @@ pub fn quarantine(config: &Config, user: Option<&str>, cmd: QuarantineCommand) -
                 why: "the bytes were deleted or purged".to_owned(),
             }),
         }),
-        QuarantineCommand::Release { id, reason } => {
-            let rt = match super::runtime() {
-                Ok(rt) => rt,
-                Err(c) => return c,
-            };
-            match rt.block_on(crate::alerts::release(&store, config, &id, &who, &reason)) {
-                Ok(crate::alerts::Released::Sent) => {
-                    let _ = writeln!(out, "{id} released to {}", config.release.smtp);
-                    Ok(())
-                }
-                Ok(crate::alerts::Released::Requested(req)) => {
-                    let _ = writeln!(
-                        out,
-                        "{id} is held for a state-secret marking: release request {} recorded for {who}; another officer must approve it, logged in as another account (canhgac quarantine release {id} --user OTHER, or the console)",
-                        req.id
-                    );
-                    Ok(())
-                }
-                Err(e) => Err(e),
-            }
-        }
-        QuarantineCommand::Delete { id, reason } => store.set_status(&id, Status::Deleted, &who, &reason),
-        QuarantineCommand::Confirm { id, note } => store.set_status(&id, Status::Confirmed, &who, &note),
+        QuarantineCommand::Release { id, reason } => officer_act(&store, config, &id, &who, Act::Release, &reason),
+        QuarantineCommand::Delete { id, reason } => officer_act(&store, config, &id, &who, Act::Delete, &reason),
+        QuarantineCommand::Confirm { id, note } => officer_act(&store, config, &id, &who, Act::Confirm, &note),
         QuarantineCommand::FalsePositive { id, note } => {
-            store.set_status(&id, Status::FalsePositive, &who, &note)
+            officer_act(&store, config, &id, &who, Act::FalsePositive, &note)
         }
         QuarantineCommand::Resolve {
             id,
@@ -367,7 +343,7 @@ pub fn quarantine(config: &Config, user: Option<&str>, cmd: QuarantineCommand) -
             not_delivered: _,
             reason,
         } => store.resolve_release(&id, &who, delivered, &reason),
-        QuarantineCommand::Note { id, note } => store.add_note(&id, &who, &note),
+        QuarantineCommand::Note { id, note } => officer_act(&store, config, &id, &who, Act::Note, &note),
         QuarantineCommand::Purge => store.purge(config.store.retention_days).map(|n| {
             let _ = writeln!(out, "purged the bytes of {n} messages");
         }),
@@ -376,6 +352,38 @@ pub fn quarantine(config: &Config, user: Option<&str>, cmd: QuarantineCommand) -
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(e),
     }
+}
+
+/// An officer's action through the shared service ([`crate::review::act`]), said on stdout.
+fn officer_act(
+    store: &Store,
+    config: &Config,
+    id: &str,
+    who: &str,
+    what: Act,
+    reason: &str,
+) -> Result<(), StoreError> {
+    let rt = super::runtime().map_err(|_| StoreError::State {
+        id: id.to_owned(),
+        status: "not acted on".to_owned(),
+        why: "no async runtime".to_owned(),
+    })?;
+    let done = rt.block_on(crate::review::act(store, config, id, who, what, reason))?;
+    let mut out = std::io::stdout().lock();
+    match done {
+        Done::Released => {
+            let _ = writeln!(out, "{id} released to {}", config.release.smtp);
+        }
+        Done::Requested(req) => {
+            let _ = writeln!(
+                out,
+                "{id} is held for a state-secret marking: release request {} recorded for {who}; another officer must approve it, logged in as another account (canhgac quarantine release {id} --user OTHER, or the console)",
+                req.id
+            );
+        }
+        Done::Status(_) | Done::Noted => {}
+    }
+    Ok(())
 }
 
 pub fn audit(config: &Config, cmd: AuditCommand) -> ExitCode {

@@ -57,6 +57,16 @@ pub enum Status {
 }
 
 impl Status {
+    /// Every status, in the order a message goes through them.
+    pub const ALL: [Status; 6] = [
+        Status::Held,
+        Status::Releasing,
+        Status::Released,
+        Status::Deleted,
+        Status::Confirmed,
+        Status::FalsePositive,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Held => "held",

@@ -10,7 +10,7 @@ use super::WebState;
 use super::i18n::{Lang, T};
 use super::session::{self, COOKIE, LANG_COOKIE, LOGIN_COOKIE, Session, same_secret};
 use super::view::{self, Chart, MessageView};
-use crate::alerts::{Released, vietnam_time};
+use crate::alerts::vietnam_time;
 use crate::store::{Filter, Role, Sort, Status, Store, StoreError, UserError};
 use askama::Template;
 use axum::extract::{ConnectInfo, FromRequestParts, Path, Query, State};
@@ -702,17 +702,10 @@ async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQuery
             })
             .collect()
     };
-    let statuses = [
-        "held",
-        "releasing",
-        "released",
-        "deleted",
-        "confirmed",
-        "false_positive",
-    ]
-    .iter()
-    .map(|v| ((*v).to_owned(), t.status_name(v).to_owned()))
-    .collect();
+    let statuses = Status::ALL
+        .iter()
+        .map(|v| (v.as_str().to_owned(), t.status_name(v.as_str()).to_owned()))
+        .collect();
     let reasons = crate::store::REASONS
         .iter()
         .map(|v| ((*v).to_owned(), t.reason_name(v).to_owned()))
@@ -848,21 +841,12 @@ async fn message(
 ) -> Page {
     let s = ctx.require()?.clone();
     let r = visible_record(&state, &ctx, &s, &id).await?;
-    let (user, rec) = (s.user.clone(), r.clone());
-    let loaded = blocking(&state, move |st| {
-        let raw = st.raw(&rec.id)?;
-        st.audit(&user, "view", &rec.id, "")?;
-        let view = view::message_view(&rec, raw.as_deref(), st.described(&rec.id)?);
-        Ok((
-            view,
-            st.units_of(&rec.id)?,
-            st.release_requests(&rec.id)?,
-            st.alerts_of(&rec.id)?,
-            st.audit_entries(Some(&rec.id))?,
-        ))
-    })
-    .await;
-    let (mview, units, requests, alerts, history) = loaded.map_err(|e| ctx.store_error(e))?;
+    let (user, mid) = (s.user.clone(), r.id.clone());
+    let shown = blocking(&state, move |st| crate::review::show(st, &mid, &user))
+        .await
+        .map_err(|e| ctx.store_error(e))?;
+    let mview = view::message_view(&shown.record, shown.head.as_deref(), shown.described);
+    let (units, requests, alerts, history) = (shown.units, shown.requests, shown.alerts, shown.trail);
     let t = ctx.t();
     // A release in progress (or of unknown outcome) takes no action here until it ends or an
     // operator resolves it (`canhgac quarantine resolve`).
@@ -1009,37 +993,19 @@ async fn act(
     if reason.is_empty() {
         return Err(ctx.error(StatusCode::BAD_REQUEST, t.reason_required));
     }
-    let to = match f.action.as_str() {
-        "release" => None,
-        "delete" => Some(Status::Deleted),
-        "confirm" => Some(Status::Confirmed),
-        "false_positive" => Some(Status::FalsePositive),
-        "note" => Some(Status::Held),
-        _ => return Err(ctx.error(StatusCode::BAD_REQUEST, t.bad_request)),
+    let Some(what) = crate::review::Act::parse(&f.action) else {
+        return Err(ctx.error(StatusCode::BAD_REQUEST, t.bad_request));
     };
     let (user, mid) = (s.user.clone(), id.clone());
-    let result = match to {
-        None => {
-            // The release re-injects over SMTP and writes the store: one blocking-pool thread
-            // drives it to the end.
-            let (config, handle) = (state.config.clone(), tokio::runtime::Handle::current());
-            blocking(&state, move |st| {
-                handle.block_on(crate::alerts::release(st, &config, &mid, &user, &reason))
-            })
-            .await
-            .map(|r| match r {
-                Released::Sent => "released",
-                Released::Requested(_) => "requested",
-            })
-        }
-        Some(Status::Held) => blocking(&state, move |st| st.add_note(&mid, &user, &reason))
-            .await
-            .map(|()| "note"),
-        Some(to) => blocking(&state, move |st| st.set_status(&mid, to, &user, &reason))
-            .await
-            .map(|()| to.as_str()),
-    };
-    let done = result.map_err(|e| ctx.store_error(e))?;
+    // A release re-injects over SMTP and writes the store: one blocking-pool thread drives it
+    // to the end.
+    let (config, handle) = (state.config.clone(), tokio::runtime::Handle::current());
+    let done = blocking(&state, move |st| {
+        handle.block_on(crate::review::act(st, &config, &mid, &user, what, &reason))
+    })
+    .await
+    .map_err(|e| ctx.store_error(e))?;
+    let done = done.as_str();
     tracing::info!(user = %s.user, id = %id, action = done, "web: action");
     Ok(Redirect::to(&format!("/messages/{id}?done={done}")).into_response())
 }
