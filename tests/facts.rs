@@ -31,3 +31,24 @@ fn every_archive_is_opened_once_and_both_readers_see_its_members() {
         "ho-so.zip, bao-cao.docx and inner.zip, each opened once"
     );
 }
+
+#[test]
+fn an_html_body_is_derived_once_for_the_markings_and_the_spam_checks() {
+    let hidden = "x".repeat(300);
+    let html = format!(
+        "<html><body><p>Độ mật: TỐI MẬT</p><p>Xác nhận tài khoản tại <a href=\"http://evil.example/login\">https://lamdong.gov.vn/dang-nhap</a></p><div style=\"display:none\">{hidden}</div></body></html>"
+    );
+    let raw = format!(
+        "From: a@example.net\r\nTo: b@lamdong.gov.vn\r\nSubject: Thông báo\r\nMIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n{html}\r\n"
+    );
+    let engine = Engine::build(&test_config()).expect("engine");
+    let before = extract::html::html_derivations();
+    let (findings, _) = engine.scan_content(&ScanInput::from_bytes(raw.into_bytes()));
+    let derived = extract::html::html_derivations() - before;
+    let symbols: Vec<&str> = findings.iter().map(|f| f.symbol.as_str()).collect();
+    // The markings detector read its text, the spam checks its links and hidden text.
+    assert!(symbols.contains(&"MARKING_TOI_MAT"), "{symbols:?}");
+    assert!(symbols.contains(&"HTML_LINK_MISMATCH"), "{symbols:?}");
+    assert!(symbols.contains(&"HTML_HIDDEN_TEXT"), "{symbols:?}");
+    assert_eq!(derived, 1, "one HTML body, derived once");
+}

@@ -2,6 +2,177 @@
 //! cells on lines of their own, scripts and styles skipped, character references decoded.
 //! Never renders or fetches anything.
 
+use std::cell::Cell;
+
+thread_local! {
+    /// HTML documents whose facts this thread derived (the test that facts are derived once
+    /// per message counts them).
+    static DERIVED: Cell<usize> = const { Cell::new(0) };
+}
+
+/// How many HTML documents this thread has derived [`HtmlFacts`] of so far.
+pub fn html_derivations() -> usize {
+    DERIVED.with(Cell::get)
+}
+
+/// What is derived from one HTML document, once: its text (one line per block), the fonts it
+/// asks for (legacy Vietnamese encodings), its links with their text, the http(s) addresses of
+/// its links and images, how many images it shows, and how many characters of its text are
+/// styled to be invisible. Text extraction derives it for every HTML body; the spam checks read
+/// the same.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HtmlFacts {
+    pub text: String,
+    pub fonts: Vec<String>,
+    /// (href, text shown) of each link, in order, at most [`MAX_LINKS`].
+    pub links: Vec<(String, String)>,
+    /// http(s) targets of `<a>`/`<area>` links and `<img>` sources, in order.
+    pub urls: Vec<String>,
+    pub images: usize,
+    pub hidden_chars: usize,
+}
+
+/// Links, and addresses, kept per document.
+pub const MAX_LINKS: usize = 5_000;
+/// Tags and texts looked at per document.
+const MAX_TOKENS: usize = 100_000;
+
+impl HtmlFacts {
+    /// Derives the facts of `html`: its text in one pass ([`to_text`]), its markup in another
+    /// ([`tokens`]).
+    pub fn of(html: &str) -> HtmlFacts {
+        DERIVED.with(|c| c.set(c.get() + 1));
+        let mut f = HtmlFacts {
+            text: to_text(html),
+            fonts: fonts(html).map(str::to_owned).collect(),
+            ..HtmlFacts::default()
+        };
+        let mut hidden = Hidden::default();
+        let mut open: Option<(String, String)> = None;
+        for t in tokens(html).take(MAX_TOKENS) {
+            hidden.see(&t);
+            match t {
+                Token::Tag {
+                    name,
+                    closing: false,
+                    attrs,
+                } => {
+                    let attr = match name.as_str() {
+                        "a" | "area" => "href",
+                        "img" => {
+                            f.images += 1;
+                            "src"
+                        }
+                        _ => continue,
+                    };
+                    let value = attribute(attrs, attr);
+                    if let Some(u) = &value {
+                        let u = u.trim();
+                        let lower = u.get(..8).unwrap_or(u).to_ascii_lowercase();
+                        if (lower.starts_with("http://") || lower.starts_with("https://"))
+                            && f.urls.len() < MAX_LINKS
+                        {
+                            f.urls.push(u.to_owned());
+                        }
+                    }
+                    if name == "a" {
+                        open = value.map(|h| (h.trim().to_owned(), String::new()));
+                    }
+                }
+                Token::Text(s) => {
+                    if let Some((_, text)) = open.as_mut()
+                        && text.len() < 500
+                    {
+                        text.push_str(&decode_references(s));
+                    }
+                }
+                Token::Tag {
+                    name, closing: true, ..
+                } if name == "a" => {
+                    if let Some(link) = open.take()
+                        && f.links.len() < MAX_LINKS
+                    {
+                        f.links.push(link);
+                    }
+                }
+                Token::Tag { .. } => {}
+            }
+        }
+        f.hidden_chars = hidden.count;
+        f
+    }
+}
+
+/// Counts the characters of text inside elements styled to be invisible, token by token.
+#[derive(Default)]
+struct Hidden {
+    /// Open elements: (name, hidden).
+    stack: Vec<(String, bool)>,
+    count: usize,
+}
+
+impl Hidden {
+    fn see(&mut self, t: &Token<'_>) {
+        const VOID: &[&str] = &[
+            "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+            "track", "wbr",
+        ];
+        match t {
+            Token::Text(s) => {
+                if self.stack.last().is_some_and(|(_, h)| *h) {
+                    self.count += s.chars().filter(|c| !c.is_whitespace()).count();
+                }
+            }
+            Token::Tag {
+                name, closing: true, ..
+            } => {
+                if let Some(i) = self.stack.iter().rposition(|(n, _)| n == name) {
+                    self.stack.truncate(i);
+                }
+            }
+            Token::Tag { name, attrs, .. } => {
+                if VOID.contains(&name.as_str()) || attrs.trim_end().ends_with('/') || self.stack.len() >= 512
+                {
+                    return;
+                }
+                let parent = self.stack.last().is_some_and(|(_, h)| *h);
+                let hidden = parent || attribute(attrs, "style").is_some_and(|s| hides(&s));
+                self.stack.push((name.clone(), hidden));
+            }
+        }
+    }
+}
+
+/// Whether a `style` attribute makes its element invisible.
+fn hides(style: &str) -> bool {
+    let s: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    s.split(';').any(|decl| {
+        let Some((prop, value)) = decl.split_once(':') else {
+            return false;
+        };
+        let value = value.trim_end_matches("!important");
+        match prop {
+            "display" => value == "none",
+            "visibility" => value == "hidden",
+            "opacity" => value.parse::<f64>().is_ok_and(|o| o <= 0.05),
+            "font-size" => {
+                let n: String = value
+                    .chars()
+                    .take_while(|c| c.is_ascii_digit() || *c == '.')
+                    .collect();
+                let unit = &value[n.len()..];
+                n.parse::<f64>()
+                    .is_ok_and(|v| v == 0.0 || (v <= 1.0 && matches!(unit, "px" | "pt")))
+            }
+            _ => false,
+        }
+    })
+}
+
 /// Latin-1 named character references, in code point order from U+00A0.
 const LATIN1: [&str; 96] = [
     "nbsp", "iexcl", "cent", "pound", "curren", "yen", "brvbar", "sect", "uml", "copy", "ordf", "laquo",

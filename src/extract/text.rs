@@ -49,6 +49,9 @@ pub struct TextProblem {
 #[derive(Debug, Default)]
 pub struct ExtractedText {
     pub pieces: Vec<TextPiece>,
+    /// The facts of every HTML body (by the body's location, e.g. `body part 2`), derived once
+    /// here and read by the spam checks too.
+    pub html: Vec<(String, html::HtmlFacts)>,
     pub problems: Vec<TextProblem>,
     /// The message's deadline passed before everything was read.
     pub timed_out: bool,
@@ -155,7 +158,11 @@ pub fn extract_message_with(
             let location = format!("{prefix}body part {id}");
             match &part.body {
                 PartType::Text(t) => ex.push(&location, PieceKind::Body, t.to_string(), false),
-                PartType::Html(h) => ex.html(&location, h),
+                PartType::Html(h) => {
+                    let facts = html::HtmlFacts::of(h);
+                    ex.html(&location, &facts);
+                    ex.out.html.push((location, facts));
+                }
                 _ => {}
             }
         }
@@ -304,9 +311,9 @@ impl Extractor<'_> {
         &data[..self.text_left]
     }
 
-    fn html(&mut self, location: &str, html: &str) {
-        let text = html::to_text(html);
-        match html::fonts(html).find_map(Legacy::from_font) {
+    fn html(&mut self, location: &str, facts: &html::HtmlFacts) {
+        let text = facts.text.clone();
+        match facts.fonts.iter().find_map(|f| Legacy::from_font(f)) {
             Some(l) if !text.is_ascii() => {
                 let tcvn3 = l == Legacy::Tcvn3 { capitals: false };
                 self.push(location, PieceKind::Body, l.decode(&text), tcvn3)
@@ -375,7 +382,7 @@ impl Extractor<'_> {
             Some(Format::Ole) => self.ole(location, data),
             Some(Format::Html) => {
                 let text = vietnamese::decode_bytes(self.within_text_limit(location, data));
-                self.html(location, &text);
+                self.html(location, &html::HtmlFacts::of(&text));
             }
             Some(Format::Text) => {
                 let text = vietnamese::decode_bytes(self.within_text_limit(location, data));

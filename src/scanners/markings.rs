@@ -625,6 +625,7 @@ mod tests {
             }],
             problems: Vec::new(),
             timed_out: false,
+            html: Vec::new(),
         };
         let mut out = Vec::new();
         scanner().detect(&t, &mut out);
@@ -700,6 +701,7 @@ mod tests {
                 why: "encrypted member".into(),
             }],
             timed_out: false,
+            html: Vec::new(),
         };
         let mut out = Vec::new();
         scanner().detect(&t, &mut out);

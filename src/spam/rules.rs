@@ -4,7 +4,7 @@
 
 use crate::config::ConfigError;
 use crate::config::LocalConfig;
-use crate::extract::html::{self, Token};
+use crate::extract::html;
 use crate::extract::{ExtractedText, PieceKind};
 use crate::message::{Envelope, ParsedMessage};
 use crate::verdict::Finding;
@@ -546,6 +546,8 @@ struct View<'a> {
     body_lower: String,
     /// The HTML of the message's own text parts.
     html: Vec<&'a str>,
+    /// What text extraction derived from each of them (links, images, hidden text).
+    html_facts: Vec<&'a html::HtmlFacts>,
     /// Every URL in the body text and in links and images of the HTML.
     urls: Vec<String>,
 }
@@ -585,28 +587,16 @@ impl<'a> View<'a> {
                 urls.push(w.to_owned());
             }
         }
-        for h in &html {
-            for t in html::tokens(h).take(20_000) {
-                if let Token::Tag {
-                    name,
-                    closing: false,
-                    attrs,
-                } = t
-                {
-                    let attr = if name == "a" || name == "area" {
-                        "href"
-                    } else if name == "img" {
-                        "src"
-                    } else {
-                        continue;
-                    };
-                    if let Some(u) = html::attribute(attrs, attr)
-                        && (starts_with_ignore_case(&u, "http://") || starts_with_ignore_case(&u, "https://"))
-                    {
-                        urls.push(u.trim().to_owned());
-                    }
-                }
-            }
+        // The message's own HTML bodies, as text extraction derived them (never parsed again).
+        let html_facts: Vec<&html::HtmlFacts> = f
+            .text
+            .html
+            .iter()
+            .filter(|(location, _)| location.starts_with("body part "))
+            .map(|(_, facts)| facts)
+            .collect();
+        for facts in &html_facts {
+            urls.extend(facts.urls.iter().cloned());
         }
         urls.truncate(5_000);
         let body_lower = format!("{}\n{}", subject, body).to_lowercase();
@@ -615,6 +605,7 @@ impl<'a> View<'a> {
             body,
             body_lower,
             html,
+            html_facts,
             urls,
         }
     }
@@ -729,7 +720,7 @@ impl Test {
                 })
             }
             Test::HiddenText(min) => {
-                let hidden: usize = v.html.iter().map(|h| hidden_chars(h)).sum();
+                let hidden: usize = v.html_facts.iter().map(|h| h.hidden_chars).sum();
                 (hidden >= *min).then(|| {
                     (
                         format!("{hidden} characters of text hidden from the reader"),
@@ -741,16 +732,7 @@ impl Test {
                 if v.html.is_empty() {
                     return None;
                 }
-                let images: usize = v
-                    .html
-                    .iter()
-                    .map(|h| {
-                        html::tokens(h)
-                            .take(100_000)
-                            .filter(|t| matches!(t, Token::Tag { name, closing: false, .. } if name == "img"))
-                            .count()
-                    })
-                    .sum();
+                let images: usize = v.html_facts.iter().map(|h| h.images).sum();
                 let chars = v.body.chars().filter(|c| c.is_alphanumeric()).count();
                 (images > 0 && chars <= *max).then(|| {
                     (
@@ -759,20 +741,21 @@ impl Test {
                     )
                 })
             }
-            Test::LinkMismatch => v
-                .html
-                .iter()
-                .find_map(|h| link_mismatch(h))
-                .map(|(shown, target)| {
-                    (
-                        format!(
-                            "Link text {:?} leads to {:?}",
-                            clip(&shown, 80),
-                            clip(&target, 120)
-                        ),
-                        "body".to_owned(),
-                    )
-                }),
+            Test::LinkMismatch => {
+                v.html_facts
+                    .iter()
+                    .find_map(|h| link_mismatch(&h.links))
+                    .map(|(shown, target)| {
+                        (
+                            format!(
+                                "Link text {:?} leads to {:?}",
+                                clip(&shown, 80),
+                                clip(&target, 120)
+                            ),
+                            "body".to_owned(),
+                        )
+                    })
+            }
             Test::Capitals {
                 on,
                 min_letters,
@@ -820,7 +803,13 @@ impl Test {
                         continue;
                     };
                     let body = if matches!(part.body, PartType::Html(_)) {
-                        html::to_text(text)
+                        // A body's text as extraction derived it; another HTML part's now.
+                        let location = format!("body part {id}");
+                        f.text
+                            .html
+                            .iter()
+                            .find(|(l, _)| *l == location)
+                            .map_or_else(|| html::to_text(text), |(_, facts)| facts.text.clone())
                     } else {
                         text.to_owned()
                     };
@@ -960,109 +949,18 @@ fn phrase_hits(phrases: &[String], matcher: &AhoCorasick, text: &str) -> HashSet
     hit
 }
 
-/// Characters of text inside elements styled to be invisible.
-fn hidden_chars(doc: &str) -> usize {
-    const VOID: &[&str] = &[
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-        "track", "wbr",
-    ];
-    // Open elements: (name, hidden).
-    let mut stack: Vec<(String, bool)> = Vec::new();
-    let mut count = 0usize;
-    for t in html::tokens(doc).take(100_000) {
-        match t {
-            Token::Text(s) => {
-                if stack.last().is_some_and(|(_, h)| *h) {
-                    count += s.chars().filter(|c| !c.is_whitespace()).count();
-                }
-            }
-            Token::Tag {
-                name, closing: true, ..
-            } => {
-                if let Some(i) = stack.iter().rposition(|(n, _)| *n == name) {
-                    stack.truncate(i);
-                }
-            }
-            Token::Tag { name, attrs, .. } => {
-                if VOID.contains(&name.as_str()) || attrs.trim_end().ends_with('/') || stack.len() >= 512 {
-                    continue;
-                }
-                let parent = stack.last().is_some_and(|(_, h)| *h);
-                let hidden = parent || html::attribute(attrs, "style").is_some_and(|s| hides(&s));
-                stack.push((name, hidden));
-            }
-        }
-    }
-    count
-}
-
-/// Whether a `style` attribute makes its element invisible.
-fn hides(style: &str) -> bool {
-    let s: String = style
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    s.split(';').any(|decl| {
-        let Some((prop, value)) = decl.split_once(':') else {
-            return false;
-        };
-        let value = value.trim_end_matches("!important");
-        match prop {
-            "display" => value == "none",
-            "visibility" => value == "hidden",
-            "opacity" => value.parse::<f64>().is_ok_and(|o| o <= 0.05),
-            "font-size" => {
-                let n: String = value
-                    .chars()
-                    .take_while(|c| c.is_ascii_digit() || *c == '.')
-                    .collect();
-                let unit = &value[n.len()..];
-                n.parse::<f64>()
-                    .is_ok_and(|v| v == 0.0 || (v <= 1.0 && matches!(unit, "px" | "pt")))
-            }
-            _ => false,
-        }
-    })
-}
-
 /// The first link whose text is an address on another site: (text, target).
-fn link_mismatch(doc: &str) -> Option<(String, String)> {
-    let mut open: Option<(String, String)> = None;
-    for t in html::tokens(doc).take(100_000) {
-        match t {
-            Token::Tag {
-                name,
-                closing: false,
-                attrs,
-            } if name == "a" => {
-                open = html::attribute(attrs, "href").map(|h| (h.trim().to_owned(), String::new()));
-            }
-            Token::Text(s) => {
-                if let Some((_, text)) = open.as_mut()
-                    && text.len() < 500
-                {
-                    text.push_str(&html::decode_references(s));
-                }
-            }
-            Token::Tag {
-                name, closing: true, ..
-            } if name == "a" => {
-                let Some((href, text)) = open.take() else {
-                    continue;
-                };
-                let shown = text.trim();
-                let Some(target) = url_host(&href) else {
-                    continue;
-                };
-                let Some(shown_host) = shown_host(shown) else {
-                    continue;
-                };
-                if base_domain(&shown_host) != base_domain(&target) {
-                    return Some((shown.to_owned(), href));
-                }
-            }
-            _ => {}
+fn link_mismatch(links: &[(String, String)]) -> Option<(String, String)> {
+    for (href, text) in links {
+        let shown = text.trim();
+        let Some(target) = url_host(href) else {
+            continue;
+        };
+        let Some(shown_host) = shown_host(shown) else {
+            continue;
+        };
+        if base_domain(&shown_host) != base_domain(&target) {
+            return Some((shown.to_owned(), href.clone()));
         }
     }
     None
