@@ -18,7 +18,18 @@ pub fn decide(table: &ScoreTable, mut findings: Vec<Finding>, dry_run: bool) -> 
     let mut counted: Vec<String> = Vec::new();
     for f in &mut findings {
         let Some(rule) = table.get(&f.symbol) else {
-            // Cannot happen: the table was checked against every scanner's symbols at build.
+            // The table was checked against every scanner's declared symbols at build: a symbol
+            // it does not know is a scanner's bug. Fail closed: the message waits (tempfail)
+            // rather than pass with a finding nobody scored.
+            tracing::error!(symbol = %f.symbol, "finding with a symbol the score table does not know; answering tempfail");
+            let reply = SmtpReply::new(
+                table.tempfail_reply.0,
+                &table.tempfail_reply.1,
+                "Temporary failure: internal error",
+            );
+            if forced.as_ref().is_none_or(|(a, _)| Action::Tempfail > *a) {
+                forced = Some((Action::Tempfail, Some(reply)));
+            }
             continue;
         };
         f.score = rule.score;
@@ -89,6 +100,19 @@ pub fn decide(table: &ScoreTable, mut findings: Vec<Finding>, dry_run: bool) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 16: a finding with a symbol the table does not know (a scanner's bug) is never
+    /// skipped silently: the message waits.
+    #[test]
+    fn an_unknown_symbol_fails_closed() {
+        let v = decide(
+            &table(),
+            vec![Finding::new("NO_SUCH_SYMBOL", "d", "message")],
+            false,
+        );
+        assert_eq!(v.action, Action::Tempfail);
+        assert_eq!(v.reply.map(|r| r.code), Some(451));
+    }
     use std::path::Path;
 
     const TABLE: &str = r#"
