@@ -104,7 +104,7 @@ fn bench(c: &mut Criterion) {
         })
     });
 
-    // The generated mix (`canhgac corpus generate`), messages under 2 MB: stamped dispatches are
+    // The generated mix (`canhgac-tools corpus generate`), messages under 2 MB: stamped dispatches are
     // held, everything else delivered.
     let generated: Vec<_> = (0..400)
         .map(|i| canhgac::bench::corpus::message(1, i, canhgac::bench::corpus::Profile::Mixed))

@@ -4,7 +4,7 @@
 //! cargo bench --bench milter
 //!
 //! Prints messages per second and end-of-message latency percentiles. The full load generator
-//! (`canhgac bench`) is a separate issue; this measures the protocol glue for both socket kinds.
+//! (`canhgac-tools bench`) is a separate issue; this measures the protocol glue for both socket kinds.
 
 use canhgac::config::{Config, ListenAddr};
 use canhgac::engine::{Engine, EngineHandle};

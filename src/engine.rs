@@ -82,7 +82,7 @@ impl Engine {
     }
 
     /// As [`Engine::build`], with the spam classifier's model given rather than read from
-    /// `[spam] bayes_db` (None: rules only). For `canhgac eval` and tests.
+    /// `[spam] bayes_db` (None: rules only). For `canhgac-tools eval` and tests.
     pub fn build_with_model(
         config: &Config,
         model: Option<crate::spam::bayes::Model>,

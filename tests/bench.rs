@@ -1,4 +1,4 @@
-//! `canhgac bench`, the load generator, checked against canhgac itself.
+//! `canhgac-tools bench`, the load generator, checked against canhgac itself.
 
 use crate::common::{Milter, config_file, mail, test_config};
 use std::process::{Command, Stdio};
@@ -6,6 +6,11 @@ use std::time::Duration;
 
 fn canhgac() -> Command {
     Command::new(env!("CARGO_BIN_EXE_canhgac"))
+}
+
+/// The measuring tools' binary (`bench`, `corpus`, `eval`).
+fn tools() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_canhgac-tools"))
 }
 
 fn input_dir() -> tempfile::TempDir {
@@ -19,9 +24,9 @@ fn input_dir() -> tempfile::TempDir {
     dir
 }
 
-/// Runs `canhgac bench --json --warmup 0 --target TARGET ARGS… --input INPUT` and parses the report.
+/// Runs `canhgac-tools bench --json --warmup 0 --target TARGET ARGS… --input INPUT` and parses the report.
 fn bench_json(target: &str, args: &[&str], input: &std::path::Path) -> serde_json::Value {
-    let out = canhgac()
+    let out = tools()
         .args(["bench", "--json", "--warmup", "0", "--target", target])
         .args(args)
         .arg("--input")
@@ -114,7 +119,7 @@ fn unreachable_target_is_a_clear_error() {
         .and_then(|l| l.local_addr())
         .expect("port")
         .port();
-    let out = canhgac()
+    let out = tools()
         .args(["bench", "-n", "10", "--target", &format!("inet:127.0.0.1:{port}")])
         .output()
         .expect("run");
@@ -142,4 +147,37 @@ async fn over_size_mail_is_refused_while_streaming() {
     .expect("join");
     assert_eq!(r["answers"]["reject 552"], 20, "{r}");
     assert_eq!(r["answered_before_end"], 20, "refused before the last byte: {r}");
+}
+
+/// Issue 16: the gateway binary carries no benchmark or corpus code; `canhgac-tools` does.
+/// Read from the binaries' symbol tables (`nm`, from binutils, which the Rust toolchain's linker
+/// comes with).
+#[test]
+fn the_gateway_binary_carries_no_benchmark_or_corpus_code() {
+    let symbols = |bin: &str| {
+        let out = Command::new("nm")
+            .args(["-C", bin])
+            .output()
+            .expect("nm (binutils) must be installed");
+        assert!(out.status.success(), "nm {bin}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let gateway = symbols(env!("CARGO_BIN_EXE_canhgac"));
+    let tools = symbols(env!("CARGO_BIN_EXE_canhgac-tools"));
+    for module in [
+        "canhgac::bench::",
+        "canhgac::cli::tools::",
+        "canhgac::cli::eval::run",
+    ] {
+        let in_gateway: Vec<&str> = gateway.lines().filter(|l| l.contains(module)).take(3).collect();
+        assert!(in_gateway.is_empty(), "{module} in the gateway: {in_gateway:?}");
+    }
+    assert!(
+        tools.contains("canhgac::bench::corpus::"),
+        "the tools binary has the corpus generator"
+    );
+    assert!(
+        gateway.contains("canhgac::server::run"),
+        "the gateway binary has the daemon"
+    );
 }

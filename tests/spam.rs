@@ -286,7 +286,7 @@ fn vietnamese_ham_is_never_tagged_even_by_a_model_trained_on_english_mail() {
 
 #[test]
 fn cross_validated_spam_decision_meets_the_targets_on_the_spamassassin_corpus() {
-    // The figures BENCHMARKS.md gives for `canhgac eval` on the same corpus: 5 folds, each
+    // The figures BENCHMARKS.md gives for `canhgac-tools eval` on the same corpus: 5 folds, each
     // classified by a model trained on the other four, scored by rules/scores.toml.
     let read = |sub: &str| -> Vec<canhgac::cli::eval::Labelled> {
         canhgac::message::source::all_messages(&shared_corpus().join("spamassassin").join(sub))
@@ -314,7 +314,7 @@ fn eval_prints_the_operating_points_and_dumps_every_message() {
     let ham = sample(dir.path(), "ham", usize::MAX, 20);
     let spam = sample(dir.path(), "spam", usize::MAX, 20);
     let dump = dir.path().join("dump.tsv");
-    let out = canhgac()
+    let out = Command::new(env!("CARGO_BIN_EXE_canhgac-tools"))
         .args(["eval", "--folds", "3", "--errors", "2", "--ham"])
         .arg(&ham)
         .arg("--spam")
@@ -322,7 +322,7 @@ fn eval_prints_the_operating_points_and_dumps_every_message() {
         .arg("--dump")
         .arg(&dump)
         .output()
-        .expect("run canhgac eval");
+        .expect("run canhgac-tools eval");
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
         out.status.success(),

@@ -1,4 +1,4 @@
-//! `canhgac corpus generate`: a deterministic synthetic mix of mail for benchmarks. Vietnamese
+//! `canhgac-tools corpus generate`: a deterministic synthetic mix of mail for benchmarks. Vietnamese
 //! official dispatches and notices (some stamped with a secrecy marking), English ham and
 //! spam-like mail, with .docx, .pdf and .zip attachments; sizes from 2 KB to 25 MB in realistic
 //! proportions (most mail small). The same seed gives the same bytes.

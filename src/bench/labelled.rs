@@ -1,7 +1,7 @@
 //! The labelled state-secret markings corpus (`corpus/markings/`): realistic Vietnamese
 //! government mail written for this project — positives for every level in every place and
 //! format the detector reads, unreadable content, and negatives for every everyday use of
-//! "mật". Binary attachments are built here, so `canhgac corpus markings --out corpus/markings`
+//! "mật". Binary attachments are built here, so `canhgac-tools corpus markings --out corpus/markings`
 //! rebuilds the committed files byte for byte (a test checks that).
 
 use super::corpus::{base64, zip_of};
@@ -1625,7 +1625,7 @@ pub fn labelled() -> Vec<Labelled> {
 /// The expected verdicts, as written to `expected.toml`.
 pub fn expected_toml(set: &[Labelled]) -> String {
     let mut s = String::from(
-        "# Labelled state-secret markings corpus: written by `canhgac corpus markings --out corpus/markings`\n# (src/bench/labelled.rs). `symbols` lists the MARKING_* symbols the detector must report, exactly.\n",
+        "# Labelled state-secret markings corpus: written by `canhgac-tools corpus markings --out corpus/markings`\n# (src/bench/labelled.rs). `symbols` lists the MARKING_* symbols the detector must report, exactly.\n",
     );
     for m in set {
         let syms: Vec<String> = m.symbols.iter().map(|s| format!("\"{s}\"")).collect();

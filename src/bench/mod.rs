@@ -1,4 +1,4 @@
-//! `canhgac bench`: a milter load generator that plays Postfix against any milter (canhgac or
+//! `canhgac-tools bench`: a milter load generator that plays Postfix against any milter (canhgac or
 //! another), and reports throughput, latency percentiles, answers, errors, and the CPU time and
 //! peak memory of the target and of itself.
 

@@ -1,4 +1,4 @@
-//! `canhgac eval`: k-fold cross-validation of the whole spam decision — rules, the classifier's
+//! `canhgac-tools eval`: k-fold cross-validation of the whole spam decision — rules, the classifier's
 //! band symbols and the score thresholds of `rules/scores.toml` — on labelled mail, with the
 //! time the content scan takes per message.
 

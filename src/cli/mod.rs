@@ -5,6 +5,7 @@
 pub mod eval;
 mod officer;
 mod spam;
+pub mod tools;
 mod users;
 
 use crate::config::{Config, ConfigError, ListenAddr, LogFormat};
@@ -14,7 +15,6 @@ use clap::{Parser, Subcommand};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Duration;
 
 #[derive(Parser)]
 #[command(
@@ -56,9 +56,6 @@ enum Command {
         #[arg(long)]
         listen: Option<String>,
     },
-    /// Load-test a milter (canhgac or any other) by playing Postfix, and report throughput,
-    /// latency, answers and CPU time.
-    Bench(BenchArgs),
     /// Scan .eml files, directories of them, or mbox files with the same engine, and print verdicts.
     Scan {
         #[arg(long, short)]
@@ -69,32 +66,8 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
-    /// Work with benchmark corpora.
-    Corpus {
-        #[command(subcommand)]
-        command: CorpusCommand,
-    },
     /// Validate a configuration file (and the rules it names) and print the effective configuration.
     CheckConfig { file: Option<PathBuf> },
-    /// Cross-validate the spam decision (rules, classifier, score thresholds) on labelled mail:
-    /// directories of .eml files or mbox files.
-    Eval {
-        #[arg(long, short)]
-        config: Option<PathBuf>,
-        #[arg(long, required = true)]
-        ham: Vec<PathBuf>,
-        #[arg(long, required = true)]
-        spam: Vec<PathBuf>,
-        #[arg(long, default_value_t = 5)]
-        folds: usize,
-        /// List up to this many ham messages flagged and spam messages missed.
-        #[arg(long, default_value_t = 0)]
-        errors: usize,
-        /// Write every message's class, classifier probability and rule symbols to this file
-        /// (tab-separated), for fitting scores.
-        #[arg(long)]
-        dump: Option<PathBuf>,
-    },
     /// Train the spam classifier's token database ([spam] bayes_db) on your own mail:
     /// directories of .eml files or mbox files. Incremental: train again as mail comes in;
     /// a message trained before is not counted twice. Reload canhgac (SIGHUP) afterwards.
@@ -149,27 +122,6 @@ enum Command {
     },
 }
 
-#[derive(Subcommand)]
-enum CorpusCommand {
-    /// Write a deterministic synthetic mix of messages (and manifest.tsv) to a directory.
-    Generate {
-        #[arg(long)]
-        out: PathBuf,
-        #[arg(long, value_enum, default_value = "mixed")]
-        profile: crate::bench::corpus::Profile,
-        #[arg(long, short = 'n', default_value_t = 1000)]
-        count: u64,
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-    },
-    /// Write the labelled state-secret markings corpus (and its expected.toml) to a directory:
-    /// `canhgac corpus markings --out corpus/markings` rebuilds the committed one.
-    Markings {
-        #[arg(long)]
-        out: PathBuf,
-    },
-}
-
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
     // A panic caught by the engine (a parser bug on hostile input) is logged as one line; the
@@ -191,7 +143,6 @@ pub fn main() -> ExitCode {
         Command::Serve { config, listen, noop } => serve(config.as_deref(), listen.as_deref(), noop),
         Command::Web { config, listen } => web(config.as_deref(), listen.as_deref()),
         Command::Worker { config } => worker(config.as_deref()),
-        Command::Bench(args) => bench(args),
         Command::Scan { config, json, paths } => scan(config.as_deref(), json, &paths),
         Command::CheckConfig { file } => check_config(file.as_deref()),
         Command::Quarantine {
@@ -202,14 +153,6 @@ pub fn main() -> ExitCode {
             Ok(c) => officer::quarantine(&c, user.as_deref(), command),
             Err(code) => code,
         },
-        Command::Eval {
-            config,
-            ham,
-            spam,
-            folds,
-            errors,
-            dump,
-        } => spam::eval(config.as_deref(), &ham, &spam, folds, errors, dump.as_deref()),
         Command::Train {
             config,
             ham,
@@ -231,33 +174,6 @@ pub fn main() -> ExitCode {
         Command::Directory { config, command } => match officer::config_for(config.as_deref()) {
             Ok(c) => officer::directory(&c, command),
             Err(code) => code,
-        },
-        Command::Corpus {
-            command:
-                CorpusCommand::Generate {
-                    out,
-                    profile,
-                    count,
-                    seed,
-                },
-        } => match crate::bench::corpus::generate(&out, profile, count, seed) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("canhgac: cannot write {}: {e}", out.display());
-                ExitCode::from(1)
-            }
-        },
-        Command::Corpus {
-            command: CorpusCommand::Markings { out },
-        } => match crate::bench::labelled::write(&out) {
-            Ok(n) => {
-                println!("wrote {n} messages and expected.toml to {}", out.display());
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("canhgac: cannot write {}: {e}", out.display());
-                ExitCode::from(1)
-            }
         },
     }
 }
@@ -551,122 +467,6 @@ fn web(config_path: Option<&Path>, listen: Option<&str>) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             tracing::error!("{e}");
-            eprintln!("canhgac: {e}");
-            ExitCode::from(1)
-        }
-    }
-}
-
-/// Options of `canhgac bench`.
-#[derive(clap::Args)]
-struct BenchArgs {
-    /// The milter: inet:HOST:PORT or unix:/path.
-    #[arg(long, default_value = "inet:127.0.0.1:8891")]
-    target: String,
-    /// Messages to replay: .eml files, directories, mbox files. Without it, a 10 KB
-    /// Vietnamese official message (see --size).
-    #[arg(long)]
-    input: Vec<PathBuf>,
-    /// Size of the built-in message when no --input is given.
-    #[arg(long, default_value_t = 10240)]
-    size: usize,
-    /// Connections at once.
-    #[arg(long, short = 'c', default_value_t = 16)]
-    concurrency: usize,
-    /// Messages sent on one connection before it is closed and reopened.
-    #[arg(long, default_value_t = 50)]
-    per_connection: usize,
-    /// Messages to measure (default 10000 unless --duration is given).
-    #[arg(long, short = 'n')]
-    count: Option<usize>,
-    /// Seconds to run instead of a count.
-    #[arg(long)]
-    duration: Option<f64>,
-    /// Messages sent first and not measured.
-    #[arg(long, default_value_t = 200)]
-    warmup: usize,
-    /// The target's pid: report its CPU time per message and peak memory. Repeat it (or give a
-    /// comma-separated list) for a milter made of several processes; their figures are summed.
-    #[arg(long, value_delimiter = ',')]
-    pid: Vec<u32>,
-    /// Print the report as JSON.
-    #[arg(long)]
-    json: bool,
-    /// Do not declare SIZE= at MAIL FROM (see over-size mail refused while it streams).
-    #[arg(long)]
-    no_size: bool,
-}
-
-/// The built-in benchmark message: a Vietnamese official dispatch of about `size` bytes.
-fn builtin_message(size: usize) -> Vec<u8> {
-    let mut m = "From: \"Văn phòng\" <vanphong@lamdong.gov.vn>\r\nTo: <stc@lamdong.gov.vn>\r\nSubject: =?UTF-8?B?VGjDtG5nIGLDoW8gbOG7i2NoIGjhu41w?=\r\nDate: Mon, 30 Nov 2026 08:15:00 +0700\r\nMessage-ID: <bench.1@lamdong.gov.vn>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n".as_bytes().to_vec();
-    while m.len() < size {
-        m.extend_from_slice(
-            "Ủy ban nhân dân tỉnh đề nghị các cơ quan, đơn vị triển khai thực hiện kế hoạch.\r\n".as_bytes(),
-        );
-    }
-    m
-}
-
-fn bench(a: BenchArgs) -> ExitCode {
-    use crate::bench::{self, Options, Target, client::Prepared};
-    let target: Target = match a.target.parse() {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("canhgac: --target: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    let mut messages = Vec::new();
-    for path in &a.input {
-        let files = match source::files(path) {
-            Ok(f) => f,
-            Err(e) => {
-                eprintln!("canhgac: cannot read {e}");
-                return ExitCode::from(2);
-            }
-        };
-        for f in files {
-            match source::read_messages(&f) {
-                Ok(ms) => messages.extend(ms.into_iter().map(|m| Prepared::from_raw(&m.raw))),
-                Err(e) => {
-                    eprintln!("canhgac: cannot read {e}");
-                    return ExitCode::from(2);
-                }
-            }
-        }
-    }
-    if a.input.is_empty() {
-        messages.push(Prepared::from_raw(&builtin_message(a.size)));
-    }
-    let opts = Options {
-        target,
-        concurrency: a.concurrency,
-        per_connection: a.per_connection,
-        count: if a.duration.is_none() {
-            Some(a.count.unwrap_or(10_000))
-        } else {
-            a.count
-        },
-        duration: a.duration.map(Duration::from_secs_f64),
-        warmup: a.warmup,
-        pids: a.pid,
-        declare_size: !a.no_size,
-    };
-    let rt = match runtime() {
-        Ok(rt) => rt,
-        Err(code) => return code,
-    };
-    match rt.block_on(bench::run(opts, messages)) {
-        Ok(report) => {
-            if a.json {
-                println!("{}", serde_json::to_string(&report).unwrap_or_default());
-            } else {
-                print!("{}", report.table());
-            }
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
             eprintln!("canhgac: {e}");
             ExitCode::from(1)
         }

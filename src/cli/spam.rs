@@ -1,4 +1,4 @@
-//! `canhgac train` and `canhgac eval`: the spam classifier's training and the cross-validated
+//! `canhgac train` and `canhgac-tools eval`: the spam classifier's training and the cross-validated
 //! measurement of the whole spam decision.
 
 use super::eval::{self, Labelled, Rates};
@@ -94,7 +94,7 @@ pub fn train(config: Option<&Path>, ham: &[PathBuf], spam: &[PathBuf], db: Optio
     }
 }
 
-/// `canhgac eval --ham PATH --spam PATH [--folds K] [--errors N]`.
+/// `canhgac-tools eval --ham PATH --spam PATH [--folds K] [--errors N]`.
 pub fn eval(
     config: Option<&Path>,
     ham: &[PathBuf],

@@ -68,7 +68,7 @@ impl SpamScanner {
         }
     }
 
-    /// The compiled rules (for `canhgac eval`, which adds the classifier per fold).
+    /// The compiled rules (for `canhgac-tools eval`, which adds the classifier per fold).
     pub fn rules(&self) -> &SpamRules {
         &self.rules
     }

@@ -1,6 +1,6 @@
 //! Spam: the rules of `rules/spam.toml` (`rules`), the statistical classifier (`bayes`) and its
 //! token database (`tokendb`). The scanner that runs them is `scanners::spam`; `canhgac train`
-//! fills the database; `canhgac eval` (`cli::eval`) measures the whole by cross-validation.
+//! fills the database; `canhgac-tools eval` (`cli::eval`) measures the whole by cross-validation.
 
 pub mod bayes;
 pub mod rules;

@@ -1,0 +1,233 @@
+//! `canhgac-tools`: the measuring tools, a binary of their own so that the gateway (`canhgac`)
+//! carries no benchmark or corpus code: `bench` (a milter load generator playing Postfix),
+//! `corpus` (the generated benchmark mix, the labelled markings corpus) and `eval`
+//! (cross-validation of the spam decision).
+
+use super::runtime;
+use crate::message::source;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+#[derive(Parser)]
+#[command(
+    name = "canhgac-tools",
+    version,
+    about = "canhgac's measuring tools: milter load generator, corpora, spam cross-validation"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Load-test a milter (canhgac or any other) by playing Postfix, and report throughput,
+    /// latency, answers and CPU time.
+    Bench(BenchArgs),
+    /// Work with benchmark corpora.
+    Corpus {
+        #[command(subcommand)]
+        command: CorpusCommand,
+    },
+    /// Cross-validate the spam decision (rules, classifier, score thresholds) on labelled mail:
+    /// directories of .eml files or mbox files.
+    Eval {
+        #[arg(long, short)]
+        config: Option<PathBuf>,
+        #[arg(long, required = true)]
+        ham: Vec<PathBuf>,
+        #[arg(long, required = true)]
+        spam: Vec<PathBuf>,
+        #[arg(long, default_value_t = 5)]
+        folds: usize,
+        /// List up to this many ham messages flagged and spam messages missed.
+        #[arg(long, default_value_t = 0)]
+        errors: usize,
+        /// Write every message's class, classifier probability and rule symbols to this file
+        /// (tab-separated), for fitting scores.
+        #[arg(long)]
+        dump: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum CorpusCommand {
+    /// Write a deterministic synthetic mix of messages (and manifest.tsv) to a directory.
+    Generate {
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, value_enum, default_value = "mixed")]
+        profile: crate::bench::corpus::Profile,
+        #[arg(long, short = 'n', default_value_t = 1000)]
+        count: u64,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Write the labelled state-secret markings corpus (and its expected.toml) to a directory:
+    /// `canhgac-tools corpus markings --out corpus/markings` rebuilds the committed one.
+    Markings {
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+/// Entry point of `canhgac-tools`.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Bench(args) => bench(args),
+        Command::Eval {
+            config,
+            ham,
+            spam,
+            folds,
+            errors,
+            dump,
+        } => super::spam::eval(config.as_deref(), &ham, &spam, folds, errors, dump.as_deref()),
+        Command::Corpus {
+            command:
+                CorpusCommand::Generate {
+                    out,
+                    profile,
+                    count,
+                    seed,
+                },
+        } => match crate::bench::corpus::generate(&out, profile, count, seed) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("canhgac: cannot write {}: {e}", out.display());
+                ExitCode::from(1)
+            }
+        },
+        Command::Corpus {
+            command: CorpusCommand::Markings { out },
+        } => match crate::bench::labelled::write(&out) {
+            Ok(n) => {
+                println!("wrote {n} messages and expected.toml to {}", out.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("canhgac: cannot write {}: {e}", out.display());
+                ExitCode::from(1)
+            }
+        },
+    }
+}
+
+/// Options of `canhgac-tools bench`.
+#[derive(clap::Args)]
+struct BenchArgs {
+    /// The milter: inet:HOST:PORT or unix:/path.
+    #[arg(long, default_value = "inet:127.0.0.1:8891")]
+    target: String,
+    /// Messages to replay: .eml files, directories, mbox files. Without it, a 10 KB
+    /// Vietnamese official message (see --size).
+    #[arg(long)]
+    input: Vec<PathBuf>,
+    /// Size of the built-in message when no --input is given.
+    #[arg(long, default_value_t = 10240)]
+    size: usize,
+    /// Connections at once.
+    #[arg(long, short = 'c', default_value_t = 16)]
+    concurrency: usize,
+    /// Messages sent on one connection before it is closed and reopened.
+    #[arg(long, default_value_t = 50)]
+    per_connection: usize,
+    /// Messages to measure (default 10000 unless --duration is given).
+    #[arg(long, short = 'n')]
+    count: Option<usize>,
+    /// Seconds to run instead of a count.
+    #[arg(long)]
+    duration: Option<f64>,
+    /// Messages sent first and not measured.
+    #[arg(long, default_value_t = 200)]
+    warmup: usize,
+    /// The target's pid: report its CPU time per message and peak memory. Repeat it (or give a
+    /// comma-separated list) for a milter made of several processes; their figures are summed.
+    #[arg(long, value_delimiter = ',')]
+    pid: Vec<u32>,
+    /// Print the report as JSON.
+    #[arg(long)]
+    json: bool,
+    /// Do not declare SIZE= at MAIL FROM (see over-size mail refused while it streams).
+    #[arg(long)]
+    no_size: bool,
+}
+
+/// The built-in benchmark message: a Vietnamese official dispatch of about `size` bytes.
+fn builtin_message(size: usize) -> Vec<u8> {
+    let mut m = "From: \"Văn phòng\" <vanphong@lamdong.gov.vn>\r\nTo: <stc@lamdong.gov.vn>\r\nSubject: =?UTF-8?B?VGjDtG5nIGLDoW8gbOG7i2NoIGjhu41w?=\r\nDate: Mon, 30 Nov 2026 08:15:00 +0700\r\nMessage-ID: <bench.1@lamdong.gov.vn>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n".as_bytes().to_vec();
+    while m.len() < size {
+        m.extend_from_slice(
+            "Ủy ban nhân dân tỉnh đề nghị các cơ quan, đơn vị triển khai thực hiện kế hoạch.\r\n".as_bytes(),
+        );
+    }
+    m
+}
+
+fn bench(a: BenchArgs) -> ExitCode {
+    use crate::bench::{self, Options, Target, client::Prepared};
+    let target: Target = match a.target.parse() {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("canhgac: --target: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut messages = Vec::new();
+    for path in &a.input {
+        let files = match source::files(path) {
+            Ok(f) => f,
+            Err(e) => {
+                eprintln!("canhgac: cannot read {e}");
+                return ExitCode::from(2);
+            }
+        };
+        for f in files {
+            match source::read_messages(&f) {
+                Ok(ms) => messages.extend(ms.into_iter().map(|m| Prepared::from_raw(&m.raw))),
+                Err(e) => {
+                    eprintln!("canhgac: cannot read {e}");
+                    return ExitCode::from(2);
+                }
+            }
+        }
+    }
+    if a.input.is_empty() {
+        messages.push(Prepared::from_raw(&builtin_message(a.size)));
+    }
+    let opts = Options {
+        target,
+        concurrency: a.concurrency,
+        per_connection: a.per_connection,
+        count: if a.duration.is_none() {
+            Some(a.count.unwrap_or(10_000))
+        } else {
+            a.count
+        },
+        duration: a.duration.map(Duration::from_secs_f64),
+        warmup: a.warmup,
+        pids: a.pid,
+        declare_size: !a.no_size,
+    };
+    let rt = match runtime() {
+        Ok(rt) => rt,
+        Err(code) => return code,
+    };
+    match rt.block_on(bench::run(opts, messages)) {
+        Ok(report) => {
+            if a.json {
+                println!("{}", serde_json::to_string(&report).unwrap_or_default());
+            } else {
+                print!("{}", report.table());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("canhgac: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
