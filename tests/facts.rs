@@ -52,3 +52,20 @@ fn an_html_body_is_derived_once_for_the_markings_and_the_spam_checks() {
     assert!(symbols.contains(&"HTML_HIDDEN_TEXT"), "{symbols:?}");
     assert_eq!(derived, 1, "one HTML body, derived once");
 }
+
+#[test]
+fn the_classifier_reads_its_link_tokens_from_the_same_facts() {
+    let raw = b"From: a@example.net\r\nSubject: x\r\nMIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>Xem <a href=\"https://Evil.Example/login\">tai day</a> <img src=\"http://cdn.example/x.png\"></p>\r\n";
+    let limits = canhgac::config::LimitsConfig::default();
+    let parsed = canhgac::message::ParsedMessage::parse(raw, &limits);
+    let before = extract::html::html_derivations();
+    let text = extract::extract_message(&parsed, raw, &limits);
+    let tokens = canhgac::spam::bayes::tokens_of(&parsed, &text);
+    assert_eq!(
+        extract::html::html_derivations() - before,
+        1,
+        "derived once for text and tokens"
+    );
+    assert!(tokens.contains("href=evil.example"), "{tokens:?}");
+    assert!(tokens.contains("src=cdn.example"), "{tokens:?}");
+}

@@ -30,6 +30,26 @@ pub struct HtmlFacts {
     pub urls: Vec<String>,
     pub images: usize,
     pub hidden_chars: usize,
+    /// `src=HOST` and `href=HOST` of the http(s) addresses in any tag (the first 2,000 tags),
+    /// lower-case: the classifier's link tokens.
+    pub link_hosts: Vec<String>,
+}
+
+/// Tags whose link hosts are taken for the classifier.
+const MAX_HOST_TAGS: usize = 2_000;
+
+/// The host of an http(s) address, lower-case, at most 60 characters.
+fn http_host(url: &str) -> Option<String> {
+    let v = url.trim().to_ascii_lowercase();
+    let rest = v.strip_prefix("http://").or_else(|| v.strip_prefix("https://"))?;
+    Some(
+        rest.split(['/', '?', '#', ':', '"', '\'', ' '])
+            .next()
+            .unwrap_or("")
+            .chars()
+            .take(60)
+            .collect(),
+    )
 }
 
 /// Links, and addresses, kept per document.
@@ -49,8 +69,23 @@ impl HtmlFacts {
         };
         let mut hidden = Hidden::default();
         let mut open: Option<(String, String)> = None;
+        let mut tags = 0usize;
         for t in tokens(html).take(MAX_TOKENS) {
             hidden.see(&t);
+            if let Token::Tag {
+                closing: false,
+                attrs,
+                ..
+            } = &t
+                && tags < MAX_HOST_TAGS
+            {
+                tags += 1;
+                for attr in ["src", "href"] {
+                    if let Some(host) = attribute(attrs, attr).and_then(|v| http_host(&v)) {
+                        f.link_hosts.push(format!("{attr}={host}"));
+                    }
+                }
+            }
             match t {
                 Token::Tag {
                     name,

@@ -3,6 +3,7 @@
 //! per-token probabilities and Fisher's chi-square combining (as in SpamBayes and bogofilter).
 //! The model is counts only: it can be trained incrementally and merged.
 
+use crate::extract::html::HtmlFacts;
 use crate::extract::{ExtractedText, PieceKind, extract_message};
 use crate::message::ParsedMessage;
 use mail_parser::{MimeHeaders, PartType};
@@ -44,9 +45,14 @@ pub fn tokens_of(parsed: &ParsedMessage<'_>, text: &ExtractedText) -> HashSet<St
     let mut out = HashSet::new();
     if let Some(m) = parsed.message.as_ref() {
         header_tokens(m, &mut out);
-        for part in &m.parts {
+        for (id, part) in m.parts.iter().enumerate() {
             if let PartType::Html(h) = &part.body {
-                link_hosts(h, &mut out);
+                // A body's facts as text extraction derived them; another HTML part's now.
+                let location = format!("body part {id}");
+                match text.html.iter().find(|(l, _)| *l == location) {
+                    Some((_, facts)) => out.extend(facts.link_hosts.iter().cloned()),
+                    None => out.extend(HtmlFacts::of(h).link_hosts),
+                }
             }
         }
     }
@@ -169,29 +175,6 @@ fn header_tokens(m: &mail_parser::Message<'_>, out: &mut HashSet<String>) {
 
 /// The hosts of an HTML part's links and images (its text is tokenised with the other text;
 /// its markup is not: mail clients' markup told more about the newsletter than about spam).
-fn link_hosts(html: &str, out: &mut HashSet<String>) {
-    for tag in html.split('<').skip(1).take(2000) {
-        let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
-        let lower = tag.to_ascii_lowercase();
-        for attr in ["src=", "href="] {
-            let Some(at) = lower.find(attr) else {
-                continue;
-            };
-            let v = lower[at + attr.len()..].trim_start_matches(['"', '\'', ' ']);
-            if let Some(rest) = v.strip_prefix("http://").or_else(|| v.strip_prefix("https://")) {
-                let host: String = rest
-                    .split(['/', '?', '#', ':', '"', '\'', ' '])
-                    .next()
-                    .unwrap_or("")
-                    .chars()
-                    .take(60)
-                    .collect();
-                out.insert(format!("{attr}{host}"));
-            }
-        }
-    }
-}
-
 fn words(text: &str, prefix: &str, out: &mut HashSet<String>) {
     let mut prev: Option<String> = None;
     for raw in text.split(|c: char| {
