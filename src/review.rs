@@ -127,9 +127,7 @@ pub const MAX_HEAD_BYTES: usize = 64 * 1024;
 pub fn show(store: &Store, id: &str, actor: &str) -> Result<Shown, StoreError> {
     let record = store.get(id)?;
     let head = store.raw(id)?.map(|raw| {
-        let end = memchr::memmem::find(&raw, b"\r\n\r\n")
-            .or_else(|| memchr::memmem::find(&raw, b"\n\n"))
-            .unwrap_or(raw.len());
+        let end = crate::message::header_end(&raw);
         raw[..end.min(MAX_HEAD_BYTES + 1)].to_vec()
     });
     store.audit(actor, "view", id, "")?;

@@ -235,9 +235,10 @@ pub fn holds(v: &Verdict) -> bool {
 
 /// The header From and Subject of a message (decoded), from its header section only.
 pub fn from_and_subject(raw: &[u8]) -> (String, String) {
-    let end = memchr::memmem::find(raw, b"\r\n\r\n")
-        .or_else(|| memchr::memmem::find(raw, b"\n\n"))
-        .map_or(raw.len().min(256 * 1024), |e| e + 2);
+    let end = match crate::message::header_end(raw) {
+        e if e == raw.len() => raw.len().min(256 * 1024),
+        e => e + 2,
+    };
     let head = &raw[..end.min(raw.len())];
     let parsed = std::panic::catch_unwind(|| mail_parser::MessageParser::default().parse_headers(head));
     let Ok(Some(m)) = parsed else {

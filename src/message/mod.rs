@@ -41,6 +41,16 @@ impl Envelope {
     }
 }
 
+/// Where a message's header section ends (the offset of its blank line; the whole message when
+/// there is none): the one place this is decided, for every caller that looks at the header
+/// section alone (the inline-scan choice, the From and Subject of a held message, the headers an
+/// officer is shown).
+pub fn header_end(raw: &[u8]) -> usize {
+    memchr::memmem::find(raw, b"\r\n\r\n")
+        .or_else(|| memchr::memmem::find(raw, b"\n\n"))
+        .unwrap_or(raw.len())
+}
+
 /// Strips the angle brackets of an SMTP path (`<a@b>` → `a@b`).
 pub fn strip_brackets(s: &str) -> &str {
     let s = s.trim();
@@ -63,9 +73,7 @@ impl ScanInput {
     /// to choose where to scan it; the parse decides everything else.
     pub fn is_single_text_part(&self) -> bool {
         let raw = &self.raw;
-        let head_end = memchr::memmem::find(raw, b"\r\n\r\n")
-            .or_else(|| memchr::memmem::find(raw, b"\n\n"))
-            .unwrap_or(raw.len());
+        let head_end = header_end(raw);
         let head = &raw[..head_end];
         let mut line_start = 0;
         for nl in memchr::memchr_iter(b'\n', head).chain(std::iter::once(head.len())) {

@@ -170,9 +170,7 @@ pub fn message_view(record: &Record, raw: Option<&[u8]>, described: Option<Descr
         ..MessageView::default()
     };
     if let Some(raw) = raw {
-        let end = memchr::memmem::find(raw, b"\r\n\r\n")
-            .or_else(|| memchr::memmem::find(raw, b"\n\n"))
-            .unwrap_or(raw.len());
+        let end = crate::message::header_end(raw);
         view.headers_truncated = end > MAX_HEADER_BYTES;
         let head = String::from_utf8_lossy(&raw[..end.min(MAX_HEADER_BYTES)]);
         // Folded lines stay with their header.
