@@ -35,6 +35,9 @@ pub struct HtmlFacts {
     pub link_hosts: Vec<String>,
 }
 
+/// Font names kept per document (the first legacy one decides the encoding).
+const MAX_FONTS: usize = 256;
+
 /// Tags whose link hosts are taken for the classifier.
 const MAX_HOST_TAGS: usize = 2_000;
 
@@ -64,7 +67,8 @@ impl HtmlFacts {
         DERIVED.with(|c| c.set(c.get() + 1));
         let mut f = HtmlFacts {
             text: to_text(html),
-            fonts: fonts(html).map(str::to_owned).collect(),
+            // Bounded: a body of a million `face=` attributes must not become a million strings.
+            fonts: fonts(html).take(MAX_FONTS).map(str::to_owned).collect(),
             ..HtmlFacts::default()
         };
         let mut hidden = Hidden::default();
