@@ -49,6 +49,8 @@ pub struct Engine {
     memory_total_kib: u32,
     /// Marking symbols and level names, highest level first.
     marking_levels: Vec<(String, String)>,
+    /// Units' own spam thresholds (`[spam.units]`), by lower-case unit id.
+    unit_thresholds: std::collections::HashMap<String, crate::policy::Thresholds>,
     /// The unit directory (`[local] directory`), reloaded with the configuration.
     directory: Option<Arc<crate::directory::Directory>>,
     /// Isolated workers that run the content scanners (`canhgac serve`); None: in this process.
@@ -128,9 +130,35 @@ impl Engine {
                 return Err(ConfigError::at_key(&file, &text, "policy.actions", symbol, &msg));
             }
         }
+        let mut unit_thresholds = std::collections::HashMap::new();
+        for (unit, t) in &config.spam.units {
+            let own = crate::policy::Thresholds {
+                tag: t.tag,
+                reject: t.reject,
+                rules_only: t
+                    .reject_rules_only
+                    .unwrap_or(scores.reject_rules_only.max(t.reject)),
+            };
+            if let Err(msg) = scores.check_thresholds(&own) {
+                let file = config
+                    .source
+                    .clone()
+                    .unwrap_or_else(|| PathBuf::from("(configuration)"));
+                let text = std::fs::read_to_string(&file).unwrap_or_default();
+                return Err(ConfigError::at_key(
+                    &file,
+                    &text,
+                    &format!("spam.units.{unit}"),
+                    "reject",
+                    &format!("unit {unit}: {msg}"),
+                ));
+            }
+            unit_thresholds.insert(unit.to_ascii_lowercase(), own);
+        }
         Ok(Engine {
             config: config.clone(),
             scores,
+            unit_thresholds,
             scanners,
             clamd: config.clamd.enabled.then(|| ClamdScanner::new(&config.clamd)),
             cpu_permits: Arc::new(Semaphore::new(config.scan_concurrency())),
@@ -192,6 +220,11 @@ impl Engine {
     /// The content scanners, in the order they run (for per-scanner benchmarks).
     pub fn scanners(&self) -> &[Box<dyn Scanner>] {
         &self.scanners
+    }
+
+    /// The score table in use (`rules/scores.toml` with `[policy.actions]` applied).
+    pub fn score_table(&self) -> &ScoreTable {
+        &self.scores
     }
 
     /// The score thresholds of the tag and reject actions (`rules/scores.toml`).
@@ -264,7 +297,7 @@ impl Engine {
             }
         }
         ScanReport {
-            verdict: self.decide(findings),
+            verdict: self.decide_for(findings, &input.envelope.rcpt_to),
             timings,
         }
     }
@@ -442,7 +475,7 @@ impl Engine {
     pub fn scan_content_verdict(&self, input: &ScanInput) -> ScanReport {
         let (findings, timings) = self.scan_content(input);
         ScanReport {
-            verdict: self.decide(findings),
+            verdict: self.decide_for(findings, &input.envelope.rcpt_to),
             timings,
         }
     }
@@ -462,7 +495,43 @@ impl Engine {
 
     /// Findings → verdict by the score table, with the highest marking level named.
     pub fn decide(&self, findings: Vec<Finding>) -> Verdict {
-        let mut v = policy::decide(&self.scores, findings, self.config.policy.dry_run);
+        self.decide_for(findings, &[])
+    }
+
+    /// The thresholds for mail to these recipients: their units' own (`[spam.units]`), the
+    /// most lenient when they differ, or the score table's.
+    pub fn thresholds_for(&self, recipients: &[String]) -> crate::policy::Thresholds {
+        let table = self.scores.thresholds();
+        if self.unit_thresholds.is_empty() || recipients.is_empty() {
+            return table;
+        }
+        let units = crate::directory::Directory::units_of(
+            self.directory.as_deref(),
+            recipients.iter().map(String::as_str),
+        );
+        let mut out: Option<crate::policy::Thresholds> = None;
+        for u in &units {
+            let t = self
+                .unit_thresholds
+                .get(&u.to_ascii_lowercase())
+                .copied()
+                .unwrap_or(table);
+            out = Some(match out {
+                None => t,
+                Some(o) => crate::policy::Thresholds {
+                    tag: o.tag.max(t.tag),
+                    reject: o.reject.max(t.reject),
+                    rules_only: o.rules_only.max(t.rules_only),
+                },
+            });
+        }
+        out.unwrap_or(table)
+    }
+
+    /// As [`Engine::decide`], by the thresholds of the recipients' units.
+    pub fn decide_for(&self, findings: Vec<Finding>, recipients: &[String]) -> Verdict {
+        let thresholds = self.thresholds_for(recipients);
+        let mut v = policy::decide_with(&self.scores, &thresholds, findings, self.config.policy.dry_run);
         v.level = self
             .marking_levels
             .iter()

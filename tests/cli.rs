@@ -175,6 +175,62 @@ fn check_config_rejects_unknown_symbol_in_rules() {
     );
 }
 
+/// Issue 19: a rule or the classifier made to refuse on its own is a configuration error naming
+/// the file, the line and the symbol: in the score table, and through `[policy.actions]`.
+#[test]
+fn check_config_refuses_a_symbol_that_would_reject_alone() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let rules = dir.path().join("rules");
+    std::fs::create_dir(&rules).expect("mkdir");
+    let scores =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/scores.toml")).expect("read");
+    let cfg = dir.path().join("c.toml");
+    std::fs::write(
+        &cfg,
+        format!("[rules]\ndir = {:?}\n", rules.display().to_string()),
+    )
+    .expect("write");
+    for (from, to, want) in [
+        // A phrase rule given a refusing score.
+        (
+            "[symbols.SPAM_PHRASES_EN]\nscore = 1.0",
+            "[symbols.SPAM_PHRASES_EN]\nscore = 20.0",
+            ["SPAM_PHRASES_EN", "corroboration"],
+        ),
+        // A phrase rule given a forced reject.
+        (
+            "[symbols.VI_LOAN]\nscore = 4.0",
+            "[symbols.VI_LOAN]\nscore = 4.0\naction = \"reject\"",
+            ["VI_LOAN", "corroboration"],
+        ),
+        // The classifier's cap lifted past the tag score.
+        (
+            "statistical = true\nmax_score = 6.0",
+            "statistical = true\nmax_score = 6.5",
+            ["groups.bayes", "tags at most"],
+        ),
+    ] {
+        assert!(scores.contains(from), "{from}");
+        std::fs::write(rules.join("scores.toml"), scores.replace(from, to)).expect("write");
+        let out = canhgac().arg("check-config").arg(&cfg).output().expect("run");
+        assert!(!out.status.success(), "{to}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("scores.toml:") && want.iter().all(|w| err.contains(w)),
+            "{want:?}: {err}"
+        );
+    }
+    let cfg = dir.path().join("actions.toml");
+    std::fs::write(&cfg, "[policy.actions]\nBAYES_SPAM_999 = \"reject\"\n").expect("write");
+    let out = canhgac().arg("check-config").arg(&cfg).output().expect("run");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("actions.toml:2:") && err.contains("BAYES_SPAM_999") && err.contains("corroboration"),
+        "{err}"
+    );
+}
+
 /// Sends a signal to a child process.
 fn kill(child: &std::process::Child, sig: &str) {
     let st = Command::new("kill")

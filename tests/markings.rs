@@ -4,7 +4,7 @@
 
 use crate::common::postfix::Postfix;
 use crate::common::smtp::{Outcome, Sink, send};
-use crate::common::{Milter, shared_corpus, test_config};
+use crate::common::{Milter, legal_bodies, shared_corpus, test_config};
 use canhgac::bench::labelled;
 use canhgac::message::{Envelope, ScanInput};
 use canhgac::{Action, Engine};
@@ -111,56 +111,6 @@ fn labelled_corpus_has_no_miss_and_no_false_alarm() {
         failures.len(),
         failures.join("\n")
     );
-}
-
-/// The text fields of the shared Vietnamese statutes, one message per provision.
-fn legal_bodies() -> Vec<(String, String)> {
-    let dir = shared_corpus().join("vietnamese-legal-text");
-    let mut out = Vec::new();
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("legal texts")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
-    assert!(files.len() >= 5, "legal texts missing in {}", dir.display());
-    for f in files {
-        let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&f).expect("read")).expect("json");
-        let name = f
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let head = ["title", "description"]
-            .iter()
-            .filter_map(|k| doc.get(*k).and_then(|v| v.as_str()))
-            .collect::<Vec<_>>()
-            .join("\n");
-        out.push((name.clone(), head));
-        for (i, p) in doc
-            .get("provisions")
-            .and_then(|p| p.as_array())
-            .into_iter()
-            .flatten()
-            .enumerate()
-        {
-            let text = ["title", "content"]
-                .iter()
-                .filter_map(|k| p.get(*k).and_then(|v| v.as_str()))
-                .collect::<Vec<_>>()
-                .join("\n");
-            out.push((format!("{name} provision {i}"), text));
-        }
-        for (i, d) in doc
-            .get("definitions")
-            .and_then(|p| p.as_array())
-            .into_iter()
-            .flatten()
-            .enumerate()
-        {
-            out.push((format!("{name} definition {i}"), d.to_string()));
-        }
-    }
-    out
 }
 
 #[test]

@@ -4,7 +4,7 @@
 
 use crate::common::postfix::Postfix;
 use crate::common::smtp::{Outcome, Sink, send};
-use crate::common::{Milter, mail, shared_corpus, test_config};
+use crate::common::{Milter, legal_bodies, mail, shared_corpus, test_config};
 use crate::milter::{open, reply_text, transaction};
 use canhgac::config::Config;
 use canhgac::engine::Engine;
@@ -230,9 +230,9 @@ fn train_is_incremental_and_the_engine_uses_what_it_trained() {
     assert!(!v.findings.iter().any(|f| f.symbol.starts_with("BAYES")), "{v:?}");
 }
 
-#[test]
-fn vietnamese_ham_is_never_tagged_even_by_a_model_trained_on_english_mail() {
-    // The starter model: the whole SpamAssassin corpus, none of it Vietnamese.
+/// The starter model a new site might train: the whole shared SpamAssassin corpus, none of it
+/// Vietnamese.
+fn english_model() -> canhgac::spam::bayes::Model {
     let limits = canhgac::config::LimitsConfig::default();
     let mut model = canhgac::spam::bayes::Model::default();
     for (sub, spam) in [("ham", false), ("spam", true)] {
@@ -242,46 +242,190 @@ fn vietnamese_ham_is_never_tagged_even_by_a_model_trained_on_english_mail() {
             model.learn(&canhgac::spam::bayes::tokens(&m.raw, &limits), spam);
         }
     }
-    let engine = Engine::build_with_model(&test_config(), Some(model)).expect("engine");
+    model
+}
+
+fn project_corpus(dir: &str) -> Vec<canhgac::message::source::SourceMessage> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    let mut checked = 0;
-    for dir in ["markings", "gateway"] {
-        for m in canhgac::message::source::all_messages(&root.join(dir)).expect("read") {
-            if !m.name.ends_with(".eml") {
-                continue;
-            }
-            let text = String::from_utf8_lossy(&m.raw);
-            if !canhgac::vietnamese::has_diacritics(&text) {
-                continue; // the English and legacy-font examples are not plain Vietnamese
-            }
-            checked += 1;
-            let v = engine
-                .scan_content_verdict(&ScanInput::from_bytes(m.raw.clone()))
-                .verdict;
-            let spam: f64 = v
-                .findings
-                .iter()
-                .filter(|f| {
-                    !f.symbol.starts_with("MARKING_")
-                        && !f.symbol.starts_with("MIME_")
-                        && !f.symbol.starts_with("ATTACH")
-                })
-                .map(|f| f.score)
-                .sum();
-            assert!(v.action != Action::Tag, "{}: {v:?}", m.name);
-            assert!(spam < 6.0, "{}: spam score {spam}: {:?}", m.name, v.findings);
-            for f in &v.findings {
-                assert!(
-                    // BAYES_SPAM_20 is the unsure band (20–50 %); spam opinions start at 50 %.
-                    !(matches!(f.symbol.as_str(), "CHARSET_MISMATCH" | "MIXED_SCRIPT_WORDS")
-                        || f.symbol.starts_with("BAYES_SPAM") && f.symbol != "BAYES_SPAM_20"),
-                    "{}: {f:?}",
-                    m.name
-                );
+    canhgac::message::source::all_messages(&root.join(dir))
+        .expect("read")
+        .into_iter()
+        .filter(|m| m.name.ends_with(".eml"))
+        .collect()
+}
+
+/// Issue 19: a classifier trained on English mail only has no opinion of Vietnamese mail. Over
+/// the project's Vietnamese corpora (the marking examples, the gateway examples, the ordinary
+/// Vietnamese mail of the spam set, every provision of the shared statutes as a dispatch, and
+/// generated official mail), nothing is tagged or refused as spam, and no `BAYES_*` symbol
+/// speaks at all.
+#[test]
+fn vietnamese_mail_gets_no_opinion_from_a_model_trained_on_english_mail() {
+    let engine = Engine::build_with_model(&test_config(), Some(english_model())).expect("engine");
+    let mut messages: Vec<(String, Vec<u8>)> = Vec::new();
+    for dir in ["markings", "gateway", "vietnamese-spam/ham"] {
+        for m in project_corpus(dir) {
+            if canhgac::vietnamese::has_diacritics(&String::from_utf8_lossy(&m.raw)) || dir.ends_with("ham") {
+                messages.push((format!("{dir}/{}", m.name), m.raw));
             }
         }
     }
-    assert!(checked >= 100, "{checked} Vietnamese messages");
+    let statutes = legal_bodies();
+    for (name, text) in statutes.iter().step_by(3) {
+        let raw = format!(
+            "From: phapche@lamdong.gov.vn\r\nTo: stc@lamdong.gov.vn\r\nSubject: =?UTF-8?B?VsSDbiBi4bqjbg==?=\r\nDate: Tue, 1 Dec 2026 08:00:00 +0700\r\nMessage-ID: <{}@lamdong.gov.vn>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n{}\r\n",
+            messages.len(),
+            text.replace('\n', "\r\n")
+        );
+        messages.push((name.clone(), raw.into_bytes()));
+    }
+    for i in 0..300 {
+        let g = canhgac::bench::corpus::message(19, i, canhgac::bench::corpus::Profile::Small);
+        if matches!(g.kind, "vn-dispatch" | "vn-notice") {
+            messages.push((format!("generated {}", g.name), g.bytes));
+        }
+    }
+    assert!(messages.len() > 400, "{} messages", messages.len());
+    let table = engine.score_table();
+    let limits = canhgac::config::LimitsConfig::default();
+    let (mut wrong, mut vietnamese) = (Vec::new(), 0);
+    for (name, raw) in &messages {
+        let v = engine
+            .scan_content_verdict(&ScanInput::from_bytes(raw.clone()))
+            .verdict;
+        // What rules and the classifier add up to (markings, viruses and limits decide alone).
+        let evidence: f64 = v
+            .findings
+            .iter()
+            .filter(|f| {
+                table
+                    .get(&f.symbol)
+                    .and_then(|r| table.group(&r.group))
+                    .is_some_and(|g| g.evidence)
+            })
+            .map(|f| f.score)
+            .sum();
+        // Some provisions of the shared statutes are in English: the English model may judge
+        // those, as it judges any English mail.
+        let tokens = canhgac::spam::bayes::tokens(raw, &limits);
+        if canhgac::spam::bayes::language(&tokens) != canhgac::spam::bayes::Language::Vietnamese {
+            continue;
+        }
+        vietnamese += 1;
+        let refused_as_spam = v.reply.as_ref().is_some_and(|r| r.text.contains("spam"));
+        if v.action == Action::Tag || refused_as_spam || evidence >= 6.0 {
+            wrong.push(format!(
+                "{name}: {:?} score {evidence} {:?}",
+                v.action, v.findings
+            ));
+        }
+        if v.findings.iter().any(|f| f.symbol.starts_with("BAYES_")) {
+            wrong.push(format!("{name}: the English model spoke: {:?}", v.findings));
+        }
+    }
+    assert!(vietnamese > 300, "{vietnamese} Vietnamese messages");
+    assert!(
+        wrong.is_empty(),
+        "{} of {}:\n{}",
+        wrong.len(),
+        messages.len(),
+        wrong.join("\n")
+    );
+}
+
+/// Issue 19: Vietnamese scams are caught by the rules (the English model has no opinion of
+/// them), and ordinary Vietnamese mail is neither refused nor (beyond 2 %) tagged. The set is
+/// the project's own (`corpus/vietnamese-spam/`, written by `make.py`); BENCHMARKS.md gives
+/// its figures.
+#[test]
+fn vietnamese_scams_are_caught_and_ordinary_vietnamese_mail_passes() {
+    let engine = Engine::build_with_model(&test_config(), Some(english_model())).expect("engine");
+    let judge = |dir: &str| -> Vec<(String, Action, Vec<String>)> {
+        project_corpus(dir)
+            .into_iter()
+            .map(|m| {
+                let v = engine.scan_content_verdict(&ScanInput::from_bytes(m.raw)).verdict;
+                let symbols = v.findings.iter().map(|f| f.symbol.clone()).collect();
+                (m.name, v.action, symbols)
+            })
+            .collect()
+    };
+    let spam = judge("vietnamese-spam/spam");
+    let ham = judge("vietnamese-spam/ham");
+    assert!(
+        spam.len() >= 35 && ham.len() >= 35,
+        "{} spam, {} ham",
+        spam.len(),
+        ham.len()
+    );
+    for (name, _, symbols) in &ham {
+        assert!(
+            !symbols.iter().any(|s| s.starts_with("BAYES_")),
+            "{name}: the English model spoke: {symbols:?}"
+        );
+    }
+    let caught = spam
+        .iter()
+        .filter(|(_, a, _)| matches!(a, Action::Tag | Action::Reject))
+        .count();
+    let missed: Vec<_> = spam.iter().filter(|(_, a, _)| *a == Action::Accept).collect();
+    assert!(
+        caught * 10 >= spam.len() * 9,
+        "{caught} of {}: missed {missed:?}",
+        spam.len()
+    );
+    let refused: Vec<_> = ham.iter().filter(|(_, a, _)| *a == Action::Reject).collect();
+    assert!(refused.is_empty(), "ham refused: {refused:?}");
+    let tagged: Vec<_> = ham.iter().filter(|(_, a, _)| *a == Action::Tag).collect();
+    assert!(tagged.len() * 50 <= ham.len(), "ham tagged: {tagged:?}");
+}
+
+/// Issue 19: every refusal by score rests on at least two groups of evidence (the classifier
+/// alone, or one family of rules alone, tags at most), over the whole SpamAssassin
+/// cross-validation.
+#[test]
+fn no_spam_refusal_rests_on_one_group_of_evidence() {
+    let read = |sub: &str| -> Vec<canhgac::cli::eval::Labelled> {
+        canhgac::message::source::all_messages(&shared_corpus().join("spamassassin").join(sub))
+            .expect("read")
+            .into_iter()
+            .step_by(4)
+            .map(|m| canhgac::cli::eval::Labelled {
+                name: m.name,
+                raw: m.raw,
+            })
+            .collect()
+    };
+    let c = test_config();
+    let r = canhgac::cli::eval::run(&c, &read("ham"), &read("spam"), 3, false).expect("eval");
+    let engine = Engine::build(&c).expect("engine");
+    let table = engine.score_table();
+    let mut rejected = 0;
+    for j in r.ham.iter().chain(&r.spam) {
+        if j.verdict.action != Action::Reject {
+            continue;
+        }
+        rejected += 1;
+        let mut groups: Vec<&str> = j
+            .verdict
+            .findings
+            .iter()
+            .filter(|f| f.score > 0.0)
+            .filter_map(|f| table.get(&f.symbol).map(|r| r.group.as_str()))
+            .collect();
+        groups.sort_unstable();
+        groups.dedup();
+        assert!(groups.len() >= 2, "{}: {:?}", j.name, j.verdict.findings);
+        let bayes: f64 = j
+            .verdict
+            .findings
+            .iter()
+            .filter(|f| f.symbol.starts_with("BAYES_SPAM"))
+            .map(|f| f.score)
+            .sum();
+        assert!(bayes <= 6.0, "{}: the classifier scored {bayes}", j.name);
+    }
+    assert!(rejected > 200, "{rejected} refused");
 }
 
 #[test]
@@ -302,9 +446,18 @@ fn cross_validated_spam_decision_meets_the_targets_on_the_spamassassin_corpus() 
     assert!(ham.len() > 3000 && spam.len() > 1400);
     let r = canhgac::cli::eval::run(&test_config(), &ham, &spam, 5, false).expect("eval");
     let (tag, reject) = (r.tag(), r.reject());
+    // Issue 19: with no single symbol able to refuse (the classifier tags at most, rules alone
+    // need 15 points), reject recall is 93.15 % (BENCHMARKS.md says what each constraint cost);
+    // false positives stay under the target.
     assert!(reject.ham_false_positive_rate <= 0.005, "reject {reject:?}");
-    assert!(reject.spam_recall >= 0.95, "reject {reject:?}");
-    assert!(tag.spam_recall >= 0.98, "tag {tag:?}");
+    assert!(reject.spam_recall >= 0.93, "reject {reject:?}");
+    let (_, rules_reject) = r.rules_only();
+    assert_eq!(
+        rules_reject.false_positives, 0,
+        "rules alone refused ham: {rules_reject:?}"
+    );
+    assert!(tag.spam_recall >= 0.96, "tag {tag:?}");
+    assert!(tag.ham_false_positive_rate <= 0.01, "tag {tag:?}");
 }
 
 #[test]
@@ -334,11 +487,62 @@ fn eval_prints_the_operating_points_and_dumps_every_message() {
         "{text}"
     );
     assert!(text.contains("tag (score >= 6.0)"), "{text}");
-    assert!(text.contains("reject (score >= 15.0)"), "{text}");
+    assert!(text.contains("reject (score >= 7.0)"), "{text}");
     assert!(text.contains("content scan per message"), "{text}");
     assert!(text.contains("BAYES_HAM_99"), "symbol hit table: {text}");
     assert!(text.contains("spam not rejected ("), "{text}");
     let lines = std::fs::read_to_string(&dump).expect("dump");
     assert_eq!(lines.lines().count(), 240);
-    assert!(lines.lines().all(|l| l.split('\t').count() == 5), "{lines}");
+    // class, probability, symbols, name, known share, language, the model's ham of it.
+    assert!(lines.lines().all(|l| l.split('\t').count() == 7), "{lines}");
+}
+
+/// Issue 19: a unit may tag and refuse at scores of its own (`[spam.units]`); a message to
+/// several units is judged by the most lenient; a unit's reject low enough to let one rule
+/// refuse alone is a configuration error.
+#[test]
+fn units_have_thresholds_of_their_own() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let csv = dir.path().join("danh-ba.csv");
+    std::fs::write(
+        &csv,
+        "address,name,unit_id,unit_name,unit_mailbox\n\
+         an@lamdong.gov.vn,Nguyễn Văn An,so-tttt,Sở TTTT,sotttt@lamdong.gov.vn\n\
+         binh@lamdong.gov.vn,Trần Thị Bình,so-tc,Sở Tài chính,sotc@lamdong.gov.vn\n\
+         cuong@lamdong.gov.vn,Lê Văn Cường,so-yt,Sở Y tế,soyt@lamdong.gov.vn\n",
+    )
+    .expect("write");
+    let mut c = test_config();
+    c.local.directory = csv;
+    let unit = |tag: f64, reject: f64, rules_only: f64| canhgac::config::UnitThresholds {
+        tag,
+        reject,
+        reject_rules_only: Some(rules_only),
+    };
+    // Sở TTTT strict, Sở Tài chính lenient, Sở Y tế the score table's.
+    c.spam.units.insert("so-tttt".into(), unit(5.0, 7.5, 8.0));
+    c.spam.units.insert("so-tc".into(), unit(10.0, 20.0, 25.0));
+    let engine = Engine::build(&c).expect("engine");
+    // A loan scam: VI_LOAN_MANY (6.5, scam) and a Zalo number (1.5, links): 8 points, two
+    // groups, no classifier.
+    let body = "Vay tiền nhanh chỉ cần CCCD, không thẩm định, giải ngân trong ngày, hồ sơ đơn giản. \
+                Liên hệ Zalo 0912 345 678";
+    let judge = |rcpts: &[&str]| {
+        let raw = mail::plain("hotro@example.com", rcpts[0], "Vay nhanh", body);
+        let mut input = ScanInput::from_bytes(raw);
+        input.envelope.rcpt_to = rcpts.iter().map(|r| (*r).to_owned()).collect();
+        engine.scan_content_verdict(&input).verdict.action
+    };
+    assert_eq!(judge(&["an@lamdong.gov.vn"]), Action::Reject);
+    assert_eq!(judge(&["cuong@lamdong.gov.vn"]), Action::Tag);
+    assert_eq!(judge(&["binh@lamdong.gov.vn"]), Action::Accept);
+    assert_eq!(
+        judge(&["an@lamdong.gov.vn", "binh@lamdong.gov.vn"]),
+        Action::Accept,
+        "the most lenient unit decides"
+    );
+    // A reject score one rule reaches alone.
+    c.spam.units.insert("so-yt".into(), unit(3.0, 6.0, 6.0));
+    let err = Engine::build(&c).err().expect("error").to_string();
+    assert!(err.contains("so-yt") && err.contains("corroboration"), "{err}");
 }

@@ -24,6 +24,9 @@ pub struct Judged {
     pub probability: f64,
     /// Share of its text tokens the fold's model knew.
     pub known_share: f64,
+    /// The message's language and how many ham messages of it the fold's model had seen.
+    pub language: crate::spam::bayes::Language,
+    pub language_hams: u32,
     pub verdict: Verdict,
     /// The action from the rules alone (no classifier: a fresh install before training).
     pub rules_action: Action,
@@ -143,12 +146,14 @@ pub fn run(
             .map(|((m, (findings, _)), s)| {
                 let rules_action = rules_engine.decide(findings.clone()).action;
                 let mut f = findings.clone();
-                f.extend(rules.bayes_finding_known(s.probability, s.known_share));
+                f.extend(rules.bayes_opinion(s));
                 Judged {
                     rules_action,
                     name: m.name.clone(),
                     probability: s.probability,
                     known_share: s.known_share,
+                    language: s.language,
+                    language_hams: s.language_hams,
                     verdict: rules_engine.decide(f),
                 }
             })

@@ -169,8 +169,8 @@ pub fn eval(
     );
     println!("evaluation took {:.1} s", started.elapsed().as_secs_f64());
     if let Some(path) = dump {
-        // One line per message, for fitting scores: class, probability, rule symbols, name, and the
-        // share of its text tokens the model knew.
+        // One line per message, for fitting scores: class, probability, rule symbols, name, the
+        // share of its body words the model knew, its language and the model's ham of it.
         let mut out = String::new();
         for (set, class) in [(&r.ham, "ham"), (&r.spam, "spam")] {
             for j in set {
@@ -182,11 +182,13 @@ pub fn eval(
                     .filter(|s| !s.starts_with("BAYES_"))
                     .collect();
                 out.push_str(&format!(
-                    "{class}\t{:.6}\t{}\t{}\t{:.4}\n",
+                    "{class}\t{:.6}\t{}\t{}\t{:.4}\t{}\t{}\n",
                     j.probability,
                     syms.join(","),
                     j.name,
-                    j.known_share
+                    j.known_share,
+                    j.language.name(),
+                    j.language_hams
                 ));
             }
         }

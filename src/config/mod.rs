@@ -253,6 +253,24 @@ pub struct SpamConfig {
     pub min_spam: u32,
     /// Put before the Subject of tagged mail (e.g. "[SPAM] "). Empty: the subject is left alone.
     pub subject_prefix: String,
+    /// Thresholds of their own for units of the directory (`[spam.units."UNIT_ID"]`), as
+    /// amavis's policy banks: a message is judged by its recipients' units, the most lenient
+    /// of them when they differ (no unit's mail is refused by another unit's strictness).
+    pub units: BTreeMap<String, UnitThresholds>,
+}
+
+/// One unit's spam thresholds (`[spam.units."UNIT_ID"]`); the score table's when absent.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct UnitThresholds {
+    /// Tag at or above this score.
+    pub tag: f64,
+    /// Refuse at or above this score (with corroboration, as `[actions] reject`).
+    pub reject: f64,
+    /// Rules alone refuse at or above this score (default: the score table's, or `reject` when
+    /// that is higher).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reject_rules_only: Option<f64>,
 }
 
 impl Default for SpamConfig {
@@ -262,6 +280,7 @@ impl Default for SpamConfig {
             min_ham: 200,
             min_spam: 200,
             subject_prefix: String::new(),
+            units: BTreeMap::new(),
         }
     }
 }

@@ -12,10 +12,48 @@ use std::path::Path;
 pub struct ScoreTable {
     pub tag_threshold: f64,
     pub reject_threshold: f64,
+    /// A reject by score needs positive evidence from at least this many groups (issue 19:
+    /// no single family of rules, and never the classifier alone, refuses a message).
+    pub reject_min_groups: usize,
+    /// A group counts towards `reject_min_groups` only when it adds at least this much (a
+    /// half-point rule corroborates nothing).
+    pub corroboration_min_score: f64,
+    /// Without the classifier's word for spam (no model, no opinion, or ham), rules alone
+    /// refuse only at this score: a fresh install refuses little, and never on a few rules.
+    pub reject_rules_only: f64,
+    groups: HashMap<String, Group>,
     pub reject_reply: SmtpReply,
     pub tempfail_reply: (u16, String),
     symbols: HashMap<String, SymbolRule>,
 }
+
+/// The score thresholds a message is judged by.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Thresholds {
+    pub tag: f64,
+    /// With the classifier's word for spam.
+    pub reject: f64,
+    /// Without it (rules alone).
+    pub rules_only: f64,
+}
+
+/// A family of symbols (`[groups.NAME]`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    pub description: String,
+    /// Evidence only adds up: its symbols force no action and none scores at or above the
+    /// reject threshold on its own. Verdict groups (size, viruses, markings, engine failures,
+    /// signatures) decide by themselves.
+    pub evidence: bool,
+    /// A statistical classifier: must be capped at the tag threshold (`max_score`).
+    pub statistical: bool,
+    /// The most the group's symbols add to a message's score together (as rspamd's group
+    /// `max_score`).
+    pub max_score: Option<f64>,
+}
+
+/// The group YARA rules' symbols belong to when the score table does not list them.
+pub const SIGNATURE_GROUP: &str = "signatures";
 
 /// A symbol a scanner may emit, with the rule it brings along when the score table does not
 /// list it (YARA rules carry their score in their metadata).
@@ -46,12 +84,15 @@ pub struct SymbolRule {
     /// (reject, tempfail, discard): for "could not be checked" symbols, whose only purpose is
     /// that nothing unchecked is delivered.
     pub unless_refused: bool,
+    /// The `[groups.NAME]` it belongs to.
+    pub group: String,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawTable {
     actions: RawActions,
+    groups: BTreeMap<String, RawGroup>,
     #[serde(default)]
     symbols: BTreeMap<String, RawSymbol>,
 }
@@ -64,6 +105,30 @@ struct RawActions {
     reject_reply: String,
     reject_text: String,
     tempfail_reply: String,
+    #[serde(default = "default_min_groups")]
+    reject_min_groups: usize,
+    #[serde(default = "default_corroboration")]
+    corroboration_min_score: f64,
+    reject_rules_only: Option<f64>,
+}
+
+fn default_corroboration() -> f64 {
+    1.0
+}
+
+fn default_min_groups() -> usize {
+    2
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGroup {
+    description: String,
+    #[serde(default)]
+    evidence: bool,
+    #[serde(default)]
+    statistical: bool,
+    max_score: Option<f64>,
 }
 
 #[derive(Deserialize)]
@@ -75,6 +140,7 @@ struct RawSymbol {
     reply: Option<String>,
     #[serde(default)]
     unless_refused: bool,
+    group: String,
 }
 
 /// Parses `"552 5.3.4"` into a code and enhanced status code consistent with each other.
@@ -131,6 +197,66 @@ impl ScoreTable {
         if tempfail.0 >= 500 {
             return Err(bad("actions", "tempfail_reply", "a tempfail reply must be 4xx"));
         }
+        if a.reject_min_groups < 1 {
+            return Err(bad("actions", "reject_min_groups", "must be at least 1"));
+        }
+        if !(a.corroboration_min_score.is_finite() && a.corroboration_min_score >= 0.0) {
+            return Err(bad("actions", "corroboration_min_score", "must be a number >= 0"));
+        }
+        let rules_only = a.reject_rules_only.unwrap_or(a.reject);
+        if !(rules_only.is_finite() && rules_only >= a.reject) {
+            return Err(bad("actions", "reject_rules_only", "must be a number >= reject"));
+        }
+        let mut groups = HashMap::new();
+        for (name, g) in raw.groups {
+            let section = format!("groups.{name}");
+            if let Some(max) = g.max_score {
+                if !max.is_finite() || max < 0.0 {
+                    return Err(bad(&section, "max_score", "must be a number >= 0"));
+                }
+                if g.evidence && max >= a.reject {
+                    return Err(bad(
+                        &section,
+                        "max_score",
+                        &format!(
+                            "evidence group {name} could reject alone: max_score {max} >= reject {}; reject needs corroboration",
+                            a.reject
+                        ),
+                    ));
+                }
+            }
+            if g.statistical {
+                match g.max_score {
+                    Some(max) if max <= a.tag && g.evidence => {}
+                    _ => {
+                        return Err(bad(
+                            &section,
+                            "statistical",
+                            &format!(
+                                "a statistical group must be evidence with max_score <= tag ({}): the classifier tags at most",
+                                a.tag
+                            ),
+                        ));
+                    }
+                }
+            }
+            groups.insert(
+                name,
+                Group {
+                    description: g.description,
+                    evidence: g.evidence,
+                    statistical: g.statistical,
+                    max_score: g.max_score,
+                },
+            );
+        }
+        if !groups.contains_key(SIGNATURE_GROUP) {
+            return Err(bad(
+                "groups",
+                SIGNATURE_GROUP,
+                &format!("[groups.{SIGNATURE_GROUP}] is missing (YARA rules' symbols belong to it)"),
+            ));
+        }
         let mut symbols = HashMap::new();
         for (name, s) in raw.symbols {
             let section = format!("symbols.{name}");
@@ -149,6 +275,19 @@ impl ScoreTable {
             let mut rule = SymbolRule::new(s.score, s.description, s.action, s.reply.as_deref())
                 .map_err(|(key, m)| bad(&section, key, &m))?;
             rule.unless_refused = s.unless_refused;
+            let Some(group) = groups.get(&s.group) else {
+                let mut names: Vec<&str> = groups.keys().map(String::as_str).collect();
+                names.sort_unstable();
+                return Err(bad(
+                    &section,
+                    "group",
+                    &format!("unknown group {:?} (groups: {})", s.group, names.join(", ")),
+                ));
+            };
+            rule.group = s.group;
+            if group.evidence {
+                evidence_may(&name, &rule, group, a.reject).map_err(|(key, m)| bad(&section, key, &m))?;
+            }
             symbols.insert(name, rule);
         }
         for k in known {
@@ -176,6 +315,10 @@ impl ScoreTable {
         Ok(ScoreTable {
             tag_threshold: a.tag,
             reject_threshold: a.reject,
+            reject_min_groups: a.reject_min_groups,
+            corroboration_min_score: a.corroboration_min_score,
+            reject_rules_only: rules_only,
+            groups,
             reject_reply: SmtpReply::new(rc, &rs, &a.reject_text),
             tempfail_reply: tempfail,
             symbols,
@@ -187,13 +330,74 @@ impl ScoreTable {
         self.symbols.get(symbol)
     }
 
+    /// The table's own thresholds.
+    pub fn thresholds(&self) -> Thresholds {
+        Thresholds {
+            tag: self.tag_threshold,
+            reject: self.reject_threshold,
+            rules_only: self.reject_rules_only,
+        }
+    }
+
+    /// Checks other thresholds against this table (a unit's own, `[spam.units]`): tag at most
+    /// reject, rules alone at least reject, and no evidence symbol or group able to reach the
+    /// reject score by itself.
+    pub fn check_thresholds(&self, t: &Thresholds) -> Result<(), String> {
+        if !(t.tag.is_finite() && t.reject.is_finite() && t.rules_only.is_finite()) {
+            return Err("thresholds must be numbers".to_owned());
+        }
+        if t.tag > t.reject {
+            return Err(format!("tag {} is above reject {}", t.tag, t.reject));
+        }
+        if t.rules_only < t.reject {
+            return Err(format!(
+                "reject_rules_only {} is below reject {}",
+                t.rules_only, t.reject
+            ));
+        }
+        for (name, rule) in &self.symbols {
+            let Some(group) = self.groups.get(&rule.group).filter(|g| g.evidence) else {
+                continue;
+            };
+            let alone = group.max_score.map_or(rule.score, |m| rule.score.min(m));
+            if alone >= t.reject {
+                return Err(format!(
+                    "reject {} would let {name} (group {}, {alone}) refuse alone; reject needs corroboration",
+                    t.reject, rule.group
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The group of a symbol's rule.
+    pub fn group(&self, name: &str) -> Option<&Group> {
+        self.groups.get(name)
+    }
+
+    /// Every symbol and its rule, by name.
+    pub fn symbols(&self) -> impl Iterator<Item = (&str, &SymbolRule)> {
+        self.symbols.iter().map(|(n, r)| (n.as_str(), r))
+    }
+
     /// Replaces the action a symbol forces (`[policy.actions]`). A reply code that no longer
-    /// fits the action is dropped (the table's default reply is used).
+    /// fits the action is dropped (the table's default reply is used). An evidence symbol
+    /// (a rule or the classifier) may not be made to refuse or hold a message on its own.
     pub fn override_action(&mut self, symbol: &str, action: Action) -> Result<(), String> {
         let rule = self
             .symbols
             .get_mut(symbol)
             .ok_or_else(|| format!("unknown symbol {symbol}: no scanner emits it"))?;
+        if let Some(group) = self.groups.get(&rule.group)
+            && group.evidence
+            && action != Action::Tag
+            && action != Action::Accept
+        {
+            return Err(format!(
+                "{symbol} is evidence (group {}): it cannot {action} a message on its own; reject needs corroboration",
+                rule.group
+            ));
+        }
         let reply = rule
             .force
             .take()
@@ -206,6 +410,37 @@ impl ScoreTable {
         rule.force = Some((action, reply));
         Ok(())
     }
+}
+
+/// What an evidence symbol may not be: a forced refusal or hold, or a score that refuses alone.
+fn evidence_may(
+    name: &str,
+    rule: &SymbolRule,
+    group: &Group,
+    reject: f64,
+) -> Result<(), (&'static str, String)> {
+    if let Some((action, _)) = &rule.force
+        && !matches!(action, Action::Tag | Action::Accept)
+    {
+        return Err((
+            "action",
+            format!(
+                "{name} is evidence (group {}): it cannot force {action}; reject needs corroboration",
+                rule.group
+            ),
+        ));
+    }
+    let alone = group.max_score.map_or(rule.score, |m| rule.score.min(m));
+    if alone >= reject {
+        return Err((
+            "score",
+            format!(
+                "{name} would reject alone: score {} >= reject {reject}; reject needs corroboration (give it less, or put it in a verdict group)",
+                rule.score
+            ),
+        ));
+    }
+    Ok(())
 }
 
 impl SymbolRule {
@@ -247,6 +482,7 @@ impl SymbolRule {
             description,
             force: action.map(|a| (a, reply)),
             unless_refused: false,
+            group: SIGNATURE_GROUP.to_owned(),
         })
     }
 }

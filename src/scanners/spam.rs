@@ -49,11 +49,24 @@ pub fn load_model(cfg: &SpamConfig) -> Result<Option<Model>, ConfigError> {
         );
         return Ok(None);
     }
+    use crate::spam::bayes::Language;
+    let (vi, other) = (
+        model.language_hams(Language::Vietnamese),
+        model.language_hams(Language::Other),
+    );
+    if vi + other + model.language_hams(Language::Cjk) == 0 {
+        tracing::warn!(
+            db = %cfg.bayes_db.display(),
+            "the token database was trained before languages were counted: the classifier gives no opinion until `canhgac train` is run again"
+        );
+    }
     tracing::info!(
         db = %cfg.bayes_db.display(),
         hams = model.hams,
         spams = model.spams,
         tokens = model.len(),
+        vietnamese_hams = vi,
+        other_hams = other,
         "spam classifier on"
     );
     Ok(Some(model))
@@ -104,8 +117,7 @@ impl Scanner for SpamScanner {
         }
         if let Some(model) = &self.model {
             let tokens = bayes::tokens_of(cx.parsed, text);
-            let p = model.classify(&tokens);
-            out.extend(self.rules.bayes_finding_known(p, model.known_share(&tokens)));
+            out.extend(self.rules.bayes_opinion(&model.judge(&tokens)));
         }
     }
 }

@@ -64,7 +64,74 @@ pub fn tokens_of(parsed: &ParsedMessage<'_>, text: &ExtractedText) -> HashSet<St
         };
         words(&piece.text, prefix, &mut out);
     }
+    // The language is a token too: the model then counts how many ham and spam messages of
+    // each language it was trained on (see [`Model::judge`]).
+    out.insert(language(&out).token().to_owned());
     out
+}
+
+/// The language of a message, as far as the classifier needs to know: whether a model that
+/// has seen no ham of it may judge it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Language {
+    /// Vietnamese written with its diacritics.
+    Vietnamese,
+    /// Chinese, Japanese or Korean.
+    Cjk,
+    /// Anything else (English and other Latin-script text, or no text at all).
+    Other,
+}
+
+impl Language {
+    /// The token that stands for the language in the model.
+    pub fn token(self) -> &'static str {
+        match self {
+            Language::Vietnamese => "lang:vi",
+            Language::Cjk => "lang:cjk",
+            Language::Other => "lang:other",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Language::Vietnamese => "Vietnamese",
+            Language::Cjk => "CJK",
+            Language::Other => "other",
+        }
+    }
+}
+
+/// Share of a text's distinct body words carrying Vietnamese letters (ă â đ ê ô ơ ư or a tone
+/// mark) from which the text counts as Vietnamese. Vietnamese prose has well over half; an
+/// English text quoting a Vietnamese name, a few percent.
+const VIETNAMESE_SHARE: f64 = 0.25;
+
+/// Whether a token is a word of the text's body: no prefix (header, subject, URL, shape), no
+/// pair, no digits (numbers, dates and codes say nothing about the language).
+fn is_body_word(t: &str) -> bool {
+    !t.contains([' ', ':']) && !t.chars().any(|c| c.is_ascii_digit()) && t != "cjk" && t != "caps"
+}
+
+/// The language of a message from its distinct tokens.
+pub fn language(tokens: &HashSet<String>) -> Language {
+    let (mut words, mut vietnamese, mut cjk) = (0usize, 0usize, 0usize);
+    for t in tokens {
+        if t.chars().any(is_cjk) {
+            cjk += 1;
+        } else if is_body_word(t) {
+            words += 1;
+            if crate::vietnamese::has_diacritics(t) {
+                vietnamese += 1;
+            }
+        }
+    }
+    if cjk > words {
+        Language::Cjk
+    } else if words > 0 && vietnamese as f64 / words as f64 >= VIETNAMESE_SHARE {
+        Language::Vietnamese
+    } else {
+        Language::Other
+    }
 }
 
 /// Tokens from the header section: which headers are there, the mailer, the sender's domain and
@@ -229,16 +296,6 @@ fn words(text: &str, prefix: &str, out: &mut HashSet<String>) {
     }
 }
 
-/// Whether a token comes from the text (words, pairs, CJK pairs, subject words) rather than from
-/// the header section or markup (those carry a `name:` prefix).
-fn is_text_token(t: &str) -> bool {
-    !t.contains(' ')
-        && match t.split_once(':') {
-            None => true,
-            Some((prefix, _)) => prefix == "s",
-        }
-}
-
 /// Chinese, Japanese and Korean letters.
 fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF)
@@ -293,15 +350,18 @@ impl Model {
         Some((S * X + n * p) / (S + n))
     }
 
-    /// The share of a message's words (not word pairs, not CJK) the model has seen in training:
-    /// low for mail in a language it was never trained on.
+    /// The share of a message's body words (not header, subject, shape or number tokens, not
+    /// word pairs, not CJK) the model has seen in training: low for mail in a language it was
+    /// never trained on. For a Vietnamese message only its Vietnamese words count: syllables
+    /// without marks ("an", "tin", "the") are English words too.
     pub fn known_share(&self, tokens: &HashSet<String>) -> f64 {
+        let vietnamese = language(tokens) == Language::Vietnamese;
         let (mut text, mut known, mut cjk) = (0usize, 0usize, false);
         for t in tokens {
             // CJK pairs are many and sparse; they speak for themselves.
             if t.chars().any(is_cjk) {
                 cjk = true;
-            } else if is_text_token(t) {
+            } else if is_body_word(t) && (!vietnamese || crate::vietnamese::has_diacritics(t)) {
                 text += 1;
                 if self.counts.get(t).is_some_and(|(h, s)| h + s >= MIN_KNOWN_COUNT) {
                     known += 1;
@@ -312,6 +372,24 @@ impl Model {
             return 1.0;
         }
         known as f64 / text as f64
+    }
+
+    /// How many ham messages of a language the model was trained on (counted by the language
+    /// token [`tokens_of`] adds; a model trained before it existed has none).
+    pub fn language_hams(&self, language: Language) -> u32 {
+        self.counts.get(language.token()).map_or(0, |c| c.0)
+    }
+
+    /// The model's judgement of a message: its spam probability and how well the model knows
+    /// mail like it.
+    pub fn judge(&self, tokens: &HashSet<String>) -> Scored {
+        let language = language(tokens);
+        Scored {
+            probability: self.classify(tokens),
+            known_share: self.known_share(tokens),
+            language,
+            language_hams: self.language_hams(language),
+        }
     }
 
     /// The spam probability of a message's tokens (0 = ham, 1 = spam; 0.5 = no opinion).
@@ -356,12 +434,14 @@ fn chi2q(x2: f64, df: usize) -> f64 {
     sum.min(1.0)
 }
 
-/// A message's score from one model: its spam probability and the share of its text tokens
-/// the model knew.
+/// A message's score from one model: its spam probability, the share of its body words the
+/// model knew, and how much ham of the message's language the model has seen.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Scored {
     pub probability: f64,
     pub known_share: f64,
+    pub language: Language,
+    pub language_hams: u32,
 }
 
 /// K-fold cross-validation: trains on k−1 folds (message i is in fold i mod k), classifies the
@@ -375,6 +455,8 @@ pub fn cross_validate(
     let none = Scored {
         probability: 0.5,
         known_share: 0.0,
+        language: Language::Other,
+        language_hams: 0,
     };
     let (mut ph, mut ps) = (vec![none; ham.len()], vec![none; spam.len()]);
     for k in 0..folds {
@@ -385,10 +467,7 @@ pub fn cross_validate(
         for (_, t) in spam.iter().enumerate().filter(|(i, _)| i % folds != k) {
             model.learn(t, true);
         }
-        let score = |t: &HashSet<String>| Scored {
-            probability: model.classify(t),
-            known_share: model.known_share(t),
-        };
+        let score = |t: &HashSet<String>| model.judge(t);
         for (i, t) in ham.iter().enumerate().filter(|(i, _)| i % folds == k) {
             ph[i] = score(t);
         }

@@ -1,0 +1,274 @@
+#!/usr/bin/env python3
+"""Writes the labelled Vietnamese spam/ham set (issue 19) as .eml files beside this script.
+
+Every message here was written for canhgac: synthetic, but modelled on the scams and the ordinary
+mail a provincial office in Vietnam receives. Run it again after editing the samples:
+    python3 corpus/vietnamese-spam/make.py
+"""
+import base64, email.utils, hashlib, os, sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+def eml(sender, to, subject, body, html=None, date_i=0, extra=()):
+    h = email.header.Header(subject, 'utf-8').encode()
+    mid = hashlib.sha1((sender + subject).encode()).hexdigest()[:16]
+    domain = sender.split('@')[-1].strip('>')
+    lines = [
+        f"From: {sender}",
+        f"To: {to}",
+        f"Subject: {h}",
+        f"Date: {email.utils.formatdate(1764547200 + date_i * 5231, localtime=False)}",
+        f"Message-ID: <{mid}@{domain}>",
+        "MIME-Version: 1.0",
+    ] + list(extra)
+    b64 = lambda t: "\r\n".join(base64.encodebytes(t.encode()).decode().split("\n")).rstrip()
+    if html is None:
+        lines += ["Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64", "", b64(body)]
+    else:
+        bnd = "=_b" + mid
+        lines += [f'Content-Type: multipart/alternative; boundary="{bnd}"', "",
+                  f"--{bnd}", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64", "", b64(body),
+                  f"--{bnd}", "Content-Type: text/html; charset=utf-8", "Content-Transfer-Encoding: base64", "", b64(html),
+                  f"--{bnd}--"]
+    return ("\r\n".join(lines) + "\r\n").encode()
+
+import email.header
+
+def name(n, addr):
+    return f"{email.header.Header(n, 'utf-8').encode()} <{addr}>"
+
+SPAM = []
+HAM = []
+def spam(*a, **k): SPAM.append(eml(*a, **k))
+def ham(*a, **k): HAM.append(eml(*a, **k))
+TO = "nguyenvanan@lamdong.gov.vn"
+
+# ---- spam: loans -------------------------------------------------------------------------
+spam(name("Tài chính 24h", "hotro.vaynhanh@gmail.com"), TO, "Vay tiền nhanh 50 triệu - giải ngân trong ngày",
+ "Chào anh/chị,\nBạn cần tiền gấp? Vay tiền nhanh online chỉ cần CCCD, không thẩm định, không cần thế chấp.\n"
+ "Hạn mức lên đến 50 triệu, lãi suất thấp chỉ từ 0.8%/tháng. Hồ sơ đơn giản, giải ngân trong ngày, tiền về tài khoản sau 15 phút.\n"
+ "Hỗ trợ cả khách hàng nợ xấu.\nĐăng ký tại: https://vaynhanh24h.vip/dang-ky\nLiên hệ Zalo 0912 345 678", date_i=1)
+spam(name("App Vay Online", "no-reply@tindungnhanh.top"), TO, "Khoản vay của bạn đã được duyệt",
+ "Xin chúc mừng! Hồ sơ vay của quý khách đã được duyệt với hạn mức 30.000.000đ.\n"
+ "Vui lòng tải app vay và xác nhận để nhận tiền ngay. Không gặp mặt, không chứng minh thu nhập.\n"
+ "Giải ngân nhanh trong 30 phút: https://bit.ly/vay-duyet-ngay", date_i=2)
+spam(name("Hỗ Trợ Tài Chính", "tuvan.taichinh88@yahoo.com"), TO, "HỖ TRỢ VAY VỐN KHÔNG THẾ CHẤP - LÃI SUẤT 0%",
+ "Bạn đang cần vốn kinh doanh? Chúng tôi hỗ trợ vay tín chấp, vay tiêu dùng theo lương, trả góp hàng tháng.\n"
+ "Lãi suất 0% tháng đầu. Thủ tục đơn giản, chỉ cần căn cước, duyệt vay trong 5 phút, giải ngân 100% qua tài khoản.\n"
+ "Gọi ngay 0987.654.321 hoặc nhắn Zalo để được tư vấn miễn phí!!!", date_i=3)
+spam(name("Ngân hàng số", "thongbao@nganhang-so.online"), TO, "Ưu đãi vay tiêu dùng dành riêng cho cán bộ công chức",
+ "<html><body><p>Kính gửi quý khách,</p><p>Chương trình vay tiêu dùng dành cho cán bộ, công chức: hạn mức đến 500 triệu, "
+ "không cần thế chấp, duyệt hồ sơ online, giải ngân nhanh trong ngày.</p><p><a href='https://vaycanbo.online/form'>Đăng ký ngay</a></p></body></html>",
+ html="<html><body><p>Kính gửi quý khách,</p><p>Chương trình <b>vay tiêu dùng</b> dành cho cán bộ, công chức: hạn mức đến 500 triệu, "
+ "không cần thế chấp, duyệt hồ sơ online, giải ngân nhanh trong ngày.</p><p><a href='https://vaycanbo.online/form'>Đăng ký ngay</a></p></body></html>", date_i=4)
+
+# ---- spam: gambling -------------------------------------------------------------------------
+spam(name("Nhà cái uy tín", "vip.club88@gmail.com"), TO, "Tặng 200K cho tân thủ - nạp đầu x2",
+ "Nhà cái uy tín số 1 Châu Á. Cá cược thể thao, casino trực tuyến, nổ hũ, bắn cá, tài xỉu.\n"
+ "Thưởng nạp đầu 100%, hoàn trả mỗi ngày 1.5%, rút tiền nhanh trong 3 phút.\nLink vào: https://club88vip.bet\nCode tân thủ: NEW200", date_i=5)
+spam(name("Soi Kèo", "soikeo.hanoi@outlook.com"), TO, "Kèo nhà cái tối nay - tỷ lệ kèo chuẩn",
+ "Soi cầu lô đề, tỷ lệ kèo bóng đá ngoại hạng Anh tối nay. Đặt cược ngay để nhận khuyến mãi nạp 50%.\n"
+ "Tham gia nhóm Telegram: https://t.me/soikeochuan", date_i=6)
+spam(name("Game Bài Đổi Thưởng", "cskh@gamebai.club"), TO, "🎰 Quay hũ nhận Jackpot 1 tỷ",
+ "Cổng game bài đổi thưởng số 1: xóc đĩa, baccarat, rồng hổ, nổ hũ. Tặng giftcode 100K cho người chơi mới. Tải game: https://gamebai.club/tai", date_i=7)
+
+# ---- spam: prizes -------------------------------------------------------------------------
+spam(name("Chương trình tri ân khách hàng", "tri.an.khachhang2026@gmail.com"), TO, "Chúc mừng quý khách đã trúng thưởng xe SH 150i",
+ "Chúc mừng quý khách! Số điện thoại của bạn đã được chọn là khách hàng may mắn trong chương trình tri ân khách hàng năm 2026.\n"
+ "Giải thưởng: 01 xe SH 150i và 20 triệu tiền mặt.\nĐể nhận thưởng, quý khách vui lòng nộp phí vận chuyển 2.500.000đ vào tài khoản bên dưới trong vòng 24 giờ.\n"
+ "Mã dự thưởng: TA-2026-8891", date_i=8)
+spam(name("Shopee Khuyến Mãi", "khuyenmai@shopee-quatang.com"), TO, "Bạn đã trúng iPhone 16 Pro Max",
+ "Chúc mừng bạn đã trúng giải đặc biệt vòng quay may mắn: 01 iPhone 16 Pro Max.\nXác nhận nhận quà tại https://shopee-quatang.com/nhan-qua và thanh toán phí nhận quà 350.000đ.", date_i=9)
+spam(name("Viettel", "quatang.viettel@gmail.com"), TO, "Thông báo nhận quà tặng 5.000.000đ",
+ "Chúc mừng thuê bao của quý khách đã trúng thưởng phần quà 5.000.000đ tiền mặt. Nhận ngay tại https://viettel-uudai.vip trước khi hết hạn nhận.", date_i=10)
+
+# ---- spam: impersonation: tax, BHXH, police, banks, VNeID ---------------------------------
+spam(name("Cục Thuế tỉnh Lâm Đồng", "cucthue.lamdong@gmail.com"), TO, "Thông báo hoàn thuế thu nhập cá nhân năm 2025",
+ "Cơ quan thuế thông báo: quý vị đủ điều kiện nhận hoàn thuế thu nhập cá nhân số tiền 4.350.000đ.\n"
+ "Để nhận hoàn tiền, vui lòng cài đặt ứng dụng eTax tại đường link sau và cập nhật thông tin cá nhân trong vòng 24 giờ:\n"
+ "https://etax-hoanthue.com/app\nNếu không cập nhật, hồ sơ sẽ bị hủy.", date_i=11)
+spam(name("Tổng cục Thuế", "thongbao@gdt-gov.vn.com"), TO, "Yêu cầu đồng bộ mã số thuế với căn cước",
+ "Theo quy định mới, mã số thuế cá nhân phải đồng bộ dữ liệu với số căn cước trước ngày 31/12. "
+ "Quý vị bấm vào link https://gdt-gov.vn.com/dongbo để xác thực thông tin. Quá hạn sẽ bị xử phạt theo quy định.", date_i=12)
+spam(name("BHXH Việt Nam", "bhxh.vn.hotro@gmail.com"), TO, "Cập nhật thông tin bảo hiểm xã hội",
+ "Bảo hiểm xã hội Việt Nam thông báo: sổ BHXH của bạn chưa được tích hợp vào VNeID. Vui lòng tải ứng dụng và xác minh danh tính ngay lập tức để không bị gián đoạn quyền lợi.\n"
+ "Link tải: https://vssid-capnhat.info/tai", date_i=13)
+spam(name("Công an tỉnh", "congan.dieutra.pa05@gmail.com"), TO, "Giấy triệu tập - điều tra đường dây rửa tiền",
+ "Cơ quan công an đang điều tra đường dây rửa tiền có liên quan đến tài khoản ngân hàng của ông/bà. "
+ "Để chứng minh trong sạch, ông/bà phải chuyển tiền vào tài khoản tạm giữ của cơ quan điều tra trong vòng 24 giờ, nếu không sẽ có lệnh bắt tạm giam.\n"
+ "Liên hệ cán bộ điều tra qua Zalo 0909 111 222.", date_i=14)
+spam(name("Vietcombank", "security@vietcombank-xacthuc.com"), TO, "Tài khoản của bạn bị khóa tạm thời",
+ "Kính gửi quý khách, tài khoản của bạn bị khóa do phát hiện đăng nhập bất thường. Vui lòng xác minh tài khoản tại:\n"
+ "https://vietcombank-xacthuc.com/login\nvà nhập mã OTP được gửi đến điện thoại để mở khóa.",
+ html="<p>Kính gửi quý khách, tài khoản của bạn bị khóa do phát hiện đăng nhập bất thường.</p>"
+ "<p>Vui lòng xác minh tài khoản tại <a href='https://vietcombank-xacthuc.com/login'>https://www.vietcombank.com.vn/xac-minh</a> và nhập mã OTP.</p>", date_i=15)
+spam(name("Bộ Công an - VNeID", "vneid.capnhat@outlook.com"), TO, "Kích hoạt định danh điện tử mức 2",
+ "Tài khoản định danh điện tử VNeID của bạn sẽ bị vô hiệu hóa nếu không kích hoạt mức 2 trong 24h. "
+ "Nhấn vào link sau và cung cấp ảnh chân dung, số căn cước: https://vneid-kichhoat.com", date_i=16)
+spam(name("Điện lực Lâm Đồng", "evn.lamdong.thanhtoan@gmail.com"), TO, "THÔNG BÁO NGỪNG CUNG CẤP ĐIỆN",
+ "Khách hàng còn nợ cước tiền điện tháng 11. Điện lực sẽ cắt điện trong 24 giờ nếu không thanh toán ngay lập tức. "
+ "Thanh toán tại: https://evn-thanhtoan.top", date_i=17)
+spam(name("Cổng dịch vụ công", "dichvucong@dvc-gov.vn"), TO, "Tra cứu phạt nguội phương tiện",
+ "Phương tiện của quý vị có vi phạm giao thông chưa nộp phạt. Tra cứu vi phạm và nộp phạt trực tuyến tại:",
+ html="<p>Phương tiện của quý vị có vi phạm giao thông chưa nộp phạt. Tra cứu vi phạm và nộp phạt trực tuyến tại: "
+ "<a href='http://dvc-gov.vn/phatnguoi'>dichvucong.gov.vn</a></p>", date_i=18)
+spam(name("BIDV", "bidv-thongbao@bidv-online.net"), TO, "Xác thực sinh trắc học trước 01/01",
+ "Theo quy định của Ngân hàng Nhà nước, quý khách cần xác thực sinh trắc học. Tài khoản chưa cập nhật sẽ bị tạm khóa giao dịch. "
+ "Cập nhật tại: https://bidv-online.net/sinhtrachoc", date_i=19)
+spam(name("Giao Hàng Nhanh", "ghn.giaohang@gmail.com"), TO, "Đơn hàng của bạn đang bị giữ lại",
+ "Bưu điện thông báo: bưu kiện của quý khách bị giữ lại do sai địa chỉ. Vui lòng cập nhật thông tin và thanh toán phí 15.000đ tại https://ghn-capnhat.xyz trong 24h để giao lại.", date_i=20)
+
+# ---- spam: webmail phishing of the province -------------------------------------------------
+spam(name("Quản trị hệ thống thư điện tử", "admin@lamdong-gov.vn"), TO, "Hộp thư của bạn đã đầy",
+ "Hộp thư công vụ của bạn đã vượt quá dung lượng cho phép (99%). Thư đến sẽ bị chặn.\n"
+ "Để nâng cấp dung lượng, vui lòng đăng nhập và xác nhận tài khoản tại: https://mail.lamdong-gov.vn/nangcap", date_i=21)
+spam(name("Webmail Lâm Đồng", "it.support@mail-lamdong.com"), TO, "Mật khẩu email của bạn sẽ hết hạn hôm nay",
+ "Mật khẩu tài khoản email nguyenvanan@lamdong.gov.vn sẽ hết hạn trong 24 giờ. Nhấn vào đây để giữ mật khẩu hiện tại:",
+ html="<p>Mật khẩu tài khoản email <b>nguyenvanan@lamdong.gov.vn</b> sẽ hết hạn trong 24 giờ.</p>"
+ "<p><a href='https://lamdong.gov.vn.secure-mail.ru/keep'>https://mail.lamdong.gov.vn/giu-mat-khau</a></p>", date_i=22)
+spam(name("Bộ phận IT", "helpdesk.lamdong@outlook.com"), TO, "Xác minh hộp thư - tránh bị vô hiệu hóa",
+ "Hệ thống phát hiện hộp thư của bạn chưa xác minh. Tài khoản sẽ bị vô hiệu hóa và mất dữ liệu nếu không xác minh trong 24h.\n"
+ "Đăng nhập tại https://forms.gle/xacminh-hopthu", date_i=23)
+spam(name("Thư điện tử công vụ", "noreply@lamdonq.gov.vn"), TO, "Thông báo: 5 thư đến đang bị treo",
+ "Bạn có 5 thư đến bị treo do lỗi đồng bộ. Đăng nhập để nhận thư: https://lamdonq.gov.vn/webmail/login", date_i=24)
+
+# ---- spam: investment -------------------------------------------------------------------------
+spam(name("Chuyên gia Đầu tư", "dautu.thongminh@gmail.com"), TO, "Lợi nhuận 5% mỗi ngày - cam kết không rủi ro",
+ "Tham gia nhóm Zalo của đội ngũ chuyên gia để nhận tín hiệu đầu tư tiền điện tử mỗi ngày.\n"
+ "Cam kết lợi nhuận 5%/ngày, vốn nhỏ chỉ từ 2 triệu, nạp tiền và rút tiền tự động. Cơ hội duy nhất cho 50 thành viên đầu tiên!\nhttps://zalo.me/g/dautu5", date_i=25)
+spam(name("Sàn Forex Quốc Tế", "support@fx-global-vn.com"), TO, "Nhân đôi tài khoản sau 7 ngày",
+ "Sàn giao dịch forex, bitcoin, USDT uy tín. Chuyên gia phân tích hỗ trợ 24/7, lợi nhuận cao, thu nhập thụ động. "
+ "Đăng ký hôm nay tặng thêm 20% vốn: https://fx-global-vn.com", date_i=26)
+spam(name("CLB Cổ Phiếu", "khuyennghi.cophieu@yahoo.com"), TO, "Mã cổ phiếu sắp tăng trần - khuyến nghị miễn phí",
+ "Đội ngũ chuyên gia khuyến nghị mã cổ phiếu chắc chắn tăng x3 trong tháng. Vào nhóm Telegram để nhận tín hiệu đầu tư miễn phí, "
+ "lợi nhuận cao, hoa hồng cho người giới thiệu: https://t.me/clbcophieu", date_i=27)
+
+# ---- spam: job scams -------------------------------------------------------------------------
+spam(name("Tuyển CTV", "tuyendung.ctv2026@gmail.com"), TO, "Tuyển cộng tác viên làm tại nhà - 500K/ngày",
+ "Việc nhẹ lương cao! Tuyển cộng tác viên làm nhiệm vụ đơn hàng Shopee, Lazada tại nhà. Chỉ cần điện thoại thông minh, "
+ "không cần kinh nghiệm, thời gian linh hoạt. Thu nhập 300-500K mỗi ngày, hoa hồng 15%, thanh toán cuối ngày.\nLiên hệ Zalo 0933 222 111", date_i=28)
+spam(name("TikTok Việc Làm", "hr@tiktok-viec.com"), TO, "Việc làm thêm online: thả tim, xem video",
+ "Bán thời gian: thả tim và xem video TikTok, mỗi nhiệm vụ 10K. Rút tiền về ví ngay. Làm online mọi lúc, không cần vốn. Nhận việc tại https://tiktok-viec.com", date_i=29)
+
+# ---- spam: advance fee -------------------------------------------------------------------------
+spam(name("Mr. David Wilson", "davidwilson.un@gmail.com"), TO, "Món quà từ nước ngoài",
+ "Chào bạn, tôi là bác sĩ Mỹ đang làm việc cho Liên Hợp Quốc. Tôi đã gửi cho bạn một gói hàng gồm quà từ nước ngoài và 150.000 USD tiền mặt.\n"
+ "Kiện hàng hiện đang được giữ tại sân bay, bạn cần nộp phí thông quan 12.500.000đ cho hải quan để nhận. Hãy giữ bí mật và chuyển khoản sớm.", date_i=30)
+spam(name("Luật sư Nguyễn Hoàng", "luatsu.thuake@gmail.com"), TO, "Thừa kế tài sản 2,5 triệu USD",
+ "Thân chủ của tôi qua đời không có người thân, để lại khoản tiền 2,5 triệu USD trong tài khoản nước ngoài. "
+ "Tôi đề nghị hợp tác để chuyển khoản tiền này về Việt Nam, chia đôi. Bạn chỉ cần nộp phí thủ tục ban đầu. Bảo mật tuyệt đối.", date_i=31)
+
+# ---- spam: bulk advertising -------------------------------------------------------------------
+spam(name("Sim Số Đẹp", "simsodep.vn@gmail.com"), TO, "Sim số đẹp giá sốc - giảm giá 50%",
+ "Khuyến mãi lớn cuối năm! Sim số đẹp, sim tứ quý giảm giá 50%. Miễn phí giao sim tận nơi. Số lượng có hạn, nhanh tay đặt hàng ngay hôm nay!!!\nXem kho sim: https://simsodep.shop", date_i=32)
+spam(name("Thực phẩm chức năng", "sale@suckhoevang.top"), TO, "Giảm cân an toàn - cam kết hoàn tiền 100%",
+ "Sản phẩm giảm cân thảo dược, giảm 5-7kg sau 1 liệu trình. Cam kết hoàn tiền 100% nếu không hiệu quả. Mua ngay: ưu đãi chỉ còn hôm nay, miễn phí vận chuyển. Nhấn vào đây: https://suckhoevang.top", date_i=33)
+spam(name("Đất Nền Bảo Lộc", "batdongsan.baoloc@gmail.com"), TO, "Đất nền Bảo Lộc giá rẻ chỉ 399 triệu/lô - sổ hồng riêng",
+ "Cơ hội đầu tư đất nền Bảo Lộc sinh lời cao, sổ hồng riêng, ngân hàng hỗ trợ vay 70%. Chỉ còn 5 lô cuối, nhanh tay liên hệ Zalo 0977 888 999. Đừng bỏ lỡ!", date_i=34)
+spam(name("Khóa học làm giàu", "thanhcong@kiemtienonline.vip"), TO, "Kiếm tiền online 30 triệu/tháng",
+ "Bí quyết kiếm tiền online, thu nhập khủng 30 triệu mỗi tháng chỉ với 2 giờ mỗi ngày. Đăng ký ngay khóa học miễn phí, số lượng có hạn: https://kiemtienonline.vip", date_i=35)
+
+# ---- spam: no diacritics and mixed -----------------------------------------------------------
+spam(name("Ho tro vay", "vaynhanh.hotro@gmail.com"), TO, "Vay tien nhanh khong the chap",
+ "Can tien gap? Vay tien nhanh chi can CCCD, giai ngan trong ngay, lai suat thap, ho tro no xau. Lien he Zalo 0911 222 333 hoac https://vaytien.vip", date_i=36)
+spam(name("Сục Thuế", "thongbao.thue@mail.ru"), TO, "Thông báo quyết toán thuế - khẩn cấp",
+ "Cơ quan thuế yêu cầu quý vị xác thực thông tin quyết toán thuế trước hạn cuối ngày mai, nếu không sẽ bị xử phạt. Truy cập link: https://quyettoan-thue.com", date_i=37)
+
+# ---- ham: ordinary Vietnamese mail (not official dispatches) ------------------------------
+ham(name("Trần Thị Bình", "tranthibinh@lamdong.gov.vn"), TO, "Lịch họp giao ban tuần sau",
+ "Anh An ơi,\nChị gửi lịch họp giao ban tuần sau: sáng thứ Hai lúc 8h tại phòng họp tầng 2. Anh chuẩn bị giúp chị báo cáo tình hình thực hiện nhiệm vụ tháng 11 nhé.\nCảm ơn anh,\nBình", date_i=40)
+ham(name("Lê Văn Cường", "cuonglv1985@gmail.com"), TO, "Ảnh chuyến đi Đà Lạt",
+ "Chào An,\nMình gửi mấy tấm ảnh chuyến đi Đà Lạt cuối tuần rồi. Hôm nào rảnh cả nhóm lại đi cà phê nhé. Có gì nhắn Zalo cho mình.\nCường", date_i=41)
+ham(name("Mẹ", "nguyenthihoa1960@yahoo.com"), TO, "Tết này con về không",
+ "Con ơi, Tết này con có về quê không? Mẹ định làm bánh chưng sớm. Nhớ mặc ấm, Đà Lạt dạo này lạnh lắm. Mẹ.", date_i=42)
+ham(name("Công an tỉnh Lâm Đồng", "pa05@congan.lamdong.gov.vn"), TO, "Cảnh báo thủ đoạn lừa đảo giả danh cơ quan thuế, công an",
+ "Thời gian gần đây, các đối tượng giả danh cơ quan thuế, công an gọi điện, gửi thư điện tử yêu cầu người dân cài đặt ứng dụng, "
+ "cập nhật thông tin, chuyển tiền vào tài khoản tạm giữ để phục vụ điều tra. Công an tỉnh đề nghị cán bộ, công chức nâng cao cảnh giác, "
+ "tuyệt đối không cung cấp mã OTP, mật khẩu, không chuyển tiền cho người lạ; khi phát hiện dấu hiệu lừa đảo, trình báo cơ quan công an gần nhất.", date_i=43)
+ham(name("Vietcombank", "vcbdigibank@info.vietcombank.com.vn"), TO, "Vietcombank thông báo biến động số dư",
+ "Tài khoản 0123456789 +15,000,000 VND lúc 10:15 02/12/2026. Số dư: 25,430,000 VND. Nội dung: LUONG THANG 11.\n"
+ "Vietcombank không yêu cầu khách hàng cung cấp mật khẩu, mã OTP qua bất kỳ hình thức nào.", date_i=44)
+ham(name("Cục Thuế tỉnh Lâm Đồng", "cucthue@lamdong.gdt.gov.vn"), TO, "Hướng dẫn quyết toán thuế thu nhập cá nhân năm 2025",
+ "Cục Thuế tỉnh Lâm Đồng hướng dẫn các tổ chức, cá nhân thực hiện quyết toán thuế thu nhập cá nhân năm 2025. "
+ "Hạn cuối nộp hồ sơ là ngày 31/3/2026. Người nộp thuế có thể nộp hồ sơ và đề nghị hoàn thuế trực tuyến tại https://thuedientu.gdt.gov.vn "
+ "hoặc ứng dụng eTax Mobile. Mọi vướng mắc xin liên hệ bộ phận hỗ trợ.", date_i=45)
+ham(name("Trung tâm Công nghệ thông tin", "ttcntt@lamdong.gov.vn"), TO, "Thông báo nâng cấp hệ thống thư điện tử công vụ",
+ "Trung tâm Công nghệ thông tin thông báo: hệ thống thư điện tử công vụ sẽ được nâng cấp từ 22h thứ Bảy đến 2h Chủ nhật. "
+ "Trong thời gian nâng cấp, người dùng không đăng nhập được hộp thư. Sau nâng cấp, đề nghị đổi mật khẩu tại https://mail.lamdong.gov.vn. "
+ "Trung tâm không yêu cầu cung cấp mật khẩu qua thư.", date_i=46)
+ham(name("BHXH tỉnh Lâm Đồng", "bhxh@lamdong.baohiemxahoi.gov.vn"), TO, "Thông báo kết quả đóng BHXH tháng 11/2026",
+ "Bảo hiểm xã hội tỉnh Lâm Đồng thông báo kết quả đóng bảo hiểm xã hội, bảo hiểm y tế tháng 11/2026 của đơn vị. "
+ "Đơn vị tra cứu chi tiết trên ứng dụng VssID hoặc cổng https://baohiemxahoi.gov.vn.", date_i=47)
+ham(name("Phạm Minh Đức", "ducpm@lamdong.gov.vn"), TO, "Re: Hồ sơ vay vốn hộ nghèo xã Lộc Thành",
+ "Anh An,\nEm đã rà soát hồ sơ vay vốn của các hộ nghèo xã Lộc Thành theo chương trình của Ngân hàng Chính sách xã hội. "
+ "Có 12 hồ sơ đủ điều kiện vay với lãi suất ưu đãi, 3 hồ sơ cần bổ sung giấy tờ. Em gửi bảng tổng hợp kèm theo.\nĐức", date_i=48)
+ham(name("Hoàng Thu Hà", "hoangthuha@lamdong.gov.vn"), TO, "Tối nay xem bóng đá không",
+ "Tối nay Việt Nam đá với Thái Lan đấy, cả phòng ra quán cà phê đầu đường xem nhé. Ai dự đoán trúng tỉ số thì được bao nước :)", date_i=49)
+ham(name("Tiki", "hotro@tiki.vn"), TO, "Đơn hàng #12345678 đã được giao thành công",
+ "Chào Nguyễn Văn An, đơn hàng #12345678 gồm 2 sản phẩm đã được giao thành công lúc 14:20. Cảm ơn bạn đã mua sắm tại Tiki. "
+ "Đánh giá sản phẩm để nhận 100 Astra.", date_i=50)
+ham(name("Nguyễn Thị Lan", "lannt@lamdong.gov.vn"), TO, "Chúc mừng sinh nhật anh An",
+ "Chúc mừng sinh nhật anh An! Chúc anh luôn mạnh khỏe, hạnh phúc và thành công. Cả phòng có món quà nhỏ gửi anh, chiều nay mời anh liên hoan nhé.", date_i=51)
+ham(name("Đoàn Thanh niên", "doanthanhnien@lamdong.gov.vn"), TO, "Kế hoạch hiến máu tình nguyện tháng 12",
+ "Đoàn cơ sở phối hợp với Bệnh viện Đa khoa tỉnh tổ chức hiến máu tình nguyện vào sáng thứ Sáu. Đoàn viên đăng ký tham gia tại phòng Văn thư trước thứ Tư.", date_i=52)
+ham(name("Võ Quang Huy", "huyvq.dalat@gmail.com"), TO, "Gửi bài viết hội thảo",
+ "Chào anh An,\nTôi gửi anh bản thảo bài viết cho hội thảo về chuyển đổi số ở địa phương. Anh góp ý giúp phần đánh giá hiệu quả đầu tư hạ tầng công nghệ thông tin nhé.\nTrân trọng,\nHuy", date_i=53)
+ham(name("Lazada Việt Nam", "no-reply@lazada.vn"), TO, "Xác nhận đơn hàng của bạn",
+ "Cảm ơn bạn đã đặt hàng. Đơn hàng 998877 sẽ được giao trong 2-3 ngày. Bạn có thể theo dõi đơn hàng trong ứng dụng Lazada.", date_i=54)
+ham(name("Ngân hàng Agribank", "thongbao@agribank.com.vn"), TO, "Agribank thông báo lịch nghỉ Tết Dương lịch",
+ "Agribank Chi nhánh Lâm Đồng thông báo lịch nghỉ Tết Dương lịch từ ngày 01/01 đến hết ngày 01/01. Các giao dịch trực tuyến vẫn hoạt động bình thường. "
+ "Agribank khuyến cáo khách hàng cảnh giác với các thủ đoạn lừa đảo, không cung cấp mã OTP cho bất kỳ ai.", date_i=55)
+ham(name("Trần Quốc Tuấn", "tuantq@lamdong.gov.vn"), TO, "Nhờ anh xem giúp tờ trình",
+ "Anh An ơi, em gửi dự thảo tờ trình về việc mua sắm thiết bị cho phòng. Anh xem giúp phần dự toán và cho em ý kiến trước thứ Năm nhé. Cảm ơn anh.", date_i=56)
+ham(name("Bưu điện tỉnh", "buudien@vnpost.vn"), TO, "Thông báo phát bưu gửi",
+ "Bưu điện tỉnh Lâm Đồng thông báo bưu gửi EMS số EA123456789VN gửi đến quý khách đã phát thành công ngày 01/12. Tra cứu tại https://www.vnpost.vn.", date_i=57)
+ham(name("Lớp cao học K25", "caohock25@googlegroups.com"), TO, "Họp lớp cuối năm",
+ "Các bạn lớp cao học K25 thân mến, lớp mình họp mặt cuối năm vào tối thứ Bảy 20/12 tại nhà hàng Cây Thông. Mỗi bạn đóng 300 nghìn, chuyển khoản cho thủ quỹ Mai nhé. Xác nhận tham gia trong nhóm Zalo lớp.", date_i=58)
+ham(name("Sở Tài chính", "stc@lamdong.gov.vn"), TO, "Đề nghị cung cấp số liệu dự toán",
+ "Sở Tài chính đề nghị các đơn vị cung cấp số liệu dự toán ngân sách năm 2027 trước ngày 15/12. Biểu mẫu đính kèm. Trân trọng.", date_i=59)
+ham(name("Nguyễn Văn Bảo", "baonv@lamdong.gov.vn"), TO, "Tài liệu tập huấn an toàn thông tin",
+ "Gửi anh tài liệu tập huấn an toàn thông tin: nhận diện thư lừa đảo giả mạo hộp thư công vụ, cách kiểm tra đường link trước khi đăng nhập, "
+ "không cung cấp mật khẩu cho bất kỳ ai kể cả người tự xưng quản trị hệ thống. Anh phổ biến cho các phòng giúp em.", date_i=60)
+ham(name("Nhóm đầu tư cá nhân", "minhquan.invest@gmail.com"), TO, "Góp ý kế hoạch tài chính gia đình",
+ "An ơi, mình đọc bài anh gửi về quản lý tài chính gia đình. Mình nghĩ nên để một phần tiết kiệm ngân hàng, một phần mua vàng, đầu tư dài hạn thì ổn. Cuối tuần cà phê bàn tiếp nhé.", date_i=61)
+ham(name("Phòng Tổ chức", "phongtochuc@lamdong.gov.vn"), TO, "Thông báo tuyển dụng viên chức năm 2026",
+ "Sở thông báo tuyển dụng viên chức năm 2026: 05 chỉ tiêu chuyên ngành công nghệ thông tin. Hồ sơ nộp tại Phòng Tổ chức trước ngày 30/12. Chi tiết tại https://lamdong.gov.vn.", date_i=62)
+ham(name("Đặng Thị Mai", "maidt@lamdong.gov.vn"), TO, "Quỹ công đoàn thăm hỏi",
+ "Anh An, công đoàn phòng mình thu quỹ thăm hỏi gia đình chị Hương, mỗi người 200 nghìn. Anh chuyển khoản hoặc gửi tiền mặt cho em nhé.", date_i=63)
+ham(name("Shopee", "info@mail.shopee.vn"), TO, "Đơn hàng đang trên đường giao",
+ "Đơn hàng 240112ABC của bạn đang trên đường giao đến. Shipper sẽ liên hệ bạn trong hôm nay. Vui lòng giữ điện thoại để nhận hàng.", date_i=64)
+ham(name("Hội Cựu chiến binh", "hoiccb@lamdong.gov.vn"), TO, "Mời dự lễ kỷ niệm 22/12",
+ "Trân trọng kính mời đồng chí tới dự lễ kỷ niệm ngày thành lập Quân đội nhân dân Việt Nam 22/12 tại hội trường cơ quan lúc 8h00.", date_i=65)
+ham(name("Trường THPT Trần Phú", "thpttranphu@lamdong.edu.vn"), TO, "Thông báo họp phụ huynh học kỳ I",
+ "Kính gửi quý phụ huynh, nhà trường tổ chức họp phụ huynh học sinh lớp 11A2 vào sáng Chủ nhật. Kính mời quý phụ huynh tham dự đầy đủ. Giáo viên chủ nhiệm.", date_i=66)
+ham(name("Lê Hoàng Nam", "namlh@lamdong.gov.vn"), TO, "Fwd: Cảnh báo email giả mạo hộp thư công vụ",
+ "Em chuyển tiếp cảnh báo của Trung tâm CNTT: đang có thư giả mạo 'Hộp thư của bạn đã đầy' yêu cầu đăng nhập tại đường link lạ để xác nhận. "
+ "Đây là thư lừa đảo, tuyệt đối không nhấn vào link và không cung cấp mật khẩu.", date_i=67)
+ham(name("Vũ Thị Thảo", "thaovt@lamdong.gov.vn"), TO, "Báo cáo kết quả thu ngân sách",
+ "Em gửi anh báo cáo kết quả thu ngân sách 11 tháng, đạt 92% dự toán. Các khoản thu từ thuế, phí tăng so với cùng kỳ. Anh xem và cho ý kiến.", date_i=68)
+ham(name("Grab", "no-reply@grab.com"), TO, "Biên nhận chuyến đi của bạn",
+ "Cảm ơn bạn đã đi cùng Grab. Chuyến đi từ Hồ Xuân Hương đến Sở Thông tin và Truyền thông, tổng tiền 45.000đ, thanh toán tiền mặt.", date_i=69)
+ham(name("Công đoàn ngành", "congdoan@lamdong.gov.vn"), TO, "Chương trình tri ân đoàn viên cuối năm",
+ "Công đoàn ngành tổ chức chương trình tri ân đoàn viên có nhiều đóng góp trong năm. Mỗi công đoàn cơ sở giới thiệu 02 đoàn viên. Phần quà gồm giấy khen và tiền thưởng theo quy chế.", date_i=70)
+ham(name("Nguyễn Hữu Phước", "phuocnh@lamdong.gov.vn"), TO, "Lịch trực Tết",
+ "Gửi anh lịch trực Tết Nguyên đán của phòng. Anh trực ngày mùng 3. Có gì thay đổi báo em trước ngày 20/1.", date_i=71)
+ham(name("Báo Lâm Đồng", "toasoan@baolamdong.vn"), TO, "Bản tin sáng 02/12",
+ "Bản tin sáng: Lâm Đồng đẩy mạnh chuyển đổi số; Đà Lạt chuẩn bị Festival Hoa; Cảnh báo thủ đoạn lừa đảo qua mạng dịp cuối năm; Thời tiết: sương mù, nhiệt độ 14-22 độ.", date_i=72)
+ham(name("Hà Văn Lộc", "locdalat@gmail.com"), TO, "Hỏi thăm",
+ "Lâu rồi không gặp, dạo này anh khỏe không? Em mới chuyển về làm ở Bảo Lộc, có dịp lên Đà Lạt em ghé thăm anh chị. Số em vẫn vậy, anh gọi Zalo nhé.", date_i=73)
+ham(name("Ban Quản lý dự án", "bqlda@lamdong.gov.vn"), TO, "Tiến độ giải ngân vốn đầu tư công",
+ "Ban Quản lý dự án báo cáo tiến độ giải ngân vốn đầu tư công năm 2026: đã giải ngân 78% kế hoạch vốn. Các dự án chậm giải ngân cần đẩy nhanh tiến độ thanh toán khối lượng hoàn thành.", date_i=74)
+
+def write(sub, msgs):
+    d = os.path.join(HERE, sub)
+    os.makedirs(d, exist_ok=True)
+    for f in os.listdir(d):
+        if f.endswith(".eml"):
+            os.remove(os.path.join(d, f))
+    for i, m in enumerate(msgs, 1):
+        with open(os.path.join(d, f"{i:03}.eml"), "wb") as fh:
+            fh.write(m)
+
+write("spam", SPAM)
+write("ham", HAM)
+print(f"{len(SPAM)} spam, {len(HAM)} ham")
