@@ -199,8 +199,8 @@ fn check_config_refuses_a_symbol_that_would_reject_alone() {
         ),
         // A phrase rule given a forced reject.
         (
-            "[symbols.VI_LOAN]\nscore = 4.0",
-            "[symbols.VI_LOAN]\nscore = 4.0\naction = \"reject\"",
+            "[symbols.VI_LOAN]\nscore = 5.0",
+            "[symbols.VI_LOAN]\nscore = 5.0\naction = \"reject\"",
             ["VI_LOAN", "corroboration"],
         ),
         // The classifier's cap lifted past the tag score.

@@ -259,6 +259,86 @@ ham(name("Hà Văn Lộc", "locdalat@gmail.com"), TO, "Hỏi thăm",
 ham(name("Ban Quản lý dự án", "bqlda@lamdong.gov.vn"), TO, "Tiến độ giải ngân vốn đầu tư công",
  "Ban Quản lý dự án báo cáo tiến độ giải ngân vốn đầu tư công năm 2026: đã giải ngân 78% kế hoạch vốn. Các dự án chậm giải ngân cần đẩy nhanh tiến độ thanh toán khối lượng hoàn thành.", date_i=74)
 
+# ---- a second set, written after the rules' first version and measured on it before they were
+# widened (6 of its 25 scams were caught then: BENCHMARKS.md) ------------------------------
+TO = "lethithu@lamdong.gov.vn"
+spam(name("FE Credit Hỗ Trợ","fecredit.hotro247@gmail.com"),TO,"Khoản vay 70 triệu đã sẵn sàng giải ngân",
+ "Quý khách được cấp hạn mức vay 70.000.000 VNĐ. Chỉ cần chụp ảnh CCCD 2 mặt gửi qua Zalo 0868 111 222 để nhận tiền. Không cần đến chi nhánh.")
+spam(name("Vay Online 5 Phút","support@vay5phut.net"),TO,"Nhận ngay 10 triệu - không cần giấy tờ",
+ "<p>Cần tiền gấp cuối tháng? Nhận ngay 10 triệu vào tài khoản chỉ sau 5 phút, không cần giấy tờ phức tạp, không gọi người thân.</p><p><a href='https://vay5phut.net'>Đăng ký vay</a></p>",
+ html="<p>Cần tiền gấp cuối tháng? Nhận ngay 10 triệu vào tài khoản chỉ sau 5 phút, không cần giấy tờ phức tạp, không gọi người thân.</p><p><a href='https://vay5phut.net'>Đăng ký vay</a></p>")
+spam(name("W88 Việt Nam","w88vn.cskh@gmail.com"),TO,"Thưởng chào mừng 8.888.000đ",
+ "Đăng ký tài khoản hôm nay nhận thưởng chào mừng 8.888.000đ. Thể thao, live casino, xổ số siêu tốc, game slot. Nạp rút 24/7. Truy cập link dự phòng: https://w88vn-link.com")
+spam(name("Kết quả xổ số VIP","soicau.vip@gmail.com"),TO,"Số đẹp hôm nay - bao lô chính xác 100%",
+ "Anh em muốn ăn lô đề chắc chắn thì vào nhóm VIP. Dàn đề 36 số, bạch thủ lô, song thủ lô chuẩn xác. Phí vào nhóm 500k. Liên hệ Telegram @soicauvip")
+spam(name("Ban tổ chức","bantochuc.minigame@gmail.com"),TO,"Thông báo kết quả quay thưởng",
+ "Xin chúc mừng, tài khoản của bạn đã trúng giải nhì trị giá 30.000.000đ trong chương trình quay thưởng mừng sinh nhật. Vui lòng liên hệ bộ phận trả thưởng và đóng phí bảo hiểm giải thưởng 10% để nhận giải.")
+spam(name("Cục Thuế","hotro.thuetncn@outlook.com"),TO,"Cảnh cáo: nợ thuế thu nhập cá nhân",
+ "Mã số thuế của ông/bà đang nợ thuế TNCN 12.560.000đ. Cơ quan thuế sẽ khóa mã số thuế và cấm xuất cảnh nếu không nộp trong 48 giờ. Tra cứu và nộp tại: https://tracuu-mst.com")
+spam(name("BHXH","vssid-thongbao@gmail.com"),TO,"Hướng dẫn nhận trợ cấp thất nghiệp online",
+ "Bảo hiểm xã hội hỗ trợ nhận trợ cấp một lần online. Tải ứng dụng VssID bản mới tại link https://vssid-online.net rồi đăng nhập bằng số CCCD và mật khẩu để nhận tiền.")
+spam(name("Phòng Cảnh sát hình sự","pc02.congan@gmail.com"),TO,"Giấy mời làm việc",
+ "Công an thông báo số điện thoại và tài khoản của anh/chị liên quan đến vụ án lừa đảo chiếm đoạt tài sản. Yêu cầu anh/chị giữ bí mật, kết nối qua Zalo với cán bộ thụ lý và phối hợp kê khai tài sản trong ngày.")
+spam(name("Techcombank","no-reply@techcombank-vn.com"),TO,"Giao dịch bất thường - xác nhận ngay",
+ "Techcombank phát hiện giao dịch chuyển 18.900.000 VND từ tài khoản của quý khách. Nếu không phải quý khách thực hiện, vui lòng hủy giao dịch tại https://techcombank-vn.com/huy trong 30 phút.")
+spam(name("Sacombank eBanking","thongbao@sacombank-ebank.xyz"),TO,"Nâng cấp hệ thống ngân hàng điện tử",
+ "Kính gửi quý khách, ngân hàng nâng cấp hệ thống eBanking. Quý khách vui lòng đăng nhập để kích hoạt lại dịch vụ, nếu không tài khoản sẽ bị tạm ngưng.")
+spam(name("VNeID","hotro@vneid-gov.com"),TO,"Tài khoản định danh sắp hết hạn",
+ "Tài khoản VNeID của công dân sắp hết hạn. Vui lòng truy cập https://vneid-gov.com để gia hạn và cập nhật ảnh khuôn mặt.")
+spam(name("Mail Admin","postmaster@lamdong.gov.vn.mailbox-verify.com"),TO,"Cảnh báo bảo mật tài khoản email",
+ "Chúng tôi phát hiện đăng nhập lạ vào tài khoản email lethithu@lamdong.gov.vn. Để bảo vệ tài khoản, hãy xác minh lại thông tin đăng nhập trong vòng 12 giờ: https://lamdong.gov.vn.mailbox-verify.com")
+spam(name("Hệ thống email","noreply@email-lamdong.online"),TO,"Bạn có 3 tin nhắn chưa được gửi",
+ "Hệ thống thư điện tử đã giữ lại 3 thư của bạn do lỗi máy chủ. Nhấn vào liên kết để gửi lại thư: https://email-lamdong.online/release")
+spam(name("Quỹ đầu tư Vàng","quydautu.vang@gmail.com"),TO,"Đầu tư vàng online lãi 30%/tháng",
+ "Cơ hội đầu tư vàng online với lãi suất 30%/tháng, được bảo lãnh bởi ngân hàng quốc tế. Vốn tối thiểu 5 triệu, rút gốc bất cứ lúc nào. Hơn 10.000 nhà đầu tư đã tham gia.")
+spam(name("Cộng đồng Crypto","crypto.vn.group@gmail.com"),TO,"Dự án coin mới x100",
+ "Dự án token mới sắp niêm yết sàn Binance, giá hiện tại chỉ 0.001 USDT, dự kiến x100. Mua sớm để hưởng lợi nhuận lớn. Tham gia nhóm Telegram để nhận hướng dẫn.")
+spam(name("Tuyển dụng Lazada","tuyendung.lazada.vn@gmail.com"),TO,"Việc làm online cho nhân viên văn phòng",
+ "Bạn có thời gian rảnh? Lazada tuyển nhân viên hỗ trợ đẩy đơn, làm việc 1-2 giờ mỗi ngày trên điện thoại, lương 8-15 triệu/tháng. Nhận lương ngay sau mỗi ca.")
+spam(name("HR Team","hr.recruit.vn@outlook.com"),TO,"Thư mời làm việc bán thời gian",
+ "Chúng tôi tìm thấy hồ sơ của bạn trên mạng. Công việc: đánh giá sản phẩm, mỗi đánh giá 50.000đ, nhận 300k-1 triệu/ngày. Thêm Zalo 0909 345 678 để bắt đầu.")
+spam(name("Sĩ quan Mỹ","james.army.us@gmail.com"),TO,"Xin giúp đỡ",
+ "Tôi là đại úy quân đội Mỹ đang làm nhiệm vụ tại Syria. Tôi có 3,5 triệu USD cần chuyển về một người tin cậy. Tôi sẽ gửi số tiền qua công ty ngoại giao, bạn chỉ cần trả phí vận chuyển và giữ kín chuyện này.")
+spam(name("Hải quan Tân Sơn Nhất","haiquan.tsn@gmail.com"),TO,"Thông báo giữ hàng",
+ "Hải quan sân bay đang giữ một kiện hàng gửi từ Anh cho quý vị, bên trong có trang sức và ngoại tệ. Quý vị phải nộp thuế nhập khẩu 25.000.000đ vào tài khoản cá nhân của nhân viên hải quan để nhận hàng.")
+spam(name("Mỹ phẩm Hàn Quốc","mypham.korea.sale@gmail.com"),TO,"Xả kho mỹ phẩm chính hãng - sale 70%",
+ "Xả kho mỹ phẩm Hàn Quốc chính hãng, sale sập sàn 70%, freeship toàn quốc, tặng kèm quà khi mua combo. Inbox page hoặc gọi hotline để đặt hàng. Chỉ trong 3 ngày!")
+spam(name("Bất động sản Đà Lạt","bds.dalat.vip@gmail.com"),TO,"Biệt thự nghỉ dưỡng Đà Lạt - chiết khấu 15%",
+ "Mở bán biệt thự nghỉ dưỡng view đồi thông, pháp lý minh bạch, chiết khấu 15%, ngân hàng cho vay 70%. Cam kết thuê lại 10%/năm. Số lượng giới hạn, gọi ngay hotline 0938 999 888.")
+spam(name("Khoá học Facebook Ads","marketing.online@gmail.com"),TO,"Bí quyết bán hàng 100 đơn mỗi ngày",
+ "Khóa học chạy quảng cáo Facebook, TikTok giúp bạn bán 100 đơn mỗi ngày. Học phí chỉ 199k (giá gốc 2 triệu). Đăng ký ngay hôm nay nhận thêm bộ tài liệu miễn phí.")
+spam(name("Vinfast Tri Ân","vinfast.trian@gmail.com"),TO,"Bốc thăm trúng xe điện VF3",
+ "Tham gia bốc thăm trúng thưởng xe điện VF3 dành cho khách hàng thân thiết. Điền thông tin tại https://vinfast-trian.vip để nhận mã bốc thăm, phí tham gia 99.000đ.")
+spam(name("Điện lực","thongbao@evn-hoadon.com"),TO,"Hóa đơn tiền điện quá hạn",
+ "Hóa đơn tiền điện tháng này của quý khách đã quá hạn thanh toán. Để tránh bị tạm ngừng cấp điện, quý khách thanh toán ngay qua đường dẫn https://evn-hoadon.com/pay")
+spam(name("Tòa án nhân dân","toaan.thongbao@gmail.com"),TO,"Thông báo thụ lý vụ án",
+ "Tòa án nhân dân thông báo ông/bà bị khởi kiện do nợ thẻ tín dụng. Để hoãn phiên tòa, liên hệ thư ký tòa án qua số 0912 000 111 và nộp tiền tạm ứng án phí trong hôm nay.")
+# ham
+ham(name("Ngân hàng BIDV","bidv@bidv.com.vn"),TO,"BIDV thông báo thay đổi lãi suất tiết kiệm",
+ "BIDV trân trọng thông báo điều chỉnh lãi suất tiền gửi tiết kiệm từ ngày 01/12/2026. Chi tiết xem tại https://bidv.com.vn. BIDV không yêu cầu khách hàng cung cấp mã OTP.")
+ham(name("Trần Văn Hùng","hungtv@lamdong.gov.vn"),TO,"Góp ý dự thảo kế hoạch chuyển đổi số",
+ "Chị Thu ơi, em góp ý dự thảo: phần mục tiêu nên bổ sung chỉ tiêu tỷ lệ hồ sơ trực tuyến toàn trình trên Cổng dịch vụ công, phần giải pháp bổ sung đào tạo kỹ năng số cho cán bộ xã.")
+ham(name("Nguyễn Thảo","thaonguyen.dl@gmail.com"),TO,"Cuối tuần đi chợ phiên không",
+ "Thu ơi cuối tuần này có chợ phiên nông sản ở quảng trường, đi cùng mình không? Nghe nói có nhiều rau sạch và dâu tây giá rẻ lắm.")
+ham(name("Phòng Kế hoạch - Tài chính","khtc@lamdong.gov.vn"),TO,"Nhắc nộp chứng từ thanh toán công tác phí",
+ "Đề nghị các đồng chí đi công tác tháng 11 nộp chứng từ thanh toán công tác phí về phòng trước ngày 10/12. Quá hạn phòng không giải quyết.")
+ham(name("Công an phường","conganphuong1@congan.lamdong.gov.vn"),TO,"Thông báo thu thập thông tin cư trú",
+ "Công an phường 1 thông báo lịch thu thập, cập nhật thông tin cư trú và cấp căn cước tại trụ sở vào sáng thứ Bảy. Người dân mang theo giấy tờ tùy thân. Công an không thu thập thông tin qua điện thoại hay đường link.")
+ham(name("Bưu điện Đà Lạt","dalat@vnpost.vn"),TO,"Giấy báo nhận bưu phẩm",
+ "Bưu cục Đà Lạt thông báo có bưu phẩm gửi đến chị, mời chị mang căn cước đến bưu cục trung tâm để nhận trong giờ hành chính.")
+ham(name("Lê Minh","leminh.kts@gmail.com"),TO,"Bản vẽ sửa nhà",
+ "Chào chị Thu, em gửi bản vẽ phương án sửa nhà, chi phí dự kiến khoảng 350 triệu. Chị xem rồi mình trao đổi qua Zalo nhé.")
+ham(name("Hội Phụ nữ","hoiphunu@lamdong.gov.vn"),TO,"Chương trình tặng quà cho trẻ em khó khăn",
+ "Hội Phụ nữ cơ quan vận động hội viên đóng góp quà tặng cho trẻ em có hoàn cảnh khó khăn nhân dịp Tết. Mỗi suất quà trị giá 300.000đ. Hội viên đăng ký với chi hội trưởng.")
+ham(name("VNPT Lâm Đồng","cskh@vnpt.vn"),TO,"Thông báo cước dịch vụ tháng 11",
+ "VNPT Lâm Đồng thông báo cước dịch vụ internet tháng 11 của quý khách là 220.000đ. Quý khách thanh toán qua ứng dụng My VNPT hoặc tại điểm giao dịch trước ngày 20.")
+ham(name("Thư viện tỉnh","thuvien@lamdong.gov.vn"),TO,"Nhắc trả sách",
+ "Thư viện tỉnh nhắc bạn đọc trả 2 cuốn sách mượn ngày 15/10 đã quá hạn. Bạn đọc có thể gia hạn trực tuyến trên trang thư viện.")
+ham(name("Phạm Thị Hạnh","hanhpt@lamdong.gov.vn"),TO,"Danh sách đăng ký tập huấn",
+ "Chị gửi em danh sách cán bộ đăng ký tập huấn kỹ năng số đợt 2, gồm 45 người. Em tổng hợp giúp chị và báo cáo lãnh đạo trước thứ Sáu nhé.")
+ham(name("Ngân hàng Chính sách xã hội","nhcsxh@vbsp.org.vn"),TO,"Kế hoạch giải ngân vốn vay giải quyết việc làm",
+ "Chi nhánh Ngân hàng Chính sách xã hội tỉnh thông báo kế hoạch giải ngân vốn vay hỗ trợ tạo việc làm năm 2027, lãi suất ưu đãi theo quy định. Đề nghị các xã rà soát hồ sơ vay và gửi danh sách.")
+
 def write(sub, msgs):
     d = os.path.join(HERE, sub)
     os.makedirs(d, exist_ok=True)

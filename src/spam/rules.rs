@@ -1666,6 +1666,16 @@ mod tests {
                 plain("x", "Điện thoại cơ quan: 0263 382 2222"),
             ),
             (
+                "FROM_FREEMAIL",
+                replace("From", "hotro.vaynhanh@gmail.com"),
+                replace("From", "vanthu@lamdong.gov.vn"),
+            ),
+            (
+                "VI_MONEY_DEMAND",
+                plain("x", "Quý khách vui lòng nộp phí vận chuyển để nhận quà."),
+                plain("x", "Đơn vị nộp báo cáo về Sở trước ngày 10."),
+            ),
+            (
                 "VI_URGENCY",
                 plain("x", "Nhanh tay đăng ký, đừng bỏ lỡ!"),
                 plain("x", "Đề nghị các đơn vị gửi báo cáo đúng hạn."),
