@@ -339,6 +339,71 @@ ham(name("Phạm Thị Hạnh","hanhpt@lamdong.gov.vn"),TO,"Danh sách đăng k�
 ham(name("Ngân hàng Chính sách xã hội","nhcsxh@vbsp.org.vn"),TO,"Kế hoạch giải ngân vốn vay giải quyết việc làm",
  "Chi nhánh Ngân hàng Chính sách xã hội tỉnh thông báo kế hoạch giải ngân vốn vay hỗ trợ tạo việc làm năm 2027, lãi suất ưu đãi theo quy định. Đề nghị các xã rà soát hồ sơ vay và gửi danh sách.")
 
+# ---- a third set, written after the second round of widening and measured on it first (12 of
+# its 20 scams were caught then: BENCHMARKS.md) ---------------------------------------------
+TO = "phamvanduc@lamdong.gov.vn"
+spam(name("Hỗ trợ khách hàng Home Credit","homecredit.vn.cs@gmail.com"),TO,"Ưu đãi đặc biệt tháng 12",
+ "Chào anh/chị, Home Credit gửi tặng anh/chị gói vay tiêu dùng ưu đãi: hạn mức 50 triệu, lãi suất chỉ 1%/tháng, duyệt hồ sơ trong 15 phút, giải ngân qua tài khoản ngân hàng. Trả lời email này kèm số điện thoại để được gọi lại.")
+spam(name("Tài Chính Nhanh","taichinh.nhanh.vn@gmail.com"),TO,"Giải quyết khó khăn tài chính ngay hôm nay",
+ "Bạn đang nợ nhiều app? Chúng tôi hỗ trợ đáo hạn, tất toán khoản vay cũ, gộp nợ thành một khoản vay duy nhất với lãi suất thấp. Thủ tục nhanh gọn, bảo mật thông tin. Liên hệ Zalo 0977 123 456.")
+spam(name("Thể Thao 24h","thethao24h.club@gmail.com"),TO,"Kèo thơm trận chung kết",
+ "Trận chung kết cúp C1 đêm nay, nhà cái tặng 100% tiền nạp lần đầu. Cược tỷ số, cược phạt góc, tỷ lệ trả thưởng cao nhất thị trường. Đăng ký ngay: https://thethao24h.club")
+spam(name("CSKH Viettel","cskh.viettel.vn@gmail.com"),TO,"Chúc mừng thuê bao nhận quà tri ân",
+ "Thuê bao của quý khách đã được lựa chọn nhận phần quà tri ân trị giá 2.000.000đ nhân dịp sinh nhật Viettel. Quý khách vui lòng xác nhận thông tin và thanh toán phí giao quà 150.000đ.")
+spam(name("Cơ quan thuế","canhbao.mst@gmail.com"),TO,"Yêu cầu xác thực tài khoản định danh thuế",
+ "Theo thông báo mới, người nộp thuế phải xác thực tài khoản định danh điện tử để tiếp tục sử dụng mã số thuế. Hạn chót là ngày mai. Vui lòng cài ứng dụng theo hướng dẫn của cán bộ thuế qua Zalo.")
+spam(name("Ngân hàng Vietinbank","vietinbank.support@outlook.com"),TO,"Tài khoản của quý khách sẽ bị đóng",
+ "Do chưa cập nhật thông tin căn cước gắn chip, tài khoản của quý khách sẽ bị đóng từ ngày 01/01. Quý khách vui lòng cung cấp ảnh căn cước và số tài khoản qua email này để được hỗ trợ cập nhật.")
+spam(name("Bộ phận kỹ thuật","mailsupport@lamdong-mail.com"),TO,"Cập nhật phiên bản hộp thư mới",
+ "Hộp thư công vụ sẽ chuyển sang phiên bản mới. Để không mất thư cũ, vui lòng đăng nhập và xác nhận chuyển đổi tại https://lamdong-mail.com/migrate trước 17h hôm nay.")
+spam(name("Sàn Giao Dịch Quốc Tế","vip.trading.vn@gmail.com"),TO,"Cơ hội kiếm lợi nhuận từ vàng và ngoại tệ",
+ "Chúng tôi là sàn giao dịch quốc tế được cấp phép. Chỉ cần vốn 10 triệu, chuyên gia của chúng tôi sẽ giao dịch giúp bạn, lợi nhuận ổn định 20% mỗi tháng, rút tiền trong 24h.")
+spam(name("Shopee Tuyển Dụng","shopee.hr.vn@gmail.com"),TO,"Tuyển cộng tác viên online",
+ "Shopee tuyển cộng tác viên xử lý đơn hàng online tại nhà. Không cần kinh nghiệm, mỗi ngày làm 1 giờ, thu nhập 200-500k. Nhận việc qua Telegram.")
+spam(name("Mrs. Sarah Johnson","sarahjohnson.uk@gmail.com"),TO,"Lời đề nghị từ thiện",
+ "Tôi là góa phụ người Anh đang mắc bệnh hiểm nghèo. Tôi muốn gửi 2 triệu bảng Anh cho một người tốt ở Việt Nam để làm từ thiện. Hãy trả lời thư này với họ tên và địa chỉ để luật sư của tôi làm thủ tục chuyển tiền.")
+spam(name("Máy lọc nước","maylocnuoc.sale@gmail.com"),TO,"Máy lọc nước ion kiềm - giảm 40% cuối năm",
+ "Khuyến mãi cuối năm: máy lọc nước ion kiềm giảm 40%, trả góp 0%, tặng bộ lõi lọc trị giá 2 triệu. Miễn phí lắp đặt tận nhà. Gọi ngay để được tư vấn!")
+spam(name("Đào tạo Tiếng Anh","english.center.vn@gmail.com"),TO,"Học tiếng Anh giao tiếp chỉ 3 tháng",
+ "Cam kết nói tiếng Anh trôi chảy sau 3 tháng hoặc hoàn học phí 100%. Ưu đãi 50% học phí cho 20 học viên đăng ký đầu tiên. Đăng ký ngay!")
+spam(name("Điện Máy Xanh","dienmayxanh.uudai@gmail.com"),TO,"Bạn nhận được voucher 5 triệu đồng",
+ "Chúc mừng! Bạn được tặng voucher mua sắm 5.000.000đ. Kích hoạt voucher tại https://dmx-voucher.top trong 24 giờ, chỉ cần nhập số thẻ ngân hàng để xác minh.")
+spam(name("Cổng thông tin BHXH","bhxh.tracuu@gmail.com"),TO,"Thông báo hoàn tiền bảo hiểm y tế",
+ "Bạn được hoàn 1.250.000đ tiền bảo hiểm y tế đóng trùng. Để nhận tiền, vui lòng điền thông tin tài khoản ngân hàng và mã OTP tại đường link: https://bhyt-hoantien.com")
+spam(name("Phòng Cảnh sát giao thông","csgt.phatnguoi@gmail.com"),TO,"Thông báo vi phạm giao thông",
+ "Xe của bạn bị camera ghi nhận vi phạm vượt đèn đỏ. Nộp phạt trong 3 ngày để tránh bị tạm giữ phương tiện. Tra cứu biên bản: https://csgt-tracuu.net")
+spam(name("Hội đồng quản trị","bod.invest@gmail.com"),TO,"Chia cổ tức 25% cho cổ đông",
+ "Quý cổ đông được chia cổ tức 25%. Để nhận cổ tức, vui lòng chuyển phí xử lý hồ sơ 2.000.000đ vào tài khoản của công ty trước ngày 15/12.")
+spam(name("Tín dụng đen","vaynong.24h@gmail.com"),TO,"Vay nóng trong ngày",
+ "Cho vay nóng trong ngày, không cần thẩm định, không giữ giấy tờ gốc. Chỉ cần CCCD và sổ hộ khẩu. Gọi 0933 888 777.")
+spam(name("Nhóm đầu tư Telegram","signal.crypto.vn@gmail.com"),TO,"Tín hiệu giao dịch miễn phí",
+ "Nhận tín hiệu giao dịch Bitcoin và Ethereum miễn phí mỗi ngày, tỷ lệ thắng 90%. Tham gia nhóm Telegram cùng 5.000 thành viên đang kiếm tiền.")
+spam(name("Thư ký Giám đốc","thuky.giamdoc.lamdong@gmail.com"),TO,"Việc gấp",
+ "Anh Đức ơi, giám đốc đang họp không nghe máy được, nhờ anh mua giúp 5 thẻ cào Viettel mệnh giá 500k gửi mã thẻ qua email này, chiều giám đốc gửi lại tiền. Việc gấp, anh giữ kín giúp em.")
+spam(name("Quà tặng cuối năm","quatang.cuoinam@gmail.com"),TO,"Nhận quà miễn phí - chỉ trả phí ship",
+ "Chương trình tặng quà cuối năm: đồng hồ thông minh, tai nghe bluetooth miễn phí 100%, bạn chỉ trả phí ship 49k. Số lượng có hạn, đặt ngay!")
+# ham
+ham(name("Trung tâm Y tế","ttyt@lamdong.gov.vn"),TO,"Lịch khám sức khỏe định kỳ",
+ "Trung tâm Y tế thông báo lịch khám sức khỏe định kỳ cho cán bộ, công chức vào ngày 12/12. Đề nghị các đồng chí nhịn ăn sáng để xét nghiệm máu.")
+ham(name("Nguyễn Hoài An","hoaian.nguyen@gmail.com"),TO,"Xin tài liệu học tập",
+ "Chào anh Đức, em là sinh viên thực tập. Anh có thể cho em xin tài liệu về quy trình số hóa hồ sơ được không ạ? Em cảm ơn anh.")
+ham(name("Phòng Văn thư","vanthu@lamdong.gov.vn"),TO,"Chuyển văn bản đến",
+ "Phòng Văn thư chuyển đồng chí văn bản số 1234/UBND-KT về việc triển khai kế hoạch phòng chống lừa đảo trực tuyến. Đề nghị đồng chí nghiên cứu, tham mưu.")
+ham(name("Ngân hàng Vietcombank","vcb@info.vietcombank.com.vn"),TO,"Sao kê tài khoản tháng 11",
+ "Vietcombank gửi quý khách sao kê tài khoản tháng 11/2026 (tệp đính kèm, mật khẩu mở tệp là ngày sinh của quý khách). Mọi thắc mắc vui lòng liên hệ hotline 1900 545413.")
+ham(name("Anh Tuấn","tuan.tran.dl@gmail.com"),TO,"Góp tiền đám cưới",
+ "Đức ơi, đám cưới con chị Lan phòng mình vào Chủ nhật, anh em góp mỗi người 500 nghìn, chuyển khoản cho anh hoặc đưa tiền mặt trước thứ Sáu nhé.")
+ham(name("Sở Khoa học và Công nghệ","skhcn@lamdong.gov.vn"),TO,"Mời tham dự hội thảo khởi nghiệp",
+ "Sở Khoa học và Công nghệ trân trọng kính mời đồng chí tham dự hội thảo đổi mới sáng tạo và khởi nghiệp, chủ đề thu hút đầu tư cho doanh nghiệp công nghệ, vào 8h ngày 18/12.")
+ham(name("Quỹ tín dụng nhân dân","qtdnd.phuong2@gmail.com"),TO,"Thông báo họp thành viên",
+ "Quỹ tín dụng nhân dân phường 2 kính mời thành viên dự đại hội thường niên, thông qua báo cáo hoạt động cho vay, huy động vốn và phương án phân phối lợi nhuận năm 2026.")
+ham(name("Ban Chỉ huy Quân sự","bchqs@lamdong.gov.vn"),TO,"Kế hoạch huấn luyện dân quân tự vệ",
+ "Ban Chỉ huy Quân sự gửi kế hoạch huấn luyện dân quân tự vệ năm 2027, đề nghị các cơ quan cử cán bộ tham gia đầy đủ.")
+ham(name("Chị Mai","mai.le.dalat@yahoo.com"),TO,"Mua dâu tây giúp chị",
+ "Đức ơi, cuối tuần em về Đà Lạt mua giúp chị 2 ký dâu tây với 1 ký atiso nhé, chị gửi tiền qua tài khoản cho em.")
+ham(name("Cổng dịch vụ công","noreply@dichvucong.gov.vn"),TO,"Kết quả giải quyết hồ sơ",
+ "Hồ sơ số 000.00.12.H35-261201-0001 của ông/bà đã được giải quyết. Ông/bà có thể tra cứu kết quả và tải giấy phép điện tử tại https://dichvucong.gov.vn.")
+
 def write(sub, msgs):
     d = os.path.join(HERE, sub)
     os.makedirs(d, exist_ok=True)

@@ -818,8 +818,20 @@ impl<'a> View<'a> {
             urls.extend(facts.urls.iter().cloned());
         }
         urls.truncate(5_000);
-        let body_lower = format!("{}\n{}", subject, body).to_lowercase();
-        let plain = !crate::vietnamese::has_diacritics(&body_lower);
+        // What the reader sees first: the sender's display name and the subject, then the body
+        // ("Ngân hàng Vietinbank" may be named only as the sender).
+        let sender = f
+            .parsed
+            .message
+            .as_ref()
+            .and_then(|m| m.from())
+            .and_then(|a| a.first())
+            .and_then(|a| a.name())
+            .map(|n| crate::vietnamese::nfc(n).into_owned())
+            .unwrap_or_default();
+        let body_lower = format!("{sender}\n{subject}\n{body}").to_lowercase();
+        // Marks in the sender's name ("Nguyễn Văn A") say nothing of how the text is written.
+        let plain = !crate::vietnamese::has_diacritics(&subject) && !crate::vietnamese::has_diacritics(&body);
         View {
             subject,
             body,
@@ -1674,6 +1686,16 @@ mod tests {
                 "VI_MONEY_DEMAND",
                 plain("x", "Quý khách vui lòng nộp phí vận chuyển để nhận quà."),
                 plain("x", "Đơn vị nộp báo cáo về Sở trước ngày 10."),
+            ),
+            (
+                "VI_FAVOUR_FRAUD",
+                plain("x", "Giám đốc đang họp, nhờ anh mua giúp thẻ cào, gửi mã thẻ qua email, việc gấp."),
+                plain("x", "Giám đốc đang họp, chiều anh gửi giúp em báo cáo nhé."),
+            ),
+            (
+                "VI_DISCOUNT",
+                plain("x", "Khuyến mãi cuối năm: giảm 40% tất cả sản phẩm"),
+                plain("x", "Tỷ lệ giải ngân đạt 40% kế hoạch"),
             ),
             (
                 "VI_URGENCY",
