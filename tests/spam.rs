@@ -380,24 +380,26 @@ fn vietnamese_scams_are_caught_and_ordinary_vietnamese_mail_passes() {
     assert!(tagged.len() * 50 <= ham.len(), "ham tagged: {tagged:?}");
 }
 
+/// Every `step`-th message of the shared SpamAssassin corpus's `ham` or `spam`, for `eval`.
+fn labelled(sub: &str, step: usize) -> Vec<canhgac::cli::eval::Labelled> {
+    canhgac::message::source::all_messages(&shared_corpus().join("spamassassin").join(sub))
+        .expect("read")
+        .into_iter()
+        .step_by(step)
+        .map(|m| canhgac::cli::eval::Labelled {
+            name: m.name,
+            raw: m.raw,
+        })
+        .collect()
+}
+
 /// Issue 19: every refusal by score rests on at least two groups of evidence (the classifier
 /// alone, or one family of rules alone, tags at most), over the whole SpamAssassin
 /// cross-validation.
 #[test]
 fn no_spam_refusal_rests_on_one_group_of_evidence() {
-    let read = |sub: &str| -> Vec<canhgac::cli::eval::Labelled> {
-        canhgac::message::source::all_messages(&shared_corpus().join("spamassassin").join(sub))
-            .expect("read")
-            .into_iter()
-            .step_by(4)
-            .map(|m| canhgac::cli::eval::Labelled {
-                name: m.name,
-                raw: m.raw,
-            })
-            .collect()
-    };
     let c = test_config();
-    let r = canhgac::cli::eval::run(&c, &read("ham"), &read("spam"), 3, false).expect("eval");
+    let r = canhgac::cli::eval::run(&c, &labelled("ham", 4), &labelled("spam", 4), 3, false).expect("eval");
     let engine = Engine::build(&c).expect("engine");
     let table = engine.score_table();
     let mut rejected = 0;
@@ -432,17 +434,7 @@ fn no_spam_refusal_rests_on_one_group_of_evidence() {
 fn cross_validated_spam_decision_meets_the_targets_on_the_spamassassin_corpus() {
     // The figures BENCHMARKS.md gives for `canhgac-tools eval` on the same corpus: 5 folds, each
     // classified by a model trained on the other four, scored by rules/scores.toml.
-    let read = |sub: &str| -> Vec<canhgac::cli::eval::Labelled> {
-        canhgac::message::source::all_messages(&shared_corpus().join("spamassassin").join(sub))
-            .expect("read")
-            .into_iter()
-            .map(|m| canhgac::cli::eval::Labelled {
-                name: m.name,
-                raw: m.raw,
-            })
-            .collect()
-    };
-    let (ham, spam) = (read("ham"), read("spam"));
+    let (ham, spam) = (labelled("ham", 1), labelled("spam", 1));
     assert!(ham.len() > 3000 && spam.len() > 1400);
     let r = canhgac::cli::eval::run(&test_config(), &ham, &spam, 5, false).expect("eval");
     let (tag, reject) = (r.tag(), r.reject());

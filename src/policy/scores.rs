@@ -356,15 +356,9 @@ impl ScoreTable {
             ));
         }
         for (name, rule) in &self.symbols {
-            let Some(group) = self.groups.get(&rule.group).filter(|g| g.evidence) else {
-                continue;
-            };
-            let alone = group.max_score.map_or(rule.score, |m| rule.score.min(m));
-            if alone >= t.reject {
-                return Err(format!(
-                    "reject {} would let {name} (group {}, {alone}) refuse alone; reject needs corroboration",
-                    t.reject, rule.group
-                ));
+            if let Some(group) = self.groups.get(&rule.group).filter(|g| g.evidence) {
+                evidence_may(name, rule, group, t.reject)
+                    .map_err(|(_, m)| format!("with reject {}: {m}", t.reject))?;
             }
         }
         Ok(())
@@ -373,11 +367,6 @@ impl ScoreTable {
     /// The group of a symbol's rule.
     pub fn group(&self, name: &str) -> Option<&Group> {
         self.groups.get(name)
-    }
-
-    /// Every symbol and its rule, by name.
-    pub fn symbols(&self) -> impl Iterator<Item = (&str, &SymbolRule)> {
-        self.symbols.iter().map(|(n, r)| (n.as_str(), r))
     }
 
     /// Replaces the action a symbol forces (`[policy.actions]`). A reply code that no longer

@@ -66,7 +66,7 @@ pub fn tokens_of(parsed: &ParsedMessage<'_>, text: &ExtractedText) -> HashSet<St
     }
     // The language is a token too: the model then counts how many ham and spam messages of
     // each language it was trained on (see [`Model::judge`]).
-    out.insert(language(&out).token().to_owned());
+    out.insert(language_of_words(&out).token().to_owned());
     out
 }
 
@@ -112,8 +112,17 @@ fn is_body_word(t: &str) -> bool {
     !t.contains([' ', ':']) && !t.chars().any(|c| c.is_ascii_digit()) && t != "cjk" && t != "caps"
 }
 
-/// The language of a message from its distinct tokens.
+/// The language of a message from its distinct tokens: the language token [`tokens_of`] put
+/// there, or (for a set made some other way) worked out from its body words.
 pub fn language(tokens: &HashSet<String>) -> Language {
+    [Language::Vietnamese, Language::Cjk, Language::Other]
+        .into_iter()
+        .find(|l| tokens.contains(l.token()))
+        .unwrap_or_else(|| language_of_words(tokens))
+}
+
+/// The language of a set of tokens from its body words.
+fn language_of_words(tokens: &HashSet<String>) -> Language {
     let (mut words, mut vietnamese, mut cjk) = (0usize, 0usize, 0usize);
     for t in tokens {
         if t.chars().any(is_cjk) {
@@ -355,7 +364,11 @@ impl Model {
     /// never trained on. For a Vietnamese message only its Vietnamese words count: syllables
     /// without marks ("an", "tin", "the") are English words too.
     pub fn known_share(&self, tokens: &HashSet<String>) -> f64 {
-        let vietnamese = language(tokens) == Language::Vietnamese;
+        self.known_share_in(tokens, language(tokens))
+    }
+
+    fn known_share_in(&self, tokens: &HashSet<String>, language: Language) -> f64 {
+        let vietnamese = language == Language::Vietnamese;
         let (mut text, mut known, mut cjk) = (0usize, 0usize, false);
         for t in tokens {
             // CJK pairs are many and sparse; they speak for themselves.
@@ -386,7 +399,7 @@ impl Model {
         let language = language(tokens);
         Scored {
             probability: self.classify(tokens),
-            known_share: self.known_share(tokens),
+            known_share: self.known_share_in(tokens, language),
             language,
             language_hams: self.language_hams(language),
         }

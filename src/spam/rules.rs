@@ -679,12 +679,8 @@ impl SpamRules {
         out
     }
 
-    /// The classifier's finding for a spam probability, if its band has a symbol.
-    pub fn bayes_finding(&self, p: f64) -> Option<Finding> {
-        self.band_finding(p, "")
-    }
-
-    /// The classifier's finding for a judged message, if the model may give an opinion: not
+    /// The classifier's finding for a judged message, if its band has a symbol and the model may
+    /// give an opinion: not
     /// when less than `[bayes] min_known_share` of the message's body words were ever seen in
     /// training (another language, another trade), nor when the model was trained on fewer
     /// than `[bayes] min_language_hams` ham messages of the message's language (a model that
@@ -763,6 +759,8 @@ struct View<'a> {
     body_lower: String,
     /// The text has no Vietnamese marks at all (phrases are also looked for without theirs).
     plain: bool,
+    /// The From display name, NFC, lower-case (empty without one).
+    sender: String,
     /// The HTML of the message's own text parts.
     html: Vec<&'a str>,
     /// What text extraction derived from each of them (links, images, hidden text).
@@ -827,7 +825,7 @@ impl<'a> View<'a> {
             .and_then(|m| m.from())
             .and_then(|a| a.first())
             .and_then(|a| a.name())
-            .map(|n| crate::vietnamese::nfc(n).into_owned())
+            .map(|n| crate::vietnamese::nfc(n).to_lowercase())
             .unwrap_or_default();
         let body_lower = format!("{sender}\n{subject}\n{body}").to_lowercase();
         // Marks in the sender's name ("Nguyễn Văn A") say nothing of how the text is written.
@@ -837,6 +835,7 @@ impl<'a> View<'a> {
             body,
             body_lower,
             plain,
+            sender,
             html,
             html_facts,
             urls,
@@ -1078,8 +1077,7 @@ impl Test {
                         "header From".to_owned(),
                     ));
                 }
-                let lower = crate::vietnamese::nfc(name).to_lowercase();
-                impersonation::claimed_authority(&lower, &domain, names, suffix).map(|claimed| {
+                impersonation::claimed_authority(&v.sender, &domain, names, suffix).map(|claimed| {
                     (
                         format!(
                             "From name {:?} claims {claimed:?}, but the address is at {domain:?}, not a .{suffix} domain",
@@ -1848,7 +1846,7 @@ mod tests {
     #[test]
     fn classifier_bands() {
         let r = rules();
-        let sym = |p: f64| r.bayes_finding(p).map(|f| f.symbol);
+        let sym = |p: f64| r.band_finding(p, "").map(|f| f.symbol);
         assert_eq!(sym(0.0).as_deref(), Some("BAYES_HAM_99"));
         assert_eq!(sym(0.15), None);
         assert_eq!(sym(0.3).as_deref(), Some("BAYES_SPAM_20"));
