@@ -28,6 +28,8 @@ const ENGINE_SYMBOLS: &[&str] = &[
     "SCAN_PANIC",
     "SCAN_WORKER_CRASH",
     "SCAN_CRASH",
+    "LIST_BLOCKED",
+    "LIST_ALLOWED",
 ];
 
 /// Time a worker gets past the message's content deadline before it is killed (it stops by
@@ -297,7 +299,7 @@ impl Engine {
             }
         }
         ScanReport {
-            verdict: self.decide_for(findings, &input.envelope.rcpt_to),
+            verdict: self.decide_input(input.as_ref(), findings),
             timings,
         }
     }
@@ -363,11 +365,20 @@ impl Engine {
         kind: crate::worker::protocol::Kind,
         input: &ScanInput,
     ) -> crate::worker::protocol::ScanResponse {
-        if kind == crate::worker::protocol::Kind::Describe {
-            return crate::worker::protocol::ScanResponse {
-                described: Some(self.describe_here(input)),
-                ..Default::default()
-            };
+        match kind {
+            crate::worker::protocol::Kind::Describe => {
+                return crate::worker::protocol::ScanResponse {
+                    described: Some(self.describe_here(input)),
+                    ..Default::default()
+                };
+            }
+            crate::worker::protocol::Kind::Tokens => {
+                return crate::worker::protocol::ScanResponse {
+                    tokens: Some(self.tokens_here(input).into_iter().collect()),
+                    ..Default::default()
+                };
+            }
+            crate::worker::protocol::Kind::Scan => {}
         }
         let (findings, timings) = self.scan_content(input);
         crate::worker::protocol::ScanResponse {
@@ -377,6 +388,7 @@ impl Engine {
                 .map(|t| (t.scanner.to_owned(), t.micros))
                 .collect(),
             described: None,
+            tokens: None,
         }
     }
 
@@ -404,6 +416,33 @@ impl Engine {
         let engine = self.clone();
         let work = tokio::task::spawn_blocking(move || {
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine.describe_here(&input))).ok()
+        });
+        tokio::time::timeout(timeout, work).await.ok()?.ok()?
+    }
+
+    /// The classifier's tokens of a message, as training takes them. In this process: call it
+    /// in a worker, or on a message read by a command-line tool.
+    pub fn tokens_here(&self, input: &ScanInput) -> std::collections::HashSet<String> {
+        crate::spam::bayes::tokens(&input.raw, &self.config.limits)
+    }
+
+    /// The tokens of a message an officer judged, where content is read: in a worker when the
+    /// engine has them, else on the blocking pool with panics caught. None when the message
+    /// could not be read (the worker died or took too long).
+    pub async fn tokens(
+        self: &Arc<Self>,
+        input: Arc<ScanInput>,
+    ) -> Option<std::collections::HashSet<String>> {
+        let timeout = std::time::Duration::from_millis(self.config.limits.extract_timeout_ms) + WORKER_GRACE;
+        if let Some(pool) = &self.workers {
+            return match pool.tokens(&input, timeout).await {
+                Outcome::Done(r) => r.tokens.map(|t| t.into_iter().collect()),
+                _ => None,
+            };
+        }
+        let engine = self.clone();
+        let work = tokio::task::spawn_blocking(move || {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine.tokens_here(&input))).ok()
         });
         tokio::time::timeout(timeout, work).await.ok()?.ok()?
     }
@@ -475,9 +514,22 @@ impl Engine {
     pub fn scan_content_verdict(&self, input: &ScanInput) -> ScanReport {
         let (findings, timings) = self.scan_content(input);
         ScanReport {
-            verdict: self.decide_for(findings, &input.envelope.rcpt_to),
+            verdict: self.decide_input(input, findings),
             timings,
         }
+    }
+
+    /// The verdict on a scanned message: by its recipients' thresholds, naming the allow-list
+    /// entry that skipped its spam scoring.
+    fn decide_input(&self, input: &ScanInput, mut findings: Vec<Finding>) -> Verdict {
+        if let Some(entry) = &input.envelope.spam_allowed {
+            findings.push(Finding::new(
+                "LIST_ALLOWED",
+                format!("Spam scoring skipped: {entry}"),
+                "envelope",
+            ));
+        }
+        self.decide_for(findings, &input.envelope.rcpt_to)
     }
 
     /// The verdict for a message that could not be scanned at all (`SCAN_TIMEOUT`,

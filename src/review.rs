@@ -1,7 +1,8 @@
 //! The officers' operations on held messages, one service for the review console and the CLI:
 //! what an officer may do to a message ([`Act`]: release, delete, confirm, false positive,
 //! note) and what is shown of it ([`show`]). Both front ends call these, so an action means the
-//! same, is checked the same and leaves the same trail wherever it is taken.
+//! same, is checked the same and leaves the same trail wherever it is taken. And the officers'
+//! spam / not-spam word, learned by the classifier ([`learn_feedback`]).
 
 use crate::config::Config;
 use crate::extract::Described;
@@ -116,6 +117,8 @@ pub struct Shown {
     pub requests: Vec<ReleaseRequest>,
     pub alerts: Vec<OutboxRow>,
     pub trail: Vec<AuditEntry>,
+    /// The officers' spam / not-spam word on it, if given.
+    pub feedback: Option<crate::store::Feedback>,
 }
 
 /// Header section shown at most this long.
@@ -137,9 +140,89 @@ pub fn show(store: &Store, id: &str, actor: &str) -> Result<Shown, StoreError> {
         requests: store.release_requests(id)?,
         alerts: store.alerts_of(id)?,
         trail: store.audit_entries(Some(id))?,
+        feedback: store.feedback_of(id)?,
         record,
         head,
     })
+}
+
+/// What one round of learning from the officers' feedback did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Learned {
+    /// Words learned (the classifier's counts changed).
+    pub learned: u32,
+    /// Words on messages the classifier had learned as this class before (nothing to do).
+    pub already: u32,
+    /// Words that could not be learned: the original was purged or deleted, or could not be
+    /// read for tokens. They stay pending.
+    pub skipped: u32,
+}
+
+/// Teaches the classifier ([`Config`]'s `[spam] bayes_db`) the officers' words on held
+/// messages: those not learned yet, or every one (`all`, for `canhgac train --from-quarantine`
+/// over a new token database). A message is learned once: the token database remembers its
+/// digest, and a changed word moves it to the other class. The tokens are read where content
+/// is read ([`Engine::tokens`]: a worker when the engine has them), never in the console.
+/// Each word learned is audited (`spam-learned`) as `actor`. The running engine keeps its
+/// model until it is rebuilt (a reload).
+pub async fn learn_feedback(
+    store: &std::sync::Arc<Store>,
+    engine: &std::sync::Arc<crate::engine::Engine>,
+    actor: &str,
+    all: bool,
+) -> Result<Learned, String> {
+    let db = engine.config().spam.bayes_db.clone();
+    if db.as_os_str().is_empty() {
+        return Err("no token database ([spam] bayes_db is empty)".to_owned());
+    }
+    let s = store.clone();
+    let words = tokio::task::spawn_blocking(move || s.feedback(!all))
+        .await
+        .map_err(|e| e.to_string())?
+        .map_err(|e| e.to_string())?;
+    let mut done = Learned::default();
+    for word in words {
+        let (s, id) = (store.clone(), word.message_id.clone());
+        let raw = tokio::task::spawn_blocking(move || s.raw(&id))
+            .await
+            .map_err(|e| e.to_string())?
+            .map_err(|e| e.to_string())?;
+        let Some(raw) = raw else {
+            done.skipped += 1;
+            continue;
+        };
+        let input = std::sync::Arc::new(crate::message::ScanInput::from_bytes(raw));
+        let Some(tokens) = engine.tokens(input.clone()).await else {
+            tracing::warn!(id = %word.message_id, "cannot read the tokens of a judged message; it stays pending");
+            done.skipped += 1;
+            continue;
+        };
+        let (s, db, actor) = (store.clone(), db.clone(), actor.to_owned());
+        let stats = tokio::task::spawn_blocking(move || {
+            let mut tdb = crate::spam::tokendb::TokenDb::open(&db).map_err(|e| e.to_string())?;
+            let stats = tdb
+                .train([(input.raw.as_slice(), tokens, word.spam)])
+                .map_err(|e| e.to_string())?;
+            let what = if stats.already > 0 {
+                "learned before"
+            } else if stats.relearned > 0 {
+                "moved from the other class"
+            } else {
+                "learned"
+            };
+            s.feedback_learned(&actor, &word, what)
+                .map_err(|e| e.to_string())?;
+            Ok::<_, String>(stats)
+        })
+        .await
+        .map_err(|e| e.to_string())??;
+        if stats.already > 0 {
+            done.already += 1;
+        } else {
+            done.learned += 1;
+        }
+    }
+    Ok(done)
 }
 
 #[cfg(test)]

@@ -122,6 +122,17 @@ pub async fn run(options: Options, mut control: mpsc::Receiver<Control>) -> Resu
     let mut shared = Shared::new(handle.clone());
     shared.noop = noop;
     shared.store = store.clone();
+    if let Some(store) = &store {
+        // The allow and block lists are in force before the first message.
+        let s = store.clone();
+        let entries = tokio::task::spawn_blocking(move || s.list_entries())
+            .await
+            .map_err(|e| format!("store task failed: {e}"))?
+            .map_err(|e| e.to_string())?;
+        tracing::info!(entries = entries.len(), "allow and block lists loaded");
+        shared.lists.replace(crate::policy::lists::Lists::new(entries));
+    }
+    let lists = shared.lists.clone();
     if noop {
         tracing::warn!("--noop: every message is accepted without scanning (benchmark baseline)");
     }
@@ -137,6 +148,7 @@ pub async fn run(options: Options, mut control: mpsc::Receiver<Control>) -> Resu
         let _ = rx.wait_for(|stop| *stop).await;
     };
     let mut milter = tokio::spawn(milter::run(listener, shared, shutdown));
+    let mut background = Vec::new();
     // The review console, on the same store (not with --noop: nothing is held then).
     let mut web = None;
     if let (Some(store), true) = (&store, config.web.enabled) {
@@ -144,6 +156,17 @@ pub async fn run(options: Options, mut control: mpsc::Receiver<Control>) -> Resu
         let addr = listener.local_addr().map_or(config.web.listen, |a| a);
         tracing::info!(listen = %addr, "review console started");
         let state = crate::web::WebState::new(store.clone(), config.clone());
+        // The officers' spam / not-spam words are learned here, in the daemon: tokens are
+        // read by a worker, then the engine is rebuilt with the model (as on SIGHUP).
+        if !config.spam.bayes_db.as_os_str().is_empty() {
+            background.push(tokio::spawn(learn_feedback(
+                store.clone(),
+                handle.clone(),
+                config_path.clone(),
+                state.feedback_given.clone(),
+                tx.subscribe(),
+            )));
+        }
         let mut stop = tx.subscribe();
         web = Some(tokio::spawn(async move {
             let shutdown = async move {
@@ -155,7 +178,6 @@ pub async fn run(options: Options, mut control: mpsc::Receiver<Control>) -> Resu
         }));
     }
     // Background work on the store: the alert sender, and the daily retention purge.
-    let mut background = Vec::new();
     if let Some(store) = &store {
         if config.alerts.enabled {
             background.push(tokio::spawn(crate::alerts::run_sender(
@@ -182,6 +204,7 @@ pub async fn run(options: Options, mut control: mpsc::Receiver<Control>) -> Resu
                 }
             }));
         }
+        background.push(tokio::spawn(keep_lists(store.clone(), lists, tx.subscribe())));
         let (s, days, mut stop) = (store.clone(), config.store.retention_days, tx.subscribe());
         background.push(tokio::spawn(async move {
             loop {
@@ -257,6 +280,84 @@ pub async fn run(options: Options, mut control: mpsc::Receiver<Control>) -> Resu
         ),
     }
     Ok(())
+}
+
+/// Learns the officers' spam / not-spam words as they are given in the console (and any left
+/// pending at start), then rebuilds the engine so the model in use includes them.
+async fn learn_feedback(
+    store: std::sync::Arc<crate::store::Store>,
+    handle: EngineHandle,
+    config_path: Option<PathBuf>,
+    given: std::sync::Arc<tokio::sync::Notify>,
+    mut stop: tokio::sync::watch::Receiver<bool>,
+) {
+    loop {
+        let engine = handle.current();
+        match crate::review::learn_feedback(&store, &engine, "canhgac", false).await {
+            Ok(done) if done.learned > 0 => {
+                let (h, path) = (handle.clone(), config_path.clone());
+                match tokio::task::spawn_blocking(move || h.reload(path.as_deref())).await {
+                    Ok(Ok(())) => tracing::info!(
+                        learned = done.learned,
+                        "classifier taught the officers' spam feedback; engine reloaded"
+                    ),
+                    Ok(Err(e)) => tracing::error!(
+                        "officers' spam feedback learned, but the reload failed (the model in use is the old one): {e}"
+                    ),
+                    Err(e) => tracing::error!(error = %e, "reload task failed"),
+                }
+            }
+            Ok(_) => {}
+            Err(e) => tracing::error!("cannot learn the officers' spam feedback: {e}"),
+        }
+        tokio::select! {
+            _ = given.notified() => {}
+            _ = stop.changed() => return,
+        }
+    }
+}
+
+/// How often the daemon looks whether the lists changed (in the console or by the CLI).
+const LIST_REFRESH: Duration = Duration::from_secs(2);
+
+/// Keeps the milter's allow and block lists as the store's: reloaded within [`LIST_REFRESH`]
+/// of a change made anywhere (this console, another gateway's, `canhgac lists`). On a store
+/// error the lists in force stay.
+async fn keep_lists(
+    store: std::sync::Arc<crate::store::Store>,
+    lists: crate::policy::lists::ListsHandle,
+    mut stop: tokio::sync::watch::Receiver<bool>,
+) {
+    let mut seen = None;
+    loop {
+        let s = store.clone();
+        let loaded = tokio::task::spawn_blocking(move || {
+            let generation = s.lists_generation()?;
+            if seen == Some(generation) {
+                return Ok(None);
+            }
+            Ok::<_, crate::store::StoreError>(Some((generation, s.list_entries()?)))
+        })
+        .await;
+        match loaded {
+            Ok(Ok(Some((generation, entries)))) => {
+                if seen.is_some() {
+                    tracing::info!(entries = entries.len(), "allow and block lists reloaded");
+                }
+                lists.replace(crate::policy::lists::Lists::new(entries));
+                seen = Some(generation);
+            }
+            Ok(Ok(None)) => {}
+            Ok(Err(e)) => {
+                tracing::error!(error = %e, "cannot read the allow and block lists; the lists in force stay")
+            }
+            Err(e) => tracing::error!(error = %e, "list task failed"),
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(LIST_REFRESH) => {}
+            _ = stop.changed() => return,
+        }
+    }
 }
 
 /// Tells the operator at start-up when clamd does not answer: every message would be tempfailed.

@@ -447,6 +447,7 @@ async fn every_route_without_a_session_leads_to_login_and_shows_no_data() {
         format!("/messages/{id}/eml"),
         format!("/audit?id={id}"),
         "/users".to_owned(),
+        "/lists".to_owned(),
     ];
     // In the browser: each page shows the login form, nothing of the message.
     let b = Browser::start().await;
@@ -471,6 +472,7 @@ async fn every_route_without_a_session_leads_to_login_and_shows_no_data() {
         "/audit".to_owned(),
         format!("/audit?id={id}"),
         "/users".to_owned(),
+        "/lists".to_owned(),
         "/no/such/page".to_owned(),
     ] {
         let (status, head, body) = http(&c.base, "GET", &path, "", "").await;
@@ -493,6 +495,9 @@ async fn every_route_without_a_session_leads_to_login_and_shows_no_data() {
         "/users".to_owned(),
         "/users/officer1/disable".to_owned(),
         "/users/officer1/password".to_owned(),
+        format!("/messages/{id}/feedback"),
+        "/lists".to_owned(),
+        "/lists/1/remove".to_owned(),
     ] {
         let (status, _, body) = http(&c.base, "POST", &path, "", "action=release&reason=x&csrf=x").await;
         assert_eq!(status, 401, "{path}");

@@ -3,6 +3,7 @@
 //! engine or the store.
 
 pub mod eval;
+mod lists;
 mod officer;
 mod spam;
 pub mod tools;
@@ -81,6 +82,10 @@ enum Command {
         /// The token database (default: [spam] bayes_db of the configuration).
         #[arg(long)]
         db: Option<PathBuf>,
+        /// Learn every spam / not-spam word officers gave on held messages in the console
+        /// (the quarantine store of the configuration). A message is learned once.
+        #[arg(long)]
+        from_quarantine: bool,
     },
     /// Review held messages (the quarantine store).
     Quarantine {
@@ -112,6 +117,19 @@ enum Command {
         user: Option<String>,
         #[command(subcommand)]
         command: users::UserCommand,
+    },
+    /// The allow and block lists (by envelope sender, From address, domain, client address
+    /// or network, recipient unit): a block refuses with 550 5.7.1, an allow skips spam
+    /// scoring only (never the virus scan or the markings).
+    Lists {
+        #[arg(long, short, global = true)]
+        config: Option<PathBuf>,
+        /// Act as this console account (its password is asked for); without it the audit log
+        /// names the local login as `cli:USER`.
+        #[arg(long, global = true)]
+        user: Option<String>,
+        #[command(subcommand)]
+        command: lists::ListsCommand,
     },
     /// The unit directory (Danh bạ hộp thư điện tử công vụ).
     Directory {
@@ -158,13 +176,29 @@ pub fn main() -> ExitCode {
             ham,
             spam,
             db,
+            from_quarantine: false,
         } => spam::train(config.as_deref(), &ham, &spam, db.as_deref()),
+        Command::Train {
+            config,
+            ham,
+            spam,
+            db,
+            from_quarantine: true,
+        } => spam::train_from_quarantine(config.as_deref(), &ham, &spam, db.as_deref()),
         Command::User {
             config,
             user,
             command,
         } => match officer::config_for(config.as_deref()) {
             Ok(c) => users::user(&c, user.as_deref(), command),
+            Err(code) => code,
+        },
+        Command::Lists {
+            config,
+            user,
+            command,
+        } => match officer::config_for(config.as_deref()) {
+            Ok(c) => lists::lists(&c, user.as_deref(), command),
             Err(code) => code,
         },
         Command::Audit { config, command } => match officer::config_for(config.as_deref()) {
@@ -197,7 +231,7 @@ pub(crate) fn runtime() -> Result<tokio::runtime::Runtime, ExitCode> {
 }
 
 /// The engine, or exit code 2 after printing the configuration error.
-fn build_engine(config: &Config) -> Result<Engine, ExitCode> {
+pub(crate) fn build_engine(config: &Config) -> Result<Engine, ExitCode> {
     Engine::build(config).map_err(|e| {
         eprintln!("canhgac: {e}");
         ExitCode::from(2)

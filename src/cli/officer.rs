@@ -182,7 +182,7 @@ pub(super) fn open(config: &Config) -> Result<Store, ExitCode> {
 fn fail(e: StoreError) -> ExitCode {
     eprintln!("canhgac: {e}");
     match e {
-        StoreError::NotFound(_) | StoreError::State { .. } => ExitCode::from(1),
+        StoreError::NotFound(_) | StoreError::State { .. } | StoreError::Invalid(_) => ExitCode::from(1),
         _ => ExitCode::from(2),
     }
 }

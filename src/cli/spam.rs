@@ -94,6 +94,78 @@ pub fn train(config: Option<&Path>, ham: &[PathBuf], spam: &[PathBuf], db: Optio
     }
 }
 
+/// `canhgac train --from-quarantine [--db FILE]`: the officers' words on held messages.
+/// Content is read in an isolated worker (`[workers] isolate`), as the gateway reads it.
+pub fn train_from_quarantine(
+    config_path: Option<&Path>,
+    ham: &[PathBuf],
+    spam: &[PathBuf],
+    db: Option<&Path>,
+) -> ExitCode {
+    if !ham.is_empty() || !spam.is_empty() {
+        eprintln!("canhgac: train: --from-quarantine learns the store's words; train folders in another run");
+        return ExitCode::from(2);
+    }
+    let mut cfg = match load(config_path) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("canhgac: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Some(db) = db {
+        cfg.spam.bayes_db = db.to_path_buf();
+    }
+    if cfg.spam.bayes_db.as_os_str().is_empty() {
+        eprintln!("canhgac: train: no token database ([spam] bayes_db is empty; give --db FILE)");
+        return ExitCode::from(2);
+    }
+    let store = match crate::store::Store::from_config(&cfg) {
+        Ok(s) => std::sync::Arc::new(s),
+        Err(e) => {
+            eprintln!("canhgac: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let engine = match super::build_engine(&cfg) {
+        Ok(e) => e,
+        Err(code) => return code,
+    };
+    let rt = match super::runtime() {
+        Ok(rt) => rt,
+        Err(code) => return code,
+    };
+    let engine = if cfg.workers.isolate {
+        match rt.block_on(crate::server::start_workers(&cfg, config_path, 1)) {
+            Ok(pool) => engine.with_workers(pool),
+            Err(e) => {
+                eprintln!("canhgac: {e}");
+                return ExitCode::from(1);
+            }
+        }
+    } else {
+        engine
+    };
+    let engine = std::sync::Arc::new(engine);
+    let actor = std::env::var("SUDO_USER")
+        .or_else(|_| std::env::var("USER"))
+        .map_or_else(|_| "cli".to_owned(), |u| format!("cli:{u}"));
+    match rt.block_on(crate::review::learn_feedback(&store, &engine, &actor, true)) {
+        Ok(done) => {
+            println!(
+                "officers' feedback: {} learned, {} learned before, {} not readable (original purged or deleted)",
+                done.learned, done.already, done.skipped
+            );
+            println!("the classifier uses it from the next start or reload (SIGHUP)");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("canhgac: train: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
 /// `canhgac-tools eval --ham PATH --spam PATH [--folds K] [--errors N]`.
 pub fn eval(
     config: Option<&Path>,

@@ -29,6 +29,10 @@ pub struct Envelope {
     pub queue_id: Option<String>,
     /// SASL login name (macro `{auth_authen}`), when the client authenticated.
     pub auth_user: Option<String>,
+    /// The allow-list entry this message matched (`policy::lists`): spam scoring is skipped;
+    /// every other scanner runs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spam_allowed: Option<String>,
 }
 
 impl Envelope {

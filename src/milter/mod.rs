@@ -30,6 +30,8 @@ pub struct Shared {
     /// The quarantine store. Without one (tests of the gateway core), held messages stay in
     /// Postfix's hold queue only.
     pub store: Option<Arc<crate::store::Store>>,
+    /// The allow and block lists (kept up to date from the store by the daemon).
+    pub lists: crate::policy::lists::ListsHandle,
 }
 
 impl Shared {
@@ -38,6 +40,7 @@ impl Shared {
             engine,
             noop: false,
             store: None,
+            lists: Default::default(),
         }
     }
 }
@@ -88,6 +91,7 @@ fn callbacks(shared: Shared) -> Callbacks<Session> {
         .on_negotiate(move |cx: &mut NegotiateContext<Session>, actions, opts| {
             let engine = neg_shared.engine.current();
             let store = neg_shared.store.clone();
+            let lists = neg_shared.lists.current();
             Box::pin(async move {
                 cx.requested_actions =
                     (Actions::ADD_HEADER | Actions::CHANGE_HEADER | Actions::QUARANTINE) & actions;
@@ -113,6 +117,7 @@ fn callbacks(shared: Shared) -> Callbacks<Session> {
                 }
                 let mut session = Session::new(engine, leading_space);
                 session.store = store;
+                session.lists = lists;
                 cx.data = Some(session);
                 Status::Continue
             })
@@ -160,8 +165,8 @@ fn callbacks(shared: Shared) -> Callbacks<Session> {
                 let Some(s) = cx.data.as_mut() else {
                     return Status::Tempfail;
                 };
-                s.rcpt(args.iter().map(|a| cstr_to_string(a)).collect());
-                Status::Continue
+                let e = s.rcpt(args.iter().map(|a| cstr_to_string(a)).collect());
+                early(&mut cx.reply, e, Status::Continue)
             })
         })
         .on_header(|cx, name, value| {
@@ -178,6 +183,9 @@ fn callbacks(shared: Shared) -> Callbacks<Session> {
                 let Some(s) = cx.data.as_mut() else {
                     return Status::Tempfail;
                 };
+                if let e @ Early::Reject(_) = s.end_of_headers() {
+                    return early(&mut cx.reply, e, Status::Continue);
+                }
                 let e = s.receive(b"\r\n").await;
                 early(&mut cx.reply, e, Status::Continue)
             })

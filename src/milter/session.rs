@@ -4,6 +4,7 @@
 use crate::engine::Engine;
 use crate::message::{Envelope, MessageBuffer, ScanInput, strip_brackets};
 use crate::policy::SmtpReply;
+use crate::policy::lists::{ListEntry, ListKind, Lists, Probe};
 use std::net::IpAddr;
 use std::sync::Arc;
 
@@ -27,6 +28,8 @@ pub struct MessageState {
     pub spool_error: Option<String>,
     /// Headers of ours the message arrived with, and its Subject.
     pub headers: HeaderMarks,
+    /// The address of the first From header (for the allow and block lists).
+    pub from: Option<String>,
 }
 
 pub use crate::actions::{HeaderMarks, SPAM_FLAG, SPAM_SCORE};
@@ -40,6 +43,8 @@ pub struct Session {
     pub leading_space: bool,
     /// The quarantine store held messages go to (None: Postfix's hold queue only).
     pub store: Option<Arc<crate::store::Store>>,
+    /// The allow and block lists, as they were when the connection started.
+    pub lists: Arc<Lists>,
 }
 
 /// What a stage asks the MTA to do before end-of-message.
@@ -57,7 +62,28 @@ impl Session {
             message: None,
             leading_space,
             store: None,
+            lists: Arc::default(),
         }
+    }
+
+    /// A block-list entry matching what is known, as the refusal to give (none in dry-run
+    /// mode: logged only).
+    fn blocked(&self, stage: &str, probe: &Probe<'_>, size: u64) -> Option<SmtpReply> {
+        let entry = self.lists.find(ListKind::Block, probe)?;
+        let reply = self
+            .engine
+            .failure("LIST_BLOCKED", "Access denied by local policy")
+            .reply?;
+        let env = self.message.as_ref().map(|m| &m.envelope);
+        log_list_refusal(
+            stage,
+            env,
+            entry,
+            size,
+            &reply,
+            self.engine.config().policy.dry_run,
+        );
+        (!self.engine.config().policy.dry_run).then_some(reply)
     }
 
     /// MAIL FROM: starts a new message (dropping any earlier one) and checks `SIZE=`.
@@ -86,6 +112,7 @@ impl Session {
             over_limit: false,
             spool_error: None,
             headers: HeaderMarks::default(),
+            from: None,
         });
         match declared {
             Some(size) if size > cfg.limits.max_message_bytes && !cfg.policy.dry_run => {
@@ -102,14 +129,77 @@ impl Session {
                 }
                 Early::Reject(reply)
             }
-            _ => Early::Continue,
+            _ => {
+                let Some(m) = self.message.as_ref() else {
+                    return Early::Continue;
+                };
+                let probe = Probe {
+                    client: m.envelope.client_addr,
+                    sender: Some(m.envelope.mail_from.as_str()),
+                    ..Probe::default()
+                };
+                match self.blocked("mail", &probe, 0) {
+                    Some(reply) => {
+                        self.message = None;
+                        Early::Reject(reply)
+                    }
+                    None => Early::Continue,
+                }
+            }
         }
     }
 
-    pub fn rcpt(&mut self, args: Vec<String>) {
-        if let (Some(m), Some(r)) = (self.message.as_mut(), args.into_iter().next()) {
-            m.envelope.rcpt_to.push(strip_brackets(&r).to_owned());
+    /// RCPT TO: a recipient whose unit is on the block list is refused (the others stay).
+    pub fn rcpt(&mut self, args: Vec<String>) -> Early {
+        let Some(r) = args.into_iter().next() else {
+            return Early::Continue;
+        };
+        let rcpt = strip_brackets(&r).to_owned();
+        if !self.lists.is_empty() {
+            let units = crate::directory::Directory::units_of(self.engine.directory(), [rcpt.as_str()]);
+            let probe = Probe {
+                recipient_units: Some(&units),
+                ..Probe::default()
+            };
+            if let Some(reply) = self.blocked("rcpt", &probe, 0) {
+                return Early::Reject(reply);
+            }
         }
+        if let Some(m) = self.message.as_mut() {
+            m.envelope.rcpt_to.push(rcpt);
+        }
+        Early::Continue
+    }
+
+    /// End of the header section: the lists with everything the SMTP dialogue and the headers
+    /// tell (the From address, every recipient's unit). A block refuses the message before its
+    /// body is sent; an allow marks it for the engine to skip spam scoring.
+    pub fn end_of_headers(&mut self) -> Early {
+        if self.lists.is_empty() {
+            return Early::Continue;
+        }
+        let Some(m) = self.message.as_ref() else {
+            return Early::Continue;
+        };
+        let units = crate::directory::Directory::units_of(
+            self.engine.directory(),
+            m.envelope.rcpt_to.iter().map(String::as_str),
+        );
+        let probe = Probe {
+            client: m.envelope.client_addr,
+            sender: Some(m.envelope.mail_from.as_str()),
+            from: m.from.as_deref(),
+            recipient_units: Some(&units),
+        };
+        if let Some(reply) = self.blocked("header", &probe, m.received) {
+            self.message = None;
+            return Early::Reject(reply);
+        }
+        let allowed = self.lists.find(ListKind::Allow, &probe).map(ListEntry::describe);
+        if let (Some(m), Some(entry)) = (self.message.as_mut(), allowed) {
+            m.envelope.spam_allowed = Some(entry);
+        }
+        Early::Continue
     }
 
     /// Appends received bytes, counting them against the wire limit.
@@ -167,6 +257,10 @@ impl Session {
                 h.spam_flag += 1;
             } else if name.eq_ignore_ascii_case(SPAM_SCORE.as_bytes()) {
                 h.spam_score += 1;
+            } else if name.eq_ignore_ascii_case(b"From") && m.from.is_none() {
+                m.from = std::str::from_utf8(value)
+                    .ok()
+                    .and_then(crate::policy::lists::header_address);
             } else if name.eq_ignore_ascii_case(b"Subject") && !h.has_subject {
                 h.has_subject = true;
                 h.subject = std::str::from_utf8(value)
@@ -237,6 +331,32 @@ impl Session {
             .as_ref()
             .map_or_else(HeaderMarks::default, |m| m.headers.clone())
     }
+}
+
+/// The log line of a message or recipient refused by the block list (same fields as a verdict).
+fn log_list_refusal(
+    stage: &str,
+    env: Option<&Envelope>,
+    entry: &ListEntry,
+    size: u64,
+    reply: &SmtpReply,
+    dry_run: bool,
+) {
+    tracing::info!(
+        target: "canhgac::verdict",
+        queue_id = env.and_then(|e| e.queue_id.as_deref()).unwrap_or("-"),
+        client = %env.and_then(|e| e.client_addr).map_or("-".to_owned(), |a| a.to_string()),
+        from = env.map_or("", |e| e.mail_from.as_str()),
+        rcpt = %env.map_or(String::new(), |e| e.rcpt_to.join(",")),
+        size,
+        stage,
+        action = if dry_run { "accept" } else { "reject" },
+        dry_run_action = if dry_run { "reject" } else { "-" },
+        symbols = "LIST_BLOCKED",
+        list_entry = %entry.describe(),
+        reply = %reply,
+        "verdict"
+    );
 }
 
 /// The one log line of a message refused before end-of-message (same fields as a verdict).

@@ -1,5 +1,6 @@
 //! Policy: pure functions from findings and the score table to a verdict. No I/O here.
 
+pub mod lists;
 mod scores;
 
 pub use scores::{KnownSymbol, ScoreTable, SymbolRule, Thresholds, parse_reply_code};

@@ -102,6 +102,10 @@ impl Scanner for SpamScanner {
     }
 
     fn scan(&self, cx: &ScanContext<'_, '_>, out: &mut Vec<Finding>) {
+        // On the allow list (`policy::lists`): no spam scoring, everything else runs.
+        if cx.input.envelope.spam_allowed.is_some() {
+            return;
+        }
         let text = cx.text();
         let facts = Facts {
             raw: &cx.input.raw,

@@ -4,12 +4,15 @@
 //! Postfix; every officer action goes through these functions (CLI and web console alike).
 
 mod audit;
+mod feedback;
+mod lists;
 mod outbox;
 mod review;
 mod sessions;
 mod users;
 
 pub use audit::{Anchor, AuditCheck, AuditEntry, AuditKey};
+pub use feedback::Feedback;
 pub use outbox::OutboxRow;
 pub use review::{
     Filter, FourEyes, Page, REASONS, ReleaseRequest, Sort, Stats, day_string, hold_reason, parse_day,
@@ -39,6 +42,9 @@ pub enum StoreError {
     NotFound(String),
     #[error("message {id} is {status}: {why}")]
     State { id: String, status: String, why: String },
+    /// A value given by an officer or an admin that cannot be taken (names it).
+    #[error("{0}")]
+    Invalid(String),
 }
 
 /// A held message's state.
@@ -284,6 +290,28 @@ const SCHEMA: &[&str] = &[
     // extracted text, JSON), described by the worker that scanned it, so that the console never
     // parses held bytes itself.
     "ALTER TABLE messages ADD COLUMN described TEXT;",
+    // 6: issue 19. Allow and block lists (entries are never deleted: a removal is dated, so
+    // the lists' history stays beside the audit trail), and the officers' spam / not-spam
+    // word on held messages, with when the classifier learned it.
+    "CREATE TABLE sender_lists (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        field TEXT NOT NULL,
+        value TEXT NOT NULL,
+        note TEXT NOT NULL,
+        added_by TEXT NOT NULL,
+        added_at INTEGER NOT NULL,
+        removed_by TEXT,
+        removed_at INTEGER
+    );
+    CREATE UNIQUE INDEX sender_lists_live ON sender_lists(kind, field, value) WHERE removed_at IS NULL;
+    CREATE TABLE spam_feedback (
+        message_id TEXT PRIMARY KEY,
+        spam INTEGER NOT NULL,
+        given_by TEXT NOT NULL,
+        given_at INTEGER NOT NULL,
+        learned_at INTEGER
+    );",
 ];
 
 /// The schema version whose migration seals an unkeyed audit chain with the key.

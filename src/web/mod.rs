@@ -33,6 +33,10 @@ pub struct WebState {
     max_secs: i64,
     /// Served over TLS (by a proxy in front): cookies are `Secure`, HSTS is sent.
     secure: bool,
+    /// Woken when an officer gives a spam / not-spam word: the daemon's learner
+    /// (`server`) teaches it to the classifier. Nobody listens when the console runs alone
+    /// (`canhgac web`): `canhgac train --from-quarantine` learns the words then.
+    pub feedback_given: Arc<tokio::sync::Notify>,
 }
 
 impl WebState {
@@ -48,6 +52,7 @@ impl WebState {
             idle_secs: secs(w.session_idle_minutes, 60),
             max_secs: secs(w.session_max_hours, 3600),
             secure: w.public_url.starts_with("https://"),
+            feedback_given: Arc::new(tokio::sync::Notify::new()),
             store,
             config,
         })

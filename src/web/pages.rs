@@ -1,5 +1,5 @@
 //! The console's pages and forms: login and logout, dashboard, quarantine list, message view
-//! and its actions, `.eml` download, audit log, accounts. Each handler checks the session, the
+//! and its actions and spam feedback, `.eml` download, audit log, accounts, allow and block lists. Each handler checks the session, the
 //! role and the unit scope, and each form its anti-forgery token, before touching the store.
 
 // Handlers return early with a ready response (`Result<_, Response>`), as axum intends; the
@@ -35,11 +35,14 @@ pub fn routes() -> Router<AppState> {
         .route("/messages/{id}", get(message))
         .route("/messages/{id}/eml", get(download))
         .route("/messages/{id}/action", post(act))
+        .route("/messages/{id}/feedback", post(feedback))
         .route("/audit", get(audit))
         .route("/users", get(users).post(add_user))
         .route("/users/{name}/disable", post(disable_user))
         .route("/users/{name}/password", post(set_password))
         .route("/users/{name}/unlock", post(unlock_user))
+        .route("/lists", get(lists).post(add_list_entry))
+        .route("/lists/{id}/remove", post(remove_list_entry))
         .route("/static/style.css", get(style))
         .route("/lang/{code}", get(language))
         .route("/favicon.ico", get(|| async { StatusCode::NOT_FOUND }))
@@ -145,6 +148,7 @@ impl Ctx {
         match e {
             StoreError::NotFound(_) => self.error(StatusCode::NOT_FOUND, self.t().not_found),
             StoreError::State { .. } => self.error(StatusCode::CONFLICT, &e.to_string()),
+            StoreError::Invalid(why) => self.error(StatusCode::BAD_REQUEST, &why),
             other => {
                 tracing::error!(error = %other, "web: store error");
                 self.error(StatusCode::INTERNAL_SERVER_ERROR, &other.to_string())
@@ -821,6 +825,9 @@ struct MessagePage {
     may_download: bool,
     final_state: bool,
     awaiting_self: bool,
+    /// The spam / not-spam word given, and whether the classifier learned it ("" when none).
+    feedback: &'static str,
+    feedback_learned: &'static str,
     actions: Vec<Opt>,
     requests: Vec<RequestRow>,
     alerts: Vec<String>,
@@ -848,6 +855,21 @@ async fn message(
     let mview = view::message_view(&shown.record, shown.head.as_deref(), shown.described);
     let (units, requests, alerts, history) = (shown.units, shown.requests, shown.alerts, shown.trail);
     let t = ctx.t();
+    let (feedback, feedback_learned) = match &shown.feedback {
+        None => ("", ""),
+        Some(f) => (
+            if f.spam {
+                t.feedback_spam
+            } else {
+                t.feedback_not_spam
+            },
+            if f.learned_at.is_some() {
+                t.feedback_learned
+            } else {
+                t.feedback_pending
+            },
+        ),
+    };
     // A release in progress (or of unknown outcome) takes no action here until it ends or an
     // operator resolves it (`canhgac quarantine resolve`).
     let final_state = matches!(r.status, Status::Released | Status::Deleted | Status::Releasing);
@@ -894,6 +916,8 @@ async fn message(
         may_download: s.may_act(),
         final_state,
         awaiting_self,
+        feedback,
+        feedback_learned,
         actions: actions
             .into_iter()
             .map(|(v, l)| Opt {
@@ -1008,6 +1032,41 @@ async fn act(
     let done = done.as_str();
     tracing::info!(user = %s.user, id = %id, action = done, "web: action");
     Ok(Redirect::to(&format!("/messages/{id}?done={done}")).into_response())
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct FeedbackForm {
+    csrf: String,
+    /// `spam` or `ham`.
+    label: String,
+}
+
+/// An officer's spam / not-spam word on a held message: recorded (audited), then learned by
+/// the daemon's learner, which is woken here.
+async fn feedback(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<FeedbackForm>,
+) -> Page {
+    let s = ctx.require_form(&f.csrf)?.clone();
+    if !s.may_act() {
+        return Err(ctx.error(StatusCode::FORBIDDEN, ctx.t().read_only));
+    }
+    visible_record(&state, &ctx, &s, &id).await?;
+    let spam = match f.label.as_str() {
+        "spam" => true,
+        "ham" => false,
+        _ => return Err(ctx.error(StatusCode::BAD_REQUEST, ctx.t().bad_request)),
+    };
+    let (user, mid) = (s.user.clone(), id.clone());
+    blocking(&state, move |st| st.give_feedback(&user, &mid, spam))
+        .await
+        .map_err(|e| ctx.store_error(e))?;
+    state.feedback_given.notify_one();
+    tracing::info!(user = %s.user, id = %id, spam, "web: spam feedback");
+    Ok(Redirect::to(&format!("/messages/{id}?done=feedback")).into_response())
 }
 
 // ---- audit log ------------------------------------------------------------------------------
@@ -1231,6 +1290,108 @@ async fn set_password(
         st.set_password(admin, n, &f.password)
     })
     .await
+}
+
+// ---- allow and block lists ------------------------------------------------------------------
+
+struct EntryRow {
+    id: i64,
+    kind: &'static str,
+    kind_label: &'static str,
+    field_label: &'static str,
+    value: String,
+    note: String,
+    added_by: String,
+    when: String,
+}
+
+#[derive(Template)]
+#[template(path = "lists.html")]
+struct ListsPage {
+    t: &'static T,
+    nav: Nav,
+    entries: Vec<EntryRow>,
+}
+
+/// The allow and block lists (admins only).
+async fn lists(State(state): State<AppState>, ctx: Ctx, Query(dq): Query<DoneQuery>) -> Page {
+    use crate::policy::lists::{ListField, ListKind};
+    require_admin(&ctx, None)?;
+    let entries = blocking(&state, |st| st.list_entries())
+        .await
+        .map_err(|e| ctx.store_error(e))?;
+    let t = ctx.t();
+    let page = ListsPage {
+        t,
+        nav: ctx.nav(if dq.done.is_empty() { "" } else { t.done }),
+        entries: entries
+            .into_iter()
+            .map(|e| EntryRow {
+                id: e.id,
+                kind: e.kind.as_str(),
+                kind_label: match e.kind {
+                    ListKind::Allow => t.list_allow,
+                    ListKind::Block => t.list_block,
+                },
+                field_label: match e.field {
+                    ListField::Sender => t.field_sender,
+                    ListField::From => t.field_from,
+                    ListField::Domain => t.field_domain,
+                    ListField::Ip => t.field_ip,
+                    ListField::Unit => t.field_unit,
+                },
+                value: view::visible(&e.value),
+                note: view::visible(&e.note),
+                added_by: e.added_by,
+                when: when(e.added_at),
+            })
+            .collect(),
+    };
+    Ok(render(&page))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ListEntryForm {
+    csrf: String,
+    kind: String,
+    field: String,
+    value: String,
+    note: String,
+    reason: String,
+}
+
+async fn add_list_entry(State(state): State<AppState>, ctx: Ctx, Form(f): Form<ListEntryForm>) -> Page {
+    use crate::policy::lists::{ListField, ListKind};
+    let admin = require_admin(&ctx, Some(&f.csrf))?.user.clone();
+    let (Some(kind), Some(field)) = (ListKind::parse(&f.kind), ListField::parse(&f.field)) else {
+        return Err(ctx.error(StatusCode::BAD_REQUEST, ctx.t().bad_request));
+    };
+    let entry = blocking(&state, move |st| {
+        st.list_add(&admin, kind, field, &f.value, &f.note)
+    })
+    .await
+    .map_err(|e| ctx.store_error(e))?;
+    tracing::info!(entry = %entry.describe(), "web: list entry added");
+    Ok(Redirect::to("/lists?done=1").into_response())
+}
+
+async fn remove_list_entry(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(f): Form<ListEntryForm>,
+) -> Page {
+    let admin = require_admin(&ctx, Some(&f.csrf))?.user.clone();
+    let reason = f.reason.trim().to_owned();
+    if reason.is_empty() {
+        return Err(ctx.error(StatusCode::BAD_REQUEST, ctx.t().reason_required));
+    }
+    let entry = blocking(&state, move |st| st.list_remove(&admin, id, &reason))
+        .await
+        .map_err(|e| ctx.store_error(e))?;
+    tracing::info!(entry = %entry.describe(), "web: list entry removed");
+    Ok(Redirect::to("/lists?done=1").into_response())
 }
 
 #[cfg(test)]

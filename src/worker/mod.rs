@@ -129,6 +129,11 @@ impl WorkerPool {
         self.run(Kind::Describe, input, timeout).await
     }
 
+    /// Asks a worker for the classifier's tokens of a message (an officer's spam feedback).
+    pub async fn tokens(&self, input: &Arc<ScanInput>, timeout: Duration) -> Outcome {
+        self.run(Kind::Tokens, input, timeout).await
+    }
+
     async fn run(&self, kind: Kind, input: &Arc<ScanInput>, timeout: Duration) -> Outcome {
         let Ok(_permit) = self.permits.acquire().await else {
             return Outcome::Unavailable("the worker pool is closed".into());

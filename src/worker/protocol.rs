@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! request:  u32 header length | header (JSON: kind, envelope, truncated_at) | u64 raw length | raw bytes
-//! response: u32 length | JSON (findings, timings; or described)
+//! response: u32 length | JSON (findings, timings; or described; or tokens)
 //! ready:    u32 0      (sent once by a worker when its engine is built)
 //! ```
 //! Lengths are big-endian. Both sides refuse a frame larger than they were told to expect, so a
@@ -23,6 +23,8 @@ pub enum Kind {
     Scan,
     /// Describe a message being held (attachments and extracted text, for the officers).
     Describe,
+    /// The classifier's tokens of a message an officer judged (spam or not), to learn it.
+    Tokens,
 }
 
 /// The header of a request: everything of a [`ScanInput`] but its bytes.
@@ -43,6 +45,8 @@ pub struct ScanResponse {
     pub timings: Vec<(String, u64)>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub described: Option<Described>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tokens: Option<Vec<String>>,
 }
 
 /// Largest response a worker may send (findings are capped per scanner; this is far above them).
@@ -166,6 +170,7 @@ mod tests {
             findings: vec![Finding::new("X", "d", "message")],
             timings: vec![("parse".into(), 3)],
             described: None,
+            tokens: None,
         };
         let mut buf = Vec::new();
         write_response(&mut buf, &r).expect("written");
