@@ -439,16 +439,17 @@ fn cross_validated_spam_decision_meets_the_targets_on_the_spamassassin_corpus() 
     let r = canhgac::cli::eval::run(&test_config(), &ham, &spam, 5, false).expect("eval");
     let (tag, reject) = (r.tag(), r.reject());
     // Issue 19: with no single symbol able to refuse (the classifier tags at most, rules alone
-    // need 15 points), reject recall is 93.8 % (BENCHMARKS.md says what each constraint cost);
-    // false positives stay under the target.
+    // need 15 points) and the language gate on the site's languages, the targets hold: reject
+    // false positives ≤ 0.5 %, reject recall ≥ 95 % (95.16 %; BENCHMARKS.md says what each
+    // constraint cost).
     assert!(reject.ham_false_positive_rate <= 0.005, "reject {reject:?}");
-    assert!(reject.spam_recall >= 0.93, "reject {reject:?}");
+    assert!(reject.spam_recall >= 0.95, "reject {reject:?}");
     let (_, rules_reject) = r.rules_only();
     assert_eq!(
         rules_reject.false_positives, 0,
         "rules alone refused ham: {rules_reject:?}"
     );
-    assert!(tag.spam_recall >= 0.96, "tag {tag:?}");
+    assert!(tag.spam_recall >= 0.98, "tag {tag:?}");
     assert!(tag.ham_false_positive_rate <= 0.01, "tag {tag:?}");
 }
 

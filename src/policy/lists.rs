@@ -211,6 +211,9 @@ impl Lists {
 
     /// The first entry of `kind` matching the probe.
     pub fn find(&self, kind: ListKind, probe: &Probe<'_>) -> Option<&ListEntry> {
+        if self.entries.is_empty() {
+            return None;
+        }
         let exact = |field: ListField, value: &str| {
             self.exact
                 .get(&(kind, field, value.to_owned()))

@@ -83,6 +83,18 @@ pub enum Language {
 }
 
 impl Language {
+    pub const ALL: [Language; 3] = [Language::Vietnamese, Language::Cjk, Language::Other];
+
+    /// A language by its name in the rules (`vietnamese`, `cjk`, `other`).
+    pub fn parse(name: &str) -> Option<Language> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "vietnamese" => Some(Language::Vietnamese),
+            "cjk" => Some(Language::Cjk),
+            "other" => Some(Language::Other),
+            _ => None,
+        }
+    }
+
     /// The token that stands for the language in the model.
     pub fn token(self) -> &'static str {
         match self {
@@ -115,7 +127,7 @@ fn is_body_word(t: &str) -> bool {
 /// The language of a message from its distinct tokens: the language token [`tokens_of`] put
 /// there, or (for a set made some other way) worked out from its body words.
 pub fn language(tokens: &HashSet<String>) -> Language {
-    [Language::Vietnamese, Language::Cjk, Language::Other]
+    Language::ALL
         .into_iter()
         .find(|l| tokens.contains(l.token()))
         .unwrap_or_else(|| language_of_words(tokens))

@@ -40,6 +40,10 @@ struct RawSettings {
 struct RawBayes {
     min_known_share: f64,
     min_language_hams: u32,
+    /// The languages the site receives legitimate mail in (`vietnamese`, `cjk`, `other`): the
+    /// language gate applies to these. Absent: every language.
+    #[serde(default)]
+    site_languages: Option<Vec<String>>,
     band: Vec<Band>,
 }
 
@@ -332,8 +336,10 @@ pub struct SpamRules {
     bands: Vec<Band>,
     /// The classifier gives no opinion when fewer of the text's tokens are known to it...
     min_known_share: f64,
-    /// ...or when it was trained on fewer ham messages of the message's language.
+    /// ...or when it was trained on fewer ham messages of the message's language, if the site
+    /// receives legitimate mail in that language.
     min_language_hams: u32,
+    site_languages: Vec<crate::spam::bayes::Language>,
     max_text_bytes: usize,
 }
 
@@ -652,11 +658,33 @@ impl SpamRules {
                 "must be between 0 and 1",
             ));
         }
+        let site_languages = match &raw.bayes.site_languages {
+            None => crate::spam::bayes::Language::ALL.to_vec(),
+            Some(names) => {
+                let mut out = Vec::new();
+                for n in names {
+                    match crate::spam::bayes::Language::parse(n) {
+                        Some(l) => out.push(l),
+                        None => {
+                            return Err(ConfigError::at_key(
+                                origin,
+                                text,
+                                "bayes",
+                                "site_languages",
+                                &format!("unknown language {n:?} (vietnamese, cjk or other)"),
+                            ));
+                        }
+                    }
+                }
+                out
+            }
+        };
         Ok(SpamRules {
             checks,
             bands,
             min_known_share: raw.bayes.min_known_share,
             min_language_hams: raw.bayes.min_language_hams,
+            site_languages,
             max_text_bytes: raw.settings.max_text_bytes,
         })
     }
@@ -684,9 +712,12 @@ impl SpamRules {
     /// when less than `[bayes] min_known_share` of the message's body words were ever seen in
     /// training (another language, another trade), nor when the model was trained on fewer
     /// than `[bayes] min_language_hams` ham messages of the message's language (a model that
-    /// never saw Vietnamese ham knows nothing of a Vietnamese dispatch).
+    /// never saw Vietnamese ham knows nothing of a Vietnamese dispatch), if the site receives
+    /// legitimate mail in that language (`[bayes] site_languages`; for a language it does not,
+    /// having seen no ham of it is the site's experience, not the model's ignorance).
     pub fn bayes_opinion(&self, s: &Scored) -> Option<Finding> {
-        if s.known_share < self.min_known_share || s.language_hams < self.min_language_hams {
+        let gated = self.site_languages.contains(&s.language);
+        if s.known_share < self.min_known_share || (gated && s.language_hams < self.min_language_hams) {
             return None;
         }
         self.band_finding(
