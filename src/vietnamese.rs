@@ -467,6 +467,24 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// Frequent Vietnamese syllables as they are written without marks ("khong", "duoc", "cua"),
+/// chosen to be rare as English words: a text mostly of these is Vietnamese typed without
+/// diacritics, as informal mail often is.
+const UNMARKED_SYLLABLES: &[&str] = &[
+    "anh", "bao", "cac", "cam", "chao", "chi", "chieu", "cho", "chua", "chuc", "chung", "cua", "cung",
+    "dang", "den", "deu", "dich", "dien", "duoc", "duong", "giup", "hang", "hoac", "hop", "khach", "khi",
+    "khoa", "khong", "lai", "lam", "lien", "luc", "mot", "moi", "muon", "nam", "ngay", "nghiep", "nguoi",
+    "nhan", "nhieu", "nhung", "nhu", "nay", "neu", "phai", "phan", "quy", "rat", "roi", "sau", "thang",
+    "thanh", "thi", "thoi", "thong", "thu", "toi", "tren", "trong", "truoc", "tuan", "vao", "viec", "voi",
+    "vui", "xin", "xac", "bang", "dau", "gui", "minh", "nhat", "qua", "tai", "tien", "van", "ve", "hien",
+    "duoi", "nhe", "nha",
+];
+
+/// Whether a lower-case word is a frequent Vietnamese syllable written without marks.
+pub fn is_unmarked_syllable(word: &str) -> bool {
+    UNMARKED_SYLLABLES.contains(&word)
+}
+
 /// Whether the text carries any Vietnamese diacritic (so a folded match would be a guess).
 pub fn has_diacritics(text: &str) -> bool {
     !text.is_ascii()

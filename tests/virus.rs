@@ -328,3 +328,29 @@ async fn per_class_policy_quarantine_holds_infected_mail_in_postfix() {
         "held mail must not be delivered"
     );
 }
+
+/// Issue 19: an allow-list entry skips spam scoring only; clamd still scans the message and a
+/// virus is refused as from anyone.
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs clamd: cargo test --features system-tests"
+)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_allowed_sender_s_virus_is_still_refused() {
+    let clamd = Clamd::start();
+    let engine =
+        std::sync::Arc::new(canhgac::Engine::build(&config_for(&[clamd.endpoint()])).expect("engine"));
+    let raw = mail::with_files(
+        "eicar",
+        &[("eicar.com", "application/octet-stream", &mail::eicar())],
+    );
+    let mut input = canhgac::message::ScanInput::from_bytes(raw);
+    input.envelope.mail_from = "congvan@doitac.example".into();
+    input.envelope.spam_allowed = Some("allow sender congvan@doitac.example (entry 1)".into());
+    let v = engine.scan(std::sync::Arc::new(input)).await.verdict;
+    let symbols: Vec<&str> = v.findings.iter().map(|f| f.symbol.as_str()).collect();
+    assert!(symbols.contains(&"VIRUS_FOUND"), "{symbols:?}");
+    assert!(symbols.contains(&"LIST_ALLOWED"), "{symbols:?}");
+    assert_eq!(v.action, canhgac::policy::Action::Reject, "{v:?}");
+    assert!(v.reply.expect("reply").to_string().starts_with("554 5.7.1"));
+}

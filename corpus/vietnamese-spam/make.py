@@ -404,6 +404,181 @@ ham(name("Chị Mai","mai.le.dalat@yahoo.com"),TO,"Mua dâu tây giúp chị",
 ham(name("Cổng dịch vụ công","noreply@dichvucong.gov.vn"),TO,"Kết quả giải quyết hồ sơ",
  "Hồ sơ số 000.00.12.H35-261201-0001 của ông/bà đã được giải quyết. Ông/bà có thể tra cứu kết quả và tải giấy phép điện tử tại https://dichvucong.gov.vn.")
 
+# ---- a fourth set, written after the third round and measured on it first (23 of its 30 scams
+# were caught then, one of them only by an English model judging Vietnamese typed without marks,
+# which it no longer may: BENCHMARKS.md) -----------------------------------------------------
+TO = "tranthimai@lamdong.gov.vn"
+spam(name("FE Credit","fecredit.hotro.2026@gmail.com"),TO,"Hồ sơ vay của anh/chị đã được phê duyệt",
+ "Kính chào anh/chị. FE Credit xin thông báo hồ sơ vay tín chấp 70.000.000 VNĐ của anh/chị đã được phê duyệt. Để nhận giải ngân, anh/chị vui lòng đóng phí bảo hiểm khoản vay 1.500.000đ vào số tài khoản 0451000123456 Vietcombank, chủ tài khoản Nguyễn Văn Hùng. Sau khi đóng phí, tiền sẽ về tài khoản trong 30 phút.")
+spam(name("Vay Vốn Ưu Đãi","uudai.vayvon@outlook.com"),TO,"Hỗ trợ vốn cho hộ kinh doanh",
+ "<html><body><h2 style='color:red'>HỖ TRỢ VỐN 100 TRIỆU</h2><p>Dành cho hộ kinh doanh, tiểu thương. Không thế chấp, lãi suất 0,5%/tháng.</p><p><a href='https://hotrovon.site/dk'>BẤM VÀO ĐÂY ĐỂ ĐĂNG KÝ</a></p></body></html>",
+ html="<html><body><h2 style='color:red'>HỖ TRỢ VỐN 100 TRIỆU</h2><p>Dành cho hộ kinh doanh, tiểu thương. Không thế chấp, lãi suất 0,5%/tháng.</p><p><a href='https://hotrovon.site/dk'>BẤM VÀO ĐÂY ĐỂ ĐĂNG KÝ</a></p></body></html>")
+spam(name("Casino Online","khuyenmai@789win.bet"),TO,"Tặng 500K trải nghiệm - rút tiền không giới hạn",
+ "Đăng ký tài khoản hôm nay nhận ngay 500K trải nghiệm game bài, slot, bắn cá. Nạp rút siêu tốc 1 phút, hoàn trả 1.5% mỗi ngày. Link chính thức: https://789win.bet")
+spam(name("Xổ số Miền Nam","soicau.vip@gmail.com"),TO,"Soi cầu lô đề chính xác 99%",
+ "Nhận số đẹp lô đề miền Bắc, miền Nam mỗi ngày, bạch thủ, song thủ chính xác 99%. Nạp 500k nhận số, trúng chia 30%. Liên hệ Zalo 0868 123 999.")
+spam(name("Ban Tổ Chức","bantochuc.tri-an@gmail.com"),TO,"THÔNG BÁO TRÚNG THƯỞNG XE SH 150i",
+ "Chúc mừng quý khách đã may mắn trúng thưởng 01 xe máy Honda SH 150i trong chương trình tri ân khách hàng. Để nhận giải, quý khách vui lòng nộp 10% thuế thu nhập không thường xuyên (9.800.000đ) theo hướng dẫn. Mã dự thưởng: SH2026-0918.")
+spam(name("Cục Thuế tỉnh","hoan-thue.tncn@outlook.com"),TO,"Hoàn thuế thu nhập cá nhân năm 2025",
+ "Cơ quan thuế thông báo: ông/bà được hoàn thuế thu nhập cá nhân số tiền 3.456.000đ. Để nhận tiền hoàn, vui lòng truy cập https://hoanthue-gdt.com và đăng nhập bằng tài khoản ngân hàng trong vòng 48 giờ, quá hạn hồ sơ sẽ bị hủy.")
+spam(name("Bảo hiểm xã hội Việt Nam","baohiemxahoi.vn@gmail.com"),TO,"Sổ BHXH của bạn cần đồng bộ dữ liệu",
+ "Sổ bảo hiểm xã hội của bạn chưa được đồng bộ với căn cước công dân. Nếu không đồng bộ trước ngày 20/12, quyền lợi hưởng chế độ sẽ bị tạm dừng. Tải ứng dụng VssID bản mới tại link: https://vssid-capnhat.com/app.apk")
+spam(name("Công an phường","congan.phuong1@gmail.com"),TO,"Giấy triệu tập",
+ "Công an phường 1 yêu cầu bà Trần Thị Mai có mặt để làm rõ việc liên quan đến đường dây rửa tiền. Nếu không thể có mặt, bà cần liên hệ cán bộ điều tra qua số 0901 234 567 để được hướng dẫn chuyển tiền vào tài khoản tạm giữ, chứng minh trong sạch. Tuyệt đối giữ bí mật.")
+spam(name("VNeID","vneid.xacthuc@outlook.com"),TO,"Tài khoản định danh mức 2 sắp hết hiệu lực",
+ "Tài khoản định danh điện tử mức 2 của bạn sẽ hết hiệu lực sau 24 giờ. Vui lòng cập nhật lại thông tin sinh trắc học tại https://vneid-gov.com để tránh bị khóa tài khoản.")
+spam(name("Techcombank","techcombank-alert@tcb-secure.com"),TO,"Cảnh báo: giao dịch bất thường",
+ "Hệ thống phát hiện giao dịch bất thường 15.000.000 VND từ tài khoản của quý khách. Nếu không phải quý khách thực hiện, vui lòng hủy giao dịch ngay tại https://tcb-secure.com/huy trong 10 phút.")
+spam(name("Quản trị hệ thống","admin@mail-lamdong.gov.vn.secure-login.net"),TO,"Hộp thư của bạn đã đầy",
+ "Hộp thư điện tử của bạn đã vượt quá dung lượng cho phép (99%). Thư mới gửi đến sẽ bị trả lại. Nhấn vào đây để nâng cấp dung lượng miễn phí: https://mail-lamdong.gov.vn.secure-login.net/upgrade")
+spam(name("Mail Admin","webmaster@lamdong.gov.vn"),TO,"Xác minh mật khẩu",
+ "Mật khẩu email của bạn sẽ hết hạn hôm nay. Để giữ mật khẩu hiện tại, vui lòng xác minh tại đây: https://owa-lamdong.web.app/verify")
+spam(name("Đầu tư Vàng","vangtaichinh.vip@gmail.com"),TO,"Lãi 3% mỗi ngày - đầu tư vàng an toàn",
+ "Cơ hội đầu tư vàng kỹ thuật số, lãi 3% mỗi ngày, cam kết không rủi ro, rút vốn bất cứ lúc nào. Giới thiệu bạn bè nhận hoa hồng 10%. Đăng ký: https://vangso.vip")
+spam(name("Dự án đất nền","datnen.baoloc@gmail.com"),TO,"Đất nền sổ đỏ Bảo Lộc chỉ 399 triệu/lô",
+ "Mở bán đất nền sổ đỏ từng lô tại Bảo Lộc, giá chỉ 399 triệu/lô, ngân hàng hỗ trợ vay 70%, chiết khấu 5% khi đặt cọc trong tuần. Cam kết lợi nhuận 30% sau 1 năm. Hotline/Zalo 0909 111 222.")
+spam(name("Tuyển dụng Lazada","tuyendung.lazada.vn@gmail.com"),TO,"Việc làm thêm tại nhà - lương ngày",
+ "Lazada cần tuyển 50 nhân viên đánh giá sản phẩm online, làm tại nhà bằng điện thoại, 30 phút mỗi ngày, thu nhập 300.000đ - 1.000.000đ/ngày, nhận lương ngay sau mỗi nhiệm vụ. Liên hệ Telegram @lazada_hr.")
+spam(name("Tiktok Shop","tiktokshop.ctv@gmail.com"),TO,"Tuyển CTV thả tim",
+ "Nhận việc thả tim, xem video TikTok, mỗi nhiệm vụ nhận hoa hồng 20-50k. Nạp đơn càng lớn hoa hồng càng cao. Kết bạn Zalo để nhận nhiệm vụ đầu tiên.")
+spam(name("Luật sư Williams","barrister.williams@gmail.com"),TO,"Thừa kế tài sản",
+ "Tôi là luật sư của cố ông Tran Van Minh, một kỹ sư dầu khí qua đời tại Anh, để lại khoản tiền 8,5 triệu đô la Mỹ không người thừa kế. Vì bà có cùng họ, tôi đề nghị bà đứng tên người thừa kế, chúng ta chia 50/50. Vui lòng trả lời kèm số điện thoại.")
+spam(name("Siêu thị điện máy","sale@dienmay-giare.shop"),TO,"XẢ KHO CUỐI NĂM - GIẢM ĐẾN 70%",
+ "Tivi, tủ lạnh, máy giặt, điều hòa giảm đến 70%. Miễn phí vận chuyển toàn quốc, bảo hành 24 tháng. Số lượng có hạn, chỉ trong 3 ngày. Xem ngay: https://dienmay-giare.shop")
+spam(name("Thực phẩm chức năng","suckhoevang.vn@gmail.com"),TO,"Giải pháp cho người bị tiểu đường",
+ "Sản phẩm thảo dược giúp ổn định đường huyết chỉ sau 7 ngày, không cần dùng thuốc tây. Cam kết hiệu quả, hoàn tiền nếu không khỏi. Đặt hàng hôm nay giảm 50% + freeship. Gọi 1800 6868.")
+spam(name("Spa Đà Lạt","spa.dalat.beauty@gmail.com"),TO,"Quà tặng làm đẹp tháng 12",
+ "Tặng bạn voucher trị liệu da mặt trị giá 1.500.000đ, chỉ áp dụng cho 30 khách hàng đầu tiên. Inbox fanpage hoặc nhắn Zalo để giữ chỗ.")
+spam(name("Hoang Long","hoanglong.mkt@gmail.com"),TO,"Dich vu SEO, chay quang cao Facebook gia re",
+ "Chao anh chi, ben em chuyen dich vu chay quang cao Facebook, Google, SEO top 1, tang like, tang follow gia re. Cam ket hieu qua, hoan tien 100%. Lien he Zalo 0938 456 789.")
+spam(name("Tong dai CSKH","cskh.mobifone@gmail.com"),TO,"Thue bao sap bi khoa 2 chieu",
+ "Thue bao cua quy khach chua chuan hoa thong tin, se bi khoa 2 chieu trong 24h. Vui long soan tin theo huong dan hoac truy cap https://mobifone-chuanhoa.com de cap nhat.")
+spam(name("Phòng Tài chính","phongtaichinh.ubnd@gmail.com"),TO,"V/v chi trả tiền hỗ trợ",
+ "Kính gửi các đồng chí. Thực hiện chủ trương chi hỗ trợ cán bộ công chức dịp Tết, đề nghị đồng chí cung cấp họ tên, số tài khoản và mã OTP gửi về điện thoại để phòng thực hiện chuyển khoản trước ngày 25/12.")
+spam(name("Chủ tịch UBND","chutich.ubnd.lamdong@gmail.com"),TO,"Gấp",
+ "Chị Mai, em đang ở đâu? Anh cần em xử lý giúp một việc gấp, anh đang họp không nghe máy được. Em trả lời email này ngay nhé.")
+spam(name("DHL Express","dhl.vietnam.delivery@gmail.com"),TO,"Bưu kiện của bạn đang bị giữ tại hải quan",
+ "Bưu kiện quốc tế gửi cho bạn đang bị giữ tại hải quan do chưa nộp phí thông quan 850.000đ. Vui lòng thanh toán tại https://dhl-vn-track.com trong 48h, quá hạn bưu kiện sẽ bị hoàn về.")
+spam(name("EVN Lâm Đồng","evn.thongbao@outlook.com"),TO,"Thông báo cắt điện do nợ tiền điện",
+ "Khách hàng có mã PC07KK0123456 nợ tiền điện 2 kỳ. Điện sẽ bị cắt trong hôm nay nếu không thanh toán. Liên hệ nhân viên điện lực qua Zalo 0945 678 123 để được hướng dẫn thanh toán.")
+spam(name("Quỹ Từ Thiện","quytuthien.anhsang@gmail.com"),TO,"Chung tay ủng hộ đồng bào vùng lũ",
+ "Quỹ từ thiện Ánh Sáng kêu gọi ủng hộ đồng bào vùng lũ. Mọi đóng góp xin chuyển vào tài khoản cá nhân 1903 4567 8910 (Techcombank - Le Van Tam). Mỗi nhà hảo tâm ủng hộ từ 500k sẽ được tham gia quay số trúng iPhone.")
+spam(name("Học bổng du học","scholarship.abroad.vn@gmail.com"),TO,"Học bổng toàn phần Úc, Canada 2027",
+ "Cơ hội nhận học bổng toàn phần du học Úc, Canada cho con em cán bộ. Phí xét hồ sơ 3.000.000đ, hoàn lại 100% nếu không đỗ. Hạn cuối nộp hồ sơ: 31/12. Đăng ký ngay để giữ suất.")
+spam(name("Crypto Airdrop","airdrop@usdt-bonus.io"),TO,"Bạn có 1,000 USDT chưa nhận",
+ "Ví của bạn đủ điều kiện nhận 1,000 USDT từ chương trình airdrop. Kết nối ví và xác nhận bằng cụm từ khôi phục (seed phrase) tại https://usdt-bonus.io/claim trước khi hết hạn.")
+spam(name("Vietjet Air","vietjet.khuyenmai@gmail.com"),TO,"Vé máy bay 0 đồng",
+ "Vietjet tung 10.000 vé 0 đồng nhân dịp năm mới. Đặt ngay kẻo lỡ, chỉ cần thanh toán phí giữ chỗ 199.000đ qua chuyển khoản. Link đặt vé: https://vietjet-0dong.com")
+# ham
+ham(name("Công đoàn cơ sở","congdoan@lamdong.gov.vn"),TO,"Đăng ký tham quan nghỉ dưỡng",
+ "Công đoàn cơ sở tổ chức cho đoàn viên tham quan Nha Trang 3 ngày 2 đêm. Đoàn viên đóng góp 1.500.000đ, phần còn lại công đoàn hỗ trợ. Đăng ký với đồng chí Hạnh trước ngày 15/12.")
+ham(name("Nguyễn Văn Bình","binhnv@snv.lamdong.gov.vn"),TO,"Góp ý dự thảo quy chế",
+ "Chị Mai ơi, em gửi chị file góp ý dự thảo quy chế làm việc, chị xem giúp em phần điều 5 về chế độ báo cáo nhé. Cảm ơn chị.")
+ham(name("Ngân hàng BIDV","bidv@thongbao.bidv.com.vn"),TO,"Cảnh báo thủ đoạn giả mạo",
+ "BIDV khuyến cáo khách hàng cảnh giác với các cuộc gọi, tin nhắn giả mạo nhân viên ngân hàng yêu cầu cung cấp mã OTP, mật khẩu. BIDV không bao giờ yêu cầu khách hàng cung cấp thông tin bảo mật qua điện thoại hay email.")
+ham(name("Bệnh viện Đa khoa","bvdk@lamdong.gov.vn"),TO,"Kết quả xét nghiệm",
+ "Bệnh viện Đa khoa tỉnh gửi chị kết quả xét nghiệm ngày 28/11. Chị vui lòng mang theo thẻ bảo hiểm y tế khi đến tái khám.")
+ham(name("Tiki","no-reply@tiki.vn"),TO,"Đơn hàng #123456789 đã được giao",
+ "Đơn hàng #123456789 gồm 2 sản phẩm đã được giao thành công. Cảm ơn bạn đã mua sắm tại Tiki. Đánh giá sản phẩm để nhận xu thưởng.")
+ham(name("Lê Thị Hoa","hoa.le.1990@gmail.com"),TO,"Lớp học của con",
+ "Chị Mai ơi, cô giáo báo thứ Bảy này lớp các con đi dã ngoại, mỗi bé đóng 150 nghìn, chị gửi tiền cho em trước thứ Năm nhé.")
+ham(name("Sở Tài chính","stc@lamdong.gov.vn"),TO,"Hướng dẫn quyết toán kinh phí năm 2026",
+ "Sở Tài chính hướng dẫn các đơn vị quyết toán kinh phí ngân sách năm 2026, thời hạn nộp báo cáo quyết toán trước ngày 31/01/2027. Đề nghị các đơn vị thực hiện đúng quy định.")
+ham(name("Zalo","no-reply@zalo.me"),TO,"Mã xác thực đăng nhập",
+ "Mã xác thực đăng nhập Zalo trên máy tính của bạn là 482913. Không chia sẻ mã này cho bất kỳ ai.")
+ham(name("Trần Quốc Huy","huytq@stnmt.lamdong.gov.vn"),TO,"Lịch công tác tuần sau",
+ "Chị Mai, tuần sau đoàn kiểm tra về huyện Đức Trọng ngày thứ Ba và Lâm Hà ngày thứ Năm, xe xuất phát 7h tại cơ quan. Chị báo giúp các đồng chí trong đoàn.")
+ham(name("Báo Lâm Đồng","toasoan@baolamdong.vn"),TO,"Bản tin sáng",
+ "Bản tin sáng: Lâm Đồng đón 8 triệu lượt khách du lịch trong năm 2026; khởi công cao tốc Tân Phú - Bảo Lộc; giá cà phê tăng mạnh. Xem chi tiết tại baolamdong.vn.")
+ham(name("Phòng Tổ chức","tochuc@lamdong.gov.vn"),TO,"Nộp bản kê khai tài sản",
+ "Đề nghị các đồng chí thuộc diện kê khai nộp bản kê khai tài sản, thu nhập năm 2026 về Phòng Tổ chức trước ngày 20/12. Mẫu kê khai đính kèm.")
+ham(name("Shopee","info@mail.shopee.vn"),TO,"Siêu sale 12.12",
+ "Siêu sale 12.12: giảm đến 50%, freeship 0đ, voucher hoàn xu. Mở ứng dụng Shopee để săn deal ngay hôm nay.")
+ham(name("Nhóm bạn đại học","k45.kinhte@gmail.com"),TO,"Họp lớp 20 năm",
+ "Các bạn ơi, họp lớp K45 kỷ niệm 20 năm ra trường vào 28/12 tại Đà Lạt. Mỗi bạn đóng 1 triệu, chuyển khoản cho Tâm lớp trưởng. Ai đi được thì báo nhé.")
+ham(name("Vietnam Airlines","booking@vietnamairlines.com"),TO,"Xác nhận đặt chỗ",
+ "Cảm ơn quý khách đã đặt vé. Mã đặt chỗ: ABC123. Chuyến bay VN1570 Đà Lạt - Hà Nội, 07:30 ngày 20/12/2026. Vui lòng có mặt tại sân bay trước giờ khởi hành 90 phút.")
+ham(name("UBND phường","ubnd.p1@lamdong.gov.vn"),TO,"Cảnh báo lừa đảo mạo danh công an",
+ "UBND phường cảnh báo người dân về thủ đoạn mạo danh công an gọi điện thông báo liên quan đường dây rửa tiền, yêu cầu chuyển tiền vào tài khoản tạm giữ. Công an không bao giờ làm việc qua điện thoại, yêu cầu chuyển tiền. Người dân tuyệt đối không làm theo.")
+
+# ---- a fifth set, written after the fourth round and measured on it first (14 of its 25 scams
+# were caught then: BENCHMARKS.md) ---------------------------------------------------------
+TO = "doanvanlong@lamdong.gov.vn"
+spam(name("Ngân hàng Chính sách","nhcsxh.hotro@gmail.com"),TO,"Gói vay ưu đãi hỗ trợ người lao động",
+ "Ngân hàng Chính sách xã hội triển khai gói vay ưu đãi cho người lao động với lãi suất 0,3%/tháng. Hồ sơ chỉ cần căn cước công dân, giải ngân sau 2 giờ. Đăng ký qua Zalo của cán bộ tín dụng: 0912 000 111.")
+spam(name("Tima","tima.vay@outlook.com"),TO,"Khoản vay 20 triệu chờ bạn xác nhận",
+ "Bạn có một khoản vay 20.000.000đ đang chờ xác nhận. Nhấn xác nhận để nhận tiền trong 10 phút. Không cần thế chấp, không gọi người thân: https://tima-vn.xyz/xacnhan")
+spam(name("Nhà cái uy tín","nhacai.uytin@gmail.com"),TO,"Link vào nhà cái mới nhất",
+ "Link truy cập nhà cái mới nhất không bị chặn. Khuyến mãi nạp đầu 200%, hoàn trả cược thua mỗi tuần. Cá độ bóng đá, đá gà trực tiếp, tài xỉu. Hỗ trợ 24/7.")
+spam(name("Vòng quay may mắn","vongquay.tet@gmail.com"),TO,"Bạn còn 1 lượt quay trúng thưởng",
+ "Bạn còn 1 lượt quay may mắn với cơ hội trúng iPhone 16 Pro Max, xe Vision, tiền mặt 10 triệu. Quay ngay tại https://vongquay-tet.online trước 24h đêm nay.")
+spam(name("Tổng cục Thuế","tongcucthue.thongbao@gmail.com"),TO,"Thông báo khóa mã số thuế cá nhân",
+ "Mã số thuế cá nhân của ông/bà sẽ bị khóa do chưa quyết toán thuế. Để tránh bị xử phạt, ông/bà vui lòng cài đặt ứng dụng eTax Mobile theo đường link sau và làm theo hướng dẫn của cán bộ: https://etax-mobile.app/dl")
+spam(name("BHXH tỉnh","bhxh.lamdong.vn@gmail.com"),TO,"Nhận tiền bảo hiểm thất nghiệp một lần",
+ "Bạn đủ điều kiện nhận trợ cấp bảo hiểm một lần 12.600.000đ. Vui lòng kết bạn Zalo với cán bộ BHXH để được hướng dẫn làm hồ sơ online, nhận tiền trong ngày.")
+spam(name("Viện Kiểm Sát Nhân Dân","vks.tphcm@gmail.com"),TO,"Quyết định phong tỏa tài khoản",
+ "Viện kiểm sát thông báo tài khoản ngân hàng của bạn liên quan đến vụ án lừa đảo chiếm đoạt tài sản và sẽ bị phong tỏa. Để được xem xét, bạn phải chuyển toàn bộ số dư vào tài khoản của Viện để kiểm tra nguồn gốc. Không được tiết lộ cho người thân.")
+spam(name("Agribank","agribank.canhbao@agr1bank.com"),TO,"Tài khoản của bạn đã bị tạm khóa",
+ "Vì lý do bảo mật, tài khoản Agribank E-Mobile Banking của bạn đã bị tạm khóa. Vui lòng đăng nhập để mở khóa: https://agr1bank.com/mo-khoa")
+spam(name("Thông báo hệ thống","no-reply@lamdong.gov.vn.mailbox-update.com"),TO,"[Hệ thống thư] Yêu cầu xác thực lại",
+ "Hệ thống phát hiện đăng nhập bất thường vào hộp thư công vụ của bạn. Hãy xác thực lại tài khoản trong 12 giờ, nếu không hộp thư sẽ bị vô hiệu hóa: https://lamdong.gov.vn.mailbox-update.com/auth")
+spam(name("Zimbra Admin","zimbra.admin.lamdong@outlook.com"),TO,"Phiên đăng nhập hết hạn",
+ "Phiên đăng nhập Zimbra của bạn đã hết hạn. Đăng nhập lại để tiếp tục nhận thư: https://zimbra-lamdong.weebly.com")
+spam(name("Quỹ đầu tư Singapore","sgfund.vietnam@gmail.com"),TO,"Mời hợp tác đầu tư",
+ "Quỹ đầu tư Singapore tìm đối tác tại Lâm Đồng. Nhà đầu tư góp vốn từ 50 triệu nhận lãi cố định 8% mỗi tháng, trả lãi hàng tuần, hợp đồng có công chứng. Liên hệ trưởng phòng qua Zalo.")
+spam(name("Chuyên gia chứng khoán","ckvip.room@gmail.com"),TO,"Mã cổ phiếu sắp tăng trần",
+ "Room VIP gửi bạn mã cổ phiếu chuẩn bị tăng trần 5 phiên liên tiếp. Tham gia nhóm để nhận khuyến nghị miễn phí, lãi tối thiểu 30%/tháng.")
+spam(name("Tuyển dụng gấp","tuyendung.online68@gmail.com"),TO,"Tuyển nhân viên nhập liệu tại nhà",
+ "Công ty cần tuyển 20 nhân viên nhập liệu làm tại nhà, không yêu cầu bằng cấp, lương 8-15 triệu/tháng, trả lương theo tuần. Ứng viên đóng 300.000đ phí đào tạo và tài liệu.")
+spam(name("Agoda Partner","agoda.partner.vn@gmail.com"),TO,"Việc làm đánh giá khách sạn",
+ "Agoda tuyển cộng tác viên đánh giá khách sạn trên điện thoại. Mỗi đánh giá nhận 35.000đ, làm 1-2 giờ mỗi ngày. Nhận nhiệm vụ qua Telegram, thanh toán cuối ngày.")
+spam(name("Mr. David Chen","davidchen.hk@gmail.com"),TO,"Đề nghị hợp tác kinh doanh bí mật",
+ "Tôi là giám đốc chi nhánh ngân hàng tại Hồng Kông. Có một khoản tiền 12 triệu USD của khách hàng đã mất không người nhận. Tôi cần một đối tác nước ngoài đứng tên nhận, chia 40%. Xin giữ bí mật tuyệt đối và trả lời tôi.")
+spam(name("Tình nguyện viên Liên Hợp Quốc","un.volunteer.vn@gmail.com"),TO,"Bạn có một kiện quà từ nước ngoài",
+ "Một người bạn quốc tịch Mỹ đã gửi tặng bạn kiện quà gồm đô la và trang sức. Kiện hàng đang ở sân bay Tân Sơn Nhất, cần đóng 4.500.000đ phí thông quan để nhận.")
+spam(name("Nội thất giá xưởng","noithat.giaxuong@gmail.com"),TO,"Sofa, bàn ghế văn phòng giá xưởng",
+ "Xưởng sản xuất nội thất văn phòng: bàn làm việc, ghế xoay, tủ hồ sơ giá tận xưởng, giảm thêm 15% cho cơ quan nhà nước. Miễn phí giao hàng và lắp đặt. Báo giá qua Zalo 0977 555 666.")
+spam(name("Phần mềm kế toán","ketoan.soft@gmail.com"),TO,"Phần mềm quản lý văn bản chỉ 990k",
+ "Phần mềm quản lý văn bản, chữ ký số, hóa đơn điện tử trọn gói chỉ 990.000đ/năm. Tặng 3 tháng sử dụng miễn phí. Đăng ký dùng thử ngay hôm nay!")
+spam(name("Dược liệu quý","duoclieu.quy@gmail.com"),TO,"Đông trùng hạ thảo Tây Tạng chính hãng",
+ "Đông trùng hạ thảo Tây Tạng nguyên con, tăng cường sức khỏe, hỗ trợ điều trị ung thư. Giảm 30% cho 50 đơn hàng đầu tiên, giao hàng toàn quốc, thanh toán khi nhận hàng.")
+spam(name("Giam doc So","giamdoc.so.ld@gmail.com"),TO,"Nho em ho tro",
+ "Em oi, anh dang tiep khach khong tien nghe dien thoai. Em chuyen khoan giup anh 15 trieu vao tai khoan nay, chieu anh gui lai em. Gap nhe.")
+spam(name("Kế toán trưởng","ketoantruong.ubnd@gmail.com"),TO,"Cập nhật thông tin nhận lương",
+ "Để chuyển lương tháng 12 qua hệ thống mới, đề nghị các đồng chí điền thông tin thẻ ATM gồm số thẻ, ngày hết hạn và mã xác nhận vào biểu mẫu: https://forms.gle/abc123")
+spam(name("J&T Express","jnt.giaohang@gmail.com"),TO,"Đơn hàng giao không thành công",
+ "Đơn hàng của bạn giao không thành công do sai địa chỉ. Vui lòng cập nhật địa chỉ và thanh toán phí giao lại 25.000đ tại https://jnt-vn.cc trong hôm nay.")
+spam(name("Hội Chữ thập đỏ","chuthapdo.quyengop@gmail.com"),TO,"Kêu gọi quyên góp khẩn cấp",
+ "Hội Chữ thập đỏ kêu gọi quyên góp cho bệnh nhi ung thư. Xin chuyển khoản vào tài khoản cá nhân của thủ quỹ: 0123 4567 89 MB Bank - Tran Thi B. Ghi rõ họ tên để được công khai.")
+spam(name("Game Online","giftcode.game@gmail.com"),TO,"Nhận giftcode 5 triệu kim cương",
+ "Nhận ngay giftcode trị giá 5 triệu kim cương. Đăng nhập bằng tài khoản Facebook tại https://giftcode-ff.site để nhận quà.")
+spam(name("Nha khoa Quốc tế","nhakhoa.qt@gmail.com"),TO,"Niềng răng trả góp 0%",
+ "Niềng răng thẩm mỹ trả góp 0% lãi suất, chỉ từ 1 triệu/tháng. Tặng gói cạo vôi và tẩy trắng. Đặt lịch hẹn qua hotline hoặc inbox fanpage.")
+ham(name("Phòng Quản trị","quantri@lamdong.gov.vn"),TO,"Đổi mật khẩu hộp thư định kỳ",
+ "Theo quy chế an toàn thông tin, các đồng chí tự đổi mật khẩu hộp thư công vụ 3 tháng một lần tại trang mail.lamdong.gov.vn. Phòng Quản trị không bao giờ hỏi mật khẩu của đồng chí.")
+ham(name("Nguyễn Thị Lan","lannt@sgddt.lamdong.gov.vn"),TO,"Mời dự lễ khai giảng",
+ "Anh Long ơi, trường em khai giảng lớp bồi dưỡng vào sáng thứ Hai, mời anh đến dự và phát biểu. Em gửi anh chương trình kèm theo.")
+ham(name("MB Bank","mbbank@mbbank.com.vn"),TO,"Biến động số dư",
+ "TK 0123xxxx789 -500,000 VND lúc 14:32 01/12/2026. SD: 3,210,000 VND. ND: Thanh toan hoc phi. Hotline 1900 545426.")
+ham(name("Hoang Minh","minh.hoang87@gmail.com"),TO,"Di cafe cuoi tuan",
+ "Long oi, cuoi tuan nay may co ranh khong, di cafe voi tui may dua lop cu. Chu nhat 9h o quan quen nhe, nho bao lai cho tao.")
+ham(name("Ban Tuyên giáo","btg@lamdong.gov.vn"),TO,"Tài liệu học tập nghị quyết",
+ "Ban Tuyên giáo gửi các đồng chí tài liệu học tập, quán triệt nghị quyết Đại hội Đảng bộ tỉnh. Đề nghị các chi bộ tổ chức học tập trước ngày 30/12.")
+ham(name("Lazada","noreply@lazada.vn"),TO,"Mã giảm giá dành cho bạn",
+ "Lazada tặng bạn mã giảm giá 50.000đ cho đơn từ 300.000đ, áp dụng đến hết 15/12. Mã đã được lưu vào ví voucher của bạn.")
+ham(name("Grab","no-reply@grab.com"),TO,"Biên nhận chuyến đi",
+ "Cảm ơn bạn đã đi cùng Grab. Chuyến đi từ Sở Nội vụ đến Ga Đà Lạt, 45.000đ, thanh toán bằng tiền mặt.")
+ham(name("Trường THPT","thpt.bui.thi.xuan@lamdong.edu.vn"),TO,"Thông báo họp phụ huynh",
+ "Kính gửi quý phụ huynh, nhà trường tổ chức họp phụ huynh học kỳ I vào 7h30 Chủ nhật 14/12. Đề nghị phụ huynh tham dự đầy đủ.")
+ham(name("Công an tỉnh","ca@lamdong.gov.vn"),TO,"Tuyên truyền phòng chống lừa đảo qua mạng",
+ "Công an tỉnh đề nghị các cơ quan tuyên truyền cho cán bộ: không truy cập đường link lạ, không cung cấp mã OTP, không chuyển tiền theo yêu cầu của người tự xưng là cán bộ công an, viện kiểm sát, tòa án.")
+ham(name("Điện lực Lâm Đồng","cskh@evnspc.vn"),TO,"Thông báo tiền điện tháng 11",
+ "Điện lực Lâm Đồng thông báo tiền điện tháng 11 của khách hàng PB07000123: 456.000đ. Quý khách thanh toán qua ứng dụng ngân hàng hoặc tại quầy trước ngày 20/12.")
+ham(name("Chị Hằng","hang.pham@stttt.lamdong.gov.vn"),TO,"Nhờ xem giúp tờ trình",
+ "Anh Long ơi, em gửi anh dự thảo tờ trình về kinh phí chuyển đổi số, anh xem giúp em phần dự toán trước khi trình lãnh đạo nhé. Em cảm ơn anh.")
+ham(name("Hội Cựu chiến binh","hoiccb@lamdong.gov.vn"),TO,"Thăm hỏi hội viên",
+ "Hội Cựu chiến binh cơ quan tổ chức thăm hỏi hội viên ốm đau nhân dịp cuối năm, mỗi đoàn viên tự nguyện đóng góp 100.000đ, nộp cho đồng chí thủ quỹ.")
+
 def write(sub, msgs):
     d = os.path.join(HERE, sub)
     os.makedirs(d, exist_ok=True)

@@ -118,6 +118,13 @@ impl Language {
 /// English text quoting a Vietnamese name, a few percent.
 const VIETNAMESE_SHARE: f64 = 0.25;
 
+/// Vietnamese typed without marks ("Thue bao cua quy khach chua chuan hoa thong tin"): a text
+/// of at least this many distinct body words, this share of them frequent Vietnamese syllables
+/// ([`crate::vietnamese::is_unmarked_syllable`]), is Vietnamese too, so a model that has seen
+/// no Vietnamese ham gives it no opinion either. English prose has a few percent of them.
+const UNMARKED_SHARE: f64 = 0.2;
+const UNMARKED_MIN_WORDS: usize = 8;
+
 /// Whether a token is a word of the text's body: no prefix (header, subject, URL, shape), no
 /// pair, no digits (numbers, dates and codes say nothing about the language).
 fn is_body_word(t: &str) -> bool {
@@ -135,7 +142,7 @@ pub fn language(tokens: &HashSet<String>) -> Language {
 
 /// The language of a set of tokens from its body words.
 fn language_of_words(tokens: &HashSet<String>) -> Language {
-    let (mut words, mut vietnamese, mut cjk) = (0usize, 0usize, 0usize);
+    let (mut words, mut vietnamese, mut unmarked, mut cjk) = (0usize, 0usize, 0usize, 0usize);
     for t in tokens {
         if t.chars().any(is_cjk) {
             cjk += 1;
@@ -143,12 +150,17 @@ fn language_of_words(tokens: &HashSet<String>) -> Language {
             words += 1;
             if crate::vietnamese::has_diacritics(t) {
                 vietnamese += 1;
+            } else if crate::vietnamese::is_unmarked_syllable(t) {
+                unmarked += 1;
             }
         }
     }
+    let share = |n: usize| if words == 0 { 0.0 } else { n as f64 / words as f64 };
     if cjk > words {
         Language::Cjk
-    } else if words > 0 && vietnamese as f64 / words as f64 >= VIETNAMESE_SHARE {
+    } else if share(vietnamese) >= VIETNAMESE_SHARE
+        || (words >= UNMARKED_MIN_WORDS && share(unmarked) >= UNMARKED_SHARE)
+    {
         Language::Vietnamese
     } else {
         Language::Other
@@ -521,6 +533,26 @@ mod tests {
         assert!(m.classify(&set(&["viagra", "winner"])) > 0.9);
         assert!(m.classify(&set(&["meeting", "kính"])) < 0.1);
         assert_eq!(m.classify(&set(&["unknown"])), 0.5);
+    }
+
+    #[test]
+    fn vietnamese_typed_without_marks_is_vietnamese_and_english_is_not() {
+        let words = |t: &str| -> HashSet<String> { t.split_whitespace().map(str::to_owned).collect() };
+        let unmarked = words(
+            "thue bao cua quy khach chua chuan hoa thong tin se bi khoa hai chieu trong ngay vui long truy cap de cap nhat",
+        );
+        assert_eq!(language_of_words(&unmarked), Language::Vietnamese);
+        let marked = words("thuê bao của quý khách chưa chuẩn hóa thông tin");
+        assert_eq!(language_of_words(&marked), Language::Vietnamese);
+        let english = words(
+            "the meeting is moved to thursday please bring the quarterly report and the budget figures for the new office",
+        );
+        assert_eq!(language_of_words(&english), Language::Other);
+        // A few Vietnamese names in English text do not make it Vietnamese.
+        let names = words(
+            "dear nguyen van anh thank you for the report we will reply to you and your team next week",
+        );
+        assert_eq!(language_of_words(&names), Language::Other);
     }
 
     #[test]

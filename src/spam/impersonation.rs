@@ -132,6 +132,11 @@ pub fn claimed_authority<'n>(
     if is_under(address_domain, suffix) {
         return None;
     }
+    claimed_name(display_lower, names)
+}
+
+/// The first of `names` a lower-case display name contains as whole words.
+pub fn claimed_name<'n>(display_lower: &str, names: &'n [String]) -> Option<&'n str> {
     names
         .iter()
         .find(|n| contains_words(display_lower, n))

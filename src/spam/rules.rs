@@ -185,11 +185,15 @@ enum RawCheck {
         suffix: String,
     },
     /// A From display name that claims one of `names` (or look-alike letters of another script)
-    /// while the address is not under `suffix`.
+    /// while the address is not under `suffix`; or, with `free_mail`, one that claims one of
+    /// `names` (an organisation) while the address is at one of these free-mail domains.
     SenderClaims {
         symbol: String,
+        #[serde(default)]
         suffix: String,
         names: Vec<String>,
+        #[serde(default)]
+        free_mail: Vec<String>,
     },
 }
 
@@ -320,6 +324,7 @@ enum Test {
     SenderClaims {
         suffix: String,
         names: Vec<String>,
+        free_mail: Vec<String>,
     },
 }
 
@@ -577,10 +582,12 @@ impl SpamRules {
                     symbol,
                     suffix,
                     names,
+                    free_mail,
                 } => (
                     symbol,
                     Test::SenderClaims {
                         suffix: suffix.to_ascii_lowercase(),
+                        free_mail: free_mail.iter().map(|d| d.to_ascii_lowercase()).collect(),
                         names: names
                             .iter()
                             .map(|n| crate::vietnamese::nfc(n).to_lowercase())
@@ -1091,7 +1098,11 @@ impl Test {
                         })
                 })
             }),
-            Test::SenderClaims { suffix, names } => {
+            Test::SenderClaims {
+                suffix,
+                names,
+                free_mail,
+            } => {
                 let from = msg?.from()?.first()?;
                 let name = from.name()?;
                 let domain = from
@@ -1099,6 +1110,20 @@ impl Test {
                     .and_then(|a| a.rsplit_once('@'))
                     .map(|(_, d)| d.to_ascii_lowercase())
                     .unwrap_or_default();
+                if !free_mail.is_empty() {
+                    if !free_mail.contains(&domain) {
+                        return None;
+                    }
+                    return impersonation::claimed_name(&v.sender, names).map(|claimed| {
+                        (
+                            format!(
+                                "From name {:?} claims {claimed:?}, but writes from the free-mail address at {domain:?}",
+                                clip(name, 80)
+                            ),
+                            "header From".to_owned(),
+                        )
+                    });
+                }
                 if impersonation::confusable_name(name) {
                     return Some((
                         format!(
