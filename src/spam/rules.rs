@@ -1771,6 +1771,30 @@ mod tests {
                 replace("From", "=?UTF-8?Q?C=C3=B4ng_an_t=E1=BB=89nh?= <congan.pa05@gmail.com>"),
                 replace("From", "=?UTF-8?Q?C=C3=B4ng_an_t=E1=BB=89nh?= <pa05@congan.lamdong.gov.vn>"),
             ),
+            (
+                "VI_CREDENTIAL_DEMAND",
+                plain(
+                    "Chi trả hỗ trợ",
+                    "Đề nghị đồng chí cung cấp họ tên, số tài khoản và mã OTP để phòng chuyển khoản.",
+                ),
+                plain(
+                    "Cảnh giác",
+                    "Ngân hàng không bao giờ yêu cầu khách hàng cung cấp mã OTP qua email.",
+                ),
+            ),
+            (
+                "FROM_ORG_FREEMAIL",
+                replace("From", "\"J&T Express\" <jnt.giaohang@gmail.com>"),
+                replace("From", "\"J&T Express\" <cskh@jtexpress.vn>"),
+            ),
+            (
+                "VI_ADVERTISING",
+                plain(
+                    "Nội thất",
+                    "Bàn ghế văn phòng giá tận xưởng, miễn phí giao hàng, báo giá qua hotline.",
+                ),
+                plain("Nội thất", "Phòng đề nghị báo giá bàn ghế cho hội trường."),
+            ),
         ];
         for (symbol, hit, miss) in &cases {
             // A check's "many" symbol stands in for it.
