@@ -477,7 +477,9 @@ const UNMARKED_SYLLABLES: &[&str] = &[
     "nhan", "nhieu", "nhung", "nhu", "nay", "neu", "phai", "phan", "quy", "rat", "roi", "sau", "thang",
     "thanh", "thi", "thoi", "thong", "thu", "toi", "tren", "trong", "truoc", "tuan", "vao", "viec", "voi",
     "vui", "xin", "xac", "bang", "dau", "gui", "minh", "nhat", "qua", "tai", "tien", "van", "ve", "hien",
-    "duoi", "nhe", "nha",
+    "duoi", "nhe", "nha", "hoc", "phi", "toan", "khoan", "giao", "ngan", "chuyen", "nop", "dinh", "lop",
+    "truong", "cong", "nuoc", "tinh", "huyen", "phuong", "dong", "kinh", "tra", "loi", "cau", "hoi", "biet",
+    "nhiem", "vu", "duc", "thuong", "nguyen", "tran", "hoang", "pham",
 ];
 
 /// Whether a lower-case word is a frequent Vietnamese syllable written without marks.

@@ -133,6 +133,19 @@ async fn officers_teach_the_classifier_and_admins_keep_the_lists_in_the_console(
     // An officer says "spam": audited, then learned by the daemon.
     b.login(&base, "officer1", PASSWORD).await;
     b.goto(&page).await;
+    // Each finding's meaning in the reader's language (issue 24): Vietnamese by default...
+    let findings = b.text("#findings").await;
+    assert!(
+        findings.contains("Phát hiện dấu độ mật TỐI MẬT trong thư hoặc tệp đính kèm"),
+        "{findings}"
+    );
+    // ... and English after switching.
+    b.goto(&format!("{base}/lang/en")).await;
+    b.goto(&page).await;
+    let findings = b.text("#findings").await;
+    assert!(findings.contains("TỐI MẬT (secret) marking found"), "{findings}");
+    b.goto(&format!("{base}/lang/vi")).await;
+    b.goto(&page).await;
     b.submit("mark-spam").await;
     assert!(
         b.text("#feedback").await.contains("thư rác"),

@@ -3,7 +3,9 @@
 pub mod lists;
 mod scores;
 
-pub use scores::{KnownSymbol, ScoreTable, SymbolRule, Thresholds, parse_reply_code};
+pub use scores::{
+    KnownSymbol, ScoreTable, SymbolRule, SymbolText, Thresholds, parse_reply_code, symbol_texts,
+};
 
 use crate::verdict::Finding;
 pub use crate::verdict::{Action, SmtpReply, Verdict};

@@ -78,6 +78,8 @@ impl KnownSymbol {
 pub struct SymbolRule {
     pub score: f64,
     pub description: String,
+    /// The description in Vietnamese, for the officers (issue 24; every built-in symbol has one).
+    pub description_vi: Option<String>,
     /// Forced action and its SMTP code + enhanced status code.
     pub force: Option<(Action, Option<(u16, String)>)>,
     /// The forced action gives way when another symbol (or the score) refuses the message
@@ -136,6 +138,8 @@ struct RawGroup {
 struct RawSymbol {
     score: f64,
     description: String,
+    #[serde(default)]
+    description_vi: Option<String>,
     action: Option<Action>,
     reply: Option<String>,
     #[serde(default)]
@@ -275,6 +279,7 @@ impl ScoreTable {
             let mut rule = SymbolRule::new(s.score, s.description, s.action, s.reply.as_deref())
                 .map_err(|(key, m)| bad(&section, key, &m))?;
             rule.unless_refused = s.unless_refused;
+            rule.description_vi = s.description_vi.filter(|d| !d.trim().is_empty());
             let Some(group) = groups.get(&s.group) else {
                 let mut names: Vec<&str> = groups.keys().map(String::as_str).collect();
                 names.sort_unstable();
@@ -469,11 +474,53 @@ impl SymbolRule {
         Ok(SymbolRule {
             score,
             description,
+            description_vi: None,
             force: action.map(|a| (a, reply)),
             unless_refused: false,
             group: SIGNATURE_GROUP.to_owned(),
         })
     }
+}
+
+/// A symbol's descriptions, English and Vietnamese, as people are shown them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SymbolText {
+    pub en: String,
+    pub vi: Option<String>,
+}
+
+/// Every symbol's descriptions in a score table's text, for the console (which builds no
+/// engine): the `[symbols.*]` tables' `description` and `description_vi`, nothing checked.
+/// A text that does not parse gives none (the engine refuses such a table at start anyway).
+pub fn symbol_texts(text: &str) -> HashMap<String, SymbolText> {
+    #[derive(Deserialize)]
+    struct Texts {
+        #[serde(default)]
+        symbols: BTreeMap<String, Desc>,
+    }
+    #[derive(Deserialize)]
+    struct Desc {
+        #[serde(default)]
+        description: String,
+        #[serde(default)]
+        description_vi: Option<String>,
+    }
+    toml::from_str::<Texts>(text)
+        .map(|t| {
+            t.symbols
+                .into_iter()
+                .map(|(k, d)| {
+                    (
+                        k,
+                        SymbolText {
+                            en: d.description,
+                            vi: d.description_vi,
+                        },
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 impl ConfigError {
@@ -494,5 +541,27 @@ impl ConfigError {
             }
             other => other,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 24: the officers read every symbol's meaning in Vietnamese.
+    #[test]
+    fn every_built_in_symbol_is_described_in_vietnamese() {
+        let texts = symbol_texts(ScoreTable::EMBEDDED);
+        assert!(texts.len() > 100, "{}", texts.len());
+        for (symbol, t) in &texts {
+            assert!(!t.en.trim().is_empty(), "{symbol}: no description");
+            let vi = t.vi.as_deref().unwrap_or_default();
+            assert!(!vi.trim().is_empty(), "{symbol}: no description_vi");
+            assert!(
+                !vi.is_ascii() || symbol == "GTUBE",
+                "{symbol}: description_vi {vi:?} does not read as Vietnamese"
+            );
+        }
+        assert!(symbol_texts("not toml [").is_empty());
     }
 }

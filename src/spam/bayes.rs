@@ -123,7 +123,7 @@ const VIETNAMESE_SHARE: f64 = 0.25;
 /// ([`crate::vietnamese::is_unmarked_syllable`]), is Vietnamese too, so a model that has seen
 /// no Vietnamese ham gives it no opinion either. English prose has a few percent of them.
 const UNMARKED_SHARE: f64 = 0.2;
-const UNMARKED_MIN_WORDS: usize = 8;
+const UNMARKED_MIN_WORDS: usize = 6;
 
 /// Whether a token is a word of the text's body: no prefix (header, subject, URL, shape), no
 /// pair, no digits (numbers, dates and codes say nothing about the language).

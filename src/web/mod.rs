@@ -37,6 +37,9 @@ pub struct WebState {
     /// (`server`) teaches it to the classifier. Nobody listens when the console runs alone
     /// (`canhgac web`): `canhgac train --from-quarantine` learns the words then.
     pub feedback_given: Arc<tokio::sync::Notify>,
+    /// What each symbol means, in English and Vietnamese (`rules/scores.toml` of the rules in
+    /// use), shown beside every finding.
+    symbols: std::collections::HashMap<String, crate::policy::SymbolText>,
 }
 
 impl WebState {
@@ -53,14 +56,38 @@ impl WebState {
             max_secs: secs(w.session_max_hours, 3600),
             secure: w.public_url.starts_with("https://"),
             feedback_given: Arc::new(tokio::sync::Notify::new()),
+            symbols: symbol_texts(&config),
             store,
             config,
         })
     }
 
+    /// What a symbol means, in `lang` (English when no Vietnamese text is given).
+    fn meaning(&self, symbol: &str, lang: Lang) -> String {
+        self.symbols
+            .get(symbol)
+            .map_or_else(String::new, |t| match (lang, &t.vi) {
+                (Lang::Vi, Some(vi)) => vi.clone(),
+                _ => t.en.clone(),
+            })
+    }
+
     /// The default language of the interface.
     fn language(&self) -> Lang {
         Lang::parse(&self.config.web.language).unwrap_or(Lang::Vi)
+    }
+}
+
+/// The symbols' descriptions of the score table in use: `[rules] dir`'s when it has one (read
+/// once at start; a table that cannot be read gives the built-in one's), else the built-in.
+fn symbol_texts(config: &Config) -> std::collections::HashMap<String, crate::policy::SymbolText> {
+    let built_in = || crate::policy::symbol_texts(crate::policy::ScoreTable::EMBEDDED);
+    if config.rules.dir.as_os_str().is_empty() {
+        return built_in();
+    }
+    match std::fs::read_to_string(config.rules.dir.join("scores.toml")) {
+        Ok(text) => crate::policy::symbol_texts(&text),
+        Err(_) => built_in(),
     }
 }
 

@@ -852,7 +852,10 @@ async fn message(
     let shown = blocking(&state, move |st| crate::review::show(st, &mid, &user))
         .await
         .map_err(|e| ctx.store_error(e))?;
-    let mview = view::message_view(&shown.record, shown.head.as_deref(), shown.described);
+    let mut mview = view::message_view(&shown.record, shown.head.as_deref(), shown.described);
+    for f in &mut mview.findings {
+        f.meaning = state.meaning(&f.symbol, ctx.lang);
+    }
     let (units, requests, alerts, history) = (shown.units, shown.requests, shown.alerts, shown.trail);
     let t = ctx.t();
     let (feedback, feedback_learned) = match &shown.feedback {

@@ -16,6 +16,9 @@ pub struct Segment {
 /// A finding as shown.
 pub struct FindingView {
     pub symbol: String,
+    /// What the symbol means, in the reader's language (`description_vi` / `description` of
+    /// `rules/scores.toml`); empty for a symbol the table does not describe.
+    pub meaning: String,
     pub score: String,
     pub location: String,
     pub evidence: Vec<Segment>,
@@ -162,6 +165,7 @@ pub fn message_view(record: &Record, raw: Option<&[u8]>, described: Option<Descr
             .iter()
             .map(|f| FindingView {
                 symbol: f.symbol.clone(),
+                meaning: String::new(),
                 score: format!("{:.2}", f.score),
                 location: visible(&f.location),
                 evidence: evidence(&f.detail),
