@@ -482,6 +482,29 @@ async fn held_message_survives_kill_9_and_officers_work_it_from_the_cli() {
         text.contains("Headers:") && text.contains("Message-ID: <markings-"),
         "{text}"
     );
+    // Each finding's meaning, in the terminal's language (issue 24).
+    for (lang, meaning) in [
+        (
+            "vi_VN.UTF-8",
+            "= Phát hiện dấu độ mật TỐI MẬT trong thư hoặc tệp đính kèm",
+        ),
+        (
+            "C.UTF-8",
+            "= TỐI MẬT (secret) marking found in the message or an attachment",
+        ),
+    ] {
+        let o = canhgac()
+            .args(["quarantine", "show", &id, "--config"])
+            .arg(&cfg)
+            .env("USER", "officer1")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", lang)
+            .output()
+            .expect("run");
+        let text = String::from_utf8_lossy(&o.stdout);
+        assert!(text.contains(meaning), "{lang}: {text}");
+    }
     let (code, _, bytes) = run(&["quarantine", "export", &id]);
     assert_eq!(code, Some(0));
     assert_eq!(

@@ -360,6 +360,28 @@ pub fn json_line(name: &str, r: &ScanReport) -> String {
     .to_string()
 }
 
+/// Whether people at this terminal read Vietnamese (`LC_ALL`, `LC_MESSAGES` or `LANG` is
+/// `vi…`): findings' meanings are then printed in Vietnamese.
+pub(crate) fn vietnamese_locale() -> bool {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
+        .is_some_and(|v| v.starts_with("vi"))
+}
+
+/// What a symbol means, in the terminal's language ([`vietnamese_locale`]); empty if unknown.
+pub(crate) fn meaning(
+    texts: &std::collections::HashMap<String, crate::policy::SymbolText>,
+    symbol: &str,
+) -> String {
+    texts
+        .get(symbol)
+        .map_or_else(String::new, |t| match (&t.vi, vietnamese_locale()) {
+            (Some(vi), true) => vi.clone(),
+            _ => t.en.clone(),
+        })
+}
+
 fn human(name: &str, r: &ScanReport) -> String {
     let v = &r.verdict;
     let mut s = format!("{name}: {} score={:.2}", v.action, v.score);

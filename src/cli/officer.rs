@@ -284,8 +284,14 @@ pub fn quarantine(config: &Config, user: Option<&str>, cmd: QuarantineCommand) -
                 }
             }
             let _ = writeln!(out, "\nFindings:");
+            let texts = crate::scanners::symbol_texts_of(config);
             for f in &r.findings {
-                let _ = writeln!(out, "  {} ({:.2}) at {}\n      {}", f.symbol, f.score, f.location, f.detail);
+                let _ = writeln!(out, "  {} ({:.2}) at {}", f.symbol, f.score, f.location);
+                let meaning = super::meaning(&texts, &f.symbol);
+                if !meaning.is_empty() {
+                    let _ = writeln!(out, "      = {meaning}");
+                }
+                let _ = writeln!(out, "      {}", f.detail);
             }
             let _ = writeln!(out, "\nAttachments:");
             if described.is_none() {

@@ -378,7 +378,7 @@ pub struct AlertsConfig {
     pub from: String,
     /// The security officers (Sở Thông tin và Truyền thông) told of every held marking.
     pub officers: Vec<String>,
-    /// The review link; the quarantine id is appended.
+    /// The review link; the quarantine id is appended (the console's `/messages/{id}`).
     pub review_url: String,
     /// Seconds between attempts to send what is due.
     pub interval_secs: u64,
@@ -393,7 +393,7 @@ impl Default for AlertsConfig {
             smtp: "127.0.0.1:10026".to_owned(),
             from: "canhgac@lamdong.gov.vn".to_owned(),
             officers: vec!["antoanthongtin@lamdong.gov.vn".to_owned()],
-            review_url: "http://127.0.0.1:8025/quarantine/".to_owned(),
+            review_url: "http://127.0.0.1:8025/messages/".to_owned(),
             interval_secs: 10,
             retry_secs: 30,
         }

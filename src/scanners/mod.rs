@@ -127,6 +127,19 @@ pub fn rule_source(
     }
 }
 
+/// What each symbol means, in English and Vietnamese, by the score table of `config`'s rules
+/// (`[rules] dir`'s `scores.toml` when it has one, else the built-in): for the console and the
+/// command line, which show findings to people. A table that cannot be read gives the built-in
+/// one's texts (the engine refuses such a table at start anyway).
+pub fn symbol_texts_of(
+    config: &crate::config::Config,
+) -> std::collections::HashMap<String, crate::policy::SymbolText> {
+    let dir = (!config.rules.dir.as_os_str().is_empty()).then_some(config.rules.dir.as_path());
+    let text = rule_source(dir, "scores.toml", crate::policy::ScoreTable::EMBEDDED)
+        .map_or_else(|_| crate::policy::ScoreTable::EMBEDDED.to_owned(), |(_, t)| t);
+    crate::policy::symbol_texts(&text)
+}
+
 /// The symbols of a scanner whose symbols are all listed in the score table.
 pub fn named(names: &[&str]) -> Vec<KnownSymbol> {
     names.iter().map(|n| KnownSymbol::named(n)).collect()

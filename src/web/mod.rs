@@ -56,7 +56,7 @@ impl WebState {
             max_secs: secs(w.session_max_hours, 3600),
             secure: w.public_url.starts_with("https://"),
             feedback_given: Arc::new(tokio::sync::Notify::new()),
-            symbols: symbol_texts(&config),
+            symbols: crate::scanners::symbol_texts_of(&config),
             store,
             config,
         })
@@ -75,19 +75,6 @@ impl WebState {
     /// The default language of the interface.
     fn language(&self) -> Lang {
         Lang::parse(&self.config.web.language).unwrap_or(Lang::Vi)
-    }
-}
-
-/// The symbols' descriptions of the score table in use: `[rules] dir`'s when it has one (read
-/// once at start; a table that cannot be read gives the built-in one's), else the built-in.
-fn symbol_texts(config: &Config) -> std::collections::HashMap<String, crate::policy::SymbolText> {
-    let built_in = || crate::policy::symbol_texts(crate::policy::ScoreTable::EMBEDDED);
-    if config.rules.dir.as_os_str().is_empty() {
-        return built_in();
-    }
-    match std::fs::read_to_string(config.rules.dir.join("scores.toml")) {
-        Ok(text) => crate::policy::symbol_texts(&text),
-        Err(_) => built_in(),
     }
 }
 
