@@ -579,6 +579,84 @@ ham(name("Chị Hằng","hang.pham@stttt.lamdong.gov.vn"),TO,"Nhờ xem giúp t�
 ham(name("Hội Cựu chiến binh","hoiccb@lamdong.gov.vn"),TO,"Thăm hỏi hội viên",
  "Hội Cựu chiến binh cơ quan tổ chức thăm hỏi hội viên ốm đau nhân dịp cuối năm, mỗi đoàn viên tự nguyện đóng góp 100.000đ, nộp cho đồng chí thủ quỹ.")
 
+# ---- a sixth set, written after the fifth round and measured on it first (19 of its 25 scams
+# were caught then: BENCHMARKS.md) ---------------------------------------------------------
+TO = "vuthihuong@lamdong.gov.vn"
+spam(name("Hỗ trợ tài chính cá nhân","taichinhcanhan.vn@gmail.com"),TO,"Cần tiền trả nợ? Gọi ngay",
+ "Anh chị đang bị app đòi nợ, bị khủng bố điện thoại? Chúng tôi nhận tất toán toàn bộ khoản vay app, sau đó anh chị trả góp lại hàng tháng, lãi thấp. Liên hệ ngay để được hỗ trợ trong ngày.")
+spam(name("Vay 247","vay247@vay247.store"),TO,"Duyệt nhanh hồ sơ vay 15 triệu",
+ "Hồ sơ vay 15 triệu của bạn đã sẵn sàng. Chỉ cần ảnh chụp CCCD và số điện thoại, không cần đến quầy, tiền về tài khoản trong ngày. Nhấn để hoàn tất: https://vay247.store/hoantat")
+spam(name("Bet Thể Thao","vip.bet.vn@gmail.com"),TO,"Nhận định kèo Ngoại hạng Anh cuối tuần",
+ "Tổng hợp kèo châu Á, kèo tài xỉu các trận Ngoại hạng Anh cuối tuần. Thành viên mới nạp lần đầu được thưởng 150%, hoàn cược 2% không giới hạn. Vào ngay link dự phòng không bị chặn.")
+spam(name("Tri ân khách hàng Vinamilk","vinamilk.trian@gmail.com"),TO,"Quý khách trúng giải nhì chương trình Vui Tết",
+ "Chúc mừng quý khách trúng giải nhì: 01 tủ lạnh Samsung và 5.000.000đ tiền mặt. Vui lòng liên hệ bộ phận trả thưởng qua Zalo để làm thủ tục, phí hồ sơ nhận thưởng 850.000đ.")
+spam(name("Chi cục Thuế khu vực","chicucthue.kv7@outlook.com"),TO,"Giấy mời làm việc về nghĩa vụ thuế",
+ "Chi cục Thuế mời bà Vũ Thị Hương đến làm việc về khoản nợ thuế thu nhập cá nhân. Trường hợp không đến được, bà liên hệ cán bộ thuế qua Zalo 0915 222 333 để được hướng dẫn nộp tiền và cập nhật thông tin trên ứng dụng.")
+spam(name("Cong an tinh Lam Dong","congan.lamdong.gov@gmail.com"),TO,"Thong bao xac minh vu an",
+ "Chung toi la co quan dieu tra Cong an tinh. Tai khoan ngan hang cua ba dang lien quan den mot vu an rua tien. De chung minh vo toi, ba can chuyen toan bo tien vao tai khoan tam giu cua co quan dieu tra. Khong duoc tiet lo voi ai.")
+spam(name("Vietcombank","no-reply@vietcombank-vn.info"),TO,"VCB Digibank: xác thực sinh trắc học",
+ "Theo quy định mới của Ngân hàng Nhà nước, quý khách cần xác thực sinh trắc học trước ngày 31/12 để tiếp tục giao dịch trực tuyến. Xác thực tại: https://vietcombank-vn.info/sinhtrachoc")
+spam(name("Ban Quản trị Mail","quantri.mail@lamdong-gov.vn"),TO,"Thông báo chuyển đổi hệ thống thư điện tử",
+ "Hệ thống thư điện tử công vụ đang chuyển sang máy chủ mới. Tài khoản chưa xác nhận sẽ bị xóa. Vui lòng xác nhận tên đăng nhập và mật khẩu tại https://lamdong-gov.vn/xacnhan")
+spam(name("IT Helpdesk","helpdesk.lamdong@yahoo.com"),TO,"Thư của bạn bị giữ lại",
+ "Có 5 thư gửi đến bạn đang bị giữ lại do lỗi đồng bộ. Để nhận lại thư, vui lòng đăng nhập tại trang sau: https://mail-lamdong.firebaseapp.com")
+spam(name("Tập đoàn đầu tư ABC","abc.invest.group@gmail.com"),TO,"Cơ hội sở hữu cổ phần trước khi niêm yết",
+ "Tập đoàn ABC mở bán cổ phần ưu đãi cho nhà đầu tư cá nhân trước khi niêm yết. Cam kết mua lại với giá gấp 3 sau 12 tháng. Số lượng có hạn, liên hệ chuyên viên tư vấn.")
+spam(name("Kiếm tiền online","kiemtien.online.vn@gmail.com"),TO,"Thu nhập thụ động 20 triệu/tháng",
+ "Chỉ với chiếc điện thoại, bạn có thể kiếm 20 triệu mỗi tháng bằng cách chạy quảng cáo tự động. Không cần kinh nghiệm, có người hướng dẫn từ A đến Z. Phí tham gia khóa học 1.990.000đ.")
+spam(name("Tuyển dụng Vinmart","vinmart.tuyendung@gmail.com"),TO,"Tuyển nhân viên bán hàng online",
+ "Tuyển nhân viên chốt đơn online làm tại nhà, lương cứng 7 triệu + thưởng doanh số. Ứng viên cần nạp tiền kích hoạt tài khoản bán hàng 500.000đ, hoàn lại sau 7 ngày.")
+spam(name("Trung úy John Miller","john.miller.usarmy@gmail.com"),TO,"Xin hãy giúp tôi",
+ "Tôi là trung úy quân đội Mỹ đang làm nhiệm vụ tại Syria. Tôi có một hộp hàng chứa 2,5 triệu USD muốn gửi về Việt Nam cho bạn giữ giúp, bạn sẽ được 30%. Hộp hàng sẽ gửi qua công ty ngoại giao, bạn chỉ cần đóng phí vận chuyển.")
+spam(name("Đồng hồ chính hãng","donghochinhhang.vn@gmail.com"),TO,"Đồng hồ Thụy Sỹ giảm 60% dịp cuối năm",
+ "Đồng hồ Thụy Sỹ chính hãng giảm đến 60%, bảo hành 5 năm, tặng kèm hộp da cao cấp. Miễn phí giao hàng toàn quốc, kiểm tra hàng trước khi thanh toán. Đặt hàng qua hotline hoặc Zalo 0966 777 888.")
+spam(name("Du lịch giá rẻ","dulich.giare.vn@gmail.com"),TO,"Tour Thái Lan 5 ngày chỉ 3.990.000đ",
+ "Tour Thái Lan 5 ngày 4 đêm trọn gói chỉ 3.990.000đ, bao gồm vé máy bay, khách sạn 4 sao, ăn uống. Số lượng có hạn, đặt cọc ngay hôm nay để giữ chỗ.")
+spam(name("Thẩm mỹ viện","thammy.vien.sg@gmail.com"),TO,"Ưu đãi nâng mũi, cắt mí tháng 12",
+ "Ưu đãi tháng 12: nâng mũi, cắt mí, tiêm filler giảm đến 50%. Tặng gói chăm sóc da trị giá 3 triệu. Đặt lịch tư vấn miễn phí qua inbox fanpage.")
+spam(name("Bảo hiểm nhân thọ","tuvan.baohiem.nt@gmail.com"),TO,"Gói bảo hiểm dành riêng cho cán bộ công chức",
+ "Gói bảo hiểm nhân thọ kết hợp đầu tư dành riêng cho cán bộ công chức: đóng 1 triệu/tháng, nhận lại 500 triệu sau 15 năm, lãi suất cam kết 8%/năm. Liên hệ tư vấn viên để được hỗ trợ.")
+spam(name("Trưởng phòng","truongphong.noivu@gmail.com"),TO,"Em xử lý giúp chị",
+ "Hương ơi chị đang họp với đoàn kiểm tra, em chuyển giúp chị 20 triệu vào tài khoản anh Tuấn bên đối tác, số tài khoản chị gửi dưới đây. Chị họp xong sẽ chuyển lại em ngay. Đừng gọi chị nhé.")
+spam(name("Viettel Money","viettelmoney.uudai@gmail.com"),TO,"Bạn được hoàn tiền 500.000đ",
+ "Viettel Money hoàn tiền 500.000đ cho khách hàng thân thiết. Để nhận tiền, đăng nhập ví và nhập mã OTP được gửi về máy tại đường link https://viettelmoney-hoantien.com")
+spam(name("Shopee Việt Nam","shopee.vn.thuongthem@gmail.com"),TO,"Đơn hàng của bạn được hoàn tiền gấp đôi",
+ "Do sự cố hệ thống, đơn hàng gần nhất của bạn được hoàn tiền gấp đôi. Vui lòng liên hệ nhân viên chăm sóc khách hàng qua Telegram để nhận tiền hoàn.")
+spam(name("Sở Y tế","soyte.thongbao@gmail.com"),TO,"Thông báo thu phí khám sức khỏe",
+ "Sở Y tế thông báo các cán bộ chưa khám sức khỏe định kỳ phải nộp phí 1.200.000đ vào tài khoản cá nhân của cán bộ phụ trách trước ngày 20/12, nếu không sẽ bị xử lý kỷ luật.")
+spam(name("Hội doanh nhân","hoidoanhnhan.vn@gmail.com"),TO,"Vinh danh doanh nghiệp tiêu biểu 2026",
+ "Đơn vị của quý vị được đề cử vinh danh Top 100 doanh nghiệp tiêu biểu năm 2026. Để nhận cúp và chứng nhận, vui lòng đóng phí tài trợ chương trình 15.000.000đ.")
+spam(name("Ngân hàng ACB","acb.vay.uudai@gmail.com"),TO,"Thẻ tín dụng hạn mức 100 triệu - mở thẻ online",
+ "Mở thẻ tín dụng ACB online hạn mức đến 100 triệu, không cần chứng minh thu nhập, duyệt trong 24h. Để đăng ký, vui lòng gửi ảnh CCCD hai mặt và sao kê lương qua email này.")
+spam(name("Quà tặng","quatang.sukien@gmail.com"),TO,"Xác nhận địa chỉ nhận quà",
+ "Bạn là một trong 100 người may mắn nhận bộ quà tặng cao cấp. Vui lòng xác nhận địa chỉ nhận quà và thanh toán phí vận chuyển 35.000đ tại https://quatang-sukien.top")
+spam(name("Crypto VN","cryptovn.signal@gmail.com"),TO,"Đồng coin mới x50 trong tuần",
+ "Dự án coin mới vừa lên sàn, dự kiến tăng x50 trong tuần này. Mua sớm khi giá còn thấp, nhóm chuyên gia hỗ trợ miễn phí. Tham gia nhóm Telegram ngay.")
+ham(name("Văn phòng Sở","vanphong@snv.lamdong.gov.vn"),TO,"Lịch họp giao ban tháng 12",
+ "Văn phòng Sở thông báo lịch họp giao ban tháng 12 vào 8h thứ Hai ngày 08/12 tại phòng họp tầng 2. Đề nghị các phòng chuẩn bị báo cáo.")
+ham(name("Techcombank","thongbao@techcombank.com.vn"),TO,"Thông báo thay đổi biểu phí",
+ "Techcombank trân trọng thông báo thay đổi biểu phí dịch vụ thẻ từ ngày 01/01/2027. Chi tiết xem tại techcombank.com.vn. Techcombank không bao giờ yêu cầu khách hàng cung cấp mật khẩu hoặc mã OTP.")
+ham(name("Phạm Thu Trang","trangpt@ubnd.lamdong.gov.vn"),TO,"Chuyển file dự thảo",
+ "Chị Hương ơi, em gửi chị file dự thảo kế hoạch năm 2027 đã chỉnh theo ý kiến lãnh đạo. Chị xem giúp em trước 16h nhé.")
+ham(name("Hội Phụ nữ","hoiphunu@lamdong.gov.vn"),TO,"Vận động ủng hộ Quỹ vì người nghèo",
+ "Hội Phụ nữ cơ quan vận động cán bộ, hội viên ủng hộ Quỹ vì người nghèo năm 2026, mức ủng hộ tự nguyện. Danh sách ủng hộ nộp về đồng chí Thủy trước ngày 15/12.")
+ham(name("Shopee","no-reply@shopee.vn"),TO,"Đơn hàng đã giao thành công",
+ "Đơn hàng 231201ABC đã giao thành công. Vui lòng kiểm tra và xác nhận đã nhận hàng trên ứng dụng Shopee trong 3 ngày.")
+ham(name("Bưu điện tỉnh","buudien@vnpost.vn"),TO,"Thông báo phát bưu gửi",
+ "Bưu gửi EMS số EA123456789VN gửi bà Vũ Thị Hương sẽ được phát trong ngày hôm nay. Mọi thắc mắc xin liên hệ tổng đài 1900 545481.")
+ham(name("Minh Anh","minhanh.vu@gmail.com"),TO,"Tối nay ăn cơm nhà nội",
+ "Mẹ ơi, tối nay cả nhà sang ăn cơm nhà nội nhé, bà dặn mẹ mua giúp bà ít hoa quả. Con tan học lúc 5h.")
+ham(name("Sở Tư pháp","stp@lamdong.gov.vn"),TO,"Góp ý dự thảo nghị quyết",
+ "Sở Tư pháp đề nghị các cơ quan góp ý dự thảo nghị quyết quy định mức chi hỗ trợ pháp lý cho doanh nghiệp nhỏ và vừa, gửi văn bản góp ý trước ngày 18/12.")
+ham(name("Grab","no-reply@grab.com"),TO,"Ưu đãi GrabFood cuối tuần",
+ "Cuối tuần này GrabFood giảm 30% cho đơn từ 100.000đ tại các quán ăn Đà Lạt. Ưu đãi áp dụng đến Chủ nhật.")
+ham(name("Trường Mầm non","mamnon.hoahong@lamdong.edu.vn"),TO,"Thông báo đóng học phí tháng 12",
+ "Nhà trường thông báo học phí tháng 12 của cháu là 1.850.000đ, phụ huynh chuyển khoản vào tài khoản của trường tại Agribank hoặc đóng trực tiếp tại văn phòng trước ngày 10/12.")
+ham(name("VNPT","cskh@vnpt.vn"),TO,"Hóa đơn cước tháng 11",
+ "VNPT thông báo cước dịch vụ internet tháng 11 của quý khách là 220.000đ. Quý khách thanh toán qua ứng dụng My VNPT hoặc tại điểm giao dịch.")
+ham(name("Lê Văn Tâm","tamlv@sxd.lamdong.gov.vn"),TO,"Xin số điện thoại",
+ "Chị Hương cho em xin số điện thoại của anh phụ trách dự án nhà ở xã hội bên Sở Tài chính để em liên hệ trao đổi số liệu nhé.")
+
 def write(sub, msgs):
     d = os.path.join(HERE, sub)
     os.makedirs(d, exist_ok=True)
