@@ -181,6 +181,8 @@ pub async fn learn_feedback(
         .map_err(|e| e.to_string())?
         .map_err(|e| e.to_string())?;
     let mut done = Learned::default();
+    // Opened on the first word learned, then kept for the others.
+    let mut tdb: Option<crate::spam::tokendb::TokenDb> = None;
     for word in words {
         let (s, id) = (store.clone(), word.message_id.clone());
         let raw = tokio::task::spawn_blocking(move || s.raw(&id))
@@ -198,8 +200,12 @@ pub async fn learn_feedback(
             continue;
         };
         let (s, db, actor) = (store.clone(), db.clone(), actor.to_owned());
-        let stats = tokio::task::spawn_blocking(move || {
-            let mut tdb = crate::spam::tokendb::TokenDb::open(&db).map_err(|e| e.to_string())?;
+        let open = tdb.take();
+        let (back, stats) = tokio::task::spawn_blocking(move || {
+            let mut tdb = match open {
+                Some(t) => t,
+                None => crate::spam::tokendb::TokenDb::open(&db).map_err(|e| e.to_string())?,
+            };
             let stats = tdb
                 .train([(input.raw.as_slice(), tokens, word.spam)])
                 .map_err(|e| e.to_string())?;
@@ -212,10 +218,11 @@ pub async fn learn_feedback(
             };
             s.feedback_learned(&actor, &word, what)
                 .map_err(|e| e.to_string())?;
-            Ok::<_, String>(stats)
+            Ok::<_, String>((tdb, stats))
         })
         .await
         .map_err(|e| e.to_string())??;
+        tdb = Some(back);
         if stats.already > 0 {
             done.already += 1;
         } else {

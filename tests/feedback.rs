@@ -5,10 +5,9 @@
 //! a new database; an entry an admin adds in the console is in force at the milter within
 //! seconds, and only admins may touch the lists.
 
-use crate::common::config_file;
 use crate::common::postfix::free_port;
+use crate::common::{Daemon, config_file};
 use crate::web::{BROWSER_LOCK, Browser, PASSWORD};
-use canhgac::server::{Control, Options};
 use canhgac::store::{Role, Store};
 use fantoccini::Locator;
 use indymilter_test::{Status, TestConnection};
@@ -75,30 +74,9 @@ async fn officers_teach_the_classifier_and_admins_keep_the_lists_in_the_console(
             store.add_user("test", name, role, &[], PASSWORD).expect("user");
         }
     }
-    let engine = canhgac::Engine::build(&config).expect("engine");
-    let (control, orders) = tokio::sync::mpsc::channel(4);
-    let daemon = tokio::spawn(canhgac::server::run(
-        Options {
-            config: config.clone(),
-            engine,
-            config_path: Some(path.clone()),
-            listen_fixed: false,
-            noop: false,
-        },
-        orders,
-    ));
+    let daemon = Daemon::start(&path, &[port, web_port]).await;
     let addr = SocketAddr::from(([127, 0, 0, 1], port));
     let base = format!("http://127.0.0.1:{web_port}");
-    for _ in 0..200 {
-        if tokio::net::TcpStream::connect(addr).await.is_ok()
-            && tokio::net::TcpStream::connect(("127.0.0.1", web_port))
-                .await
-                .is_ok()
-        {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
     // A held message, held by the daemon itself.
     let marked = canhgac::bench::labelled::labelled()
         .into_iter()
@@ -235,8 +213,7 @@ async fn officers_teach_the_classifier_and_admins_keep_the_lists_in_the_console(
     b.close().await;
 
     // `canhgac train --from-quarantine` teaches a new database the same words.
-    control.send(Control::Stop).await.expect("stop");
-    let _ = tokio::time::timeout(Duration::from_secs(30), daemon).await;
+    daemon.stop().await;
     let fresh = dir.path().join("fresh.db");
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_canhgac"))
         .args(["train", "--from-quarantine", "--config"])

@@ -4,11 +4,10 @@
 //! the sender and client, RCPT for a unit, end of headers for the From address); an allow
 //! skips spam scoring only, never the markings or the signatures.
 
-use crate::common::config_file;
 use crate::common::mail;
 use crate::common::postfix::free_port;
+use crate::common::{Daemon, config_file};
 use canhgac::policy::lists::{ListField, ListKind};
-use canhgac::server::{Control, Options};
 use canhgac::store::Store;
 use indymilter_test::{EomActions, Status, TestConnection};
 use std::net::SocketAddr;
@@ -108,6 +107,19 @@ async fn send(addr: SocketAddr, client: [u8; 4], from: &str, rcpts: &[&str], raw
     }
 }
 
+/// Sends until the milter answers at MAIL FROM (a list change is in force within seconds), for
+/// at most 15 s; the last outcome.
+async fn once_stopped_at_mail(addr: SocketAddr, client: [u8; 4], from: &str, raw: &[u8]) -> Outcome {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let o = send(addr, client, from, &["vanthu@snv.lamdong.gov.vn"], raw).await;
+        if o.stage == "mail" || Instant::now() > deadline {
+            return o;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
 fn gtube(from: &str) -> Vec<u8> {
     mail::plain(from, "vanthu@snv.lamdong.gov.vn", "test", GTUBE)
 }
@@ -122,26 +134,9 @@ async fn blocks_refuse_at_the_earliest_stage_and_allows_skip_spam_scoring_only()
             "[milter]\nlisten = \"inet:127.0.0.1:{port}\"\n[workers]\nisolate = false\n[alerts]\nenabled = false\n[web]\nenabled = false\n"
         ),
     );
-    let config = canhgac::Config::load(&path).expect("config");
-    let engine = canhgac::Engine::build(&config).expect("engine");
-    let (control, orders) = tokio::sync::mpsc::channel(4);
-    let daemon = tokio::spawn(canhgac::server::run(
-        Options {
-            config: config.clone(),
-            engine,
-            config_path: Some(path.clone()),
-            listen_fixed: false,
-            noop: false,
-        },
-        orders,
-    ));
+    let daemon = Daemon::start(&path, &[port]).await;
+    let config = daemon.config.clone();
     let addr = SocketAddr::from(([127, 0, 0, 1], port));
-    for _ in 0..200 {
-        if tokio::net::TcpStream::connect(addr).await.is_ok() {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
     let outside = [203, 0, 113, 5];
     let partner = "congvan@doitac.example";
     // Before any entry: GTUBE is spam, from anyone.
@@ -168,21 +163,8 @@ async fn blocks_refuse_at_the_earliest_stage_and_allows_skip_spam_scoring_only()
     add(ListKind::Block, ListField::Unit, "dong.lamdong.gov.vn");
     let allow = add(ListKind::Allow, ListField::Sender, partner);
     // Also a parent domain's subdomain is blocked; and the lists are in force within seconds.
-    let deadline = Instant::now() + Duration::from_secs(15);
-    let blocked_sender = loop {
-        let o = send(
-            addr,
-            outside,
-            "a@mail.spam.example",
-            &["vanthu@snv.lamdong.gov.vn"],
-            &mail::plain("a@mail.spam.example", "vanthu@snv.lamdong.gov.vn", "x", "x"),
-        )
-        .await;
-        if o.stage == "mail" || Instant::now() > deadline {
-            break o;
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    };
+    let spammer = mail::plain("a@mail.spam.example", "vanthu@snv.lamdong.gov.vn", "x", "x");
+    let blocked_sender = once_stopped_at_mail(addr, outside, "a@mail.spam.example", &spammer).await;
     assert!(blocked_sender.refused_at("mail"), "{blocked_sender:?}");
 
     let ordinary = mail::plain(
@@ -272,14 +254,7 @@ async fn blocks_refuse_at_the_earliest_stage_and_allows_skip_spam_scoring_only()
     );
     // A block wins over an allow.
     add(ListKind::Block, ListField::Ip, "203.0.113.5");
-    let deadline = Instant::now() + Duration::from_secs(15);
-    let both = loop {
-        let o = send(addr, outside, partner, &["vanthu@snv.lamdong.gov.vn"], &ordinary).await;
-        if o.stage == "mail" || Instant::now() > deadline {
-            break o;
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    };
+    let both = once_stopped_at_mail(addr, outside, partner, &ordinary).await;
     assert!(both.refused_at("mail"), "{both:?}");
 
     // Removing an entry takes effect too; both changes are in the audit trail.
@@ -294,6 +269,5 @@ async fn blocks_refuse_at_the_earliest_stage_and_allows_skip_spam_scoring_only()
         ["list-add", "list-remove"]
     );
 
-    control.send(Control::Stop).await.expect("stop");
-    let _ = tokio::time::timeout(Duration::from_secs(30), daemon).await;
+    daemon.stop().await;
 }

@@ -2,10 +2,10 @@
 //! a marked message in its store, reloads and stops when told, without a child process or a
 //! signal (issue 16: the daemon out of the CLI).
 
-use crate::common::config_file;
 use crate::common::mail;
 use crate::common::postfix::free_port;
-use canhgac::server::{Control, Options};
+use crate::common::{Daemon, config_file};
+use canhgac::server::Control;
 use canhgac::store::{Status, Store};
 use indymilter_test::{Status as Reply, TestConnection};
 use std::time::Duration;
@@ -40,26 +40,9 @@ async fn the_daemon_runs_in_process_holds_marked_mail_reloads_and_stops_when_tol
             "[milter]\nlisten = \"inet:127.0.0.1:{port}\"\n[workers]\nisolate = false\n[alerts]\nenabled = false\n"
         ),
     );
-    let config = canhgac::Config::load(&path).expect("config");
-    let engine = canhgac::Engine::build(&config).expect("engine");
-    let (control, orders) = tokio::sync::mpsc::channel(4);
-    let daemon = tokio::spawn(canhgac::server::run(
-        Options {
-            config: config.clone(),
-            engine,
-            config_path: Some(path.clone()),
-            listen_fixed: false,
-            noop: false,
-        },
-        orders,
-    ));
+    let daemon = Daemon::start(&path, &[port]).await;
+    let config = daemon.config.clone();
     let addr = std::net::SocketAddr::from(([127, 0, 0, 1], port));
-    for _ in 0..200 {
-        if tokio::net::TcpStream::connect(addr).await.is_ok() {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
     let marked = canhgac::bench::labelled::labelled()
         .into_iter()
         .find(|m| m.file.contains("docx-table-toi-mat"))
@@ -77,19 +60,15 @@ async fn the_daemon_runs_in_process_holds_marked_mail_reloads_and_stops_when_tol
         "Kính gửi các đơn vị.",
     );
     assert_eq!(send(addr, &clean).await, Reply::Accept);
-    control.send(Control::Reload).await.expect("reload");
+    daemon.control.send(Control::Reload).await.expect("reload");
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert_eq!(
         send(addr, &clean).await,
         Reply::Accept,
         "still serving after a reload"
     );
-    control.send(Control::Stop).await.expect("stop");
-    let stopped = tokio::time::timeout(Duration::from_secs(30), daemon)
-        .await
-        .expect("stops within the grace period")
-        .expect("task");
-    assert_eq!(stopped, Ok(()));
+    let stopped = daemon.stop().await;
+    assert_eq!(stopped, Some(Ok(())), "stops within the grace period");
     assert!(
         tokio::net::TcpStream::connect(addr).await.is_err(),
         "no longer listening"

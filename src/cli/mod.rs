@@ -230,8 +230,31 @@ pub(crate) fn runtime() -> Result<tokio::runtime::Runtime, ExitCode> {
         })
 }
 
+/// The engine of a command that reads mail (`scan`, `train --from-quarantine`), with its
+/// runtime: hostile content costs one message here too, as it is read in one isolated worker
+/// (`[workers] isolate`). Or the exit code after saying why not.
+pub(crate) fn engine_reading_in_a_worker(
+    config: &Config,
+    config_path: Option<&Path>,
+) -> Result<(std::sync::Arc<Engine>, tokio::runtime::Runtime), ExitCode> {
+    let engine = build_engine(config)?;
+    let rt = runtime()?;
+    let engine = if config.workers.isolate {
+        match rt.block_on(crate::server::start_workers(config, config_path, 1)) {
+            Ok(pool) => engine.with_workers(pool),
+            Err(e) => {
+                eprintln!("canhgac: {e}");
+                return Err(ExitCode::from(1));
+            }
+        }
+    } else {
+        engine
+    };
+    Ok((std::sync::Arc::new(engine), rt))
+}
+
 /// The engine, or exit code 2 after printing the configuration error.
-pub(crate) fn build_engine(config: &Config) -> Result<Engine, ExitCode> {
+fn build_engine(config: &Config) -> Result<Engine, ExitCode> {
     Engine::build(config).map_err(|e| {
         eprintln!("canhgac: {e}");
         ExitCode::from(2)
@@ -281,27 +304,10 @@ fn scan(config_path: Option<&Path>, json: bool, paths: &[PathBuf]) -> ExitCode {
         }
     };
     init_logging("warn", LogFormat::Text);
-    let engine = match build_engine(&config) {
+    let (engine, rt) = match engine_reading_in_a_worker(&config, config_path) {
         Ok(e) => e,
         Err(code) => return code,
     };
-    let rt = match runtime() {
-        Ok(rt) => rt,
-        Err(code) => return code,
-    };
-    // Hostile files cost one message here too: content is read in one isolated worker.
-    let engine = if config.workers.isolate {
-        match rt.block_on(crate::server::start_workers(&config, config_path, 1)) {
-            Ok(pool) => engine.with_workers(pool),
-            Err(e) => {
-                eprintln!("canhgac: {e}");
-                return ExitCode::from(1);
-            }
-        }
-    } else {
-        engine
-    };
-    let engine = std::sync::Arc::new(engine);
     let mut failed = false;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -369,17 +375,17 @@ pub(crate) fn vietnamese_locale() -> bool {
         .is_some_and(|v| v.starts_with("vi"))
 }
 
-/// What a symbol means, in the terminal's language ([`vietnamese_locale`]); empty if unknown.
+/// What a symbol means, in Vietnamese when `vi` ([`vietnamese_locale`]) and the table says;
+/// empty if unknown.
 pub(crate) fn meaning(
     texts: &std::collections::HashMap<String, crate::policy::SymbolText>,
     symbol: &str,
+    vi: bool,
 ) -> String {
-    texts
-        .get(symbol)
-        .map_or_else(String::new, |t| match (&t.vi, vietnamese_locale()) {
-            (Some(vi), true) => vi.clone(),
-            _ => t.en.clone(),
-        })
+    texts.get(symbol).map_or_else(String::new, |t| match (&t.vi, vi) {
+        (Some(vi), true) => vi.clone(),
+        _ => t.en.clone(),
+    })
 }
 
 fn human(name: &str, r: &ScanReport) -> String {

@@ -284,10 +284,10 @@ pub fn quarantine(config: &Config, user: Option<&str>, cmd: QuarantineCommand) -
                 }
             }
             let _ = writeln!(out, "\nFindings:");
-            let texts = crate::scanners::symbol_texts_of(config);
+            let (texts, vi) = (crate::scanners::symbol_texts_of(config), super::vietnamese_locale());
             for f in &r.findings {
                 let _ = writeln!(out, "  {} ({:.2}) at {}", f.symbol, f.score, f.location);
-                let meaning = super::meaning(&texts, &f.symbol);
+                let meaning = super::meaning(&texts, &f.symbol, vi);
                 if !meaning.is_empty() {
                     let _ = writeln!(out, "      = {meaning}");
                 }

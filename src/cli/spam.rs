@@ -120,36 +120,18 @@ pub fn train_from_quarantine(
         eprintln!("canhgac: train: no token database ([spam] bayes_db is empty; give --db FILE)");
         return ExitCode::from(2);
     }
-    let store = match crate::store::Store::from_config(&cfg) {
+    let store = match super::officer::open(&cfg) {
         Ok(s) => std::sync::Arc::new(s),
-        Err(e) => {
-            eprintln!("canhgac: {e}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
-    let engine = match super::build_engine(&cfg) {
+    let (engine, rt) = match super::engine_reading_in_a_worker(&cfg, config_path) {
         Ok(e) => e,
         Err(code) => return code,
     };
-    let rt = match super::runtime() {
-        Ok(rt) => rt,
+    let actor = match super::officer::actor(&cfg, &store, None) {
+        Ok(a) => a,
         Err(code) => return code,
     };
-    let engine = if cfg.workers.isolate {
-        match rt.block_on(crate::server::start_workers(&cfg, config_path, 1)) {
-            Ok(pool) => engine.with_workers(pool),
-            Err(e) => {
-                eprintln!("canhgac: {e}");
-                return ExitCode::from(1);
-            }
-        }
-    } else {
-        engine
-    };
-    let engine = std::sync::Arc::new(engine);
-    let actor = std::env::var("SUDO_USER")
-        .or_else(|_| std::env::var("USER"))
-        .map_or_else(|_| "cli".to_owned(), |u| format!("cli:{u}"));
     match rt.block_on(crate::review::learn_feedback(&store, &engine, &actor, true)) {
         Ok(done) => {
             println!(

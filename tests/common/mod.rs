@@ -203,3 +203,57 @@ pub fn legal_bodies() -> Vec<(String, String)> {
     }
     out
 }
+
+/// The daemon in-process (`canhgac::server::run`, what `canhgac serve` runs) on the
+/// configuration file `path`, with the orders a service manager would send.
+pub struct Daemon {
+    pub config: Config,
+    pub control: tokio::sync::mpsc::Sender<canhgac::server::Control>,
+    pub task: JoinHandle<Result<(), String>>,
+}
+
+impl Daemon {
+    /// Starts it and waits until every one of `ports` on 127.0.0.1 accepts connections.
+    pub async fn start(path: &std::path::Path, ports: &[u16]) -> Daemon {
+        let config = Config::load(path).expect("config");
+        let engine = Engine::build(&config).expect("engine");
+        let (control, orders) = tokio::sync::mpsc::channel(4);
+        let task = tokio::spawn(canhgac::server::run(
+            canhgac::server::Options {
+                config: config.clone(),
+                engine,
+                config_path: Some(path.to_path_buf()),
+                listen_fixed: false,
+                noop: false,
+            },
+            orders,
+        ));
+        for _ in 0..200 {
+            let mut up = true;
+            for p in ports {
+                up &= tokio::net::TcpStream::connect(("127.0.0.1", *p)).await.is_ok();
+            }
+            if up {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        Daemon {
+            config,
+            control,
+            task,
+        }
+    }
+
+    /// Tells it to stop; its result, if it stopped within 30 s.
+    pub async fn stop(self) -> Option<Result<(), String>> {
+        self.control
+            .send(canhgac::server::Control::Stop)
+            .await
+            .expect("stop");
+        tokio::time::timeout(std::time::Duration::from_secs(30), self.task)
+            .await
+            .ok()
+            .map(|r| r.expect("task"))
+    }
+}
