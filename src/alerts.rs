@@ -249,7 +249,8 @@ impl Common {
         let env = facts.envelope;
         Common {
             from: cfg.alerts.from.clone(),
-            review: cfg.alerts.review_url.clone(),
+            // The console's page of the message, before its id (known when it is held).
+            review: cfg.review_link(""),
             received: vietnam_time(facts.received_at),
             sender: env.mail_from.clone(),
             recipients: env.rcpt_to.join(", "),

@@ -131,7 +131,7 @@ fn scan_human_output_and_unreadable_file() {
 fn check_config_reports_file_line_key_value() {
     let dir = tempfile::tempdir().expect("tempdir");
     let f = dir.path().join("bad.toml");
-    std::fs::write(&f, "# comment\n[milter]\nlisten = \"inet:127.0.0.1:8891\"\n\n[limits]\nmax_attachment_bytes = \"20MB\"\n").expect("write");
+    std::fs::write(&f, "# comment\n[milter]\nlisten = \"inet:127.0.0.1:8897\"\n\n[limits]\nmax_attachment_bytes = \"20MB\"\n").expect("write");
     let out = canhgac().arg("check-config").arg(&f).output().expect("run");
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
@@ -145,7 +145,7 @@ fn check_config_reports_file_line_key_value() {
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("max_attachment_bytes = 20971520"), "{text}");
-    assert!(text.contains("listen = \"inet:127.0.0.1:8891\""), "{text}");
+    assert!(text.contains("listen = \"inet:127.0.0.1:8897\""), "{text}");
 }
 
 #[test]

@@ -11,7 +11,10 @@ fn example() -> std::path::PathBuf {
 fn example_config_parses_and_equals_the_defaults() {
     let mut c = Config::load(&example()).expect("config/example.toml is valid");
     c.source = None;
-    assert_eq!(c, Config::default(), "example.toml must show the defaults");
+    // Relative paths are read against the file's directory (or $STATE_DIRECTORY).
+    let mut defaults = Config::default();
+    defaults.resolve_paths(&canhgac::config::PathBases::of(Some(&example())));
+    assert_eq!(c, defaults, "example.toml must show the defaults");
 }
 
 #[test]

@@ -110,8 +110,9 @@ async fn officers_teach_the_classifier_and_admins_keep_the_lists_in_the_console(
 
     // An officer says "spam": audited, then learned by the daemon.
     b.login(&base, "officer1", PASSWORD).await;
-    // The alerts' review link (default `[alerts] review_url` + id) opens the message.
-    let link = format!("{}{id}", config.alerts.review_url).replace("http://127.0.0.1:8025", &base);
+    // The alerts' review link (`[web] public_url` + the message page + id) opens the message.
+    let link = config.review_link(&id);
+    assert!(link.starts_with(&base), "{link} is under {base}");
     b.goto(&link).await;
     assert!(b.exists("#findings").await, "{link}: {}", b.text("main").await);
     b.goto(&page).await;

@@ -30,7 +30,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Run the milter (embedded defaults: inet:127.0.0.1:8891).
+    /// Run the milter (embedded defaults: inet:127.0.0.1:8897).
     Serve {
         /// Configuration file (TOML); without it, the embedded defaults.
         #[arg(long, short)]
@@ -212,10 +212,22 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// The configuration of a command: `--config`, else `$CANHGAC_CONFIG`, else
+/// `/etc/canhgac/canhgac.toml` when it exists, else the embedded defaults; relative paths made
+/// absolute ([`Config::for_command`]).
 pub(crate) fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
-    match path {
-        Some(p) => Config::load(p),
-        None => Ok(Config::default()),
+    Config::for_command(path)
+}
+
+/// Tells on standard error which configuration and which store a command uses when it was
+/// not given `--config` (so nobody writes to a store they did not mean).
+pub(crate) fn say_what_is_used(given: Option<&Path>, config: &Config) {
+    if given.is_none() {
+        eprintln!(
+            "canhgac: configuration {}; store {}",
+            config.origin(),
+            config.store.path.display()
+        );
     }
 }
 
@@ -235,12 +247,11 @@ pub(crate) fn runtime() -> Result<tokio::runtime::Runtime, ExitCode> {
 /// (`[workers] isolate`). Or the exit code after saying why not.
 pub(crate) fn engine_reading_in_a_worker(
     config: &Config,
-    config_path: Option<&Path>,
 ) -> Result<(std::sync::Arc<Engine>, tokio::runtime::Runtime), ExitCode> {
     let engine = build_engine(config)?;
     let rt = runtime()?;
     let engine = if config.workers.isolate {
-        match rt.block_on(crate::server::start_workers(config, config_path, 1)) {
+        match rt.block_on(crate::server::start_workers(config, config.source.as_deref(), 1)) {
             Ok(pool) => engine.with_workers(pool),
             Err(e) => {
                 eprintln!("canhgac: {e}");
@@ -287,10 +298,7 @@ fn check_config(file: Option<&Path>) -> ExitCode {
         eprintln!("canhgac: {e}");
         return ExitCode::from(1);
     }
-    println!(
-        "# effective configuration ({})",
-        file.map_or("embedded defaults".to_owned(), |p| p.display().to_string())
-    );
+    println!("# effective configuration ({})", config.origin());
     print!("{}", config.to_toml());
     ExitCode::SUCCESS
 }
@@ -304,7 +312,7 @@ fn scan(config_path: Option<&Path>, json: bool, paths: &[PathBuf]) -> ExitCode {
         }
     };
     init_logging("warn", LogFormat::Text);
-    let (engine, rt) = match engine_reading_in_a_worker(&config, config_path) {
+    let (engine, rt) = match engine_reading_in_a_worker(&config) {
         Ok(e) => e,
         Err(code) => return code,
     };
@@ -437,9 +445,9 @@ fn serve(config_path: Option<&Path>, listen: Option<&str>, noop: bool) -> ExitCo
         Err(code) => return code,
     };
     let options = crate::server::Options {
+        config_path: config.source.clone(),
         config,
         engine,
-        config_path: config_path.map(Path::to_path_buf),
         listen_fixed: listen.is_some(),
         noop,
     };

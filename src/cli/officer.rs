@@ -527,8 +527,10 @@ pub fn directory(config: &Config, cmd: DirectoryCommand) -> ExitCode {
 
 /// The configuration file a command reads (`--config`), or the defaults.
 pub fn config_for(path: Option<&Path>) -> Result<Config, ExitCode> {
-    super::load(path).map_err(|e| {
+    let config = super::load(path).map_err(|e| {
         eprintln!("canhgac: {e}");
         ExitCode::from(2)
-    })
+    })?;
+    super::say_what_is_used(path, &config);
+    Ok(config)
 }

@@ -124,7 +124,7 @@ pub fn train_from_quarantine(
         Ok(s) => std::sync::Arc::new(s),
         Err(code) => return code,
     };
-    let (engine, rt) = match super::engine_reading_in_a_worker(&cfg, config_path) {
+    let (engine, rt) = match super::engine_reading_in_a_worker(&cfg) {
         Ok(e) => e,
         Err(code) => return code,
     };

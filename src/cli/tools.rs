@@ -120,7 +120,7 @@ pub fn main() -> ExitCode {
 #[derive(clap::Args)]
 struct BenchArgs {
     /// The milter: inet:HOST:PORT or unix:/path.
-    #[arg(long, default_value = "inet:127.0.0.1:8891")]
+    #[arg(long, default_value = "inet:127.0.0.1:8897")]
     target: String,
     /// Messages to replay: .eml files, directories, mbox files. Without it, a 10 KB
     /// Vietnamese official message (see --size).

@@ -378,7 +378,8 @@ pub struct AlertsConfig {
     pub from: String,
     /// The security officers (Sở Thông tin và Truyền thông) told of every held marking.
     pub officers: Vec<String>,
-    /// The review link; the quarantine id is appended (the console's `/messages/{id}`).
+    /// The review link before the quarantine id. Empty (the default): the console's message
+    /// page, [`MESSAGE_PAGE`], under `[web] public_url` (or `http://` + `[web] listen`).
     pub review_url: String,
     /// Seconds between attempts to send what is due.
     pub interval_secs: u64,
@@ -390,10 +391,10 @@ impl Default for AlertsConfig {
     fn default() -> Self {
         Self {
             enabled: true,
-            smtp: "127.0.0.1:10026".to_owned(),
+            smtp: "127.0.0.1:10040".to_owned(),
             from: "canhgac@lamdong.gov.vn".to_owned(),
             officers: vec!["antoanthongtin@lamdong.gov.vn".to_owned()],
-            review_url: "http://127.0.0.1:8025/messages/".to_owned(),
+            review_url: String::new(),
             interval_secs: 10,
             retry_secs: 30,
         }
@@ -412,7 +413,7 @@ pub struct ReleaseConfig {
 impl Default for ReleaseConfig {
     fn default() -> Self {
         Self {
-            smtp: "127.0.0.1:10026".to_owned(),
+            smtp: "127.0.0.1:10040".to_owned(),
         }
     }
 }
@@ -532,16 +533,140 @@ impl Default for LogConfig {
     }
 }
 
+/// The path of the console's page of a held message, before its quarantine id (the web
+/// console routes it; alerts link to it).
+pub const MESSAGE_PAGE: &str = "/messages/";
+
+/// The configuration file a command uses when it is given none: the package's.
+pub const SYSTEM_CONFIG: &str = "/etc/canhgac/canhgac.toml";
+
+/// The environment variable naming the configuration file when `--config` is not given (set
+/// and empty: the embedded defaults, even where [`SYSTEM_CONFIG`] exists).
+pub const CONFIG_ENV: &str = "CANHGAC_CONFIG";
+
+/// Which configuration file a command uses: the one it was given; else `$CANHGAC_CONFIG`;
+/// else [`SYSTEM_CONFIG`] when it exists; else none (the embedded defaults).
+pub fn locate(given: Option<&Path>) -> Option<PathBuf> {
+    if let Some(p) = given {
+        return Some(p.to_path_buf());
+    }
+    if let Some(v) = std::env::var_os(CONFIG_ENV) {
+        return (!v.is_empty()).then(|| PathBuf::from(v));
+    }
+    let system = Path::new(SYSTEM_CONFIG);
+    system.exists().then(|| system.to_path_buf())
+}
+
+/// The directories relative paths of a configuration are read against: never silently the
+/// process's working directory when there is a file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PathBases {
+    /// For what the gateway reads (`[rules] dir`, `[local] directory`, `[audit] key_file`): the
+    /// configuration file's directory (the working directory for the embedded defaults).
+    pub config: PathBuf,
+    /// For what it writes (`[store] path`, `[spam] bayes_db`, `[message] spool_dir`):
+    /// `$STATE_DIRECTORY` under systemd, else as `config`.
+    pub state: PathBuf,
+}
+
+impl PathBases {
+    /// The bases of a configuration read from `file` (None: the embedded defaults).
+    pub fn of(file: Option<&Path>) -> PathBases {
+        Self::with_state_directory(file, std::env::var_os("STATE_DIRECTORY"))
+    }
+
+    /// As [`PathBases::of`], with the value of `$STATE_DIRECTORY` given.
+    pub fn with_state_directory(
+        file: Option<&Path>,
+        state_directory: Option<std::ffi::OsString>,
+    ) -> PathBases {
+        let cwd = || std::env::current_dir().unwrap_or_else(|_| PathBuf::from("/"));
+        let config = match file {
+            Some(f) => match std::path::absolute(f)
+                .ok()
+                .and_then(|a| a.parent().map(Path::to_path_buf))
+            {
+                Some(dir) => dir,
+                None => cwd(),
+            },
+            None => cwd(),
+        };
+        // systemd's StateDirectory= (several are separated by colons: the first is ours).
+        let state = state_directory
+            .and_then(|v| {
+                let first = v.to_string_lossy().split(':').next().unwrap_or("").to_owned();
+                let p = PathBuf::from(first);
+                p.is_absolute().then_some(p)
+            })
+            .unwrap_or_else(|| config.clone());
+        PathBases { config, state }
+    }
+}
+
 impl Config {
-    /// Reads and validates a configuration file.
+    /// Reads and validates a configuration file; its relative paths are made absolute
+    /// ([`PathBases::of`] the file).
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
         let text = std::fs::read_to_string(path).map_err(|e| ConfigError::Io {
             file: path.to_path_buf(),
             error: e.to_string(),
         })?;
         let mut config = Self::parse(&text, path)?;
+        config.resolve_paths(&PathBases::of(Some(path)));
         config.source = Some(path.to_path_buf());
         Ok(config)
+    }
+
+    /// The configuration a command uses ([`locate`]): that file loaded, or the embedded
+    /// defaults with their relative paths made absolute (working directory, or
+    /// `$STATE_DIRECTORY` for what is written).
+    pub fn for_command(given: Option<&Path>) -> Result<Config, ConfigError> {
+        match locate(given) {
+            Some(p) => Config::load(&p),
+            None => {
+                let mut config = Config::default();
+                config.resolve_paths(&PathBases::of(None));
+                Ok(config)
+            }
+        }
+    }
+
+    /// Makes every relative path absolute against `bases` (empty paths keep their meaning).
+    pub fn resolve_paths(&mut self, bases: &PathBases) {
+        fn join(base: &Path, p: &mut PathBuf) {
+            if !p.as_os_str().is_empty() && p.is_relative() {
+                *p = base.join(&*p);
+            }
+        }
+        join(&bases.state, &mut self.store.path);
+        join(&bases.state, &mut self.spam.bayes_db);
+        join(&bases.state, &mut self.message.spool_dir);
+        join(&bases.config, &mut self.rules.dir);
+        join(&bases.config, &mut self.local.directory);
+        join(&bases.config, &mut self.audit.key_file);
+        if let ListenAddr::Unix(p) = &mut self.milter.listen {
+            join(&bases.state, p);
+        }
+    }
+
+    /// The console's page of the held message `id`, for alerts (see `[alerts] review_url`).
+    pub fn review_link(&self, id: &str) -> String {
+        if !self.alerts.review_url.is_empty() {
+            return format!("{}{id}", self.alerts.review_url);
+        }
+        let base = if self.web.public_url.is_empty() {
+            format!("http://{}", self.web.listen)
+        } else {
+            self.web.public_url.trim_end_matches('/').to_owned()
+        };
+        format!("{base}{MESSAGE_PAGE}{id}")
+    }
+
+    /// Where this configuration came from, for the first lines of a command's output.
+    pub fn origin(&self) -> String {
+        self.source
+            .as_ref()
+            .map_or_else(|| "embedded defaults".to_owned(), |p| p.display().to_string())
     }
 
     /// Parses and validates configuration text; `origin` names it in errors.
@@ -749,7 +874,7 @@ mod tests {
         assert_eq!(c, Config::default());
         assert_eq!(c.limits.max_attachment_bytes, 20_971_520);
         assert_eq!(c.limits.max_message_bytes, 36_700_160);
-        assert_eq!(c.milter.listen.to_string(), "inet:127.0.0.1:8891");
+        assert_eq!(c.milter.listen.to_string(), "inet:127.0.0.1:8897");
     }
 
     #[test]
@@ -835,6 +960,49 @@ mod tests {
             assert!(err.contains(value), "{text:?}: want value {value}: {err}");
         }
         parse("[log]\nlevel = \"debug,canhgac=trace,canhgac::worker=warn\"\n").expect("targets and levels");
+    }
+
+    #[test]
+    fn relative_paths_are_read_against_the_file_or_the_state_directory() {
+        let mut c = parse(
+            "[store]\npath = \"q/canhgac.db\"\n[rules]\ndir = \"rules\"\n[audit]\nkey_file = \"/etc/k\"\n\
+             [message]\nspool_dir = \"\"\n",
+        )
+        .expect("valid");
+        let file = Path::new("/etc/canhgac/canhgac.toml");
+        let mut under_systemd = c.clone();
+        c.resolve_paths(&PathBases::with_state_directory(Some(file), None));
+        assert_eq!(c.store.path, Path::new("/etc/canhgac/q/canhgac.db"));
+        assert_eq!(c.spam.bayes_db, Path::new("/etc/canhgac/var/bayes.db"));
+        assert_eq!(c.rules.dir, Path::new("/etc/canhgac/rules"));
+        assert_eq!(c.audit.key_file, Path::new("/etc/k"), "absolute stays");
+        assert_eq!(c.message.spool_dir, Path::new(""), "empty keeps its meaning");
+        let bases =
+            PathBases::with_state_directory(Some(file), Some("/var/lib/canhgac:/var/lib/other".into()));
+        under_systemd.resolve_paths(&bases);
+        assert_eq!(
+            under_systemd.store.path,
+            Path::new("/var/lib/canhgac/q/canhgac.db")
+        );
+        assert_eq!(
+            under_systemd.rules.dir,
+            Path::new("/etc/canhgac/rules"),
+            "read: beside the file"
+        );
+        // A relative file name is made absolute first.
+        let b = PathBases::with_state_directory(Some(Path::new("cfg/c.toml")), Some("relative".into()));
+        assert!(b.config.is_absolute() && b.config.ends_with("cfg"), "{b:?}");
+        assert_eq!(b.state, b.config, "a relative STATE_DIRECTORY is ignored");
+    }
+
+    #[test]
+    fn the_review_link_is_the_console_s_message_page() {
+        let mut c = Config::default();
+        assert_eq!(c.review_link("Q1"), "http://127.0.0.1:8025/messages/Q1");
+        c.web.public_url = "https://canhgac.lamdong.gov.vn/".into();
+        assert_eq!(c.review_link("Q1"), "https://canhgac.lamdong.gov.vn/messages/Q1");
+        c.alerts.review_url = "https://x.example/q?id=".into();
+        assert_eq!(c.review_link("Q1"), "https://x.example/q?id=Q1");
     }
 
     #[test]

@@ -17,7 +17,7 @@ pub enum ListenAddr {
 
 impl Default for ListenAddr {
     fn default() -> Self {
-        ListenAddr::Inet(SocketAddr::from(([127, 0, 0, 1], 8891)))
+        ListenAddr::Inet(SocketAddr::from(([127, 0, 0, 1], 8897)))
     }
 }
 
