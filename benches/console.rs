@@ -40,6 +40,7 @@ fn seed(store: &Store) -> (String, String) {
             _ => (None, "BAYES_SPAM_99", 16.0),
         };
         let verdict = Verdict {
+            reason: String::new(),
             action: Action::Quarantine,
             dry_run_action: None,
             score,

@@ -189,6 +189,18 @@ impl Engine {
         self.workers.as_ref()
     }
 
+    /// Messages being scanned now, of `[milter] scan_concurrency` (for the metrics).
+    pub fn scans_in_progress(&self) -> usize {
+        self.config
+            .scan_concurrency()
+            .saturating_sub(self.cpu_permits.available_permits())
+    }
+
+    /// The clamd client, when virus scanning is on.
+    pub fn clamd(&self) -> Option<&ClamdScanner> {
+        self.clamd.as_ref()
+    }
+
     /// The unit directory, if one is configured.
     pub fn directory(&self) -> Option<&crate::directory::Directory> {
         self.directory.as_deref()

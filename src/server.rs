@@ -147,8 +147,32 @@ pub async fn run(options: Options, mut control: mpsc::Receiver<Control>) -> Resu
     let shutdown = async move {
         let _ = rx.wait_for(|stop| *stop).await;
     };
-    let mut milter = tokio::spawn(milter::run(listener, shared, shutdown));
     let mut background = Vec::new();
+    // Metrics and health checks for the operators.
+    let metrics = std::sync::Arc::new(crate::metrics::Metrics::new());
+    if config.metrics.enabled && !noop {
+        shared.metrics = Some(metrics.clone());
+        let listener = tokio::net::TcpListener::bind(config.metrics.listen)
+            .await
+            .map_err(|e| format!("metrics.listen: cannot listen on {}: {e}", config.metrics.listen))?;
+        let addr = listener.local_addr().map_or(config.metrics.listen, |a| a);
+        tracing::info!(listen = %addr, "metrics and health checks (/metrics, /healthz, /readyz) started");
+        let monitor = crate::monitor::Monitor {
+            metrics,
+            engine: handle.clone(),
+            store: store.clone(),
+        };
+        let mut stop = tx.subscribe();
+        background.push(tokio::spawn(async move {
+            let shutdown = async move {
+                let _ = stop.wait_for(|s| *s).await;
+            };
+            if let Err(e) = crate::monitor::serve(listener, monitor, shutdown).await {
+                tracing::error!(error = %e, "metrics endpoint stopped");
+            }
+        }));
+    }
+    let mut milter = tokio::spawn(milter::run(listener, shared, shutdown));
     // The review console, on the same store (not with --noop: nothing is held then).
     let mut web = None;
     if let (Some(store), true) = (&store, config.web.enabled) {

@@ -124,6 +124,9 @@ pub struct Verdict {
     pub reply: Option<SmtpReply>,
     /// The highest state-secret marking level found (`TUYỆT MẬT`, `TỐI MẬT`, `MẬT`), if any.
     pub level: Option<String>,
+    /// Why: the symbol whose own action decided, `score` when the total did, empty when
+    /// nothing did (delivered clean). For logs and metrics.
+    pub reason: String,
     /// Every finding, with its score.
     pub findings: Vec<Finding>,
 }

@@ -416,6 +416,7 @@ async fn the_console_shows_the_stored_description_and_never_parses_held_mail() {
             ..Default::default()
         };
         let verdict = canhgac::Verdict {
+            reason: String::new(),
             action: canhgac::Action::Quarantine,
             dry_run_action: None,
             score: 0.0,

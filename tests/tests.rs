@@ -14,6 +14,7 @@ mod hardening;
 mod lists;
 mod markings;
 mod milter;
+mod monitor;
 mod postfix;
 mod quarantine;
 mod server;

@@ -114,6 +114,7 @@ impl Console {
             ..Envelope::default()
         };
         let verdict = Verdict {
+            reason: String::new(),
             action: Action::Quarantine,
             dry_run_action: None,
             score: if level.is_some() { 0.0 } else { 20.0 },

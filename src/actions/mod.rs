@@ -305,6 +305,7 @@ mod tests {
 
     fn verdict(action: Action, would: Option<Action>, syms: &[(&str, f64)]) -> Verdict {
         Verdict {
+            reason: String::new(),
             action,
             dry_run_action: would,
             score: syms.iter().map(|s| s.1).sum(),

@@ -31,6 +31,7 @@ pub struct Config {
     pub web: WebConfig,
     pub audit: AuditConfig,
     pub log: LogConfig,
+    pub metrics: MetricsConfig,
     /// Where this configuration was read from (not a key; set by [`Config::load`]).
     #[serde(skip)]
     pub source: Option<PathBuf>,
@@ -501,6 +502,25 @@ impl Default for AuditConfig {
         Self {
             key_file: PathBuf::new(),
             anchor_hours: 24,
+        }
+    }
+}
+
+/// `[metrics]`: Prometheus metrics and health checks, served by `canhgac serve`.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct MetricsConfig {
+    /// Whether `canhgac serve` serves `/metrics`, `/healthz` and `/readyz`.
+    pub enabled: bool,
+    /// `HOST:PORT` to listen on: loopback by default (the endpoints have no login).
+    pub listen: std::net::SocketAddr,
+}
+
+impl Default for MetricsConfig {
+    fn default() -> Self {
+        Self {
+            enabled: true,
+            listen: std::net::SocketAddr::from(([127, 0, 0, 1], 9897)),
         }
     }
 }

@@ -32,6 +32,8 @@ pub struct Shared {
     pub store: Option<Arc<crate::store::Store>>,
     /// The allow and block lists (kept up to date from the store by the daemon).
     pub lists: crate::policy::lists::ListsHandle,
+    /// The gateway's metrics (None: not counted).
+    pub metrics: Option<Arc<crate::metrics::Metrics>>,
 }
 
 impl Shared {
@@ -41,6 +43,7 @@ impl Shared {
             noop: false,
             store: None,
             lists: Default::default(),
+            metrics: None,
         }
     }
 }
@@ -92,6 +95,7 @@ fn callbacks(shared: Shared) -> Callbacks<Session> {
             let engine = neg_shared.engine.current();
             let store = neg_shared.store.clone();
             let lists = neg_shared.lists.current();
+            let metrics = neg_shared.metrics.clone();
             Box::pin(async move {
                 cx.requested_actions =
                     (Actions::ADD_HEADER | Actions::CHANGE_HEADER | Actions::QUARANTINE) & actions;
@@ -115,7 +119,7 @@ fn callbacks(shared: Shared) -> Callbacks<Session> {
                         cx.requested_macros.insert(stage, c);
                     }
                 }
-                let mut session = Session::new(engine, leading_space);
+                let mut session = Session::new(engine, leading_space).counted_in(metrics);
                 session.store = store;
                 session.lists = lists;
                 cx.data = Some(session);
@@ -233,6 +237,7 @@ async fn eom(cx: &mut EomContext<Session>) -> Status {
         return Status::Tempfail;
     };
     let engine = s.engine.clone();
+    let metrics = s.metrics.clone();
     let marks = s.header_marks();
     s.set_queue_id(queue_id.clone());
     // Read the message back from the spool only when memory allows (a burst of large
@@ -322,15 +327,30 @@ async fn eom(cx: &mut EomContext<Session>) -> Status {
         _ => None,
     };
     let status = apply(cx, &verdict, &marks, &held).await;
-    log_verdict(
-        quarantine_id.as_deref(),
-        queue_id.as_deref(),
-        envelope.as_ref(),
+    let units = envelope.as_ref().map(|e| {
+        let dir = engine.directory();
+        (
+            crate::directory::Directory::units_of(dir, [e.mail_from.as_str()]),
+            crate::directory::Directory::units_of(dir, e.rcpt_to.iter().map(String::as_str)),
+        )
+    });
+    let about = About {
+        quarantine_id: quarantine_id.as_deref(),
+        queue_id: queue_id.as_deref(),
+        env: envelope.as_ref(),
+        units: units.as_ref(),
         size,
-        &verdict,
-        &timings,
-        started.elapsed(),
-    );
+    };
+    log_verdict(&about, &verdict, &timings, started.elapsed());
+    if let Some(m) = metrics {
+        m.verdict(
+            verdict.action.as_str(),
+            &verdict.reason,
+            verdict.findings.iter().map(|f| f.symbol.as_str()),
+        );
+        let scanners: Vec<(&str, u64)> = timings.iter().map(|t| (t.scanner, t.micros)).collect();
+        m.scanned(size, &scanners, started.elapsed());
+    }
     status
 }
 
@@ -391,15 +411,25 @@ async fn apply(cx: &mut EomContext<Session>, v: &Verdict, marks: &HeaderMarks, h
     }
 }
 
-fn log_verdict(
-    quarantine_id: Option<&str>,
-    queue_id: Option<&str>,
-    env: Option<&crate::message::Envelope>,
+/// What the verdict's log line says of the message.
+struct About<'a> {
+    quarantine_id: Option<&'a str>,
+    queue_id: Option<&'a str>,
+    env: Option<&'a crate::message::Envelope>,
+    /// The sender's units and the recipients' (directory ids, else domains).
+    units: Option<&'a (Vec<String>, Vec<String>)>,
     size: u64,
-    v: &Verdict,
-    timings: &[crate::engine::ScannerTime],
-    elapsed: Duration,
-) {
+}
+
+/// The one log line of a message, keyed by Postfix's queue id.
+fn log_verdict(about: &About<'_>, v: &Verdict, timings: &[crate::engine::ScannerTime], elapsed: Duration) {
+    let About {
+        quarantine_id,
+        queue_id,
+        env,
+        units,
+        size,
+    } = *about;
     let symbols: Vec<String> = v
         .findings
         .iter()
@@ -415,8 +445,11 @@ fn log_verdict(
         client = %env.and_then(|e| e.client_addr).map_or("-".to_owned(), |a| a.to_string()),
         from = env.map_or("", |e| e.mail_from.as_str()),
         rcpt = %env.map_or(String::new(), |e| e.rcpt_to.join(",")),
+        sender_unit = %units.map_or(String::new(), |u| u.0.join(",")),
+        rcpt_units = %units.map_or(String::new(), |u| u.1.join(",")),
         size,
         action = %v.action,
+        reason = if v.reason.is_empty() { "clean" } else { v.reason.as_str() },
         dry_run_action = %v.dry_run_action.map_or("-", |a| a.as_str()),
         score = v.score,
         level = v.level.as_deref().unwrap_or("-"),

@@ -3,6 +3,7 @@
 
 use crate::engine::Engine;
 use crate::message::{Envelope, MessageBuffer, ScanInput, strip_brackets};
+use crate::metrics::{ConnectionGuard, Metrics};
 use crate::policy::SmtpReply;
 use crate::policy::lists::{ListEntry, ListKind, Lists, Probe};
 use std::net::IpAddr;
@@ -45,6 +46,9 @@ pub struct Session {
     pub store: Option<Arc<crate::store::Store>>,
     /// The allow and block lists, as they were when the connection started.
     pub lists: Arc<Lists>,
+    /// The gateway's metrics (None: not counted), and this connection counted open in them.
+    pub metrics: Option<Arc<Metrics>>,
+    _open: Option<ConnectionGuard>,
 }
 
 /// What a stage asks the MTA to do before end-of-message.
@@ -63,6 +67,22 @@ impl Session {
             leading_space,
             store: None,
             lists: Arc::default(),
+            metrics: None,
+            _open: None,
+        }
+    }
+
+    /// Counts this connection and its messages in `metrics`.
+    pub fn counted_in(mut self, metrics: Option<Arc<Metrics>>) -> Session {
+        self._open = metrics.as_ref().map(|m| m.connection());
+        self.metrics = metrics;
+        self
+    }
+
+    /// Counts a message refused before end-of-message.
+    fn count_refusal(&self, symbol: &str) {
+        if let Some(m) = &self.metrics {
+            m.verdict("reject", symbol, [symbol]);
         }
     }
 
@@ -83,6 +103,9 @@ impl Session {
             &reply,
             self.engine.config().policy.dry_run,
         );
+        if !self.engine.config().policy.dry_run {
+            self.count_refusal("LIST_BLOCKED");
+        }
         (!self.engine.config().policy.dry_run).then_some(reply)
     }
 
@@ -126,6 +149,7 @@ impl Session {
                 );
                 if let Some(m) = self.message.take() {
                     log_early_refusal("mail", &m.envelope, size, &reply);
+                    self.count_refusal("MESSAGE_OVERSIZE");
                 }
                 Early::Reject(reply)
             }
@@ -231,6 +255,9 @@ impl Session {
                     &format!("Message size exceeds the fixed maximum message size of {limit} bytes"),
                 );
                 log_early_refusal("body", &m.envelope, m.received, &reply);
+                if let Some(metrics) = &self.metrics {
+                    metrics.verdict("reject", "MESSAGE_OVERSIZE", ["MESSAGE_OVERSIZE"]);
+                }
                 return Early::Reject(reply);
             }
             return Early::Continue;

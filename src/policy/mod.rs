@@ -26,8 +26,8 @@ pub fn decide_with(
     let mut by_group: Vec<(&str, f64)> = Vec::new();
     // The strongest forced action, with the finding that forced it; and the strongest of the
     // symbols that give way to a refusal.
-    let mut forced: Option<(Action, Option<SmtpReply>)> = None;
-    let mut forced_unless_refused: Option<(Action, Option<SmtpReply>)> = None;
+    let mut forced: Option<(Action, Option<SmtpReply>, String)> = None;
+    let mut forced_unless_refused: Option<(Action, Option<SmtpReply>, String)> = None;
     // A symbol that fires several times counts once towards the score.
     let mut counted: Vec<String> = Vec::new();
     for f in &mut findings {
@@ -41,8 +41,8 @@ pub fn decide_with(
                 &table.tempfail_reply.1,
                 "Temporary failure: internal error",
             );
-            if forced.as_ref().is_none_or(|(a, _)| Action::Tempfail > *a) {
-                forced = Some((Action::Tempfail, Some(reply)));
+            if forced.as_ref().is_none_or(|(a, _, _)| Action::Tempfail > *a) {
+                forced = Some((Action::Tempfail, Some(reply), f.symbol.clone()));
             }
             continue;
         };
@@ -72,8 +72,8 @@ pub fn decide_with(
             } else {
                 &mut forced
             };
-            if slot.as_ref().is_none_or(|(a, _)| action > a) {
-                *slot = Some((*action, reply));
+            if slot.as_ref().is_none_or(|(a, _, _)| action > a) {
+                *slot = Some((*action, reply, f.symbol.clone()));
             }
         }
     }
@@ -101,18 +101,22 @@ pub fn decide_with(
     };
     let corroborated = corroborating >= table.reject_min_groups;
     let by_score = if score >= threshold && corroborated {
-        (Action::Reject, Some(table.reject_reply.clone()))
+        (
+            Action::Reject,
+            Some(table.reject_reply.clone()),
+            SCORE_REASON.to_owned(),
+        )
     } else if score >= thresholds.tag {
-        (Action::Tag, None)
+        (Action::Tag, None, SCORE_REASON.to_owned())
     } else {
-        (Action::Accept, None)
+        (Action::Accept, None, String::new())
     };
     let main = match forced {
         Some(f) if f.0 >= by_score.0 => f,
         _ => by_score,
     };
     let refused = matches!(main.0, Action::Reject | Action::Tempfail | Action::Discard);
-    let (action, reply) = match forced_unless_refused {
+    let (action, reply, reason) = match forced_unless_refused {
         Some(f) if !refused && f.0 > main.0 => f,
         _ => main,
     };
@@ -124,6 +128,7 @@ pub fn decide_with(
             score,
             reply: None,
             level: None,
+            reason,
             findings,
         };
     }
@@ -133,9 +138,14 @@ pub fn decide_with(
         score,
         reply,
         level: None,
+        reason,
         findings,
     }
 }
+
+/// The reason of a verdict decided by the total score (tag, or a corroborated reject) rather
+/// than by one symbol's own action.
+pub const SCORE_REASON: &str = "score";
 
 #[cfg(test)]
 mod tests {

@@ -95,8 +95,18 @@ impl ClamdScanner {
     /// Sends PING to every endpoint (for the start-up check): each endpoint with `Ok` when it
     /// answered PONG in time, or why not.
     pub async fn ping_all(&self, wait: Duration) -> Vec<(ClamdEndpoint, Result<(), String>)> {
+        self.ping_timed(wait)
+            .await
+            .into_iter()
+            .map(|(e, r, _)| (e, r))
+            .collect()
+    }
+
+    /// As [`ClamdScanner::ping_all`], with how long each endpoint took to answer (or fail).
+    pub async fn ping_timed(&self, wait: Duration) -> Vec<(ClamdEndpoint, Result<(), String>, Duration)> {
         let mut out = Vec::with_capacity(self.endpoints.len());
         for e in &self.endpoints {
+            let started = Instant::now();
             let ping = async {
                 match &e.addr {
                     ClamdEndpoint::Unix(path) => clamav_client::tokio::ping(unix(path)).await,
@@ -109,7 +119,7 @@ impl ClamdScanner {
                 Ok(Err(err)) => Err(err.to_string()),
                 Err(_) => Err(format!("no answer to PING within {} s", wait.as_secs())),
             };
-            out.push((e.addr.clone(), answer));
+            out.push((e.addr.clone(), answer, started.elapsed()));
         }
         out
     }

@@ -339,10 +339,10 @@ fn give_to_directory_owner(files: &[PathBuf]) {
         if dir.uid() == 0 {
             continue;
         }
-        if std::fs::metadata(f).is_ok_and(|m| m.uid() == 0) {
-            if let Err(e) = std::os::unix::fs::chown(f, Some(dir.uid()), Some(dir.gid())) {
-                tracing::warn!(file = %f.display(), "cannot give the file to the store directory's owner: {e}");
-            }
+        if std::fs::metadata(f).is_ok_and(|m| m.uid() == 0)
+            && let Err(e) = std::os::unix::fs::chown(f, Some(dir.uid()), Some(dir.gid()))
+        {
+            tracing::warn!(file = %f.display(), "cannot give the file to the store directory's owner: {e}");
         }
     }
 }
@@ -884,6 +884,50 @@ impl Store {
         outbox::enqueue(&self.lock(), about, kind, to, bytes, now()).map_err(|e| self.sql(e))
     }
 
+    /// For the metrics: alerts not yet sent, the age in seconds of the oldest of them (0 when
+    /// none), and messages held awaiting review.
+    pub fn backlog(&self) -> Result<(i64, i64, i64), StoreError> {
+        let conn = self.read();
+        let (pending, oldest): (i64, Option<i64>) = conn
+            .query_row(
+                "SELECT COUNT(*), MIN(created_at) FROM outbox WHERE sent_at IS NULL",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .map_err(|e| self.sql(e))?;
+        let held: i64 = conn
+            .query_row(
+                "SELECT COUNT(*) FROM messages WHERE status = ?1",
+                [Status::Held.as_str()],
+                |r| r.get(0),
+            )
+            .map_err(|e| self.sql(e))?;
+        Ok((pending, oldest.map_or(0, |t| (now() - t).max(0)), held))
+    }
+
+    /// Bytes of the store's files (the database and its write-ahead log).
+    pub fn size_bytes(&self) -> u64 {
+        ["", "-wal"]
+            .iter()
+            .filter_map(|suffix| {
+                let mut p = self.path.as_os_str().to_owned();
+                p.push(suffix);
+                std::fs::metadata(p).ok().map(|m| m.len())
+            })
+            .sum()
+    }
+
+    /// Whether the store can be written now (for `/readyz` and `canhgac doctor`): takes the
+    /// write lock and gives it back, writing nothing.
+    pub fn check_writable(&self) -> Result<(), StoreError> {
+        let conn = self.lock();
+        let probe = conn.execute_batch("BEGIN IMMEDIATE; CREATE TABLE canhgac_write_probe (x);");
+        if !conn.is_autocommit() {
+            let _ = conn.execute_batch("ROLLBACK");
+        }
+        probe.map_err(|e| self.sql(e))
+    }
+
     /// Alerts due to be sent now.
     pub fn due_alerts(&self, limit: usize) -> Result<Vec<OutboxRow>, StoreError> {
         outbox::due(&self.lock(), now(), limit).map_err(|e| self.sql(e))
@@ -931,6 +975,7 @@ mod tests {
 
     fn verdict() -> Verdict {
         Verdict {
+            reason: String::new(),
             action: Action::Quarantine,
             dry_run_action: None,
             score: 0.0,

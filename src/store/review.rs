@@ -645,6 +645,7 @@ mod tests {
             ..Envelope::default()
         };
         let v = Verdict {
+            reason: String::new(),
             action: Action::Quarantine,
             dry_run_action: None,
             score: if level.is_some() { 0.0 } else { 9.0 },

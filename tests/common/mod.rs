@@ -108,6 +108,7 @@ pub fn test_config() -> Config {
     // Never a token database someone trained in the checkout: tests say which model they use.
     c.spam.bayes_db = std::path::PathBuf::new();
     c.web.listen = "127.0.0.1:0".parse().expect("address");
+    c.metrics.listen = "127.0.0.1:0".parse().expect("address");
     // The milter tests' client (192.0.2.10) is one of ours: a local sender from it is no forgery.
     c.local
         .internal_networks
@@ -135,9 +136,14 @@ pub fn config_file(dir: &std::path::Path, extra: &str) -> std::path::PathBuf {
     } else {
         "[web]\nlisten = \"127.0.0.1:0\"\n".to_owned()
     };
+    let metrics = if extra.contains("[metrics]") {
+        String::new()
+    } else {
+        "[metrics]\nlisten = \"127.0.0.1:0\"\n".to_owned()
+    };
     std::fs::write(
         &p,
-        format!("[clamd]\nenabled = false\n{store}{spam}{web}{extra}\n"),
+        format!("[clamd]\nenabled = false\n{store}{spam}{web}{metrics}{extra}\n"),
     )
     .expect("write config");
     p
