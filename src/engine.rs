@@ -108,19 +108,7 @@ impl Engine {
         scanners.push(Box::new(SpamScanner::new(spam_rules, model, &config.local)));
         let mut known = Self::symbols_of(&scanners);
         known.extend(ClamdScanner::symbols());
-        let (text, origin) = if config.rules.dir.as_os_str().is_empty() {
-            (
-                ScoreTable::EMBEDDED.to_owned(),
-                PathBuf::from("(built-in) rules/scores.toml"),
-            )
-        } else {
-            let path = config.rules.dir.join("scores.toml");
-            let text = std::fs::read_to_string(&path).map_err(|e| ConfigError::Io {
-                file: path.clone(),
-                error: e.to_string(),
-            })?;
-            (text, path)
-        };
+        let (origin, text) = crate::scanners::rule_source(rules_dir, "scores.toml", ScoreTable::EMBEDDED)?;
         let mut scores = ScoreTable::parse(&text, &origin, &known)?;
         for (symbol, action) in &config.policy.actions {
             if let Err(msg) = scores.override_action(symbol, *action) {

@@ -29,6 +29,7 @@ pub mod metrics;
 pub mod milter;
 pub mod mime_out;
 pub mod monitor;
+pub mod ownership;
 pub mod policy;
 pub mod review;
 pub mod scanners;

@@ -247,6 +247,20 @@ pub async fn run(options: Options, mut control: mpsc::Receiver<Control>) -> Resu
             }
         }));
     }
+    // Under systemd (Type=notify): started now, and alive while this runtime answers.
+    tell_systemd(&[sd_notify::NotifyState::Ready]);
+    if let Some(every) = sd_notify::watchdog_enabled() {
+        let mut stop = tx.subscribe();
+        background.push(tokio::spawn(async move {
+            loop {
+                tell_systemd(&[sd_notify::NotifyState::Watchdog]);
+                tokio::select! {
+                    _ = tokio::time::sleep(every / 3) => {}
+                    _ = stop.changed() => return,
+                }
+            }
+        }));
+    }
     loop {
         tokio::select! {
             order = control.recv() => {
@@ -292,6 +306,7 @@ pub async fn run(options: Options, mut control: mpsc::Receiver<Control>) -> Resu
         grace_secs = grace.as_secs(),
         "shutting down: finishing messages in progress"
     );
+    tell_systemd(&[sd_notify::NotifyState::Stopping]);
     let _ = tx.send(true);
     background.extend(web);
     for b in background {
@@ -403,5 +418,12 @@ async fn warn_if_clamd_unreachable(config: &Config) {
             "no clamd answers: every message will get VIRUS_SCAN_FAIL (451 4.7.1) until one does; \
              install and start clamav-daemon, or set [clamd] enabled = false"
         );
+    }
+}
+
+/// Tells systemd the service's state (nothing when not started by systemd with Type=notify).
+fn tell_systemd(state: &[sd_notify::NotifyState<'_>]) {
+    if let Err(e) = sd_notify::notify(state) {
+        tracing::warn!(error = %e, "cannot notify systemd");
     }
 }

@@ -5,7 +5,10 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 fn canhgac() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_canhgac"))
+    let mut c = Command::new(env!("CARGO_BIN_EXE_canhgac"));
+    // Never a system-wide /etc/canhgac/canhgac.toml: a test names its configuration.
+    c.env("CANHGAC_CONFIG", "");
+    c
 }
 
 /// The measuring tools' binary (`bench`, `corpus`, `eval`).

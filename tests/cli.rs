@@ -13,7 +13,10 @@ fn json_lines(stdout: &[u8]) -> Vec<serde_json::Value> {
 }
 
 fn canhgac() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_canhgac"))
+    let mut c = Command::new(env!("CARGO_BIN_EXE_canhgac"));
+    // Never a system-wide /etc/canhgac/canhgac.toml: a test names its configuration.
+    c.env("CANHGAC_CONFIG", "");
+    c
 }
 
 #[test]

@@ -9,7 +9,7 @@ use std::net::SocketAddr;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 /// A GET on loopback: the status code and the body.
-async fn get(port: u16, path: &str) -> (u16, String) {
+pub(crate) async fn get(port: u16, path: &str) -> (u16, String) {
     let mut s = tokio::net::TcpStream::connect(("127.0.0.1", port))
         .await
         .expect("connect");
@@ -29,7 +29,7 @@ async fn get(port: u16, path: &str) -> (u16, String) {
 }
 
 /// The value of one sample (`name{labels}` exactly as exposed), 0 when absent.
-fn sample(metrics: &str, series: &str) -> f64 {
+pub(crate) fn sample(metrics: &str, series: &str) -> f64 {
     metrics
         .lines()
         .find_map(|l| l.strip_prefix(series)?.strip_prefix(' '))

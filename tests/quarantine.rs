@@ -49,7 +49,7 @@ async fn setup(edit: impl FnOnce(&mut Config)) -> Setup {
     }
 }
 
-fn marked() -> Vec<u8> {
+pub(crate) fn marked() -> Vec<u8> {
     labelled::labelled()
         .into_iter()
         .find(|m| m.file.contains("docx-table-toi-mat"))
@@ -382,7 +382,10 @@ async fn store_that_cannot_be_written_means_tempfail() {
 }
 
 fn canhgac() -> std::process::Command {
-    std::process::Command::new(env!("CARGO_BIN_EXE_canhgac"))
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_canhgac"));
+    // Never a system-wide /etc/canhgac/canhgac.toml: a test names its configuration.
+    c.env("CANHGAC_CONFIG", "");
+    c
 }
 
 #[cfg_attr(

@@ -160,7 +160,10 @@ fn sample(dir: &std::path::Path, sub: &str, max: usize, step: usize) -> std::pat
 }
 
 fn canhgac() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_canhgac"))
+    let mut c = Command::new(env!("CARGO_BIN_EXE_canhgac"));
+    // Never a system-wide /etc/canhgac/canhgac.toml: a test names its configuration.
+    c.env("CANHGAC_CONFIG", "");
+    c
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! `quarantine`, `audit` and `directory` commands (`officer.rs`). Thin: every command calls the
 //! engine or the store.
 
+mod doctor;
 pub mod eval;
 mod lists;
 mod officer;
@@ -66,6 +67,15 @@ enum Command {
         json: bool,
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+    },
+    /// Check the running installation: configuration, rules, store, clamd and its size limits,
+    /// the relays, Postfix's settings (postconf), the unit directory, the alert links. Prints
+    /// ok / warn / FAIL with the fix for each; exit code 0, 1 (warnings) or 2 (a failure).
+    Doctor {
+        #[arg(long, short)]
+        config: Option<PathBuf>,
+        #[command(flatten)]
+        args: doctor::DoctorArgs,
     },
     /// Validate a configuration file (and the rules it names) and print the effective configuration.
     CheckConfig { file: Option<PathBuf> },
@@ -140,6 +150,11 @@ enum Command {
     },
 }
 
+/// The gateway's command line, for its man pages and completions (`canhgac-tools package-docs`).
+pub fn command() -> clap::Command {
+    <Cli as clap::CommandFactory>::command()
+}
+
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
     // A panic caught by the engine (a parser bug on hostile input) is logged as one line; the
@@ -163,6 +178,7 @@ pub fn main() -> ExitCode {
         Command::Worker { config } => worker(config.as_deref()),
         Command::Scan { config, json, paths } => scan(config.as_deref(), json, &paths),
         Command::CheckConfig { file } => check_config(file.as_deref()),
+        Command::Doctor { config, args } => doctor::run(config.as_deref(), &args),
         Command::Quarantine {
             config,
             user,
@@ -280,9 +296,14 @@ fn init_logging(level: &str, format: LogFormat) {
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
         .with_ansi(false);
-    let _ = match format {
-        LogFormat::Text => builder.try_init(),
-        LogFormat::Json => builder.json().flatten_event(true).try_init(),
+    // Under systemd standard error goes to the journal (the unit sets the mail facility and
+    // the identifier), which stamps each line itself.
+    let journal = std::env::var_os("JOURNAL_STREAM").is_some();
+    let _ = match (format, journal) {
+        (LogFormat::Text, false) => builder.try_init(),
+        (LogFormat::Text, true) => builder.without_time().try_init(),
+        (LogFormat::Json, false) => builder.json().flatten_event(true).try_init(),
+        (LogFormat::Json, true) => builder.json().flatten_event(true).without_time().try_init(),
     };
 }
 

@@ -31,6 +31,12 @@ enum Command {
         #[command(subcommand)]
         command: CorpusCommand,
     },
+    /// Write the gateway's man pages (man1/) and shell completions (bash, zsh, fish) to a
+    /// directory, generated from its command line (for the Debian package).
+    PackageDocs {
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Cross-validate the spam decision (rules, classifier, score thresholds) on labelled mail:
     /// directories of .eml files or mbox files.
     Eval {
@@ -78,6 +84,16 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Bench(args) => bench(args),
+        Command::PackageDocs { out } => match package_docs(&out) {
+            Ok(n) => {
+                println!("{n} files written to {}", out.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("canhgac-tools: {}: {e}", out.display());
+                ExitCode::from(1)
+            }
+        },
         Command::Eval {
             config,
             ham,
@@ -230,4 +246,33 @@ fn bench(a: BenchArgs) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// Man pages of `canhgac` and each of its commands (`canhgac-serve.1`, …) under `out/man1`,
+/// completions under `out/completions`; the number of files written.
+fn package_docs(out: &std::path::Path) -> std::io::Result<usize> {
+    use clap_complete::Shell;
+    let cmd = super::command();
+    let man = out.join("man1");
+    std::fs::create_dir_all(&man)?;
+    let mut n = 0;
+    let mut pages = vec![(cmd.get_name().to_owned(), cmd.clone())];
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        let name = format!("{}-{}", cmd.get_name(), sub.get_name());
+        pages.push((name.clone(), sub.clone().name(name)));
+    }
+    for (name, page) in pages {
+        let mut buf = Vec::new();
+        clap_mangen::Man::new(page).render(&mut buf)?;
+        std::fs::write(man.join(format!("{name}.1")), buf)?;
+        n += 1;
+    }
+    let completions = out.join("completions");
+    std::fs::create_dir_all(&completions)?;
+    for shell in [Shell::Bash, Shell::Zsh, Shell::Fish] {
+        let mut c = cmd.clone();
+        clap_complete::generate_to(shell, &mut c, "canhgac", &completions)?;
+        n += 1;
+    }
+    Ok(n)
 }

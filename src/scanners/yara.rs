@@ -48,7 +48,9 @@ pub fn symbol_for(rule: &str) -> String {
 
 /// Reads `dir/yara/*.yar` (sorted), or the embedded rules when `dir` is None.
 pub fn load_sources(dir: Option<&Path>) -> Result<Vec<(PathBuf, String)>, ConfigError> {
-    let Some(dir) = dir else {
+    // A rules directory without a yara/ folder keeps the built-in YARA rules (as each other
+    // rules file missing from it falls back to the built-in one).
+    let Some(dir) = dir.filter(|d| d.join("yara").exists()) else {
         return Ok(EMBEDDED
             .iter()
             .map(|(name, text)| {
@@ -69,7 +71,6 @@ pub fn load_sources(dir: Option<&Path>) -> Result<Vec<(PathBuf, String)>, Config
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|e| e == "yar" || e == "yara"))
             .collect(),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => return Err(io(e)),
     };
     files.sort();

@@ -59,6 +59,12 @@ impl TokenDb {
         conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")
             .and_then(|_| conn.execute_batch(SCHEMA))
             .map_err(|e| open_err(e.to_string()))?;
+        let side = |suffix: &str| {
+            let mut s = path.as_os_str().to_owned();
+            s.push(suffix);
+            std::path::PathBuf::from(s)
+        };
+        crate::ownership::give_to_directory_owner(&[path.to_path_buf(), side("-wal"), side("-shm")]);
         Ok(TokenDb {
             conn,
             path: path.to_path_buf(),

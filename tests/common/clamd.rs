@@ -43,6 +43,17 @@ impl Clamd {
         format!("unix:{}", self.socket().display())
     }
 
+    /// Its configuration file (for `canhgac doctor --clamd-conf`).
+    pub fn conf(&self) -> PathBuf {
+        self.dir.path().join("clamd.conf")
+    }
+
+    /// Lets other users (the gateway's account) reach its socket.
+    pub fn open_to_all(&self) {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(self.dir.path(), std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    }
+
     pub fn log(&self) -> String {
         std::fs::read_to_string(self.dir.path().join("clamd.log")).unwrap_or_default()
     }
@@ -55,7 +66,7 @@ impl Clamd {
             &conf,
             format!(
                 "Foreground yes\nLocalSocket {}\nDatabaseDirectory {}\nLogFile {}\nLogClean yes\n\
-                 StreamMaxLength {max}\nMaxFileSize 40M\nMaxScanSize 100M\nUser root\n",
+                 StreamMaxLength {max}\nMaxFileSize 40M\nMaxScanSize 100M\nUser root\nLocalSocketMode 666\n",
                 self.socket().display(),
                 db.display(),
                 self.dir.path().join("clamd.log").display(),
