@@ -110,21 +110,14 @@ impl Drop for Gateway {
 }
 
 async fn send_to(addr: SocketAddr, raw: &[u8]) -> Status {
-    let mut conn = TestConnection::open(addr).await.expect("open");
-    conn.connect("client.example", SocketAddr::from(([192, 0, 2, 10], 4000)))
-        .await
-        .expect("connect");
-    conn.mail(["<sender@lamdong.gov.vn>"]).await.expect("mail");
-    conn.rcpt(["<vanthu@lamdong.gov.vn>"]).await.expect("rcpt");
-    let (headers, body) = mail::split(raw);
-    for (n, v) in headers {
-        conn.header(n, v).await.expect("header");
-    }
-    conn.eoh().await.expect("eoh");
-    conn.body(body).await.expect("body");
-    let status = conn.eom().await.expect("eom").1;
-    let _ = conn.close().await;
-    status
+    crate::common::milter_send(
+        addr,
+        [192, 0, 2, 10],
+        "sender@lamdong.gov.vn",
+        "vanthu@lamdong.gov.vn",
+        raw,
+    )
+    .await
 }
 
 /// An ordinary official message (accepted).

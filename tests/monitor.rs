@@ -4,7 +4,7 @@
 use crate::common::mail;
 use crate::common::postfix::free_port;
 use crate::common::{Daemon, config_file};
-use indymilter_test::{Status, TestConnection};
+use indymilter_test::Status;
 use std::net::SocketAddr;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
@@ -37,36 +37,34 @@ pub(crate) fn sample(metrics: &str, series: &str) -> f64 {
         .unwrap_or(0.0)
 }
 
-/// One message as Postfix passes it; the end-of-message status.
+/// One message from outside to a local mailbox; the end-of-message status.
 async fn send(addr: SocketAddr, raw: &[u8]) -> Status {
-    let mut conn = TestConnection::open(addr).await.expect("open");
-    conn.connect("client.example", SocketAddr::from(([203, 0, 113, 7], 40000)))
-        .await
-        .expect("connect");
-    conn.mail(["<congvan@doitac.example>"]).await.expect("mail");
-    conn.rcpt(["<vanthu@snv.lamdong.gov.vn>"]).await.expect("rcpt");
-    let (headers, body) = mail::split(raw);
-    for (n, v) in headers {
-        conn.header(n, v).await.expect("header");
-    }
-    conn.eoh().await.expect("eoh");
-    conn.body(body).await.expect("body");
-    let (_, status) = conn.eom().await.expect("eom");
-    let _ = conn.close().await;
-    status
+    crate::common::milter_send(
+        addr,
+        [203, 0, 113, 7],
+        "congvan@doitac.example",
+        "vanthu@snv.lamdong.gov.vn",
+        raw,
+    )
+    .await
+}
+
+/// A daemon's configuration: milter and metrics ports, scanning in-process, no alerts or console.
+fn daemon_config(dir: &std::path::Path, port: u16, metrics_port: u16) -> std::path::PathBuf {
+    config_file(
+        dir,
+        &format!(
+            "[milter]\nlisten = \"inet:127.0.0.1:{port}\"\n[workers]\nisolate = false\n[alerts]\nenabled = false\n\
+             [web]\nenabled = false\n[metrics]\nlisten = \"127.0.0.1:{metrics_port}\"\n"
+        ),
+    )
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn metrics_move_by_exactly_one_per_message_and_health_says_what_is_wrong() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (port, mport) = (free_port(), free_port());
-    let path = config_file(
-        dir.path(),
-        &format!(
-            "[milter]\nlisten = \"inet:127.0.0.1:{port}\"\n[workers]\nisolate = false\n[alerts]\nenabled = false\n\
-             [web]\nenabled = false\n[metrics]\nlisten = \"127.0.0.1:{mport}\"\n"
-        ),
-    );
+    let path = daemon_config(dir.path(), port, mport);
     let daemon = Daemon::start(&path, &[port, mport]).await;
     let addr = SocketAddr::from(([127, 0, 0, 1], port));
     assert_eq!(get(mport, "/healthz").await.0, 200);
@@ -128,13 +126,7 @@ async fn metrics_move_by_exactly_one_per_message_and_health_says_what_is_wrong()
     // A clamd that does not answer: not ready, and said so; the metrics show it down.
     let dir2 = tempfile::tempdir().expect("tempdir");
     let (port2, mport2) = (free_port(), free_port());
-    let path2 = config_file(
-        dir2.path(),
-        &format!(
-            "[milter]\nlisten = \"inet:127.0.0.1:{port2}\"\n[workers]\nisolate = false\n[alerts]\nenabled = false\n\
-             [web]\nenabled = false\n[metrics]\nlisten = \"127.0.0.1:{mport2}\"\n"
-        ),
-    );
+    let path2 = daemon_config(dir2.path(), port2, mport2);
     let dead = dir2.path().join("clamd.sock");
     let text = std::fs::read_to_string(&path2).expect("read").replace(
         "[clamd]\nenabled = false\n",

@@ -7,25 +7,18 @@ use crate::common::postfix::free_port;
 use crate::common::{Daemon, config_file};
 use canhgac::server::Control;
 use canhgac::store::{Status, Store};
-use indymilter_test::{Status as Reply, TestConnection};
+use indymilter_test::Status as Reply;
 use std::time::Duration;
 
 async fn send(addr: std::net::SocketAddr, raw: &[u8]) -> Reply {
-    let mut conn = TestConnection::open(addr).await.expect("open");
-    conn.connect("mail.example", std::net::SocketAddr::from(([192, 0, 2, 10], 25)))
-        .await
-        .expect("connect");
-    conn.mail(["<vanthu@snv.lamdong.gov.vn>"]).await.expect("mail");
-    conn.rcpt(["<tiennx@lamdong.gov.vn>"]).await.expect("rcpt");
-    let (headers, body) = mail::split(raw);
-    for (n, v) in headers {
-        conn.header(n, v).await.expect("header");
-    }
-    conn.eoh().await.expect("eoh");
-    conn.body(body).await.expect("body");
-    let status = conn.eom().await.expect("eom").1;
-    let _ = conn.close().await;
-    status
+    crate::common::milter_send(
+        addr,
+        [192, 0, 2, 10],
+        "vanthu@snv.lamdong.gov.vn",
+        "tiennx@lamdong.gov.vn",
+        raw,
+    )
+    .await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -263,3 +263,29 @@ impl Daemon {
             .map(|r| r.expect("task"))
     }
 }
+
+/// One message as Postfix passes it to the milter at `addr`: from `client`, envelope `from` and
+/// `rcpt`; the end-of-message answer.
+pub async fn milter_send(
+    addr: std::net::SocketAddr,
+    client: [u8; 4],
+    from: &str,
+    rcpt: &str,
+    raw: &[u8],
+) -> indymilter_test::Status {
+    let mut conn = indymilter_test::TestConnection::open(addr).await.expect("open");
+    conn.connect("client.example", std::net::SocketAddr::from((client, 4000)))
+        .await
+        .expect("connect");
+    conn.mail([format!("<{from}>")]).await.expect("mail");
+    conn.rcpt([format!("<{rcpt}>")]).await.expect("rcpt");
+    let (headers, body) = mail::split(raw);
+    for (n, v) in headers {
+        conn.header(n, v).await.expect("header");
+    }
+    conn.eoh().await.expect("eoh");
+    conn.body(body).await.expect("body");
+    let status = conn.eom().await.expect("eom").1;
+    let _ = conn.close().await;
+    status
+}
