@@ -371,3 +371,43 @@ async fn serve_reloads_on_sighup_and_stops_on_sigterm() {
         status.1
     );
 }
+
+/// Issue 17: a command given no `--config` takes `$CANHGAC_CONFIG` (else
+/// /etc/canhgac/canhgac.toml), reads the file's relative paths against the file's directory,
+/// never the directory it was started in, and says which configuration and store it uses.
+#[test]
+fn without_config_a_command_says_what_it_uses_and_reads_paths_beside_the_file() {
+    let etc = tempfile::tempdir().expect("tempdir");
+    let elsewhere = tempfile::tempdir().expect("tempdir");
+    let cfg = etc.path().join("canhgac.toml");
+    std::fs::write(&cfg, "[store]\npath = \"state/q.db\"\n").expect("write");
+    let out = canhgac()
+        .args(["quarantine", "list"])
+        .env("CANHGAC_CONFIG", &cfg)
+        .current_dir(elsewhere.path())
+        .output()
+        .expect("run");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{said}");
+    let store = etc.path().join("state/q.db");
+    assert!(
+        said.contains(&format!(
+            "configuration {}; store {}",
+            cfg.display(),
+            store.display()
+        )),
+        "{said}"
+    );
+    assert!(store.exists(), "the store beside the file");
+    assert!(
+        !elsewhere.path().join("state").exists(),
+        "nothing in the working directory"
+    );
+    // Given --config, nothing is said: the command was told.
+    let out = canhgac()
+        .args(["quarantine", "list", "--config"])
+        .arg(&cfg)
+        .output()
+        .expect("run");
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("configuration"));
+}

@@ -235,15 +235,12 @@ pub(crate) fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
     Config::for_command(path)
 }
 
-/// Tells on standard error which configuration and which store a command uses when it was
-/// not given `--config` (so nobody writes to a store they did not mean).
-pub(crate) fn say_what_is_used(given: Option<&Path>, config: &Config) {
+/// Tells on standard error which configuration a command uses when it was not given
+/// `--config`, and the database it works on (so nobody writes to a store they did not mean).
+pub(crate) fn say_what_is_used(given: Option<&Path>, config: &Config, database: Option<(&str, &Path)>) {
     if given.is_none() {
-        eprintln!(
-            "canhgac: configuration {}; store {}",
-            config.origin(),
-            config.store.path.display()
-        );
+        let db = database.map_or(String::new(), |(what, p)| format!("; {what} {}", p.display()));
+        eprintln!("canhgac: configuration {}{db}", config.origin());
     }
 }
 
@@ -332,6 +329,7 @@ fn scan(config_path: Option<&Path>, json: bool, paths: &[PathBuf]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    say_what_is_used(config_path, &config, None);
     init_logging("warn", LogFormat::Text);
     let (engine, rt) = match engine_reading_in_a_worker(&config) {
         Ok(e) => e,
@@ -540,7 +538,7 @@ fn web(config_path: Option<&Path>, listen: Option<&str>) -> ExitCode {
         use tokio::signal::unix::{SignalKind, signal};
         let listener = crate::web::bind(config.web.listen).await?;
         let addr = listener.local_addr().map_err(|e| e.to_string())?;
-        tracing::info!(listen = %addr, store = %config.store.path.display(), "review console started");
+        tracing::info!(listen = %addr, config = %config.origin(), store = %config.store.path.display(), "review console started");
         let mut term = signal(SignalKind::terminate()).map_err(|e| e.to_string())?;
         let mut int = signal(SignalKind::interrupt()).map_err(|e| e.to_string())?;
         let shutdown = async move {

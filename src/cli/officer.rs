@@ -531,6 +531,6 @@ pub fn config_for(path: Option<&Path>) -> Result<Config, ExitCode> {
         eprintln!("canhgac: {e}");
         ExitCode::from(2)
     })?;
-    super::say_what_is_used(path, &config);
+    super::say_what_is_used(path, &config, Some(("store", &config.store.path)));
     Ok(config)
 }

@@ -39,6 +39,7 @@ pub fn train(config: Option<&Path>, ham: &[PathBuf], spam: &[PathBuf], db: Optio
         eprintln!("canhgac: train: no token database ([spam] bayes_db is empty; give --db FILE)");
         return ExitCode::from(2);
     }
+    super::say_what_is_used(config, &cfg, Some(("token database", &path)));
     let mut store = match TokenDb::open(&path) {
         Ok(s) => s,
         Err(e) => {
