@@ -8,10 +8,12 @@ use crate::directory::Directory;
 use crate::message::Envelope;
 use crate::mime_out::{base64, encode_header};
 use crate::store::{NewAlert, Status, Store, StoreError};
+use crate::templates::AlertTemplates;
 use crate::time::rfc5322_date;
 pub use crate::time::vietnam_time;
 use crate::verdict::Verdict;
 use lettre::AsyncTransport;
+use minijinja::{Value, context};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -48,8 +50,14 @@ fn places(v: &Verdict) -> Vec<String> {
 }
 
 /// Builds the alert mails for a held message: one to the sender's unit (internal senders only),
-/// one to the units of the local recipients (deduplicated), one to the officers.
-pub fn plan(cfg: &Config, dir: Option<&Directory>, facts: &Facts<'_>) -> Vec<NewAlert> {
+/// one to the units of the local recipients (deduplicated), one to the officers; worded by
+/// `templates` (`rules/alerts/`).
+pub fn plan(
+    cfg: &Config,
+    dir: Option<&Directory>,
+    templates: &AlertTemplates,
+    facts: &Facts<'_>,
+) -> Vec<NewAlert> {
     let a = &cfg.alerts;
     if !a.enabled {
         return Vec::new();
@@ -74,36 +82,17 @@ pub fn plan(cfg: &Config, dir: Option<&Directory>, facts: &Facts<'_>) -> Vec<New
         }
     }
     let level = facts.verdict.level.clone().unwrap_or_else(|| "MẬT".to_owned());
-    let subject_tail = format!("thư chứa tài liệu có dấu {level} đã bị tạm giữ");
-    let common = Common::of(cfg, facts, level.clone(), places(facts.verdict));
+    let common = Common::of(cfg, facts, level, places(facts.verdict));
     let mut out = Vec::new();
     if let Some((mailbox, unit)) = sender_unit.clone() {
-        let c = common.clone();
-        let text = format!(
-            "Kính gửi: {unit}\n\nHệ thống thư điện tử công vụ tỉnh Lâm Đồng đã tạm giữ một thư do hộp thư thuộc đơn vị gửi đi, vì tệp hoặc nội dung thư có dấu độ mật «{level}».\n\nTheo Quy chế sử dụng hệ thống thư điện tử công vụ (Quyết định 61/2012/QĐ-UBND), văn bản, tài liệu thuộc bí mật nhà nước không được gửi qua hệ thống này. Đề nghị đơn vị kiểm tra, thu hồi và hủy bỏ bản điện tử của tài liệu trên máy tính và hộp thư của người gửi, phối hợp với Sở Thông tin và Truyền thông xử lý theo quy định."
-        );
-        out.push(alert(
-            "sender_unit",
-            vec![mailbox],
-            format!("[canhgac] Đơn vị gửi {subject_tail}"),
-            text,
-            c,
-        ));
+        let extra = context! { unit => unit };
+        out.push(alert("sender_unit", vec![mailbox], templates, &common, extra));
     }
     if !recipient_units.is_empty() {
-        let c = common.clone();
         let names: Vec<&str> = recipient_units.iter().map(|u| u.1.as_str()).collect();
-        let text = format!(
-            "Kính gửi: {}\n\nHệ thống thư điện tử công vụ tỉnh Lâm Đồng đã tạm giữ một thư gửi đến hộp thư thuộc đơn vị, vì tệp hoặc nội dung thư có dấu độ mật «{level}». Thư chưa được chuyển đến người nhận.\n\nTheo Quy chế sử dụng hệ thống thư điện tử công vụ (Quyết định 61/2012/QĐ-UBND), văn bản, tài liệu thuộc bí mật nhà nước không được gửi qua hệ thống này. Nếu đơn vị đã nhận được bản sao của tài liệu bằng đường khác qua thư điện tử, đề nghị thu hồi, hủy bỏ và báo cáo Sở Thông tin và Truyền thông.",
-            names.join("; ")
-        );
-        out.push(alert(
-            "recipient_units",
-            recipient_units.into_iter().map(|u| u.0).collect(),
-            format!("[canhgac] Thư gửi đến đơn vị: {subject_tail}"),
-            text,
-            c,
-        ));
+        let extra = context! { units => names.join("; ") };
+        let to = recipient_units.iter().map(|u| u.0.clone()).collect();
+        out.push(alert("recipient_units", to, templates, &common, extra));
     }
     if !a.officers.is_empty() {
         let mut notes = Vec::new();
@@ -111,7 +100,7 @@ pub fn plan(cfg: &Config, dir: Option<&Directory>, facts: &Facts<'_>) -> Vec<New
             notes.push(format!(
                 "LƯU Ý: người gửi tự nhận địa chỉ thuộc tên miền của tỉnh ({}) nhưng gửi từ bên ngoài (máy {}, không xác thực): có thể là thư giả mạo; không gửi cảnh báo cho đơn vị của địa chỉ này.",
                 env.mail_from,
-                env.client_addr.map_or("không rõ".to_owned(), |ip| ip.to_string())
+                client_of(env)
             ));
         } else if !cfg.local.is_local(&env.mail_from) {
             notes.push(format!(
@@ -130,52 +119,33 @@ pub fn plan(cfg: &Config, dir: Option<&Directory>, facts: &Facts<'_>) -> Vec<New
                 unknown_local.join(", ")
             ));
         }
-        let text = format!(
-            "Kính gửi: Sở Thông tin và Truyền thông (bộ phận an toàn thông tin)\n\nHệ thống canhgac đã tạm giữ một thư có dấu độ mật «{level}» theo Điều 11 Quy chế sử dụng hệ thống thư điện tử công vụ (Quyết định 61/2012/QĐ-UBND).\n{}\nĐề nghị xem xét, xác nhận và phối hợp với các đơn vị liên quan thu hồi, hủy bỏ tài liệu.",
-            if notes.is_empty() {
-                String::new()
-            } else {
-                format!("\n{}\n", notes.join("\n"))
-            }
-        );
-        out.push(alert(
-            "officers",
-            a.officers.clone(),
-            format!("[canhgac] Cảnh báo: {subject_tail}"),
-            text,
-            common,
-        ));
+        let extra = context! { notes => notes };
+        out.push(alert("officers", a.officers.clone(), templates, &common, extra));
     }
     out
+}
+
+/// The client's address as alerts name it.
+fn client_of(env: &Envelope) -> String {
+    env.client_addr.map_or("không rõ".to_owned(), |ip| ip.to_string())
 }
 
 /// The officers' alert for a message held because it killed a scanning worker twice
 /// (`SCAN_CRASH`): a message built to crash the scanner is an attack on the gateway, and its
 /// content is unknown. No unit is told: nothing says the message holds a marking.
-pub fn plan_scan_crash(cfg: &Config, facts: &Facts<'_>) -> Vec<NewAlert> {
+pub fn plan_scan_crash(cfg: &Config, templates: &AlertTemplates, facts: &Facts<'_>) -> Vec<NewAlert> {
     let a = &cfg.alerts;
     if !a.enabled || a.officers.is_empty() {
         return Vec::new();
     }
-    let env = facts.envelope;
     let common = Common::of(
         cfg,
         facts,
         "không xác định (thư chưa quét được)".to_owned(),
         vec!["toàn bộ thư".to_owned()],
     );
-    let text = format!(
-        "Kính gửi: Sở Thông tin và Truyền thông (bộ phận an toàn thông tin)\n\nHệ thống canhgac đã tạm giữ một thư vì thư này đã hai lần làm dừng bộ quét nội dung (tiến trình quét bị hỏng khi đọc thư). Đây có thể là thư được tạo ra để tấn công hệ thống lọc thư; nội dung của thư chưa được kiểm tra, kể cả dấu độ mật.\n\nNgười gửi: {} (máy {}).\n\nĐề nghị xem xét thư trong hệ thống quản lý thư tạm giữ; không mở tệp đính kèm trên máy trạm thông thường.",
-        env.mail_from,
-        env.client_addr.map_or("không rõ".to_owned(), |ip| ip.to_string())
-    );
-    vec![alert(
-        "officers",
-        a.officers.clone(),
-        "[canhgac] Cảnh báo: thư làm hỏng bộ quét đã bị tạm giữ".to_owned(),
-        text,
-        common,
-    )]
+    let extra = context! { client => client_of(facts.envelope) };
+    vec![alert("scan_crash", a.officers.clone(), templates, &common, extra)]
 }
 
 /// The officers' mail carrying an anchor of the audit chain's head (`[audit] anchor_hours`):
@@ -261,25 +231,35 @@ impl Common {
     }
 }
 
-fn alert(kind: &str, to: Vec<String>, subject: String, text: String, c: Common) -> NewAlert {
+/// One alert mail of `kind`, worded when the quarantine id is known (its review link needs it).
+fn alert(kind: &str, to: Vec<String>, templates: &AlertTemplates, c: &Common, extra: Value) -> NewAlert {
     let to_header = to.join(", ");
     let kind_name = kind.replace('_', "-");
+    let (kind, templates, c) = (kind.to_owned(), templates.clone(), c.clone());
     NewAlert {
-        kind: kind.to_owned(),
+        kind: kind.clone(),
         recipients: to,
         compose: Box::new(move |id: &str| {
-            let mut body = text.clone();
-            body.push_str(&format!(
-                "\n\nMã thư tạm giữ: {id}\nThời gian nhận: {}\nNgười gửi: {}\nNgười nhận: {}\nTiêu đề thư: {}\nĐộ mật phát hiện: {}\nVị trí phát hiện:\n{}\nXem xét tại: {}{id}\n\n-- \nThư này do hệ thống canhgac gửi tự động; không chứa nội dung hay tệp đính kèm của thư bị tạm giữ.\n",
-                c.received,
-                c.sender,
-                c.recipients,
-                c.subject,
-                c.level,
-                c.places.iter().map(|p| format!("  - {p}")).collect::<Vec<_>>().join("\n"),
-                c.review,
-            ));
-            let body = body.replace('\n', "\r\n");
+            let facts = context! {
+                id => id,
+                review_link => format!("{}{id}", c.review),
+                received => c.received.clone(),
+                sender => c.sender.clone(),
+                recipients => c.recipients.clone(),
+                subject => c.subject.clone(),
+                level => c.level.clone(),
+                places => c.places.clone(),
+                ..extra.clone()
+            };
+            // The templates were tried on sample facts when loaded; should one still fail, the
+            // built-in wording goes out: an alert is never lost to a template.
+            let (subject, body) = templates.render(&kind, &facts).unwrap_or_else(|e| {
+                tracing::error!(kind = %kind, error = %e, "alert template failed; the built-in one is used");
+                AlertTemplates::built_in()
+                    .render(&kind, &facts)
+                    .unwrap_or_else(|e| (format!("[canhgac] {kind}"), e.to_string()))
+            });
+            let body = body.replace("\r\n", "\n").replace('\n', "\r\n");
             // Stable per quarantine id and kind: a receiver can tell a repeated alert.
             let msgid = format!(
                 "<{id}.{kind_name}@{}>",

@@ -57,6 +57,8 @@ pub struct Engine {
     directory: Option<Arc<crate::directory::Directory>>,
     /// Isolated workers that run the content scanners (`canhgac serve`); None: in this process.
     workers: Option<Arc<WorkerPool>>,
+    /// The alerts' wording.
+    alert_templates: crate::templates::AlertTemplates,
 }
 
 /// Memory reserved for one message while it is scanned; released when dropped.
@@ -163,6 +165,7 @@ impl Engine {
                 )?))
             },
             workers: None,
+            alert_templates: crate::templates::AlertTemplates::load(rules_dir)?,
         })
     }
 
@@ -187,6 +190,11 @@ impl Engine {
     /// The clamd client, when virus scanning is on.
     pub fn clamd(&self) -> Option<&ClamdScanner> {
         self.clamd.as_ref()
+    }
+
+    /// The alerts' wording (`rules/alerts/`, or `[rules] dir`'s).
+    pub fn alert_templates(&self) -> &crate::templates::AlertTemplates {
+        &self.alert_templates
     }
 
     /// The unit directory, if one is configured.

@@ -36,6 +36,7 @@ pub mod scanners;
 pub mod server;
 pub mod spam;
 pub mod store;
+pub mod templates;
 pub mod time;
 pub mod verdict;
 pub mod vietnamese;

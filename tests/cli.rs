@@ -411,3 +411,20 @@ fn without_config_a_command_says_what_it_uses_and_reads_paths_beside_the_file() 
         .expect("run");
     assert!(!String::from_utf8_lossy(&out.stderr).contains("configuration"));
 }
+
+/// Issue 24: a broken alert template in the rules directory is a `check-config` error naming
+/// the file and the line.
+#[test]
+fn check_config_names_a_broken_alert_template() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let rules = dir.path().join("rules");
+    std::fs::create_dir_all(rules.join("alerts")).expect("mkdir");
+    let template = rules.join("alerts/sender_unit.txt");
+    std::fs::write(&template, "Thư bị tạm giữ\n\nKính gửi: {{ unit }\n").expect("write");
+    let cfg = dir.path().join("canhgac.toml");
+    std::fs::write(&cfg, format!("[rules]\ndir = \"{}\"\n", rules.display())).expect("write");
+    let out = canhgac().arg("check-config").arg(&cfg).output().expect("run");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(said.contains(&format!("{}:3:", template.display())), "{said}");
+}

@@ -17,6 +17,7 @@ const FLOORS: &[(&str, u32)] = &[
     ("policy", 2),
     ("message", 2),
     ("directory", 2),
+    ("templates", 2),
     ("extract", 3),
     ("spam", 4),
     ("scanners", 5),

@@ -188,8 +188,20 @@ async fn marked_mail_is_stored_and_the_right_units_are_told() {
 )]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn forged_local_sender_from_outside_gets_no_alert_and_externals_none() {
-    // No internal network: the client is outside and did not authenticate.
-    let s = setup(|c| c.local.internal_networks.clear()).await;
+    // No internal network: the client is outside and did not authenticate. And the officers'
+    // alert worded by the department (issue 24): its template replaced in the rules directory.
+    let rules = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir(rules.path().join("alerts")).expect("mkdir");
+    std::fs::write(
+        rules.path().join("alerts/officers.txt"),
+        "Phòng An ninh mạng: thư {{ level }} bị tạm giữ\n\n{% for n in notes %}\n{{ n }}\n{% endfor %}\n{% include \"footer.txt\" %}",
+    )
+    .expect("template");
+    let s = setup(|c| {
+        c.local.internal_networks.clear();
+        c.rules.dir = rules.path().to_path_buf();
+    })
+    .await;
     let milter = Milter::start_with_store(s.config.clone(), s.store.clone()).await;
     let sink = Sink::start().await;
     let pf = Postfix::start(&milter.postfix_addr(), sink.port, "");
@@ -210,11 +222,19 @@ async fn forged_local_sender_from_outside_gets_no_alert_and_externals_none() {
         .iter()
         .find(|g| g.rcpt_to == ["antoanthongtin@lamdong.gov.vn"])
         .expect("officers' alert");
-    let (_, body) = decoded(officers);
+    let (subject, body) = decoded(officers);
     assert!(
         body.contains("giả mạo") && body.contains("vanthu@snv.lamdong.gov.vn"),
         "{body}"
     );
+    assert_eq!(subject, "Phòng An ninh mạng: thư TỐI MẬT bị tạm giữ");
+    assert!(!body.contains("Kính gửi"), "the department's wording: {body}");
+    // The units' alert keeps the built-in wording.
+    let unit = got
+        .iter()
+        .find(|g| g.rcpt_to != ["antoanthongtin@lamdong.gov.vn"])
+        .expect("units' alert");
+    assert!(decoded(unit).1.contains("Kính gửi"));
     milter.stop().await;
 }
 
