@@ -86,13 +86,25 @@ pub fn plan(
     let mut out = Vec::new();
     if let Some((mailbox, unit)) = sender_unit.clone() {
         let extra = context! { unit => unit };
-        out.push(alert("sender_unit", vec![mailbox], templates, &common, extra));
+        out.push(alert(
+            ("sender_unit", "sender_unit"),
+            vec![mailbox],
+            templates,
+            &common,
+            extra,
+        ));
     }
     if !recipient_units.is_empty() {
         let names: Vec<&str> = recipient_units.iter().map(|u| u.1.as_str()).collect();
         let extra = context! { units => names.join("; ") };
         let to = recipient_units.iter().map(|u| u.0.clone()).collect();
-        out.push(alert("recipient_units", to, templates, &common, extra));
+        out.push(alert(
+            ("recipient_units", "recipient_units"),
+            to,
+            templates,
+            &common,
+            extra,
+        ));
     }
     if !a.officers.is_empty() {
         let mut notes = Vec::new();
@@ -120,7 +132,13 @@ pub fn plan(
             ));
         }
         let extra = context! { notes => notes };
-        out.push(alert("officers", a.officers.clone(), templates, &common, extra));
+        out.push(alert(
+            ("officers", "officers"),
+            a.officers.clone(),
+            templates,
+            &common,
+            extra,
+        ));
     }
     out
 }
@@ -145,7 +163,13 @@ pub fn plan_scan_crash(cfg: &Config, templates: &AlertTemplates, facts: &Facts<'
         vec!["toàn bộ thư".to_owned()],
     );
     let extra = context! { client => client_of(facts.envelope) };
-    vec![alert("scan_crash", a.officers.clone(), templates, &common, extra)]
+    vec![alert(
+        ("officers", "scan_crash"),
+        a.officers.clone(),
+        templates,
+        &common,
+        extra,
+    )]
 }
 
 /// The officers' mail carrying an anchor of the audit chain's head (`[audit] anchor_hours`):
@@ -231,13 +255,20 @@ impl Common {
     }
 }
 
-/// One alert mail of `kind`, worded when the quarantine id is known (its review link needs it).
-fn alert(kind: &str, to: Vec<String>, templates: &AlertTemplates, c: &Common, extra: Value) -> NewAlert {
+/// One alert mail of `kind` (as the outbox records it), worded by the template `template` when
+/// the quarantine id is known (its review link needs it).
+fn alert(
+    (kind, template): (&str, &str),
+    to: Vec<String>,
+    templates: &AlertTemplates,
+    c: &Common,
+    extra: Value,
+) -> NewAlert {
     let to_header = to.join(", ");
     let kind_name = kind.replace('_', "-");
-    let (kind, templates, c) = (kind.to_owned(), templates.clone(), c.clone());
+    let (template, templates, c) = (template.to_owned(), templates.clone(), c.clone());
     NewAlert {
-        kind: kind.clone(),
+        kind: kind.to_owned(),
         recipients: to,
         compose: Box::new(move |id: &str| {
             let facts = context! {
@@ -253,11 +284,11 @@ fn alert(kind: &str, to: Vec<String>, templates: &AlertTemplates, c: &Common, ex
             };
             // The templates were tried on sample facts when loaded; should one still fail, the
             // built-in wording goes out: an alert is never lost to a template.
-            let (subject, body) = templates.render(&kind, &facts).unwrap_or_else(|e| {
-                tracing::error!(kind = %kind, error = %e, "alert template failed; the built-in one is used");
+            let (subject, body) = templates.render(&template, &facts).unwrap_or_else(|e| {
+                tracing::error!(template = %template, error = %e, "alert template failed; the built-in one is used");
                 AlertTemplates::built_in()
-                    .render(&kind, &facts)
-                    .unwrap_or_else(|e| (format!("[canhgac] {kind}"), e.to_string()))
+                    .render(&template, &facts)
+                    .unwrap_or_else(|e| (format!("[canhgac] {template}"), e.to_string()))
             });
             let body = body.replace("\r\n", "\n").replace('\n', "\r\n");
             // Stable per quarantine id and kind: a receiver can tell a repeated alert.
