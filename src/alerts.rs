@@ -350,10 +350,7 @@ pub async fn send_raw_answer(
 
 async fn send_inner(relay: &str, from: &str, to: &[String], bytes: &[u8]) -> Result<String, SendError> {
     let refused = SendError::Refused;
-    let (host, port) = relay
-        .rsplit_once(':')
-        .and_then(|(h, p)| Some((h.to_owned(), p.parse::<u16>().ok()?)))
-        .ok_or_else(|| refused(format!("bad relay address {relay:?}")))?;
+    let transport = relay_transport(relay).map_err(refused)?;
     let from = if from.is_empty() {
         None
     } else {
@@ -370,10 +367,6 @@ async fn send_inner(relay: &str, from: &str, to: &[String], bytes: &[u8]) -> Res
         })
         .collect::<Result<_, _>>()?;
     let envelope = lettre::address::Envelope::new(from, to).map_err(|e| refused(e.to_string()))?;
-    let transport = lettre::AsyncSmtpTransport::<lettre::Tokio1Executor>::builder_dangerous(host)
-        .port(port)
-        .timeout(Some(Duration::from_secs(30)))
-        .build();
     // lettre ends the data with CRLF "." CRLF itself: give it the message without its final
     // CRLF, so the relay gets exactly the original bytes.
     let bytes = bytes.strip_suffix(b"\r\n").unwrap_or(bytes);
@@ -387,6 +380,29 @@ async fn send_inner(relay: &str, from: &str, to: &[String], bytes: &[u8]) -> Res
         Err(e) if e.is_permanent() || e.is_transient() => Err(SendError::Refused(e.to_string())),
         Err(e) if connection_refused(&e) => Err(SendError::Refused(e.to_string())),
         Err(e) => Err(SendError::Unknown(e.to_string())),
+    }
+}
+
+type Relay = lettre::AsyncSmtpTransport<lettre::Tokio1Executor>;
+
+/// The SMTP client of a relay at `HOST:PORT` (plain SMTP on loopback or the internal network).
+fn relay_transport(relay: &str) -> Result<Relay, String> {
+    let (host, port) = relay
+        .rsplit_once(':')
+        .and_then(|(h, p)| Some((h.to_owned(), p.parse::<u16>().ok()?)))
+        .ok_or_else(|| format!("bad relay address {relay:?}"))?;
+    Ok(Relay::builder_dangerous(host)
+        .port(port)
+        .timeout(Some(Duration::from_secs(30)))
+        .build())
+}
+
+/// Whether the relay at `HOST:PORT` greets and answers EHLO (for `canhgac doctor`).
+pub async fn check_relay(relay: &str) -> Result<(), String> {
+    match relay_transport(relay)?.test_connection().await {
+        Ok(true) => Ok(()),
+        Ok(false) => Err("the connection did not complete EHLO".to_owned()),
+        Err(e) => Err(e.to_string()),
     }
 }
 

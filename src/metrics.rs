@@ -198,10 +198,10 @@ impl Metrics {
                 reason: reason.to_owned(),
             })
             .inc();
-        let mut seen: Vec<&str> = Vec::new();
+        // A message may carry thousands of findings (one per part): a set, not a scan.
+        let mut seen = std::collections::HashSet::new();
         for s in symbols {
-            if !seen.contains(&s) {
-                seen.push(s);
+            if seen.insert(s) {
                 self.symbols
                     .get_or_create(&SymbolLabels { symbol: s.to_owned() })
                     .inc();

@@ -9,7 +9,7 @@ use crate::config::{ClamdEndpoint, Config, ListenAddr, MESSAGE_PAGE};
 use crate::engine::Engine;
 use crate::scanners::ClamdScanner;
 use crate::scanners::virus::ClamdOutcome;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::{TcpStream, ToSocketAddrs};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -438,8 +438,11 @@ fn check_clamd(config: &Config, conf: &Path, r: &mut Report) {
 
 /// An SMTP relay greets and answers EHLO.
 fn check_relay(part: &'static str, addr: &str, key: &str, r: &mut Report) {
-    match ehlo(addr) {
-        Ok(banner) => r.ok(part, format!("{addr} answers EHLO ({banner})")),
+    let answered = super::runtime()
+        .map_err(|_| "cannot start a runtime".to_owned())
+        .and_then(|rt| rt.block_on(crate::alerts::check_relay(addr)));
+    match answered {
+        Ok(()) => r.ok(part, format!("{addr} answers EHLO")),
         Err(e) => r.fail(
             part,
             format!("{key} {addr}: {e}"),
@@ -458,41 +461,6 @@ fn connect(addr: &str) -> Result<TcpStream, String> {
     s.set_read_timeout(Some(WAIT)).map_err(|e| e.to_string())?;
     s.set_write_timeout(Some(WAIT)).map_err(|e| e.to_string())?;
     Ok(s)
-}
-
-/// The last line of an SMTP reply and its code.
-fn smtp_reply(r: &mut impl BufRead) -> Result<(u16, String), String> {
-    loop {
-        let mut line = String::new();
-        if r.read_line(&mut line).map_err(|e| e.to_string())? == 0 {
-            return Err("connection closed".into());
-        }
-        let code = line
-            .get(..3)
-            .and_then(|c| c.parse().ok())
-            .ok_or_else(|| format!("not SMTP: {:?}", line.trim()))?;
-        if line.as_bytes().get(3) != Some(&b'-') {
-            return Ok((code, line.trim().to_owned()));
-        }
-    }
-}
-
-fn ehlo(addr: &str) -> Result<String, String> {
-    let s = connect(addr)?;
-    let mut w = s.try_clone().map_err(|e| e.to_string())?;
-    let mut r = BufReader::new(s);
-    let (code, banner) = smtp_reply(&mut r)?;
-    if code != 220 {
-        return Err(format!("greeted with {banner}"));
-    }
-    w.write_all(b"EHLO canhgac-doctor\r\n")
-        .map_err(|e| e.to_string())?;
-    let (code, line) = smtp_reply(&mut r)?;
-    let _ = w.write_all(b"QUIT\r\n");
-    if code != 250 {
-        return Err(format!("EHLO answered {line}"));
-    }
-    Ok(banner)
 }
 
 /// A GET over plain HTTP: the status code and the body.

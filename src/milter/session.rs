@@ -255,9 +255,7 @@ impl Session {
                     &format!("Message size exceeds the fixed maximum message size of {limit} bytes"),
                 );
                 log_early_refusal("body", &m.envelope, m.received, &reply);
-                if let Some(metrics) = &self.metrics {
-                    metrics.verdict("reject", "MESSAGE_OVERSIZE", ["MESSAGE_OVERSIZE"]);
-                }
+                self.count_refusal("MESSAGE_OVERSIZE");
                 return Early::Reject(reply);
             }
             return Early::Continue;
