@@ -57,6 +57,12 @@ pub struct Engine {
     directory: Option<Arc<crate::directory::Directory>>,
     /// Isolated workers that run the content scanners (`canhgac serve`); None: in this process.
     workers: Option<Arc<WorkerPool>>,
+    /// Workers of their own for OCR (`[ocr] workers`), so text mail never waits behind a scan;
+    /// None: OCR runs where the content scan ran.
+    ocr_workers: Option<Arc<WorkerPool>>,
+    /// The OCR of scans and photos, and the markings detector for what it reads.
+    ocr: crate::scanners::OcrScanner,
+    ocr_markings: MarkingScanner,
     /// The alerts' wording.
     alert_templates: crate::templates::AlertTemplates,
 }
@@ -100,6 +106,7 @@ impl Engine {
         scanners.push(Box::new(YaraScanner::compile(&yara_sources)?));
         let (origin, text) = markings::load_source(rules_dir)?;
         let markings = MarkingScanner::compile(&text, &origin)?;
+        let ocr_markings = MarkingScanner::compile(&text, &origin)?;
         let marking_levels = markings
             .levels()
             .map(|(s, n)| (s.to_owned(), n.to_owned()))
@@ -110,6 +117,7 @@ impl Engine {
         scanners.push(Box::new(SpamScanner::new(spam_rules, model, &config.local)));
         let mut known = Self::symbols_of(&scanners);
         known.extend(ClamdScanner::symbols());
+        known.extend(crate::scanners::OcrScanner::symbols());
         let (origin, text) = crate::scanners::rule_source(rules_dir, "scores.toml", ScoreTable::EMBEDDED)?;
         let mut scores = ScoreTable::parse(&text, &origin, &known)?;
         for (symbol, action) in &config.policy.actions {
@@ -165,6 +173,9 @@ impl Engine {
                 )?))
             },
             workers: None,
+            ocr_workers: None,
+            ocr: crate::scanners::OcrScanner::new(&config.ocr, &config.local),
+            ocr_markings,
             alert_templates: crate::templates::AlertTemplates::load(rules_dir)?,
         })
     }
@@ -173,6 +184,17 @@ impl Engine {
     pub fn with_workers(mut self, pool: Arc<WorkerPool>) -> Engine {
         self.workers = Some(pool);
         self
+    }
+
+    /// Reads scans and photos in `pool`'s workers (see `[ocr] workers`).
+    pub fn with_ocr_workers(mut self, pool: Arc<WorkerPool>) -> Engine {
+        self.ocr_workers = Some(pool);
+        self
+    }
+
+    /// Images whose OCR this process remembers (see `[ocr] cache_entries`).
+    pub fn ocr_cached(&self) -> usize {
+        self.ocr.cached()
     }
 
     /// The worker pool, when content is scanned in isolated workers.
@@ -206,6 +228,7 @@ impl Engine {
     pub fn sharing_permits_with(mut self, running: &Engine) -> Engine {
         self.cpu_permits = running.cpu_permits.clone();
         self.workers = running.workers.clone();
+        self.ocr_workers = running.ocr_workers.clone();
         if self.memory_total_kib == running.memory_total_kib {
             self.memory_kib = running.memory_kib.clone();
         }
@@ -323,7 +346,7 @@ impl Engine {
             |symbol: &str, detail: String| (vec![Finding::new(symbol, detail, "message")], Vec::new());
         match pool.scan(input, timeout).await {
             Outcome::Done(r) => {
-                let timings = r
+                let mut timings: Vec<ScannerTime> = r
                     .timings
                     .into_iter()
                     .map(|(name, micros)| ScannerTime {
@@ -331,7 +354,19 @@ impl Engine {
                         micros,
                     })
                     .collect();
-                (r.findings, timings)
+                let mut findings = r.findings;
+                if r.ocr_wanted {
+                    let t = Instant::now();
+                    findings.extend(
+                        self.ocr_in_worker(self.ocr_workers.as_deref().unwrap_or(pool), input)
+                            .await,
+                    );
+                    timings.push(ScannerTime {
+                        scanner: "ocr",
+                        micros: t.elapsed().as_micros() as u64,
+                    });
+                }
+                (findings, timings)
             }
             Outcome::Crashed { repeat: false, why } => finding(
                 "SCAN_WORKER_CRASH",
@@ -352,11 +387,41 @@ impl Engine {
         }
     }
 
+    /// The OCR of a message's scans and photos in an isolated worker (the OCR pool's when
+    /// there is one), with its failures as findings.
+    async fn ocr_in_worker(&self, pool: &WorkerPool, input: &Arc<ScanInput>) -> Vec<Finding> {
+        let timeout = std::time::Duration::from_millis(self.config.ocr.timeout_ms) + WORKER_GRACE;
+        let finding = |symbol: &str, detail: String| vec![Finding::new(symbol, detail, "message")];
+        match pool.ocr(input, timeout).await {
+            Outcome::Done(r) => r.findings,
+            Outcome::Crashed { repeat: false, why } => finding(
+                "SCAN_WORKER_CRASH",
+                format!("Temporary failure: the OCR worker died on this message ({why})"),
+            ),
+            Outcome::Crashed { repeat: true, why } => finding(
+                "SCAN_CRASH",
+                format!("This message killed an OCR worker twice ({why}); held for review"),
+            ),
+            Outcome::TimedOut => self.ocr.unread_findings(
+                &[(
+                    "message".into(),
+                    format!(
+                        "the OCR worker did not finish within {} ms; killed",
+                        timeout.as_millis()
+                    ),
+                )],
+                &input.envelope.rcpt_to,
+            ),
+            Outcome::Unavailable(why) => finding("SCAN_PANIC", format!("Temporary failure: {why}")),
+        }
+    }
+
     /// The static name of a scanner, from the name a worker sent back.
     fn scanner_name(&self, name: &str) -> &'static str {
         match name {
             "parse" => "parse",
             "extract" => "extract",
+            "ocr" => "ocr",
             _ => self
                 .scanners
                 .iter()
@@ -386,9 +451,18 @@ impl Engine {
                     ..Default::default()
                 };
             }
+            crate::worker::protocol::Kind::Ocr => {
+                let t = Instant::now();
+                let findings = self.ocr_content(input);
+                return crate::worker::protocol::ScanResponse {
+                    findings,
+                    timings: vec![("ocr".to_owned(), t.elapsed().as_micros() as u64)],
+                    ..Default::default()
+                };
+            }
             crate::worker::protocol::Kind::Scan => {}
         }
-        let (findings, timings) = self.scan_content(input);
+        let (findings, timings, ocr_wanted) = self.scan_content_first(input);
         crate::worker::protocol::ScanResponse {
             findings,
             timings: timings
@@ -397,7 +471,50 @@ impl Engine {
                 .collect(),
             described: None,
             tokens: None,
+            ocr_wanted,
         }
+    }
+
+    /// The second step of a content scan, for messages with scans or photos and no marking
+    /// found in their text: OCR of their images and text-less PDF pages (within `[ocr]`'s
+    /// limits and time), the markings detector over what it read, and `OCR_INCOMPLETE` for
+    /// what it could not read. In this process: call it in a worker.
+    pub fn ocr_content(&self, input: &ScanInput) -> Vec<Finding> {
+        let limits = &self.config.limits;
+        let deadline = Instant::now() + std::time::Duration::from_millis(self.config.ocr.timeout_ms);
+        let parsed = ParsedMessage::parse(&input.raw, limits);
+        let archives = crate::extract::Archives::expand(&parsed, limits, deadline);
+        let text = crate::extract::extract_message_collecting(
+            &parsed,
+            &input.raw,
+            limits,
+            deadline,
+            &archives,
+            crate::extract::OcrCollect {
+                keep_bytes: true,
+                all_pages: self.config.ocr.whole_page,
+            },
+        );
+        let read = self.ocr.read(&text.ocr, deadline);
+        tracing::debug!(
+            images = text.ocr.len(),
+            read = read.read,
+            from_cache = read.from_cache,
+            unread = read.unread.len(),
+            "OCR"
+        );
+        let mut findings = Vec::new();
+        self.ocr_markings.detect_ocr(read.pieces, &mut findings);
+        findings.extend(self.ocr.unread_findings(&read.unread, &input.envelope.rcpt_to));
+        findings
+    }
+
+    /// Whether the first step's findings leave OCR to do: images to read and no marking found
+    /// in the text already (a marked message is held whatever its scans say).
+    fn ocr_needed(findings: &[Finding]) -> bool {
+        !findings
+            .iter()
+            .any(|f| f.symbol.starts_with("MARKING_") && f.symbol != markings::UNSCANNABLE)
     }
 
     /// What officers are shown of a message being held: its attachments and extracted text
@@ -455,9 +572,25 @@ impl Engine {
         tokio::time::timeout(timeout, work).await.ok()?.ok()?
     }
 
-    /// Runs the content scanners only (parse, MIME, size, YARA): CPU-bound, synchronous, for the
-    /// blocking pool and for benchmarks. A scanner that panics adds `SCAN_PANIC`.
+    /// Runs the content scanners (parse, MIME, size, YARA, markings, spam) and, for a message
+    /// with scans or photos, their OCR: CPU-bound, synchronous, for the blocking pool and for
+    /// benchmarks. A scanner that panics adds `SCAN_PANIC`.
     pub fn scan_content(&self, input: &ScanInput) -> (Vec<Finding>, Vec<ScannerTime>) {
+        let (mut findings, mut timings, ocr_wanted) = self.scan_content_first(input);
+        if ocr_wanted {
+            let t = Instant::now();
+            findings.extend(self.ocr_content(input));
+            timings.push(ScannerTime {
+                scanner: "ocr",
+                micros: t.elapsed().as_micros() as u64,
+            });
+        }
+        (findings, timings)
+    }
+
+    /// The content scanners without OCR, and whether OCR is to follow ([`Engine::ocr_content`]).
+    /// With `[ocr] enabled = false`, what OCR would read is `OCR_INCOMPLETE` here.
+    pub fn scan_content_first(&self, input: &ScanInput) -> (Vec<Finding>, Vec<ScannerTime>, bool) {
         let mut findings = Vec::new();
         let mut timings = Vec::with_capacity(self.scanners.len() + 1);
         let t = Instant::now();
@@ -515,7 +648,20 @@ impl Engine {
                 "message",
             ));
         }
-        (findings, timings)
+        let images = &cx.text().ocr;
+        let mut ocr_wanted = false;
+        if !images.is_empty() && Self::ocr_needed(&findings) {
+            if self.ocr.enabled() {
+                ocr_wanted = true;
+            } else {
+                let unread: Vec<(String, String)> = images
+                    .iter()
+                    .map(|i| (i.location.clone(), "OCR is off (ocr.enabled = false)".to_owned()))
+                    .collect();
+                findings.extend(self.ocr.unread_findings(&unread, &input.envelope.rcpt_to));
+            }
+        }
+        (findings, timings, ocr_wanted)
     }
 
     /// The verdict from content scanners alone (no clamd): for benchmarks and tests of rules.
@@ -641,9 +787,9 @@ impl EngineHandle {
             None => Config::default(),
         };
         let engine = Engine::build(&config)?.sharing_permits_with(&self.current());
-        let workers = engine.workers.clone();
+        let pools = [engine.workers.clone(), engine.ocr_workers.clone()];
         self.replace(engine);
-        if let Some(pool) = workers {
+        for pool in pools.into_iter().flatten() {
             // New workers load the new configuration.
             pool.recycle();
         }

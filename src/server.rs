@@ -114,7 +114,14 @@ pub async fn run(options: Options, mut control: mpsc::Receiver<Control>) -> Resu
         Some(std::sync::Arc::new(store))
     };
     let engine = if !noop && config.workers.isolate {
-        engine.with_workers(start_workers(&config, config_path.as_deref(), config.scan_concurrency()).await?)
+        let engine = engine
+            .with_workers(start_workers(&config, config_path.as_deref(), config.scan_concurrency()).await?);
+        if config.ocr.enabled {
+            // Scans are read by workers of their own: text mail never waits behind them.
+            engine.with_ocr_workers(start_workers(&config, config_path.as_deref(), config.ocr.workers).await?)
+        } else {
+            engine
+        }
     } else {
         engine
     };

@@ -346,3 +346,23 @@ fn mutated_documents_never_panic_or_hang() {
     }
     assert!(scanned > 300, "{scanned} damaged documents scanned");
 }
+
+#[test]
+fn legacy_text_without_a_charset_is_decoded_from_its_bytes() {
+    use canhgac::vietnamese::Legacy;
+    let engine = Engine::build(&test_config()).expect("engine");
+    let doc = "UBND TỈNH LÂM ĐỒNG\nSỞ NỘI VỤ\nSố: 125/SNV-TCCC\nTỐI MẬT\nKính gửi: Sở Tài chính tỉnh Lâm Đồng\nVề việc rà soát biên chế các cơ quan hành chính năm 2026.\n";
+    let bytes = |l: Legacy| -> Vec<u8> { l.encode(doc).chars().map(|c| c as u32 as u8).collect() };
+    for (name, legacy) in [("vni", Legacy::Vni), ("tcvn3", Legacy::Tcvn3 { capitals: true })] {
+        let data = bytes(legacy);
+        // An attachment declared text/plain with no charset, base64.
+        let attached = crate::common::mail::with_files("Bao cao", &[("bao-cao.txt", "text/plain", &data)]);
+        // A body in 8 bits with no charset at all.
+        let mut body = b"From: <a@lamdong.gov.vn>\r\nTo: <b@lamdong.gov.vn>\r\nSubject: Bao cao\r\nMIME-Version: 1.0\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: 8bit\r\n\r\n".to_vec();
+        body.extend_from_slice(&data);
+        for (how, raw) in [("attachment", attached), ("body", body)] {
+            let (symbols, v) = marking_symbols(&engine, raw);
+            assert_eq!(symbols, ["MARKING_TOI_MAT"], "{name} {how}: {:?}", v.findings);
+        }
+    }
+}

@@ -15,6 +15,7 @@ mod lists;
 mod markings;
 mod milter;
 mod monitor;
+mod ocr;
 mod package;
 mod postfix;
 mod quarantine;

@@ -562,6 +562,76 @@ fn pdf_unicode(pages: &[&[String]]) -> Vec<u8> {
     pdf_file(&objects, "")
 }
 
+/// ASCII85, as PDF writers wrap compressed streams (ending `~>`).
+fn ascii85(data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(data.len() * 5 / 4 + 4);
+    for chunk in data.chunks(4) {
+        let mut group = [0u8; 4];
+        group[..chunk.len()].copy_from_slice(chunk);
+        let mut v = u32::from_be_bytes(group);
+        if chunk.len() == 4 && v == 0 {
+            out.push(b'z');
+            continue;
+        }
+        let mut digits = [0u8; 5];
+        for d in digits.iter_mut().rev() {
+            *d = (v % 85) as u8 + b'!';
+            v /= 85;
+        }
+        out.extend_from_slice(&digits[..chunk.len() + 1]);
+    }
+    out.extend_from_slice(b"~>");
+    out
+}
+
+/// A PDF as reportlab writes Vietnamese: a subset TrueType font as a *simple* font (one-byte
+/// codes, WinAnsi declared) whose ToUnicode map gives the real letters, the page's fonts in an
+/// indirect dictionary, content streams ASCII85 over Flate.
+fn pdf_simple_truetype(text_lines: &[String]) -> Vec<u8> {
+    let mut chars: Vec<char> = text_lines.iter().flat_map(|l| l.chars()).collect();
+    chars.sort_unstable();
+    chars.dedup();
+    let code = |c: char| chars.iter().position(|x| *x == c).map_or(0, |i| i + 1) as u8;
+    let mut cmap = String::from(
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CMapName /AAAAAA+DejaVuSerif def\n/CMapType 2 def\n1 begincodespacerange\n<00> <FF>\nendcodespacerange\n",
+    );
+    let _ = writeln!(cmap, "{} beginbfchar", chars.len());
+    for c in &chars {
+        let mut units = [0u16; 2];
+        let hex: String = c
+            .encode_utf16(&mut units)
+            .iter()
+            .map(|u| format!("{u:04X}"))
+            .collect();
+        let _ = writeln!(cmap, "<{:02X}> <{hex}>", code(*c));
+    }
+    cmap.push_str("endbfchar\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    let mut content = String::from("BT\n/F2+0 12 Tf\n");
+    for (j, l) in text_lines.iter().enumerate() {
+        let s: String = l.chars().map(|c| format!("\\{:03o}", code(c))).collect();
+        let _ = writeln!(content, "1 0 0 1 70 {} Tm\n({s}) Tj", 780 - 18 * j);
+    }
+    content.push_str("ET\n");
+    let body = ascii85(&deflate(content.as_bytes()));
+    let objects: Vec<(String, Option<Vec<u8>>)> = vec![
+        ("<< /Type /Catalog /Pages 2 0 R >>".into(), None),
+        ("<< /Type /Pages /Kids [3 0 R] /Count 1 >>".into(), None),
+        ("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.2756 841.8898] /Resources << /Font 4 0 R /ProcSet [ /PDF /Text ] >> /Contents 7 0 R >>".into(), None),
+        ("<< /F1 5 0 R /F2+0 6 0 R >>".into(), None),
+        ("<< /BaseFont /Helvetica /Encoding /WinAnsiEncoding /Name /F1 /Subtype /Type1 /Type /Font >>".into(), None),
+        (
+            format!(
+                "<< /BaseFont /AAAAAA+DejaVuSerif /FirstChar 0 /LastChar {} /Name /F2+0 /Subtype /TrueType /Encoding /WinAnsiEncoding /ToUnicode 8 0 R /Type /Font >>",
+                chars.len()
+            ),
+            None,
+        ),
+        (format!("<< /Filter [ /ASCII85Decode /FlateDecode ] /Length {} >>", body.len()), Some(body)),
+        (format!("<< /Length {} >>", cmap.len()), Some(cmap.into_bytes())),
+    ];
+    pdf_file(&objects, "")
+}
+
 /// A PDF typed in a legacy font: WinAnsi strings of TCVN3 bytes in the `.VnTimeH` font.
 fn pdf_legacy(lines_text: &[String], font: &str, enc: Legacy) -> Vec<u8> {
     let mut content = String::from("BT\n/F1 13 Tf\n70 780 Td\n18 TL\n");
@@ -1609,9 +1679,46 @@ pub fn labelled() -> Vec<Labelled> {
             }),
     ));
 
+    // --- carriers missed on held-out mail (issue 18), added after the matrix ---------------------
+    let mut later: Vec<(String, String, Vec<&'static str>, Mail)> = Vec::new();
+    later.push((
+        "pdf-reportlab-toi-mat".into(),
+        "TỐI MẬT in a PDF as reportlab writes it: simple TrueType font, one-byte codes, ToUnicode, ASCII85 over Flate".into(),
+        toi.clone(),
+        Mail::new(FROM, TO, "Báo cáo (PDF)").text(GREETING).file(
+            "bao-cao.pdf",
+            "application/pdf",
+            pdf_simple_truetype(&d("TỐI MẬT", "rà soát biên chế")),
+        ),
+    ));
+    let vni: Vec<u8> = Legacy::Vni
+        .encode(&lines(&d("MẬT", "công tác bảo vệ chính trị nội bộ")))
+        .chars()
+        .map(|c| c as u32 as u8)
+        .collect();
+    later.push((
+        "txt-vni-no-charset-mat".into(),
+        "MẬT in a plain-text attachment in VNI bytes with no charset declared".into(),
+        mat.clone(),
+        Mail::new(FROM, TO, "Văn bản").text(GREETING).part(Part::File {
+            name: "cong-van.txt".into(),
+            ctype: "text/plain",
+            data: vni,
+        }),
+    ));
+    later.push((
+        "neg-legal-qa-levels".into(),
+        "a legal Q&A listing the levels after \"độ mật:\" in running text".into(),
+        none.clone(),
+        Mail::new(FROM, TO, "Hỏi đáp pháp luật").text(
+            "Hỏi: Bí mật nhà nước được phân loại như thế nào?\nĐáp: Theo Luật Bảo vệ bí mật nhà nước năm 2018, bí mật nhà nước được phân loại thành ba độ mật: Tuyệt mật, Tối mật và Mật.\nCăn cứ vào tính chất quan trọng của nội dung thông tin, người đứng đầu cơ quan xác định độ mật.\n",
+        ),
+    ));
+
     v.into_iter()
         .map(|(slug, why, symbols, mail)| (slug.to_owned(), why.to_owned(), symbols, mail))
         .chain(systematic)
+        .chain(later)
         .enumerate()
         .map(|(i, (slug, why, symbols, mail))| Labelled {
             file: format!("{:03}-{slug}.eml", i + 1),

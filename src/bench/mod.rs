@@ -5,6 +5,7 @@
 pub mod client;
 pub mod corpus;
 pub mod labelled;
+pub mod scans;
 
 use client::{Client, Prepared};
 use serde::Serialize;

@@ -114,6 +114,7 @@ pub fn run(given: Option<&Path>, args: &DoctorArgs) -> ExitCode {
     check_directory(&config, &mut r);
     check_store(&config, &mut r);
     check_bayes(&config, &mut r);
+    check_ocr(&config, &mut r);
     check_gateway(&config, &mut r);
     check_clamd(&config, &args.clamd_conf, &mut r);
     if config.alerts.enabled {
@@ -261,6 +262,64 @@ fn check_bayes(config: &Config, r: &mut Report) {
                 db.display()
             ),
             "train it on your own mail: canhgac train --ham DIR --spam DIR (then reload)",
+        );
+    }
+}
+
+/// OCR: tesseract runs and has the configured languages; pdftoppm runs.
+fn check_ocr(config: &Config, r: &mut Report) {
+    let o = &config.ocr;
+    if !o.enabled {
+        r.warn(
+            "ocr",
+            "[ocr] enabled = false: scans and photos are not read for stamps (OCR_INCOMPLETE)",
+            "set [ocr] enabled = true (official papers are mailed as scans)",
+        );
+        return;
+    }
+    let install = "apt install tesseract-ocr tesseract-ocr-vie poppler-utils, or set [ocr] tesseract";
+    match std::process::Command::new(&o.tesseract)
+        .arg("--list-langs")
+        .output()
+    {
+        Err(e) => r.fail(
+            "ocr",
+            format!(
+                "cannot run {}: {e}: every scan is OCR_INCOMPLETE",
+                o.tesseract.display()
+            ),
+            install,
+        ),
+        Ok(out) => {
+            let listed = String::from_utf8_lossy(&out.stdout).into_owned();
+            let missing: Vec<&str> = o
+                .language
+                .split('+')
+                .filter(|l| !listed.lines().any(|x| x.trim() == *l))
+                .collect();
+            if missing.is_empty() {
+                r.ok("ocr", format!("{} reads {}", o.tesseract.display(), o.language));
+            } else {
+                r.fail(
+                    "ocr",
+                    format!(
+                        "{} has no language data for {}: every scan is OCR_INCOMPLETE",
+                        o.tesseract.display(),
+                        missing.join(", ")
+                    ),
+                    "apt install tesseract-ocr-vie (or the tesseract-ocr-LANG named)",
+                );
+            }
+        }
+    }
+    if let Err(e) = std::process::Command::new(&o.pdftoppm).arg("-v").output() {
+        r.fail(
+            "ocr",
+            format!(
+                "cannot run {}: {e}: scanned PDFs are OCR_INCOMPLETE",
+                o.pdftoppm.display()
+            ),
+            install,
         );
     }
 }

@@ -77,6 +77,16 @@ enum CorpusCommand {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Write the labelled scans corpus (scanned and photographed documents, and traps) and its
+    /// expected.toml: `canhgac-tools corpus scans --out corpus/scans` rebuilds the committed
+    /// one (Debian's fonts-dejavu-core draws the documents).
+    Scans {
+        #[arg(long)]
+        out: PathBuf,
+        /// The directory of DejaVuSerif.ttf and DejaVuSerif-Bold.ttf.
+        #[arg(long, default_value = crate::bench::scans::FONT_DIR)]
+        fonts: PathBuf,
+    },
 }
 
 /// Entry point of `canhgac-tools`.
@@ -112,6 +122,18 @@ pub fn main() -> ExitCode {
                 },
         } => match crate::bench::corpus::generate(&out, profile, count, seed) {
             Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("canhgac: cannot write {}: {e}", out.display());
+                ExitCode::from(1)
+            }
+        },
+        Command::Corpus {
+            command: CorpusCommand::Scans { out, fonts },
+        } => match crate::bench::scans::write(&out, &fonts) {
+            Ok(n) => {
+                println!("wrote {n} messages and expected.toml to {}", out.display());
+                ExitCode::SUCCESS
+            }
             Err(e) => {
                 eprintln!("canhgac: cannot write {}: {e}", out.display());
                 ExitCode::from(1)

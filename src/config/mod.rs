@@ -32,6 +32,7 @@ pub struct Config {
     pub audit: AuditConfig,
     pub log: LogConfig,
     pub metrics: MetricsConfig,
+    pub ocr: OcrConfig,
     /// Where this configuration was read from (not a key; set by [`Config::load`]).
     #[serde(skip)]
     pub source: Option<PathBuf>,
@@ -525,6 +526,57 @@ impl Default for MetricsConfig {
     }
 }
 
+/// `[ocr]`: reading scans and photos (image attachments, images in documents, PDF pages
+/// without text) for state-secret stamps, with Debian's tesseract.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct OcrConfig {
+    /// Whether images and text-less PDF pages are read at all. Off: they are counted as
+    /// unread (`OCR_INCOMPLETE`), never passed as read.
+    pub enabled: bool,
+    /// The tesseract program (5.x, with the `vie` language data).
+    pub tesseract: PathBuf,
+    /// Poppler's pdftoppm, which renders a PDF page without a text layer for OCR.
+    pub pdftoppm: PathBuf,
+    /// Tesseract languages (`vie`, or `vie+eng`).
+    pub language: String,
+    /// Messages read by OCR at once, apart from the scan workers: text mail never waits
+    /// behind a scan.
+    pub workers: usize,
+    /// Milliseconds the OCR of one message may take; past it the rest is `OCR_INCOMPLETE`.
+    pub timeout_ms: u64,
+    /// Images (and PDF pages) read per message; the rest is `OCR_INCOMPLETE`.
+    pub max_images: usize,
+    /// Pixels of one image (width × height); a larger one is `OCR_INCOMPLETE` unread.
+    pub max_pixels: u64,
+    /// Also read the whole page, not only where the stamp sits (the top of the first page):
+    /// about 4 s of CPU per page instead of well under one.
+    pub whole_page: bool,
+    /// Resolution at which a PDF page is rendered for OCR, dots per inch.
+    pub pdf_dpi: u32,
+    /// Images whose OCR is remembered (by SHA-256) per OCR worker: the same scan sent to many
+    /// recipients, or retried by the MTA, is read once.
+    pub cache_entries: usize,
+}
+
+impl Default for OcrConfig {
+    fn default() -> Self {
+        Self {
+            enabled: true,
+            tesseract: PathBuf::from("tesseract"),
+            pdftoppm: PathBuf::from("pdftoppm"),
+            language: "vie".to_owned(),
+            workers: 1,
+            timeout_ms: 30_000,
+            max_images: 12,
+            max_pixels: 60_000_000,
+            whole_page: false,
+            pdf_dpi: 150,
+            cache_entries: 2_000,
+        }
+    }
+}
+
 /// `[log]`: logging.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
@@ -858,6 +910,28 @@ impl Config {
         }
         if let Err(e) = tracing_subscriber::EnvFilter::try_new(&self.log.level) {
             return Err(bad("log", "level", &format!("not a log filter: {e}")));
+        }
+        let o = &self.ocr;
+        if o.workers == 0 {
+            return Err(bad("ocr", "workers", "must be at least 1"));
+        }
+        if o.timeout_ms == 0 {
+            return Err(bad("ocr", "timeout_ms", "must be greater than 0"));
+        }
+        if !(50..=600).contains(&o.pdf_dpi) {
+            return Err(bad("ocr", "pdf_dpi", "must be between 50 and 600"));
+        }
+        if o.language.is_empty()
+            || !o
+                .language
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '+' || c == '_')
+        {
+            return Err(bad(
+                "ocr",
+                "language",
+                "tesseract language names joined by +, such as `vie` or `vie+eng`",
+            ));
         }
         Ok(())
     }

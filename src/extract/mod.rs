@@ -4,6 +4,7 @@
 
 pub mod describe;
 pub mod html;
+pub mod ocr;
 pub mod office;
 pub mod pdf;
 pub mod rtf;
@@ -12,8 +13,8 @@ mod zip;
 
 pub use describe::{AttachmentFact, Described, TextFact, describe};
 pub use text::{
-    ExtractedText, PieceKind, TextPiece, TextProblem, extract_message, extract_message_until,
-    extract_message_with,
+    ExtractedText, OcrCollect, OcrKind, OcrSource, PieceKind, TextPiece, TextProblem, extract_message,
+    extract_message_collecting, extract_message_until, extract_message_with,
 };
 
 pub use self::zip::{Archives, Member, for_each_member, walk_archive, zip_openings};

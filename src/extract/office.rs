@@ -20,6 +20,8 @@ pub enum Member {
     Styles,
     /// An embedded file (another document): extracted like an attachment.
     Embedded,
+    /// A picture (a scan pasted into a document): read by OCR.
+    Media,
 }
 
 /// Which members of a package are read, by name.
@@ -28,6 +30,9 @@ pub fn member_kind(name: &str) -> Option<Member> {
     let xml = n.ends_with(".xml");
     if n.contains("/embeddings/") {
         return Some(Member::Embedded);
+    }
+    if n.contains("/media/") || n.starts_with("pictures/") {
+        return Some(Member::Media);
     }
     if !xml {
         return None;

@@ -282,25 +282,32 @@ impl<'a> Doc<'a> {
         let Some(raw) = obj.stream else {
             return Ok(Vec::new());
         };
-        if !obj.dict.contains("/FlateDecode") && !obj.dict.contains("/Fl ") {
-            // Copies count against the same budget: one stream referenced by many pages is
-            // copied once per reference.
-            if raw.len() as u64 > self.inflate_left {
-                return Err("the PDF's streams expand beyond the extraction limit".to_owned());
-            }
-            self.inflate_left -= raw.len() as u64;
-            return Ok(raw.to_vec());
-        }
-        let mut out = Vec::new();
+        // Every stage is bounded by what is left of the budget, and the result is charged to
+        // it: copies count too (one stream referenced by many pages is copied once per
+        // reference).
         let cap = self.inflate_left;
-        let mut z = flate2::read::ZlibDecoder::new(raw).take(cap.saturating_add(1));
-        // A damaged stream yields what could be inflated before the damage.
-        let _ = z.read_to_end(&mut out);
-        if out.len() as u64 > cap {
-            return Err("the PDF's streams expand beyond the extraction limit".to_owned());
+        let too_large = || "the PDF's streams expand beyond the extraction limit".to_owned();
+        let mut data = std::borrow::Cow::Borrowed(raw);
+        for filter in filters(&obj.dict) {
+            let next = match filter.as_str() {
+                "FlateDecode" | "Fl" => inflate(&data, cap),
+                "ASCII85Decode" | "A85" => ascii85(&data),
+                "ASCIIHexDecode" | "AHx" => ascii_hex(&data),
+                "LZWDecode" | "LZW" => lzw(&data, cap),
+                "RunLengthDecode" | "RL" => run_length(&data, cap),
+                // Image codecs (DCT, CCITT, JBIG2, JPX): no text in them.
+                _ => break,
+            };
+            if next.len() as u64 > cap {
+                return Err(too_large());
+            }
+            data = std::borrow::Cow::Owned(next);
         }
-        self.inflate_left -= out.len() as u64;
-        Ok(out)
+        if data.len() as u64 > cap {
+            return Err(too_large());
+        }
+        self.inflate_left -= data.len() as u64;
+        Ok(data.into_owned())
     }
 
     fn unpack_object_streams(&mut self) -> Result<(), String> {
@@ -596,6 +603,136 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// The names of a stream's `/Filter` (one name or an array), in the order they apply.
+fn filters(dict: &str) -> Vec<String> {
+    let Some(v) = value_after(dict, "/Filter") else {
+        return Vec::new();
+    };
+    let list = array(v).unwrap_or_else(|| {
+        let end = v[1.min(v.len())..]
+            .find(|c: char| c.is_whitespace() || "/<>[]".contains(c))
+            .map_or(v.len(), |e| e + 1);
+        &v[..end]
+    });
+    list.split('/')
+        .map(|n| n.trim().to_owned())
+        .filter(|n| !n.is_empty())
+        .take(8)
+        .collect()
+}
+
+/// zlib, at most `cap` bytes plus one (so the caller sees it was over); a damaged stream gives
+/// what could be inflated before the damage.
+fn inflate(data: &[u8], cap: u64) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut z = flate2::read::ZlibDecoder::new(data).take(cap.saturating_add(1));
+    let _ = z.read_to_end(&mut out);
+    out
+}
+
+/// ASCII85 (`z` for four zero bytes), up to `~>`.
+fn ascii85(data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(data.len() * 4 / 5 + 4);
+    let mut group = [0u8; 5];
+    let mut n = 0;
+    let mut i = 0;
+    while i < data.len() {
+        let c = data[i];
+        i += 1;
+        match c {
+            b'~' => break,
+            b'z' if n == 0 => out.extend_from_slice(&[0; 4]),
+            b'!'..=b'u' => {
+                group[n] = c - b'!';
+                n += 1;
+                if n == 5 {
+                    let v = group.iter().fold(0u64, |a, &d| a * 85 + u64::from(d));
+                    out.extend_from_slice(&(v as u32).to_be_bytes());
+                    n = 0;
+                }
+            }
+            _ => {}
+        }
+    }
+    if n > 1 {
+        for g in group.iter_mut().skip(n) {
+            *g = 84;
+        }
+        let v = group.iter().fold(0u64, |a, &d| a * 85 + u64::from(d));
+        out.extend_from_slice(&(v as u32).to_be_bytes()[..n - 1]);
+    }
+    out
+}
+
+/// Hexadecimal pairs up to `>` (whitespace ignored, an odd last digit padded with 0).
+fn ascii_hex(data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(data.len() / 2 + 1);
+    let mut high: Option<u8> = None;
+    for &c in data {
+        if c == b'>' {
+            break;
+        }
+        let Some(d) = (c as char).to_digit(16) else {
+            continue;
+        };
+        match high.take() {
+            Some(h) => out.push(h << 4 | d as u8),
+            None => high = Some(d as u8),
+        }
+    }
+    if let Some(h) = high {
+        out.push(h << 4);
+    }
+    out
+}
+
+/// LZW as PDF writes it (MSB first, the code size growing one code early), at most `cap` bytes
+/// plus one.
+fn lzw(data: &[u8], cap: u64) -> Vec<u8> {
+    let mut d = weezl::decode::Decoder::with_tiff_size_switch(weezl::BitOrder::Msb, 8);
+    let mut out = Vec::new();
+    let mut buf = [0u8; 1 << 14];
+    let mut input = data;
+    loop {
+        let r = d.decode_bytes(input, &mut buf);
+        out.extend_from_slice(&buf[..r.consumed_out]);
+        input = &input[r.consumed_in..];
+        if out.len() as u64 > cap {
+            break;
+        }
+        match r.status {
+            Ok(weezl::LzwStatus::Ok) if r.consumed_in > 0 || r.consumed_out > 0 => {}
+            _ => break,
+        }
+    }
+    out
+}
+
+/// PackBits-style run lengths, at most `cap` bytes plus one.
+fn run_length(data: &[u8], cap: u64) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < data.len() && (out.len() as u64) <= cap {
+        let n = data[i] as usize;
+        i += 1;
+        match n {
+            128 => break,
+            0..=127 => {
+                let end = (i + n + 1).min(data.len());
+                out.extend_from_slice(&data[i..end]);
+                i = end;
+            }
+            _ => {
+                if let Some(&b) = data.get(i) {
+                    out.extend(std::iter::repeat_n(b, 257 - n));
+                }
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
 /// Parses a ToUnicode CMap: code → text, and whether codes are two bytes. Every entry added is
 /// taken from `entries_left` (shared by the document's maps); past it the PDF is unreadable.
 fn parse_cmap(text: &str, entries_left: &mut usize) -> Result<(HashMap<u32, String>, bool), String> {
@@ -856,6 +993,34 @@ mod tests {
         assert_eq!(t.pages.len(), 1);
         let lines: Vec<&str> = t.pages[0].lines().map(str::trim).collect();
         assert_eq!(lines, vec!["CONG HOA XA HOI", "TOI MAT"], "{t:?}");
+    }
+
+    #[test]
+    fn every_text_filter_decodes_and_chains() {
+        assert_eq!(
+            ascii85(b"95/9W+D5h23ZqBt8K^_n<$3qM1,^9~>"),
+            b"Kinh gui: TOI MAT 2026!"
+        );
+        assert_eq!(ascii85(b"z~>"), [0; 4]);
+        assert_eq!(ascii_hex(b"54 4f4\n9>"), b"TOI");
+        assert_eq!(ascii_hex(b"4>"), [0x40]);
+        assert_eq!(
+            run_length(&[2, b'M', b'A', b'T', 254, b'!', 128, b'x'], 100),
+            b"MAT!!!"
+        );
+        let plain = b"BT /F1 12 Tf 70 800 Td (TOI MAT) Tj ET".repeat(20);
+        let mut e = weezl::encode::Encoder::with_tiff_size_switch(weezl::BitOrder::Msb, 8);
+        let packed = e.encode(&plain).expect("lzw");
+        assert_eq!(lzw(&packed, 1 << 20), plain);
+        assert!(lzw(&packed, 10).len() <= 10 + (1 << 14), "bounded by the cap");
+        // A content stream as reportlab writes it: ASCII85 over Flate.
+        let content = "Garg^;:'MC<%p.,#Y@rK2c-_40Mi$H;:#U=pJgX)%+/#[a\\m'e!<AmA#fc~>";
+        let pdf = format!(
+            "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >> endobj\n4 0 obj << /Filter [ /ASCII85Decode /FlateDecode ] /Length {} >>\nstream\n{content}\nendstream\nendobj\n5 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >> endobj\n",
+            content.len()
+        );
+        let t = extract(pdf.as_bytes(), 1 << 20, 1 << 20, later()).expect("reads");
+        assert_eq!(t.pages[0].trim(), "TOI MAT", "{t:?}");
     }
 
     #[test]

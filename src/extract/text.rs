@@ -23,6 +23,10 @@ pub enum PieceKind {
     PageHeader,
     /// Document properties (title, subject, keywords…).
     Properties,
+    /// Read by OCR from inside a rectangular frame at the top of a scan (a stamp's place).
+    Stamp,
+    /// Read by OCR from a scan or photo otherwise (red ink, a whole page).
+    Scan,
 }
 
 /// A piece of text and where it came from.
@@ -45,6 +49,24 @@ pub struct TextProblem {
     pub why: String,
 }
 
+/// An image, or a PDF page without text, that only OCR can read.
+#[derive(Debug, Clone)]
+pub struct OcrSource {
+    /// Where it is, as for a [`TextPiece`].
+    pub location: String,
+    pub kind: OcrKind,
+    /// Its bytes (the image, or the whole PDF), kept only when extracting for OCR.
+    pub data: Option<Vec<u8>>,
+}
+
+/// What an [`OcrSource`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OcrKind {
+    Image,
+    /// A page (from 1) of a PDF.
+    PdfPage(usize),
+}
+
 /// All the text of a message, and what could not be read.
 #[derive(Debug, Default)]
 pub struct ExtractedText {
@@ -55,6 +77,8 @@ pub struct ExtractedText {
     pub problems: Vec<TextProblem>,
     /// The message's deadline passed before everything was read.
     pub timed_out: bool,
+    /// Images and text-less PDF pages, in the order met: only OCR reads them.
+    pub ocr: Vec<OcrSource>,
 }
 
 impl ExtractedText {
@@ -75,6 +99,19 @@ struct Extractor<'a> {
     inflate_cap: u64,
     /// The message's archives, expanded once (shared with YARA).
     archives: &'a Archives,
+    /// Keep the bytes of what OCR is to read (see [`OcrSource::data`]).
+    keep_images: bool,
+    /// Read whole text-less PDFs (every page), not only their first page.
+    all_pages: bool,
+}
+
+/// What to collect for OCR while extracting.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OcrCollect {
+    /// Keep the bytes of images and text-less PDFs.
+    pub keep_bytes: bool,
+    /// Every text-less page of a PDF, not only the first.
+    pub all_pages: bool,
 }
 
 /// Extracts the text of a parsed message within `limits`, starting the message's time limit
@@ -106,12 +143,26 @@ pub fn extract_message_with(
     deadline: Instant,
     archives: &Archives,
 ) -> ExtractedText {
+    extract_message_collecting(parsed, raw, limits, deadline, archives, OcrCollect::default())
+}
+
+/// As [`extract_message_with`], keeping what OCR needs as `collect` says.
+pub fn extract_message_collecting(
+    parsed: &ParsedMessage<'_>,
+    raw: &[u8],
+    limits: &LimitsConfig,
+    deadline: Instant,
+    archives: &Archives,
+    collect: OcrCollect,
+) -> ExtractedText {
     let mut ex = Extractor {
         out: ExtractedText::default(),
         text_left: limits.max_text_bytes,
         deadline,
         inflate_cap: limits.max_expanded_bytes,
         archives,
+        keep_images: collect.keep_bytes,
+        all_pages: collect.all_pages,
     };
     let mut budget = archives.budget.clone().unwrap_or_else(|| Budget::new(limits));
     // What could not be expanded is reported once, where it happened.
@@ -157,7 +208,12 @@ pub fn extract_message_with(
             }
             let location = format!("{prefix}body part {id}");
             match &part.body {
-                PartType::Text(t) => ex.push(&location, PieceKind::Body, t.to_string(), false),
+                PartType::Text(t) => {
+                    // Legacy bytes without a charset: decoded from the bytes as sent.
+                    let text = crate::message::text_as_sent(msg, part)
+                        .map_or_else(|| t.to_string(), |b| vietnamese::decode_bytes(&b));
+                    ex.push(&location, PieceKind::Body, text, false)
+                }
                 PartType::Html(h) => {
                     let facts = html::HtmlFacts::of(h);
                     ex.html(&location, &facts);
@@ -173,11 +229,11 @@ pub fn extract_message_with(
         }
     }
     for a in &parsed.attachments {
-        let Some(data) = parsed.content(a) else {
+        let Some(data) = parsed.content_as_sent(a) else {
             continue;
         };
         let name = a.name.clone().unwrap_or_default();
-        ex.file(&mut budget, &a.location, &name, &a.content_type, data, 0);
+        ex.file(&mut budget, &a.location, &name, &a.content_type, &data, 0);
     }
     ex.out
 }
@@ -188,6 +244,9 @@ fn is_package(names: &[&str]) -> bool {
 }
 
 const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
+/// Characters (not spaces) below which a PDF page with an image counts as a scan.
+const MIN_PAGE_TEXT: usize = 16;
 
 /// Bytes of a file looked at to tell its format.
 const HEAD: usize = 1024;
@@ -367,6 +426,24 @@ impl Extractor<'_> {
                                 ),
                             );
                         }
+                        let pages = t.pages.len().max(1);
+                        // A page with hardly any text but an image is a scan: OCR reads it.
+                        let textless: Vec<usize> = (0..pages)
+                            .filter(|&i| {
+                                t.pages.get(i).is_none_or(|p| {
+                                    p.chars().filter(|c| !c.is_whitespace()).count() < MIN_PAGE_TEXT
+                                })
+                            })
+                            .collect();
+                        if !textless.is_empty() && memchr::memmem::find(data, b"/Image").is_some() {
+                            for i in textless.into_iter().take(if self.all_pages { pages } else { 1 }) {
+                                self.ocr(
+                                    &format!("{location}, page {}", i + 1),
+                                    OcrKind::PdfPage(i + 1),
+                                    data,
+                                );
+                            }
+                        }
                         for (i, page) in t.pages.into_iter().enumerate() {
                             let loc = format!("{location}, page {}", i + 1);
                             self.push(&loc, PieceKind::Document, page, t.tcvn3_lowercase);
@@ -388,9 +465,25 @@ impl Extractor<'_> {
                 let text = vietnamese::decode_bytes(self.within_text_limit(location, data));
                 self.push(location, PieceKind::Document, text, false);
             }
+            None if super::ocr::is_image(head) => self.ocr(location, OcrKind::Image, data),
             None => {}
         }
-        // Anything else (images, media, executables) carries no text we can read.
+        // Anything else (media, executables) carries no text we can read.
+    }
+
+    /// Notes an image or a text-less PDF page for OCR (not icons, logos and tracking pixels:
+    /// no stamp can be read in them).
+    fn ocr(&mut self, location: &str, kind: OcrKind, data: &[u8]) {
+        if kind == OcrKind::Image
+            && super::ocr::dimensions(data).is_some_and(|(w, h)| w.min(h) < super::ocr::MIN_SIDE)
+        {
+            return;
+        }
+        self.out.ocr.push(OcrSource {
+            location: location.to_owned(),
+            kind,
+            data: self.keep_images.then(|| data.to_vec()),
+        });
     }
 
     /// A zip archive's text: from the message's expanded archives when it is one of them (the
@@ -473,7 +566,7 @@ impl Extractor<'_> {
                 Some(office::Member::Content) => PieceKind::Document,
                 Some(office::Member::PageHeader) => PieceKind::PageHeader,
                 Some(office::Member::Properties) => PieceKind::Properties,
-                Some(office::Member::Embedded) => {
+                Some(office::Member::Embedded | office::Member::Media) => {
                     self.file(budget, path, name, "", bytes, depth);
                     continue;
                 }

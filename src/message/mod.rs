@@ -6,7 +6,7 @@ mod parsed;
 pub mod source;
 
 pub use buffer::{BufferError, MessageBuffer};
-pub use parsed::{Attachment, ParsedMessage, PartRef, StructureProblem};
+pub use parsed::{Attachment, ParsedMessage, PartRef, StructureProblem, text_as_sent};
 
 use serde::{Deserialize, Serialize};
 use std::net::IpAddr;

@@ -133,12 +133,52 @@ impl<'x> ParsedMessage<'x> {
         }
     }
 
+    /// An attachment's bytes as sent: as [`ParsedMessage::content`], except that a text part
+    /// whose conversion to Unicode lost bytes (no or an unknown charset) is given back
+    /// unconverted ([`text_as_sent`]), so legacy TCVN3/VNI text still reaches the extractor.
+    pub fn content_as_sent(&self, a: &Attachment) -> Option<std::borrow::Cow<'_, [u8]>> {
+        let mut msg = self.message.as_ref()?;
+        for &id in &a.part.forwarded {
+            match &msg.parts.get(id as usize)?.body {
+                PartType::Message(m) => msg = m,
+                _ => return None,
+            }
+        }
+        let part = msg.parts.get(a.part.id as usize)?;
+        if let Some(bytes) = text_as_sent(msg, part) {
+            return Some(std::borrow::Cow::Owned(bytes));
+        }
+        self.content(a).map(std::borrow::Cow::Borrowed)
+    }
+
     /// Whether the structure was beyond limits (so scanners could not see everything).
     pub fn too_complex(&self) -> Option<&str> {
         self.problems.iter().find_map(|p| match p {
             StructureProblem::TooComplex(why) => Some(why.as_str()),
             _ => None,
         })
+    }
+}
+
+/// A text part's bytes as sent (transfer encoding undone, no charset applied) when the parser's
+/// conversion replaced some of them by U+FFFD: a part without a charset (or with one it does
+/// not know) is read as UTF-8, and TCVN3 or VNI bytes do not survive that. None otherwise.
+pub fn text_as_sent(msg: &Message<'_>, part: &mail_parser::MessagePart<'_>) -> Option<Vec<u8>> {
+    let (PartType::Text(t) | PartType::Html(t)) = &part.body else {
+        return None;
+    };
+    if !t.contains('\u{FFFD}') {
+        return None;
+    }
+    let raw = msg
+        .raw_message
+        .get(part.offset_body as usize..part.offset_end as usize)?;
+    match part.encoding {
+        mail_parser::Encoding::None => Some(raw.to_vec()),
+        mail_parser::Encoding::Base64 => mail_parser::decoders::base64::base64_decode(raw),
+        mail_parser::Encoding::QuotedPrintable => {
+            mail_parser::decoders::quoted_printable::quoted_printable_decode(raw)
+        }
     }
 }
 

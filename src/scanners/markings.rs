@@ -44,6 +44,7 @@ struct Weights {
     page_header: i32,
     subject: i32,
     field: i32,
+    stamp: i32,
     folded: i32,
     listing: i32,
     sentence: i32,
@@ -242,6 +243,64 @@ impl MarkingScanner {
         })
     }
 
+    /// Findings in what OCR read of scans and photos ([`crate::extract::ocr`]): each line that,
+    /// once the frame's edges and tesseract's confusions are set aside, spells a level alone
+    /// ([`MarkingScanner::level_of_ocr_line`]) is read as that level; then the pieces are
+    /// weighed like any other text.
+    pub fn detect_ocr(&self, mut pieces: Vec<TextPiece>, out: &mut Vec<Finding>) {
+        for p in &mut pieces {
+            let mut repaired = String::with_capacity(p.text.len());
+            for line in p.text.lines() {
+                match self.level_of_ocr_line(line) {
+                    Some(level) => {
+                        if line.trim() != level {
+                            p.location = format!("{} (OCR read «{}»)", p.location, line.trim());
+                        }
+                        repaired.push_str(level);
+                    }
+                    None => repaired.push_str(line),
+                }
+                repaired.push('\n');
+            }
+            p.text = repaired;
+        }
+        let text = extract::ExtractedText {
+            pieces,
+            ..Default::default()
+        };
+        self.detect(&text, out);
+    }
+
+    /// The level a line of OCR text spells on its own, if any: frame lines read as `|`, `I`,
+    /// `l`, `[`, `]` at its ends and every diacritic set aside (tesseract reads Ậ as Ặ, Â or A,
+    /// Ố as Ô or O), spaces between the words optional, 0 read for O.
+    pub fn level_of_ocr_line(&self, line: &str) -> Option<&str> {
+        let junk = |c: char| !c.is_alphanumeric() || matches!(c, 'I' | 'l' | '1' | '|');
+        let core = line.trim_matches(junk);
+        if core.is_empty() || core.chars().count() > 24 {
+            return None;
+        }
+        let squeeze = |s: &str| -> String {
+            vietnamese::fold(s)
+                .to_uppercase()
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .map(|c| if c == '0' { 'O' } else { c })
+                .collect()
+        };
+        let read = squeeze(core);
+        // The letters must be capitals as a stamp is (a lower-case word in a box is not one).
+        if core.chars().any(|c| c.is_lowercase()) {
+            return None;
+        }
+        self.levels.iter().find_map(|l| {
+            l.folded
+                .iter()
+                .any(|f| squeeze(&f.join(" ")) == read)
+                .then_some(l.name.as_str())
+        })
+    }
+
     /// The symbols of each level, highest first, with their display names.
     pub fn levels(&self) -> impl Iterator<Item = (&str, &str)> {
         self.levels.iter().map(|l| (l.symbol.as_str(), l.name.as_str()))
@@ -391,11 +450,23 @@ impl MarkingScanner {
                     continue;
                 };
                 let before = &line[..words[start].0];
+                // A register field is a form row: its label starts the line (or the cell),
+                // after at most a numbering, and its value is one level, not a list of them
+                // ("… ba độ mật: Tuyệt mật, Tối mật và Mật" is running text).
+                let after_value = line[words[i].1..].trim_start();
                 let field = before.trim_end().ends_with(':')
-                    && self
-                        .field_labels
-                        .iter()
-                        .any(|l| ends_with_words(&upper[..start], l));
+                    && self.field_labels.iter().any(|l| {
+                        ends_with_words(&upper[..start], l)
+                            && upper[..start - l.len()].iter().all(|w| {
+                                w.chars()
+                                    .all(|c| c.is_ascii_digit() || (c.is_alphabetic() && w.len() == 1))
+                            })
+                            && start - l.len() <= 1
+                    })
+                    && !after_value.starts_with([',', ';'])
+                    && !upper
+                        .get(i + 1)
+                        .is_some_and(|w| matches!(w.as_str(), "VÀ" | "HOẶC" | "VA" | "HOAC" | "AND" | "OR"));
                 if !field
                     && (self.not_after.iter().any(|p| ends_with_words(&upper[..start], p))
                         || self
@@ -470,6 +541,11 @@ impl MarkingScanner {
                     "page header",
                 );
                 add(piece.kind == PieceKind::Subject, self.w.subject, "subject");
+                add(
+                    piece.kind == PieceKind::Stamp,
+                    self.w.stamp,
+                    "in a frame at the top of a scan",
+                );
                 add(folded_mode, self.w.folded, "without diacritics");
                 add(listing, self.w.listing, "the line lists several levels");
                 add(
@@ -626,6 +702,7 @@ mod tests {
             problems: Vec::new(),
             timed_out: false,
             html: Vec::new(),
+            ocr: Vec::new(),
         };
         let mut out = Vec::new();
         scanner().detect(&t, &mut out);
@@ -702,6 +779,7 @@ mod tests {
             }],
             timed_out: false,
             html: Vec::new(),
+            ocr: Vec::new(),
         };
         let mut out = Vec::new();
         scanner().detect(&t, &mut out);
@@ -724,5 +802,96 @@ mod tests {
             .to_string();
         assert!(err.starts_with("m.toml:"), "{err}");
         assert!(err.contains("six"), "{err}");
+    }
+
+    #[test]
+    fn a_register_field_is_a_form_row_not_a_sentence_listing_levels() {
+        let s = scanner();
+        let mut out = Vec::new();
+        let piece = |text: &str| ExtractedText {
+            pieces: vec![TextPiece {
+                location: "body".into(),
+                kind: PieceKind::Document,
+                text: text.to_owned(),
+                tcvn3_lowercase: false,
+            }],
+            ..Default::default()
+        };
+        s.detect(
+            &piece("Hỏi: bí mật nhà nước được phân loại thành ba độ mật: Tuyệt mật, Tối mật và Mật"),
+            &mut out,
+        );
+        s.detect(&piece("Theo quy định, độ mật: tuyệt mật hoặc tối mật"), &mut out);
+        assert!(out.is_empty(), "{out:?}");
+        for row in [
+            "Độ mật: Tuyệt mật",
+            "3. Độ mật: Tuyệt mật.",
+            "a) Độ mật: Tuyệt mật",
+        ] {
+            s.detect(&piece(row), &mut out);
+            assert_eq!(
+                out.iter().map(|f| f.symbol.as_str()).collect::<Vec<_>>(),
+                ["MARKING_TUYET_MAT"],
+                "{row}"
+            );
+            out.clear();
+        }
+    }
+
+    #[test]
+    fn ocr_lines_tolerate_tesseract_s_confusions_but_keep_the_stamp_s_shape() {
+        let s = scanner();
+        for (read, level) in [
+            ("MẬT", "MẬT"),
+            ("MẶT", "MẬT"),
+            ("|MÂT|", "MẬT"),
+            ("IMAT I", "MẬT"),
+            ("TỔI MẬT", "TỐI MẬT"),
+            ("T0I MAT", "TỐI MẬT"),
+            ("TUYỆTMẬT", "TUYỆT MẬT"),
+            ("\"MẬT:", "MẬT"),
+        ] {
+            assert_eq!(s.level_of_ocr_line(read), Some(level), "{read}");
+        }
+        for read in [
+            "MẬT ĐỘ",
+            "BẢO MẬT",
+            "mật",
+            "Mật ong",
+            "MẬT ONG",
+            "HỎA TỐC",
+            "KHẨN",
+            "",
+        ] {
+            assert_eq!(s.level_of_ocr_line(read), None, "{read}");
+        }
+        let mut out = Vec::new();
+        s.detect_ocr(
+            vec![TextPiece {
+                location: "part 2 (OCR, frame)".into(),
+                kind: PieceKind::Stamp,
+                text: "|MẶT|".into(),
+                tcvn3_lowercase: false,
+            }],
+            &mut out,
+        );
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].symbol, "MARKING_MAT");
+        assert!(
+            out[0].location.contains("OCR read «|MẶT|»"),
+            "{}",
+            out[0].location
+        );
+        out.clear();
+        s.detect_ocr(
+            vec![TextPiece {
+                location: "part 2 (OCR, frame)".into(),
+                kind: PieceKind::Stamp,
+                text: "MẬT ĐỘ".into(),
+                tcvn3_lowercase: false,
+            }],
+            &mut out,
+        );
+        assert!(out.is_empty(), "{out:?}");
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod markings;
 mod mime;
+pub mod ocr;
 mod size;
 pub mod spam;
 pub mod virus;
@@ -11,6 +12,7 @@ pub mod yara;
 
 pub use markings::MarkingScanner;
 pub use mime::MimeScanner;
+pub use ocr::OcrScanner;
 pub use size::SizeScanner;
 pub use spam::SpamScanner;
 pub use virus::ClamdScanner;

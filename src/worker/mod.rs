@@ -129,6 +129,11 @@ impl WorkerPool {
         self.run(Kind::Describe, input, timeout).await
     }
 
+    /// Asks a worker to read a message's scans and photos (OCR) for markings.
+    pub async fn ocr(&self, input: &Arc<ScanInput>, timeout: Duration) -> Outcome {
+        self.run(Kind::Ocr, input, timeout).await
+    }
+
     /// Asks a worker for the classifier's tokens of a message (an officer's spam feedback).
     pub async fn tokens(&self, input: &Arc<ScanInput>, timeout: Duration) -> Outcome {
         self.run(Kind::Tokens, input, timeout).await

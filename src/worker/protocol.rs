@@ -25,6 +25,8 @@ pub enum Kind {
     Describe,
     /// The classifier's tokens of a message an officer judged (spam or not), to learn it.
     Tokens,
+    /// Read the message's scans and photos (OCR) for markings: findings.
+    Ocr,
 }
 
 /// The header of a request: everything of a [`ScanInput`] but its bytes.
@@ -47,6 +49,10 @@ pub struct ScanResponse {
     pub described: Option<Described>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tokens: Option<Vec<String>>,
+    /// The message has scans or photos to read, and nothing in its text held it already: the
+    /// gateway sends it to an OCR worker next.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub ocr_wanted: bool,
 }
 
 /// Largest response a worker may send (findings are capped per scanner; this is far above them).
@@ -171,6 +177,7 @@ mod tests {
             timings: vec![("parse".into(), 3)],
             described: None,
             tokens: None,
+            ocr_wanted: true,
         };
         let mut buf = Vec::new();
         write_response(&mut buf, &r).expect("written");

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod clamd;
+pub mod gateway;
 pub mod mail;
 pub mod postfix;
 pub mod smtp;
