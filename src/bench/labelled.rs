@@ -562,6 +562,118 @@ fn pdf_unicode(pages: &[&[String]]) -> Vec<u8> {
     pdf_file(&objects, "")
 }
 
+fn crc32(data: &[u8]) -> u32 {
+    let mut c = flate2::Crc::new();
+    c.update(data);
+    c.sum()
+}
+
+/// A 7z archive of one stored file (the Copy coder), as 7-Zip writes with `-mx0`: signature
+/// header, the file's bytes, then the header (streams, folder, sizes, CRC, name).
+fn seven_zip_stored(name: &str, data: &[u8]) -> Vec<u8> {
+    // 7z's variable-length numbers: the first byte's leading ones count the bytes that follow.
+    fn number(v: u64) -> Vec<u8> {
+        for n in 0..8u32 {
+            let bits = 8 * n + (7 - n);
+            if v < (1u64 << bits) {
+                let first = !(0xFFu8 >> n) | ((v >> (8 * n)) as u8 & (0x7F >> n));
+                let mut out = vec![first];
+                out.extend_from_slice(&v.to_le_bytes()[..n as usize]);
+                return out;
+            }
+        }
+        let mut out = vec![0xFF];
+        out.extend_from_slice(&v.to_le_bytes());
+        out
+    }
+    let size = data.len() as u64;
+    let mut h = vec![0x01, 0x04, 0x06];
+    h.extend(number(0));
+    h.extend(number(1));
+    h.push(0x09);
+    h.extend(number(size));
+    h.push(0x00);
+    h.extend([0x07, 0x0B]);
+    h.extend(number(1));
+    h.push(0x00);
+    h.extend(number(1));
+    h.extend([0x01, 0x00]);
+    h.push(0x0C);
+    h.extend(number(size));
+    h.push(0x00);
+    h.extend([0x08, 0x0A, 0x01]);
+    h.extend(crc32(data).to_le_bytes());
+    h.extend([0x00, 0x00]);
+    h.push(0x05);
+    h.extend(number(1));
+    let names: Vec<u8> = name
+        .encode_utf16()
+        .chain([0])
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    h.push(0x11);
+    h.extend(number(names.len() as u64 + 1));
+    h.push(0x00);
+    h.extend(names);
+    h.extend([0x00, 0x00]);
+    let mut start = Vec::new();
+    start.extend(size.to_le_bytes());
+    start.extend((h.len() as u64).to_le_bytes());
+    start.extend(crc32(&h).to_le_bytes());
+    let mut out = b"7z\xBC\xAF\x27\x1C\x00\x04".to_vec();
+    out.extend(crc32(&start).to_le_bytes());
+    out.extend(start);
+    out.extend_from_slice(data);
+    out.extend(h);
+    out
+}
+
+/// A RAR 5 archive of one stored file: signature, main header, file header (store method,
+/// CRC32 of the data), the data, end of archive.
+fn rar5_stored(name: &str, data: &[u8]) -> Vec<u8> {
+    fn vint(mut v: u64) -> Vec<u8> {
+        let mut out = Vec::new();
+        loop {
+            let b = (v & 0x7F) as u8;
+            v >>= 7;
+            if v == 0 {
+                out.push(b);
+                return out;
+            }
+            out.push(b | 0x80);
+        }
+    }
+    fn block(fields: &[u8]) -> Vec<u8> {
+        let mut sized = vint(fields.len() as u64);
+        sized.extend_from_slice(fields);
+        let mut out = crc32(&sized).to_le_bytes().to_vec();
+        out.extend(sized);
+        out
+    }
+    let mut out = b"Rar!\x1A\x07\x01\x00".to_vec();
+    // Main archive header: type 1, no flags, no archive flags.
+    out.extend(block(&[0x01, 0x00, 0x00]));
+    // File header: type 2, data area present (its size), no file flags but the CRC32 (0x04).
+    let mut f = vint(2);
+    f.extend(vint(0x0002));
+    f.extend(vint(data.len() as u64));
+    f.extend(vint(0x0004));
+    f.extend(vint(data.len() as u64));
+    f.extend(vint(0x20));
+    f.extend(crc32(data).to_le_bytes());
+    // Compression information: version 0, store (method 0); host OS Windows (the attributes
+    // are Windows attributes: 0x20, archive).
+    f.extend(vint(0));
+    f.extend(vint(0));
+    f.extend(vint(name.len() as u64));
+    f.extend_from_slice(name.as_bytes());
+    out.extend(block(&f));
+    out.extend_from_slice(data);
+    // End of archive: type 5, no flags.
+    out.extend(block(&[0x05, 0x00, 0x00]));
+    out
+}
+
 /// ASCII85, as PDF writers wrap compressed streams (ending `~>`).
 fn ascii85(data: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(data.len() * 5 / 4 + 4);
@@ -1705,6 +1817,38 @@ pub fn labelled() -> Vec<Labelled> {
             ctype: "text/plain",
             data: vni,
         }),
+    ));
+    later.push((
+        "7z-docx-toi-mat".into(),
+        "a marked .docx inside a 7z archive".into(),
+        toi.clone(),
+        Mail::new(FROM, TO, "Hồ sơ (7z)").text(GREETING).file(
+            "ho-so.7z",
+            "application/x-7z-compressed",
+            seven_zip_stored("ke-hoach.docx", &docx_lines(&d("TỐI MẬT", "kế hoạch"))),
+        ),
+    ));
+    later.push((
+        "rar5-docx-mat".into(),
+        "a marked .docx inside a RAR 5 archive".into(),
+        mat.clone(),
+        Mail::new(FROM, TO, "Hồ sơ (RAR)").text(GREETING).file(
+            "ho-so.rar",
+            "application/vnd.rar",
+            rar5_stored("cong-van.docx", &docx_lines(&d("MẬT", "công văn"))),
+        ),
+    ));
+    later.push((
+        "gz-txt-tuyet-mat".into(),
+        "TUYỆT MẬT in a text file compressed with gzip".into(),
+        tuyet.clone(),
+        Mail::new(FROM, TO, "Văn bản (gz)")
+            .text(GREETING)
+            .file("van-ban.txt.gz", "application/gzip", {
+                let mut z = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+                let _ = z.write_all(lines(&d("TUYỆT MẬT", "phương án")).as_bytes());
+                z.finish().unwrap_or_default()
+            }),
     ));
     later.push((
         "neg-legal-qa-levels".into(),

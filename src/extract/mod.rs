@@ -2,6 +2,7 @@
 //! format (for the state-secret markings detector). A zip bomb, an endless nesting, an entity
 //! bomb or an encrypted member ends in a reported problem, never in unbounded time or memory.
 
+pub mod archive;
 pub mod describe;
 pub mod html;
 pub mod ocr;
@@ -82,6 +83,12 @@ impl ExtractProblem {
             ExtractProblem::Unreadable(p, why) => format!("cannot read archive {p}: {why}"),
         }
     }
+}
+
+/// Whether bytes look like an archive whose members are expanded: zip, or one of
+/// [`archive::is_other_archive`]'s formats.
+pub fn is_archive(data: &[u8]) -> bool {
+    is_zip(data) || archive::is_other_archive(data)
 }
 
 /// Whether bytes look like a zip archive (local file header, or an empty archive).

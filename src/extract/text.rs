@@ -255,6 +255,8 @@ const HEAD: usize = 1024;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Format {
     Zip,
+    /// 7z, RAR, tar, gz, bz2, xz.
+    Archive,
     Pdf,
     Rtf,
     Ole,
@@ -268,6 +270,8 @@ fn classify(name: &str, content_type: &str, head: &[u8]) -> Option<Format> {
     let ext = extension(name);
     if is_zip(head) {
         Some(Format::Zip)
+    } else if super::archive::is_other_archive(head) {
+        Some(Format::Archive)
     } else if memchr::memmem::find(head, b"%PDF-").is_some() {
         Some(Format::Pdf)
     } else if head.starts_with(b"{\\rtf") {
@@ -412,6 +416,7 @@ impl Extractor<'_> {
         let head = &data[..data.len().min(HEAD)];
         match classify(name, content_type, head) {
             Some(Format::Zip) => self.zip(budget, location, data, zip_depth + 1),
+            Some(Format::Archive) => self.archive(budget, location, data, zip_depth + 1),
             Some(Format::Pdf) => {
                 let cap = self.inflate_cap.min(budget.bytes_left);
                 match pdf::extract(data, cap, self.text_left, self.deadline) {
@@ -538,6 +543,37 @@ impl Extractor<'_> {
         self.zip_members(budget, &names, members, depth);
         for p in problems {
             self.problem(p.path(), p.describe());
+        }
+    }
+
+    /// A 7z, RAR, tar or compressed file's text: from the message's expanded archives (the
+    /// usual case), else opened here within the same budget.
+    fn archive(&mut self, budget: &mut Budget, location: &str, data: &[u8], depth: usize) {
+        let archives = self.archives;
+        if archives.has(location) {
+            // libarchive may open the zip inside a stored 7z or RAR member (its zip reader
+            // finds the inner central directory): members that form an Office package are
+            // read as one document.
+            let members: Vec<(&str, &str, &[u8])> = archives
+                .members_of(location)
+                .map(|m| (m.path.as_str(), m.name.as_str(), m.data.as_slice()))
+                .collect();
+            let names: Vec<&str> = members.iter().map(|m| m.1).collect();
+            self.zip_members(budget, &names, members, depth);
+            return;
+        }
+        let mut owned: Vec<(String, String, Vec<u8>)> = Vec::new();
+        {
+            let mut problems = Vec::new();
+            super::archive::for_each_member(data, location, depth, budget, &mut problems, &mut |p, n, b| {
+                owned.push((p.to_owned(), n.to_owned(), b.to_vec()))
+            });
+            for p in problems {
+                self.problem(p.path(), p.describe());
+            }
+        }
+        for (path, name, bytes) in owned {
+            self.file(budget, &path, &name, "", &bytes, depth);
         }
     }
 

@@ -1,8 +1,9 @@
 //! Zip archives (and zip-based formats: docx, xlsx, odt, jar…), walked recursively within a
-//! [`Budget`]. [`Archives::expand`] opens every archive of a message once, within one budget
-//! for the whole message; text extraction and YARA both read its members.
+//! [`Budget`]. [`Archives::expand`] opens every archive of a message once (zip here; 7z, RAR,
+//! tar, gz, bz2 and xz through [`super::archive`]), within one budget for the whole message;
+//! text extraction and YARA both read its members.
 
-use super::{Budget, ExtractProblem, is_zip};
+use super::{Budget, ExtractProblem, is_archive, is_zip};
 use crate::config::LimitsConfig;
 use crate::message::ParsedMessage;
 use std::cell::Cell;
@@ -62,7 +63,7 @@ impl Archives {
         }
         let mut pending: Vec<(String, Source<'_>, usize)> = Vec::new();
         for a in parsed.attachments.iter().rev() {
-            if let Some(data) = parsed.content(a).filter(|d| is_zip(d)) {
+            if let Some(data) = parsed.content(a).filter(|d| is_archive(d)) {
                 pending.push((a.location.clone(), Source::Attachment(data), 1));
             }
         }
@@ -81,25 +82,30 @@ impl Archives {
             let mut inner = Vec::new();
             let mut problems = Vec::new();
             let members = &mut out.members;
-            for_each_member(
-                &data,
-                &path,
-                depth,
-                &mut budget,
-                &|_, _| true,
-                &mut problems,
-                &mut |member_path, name, content| {
-                    if is_zip(content) {
-                        inner.push((member_path.to_owned(), Source::Member(members.len()), depth + 1));
-                    }
-                    members.push(Member {
-                        parent: path.clone(),
-                        name: name.to_owned(),
-                        path: member_path.to_owned(),
-                        data: content.to_vec(),
-                    });
-                },
-            );
+            let mut keep = |member_path: &str, name: &str, content: &[u8]| {
+                if is_archive(content) {
+                    inner.push((member_path.to_owned(), Source::Member(members.len()), depth + 1));
+                }
+                members.push(Member {
+                    parent: path.clone(),
+                    name: name.to_owned(),
+                    path: member_path.to_owned(),
+                    data: content.to_vec(),
+                });
+            };
+            if is_zip(&data) {
+                for_each_member(
+                    &data,
+                    &path,
+                    depth,
+                    &mut budget,
+                    &|_, _| true,
+                    &mut problems,
+                    &mut keep,
+                );
+            } else {
+                super::archive::for_each_member(&data, &path, depth, &mut budget, &mut problems, &mut keep);
+            }
             if let Some(i) = lent {
                 out.members[i].data = data.into_owned();
             }
@@ -147,20 +153,17 @@ fn walk(
     problems: &mut Vec<ExtractProblem>,
 ) {
     let mut inner = Vec::new();
-    for_each_member(
-        data,
-        name,
-        depth,
-        budget,
-        &|_, _| true,
-        problems,
-        &mut |path, _, content| {
-            visit(path, content, depth);
-            if is_zip(content) {
-                inner.push((path.to_owned(), content.to_vec()));
-            }
-        },
-    );
+    let mut keep = |path: &str, _: &str, content: &[u8]| {
+        visit(path, content, depth);
+        if is_archive(content) {
+            inner.push((path.to_owned(), content.to_vec()));
+        }
+    };
+    if is_zip(data) {
+        for_each_member(data, name, depth, budget, &|_, _| true, problems, &mut keep);
+    } else {
+        super::archive::for_each_member(data, name, depth, budget, problems, &mut keep);
+    }
     for (path, content) in inner {
         walk(&content, &path, depth + 1, budget, visit, problems);
     }

@@ -161,8 +161,9 @@ impl<'x> ParsedMessage<'x> {
 }
 
 /// A text part's bytes as sent (transfer encoding undone, no charset applied) when the parser's
-/// conversion replaced some of them by U+FFFD: a part without a charset (or with one it does
-/// not know) is read as UTF-8, and TCVN3 or VNI bytes do not survive that. None otherwise.
+/// conversion replaced some of them by U+FFFD and they are legacy Vietnamese: a part without a
+/// charset (or with one it does not know) is read as UTF-8, and TCVN3 or VNI bytes do not
+/// survive that. None otherwise (other text keeps the parser's reading).
 pub fn text_as_sent(msg: &Message<'_>, part: &mail_parser::MessagePart<'_>) -> Option<Vec<u8>> {
     let (PartType::Text(t) | PartType::Html(t)) = &part.body else {
         return None;
@@ -173,13 +174,15 @@ pub fn text_as_sent(msg: &Message<'_>, part: &mail_parser::MessagePart<'_>) -> O
     let raw = msg
         .raw_message
         .get(part.offset_body as usize..part.offset_end as usize)?;
-    match part.encoding {
+    let bytes = match part.encoding {
         mail_parser::Encoding::None => Some(raw.to_vec()),
         mail_parser::Encoding::Base64 => mail_parser::decoders::base64::base64_decode(raw),
         mail_parser::Encoding::QuotedPrintable => {
             mail_parser::decoders::quoted_printable::quoted_printable_decode(raw)
         }
-    }
+    }?;
+    let (latin, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes);
+    crate::vietnamese::detect_legacy(&latin).map(|_| bytes)
 }
 
 /// Walks the message and its forwarded messages without recursion, listing attachments.
