@@ -1851,6 +1851,16 @@ pub fn labelled() -> Vec<Labelled> {
             }),
     ));
     later.push((
+        "xls-legacy-mat".into(),
+        "MẬT in its own cell of a legacy Excel workbook (.xls, BIFF8; corpus/sources/)".into(),
+        mat.clone(),
+        Mail::new(FROM, TO, "Bảng kê kinh phí").text(GREETING).file(
+            "bang-ke.xls",
+            "application/vnd.ms-excel",
+            include_bytes!("../../corpus/sources/bang-ke-mat.xls").to_vec(),
+        ),
+    ));
+    later.push((
         "neg-legal-qa-levels".into(),
         "a legal Q&A listing the levels after \"độ mật:\" in running text".into(),
         none.clone(),

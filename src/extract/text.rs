@@ -623,21 +623,45 @@ impl Extractor<'_> {
             self.problem(location, "the Office document is password-protected (encrypted)");
             return;
         }
-        // Legacy .doc/.xls/.ppt: the text runs, as UTF-16 and as 8-bit strings.
+        // Legacy Excel: every cell's text, a line per cell (calamine reads BIFF8).
+        if memchr::memmem::find(data, &utf16("Workbook")).is_some()
+            || memchr::memmem::find(data, &utf16("Book")).is_some()
+        {
+            match workbook_text(data, self.deadline) {
+                Ok(t) => {
+                    self.push(location, PieceKind::Document, t, false);
+                    return;
+                }
+                Err(why)
+                    if why.to_ascii_lowercase().contains("password")
+                        || why.to_ascii_lowercase().contains("encrypt") =>
+                {
+                    self.problem(location, "the Excel workbook is password-protected (encrypted)");
+                    return;
+                }
+                // Not a workbook after all, or damaged: the runs below still read what they can.
+                Err(_) => {}
+            }
+        }
+        // Legacy .doc/.ppt: the text runs, as UTF-16 (at either byte alignment: a string may
+        // start at an odd offset) and as 8-bit strings.
         let mut text = String::new();
-        let mut run: Vec<u16> = Vec::new();
-        for pair in data.chunks_exact(2) {
-            let u = u16::from_le_bytes([pair[0], pair[1]]);
-            let c = char::from_u32(u as u32);
-            if c.is_some_and(|c| !c.is_control() || c == '\r' || c == '\n' || c == '\t') && u != 0 {
-                run.push(u);
-                continue;
+        for skip in 0..2 {
+            let mut run: Vec<u16> = Vec::new();
+            for pair in data[skip.min(data.len())..].chunks_exact(2) {
+                let u = u16::from_le_bytes([pair[0], pair[1]]);
+                let c = char::from_u32(u as u32);
+                if c.is_some_and(|c| !c.is_control() || c == '\r' || c == '\n' || c == '\t') && u != 0 {
+                    run.push(u);
+                    continue;
+                }
+                // Three letters make a word ("MẬT"); Vietnamese text is never all Latin-1.
+                if (run.len() >= 3 && run.iter().any(|&u| u > 0xFF)) || run.len() >= 4 {
+                    text.push_str(&String::from_utf16_lossy(&run).replace('\r', "\n"));
+                    text.push('\n');
+                }
+                run.clear();
             }
-            if run.len() >= 4 {
-                text.push_str(&String::from_utf16_lossy(&run).replace('\r', "\n"));
-                text.push('\n');
-            }
-            run.clear();
         }
         let mut bytes_run: Vec<u8> = Vec::new();
         for &b in data {
@@ -654,6 +678,31 @@ impl Extractor<'_> {
         }
         self.push(location, PieceKind::Document, text, false);
     }
+}
+
+/// The text of a legacy Excel workbook (.xls): each sheet's cells, one per line, by `deadline`.
+fn workbook_text(data: &[u8], deadline: Instant) -> Result<String, String> {
+    use calamine::Reader;
+    let mut book = calamine::Xls::new(std::io::Cursor::new(data)).map_err(|e| e.to_string())?;
+    let mut text = String::new();
+    for name in book.sheet_names() {
+        if Instant::now() > deadline {
+            break;
+        }
+        let Ok(range) = book.worksheet_range(&name) else {
+            continue;
+        };
+        for row in range.rows() {
+            for cell in row {
+                let v = cell.to_string();
+                if !v.is_empty() {
+                    text.push_str(&v);
+                    text.push('\n');
+                }
+            }
+        }
+    }
+    Ok(text)
 }
 
 /// No NUL bytes and mostly printable: plain text without a telling name.
