@@ -477,7 +477,7 @@ fn deflate(data: &[u8]) -> Vec<u8> {
 
 /// Assembles a PDF from object bodies (object i+1 = objects[i]); `streams` gives an object's
 /// stream data (already encoded).
-fn pdf_file(objects: &[(String, Option<Vec<u8>>)], trailer_extra: &str) -> Vec<u8> {
+pub(super) fn pdf_file(objects: &[(String, Option<Vec<u8>>)], trailer_extra: &str) -> Vec<u8> {
     let mut out = b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n".to_vec();
     let mut offsets = Vec::new();
     for (i, (dict, stream)) in objects.iter().enumerate() {

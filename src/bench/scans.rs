@@ -512,29 +512,7 @@ fn scanned_pdf(pages: Vec<PdfImage>) -> Vec<u8> {
         let content = b"q 595 0 0 842 0 0 cm /Im0 Do Q".to_vec();
         objects.push((format!("<< /Length {} >>", content.len()), Some(content)));
     }
-    let mut out = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, (dict, stream)) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        let _ = write!(out, "{} 0 obj\n{dict}", i + 1);
-        if let Some(s) = stream {
-            out.extend_from_slice(b"\nstream\n");
-            out.extend_from_slice(s);
-            out.extend_from_slice(b"\nendstream");
-        }
-        out.extend_from_slice(b"\nendobj\n");
-    }
-    let xref = out.len();
-    let _ = write!(out, "xref\n0 {}\n0000000000 65535 f \n", offsets.len() + 1);
-    for o in &offsets {
-        let _ = writeln!(out, "{o:010} 00000 n ");
-    }
-    let _ = write!(
-        out,
-        "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-        offsets.len() + 1
-    );
-    out
+    super::labelled::pdf_file(&objects, "")
 }
 
 fn jpeg_page(g: &GrayImage, quality: u8) -> PdfImage {

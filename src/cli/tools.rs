@@ -89,6 +89,20 @@ enum CorpusCommand {
     },
 }
 
+/// The end of a labelled corpus's writing: how many messages went where, or why not.
+fn wrote(result: std::io::Result<usize>, out: &std::path::Path) -> ExitCode {
+    match result {
+        Ok(n) => {
+            println!("wrote {n} messages and expected.toml to {}", out.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("canhgac: cannot write {}: {e}", out.display());
+            ExitCode::from(1)
+        }
+    }
+}
+
 /// Entry point of `canhgac-tools`.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -129,28 +143,10 @@ pub fn main() -> ExitCode {
         },
         Command::Corpus {
             command: CorpusCommand::Scans { out, fonts },
-        } => match crate::bench::scans::write(&out, &fonts) {
-            Ok(n) => {
-                println!("wrote {n} messages and expected.toml to {}", out.display());
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("canhgac: cannot write {}: {e}", out.display());
-                ExitCode::from(1)
-            }
-        },
+        } => wrote(crate::bench::scans::write(&out, &fonts), &out),
         Command::Corpus {
             command: CorpusCommand::Markings { out },
-        } => match crate::bench::labelled::write(&out) {
-            Ok(n) => {
-                println!("wrote {n} messages and expected.toml to {}", out.display());
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("canhgac: cannot write {}: {e}", out.display());
-                ExitCode::from(1)
-            }
-        },
+        } => wrote(crate::bench::labelled::write(&out), &out),
     }
 }
 

@@ -609,9 +609,13 @@ fn filters(dict: &str) -> Vec<String> {
         return Vec::new();
     };
     let list = array(v).unwrap_or_else(|| {
-        let end = v[1.min(v.len())..]
-            .find(|c: char| c.is_whitespace() || "/<>[]".contains(c))
-            .map_or(v.len(), |e| e + 1);
+        // The name after its slash, up to the next delimiter (on character boundaries: the
+        // dictionary's bytes are read as Latin-1, so a character may be two bytes).
+        let end = v
+            .char_indices()
+            .skip(1)
+            .find(|(_, c)| c.is_whitespace() || "/<>[]".contains(*c))
+            .map_or(v.len(), |(i, _)| i);
         &v[..end]
     });
     list.split('/')
@@ -993,6 +997,21 @@ mod tests {
         assert_eq!(t.pages.len(), 1);
         let lines: Vec<&str> = t.pages[0].lines().map(str::trim).collect();
         assert_eq!(lines, vec!["CONG HOA XA HOI", "TOI MAT"], "{t:?}");
+    }
+
+    #[test]
+    fn fuzz_regressions_do_not_panic() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions/pdf");
+        let mut n = 0;
+        for entry in std::fs::read_dir(&dir).expect("fuzz/regressions/pdf") {
+            let data = std::fs::read(entry.expect("entry").path()).expect("read");
+            let _ = extract(&data, 16 << 20, 16 << 20, later());
+            n += 1;
+        }
+        assert!(n >= 1);
+        // A filter name ending inside a two-byte character (the dictionary is read as Latin-1).
+        assert_eq!(filters("/Filter /Fl\u{e9}"), ["Fl\u{e9}"]);
+        assert_eq!(filters("/Filter/\u{e9}/Length 3"), ["\u{e9}"]);
     }
 
     #[test]

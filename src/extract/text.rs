@@ -491,17 +491,26 @@ impl Extractor<'_> {
         });
     }
 
+    /// The text of the archive at `location` from the message's expanded archives, when it is
+    /// one of them; false when it was not expanded there.
+    fn expanded_members(&mut self, budget: &mut Budget, location: &str, depth: usize) -> bool {
+        let archives = self.archives;
+        if !archives.has(location) {
+            return false;
+        }
+        let members: Vec<(&str, &str, &[u8])> = archives
+            .members_of(location)
+            .map(|m| (m.path.as_str(), m.name.as_str(), m.data.as_slice()))
+            .collect();
+        let names: Vec<&str> = members.iter().map(|m| m.1).collect();
+        self.zip_members(budget, &names, members, depth);
+        true
+    }
+
     /// A zip archive's text: from the message's expanded archives when it is one of them (the
     /// usual case: never opened twice), else opened here within the same budget.
     fn zip(&mut self, budget: &mut Budget, location: &str, data: &[u8], depth: usize) {
-        let archives = self.archives;
-        if archives.has(location) {
-            let members: Vec<(&str, &str, &[u8])> = archives
-                .members_of(location)
-                .map(|m| (m.path.as_str(), m.name.as_str(), m.data.as_slice()))
-                .collect();
-            let names: Vec<&str> = members.iter().map(|m| m.1).collect();
-            self.zip_members(budget, &names, members, depth);
+        if self.expanded_members(budget, location, depth) {
             return;
         }
         // An archive the message-level expansion did not reach (its time ran out).
@@ -549,17 +558,10 @@ impl Extractor<'_> {
     /// A 7z, RAR, tar or compressed file's text: from the message's expanded archives (the
     /// usual case), else opened here within the same budget.
     fn archive(&mut self, budget: &mut Budget, location: &str, data: &[u8], depth: usize) {
-        let archives = self.archives;
-        if archives.has(location) {
-            // libarchive may open the zip inside a stored 7z or RAR member (its zip reader
-            // finds the inner central directory): members that form an Office package are
-            // read as one document.
-            let members: Vec<(&str, &str, &[u8])> = archives
-                .members_of(location)
-                .map(|m| (m.path.as_str(), m.name.as_str(), m.data.as_slice()))
-                .collect();
-            let names: Vec<&str> = members.iter().map(|m| m.1).collect();
-            self.zip_members(budget, &names, members, depth);
+        // libarchive may open the zip inside a stored 7z or RAR member (its zip reader finds the
+        // inner central directory): members that form an Office package are read as one
+        // document, as in a zip.
+        if self.expanded_members(budget, location, depth) {
             return;
         }
         let mut owned: Vec<(String, String, Vec<u8>)> = Vec::new();
