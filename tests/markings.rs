@@ -366,3 +366,38 @@ fn legacy_text_without_a_charset_is_decoded_from_its_bytes() {
         }
     }
 }
+
+#[test]
+fn a_legacy_word_file_typed_in_tcvn3_is_read_among_its_binary_runs() {
+    use canhgac::vietnamese::Legacy;
+    let engine = Engine::build(&test_config()).expect("engine");
+    // What a Word 97 file typed in .VnTime holds: the OLE header, binary structures (style and
+    // font tables, property sets: printable runs of Latin-1 junk among them), and the text as
+    // 8-bit TCVN3 bytes, paragraphs ended by CR.
+    let doc = "UBND TØnh L©m §ång\rSë Néi vô\rSè: 125/SNV-TCCC\rMËT\rKÝnh göi: Së Tµi chÝnh\rVÒ viÖc rµ so¸t biªn chÕ c¸c c¬ quan hµnh chÝnh n¨m 2026.\r";
+    assert!(
+        Legacy::Tcvn3 { capitals: false }
+            .decode(doc)
+            .contains("Sở Nội vụ"),
+        "the sample is TCVN3"
+    );
+    let mut data = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+    let mut x: u32 = 7;
+    for i in 0..6000 {
+        x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        data.push((x >> 16) as u8);
+        if i % 700 == 0 {
+            // Printable junk with high bytes, as binary tables hold.
+            data.extend_from_slice(
+                b"\x00Times New Roman\xA0\xE9\xF3\xC4\xFE\x00.VnTime\x00\x8A\x9F\xB3\xC5\xD7 Normal\x00",
+            );
+        }
+    }
+    data.push(0);
+    data.extend(doc.chars().map(|c| c as u32 as u8));
+    data.push(0);
+    data.extend_from_slice(&[0x13, 0x14, 0x15, 0x00, 0x01]);
+    let raw = crate::common::mail::with_files("Cong van", &[("cong-van.doc", "application/msword", &data)]);
+    let (symbols, v) = marking_symbols(&engine, raw);
+    assert_eq!(symbols, ["MARKING_MAT"], "{:?}", v.findings);
+}

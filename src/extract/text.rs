@@ -665,20 +665,31 @@ impl Extractor<'_> {
                 run.clear();
             }
         }
+        // 8-bit runs: a document typed in a TCVN3 or VNI font is stored as such bytes, among
+        // runs of binary junk (style and font tables) that would drown its detection, so each
+        // run is judged on its own.
+        let mut tcvn3_lowercase = false;
         let mut bytes_run: Vec<u8> = Vec::new();
-        for &b in data {
+        for &b in data.iter().chain(std::iter::once(&0)) {
             if b >= 0x20 || b == b'\r' || b == b'\n' || b == b'\t' {
                 bytes_run.push(b);
                 continue;
             }
             if bytes_run.len() >= 6 {
                 let (t, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes_run);
-                text.push_str(&t.replace('\r', "\n"));
+                let t = t.replace('\r', "\n");
+                match vietnamese::detect_legacy(&t) {
+                    Some(l) => {
+                        tcvn3_lowercase |= l == Legacy::Tcvn3 { capitals: false };
+                        text.push_str(&l.decode(&t));
+                    }
+                    None => text.push_str(&t),
+                }
                 text.push('\n');
             }
             bytes_run.clear();
         }
-        self.push(location, PieceKind::Document, text, false);
+        self.push(location, PieceKind::Document, text, tcvn3_lowercase);
     }
 }
 
