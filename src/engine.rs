@@ -106,7 +106,8 @@ impl Engine {
         scanners.push(Box::new(YaraScanner::compile(&yara_sources)?));
         let (origin, text) = markings::load_source(rules_dir)?;
         let markings = MarkingScanner::compile(&text, &origin)?;
-        let ocr_markings = MarkingScanner::compile(&text, &origin)?;
+        // The OCR step weighs what it reads with the same rules.
+        let ocr_markings = markings.clone();
         let marking_levels = markings
             .levels()
             .map(|(s, n)| (s.to_owned(), n.to_owned()))
@@ -342,8 +343,6 @@ impl Engine {
         input: &Arc<ScanInput>,
     ) -> (Vec<Finding>, Vec<ScannerTime>) {
         let timeout = std::time::Duration::from_millis(self.config.limits.extract_timeout_ms) + WORKER_GRACE;
-        let finding =
-            |symbol: &str, detail: String| (vec![Finding::new(symbol, detail, "message")], Vec::new());
         match pool.scan(input, timeout).await {
             Outcome::Done(r) => {
                 let mut timings: Vec<ScannerTime> = r
@@ -368,40 +367,44 @@ impl Engine {
                 }
                 (findings, timings)
             }
-            Outcome::Crashed { repeat: false, why } => finding(
+            failed => (Self::worker_failed(failed, "scanning", timeout), Vec::new()),
+        }
+    }
+
+    /// A worker's failure on a message as a finding, so the policy decides as for any other:
+    /// died (`SCAN_WORKER_CRASH`, tempfail), died on it twice (`SCAN_CRASH`, held), too slow
+    /// (`SCAN_TIMEOUT`), none available (`SCAN_PANIC`). `what` names the worker.
+    fn worker_failed(outcome: Outcome, what: &str, timeout: std::time::Duration) -> Vec<Finding> {
+        let (symbol, detail) = match outcome {
+            Outcome::Done(_) => return Vec::new(),
+            Outcome::Crashed { repeat: false, why } => (
                 "SCAN_WORKER_CRASH",
-                format!("Temporary failure: the scanning worker died on this message ({why})"),
+                format!("Temporary failure: the {what} worker died on this message ({why})"),
             ),
-            Outcome::Crashed { repeat: true, why } => finding(
+            Outcome::Crashed { repeat: true, why } => (
                 "SCAN_CRASH",
-                format!("This message killed a scanning worker twice ({why}); held for review"),
+                format!("This message killed a {what} worker twice ({why}); held for review"),
             ),
-            Outcome::TimedOut => finding(
+            Outcome::TimedOut => (
                 "SCAN_TIMEOUT",
                 format!(
-                    "Temporary failure: the scanning worker did not finish this message within {} ms; killed",
+                    "Temporary failure: the {what} worker did not finish this message within {} ms; killed",
                     timeout.as_millis()
                 ),
             ),
-            Outcome::Unavailable(why) => finding("SCAN_PANIC", format!("Temporary failure: {why}")),
-        }
+            Outcome::Unavailable(why) => ("SCAN_PANIC", format!("Temporary failure: {why}")),
+        };
+        vec![Finding::new(symbol, detail, "message")]
     }
 
     /// The OCR of a message's scans and photos in an isolated worker (the OCR pool's when
     /// there is one), with its failures as findings.
     async fn ocr_in_worker(&self, pool: &WorkerPool, input: &Arc<ScanInput>) -> Vec<Finding> {
         let timeout = std::time::Duration::from_millis(self.config.ocr.timeout_ms) + WORKER_GRACE;
-        let finding = |symbol: &str, detail: String| vec![Finding::new(symbol, detail, "message")];
         match pool.ocr(input, timeout).await {
             Outcome::Done(r) => r.findings,
-            Outcome::Crashed { repeat: false, why } => finding(
-                "SCAN_WORKER_CRASH",
-                format!("Temporary failure: the OCR worker died on this message ({why})"),
-            ),
-            Outcome::Crashed { repeat: true, why } => finding(
-                "SCAN_CRASH",
-                format!("This message killed an OCR worker twice ({why}); held for review"),
-            ),
+            // An OCR worker too slow for its limit leaves the scans unread: the policy of
+            // unread scans applies, not a tempfail the sender's retries would meet again.
             Outcome::TimedOut => self.ocr.unread_findings(
                 &[(
                     "message".into(),
@@ -412,7 +415,7 @@ impl Engine {
                 )],
                 &input.envelope.rcpt_to,
             ),
-            Outcome::Unavailable(why) => finding("SCAN_PANIC", format!("Temporary failure: {why}")),
+            failed => Self::worker_failed(failed, "OCR", timeout),
         }
     }
 

@@ -127,6 +127,7 @@ fn split_words(line: &str) -> Vec<(usize, usize, &str)> {
 }
 
 /// The marking rules, compiled.
+#[derive(Clone)]
 pub struct MarkingScanner {
     d: Detector,
     w: Weights,
@@ -145,6 +146,7 @@ pub struct MarkingScanner {
 }
 
 /// A level, compiled.
+#[derive(Clone)]
 struct Level {
     /// Higher is more secret.
     rank: u8,

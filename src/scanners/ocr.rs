@@ -21,7 +21,7 @@ pub const INCOMPLETE_OUTBOUND: &str = "OCR_INCOMPLETE_OUTBOUND";
 /// The OCR of one message's images, with a cache shared by the messages this process reads.
 pub struct OcrScanner {
     config: OcrConfig,
-    local_domains: Vec<String>,
+    local: LocalConfig,
     cache: Cache,
 }
 
@@ -40,7 +40,7 @@ impl OcrScanner {
     pub fn new(config: &OcrConfig, local: &LocalConfig) -> OcrScanner {
         OcrScanner {
             config: config.clone(),
-            local_domains: local.domains.iter().map(|d| d.to_ascii_lowercase()).collect(),
+            local: local.clone(),
             cache: Cache::new(config.cache_entries),
         }
     }
@@ -136,17 +136,9 @@ impl OcrScanner {
 
     /// The findings for what was left unread: one symbol for the message, by where it goes.
     pub fn unread_findings(&self, unread: &[(String, String)], recipients: &[String]) -> Vec<Finding> {
-        let outbound = recipients.iter().any(|r| {
-            let domain = r
-                .trim_matches(['<', '>'])
-                .rsplit_once('@')
-                .map(|(_, d)| d.to_ascii_lowercase())
-                .unwrap_or_default();
-            !self
-                .local_domains
-                .iter()
-                .any(|l| domain == *l || domain.ends_with(&format!(".{l}")))
-        });
+        let outbound = recipients
+            .iter()
+            .any(|r| !self.local.is_local(r.trim_start_matches('<')));
         let symbol = if outbound { INCOMPLETE_OUTBOUND } else { INCOMPLETE };
         unread
             .iter()
