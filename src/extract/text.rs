@@ -625,29 +625,12 @@ impl Extractor<'_> {
             self.problem(location, "the Office document is password-protected (encrypted)");
             return;
         }
-        // Legacy Excel: every cell's text, a line per cell (calamine reads BIFF8).
-        if memchr::memmem::find(data, &utf16("Workbook")).is_some()
-            || memchr::memmem::find(data, &utf16("Book")).is_some()
-        {
-            match workbook_text(data, self.deadline) {
-                Ok(t) => {
-                    self.push(location, PieceKind::Document, t, false);
-                    return;
-                }
-                Err(why)
-                    if why.to_ascii_lowercase().contains("password")
-                        || why.to_ascii_lowercase().contains("encrypt") =>
-                {
-                    self.problem(location, "the Excel workbook is password-protected (encrypted)");
-                    return;
-                }
-                // Not a workbook after all, or damaged: the runs below still read what they can.
-                Err(_) => {}
-            }
-        }
-        // Legacy .doc/.ppt: the text runs, as UTF-16 (at either byte alignment: a string may
-        // start at an odd offset) and as 8-bit strings.
-        let mut text = String::new();
+        // Legacy Excel: the shared strings (every text cell's text, once), a line each.
+        let mut text = excel_shared_strings(data);
+        // Legacy .doc/.xls/.ppt: the text runs, as UTF-16 (at either byte alignment: an Excel
+        // shared string starts after a 3-byte header, so often at an odd offset) and as 8-bit
+        // strings. (calamine was tried for .xls and dropped: a mutated workbook made it allocate
+        // gigabytes while opening, found by fuzzing; FUZZING.md.)
         for skip in 0..2 {
             let mut run: Vec<u16> = Vec::new();
             for pair in data[skip.min(data.len())..].chunks_exact(2) {
@@ -693,29 +676,84 @@ impl Extractor<'_> {
     }
 }
 
-/// The text of a legacy Excel workbook (.xls): each sheet's cells, one per line, by `deadline`.
-fn workbook_text(data: &[u8], deadline: Instant) -> Result<String, String> {
-    use calamine::Reader;
-    let mut book = calamine::Xls::new(std::io::Cursor::new(data)).map_err(|e| e.to_string())?;
-    let mut text = String::new();
-    for name in book.sheet_names() {
-        if Instant::now() > deadline {
+/// The shared-string table of a legacy Excel workbook (BIFF8 `SST` record, 0x00FC, with its
+/// `CONTINUE` records), one string a line: where .xls keeps the text of its cells, each behind a
+/// small header (so a text-run scan glues "MẬT" to its neighbours). Read from the file's bytes
+/// as they lie, bounded by them: a string cut by a sector or record boundary is cut here too.
+fn excel_shared_strings(data: &[u8]) -> String {
+    let mut out = String::new();
+    let u16_at = |i: usize| {
+        data.get(i..i + 2)
+            .map(|b| u16::from_le_bytes([b[0], b[1]]) as usize)
+    };
+    let Some(at) = memchr::memmem::find_iter(data, &[0xFC, 0x00])
+        .find(|&i| u16_at(i + 2).is_some_and(|len| len >= 8 && i + 4 + len <= data.len()))
+    else {
+        return out;
+    };
+    // The record's body, and the bodies of the CONTINUE records right after it.
+    let mut body: Vec<u8> = Vec::new();
+    let mut pos = at;
+    let mut first = true;
+    while let (Some(kind), Some(len)) = (u16_at(pos), u16_at(pos + 2)) {
+        if !((first && kind == 0x00FC) || (!first && kind == 0x003C)) || pos + 4 + len > data.len() {
             break;
         }
-        let Ok(range) = book.worksheet_range(&name) else {
-            continue;
-        };
-        for row in range.rows() {
-            for cell in row {
-                let v = cell.to_string();
-                if !v.is_empty() {
-                    text.push_str(&v);
-                    text.push('\n');
-                }
-            }
-        }
+        body.extend_from_slice(&data[pos + 4..pos + 4 + len]);
+        pos += 4 + len;
+        first = false;
     }
-    Ok(text)
+    let count = body
+        .get(4..8)
+        .map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize);
+    let mut i = 8;
+    for _ in 0..count {
+        let (Some(cch), Some(&flags)) = (
+            body.get(i..i + 2)
+                .map(|b| u16::from_le_bytes([b[0], b[1]]) as usize),
+            body.get(i + 2),
+        ) else {
+            break;
+        };
+        i += 3;
+        let runs = if flags & 0x08 != 0 {
+            let r = body
+                .get(i..i + 2)
+                .map_or(0, |b| u16::from_le_bytes([b[0], b[1]]) as usize);
+            i += 2;
+            r
+        } else {
+            0
+        };
+        let ext = if flags & 0x04 != 0 {
+            let e = body
+                .get(i..i + 4)
+                .map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize);
+            i += 4;
+            e
+        } else {
+            0
+        };
+        let bytes = if flags & 0x01 != 0 { cch * 2 } else { cch };
+        let Some(chars) = body.get(i..i + bytes) else {
+            break;
+        };
+        if flags & 0x01 != 0 {
+            let units: Vec<u16> = chars
+                .chunks_exact(2)
+                .map(|c| u16::from_le_bytes([c[0], c[1]]))
+                .collect();
+            out.push_str(&String::from_utf16_lossy(&units));
+        } else {
+            out.extend(chars.iter().map(|&b| b as char));
+        }
+        out.push('\n');
+        i = i
+            .saturating_add(bytes)
+            .saturating_add(runs * 4)
+            .saturating_add(ext);
+    }
+    out
 }
 
 /// No NUL bytes and mostly printable: plain text without a telling name.
@@ -728,4 +766,49 @@ fn looks_like_text(head: &[u8]) -> bool {
             .count()
             * 10
             >= head.len() * 9
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fuzz_regressions_are_read_within_bounds() {
+        let limits = LimitsConfig::default();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions/spam_rules");
+        let mut n = 0;
+        for entry in std::fs::read_dir(&dir).expect("fuzz/regressions/spam_rules") {
+            let raw = std::fs::read(entry.expect("entry").path()).expect("read");
+            let parsed = ParsedMessage::parse(&raw, &limits);
+            let text = extract_message(&parsed, &raw, &limits);
+            assert!(text.len() <= raw.len() * 4, "text bounded by the input");
+            n += 1;
+        }
+        assert!(n >= 1);
+    }
+
+    #[test]
+    fn excel_shared_strings_are_lines_and_garbage_is_nothing() {
+        // SST: total 2, unique 2; "MẬT" in UTF-16, "So" in 8 bits; then a CONTINUE record.
+        let mut body = vec![2, 0, 0, 0, 2, 0, 0, 0, 3, 0, 1];
+        body.extend("MẬT".encode_utf16().flat_map(u16::to_le_bytes));
+        let mut rec = vec![0xFC, 0x00];
+        rec.extend((body.len() as u16).to_le_bytes());
+        rec.extend(&body);
+        let cont = [2u8, 0, 0, b'S', b'o'];
+        rec.extend([0x3C, 0x00]);
+        rec.extend((cont.len() as u16).to_le_bytes());
+        rec.extend(cont);
+        let mut file = b"\xD0\xCF\x11\xE0junk".to_vec();
+        file.extend(&rec);
+        assert_eq!(excel_shared_strings(&file), "MẬT\nSo\n");
+        assert_eq!(excel_shared_strings(b"\xFC\x00\xFF\xFF\x01"), "");
+        let mut lying = rec.clone();
+        lying[8..12].copy_from_slice(&u32::MAX.to_le_bytes());
+        assert_eq!(
+            excel_shared_strings(&lying),
+            "MẬT\nSo\n",
+            "a count larger than the strings"
+        );
+    }
 }
