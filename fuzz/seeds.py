@@ -26,8 +26,9 @@ SOURCES = [
 MAX_SEED = 256 * 1024
 TARGETS = [
     "message", "pdf", "rtf", "html", "office_xml", "zip", "legacy_text",
-    "markings", "spam_rules", "milter_session", "config",
+    "markings", "spam_rules", "milter_session", "config", "ole",
 ]
+OLE_MAGIC = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"
 
 
 def put(out, target, data):
@@ -91,6 +92,8 @@ def parts(out, raw):
         name = (part.get_filename() or "").lower()
         if data.startswith(b"%PDF") or name.endswith(".pdf"):
             put(out, "pdf", data)
+        elif data.startswith(OLE_MAGIC):
+            put(out, "ole", data)
         elif data.startswith(b"{\\rtf"):
             put(out, "rtf", data)
         elif data.startswith(b"PK\x03\x04"):
@@ -118,6 +121,9 @@ def main():
                 with open(path, "rb") as fh:
                     raw = fh.read(MAX_SEED + 1)
                 if len(raw) > MAX_SEED or f.endswith((".sha256", ".md", ".toml", ".txt", ".json", ".py")):
+                    continue
+                if raw.startswith(OLE_MAGIC):
+                    put(out, "ole", raw)
                     continue
                 put(out, "message", raw)
                 put(out, "spam_rules", raw)

@@ -368,12 +368,13 @@ fn legacy_text_without_a_charset_is_decoded_from_its_bytes() {
 }
 
 #[test]
-fn a_legacy_word_file_typed_in_tcvn3_is_read_among_its_binary_runs() {
+fn a_damaged_legacy_word_file_is_still_read_among_its_binary_runs_and_reported() {
     use canhgac::vietnamese::Legacy;
     let engine = Engine::build(&test_config()).expect("engine");
-    // What a Word 97 file typed in .VnTime holds: the OLE header, binary structures (style and
-    // font tables, property sets: printable runs of Latin-1 junk among them), and the text as
-    // 8-bit TCVN3 bytes, paragraphs ended by CR.
+    // A Word 97 file typed in .VnTime whose container is damaged (the OLE signature, then no
+    // valid header): its binary structures (printable runs of Latin-1 junk among them) and its
+    // text as 8-bit TCVN3 bytes, paragraphs ended by CR, are still read as runs, and the damage
+    // reported. (Real .doc files are read through their container: corpus/markings.)
     let doc = "UBND TØnh L©m §ång\rSë Néi vô\rSè: 125/SNV-TCCC\rMËT\rKÝnh göi: Së Tµi chÝnh\rVÒ viÖc rµ so¸t biªn chÕ c¸c c¬ quan hµnh chÝnh n¨m 2026.\r";
     assert!(
         Legacy::Tcvn3 { capitals: false }
@@ -399,5 +400,10 @@ fn a_legacy_word_file_typed_in_tcvn3_is_read_among_its_binary_runs() {
     data.extend_from_slice(&[0x13, 0x14, 0x15, 0x00, 0x01]);
     let raw = crate::common::mail::with_files("Cong van", &[("cong-van.doc", "application/msword", &data)]);
     let (symbols, v) = marking_symbols(&engine, raw);
-    assert_eq!(symbols, ["MARKING_MAT"], "{:?}", v.findings);
+    assert_eq!(
+        symbols,
+        ["MARKING_MAT", "MARKING_UNSCANNABLE"],
+        "{:?}",
+        v.findings
+    );
 }

@@ -1860,6 +1860,84 @@ pub fn labelled() -> Vec<Labelled> {
             include_bytes!("../../corpus/sources/bang-ke-mat.xls").to_vec(),
         ),
     ));
+    // Legacy Office files saved by LibreOffice (corpus/sources/make-legacy-office.py).
+    // (slug, why, expected symbols, file name, content type, bytes)
+    type Source = (
+        &'static str,
+        &'static str,
+        &'static [&'static str],
+        &'static str,
+        &'static str,
+        &'static [u8],
+    );
+    let legacy_office: [Source; 7] = [
+        (
+            "doc-tcvn3-vntimeh-toi-mat",
+            "TỐI MẬT typed in .VnTimeH in a Word 97 .doc, the rest in .VnTime (TCVN3)",
+            &["MARKING_TOI_MAT"],
+            "cong-van.doc",
+            "application/msword",
+            include_bytes!("../../corpus/sources/cong-van-tcvn3.doc"),
+        ),
+        (
+            "doc-vni-default-font-tuyet-mat",
+            "TUYỆT MẬT in a Word 97 .doc whose Normal style is VNI-Times (no font on the runs)",
+            &["MARKING_TUYET_MAT"],
+            "ke-hoach.doc",
+            "application/msword",
+            include_bytes!("../../corpus/sources/ke-hoach-vni.doc"),
+        ),
+        (
+            "doc-header-mat",
+            "MẬT in the page header of a Word 97 .doc",
+            &["MARKING_MAT"],
+            "bao-cao.doc",
+            "application/msword",
+            include_bytes!("../../corpus/sources/bao-cao-header-mat.doc"),
+        ),
+        (
+            "ppt-mat",
+            "MẬT on the first slide of a PowerPoint 97 .ppt",
+            &["MARKING_MAT"],
+            "bao-cao.ppt",
+            "application/vnd.ms-powerpoint",
+            include_bytes!("../../corpus/sources/bao-cao-an-ninh.ppt"),
+        ),
+        (
+            "doc-password",
+            "a Word 97 .doc saved with a password (RC4): cannot be read",
+            &["MARKING_UNSCANNABLE"],
+            "bao-cao.doc",
+            "application/msword",
+            include_bytes!("../../corpus/sources/bao-cao-mat-khau.doc"),
+        ),
+        (
+            "xls-password",
+            "an Excel 97 .xls saved with a password (FILEPASS): cannot be read",
+            &["MARKING_UNSCANNABLE"],
+            "bang-ke.xls",
+            "application/vnd.ms-excel",
+            include_bytes!("../../corpus/sources/bang-ke-mat-khau.xls"),
+        ),
+        (
+            "neg-doc-bao-mat-trap",
+            "a Word 97 .doc on account security: BẢO MẬT, MẬT KHẨU, Mật độ, HỎA TỐC, and no marking",
+            &[],
+            "huong-dan.doc",
+            "application/msword",
+            include_bytes!("../../corpus/sources/huong-dan-bao-mat.doc"),
+        ),
+    ];
+    for (slug, why, symbols, name, content_type, bytes) in legacy_office {
+        later.push((
+            slug.into(),
+            why.into(),
+            symbols.to_vec(),
+            Mail::new(FROM, TO, "Văn bản")
+                .text(GREETING)
+                .file(name, content_type, bytes.to_vec()),
+        ));
+    }
     later.push((
         "neg-legal-qa-levels".into(),
         "a legal Q&A listing the levels after \"độ mật:\" in running text".into(),

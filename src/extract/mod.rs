@@ -7,6 +7,7 @@ pub mod describe;
 pub mod html;
 pub mod ocr;
 pub mod office;
+pub mod ole;
 pub mod pdf;
 pub mod rtf;
 pub mod text;

@@ -259,7 +259,8 @@ pub fn xml_to_text(data: &[u8], default_font: Option<Legacy>, deadline: Instant)
     Ok(out)
 }
 
-fn push_run(out: &mut XmlText, text: &str, font: Option<Legacy>) {
+/// Appends a run of text typed in `font`: legacy bytes decoded, `.VnTimeH` read as capitals.
+pub(super) fn push_run(out: &mut XmlText, text: &str, font: Option<Legacy>) {
     match font {
         Some(l) if !text.is_ascii() => {
             if l == (Legacy::Tcvn3 { capitals: false }) {

@@ -5,7 +5,7 @@
 //! message and one deadline for the whole message; what could not be read is reported, never
 //! skipped silently.
 
-use super::{Archives, Budget, html, is_zip, office, pdf, rtf};
+use super::{Archives, Budget, html, is_zip, office, ole, pdf, rtf};
 use crate::config::LimitsConfig;
 use crate::message::ParsedMessage;
 use crate::vietnamese::{self, Legacy};
@@ -298,10 +298,6 @@ fn classify(name: &str, content_type: &str, head: &[u8]) -> Option<Format> {
     }
 }
 
-fn utf16(s: &str) -> Vec<u8> {
-    s.encode_utf16().flat_map(u16::to_le_bytes).collect()
-}
-
 fn extension(name: &str) -> String {
     name.rsplit_once('.')
         .map(|(_, e)| e.to_ascii_lowercase())
@@ -461,7 +457,7 @@ impl Extractor<'_> {
                 Ok(t) => self.push(location, PieceKind::Document, t.text, t.tcvn3_lowercase),
                 Err(why) => self.problem(location, why),
             },
-            Some(Format::Ole) => self.ole(location, data),
+            Some(Format::Ole) => self.ole(budget, location, data, zip_depth + 1),
             Some(Format::Html) => {
                 let text = vietnamese::decode_bytes(self.within_text_limit(location, data));
                 self.html(location, &html::HtmlFacts::of(&text));
@@ -617,143 +613,43 @@ impl Extractor<'_> {
         }
     }
 
-    /// Compound File Binary (legacy Office, or an encrypted OOXML package).
-    fn ole(&mut self, location: &str, data: &[u8]) {
-        if memchr::memmem::find(data, &utf16("EncryptedPackage")).is_some()
-            || memchr::memmem::find(data, &utf16("EncryptionInfo")).is_some()
-        {
-            self.problem(location, "the Office document is password-protected (encrypted)");
-            return;
-        }
-        // Legacy Excel: the shared strings (every text cell's text, once), a line each.
-        let mut text = excel_shared_strings(data);
-        // Legacy .doc/.xls/.ppt: the text runs, as UTF-16 (at either byte alignment: an Excel
-        // shared string starts after a 3-byte header, so often at an odd offset) and as 8-bit
-        // strings. (calamine was tried for .xls and dropped: a mutated workbook made it allocate
-        // gigabytes while opening, found by fuzzing; FUZZING.md.)
-        for skip in 0..2 {
-            let mut run: Vec<u16> = Vec::new();
-            for pair in data[skip.min(data.len())..].chunks_exact(2) {
-                let u = u16::from_le_bytes([pair[0], pair[1]]);
-                let c = char::from_u32(u as u32);
-                if c.is_some_and(|c| !c.is_control() || c == '\r' || c == '\n' || c == '\t') && u != 0 {
-                    run.push(u);
-                    continue;
+    /// Compound File Binary: a legacy Office document (or an encrypted OOXML package).
+    fn ole(&mut self, budget: &mut Budget, location: &str, data: &[u8], depth: usize) {
+        match ole::read(data) {
+            Ok(t) => {
+                self.push(
+                    location,
+                    PieceKind::PageHeader,
+                    t.header.text,
+                    t.header.tcvn3_lowercase,
+                );
+                self.push(
+                    location,
+                    PieceKind::Document,
+                    t.document.text,
+                    t.document.tcvn3_lowercase,
+                );
+                self.push(
+                    location,
+                    PieceKind::Properties,
+                    t.other.text,
+                    t.other.tcvn3_lowercase,
+                );
+                for (name, bytes) in &t.embedded {
+                    let path = format!("{location} > {name}");
+                    self.file(budget, &path, name, "", bytes, depth);
                 }
-                // Three letters make a word ("MẬT"); Vietnamese text is never all Latin-1.
-                if (run.len() >= 3 && run.iter().any(|&u| u > 0xFF)) || run.len() >= 4 {
-                    text.push_str(&String::from_utf16_lossy(&run).replace('\r', "\n"));
-                    text.push('\n');
-                }
-                run.clear();
+            }
+            Err(ole::OleError::Encrypted(why)) => self.problem(location, why),
+            Err(ole::OleError::Damaged(why)) => {
+                // Whatever text the damaged file shows is still read, and the damage reported.
+                let mut t = office::XmlText::default();
+                ole::text_runs(data, &mut t);
+                self.push(location, PieceKind::Document, t.text, t.tcvn3_lowercase);
+                self.problem(location, why);
             }
         }
-        // 8-bit runs: a document typed in a TCVN3 or VNI font is stored as such bytes, among
-        // runs of binary junk (style and font tables) that would drown its detection, so each
-        // run is judged on its own.
-        let mut tcvn3_lowercase = false;
-        let mut bytes_run: Vec<u8> = Vec::new();
-        for &b in data.iter().chain(std::iter::once(&0)) {
-            if b >= 0x20 || b == b'\r' || b == b'\n' || b == b'\t' {
-                bytes_run.push(b);
-                continue;
-            }
-            if bytes_run.len() >= 6 {
-                let (t, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes_run);
-                let t = t.replace('\r', "\n");
-                match vietnamese::detect_legacy(&t) {
-                    Some(l) => {
-                        tcvn3_lowercase |= l == Legacy::Tcvn3 { capitals: false };
-                        text.push_str(&l.decode(&t));
-                    }
-                    None => text.push_str(&t),
-                }
-                text.push('\n');
-            }
-            bytes_run.clear();
-        }
-        self.push(location, PieceKind::Document, text, tcvn3_lowercase);
     }
-}
-
-/// The shared-string table of a legacy Excel workbook (BIFF8 `SST` record, 0x00FC, with its
-/// `CONTINUE` records), one string a line: where .xls keeps the text of its cells, each behind a
-/// small header (so a text-run scan glues "MẬT" to its neighbours). Read from the file's bytes
-/// as they lie, bounded by them: a string cut by a sector or record boundary is cut here too.
-fn excel_shared_strings(data: &[u8]) -> String {
-    let mut out = String::new();
-    let u16_at = |i: usize| {
-        data.get(i..i + 2)
-            .map(|b| u16::from_le_bytes([b[0], b[1]]) as usize)
-    };
-    let Some(at) = memchr::memmem::find_iter(data, &[0xFC, 0x00])
-        .find(|&i| u16_at(i + 2).is_some_and(|len| len >= 8 && i + 4 + len <= data.len()))
-    else {
-        return out;
-    };
-    // The record's body, and the bodies of the CONTINUE records right after it.
-    let mut body: Vec<u8> = Vec::new();
-    let mut pos = at;
-    let mut first = true;
-    while let (Some(kind), Some(len)) = (u16_at(pos), u16_at(pos + 2)) {
-        if !((first && kind == 0x00FC) || (!first && kind == 0x003C)) || pos + 4 + len > data.len() {
-            break;
-        }
-        body.extend_from_slice(&data[pos + 4..pos + 4 + len]);
-        pos += 4 + len;
-        first = false;
-    }
-    let count = body
-        .get(4..8)
-        .map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize);
-    let mut i = 8;
-    for _ in 0..count {
-        let (Some(cch), Some(&flags)) = (
-            body.get(i..i + 2)
-                .map(|b| u16::from_le_bytes([b[0], b[1]]) as usize),
-            body.get(i + 2),
-        ) else {
-            break;
-        };
-        i += 3;
-        let runs = if flags & 0x08 != 0 {
-            let r = body
-                .get(i..i + 2)
-                .map_or(0, |b| u16::from_le_bytes([b[0], b[1]]) as usize);
-            i += 2;
-            r
-        } else {
-            0
-        };
-        let ext = if flags & 0x04 != 0 {
-            let e = body
-                .get(i..i + 4)
-                .map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize);
-            i += 4;
-            e
-        } else {
-            0
-        };
-        let bytes = if flags & 0x01 != 0 { cch * 2 } else { cch };
-        let Some(chars) = body.get(i..i + bytes) else {
-            break;
-        };
-        if flags & 0x01 != 0 {
-            let units: Vec<u16> = chars
-                .chunks_exact(2)
-                .map(|c| u16::from_le_bytes([c[0], c[1]]))
-                .collect();
-            out.push_str(&String::from_utf16_lossy(&units));
-        } else {
-            out.extend(chars.iter().map(|&b| b as char));
-        }
-        out.push('\n');
-        i = i
-            .saturating_add(bytes)
-            .saturating_add(runs * 4)
-            .saturating_add(ext);
-    }
-    out
 }
 
 /// No NUL bytes and mostly printable: plain text without a telling name.
@@ -785,30 +681,5 @@ mod tests {
             n += 1;
         }
         assert!(n >= 1);
-    }
-
-    #[test]
-    fn excel_shared_strings_are_lines_and_garbage_is_nothing() {
-        // SST: total 2, unique 2; "MẬT" in UTF-16, "So" in 8 bits; then a CONTINUE record.
-        let mut body = vec![2, 0, 0, 0, 2, 0, 0, 0, 3, 0, 1];
-        body.extend("MẬT".encode_utf16().flat_map(u16::to_le_bytes));
-        let mut rec = vec![0xFC, 0x00];
-        rec.extend((body.len() as u16).to_le_bytes());
-        rec.extend(&body);
-        let cont = [2u8, 0, 0, b'S', b'o'];
-        rec.extend([0x3C, 0x00]);
-        rec.extend((cont.len() as u16).to_le_bytes());
-        rec.extend(cont);
-        let mut file = b"\xD0\xCF\x11\xE0junk".to_vec();
-        file.extend(&rec);
-        assert_eq!(excel_shared_strings(&file), "MẬT\nSo\n");
-        assert_eq!(excel_shared_strings(b"\xFC\x00\xFF\xFF\x01"), "");
-        let mut lying = rec.clone();
-        lying[8..12].copy_from_slice(&u32::MAX.to_le_bytes());
-        assert_eq!(
-            excel_shared_strings(&lying),
-            "MẬT\nSo\n",
-            "a count larger than the strings"
-        );
     }
 }
