@@ -125,6 +125,9 @@ def main():
                 if raw.startswith(OLE_MAGIC):
                     put(out, "ole", raw)
                     continue
+                if raw.startswith(b"%PDF"):
+                    put(out, "pdf", raw)
+                    continue
                 put(out, "message", raw)
                 put(out, "spam_rules", raw)
                 put(out, "milter_session", milter_conversation(raw))

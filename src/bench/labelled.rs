@@ -1870,7 +1870,7 @@ pub fn labelled() -> Vec<Labelled> {
         &'static str,
         &'static [u8],
     );
-    let legacy_office: [Source; 7] = [
+    let legacy_office: [Source; 12] = [
         (
             "doc-tcvn3-vntimeh-toi-mat",
             "TỐI MẬT typed in .VnTimeH in a Word 97 .doc, the rest in .VnTime (TCVN3)",
@@ -1926,6 +1926,48 @@ pub fn labelled() -> Vec<Labelled> {
             "huong-dan.doc",
             "application/msword",
             include_bytes!("../../corpus/sources/huong-dan-bao-mat.doc"),
+        ),
+        // PDFs encrypted by qpdf 11.3 (corpus/sources/README.md): an empty user password is
+        // opened as a reader would; a real one cannot be.
+        (
+            "pdf-empty-password-rc4-40-toi-mat",
+            "TỐI MẬT in a PDF encrypted with RC4 40-bit (R2) and an empty user password",
+            &["MARKING_TOI_MAT"],
+            "bao-cao.pdf",
+            "application/pdf",
+            include_bytes!("../../corpus/sources/pdf-r2-rc4-40.pdf"),
+        ),
+        (
+            "pdf-empty-password-rc4-128-toi-mat",
+            "TỐI MẬT in a PDF (Identity-H fonts) encrypted with RC4 128-bit (R3), empty user password",
+            &["MARKING_TOI_MAT"],
+            "ke-hoach.pdf",
+            "application/pdf",
+            include_bytes!("../../corpus/sources/pdf-r3-rc4-128.pdf"),
+        ),
+        (
+            "pdf-empty-password-aes128-toi-mat",
+            "TỐI MẬT in a PDF encrypted with AES-128 (R4), objects in object streams, empty user password",
+            &["MARKING_TOI_MAT"],
+            "bao-cao.pdf",
+            "application/pdf",
+            include_bytes!("../../corpus/sources/pdf-r4-aes128.pdf"),
+        ),
+        (
+            "pdf-empty-password-aes256-toi-mat",
+            "TỐI MẬT in a PDF encrypted with AES-256 (R6), empty user password",
+            &["MARKING_TOI_MAT"],
+            "ke-hoach.pdf",
+            "application/pdf",
+            include_bytes!("../../corpus/sources/pdf-r6-aes256.pdf"),
+        ),
+        (
+            "pdf-user-password",
+            "a PDF encrypted with AES-256 and a user password: cannot be read",
+            &["MARKING_UNSCANNABLE"],
+            "ke-hoach.pdf",
+            "application/pdf",
+            include_bytes!("../../corpus/sources/pdf-r6-password.pdf"),
         ),
     ];
     for (slug, why, symbols, name, content_type, bytes) in legacy_office {

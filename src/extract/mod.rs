@@ -9,6 +9,7 @@ pub mod ocr;
 pub mod office;
 pub mod ole;
 pub mod pdf;
+mod pdf_crypt;
 pub mod rtf;
 pub mod text;
 mod zip;

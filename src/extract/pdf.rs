@@ -1,8 +1,10 @@
 //! PDF text, page by page: objects found by scanning (object streams included), the page tree
 //! walked from the catalog, content streams inflated within a byte budget, and strings decoded
 //! through each font's `ToUnicode` map (Word's Identity-H output), or as WinAnsi text with legacy
-//! Vietnamese fonts (`VnTimeH`, `VNI-Times`) decoded. Encrypted PDFs are reported, not guessed.
+//! Vietnamese fonts (`VnTimeH`, `VNI-Times`) decoded. A PDF encrypted with the empty user password
+//! is decrypted (`pdf_crypt`); one that needs a real password is reported, not guessed.
 
+use super::pdf_crypt::{Decryptor, Security};
 use crate::vietnamese::Legacy;
 use std::collections::HashMap;
 use std::io::Read;
@@ -25,6 +27,9 @@ pub struct PdfText {
 /// An object: its dictionary text and its stream bytes (still encoded), if any.
 #[derive(Clone)]
 struct Object<'a> {
+    /// Object number and generation (the per-object key of an encrypted file).
+    num: u32,
+    generation: u16,
     dict: String,
     stream: Option<&'a [u8]>,
 }
@@ -61,17 +66,22 @@ struct Doc<'a> {
     text_left: usize,
     tcvn3_lowercase: bool,
     undecodable: usize,
+    /// The key of a file encrypted with the empty user password.
+    decryptor: Option<Decryptor>,
 }
 
 /// Extracts the text of `data`. `max_inflate` bounds the bytes decompressed (or copied) from
 /// streams, `max_text` the text produced; both, the maps' entries and the time are checked as the
 /// work goes, so no input costs more than they allow.
 pub fn extract(data: &[u8], max_inflate: u64, max_text: usize, deadline: Instant) -> Result<PdfText, String> {
-    if memchr::memmem::find(data, b"/Encrypt").is_some() {
-        return Err("the PDF is encrypted (password-protected)".to_owned());
-    }
+    let objects = scan_objects(data);
+    let decryptor = match memchr::memmem::rfind(data, b"/Encrypt") {
+        Some(at) => Some(Decryptor::open(&security(data, at, &objects))?),
+        None => None,
+    };
     let mut doc = Doc {
-        objects: scan_objects(data),
+        decryptor,
+        objects,
         packed: HashMap::new(),
         inflate_left: max_inflate,
         deadline,
@@ -126,6 +136,112 @@ pub fn extract(data: &[u8], max_inflate: u64, max_text: usize, deadline: Instant
     Ok(out)
 }
 
+/// The encryption dictionary named by the trailer's `/Encrypt` at `at` (a reference or inline),
+/// with the first element of the file's `/ID`.
+fn security(data: &[u8], at: usize, objects: &HashMap<u32, Object<'_>>) -> Security {
+    let after = latin1(&data[at + 8..data.len().min(at + 8 + 4096)]);
+    let after = after.trim_start();
+    let dict = match reference(after) {
+        Some(n) => objects.get(&n).map(|o| o.dict.clone()).unwrap_or_default(),
+        None => sub_dict(after).unwrap_or("").to_owned(),
+    };
+    // The top level's keys only: /CF's filters have a /Length of their own (in bytes).
+    let top = outer_level(&dict);
+    let string = |key: &str| -> Vec<u8> {
+        value_after(&top, key).map_or(Vec::new(), |v| {
+            let bytes: Vec<u8> = v.chars().map(|c| c as u32 as u8).collect();
+            match (Lexer { data: &bytes, pos: 0 }).next() {
+                Some(Tok::Str(s)) => s,
+                _ => Vec::new(),
+            }
+        })
+    };
+    let number = |key: &str| -> Option<i64> {
+        let v = value_after(&top, key)?;
+        let end = v
+            .find(|c: char| !(c.is_ascii_digit() || c == '-'))
+            .unwrap_or(v.len());
+        v[..end].parse().ok()
+    };
+    let name = |d: &str, key: &str| -> String {
+        value_after(d, key)
+            .and_then(|v| v.strip_prefix('/'))
+            .map(|v| {
+                v[..v
+                    .find(|c: char| c.is_whitespace() || "/<>[]".contains(c))
+                    .unwrap_or(v.len())]
+                    .to_owned()
+            })
+            .unwrap_or_default()
+    };
+    // The stream filter's method: /StmF names an entry of /CF.
+    let stm_f = name(&top, "/StmF");
+    let cfm = if stm_f == "Identity" {
+        "None".to_owned()
+    } else {
+        value_after(&dict, "/CF")
+            .and_then(sub_dict)
+            .and_then(|cf| value_after(cf, &format!("/{stm_f}")))
+            .and_then(sub_dict)
+            .map(|f| name(f, "/CFM"))
+            .unwrap_or_default()
+    };
+    let id0 = memchr::memmem::rfind(data, b"/ID")
+        .map(|i| {
+            let mut lexer = Lexer { data, pos: i + 3 };
+            loop {
+                match lexer.next() {
+                    Some(Tok::Str(s)) => break s,
+                    Some(Tok::Other) => continue,
+                    _ => break Vec::new(),
+                }
+            }
+        })
+        .unwrap_or_default();
+    Security {
+        filter: name(&top, "/Filter"),
+        v: number("/V").unwrap_or(0) as u32,
+        r: number("/R").unwrap_or(0) as u32,
+        length: number("/Length").unwrap_or(40) as u32,
+        o: string("/O"),
+        u: string("/U"),
+        ue: string("/UE"),
+        p: number("/P").unwrap_or(0) as i32,
+        encrypt_metadata: !value_after(&top, "/EncryptMetadata").is_some_and(|v| v.starts_with("false")),
+        cfm,
+        id0,
+    }
+}
+
+/// A dictionary's text with its nested dictionaries left out (`<< /A << /B 1 >> /C 2 >>` → `<<
+/// /A  /C 2 >>`), so a key is found at its own level.
+fn outer_level(dict: &str) -> String {
+    let mut out = String::with_capacity(dict.len());
+    let mut depth = 0usize;
+    let mut chars = dict.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, chars.peek()) {
+            ('<', Some('<')) => {
+                chars.next();
+                depth += 1;
+                if depth == 1 {
+                    out.push_str("<<");
+                }
+            }
+            ('>', Some('>')) => {
+                chars.next();
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    out.push_str(">>");
+                }
+            }
+            _ if depth <= 1 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Finds every `N G obj … endobj` in the file (a later definition replaces an earlier one).
 fn scan_objects(data: &[u8]) -> HashMap<u32, Object<'_>> {
     let mut objects = HashMap::new();
@@ -137,7 +253,7 @@ fn scan_objects(data: &[u8]) -> HashMap<u32, Object<'_>> {
         if at == 0 || data.get(at + 3).is_some_and(|b| b.is_ascii_alphanumeric()) || data[at - 1] == b'd' {
             continue;
         }
-        let Some(num) = number_before(data, at) else {
+        let Some((num, generation)) = number_before(data, at) else {
             continue;
         };
         let body_end = end_finder.find(&data[pos..]).map_or(data.len(), |i| pos + i);
@@ -160,6 +276,8 @@ fn scan_objects(data: &[u8]) -> HashMap<u32, Object<'_>> {
         objects.insert(
             num,
             Object {
+                num,
+                generation,
                 dict: latin1(dict),
                 stream,
             },
@@ -169,8 +287,8 @@ fn scan_objects(data: &[u8]) -> HashMap<u32, Object<'_>> {
     objects
 }
 
-/// The object number in `… N G obj` ending at `at`.
-fn number_before(data: &[u8], at: usize) -> Option<u32> {
+/// The object number and generation in `… N G obj` ending at `at`.
+fn number_before(data: &[u8], at: usize) -> Option<(u32, u16)> {
     let mut i = at;
     let skip_ws = |i: &mut usize| {
         while *i > 0 && data[*i - 1].is_ascii_whitespace() {
@@ -185,9 +303,9 @@ fn number_before(data: &[u8], at: usize) -> Option<u32> {
         (end > *i).then(|| std::str::from_utf8(&data[*i..end]).ok()?.parse::<u32>().ok())?
     };
     skip_ws(&mut i);
-    digits(&mut i)?;
+    let generation = digits(&mut i)?;
     skip_ws(&mut i);
-    digits(&mut i)
+    Some((digits(&mut i)?, generation.min(u16::MAX as u32) as u16))
 }
 
 fn latin1(b: &[u8]) -> String {
@@ -288,6 +406,12 @@ impl<'a> Doc<'a> {
         let cap = self.inflate_left;
         let too_large = || "the PDF's streams expand beyond the extraction limit".to_owned();
         let mut data = std::borrow::Cow::Borrowed(raw);
+        // Encrypted files: every stream but the cross-reference streams is encrypted.
+        if let Some(d) = &self.decryptor
+            && !obj.dict.contains("/XRef")
+        {
+            data = std::borrow::Cow::Owned(d.stream(obj.num, obj.generation, raw));
+        }
         for filter in filters(&obj.dict) {
             let next = match filter.as_str() {
                 "FlateDecode" | "Fl" => inflate(&data, cap),
@@ -1054,6 +1178,27 @@ mod tests {
     }
 
     #[test]
+    fn encrypted_with_the_empty_password_is_read_and_with_a_password_refused() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/sources");
+        for f in [
+            "pdf-r2-rc4-40.pdf",
+            "pdf-r3-rc4-128.pdf",
+            "pdf-r4-aes128.pdf",
+            "pdf-r6-aes256.pdf",
+        ] {
+            let data = std::fs::read(dir.join(f)).expect("source PDF");
+            let t = extract(&data, 1 << 24, 1 << 20, later()).unwrap_or_else(|e| panic!("{f}: {e}"));
+            assert!(t.pages.concat().contains("TỐI MẬT"), "{f}: {:?}", t.pages);
+        }
+        let data = std::fs::read(dir.join("pdf-r6-password.pdf")).expect("source PDF");
+        let why = extract(&data, 1 << 24, 1 << 20, later()).err();
+        assert_eq!(
+            why.as_deref(),
+            Some("the PDF is encrypted with a password (not the empty one)")
+        );
+    }
+
+    #[test]
     fn encrypted_is_refused() {
         let mut pdf = crate::bench::corpus::pdf(&["x".to_owned()], b"");
         pdf.extend_from_slice(b"trailer << /Encrypt 9 0 R >>");
@@ -1148,6 +1293,7 @@ mod tests {
             text_left: 1 << 20,
             tcvn3_lowercase: false,
             undecodable: 0,
+            decryptor: None,
         };
         doc.unpack_object_streams().expect("unpacks");
         let copied: usize = doc.packed.values().map(String::len).sum();
