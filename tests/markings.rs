@@ -407,3 +407,25 @@ fn a_damaged_legacy_word_file_is_still_read_among_its_binary_runs_and_reported()
         v.findings
     );
 }
+
+/// The PDF reader against poppler's `pdftotext` on every PDF the corpora have (PDF files and
+/// PDF attachments): the characters read agree on each at 99 % or more, unless canhgac refuses
+/// the file (encrypted with a real password, a broken encryption dictionary).
+#[test]
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs poppler-utils (pdftotext): cargo test --features system-tests"
+)]
+fn pdf_text_agrees_with_pdftotext_on_every_corpus_pdf() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let rows = canhgac::bench::pdf_agreement::measure(&[root.join("corpus")]).expect("pdftotext runs");
+    assert!(rows.len() >= 30, "{} PDFs", rows.len());
+    let report = canhgac::bench::pdf_agreement::report(&rows, root);
+    for r in &rows {
+        assert!(r.error.is_some() || r.agreement >= 0.99, "{report}");
+    }
+    assert!(
+        rows.iter().filter(|r| r.error.is_none()).count() >= 28,
+        "{report}"
+    );
+}

@@ -132,5 +132,11 @@ def encrypt(pairs):
 if __name__ == '__main__':
     main()
     here = os.path.dirname(os.path.abspath(__file__))
+    # Two of them as PDF: without a font that has every Vietnamese letter (Debian 12 with
+    # fonts-liberation and fonts-dejavu), LibreOffice draws the missing ones from a fallback font
+    # after the rest of the line.
+    for name in ['bao-cao-header-mat.doc', 'cong-van-tcvn3.doc']:
+        subprocess.run(['soffice', '--headless', '--convert-to', 'pdf', '--outdir', here,
+                        os.path.join(here, name)], check=True)
     encrypt([(os.path.join(here, 'bao-cao-header-mat.doc'), os.path.join(here, 'bao-cao-mat-khau.doc'), 'MS Word 97'),
              (os.path.join(here, 'bang-ke-mat.xls'), os.path.join(here, 'bang-ke-mat-khau.xls'), 'MS Excel 97')])

@@ -744,6 +744,128 @@ fn pdf_simple_truetype(text_lines: &[String]) -> Vec<u8> {
     pdf_file(&objects, "")
 }
 
+/// The glyph name a font gives `c`, as font tools name Vietnamese letters: the letter, then its
+/// accents (`acircumflexdotbelow`), every other one as `uniXXXX`; ASCII by its PostScript name.
+fn glyph_name(c: char, i: usize) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    const ASCII: &[(char, &str)] = &[
+        (' ', "space"),
+        (':', "colon"),
+        ('/', "slash"),
+        ('-', "hyphen"),
+        (',', "comma"),
+        ('.', "period"),
+        (';', "semicolon"),
+        ('(', "parenleft"),
+        (')', "parenright"),
+        ('0', "zero"),
+        ('1', "one"),
+        ('2', "two"),
+        ('3', "three"),
+        ('4', "four"),
+        ('5', "five"),
+        ('6', "six"),
+        ('7', "seven"),
+        ('8', "eight"),
+        ('9', "nine"),
+    ];
+    if c.is_ascii_alphabetic() {
+        return c.to_string();
+    }
+    if let Some((_, n)) = ASCII.iter().find(|(a, _)| *a == c) {
+        return (*n).to_owned();
+    }
+    match c {
+        'Đ' => return "Dcroat".into(),
+        'đ' => return "dcroat".into(),
+        _ => {}
+    }
+    let marks: Vec<char> = c.nfd().collect();
+    let named: Option<Vec<&str>> = marks[1..]
+        .iter()
+        .map(|m| match m {
+            '\u{302}' => Some("circumflex"),
+            '\u{306}' => Some("breve"),
+            '\u{31B}' => Some("horn"),
+            '\u{301}' => Some("acute"),
+            '\u{300}' => Some("grave"),
+            '\u{309}' => Some("hookabove"),
+            '\u{303}' => Some("tilde"),
+            '\u{323}' => Some("dotbelow"),
+            _ => None,
+        })
+        .collect();
+    match named {
+        Some(mut accents) if i.is_multiple_of(2) && marks[0].is_ascii_alphabetic() => {
+            // The letter's own modifier (circumflex, breve, horn) before the tone.
+            accents.sort_by_key(|a| !matches!(*a, "circumflex" | "breve" | "horn"));
+            format!("{}{}", marks[0], accents.concat())
+        }
+        _ => format!("uni{:04X}", c as u32),
+    }
+}
+
+/// A PDF whose simple font (Type1, or a Type3 font of drawn glyphs) has no ToUnicode map: its
+/// `/Encoding` gives each code a glyph name through `/Differences`, the only way to its text.
+fn pdf_differences(text_lines: &[String], type3: bool) -> Vec<u8> {
+    let mut chars: Vec<char> = text_lines.iter().flat_map(|l| l.chars()).collect();
+    chars.sort_unstable();
+    chars.dedup();
+    // Type3 fonts have no built-in encoding: every code is named. Type1 fonts keep WinAnsi for
+    // ASCII and name the rest from 128 on.
+    let named: Vec<char> = chars.iter().copied().filter(|c| type3 || !c.is_ascii()).collect();
+    let code = |c: char| -> u8 {
+        if !type3 && c.is_ascii() {
+            return c as u8;
+        }
+        named
+            .iter()
+            .position(|x| *x == c)
+            .map_or(b'?', |i| if type3 { 33 + i as u8 } else { 128 + i as u8 })
+    };
+    let first = if type3 { 33 } else { 128 };
+    let names: String = named
+        .iter()
+        .enumerate()
+        .map(|(i, c)| format!("/{}", glyph_name(*c, i)))
+        .collect();
+    let mut content = String::from("BT\n/F1 12 Tf\n");
+    for (j, l) in text_lines.iter().enumerate() {
+        let s: String = l.chars().map(|c| format!("\\{:03o}", code(c))).collect();
+        let _ = writeln!(content, "1 0 0 1 70 {} Tm\n({s}) Tj", 780 - 18 * j);
+    }
+    content.push_str("ET\n");
+    let body = deflate(content.as_bytes());
+    let font = if type3 {
+        let procs: String = named
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!("/{} 7 0 R ", glyph_name(*c, i)))
+            .collect();
+        format!(
+            "<< /Type /Font /Subtype /Type3 /FontBBox [0 0 600 700] /FontMatrix [0.001 0 0 0.001 0 0] /CharProcs << {procs}>> /Encoding << /Type /Encoding /Differences [ {first} {names} ] >> /FirstChar {first} /LastChar {} /Widths [ {}] /Resources << >> >>",
+            first + named.len() - 1,
+            "600 ".repeat(named.len())
+        )
+    } else {
+        format!(
+            "<< /Type /Font /Subtype /Type1 /BaseFont /TimesVN-Regular /Encoding << /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [ {first} {names} ] >> >>"
+        )
+    };
+    // A Type3 glyph: a box, drawn.
+    let glyph = b"600 0 0 0 600 700 d1\n50 0 500 700 re f\n".to_vec();
+    let objects: Vec<(String, Option<Vec<u8>>)> = vec![
+        ("<< /Type /Catalog /Pages 2 0 R >>".into(), None),
+        ("<< /Type /Pages /Kids [3 0 R] /Count 1 >>".into(), None),
+        ("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".into(), None),
+        (format!("<< /Filter /FlateDecode /Length {} >>", body.len()), Some(body)),
+        (font, None),
+        ("<< /Type /Metadata >>".into(), None),
+        (format!("<< /Length {} >>", glyph.len()), Some(glyph)),
+    ];
+    pdf_file(&objects, "")
+}
+
 /// A PDF typed in a legacy font: WinAnsi strings of TCVN3 bytes in the `.VnTimeH` font.
 fn pdf_legacy(lines_text: &[String], font: &str, enc: Legacy) -> Vec<u8> {
     let mut content = String::from("BT\n/F1 13 Tf\n70 780 Td\n18 TL\n");
@@ -1868,16 +1990,16 @@ pub fn labelled() -> Vec<Labelled> {
         &'static [&'static str],
         &'static str,
         &'static str,
-        &'static [u8],
+        Vec<u8>,
     );
-    let legacy_office: [Source; 12] = [
+    let legacy_office: [Source; 16] = [
         (
             "doc-tcvn3-vntimeh-toi-mat",
             "TỐI MẬT typed in .VnTimeH in a Word 97 .doc, the rest in .VnTime (TCVN3)",
             &["MARKING_TOI_MAT"],
             "cong-van.doc",
             "application/msword",
-            include_bytes!("../../corpus/sources/cong-van-tcvn3.doc"),
+            include_bytes!("../../corpus/sources/cong-van-tcvn3.doc").to_vec(),
         ),
         (
             "doc-vni-default-font-tuyet-mat",
@@ -1885,7 +2007,7 @@ pub fn labelled() -> Vec<Labelled> {
             &["MARKING_TUYET_MAT"],
             "ke-hoach.doc",
             "application/msword",
-            include_bytes!("../../corpus/sources/ke-hoach-vni.doc"),
+            include_bytes!("../../corpus/sources/ke-hoach-vni.doc").to_vec(),
         ),
         (
             "doc-header-mat",
@@ -1893,7 +2015,7 @@ pub fn labelled() -> Vec<Labelled> {
             &["MARKING_MAT"],
             "bao-cao.doc",
             "application/msword",
-            include_bytes!("../../corpus/sources/bao-cao-header-mat.doc"),
+            include_bytes!("../../corpus/sources/bao-cao-header-mat.doc").to_vec(),
         ),
         (
             "ppt-mat",
@@ -1901,7 +2023,7 @@ pub fn labelled() -> Vec<Labelled> {
             &["MARKING_MAT"],
             "bao-cao.ppt",
             "application/vnd.ms-powerpoint",
-            include_bytes!("../../corpus/sources/bao-cao-an-ninh.ppt"),
+            include_bytes!("../../corpus/sources/bao-cao-an-ninh.ppt").to_vec(),
         ),
         (
             "doc-password",
@@ -1909,7 +2031,7 @@ pub fn labelled() -> Vec<Labelled> {
             &["MARKING_UNSCANNABLE"],
             "bao-cao.doc",
             "application/msword",
-            include_bytes!("../../corpus/sources/bao-cao-mat-khau.doc"),
+            include_bytes!("../../corpus/sources/bao-cao-mat-khau.doc").to_vec(),
         ),
         (
             "xls-password",
@@ -1917,7 +2039,7 @@ pub fn labelled() -> Vec<Labelled> {
             &["MARKING_UNSCANNABLE"],
             "bang-ke.xls",
             "application/vnd.ms-excel",
-            include_bytes!("../../corpus/sources/bang-ke-mat-khau.xls"),
+            include_bytes!("../../corpus/sources/bang-ke-mat-khau.xls").to_vec(),
         ),
         (
             "neg-doc-bao-mat-trap",
@@ -1925,7 +2047,39 @@ pub fn labelled() -> Vec<Labelled> {
             &[],
             "huong-dan.doc",
             "application/msword",
-            include_bytes!("../../corpus/sources/huong-dan-bao-mat.doc"),
+            include_bytes!("../../corpus/sources/huong-dan-bao-mat.doc").to_vec(),
+        ),
+        (
+            "pdf-type1-differences-mat",
+            "MẬT in a PDF whose Type1 font names its Vietnamese glyphs in /Differences (no ToUnicode)",
+            &["MARKING_MAT"],
+            "bao-cao.pdf",
+            "application/pdf",
+            pdf_differences(&d("MẬT", "công tác"), false),
+        ),
+        (
+            "pdf-type3-tuyet-mat",
+            "TUYỆT MẬT drawn in a Type3 font, its text only in the glyph names of /Differences",
+            &["MARKING_TUYET_MAT"],
+            "ke-hoach.pdf",
+            "application/pdf",
+            pdf_differences(&d("TUYỆT MẬT", "kế hoạch"), true),
+        ),
+        (
+            "pdf-libreoffice-fallback-glyph-mat",
+            "MẬT in the page header of a LibreOffice PDF that draws Ậ from a fallback font after the rest of its line",
+            &["MARKING_MAT"],
+            "bao-cao.pdf",
+            "application/pdf",
+            include_bytes!("../../corpus/sources/bao-cao-header-mat.pdf").to_vec(),
+        ),
+        (
+            "pdf-libreoffice-tcvn3-toi-mat",
+            "TỐI MẬT in a LibreOffice PDF of a .VnTime document (TCVN3 bytes drawn in a substitute Unicode font)",
+            &["MARKING_TOI_MAT"],
+            "cong-van.pdf",
+            "application/pdf",
+            include_bytes!("../../corpus/sources/cong-van-tcvn3.pdf").to_vec(),
         ),
         // PDFs encrypted by qpdf 11.3 (corpus/sources/README.md): an empty user password is
         // opened as a reader would; a real one cannot be.
@@ -1935,7 +2089,7 @@ pub fn labelled() -> Vec<Labelled> {
             &["MARKING_TOI_MAT"],
             "bao-cao.pdf",
             "application/pdf",
-            include_bytes!("../../corpus/sources/pdf-r2-rc4-40.pdf"),
+            include_bytes!("../../corpus/sources/pdf-r2-rc4-40.pdf").to_vec(),
         ),
         (
             "pdf-empty-password-rc4-128-toi-mat",
@@ -1943,7 +2097,7 @@ pub fn labelled() -> Vec<Labelled> {
             &["MARKING_TOI_MAT"],
             "ke-hoach.pdf",
             "application/pdf",
-            include_bytes!("../../corpus/sources/pdf-r3-rc4-128.pdf"),
+            include_bytes!("../../corpus/sources/pdf-r3-rc4-128.pdf").to_vec(),
         ),
         (
             "pdf-empty-password-aes128-toi-mat",
@@ -1951,7 +2105,7 @@ pub fn labelled() -> Vec<Labelled> {
             &["MARKING_TOI_MAT"],
             "bao-cao.pdf",
             "application/pdf",
-            include_bytes!("../../corpus/sources/pdf-r4-aes128.pdf"),
+            include_bytes!("../../corpus/sources/pdf-r4-aes128.pdf").to_vec(),
         ),
         (
             "pdf-empty-password-aes256-toi-mat",
@@ -1959,7 +2113,7 @@ pub fn labelled() -> Vec<Labelled> {
             &["MARKING_TOI_MAT"],
             "ke-hoach.pdf",
             "application/pdf",
-            include_bytes!("../../corpus/sources/pdf-r6-aes256.pdf"),
+            include_bytes!("../../corpus/sources/pdf-r6-aes256.pdf").to_vec(),
         ),
         (
             "pdf-user-password",
@@ -1967,7 +2121,7 @@ pub fn labelled() -> Vec<Labelled> {
             &["MARKING_UNSCANNABLE"],
             "ke-hoach.pdf",
             "application/pdf",
-            include_bytes!("../../corpus/sources/pdf-r6-password.pdf"),
+            include_bytes!("../../corpus/sources/pdf-r6-password.pdf").to_vec(),
         ),
     ];
     for (slug, why, symbols, name, content_type, bytes) in legacy_office {

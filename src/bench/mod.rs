@@ -5,6 +5,7 @@
 pub mod client;
 pub mod corpus;
 pub mod labelled;
+pub mod pdf_agreement;
 pub mod scans;
 
 use client::{Client, Prepared};

@@ -37,6 +37,13 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Compare canhgac's PDF text with poppler's `pdftotext` on every PDF under the paths (PDF
+    /// files and the PDF attachments of .eml files; directories walked): characters each read
+    /// and their agreement, as a Markdown table.
+    PdfAgreement {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
     /// Cross-validate the spam decision (rules, classifier, score thresholds) on labelled mail:
     /// directories of .eml files or mbox files.
     Eval {
@@ -138,6 +145,17 @@ pub fn main() -> ExitCode {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("canhgac: cannot write {}: {e}", out.display());
+                ExitCode::from(1)
+            }
+        },
+        Command::PdfAgreement { paths } => match crate::bench::pdf_agreement::measure(&paths) {
+            Ok(rows) => {
+                let root = std::env::current_dir().unwrap_or_default();
+                print!("{}", crate::bench::pdf_agreement::report(&rows, &root));
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("canhgac: cannot compare the PDFs: {e}");
                 ExitCode::from(1)
             }
         },

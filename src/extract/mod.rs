@@ -10,6 +10,8 @@ pub mod office;
 pub mod ole;
 pub mod pdf;
 mod pdf_crypt;
+mod pdf_glyphs;
+mod pdf_layout;
 pub mod rtf;
 pub mod text;
 mod zip;

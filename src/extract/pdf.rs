@@ -5,6 +5,8 @@
 //! is decrypted (`pdf_crypt`); one that needs a real password is reported, not guessed.
 
 use super::pdf_crypt::{Decryptor, Security};
+use super::pdf_glyphs::{self, Encoding};
+use super::pdf_layout::{self, Glyph, Matrix};
 use crate::vietnamese::Legacy;
 use std::collections::HashMap;
 use std::io::Read;
@@ -49,6 +51,12 @@ struct Font {
     cmap: Option<CMap>,
     two_byte: bool,
     legacy: Option<Legacy>,
+    /// A simple font's `/Encoding` (base encoding and `/Differences`), when it has one.
+    encoding: Option<Rc<Encoding>>,
+    /// Glyph widths by code, in thousandths of the font size (`/Widths`, a CID font's `/W`).
+    widths: HashMap<u32, f64>,
+    /// The width of a code without one (`/DW`; half the size when the font gives none).
+    default_width: f64,
 }
 
 struct Doc<'a> {
@@ -110,23 +118,26 @@ pub fn extract(data: &[u8], max_inflate: u64, max_text: usize, deadline: Instant
             }
             let content = doc.stream_of(&obj)?;
             if memchr::memmem::find(&content, b"BT").is_some() {
-                doc.run_content(&content, &Rc::default(), &mut text)?;
+                let mut glyphs = Vec::new();
+                doc.run_content(&content, &Rc::default(), &mut Graphics::default(), &mut glyphs)?;
+                doc.tcvn3_lowercase |= pdf_layout::lay_out(glyphs, &mut text);
             }
         }
         out.pages.push(text);
     } else {
         for (contents, fonts) in pages {
-            let mut text = String::new();
+            // A page's content streams are one stream cut in pieces: the graphics state goes on.
+            let mut glyphs = Vec::new();
+            let mut graphics = Graphics::default();
             for c in contents {
                 let Some(obj) = doc.objects.get(&c).cloned() else {
                     continue;
                 };
                 let content = doc.stream_of(&obj)?;
-                doc.run_content(&content, &fonts, &mut text)?;
-                if !text.ends_with('\n') {
-                    text.push('\n');
-                }
+                doc.run_content(&content, &fonts, &mut graphics, &mut glyphs)?;
             }
+            let mut text = String::new();
+            doc.tcvn3_lowercase |= pdf_layout::lay_out(glyphs, &mut text);
             out.pages.push(text);
         }
     }
@@ -585,75 +596,265 @@ impl<'a> Doc<'a> {
                 cmap = Some(map);
             }
         }
+        let encoding = if two_byte {
+            None
+        } else {
+            self.simple_encoding(&dict)
+        };
+        let (widths, default_width) = self.widths(&dict, two_byte);
         let font = Rc::new(Font {
             cmap,
             two_byte,
             legacy,
+            encoding,
+            widths,
+            default_width,
         });
         self.fonts.insert(num, font.clone());
         Ok(font)
     }
 
-    fn decode(&mut self, font: Option<&Font>, bytes: &[u8], out: &mut String) {
-        match font {
-            Some(Font {
-                cmap: Some(cmap),
-                two_byte,
-                ..
-            }) => {
-                let map = &cmap.0;
-                let step = if *two_byte { 2 } else { 1 };
-                for code in bytes.chunks(step) {
-                    let c = code.iter().fold(0u32, |a, b| (a << 8) | *b as u32);
-                    if let Some(s) = map.get(&c) {
-                        out.push_str(s);
+    /// The font's glyph widths: a simple font's `/FirstChar` and `/Widths` (scaled by a Type3
+    /// font's matrix), a composite font's descendant's `/W` and `/DW`.
+    fn widths(&self, font: &str, two_byte: bool) -> (HashMap<u32, f64>, f64) {
+        let mut widths = HashMap::new();
+        let numbers = |v: &str| -> Vec<f64> {
+            v.split(|c: char| c.is_whitespace() || c == '[' || c == ']')
+                .filter_map(|w| w.parse::<f64>().ok())
+                .take(65_536)
+                .collect()
+        };
+        // An array given inline or as a reference to an object that is the array.
+        let array_text = |v: &str| -> Option<String> {
+            if v.starts_with('[') {
+                return Some(v.to_owned());
+            }
+            reference(v).and_then(|n| self.dict_of(n))
+        };
+        let number = |d: &str, key: &str| -> Option<f64> {
+            let v = value_after(d, key)?;
+            v.split(|c: char| c.is_whitespace() || "/[]<>".contains(c))
+                .next()?
+                .parse()
+                .ok()
+        };
+        if two_byte {
+            let Some(descendant) = value_after(font, "/DescendantFonts").and_then(|v| {
+                let inside = v.strip_prefix('[').map(str::trim_start).unwrap_or(v);
+                self.resolve_dict(inside).or_else(|| {
+                    array_text(v).and_then(|a| self.resolve_dict(a.trim_start_matches('[').trim_start()))
+                })
+            }) else {
+                return (widths, 1000.0);
+            };
+            let dw = number(&descendant, "/DW").unwrap_or(1000.0);
+            if let Some(w) = value_after(&descendant, "/W").and_then(array_text) {
+                // `c [w1 w2 …]` or `c_first c_last w`.
+                let mut tokens: Vec<(bool, f64)> = Vec::new();
+                let mut depth = 0;
+                let mut word = String::new();
+                for ch in w.chars().chain(std::iter::once(' ')) {
+                    match ch {
+                        '[' | ']' | ' ' | '\n' | '\r' | '\t' => {
+                            if let Ok(n) = word.parse::<f64>() {
+                                tokens.push((depth > 1, n));
+                            }
+                            word.clear();
+                            if ch == '[' {
+                                depth += 1;
+                            } else if ch == ']' {
+                                depth -= 1;
+                                if depth == 0 {
+                                    break;
+                                }
+                                tokens.push((false, f64::NAN));
+                            }
+                        }
+                        _ => word.push(ch),
+                    }
+                    if tokens.len() > 65_536 {
+                        break;
+                    }
+                }
+                let mut i = 0;
+                // Entries written, for the whole array: ranges cannot make it quadratic.
+                let mut budget = 65_536usize;
+                while i < tokens.len() && budget > 0 {
+                    let first = tokens[i].1;
+                    if tokens.get(i + 1).is_some_and(|t| t.0) {
+                        // A list in brackets: consecutive codes.
+                        let mut code = first as u32;
+                        i += 1;
+                        while let Some(&(true, w)) = tokens.get(i) {
+                            budget = budget.saturating_sub(1);
+                            widths.insert(code, w);
+                            code = code.saturating_add(1);
+                            i += 1;
+                        }
+                        i += 1; // the list's closing mark
+                    } else if let (Some(&(false, last)), Some(&(false, w))) =
+                        (tokens.get(i + 1), tokens.get(i + 2))
+                    {
+                        let a = first as u32;
+                        let b = (last as u32).min(a.saturating_add(budget.min(65_535) as u32));
+                        for code in a..=b {
+                            widths.insert(code, w);
+                        }
+                        budget = budget.saturating_sub((b.saturating_sub(a) as usize).saturating_add(1));
+                        i += 3;
+                    } else {
+                        i += 1;
                     }
                 }
             }
-            Some(Font { two_byte: true, .. }) => self.undecodable += 1,
-            Some(Font { legacy: Some(l), .. }) => {
-                if *l == (Legacy::Tcvn3 { capitals: false }) {
-                    self.tcvn3_lowercase = true;
+            return (widths, dw);
+        }
+        let scale = if font.contains("/Type3") {
+            value_after(font, "/FontMatrix")
+                .and_then(array)
+                .and_then(|m| numbers(m).first().copied())
+                .map_or(1.0, |a| a * 1000.0)
+        } else {
+            1.0
+        };
+        let first = number(font, "/FirstChar").unwrap_or(0.0) as u32;
+        match value_after(font, "/Widths").and_then(array_text) {
+            Some(list) => {
+                for (i, w) in numbers(&list).into_iter().enumerate().take(256) {
+                    widths.insert(first + i as u32, w * scale);
                 }
-                out.push_str(&l.decode(&latin1(bytes)));
+                (widths, 0.0)
             }
+            None => (widths, 500.0),
+        }
+    }
+
+    /// A simple font's `/Encoding`: a base encoding's name, or a dictionary with `/BaseEncoding`
+    /// (WinAnsi when absent) and `/Differences`.
+    fn simple_encoding(&self, font: &str) -> Option<Rc<Encoding>> {
+        let value = value_after(font, "/Encoding")?.to_owned();
+        if let Some(name) = value.strip_prefix('/') {
+            let end = name
+                .find(|c: char| c.is_whitespace() || "/<>[]".contains(c))
+                .unwrap_or(name.len());
+            return pdf_glyphs::base(&name[..end]).map(Rc::new);
+        }
+        let dict = self.resolve_dict(&value)?;
+        let base_name = value_after(&dict, "/BaseEncoding")
+            .and_then(|v| v.strip_prefix('/'))
+            .map(|v| {
+                &v[..v
+                    .find(|c: char| c.is_whitespace() || "/<>[]".contains(c))
+                    .unwrap_or(v.len())]
+            })
+            .unwrap_or("WinAnsiEncoding");
+        let mut encoding = pdf_glyphs::base(base_name).or_else(|| pdf_glyphs::base("WinAnsiEncoding"))?;
+        if let Some(d) = value_after(&dict, "/Differences").and_then(array) {
+            pdf_glyphs::apply_differences(&mut encoding, d);
+        }
+        Some(Rc::new(encoding))
+    }
+
+    /// The text of one glyph code, and the legacy font its byte is in (decoded per run later).
+    fn glyph_text(&self, font: Option<&Font>, code: &[u8]) -> (String, Option<Legacy>) {
+        let c = code.iter().fold(0u32, |a, b| (a << 8) | *b as u32);
+        match font {
+            Some(Font {
+                cmap: Some(cmap),
+                encoding,
+                ..
+            }) => {
+                // ToUnicode first; a code it leaves out is read through the font's encoding.
+                let text = cmap.0.get(&c).cloned().or_else(|| {
+                    encoding
+                        .as_ref()
+                        .and_then(|e| e.get(c as usize).cloned().flatten())
+                });
+                (text.unwrap_or_default(), None)
+            }
+            Some(Font { two_byte: true, .. }) => (String::new(), None),
+            // A legacy font (.VnTime, VNI) keeps its bytes: they are the legacy codes.
+            Some(Font { legacy: Some(l), .. }) => ((c as u8 as char).to_string(), Some(*l)),
+            Some(Font {
+                encoding: Some(encoding),
+                ..
+            }) => (
+                encoding.get(c as usize).cloned().flatten().unwrap_or_default(),
+                None,
+            ),
             _ => {
-                let (t, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
-                out.push_str(&t);
+                let (t, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(code);
+                (t.into_owned(), None)
             }
         }
     }
 
-    /// Interprets the text operators of a content stream.
+    /// Draws string `s` in the current text state: a glyph for each code, the text matrix
+    /// moved past it.
+    fn show(&mut self, g: &mut Graphics, s: &[u8], glyphs: &mut Vec<Glyph>) -> Result<(), String> {
+        let font = g.font.clone();
+        let two_byte = font.as_ref().is_some_and(|f| f.two_byte);
+        if two_byte && font.as_ref().is_some_and(|f| f.cmap.is_none()) {
+            self.undecodable += 1;
+        }
+        for code in s.chunks(if two_byte { 2 } else { 1 }) {
+            let c = code.iter().fold(0u32, |a, b| (a << 8) | *b as u32);
+            let (text, legacy) = self.glyph_text(font.as_deref(), code);
+            let w = font
+                .as_ref()
+                .map_or(500.0, |f| f.widths.get(&c).copied().unwrap_or(f.default_width));
+            let advance =
+                (w / 1000.0 * g.size + g.char_spacing + if code == [b' '] { g.word_spacing } else { 0.0 })
+                    * g.h_scale;
+            if !text.is_empty() {
+                if text.len() > self.text_left {
+                    return Err("the PDF's text is beyond the extraction limit".to_owned());
+                }
+                self.text_left -= text.len();
+                let trm = pdf_layout::mul(
+                    &[g.size * g.h_scale, 0.0, 0.0, g.size, 0.0, 0.0],
+                    &pdf_layout::mul(&g.tm, &g.ctm),
+                );
+                let at = pdf_layout::mul(&g.tm, &g.ctm);
+                let mut glyph = pdf_layout::place(&at, advance, g.size, g.seq, text, legacy);
+                // The glyph's direction and size come from the full rendering matrix.
+                glyph.size = pdf_layout::place(&trm, 0.0, 1.0, 0, String::new(), None).size;
+                g.seq = g.seq.wrapping_add(1);
+                glyphs.push(glyph);
+            }
+            g.tm = pdf_layout::mul(&[1.0, 0.0, 0.0, 1.0, advance, 0.0], &g.tm);
+        }
+        Ok(())
+    }
+
+    /// Interprets the text and graphics-state operators of a content stream, adding each glyph
+    /// drawn, where it is drawn, to `glyphs`.
     fn run_content(
         &mut self,
         content: &[u8],
         fonts: &HashMap<String, Rc<Font>>,
-        out: &mut String,
+        g: &mut Graphics,
+        glyphs: &mut Vec<Glyph>,
     ) -> Result<(), String> {
         let mut lexer = Lexer {
             data: content,
             pos: 0,
         };
         let mut operands: Vec<Tok> = Vec::new();
-        let mut font: Option<Rc<Font>> = None;
-        let mut last_y: Option<f64> = None;
         let mut count = 0u32;
-        let newline = |out: &mut String| {
-            if !out.is_empty() && !out.ends_with('\n') {
-                out.push('\n');
-            }
+        let nums = |operands: &[Tok], n: usize| -> Option<Vec<f64>> {
+            let v: Vec<f64> = operands
+                .iter()
+                .rev()
+                .take(n)
+                .filter_map(|t| if let Tok::Num(x) = t { Some(*x) } else { None })
+                .collect();
+            (v.len() == n && v.iter().all(|x| x.is_finite())).then(|| v.into_iter().rev().collect())
         };
-        let start_len = out.len();
         while let Some(tok) = lexer.next() {
             count = count.wrapping_add(1);
-            if count.is_multiple_of(8192) {
-                if Instant::now() > self.deadline {
-                    return Err("time limit reached while reading the PDF".to_owned());
-                }
-                if out.len() - start_len > self.text_left {
-                    return Err("the PDF's text is beyond the extraction limit".to_owned());
-                }
+            if count.is_multiple_of(8192) && Instant::now() > self.deadline {
+                return Err("time limit reached while reading the PDF".to_owned());
             }
             let Tok::Op(op) = tok else {
                 if operands.len() < 4096 {
@@ -662,68 +863,123 @@ impl<'a> Doc<'a> {
                 continue;
             };
             match op.as_str() {
-                "Tf" => {
-                    if let Some(Tok::Name(n)) = operands.iter().rev().find(|t| matches!(t, Tok::Name(_))) {
-                        font = fonts.get(n).cloned();
+                "q" if g.saved.len() < 64 => g.saved.push(g.ctm),
+                "Q" => {
+                    if let Some(m) = g.saved.pop() {
+                        g.ctm = m;
                     }
                 }
+                "cm" => {
+                    if let Some(m) = nums(&operands, 6) {
+                        g.ctm = pdf_layout::mul(&[m[0], m[1], m[2], m[3], m[4], m[5]], &g.ctm);
+                    }
+                }
+                "BT" => {
+                    g.tm = pdf_layout::IDENTITY;
+                    g.tlm = pdf_layout::IDENTITY;
+                }
+                "Tf" => {
+                    if let Some(Tok::Name(n)) = operands.iter().rev().find(|t| matches!(t, Tok::Name(_))) {
+                        g.font = fonts.get(n).cloned();
+                    }
+                    if let Some(v) = nums(&operands, 1) {
+                        g.size = v[0];
+                    }
+                }
+                "Tc" => g.char_spacing = nums(&operands, 1).map_or(0.0, |v| v[0]),
+                "Tw" => g.word_spacing = nums(&operands, 1).map_or(0.0, |v| v[0]),
+                "Tz" => g.h_scale = nums(&operands, 1).map_or(1.0, |v| v[0] / 100.0),
+                "TL" => g.leading = nums(&operands, 1).map_or(0.0, |v| v[0]),
+                "Td" | "TD" => {
+                    if let Some(v) = nums(&operands, 2) {
+                        if op == "TD" {
+                            g.leading = -v[1];
+                        }
+                        g.tlm = pdf_layout::mul(&[1.0, 0.0, 0.0, 1.0, v[0], v[1]], &g.tlm);
+                        g.tm = g.tlm;
+                    }
+                }
+                "Tm" => {
+                    if let Some(m) = nums(&operands, 6) {
+                        g.tlm = [m[0], m[1], m[2], m[3], m[4], m[5]];
+                        g.tm = g.tlm;
+                    }
+                }
+                "T*" => g.next_line(),
                 "Tj" | "'" | "\"" => {
+                    if op == "\""
+                        && let [Tok::Num(w), Tok::Num(c), ..] = operands.as_slice()
+                    {
+                        g.word_spacing = *w;
+                        g.char_spacing = *c;
+                    }
                     if op != "Tj" {
-                        newline(out);
+                        g.next_line();
                     }
                     if let Some(Tok::Str(s)) = operands.last() {
                         let s = s.clone();
-                        self.decode(font.as_deref(), &s, out);
+                        self.show(g, &s, glyphs)?;
                     }
                 }
                 "TJ" => {
-                    for t in &operands {
+                    for t in std::mem::take(&mut operands) {
                         match t {
-                            Tok::Str(s) => {
-                                let s = s.clone();
-                                self.decode(font.as_deref(), &s, out);
+                            Tok::Str(s) => self.show(g, &s, glyphs)?,
+                            Tok::Num(n) if n.is_finite() => {
+                                let tx = -n / 1000.0 * g.size * g.h_scale;
+                                g.tm = pdf_layout::mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], &g.tm);
                             }
-                            Tok::Num(n) if *n < -250.0 && !out.ends_with(' ') => out.push(' '),
                             _ => {}
                         }
                     }
-                }
-                "Td" | "TD" => {
-                    let ty = match operands.as_slice() {
-                        [.., Tok::Num(_), Tok::Num(y)] => *y,
-                        _ => 0.0,
-                    };
-                    if ty.abs() > 0.5 {
-                        newline(out);
-                    } else if !out.ends_with([' ', '\n']) && !out.is_empty() {
-                        out.push(' ');
-                    }
-                }
-                "T*" => newline(out),
-                "Tm" => {
-                    if let [.., Tok::Num(_), Tok::Num(y)] = operands.as_slice() {
-                        if last_y.is_some_and(|l| (l - *y).abs() > 0.5) {
-                            newline(out);
-                        } else if !out.ends_with([' ', '\n']) && !out.is_empty() {
-                            out.push(' ');
-                        }
-                        last_y = Some(*y);
-                    }
-                }
-                "ET" if !out.ends_with([' ', '\n']) && !out.is_empty() => {
-                    out.push(' ');
                 }
                 "BI" => lexer.skip_inline_image(),
                 _ => {}
             }
             operands.clear();
         }
-        let added = out.len() - start_len;
-        if added > self.text_left {
-            return Err("the PDF's text is beyond the extraction limit".to_owned());
-        }
-        self.text_left -= added;
         Ok(())
+    }
+}
+
+/// The graphics and text state the text operators use.
+struct Graphics {
+    ctm: Matrix,
+    saved: Vec<Matrix>,
+    tm: Matrix,
+    tlm: Matrix,
+    font: Option<Rc<Font>>,
+    size: f64,
+    char_spacing: f64,
+    word_spacing: f64,
+    h_scale: f64,
+    leading: f64,
+    /// Glyphs drawn so far on the page.
+    seq: u32,
+}
+
+impl Default for Graphics {
+    fn default() -> Graphics {
+        Graphics {
+            ctm: pdf_layout::IDENTITY,
+            saved: Vec::new(),
+            tm: pdf_layout::IDENTITY,
+            tlm: pdf_layout::IDENTITY,
+            font: None,
+            size: 12.0,
+            char_spacing: 0.0,
+            word_spacing: 0.0,
+            h_scale: 1.0,
+            leading: 0.0,
+            seq: 0,
+        }
+    }
+}
+
+impl Graphics {
+    fn next_line(&mut self) {
+        self.tlm = pdf_layout::mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -self.leading], &self.tlm);
+        self.tm = self.tlm;
     }
 }
 
