@@ -229,11 +229,11 @@ async fn scans_are_read_in_workers_of_their_own_and_text_mail_does_not_wait() {
     assert_eq!(children(g.child.id()).len(), 2, "one scanning and one OCR worker");
     // Five different scanned traps: several seconds of OCR, nothing to find.
     let traps: Vec<Vec<u8>> = [
-        "009-trap-hoa-toc-box.eml",
-        "010-trap-khan-box.eml",
-        "011-trap-bao-mat-box.eml",
-        "012-trap-mat-do-box.eml",
-        "014-trap-clean-scan.eml",
+        "010-trap-hoa-toc-box.eml",
+        "011-trap-khan-box.eml",
+        "012-trap-bao-mat-box.eml",
+        "013-trap-mat-do-box.eml",
+        "015-trap-clean-scan.eml",
     ]
     .iter()
     .map(|f| attachment(f))

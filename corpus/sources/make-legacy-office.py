@@ -43,6 +43,15 @@ def fodt(paragraphs, fonts, default_font=None, header=None):
             f'<style:header-style/></style:page-layout>{autos}</office:automatic-styles>{master}'
             f'<office:body><office:text>{body}</office:text></office:body></office:document>')
 
+def fodt_image(paragraphs, png):
+    """A text document with a picture (a scan) pasted after its paragraphs, A4-wide."""
+    import base64
+    frame = ('<text:p><draw:frame draw:name="scan" text:anchor-type="as-char" svg:width="17cm" svg:height="24cm">'
+             '<draw:image><office:binary-data>' + base64.b64encode(png).decode() +
+             '</office:binary-data></draw:image></draw:frame></text:p>')
+    doc = fodt([(None, t) for t in paragraphs], [])
+    return doc.replace('</office:text>', frame + '</office:text>')
+
 def fodp(slides, title):
     """Each slide: its lines, a text frame each."""
     pages = ''
@@ -83,7 +92,18 @@ SLIDES = [['ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG', 'Số: 40/BC-CA', 'MẬT']
 def main():
     out = os.path.dirname(os.path.abspath(__file__))
     with tempfile.TemporaryDirectory() as tmp:
+        # The colour scan of corpus/scans/007 (its word/media/image1.png), pasted into a .doc.
+        import zipfile
+        scan_docx = os.path.join(out, '..', 'scans', '007-docx-pasted-scan.eml')
+        import email
+        from email import policy
+        with open(scan_docx, 'rb') as f:
+            msg = email.message_from_binary_file(f, policy=policy.default)
+        docx = next(p.get_payload(decode=True) for p in msg.walk() if (p.get_filename() or '').endswith('.docx'))
+        import io
+        png = zipfile.ZipFile(io.BytesIO(docx)).read('word/media/image1.png')
         srcs = {
+            'van-ban-scan.fodt': fodt_image(['Kính gửi: Sở Tài chính tỉnh Lâm Đồng', 'Văn bản gửi kèm (bản chụp).'], png),
             'cong-van-tcvn3.fodt': fodt(TCVN3, ['.VnTime', '.VnTimeH']),
             'ke-hoach-vni.fodt': fodt([(None, t) for t in VNI], ['VNI-Times'], default_font='VNI-Times'),
             'bao-cao-header-mat.fodt': fodt([(None, t) for t in UNICODE], [], header='MẬT'),

@@ -771,6 +771,23 @@ pub fn scans(font_dir: &Path) -> std::io::Result<Vec<Scan>> {
             )
         },
     );
+    add(
+        "doc-pasted-scan",
+        "the colour scan of the .docx above pasted into a Word 97 .doc by LibreOffice (its Data stream; corpus/sources/van-ban-scan.doc)",
+        toi.clone(),
+        &|n| {
+            mail(
+                n,
+                "Văn bản (dán ảnh vào Word 97)",
+                "Gửi file Word.",
+                vec![Attachment {
+                    ctype: "application/msword",
+                    name: "van-ban-scan.doc".into(),
+                    data: include_bytes!("../../corpus/sources/van-ban-scan.doc").to_vec(),
+                }],
+            )
+        },
+    );
 
     // --- traps ----------------------------------------------------------------------------
     for (i, (word, colour, carrier)) in [

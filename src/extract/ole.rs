@@ -46,8 +46,6 @@ pub enum OleError {
 const BINARY_STREAMS: &[&str] = &[
     "1Table",
     "0Table",
-    "Data",
-    "Pictures",
     "\u{1}CompObj",
     "\u{1}Ole",
     "ObjInfo",
@@ -109,6 +107,20 @@ pub fn read(data: &[u8]) -> Result<OleText, OleError> {
             "PowerPoint Document" => {
                 let deck = stream(&mut cf, path)?;
                 powerpoint(&deck, &mut out.document)?;
+            }
+            // Pictures (a scan pasted into the document): Word's Data stream and PowerPoint's
+            // Pictures stream hold them as PNG and JPEG files behind small headers.
+            "Data" | "Pictures" => {
+                let s = stream(&mut cf, path)?;
+                for (i, picture) in pictures(&s).into_iter().take(32).enumerate() {
+                    let ext = if picture.starts_with(b"\x89PNG") {
+                        "png"
+                    } else {
+                        "jpg"
+                    };
+                    out.embedded
+                        .push((format!("image{}.{ext}", i + 1), picture.to_vec()));
+                }
             }
             "\u{1}Ole10Native" => {
                 let s = stream(&mut cf, path)?;
@@ -710,6 +722,75 @@ fn property_strings(s: &[u8]) -> String {
     out
 }
 
+/// The PNG and JPEG files inside a stream, each cut at its own end (PNG: its chunks up to IEND;
+/// JPEG: its segments up to the scan, then the end-of-image marker).
+fn pictures(s: &[u8]) -> Vec<&[u8]> {
+    let mut out = Vec::new();
+    let mut at = 0usize;
+    while at < s.len() {
+        let png = memchr::memmem::find(&s[at..], b"\x89PNG\r\n\x1a\n").map(|i| at + i);
+        let jpeg = memchr::memmem::find(&s[at..], b"\xFF\xD8\xFF").map(|i| at + i);
+        let (start, end) = match (png, jpeg) {
+            (Some(p), j) if j.is_none_or(|j| p < j) => (p, png_end(s, p)),
+            (_, Some(j)) => (j, jpeg_end(s, j)),
+            _ => break,
+        };
+        match end {
+            Some(end) => {
+                out.push(&s[start..end]);
+                at = end;
+            }
+            None => at = start + 3,
+        }
+    }
+    out
+}
+
+fn png_end(s: &[u8], start: usize) -> Option<usize> {
+    let mut i = start + 8;
+    loop {
+        let len = u32::from_be_bytes(s.get(i..i + 4)?.try_into().ok()?) as usize;
+        let kind = s.get(i + 4..i + 8)?;
+        i = i.checked_add(12)?.checked_add(len)?;
+        if i > s.len() {
+            return None;
+        }
+        if kind == b"IEND" {
+            return Some(i);
+        }
+    }
+}
+
+fn jpeg_end(s: &[u8], start: usize) -> Option<usize> {
+    let mut i = start + 2;
+    loop {
+        if *s.get(i)? != 0xFF {
+            return None;
+        }
+        let marker = *s.get(i + 1)?;
+        if marker == 0xD9 {
+            return Some(i + 2);
+        }
+        let len = u16::from_be_bytes([*s.get(i + 2)?, *s.get(i + 3)?]) as usize;
+        i = i.checked_add(2)?.checked_add(len)?;
+        if marker == 0xDA {
+            // Entropy-coded data: the next marker that is not a stuffed byte or a restart.
+            let mut j = i;
+            loop {
+                let k = j + memchr::memchr(0xFF, s.get(j..)?)?;
+                match *s.get(k + 1)? {
+                    0x00 | 0xD0..=0xD7 | 0xFF => j = k + 1,
+                    0xD9 => return Some(k + 2),
+                    _ => {
+                        i = k;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// An OLE package (`\x01Ole10Native`): the embedded file's name and bytes.
 fn ole10_native(s: &[u8]) -> Option<(String, Vec<u8>)> {
     // Total size, a 2-byte flag, then the label, the source path (NUL-terminated ANSI), 4 bytes,
@@ -877,6 +958,21 @@ mod tests {
             excel(&filepass, &mut XmlText::default()),
             Err(OleError::Encrypted(_))
         ));
+    }
+
+    #[test]
+    fn pictures_are_cut_at_their_own_ends() {
+        let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+        png.extend_from_slice(&[0, 0, 0, 1, b'I', b'H', b'D', b'R', 7, 0, 0, 0, 0]);
+        png.extend_from_slice(&[0, 0, 0, 0, b'I', b'E', b'N', b'D', 0xAE, 0x42, 0x60, 0x82]);
+        let jpeg = b"\xFF\xD8\xFF\xE0\x00\x04ab\xFF\xDA\x00\x02\x12\xFF\x00\x34\xFF\xD9".to_vec();
+        let mut stream = b"header".to_vec();
+        stream.extend(&png);
+        stream.extend(b"between");
+        stream.extend(&jpeg);
+        stream.extend(b"\x89PNG\r\n\x1a\n\x00\x00\xFF\xFFcut");
+        assert_eq!(pictures(&stream), vec![&png[..], &jpeg[..]]);
+        assert!(pictures(b"\xFF\xD8\xFF\xFF").is_empty());
     }
 
     #[test]

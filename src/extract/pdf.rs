@@ -721,7 +721,7 @@ impl<'a> Doc<'a> {
         match value_after(font, "/Widths").and_then(array_text) {
             Some(list) => {
                 for (i, w) in numbers(&list).into_iter().enumerate().take(256) {
-                    widths.insert(first + i as u32, w * scale);
+                    widths.insert(first.saturating_add(i as u32), w * scale);
                 }
                 (widths, 0.0)
             }
