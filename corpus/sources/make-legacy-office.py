@@ -43,6 +43,22 @@ def fodt(paragraphs, fonts, default_font=None, header=None):
             f'<style:header-style/></style:page-layout>{autos}</office:automatic-styles>{master}'
             f'<office:body><office:text>{body}</office:text></office:body></office:document>')
 
+def fodt_styles(paragraphs, default_font, styles):
+    """paragraphs: (style name or None, text); `styles`: named paragraph styles and their fonts,
+    based on Standard, whose font is `default_font`: the fonts come from styles, none from runs."""
+    fonts = [default_font] + [f for f in styles.values() if f != default_font]
+    faces = ''.join(f'<style:font-face style:name="{f}" svg:font-family="&apos;{f}&apos;"/>' for f in fonts)
+    named = ''.join(
+        f'<style:style style:name="{n}" style:family="paragraph" style:parent-style-name="Standard">'
+        f'<style:text-properties style:font-name="{f}"/></style:style>' for n, f in styles.items())
+    body = ''.join(f'<text:p text:style-name="{st or "Standard"}">{esc(t)}</text:p>' for st, t in paragraphs)
+    return (f'<?xml version="1.0" encoding="UTF-8"?><office:document {NS} office:version="1.3" '
+            'office:mimetype="application/vnd.oasis.opendocument.text">'
+            f'<office:font-face-decls>{faces}</office:font-face-decls>'
+            f'<office:styles><style:style style:name="Standard" style:family="paragraph">'
+            f'<style:text-properties style:font-name="{default_font}"/></style:style>{named}</office:styles>'
+            f'<office:body><office:text>{body}</office:text></office:body></office:document>')
+
 def fodt_image(paragraphs, png):
     """A text document with a picture (a scan) pasted after its paragraphs, A4-wide."""
     import base64
@@ -103,6 +119,13 @@ def main():
         import io
         png = zipfile.ZipFile(io.BytesIO(docx)).read('word/media/image1.png')
         srcs = {
+            # TCVN3 with the fonts in styles only: Normal in .VnTime, "Do mat" and "Tieu de" in
+            # .VnTimeH (what old templates did).
+            'quyet-dinh-styles.fodt': fodt_styles(
+                [(None, 'ñY BAN NH¢N D¢N TØNH L¢M §åNG'), (None, 'Sè: 12/Q§-UBND'), ('Do mat', 'tuyÖt mËt'),
+                 ('Tieu de', 'quyÕt ®Þnh'), (None, 'VÒ viÖc ban hµnh kÕ ho¹ch b¶o ®¶m an ninh n¨m 2027'),
+                 (None, 'Chñ tÞch ñy ban nh©n d©n tØnh quyÕt ®Þnh:'), (None, '§iÒu 1. Ban hµnh kÌm theo QuyÕt ®Þnh nµy kÕ ho¹ch.')],
+                '.VnTime', {'Do mat': '.VnTimeH', 'Tieu de': '.VnTimeH'}),
             'van-ban-scan.fodt': fodt_image(['Kính gửi: Sở Tài chính tỉnh Lâm Đồng', 'Văn bản gửi kèm (bản chụp).'], png),
             'cong-van-tcvn3.fodt': fodt(TCVN3, ['.VnTime', '.VnTimeH']),
             'ke-hoach-vni.fodt': fodt([(None, t) for t in VNI], ['VNI-Times'], default_font='VNI-Times'),

@@ -1992,7 +1992,7 @@ pub fn labelled() -> Vec<Labelled> {
         &'static str,
         Vec<u8>,
     );
-    let legacy_office: [Source; 16] = [
+    let legacy_office: [Source; 17] = [
         (
             "doc-tcvn3-vntimeh-toi-mat",
             "TỐI MẬT typed in .VnTimeH in a Word 97 .doc, the rest in .VnTime (TCVN3)",
@@ -2008,6 +2008,14 @@ pub fn labelled() -> Vec<Labelled> {
             "ke-hoach.doc",
             "application/msword",
             include_bytes!("../../corpus/sources/ke-hoach-vni.doc").to_vec(),
+        ),
+        (
+            "doc-tcvn3-style-fonts-tuyet-mat",
+            "TUYỆT MẬT in a Word 97 .doc whose fonts come from paragraph styles only (.VnTimeH styles based on a .VnTime Normal)",
+            &["MARKING_TUYET_MAT"],
+            "quyet-dinh.doc",
+            "application/msword",
+            include_bytes!("../../corpus/sources/quyet-dinh-styles.doc").to_vec(),
         ),
         (
             "doc-header-mat",

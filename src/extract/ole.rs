@@ -3,7 +3,8 @@
 //!
 //! - **Word**: the text from the piece table (`Clx`/`PlcPcd`: 8-bit and UTF-16 pieces in document
 //!   order, field codes left out), with each run's font from the character formatting (`PlcBteChpx`
-//!   pages, the font table `SttbfFfn`, the stylesheet's default and Normal style), so text typed in
+//!   pages, the paragraphs' styles from `PlcBtePapx` and the stylesheet with its inheritance, the
+//!   font table `SttbfFfn`), so text typed in
 //!   `.VnTime`/`VNI-Times` decodes as in a `.docx` and `.VnTimeH` reads as capitals; the page
 //!   headers' text is told apart. Word 6/95 files are read from their one 8-bit text range.
 //! - **Excel**: the shared-string table (`SST` with its `CONTINUE` records, a string cut by a
@@ -187,8 +188,9 @@ fn word(doc: &[u8], table: &[u8], out: &mut OleText) -> Result<(), OleError> {
     }
     let fib = Fib::of(doc).ok_or_else(|| damaged("file information block (FIB)"))?;
     let fonts = font_names(fib.blob(table, 15));
-    let default_font = default_font(fib.blob(table, 1), &fonts);
+    let styles = styles(fib.blob(table, 1));
     let runs = chpx_runs(doc, fib.blob(table, 12));
+    let paragraphs = papx_runs(doc, fib.blob(table, 13));
     let pieces = pieces(fib.blob(table, 33)).ok_or_else(|| damaged("piece table"))?;
     let header_cps = fib.ccp(3).saturating_add(fib.ccp(4))..fib.ccp(3) + fib.ccp(4) + fib.ccp(5);
     // Characters in document order, each with the font of its run, grouped into runs.
@@ -211,9 +213,14 @@ fn word(doc: &[u8], table: &[u8], out: &mut OleText) -> Result<(), OleError> {
         for (i, unit) in bytes.chunks_exact(width).enumerate() {
             let fc = (start + i * width) as u32;
             let header = header_cps.contains(&(p.cp_start + i as u32));
+            // Direct formatting, else the paragraph's style, else the document's default.
             let font = font_at(&runs, fc)
+                .or_else(|| {
+                    font_at(&paragraphs, fc).and_then(|s| styles.fonts.get(s as usize).copied().flatten())
+                })
+                .or(styles.default)
                 .and_then(|f| fonts.get(f as usize))
-                .map_or(default_font, |n| Legacy::from_font(n));
+                .and_then(|n| Legacy::from_font(n));
             let c = if p.compressed {
                 if font.is_some() {
                     unit[0] as char
@@ -488,31 +495,107 @@ fn font_names(sttb: &[u8]) -> Vec<String> {
     names
 }
 
-/// The document's default font: the Normal style's (style 0) if it sets one, else the
-/// stylesheet's standard font.
-fn default_font(stsh: &[u8], fonts: &[String]) -> Option<Legacy> {
-    let cb_stshi = u16_at(stsh, 0)? as usize;
-    let stshi = stsh.get(2..2 + cb_stshi)?;
-    let base_size = u16_at(stshi, 2)? as usize;
-    let standard = u16_at(stshi, 12 + 4).or(u16_at(stshi, 12));
-    // Style 0, Normal: its STD after the STSHI, a paragraph style (PAPX then CHPX).
-    let normal = (|| {
-        let at = 2 + cb_stshi;
-        let cb_std = u16_at(stsh, at)? as usize;
-        let std = stsh.get(at + 2..at + 2 + cb_std)?;
-        let cch = u16_at(std, base_size)? as usize;
-        let mut i = base_size + 2 + cch * 2 + 2;
-        i += i % 2;
-        let cb_papx = u16_at(std, i)? as usize;
-        i += 2 + cb_papx;
-        i += i % 2;
-        let cb_chpx = u16_at(std, i)? as usize;
-        font_of(std.get(i + 2..i + 2 + cb_chpx)?)
+/// The stylesheet's fonts: each style's font (its own or inherited from its base style), and
+/// the document's default (the Normal style's, else the stylesheet's standard font).
+struct Styles {
+    fonts: Vec<Option<u16>>,
+    default: Option<u16>,
+}
+
+fn styles(stsh: &[u8]) -> Styles {
+    let mut own: Vec<(Option<u16>, u16)> = Vec::new();
+    let mut standard = None;
+    (|| {
+        let cb_stshi = u16_at(stsh, 0)? as usize;
+        let stshi = stsh.get(2..2 + cb_stshi)?;
+        let base_size = u16_at(stshi, 2)? as usize;
+        standard = u16_at(stshi, 12 + 4).or(u16_at(stshi, 12));
+        let mut at = 2 + cb_stshi;
+        for _ in 0..u16_at(stshi, 0)?.min(4096) {
+            let cb_std = u16_at(stsh, at)? as usize;
+            let std = stsh.get(at + 2..at + 2 + cb_std).unwrap_or(&[]);
+            at += 2 + cb_std;
+            let (Some(kind), Some(upxs)) = (u16_at(std, 2), u16_at(std, 4)) else {
+                own.push((None, 0x0FFF));
+                continue;
+            };
+            let (stk, base, cupx) = (kind & 0x000F, kind >> 4, upxs & 0x000F);
+            // The name, then the UPXs, each on an even offset: a paragraph style's PAPX first.
+            let font = (|| {
+                let cch = u16_at(std, base_size)? as usize;
+                let mut i = base_size + 2 + cch * 2 + 2;
+                i += i % 2;
+                if stk == 1 && cupx >= 2 {
+                    i += 2 + u16_at(std, i)? as usize;
+                    i += i % 2;
+                } else if stk != 2 {
+                    return None;
+                }
+                let cb_chpx = u16_at(std, i)? as usize;
+                font_of(std.get(i + 2..i + 2 + cb_chpx)?)
+            })();
+            own.push((font, base));
+        }
+        Some(())
     })();
-    normal
-        .or(standard)
-        .and_then(|f| fonts.get(f as usize))
-        .and_then(|n| Legacy::from_font(n))
+    // Inherited fonts, through at most 16 base styles (a loop in the chain ends there).
+    let fonts: Vec<Option<u16>> = (0..own.len())
+        .map(|mut i| {
+            for _ in 0..16 {
+                match own.get(i) {
+                    Some((Some(f), _)) => return Some(*f),
+                    Some((None, base)) if (*base as usize) < own.len() && *base as usize != i => {
+                        i = *base as usize
+                    }
+                    _ => return None,
+                }
+            }
+            None
+        })
+        .collect();
+    let default = fonts.first().copied().flatten().or(standard);
+    Styles { fonts, default }
+}
+
+/// Paragraph runs with their style: (first byte, end byte, style), sorted, from the
+/// `PapxFkp` pages that `PlcBtePapx` lists.
+fn papx_runs(doc: &[u8], plc: &[u8]) -> Vec<(u32, u32, u16)> {
+    let mut runs = Vec::new();
+    if plc.len() < 4 {
+        return runs;
+    }
+    let n = (plc.len() - 4) / 8;
+    for k in 0..n {
+        let Some(pn) = u32_at(plc, (n + 1) * 4 + k * 4) else {
+            break;
+        };
+        let at = (pn & 0x3F_FFFF) as usize * 512;
+        let Some(page) = doc.get(at..at + 512) else {
+            continue;
+        };
+        let crun = page[511] as usize;
+        for r in 0..crun {
+            let (Some(fc0), Some(fc1)) = (u32_at(page, r * 4), u32_at(page, r * 4 + 4)) else {
+                break;
+            };
+            // BxPap: 13 bytes, the first the PAPX's offset in words.
+            let Some(&b) = page.get((crun + 1) * 4 + r * 13) else {
+                break;
+            };
+            let at = b as usize * 2;
+            // PapxInFkp: a count byte (0: the next byte counts words), then the style.
+            let istd = match page.get(at) {
+                Some(0) => u16_at(page, at + 2),
+                Some(_) => u16_at(page, at + 1),
+                None => None,
+            };
+            if let Some(istd) = istd {
+                runs.push((fc0, fc1, istd));
+            }
+        }
+    }
+    runs.sort_unstable();
+    runs
 }
 
 /// A legacy Excel `Workbook` stream: its shared strings and label cells.
@@ -866,6 +949,22 @@ mod tests {
             t.document.text
         );
         assert!(t.document.text.contains("GIÁM ĐỐC"), "{}", t.document.text);
+    }
+
+    #[test]
+    fn word_fonts_from_paragraph_styles_and_their_base() {
+        // Normal in .VnTime; the "Do mat" and "Tieu de" styles, based on it, in .VnTimeH.
+        let t = read(&source("quyet-dinh-styles.doc")).expect("readable");
+        assert!(
+            t.document.text.contains("\nTUYỆT MẬT\nQUYẾT ĐỊNH\n"),
+            "{}",
+            t.document.text
+        );
+        assert!(
+            t.document.text.contains("Về việc ban hành kế hoạch"),
+            "{}",
+            t.document.text
+        );
     }
 
     #[test]
