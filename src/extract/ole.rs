@@ -397,9 +397,13 @@ fn pieces(clx: &[u8]) -> Option<Vec<Piece>> {
     Some(out)
 }
 
-/// Character runs with a font: (first byte, end byte, font index), sorted, from the `ChpxFkp`
-/// pages that `PlcBteChpx` lists.
-fn chpx_runs(doc: &[u8], plc: &[u8]) -> Vec<(u32, u32, u16)> {
+/// Runs of formatting from the 512-byte `FKP` pages a `PlcBte…` lists: (first byte, end byte,
+/// what `value` reads from run `r` of a page with `crun` runs), sorted.
+fn fkp_runs(
+    doc: &[u8],
+    plc: &[u8],
+    value: impl Fn(&[u8], usize, usize) -> Option<u16>,
+) -> Vec<(u32, u32, u16)> {
     let mut runs = Vec::new();
     if plc.len() < 4 {
         return runs;
@@ -418,24 +422,26 @@ fn chpx_runs(doc: &[u8], plc: &[u8]) -> Vec<(u32, u32, u16)> {
             let (Some(fc0), Some(fc1)) = (u32_at(page, r * 4), u32_at(page, r * 4 + 4)) else {
                 break;
             };
-            let Some(&b) = page.get((crun + 1) * 4 + r) else {
-                break;
-            };
-            if b == 0 {
-                continue;
-            }
-            let at = b as usize * 2;
-            let Some(&cb) = page.get(at) else { continue };
-            let Some(grpprl) = page.get(at + 1..(at + 1 + cb as usize).min(512)) else {
-                continue;
-            };
-            if let Some(f) = font_of(grpprl) {
-                runs.push((fc0, fc1, f));
+            if let Some(v) = value(page, crun, r) {
+                runs.push((fc0, fc1, v));
             }
         }
     }
     runs.sort_unstable();
     runs
+}
+
+/// Character runs with a font (`ChpxFkp` pages of `PlcBteChpx`): a byte offset (in words) per
+/// run, 0 for none, to a `Chpx` (a count byte and its properties).
+fn chpx_runs(doc: &[u8], plc: &[u8]) -> Vec<(u32, u32, u16)> {
+    fkp_runs(doc, plc, |page, crun, r| {
+        let at = *page.get((crun + 1) * 4 + r)? as usize * 2;
+        if at == 0 {
+            return None;
+        }
+        let cb = *page.get(at)? as usize;
+        font_of(page.get(at + 1..(at + 1 + cb).min(512))?)
+    })
 }
 
 fn font_at(runs: &[(u32, u32, u16)], fc: u32) -> Option<u16> {
@@ -557,45 +563,17 @@ fn styles(stsh: &[u8]) -> Styles {
     Styles { fonts, default }
 }
 
-/// Paragraph runs with their style: (first byte, end byte, style), sorted, from the
-/// `PapxFkp` pages that `PlcBtePapx` lists.
+/// Paragraph runs with their style (`PapxFkp` pages of `PlcBtePapx`): 13-byte `BxPap` entries,
+/// the first byte the offset (in words) of a `PapxInFkp`: a count byte (0: the next byte counts
+/// words), then the style.
 fn papx_runs(doc: &[u8], plc: &[u8]) -> Vec<(u32, u32, u16)> {
-    let mut runs = Vec::new();
-    if plc.len() < 4 {
-        return runs;
-    }
-    let n = (plc.len() - 4) / 8;
-    for k in 0..n {
-        let Some(pn) = u32_at(plc, (n + 1) * 4 + k * 4) else {
-            break;
-        };
-        let at = (pn & 0x3F_FFFF) as usize * 512;
-        let Some(page) = doc.get(at..at + 512) else {
-            continue;
-        };
-        let crun = page[511] as usize;
-        for r in 0..crun {
-            let (Some(fc0), Some(fc1)) = (u32_at(page, r * 4), u32_at(page, r * 4 + 4)) else {
-                break;
-            };
-            // BxPap: 13 bytes, the first the PAPX's offset in words.
-            let Some(&b) = page.get((crun + 1) * 4 + r * 13) else {
-                break;
-            };
-            let at = b as usize * 2;
-            // PapxInFkp: a count byte (0: the next byte counts words), then the style.
-            let istd = match page.get(at) {
-                Some(0) => u16_at(page, at + 2),
-                Some(_) => u16_at(page, at + 1),
-                None => None,
-            };
-            if let Some(istd) = istd {
-                runs.push((fc0, fc1, istd));
-            }
+    fkp_runs(doc, plc, |page, crun, r| {
+        let at = *page.get((crun + 1) * 4 + r * 13)? as usize * 2;
+        match page.get(at)? {
+            0 => u16_at(page, at + 2),
+            _ => u16_at(page, at + 1),
         }
-    }
-    runs.sort_unstable();
-    runs
+    })
 }
 
 /// A legacy Excel `Workbook` stream: its shared strings and label cells.
