@@ -109,11 +109,47 @@ async fn noop_baseline_accepts_everything() {
     assert_eq!(r["answers"]["accept"], 100, "the oversize one too: {r}");
     assert!(r["target_process"]["cpu_ms_per_message"].is_number(), "{r}");
     assert!(
+        r["target_process"]["voluntary_switches_per_message"]
+            .as_f64()
+            .is_some_and(|v| v > 0.0),
+        "{r}"
+    );
+    assert!(
         r["target_process"]["peak_rss_mib"]
             .as_f64()
             .is_some_and(|m| m > 0.0),
         "{r}"
     );
+}
+
+/// Issue 21: `--rate` offers messages open loop, each on a connection of its own, so a run
+/// cannot end before its schedule does.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rate_mode_sends_on_schedule_a_connection_per_message() {
+    let mut config = test_config();
+    config.limits.max_attachment_bytes = 1000;
+    let m = Milter::start_inet(config).await;
+    let input = input_dir();
+    let target = format!("inet:{}", m.inet_addr());
+    let r = tokio::task::spawn_blocking(move || {
+        bench_json(&target, &["-n", "60", "--rate", "100"], input.path())
+    })
+    .await
+    .expect("join");
+    assert_eq!(r["messages"], 60, "{r}");
+    assert_eq!(r["answers"]["accept"], 30, "{r}");
+    assert_eq!(r["answers"]["reject 552"], 30, "{r}");
+    assert_eq!(r["errors"], 0, "{r}");
+    assert_eq!(r["offered_rate"], 100.0, "{r}");
+    // The 60th message is due 0.59 s after the first.
+    assert!(r["seconds"].as_f64().is_some_and(|s| s >= 0.58), "{r}");
+    assert!(r["started_late"].is_number(), "{r}");
+    let out = tools()
+        .args(["bench", "--rate", "0", "--target", "inet:127.0.0.1:1"])
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--rate 0"));
 }
 
 #[test]

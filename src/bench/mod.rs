@@ -63,6 +63,9 @@ pub struct Options {
     /// Declare `SIZE=` at MAIL FROM (off: an over-size message can only be refused while its
     /// body streams).
     pub declare_size: bool,
+    /// Open loop at this many messages a second, a new connection per message (as Postfix opens
+    /// one per SMTP session), instead of `concurrency` connections sending back to back.
+    pub rate: Option<f64>,
 }
 
 /// Latency percentiles in milliseconds.
@@ -99,6 +102,8 @@ pub struct ProcessUse {
     pub cpu_ms: f64,
     pub cpu_ms_per_message: f64,
     pub peak_rss_mib: Option<f64>,
+    /// Voluntary context switches (a thread parked and woken) per message, all threads summed.
+    pub voluntary_switches_per_message: Option<f64>,
 }
 
 /// The result of a run.
@@ -120,6 +125,10 @@ pub struct Report {
     pub first_error: Option<String>,
     pub target_process: Option<ProcessUse>,
     pub bench_process: ProcessUse,
+    /// With `--rate`: the rate asked for, and messages that started late (the generator or
+    /// the target fell behind by more than 10 ms).
+    pub offered_rate: Option<f64>,
+    pub started_late: usize,
 }
 
 /// CPU time (user + system) of a process, from /proc.
@@ -135,6 +144,24 @@ fn cpu_time(pid: Option<u32>) -> Option<Duration> {
     let ticks: u64 = f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?;
     // Linux reports in USER_HZ, 100 on every architecture canhgac runs on.
     Some(Duration::from_millis(ticks * 10))
+}
+
+/// Voluntary context switches of every thread of a process (each `task/*/status`).
+fn voluntary_switches(pid: Option<u32>) -> Option<u64> {
+    let dir = match pid {
+        Some(p) => format!("/proc/{p}/task"),
+        None => "/proc/self/task".to_owned(),
+    };
+    let mut total = 0u64;
+    for task in std::fs::read_dir(dir).ok()?.flatten() {
+        let status = std::fs::read_to_string(task.path().join("status")).unwrap_or_default();
+        total += status
+            .lines()
+            .find_map(|l| l.strip_prefix("voluntary_ctxt_switches:"))
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .unwrap_or(0);
+    }
+    Some(total)
 }
 
 /// Peak resident memory of a process (VmHWM), in MiB.
@@ -179,9 +206,82 @@ pub async fn run(opts: Options, messages: Vec<Prepared>) -> Result<Report, Strin
     let warmup = opts.warmup;
 
     let cpu_of = |pids: &[u32]| -> Option<Duration> { pids.iter().map(|p| cpu_time(Some(*p))).sum() };
+    let switches_of =
+        |pids: &[u32]| -> Option<u64> { pids.iter().map(|p| voluntary_switches(Some(*p))).sum() };
     let cpu_before = cpu_of(&opts.pids);
+    let switches_before = switches_of(&opts.pids);
     let self_before = cpu_time(None);
+    let self_switches_before = voluntary_switches(None);
     let start = Instant::now();
+    let (outcomes, errors, started_late) = match opts.rate {
+        Some(rate) => open_loop(&opts, messages, rate, total_wanted, deadline, warmup).await?,
+        None => {
+            let (o, e) = closed_loop(&opts, messages, total_wanted, issued, deadline, warmup).await?;
+            (o, e, 0)
+        }
+    };
+    let seconds = start.elapsed().as_secs_f64();
+    let n = outcomes.len();
+    let per = |d: Option<Duration>| d.map(|d| d.as_secs_f64() * 1000.0).unwrap_or(0.0);
+    let target_process = match (opts.pids.is_empty(), cpu_before, cpu_of(&opts.pids)) {
+        (false, Some(a), Some(b)) => Some(ProcessUse {
+            cpu_ms: per(Some(b.saturating_sub(a))),
+            cpu_ms_per_message: per(Some(b.saturating_sub(a))) / n.max(1) as f64,
+            peak_rss_mib: opts.pids.iter().map(|p| peak_rss(Some(*p))).sum(),
+            voluntary_switches_per_message: switches_before
+                .zip(switches_of(&opts.pids))
+                .map(|(a, b)| b.saturating_sub(a) as f64 / n.max(1) as f64),
+        }),
+        _ => None,
+    };
+    let self_cpu = match (self_before, cpu_time(None)) {
+        (Some(a), Some(b)) => b.saturating_sub(a),
+        _ => Duration::ZERO,
+    };
+    let mut answers = BTreeMap::new();
+    for (o, _) in &outcomes {
+        *answers.entry(o.answer.to_string()).or_insert(0) += 1;
+    }
+    Ok(Report {
+        target: opts.target.to_string(),
+        concurrency: opts.concurrency,
+        messages: n,
+        bytes: outcomes.iter().map(|(_, s)| *s as u64).sum(),
+        seconds,
+        messages_per_second: n as f64 / seconds.max(1e-9),
+        eom_latency_ms: Percentiles::of(outcomes.iter().filter_map(|(o, _)| o.eom).collect()),
+        transaction_latency_ms: Percentiles::of(outcomes.iter().map(|(o, _)| o.total).collect()),
+        answers,
+        answered_before_end: outcomes.iter().filter(|(o, _)| o.eom.is_none()).count(),
+        errors: errors.len(),
+        first_error: errors.first().cloned(),
+        target_process,
+        bench_process: ProcessUse {
+            cpu_ms: per(Some(self_cpu)),
+            cpu_ms_per_message: per(Some(self_cpu)) / n.max(1) as f64,
+            peak_rss_mib: peak_rss(None),
+            voluntary_switches_per_message: self_switches_before
+                .zip(voluntary_switches(None))
+                .map(|(a, b)| b.saturating_sub(a) as f64 / n.max(1) as f64),
+        },
+        offered_rate: opts.rate,
+        started_late,
+    })
+}
+
+/// What a run's messages came to: each answered message (after warm-up) with its size, and
+/// the errors.
+type Outcomes = (Vec<(client::Outcome, usize)>, Vec<String>);
+
+/// `concurrency` connections, each sending messages back to back (`per_connection` on one).
+async fn closed_loop(
+    opts: &Options,
+    messages: Arc<Vec<Prepared>>,
+    total_wanted: Option<usize>,
+    issued: Arc<AtomicUsize>,
+    deadline: Option<Instant>,
+    warmup: usize,
+) -> Result<Outcomes, String> {
     let mut tasks = Vec::new();
     for _ in 0..opts.concurrency.max(1) {
         let messages = messages.clone();
@@ -239,45 +339,59 @@ pub async fn run(opts: Options, messages: Vec<Prepared>) -> Result<Report, Strin
         outcomes.extend(o);
         errors.extend(e);
     }
-    let seconds = start.elapsed().as_secs_f64();
-    let n = outcomes.len();
-    let per = |d: Option<Duration>| d.map(|d| d.as_secs_f64() * 1000.0).unwrap_or(0.0);
-    let target_process = match (opts.pids.is_empty(), cpu_before, cpu_of(&opts.pids)) {
-        (false, Some(a), Some(b)) => Some(ProcessUse {
-            cpu_ms: per(Some(b.saturating_sub(a))),
-            cpu_ms_per_message: per(Some(b.saturating_sub(a))) / n.max(1) as f64,
-            peak_rss_mib: opts.pids.iter().map(|p| peak_rss(Some(*p))).sum(),
-        }),
-        _ => None,
-    };
-    let self_cpu = match (self_before, cpu_time(None)) {
-        (Some(a), Some(b)) => b.saturating_sub(a),
-        _ => Duration::ZERO,
-    };
-    let mut answers = BTreeMap::new();
-    for (o, _) in &outcomes {
-        *answers.entry(o.answer.to_string()).or_insert(0) += 1;
+    Ok((outcomes, errors))
+}
+
+/// Open loop: message `i` starts at `i / rate` seconds on a connection of its own, whether or
+/// not the earlier ones are answered (at most 4,096 in flight), as SMTP clients arrive at Postfix.
+async fn open_loop(
+    opts: &Options,
+    messages: Arc<Vec<Prepared>>,
+    rate: f64,
+    total_wanted: Option<usize>,
+    deadline: Option<Instant>,
+    warmup: usize,
+) -> Result<(Vec<(client::Outcome, usize)>, Vec<String>, usize), String> {
+    let start = tokio::time::Instant::now();
+    let interval = Duration::from_secs_f64(1.0 / rate.max(0.001));
+    let in_flight = Arc::new(tokio::sync::Semaphore::new(4096));
+    let mut tasks = Vec::new();
+    let mut late = 0usize;
+    for n in 0usize.. {
+        if total_wanted.is_some_and(|t| n >= t) || deadline.is_some_and(|d| Instant::now() >= d) {
+            break;
+        }
+        let due = start + interval.mul_f64(n as f64);
+        tokio::time::sleep_until(due).await;
+        if tokio::time::Instant::now().duration_since(due) > Duration::from_millis(10) && n >= warmup {
+            late += 1;
+        }
+        let Ok(permit) = in_flight.clone().acquire_owned().await else {
+            break;
+        };
+        let target = opts.target.clone();
+        let declare_size = opts.declare_size;
+        let messages = messages.clone();
+        tasks.push(tokio::spawn(async move {
+            let _permit = permit;
+            let m = &messages[n % messages.len()];
+            let mut conn = connect(&target).await.map_err(|e| e.to_string())?;
+            conn.declare_size = declare_size;
+            let outcome = conn.message(m).await.map_err(|e| e.to_string())?;
+            let _ = conn.quit().await;
+            Ok::<_, String>((n, outcome, m.size()))
+        }));
     }
-    Ok(Report {
-        target: opts.target.to_string(),
-        concurrency: opts.concurrency,
-        messages: n,
-        bytes: outcomes.iter().map(|(_, s)| *s as u64).sum(),
-        seconds,
-        messages_per_second: n as f64 / seconds.max(1e-9),
-        eom_latency_ms: Percentiles::of(outcomes.iter().filter_map(|(o, _)| o.eom).collect()),
-        transaction_latency_ms: Percentiles::of(outcomes.iter().map(|(o, _)| o.total).collect()),
-        answers,
-        answered_before_end: outcomes.iter().filter(|(o, _)| o.eom.is_none()).count(),
-        errors: errors.len(),
-        first_error: errors.first().cloned(),
-        target_process,
-        bench_process: ProcessUse {
-            cpu_ms: per(Some(self_cpu)),
-            cpu_ms_per_message: per(Some(self_cpu)) / n.max(1) as f64,
-            peak_rss_mib: peak_rss(None),
-        },
-    })
+    let mut outcomes = Vec::new();
+    let mut errors = Vec::new();
+    for t in tasks {
+        match t.await.map_err(|e| format!("worker failed: {e}"))? {
+            Ok((n, o, size)) if n >= warmup => outcomes.push((o, size)),
+            Ok(_) => {}
+            Err(e) => errors.push(e),
+        }
+    }
+    Ok((outcomes, errors, late))
 }
 
 impl Report {
@@ -318,12 +432,22 @@ impl Report {
             s.push_str(&format!("  (first: {e})"));
         }
         s.push('\n');
+        if let Some(rate) = self.offered_rate {
+            s.push_str(&format!(
+                "offered rate      {rate:>10.0} messages/s, a connection each; started late {}\n",
+                self.started_late
+            ));
+        }
         if let Some(p) = &self.target_process {
             s.push_str(&format!(
-                "target process    CPU {:.0} ms = {:.3} ms/message, peak RSS {}\n",
+                "target process    CPU {:.0} ms = {:.3} ms/message, peak RSS {}{}\n",
                 p.cpu_ms,
                 p.cpu_ms_per_message,
-                p.peak_rss_mib.map_or("?".to_owned(), |m| format!("{m:.1} MiB"))
+                p.peak_rss_mib.map_or("?".to_owned(), |m| format!("{m:.1} MiB")),
+                p.voluntary_switches_per_message
+                    .map_or(String::new(), |v| format!(
+                        ", {v:.1} voluntary context switches/message"
+                    ))
             ));
         }
         let b = &self.bench_process;

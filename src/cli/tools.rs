@@ -206,6 +206,11 @@ struct BenchArgs {
     /// Do not declare SIZE= at MAIL FROM (see over-size mail refused while it streams).
     #[arg(long)]
     no_size: bool,
+    /// Offer this many messages a second (open loop), each on a connection of its own as
+    /// Postfix opens one per SMTP session, instead of --concurrency connections back to back:
+    /// the CPU and context switches per message at the rates Postfix really sends.
+    #[arg(long)]
+    rate: Option<f64>,
 }
 
 /// The built-in benchmark message: a Vietnamese official dispatch of about `size` bytes.
@@ -228,6 +233,12 @@ fn bench(a: BenchArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if let Some(r) = a.rate
+        && !(r.is_finite() && r > 0.0)
+    {
+        eprintln!("canhgac: --rate {r}: give a number of messages a second above 0");
+        return ExitCode::from(2);
+    }
     let mut messages = Vec::new();
     for path in &a.input {
         let files = match source::files(path) {
@@ -263,6 +274,7 @@ fn bench(a: BenchArgs) -> ExitCode {
         warmup: a.warmup,
         pids: a.pid,
         declare_size: !a.no_size,
+        rate: a.rate,
     };
     let rt = match runtime() {
         Ok(rt) => rt,
