@@ -246,13 +246,19 @@ pub(crate) fn say_what_is_used(given: Option<&Path>, config: &Config, database: 
 
 /// The tokio runtime, or the exit code after saying why there is none.
 pub(crate) fn runtime() -> Result<tokio::runtime::Runtime, ExitCode> {
-    tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| {
-            eprintln!("canhgac: cannot start the runtime: {e}");
-            ExitCode::from(1)
-        })
+    runtime_with(0)
+}
+
+/// The tokio runtime with `threads` worker threads (0: tokio's default, one per core).
+fn runtime_with(threads: usize) -> Result<tokio::runtime::Runtime, ExitCode> {
+    let mut builder = tokio::runtime::Builder::new_multi_thread();
+    if threads > 0 {
+        builder.worker_threads(threads);
+    }
+    builder.enable_all().build().map_err(|e| {
+        eprintln!("canhgac: cannot start the runtime: {e}");
+        ExitCode::from(1)
+    })
 }
 
 /// The engine of a command that reads mail (`scan`, `train --from-quarantine`), with its
@@ -459,7 +465,7 @@ fn serve(config_path: Option<&Path>, listen: Option<&str>, noop: bool) -> ExitCo
         Ok(e) => e,
         Err(code) => return code,
     };
-    let rt = match runtime() {
+    let rt = match runtime_with(config.milter.runtime_threads) {
         Ok(rt) => rt,
         Err(code) => return code,
     };

@@ -59,6 +59,10 @@ pub struct MilterConfig {
     pub scan_memory_bytes: u64,
     /// Seconds to let in-flight messages finish after SIGTERM/SIGINT.
     pub shutdown_grace_secs: u64,
+    /// Threads of the daemon's async runtime (the milter dialogue, the console, the workers'
+    /// pipes); 0 means one per CPU core. Scanning runs in worker processes or on the blocking
+    /// pool either way.
+    pub runtime_threads: usize,
 }
 
 impl Default for MilterConfig {
@@ -72,6 +76,7 @@ impl Default for MilterConfig {
             scan_concurrency: 0,
             scan_memory_bytes: 192 * 1024 * 1024,
             shutdown_grace_secs: 30,
+            runtime_threads: 1,
         }
     }
 }
@@ -767,6 +772,13 @@ impl Config {
             return Err(bad("limits", "max_mime_depth", "must be greater than 0"));
         }
         let m = &self.milter;
+        if m.runtime_threads > 256 {
+            return Err(bad(
+                "milter",
+                "runtime_threads",
+                "must be at most 256 (0 = one per CPU core)",
+            ));
+        }
         if m.max_connections == 0 {
             return Err(bad("milter", "max_connections", "must be greater than 0"));
         }
