@@ -40,22 +40,27 @@ fn bench_json(target: &str, args: &[&str], input: &std::path::Path) -> serde_jso
     serde_json::from_slice(&out.stdout).expect("JSON report")
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn bench_counts_the_verdicts_canhgac_gives() {
+/// Runs the bench with ARGS against an in-process milter refusing attachments over 1,000 bytes,
+/// on `input_dir()` (one message accepted, one refused): the milter (kept running) and the report.
+async fn bench_small_attachment_limit(args: &[&str]) -> (Milter, serde_json::Value) {
     let mut config = test_config();
     config.limits.max_attachment_bytes = 1000;
     let m = Milter::start_inet(config).await;
     let input = input_dir();
     let target = format!("inet:{}", m.inet_addr());
+    let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
     let r = tokio::task::spawn_blocking(move || {
-        bench_json(
-            &target,
-            &["-n", "100", "-c", "4", "--per-connection", "7"],
-            input.path(),
-        )
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        bench_json(&target, &args, input.path())
     })
     .await
     .expect("join");
+    (m, r)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bench_counts_the_verdicts_canhgac_gives() {
+    let (_milter, r) = bench_small_attachment_limit(&["-n", "100", "-c", "4", "--per-connection", "7"]).await;
     assert_eq!(r["messages"], 100, "{r}");
     assert_eq!(r["answers"]["accept"], 50, "{r}");
     assert_eq!(r["answers"]["reject 552"], 50, "{r}");
@@ -126,16 +131,7 @@ async fn noop_baseline_accepts_everything() {
 /// cannot end before its schedule does.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn rate_mode_sends_on_schedule_a_connection_per_message() {
-    let mut config = test_config();
-    config.limits.max_attachment_bytes = 1000;
-    let m = Milter::start_inet(config).await;
-    let input = input_dir();
-    let target = format!("inet:{}", m.inet_addr());
-    let r = tokio::task::spawn_blocking(move || {
-        bench_json(&target, &["-n", "60", "--rate", "100"], input.path())
-    })
-    .await
-    .expect("join");
+    let (_milter, r) = bench_small_attachment_limit(&["-n", "60", "--rate", "100"]).await;
     assert_eq!(r["messages"], 60, "{r}");
     assert_eq!(r["answers"]["accept"], 30, "{r}");
     assert_eq!(r["answers"]["reject 552"], 30, "{r}");

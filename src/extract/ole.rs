@@ -113,7 +113,7 @@ pub fn read(data: &[u8]) -> Result<OleText, OleError> {
             // Pictures stream hold them as PNG and JPEG files behind small headers.
             "Data" | "Pictures" => {
                 let s = stream(&mut cf, path)?;
-                for (i, picture) in pictures(&s).into_iter().take(32).enumerate() {
+                for (i, picture) in pictures(&s).into_iter().enumerate() {
                     let ext = if picture.starts_with(b"\x89PNG") {
                         "png"
                     } else {
@@ -783,12 +783,19 @@ fn property_strings(s: &[u8]) -> String {
     out
 }
 
+/// Pictures kept from one stream, and picture starts that lead nowhere before the search stops:
+/// each start is walked to its end, so without a bound a stream full of signatures would cost
+/// its length squared.
+const MAX_PICTURES: usize = 32;
+const MAX_FALSE_STARTS: usize = 64;
+
 /// The PNG and JPEG files inside a stream, each cut at its own end (PNG: its chunks up to IEND;
 /// JPEG: its segments up to the scan, then the end-of-image marker).
 fn pictures(s: &[u8]) -> Vec<&[u8]> {
     let mut out = Vec::new();
+    let mut false_starts = 0;
     let mut at = 0usize;
-    while at < s.len() {
+    while at < s.len() && out.len() < MAX_PICTURES && false_starts < MAX_FALSE_STARTS {
         let png = memchr::memmem::find(&s[at..], b"\x89PNG\r\n\x1a\n").map(|i| at + i);
         let jpeg = memchr::memmem::find(&s[at..], b"\xFF\xD8\xFF").map(|i| at + i);
         let (start, end) = match (png, jpeg) {
@@ -801,7 +808,10 @@ fn pictures(s: &[u8]) -> Vec<&[u8]> {
                 out.push(&s[start..end]);
                 at = end;
             }
-            None => at = start + 3,
+            None => {
+                false_starts += 1;
+                at = start + 3;
+            }
         }
     }
     out
@@ -1034,6 +1044,12 @@ mod tests {
         stream.extend(b"\x89PNG\r\n\x1a\n\x00\x00\xFF\xFFcut");
         assert_eq!(pictures(&stream), vec![&png[..], &jpeg[..]]);
         assert!(pictures(b"\xFF\xD8\xFF\xFF").is_empty());
+        // Signatures leading nowhere stop the search after MAX_FALSE_STARTS (each is walked).
+        let mut hostile = b"\x89PNG\r\n\x1a\n\x7F\xFF\xFF\xFFIHDR".repeat(MAX_FALSE_STARTS);
+        hostile.extend(&png);
+        assert!(pictures(&hostile).is_empty());
+        let many = png.repeat(MAX_PICTURES + 5);
+        assert_eq!(pictures(&many).len(), MAX_PICTURES);
     }
 
     #[test]

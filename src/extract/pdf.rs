@@ -756,8 +756,7 @@ impl<'a> Doc<'a> {
     }
 
     /// The text of one glyph code, and the legacy font its byte is in (decoded per run later).
-    fn glyph_text(&self, font: Option<&Font>, code: &[u8]) -> (String, Option<Legacy>) {
-        let c = code.iter().fold(0u32, |a, b| (a << 8) | *b as u32);
+    fn glyph_text(&self, font: Option<&Font>, code: &[u8], c: u32) -> (String, Option<Legacy>) {
         match font {
             Some(Font {
                 cmap: Some(cmap),
@@ -799,7 +798,7 @@ impl<'a> Doc<'a> {
         }
         for code in s.chunks(if two_byte { 2 } else { 1 }) {
             let c = code.iter().fold(0u32, |a, b| (a << 8) | *b as u32);
-            let (text, legacy) = self.glyph_text(font.as_deref(), code);
+            let (text, legacy) = self.glyph_text(font.as_deref(), code, c);
             let w = font
                 .as_ref()
                 .map_or(500.0, |f| f.widths.get(&c).copied().unwrap_or(f.default_width));
@@ -811,16 +810,9 @@ impl<'a> Doc<'a> {
                     return Err("the PDF's text is beyond the extraction limit".to_owned());
                 }
                 self.text_left -= text.len();
-                let trm = pdf_layout::mul(
-                    &[g.size * g.h_scale, 0.0, 0.0, g.size, 0.0, 0.0],
-                    &pdf_layout::mul(&g.tm, &g.ctm),
-                );
                 let at = pdf_layout::mul(&g.tm, &g.ctm);
-                let mut glyph = pdf_layout::place(&at, advance, g.size, g.seq, text, legacy);
-                // The glyph's direction and size come from the full rendering matrix.
-                glyph.size = pdf_layout::place(&trm, 0.0, 1.0, 0, String::new(), None).size;
+                glyphs.push(pdf_layout::place(&at, advance, g.size, g.seq, text, legacy));
                 g.seq = g.seq.wrapping_add(1);
-                glyphs.push(glyph);
             }
             g.tm = pdf_layout::mul(&[1.0, 0.0, 0.0, 1.0, advance, 0.0], &g.tm);
         }

@@ -77,7 +77,7 @@ fn write_line(line: &[Glyph], out: &mut String) -> bool {
         }
         run.clear();
     };
-    let mut prev: Option<&Glyph> = None;
+    // The glyphs written so far on this line (the last is the one before).
     let mut kept: Vec<&Glyph> = Vec::new();
     for g in line {
         // Fake bold: the same glyph drawn again a hair away.
@@ -88,7 +88,7 @@ fn write_line(line: &[Glyph], out: &mut String) -> bool {
         }) {
             continue;
         }
-        if let Some(p) = prev {
+        if let Some(p) = kept.last() {
             let gap = g.along - p.end;
             let size = g.size.max(p.size).max(1.0);
             let separator = if gap > 2.5 * size {
@@ -108,7 +108,6 @@ fn write_line(line: &[Glyph], out: &mut String) -> bool {
             run_legacy = g.legacy;
         }
         run.push_str(&g.text);
-        prev = Some(g);
         kept.push(g);
     }
     flush(&mut run, run_legacy, out);
@@ -132,11 +131,11 @@ pub fn mul(m: &Matrix, n: &Matrix) -> Matrix {
     ]
 }
 
-/// A glyph drawn at the origin of text space `trm` (text matrix times CTM), `advance` text-space
-/// units wide, `size` the font size.
-pub fn place(trm: &Matrix, advance: f64, size: f64, seq: u32, text: String, legacy: Option<Legacy>) -> Glyph {
-    let (x, y) = (trm[4], trm[5]);
-    let (dx, dy) = (trm[0], trm[1]);
+/// A glyph drawn at the origin of text space `m` (the text matrix times the CTM), `advance`
+/// text-space units wide, `size` the font size (scaled by `m` to page units).
+pub fn place(m: &Matrix, advance: f64, size: f64, seq: u32, text: String, legacy: Option<Legacy>) -> Glyph {
+    let (x, y) = (m[4], m[5]);
+    let (dx, dy) = (m[0], m[1]);
     let scale = (dx * dx + dy * dy).sqrt();
     let (ux, uy) = if scale > 1e-9 {
         (dx / scale, dy / scale)
@@ -144,7 +143,7 @@ pub fn place(trm: &Matrix, advance: f64, size: f64, seq: u32, text: String, lega
         (1.0, 0.0)
     };
     let along = x * ux + y * uy;
-    let vertical = (trm[2] * trm[2] + trm[3] * trm[3]).sqrt();
+    let vertical = (m[2] * m[2] + m[3] * m[3]).sqrt();
     let finite = |v: f64| if v.is_finite() { v as f32 } else { 0.0 };
     Glyph {
         seq,
