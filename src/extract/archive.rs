@@ -45,6 +45,17 @@ pub fn for_each_member(
     // A single compressed file (gz, bz2, xz) is one member named after the archive.
     let single =
         data.starts_with(b"\x1F\x8B") || data.starts_with(b"BZh") || data.starts_with(b"\xFD7zXZ\x00");
+    // compress-tools' iterator reads a member's name without checking that libarchive gave one
+    // (it gives none when the name cannot be converted; found by fuzzing: a crash, SIGSEGV).
+    // Its listing checks: the names are listed first, both in a UTF-8 locale (so Vietnamese
+    // names convert the same way each time), and an archive with a nameless member is unreadable.
+    let _locale = Utf8Locale::new();
+    if let Err(e) = compress_tools::list_archive_entries(Cursor::new(data))
+        && e.to_string().contains("unreadable filename")
+    {
+        problems.push(unreadable(name.to_owned(), &e.to_string()));
+        return;
+    }
     let iter = ArchiveIteratorBuilder::new(Cursor::new(data))
         .decoder(lossy_name)
         .raw_format(single)
@@ -143,12 +154,55 @@ fn unreadable(path: String, why: &str) -> ExtractProblem {
     }
 }
 
+/// A UTF-8 character-type locale for this thread while it lives (`uselocale`, per thread), as
+/// compress-tools' listing uses: libarchive converts member names through the current locale,
+/// and a Rust process runs in the C locale.
+struct Utf8Locale {
+    new: libc::locale_t,
+    old: libc::locale_t,
+}
+
+impl Utf8Locale {
+    fn new() -> Option<Utf8Locale> {
+        // SAFETY: newlocale with a valid C string; uselocale on this thread only; freed in drop.
+        unsafe {
+            let new = libc::newlocale(libc::LC_CTYPE_MASK, c"C.UTF-8".as_ptr(), std::ptr::null_mut());
+            if new.is_null() {
+                return None;
+            }
+            let old = libc::uselocale(new);
+            Some(Utf8Locale { new, old })
+        }
+    }
+}
+
+impl Drop for Utf8Locale {
+    fn drop(&mut self) {
+        // SAFETY: restores the thread's previous locale, then frees the one made in `new`.
+        unsafe {
+            libc::uselocale(self.old);
+            libc::freelocale(self.new);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn budget() -> Budget {
         Budget::new(&crate::config::LimitsConfig::default())
+    }
+
+    #[test]
+    fn a_member_libarchive_cannot_name_is_unreadable_not_a_crash() {
+        // Found by the zip fuzz target: compress-tools' iterator crashed (SIGSEGV) on it.
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fuzz/regressions/zip/member-without-a-name-libarchive-null-pathname");
+        let data = std::fs::read(path).expect("regression input");
+        let mut problems = Vec::new();
+        for_each_member(&data, "x.zip", 0, &mut budget(), &mut problems, &mut |_, _, _| {});
+        assert!(!problems.is_empty());
     }
 
     fn members(data: &[u8], name: &str) -> (Vec<(String, Vec<u8>)>, Vec<ExtractProblem>) {
