@@ -1,6 +1,7 @@
 //! Engine::scan throughput (criterion): a typical 10 KB message, a 20 MiB attachment, the shared
 //! MIME test suites, the generated benchmark mix, the markings detector (text extraction and
-//! detection over the labelled set), and each content scanner on its own. Each
+//! detection over the labelled set), each content scanner on its own, and the yearly report's
+//! counting per message (in memory, and with its batched writes to SQLite). Each
 //! iteration checks the verdicts (or findings), so a fast-but-wrong change shows.
 //!
 //! cargo bench --bench engine
@@ -228,5 +229,103 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
+/// The yearly report's counting (issue 22): what the milter does per message (its outcome
+/// counters, the units of the sender and the recipients from a directory of 2,000 mailboxes in
+/// 60 units, the in-memory tally), alone and with the daemon's batched writes (a flush every
+/// 1,000 messages into a SQLite store on disk, as every `[report] flush_secs` at ~100 msg/s).
+fn report_counting(c: &mut Criterion) {
+    use canhgac::store::traffic::{Ending, Seen, Tally, outcome_counters};
+    let mut csv = String::from(canhgac::directory::HEADER);
+    csv.push('\n');
+    for i in 0..2000 {
+        let unit = i % 60;
+        csv.push_str(&format!(
+            "cv{i}@u{unit}.lamdong.gov.vn,Cán bộ {i},u{unit},Đơn vị {unit},u{unit}@lamdong.gov.vn\n"
+        ));
+    }
+    let dir = canhgac::directory::Directory::parse(&csv, Path::new("bench.csv")).expect("directory");
+    let local = canhgac::config::LocalConfig::default();
+    let verdicts = [
+        canhgac::Verdict {
+            action: Action::Accept,
+            dry_run_action: None,
+            score: 0.0,
+            reply: None,
+            level: None,
+            reason: String::new(),
+            findings: Vec::new(),
+        },
+        canhgac::Verdict {
+            action: Action::Reject,
+            dry_run_action: None,
+            score: 16.0,
+            reply: None,
+            level: None,
+            reason: "score".into(),
+            findings: vec![canhgac::Finding::new("VI_LOAN", "x", "body")],
+        },
+    ];
+    let messages: Vec<(String, Vec<String>)> = (0..4096)
+        .map(|i| {
+            let from = if i % 2 == 0 {
+                format!("cv{}@u{}.lamdong.gov.vn", i % 2000, (i % 2000) % 60)
+            } else {
+                format!("sender{i}@example.com")
+            };
+            let to = vec![
+                format!("cv{}@u{}.lamdong.gov.vn", (i * 7) % 2000, ((i * 7) % 2000) % 60),
+                format!("cv{}@u{}.lamdong.gov.vn", (i * 13) % 2000, ((i * 13) % 2000) % 60),
+            ];
+            (from, to)
+        })
+        .collect();
+    let now = canhgac::store::now();
+    let count = |tally: &Tally, i: u64| {
+        let (from, to) = &messages[i as usize % messages.len()];
+        let v = &verdicts[i as usize % 2];
+        let ending = Ending::of(v, false);
+        tally.count(
+            &Seen {
+                at: now - (i as i64 % 30) * 86_400,
+                sender: from,
+                recipients: to,
+                size: 10_240,
+                attachments: 1,
+                ending,
+                outcomes: outcome_counters(v, ending),
+            },
+            Some(&dir),
+            &local,
+        );
+    };
+    let mut g = c.benchmark_group("report");
+    g.throughput(Throughput::Elements(1));
+    let tally = Tally::new();
+    g.bench_function("count_in_memory", |b| {
+        let mut i = 0u64;
+        b.iter(|| {
+            count(&tally, i);
+            i += 1;
+        })
+    });
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let store = canhgac::store::Store::open(&tmp.path().join("bench.db")).expect("store");
+    g.bench_function("count_and_write_every_1000", |b| {
+        b.iter_custom(|iters| {
+            let tally = Tally::new();
+            let t = std::time::Instant::now();
+            for i in 0..iters {
+                count(&tally, i);
+                if i % 1000 == 999 {
+                    store.flush_tally(&tally).expect("flush");
+                }
+            }
+            store.flush_tally(&tally).expect("flush");
+            t.elapsed()
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench, report_counting);
 criterion_main!(benches);

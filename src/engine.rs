@@ -83,6 +83,26 @@ pub struct ScanReport {
     #[serde(flatten)]
     pub verdict: Verdict,
     pub timings: Vec<ScannerTime>,
+    /// File attachments the message carries (0 when its content was not read): counted for
+    /// the yearly report.
+    pub attachments: u32,
+}
+
+/// What the content scanners found in a message, and what reading it showed.
+struct ContentScan {
+    findings: Vec<Finding>,
+    timings: Vec<ScannerTime>,
+    attachments: u32,
+}
+
+/// The first pass of the content scanners ([`Engine::scan_content_first`]).
+pub struct FirstPass {
+    pub findings: Vec<Finding>,
+    pub timings: Vec<ScannerTime>,
+    /// Scans or photos to read next (OCR).
+    pub ocr_wanted: bool,
+    /// File attachments, forwarded messages' included.
+    pub attachments: u32,
 }
 
 impl Engine {
@@ -285,12 +305,12 @@ impl Engine {
                 if input.raw.len() <= INLINE_SCAN_BYTES && input.is_single_text_part() {
                     // A small message without attachments takes ~20 µs to scan: cheaper than
                     // handing it to another thread and back (measured, BENCHMARKS.md).
-                    return Ok(engine.scan_content(&input));
+                    return Ok(engine.scan_content_counted(&input));
                 }
                 let permit = permits.acquire_owned().await;
                 tokio::task::spawn_blocking(move || {
                     let _permit = permit;
-                    engine.scan_content(&input)
+                    engine.scan_content_counted(&input)
                 })
                 .await
             }
@@ -309,6 +329,7 @@ impl Engine {
         // Virus findings first: when several refuse, the reply names the virus.
         let mut findings = Vec::new();
         let mut timings = Vec::new();
+        let mut attachments = 0;
         if let Some((f, micros)) = virus {
             findings.extend(f);
             timings.push(ScannerTime {
@@ -317,9 +338,10 @@ impl Engine {
             });
         }
         match content {
-            Ok((f, t)) => {
-                findings.extend(f);
-                timings.extend(t);
+            Ok(c) => {
+                findings.extend(c.findings);
+                timings.extend(c.timings);
+                attachments = c.attachments;
             }
             Err(e) => {
                 tracing::error!(error = %e, "content scan task failed");
@@ -333,15 +355,12 @@ impl Engine {
         ScanReport {
             verdict: self.decide_input(input.as_ref(), findings),
             timings,
+            attachments,
         }
     }
 
     /// The content scan in an isolated worker, with its failures as findings.
-    async fn scan_in_worker(
-        &self,
-        pool: &WorkerPool,
-        input: &Arc<ScanInput>,
-    ) -> (Vec<Finding>, Vec<ScannerTime>) {
+    async fn scan_in_worker(&self, pool: &WorkerPool, input: &Arc<ScanInput>) -> ContentScan {
         let timeout = std::time::Duration::from_millis(self.config.limits.extract_timeout_ms) + WORKER_GRACE;
         match pool.scan(input, timeout).await {
             Outcome::Done(r) => {
@@ -365,9 +384,17 @@ impl Engine {
                         micros: t.elapsed().as_micros() as u64,
                     });
                 }
-                (findings, timings)
+                ContentScan {
+                    findings,
+                    timings,
+                    attachments: r.attachments,
+                }
             }
-            failed => (Self::worker_failed(failed, "scanning", timeout), Vec::new()),
+            failed => ContentScan {
+                findings: Self::worker_failed(failed, "scanning", timeout),
+                timings: Vec::new(),
+                attachments: 0,
+            },
         }
     }
 
@@ -465,16 +492,18 @@ impl Engine {
             }
             crate::worker::protocol::Kind::Scan => {}
         }
-        let (findings, timings, ocr_wanted) = self.scan_content_first(input);
+        let first = self.scan_content_first(input);
         crate::worker::protocol::ScanResponse {
-            findings,
-            timings: timings
+            findings: first.findings,
+            timings: first
+                .timings
                 .into_iter()
                 .map(|t| (t.scanner.to_owned(), t.micros))
                 .collect(),
             described: None,
             tokens: None,
-            ocr_wanted,
+            ocr_wanted: first.ocr_wanted,
+            attachments: first.attachments,
         }
     }
 
@@ -579,7 +608,18 @@ impl Engine {
     /// with scans or photos, their OCR: CPU-bound, synchronous, for the blocking pool and for
     /// benchmarks. A scanner that panics adds `SCAN_PANIC`.
     pub fn scan_content(&self, input: &ScanInput) -> (Vec<Finding>, Vec<ScannerTime>) {
-        let (mut findings, mut timings, ocr_wanted) = self.scan_content_first(input);
+        let c = self.scan_content_counted(input);
+        (c.findings, c.timings)
+    }
+
+    /// [`Engine::scan_content`] with the number of attachments.
+    fn scan_content_counted(&self, input: &ScanInput) -> ContentScan {
+        let FirstPass {
+            mut findings,
+            mut timings,
+            ocr_wanted,
+            attachments,
+        } = self.scan_content_first(input);
         if ocr_wanted {
             let t = Instant::now();
             findings.extend(self.ocr_content(input));
@@ -588,12 +628,16 @@ impl Engine {
                 micros: t.elapsed().as_micros() as u64,
             });
         }
-        (findings, timings)
+        ContentScan {
+            findings,
+            timings,
+            attachments,
+        }
     }
 
     /// The content scanners without OCR, and whether OCR is to follow ([`Engine::ocr_content`]).
     /// With `[ocr] enabled = false`, what OCR would read is `OCR_INCOMPLETE` here.
-    pub fn scan_content_first(&self, input: &ScanInput) -> (Vec<Finding>, Vec<ScannerTime>, bool) {
+    pub fn scan_content_first(&self, input: &ScanInput) -> FirstPass {
         let mut findings = Vec::new();
         let mut timings = Vec::with_capacity(self.scanners.len() + 1);
         let t = Instant::now();
@@ -664,15 +708,22 @@ impl Engine {
                 findings.extend(self.ocr.unread_findings(&unread, &input.envelope.rcpt_to));
             }
         }
-        (findings, timings, ocr_wanted)
+        let attachments = u32::try_from(parsed.attachments.len()).unwrap_or(u32::MAX);
+        FirstPass {
+            findings,
+            timings,
+            ocr_wanted,
+            attachments,
+        }
     }
 
     /// The verdict from content scanners alone (no clamd): for benchmarks and tests of rules.
     pub fn scan_content_verdict(&self, input: &ScanInput) -> ScanReport {
-        let (findings, timings) = self.scan_content(input);
+        let c = self.scan_content_counted(input);
         ScanReport {
-            verdict: self.decide_input(input, findings),
-            timings,
+            verdict: self.decide_input(input, c.findings),
+            timings: c.timings,
+            attachments: c.attachments,
         }
     }
 

@@ -31,6 +31,7 @@ pub mod mime_out;
 pub mod monitor;
 pub mod ownership;
 pub mod policy;
+pub mod report;
 pub mod review;
 pub mod scanners;
 pub mod server;

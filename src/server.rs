@@ -85,6 +85,33 @@ pub async fn start_workers(
     Ok(pool)
 }
 
+/// Writes what the milter counted for the yearly report every `every` (one transaction each
+/// time); a failed write keeps the counts for the next.
+async fn write_counts(
+    store: std::sync::Arc<crate::store::Store>,
+    tally: std::sync::Arc<crate::store::traffic::Tally>,
+    every: Duration,
+    mut stop: tokio::sync::watch::Receiver<bool>,
+) {
+    loop {
+        tokio::select! {
+            _ = tokio::time::sleep(every) => {}
+            _ = stop.changed() => return,
+        }
+        if tally.is_empty() {
+            continue;
+        }
+        let (s, t) = (store.clone(), tally.clone());
+        match tokio::task::spawn_blocking(move || s.flush_tally(&t)).await {
+            Ok(Err(e)) => {
+                tracing::error!(error = %e, "cannot write the report counters; kept for the next try")
+            }
+            Err(e) => tracing::error!(error = %e, "counter task failed"),
+            Ok(Ok(_)) => {}
+        }
+    }
+}
+
 /// Runs the gateway until told to stop (or its milter fails): binds the milter socket, opens
 /// the store, starts the scanning workers, the review console, the alert sender, the audit
 /// anchors and the retention purge; reloads on [`Control::Reload`]; on [`Control::Stop`] (or
@@ -140,6 +167,12 @@ pub async fn run(options: Options, mut control: mpsc::Receiver<Control>) -> Resu
         shared.lists.replace(crate::policy::lists::Lists::new(entries));
     }
     let lists = shared.lists.clone();
+    // The yearly report's counters: counted in memory by the milter, written here in batches.
+    let tally = match (&store, config.report.enabled) {
+        (Some(_), true) => Some(std::sync::Arc::new(crate::store::traffic::Tally::new())),
+        _ => None,
+    };
+    shared.tally = tally.clone();
     if noop {
         tracing::warn!("--noop: every message is accepted without scanning (benchmark baseline)");
     }
@@ -236,7 +269,16 @@ pub async fn run(options: Options, mut control: mpsc::Receiver<Control>) -> Resu
             }));
         }
         background.push(tokio::spawn(keep_lists(store.clone(), lists, tx.subscribe())));
+        if let Some(t) = &tally {
+            background.push(tokio::spawn(write_counts(
+                store.clone(),
+                t.clone(),
+                Duration::from_secs(config.report.flush_secs.max(1)),
+                tx.subscribe(),
+            )));
+        }
         let (s, days, mut stop) = (store.clone(), config.store.retention_days, tx.subscribe());
+        let years = config.report.keep_years;
         background.push(tokio::spawn(async move {
             loop {
                 let s2 = s.clone();
@@ -245,6 +287,14 @@ pub async fn run(options: Options, mut control: mpsc::Receiver<Control>) -> Resu
                         tracing::info!(purged = n, days, "retention: original bytes purged")
                     }
                     Ok(Err(e)) => tracing::error!(error = %e, "retention purge failed"),
+                    _ => {}
+                }
+                let s2 = s.clone();
+                match tokio::task::spawn_blocking(move || s2.purge_counters(years)).await {
+                    Ok(Ok(n)) if n > 0 => {
+                        tracing::info!(purged = n, years, "retention: report counters purged")
+                    }
+                    Ok(Err(e)) => tracing::error!(error = %e, "counter purge failed"),
                     _ => {}
                 }
                 tokio::select! {
@@ -324,6 +374,14 @@ pub async fn run(options: Options, mut control: mpsc::Receiver<Control>) -> Resu
         Err(_) => tracing::warn!(
             "grace period over; stopping with messages in progress (the MTA applies milter_default_action)"
         ),
+    }
+    // What the last messages counted.
+    if let (Some(s), Some(t)) = (store, tally) {
+        match tokio::task::spawn_blocking(move || s.flush_tally(&t)).await {
+            Ok(Err(e)) => tracing::error!(error = %e, "cannot write the report counters"),
+            Err(e) => tracing::error!(error = %e, "counter task failed"),
+            Ok(Ok(_)) => {}
+        }
     }
     Ok(())
 }

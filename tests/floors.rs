@@ -27,6 +27,7 @@ const FLOORS: &[(&str, u32)] = &[
     ("alerts", 9),
     ("actions", 10),
     ("review", 10),
+    ("report", 10),
     ("milter", 11),
     ("web", 12),
     ("monitor", 12),

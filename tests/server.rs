@@ -80,4 +80,18 @@ async fn the_daemon_runs_in_process_holds_marked_mail_reloads_and_stops_when_tol
         "{d:?}"
     );
     assert!(d.texts.iter().any(|t| t.text.contains("TỐI MẬT")), "{d:?}");
+    // The yearly report's counts, written when it stopped (before its first timed write).
+    let counted = |counter: &str| {
+        store
+            .counters(0, i64::MAX)
+            .expect("counters")
+            .iter()
+            .filter(|r| r.unit == "*" && r.counter == counter)
+            .map(|r| r.value)
+            .sum::<i64>()
+    };
+    assert_eq!(counted("delivered"), 2);
+    assert_eq!(counted("held"), 1);
+    assert_eq!(counted("level:TỐI MẬT"), 1);
+    assert_eq!(counted("sent_internal"), 3);
 }

@@ -19,6 +19,7 @@ mod ocr;
 mod package;
 mod postfix;
 mod quarantine;
+mod report;
 mod server;
 mod spam;
 mod users;

@@ -449,6 +449,7 @@ async fn every_route_without_a_session_leads_to_login_and_shows_no_data() {
         format!("/audit?id={id}"),
         "/users".to_owned(),
         "/lists".to_owned(),
+        "/report".to_owned(),
     ];
     // In the browser: each page shows the login form, nothing of the message.
     let b = Browser::start().await;
@@ -474,6 +475,9 @@ async fn every_route_without_a_session_leads_to_login_and_shows_no_data() {
         format!("/audit?id={id}"),
         "/users".to_owned(),
         "/lists".to_owned(),
+        "/report?year=2026&unit=snv".to_owned(),
+        "/report.csv".to_owned(),
+        "/report.json?unit=snv".to_owned(),
         "/no/such/page".to_owned(),
     ] {
         let (status, head, body) = http(&c.base, "GET", &path, "", "").await;

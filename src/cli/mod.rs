@@ -6,6 +6,7 @@ mod doctor;
 pub mod eval;
 mod lists;
 mod officer;
+mod report;
 mod spam;
 pub mod tools;
 mod users;
@@ -141,6 +142,29 @@ enum Command {
         #[command(subcommand)]
         command: lists::ListsCommand,
     },
+    /// The regulation's yearly report (art. 14) of a unit or of the whole province, from what
+    /// the gateway counted: use of mail by month, what was filtered, state-secret markings
+    /// intercepted, inactive mailboxes. HTML (printable), CSV or JSON.
+    Report {
+        #[arg(long, short)]
+        config: Option<PathBuf>,
+        /// The year (default: this year, Vietnam time).
+        #[arg(long)]
+        year: Option<i64>,
+        /// A unit id of the directory (default: the province, every unit).
+        #[arg(long)]
+        unit: Option<String>,
+        #[arg(long, value_enum, default_value = "html")]
+        format: report::Format,
+        /// The mailbox activity lists instead (art. 7.2.d): directory mailboxes that sent
+        /// nothing for [report] inactive_days, and province addresses missing from the
+        /// directory (CSV or JSON).
+        #[arg(long)]
+        activity: bool,
+        /// Write to this file (default: standard output).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
     /// The unit directory (Danh bạ hộp thư điện tử công vụ).
     Directory {
         #[arg(long, short, global = true)]
@@ -219,6 +243,26 @@ pub fn main() -> ExitCode {
         },
         Command::Audit { config, command } => match officer::config_for(config.as_deref()) {
             Ok(c) => officer::audit(&c, command),
+            Err(code) => code,
+        },
+        Command::Report {
+            config,
+            year,
+            unit,
+            format,
+            activity,
+            output,
+        } => match officer::config_for(config.as_deref()) {
+            Ok(c) => report::run(
+                &c,
+                report::Request {
+                    year,
+                    unit,
+                    format,
+                    activity,
+                    output,
+                },
+            ),
             Err(code) => code,
         },
         Command::Directory { config, command } => match officer::config_for(config.as_deref()) {

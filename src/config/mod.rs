@@ -33,6 +33,7 @@ pub struct Config {
     pub log: LogConfig,
     pub metrics: MetricsConfig,
     pub ocr: OcrConfig,
+    pub report: ReportConfig,
     /// Where this configuration was read from (not a key; set by [`Config::load`]).
     #[serde(skip)]
     pub source: Option<PathBuf>,
@@ -313,6 +314,33 @@ impl Default for StoreConfig {
             path: PathBuf::from("var/canhgac.db"),
             answer: HeldAnswer::Discard,
             retention_days: 180,
+        }
+    }
+}
+
+/// `[report]`: the traffic counters behind the regulation's yearly report (art. 14) and the
+/// mailbox activity list (art. 7.2.d).
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct ReportConfig {
+    /// Count every message per unit and day (off: nothing is counted, the report is empty).
+    pub enabled: bool,
+    /// Seconds between writes of the counts kept in memory (one transaction each time, and at
+    /// shutdown); a crash loses at most this much counting, never mail.
+    pub flush_secs: u64,
+    /// Years the daily counters are kept, whatever `[store] retention_days` says of messages.
+    pub keep_years: u32,
+    /// A directory mailbox that sent nothing for this many days is listed as inactive.
+    pub inactive_days: u32,
+}
+
+impl Default for ReportConfig {
+    fn default() -> Self {
+        Self {
+            enabled: true,
+            flush_secs: 10,
+            keep_years: 10,
+            inactive_days: 90,
         }
     }
 }

@@ -10,6 +10,7 @@ pub use session::Session;
 use crate::actions;
 use crate::actions::{Answer, HeaderEdit, HeaderMarks, Held};
 use crate::engine::EngineHandle;
+use crate::store::traffic::{Ending, Seen, outcome_counters};
 use crate::verdict::{SmtpReply, Verdict};
 use indymilter::{
     Actions, Callbacks, ContextActions, EomContext, MacroStage, NegotiateContext, ProtoOpts, SetErrorReply,
@@ -34,6 +35,8 @@ pub struct Shared {
     pub lists: crate::policy::lists::ListsHandle,
     /// The gateway's metrics (None: not counted).
     pub metrics: Option<Arc<crate::metrics::Metrics>>,
+    /// The yearly report's counters, written to the store by the daemon (None: not counted).
+    pub tally: Option<Arc<crate::store::traffic::Tally>>,
 }
 
 impl Shared {
@@ -44,6 +47,7 @@ impl Shared {
             store: None,
             lists: Default::default(),
             metrics: None,
+            tally: None,
         }
     }
 }
@@ -96,6 +100,7 @@ fn callbacks(shared: Shared) -> Callbacks<Session> {
             let store = neg_shared.store.clone();
             let lists = neg_shared.lists.current();
             let metrics = neg_shared.metrics.clone();
+            let tally = neg_shared.tally.clone();
             Box::pin(async move {
                 cx.requested_actions =
                     (Actions::ADD_HEADER | Actions::CHANGE_HEADER | Actions::QUARANTINE) & actions;
@@ -122,6 +127,7 @@ fn callbacks(shared: Shared) -> Callbacks<Session> {
                 let mut session = Session::new(engine, leading_space).counted_in(metrics);
                 session.store = store;
                 session.lists = lists;
+                session.tally = tally;
                 cx.data = Some(session);
                 Status::Continue
             })
@@ -238,6 +244,7 @@ async fn eom(cx: &mut EomContext<Session>) -> Status {
     };
     let engine = s.engine.clone();
     let metrics = s.metrics.clone();
+    let tally = s.tally.clone();
     let marks = s.header_marks();
     s.set_queue_id(queue_id.clone());
     // Read the message back from the spool only when memory allows (a burst of large
@@ -262,7 +269,7 @@ async fn eom(cx: &mut EomContext<Session>) -> Status {
     };
     let cfg = engine.config();
     let store = s.store.clone();
-    let (verdict, timings, envelope, size, held) = match input {
+    let (verdict, timings, envelope, size, held, attachments) = match input {
         Err(e) => {
             tracing::error!(queue_id = queue_id.as_deref().unwrap_or("-"), error = %e, "message could not be read back");
             (
@@ -271,6 +278,7 @@ async fn eom(cx: &mut EomContext<Session>) -> Status {
                 None,
                 0,
                 Held::NoStore,
+                0,
             )
         }
         Ok(input) => {
@@ -278,16 +286,18 @@ async fn eom(cx: &mut EomContext<Session>) -> Status {
             let envelope = input.envelope.clone();
             let limit = Duration::from_secs(cfg.milter.scan_timeout_secs);
             let input = Arc::new(input);
-            let (verdict, timings) = match tokio::time::timeout(limit, engine.scan(input.clone())).await {
-                Ok(report) => (report.verdict, report.timings),
-                Err(_) => (
-                    engine.failure(
-                        "SCAN_TIMEOUT",
-                        &format!("Temporary failure: scan took longer than {} s", limit.as_secs()),
+            let (verdict, timings, attachments) =
+                match tokio::time::timeout(limit, engine.scan(input.clone())).await {
+                    Ok(report) => (report.verdict, report.timings, report.attachments),
+                    Err(_) => (
+                        engine.failure(
+                            "SCAN_TIMEOUT",
+                            &format!("Temporary failure: scan took longer than {} s", limit.as_secs()),
+                        ),
+                        Vec::new(),
+                        0,
                     ),
-                    Vec::new(),
-                ),
-            };
+                };
             // A held message is stored durably before Postfix hears anything.
             let held = match (&store, actions::holds(&verdict)) {
                 (Some(store), true) => {
@@ -319,7 +329,7 @@ async fn eom(cx: &mut EomContext<Session>) -> Status {
                 }
                 _ => Held::NoStore,
             };
-            (verdict, timings, Some(envelope), size, held)
+            (verdict, timings, Some(envelope), size, held, attachments)
         }
     };
     let quarantine_id = match &held {
@@ -342,6 +352,20 @@ async fn eom(cx: &mut EomContext<Session>) -> Status {
         size,
     };
     log_verdict(&about, &verdict, &timings, started.elapsed());
+    if let (Some(t), Some(env)) = (tally, envelope.as_ref()) {
+        // In memory only: the daemon writes the counts in batches, off the answer path.
+        let ending = Ending::of(&verdict, matches!(held, Held::Failed));
+        let seen = Seen {
+            at: crate::store::now(),
+            sender: &env.mail_from,
+            recipients: &env.rcpt_to,
+            size,
+            attachments,
+            ending,
+            outcomes: outcome_counters(&verdict, ending),
+        };
+        t.count(&seen, engine.directory(), &engine.config().local);
+    }
     if let Some(m) = metrics {
         m.verdict(
             verdict.action.as_str(),

@@ -6,6 +6,7 @@ use crate::message::{Envelope, MessageBuffer, ScanInput, strip_brackets};
 use crate::metrics::{ConnectionGuard, Metrics};
 use crate::policy::SmtpReply;
 use crate::policy::lists::{ListEntry, ListKind, Lists, Probe};
+use crate::store::traffic::{Ending, Seen, Tally};
 use std::net::IpAddr;
 use std::sync::Arc;
 
@@ -48,6 +49,8 @@ pub struct Session {
     pub lists: Arc<Lists>,
     /// The gateway's metrics (None: not counted), and this connection counted open in them.
     pub metrics: Option<Arc<Metrics>>,
+    /// The yearly report's counters (None: not counted).
+    pub tally: Option<Arc<Tally>>,
     _open: Option<ConnectionGuard>,
 }
 
@@ -68,6 +71,7 @@ impl Session {
             store: None,
             lists: Arc::default(),
             metrics: None,
+            tally: None,
             _open: None,
         }
     }
@@ -77,6 +81,23 @@ impl Session {
         self._open = metrics.as_ref().map(|m| m.connection());
         self.metrics = metrics;
         self
+    }
+
+    /// Counts a message refused before end-of-message in the yearly report's counters
+    /// (`reason`: `size` or `blocked`).
+    fn tally_refusal(tally: Option<&Tally>, engine: &Engine, reason: &str, env: &Envelope, size: u64) {
+        if let Some(t) = tally {
+            let seen = Seen {
+                at: crate::store::now(),
+                sender: &env.mail_from,
+                recipients: &env.rcpt_to,
+                size,
+                attachments: 0,
+                ending: Ending::Refused,
+                outcomes: vec!["refused".to_owned(), format!("refused:{reason}")],
+            };
+            t.count(&seen, engine.directory(), &engine.config().local);
+        }
     }
 
     /// Counts a message refused before end-of-message.
@@ -105,6 +126,10 @@ impl Session {
         );
         if !self.engine.config().policy.dry_run {
             self.count_refusal("LIST_BLOCKED");
+            // A recipient refused at RCPT is not a message refused.
+            if let (Some(env), false) = (env, stage == "rcpt") {
+                Self::tally_refusal(self.tally.as_deref(), &self.engine, "blocked", env, size);
+            }
         }
         (!self.engine.config().policy.dry_run).then_some(reply)
     }
@@ -150,6 +175,7 @@ impl Session {
                 if let Some(m) = self.message.take() {
                     log_early_refusal("mail", &m.envelope, size, &reply);
                     self.count_refusal("MESSAGE_OVERSIZE");
+                    Self::tally_refusal(self.tally.as_deref(), &self.engine, "size", &m.envelope, size);
                 }
                 Early::Reject(reply)
             }
@@ -255,6 +281,13 @@ impl Session {
                     &format!("Message size exceeds the fixed maximum message size of {limit} bytes"),
                 );
                 log_early_refusal("body", &m.envelope, m.received, &reply);
+                Self::tally_refusal(
+                    self.tally.as_deref(),
+                    &self.engine,
+                    "size",
+                    &m.envelope,
+                    m.received,
+                );
                 self.count_refusal("MESSAGE_OVERSIZE");
                 return Early::Reject(reply);
             }

@@ -9,6 +9,7 @@ mod lists;
 mod outbox;
 mod review;
 mod sessions;
+pub mod traffic;
 mod users;
 
 pub use audit::{Anchor, AuditCheck, AuditEntry, AuditKey};
@@ -312,6 +313,24 @@ const SCHEMA: &[&str] = &[
         given_at INTEGER NOT NULL,
         learned_at INTEGER
     );",
+    // 7: issue 22. Traffic counters per unit and day (Vietnam time) for the regulation's yearly
+    // report, kept for years whatever the messages' retention; each mailbox's first and last
+    // message sent and received (art. 7.2.d's inactive mailboxes).
+    "CREATE TABLE traffic (
+        day INTEGER NOT NULL,
+        unit TEXT NOT NULL,
+        counter TEXT NOT NULL,
+        value INTEGER NOT NULL,
+        PRIMARY KEY (day, unit, counter)
+    ) WITHOUT ROWID;
+    CREATE TABLE mailboxes (
+        address TEXT PRIMARY KEY,
+        unit TEXT NOT NULL,
+        first_sent INTEGER,
+        last_sent INTEGER,
+        first_received INTEGER,
+        last_received INTEGER
+    ) WITHOUT ROWID;",
 ];
 
 /// The schema version whose migration seals an unkeyed audit chain with the key.
@@ -643,6 +662,9 @@ impl Store {
         };
         audit::append(&tx, &self.key, now(), actor, action, id, reason).map_err(|e| self.sql(e))?;
         review::close_requests(&tx, id, to, now()).map_err(|e| self.sql(e))?;
+        if matches!(to, Status::Confirmed | Status::FalsePositive) {
+            traffic::count_event(&tx, id, to.as_str(), now()).map_err(|e| self.sql(e))?;
+        }
         tx.commit().map_err(|e| self.sql(e))
     }
 
@@ -751,6 +773,7 @@ impl Store {
         audit::append(&tx, &self.key, now(), actor, action, id, note).map_err(|e| self.sql(e))?;
         if to == Status::Released {
             review::close_requests(&tx, id, to, now()).map_err(|e| self.sql(e))?;
+            traffic::count_event(&tx, id, "released", now()).map_err(|e| self.sql(e))?;
         }
         tx.commit().map_err(|e| self.sql(e))
     }
@@ -916,7 +939,22 @@ impl Store {
 
     /// Marks an alert sent (it will not be sent again).
     pub fn alert_sent(&self, id: i64) -> Result<(), StoreError> {
-        outbox::sent(&self.lock(), id, now()).map_err(|e| self.sql(e))
+        let mut conn = self.lock();
+        let tx = conn.transaction().map_err(|e| self.sql(e))?;
+        if outbox::sent(&tx, id, now()).map_err(|e| self.sql(e))? {
+            // The alerts of held messages (not the audit anchors' mail).
+            let (message, kind): (String, String) = tx
+                .query_row(
+                    "SELECT message_id, kind FROM outbox WHERE id = ?1",
+                    params![id],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .map_err(|e| self.sql(e))?;
+            if kind != "audit_anchor" {
+                traffic::count_event(&tx, &message, "alerts_sent", now()).map_err(|e| self.sql(e))?;
+            }
+        }
+        tx.commit().map_err(|e| self.sql(e))
     }
 
     /// Records a failed attempt; the next one waits longer (`retry` seconds, doubling, at most

@@ -66,12 +66,13 @@ pub(super) fn of_message(conn: &Connection, message: &str) -> rusqlite::Result<V
     rows.collect()
 }
 
-pub(super) fn sent(conn: &Connection, id: i64, now: i64) -> rusqlite::Result<()> {
-    conn.execute(
-        "UPDATE outbox SET sent_at = ?2, attempts = attempts + 1, last_error = '' WHERE id = ?1",
+/// Marks an alert sent; false when it was marked already.
+pub(super) fn sent(conn: &Connection, id: i64, now: i64) -> rusqlite::Result<bool> {
+    let changed = conn.execute(
+        "UPDATE outbox SET sent_at = ?2, attempts = attempts + 1, last_error = '' WHERE id = ?1 AND sent_at IS NULL",
         params![id, now],
     )?;
-    Ok(())
+    Ok(changed > 0)
 }
 
 pub(super) fn failed(conn: &Connection, id: i64, error: &str, now: i64, retry: u64) -> rusqlite::Result<()> {

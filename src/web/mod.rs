@@ -5,6 +5,7 @@
 
 mod i18n;
 mod pages;
+pub mod report;
 mod session;
 pub mod view;
 

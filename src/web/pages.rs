@@ -37,6 +37,9 @@ pub fn routes() -> Router<AppState> {
         .route("/messages/{id}/action", post(act))
         .route("/messages/{id}/feedback", post(feedback))
         .route("/audit", get(audit))
+        .route("/report", get(report_page))
+        .route("/report.csv", get(report_csv))
+        .route("/report.json", get(report_json))
         .route("/users", get(users).post(add_user))
         .route("/users/{name}/disable", post(disable_user))
         .route("/users/{name}/password", post(set_password))
@@ -256,7 +259,7 @@ async fn style() -> Response {
             ),
             (header::CACHE_CONTROL, HeaderValue::from_static("max-age=3600")),
         ],
-        include_str!("templates/style.css"),
+        super::report::STYLE,
     )
         .into_response()
 }
@@ -1096,6 +1099,157 @@ struct AuditPage {
     rows: Vec<AuditRow>,
     prev: String,
     next: String,
+}
+
+// ---- yearly report (regulation art. 14) ------------------------------------------------------
+
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+struct ReportQuery {
+    year: String,
+    unit: String,
+}
+
+#[derive(Template)]
+#[template(path = "report.html")]
+struct ReportPage {
+    t: &'static T,
+    nav: Nav,
+    b: super::report::Body,
+    year: i64,
+    unit: String,
+    units: Vec<(String, String)>,
+    may_province: bool,
+    csv_href: String,
+    json_href: String,
+}
+
+/// A report as a session may see it: an officer scoped to units sees only theirs (the first by
+/// default, never the province's); everyone else any unit and the province. The units the
+/// session may choose from come with it. Each report made is audited (`report`).
+async fn year_report(
+    state: &AppState,
+    ctx: &Ctx,
+    q: &ReportQuery,
+    how: &str,
+) -> Result<(crate::report::YearReport, Vec<(String, String)>, bool), Response> {
+    let s = ctx.require()?.clone();
+    let now = crate::store::now();
+    let year = match q.year.trim() {
+        "" => crate::time::vietnam_civil(now).0,
+        y => match y.parse::<i64>() {
+            Ok(y) if (2000..=9999).contains(&y) => y,
+            _ => return Err(ctx.error(StatusCode::BAD_REQUEST, ctx.t().not_found)),
+        },
+    };
+    let scope = s.scope();
+    let asked = q.unit.trim().to_owned();
+    let unit = match &scope {
+        Some(units) if asked.is_empty() => units.first().cloned(),
+        Some(units) if !units.contains(&asked) => {
+            return Err(ctx.error(StatusCode::NOT_FOUND, ctx.t().not_found));
+        }
+        _ if asked.is_empty() => None,
+        _ => Some(asked),
+    };
+    let (config, user, how) = (state.config.clone(), s.user.clone(), how.to_owned());
+    let made = blocking(state, move |st| {
+        let dir = crate::report::directory_of(&config);
+        let units = crate::report::units_of_year(st, &config, dir.as_ref(), year)?;
+        let report = match crate::report::build(st, &config, dir.as_ref(), year, unit.as_deref(), now) {
+            Ok(r) => r,
+            Err(crate::report::ReportError::Store(e)) => return Err(e),
+            Err(e) => return Err(StoreError::NotFound(e.to_string())),
+        };
+        let about = format!("report:{year}:{}", unit.as_deref().unwrap_or("*"));
+        st.audit(&user, "report", &about, &how)?;
+        Ok((report, units))
+    })
+    .await
+    .map_err(|e| ctx.store_error(e))?;
+    let (report, units) = made;
+    let choices = match &scope {
+        Some(mine) => mine
+            .iter()
+            .map(|u| {
+                let name = units
+                    .iter()
+                    .find(|(id, _)| id == u)
+                    .map_or(u.clone(), |(_, n)| n.clone());
+                (u.clone(), name)
+            })
+            .collect(),
+        None => units,
+    };
+    Ok((report, choices, scope.is_none()))
+}
+
+fn report_query(r: &crate::report::YearReport) -> String {
+    format!("year={}&unit={}", r.year, encode(r.unit.as_deref().unwrap_or("")))
+}
+
+async fn report_page(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ReportQuery>) -> Page {
+    let (report, units, may_province) = year_report(&state, &ctx, &q, "web").await?;
+    let page = ReportPage {
+        t: ctx.t(),
+        nav: ctx.nav(""),
+        b: super::report::body(&report),
+        year: report.year,
+        unit: report.unit.clone().unwrap_or_default(),
+        units: units
+            .into_iter()
+            .map(|(id, name)| {
+                let label = if id == name {
+                    id.clone()
+                } else {
+                    format!("{name} ({id})")
+                };
+                (id, label)
+            })
+            .collect(),
+        may_province,
+        csv_href: format!("/report.csv?{}", report_query(&report)),
+        json_href: format!("/report.json?{}", report_query(&report)),
+    };
+    Ok(render(&page))
+}
+
+/// A report file as a download.
+fn report_file(report: &crate::report::YearReport, ext: &str, mime: &'static str, body: String) -> Response {
+    let name = format!(
+        "bao-cao-{}-{}.{ext}",
+        report.year,
+        report.unit.as_deref().unwrap_or("toan-tinh")
+    )
+    .replace(
+        |c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_')),
+        "_",
+    );
+    (
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static(mime)),
+            (
+                header::CONTENT_DISPOSITION,
+                HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
+                    .unwrap_or_else(|_| HeaderValue::from_static("attachment")),
+            ),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+async fn report_csv(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ReportQuery>) -> Page {
+    let (report, ..) = year_report(&state, &ctx, &q, "web csv").await?;
+    // A byte-order mark, so spreadsheet programs read the Vietnamese as UTF-8.
+    let body = format!("\u{feff}{}", report.csv());
+    Ok(report_file(&report, "csv", "text/csv; charset=utf-8", body))
+}
+
+async fn report_json(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ReportQuery>) -> Page {
+    let (report, ..) = year_report(&state, &ctx, &q, "web json").await?;
+    let body = serde_json::to_string_pretty(&report.json()).unwrap_or_default();
+    Ok(report_file(&report, "json", "application/json", body))
 }
 
 #[derive(Deserialize, Default)]

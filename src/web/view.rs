@@ -241,16 +241,25 @@ pub struct Chart {
 
 /// Columns, one per day, labels every few days.
 pub fn day_chart(stats: &Stats) -> Chart {
-    let n = stats.by_day.len().max(1) as u32;
-    let (width, height, top, bottom) = (760u32, 220u32, 20u32, 40u32);
-    let max = stats.by_day.iter().map(|d| d.1).max().unwrap_or(0).max(1);
-    let step = (width - 40) / n;
-    let every = n.div_ceil(10).max(1) as usize;
-    let bars = stats
+    let days: Vec<(String, u64)> = stats
         .by_day
         .iter()
+        .map(|(day, v)| (day.get(5..).unwrap_or(day).to_owned(), *v))
+        .collect();
+    column_chart(&days)
+}
+
+/// Columns, one per label (at most ten labels shown).
+pub fn column_chart(columns: &[(String, u64)]) -> Chart {
+    let n = columns.len().max(1) as u32;
+    let (width, height, top, bottom) = (760u32, 220u32, 20u32, 40u32);
+    let max = columns.iter().map(|d| d.1).max().unwrap_or(0).max(1);
+    let step = (width - 40) / n;
+    let every = n.div_ceil(10).max(1) as usize;
+    let bars = columns
+        .iter()
         .enumerate()
-        .map(|(i, (day, v))| {
+        .map(|(i, (label, v))| {
             let h = ((height - top - bottom) as u64 * v / max) as u32;
             let x = 30 + i as u32 * step;
             Bar {
@@ -259,7 +268,7 @@ pub fn day_chart(stats: &Stats) -> Chart {
                 w: step.saturating_sub(2).max(1),
                 h,
                 label: if i % every == 0 {
-                    day.get(5..).unwrap_or(day).to_owned()
+                    visible(label).chars().take(12).collect()
                 } else {
                     String::new()
                 },

@@ -53,6 +53,9 @@ pub struct ScanResponse {
     /// gateway sends it to an OCR worker next.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub ocr_wanted: bool,
+    /// File attachments the message carries (for the yearly report's counts).
+    #[serde(default)]
+    pub attachments: u32,
 }
 
 /// Largest response a worker may send (findings are capped per scanner; this is far above them).
@@ -178,6 +181,7 @@ mod tests {
             described: None,
             tokens: None,
             ocr_wanted: true,
+            attachments: 2,
         };
         let mut buf = Vec::new();
         write_response(&mut buf, &r).expect("written");

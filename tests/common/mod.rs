@@ -20,6 +20,8 @@ use tokio::task::JoinHandle;
 pub struct Milter {
     pub addr: ListenAddr,
     pub handle: EngineHandle,
+    /// The yearly report's counters (with a store only), written by `store.flush_tally`.
+    pub tally: Option<std::sync::Arc<canhgac::store::traffic::Tally>>,
     stop: Option<oneshot::Sender<()>>,
     task: Option<JoinHandle<std::io::Result<()>>>,
 }
@@ -48,6 +50,10 @@ impl Milter {
         let addr = listener.local_addr().expect("local addr");
         let handle = EngineHandle::new(engine);
         let mut shared = Shared::new(handle.clone());
+        let tally = store
+            .as_ref()
+            .map(|_| std::sync::Arc::new(canhgac::store::traffic::Tally::new()));
+        shared.tally = tally.clone();
         shared.store = store;
         let (tx, rx) = oneshot::channel();
         let task = tokio::spawn(milter::run(listener, shared, async move {
@@ -56,6 +62,7 @@ impl Milter {
         Milter {
             addr,
             handle,
+            tally,
             stop: Some(tx),
             task: Some(task),
         }
