@@ -66,8 +66,20 @@ fn want(rows: &[(&str, &str, i64)]) -> Vec<(String, String, i64)> {
 /// One message through a new milter connection; returns the end-of-message status (or the
 /// status of the stage that refused it).
 async fn send(m: &Milter, from: &str, to: &[&str], raw: &[u8], mail_args: &[&str]) -> MilterStatus {
+    send_from(m, Ipv4Addr::new(192, 0, 2, 10), from, to, raw, mail_args).await
+}
+
+/// [`send`] from a given client address (192.0.2.10 is one of the province's networks).
+async fn send_from(
+    m: &Milter,
+    client: Ipv4Addr,
+    from: &str,
+    to: &[&str],
+    raw: &[u8],
+    mail_args: &[&str],
+) -> MilterStatus {
     let mut conn = TestConnection::open(m.inet_addr()).await.expect("connect");
-    let client = SocketAddr::from((Ipv4Addr::new(192, 0, 2, 10), 40000));
+    let client = SocketAddr::from((client, 40000));
     conn.connect("client.example.org", client)
         .await
         .expect("connect stage");
@@ -196,6 +208,94 @@ async fn each_outcome_through_the_milter_moves_exactly_its_counters() {
             ("snv", "refused:spam", 1),
         ]),
         "spam",
+    );
+
+    // A program with a document's name (YARA), from outside: refused as malware.
+    let raw = mail::with_files(
+        "Hóa đơn",
+        &[("hoa-don.pdf.exe", "application/octet-stream", b"harmless bytes")],
+    );
+    let st = send(&m, "billing@example.net", &["chi@snv.lamdong.gov.vn"], &raw, &[]).await;
+    assert!(matches!(st, MilterStatus::Reject { .. }), "{st:?}");
+    step(
+        want(&[
+            ("*", "attachments_received", 1),
+            ("*", "received_external", 1),
+            ("*", "refused", 1),
+            ("*", "refused:virus", 1),
+            ("snv", "attachments_received", 1),
+            ("snv", "received_external", 1),
+            ("snv", "refused", 1),
+            ("snv", "refused:virus", 1),
+        ]),
+        "virus",
+    );
+
+    // Attachments over the regulation's 20 MB, found once decoded.
+    let raw = mail::with_attachment(21 * 1024 * 1024, "ho-so.pdf");
+    let st = send(
+        &m,
+        "an@snv.lamdong.gov.vn",
+        &["binh@stc.lamdong.gov.vn"],
+        &raw,
+        &[],
+    )
+    .await;
+    assert!(matches!(st, MilterStatus::Reject { .. }), "{st:?}");
+    step(
+        want(&[
+            ("*", "attachments_sent", 1),
+            ("*", "refused", 1),
+            ("*", "refused:size", 1),
+            ("*", "sent_internal", 1),
+            ("snv", "attachments_sent", 1),
+            ("snv", "refused", 1),
+            ("snv", "refused:size", 1),
+            ("snv", "sent_internal", 1),
+            ("stc", "attachments_received", 1),
+            ("stc", "received_internal", 1),
+            ("stc", "refused", 1),
+            ("stc", "refused:size", 1),
+        ]),
+        "attachment over 20 MB",
+    );
+
+    // A province sender claimed from outside, unauthenticated: tagged as forged; counted as
+    // mail from outside, and as a forgery against the unit it claimed.
+    let raw = mail::plain(
+        "an@snv.lamdong.gov.vn",
+        "binh@stc.lamdong.gov.vn",
+        "Khẩn",
+        "Chuyển tiền gấp.",
+    );
+    let st = send_from(
+        &m,
+        Ipv4Addr::new(198, 51, 100, 7),
+        "an@snv.lamdong.gov.vn",
+        &["binh@stc.lamdong.gov.vn"],
+        &raw,
+        &[],
+    )
+    .await;
+    assert_eq!(st, MilterStatus::Accept);
+    step(
+        want(&[
+            ("*", "delivered", 1),
+            ("*", "forged_sender", 1),
+            ("*", "received_external", 1),
+            ("*", "tagged", 1),
+            ("*", "tagged:spam", 1),
+            ("snv", "delivered", 1),
+            ("snv", "forged_sender", 1),
+            ("snv", "tagged", 1),
+            ("snv", "tagged:spam", 1),
+            ("stc", "delivered", 1),
+            ("stc", "forged_sender", 1),
+            ("stc", "received_external", 1),
+            ("stc", "tagged", 1),
+            ("stc", "tagged:spam", 1),
+        ]),
+        "forged",
     );
 
     // Over the size limit, refused at MAIL FROM from SIZE= (no recipient known yet).

@@ -180,7 +180,11 @@ impl Tally {
     /// mail only: a refused message is no use of a mailbox).
     pub fn count(&self, seen: &Seen<'_>, dir: Option<&Directory>, local: &LocalConfig) {
         let day = day_of(seen.at);
-        let sender_unit = unit_of(dir, local, seen.sender);
+        let claimed_unit = unit_of(dir, local, seen.sender);
+        // A forged province sender is no use of that mailbox: its mail counts as from outside
+        // (and as a forgery against the unit it claimed).
+        let forged = seen.outcomes.iter().any(|c| c == "forged_sender");
+        let sender_unit = if forged { None } else { claimed_unit.clone() };
         let mut rcpt_units: Vec<String> = Vec::with_capacity(seen.recipients.len());
         let mut rcpt_local = Vec::with_capacity(seen.recipients.len());
         let mut any_external = false;
@@ -233,7 +237,7 @@ impl Tally {
             }
         }
         let mut concerned: Vec<&str> = rcpt_units.iter().map(String::as_str).collect();
-        if let Some(u) = &sender_unit
+        if let Some(u) = &claimed_unit
             && !concerned.contains(&u.as_str())
         {
             concerned.push(u);
