@@ -63,6 +63,7 @@ fn seed(store: &Store) -> (String, String) {
             subject,
             units: vec![unit.to_owned(), UNITS[(i * 7 + 3) % UNITS.len()].to_owned()],
             described: None,
+            authentication: None,
         };
         let id = store.hold(&hold, &[]).expect("hold");
         if i == 0 {

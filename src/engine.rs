@@ -65,6 +65,8 @@ pub struct Engine {
     ocr_markings: MarkingScanner,
     /// The alerts' wording.
     alert_templates: crate::templates::AlertTemplates,
+    /// Sender authentication (SPF, DKIM, DMARC, ARC), when `[auth] enabled`.
+    auth: Option<Arc<crate::scanners::auth::SenderAuth>>,
 }
 
 /// Memory reserved for one message while it is scanned; released when dropped.
@@ -86,6 +88,10 @@ pub struct ScanReport {
     /// File attachments the message carries (0 when its content was not read): counted for
     /// the yearly report.
     pub attachments: u32,
+    /// Sender authentication, when it ran: the `Authentication-Results` value and each
+    /// method's result.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authentication: Option<crate::scanners::auth::AuthSummary>,
 }
 
 /// What the content scanners found in a message, and what reading it showed.
@@ -139,6 +145,7 @@ impl Engine {
         let mut known = Self::symbols_of(&scanners);
         known.extend(ClamdScanner::symbols());
         known.extend(crate::scanners::OcrScanner::symbols());
+        known.extend(crate::scanners::auth::symbols());
         let (origin, text) = crate::scanners::rule_source(rules_dir, "scores.toml", ScoreTable::EMBEDDED)?;
         let mut scores = ScoreTable::parse(&text, &origin, &known)?;
         for (symbol, action) in &config.policy.actions {
@@ -198,6 +205,23 @@ impl Engine {
             ocr: crate::scanners::OcrScanner::new(&config.ocr, &config.local),
             ocr_markings,
             alert_templates: crate::templates::AlertTemplates::load(rules_dir)?,
+            auth: if config.auth.enabled {
+                let auth = crate::scanners::auth::SenderAuth::new(
+                    &config.auth,
+                    &config.local,
+                    &config.milter.authserv_id,
+                )
+                .map_err(|error| ConfigError::Io {
+                    file: config
+                        .source
+                        .clone()
+                        .unwrap_or_else(|| PathBuf::from("/etc/resolv.conf")),
+                    error,
+                })?;
+                Some(Arc::new(auth))
+            } else {
+                None
+            },
         })
     }
 
@@ -241,6 +265,14 @@ impl Engine {
     }
 
     /// The unit directory, if one is configured.
+    /// The authserv-id of the `Authentication-Results` this gateway writes (None: sender
+    /// authentication is off).
+    pub fn authserv_id(&self) -> Option<&str> {
+        self.auth
+            .as_deref()
+            .map(crate::scanners::auth::SenderAuth::authserv_id)
+    }
+
     pub fn directory(&self) -> Option<&crate::directory::Directory> {
         self.directory.as_deref()
     }
@@ -325,7 +357,17 @@ impl Engine {
                 None => None,
             }
         };
-        let (content, virus) = tokio::join!(content, virus);
+        let auth = async {
+            match &self.auth {
+                Some(a) => {
+                    let t = Instant::now();
+                    let outcome = a.check(input.clone()).await;
+                    Some((outcome, t.elapsed().as_micros() as u64))
+                }
+                None => None,
+            }
+        };
+        let (content, virus, auth) = tokio::join!(content, virus, auth);
         // Virus findings first: when several refuse, the reply names the virus.
         let mut findings = Vec::new();
         let mut timings = Vec::new();
@@ -334,6 +376,15 @@ impl Engine {
             findings.extend(f);
             timings.push(ScannerTime {
                 scanner: "clamd",
+                micros,
+            });
+        }
+        let mut authentication = None;
+        if let Some((outcome, micros)) = auth {
+            findings.extend(outcome.findings);
+            authentication = Some(outcome.summary);
+            timings.push(ScannerTime {
+                scanner: "auth",
                 micros,
             });
         }
@@ -356,6 +407,7 @@ impl Engine {
             verdict: self.decide_input(input.as_ref(), findings),
             timings,
             attachments,
+            authentication,
         }
     }
 
@@ -724,6 +776,7 @@ impl Engine {
             verdict: self.decide_input(input, c.findings),
             timings: c.timings,
             attachments: c.attachments,
+            authentication: None,
         }
     }
 

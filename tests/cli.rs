@@ -256,7 +256,7 @@ async fn serve_reloads_on_sighup_and_stops_on_sigterm() {
     std::fs::write(
         &cfg,
         format!(
-            "[clamd]\nenabled = false\n[milter]\nlisten = \"inet:127.0.0.1:{port}\"\n[store]\npath = \"{}\"\n[web]\nlisten = \"127.0.0.1:0\"\n[metrics]\nlisten = \"127.0.0.1:0\"\n",
+            "[clamd]\nenabled = false\n[auth]\nenabled = false\n[milter]\nlisten = \"inet:127.0.0.1:{port}\"\n[store]\npath = \"{}\"\n[web]\nlisten = \"127.0.0.1:0\"\n[metrics]\nlisten = \"127.0.0.1:0\"\n",
             dir.path().join("q.db").display()
         ),
     )
@@ -303,7 +303,7 @@ async fn serve_reloads_on_sighup_and_stops_on_sigterm() {
     std::fs::write(
         &cfg,
         format!(
-            "[clamd]\nenabled = false\n[milter]\nlisten = \"inet:127.0.0.1:{port}\"\n[limits]\nmax_attachment_bytes = 1000\n"
+            "[clamd]\nenabled = false\n[auth]\nenabled = false\n[milter]\nlisten = \"inet:127.0.0.1:{port}\"\n[limits]\nmax_attachment_bytes = 1000\n"
         ),
     )
     .expect("write");

@@ -439,6 +439,7 @@ async fn the_console_shows_the_stored_description_and_never_parses_held_mail() {
                     subject: "x".to_owned(),
                     units: vec!["snv".to_owned()],
                     described,
+                    authentication: None,
                 },
                 &[],
             )

@@ -174,7 +174,7 @@ async fn review_defects_cost_one_message_never_the_gateway() {
 
     stop.store(true, std::sync::atomic::Ordering::Relaxed);
     let peak = peak.join().expect("watcher");
-    assert!(peak <= 400, "gateway and workers peaked at {peak} MiB");
+    assert!(peak <= 320, "gateway and workers peaked at {peak} MiB");
     assert!(g.alive());
     assert_eq!(g.send(&ordinary(1)).await, Status::Accept);
 }
@@ -266,7 +266,7 @@ async fn a_message_that_crashes_a_worker_twice_is_held_not_retried_forever() {
 
 /// While hostile messages are processed, 200 normal messages on other connections are all
 /// accepted with p99 end-of-message latency ≤ 2 s, and the gateway with its workers stays
-/// ≤ 400 MiB.
+/// ≤ 320 MiB (proportional sizes summed; 229 measured in a debug build).
 #[tokio::test]
 async fn normal_mail_flows_while_hostile_mail_is_processed() {
     let g = Gateway::start("", "").await;
@@ -324,7 +324,7 @@ async fn normal_mail_flows_while_hostile_mail_is_processed() {
         "p99 end-of-message latency {p99:?}"
     );
     assert!(
-        peaks.tree <= 400,
+        peaks.tree <= 320,
         "the gateway and its workers peaked at {} MiB",
         peaks.tree
     );

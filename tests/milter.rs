@@ -314,18 +314,18 @@ async fn reload_swaps_engine_for_new_connections_only() {
     let cfg = dir.path().join("c.toml");
     std::fs::write(
         &cfg,
-        "[clamd]\nenabled = false\n[limits]\nmax_attachment_bytes = 100\n",
+        "[clamd]\nenabled = false\n[auth]\nenabled = false\n[limits]\nmax_attachment_bytes = 100\n",
     )
     .expect("write");
     m.handle.reload(Some(&cfg)).expect("reload");
     // A broken file keeps the running configuration.
     std::fs::write(
         &cfg,
-        "[clamd]\nenabled = false\n[limits]\nmax_attachment_bytes = \"lots\"\n",
+        "[clamd]\nenabled = false\n[auth]\nenabled = false\n[limits]\nmax_attachment_bytes = \"lots\"\n",
     )
     .expect("write");
     let err = m.handle.reload(Some(&cfg)).expect_err("bad config refused");
-    assert!(err.to_string().contains("c.toml:4:"), "{err}");
+    assert!(err.to_string().contains("c.toml:6:"), "{err}");
     let raw = mail::with_attachment(200, "a.bin");
     let (_, st) = transaction(&mut old_conn, &raw, &[]).await;
     assert_eq!(

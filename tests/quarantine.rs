@@ -422,7 +422,7 @@ async fn held_message_survives_kill_9_and_officers_work_it_from_the_cli() {
     std::fs::write(
         &cfg,
         format!(
-            "[clamd]\nenabled = false\n[milter]\nlisten = \"inet:127.0.0.1:{port}\"\n[store]\npath = \"{}\"\n[local]\ndirectory = \"{}\"\n[alerts]\nsmtp = \"127.0.0.1:{}\"\n[web]\nlisten = \"127.0.0.1:0\"\n[metrics]\nlisten = \"127.0.0.1:0\"\n",
+            "[clamd]\nenabled = false\n[auth]\nenabled = false\n[milter]\nlisten = \"inet:127.0.0.1:{port}\"\n[store]\npath = \"{}\"\n[local]\ndirectory = \"{}\"\n[alerts]\nsmtp = \"127.0.0.1:{}\"\n[web]\nlisten = \"127.0.0.1:0\"\n[metrics]\nlisten = \"127.0.0.1:0\"\n",
             db.display(),
             dir.path().join("danh-ba.csv").display(),
             free_port()
@@ -721,6 +721,7 @@ async fn release_of_unknown_outcome_stays_releasing_until_resolved() {
                 subject: "x".into(),
                 units: vec![],
                 described: None,
+                authentication: None,
             },
             &[],
         )

@@ -666,6 +666,7 @@ fn releases_false_positives_and_sent_alerts_are_counted_once() {
         subject: subject.to_owned(),
         units: vec!["snv".into(), "stc".into()],
         described: None,
+        authentication: None,
     };
     let alert = || canhgac::store::NewAlert {
         kind: "sender_unit".into(),

@@ -2,6 +2,7 @@
 
 mod common;
 
+mod auth;
 mod bench;
 mod cli;
 mod config_files;

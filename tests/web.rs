@@ -137,6 +137,7 @@ impl Console {
             subject: subject.to_owned(),
             units: units.iter().map(|u| (*u).to_owned()).collect(),
             described: Some(&described),
+            authentication: None,
         };
         self.store.hold(&hold, &[]).expect("hold")
     }

@@ -18,7 +18,15 @@ pub struct HeaderMarks {
     /// The first Subject's value as the MTA passed it; None when there is none or it is not UTF-8.
     pub subject: Option<String>,
     pub has_subject: bool,
+    /// The positions (1-based, among the message's `Authentication-Results` fields) of those
+    /// claiming this gateway's authserv-id: forged, removed before ours is added.
+    pub auth_results: Vec<i32>,
+    /// `Authentication-Results` fields seen so far.
+    pub auth_seen: i32,
 }
+
+/// The header of sender authentication's results (RFC 8601).
+pub const AUTH_RESULTS: &str = "Authentication-Results";
 
 /// The spam headers canhgac writes on tagged mail.
 pub const SPAM_FLAG: &str = "X-Spam-Flag";
@@ -81,6 +89,7 @@ pub fn plan(
     v: &Verdict,
     held: &Held,
     marks: &HeaderMarks,
+    auth_results: Option<&str>,
     lead: &str,
     tempfail: impl Fn(&str) -> SmtpReply,
 ) -> Plan {
@@ -131,8 +140,20 @@ pub fn plan(
                     });
                 }
             }
+            for &index in marks.auth_results.iter().rev() {
+                edits.push(HeaderEdit::Remove {
+                    name: AUTH_RESULTS.to_owned(),
+                    index,
+                });
+            }
             if v.action == Action::Tag {
                 edits.extend(tag(cfg, v, marks, lead));
+            }
+            if let Some(value) = auth_results {
+                edits.push(HeaderEdit::Add {
+                    name: AUTH_RESULTS.to_owned(),
+                    value: format!("{lead}{value}"),
+                });
             }
             edits.push(HeaderEdit::Add {
                 name: header.to_owned(),
@@ -262,6 +283,7 @@ pub fn quarantine(
     input: &crate::message::ScanInput,
     verdict: &Verdict,
     described: Option<&crate::extract::Described>,
+    authentication: Option<&str>,
 ) -> Result<String, crate::store::StoreError> {
     let cfg = engine.config();
     let env = &input.envelope;
@@ -294,6 +316,7 @@ pub fn quarantine(
             std::iter::once(env.mail_from.as_str()).chain(env.rcpt_to.iter().map(String::as_str)),
         ),
         described,
+        authentication,
     };
     store.hold(&hold, &alerts)
 }
@@ -347,7 +370,7 @@ mod tests {
         let none = HeaderMarks::default();
         let accept = verdict(Action::Accept, None, &[]);
         // A store failure: tempfail with the table's code, nothing else.
-        let p = plan(&cfg, &accept, &Held::Failed, &none, " ", temp);
+        let p = plan(&cfg, &accept, &Held::Failed, &none, None, " ", temp);
         assert!(
             matches!(&p.answer, Answer::Tempfail(r) if r.status == "4.7.9"),
             "{p:?}"
@@ -356,15 +379,18 @@ mod tests {
         // Held in the store: discard (the default) or reject naming the id.
         let held = Held::Stored("Q1".to_owned());
         let q = verdict(Action::Quarantine, None, &[("MARKING_MAT", 0.0)]);
-        assert_eq!(plan(&cfg, &q, &held, &none, " ", temp).answer, Answer::Discard);
+        assert_eq!(
+            plan(&cfg, &q, &held, &none, None, " ", temp).answer,
+            Answer::Discard
+        );
         cfg.store.answer = HeldAnswer::Reject;
-        let p = plan(&cfg, &q, &held, &none, " ", temp);
+        let p = plan(&cfg, &q, &held, &none, None, " ", temp);
         assert!(
             matches!(&p.answer, Answer::Reject(r) if r.code == 550 && r.text.contains("Q1")),
             "{p:?}"
         );
         // Without a store: accepted into Postfix's hold queue, with the result header.
-        let p = plan(&cfg, &q, &Held::NoStore, &none, " ", temp);
+        let p = plan(&cfg, &q, &Held::NoStore, &none, None, " ", temp);
         assert_eq!(p.answer, Answer::Accept);
         assert_eq!(p.mta_hold.as_deref(), Some("MARKING_MAT"));
         // Forged headers removed (last first), spam marks and the subject prefix added.
@@ -375,9 +401,10 @@ mod tests {
             spam_score: 0,
             subject: Some(" Khuyến mãi".to_owned()),
             has_subject: true,
+            ..HeaderMarks::default()
         };
         let t = verdict(Action::Tag, None, &[("BAYES_SPAM", 6.0)]);
-        let p = plan(&cfg, &t, &Held::NoStore, &marks, " ", temp);
+        let p = plan(&cfg, &t, &Held::NoStore, &marks, None, " ", temp);
         let header = cfg.policy.result_header.clone();
         assert_eq!(
             p.edits[..3],
@@ -410,7 +437,7 @@ mod tests {
         // A tempfail verdict without its own reply gets the table's.
         let tf = verdict(Action::Tempfail, None, &[("SCAN_TIMEOUT", 0.0)]);
         assert!(
-            matches!(plan(&cfg, &tf, &Held::NoStore, &none, "", temp).answer, Answer::Tempfail(r) if r.status == "4.7.9")
+            matches!(plan(&cfg, &tf, &Held::NoStore, &none, None, "", temp).answer, Answer::Tempfail(r) if r.status == "4.7.9")
         );
     }
 
@@ -424,5 +451,55 @@ mod tests {
         }
         assert!(v.contains("SYMBOL_NUMBER_19(1.00)"));
         assert!(v.split("\n\t").count() > 1);
+    }
+
+    #[test]
+    fn forged_authentication_results_go_and_ours_is_added() {
+        let cfg = Config::default();
+        let temp = |t: &str| SmtpReply::new(451, "4.3.0", t);
+        let marks = HeaderMarks {
+            auth_results: vec![1, 3],
+            auth_seen: 3,
+            ..HeaderMarks::default()
+        };
+        let v = verdict(Action::Accept, None, &[]);
+        let p = plan(
+            &cfg,
+            &v,
+            &Held::NoStore,
+            &marks,
+            Some("mx.lamdong.gov.vn; spf=pass"),
+            " ",
+            temp,
+        );
+        let auth: Vec<&HeaderEdit> = p
+            .edits
+            .iter()
+            .filter(|e| matches!(e, HeaderEdit::Remove { name, .. } | HeaderEdit::Add { name, .. } if name == AUTH_RESULTS))
+            .collect();
+        assert_eq!(
+            auth,
+            [
+                &HeaderEdit::Remove {
+                    name: AUTH_RESULTS.to_owned(),
+                    index: 3
+                },
+                &HeaderEdit::Remove {
+                    name: AUTH_RESULTS.to_owned(),
+                    index: 1
+                },
+                &HeaderEdit::Add {
+                    name: AUTH_RESULTS.to_owned(),
+                    value: " mx.lamdong.gov.vn; spf=pass".to_owned()
+                },
+            ]
+        );
+        // Refused mail gets no header edits at all.
+        let r = verdict(Action::Reject, None, &[]);
+        assert!(
+            plan(&cfg, &r, &Held::NoStore, &marks, Some("x; none"), " ", temp)
+                .edits
+                .is_empty()
+        );
     }
 }

@@ -127,6 +127,7 @@ pub fn run(given: Option<&Path>, args: &DoctorArgs) -> ExitCode {
         );
     }
     check_relay("release", &config.release.smtp, "[release] smtp", &mut r);
+    check_sender_auth(&config, &mut r);
     if !args.no_postfix {
         check_postfix(&config, args.postfix_config.as_deref(), &mut r);
     }
@@ -175,6 +176,89 @@ fn check_directory(config: &Config, r: &mut Report) {
 
 /// The permission bits a private file or directory must not have.
 const NOT_PRIVATE: u32 = 0o077;
+
+/// Sender authentication: the resolver answers, and what the province's domains publish (SPF,
+/// DMARC, DKIM under the common selectors), so that others can check mail from the province as
+/// canhgac checks theirs.
+fn check_sender_auth(config: &Config, r: &mut Report) {
+    if !config.auth.enabled {
+        r.warn(
+            "auth",
+            "[auth] enabled = false: SPF, DKIM and DMARC are not checked; forged province senders are only scored",
+            "set [auth] enabled = true",
+        );
+        return;
+    }
+    let auth =
+        match crate::scanners::auth::SenderAuth::new(&config.auth, &config.local, &config.milter.authserv_id)
+        {
+            Ok(a) => a,
+            Err(e) => {
+                r.fail("auth", e, "set [auth] resolvers, or fix /etc/resolv.conf");
+                return;
+            }
+        };
+    let rt = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            r.fail("auth", format!("cannot start a runtime: {e}"), "");
+            return;
+        }
+    };
+    let wait = std::time::Duration::from_millis(config.auth.timeout_ms.saturating_mul(2));
+    for domain in &config.local.domains {
+        let p = match rt.block_on(async { tokio::time::timeout(wait, auth.published(domain)).await }) {
+            Ok(p) => p,
+            Err(_) => {
+                r.warn(
+                    "auth",
+                    format!("{domain}: DNS did not answer within {} ms", wait.as_millis()),
+                    "check [auth] resolvers (mail from outside gets *_TEMPERROR symbols until DNS answers)",
+                );
+                continue;
+            }
+        };
+        match &p.spf {
+            Ok(Some(rec)) => r.ok("auth", format!("{domain}: SPF {rec}")),
+            Ok(None) => r.warn(
+                "auth",
+                format!("{domain}: publishes no SPF record"),
+                format!("publish one, e.g. {domain}. TXT \"v=spf1 mx -all\" (others cannot tell the province's servers from forgers)"),
+            ),
+            Err(e) => {
+                r.warn(
+                    "auth",
+                    format!("{domain}: DNS unreachable ({e})"),
+                    "check [auth] resolvers or /etc/resolv.conf",
+                );
+                continue;
+            }
+        }
+        match &p.dmarc {
+            Ok(Some(rec)) => r.ok("auth", format!("{domain}: DMARC {rec}")),
+            Ok(None) => r.warn(
+                "auth",
+                format!("{domain}: publishes no DMARC record"),
+                format!("publish one, e.g. _dmarc.{domain}. TXT \"v=DMARC1; p=reject\""),
+            ),
+            Err(e) => r.warn("auth", format!("{domain}: DMARC lookup failed ({e})"), ""),
+        }
+        if p.dkim.is_empty() {
+            r.warn(
+                "auth",
+                format!(
+                    "{domain}: no DKIM key under the common selectors ({})",
+                    crate::scanners::auth::COMMON_SELECTORS.join(", ")
+                ),
+                "sign outgoing mail (e.g. OpenDKIM after canhgac) and publish the key; another selector may be in use",
+            );
+        } else {
+            for (sel, _) in &p.dkim {
+                r.ok("auth", format!("{domain}: DKIM key {sel}._domainkey"));
+            }
+        }
+    }
+}
 
 fn mode_of(p: &Path) -> Option<u32> {
     use std::os::unix::fs::PermissionsExt;

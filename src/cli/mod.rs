@@ -438,6 +438,7 @@ pub fn json_line(name: &str, r: &ScanReport) -> String {
         "smtp_reply": v.reply.as_ref().map(|r| r.to_string()),
         "level": v.level,
         "findings": v.findings,
+        "authentication": r.authentication,
         "timings_us": r.timings.iter().map(|t| (t.scanner, t.micros)).collect::<std::collections::BTreeMap<_, _>>(),
     })
     .to_string()

@@ -34,6 +34,7 @@ pub struct Config {
     pub metrics: MetricsConfig,
     pub ocr: OcrConfig,
     pub report: ReportConfig,
+    pub auth: AuthConfig,
     /// Where this configuration was read from (not a key; set by [`Config::load`]).
     #[serde(skip)]
     pub source: Option<PathBuf>,
@@ -64,6 +65,9 @@ pub struct MilterConfig {
     /// pipes); 0 means one per CPU core. Scanning runs in worker processes or on the blocking
     /// pool either way.
     pub runtime_threads: usize,
+    /// The authserv-id of the `Authentication-Results` header this gateway adds (RFC 8601):
+    /// empty means this machine's host name. Incoming headers claiming it are removed first.
+    pub authserv_id: String,
 }
 
 impl Default for MilterConfig {
@@ -78,6 +82,7 @@ impl Default for MilterConfig {
             scan_memory_bytes: 192 * 1024 * 1024,
             shutdown_grace_secs: 30,
             runtime_threads: 1,
+            authserv_id: String::new(),
         }
     }
 }
@@ -314,6 +319,54 @@ impl Default for StoreConfig {
             path: PathBuf::from("var/canhgac.db"),
             answer: HeldAnswer::Discard,
             retention_days: 180,
+        }
+    }
+}
+
+/// `[auth]`: sender authentication (SPF, DKIM, DMARC, ARC) of mail from outside the province.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct AuthConfig {
+    /// Check SPF (HELO and MAIL FROM), every DKIM signature, DMARC and ARC on mail from outside
+    /// `[local] internal_networks` that did not authenticate.
+    pub enabled: bool,
+    /// DNS servers to ask (`IP` or `IP:PORT`); empty means the system's (`/etc/resolv.conf`).
+    pub resolvers: Vec<String>,
+    /// Milliseconds for one DNS query.
+    pub query_timeout_ms: u64,
+    /// Milliseconds for all the checks of one message; past it, what is unfinished is a
+    /// temporary error (`*_TEMPERROR`), never a pass and never a refusal by itself.
+    pub timeout_ms: u64,
+    /// DNS answers kept (per record type), for their TTL.
+    pub cache_entries: usize,
+    /// Refuse (550 5.7.1) mail failing the DMARC policy `p=reject` of its From domain
+    /// (`DMARC_REJECT`); off: scored only.
+    pub dmarc_reject: bool,
+    /// ARC sealers (domains) whose valid chain vouches for mail a forwarder or a mailing list
+    /// broke: a DMARC `p=reject` failure with such a chain is scored, not refused.
+    pub trusted_arc_sealers: Vec<String>,
+}
+
+impl AuthConfig {
+    /// A resolver's socket address: `IP` (port 53) or `IP:PORT` (`[IPv6]:PORT`).
+    pub fn resolver_addr(s: &str) -> Option<std::net::SocketAddr> {
+        let s = s.trim();
+        s.parse::<std::net::SocketAddr>()
+            .ok()
+            .or_else(|| s.parse::<std::net::IpAddr>().ok().map(|ip| (ip, 53).into()))
+    }
+}
+
+impl Default for AuthConfig {
+    fn default() -> Self {
+        Self {
+            enabled: true,
+            resolvers: Vec::new(),
+            query_timeout_ms: 2000,
+            timeout_ms: 5000,
+            cache_entries: 10_000,
+            dmarc_reject: true,
+            trusted_arc_sealers: Vec::new(),
         }
     }
 }
@@ -853,6 +906,31 @@ impl Config {
         }
         if self.store.path.as_os_str().is_empty() {
             return Err(bad("store", "path", "must name the quarantine database file"));
+        }
+        let a = &self.auth;
+        for r in &a.resolvers {
+            if crate::config::AuthConfig::resolver_addr(r).is_none() {
+                return Err(bad(
+                    "auth",
+                    "resolvers",
+                    &format!("{r:?} is not an IP address or IP:PORT"),
+                ));
+            }
+        }
+        if a.query_timeout_ms == 0 || a.timeout_ms == 0 {
+            let key = if a.query_timeout_ms == 0 {
+                "query_timeout_ms"
+            } else {
+                "timeout_ms"
+            };
+            return Err(bad("auth", key, "must be greater than 0"));
+        }
+        if a.timeout_ms >= self.milter.scan_timeout_secs.saturating_mul(1000) {
+            return Err(bad(
+                "auth",
+                "timeout_ms",
+                "must be below [milter] scan_timeout_secs (the checks run within the scan)",
+            ));
         }
         for (key, addr) in [("smtp", &self.alerts.smtp), ("smtp", &self.release.smtp)] {
             let ok = addr

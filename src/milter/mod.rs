@@ -269,7 +269,7 @@ async fn eom(cx: &mut EomContext<Session>) -> Status {
     };
     let cfg = engine.config();
     let store = s.store.clone();
-    let (verdict, timings, envelope, size, held, attachments) = match input {
+    let (verdict, timings, envelope, size, held, attachments, auth) = match input {
         Err(e) => {
             tracing::error!(queue_id = queue_id.as_deref().unwrap_or("-"), error = %e, "message could not be read back");
             (
@@ -279,6 +279,7 @@ async fn eom(cx: &mut EomContext<Session>) -> Status {
                 0,
                 Held::NoStore,
                 0,
+                None,
             )
         }
         Ok(input) => {
@@ -286,9 +287,14 @@ async fn eom(cx: &mut EomContext<Session>) -> Status {
             let envelope = input.envelope.clone();
             let limit = Duration::from_secs(cfg.milter.scan_timeout_secs);
             let input = Arc::new(input);
-            let (verdict, timings, attachments) =
+            let (verdict, timings, attachments, auth) =
                 match tokio::time::timeout(limit, engine.scan(input.clone())).await {
-                    Ok(report) => (report.verdict, report.timings, report.attachments),
+                    Ok(report) => (
+                        report.verdict,
+                        report.timings,
+                        report.attachments,
+                        report.authentication,
+                    ),
                     Err(_) => (
                         engine.failure(
                             "SCAN_TIMEOUT",
@@ -296,6 +302,7 @@ async fn eom(cx: &mut EomContext<Session>) -> Status {
                         ),
                         Vec::new(),
                         0,
+                        None,
                     ),
                 };
             // A held message is stored durably before Postfix hears anything.
@@ -311,8 +318,16 @@ async fn eom(cx: &mut EomContext<Session>) -> Status {
                         engine.describe(input.clone()).await
                     };
                     let (store, engine, v) = (store.clone(), engine.clone(), verdict.clone());
+                    let auth_header = auth.as_ref().map(|a| a.header.clone());
                     match tokio::task::spawn_blocking(move || {
-                        actions::quarantine(&engine, &store, &input, &v, described.as_ref())
+                        actions::quarantine(
+                            &engine,
+                            &store,
+                            &input,
+                            &v,
+                            described.as_ref(),
+                            auth_header.as_deref(),
+                        )
                     })
                     .await
                     {
@@ -329,14 +344,15 @@ async fn eom(cx: &mut EomContext<Session>) -> Status {
                 }
                 _ => Held::NoStore,
             };
-            (verdict, timings, Some(envelope), size, held, attachments)
+            (verdict, timings, Some(envelope), size, held, attachments, auth)
         }
     };
     let quarantine_id = match &held {
         Held::Stored(id) => Some(id.clone()),
         _ => None,
     };
-    let status = apply(cx, &verdict, &marks, &held).await;
+    let auth_header = auth.as_ref().map(|a| a.header.as_str());
+    let status = apply(cx, &verdict, &marks, auth_header, &held).await;
     let units = envelope.as_ref().map(|e| {
         let dir = engine.directory();
         (
@@ -380,13 +396,19 @@ async fn eom(cx: &mut EomContext<Session>) -> Status {
 
 /// Carries out what [`actions::plan`] decided: the header edits, the MTA's hold queue, the
 /// answer. A failed edit loses only a mark (logged); a failed hold request answers tempfail.
-async fn apply(cx: &mut EomContext<Session>, v: &Verdict, marks: &HeaderMarks, held: &Held) -> Status {
+async fn apply(
+    cx: &mut EomContext<Session>,
+    v: &Verdict,
+    marks: &HeaderMarks,
+    auth_results: Option<&str>,
+    held: &Held,
+) -> Status {
     let Some(s) = cx.data.as_ref() else {
         return Status::Tempfail;
     };
     let engine = s.engine.clone();
     let lead = if s.leading_space { " " } else { "" };
-    let plan = actions::plan(engine.config(), v, held, marks, lead, |text| {
+    let plan = actions::plan(engine.config(), v, held, marks, auth_results, lead, |text| {
         engine.tempfail_reply(text)
     });
     for edit in plan.edits {

@@ -315,6 +315,15 @@ impl Session {
                 h.spam_flag += 1;
             } else if name.eq_ignore_ascii_case(SPAM_SCORE.as_bytes()) {
                 h.spam_score += 1;
+            } else if name.eq_ignore_ascii_case(crate::actions::AUTH_RESULTS.as_bytes()) {
+                // Ours are added after the scan: one already claiming our authserv-id is forged.
+                h.auth_seen += 1;
+                let ours = self.engine.authserv_id();
+                if let (Some(ours), Ok(v)) = (ours, std::str::from_utf8(value))
+                    && crate::scanners::auth::authserv_id_of(v) == ours.to_ascii_lowercase()
+                {
+                    h.auth_results.push(h.auth_seen);
+                }
             } else if name.eq_ignore_ascii_case(b"From") && m.from.is_none() {
                 m.from = std::str::from_utf8(value)
                     .ok()

@@ -2,6 +2,7 @@
 //! evidence). Scanners never decide what happens to a message; scores and actions are data in
 //! `rules/scores.toml`, applied by `policy`.
 
+pub mod auth;
 pub mod markings;
 mod mime;
 pub mod ocr;

@@ -126,6 +126,8 @@ pub struct Record {
     pub has_bytes: bool,
     /// Why it was held: `marking`, `virus`, `unscannable`, `spam` or `other`.
     pub reason: String,
+    /// Sender authentication's results (`Authentication-Results` value), when they ran.
+    pub authentication: Option<String>,
 }
 
 /// What is recorded when a message is held.
@@ -142,6 +144,8 @@ pub struct Hold<'a> {
     /// What officers are shown of its content, described where it was scanned (None: it could
     /// not be described; the console says so and never parses the bytes itself).
     pub described: Option<&'a Described>,
+    /// Sender authentication's `Authentication-Results` value, when it ran.
+    pub authentication: Option<&'a str>,
 }
 
 /// Builds an alert's message once the quarantine id is known.
@@ -331,6 +335,8 @@ const SCHEMA: &[&str] = &[
         first_received INTEGER,
         last_received INTEGER
     ) WITHOUT ROWID;",
+    // 8: issue 20. Sender authentication's results of a held message, for the console.
+    "ALTER TABLE messages ADD COLUMN authentication TEXT;",
 ];
 
 /// The schema version whose migration seals an unkeyed audit chain with the key.
@@ -505,8 +511,8 @@ impl Store {
         let tx = conn.transaction().map_err(|e| self.sql(e))?;
         tx.execute(
             "INSERT INTO messages (id, received_at, queue_id, client_addr, helo, mail_from, rcpt_to, auth_user,
-                internal_sender, header_from, subject, size, action, level, score, findings, status, sha256, raw, reason, described)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, 'held', ?17, ?18, ?19, ?20)",
+                internal_sender, header_from, subject, size, action, level, score, findings, status, sha256, raw, reason, described, authentication)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, 'held', ?17, ?18, ?19, ?20, ?21)",
             params![
                 id,
                 at,
@@ -528,6 +534,7 @@ impl Store {
                 h.raw,
                 hold_reason(h.verdict),
                 h.described.and_then(|d| serde_json::to_string(d).ok()),
+                h.authentication,
             ],
         )
         .map_err(|e| self.sql(e))?;
@@ -556,7 +563,8 @@ impl Store {
 
     const COLUMNS: &'static str =
         "id, received_at, queue_id, client_addr, helo, mail_from, rcpt_to, auth_user, internal_sender,
-        header_from, subject, size, action, level, score, findings, status, note, sha256, raw IS NOT NULL, reason";
+        header_from, subject, size, action, level, score, findings, status, note, sha256, raw IS NOT NULL, reason,
+        authentication";
 
     fn record(row: &rusqlite::Row<'_>) -> rusqlite::Result<Record> {
         let rcpt: String = row.get(6)?;
@@ -584,6 +592,7 @@ impl Store {
             sha256: row.get(18)?,
             has_bytes: row.get(19)?,
             reason: row.get(20)?,
+            authentication: row.get(21)?,
         })
     }
 
@@ -1034,6 +1043,7 @@ mod tests {
                         subject: subject.into(),
                         units: vec![],
                         described: None,
+                        authentication: None,
                     },
                     &[],
                 )
@@ -1118,6 +1128,7 @@ mod tests {
             subject: "x".into(),
             units: vec!["snv".into(), "stc".into()],
             described: None,
+            authentication: None,
         };
         let id = store.hold(&h, &[]).expect("hold");
         assert_eq!(store.raw(&id).expect("raw").as_deref(), Some(&raw[..]));
@@ -1163,6 +1174,7 @@ mod tests {
             subject: String::new(),
             units: Vec::new(),
             described: None,
+            authentication: None,
         };
         let old = store.hold(&hold(b"old\r\n"), &[]).expect("hold");
         let new = store.hold(&hold(b"new\r\n"), &[]).expect("hold");

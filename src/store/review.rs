@@ -662,6 +662,7 @@ mod tests {
             subject: subject.to_owned(),
             units: units.iter().map(|u| (*u).to_owned()).collect(),
             described: None,
+            authentication: None,
         };
         store.hold(&h, &[]).expect("hold")
     }

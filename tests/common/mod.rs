@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod clamd;
+pub mod dns;
 pub mod gateway;
 pub mod mail;
 pub mod postfix;
@@ -113,6 +114,8 @@ impl Drop for Milter {
 pub fn test_config() -> Config {
     let mut c = Config::default();
     c.clamd.enabled = false;
+    // No DNS in the tests but the one a test starts (tests/auth.rs).
+    c.auth.enabled = false;
     // Never a token database someone trained in the checkout: tests say which model they use.
     c.spam.bayes_db = std::path::PathBuf::new();
     c.web.listen = "127.0.0.1:0".parse().expect("address");
@@ -144,6 +147,11 @@ pub fn config_file(dir: &std::path::Path, extra: &str) -> std::path::PathBuf {
     } else {
         "[web]\nlisten = \"127.0.0.1:0\"\n".to_owned()
     };
+    let auth = if extra.contains("[auth]") {
+        String::new()
+    } else {
+        "[auth]\nenabled = false\n".to_owned()
+    };
     let metrics = if extra.contains("[metrics]") {
         String::new()
     } else {
@@ -151,7 +159,7 @@ pub fn config_file(dir: &std::path::Path, extra: &str) -> std::path::PathBuf {
     };
     std::fs::write(
         &p,
-        format!("[clamd]\nenabled = false\n{store}{spam}{web}{metrics}{extra}\n"),
+        format!("[clamd]\nenabled = false\n{store}{spam}{web}{metrics}{auth}{extra}\n"),
     )
     .expect("write config");
     p
