@@ -26,7 +26,15 @@ SOURCES = [
 MAX_SEED = 256 * 1024
 TARGETS = [
     "message", "pdf", "rtf", "html", "office_xml", "zip", "legacy_text",
-    "markings", "spam_rules", "milter_session", "config", "ole",
+    "markings", "spam_rules", "milter_session", "config", "ole", "auth",
+]
+# DNS records sender authentication parses (the domain owner's, so hostile too).
+AUTH_RECORDS = [
+    b"v=spf1 ip4:192.0.2.0/24 ip6:2001:db8::/32 a mx include:_spf.example.org redirect=example.net -all",
+    b"v=spf1 exists:%{i}.%{l1r+-}._spf.%{d} ?all exp=explain._spf.%{d}",
+    b"v=DMARC1; p=reject; sp=quarantine; np=reject; adkim=s; aspf=r; pct=100; rua=mailto:d@example.org; t=y; psd=n",
+    b"v=DKIM1; k=ed25519; p=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=",
+    b"v=DKIM1; k=rsa; h=sha256; t=y:s; n=note; p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDwIRP/UC3SBsEmGqZ9ZJW3/DkMoGeLnQg1fWn7/zYtIxN2SnFC",
 ]
 OLE_MAGIC = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"
 
@@ -129,6 +137,7 @@ def main():
                     put(out, "pdf", raw)
                     continue
                 put(out, "message", raw)
+                put(out, "auth", raw.split(b"\r\n\r\n", 1)[0].split(b"\n\n", 1)[0])
                 put(out, "spam_rules", raw)
                 put(out, "milter_session", milter_conversation(raw))
                 parts(out, raw)
@@ -138,6 +147,8 @@ def main():
             if f.endswith(".toml"):
                 with open(os.path.join(dirpath, f), "rb") as fh:
                     put(out, "config", fh.read())
+    for record in AUTH_RECORDS:
+        put(out, "auth", record)
     counts = {t: len(os.listdir(os.path.join(out, t))) for t in TARGETS}
     print(" ".join(f"{t}={n}" for t, n in counts.items()))
 

@@ -2,6 +2,7 @@
 //! another), and reports throughput, latency percentiles, answers, errors, and the CPU time and
 //! peak memory of the target and of itself.
 
+pub mod auth;
 pub mod client;
 pub mod corpus;
 pub mod labelled;

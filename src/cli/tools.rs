@@ -44,6 +44,17 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// What sender authentication (SPF, DKIM, DMARC, ARC) costs a message: the gateway's checks
+    /// against a DNS responder of its own on loopback, with the cache warm, cold, DNS slow and
+    /// DNS down; a Markdown table.
+    AuthCost {
+        /// Messages per condition (the slow and down ones use fewer).
+        #[arg(long, default_value_t = 2000)]
+        count: usize,
+        /// The slow DNS's delay per answer, milliseconds.
+        #[arg(long, default_value_t = 200)]
+        slow_ms: u64,
+    },
     /// Cross-validate the spam decision (rules, classifier, score thresholds) on labelled mail:
     /// directories of .eml files or mbox files.
     Eval {
@@ -148,6 +159,25 @@ pub fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
+        Command::AuthCost { count, slow_ms } => {
+            let rt = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+                Ok(rt) => rt,
+                Err(e) => {
+                    eprintln!("canhgac: cannot start a runtime: {e}");
+                    return ExitCode::from(1);
+                }
+            };
+            match rt.block_on(crate::bench::auth::measure(count, slow_ms)) {
+                Ok(rows) => {
+                    print!("{}", crate::bench::auth::report(&rows));
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("canhgac: {e}");
+                    ExitCode::from(1)
+                }
+            }
+        }
         Command::PdfAgreement { paths } => match crate::bench::pdf_agreement::measure(&paths) {
             Ok(rows) => {
                 let root = std::env::current_dir().unwrap_or_default();
