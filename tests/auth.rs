@@ -114,11 +114,16 @@ fn zones() -> Vec<(&'static str, String)> {
         ("other.example", "_spf IN TXT \"v=spf1 ip4:203.0.113.0/24 ~all\"\n".to_owned()),
         (
             "soft.example",
-            "@ IN TXT \"v=spf1 ~all\"\n_dmarc IN TXT \"v=DMARC1; p=quarantine\"\n".to_owned(),
+            "@ IN TXT \"v=spf1 ~all\"\n_dmarc IN TXT \"v=DMARC1; p=quarantine; sp=reject\"\n".to_owned(),
         ),
         ("nospf.example", "_dmarc IN TXT \"v=DMARC1; p=none\"\n".to_owned()),
         ("loop.example", format!("@ IN TXT {}\n{loop_includes}", txt(&loop_spf))),
         ("redirect.example", "@ IN TXT \"v=spf1 redirect=sender.example\"\n".to_owned()),
+        ("six.example", "@ IN TXT \"v=spf1 ip6:2001:db8:7::/48 -all\"\n".to_owned()),
+        (
+            "void.example",
+            "@ IN TXT \"v=spf1 a:n1.void.example a:n2.void.example a:n3.void.example mx:n4.void.example ip4:198.51.100.7 -all\"\n".to_owned(),
+        ),
         (
             "mx.example",
             "@ IN TXT \"v=spf1 mx a:relay.mx.example -all\"\n@ IN MX 10 mail.mx.example.\nmail IN A 198.51.100.8\nrelay IN A 198.51.100.9\n".to_owned(),
@@ -152,13 +157,21 @@ async fn gateway(resolver: &str, edit: impl FnOnce(&mut canhgac::config::Config)
 
 /// One message through the milter from `client`; the end status and actions.
 async fn send(m: &Milter, client: [u8; 4], helo: &str, from: &str, raw: &[u8]) -> (Status, EomActions) {
+    send_from(m, std::net::IpAddr::from(Ipv4Addr::from(client)), helo, from, raw).await
+}
+
+/// [`send`] from any address (IPv6 too).
+async fn send_from(
+    m: &Milter,
+    client: std::net::IpAddr,
+    helo: &str,
+    from: &str,
+    raw: &[u8],
+) -> (Status, EomActions) {
     let mut conn = TestConnection::open(m.inet_addr()).await.expect("connect");
-    conn.connect(
-        "client.example",
-        SocketAddr::from((Ipv4Addr::from(client), 40000)),
-    )
-    .await
-    .expect("connect stage");
+    conn.connect("client.example", SocketAddr::new(client, 40000))
+        .await
+        .expect("connect stage");
     conn.helo(helo).await.expect("helo");
     let st = conn.mail([format!("<{from}>")]).await.expect("mail");
     assert!(matches!(st, Status::Continue), "{st:?}");
@@ -375,6 +388,31 @@ async fn spf_dkim_and_dmarc_each_case_gets_its_verdict_and_header() {
             result_symbols(&a)
         );
     }
+    // ip6 ranges, from an IPv6 client.
+    let six = message("x@six.example", "Chao", "Noi dung");
+    for (ip, want) in [("2001:db8:7::25", "SPF_PASS"), ("2001:db8:8::25", "SPF_FAIL")] {
+        let (_, a) = send_from(
+            &m,
+            ip.parse().expect("ip"),
+            "mail.six.example",
+            "x@six.example",
+            &six,
+        )
+        .await;
+        assert!(result_symbols(&a).contains(want), "{ip}: {}", result_symbols(&a));
+    }
+    // Lookups of names that do not exist (void lookups) cost within the ten-lookup limit and
+    // the record still decides: this client is not in it.
+    let void = message("x@void.example", "Chao", "Noi dung");
+    let (_, a) = send(&m, STRANGER, "x.void.example", "x@void.example", &void).await;
+    assert!(result_symbols(&a).contains("SPF_FAIL"), "{}", result_symbols(&a));
+    // A subdomain without a record of its own takes the organisational domain's sp=reject.
+    let sub = message("x@news.soft.example", "Chao", "Noi dung");
+    let (st, _) = send(&m, STRANGER, "x.news.soft.example", "x@news.soft.example", &sub).await;
+    assert!(
+        matches!(st, Status::Reject { .. }),
+        "sp=reject applies to a subdomain: {st:?}"
+    );
     // HELO identity checked too.
     let (_, a) = send(&m, STRANGER, "sender.example", "x@nospf.example", &none).await;
     assert!(

@@ -327,6 +327,16 @@ async fn the_package_installs_runs_as_its_unit_says_and_purges_cleanly() {
         "milter_content_timeout = 300s",
     );
 
+    // The site's DNS (a private nsd here): the province's domain publishes SPF, DMARC and a
+    // DKIM key, which the doctor reports.
+    let dns = crate::common::dns::Dns::start(&[
+        ("vn", String::new()),
+        (
+            "lamdong.gov.vn",
+            "@ IN TXT \"v=spf1 ip4:192.0.2.0/24 -all\"\n_dmarc IN TXT \"v=DMARC1; p=reject\"\nmail._domainkey IN TXT \"v=DKIM1; k=ed25519; p=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=\"\n".to_owned(),
+        ),
+    ]);
+
     // The administrator edits one file.
     let base = format!("http://127.0.0.1:{web_port}");
     let directory = "/etc/canhgac/danh-ba.csv";
@@ -342,7 +352,8 @@ async fn the_package_installs_runs_as_its_unit_says_and_purges_cleanly() {
         .replace("127.0.0.1:8025", &format!("127.0.0.1:{web_port}"))
         .replace("public_url = \"\"", &format!("public_url = \"{base}\""))
         .replace("127.0.0.1:9897", &format!("127.0.0.1:{metrics_port}"))
-        + &format!("\n[clamd]\nendpoints = [\"{}\"]\n", clamd.endpoint());
+        + &format!("\n[clamd]\nendpoints = [\"{}\"]\n", clamd.endpoint())
+        + &format!("\n[auth]\nresolvers = [\"{}\"]\n", dns.resolver());
     let edited = edited.replace(
         "officers = [\"antoanthongtin@lamdong.gov.vn\"]",
         "officers = [\"antoanthongtin@lamdong.gov.vn\"]\ninterval_secs = 1",
