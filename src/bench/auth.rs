@@ -73,7 +73,9 @@ fn answer(query: &[u8], zone: &Zone) -> Option<Vec<u8>> {
     out.extend_from_slice(&[0, 1]);
     let n = records.map_or(0, Vec::len) as u16;
     out.extend_from_slice(&n.to_be_bytes());
-    out.extend_from_slice(&[0, 0, 0, 0]);
+    // A negative answer carries the zone's SOA, whose last field says how long resolvers may
+    // keep it (as real servers do).
+    out.extend_from_slice(&[0, u8::from(n == 0), 0, 0]);
     out.extend_from_slice(question);
     for data in records.into_iter().flatten() {
         out.extend_from_slice(&[0xc0, 0x0c]);
@@ -81,6 +83,28 @@ fn answer(query: &[u8], zone: &Zone) -> Option<Vec<u8>> {
         out.extend_from_slice(&[0, 1, 0, 0, 0x0e, 0x10]);
         out.extend_from_slice(&(data.len() as u16).to_be_bytes());
         out.extend_from_slice(data);
+    }
+    if n == 0 {
+        let tld = name.rsplit('.').next().unwrap_or_default();
+        let label = |out: &mut Vec<u8>, l: &str| {
+            out.push(l.len() as u8);
+            out.extend_from_slice(l.as_bytes());
+        };
+        label(&mut out, tld);
+        out.push(0);
+        out.extend_from_slice(&[0, 6, 0, 1, 0, 0, 0x0e, 0x10]);
+        let mut soa = Vec::new();
+        for name in [["ns", tld], ["hostmaster", tld]] {
+            for l in name {
+                label(&mut soa, l);
+            }
+            soa.push(0);
+        }
+        for v in [1u32, 3600, 600, 86_400, 300] {
+            soa.extend_from_slice(&v.to_be_bytes());
+        }
+        out.extend_from_slice(&(soa.len() as u16).to_be_bytes());
+        out.extend_from_slice(&soa);
     }
     Some(out)
 }
@@ -283,7 +307,7 @@ mod tests {
         let r = answer(&q("a.example", A), &zone).expect("answer");
         assert_eq!((r[3] & 0x0f, r[7]), (0, 0), "the name exists: no data, no error");
         let r = answer(&q("b.example", TXT), &zone).expect("answer");
-        assert_eq!(r[3] & 0x0f, 3, "no such name");
+        assert_eq!((r[3] & 0x0f, r[9]), (3, 1), "no such name, with the zone's SOA");
         assert!(answer(&[0; 5], &zone).is_none());
     }
 }

@@ -192,8 +192,9 @@ impl SenderAuth {
         let mut opts = ResolverOpts::default();
         opts.timeout = Duration::from_millis(config.query_timeout_ms);
         opts.attempts = 1;
-        // The caches below keep answers; the resolver's own would hold them twice.
-        opts.cache_size = 0;
+        // The resolver's own cache keeps what mail-auth's caches do not: negative answers (the
+        // DMARC tree walk asks for `_dmarc.TLD` on every message), for their SOA's TTL.
+        opts.cache_size = config.cache_entries as u64;
         let authenticator = if config.resolvers.is_empty() {
             MessageAuthenticator::new_system_conf().or_else(|_| {
                 MessageAuthenticator::new(ResolverConfig::from_name_servers(Vec::new()), opts.clone())
