@@ -112,8 +112,8 @@ async fn scan_command_uses_clamd_too() {
     std::fs::write(
         &cfg_path,
         cfg.replace(
-            "enabled = false",
-            &format!("enabled = true\nendpoints = [\"{}\"]", clamd.endpoint()),
+            "[clamd]\nenabled = false",
+            &format!("[clamd]\nenabled = true\nendpoints = [\"{}\"]", clamd.endpoint()),
         ),
     )
     .expect("write");
