@@ -1,12 +1,10 @@
 //! Archives other than zip: 7z, RAR (v4 and v5), tar, and single files compressed with gzip,
-//! bzip2 or xz, read through Debian's libarchive (`compress-tools`). Members are expanded under
+//! bzip2 or xz, read through Debian's libarchive (a small checked binding of our own). Members are expanded under
 //! the same per-message [`Budget`] as zip members (depth, members, bytes, and a ratio to the
 //! archive's own size, since 7z and RAR do not say what each member packs to); an archive that
 //! cannot be opened, or an encrypted member, is a reported problem, never a silent pass.
 
 use super::{Budget, ExtractProblem};
-use compress_tools::{ArchiveContents, ArchiveIteratorBuilder};
-use std::io::Cursor;
 
 /// The archive formats read here, by their first bytes.
 pub fn is_other_archive(head: &[u8]) -> bool {
@@ -16,14 +14,6 @@ pub fn is_other_archive(head: &[u8]) -> bool {
         || head.starts_with(b"BZh")
         || head.starts_with(b"\xFD7zXZ\x00")
         || head.get(257..262) == Some(b"ustar")
-}
-
-/// Names as stored: UTF-8 when they are, else each byte as Latin-1 (never a failure).
-fn lossy_name(bytes: &[u8]) -> compress_tools::Result<String> {
-    Ok(match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_owned(),
-        Err(_) => bytes.iter().map(|&b| b as char).collect(),
-    })
 }
 
 /// Calls `visit(path, member_name, bytes)` for each file in the archive `data` (named `name`,
@@ -45,28 +35,16 @@ pub fn for_each_member(
     // A single compressed file (gz, bz2, xz) is one member named after the archive.
     let single =
         data.starts_with(b"\x1F\x8B") || data.starts_with(b"BZh") || data.starts_with(b"\xFD7zXZ\x00");
-    // compress-tools' iterator reads a member's name without checking that libarchive gave one
-    // (it gives none when the name cannot be converted; found by fuzzing: a crash, SIGSEGV).
-    // Its listing checks: the names are listed first, both in a UTF-8 locale (so Vietnamese
-    // names convert the same way each time), and an archive with a nameless member is unreadable.
+    // libarchive through a small binding of our own (below): compress-tools' iterator reads a
+    // member's name without checking that libarchive gave one, which it does not when the name
+    // cannot be converted (found twice by fuzzing: SIGSEGV). Names are converted in a UTF-8
+    // locale (Vietnamese names), and only the formats read here are enabled: 7z, RAR 4 and 5,
+    // tar, and the raw stream of a single compressed file (never mtree, which reads the
+    // machine's own files, nor zip, read by the zip reader).
     let _locale = Utf8Locale::new();
-    if let Err(e) = compress_tools::list_archive_entries(Cursor::new(data))
-        && e.to_string().contains("unreadable filename")
-    {
-        problems.push(unreadable(name.to_owned(), &e.to_string()));
+    let Some(mut reader) = lib::Reader::open(data, single) else {
+        problems.push(unreadable(name.to_owned(), "libarchive cannot open it"));
         return;
-    }
-    let iter = ArchiveIteratorBuilder::new(Cursor::new(data))
-        .decoder(lossy_name)
-        .raw_format(single)
-        .mtree_format(false)
-        .build();
-    let iter = match iter {
-        Ok(i) => i,
-        Err(e) => {
-            problems.push(unreadable(name.to_owned(), &e.to_string()));
-            return;
-        }
     };
     // Everything this archive expands to, against its own size (a 7z or RAR member's packed size
     // is not known apart).
@@ -74,66 +52,68 @@ pub fn for_each_member(
         .saturating_mul(budget.max_ratio)
         .max(64 * 1024);
     let mut expanded = 0u64;
-    let mut current: Option<(String, String, Vec<u8>)> = None;
-    let mut skipping = false;
     let mut entries = 0usize;
-    for content in iter {
-        match content {
-            ArchiveContents::StartOfEntry(entry, stat) => {
-                skipping = false;
-                entries += 1;
-                if stat.st_mode & libc::S_IFMT == libc::S_IFDIR || entry.ends_with('/') {
-                    skipping = true;
-                    continue;
-                }
-                if budget.members_left == 0 {
-                    problems.push(ExtractProblem::TooManyMembers(name.to_owned()));
-                    return;
-                }
-                budget.members_left -= 1;
-                let member = if single && entry == "data" {
-                    name.rsplit(['/', '>', '"'])
-                        .find(|s| !s.trim().is_empty())
-                        .map_or("data".to_owned(), |n| {
-                            let n = n.trim();
-                            n.rsplit_once('.').map_or(n, |(stem, _)| stem).to_owned()
-                        })
-                } else {
-                    entry
-                };
-                current = Some((format!("{name} > {member}"), member, Vec::new()));
-            }
-            ArchiveContents::DataChunk(chunk) => {
-                if skipping {
-                    continue;
-                }
-                let Some((path, _, bytes)) = current.as_mut() else {
-                    continue;
-                };
-                expanded += chunk.len() as u64;
-                if bytes.len() as u64 + chunk.len() as u64 > budget.bytes_left {
-                    problems.push(ExtractProblem::TooLarge(path.clone()));
-                    budget.bytes_left = 0;
-                    return;
-                }
-                if expanded > ratio_cap {
-                    problems.push(ExtractProblem::Bomb(path.clone(), budget.max_ratio));
-                    return;
-                }
-                bytes.extend_from_slice(&chunk);
-            }
-            ArchiveContents::EndOfEntry => {
-                if let Some((path, member, bytes)) = current.take() {
-                    budget.bytes_left -= bytes.len() as u64;
-                    visit(&path, &member, &bytes);
-                }
-            }
-            ArchiveContents::Err(e) => {
-                let at = current.take().map_or_else(|| name.to_owned(), |c| c.0);
-                problems.push(unreadable(at, &e.to_string()));
+    let mut chunk = vec![0u8; 64 * 1024];
+    loop {
+        let entry = match reader.next_entry() {
+            lib::Next::End => break,
+            lib::Next::Error(why) => {
+                problems.push(unreadable(name.to_owned(), &why));
                 return;
             }
+            lib::Next::Entry(e) => e,
+        };
+        entries += 1;
+        let Some(entry_name) = entry.name else {
+            problems.push(ExtractProblem::Unreadable(
+                name.to_owned(),
+                "a member whose name cannot be read".to_owned(),
+            ));
+            return;
+        };
+        if entry.is_dir || entry_name.ends_with('/') {
+            continue;
         }
+        if budget.members_left == 0 {
+            problems.push(ExtractProblem::TooManyMembers(name.to_owned()));
+            return;
+        }
+        budget.members_left -= 1;
+        let member = if single && entry_name == "data" {
+            name.rsplit(['/', '>', '"'])
+                .find(|s| !s.trim().is_empty())
+                .map_or("data".to_owned(), |n| {
+                    let n = n.trim();
+                    n.rsplit_once('.').map_or(n, |(stem, _)| stem).to_owned()
+                })
+        } else {
+            entry_name
+        };
+        let path = format!("{name} > {member}");
+        let mut bytes = Vec::new();
+        loop {
+            let n = match reader.read(&mut chunk) {
+                Ok(0) => break,
+                Ok(n) => n,
+                Err(why) => {
+                    problems.push(unreadable(path, &why));
+                    return;
+                }
+            };
+            expanded += n as u64;
+            if bytes.len() as u64 + n as u64 > budget.bytes_left {
+                problems.push(ExtractProblem::TooLarge(path));
+                budget.bytes_left = 0;
+                return;
+            }
+            if expanded > ratio_cap {
+                problems.push(ExtractProblem::Bomb(path, budget.max_ratio));
+                return;
+            }
+            bytes.extend_from_slice(&chunk[..n]);
+        }
+        budget.bytes_left -= bytes.len() as u64;
+        visit(&path, &member, &bytes);
     }
     if entries == 0 {
         // A damaged archive can end without an error and without a member: not a pass.
@@ -141,6 +121,158 @@ pub fn for_each_member(
             name.to_owned(),
             "no member could be read".to_owned(),
         ));
+    }
+}
+
+/// The few libarchive calls the reader needs, each result checked (names may be NULL, errors
+/// have no message), the archive freed on drop.
+mod lib {
+    use std::ffi::{CStr, c_char, c_int, c_void};
+
+    #[repr(C)]
+    struct Archive {
+        _opaque: [u8; 0],
+    }
+    #[repr(C)]
+    struct Entry {
+        _opaque: [u8; 0],
+    }
+
+    const ARCHIVE_EOF: c_int = 1;
+    const ARCHIVE_OK: c_int = 0;
+    const ARCHIVE_WARN: c_int = -20;
+    const AE_IFMT: u32 = 0o170000;
+    const AE_IFDIR: u32 = 0o040000;
+
+    #[link(name = "archive")]
+    unsafe extern "C" {
+        fn archive_read_new() -> *mut Archive;
+        fn archive_read_support_filter_all(a: *mut Archive) -> c_int;
+        fn archive_read_support_format_7zip(a: *mut Archive) -> c_int;
+        fn archive_read_support_format_rar(a: *mut Archive) -> c_int;
+        fn archive_read_support_format_rar5(a: *mut Archive) -> c_int;
+        fn archive_read_support_format_tar(a: *mut Archive) -> c_int;
+        fn archive_read_support_format_raw(a: *mut Archive) -> c_int;
+        fn archive_read_open_memory(a: *mut Archive, buf: *const c_void, size: usize) -> c_int;
+        fn archive_read_next_header(a: *mut Archive, entry: *mut *mut Entry) -> c_int;
+        fn archive_entry_pathname(e: *mut Entry) -> *const c_char;
+        fn archive_entry_pathname_utf8(e: *mut Entry) -> *const c_char;
+        fn archive_entry_filetype(e: *mut Entry) -> u32;
+        fn archive_read_data(a: *mut Archive, buf: *mut c_void, size: usize) -> isize;
+        fn archive_error_string(a: *mut Archive) -> *const c_char;
+        fn archive_read_free(a: *mut Archive) -> c_int;
+    }
+
+    /// An archive being read from memory it borrows.
+    pub struct Reader<'a> {
+        a: *mut Archive,
+        _data: std::marker::PhantomData<&'a [u8]>,
+    }
+
+    /// A member's header.
+    pub struct EntryInfo {
+        /// None when libarchive could not give one.
+        pub name: Option<String>,
+        pub is_dir: bool,
+    }
+
+    pub enum Next {
+        Entry(EntryInfo),
+        End,
+        Error(String),
+    }
+
+    /// Names as stored: UTF-8 when they are, else each byte as Latin-1 (never a failure).
+    fn lossy(bytes: &[u8]) -> String {
+        match std::str::from_utf8(bytes) {
+            Ok(s) => s.to_owned(),
+            Err(_) => bytes.iter().map(|&b| b as char).collect(),
+        }
+    }
+
+    impl<'a> Reader<'a> {
+        /// Opens `data` (`single`: one compressed stream, read raw); None when libarchive
+        /// cannot allocate or recognise it.
+        pub fn open(data: &'a [u8], single: bool) -> Option<Reader<'a>> {
+            // SAFETY: a new archive handle, configured and opened on memory that outlives the
+            // reader (the lifetime 'a); freed in drop, also when opening fails.
+            unsafe {
+                let a = archive_read_new();
+                if a.is_null() {
+                    return None;
+                }
+                let reader = Reader {
+                    a,
+                    _data: std::marker::PhantomData,
+                };
+                archive_read_support_filter_all(a);
+                if single {
+                    archive_read_support_format_raw(a);
+                } else {
+                    archive_read_support_format_7zip(a);
+                    archive_read_support_format_rar(a);
+                    archive_read_support_format_rar5(a);
+                    archive_read_support_format_tar(a);
+                }
+                if archive_read_open_memory(a, data.as_ptr().cast(), data.len()) != ARCHIVE_OK {
+                    return None;
+                }
+                Some(reader)
+            }
+        }
+
+        fn error(&self) -> String {
+            // SAFETY: the handle is live; the message, when there is one, is a C string owned
+            // by libarchive until the next call.
+            unsafe {
+                let p = archive_error_string(self.a);
+                if p.is_null() {
+                    "libarchive gave no reason".to_owned()
+                } else {
+                    lossy(CStr::from_ptr(p).to_bytes())
+                }
+            }
+        }
+
+        /// The next member's header (its data left to [`Reader::read`]).
+        pub fn next_entry(&mut self) -> Next {
+            let mut e: *mut Entry = std::ptr::null_mut();
+            // SAFETY: the handle is live; the entry belongs to it and is read before the next
+            // call; every pointer is checked before use.
+            unsafe {
+                match archive_read_next_header(self.a, &mut e) {
+                    ARCHIVE_EOF => Next::End,
+                    ARCHIVE_OK | ARCHIVE_WARN if !e.is_null() => {
+                        let mut p = archive_entry_pathname(e);
+                        if p.is_null() {
+                            p = archive_entry_pathname_utf8(e);
+                        }
+                        let name = (!p.is_null()).then(|| lossy(CStr::from_ptr(p).to_bytes()));
+                        Next::Entry(EntryInfo {
+                            name,
+                            is_dir: archive_entry_filetype(e) & AE_IFMT == AE_IFDIR,
+                        })
+                    }
+                    _ => Next::Error(self.error()),
+                }
+            }
+        }
+
+        /// Reads the current member's next bytes into `buf`; 0 at its end.
+        pub fn read(&mut self, buf: &mut [u8]) -> Result<usize, String> {
+            // SAFETY: the handle is live and `buf` is valid for its length.
+            let n = unsafe { archive_read_data(self.a, buf.as_mut_ptr().cast(), buf.len()) };
+            usize::try_from(n).map_err(|_| self.error())
+        }
+    }
+
+    impl Drop for Reader<'_> {
+        fn drop(&mut self) {
+            // SAFETY: frees the handle made in `open`, once.
+            unsafe {
+                archive_read_free(self.a);
+            }
+        }
     }
 }
 
@@ -199,6 +331,18 @@ mod tests {
         // Found by the zip fuzz target: compress-tools' iterator crashed (SIGSEGV) on it.
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("fuzz/regressions/zip/member-without-a-name-libarchive-null-pathname");
+        let data = std::fs::read(path).expect("regression input");
+        let mut problems = Vec::new();
+        for_each_member(&data, "x.zip", 0, &mut budget(), &mut problems, &mut |_, _, _| {});
+        assert!(!problems.is_empty());
+    }
+
+    #[test]
+    fn junk_before_a_zip_is_unreadable_not_a_crash() {
+        // Found by the zip fuzz target: libarchive's zip reader found the central directory
+        // behind the junk and gave a member no name; compress-tools' iterator crashed on it.
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fuzz/regressions/zip/junk-before-a-zip-libarchive-null-pathname");
         let data = std::fs::read(path).expect("regression input");
         let mut problems = Vec::new();
         for_each_member(&data, "x.zip", 0, &mut budget(), &mut problems, &mut |_, _, _| {});
