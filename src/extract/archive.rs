@@ -71,14 +71,16 @@ pub fn for_each_member(
             ));
             return;
         };
-        if entry.is_dir || entry_name.ends_with('/') {
-            continue;
-        }
+        // Directories count as members too: an archive of a million empty directories costs
+        // a walk of a million headers otherwise.
         if budget.members_left == 0 {
             problems.push(ExtractProblem::TooManyMembers(name.to_owned()));
             return;
         }
         budget.members_left -= 1;
+        if entry.is_dir || entry_name.ends_with('/') {
+            continue;
+        }
         let member = if single && entry_name == "data" {
             name.rsplit(['/', '>', '"'])
                 .find(|s| !s.trim().is_empty())

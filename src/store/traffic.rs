@@ -191,10 +191,11 @@ impl Tally {
         for r in seen.recipients {
             match unit_of(dir, local, r) {
                 Some(u) => {
-                    rcpt_local.push(r.as_str());
                     if !rcpt_units.contains(&u) {
-                        rcpt_units.push(u);
+                        rcpt_units.push(u.clone());
                     }
+                    // Each local recipient with its unit, for its mailbox's activity below.
+                    rcpt_local.push((r.as_str(), u));
                 }
                 None => any_external = true,
             }
@@ -257,8 +258,7 @@ impl Tally {
                 a.unit = u;
                 widen(&mut a.first_sent, &mut a.last_sent, seen.at);
             }
-            for r in rcpt_local {
-                let unit = unit_of(dir, local, r).unwrap_or_default();
+            for (r, unit) in rcpt_local {
                 let a = p.mailboxes.entry(r.trim().to_ascii_lowercase()).or_default();
                 a.unit = unit;
                 widen(&mut a.first_received, &mut a.last_received, seen.at);
