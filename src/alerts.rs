@@ -5,12 +5,14 @@
 
 use crate::config::Config;
 use crate::directory::Directory;
+use crate::explain::{Explainer, Lang};
 use crate::message::Envelope;
 use crate::mime_out::{base64, encode_header};
 use crate::store::{NewAlert, Status, Store, StoreError};
 use crate::templates::AlertTemplates;
 use crate::time::rfc5322_date;
 pub use crate::time::vietnam_time;
+use crate::verdict::Place;
 use crate::verdict::Verdict;
 use lettre::AsyncTransport;
 use minijinja::{Value, context};
@@ -36,14 +38,27 @@ pub struct Facts<'a> {
     pub received_at: i64,
 }
 
-/// Where the markings were found: the locations of the marking findings (attachment names,
-/// paths inside archives, pages), never their text.
-fn places(v: &Verdict) -> Vec<String> {
+/// Where the markings were found, in Vietnamese: the locations of the marking findings
+/// (attachment names, paths inside archives, pages, lines), never their text (what OCR read
+/// is left out).
+fn places(v: &Verdict, explain: &Explainer) -> Vec<String> {
     let mut out: Vec<String> = v
         .findings
         .iter()
         .filter(|f| f.symbol.starts_with("MARKING_"))
-        .map(|f| f.location.clone())
+        .map(|f| {
+            let steps: Vec<Place> = f
+                .place
+                .iter()
+                .filter(|p| !matches!(p, Place::OcrRead { .. }))
+                .cloned()
+                .collect();
+            if steps.is_empty() {
+                f.location.clone()
+            } else {
+                explain.place(&steps, Lang::Vi)
+            }
+        })
         .collect();
     out.dedup();
     out
@@ -55,7 +70,7 @@ fn places(v: &Verdict) -> Vec<String> {
 pub fn plan(
     cfg: &Config,
     dir: Option<&Directory>,
-    templates: &AlertTemplates,
+    (templates, explain): (&AlertTemplates, &Explainer),
     facts: &Facts<'_>,
 ) -> Vec<NewAlert> {
     let a = &cfg.alerts;
@@ -82,7 +97,7 @@ pub fn plan(
         }
     }
     let level = facts.verdict.level.clone().unwrap_or_else(|| "MẬT".to_owned());
-    let common = Common::of(cfg, facts, level, places(facts.verdict));
+    let common = Common::of(cfg, facts, level, places(facts.verdict, explain));
     let mut out = Vec::new();
     if let Some((mailbox, unit)) = sender_unit.clone() {
         let extra = context! { unit => unit };

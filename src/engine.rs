@@ -10,6 +10,7 @@ use crate::scanners::{
     ClamdScanner, Finding, MarkingScanner, MimeScanner, ScanContext, Scanner, SizeScanner, SpamScanner,
     YaraScanner, markings, yara,
 };
+use crate::verdict::Why;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
@@ -65,6 +66,7 @@ pub struct Engine {
     ocr_markings: MarkingScanner,
     /// The alerts' wording.
     alert_templates: crate::templates::AlertTemplates,
+    explainer: crate::explain::Explainer,
     /// Sender authentication (SPF, DKIM, DMARC, ARC), when `[auth] enabled`.
     auth: Option<Arc<crate::scanners::auth::SenderAuth>>,
 }
@@ -125,7 +127,7 @@ impl Engine {
         config: &Config,
         model: Option<crate::spam::bayes::Model>,
     ) -> Result<Engine, ConfigError> {
-        let rules_dir = (!config.rules.dir.as_os_str().is_empty()).then_some(config.rules.dir.as_path());
+        let rules_dir = config.rules_dir();
         let mut scanners: Vec<Box<dyn Scanner>> =
             vec![Box::new(MimeScanner), Box::new(SizeScanner::new(&config.limits))];
         let yara_sources = yara::load_sources(rules_dir)?;
@@ -205,6 +207,7 @@ impl Engine {
             ocr: crate::scanners::OcrScanner::new(&config.ocr, &config.local),
             ocr_markings,
             alert_templates: crate::templates::AlertTemplates::load(rules_dir)?,
+            explainer: crate::explain::Explainer::load(rules_dir)?,
             auth: if config.auth.enabled {
                 let auth = crate::scanners::auth::SenderAuth::new(
                     &config.auth,
@@ -262,6 +265,11 @@ impl Engine {
     /// The alerts' wording (`rules/alerts/`, or `[rules] dir`'s).
     pub fn alert_templates(&self) -> &crate::templates::AlertTemplates {
         &self.alert_templates
+    }
+
+    /// How findings read in each language (`rules/findings.toml`, or `[rules] dir`'s).
+    pub fn explainer(&self) -> &crate::explain::Explainer {
+        &self.explainer
     }
 
     /// The unit directory, if one is configured.
@@ -396,11 +404,10 @@ impl Engine {
             }
             Err(e) => {
                 tracing::error!(error = %e, "content scan task failed");
-                findings.push(Finding::new(
-                    "SCAN_PANIC",
-                    "Temporary failure: scan failed",
-                    "message",
-                ));
+                findings.push(
+                    Finding::new("SCAN_PANIC", "Temporary failure: scan failed", "message")
+                        .with_why(Why::new("scan_failed")),
+                );
             }
         }
         ScanReport {
@@ -454,15 +461,20 @@ impl Engine {
     /// died (`SCAN_WORKER_CRASH`, tempfail), died on it twice (`SCAN_CRASH`, held), too slow
     /// (`SCAN_TIMEOUT`), none available (`SCAN_PANIC`). `what` names the worker.
     fn worker_failed(outcome: Outcome, what: &str, timeout: std::time::Duration) -> Vec<Finding> {
-        let (symbol, detail) = match outcome {
+        let worker = format!("worker_{}", what.to_ascii_lowercase());
+        let (symbol, detail, why) = match outcome {
             Outcome::Done(_) => return Vec::new(),
             Outcome::Crashed { repeat: false, why } => (
                 "SCAN_WORKER_CRASH",
                 format!("Temporary failure: the {what} worker died on this message ({why})"),
+                Why::new("worker_died").term("worker", &worker).value("why", why),
             ),
             Outcome::Crashed { repeat: true, why } => (
                 "SCAN_CRASH",
                 format!("This message killed a {what} worker twice ({why}); held for review"),
+                Why::new("worker_killed_twice")
+                    .term("worker", &worker)
+                    .value("why", why),
             ),
             Outcome::TimedOut => (
                 "SCAN_TIMEOUT",
@@ -470,10 +482,17 @@ impl Engine {
                     "Temporary failure: the {what} worker did not finish this message within {} ms; killed",
                     timeout.as_millis()
                 ),
+                Why::new("worker_timeout")
+                    .term("worker", &worker)
+                    .value("ms", timeout.as_millis()),
             ),
-            Outcome::Unavailable(why) => ("SCAN_PANIC", format!("Temporary failure: {why}")),
+            Outcome::Unavailable(why) => (
+                "SCAN_PANIC",
+                format!("Temporary failure: {why}"),
+                Why::new("worker_unavailable").value("why", why),
+            ),
         };
-        vec![Finding::new(symbol, detail, "message")]
+        vec![Finding::new(symbol, detail, "message").with_why(why)]
     }
 
     /// The OCR of a message's scans and photos in an isolated worker (the OCR pool's when
@@ -709,11 +728,14 @@ impl Engine {
         .is_err()
         {
             tracing::error!("text extraction panicked; message not fully scanned");
-            findings.push(Finding::new(
-                "SCAN_PANIC",
-                "Temporary failure: text extraction failed on this message",
-                "message",
-            ));
+            findings.push(
+                Finding::new(
+                    "SCAN_PANIC",
+                    "Temporary failure: text extraction failed on this message",
+                    "message",
+                )
+                .with_why(Why::new("extract_failed")),
+            );
         }
         timings.push(ScannerTime {
             scanner: "extract",
@@ -725,11 +747,14 @@ impl Engine {
             if catch_unwind(AssertUnwindSafe(|| s.scan(&cx, &mut findings))).is_err() {
                 findings.truncate(before);
                 tracing::error!(scanner = s.name(), "scanner panicked; message not fully scanned");
-                findings.push(Finding::new(
-                    "SCAN_PANIC",
-                    format!("Temporary failure: scanner {} failed on this message", s.name()),
-                    "message",
-                ));
+                findings.push(
+                    Finding::new(
+                        "SCAN_PANIC",
+                        format!("Temporary failure: scanner {} failed on this message", s.name()),
+                        "message",
+                    )
+                    .with_why(Why::new("scanner_failed").value("scanner", s.name())),
+                );
             }
             timings.push(ScannerTime {
                 scanner: s.name(),
@@ -738,14 +763,17 @@ impl Engine {
         }
         if cx.expired() || cx.text().timed_out {
             // The work stopped where the deadline found it: the message was not fully scanned.
-            findings.push(Finding::new(
-                "SCAN_TIMEOUT",
-                format!(
-                    "Temporary failure: the content scan of this message passed its time limit ({} ms, limits.extract_timeout_ms)",
-                    self.config.limits.extract_timeout_ms
-                ),
-                "message",
-            ));
+            findings.push(
+                Finding::new(
+                    "SCAN_TIMEOUT",
+                    format!(
+                        "Temporary failure: the content scan of this message passed its time limit ({} ms, limits.extract_timeout_ms)",
+                        self.config.limits.extract_timeout_ms
+                    ),
+                    "message",
+                )
+                .with_why(Why::new("scan_timeout").value("ms", self.config.limits.extract_timeout_ms)),
+            );
         }
         let images = &cx.text().ocr;
         let mut ocr_wanted = false;
@@ -784,11 +812,14 @@ impl Engine {
     /// entry that skipped its spam scoring.
     fn decide_input(&self, input: &ScanInput, mut findings: Vec<Finding>) -> Verdict {
         if let Some(entry) = &input.envelope.spam_allowed {
-            findings.push(Finding::new(
-                "LIST_ALLOWED",
-                format!("Spam scoring skipped: {entry}"),
-                "envelope",
-            ));
+            findings.push(
+                Finding::new(
+                    "LIST_ALLOWED",
+                    format!("Spam scoring skipped: {entry}"),
+                    "envelope",
+                )
+                .with_why(Why::new("list_allowed").value("entry", entry)),
+            );
         }
         self.decide_for(findings, &input.envelope.rcpt_to)
     }

@@ -23,6 +23,7 @@ pub mod cli;
 pub mod config;
 pub mod directory;
 pub mod engine;
+pub mod explain;
 pub mod extract;
 pub mod message;
 pub mod metrics;

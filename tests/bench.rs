@@ -105,7 +105,13 @@ async fn noop_baseline_accepts_everything() {
     let target = format!("inet:127.0.0.1:{port}");
     let pid = child.id();
     let r = tokio::task::spawn_blocking(move || {
-        bench_json(&target, &["-n", "100", "--pid", &pid.to_string()], input.path())
+        // Open loop at 200 msg/s: the target waits between messages, so its threads must
+        // park (a saturated closed loop may be served without ever parking).
+        bench_json(
+            &target,
+            &["-n", "100", "--rate", "200", "--pid", &pid.to_string()],
+            input.path(),
+        )
     })
     .await
     .expect("join");

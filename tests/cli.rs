@@ -428,3 +428,92 @@ fn check_config_names_a_broken_alert_template() {
     assert!(!out.status.success());
     assert!(said.contains(&format!("{}:3:", template.display())), "{said}");
 }
+
+/// Issue 24: the findings' sentences are data (`rules/findings.toml`): a replacement naming a
+/// value its reason does not have is a `check-config` error naming the file and the line, and a
+/// good one changes what `scan` says in Vietnamese.
+#[test]
+fn findings_sentences_are_checked_and_used() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let rules = dir.path().join("rules");
+    std::fs::create_dir_all(&rules).expect("mkdir");
+    let file = rules.join("findings.toml");
+    let cfg = dir.path().join("canhgac.toml");
+    std::fs::write(
+        &cfg,
+        format!(
+            "[rules]\ndir = \"{}\"\n[workers]\nisolate = false\n[auth]\nenabled = false\n[clamd]\nenabled = false\n",
+            rules.display()
+        ),
+    )
+    .expect("write");
+    std::fs::write(
+        &file,
+        "# Sở Thông tin và Truyền thông\n[reasons.marking]\nvalues = [\"level\", \"evidence\"]\nvi = \"Có dấu {muc}\"\nen = \"x\"\n",
+    )
+    .expect("write");
+    let out = canhgac().arg("check-config").arg(&cfg).output().expect("run");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{said}");
+    assert!(
+        said.contains(&format!("{}:4:", file.display())) && said.contains("muc"),
+        "{said}"
+    );
+    std::fs::write(
+        &file,
+        "[reasons.marking]\nvalues = [\"level\", \"evidence\"]\nvi = \"Tài liệu có dấu {level}: «{evidence}»\"\nen = \"Document marked {level}: «{evidence}»\"\n",
+    )
+    .expect("write");
+    let out = canhgac().arg("check-config").arg(&cfg).output().expect("run");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let mail = dir.path().join("m.eml");
+    std::fs::write(
+        &mail,
+        "From: a@snv.lamdong.gov.vn\r\nTo: b@stc.lamdong.gov.vn\r\nSubject: Công văn\r\n\r\nỦY BAN NHÂN DÂN\r\nSố: 12/UBND-VP\r\nTỐI MẬT\r\nNội dung.\r\n",
+    )
+    .expect("write");
+    for (lang, said) in [
+        ("vi_VN.UTF-8", "Tài liệu có dấu TỐI MẬT: «[TỐI MẬT]»"),
+        ("C.UTF-8", "Document marked TỐI MẬT: «[TỐI MẬT]»"),
+    ] {
+        let out = canhgac()
+            .args(["scan", "--config"])
+            .arg(&cfg)
+            .arg(&mail)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", lang)
+            .output()
+            .expect("run");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains(said), "{lang}: {text}");
+    }
+    // scan --json: the stable English fields, the facts as data, and both languages' sentences.
+    let out = canhgac()
+        .args(["scan", "--json", "--config"])
+        .arg(&cfg)
+        .arg(&mail)
+        .output()
+        .expect("run");
+    let j: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let f = &j["findings"][0];
+    assert_eq!(f["symbol"], "MARKING_TOI_MAT", "{j}");
+    assert!(
+        f["detail"]
+            .as_str()
+            .is_some_and(|d| d.starts_with("TỐI MẬT marking")),
+        "{f}"
+    );
+    assert_eq!(f["why"]["key"], "marking", "{f}");
+    assert_eq!(f["place"][0]["at"], "body_part", "{f}");
+    assert_eq!(
+        f["text"]["vi"]["detail"], "Tài liệu có dấu TỐI MẬT: «[TỐI MẬT]»",
+        "{f}"
+    );
+    assert!(
+        f["text"]["vi"]["location"]
+            .as_str()
+            .is_some_and(|l| l.contains("dòng 3")),
+        "{f}"
+    );
+}

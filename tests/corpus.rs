@@ -23,9 +23,35 @@ fn scan_dir_with_binary(dir: &std::path::Path) -> Vec<serde_json::Value> {
         String::from_utf8_lossy(&out.stderr)
     );
     let text = String::from_utf8_lossy(&out.stdout);
-    text.lines()
+    let lines: Vec<serde_json::Value> = text
+        .lines()
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("bad JSON line {l}: {e}")))
-        .collect()
+        .collect();
+    for l in &lines {
+        assert_explained(l);
+    }
+    lines
+}
+
+/// Every finding that carries its facts as data reads in Vietnamese (issue 24): its reason's
+/// sentence and every step of its place exist in `rules/findings.toml` with the values they
+/// name (else the English text would be shown, and would equal `detail` / `location`).
+fn assert_explained(line: &serde_json::Value) {
+    for f in line["findings"].as_array().into_iter().flatten() {
+        if f.get("why").is_some() {
+            assert_ne!(
+                f["text"]["vi"]["detail"], f["detail"],
+                "not rendered in Vietnamese: {f}"
+            );
+        }
+        let steps = f["place"].as_array().cloned().unwrap_or_default();
+        if !steps.is_empty() && steps.iter().all(|p| p["at"] != "other") {
+            assert_ne!(
+                f["text"]["vi"]["location"], f["location"],
+                "place not rendered in Vietnamese: {f}"
+            );
+        }
+    }
 }
 
 #[test]

@@ -115,18 +115,41 @@ async fn officers_teach_the_classifier_and_admins_keep_the_lists_in_the_console(
     assert!(link.starts_with(&base), "{link} is under {base}");
     b.goto(&link).await;
     assert!(b.exists("#findings").await, "{link}: {}", b.text("main").await);
+    b.goto(&format!("{base}/messages")).await;
+    b.shot("03-danh-sach-thu-bi-giu").await;
     b.goto(&page).await;
-    // Each finding's meaning in the reader's language (issue 24): Vietnamese by default...
+    // Each finding's meaning, evidence and place in the reader's language (issue 24):
+    // Vietnamese by default...
     let findings = b.text("#findings").await;
-    assert!(
-        findings.contains("Phát hiện dấu độ mật TỐI MẬT trong thư hoặc tệp đính kèm"),
-        "{findings}"
-    );
+    for vi in [
+        "Phát hiện dấu độ mật TỐI MẬT trong thư hoặc tệp đính kèm",
+        "Luật Bảo vệ bí mật nhà nước",
+        "Dấu độ mật TỐI MẬT «",
+        "(điểm ",
+        "viết hoa +",
+        "tệp đính kèm «",
+        ", dòng ",
+    ] {
+        assert!(findings.contains(vi), "{vi:?} in {findings}");
+    }
+    for en in ["marking «", "weight", "capitals", "part 2", ", line "] {
+        assert!(!findings.contains(en), "no English {en:?} in {findings}");
+    }
+    b.shot("04-thu-bi-giu").await;
     // ... and English after switching.
     b.goto(&format!("{base}/lang/en")).await;
     b.goto(&page).await;
     let findings = b.text("#findings").await;
-    assert!(findings.contains("TỐI MẬT (secret) marking found"), "{findings}");
+    for en in [
+        "TỐI MẬT (secret) marking found",
+        "TỐI MẬT marking «",
+        "(weight ",
+        "capitals +",
+        ", line ",
+    ] {
+        assert!(findings.contains(en), "{en:?} in {findings}");
+    }
+    assert!(!findings.contains("Dấu độ mật"), "{findings}");
     b.goto(&format!("{base}/lang/vi")).await;
     b.goto(&page).await;
     b.submit("mark-spam").await;

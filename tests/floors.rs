@@ -18,6 +18,7 @@ const FLOORS: &[(&str, u32)] = &[
     ("message", 2),
     ("directory", 2),
     ("templates", 2),
+    ("explain", 2),
     ("extract", 3),
     ("spam", 4),
     ("scanners", 5),

@@ -276,7 +276,10 @@ async fn the_package_installs_runs_as_its_unit_says_and_purges_cleanly() {
     for f in [
         "/usr/bin/canhgac",
         "/usr/share/canhgac/rules/scores.toml",
+        "/usr/share/canhgac/rules/findings.toml",
         "/usr/share/canhgac/rules/yara/executables.yar",
+        "/usr/share/doc/canhgac/huong-dan-can-bo-an-toan-thong-tin.md",
+        "/usr/share/doc/canhgac/images/04-thu-bi-giu.png",
         "/usr/share/man/man1/canhgac.1.gz",
         "/usr/share/man/man1/canhgac-doctor.1.gz",
         "/usr/share/bash-completion/completions/canhgac",

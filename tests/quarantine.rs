@@ -505,15 +505,32 @@ async fn held_message_survives_kill_9_and_officers_work_it_from_the_cli() {
         text.contains("Headers:") && text.contains("Message-ID: <markings-"),
         "{text}"
     );
-    // Each finding's meaning, in the terminal's language (issue 24).
-    for (lang, meaning) in [
+    // Labels, each finding's meaning, evidence and place, sizes: in the terminal's language
+    // (issue 24).
+    for (lang, expected) in [
         (
             "vi_VN.UTF-8",
-            "= Phát hiện dấu độ mật TỐI MẬT trong thư hoặc tệp đính kèm",
+            &[
+                "= Phát hiện dấu độ mật TỐI MẬT trong thư hoặc tệp đính kèm",
+                "Dấu độ mật TỐI MẬT «",
+                "Mã thư bị giữ:",
+                "Trạng thái:",
+                "đang giữ",
+                "Tệp đính kèm:",
+                "tệp đính kèm «nhan-su.docx»",
+                " kB",
+            ][..],
         ),
         (
             "C.UTF-8",
-            "= TỐI MẬT (secret) marking found in the message or an attachment",
+            &[
+                "= TỐI MẬT (secret) marking found in the message or an attachment",
+                "TỐI MẬT marking «",
+                "Quarantine id:",
+                "Status:",
+                "held",
+                "Attachments:",
+            ][..],
         ),
     ] {
         let o = canhgac()
@@ -526,7 +543,9 @@ async fn held_message_survives_kill_9_and_officers_work_it_from_the_cli() {
             .output()
             .expect("run");
         let text = String::from_utf8_lossy(&o.stdout);
-        assert!(text.contains(meaning), "{lang}: {text}");
+        for e in expected {
+            assert!(text.contains(e), "{lang}: {e:?} in {text}");
+        }
     }
     let (code, _, bytes) = run(&["quarantine", "export", &id]);
     assert_eq!(code, Some(0));

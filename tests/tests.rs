@@ -8,6 +8,7 @@ mod cli;
 mod config_files;
 mod console_security;
 mod corpus;
+mod docs;
 mod facts;
 mod feedback;
 mod floors;

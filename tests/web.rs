@@ -272,6 +272,25 @@ impl Browser {
         }
     }
 
+    /// A screenshot of the page, written to `target/tmp/web/NAME.png` and, when
+    /// `CANHGAC_HANDBOOK_DIR` is set (`docs/make-screenshots`), into that directory for the
+    /// officers' handbook. Asserts it is a real picture.
+    pub(crate) async fn shot(&self, name: &str) {
+        let png = self.client.screenshot().await.expect("screenshot");
+        assert!(
+            png.starts_with(b"\x89PNG") && png.len() > 10_000,
+            "a real screenshot of {name}"
+        );
+        let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("web");
+        std::fs::create_dir_all(&out).expect("output dir");
+        std::fs::write(out.join(format!("{name}.png")), &png).expect("write screenshot");
+        if let Some(dir) = std::env::var_os("CANHGAC_HANDBOOK_DIR") {
+            std::fs::create_dir_all(&dir).expect("handbook dir");
+            std::fs::write(std::path::Path::new(&dir).join(format!("{name}.png")), &png)
+                .expect("write handbook screenshot");
+        }
+    }
+
     pub(crate) async fn login(&self, base: &str, name: &str, password: &str) {
         self.goto(&format!("{base}/login")).await;
         self.fill("name", name).await;
@@ -693,10 +712,7 @@ async fn hostile_subjects_senders_names_bodies_and_evidence_stay_text() {
         b.exists(".text mark").await,
         "the marker is highlighted in the extracted text"
     );
-    let png = b.client.screenshot().await.expect("screenshot");
-    let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("web");
-    std::fs::create_dir_all(&out).expect("output dir");
-    std::fs::write(out.join("hostile-message.png"), &png).expect("write screenshot");
+    b.shot("hostile-message").await;
     b.assert_no_dialog().await;
     b.close().await;
 }
@@ -783,9 +799,12 @@ async fn a_marked_message_is_released_by_two_officers_with_a_verified_trail() {
         }
     };
     // officer1 requests.
+    b.goto(&format!("{}/login", c.base)).await;
+    b.shot("01-dang-nhap").await;
     b.login(&c.base, "officer1", PASSWORD).await;
     b.goto(&format!("{}/messages/{id}", c.base)).await;
     act("release", "Đã kiểm tra: không phải tài liệu mật").await;
+    b.shot("05-yeu-cau-tra-thu").await;
     assert!(b.exists("#flash").await);
     assert!(
         b.exists("#awaiting").await,
@@ -819,6 +838,7 @@ async fn a_marked_message_is_released_by_two_officers_with_a_verified_trail() {
     assert_eq!(b.text("#pending-count").await, "1");
     b.goto(&format!("{}/messages/{id}", c.base)).await;
     assert!(b.text("#action").await.contains("Phê duyệt trả thư"));
+    b.shot("06-phe-duyet").await;
     act("release", "Đồng ý trả thư").await;
     let got = sink.wait_for(1, Duration::from_secs(10)).await;
     assert_eq!(got.len(), 1, "released once");
@@ -840,6 +860,15 @@ async fn a_marked_message_is_released_by_two_officers_with_a_verified_trail() {
         );
     }
     assert!(b.exists("#chain.ok").await, "{}", b.text("#chain").await);
+    // In Vietnamese, each action by its name, the recorded code beside it (issue 24).
+    for named in [
+        "đề nghị trả thư (release-request)",
+        "phê duyệt trả thư (release-approve)",
+        "xem thư (view)",
+    ] {
+        assert!(trail.contains(named), "{named}:\n{trail}");
+    }
+    b.shot("07-nhat-ky").await;
     let check = c.store.audit_verify().expect("verify");
     assert_eq!(check.first_bad, None);
     b.close().await;
@@ -883,16 +912,7 @@ async fn the_dashboard_draws_its_charts() {
         units.contains("snv") && units.contains("lamdong.gov.vn"),
         "{units}"
     );
-    let png = b.client.screenshot().await.expect("screenshot");
-    let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("web");
-    std::fs::create_dir_all(&out).expect("output dir");
-    let file = out.join("dashboard.png");
-    std::fs::write(&file, &png).expect("write screenshot");
-    assert!(
-        png.starts_with(b"\x89PNG") && png.len() > 10_000,
-        "a real screenshot"
-    );
-    println!("dashboard screenshot: {}", file.display());
+    b.shot("02-tong-quan").await;
     // The English interface is one click away.
     let href = b
         .client

@@ -297,7 +297,12 @@ pub fn quarantine(
         received_at: crate::store::now(),
     };
     let alerts = if verdict.level.is_some() {
-        crate::alerts::plan(cfg, engine.directory(), engine.alert_templates(), &facts)
+        crate::alerts::plan(
+            cfg,
+            engine.directory(),
+            (engine.alert_templates(), engine.explainer()),
+            &facts,
+        )
     } else if verdict.findings.iter().any(|f| f.symbol == "SCAN_CRASH") {
         // A message that kills the scanner twice: the officers are told (issue 14).
         crate::alerts::plan_scan_crash(cfg, engine.alert_templates(), &facts)

@@ -13,6 +13,7 @@ mod users;
 
 use crate::config::{Config, ConfigError, ListenAddr, LogFormat};
 use crate::engine::{Engine, ScanReport};
+use crate::explain::{Explainer, Lang};
 use crate::message::{ScanInput, source};
 use clap::{Parser, Subcommand};
 use std::io::Write;
@@ -409,9 +410,9 @@ fn scan(config_path: Option<&Path>, json: bool, paths: &[PathBuf]) -> ExitCode {
             for m in msgs {
                 let report = rt.block_on(engine.scan(std::sync::Arc::new(ScanInput::from_bytes(m.raw))));
                 let line = if json {
-                    json_line(&m.name, &report)
+                    json_line(&m.name, &report, engine.explainer())
                 } else {
-                    human(&m.name, &report)
+                    human(&m.name, &report, engine.explainer())
                 };
                 if writeln!(out, "{line}").is_err() {
                     return ExitCode::from(1); // stdout closed (e.g. piped into head)
@@ -427,9 +428,23 @@ fn scan(config_path: Option<&Path>, json: bool, paths: &[PathBuf]) -> ExitCode {
     }
 }
 
-/// One message's verdict as a JSON object (the `scan --json` format).
-pub fn json_line(name: &str, r: &ScanReport) -> String {
+/// One message's verdict as a JSON object (the `scan --json` format): each finding's stable
+/// fields (`symbol`, `score`, `detail`, `location`, and its facts as data: `why`, `place`),
+/// with its sentences for people in `text` (`vi`, `en`: `detail` and `location` each).
+pub fn json_line(name: &str, r: &ScanReport, explain: &Explainer) -> String {
     let v = &r.verdict;
+    let findings: Vec<serde_json::Value> = v
+        .findings
+        .iter()
+        .map(|f| {
+            let mut j = serde_json::to_value(f).unwrap_or_default();
+            if let Some(o) = j.as_object_mut() {
+                let text = |lang| serde_json::json!({"detail": explain.detail(f, lang), "location": explain.location(f, lang)});
+                o.insert("text".into(), serde_json::json!({"vi": text(Lang::Vi), "en": text(Lang::En)}));
+            }
+            j
+        })
+        .collect();
     serde_json::json!({
         "file": name,
         "verdict": v.action,
@@ -437,23 +452,14 @@ pub fn json_line(name: &str, r: &ScanReport) -> String {
         "score": v.score,
         "smtp_reply": v.reply.as_ref().map(|r| r.to_string()),
         "level": v.level,
-        "findings": v.findings,
+        "findings": findings,
         "authentication": r.authentication,
         "timings_us": r.timings.iter().map(|t| (t.scanner, t.micros)).collect::<std::collections::BTreeMap<_, _>>(),
     })
     .to_string()
 }
 
-/// Whether people at this terminal read Vietnamese (`LC_ALL`, `LC_MESSAGES` or `LANG` is
-/// `vi…`): findings' meanings are then printed in Vietnamese.
-pub(crate) fn vietnamese_locale() -> bool {
-    ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .iter()
-        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
-        .is_some_and(|v| v.starts_with("vi"))
-}
-
-/// What a symbol means, in Vietnamese when `vi` ([`vietnamese_locale`]) and the table says;
+/// What a symbol means, in Vietnamese when `vi` (the terminal's [`Lang`]) and the table says;
 /// empty if unknown.
 pub(crate) fn meaning(
     texts: &std::collections::HashMap<String, crate::policy::SymbolText>,
@@ -466,7 +472,7 @@ pub(crate) fn meaning(
     })
 }
 
-fn human(name: &str, r: &ScanReport) -> String {
+fn human(name: &str, r: &ScanReport, explain: &Explainer) -> String {
     let v = &r.verdict;
     let mut s = format!("{name}: {} score={:.2}", v.action, v.score);
     if let Some(level) = &v.level {
@@ -478,10 +484,16 @@ fn human(name: &str, r: &ScanReport) -> String {
     if let Some(reply) = &v.reply {
         s.push_str(&format!(" [{reply}]"));
     }
+    // The findings in the terminal's language (LANG=vi_VN.UTF-8: Vietnamese).
+    let lang = Lang::of_terminal();
+    let at = if lang == Lang::Vi { "ở" } else { "at" };
     for f in &v.findings {
         s.push_str(&format!(
-            "\n    {}({:.2}) at {}: {}",
-            f.symbol, f.score, f.location, f.detail
+            "\n    {}({:.2}) {at} {}: {}",
+            f.symbol,
+            f.score,
+            explain.location(f, lang),
+            explain.detail(f, lang)
         ));
     }
     s

@@ -4,6 +4,7 @@
 
 use crate::config::Config;
 use crate::directory::Directory;
+use crate::explain::Lang;
 use crate::review::{Act, Done};
 use crate::store::{Status, Store, StoreError};
 use clap::Subcommand;
@@ -187,6 +188,23 @@ fn fail(e: StoreError) -> ExitCode {
     }
 }
 
+/// A quarantine status as people read it.
+fn status_word(status: &str, lang: Lang) -> String {
+    if lang == Lang::En {
+        return status.to_owned();
+    }
+    match status {
+        "held" => "đang giữ",
+        "releasing" => "đang chuyển đi",
+        "released" => "đã chuyển đi",
+        "deleted" => "đã xóa",
+        "confirmed" => "đã xác nhận vi phạm",
+        "false_positive" => "phát hiện nhầm",
+        other => other,
+    }
+    .to_owned()
+}
+
 fn time(unix: i64) -> String {
     crate::time::vietnam_time(unix)
 }
@@ -205,12 +223,15 @@ pub fn quarantine(config: &Config, user: Option<&str>, cmd: QuarantineCommand) -
         QuarantineCommand::List { status, limit, json } => {
             let status = match status.as_deref().map(|s| (s, Status::parse(s))) {
                 Some((s, None)) => {
-                    eprintln!("canhgac: unknown status {s:?} (held, released, deleted, confirmed, false_positive)");
+                    eprintln!(
+                        "canhgac: unknown status {s:?} (held, released, deleted, confirmed, false_positive)"
+                    );
                     return ExitCode::from(2);
                 }
                 Some((_, st)) => st,
                 None => None,
             };
+            let lang = Lang::of_terminal();
             store.list(status, limit).map(|rows| {
                 for r in rows {
                     let line = if json {
@@ -220,7 +241,7 @@ pub fn quarantine(config: &Config, user: Option<&str>, cmd: QuarantineCommand) -
                             "{}  {}  {:<14} {:<10} {} -> {}  {:?}",
                             r.id,
                             time(r.received_at),
-                            r.status.as_str(),
+                            status_word(r.status.as_str(), lang),
                             r.level.as_deref().unwrap_or("-"),
                             r.mail_from,
                             r.rcpt_to.join(","),
@@ -235,12 +256,18 @@ pub fn quarantine(config: &Config, user: Option<&str>, cmd: QuarantineCommand) -
             let r = &shown.record;
             // As described when it was held: the CLI, like the console, never parses held bytes.
             let described = &shown.described;
+            // For machines: as stored, in English.
             let attachments: Vec<String> = described
                 .as_ref()
                 .map(|d| {
                     d.attachments
                         .iter()
-                        .map(|a| format!("{} ({}, {} bytes, SHA-256 {})", a.location, a.content_type, a.size, a.sha256))
+                        .map(|a| {
+                            format!(
+                                "{} ({}, {} bytes, SHA-256 {})",
+                                a.location, a.content_type, a.size, a.sha256
+                            )
+                        })
                         .collect()
                 })
                 .unwrap_or_default();
@@ -254,57 +281,150 @@ pub fn quarantine(config: &Config, user: Option<&str>, cmd: QuarantineCommand) -
                 let _ = writeln!(out, "{v}");
                 return Ok(());
             }
-            let _ = writeln!(
-                out,
-                "Quarantine id: {}\nReceived:      {}\nStatus:        {}{}\nLevel:         {}\nVerdict:       {} (score {:.2})\nQueue id:      {}\nClient:        {} (HELO {})\nAuthenticated: {}\nInternal:      {}\nMAIL FROM:     {}\nRCPT TO:       {}\nFrom:          {}\nSubject:       {}\nSize:          {} bytes, SHA-256 {}\nOriginal kept: {}",
-                r.id,
-                time(r.received_at),
-                r.status.as_str(),
-                if r.note.is_empty() { String::new() } else { format!(" ({})", r.note) },
-                r.level.as_deref().unwrap_or("-"),
-                r.action,
-                r.score,
-                r.queue_id,
-                r.client_addr,
-                r.helo,
-                if r.auth_user.is_empty() { "no" } else { &r.auth_user },
-                if r.internal_sender { "yes" } else { "no" },
-                r.mail_from,
-                r.rcpt_to.join(", "),
-                r.header_from,
-                r.subject,
-                r.size,
-                r.sha256,
-                if r.has_bytes { "yes" } else { "no (deleted or purged)" },
-            );
+            // In the terminal's language (LANG=vi_VN.UTF-8: Vietnamese labels, findings, numbers
+            // and sizes); field names that are protocol words stay as they are.
+            let lang = Lang::of_terminal();
+            let vi = lang == Lang::Vi;
+            let explain = crate::explain::Explainer::load(config.rules_dir())
+                .unwrap_or_else(|_| crate::explain::Explainer::built_in());
+            let tr = |en: &'static str, vi_text: &'static str| if vi { vi_text } else { en };
+            let yes_no = |b: bool| if b { tr("yes", "có") } else { tr("no", "không") };
+            let rows: Vec<(&str, String)> = vec![
+                (tr("Quarantine id", "Mã thư bị giữ"), r.id.clone()),
+                (tr("Received", "Nhận lúc"), time(r.received_at)),
+                (
+                    tr("Status", "Trạng thái"),
+                    format!(
+                        "{}{}",
+                        status_word(r.status.as_str(), lang),
+                        if r.note.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" ({})", r.note)
+                        }
+                    ),
+                ),
+                (
+                    tr("Level", "Độ mật"),
+                    r.level.clone().unwrap_or_else(|| "-".into()),
+                ),
+                (
+                    tr("Verdict", "Kết luận"),
+                    format!(
+                        "{} ({} {})",
+                        explain.action(&r.action, lang),
+                        tr("score", "điểm"),
+                        crate::explain::decimal(r.score, lang)
+                    ),
+                ),
+                (tr("Queue id", "Mã hàng đợi"), r.queue_id.clone()),
+                (
+                    tr("Client", "Máy gửi"),
+                    format!("{} (HELO {})", r.client_addr, r.helo),
+                ),
+                (
+                    tr("Authenticated", "Đăng nhập SMTP"),
+                    if r.auth_user.is_empty() {
+                        yes_no(false).to_owned()
+                    } else {
+                        r.auth_user.clone()
+                    },
+                ),
+                (
+                    tr("Internal", "Người gửi nội bộ"),
+                    yes_no(r.internal_sender).to_owned(),
+                ),
+                ("MAIL FROM", r.mail_from.clone()),
+                ("RCPT TO", r.rcpt_to.join(", ")),
+                (tr("From", "Người gửi (From)"), r.header_from.clone()),
+                (tr("Subject", "Tiêu đề"), r.subject.clone()),
+                (
+                    tr("Size", "Dung lượng"),
+                    format!(
+                        "{}, SHA-256 {}",
+                        crate::explain::size_exact(r.size, lang),
+                        r.sha256
+                    ),
+                ),
+                (
+                    tr("Original kept", "Còn bản gốc"),
+                    if r.has_bytes {
+                        yes_no(true).to_owned()
+                    } else {
+                        tr("no (deleted or purged)", "không (đã xóa hoặc hết hạn lưu)").to_owned()
+                    },
+                ),
+            ];
+            let width = rows.iter().map(|(l, _)| l.chars().count()).max().unwrap_or(0) + 1;
+            for (label, value) in &rows {
+                let pad = width - label.chars().count();
+                let _ = writeln!(out, "{label}:{:pad$}{value}", "");
+            }
             if let Some(head) = shown.head.as_deref() {
-                let _ = writeln!(out, "\nHeaders:");
-                for line in String::from_utf8_lossy(&head[..head.len().min(crate::review::MAX_HEAD_BYTES)]).lines() {
-                    let _ = writeln!(out, "  {}", line.chars().filter(|c| !c.is_control() || *c == '\t').collect::<String>());
+                let _ = writeln!(out, "\n{}:", tr("Headers", "Phần đầu thư"));
+                for line in
+                    String::from_utf8_lossy(&head[..head.len().min(crate::review::MAX_HEAD_BYTES)]).lines()
+                {
+                    let _ = writeln!(
+                        out,
+                        "  {}",
+                        line.chars()
+                            .filter(|c| !c.is_control() || *c == '\t')
+                            .collect::<String>()
+                    );
                 }
             }
-            let _ = writeln!(out, "\nFindings:");
-            let (texts, vi) = (crate::scanners::symbol_texts_of(config), super::vietnamese_locale());
+            let _ = writeln!(out, "\n{}:", tr("Findings", "Phát hiện"));
+            let texts = crate::scanners::symbol_texts_of(config);
             for f in &r.findings {
-                let _ = writeln!(out, "  {} ({:.2}) at {}", f.symbol, f.score, f.location);
+                let _ = writeln!(
+                    out,
+                    "  {} ({}) {} {}",
+                    f.symbol,
+                    crate::explain::decimal(f.score, lang),
+                    tr("at", "ở"),
+                    explain.location(f, lang)
+                );
                 let meaning = super::meaning(&texts, &f.symbol, vi);
                 if !meaning.is_empty() {
                     let _ = writeln!(out, "      = {meaning}");
                 }
-                let _ = writeln!(out, "      {}", f.detail);
+                let _ = writeln!(out, "      {}", explain.detail(f, lang));
             }
-            let _ = writeln!(out, "\nAttachments:");
+            let _ = writeln!(out, "\n{}:", tr("Attachments", "Tệp đính kèm"));
             if described.is_none() {
-                let _ = writeln!(out, "  (not described when held; export the original to examine it on an isolated machine)");
+                let _ = writeln!(
+                    out,
+                    "  {}",
+                    tr(
+                        "(not described when held; export the original to examine it on an isolated machine)",
+                        "(không được mô tả khi giữ thư; hãy xuất bản gốc để xem trên một máy tính cách ly)"
+                    )
+                );
             }
-            for a in attachments {
-                let _ = writeln!(out, "  {}", a);
+            for a in described.iter().flat_map(|d| d.attachments.iter()) {
+                let _ = writeln!(
+                    out,
+                    "  {} ({}, {}, SHA-256 {})",
+                    explain.place(&crate::verdict::Place::parse(&a.location), lang),
+                    a.content_type,
+                    crate::explain::size(a.size, lang),
+                    a.sha256
+                );
             }
             let _ = writeln!(out, "\nAlerts:");
             for a in store.alerts_of(&id)? {
                 let state = match a.sent_at {
                     Some(t) => format!("sent {}", time(t)),
-                    None => format!("waiting ({} attempts{})", a.attempts, if a.last_error.is_empty() { String::new() } else { format!(", {}", a.last_error) }),
+                    None => format!(
+                        "waiting ({} attempts{})",
+                        a.attempts,
+                        if a.last_error.is_empty() {
+                            String::new()
+                        } else {
+                            format!(", {}", a.last_error)
+                        }
+                    ),
                 };
                 let _ = writeln!(out, "  {:<16} {}  {}", a.kind, a.recipients.join(", "), state);
             }
@@ -337,9 +457,15 @@ pub fn quarantine(config: &Config, user: Option<&str>, cmd: QuarantineCommand) -
                 why: "the bytes were deleted or purged".to_owned(),
             }),
         }),
-        QuarantineCommand::Release { id, reason } => officer_act(&store, config, &id, &who, Act::Release, &reason),
-        QuarantineCommand::Delete { id, reason } => officer_act(&store, config, &id, &who, Act::Delete, &reason),
-        QuarantineCommand::Confirm { id, note } => officer_act(&store, config, &id, &who, Act::Confirm, &note),
+        QuarantineCommand::Release { id, reason } => {
+            officer_act(&store, config, &id, &who, Act::Release, &reason)
+        }
+        QuarantineCommand::Delete { id, reason } => {
+            officer_act(&store, config, &id, &who, Act::Delete, &reason)
+        }
+        QuarantineCommand::Confirm { id, note } => {
+            officer_act(&store, config, &id, &who, Act::Confirm, &note)
+        }
         QuarantineCommand::FalsePositive { id, note } => {
             officer_act(&store, config, &id, &who, Act::FalsePositive, &note)
         }

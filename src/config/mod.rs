@@ -762,6 +762,11 @@ impl PathBases {
 }
 
 impl Config {
+    /// The rules directory, when one is set (else the built-in rules are used).
+    pub fn rules_dir(&self) -> Option<&std::path::Path> {
+        (!self.rules.dir.as_os_str().is_empty()).then_some(self.rules.dir.as_path())
+    }
+
     /// Reads and validates a configuration file; its relative paths are made absolute
     /// ([`PathBases::of`] the file).
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
@@ -1070,6 +1075,32 @@ impl Config {
 
 fn is_header_name(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| (33..=126).contains(&b) && b != b':')
+}
+
+/// A rule file: `dir/name` when `dir` is given and has it, else the built-in copy.
+pub fn rule_source(
+    dir: Option<&std::path::Path>,
+    name: &str,
+    embedded: &str,
+) -> Result<(std::path::PathBuf, String), ConfigError> {
+    let built_in = || {
+        (
+            std::path::PathBuf::from(format!("(built-in) rules/{name}")),
+            embedded.to_owned(),
+        )
+    };
+    let Some(d) = dir else {
+        return Ok(built_in());
+    };
+    let p = d.join(name);
+    match std::fs::read_to_string(&p) {
+        Ok(text) => Ok((p, text)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(built_in()),
+        Err(e) => Err(ConfigError::Io {
+            file: p,
+            error: e.to_string(),
+        }),
+    }
 }
 
 #[cfg(test)]

@@ -89,6 +89,50 @@ impl ExtractProblem {
     }
 }
 
+/// The kind of a problem's English explanation, as a key of `rules/findings.toml`'s `[terms]`
+/// (what an officer needs to know first: encrypted, damaged, a limit reached…); the
+/// explanation itself stays beside it.
+pub fn problem_kind(why: &str) -> &'static str {
+    let w = why.to_ascii_lowercase();
+    let has = |s: &str| w.contains(s);
+    if has("encrypt") || has("password") {
+        "encrypted"
+    } else if has("time limit") {
+        "time_limit"
+    } else if has("extracted-text limit") || has("extraction limit") {
+        "text_limit"
+    } else if has("nested too deep") {
+        "too_deep"
+    } else if has("too many") {
+        "too_many_members"
+    } else if has("entities") {
+        "xml_entities"
+    } else if has("expands more than") || has("bomb") {
+        "bomb"
+    } else if has("size limit") || has("too large") || has("too big") {
+        "too_large"
+    } else if has("tounicode") {
+        "no_unicode_map"
+    } else if has("not supported") || has("unsupported") {
+        "unsupported"
+    } else if [
+        "damaged",
+        "malformed",
+        "cannot",
+        "corrupt",
+        "invalid",
+        "truncated",
+        "broken",
+    ]
+    .iter()
+    .any(|s| has(s))
+    {
+        "damaged"
+    } else {
+        "unreadable"
+    }
+}
+
 /// Whether bytes look like an archive whose members are expanded: zip, or one of
 /// [`archive::is_other_archive`]'s formats.
 pub fn is_archive(data: &[u8]) -> bool {

@@ -16,7 +16,7 @@
 use super::KnownSymbol;
 use crate::config::{AuthConfig, LocalConfig};
 use crate::message::{Envelope, ScanInput};
-use crate::verdict::Finding;
+use crate::verdict::{Finding, Why};
 use mail_auth::dmarc::Policy;
 use mail_auth::dmarc::verify::DmarcParameters;
 use mail_auth::hickory_resolver::config::{ConnectionConfig, NameServerConfig, ResolverConfig, ResolverOpts};
@@ -559,14 +559,21 @@ impl SenderAuth {
                     .iter()
                     .any(|d| matches!(d.result(), DkimResult::TempError(_)));
             if spf_result != SpfResult::Pass && !aligned_dkim && !temporary {
-                findings.push(Finding::new(
-                    "LOCAL_SENDER_FORGED",
-                    format!(
-                        "Message claims to be from the province's domain {claim} but was sent from outside, unauthenticated, failing SPF ({}) without an aligned DKIM signature",
-                        spf_word(spf_result)
+                findings.push(
+                    Finding::new(
+                        "LOCAL_SENDER_FORGED",
+                        format!(
+                            "Message claims to be from the province's domain {claim} but was sent from outside, unauthenticated, failing SPF ({}) without an aligned DKIM signature",
+                            spf_word(spf_result)
+                        ),
+                        "envelope",
+                    )
+                    .with_why(
+                        Why::new("local_sender_forged")
+                            .value("domain", claim)
+                            .value("spf", spf_word(spf_result)),
                     ),
-                    "envelope",
-                ));
+                );
             }
         }
         summary.header = results.to_string().replace("\r\n", "\n");

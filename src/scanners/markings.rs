@@ -9,6 +9,7 @@ use super::{Finding, ScanContext, Scanner};
 use crate::config::ConfigError;
 use crate::extract::{self, PieceKind, TextPiece};
 use crate::policy::KnownSymbol;
+use crate::verdict::{Factor, Why};
 use crate::vietnamese;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -164,7 +165,8 @@ struct Hit {
     symbol: String,
     level: String,
     score: i32,
-    reasons: Vec<&'static str>,
+    /// What weighed for it: keys of `rules/findings.toml` [factors] and their weights.
+    reasons: Vec<(&'static str, i32)>,
     location: String,
     snippet: String,
 }
@@ -174,6 +176,44 @@ struct Hit {
 pub fn load_source(dir: Option<&Path>) -> Result<(PathBuf, String), ConfigError> {
     super::rule_source(dir, "markings.toml", EMBEDDED)
 }
+
+/// The English words of a factor key (the detail's text; people read `rules/findings.toml`).
+fn factor_english(key: &str) -> &str {
+    match key {
+        "classification_field" => "classification field",
+        "alone_on_line" => "alone on its line",
+        "leads_line" => "leads the line",
+        "near_document_number" => "near the document number",
+        "at_top" => "at the top",
+        "document_header" => "document header",
+        "companion_stamp" => "companion stamp",
+        "page_header" => "page header",
+        "in_frame" => "in a frame at the top of a scan",
+        "without_diacritics" => "without diacritics",
+        "lists_levels" => "the line lists several levels",
+        "running_text" => "running text",
+        other => other,
+    }
+}
+
+/// Every factor key the detector may give (checked against `rules/findings.toml` by a test).
+#[cfg(test)]
+const FACTORS: [&str; 14] = [
+    "capitals",
+    "classification_field",
+    "alone_on_line",
+    "leads_line",
+    "near_document_number",
+    "at_top",
+    "document_header",
+    "companion_stamp",
+    "page_header",
+    "subject",
+    "in_frame",
+    "without_diacritics",
+    "lists_levels",
+    "running_text",
+];
 
 impl MarkingScanner {
     /// Compiles the rules in `text` (from `origin`). Errors name the file, line and value.
@@ -333,32 +373,62 @@ impl MarkingScanner {
         }
         let kept = self.best(hits);
         for h in kept {
-            out.push(Finding::new(
-                &h.symbol,
-                format!(
-                    "{} marking «{}» (weight {}: {})",
-                    h.level,
-                    h.snippet,
-                    h.score,
-                    h.reasons.join(", ")
-                ),
-                h.location,
-            ));
+            let english: Vec<&str> = h.reasons.iter().map(|(k, _)| factor_english(k)).collect();
+            let why = Why {
+                key: "marking".to_owned(),
+                values: [
+                    ("level", &h.level),
+                    ("evidence", &h.snippet),
+                    ("weight", &h.score.to_string()),
+                ]
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v.clone()))
+                .collect(),
+                terms: Default::default(),
+                factors: h
+                    .reasons
+                    .iter()
+                    .map(|&(k, weight)| Factor {
+                        factor: k.to_owned(),
+                        weight,
+                    })
+                    .collect(),
+            };
+            out.push(
+                Finding::new(
+                    &h.symbol,
+                    format!(
+                        "{} marking «{}» (weight {}: {})",
+                        h.level,
+                        h.snippet,
+                        h.score,
+                        english.join(", ")
+                    ),
+                    h.location,
+                )
+                .with_why(why),
+            );
         }
         companions.dedup();
         for (symbol, name, location) in companions.into_iter().take(self.d.max_findings) {
-            out.push(Finding::new(
-                &symbol,
-                format!("companion stamp «{name}»"),
-                location,
-            ));
+            out.push(
+                Finding::new(&symbol, format!("companion stamp «{name}»"), location)
+                    .with_why(Why::new("companion").value("name", &name)),
+            );
         }
         for p in text.problems.iter().take(self.d.max_findings) {
-            out.push(Finding::new(
-                UNSCANNABLE,
-                format!("could not be read fully for secret markings: {}", p.why),
-                &p.location,
-            ));
+            out.push(
+                Finding::new(
+                    UNSCANNABLE,
+                    format!("could not be read fully for secret markings: {}", p.why),
+                    &p.location,
+                )
+                .with_why(
+                    Why::new("unreadable_for_markings")
+                        .value("why", &p.why)
+                        .term("kind", extract::problem_kind(&p.why)),
+                ),
+            );
         }
     }
 
@@ -497,20 +567,20 @@ impl MarkingScanner {
                 let mut add = |cond: bool, weight: i32, why: &'static str| {
                     if cond && weight != 0 {
                         score += weight;
-                        reasons.push(why);
+                        reasons.push((why, weight));
                     }
                 };
                 let phrase_len = i + 1 - start;
                 add(capitals, self.w.capitals, "capitals");
-                add(field, self.w.field, "classification field");
-                add(words.len() == phrase_len, self.w.alone, "alone on its line");
+                add(field, self.w.field, "classification_field");
+                add(words.len() == phrase_len, self.w.alone, "alone_on_line");
                 let after = line[words[i].1..].trim_start();
                 add(
                     start == 0
                         && words.len() > phrase_len
                         && after.starts_with(['-', ':', '–', '—', '|', ']', ')', ',']),
                     self.w.leading,
-                    "leads the line",
+                    "leads_line",
                 );
                 // The document-number lines are in order: the first at or after
                 // li - near_lines is the nearest candidate (linear in the input, not lines ×
@@ -521,9 +591,9 @@ impl MarkingScanner {
                         .get(from)
                         .is_some_and(|&d| d.abs_diff(li) <= self.d.near_lines),
                     self.w.near_document_number,
-                    "near the document number",
+                    "near_document_number",
                 );
-                add(li < self.d.top_lines, self.w.top, "at the top");
+                add(li < self.d.top_lines, self.w.top, "at_top");
                 let headers = *header_count.get_or_insert_with(|| {
                     self.header_phrases
                         .iter()
@@ -534,26 +604,22 @@ impl MarkingScanner {
                 add(
                     headers > 0,
                     self.w.header_phrase * headers as i32,
-                    "document header",
+                    "document_header",
                 );
-                add(found_companion, self.w.companion, "companion stamp");
+                add(found_companion, self.w.companion, "companion_stamp");
                 add(
                     piece.kind == PieceKind::PageHeader,
                     self.w.page_header,
-                    "page header",
+                    "page_header",
                 );
                 add(piece.kind == PieceKind::Subject, self.w.subject, "subject");
-                add(
-                    piece.kind == PieceKind::Stamp,
-                    self.w.stamp,
-                    "in a frame at the top of a scan",
-                );
-                add(folded_mode, self.w.folded, "without diacritics");
-                add(listing, self.w.listing, "the line lists several levels");
+                add(piece.kind == PieceKind::Stamp, self.w.stamp, "in_frame");
+                add(folded_mode, self.w.folded, "without_diacritics");
+                add(listing, self.w.listing, "lists_levels");
                 add(
                     words.len() > self.d.sentence_words,
                     self.w.sentence,
-                    "running text",
+                    "running_text",
                 );
                 if score < self.d.threshold {
                     continue;
@@ -686,6 +752,31 @@ impl Scanner for MarkingScanner {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_factor_has_its_sentences_in_both_languages() {
+        let e = crate::explain::Explainer::built_in();
+        for f in super::FACTORS {
+            assert!(
+                e.knows_factor(f),
+                "{f} missing from rules/findings.toml [factors]"
+            );
+            let finding = Finding::new("X", "d", "message").with_why(Why {
+                key: "marking".into(),
+                values: [("level", "MẬT"), ("evidence", "[MẬT]"), ("weight", "1")]
+                    .into_iter()
+                    .map(|(k, v)| (k.to_owned(), v.to_owned()))
+                    .collect(),
+                terms: Default::default(),
+                factors: vec![Factor {
+                    factor: f.to_owned(),
+                    weight: 1,
+                }],
+            });
+            let en = e.detail(&finding, crate::explain::Lang::En);
+            assert!(en.contains(&format!("{} +1", super::factor_english(f))), "{en}");
+        }
+    }
+
     use super::*;
     use crate::extract::{ExtractedText, TextPiece};
 

@@ -104,31 +104,7 @@ pub trait Scanner: Send + Sync {
     fn scan(&self, cx: &ScanContext<'_, '_>, out: &mut Vec<Finding>);
 }
 
-/// A rule file: `dir/name` when `dir` is given and has it, else the built-in copy.
-pub fn rule_source(
-    dir: Option<&std::path::Path>,
-    name: &str,
-    embedded: &str,
-) -> Result<(std::path::PathBuf, String), crate::config::ConfigError> {
-    let built_in = || {
-        (
-            std::path::PathBuf::from(format!("(built-in) rules/{name}")),
-            embedded.to_owned(),
-        )
-    };
-    let Some(d) = dir else {
-        return Ok(built_in());
-    };
-    let p = d.join(name);
-    match std::fs::read_to_string(&p) {
-        Ok(text) => Ok((p, text)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(built_in()),
-        Err(e) => Err(crate::config::ConfigError::Io {
-            file: p,
-            error: e.to_string(),
-        }),
-    }
-}
+pub use crate::config::rule_source;
 
 /// What each symbol means, in English and Vietnamese, by the score table of `config`'s rules
 /// (`[rules] dir`'s `scores.toml` when it has one, else the built-in): for the console and the

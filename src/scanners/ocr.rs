@@ -11,6 +11,7 @@ use crate::config::{LocalConfig, OcrConfig};
 use crate::extract::ocr::{self, Cache, Region, RegionText};
 use crate::extract::{OcrKind, OcrSource, PieceKind, TextPiece};
 use crate::policy::KnownSymbol;
+use crate::verdict::Why;
 use std::time::Instant;
 
 /// Some content only OCR could read was not read (recipients all local).
@@ -143,7 +144,13 @@ impl OcrScanner {
         unread
             .iter()
             .take(8)
-            .map(|(location, why)| Finding::new(symbol, format!("not read by OCR: {why}"), location))
+            .map(|(location, why)| {
+                Finding::new(symbol, format!("not read by OCR: {why}"), location).with_why(
+                    Why::new("ocr_unread")
+                        .value("why", why)
+                        .term("kind", crate::extract::problem_kind(why)),
+                )
+            })
             .collect()
     }
 }

@@ -5,6 +5,7 @@ use super::{Finding, ScanContext, Scanner};
 use crate::config::LimitsConfig;
 use crate::message::StructureProblem;
 use crate::policy::KnownSymbol;
+use crate::verdict::Why;
 
 /// Emits `ATTACHMENT_OVERSIZE` and `MESSAGE_OVERSIZE`.
 pub struct SizeScanner {
@@ -33,14 +34,21 @@ impl Scanner for SizeScanner {
     fn scan(&self, cx: &ScanContext<'_, '_>, out: &mut Vec<Finding>) {
         let wire = cx.input.truncated_at.unwrap_or(cx.input.raw.len() as u64);
         if wire > self.max_message_bytes {
-            out.push(Finding::new(
-                "MESSAGE_OVERSIZE",
-                format!(
-                    "Message size {wire} bytes exceeds the limit of {} bytes",
-                    self.max_message_bytes
+            out.push(
+                Finding::new(
+                    "MESSAGE_OVERSIZE",
+                    format!(
+                        "Message size {wire} bytes exceeds the limit of {} bytes",
+                        self.max_message_bytes
+                    ),
+                    "message",
+                )
+                .with_why(
+                    Why::new("message_oversize")
+                        .value("size", wire)
+                        .value("limit", self.max_message_bytes),
                 ),
-                "message",
-            ));
+            );
         }
         if cx.parsed.message.is_none() && cx.parsed.problems.contains(&StructureProblem::ParserPanic) {
             // The structure is unknown. Decoding never makes content larger than its encoding,
@@ -48,14 +56,21 @@ impl Scanner for SizeScanner {
             // is refused.
             let bound = cx.input.raw.len() as u64;
             if bound > self.max_attachment_bytes {
-                out.push(Finding::new(
-                    "ATTACHMENT_OVERSIZE",
-                    format!(
-                        "Message of {bound} bytes could not be parsed to measure its attachments, and may exceed the limit of {} bytes per message",
-                        self.max_attachment_bytes
+                out.push(
+                    Finding::new(
+                        "ATTACHMENT_OVERSIZE",
+                        format!(
+                            "Message of {bound} bytes could not be parsed to measure its attachments, and may exceed the limit of {} bytes per message",
+                            self.max_attachment_bytes
+                        ),
+                        "message",
+                    )
+                    .with_why(
+                        Why::new("attachments_unmeasured")
+                            .value("size", bound)
+                            .value("limit", self.max_attachment_bytes),
                     ),
-                    "message",
-                ));
+                );
             }
             return;
         }
@@ -69,16 +84,23 @@ impl Scanner for SizeScanner {
                 .take(3)
                 .map(|a| format!("{} ({} bytes)", a.location, a.decoded_size))
                 .collect();
-            out.push(Finding::new(
-                "ATTACHMENT_OVERSIZE",
-                format!(
-                    "Attachments total {total} bytes ({:.1} MiB) decoded, limit is {} bytes ({} MiB) per message",
-                    total as f64 / 1_048_576.0,
-                    self.max_attachment_bytes,
-                    self.max_attachment_bytes / 1_048_576
+            out.push(
+                Finding::new(
+                    "ATTACHMENT_OVERSIZE",
+                    format!(
+                        "Attachments total {total} bytes ({:.1} MiB) decoded, limit is {} bytes ({} MiB) per message",
+                        total as f64 / 1_048_576.0,
+                        self.max_attachment_bytes,
+                        self.max_attachment_bytes / 1_048_576
+                    ),
+                    largest.join(", "),
+                )
+                .with_why(
+                    Why::new("attachments_oversize")
+                        .value("total", total)
+                        .value("limit", self.max_attachment_bytes),
                 ),
-                largest.join(", "),
-            ));
+            );
         }
     }
 }

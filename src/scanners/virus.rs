@@ -5,6 +5,7 @@
 use super::Finding;
 use crate::config::{ClamdConfig, ClamdEndpoint};
 use crate::policy::KnownSymbol;
+use crate::verdict::Why;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::Semaphore;
@@ -153,16 +154,18 @@ impl ClamdScanner {
     pub fn findings(outcome: &ClamdOutcome) -> Vec<Finding> {
         match outcome {
             ClamdOutcome::Clean => Vec::new(),
-            ClamdOutcome::Infected(sig) => vec![Finding::new(
-                "VIRUS_FOUND",
-                format!("Virus found: {sig}"),
-                "message",
-            )],
-            ClamdOutcome::Failed(why) => vec![Finding::new(
-                "VIRUS_SCAN_FAIL",
-                format!("Temporary failure: virus scan not possible ({why})"),
-                "message",
-            )],
+            ClamdOutcome::Infected(sig) => vec![
+                Finding::new("VIRUS_FOUND", format!("Virus found: {sig}"), "message")
+                    .with_why(Why::new("virus_found").value("signature", sig)),
+            ],
+            ClamdOutcome::Failed(why) => vec![
+                Finding::new(
+                    "VIRUS_SCAN_FAIL",
+                    format!("Temporary failure: virus scan not possible ({why})"),
+                    "message",
+                )
+                .with_why(Why::new("virus_scan_failed").value("why", why)),
+            ],
         }
     }
 }

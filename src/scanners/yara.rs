@@ -8,6 +8,7 @@ use super::{Finding, ScanContext, Scanner};
 use crate::config::ConfigError;
 use crate::extract::ExtractProblem;
 use crate::policy::{Action, KnownSymbol, SymbolRule};
+use crate::verdict::Why;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -197,11 +198,14 @@ impl YaraScanner {
                 for rule in results.matching_rules() {
                     let id = rule.identifier();
                     let what = self.descriptions.get(id).map_or(id, String::as_str);
-                    out.push(Finding::new(
-                        &symbol_for(id),
-                        format!("{what}: {name:?}"),
-                        location,
-                    ));
+                    out.push(
+                        Finding::new(&symbol_for(id), format!("{what}: {name:?}"), location).with_why(
+                            Why::new("yara_match")
+                                .value("rule", id)
+                                .value("description", what)
+                                .value("file", name),
+                        ),
+                    );
                 }
             }
             Err(e) => out.push(Finding::new(
@@ -311,7 +315,18 @@ impl YaraScanner {
             } else {
                 p.describe()
             };
-            out.push(Finding::new(symbol, detail, p.path()));
+            let kind = match p {
+                ExtractProblem::Encrypted(_) => "encrypted",
+                ExtractProblem::Bomb(..) => "bomb",
+                ExtractProblem::TooDeep(_) => "too_deep",
+                ExtractProblem::TooManyMembers(_) => "too_many_members",
+                ExtractProblem::TooLarge(_) => "too_large",
+                ExtractProblem::Unreadable(..) => "damaged",
+            };
+            let why = Why::new("archive_problem")
+                .value("why", &detail)
+                .term("kind", kind);
+            out.push(Finding::new(symbol, detail, p.path()).with_why(why));
         }
     }
 }

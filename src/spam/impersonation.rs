@@ -53,7 +53,7 @@ fn within_one_edit(a: &str, b: &str) -> bool {
 ///   (`lamdonq.gov.vn`, `iamdong.gov.vn`);
 /// - it spells the government suffix into another domain (`dichvucong-gov.vn`,
 ///   `thue.gov.vn.top`, `gov-vn.com`).
-pub fn lookalike(host: &str, domains: &[String], suffix: &str) -> Option<String> {
+pub fn lookalike(host: &str, domains: &[String], suffix: &str) -> Option<Lookalike> {
     let host = host.trim_end_matches('.').to_ascii_lowercase();
     if host.is_empty() || domains.iter().any(|d| is_under(&host, d)) {
         return None;
@@ -62,14 +62,14 @@ pub fn lookalike(host: &str, domains: &[String], suffix: &str) -> Option<String>
     for d in domains {
         let sd = squash(d);
         if !sd.is_empty() && squashed.contains(&sd) {
-            return Some(format!("{host} carries the name of {d} without being it"));
+            return Some(Lookalike::new("lookalike_carries", &host, d));
         }
         let first = d.split('.').next().unwrap_or("");
         if first.len() >= 5
             && is_under(&host, suffix)
             && host.split('.').any(|l| l != first && within_one_edit(l, first))
         {
-            return Some(format!("{host} is one letter from {d}"));
+            return Some(Lookalike::new("lookalike_one_letter", &host, d));
         }
     }
     if is_under(&host, suffix) {
@@ -80,14 +80,45 @@ pub fn lookalike(host: &str, domains: &[String], suffix: &str) -> Option<String>
         .split('.')
         .any(|l| l.ends_with(&format!("-{}", suffix.split('.').next().unwrap_or(""))))
         || (!ss.is_empty() && squashed.contains(&ss));
-    spelled.then(|| format!("{host} dresses up as a .{suffix} site without being one"))
+    spelled.then(|| Lookalike::new("lookalike_suffix", &host, suffix))
+}
+
+/// A host dressed up as another: how (a reason key of `rules/findings.toml`), the host and
+/// what it imitates (a protected domain, the government suffix, a brand).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lookalike {
+    pub kind: &'static str,
+    pub host: String,
+    pub target: String,
+}
+
+impl Lookalike {
+    fn new(kind: &'static str, host: &str, target: &str) -> Lookalike {
+        Lookalike {
+            kind,
+            host: host.to_owned(),
+            target: target.to_owned(),
+        }
+    }
+}
+
+impl std::fmt::Display for Lookalike {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (host, target) = (&self.host, &self.target);
+        match self.kind {
+            "lookalike_carries" => write!(f, "{host} carries the name of {target} without being it"),
+            "lookalike_one_letter" => write!(f, "{host} is one letter from {target}"),
+            "lookalike_suffix" => write!(f, "{host} dresses up as a .{target} site without being one"),
+            _ => write!(f, "{host} wears the name {target} but is none of its sites"),
+        }
+    }
 }
 
 /// Why `host` wears a brand's name (a bank, a shop, a public service: `vietcombank-xacthuc.com`,
 /// `etax-hoanthue.com`) without being under one of the brand's own domains. A label counts when
 /// one of its dash-separated pieces is the brand, or (for names of five letters and more) begins
 /// with it.
-pub fn brand_lookalike(host: &str, brand: &str, official: &[String]) -> Option<String> {
+pub fn brand_lookalike(host: &str, brand: &str, official: &[String]) -> Option<Lookalike> {
     let host = host.trim_end_matches('.').to_ascii_lowercase();
     if official.iter().any(|d| is_under(&host, d)) {
         return None;
@@ -97,7 +128,7 @@ pub fn brand_lookalike(host: &str, brand: &str, official: &[String]) -> Option<S
             .split('-')
             .any(|piece| piece == brand || (brand.len() >= 5 && piece.starts_with(brand)))
     });
-    wears.then(|| format!("{host} wears the name {brand} but is none of its sites"))
+    wears.then(|| Lookalike::new("lookalike_brand", &host, brand))
 }
 
 /// Whether a display name mixes Latin letters with Cyrillic or Greek look-alikes

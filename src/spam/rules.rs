@@ -9,7 +9,7 @@ use crate::extract::{ExtractedText, PieceKind};
 use crate::message::{Envelope, ParsedMessage};
 use crate::spam::bayes::Scored;
 use crate::spam::impersonation;
-use crate::verdict::Finding;
+use crate::verdict::{Finding, Why};
 use aho_corasick::{AhoCorasick, MatchKind};
 use mail_parser::{MimeHeaders, PartType};
 use regex::Regex;
@@ -743,11 +743,14 @@ impl SpamRules {
             .bands
             .iter()
             .find(|b| b.from <= p && (p < b.to || (b.to >= 1.0 && p <= 1.0)))?;
-        Some(Finding::new(
-            &b.symbol,
-            format!("Statistical classifier: spam probability {p:.4}{why}"),
-            "message",
-        ))
+        Some(
+            Finding::new(
+                &b.symbol,
+                format!("Statistical classifier: spam probability {p:.4}{why}"),
+                "message",
+            )
+            .with_why(Why::new("bayes").value("probability", format!("{p:.4}"))),
+        )
     }
 
     /// Runs every check on a message.
@@ -766,24 +769,33 @@ impl SpamRules {
                 Test::Phrases { min_hits, many, list } => {
                     let names = list.hits(&view.body_lower, view.plain);
                     (names.len() >= *min_hits).then(|| {
+                        let list = clip(&names.join(", "), 160);
+                        let why = Why::new("spam_phrases")
+                            .value("n", names.len())
+                            .value("phrases", &list);
                         (
                             pick(many, names.len()),
-                            format!("{} spam phrases: {}", names.len(), clip(&names.join(", "), 160)),
+                            format!("{} spam phrases: {list}", names.len()),
                             "body".to_owned(),
+                            Some(why),
                         )
                     })
                 }
                 Test::PhraseSets { many, .. } => c
                     .test
                     .phrase_sets(&view)
-                    .map(|(n, detail)| (pick(many, n), detail, "body".to_owned())),
+                    .map(|(n, detail, why)| (pick(many, n), detail, "body".to_owned(), Some(why))),
                 _ => c
                     .test
                     .run(f, &view)
-                    .map(|(detail, location)| (c.symbol.clone(), detail, location)),
+                    .map(|(detail, location, why)| (c.symbol.clone(), detail, location, Some(why))),
             };
-            if let Some((symbol, detail, location)) = hit {
-                out.push(Finding::new(&symbol, detail, location));
+            if let Some((symbol, detail, location, why)) = hit {
+                let f = Finding::new(&symbol, detail, location);
+                out.push(match why {
+                    Some(w) => f.with_why(w),
+                    None => f,
+                });
             }
         }
     }
@@ -883,7 +895,7 @@ impl<'a> View<'a> {
 
 impl Test {
     /// A phrase-set check: how many phrases it found and the finding's detail, when it fires.
-    fn phrase_sets(&self, v: &View<'_>) -> Option<(usize, String)> {
+    fn phrase_sets(&self, v: &View<'_>) -> Option<(usize, String, Why)> {
         let Test::PhraseSets {
             sets,
             unless,
@@ -906,28 +918,35 @@ impl Test {
             return None;
         }
         let mut link = String::new();
+        let mut outside_link = None;
         if let Some(official) = link_outside {
             let outside = v.urls.iter().find(|u| {
                 url_host(u).is_some_and(|h| !official.iter().any(|o| impersonation::is_under(&h, o)))
             })?;
             link = format!("; a link to {:?}", clip(outside, 100));
+            outside_link = Some(clip(outside, 100));
         }
         found.sort_unstable();
         found.dedup();
-        Some((
-            found.len(),
-            format!("{} phrases: {}{link}", found.len(), clip(&found.join(", "), 160)),
-        ))
+        let list = clip(&found.join(", "), 160);
+        let why = match outside_link {
+            Some(url) => Why::new("phrase_sets_link").value("url", url),
+            None => Why::new("phrase_sets"),
+        }
+        .value("n", found.len())
+        .value("phrases", &list);
+        Some((found.len(), format!("{} phrases: {list}{link}", found.len()), why))
     }
 
-    /// Runs the test: the finding's detail and location when it fires.
-    fn run(&self, f: &Facts<'_, '_>, v: &View<'_>) -> Option<(String, String)> {
+    /// Runs the test: the finding's detail, location and reason as data when it fires.
+    fn run(&self, f: &Facts<'_, '_>, v: &View<'_>) -> Option<(String, String, Why)> {
         let msg = f.parsed.message.as_ref();
         match self {
             Test::Gtube(s) => memchr::memmem::find(f.raw, s).map(|_| {
                 (
                     "Message rejected as spam (GTUBE test message)".to_owned(),
                     "body".to_owned(),
+                    Why::new("gtube"),
                 )
             }),
             Test::HeaderMissing(name) => {
@@ -940,7 +959,13 @@ impl Test {
                     return None;
                 }
                 let present = msg.is_some_and(|m| m.header_raw(name.as_str()).is_some());
-                (!present).then(|| (format!("No {name} header"), "header section".to_owned()))
+                (!present).then(|| {
+                    (
+                        format!("No {name} header"),
+                        "header section".to_owned(),
+                        Why::new("header_missing").value("name", name),
+                    )
+                })
             }
             Test::DateMalformed => {
                 let m = msg?;
@@ -950,6 +975,7 @@ impl Test {
                     (
                         format!("Date header is not an RFC 5322 date: {:?}", clip(raw.trim(), 80)),
                         "header Date".to_owned(),
+                        Why::new("date_malformed").value("value", clip(raw.trim(), 80)),
                     )
                 })
             }
@@ -965,6 +991,7 @@ impl Test {
                     (
                         format!("Message-ID is not <left@right>: {:?}", clip(raw, 80)),
                         "header Message-ID".to_owned(),
+                        Why::new("message_id_malformed").value("value", clip(raw, 80)),
                     )
                 })
             }
@@ -984,12 +1011,18 @@ impl Test {
                         })
                     });
                 (!ok).then(|| {
-                    let why = if count > 1 {
-                        format!("{count} From headers")
+                    let (detail, why) = if count > 1 {
+                        (
+                            format!("{count} From headers"),
+                            Why::new("from_headers").value("n", count),
+                        )
                     } else {
-                        format!("From has no valid address: {:?}", clip(raw.trim(), 80))
+                        (
+                            format!("From has no valid address: {:?}", clip(raw.trim(), 80)),
+                            Why::new("from_invalid").value("value", clip(raw.trim(), 80)),
+                        )
                     };
-                    (why, "header From".to_owned())
+                    (detail, "header From".to_owned(), why)
                 })
             }
             Test::ForgedLocal(which) => {
@@ -1008,6 +1041,7 @@ impl Test {
                             "Sender {address} is in a local domain, but client {client} neither authenticated nor is internal"
                         ),
                         location.to_owned(),
+                        Why::new("forged_local").value("address", &address).value("client", client),
                     )
                 })
             }
@@ -1024,6 +1058,7 @@ impl Test {
                     (
                         "HTML body without a plain-text alternative".to_owned(),
                         "body".to_owned(),
+                        Why::new("html_only"),
                     )
                 })
             }
@@ -1033,6 +1068,7 @@ impl Test {
                     (
                         format!("{hidden} characters of text hidden from the reader"),
                         "body".to_owned(),
+                        Why::new("hidden_text").value("n", hidden),
                     )
                 })
             }
@@ -1046,6 +1082,9 @@ impl Test {
                     (
                         format!("HTML with {images} images and only {chars} letters of text"),
                         "body".to_owned(),
+                        Why::new("image_only")
+                            .value("images", images)
+                            .value("letters", chars),
                     )
                 })
             }
@@ -1078,7 +1117,22 @@ impl Test {
                                 .iter()
                                 .find_map(|(b, own)| impersonation::brand_lookalike(h, b, own))
                         })
-                        .map(|why| (format!("{place}: {why}"), "body".to_owned()))
+                        .map(|why| {
+                            (
+                                format!("{place}: {why}"),
+                                "body".to_owned(),
+                                Why::new(why.kind)
+                                    .term(
+                                        "where",
+                                        &format!(
+                                            "seen_in_{}",
+                                            place.replace(['-', ' '], "_").to_ascii_lowercase()
+                                        ),
+                                    )
+                                    .value("host", &why.host)
+                                    .value("target", &why.target),
+                            )
+                        })
                 })
             }
             Test::LinkSuffixMismatch(suffix) => v.html_facts.iter().find_map(|h| {
@@ -1094,6 +1148,10 @@ impl Test {
                                     clip(href, 120)
                                 ),
                                 "body".to_owned(),
+                                Why::new("link_suffix_mismatch")
+                                    .value("text", clip(text.trim(), 80))
+                                    .value("suffix", suffix)
+                                    .value("target", clip(href, 120)),
                             )
                         })
                 })
@@ -1121,6 +1179,10 @@ impl Test {
                                 clip(name, 80)
                             ),
                             "header From".to_owned(),
+                            Why::new("free_mail_claim")
+                                .value("name", clip(name, 80))
+                                .value("claimed", claimed)
+                                .value("domain", &domain),
                         )
                     });
                 }
@@ -1131,6 +1193,7 @@ impl Test {
                             clip(name, 80)
                         ),
                         "header From".to_owned(),
+                        Why::new("confusable_name").value("name", clip(name, 80)),
                     ));
                 }
                 impersonation::claimed_authority(&v.sender, &domain, names, suffix).map(|claimed| {
@@ -1140,6 +1203,11 @@ impl Test {
                             clip(name, 80)
                         ),
                         "header From".to_owned(),
+                        Why::new("claimed_authority")
+                            .value("name", clip(name, 80))
+                            .value("claimed", claimed)
+                            .value("domain", &domain)
+                            .value("suffix", suffix),
                     )
                 })
             }
@@ -1155,6 +1223,9 @@ impl Test {
                                 clip(&target, 120)
                             ),
                             "body".to_owned(),
+                            Why::new("link_mismatch")
+                                .value("text", clip(&shown, 80))
+                                .value("target", clip(&target, 120)),
                         )
                     })
             }
@@ -1183,6 +1254,9 @@ impl Test {
                             Where::Body => "body",
                         }
                         .to_owned(),
+                        Why::new("capitals")
+                            .value("percent", format!("{:.0}", ratio * 100.0))
+                            .value("letters", letters),
                     )
                 })
             }
@@ -1228,6 +1302,11 @@ impl Test {
                                 "Declared charset {cs} ({script:?}), but {of_script} of {letters} letters are in that script"
                             ),
                             format!("part {id}"),
+                            Why::new("charset_script")
+                                .value("charset", cs)
+                                .value("script", format!("{script:?}"))
+                                .value("of_script", of_script)
+                                .value("letters", letters),
                         ));
                     }
                 }
@@ -1258,6 +1337,7 @@ impl Test {
                             clip(&found.join(", "), 120)
                         ),
                         "body".to_owned(),
+                        Why::new("mixed_script").value("words", clip(&found.join(", "), 120)),
                     )
                 })
             }
@@ -1270,6 +1350,9 @@ impl Test {
                         (
                             format!("Link through {host}: {}", clip(u, 120)),
                             "body".to_owned(),
+                            Why::new("url_host")
+                                .value("host", &host)
+                                .value("url", clip(u, 120)),
                         )
                     })
             }),
@@ -1286,6 +1369,7 @@ impl Test {
                     (
                         format!("Attachment named {:?}", clip(name, 120)),
                         a.location.clone(),
+                        Why::new("attachment_name").value("name", clip(name, 120)),
                     )
                 })
             }),
@@ -1296,25 +1380,30 @@ impl Test {
                     (
                         format!("Subject matches: {:?}", clip(m.as_str(), 80)),
                         "subject".to_owned(),
+                        Why::new("pattern").value("text", clip(m.as_str(), 80)),
                     )
                 }),
                 Target::Body => re.find(&v.body_lower).map(|m| {
                     (
                         format!("Body matches: {:?}", clip(m.as_str(), 80)),
                         "body".to_owned(),
+                        Why::new("pattern").value("text", clip(m.as_str(), 80)),
                     )
                 }),
                 Target::Html => v.html.iter().find_map(|h| re.find(h)).map(|m| {
                     (
                         format!("HTML matches: {:?}", clip(m.as_str(), 80)),
                         "body".to_owned(),
+                        Why::new("pattern").value("text", clip(m.as_str(), 80)),
                     )
                 }),
-                Target::Url => v
-                    .urls
-                    .iter()
-                    .find(|u| re.is_match(u))
-                    .map(|u| (format!("URL {:?}", clip(u, 120)), "body".to_owned())),
+                Target::Url => v.urls.iter().find(|u| re.is_match(u)).map(|u| {
+                    (
+                        format!("URL {:?}", clip(u, 120)),
+                        "body".to_owned(),
+                        Why::new("pattern_url").value("url", clip(u, 120)),
+                    )
+                }),
                 Target::Header(name) => {
                     let m = msg?;
                     m.headers_raw()
@@ -1324,6 +1413,7 @@ impl Test {
                             (
                                 format!("{name} matches: {:?}", clip(hit.as_str(), 80)),
                                 format!("header {name}"),
+                                Why::new("pattern").value("text", clip(hit.as_str(), 80)),
                             )
                         })
                 }

@@ -24,6 +24,54 @@ impl Lang {
         }
     }
 
+    /// The same language for [`crate::explain`].
+    pub fn explain(self) -> crate::explain::Lang {
+        match self {
+            Lang::Vi => crate::explain::Lang::Vi,
+            Lang::En => crate::explain::Lang::En,
+        }
+    }
+
+    /// An audit entry's action as people read it: in Vietnamese its name with the recorded
+    /// code after it (`trả thư (release)`), in English the code.
+    pub fn action_name(self, code: &str) -> String {
+        if self == Lang::En {
+            return code.to_owned();
+        }
+        let name = match code {
+            "view" => "xem thư",
+            "export" => "tải bản gốc",
+            "login" => "đăng nhập",
+            "login-failed" => "đăng nhập sai",
+            "logout" => "đăng xuất",
+            "report" => "lập báo cáo năm",
+            "hold" => "tạm giữ thư",
+            "release" => "trả thư",
+            "release-begin" => "bắt đầu trả thư",
+            "release-request" => "đề nghị trả thư",
+            "release-approve" => "phê duyệt trả thư",
+            "release-failed" => "trả thư không thành",
+            "release-cancel" => "hủy đề nghị trả thư",
+            "resolve" => "xác định kết quả trả thư",
+            "delete" => "xóa bản gốc",
+            "purge" => "xóa bản gốc hết hạn lưu",
+            "confirm" => "xác nhận vi phạm",
+            "false-positive" => "đánh dấu phát hiện nhầm",
+            "note" => "ghi chú",
+            "audit-sealed" => "niêm phong nhật ký bằng khóa",
+            "user-add" => "thêm tài khoản",
+            "user-disable" => "khóa tài khoản",
+            "user-passwd" => "đặt mật khẩu",
+            "user-unlock" => "mở khóa đăng nhập",
+            "list-add" => "thêm vào danh sách cho phép/chặn",
+            "list-remove" => "gỡ khỏi danh sách cho phép/chặn",
+            "spam-feedback" => "đánh giá thư rác",
+            "spam-learned" => "bộ lọc thư rác đã học",
+            _ => return code.to_owned(),
+        };
+        format!("{name} ({code})")
+    }
+
     pub fn texts(self) -> &'static T {
         match self {
             Lang::Vi => &VI,

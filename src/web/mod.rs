@@ -41,6 +41,8 @@ pub struct WebState {
     /// What each symbol means, in English and Vietnamese (`rules/scores.toml` of the rules in
     /// use), shown beside every finding.
     symbols: std::collections::HashMap<String, crate::policy::SymbolText>,
+    /// How findings read in each language (`rules/findings.toml` of the rules in use).
+    pub explain: crate::explain::Explainer,
 }
 
 impl WebState {
@@ -58,6 +60,12 @@ impl WebState {
             secure: w.public_url.starts_with("https://"),
             feedback_given: Arc::new(tokio::sync::Notify::new()),
             symbols: crate::scanners::symbol_texts_of(&config),
+            explain: crate::explain::Explainer::load(config.rules_dir()).unwrap_or_else(|e| {
+                // The engine refuses such a file at start; a console running alone says so and
+                // reads findings with the built-in sentences.
+                tracing::error!(error = %e, "findings' sentences not loaded; the built-in ones are used");
+                crate::explain::Explainer::built_in()
+            }),
             store,
             config,
         })

@@ -820,7 +820,9 @@ struct MessagePage {
     helo: String,
     units: String,
     received: String,
+    /// The score and what the verdict did, in the reader's language.
     score: String,
+    size: String,
     status: &'static str,
     status_name: &'static str,
     reason_name: &'static str,
@@ -855,7 +857,12 @@ async fn message(
     let shown = blocking(&state, move |st| crate::review::show(st, &mid, &user))
         .await
         .map_err(|e| ctx.store_error(e))?;
-    let mut mview = view::message_view(&shown.record, shown.head.as_deref(), shown.described);
+    let mut mview = view::message_view(
+        &shown.record,
+        shown.head.as_deref(),
+        shown.described,
+        (&state.explain, ctx.lang.explain()),
+    );
     for f in &mut mview.findings {
         f.meaning = state.meaning(&f.symbol, ctx.lang);
     }
@@ -914,7 +921,12 @@ async fn message(
         helo: view::visible(&r.helo),
         units: units.join(", "),
         received: when(r.received_at),
-        score: format!("{:.2}", r.score),
+        score: format!(
+            "{} ({})",
+            crate::explain::decimal(r.score, ctx.lang.explain()),
+            state.explain.action(&r.action, ctx.lang.explain())
+        ),
+        size: crate::explain::size_exact(r.size, ctx.lang.explain()),
         status: r.status.as_str(),
         status_name: t.status_name(r.status.as_str()),
         reason_name: t.reason_name(&r.reason),
@@ -954,7 +966,7 @@ async fn message(
             .map(|e| HistoryRow {
                 when: when(e.at),
                 actor: e.actor.clone(),
-                action: e.action.clone(),
+                action: ctx.lang.action_name(&e.action),
                 reason: view::visible(&e.reason),
             })
             .collect(),
@@ -1291,7 +1303,7 @@ async fn audit(State(state): State<AppState>, ctx: Ctx, Query(q): Query<AuditQue
                 when: when(e.at),
                 link: e.message_id.starts_with('Q'),
                 actor: e.actor,
-                action: e.action,
+                action: ctx.lang.action_name(&e.action),
                 message_id: e.message_id,
                 reason: view::visible(&e.reason),
             })

@@ -3,8 +3,10 @@
 //! Everything taken from mail stays text: templates escape it, nothing of the mail's HTML is
 //! ever rendered, and invisible direction-changing characters are shown, not obeyed.
 
+use crate::explain::{Explainer, Lang as ExplainLang};
 use crate::extract::Described;
 use crate::store::{Record, Stats};
+use crate::verdict::Place;
 
 /// A run of text, highlighted or not.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,7 +37,8 @@ pub struct TextView {
 pub struct AttachmentView {
     pub location: String,
     pub content_type: String,
-    pub size: u64,
+    /// As people read it, in their language.
+    pub size: String,
     pub sha256: String,
 }
 
@@ -158,7 +161,14 @@ const MAX_HEADER_BYTES: usize = 64 * 1024;
 /// (None: deleted or purged) and the description stored when it was held. Nothing here parses
 /// MIME or extracts text: the header section is split into lines, the rest was done by the
 /// worker that scanned the message.
-pub fn message_view(record: &Record, raw: Option<&[u8]>, described: Option<Described>) -> MessageView {
+///
+/// Findings read in `lang` by `explain` (`rules/findings.toml`).
+pub fn message_view(
+    record: &Record,
+    raw: Option<&[u8]>,
+    described: Option<Described>,
+    (explain, lang): (&Explainer, ExplainLang),
+) -> MessageView {
     let mut view = MessageView {
         findings: record
             .findings
@@ -166,9 +176,9 @@ pub fn message_view(record: &Record, raw: Option<&[u8]>, described: Option<Descr
             .map(|f| FindingView {
                 symbol: f.symbol.clone(),
                 meaning: String::new(),
-                score: format!("{:.2}", f.score),
-                location: visible(&f.location),
-                evidence: evidence(&f.detail),
+                score: crate::explain::decimal(f.score, lang),
+                location: visible(&explain.location(f, lang)),
+                evidence: evidence(&explain.detail(f, lang)),
             })
             .collect(),
         ..MessageView::default()
@@ -196,9 +206,9 @@ pub fn message_view(record: &Record, raw: Option<&[u8]>, described: Option<Descr
         .attachments
         .iter()
         .map(|a| AttachmentView {
-            location: visible(&a.location),
+            location: visible(&explain.place(&Place::parse(&a.location), lang)),
             content_type: visible(&a.content_type),
-            size: a.size,
+            size: crate::explain::size(a.size, lang),
             sha256: visible(&a.sha256),
         })
         .collect();
@@ -207,7 +217,7 @@ pub fn message_view(record: &Record, raw: Option<&[u8]>, described: Option<Descr
         .texts
         .iter()
         .map(|p| TextView {
-            location: visible(&p.location),
+            location: visible(&explain.place(&Place::parse(&p.location), lang)),
             truncated: p.truncated,
             segments: highlight(&visible(&p.text), &markers),
         })
