@@ -1,5 +1,6 @@
 //! clamd INSTREAM cost per message and the effect of the chunk size, against a private clamd on
-//! the project's signatures (started here, like the tests do).
+//! the project's signatures (started here, like the tests do); then a connection per message
+//! against one kept connection (IDSESSION), with clamd's own CPU per message.
 //!
 //! cargo bench --bench clamd        (needs the clamav-daemon package)
 
@@ -48,6 +49,7 @@ fn main() {
                 timeout_secs: 60,
                 max_concurrent_per_endpoint: 8,
                 chunk_bytes: chunk,
+                session_idle_secs: 0,
             };
             let scanner = ClamdScanner::new(&cfg);
             let t = Instant::now();
@@ -62,4 +64,58 @@ fn main() {
             );
         }
     }
+    println!();
+    println!("clamd connections: one per message, or kept (IDSESSION); 10 KB messages, 8 at once");
+    println!(
+        "{:<22} {:>8} {:>14} {:>18}",
+        "connections", "runs", "ms/message", "clamd CPU ms/msg"
+    );
+    let pid = server.pid().expect("clamd runs");
+    for round in 0..2 {
+        for (name, idle) in [("one per message", 0u64), ("kept (IDSESSION)", 20)] {
+            let cfg = ClamdConfig {
+                enabled: true,
+                endpoints: vec![ClamdEndpoint::Unix(sock.clone())],
+                timeout_secs: 60,
+                max_concurrent_per_endpoint: 8,
+                chunk_bytes: 65536,
+                session_idle_secs: idle,
+            };
+            let scanner = std::sync::Arc::new(ClamdScanner::new(&cfg));
+            let runs = 4000usize;
+            let cpu0 = cpu_ms(pid);
+            let t = Instant::now();
+            rt.block_on(async {
+                let tasks: Vec<_> = (0..8)
+                    .map(|_| {
+                        let (scanner, small) = (scanner.clone(), small.clone());
+                        tokio::spawn(async move {
+                            for _ in 0..runs / 8 {
+                                assert_eq!(scanner.scan(&small).await, ClamdOutcome::Clean);
+                            }
+                        })
+                    })
+                    .collect();
+                for task in tasks {
+                    task.await.expect("join");
+                }
+            });
+            let ms = t.elapsed().as_secs_f64() * 1000.0 / runs as f64;
+            let cpu = (cpu_ms(pid) - cpu0) / runs as f64;
+            println!(
+                "{:<22} {runs:>8} {ms:>14.3} {cpu:>18.3}",
+                format!("{name}{}", if round == 1 { " (2)" } else { "" })
+            );
+        }
+    }
+}
+
+/// A process's CPU time (user + system) so far, in ms, from /proc.
+fn cpu_ms(pid: u32) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    let after = stat.rsplit(')').next().unwrap_or("");
+    let f: Vec<&str> = after.split_whitespace().collect();
+    let ticks = |i: usize| f.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+    // utime and stime: fields 14 and 15, the 12th and 13th after the command name.
+    (ticks(11) + ticks(12)) * 1000.0 / 100.0
 }

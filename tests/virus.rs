@@ -354,3 +354,68 @@ async fn an_allowed_sender_s_virus_is_still_refused() {
     assert_eq!(v.action, canhgac::policy::Action::Reject, "{v:?}");
     assert!(v.reply.expect("reply").to_string().starts_with("554 5.7.1"));
 }
+
+/// Issue 21: one connection to clamd serves many messages (IDSESSION, zINSTREAM each): the
+/// answers stay right and in order, the connection is kept, a clamd restarted meanwhile costs
+/// nothing but a new connection, and `session_idle_secs = 0` keeps none.
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs clamd: cargo test --features system-tests"
+)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_clamd_connection_serves_many_messages() {
+    use canhgac::scanners::virus::{ClamdOutcome, ClamdScanner};
+    let mut clamd = Clamd::start();
+    let mut cfg = config_for(&[clamd.endpoint()]).clamd;
+    let eicar = mail::with_files("x", &[("e.com", "application/octet-stream", &mail::eicar())]);
+    let clean = mail::plain("a@lamdong.gov.vn", "b@lamdong.gov.vn", "s", "noi dung");
+    // Larger than one INSTREAM chunk: several writes in the session.
+    let big = mail::with_attachment(300 * 1024, "bao-cao.bin");
+    let scanner = ClamdScanner::new(&cfg);
+    let check = async |scanner: &ClamdScanner, round: usize| {
+        for (i, (m, infected)) in [(&clean, false), (&eicar, true), (&big, false)]
+            .into_iter()
+            .cycle()
+            .take(12)
+            .enumerate()
+        {
+            let out = scanner.scan(m).await;
+            match (infected, &out) {
+                (false, ClamdOutcome::Clean) => {}
+                (true, ClamdOutcome::Infected(sig)) if sig.contains("EICAR") => {}
+                _ => panic!("round {round}, message {i}: {out:?}"),
+            }
+        }
+    };
+    check(&scanner, 1).await;
+    assert_eq!(
+        scanner.kept_sessions(),
+        1,
+        "one connection, kept for the next message"
+    );
+    clamd.stop();
+    clamd.restart();
+    check(&scanner, 2).await;
+    assert_eq!(
+        scanner.kept_sessions(),
+        1,
+        "the dead connection replaced by one new one"
+    );
+    // Eight at once: up to eight connections, all kept.
+    let scanner = std::sync::Arc::new(scanner);
+    let tasks: Vec<_> = (0..8)
+        .map(|_| {
+            let (scanner, eicar) = (scanner.clone(), eicar.clone());
+            tokio::spawn(async move { scanner.scan(&eicar).await })
+        })
+        .collect();
+    for t in tasks {
+        let out = t.await.expect("join");
+        assert!(matches!(out, ClamdOutcome::Infected(_)), "{out:?}");
+    }
+    assert!((1..=8).contains(&scanner.kept_sessions()));
+    cfg.session_idle_secs = 0;
+    let per_message = ClamdScanner::new(&cfg);
+    check(&per_message, 3).await;
+    assert_eq!(per_message.kept_sessions(), 0);
+}

@@ -152,11 +152,21 @@ impl Console {
             &["ubnd@lamdong.gov.vn"],
             &format!("Báo cáo {unit}"),
             raw.as_bytes(),
-            vec![Finding::new(
-                "MARKING_TOI_MAT",
-                "TỐI MẬT marking «Độ mật: [TỐI MẬT]» (weight 9: capitals)",
-                "body part 1",
-            )],
+            vec![
+                Finding::new(
+                    "MARKING_TOI_MAT",
+                    "TỐI MẬT marking «Độ mật: [TỐI MẬT]» (weight 9: capitals)",
+                    "body part 1",
+                )
+                .with_why(
+                    serde_json::from_value(serde_json::json!({
+                        "key": "marking",
+                        "values": {"level": "TỐI MẬT", "evidence": "Độ mật: [TỐI MẬT]", "weight": "9"},
+                        "factors": [{"factor": "capitals", "weight": 2}, {"factor": "classification_field", "weight": 7}],
+                    }))
+                    .expect("why"),
+                ),
+            ],
             Some("TỐI MẬT"),
             &[unit, "lamdong.gov.vn"],
         )
@@ -656,22 +666,32 @@ async fn hostile_subjects_senders_names_bodies_and_evidence_stay_text() {
     let raw = format!(
         "From: \"{svg}\" <x@evil.example>\r\nTo: ubnd@lamdong.gov.vn\r\nSubject: {script}\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<html><body>{img}<iframe id=pwned src=\"http://192.0.2.1/\"></iframe><p>TỐI MẬT</p>{script}</body></html>\r\n--b\r\nContent-Type: text/plain; name=\"{img}.txt\"\r\nContent-Disposition: attachment; filename=\"{img}\u{202E}txt.exe\"\r\n\r\n{script}\r\n--b--\r\n"
     );
-    let id = c.hold(
-        &format!("{svg}@evil.example"),
-        &["ubnd@lamdong.gov.vn"],
-        script,
-        raw.as_bytes(),
-        vec![
+    let id =
+        c.hold(
+            &format!("{svg}@evil.example"),
+            &["ubnd@lamdong.gov.vn"],
+            script,
+            raw.as_bytes(),
+            vec![
             Finding::new(
                 "MARKING_TOI_MAT",
                 format!("TỐI MẬT marking «{img}[TỐI MẬT]{script}»"),
                 format!("part 2 \"{img}\""),
             ),
+            // The same evidence as data, read in Vietnamese: still text.
+            Finding::new("MARKING_TOI_MAT", "x", format!("part 3 \"{img}\" > {svg}, line 2")).with_why(
+                serde_json::from_value(serde_json::json!({
+                    "key": "marking",
+                    "values": {"level": svg, "evidence": format!("{img}[TỐI MẬT]{script}"), "weight": script},
+                    "factors": [{"factor": img, "weight": 1}],
+                }))
+                .expect("why"),
+            ),
             Finding::new("SPAM_PHRASES", svg, "body"),
         ],
-        Some("TỐI MẬT"),
-        &["evil.example", "lamdong.gov.vn"],
-    );
+            Some("TỐI MẬT"),
+            &["evil.example", "lamdong.gov.vn"],
+        );
     let b = Browser::start().await;
     b.login(&c.base, "officer1", PASSWORD).await;
     for page in [
@@ -693,6 +713,10 @@ async fn hostile_subjects_senders_names_bodies_and_evidence_stay_text() {
     assert!(b.text("#mail-from").await.contains(svg));
     let findings = b.text("#findings").await;
     assert!(findings.contains(img) && findings.contains(svg), "{findings}");
+    assert!(
+        findings.contains("Dấu độ mật"),
+        "the evidence as data, in Vietnamese: {findings}"
+    );
     assert_eq!(
         b.text("#findings mark").await,
         "TỐI MẬT",

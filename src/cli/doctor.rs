@@ -479,6 +479,16 @@ fn clamd_limits(conf: &str) -> Vec<(String, u64)> {
         .collect()
 }
 
+/// clamd's IdleTimeout in seconds (30 when not set).
+fn idle_timeout(conf: &str) -> u64 {
+    conf.lines()
+        .map(str::trim)
+        .filter_map(|l| l.strip_prefix("IdleTimeout"))
+        .filter_map(|v| v.trim().parse().ok())
+        .next_back()
+        .unwrap_or(30)
+}
+
 fn check_clamd(config: &Config, conf: &Path, r: &mut Report) {
     if !config.clamd.enabled {
         r.warn(
@@ -566,6 +576,20 @@ fn check_clamd(config: &Config, conf: &Path, r: &mut Report) {
                 } else {
                     r.ok("clamd", format!("{k} {v} ≥ {n}"));
                 }
+            }
+            // Kept connections must outlive their idleness at clamd's side, or each message
+            // after a pause first tries a connection clamd has closed.
+            let idle = idle_timeout(&text);
+            let kept = config.clamd.session_idle_secs;
+            if kept > 0 && idle <= kept {
+                r.warn(
+                    "clamd",
+                    format!("clamd's IdleTimeout {idle} s is not above [clamd] session_idle_secs {kept}"),
+                    format!(
+                        "set [clamd] session_idle_secs below {idle}, or IdleTimeout above {kept} in {}",
+                        conf.display()
+                    ),
+                );
             }
         }
         Err(e) => r.warn(
@@ -842,6 +866,8 @@ mod tests {
         assert_eq!(clamd_size("1G"), Some(1 << 30));
         assert_eq!(clamd_size("1000"), Some(1000));
         assert_eq!(clamd_size("lots"), None);
+        assert_eq!(super::idle_timeout("LogFile /x\n"), 30);
+        assert_eq!(super::idle_timeout("# IdleTimeout 5\nIdleTimeout 10\n"), 10);
         let limits = clamd_limits("# StreamMaxLength 1M\nStreamMaxLength 25M\nMaxFileSize 40M\nLogFile /x\n");
         assert_eq!(
             limits,

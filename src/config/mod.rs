@@ -228,6 +228,10 @@ pub struct ClamdConfig {
     pub max_concurrent_per_endpoint: usize,
     /// Bytes per INSTREAM chunk (at least 65536: smaller chunks halve throughput).
     pub chunk_bytes: usize,
+    /// Connections to clamd are kept open across messages (an IDSESSION each) for this many
+    /// seconds of idleness (below clamd's IdleTimeout, 30 s by default); 0 = a new connection
+    /// per message.
+    pub session_idle_secs: u64,
 }
 
 impl Default for ClamdConfig {
@@ -238,6 +242,7 @@ impl Default for ClamdConfig {
             timeout_secs: 60,
             max_concurrent_per_endpoint: 8,
             chunk_bytes: 64 * 1024,
+            session_idle_secs: 20,
         }
     }
 }

@@ -1,13 +1,19 @@
 //! Virus scanning by clamd: the whole raw message is streamed with INSTREAM (clamd unpacks MIME
 //! and archives itself). Endpoints are tried in order; each has a concurrency limit so a burst
 //! queues instead of overwhelming clamd; one deadline covers the whole scan.
+//!
+//! Connections are kept across messages: each opens an `IDSESSION`, then every message is one
+//! `zINSTREAM` on it (a small message in a single write), its answer prefixed with the request's
+//! number. An idle connection is kept `[clamd] session_idle_secs`; one that clamd closed
+//! meanwhile is noticed on use and the message sent again on a new one.
 
 use super::Finding;
 use crate::config::{ClamdConfig, ClamdEndpoint};
 use crate::policy::KnownSymbol;
 use crate::verdict::Why;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::sync::Semaphore;
 use tokio::time::Instant;
 
@@ -24,13 +30,32 @@ pub enum ClamdOutcome {
 struct Endpoint {
     addr: ClamdEndpoint,
     permits: Arc<Semaphore>,
+    /// Sessions waiting for the next message (at most one per permit).
+    idle: Mutex<Vec<Session>>,
 }
+
+/// A byte stream to clamd, over a unix socket or TCP.
+trait Stream: AsyncRead + AsyncWrite + Send + Unpin {}
+impl<T: AsyncRead + AsyncWrite + Send + Unpin> Stream for T {}
+
+/// An open connection to clamd: in a session (`IDSESSION`) when sessions are kept.
+struct Session {
+    io: Box<dyn Stream>,
+    /// The number clamd gives the next request's answer (`N: stream: OK`), 0 outside a session.
+    next_id: u64,
+    idle_since: std::time::Instant,
+}
+
+/// The longest answer read from clamd.
+const MAX_ANSWER: usize = 4096;
 
 /// A client for one or more clamd endpoints.
 pub struct ClamdScanner {
     endpoints: Vec<Endpoint>,
     timeout: Duration,
     chunk: usize,
+    /// How long an idle session is kept; zero: a connection per message.
+    session_idle: Duration,
 }
 
 fn unix(path: &std::path::Path) -> clamav_client::tokio::Socket<&std::path::Path> {
@@ -67,10 +92,12 @@ impl ClamdScanner {
                 .map(|addr| Endpoint {
                     addr: addr.clone(),
                     permits: Arc::new(Semaphore::new(cfg.max_concurrent_per_endpoint)),
+                    idle: Mutex::new(Vec::new()),
                 })
                 .collect(),
             timeout: Duration::from_secs(cfg.timeout_secs),
             chunk: cfg.chunk_bytes,
+            session_idle: Duration::from_secs(cfg.session_idle_secs),
         }
     }
 
@@ -85,12 +112,131 @@ impl ClamdScanner {
             .acquire()
             .await
             .map_err(|_| "endpoint closed".to_owned())?;
-        let chunk = Some(self.chunk);
-        let r = match &e.addr {
-            ClamdEndpoint::Unix(path) => clamav_client::tokio::scan_buffer(data, unix(path), chunk).await,
-            ClamdEndpoint::Tcp(addr) => clamav_client::tokio::scan_buffer(data, tcp(addr), chunk).await,
+        // A kept session first; clamd may have closed it meanwhile (its IdleTimeout, a
+        // restart): then once more on a new connection.
+        if let Some(mut s) = self.take_idle(e)
+            && let Ok(answer) = self.instream(&mut s, data).await
+        {
+            self.keep(e, s, &answer);
+            return Ok(answer);
+        }
+        let mut s = self.open(e).await.map_err(|err| err.to_string())?;
+        let answer = self.instream(&mut s, data).await.map_err(|err| err.to_string())?;
+        self.keep(e, s, &answer);
+        Ok(answer)
+    }
+
+    /// How many connections wait, open, for the next message (all endpoints).
+    pub fn kept_sessions(&self) -> usize {
+        self.endpoints
+            .iter()
+            .map(|e| e.idle.lock().unwrap_or_else(|p| p.into_inner()).len())
+            .sum()
+    }
+
+    /// A kept session of `e` not idle for too long (older ones are closed).
+    fn take_idle(&self, e: &Endpoint) -> Option<Session> {
+        let mut idle = e.idle.lock().unwrap_or_else(|p| p.into_inner());
+        while let Some(s) = idle.pop() {
+            if s.idle_since.elapsed() < self.session_idle {
+                return Some(s);
+            }
+        }
+        None
+    }
+
+    /// Keeps a session for the next message when sessions are kept and clamd's answer leaves
+    /// it usable (an error answer may come with clamd closing the connection).
+    fn keep(&self, e: &Endpoint, mut s: Session, answer: &[u8]) {
+        if self.session_idle.is_zero() || matches!(parse_response(answer), ClamdOutcome::Failed(_)) {
+            return;
+        }
+        s.idle_since = std::time::Instant::now();
+        e.idle.lock().unwrap_or_else(|p| p.into_inner()).push(s);
+    }
+
+    /// A new connection to `e`, in a session when sessions are kept.
+    async fn open(&self, e: &Endpoint) -> std::io::Result<Session> {
+        let mut io: Box<dyn Stream> = match &e.addr {
+            ClamdEndpoint::Unix(path) => Box::new(tokio::net::UnixStream::connect(path).await?),
+            ClamdEndpoint::Tcp(addr) => {
+                let s = tokio::net::TcpStream::connect(addr.as_str()).await?;
+                s.set_nodelay(true)?;
+                Box::new(s)
+            }
         };
-        r.map_err(|err| err.to_string())
+        let next_id = if self.session_idle.is_zero() {
+            0
+        } else {
+            io.write_all(b"zIDSESSION\0").await?;
+            1
+        };
+        Ok(Session {
+            io,
+            next_id,
+            idle_since: std::time::Instant::now(),
+        })
+    }
+
+    /// One zINSTREAM on `s`: the message in chunks (a message of one chunk in a single write
+    /// with the command and the end mark), then clamd's answer without the session's number.
+    async fn instream(&self, s: &mut Session, data: &[u8]) -> std::io::Result<Vec<u8>> {
+        let mut out = Vec::with_capacity(data.len().min(self.chunk) + 20);
+        out.extend_from_slice(b"zINSTREAM\0");
+        let mut chunks = data.chunks(self.chunk).peekable();
+        while let Some(c) = chunks.next() {
+            out.extend_from_slice(&(c.len() as u32).to_be_bytes());
+            out.extend_from_slice(c);
+            if chunks.peek().is_some() {
+                s.io.write_all(&out).await?;
+                out.clear();
+            }
+        }
+        out.extend_from_slice(&[0, 0, 0, 0]);
+        s.io.write_all(&out).await?;
+        s.io.flush().await?;
+        let mut answer = Vec::with_capacity(64);
+        let mut buf = [0u8; 256];
+        while !answer.contains(&0) {
+            let n = s.io.read(&mut buf).await?;
+            if n == 0 {
+                if answer.is_empty() {
+                    return Err(std::io::Error::new(
+                        std::io::ErrorKind::UnexpectedEof,
+                        "clamd closed the connection without an answer",
+                    ));
+                }
+                break;
+            }
+            answer.extend_from_slice(&buf[..n]);
+            if answer.len() > MAX_ANSWER {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    "clamd's answer is too long",
+                ));
+            }
+        }
+        if let Some(end) = answer.iter().position(|&b| b == 0) {
+            answer.truncate(end);
+        }
+        if s.next_id > 0 {
+            let id = s.next_id;
+            s.next_id += 1;
+            let prefix = format!("{id}: ");
+            match answer.strip_prefix(prefix.as_bytes()) {
+                Some(rest) => answer = rest.to_vec(),
+                None => {
+                    return Err(std::io::Error::new(
+                        std::io::ErrorKind::InvalidData,
+                        format!(
+                            "clamd answered request {id} with {:?}",
+                            String::from_utf8_lossy(&answer)
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(answer)
     }
 
     /// Sends PING to every endpoint (for the start-up check): each endpoint with `Ok` when it

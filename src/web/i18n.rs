@@ -72,6 +72,22 @@ impl Lang {
         format!("{name} ({code})")
     }
 
+    /// To whom an alert went, by its kind (`officers`, …), in this language.
+    pub fn alert_kind_name(self, kind: &str) -> String {
+        let name = match (self, kind) {
+            (Lang::Vi, "sender_unit") => "đơn vị gửi",
+            (Lang::Vi, "recipient_units") => "các đơn vị nhận",
+            (Lang::Vi, "officers") => "cán bộ an toàn thông tin",
+            (Lang::Vi, "scan_crash") => "cán bộ an toàn thông tin (thư làm bộ quét gặp sự cố)",
+            (Lang::En, "sender_unit") => "sender's unit",
+            (Lang::En, "recipient_units") => "recipients' units",
+            (Lang::En, "officers") => "security officers",
+            (Lang::En, "scan_crash") => "security officers (the message crashed the scanner)",
+            _ => kind,
+        };
+        name.to_owned()
+    }
+
     pub fn texts(self) -> &'static T {
         match self {
             Lang::Vi => &VI,

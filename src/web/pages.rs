@@ -958,7 +958,12 @@ async fn message(
             .iter()
             .map(|a| {
                 let state = a.sent_at.map_or_else(|| format!("… ({})", a.attempts), when);
-                format!("{}: {} — {}", a.kind, a.recipients.join(", "), state)
+                format!(
+                    "{}: {} — {}",
+                    ctx.lang.alert_kind_name(&a.kind),
+                    a.recipients.join(", "),
+                    state
+                )
             })
             .collect(),
         history: history

@@ -34,6 +34,11 @@ impl Clamd {
         c
     }
 
+    /// The process id of the running clamd.
+    pub fn pid(&self) -> Option<u32> {
+        self.child.as_ref().map(|c| c.id())
+    }
+
     pub fn socket(&self) -> PathBuf {
         self.dir.path().join("clamd.sock")
     }
