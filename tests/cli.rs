@@ -473,7 +473,9 @@ fn findings_sentences_are_checked_and_used() {
     )
     .expect("write");
     for (lang, said) in [
+        ("vi_VN.UTF-8", "tạm giữ (điểm 2,50), độ mật TỐI MẬT"),
         ("vi_VN.UTF-8", "Tài liệu có dấu TỐI MẬT: «[TỐI MẬT]»"),
+        ("C.UTF-8", "quarantine score=2.50 level=TỐI MẬT"),
         ("C.UTF-8", "Document marked TỐI MẬT: «[TỐI MẬT]»"),
     ] {
         let out = canhgac()

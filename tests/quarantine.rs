@@ -244,8 +244,18 @@ async fn forged_local_sender_from_outside_gets_no_alert_and_externals_none() {
 )]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn alert_relay_outage_delays_alerts_and_release_goes_around_the_milter() {
-    // The alert relay is down at first.
-    let relay_port = free_port();
+    // The alert relay is down at first: its port is held by a listener that hangs up on every
+    // connection (a port merely left free could be taken by another test's Postfix meanwhile,
+    // which would then take the alerts).
+    let down = tokio::net::TcpListener::bind(("127.0.0.1", 0))
+        .await
+        .expect("bind");
+    let relay_port = down.local_addr().expect("addr").port();
+    let down = tokio::spawn(async move {
+        while let Ok((conn, _)) = down.accept().await {
+            drop(conn);
+        }
+    });
     let s = setup(|c| c.alerts.smtp = format!("127.0.0.1:{relay_port}")).await;
     let milter = Milter::start_with_store(s.config.clone(), s.store.clone()).await;
     let sink = Sink::start().await;
@@ -270,6 +280,8 @@ async fn alert_relay_outage_delays_alerts_and_release_goes_around_the_milter() {
     );
     // A restart loses nothing: the outbox is in the store.
     let reopened = Arc::new(Store::open(&s.config.store.path).expect("reopen"));
+    down.abort();
+    let _ = down.await;
     let relay = Sink::start_on(relay_port).await;
     tokio::time::sleep(Duration::from_millis(1100)).await;
     let sent = canhgac::alerts::drain_once(&reopened, &s.config.alerts.smtp, &s.config.alerts.from, 1).await;
@@ -417,6 +429,15 @@ async fn held_message_survives_kill_9_and_officers_work_it_from_the_cli() {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::write(dir.path().join("danh-ba.csv"), DIRECTORY).expect("write directory");
     let port = free_port();
+    // An alert relay that hangs up at once, on a port held while the tests run (a free port
+    // left unbound could become another test's Postfix, which would take these alerts).
+    let dead_relay = std::net::TcpListener::bind(("127.0.0.1", 0)).expect("bind");
+    let dead_port = dead_relay.local_addr().expect("addr").port();
+    std::thread::spawn(move || {
+        for conn in dead_relay.incoming() {
+            drop(conn);
+        }
+    });
     let db = dir.path().join("q.db");
     let cfg = dir.path().join("canhgac.toml");
     std::fs::write(
@@ -425,7 +446,7 @@ async fn held_message_survives_kill_9_and_officers_work_it_from_the_cli() {
             "[clamd]\nenabled = false\n[auth]\nenabled = false\n[milter]\nlisten = \"inet:127.0.0.1:{port}\"\n[store]\npath = \"{}\"\n[local]\ndirectory = \"{}\"\n[alerts]\nsmtp = \"127.0.0.1:{}\"\n[web]\nlisten = \"127.0.0.1:0\"\n[metrics]\nlisten = \"127.0.0.1:0\"\n",
             db.display(),
             dir.path().join("danh-ba.csv").display(),
-            free_port()
+            dead_port
         ),
     )
     .expect("write config");

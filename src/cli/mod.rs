@@ -474,24 +474,37 @@ pub(crate) fn meaning(
 
 fn human(name: &str, r: &ScanReport, explain: &Explainer) -> String {
     let v = &r.verdict;
-    let mut s = format!("{name}: {} score={:.2}", v.action, v.score);
+    // In the terminal's language (LANG=vi_VN.UTF-8: Vietnamese words, decimal comma).
+    let lang = Lang::of_terminal();
+    let mut s = match lang {
+        Lang::Vi => format!(
+            "{name}: {} (điểm {})",
+            explain.action(v.action.as_str(), lang),
+            crate::explain::decimal(v.score, lang)
+        ),
+        Lang::En => format!("{name}: {} score={:.2}", v.action, v.score),
+    };
     if let Some(level) = &v.level {
-        s.push_str(&format!(" level={level}"));
+        s.push_str(&match lang {
+            Lang::Vi => format!(", độ mật {level}"),
+            Lang::En => format!(" level={level}"),
+        });
     }
     if let Some(w) = v.dry_run_action {
-        s.push_str(&format!(" (dry-run: would {w})"));
+        s.push_str(&match lang {
+            Lang::Vi => format!(" (chạy thử: lẽ ra {})", explain.action(w.as_str(), lang)),
+            Lang::En => format!(" (dry-run: would {w})"),
+        });
     }
     if let Some(reply) = &v.reply {
         s.push_str(&format!(" [{reply}]"));
     }
-    // The findings in the terminal's language (LANG=vi_VN.UTF-8: Vietnamese).
-    let lang = Lang::of_terminal();
     let at = if lang == Lang::Vi { "ở" } else { "at" };
     for f in &v.findings {
         s.push_str(&format!(
-            "\n    {}({:.2}) {at} {}: {}",
+            "\n    {}({}) {at} {}: {}",
             f.symbol,
-            f.score,
+            crate::explain::decimal(f.score, lang),
             explain.location(f, lang),
             explain.detail(f, lang)
         ));
