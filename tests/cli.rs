@@ -519,3 +519,39 @@ fn findings_sentences_are_checked_and_used() {
         "{f}"
     );
 }
+
+/// The doctor never creates the audit key: a store whose key is missing is reported, not
+/// opened (opening would make a key owned by whoever runs the doctor).
+#[test]
+fn doctor_reports_a_missing_audit_key_without_making_one() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("q.db");
+    let key = dir.path().join("audit.key");
+    let cfg = dir.path().join("canhgac.toml");
+    std::fs::write(
+        &cfg,
+        format!(
+            "[clamd]\nenabled = false\n[auth]\nenabled = false\n[store]\npath = \"{}\"\n[audit]\nkey_file = \"{}\"\n",
+            db.display(),
+            key.display()
+        ),
+    )
+    .expect("write");
+    let mut c = canhgac::Config::load(&cfg).expect("config");
+    c.audit.key_file = key.clone();
+    drop(canhgac::store::Store::from_config(&c).expect("store made with its key"));
+    std::fs::remove_file(&key).expect("the key goes missing");
+    let out = canhgac()
+        .env("CANHGAC_CONFIG", "")
+        .args(["doctor", "--no-postfix", "--config"])
+        .arg(&cfg)
+        .output()
+        .expect("doctor");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert!(
+        text.contains("audit key") && text.contains("is missing"),
+        "{text}"
+    );
+    assert!(!out.status.success(), "{text}");
+    assert!(!key.exists(), "the doctor made an audit key");
+}

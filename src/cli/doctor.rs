@@ -282,6 +282,21 @@ fn check_store(config: &Config, r: &mut Report) {
         );
         return;
     }
+    // Opening the store creates a missing audit key: made by the doctor, it would belong to
+    // whoever runs it (root), and the gateway could not read it.
+    let key = key_file(config);
+    if !key.exists() {
+        r.fail(
+            "store",
+            format!(
+                "the audit key {} is missing, so the store was not opened (opening it would create the key as this user)",
+                key.display()
+            ),
+            "restore the key from the backups (without it the audit chain cannot be verified); \
+             on a new installation, start the gateway once as its own user",
+        );
+        return;
+    }
     match crate::store::Store::from_config(config).and_then(|s| s.check_writable().map(|()| s)) {
         Ok(s) => {
             let size = s.size_bytes();
