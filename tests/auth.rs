@@ -569,8 +569,16 @@ async fn a_mailing_list_s_arc_seal_vouches_only_when_its_sealer_is_trusted() {
 )]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn dns_down_is_a_temporary_error_never_a_pass_nor_a_refusal() {
-    // A resolver address where nothing answers.
-    let dead = format!("127.0.0.1:{}", crate::common::postfix::free_port());
+    // A resolver address where nothing answers: a UDP socket and a TCP listener that never
+    // reply, held for the test (a free port left unbound could become another test's nsd).
+    let (_udp, _tcp, port) = loop {
+        let udp = std::net::UdpSocket::bind(("127.0.0.1", 0)).expect("bind udp");
+        let port = udp.local_addr().expect("addr").port();
+        if let Ok(tcp) = std::net::TcpListener::bind(("127.0.0.1", port)) {
+            break (udp, tcp, port);
+        }
+    };
+    let dead = format!("127.0.0.1:{port}");
     let m = gateway(&dead, |_| {}).await;
     let forged = message(
         "Giam doc <giamdoc@snv.lamdong.gov.vn>",
