@@ -16,7 +16,7 @@ use std::path::Path;
 /// The built-in sentences.
 pub const EMBEDDED: &str = include_str!("../rules/findings.toml");
 
-/// The language a person reads.
+/// The language a person reads (the console's too: `web::i18n` adds its interface words).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
     Vi,
@@ -237,11 +237,6 @@ impl Explainer {
                     .join(", ")
             })
         })
-    }
-
-    /// A term of `[terms]` in `lang` (e.g. `action_quarantine`), else the key.
-    pub fn term<'a>(&'a self, key: &'a str, lang: Lang) -> &'a str {
-        self.terms.get(key).map_or(key, |p| pick(p, lang))
     }
 
     /// What the verdict did, in `lang` (`[terms] action_*`).

@@ -1,12 +1,8 @@
 //! The console's interface text: Vietnamese (the default) and English. Templates read every
 //! word from here, so a page never mixes languages.
 
-/// Interface language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    Vi,
-    En,
-}
+/// Interface language: the one findings are read in ([`crate::explain::Lang`]).
+pub use crate::explain::Lang;
 
 impl Lang {
     pub fn parse(s: &str) -> Option<Lang> {
@@ -21,14 +17,6 @@ impl Lang {
         match self {
             Lang::Vi => "vi",
             Lang::En => "en",
-        }
-    }
-
-    /// The same language for [`crate::explain`].
-    pub fn explain(self) -> crate::explain::Lang {
-        match self {
-            Lang::Vi => crate::explain::Lang::Vi,
-            Lang::En => crate::explain::Lang::En,
         }
     }
 

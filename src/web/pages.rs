@@ -861,7 +861,7 @@ async fn message(
         &shown.record,
         shown.head.as_deref(),
         shown.described,
-        (&state.explain, ctx.lang.explain()),
+        (&state.explain, ctx.lang),
     );
     for f in &mut mview.findings {
         f.meaning = state.meaning(&f.symbol, ctx.lang);
@@ -923,10 +923,10 @@ async fn message(
         received: when(r.received_at),
         score: format!(
             "{} ({})",
-            crate::explain::decimal(r.score, ctx.lang.explain()),
-            state.explain.action(&r.action, ctx.lang.explain())
+            crate::explain::decimal(r.score, ctx.lang),
+            state.explain.action(&r.action, ctx.lang)
         ),
-        size: crate::explain::size_exact(r.size, ctx.lang.explain()),
+        size: crate::explain::size_exact(r.size, ctx.lang),
         status: r.status.as_str(),
         status_name: t.status_name(r.status.as_str()),
         reason_name: t.reason_name(&r.reason),
