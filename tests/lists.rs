@@ -74,7 +74,8 @@ async fn send(addr: SocketAddr, client: [u8; 4], from: &str, rcpts: &[&str], raw
     let mut refused = Vec::new();
     for r in rcpts {
         let st = conn.rcpt([format!("<{r}>")]).await.expect("rcpt");
-        if !matches!(st, Status::Continue) {
+        // Noreply: a stage the milter asked not to be waited on (nothing there can refuse).
+        if !matches!(st, Status::Continue | Status::Noreply) {
             refused.push(st);
         }
     }
@@ -86,7 +87,7 @@ async fn send(addr: SocketAddr, client: [u8; 4], from: &str, rcpts: &[&str], raw
         conn.header(n, v).await.expect("header");
     }
     let st = conn.eoh().await.expect("eoh");
-    if !matches!(st, Status::Continue) {
+    if !matches!(st, Status::Continue | Status::Noreply) {
         return done("header", st);
     }
     conn.body(body).await.expect("body");

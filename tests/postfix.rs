@@ -2,7 +2,7 @@
 //! `smtpd_milters` is canhgac, and a loopback sink stands in for the next hop.
 
 use crate::common::postfix::Postfix;
-use crate::common::smtp::{Outcome, Sink, send};
+use crate::common::smtp::{Outcome, Sink, send, send_many};
 use crate::common::{Milter, mail, test_config};
 use std::time::Duration;
 
@@ -87,6 +87,68 @@ async fn attachment_of_20_mib_passes_through_postfix() {
     assert_eq!(got.len(), 1, "{}", pf.log());
     assert!(got[0].text().contains("X-Canhgac-Result: accept"));
     assert!(got[0].data.len() > 20 * MIB);
+}
+
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs Postfix: cargo test --features system-tests"
+)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_session_many_messages_with_unanswered_stages() {
+    // Several messages on one SMTP session, so on one milter connection, with the stages
+    // canhgac does not answer: one whose headers alone pass the size limit is refused
+    // (given at the body, the next stage Postfix waits on) and the session goes on.
+    let mut config = test_config();
+    config.limits.max_message_bytes = 64 * 1024;
+    let milter = Milter::start_inet(config).await;
+    let sink = Sink::start().await;
+    let pf = Postfix::start(&milter.postfix_addr(), sink.port, "");
+    let plain = |n: usize| {
+        mail::plain(
+            "a@lamdong.gov.vn",
+            "b@lamdong.gov.vn",
+            &format!("Thư số {n}"),
+            "Kính gửi các đơn vị.",
+        )
+    };
+    let mut heavy = String::new();
+    for i in 0..100 {
+        heavy.push_str(&format!("X-Padding-{i}: {}\r\n", "x".repeat(1000)));
+    }
+    let heavy = [heavy.as_bytes(), &plain(0)].concat();
+    let messages = [plain(1), plain(2), heavy, plain(3), plain(4)];
+    let refs: Vec<&[u8]> = messages.iter().map(Vec::as_slice).collect();
+    // Without SIZE=, or MAIL FROM would refuse the heavy one first.
+    let out = send_many(
+        pf.smtp_port,
+        "a@lamdong.gov.vn",
+        &["b@lamdong.gov.vn"],
+        &refs,
+        false,
+    )
+    .await
+    .expect("smtp");
+    for (i, o) in out.iter().enumerate() {
+        if i == 2 {
+            assert!(
+                matches!(o, Outcome::Refused { stage: "END", reply } if reply.starts_with("552 5.3.4 ")),
+                "{o:?}\n{}",
+                pf.log()
+            );
+        } else {
+            assert!(
+                matches!(o, Outcome::Accepted(_)),
+                "message {i}: {o:?}\n{}",
+                pf.log()
+            );
+        }
+    }
+    let got = sink.wait_for(4, Duration::from_secs(30)).await;
+    assert_eq!(got.len(), 4, "{}", pf.log());
+    for m in &got {
+        assert!(m.text().contains("X-Canhgac-Result: accept"), "{}", m.text());
+        assert!(!m.text().contains("X-Padding-"), "the refused one never arrives");
+    }
 }
 
 #[cfg_attr(

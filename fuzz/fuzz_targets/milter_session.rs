@@ -1,5 +1,5 @@
-//! A byte stream of milter commands into the real milter (indymilter's decoder, canhgac's
-//! session and handlers, the engine at end of message), over a socket as Postfix talks to it.
+//! A byte stream of milter commands into the real milter (canhgac's frame decoder, handlers and
+//! session, the engine at end of message), over a socket as Postfix talks to it.
 //! One milter runs for the whole fuzzing process; each input is one connection.
 #![no_main]
 #[path = "common.rs"]

@@ -65,6 +65,10 @@ pub struct MilterConfig {
     /// pipes); 0 means one per CPU core. Scanning runs in worker processes or on the blocking
     /// pool either way.
     pub runtime_threads: usize,
+    /// Ask the MTA to wait for an answer at every stage. Off: stages where canhgac never refuses
+    /// (connect, HELO, DATA, each header; recipients and the end of the headers while the block
+    /// list has nothing for them) are sent without waiting, saving round trips.
+    pub answer_every_stage: bool,
     /// The authserv-id of the `Authentication-Results` header this gateway adds (RFC 8601):
     /// empty means this machine's host name. Incoming headers claiming it are removed first.
     pub authserv_id: String,
@@ -82,6 +86,7 @@ impl Default for MilterConfig {
             scan_memory_bytes: 192 * 1024 * 1024,
             shutdown_grace_secs: 30,
             runtime_threads: 1,
+            answer_every_stage: false,
             authserv_id: String::new(),
         }
     }

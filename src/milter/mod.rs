@@ -1,10 +1,13 @@
 //! Milter glue: one short handler per milter stage that hands the data to the session and turns
 //! its answer into a milter reply. No scanning or policy here.
 
+mod conn;
 mod listen;
 mod session;
+pub mod wire;
 
-pub use listen::{Coalesce, MilterListener};
+pub use conn::run;
+pub use listen::MilterListener;
 pub use session::Session;
 
 use crate::actions;
@@ -12,15 +15,10 @@ use crate::actions::{Answer, HeaderEdit, HeaderMarks, Held};
 use crate::engine::EngineHandle;
 use crate::store::traffic::{Ending, Seen, outcome_counters};
 use crate::verdict::{SmtpReply, Verdict};
-use indymilter::{
-    Actions, Callbacks, ContextActions, EomContext, MacroStage, NegotiateContext, ProtoOpts, SetErrorReply,
-    SocketInfo, Status,
-};
 use session::Early;
-use std::ffi::{CStr, CString};
-use std::future::Future;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+use wire::{Command, MacroStage, Reply};
 
 /// Shared by every connection: the engine in use.
 #[derive(Clone)]
@@ -52,196 +50,350 @@ impl Shared {
     }
 }
 
-/// Runs the milter on `listener` until `shutdown` completes; messages in their end-of-message
-/// stage finish first.
-pub async fn run(listener: MilterListener, shared: Shared, shutdown: impl Future) -> std::io::Result<()> {
-    let cfg = shared.engine.current().config().milter.clone();
-    let config = indymilter::Config {
-        max_connections: cfg.max_connections,
-        connection_timeout: Duration::from_secs(cfg.io_timeout_secs),
-        ..Default::default()
-    };
-    indymilter::run(listener, callbacks(shared), config, shutdown).await
+/// How the connection goes on after a command.
+pub(crate) enum Flow {
+    Go,
+    Close,
 }
 
-fn cstr_to_string(c: &CStr) -> String {
-    String::from_utf8_lossy(c.to_bytes()).into_owned()
+/// What a stage answers.
+enum Status {
+    Continue,
+    Accept,
+    Discard,
+    Reject(Option<SmtpReply>),
+    Tempfail(Option<SmtpReply>),
 }
 
-fn macro_value(macros: &indymilter::Macros, name: &CStr) -> Option<String> {
-    macros.get(name).map(cstr_to_string).filter(|v| !v.is_empty())
-}
-
-fn set_reply(reply: &mut impl SetErrorReply, r: &SmtpReply) {
-    if let Err(e) = reply.set_error_reply(&r.code.to_string(), Some(&r.status), [r.text.as_str()]) {
-        tracing::warn!(error = %e, reply = %r, "cannot set SMTP reply; the MTA's default is used");
+impl Status {
+    fn encode(&self, out: &mut Vec<u8>) {
+        match self {
+            Status::Continue => Reply::Continue,
+            Status::Accept => Reply::Accept,
+            Status::Discard => Reply::Discard,
+            Status::Reject(r) => Reply::Reject(r.as_ref()),
+            Status::Tempfail(r) => Reply::Tempfail(r.as_ref()),
+        }
+        .encode(out)
     }
 }
 
-fn early(cx_reply: &mut impl SetErrorReply, e: Early, otherwise: Status) -> Status {
+fn early(e: Early) -> Status {
     match e {
-        Early::Continue => otherwise,
-        Early::Reject(r) => {
-            set_reply(cx_reply, &r);
-            Status::Reject
-        }
-        Early::Tempfail(r) => {
-            set_reply(cx_reply, &r);
-            Status::Tempfail
-        }
+        Early::Continue => Status::Continue,
+        Early::Reject(r) => Status::Reject(Some(r)),
+        Early::Tempfail(r) => Status::Tempfail(Some(r)),
     }
 }
 
-fn callbacks(shared: Shared) -> Callbacks<Session> {
-    let neg_shared = shared.clone();
-    Callbacks::new()
-        .on_negotiate(move |cx: &mut NegotiateContext<Session>, actions, opts| {
-            let engine = neg_shared.engine.current();
-            let store = neg_shared.store.clone();
-            let lists = neg_shared.lists.current();
-            let metrics = neg_shared.metrics.clone();
-            let tally = neg_shared.tally.clone();
-            Box::pin(async move {
-                cx.requested_actions =
-                    (Actions::ADD_HEADER | Actions::CHANGE_HEADER | Actions::QUARANTINE) & actions;
-                // No "no reply" stages (SMFIP_NR_*): Postfix does not set TCP_NODELAY on its
-                // milter socket, so after a command we do not answer, its next small write waits
-                // for our delayed ACK (~40 ms per message; measured 21 msg/s instead of 274).
-                let leading_space = opts.contains(ProtoOpts::LEADING_SPACE);
-                // Nor skipped stages (SMFIP_NODATA…): measured, skipping DATA brings the same
-                // 40 ms stall back (Postfix then writes twice before waiting for an answer).
-                let mut req = ProtoOpts::NO_UNKNOWN & opts;
-                if leading_space {
-                    req |= ProtoOpts::LEADING_SPACE;
-                }
-                cx.requested_opts = req;
-                for (stage, names) in [
-                    (MacroStage::Connect, "{client_addr} {client_name} j"),
-                    (MacroStage::Mail, "{auth_authen} {auth_type} i"),
-                    (MacroStage::Eom, "i"),
-                ] {
-                    if let Ok(c) = CString::new(names) {
-                        cx.requested_macros.insert(stage, c);
-                    }
-                }
-                let mut session = Session::new(engine, leading_space).counted_in(metrics);
-                session.store = store;
-                session.lists = lists;
-                session.tally = tally;
-                cx.data = Some(session);
-                Status::Continue
-            })
+/// The macro values the MTA sent, by the stage they came with. Values of a stage are dropped
+/// when an earlier stage comes again (a new MAIL FROM forgets the last message's queue id).
+#[derive(Default)]
+struct Macros {
+    stages: [Vec<Macro>; 10],
+}
+
+/// A macro's name and value.
+type Macro = (Box<[u8]>, Box<[u8]>);
+
+impl Macros {
+    /// The stages in the order a transaction meets them, by command letter.
+    fn index(letter: u8) -> Option<usize> {
+        b"CHMRTLNBEU".iter().position(|&l| l == letter)
+    }
+
+    fn set(&mut self, letter: u8, pairs: &[(&[u8], &[u8])]) {
+        if let Some(i) = Self::index(letter) {
+            self.stages[i] = pairs
+                .iter()
+                .map(|(k, v)| (Box::from(*k), Box::from(*v)))
+                .collect();
+        }
+    }
+
+    /// A command of stage `letter` arrived: what later stages held belongs to an earlier message.
+    fn entering(&mut self, letter: u8) {
+        if let Some(i) = Self::index(letter) {
+            for s in &mut self.stages[i + 1..] {
+                s.clear();
+            }
+        }
+    }
+
+    /// The latest value of `name`, if not empty.
+    fn get(&self, name: &str) -> Option<String> {
+        self.stages.iter().rev().find_map(|s| {
+            s.iter()
+                .find(|(k, _)| &**k == name.as_bytes())
+                .map(|(_, v)| String::from_utf8_lossy(v).into_owned())
+                .filter(|v| !v.is_empty())
         })
-        .on_connect(|cx, hostname, socket| {
-            Box::pin(async move {
+    }
+}
+
+/// The stages we ask the MTA not to wait for an answer on (`[milter] answer_every_stage`
+/// off): we never refuse there. A refusal a header earns (the size limit, a spool failure) is
+/// kept and given at the next stage answered. Nothing is skipped (SMFIP_NO*): every stage still
+/// arrives, so the message is whole. Recipients and the end of the headers join them while the
+/// connection's block list has nothing that could refuse there ([`no_reply_stages`]).
+const NO_REPLY: u32 = wire::opt::NR_CONNECT | wire::opt::NR_HELO | wire::opt::NR_DATA | wire::opt::NR_HEADER;
+
+/// The stages not answered for a connection with these lists.
+fn no_reply_stages(lists: &crate::policy::lists::Lists) -> u32 {
+    use crate::policy::lists::ListField;
+    let mut nr = NO_REPLY;
+    if !lists.blocks(Some(ListField::Unit)) {
+        nr |= wire::opt::NR_RCPT;
+    }
+    if !lists.blocks(None) {
+        nr |= wire::opt::NR_EOH;
+    }
+    nr
+}
+
+/// One milter connection's handlers: each command handed to the session, its answer written.
+pub(crate) struct Handler {
+    shared: Shared,
+    session: Option<Session>,
+    macros: Macros,
+    /// The protocol options agreed with the MTA.
+    opts: u32,
+    /// A refusal earned at a stage we do not answer, given at the next we do.
+    pending: Option<Status>,
+}
+
+impl Handler {
+    pub(crate) fn new(shared: Shared) -> Handler {
+        Handler {
+            shared,
+            session: None,
+            macros: Macros::default(),
+            opts: 0,
+            pending: None,
+        }
+    }
+
+    /// Writes `status` unless the stage is one the MTA does not wait on (`no_reply`); a
+    /// refusal there waits for the next answered stage.
+    fn answer(&mut self, out: &mut Vec<u8>, no_reply: u32, status: Status) {
+        if no_reply != 0 && self.opts & no_reply == no_reply {
+            if !matches!(status, Status::Continue) && self.pending.is_none() {
+                self.pending = Some(status);
+            }
+            return;
+        }
+        match self.pending.take() {
+            Some(p) if matches!(status, Status::Continue) => p.encode(out),
+            _ => status.encode(out),
+        }
+    }
+
+    /// Handles one command, appending its answer (if any) to `out`.
+    pub(crate) async fn command(&mut self, cmd: Command<'_>, out: &mut Vec<u8>) -> Flow {
+        match cmd {
+            Command::Negotiate {
+                version,
+                actions,
+                opts,
+            } => return self.negotiate(version, actions, opts, out),
+            Command::Macros { stage, pairs } => self.macros.set(stage, &pairs),
+            Command::Connect { hostname, addr } => {
+                self.macros.entering(b'C');
                 // Postfix's {client_addr} is the real client even behind a proxy (XCLIENT).
-                let addr = macro_value(&cx.macros, c"{client_addr}")
-                    .and_then(|a| a.trim_start_matches("IPv6:").parse().ok())
-                    .or(match socket {
-                        SocketInfo::Inet(a) => Some(a.ip()),
-                        _ => None,
-                    });
-                let Some(s) = cx.data.as_mut() else {
-                    return Status::Tempfail;
-                };
-                s.conn.client_addr = addr;
-                s.conn.client_name = cstr_to_string(&hostname);
-                Status::Continue
-            })
-        })
-        .on_helo(|cx, helo| {
-            Box::pin(async move {
-                let Some(s) = cx.data.as_mut() else {
-                    return Status::Tempfail;
-                };
-                s.conn.helo = cstr_to_string(&helo);
-                Status::Continue
-            })
-        })
-        .on_mail(|cx, args| {
-            Box::pin(async move {
-                let auth = macro_value(&cx.macros, c"{auth_authen}");
-                let queue_id = macro_value(&cx.macros, c"i");
-                let Some(s) = cx.data.as_mut() else {
-                    return Status::Tempfail;
-                };
-                let args = args.iter().map(|a| cstr_to_string(a)).collect();
-                let e = s.mail(args, auth, queue_id);
-                early(&mut cx.reply, e, Status::Continue)
-            })
-        })
-        .on_rcpt(|cx, args| {
-            Box::pin(async move {
-                let Some(s) = cx.data.as_mut() else {
-                    return Status::Tempfail;
-                };
-                let e = s.rcpt(args.iter().map(|a| cstr_to_string(a)).collect());
-                early(&mut cx.reply, e, Status::Continue)
-            })
-        })
-        .on_header(|cx, name, value| {
-            Box::pin(async move {
-                let Some(s) = cx.data.as_mut() else {
-                    return Status::Tempfail;
-                };
-                let e = s.header(name.as_bytes(), value.as_bytes()).await;
-                early(&mut cx.reply, e, Status::Continue)
-            })
-        })
-        .on_eoh(|cx| {
-            Box::pin(async move {
-                let Some(s) = cx.data.as_mut() else {
-                    return Status::Tempfail;
-                };
-                if let e @ Early::Reject(_) = s.end_of_headers() {
-                    return early(&mut cx.reply, e, Status::Continue);
-                }
-                let e = s.receive(b"\r\n").await;
-                early(&mut cx.reply, e, Status::Continue)
-            })
-        })
-        .on_body(|cx, chunk| {
-            Box::pin(async move {
-                let Some(s) = cx.data.as_mut() else {
-                    return Status::Tempfail;
-                };
-                // The queue id is often unknown at MAIL FROM; look it up until it is.
-                if !s.has_queue_id() {
-                    s.set_queue_id(macro_value(&cx.macros, c"i"));
-                }
-                let e = s.receive(&chunk).await;
-                early(&mut cx.reply, e, Status::Continue)
-            })
-        })
-        .on_eom(move |cx| {
-            let noop = shared.noop;
-            Box::pin(async move {
-                if noop {
-                    if let Some(s) = cx.data.as_mut() {
-                        s.message = None;
+                let macro_addr = self
+                    .macros
+                    .get("{client_addr}")
+                    .and_then(|a| a.trim_start_matches("IPv6:").parse().ok());
+                let status = match self.session.as_mut() {
+                    Some(s) => {
+                        s.conn.client_addr = macro_addr.or(addr);
+                        s.conn.client_name = String::from_utf8_lossy(hostname).into_owned();
+                        Status::Continue
                     }
-                    return Status::Accept;
+                    None => Status::Tempfail(None),
+                };
+                self.answer(out, wire::opt::NR_CONNECT, status);
+            }
+            Command::Helo(helo) => {
+                self.macros.entering(b'H');
+                let status = match self.session.as_mut() {
+                    Some(s) => {
+                        s.conn.helo = String::from_utf8_lossy(helo).into_owned();
+                        Status::Continue
+                    }
+                    None => Status::Tempfail(None),
+                };
+                self.answer(out, wire::opt::NR_HELO, status);
+            }
+            Command::Mail(args) => {
+                self.macros.entering(b'M');
+                self.pending = None;
+                let auth = self.macros.get("{auth_authen}");
+                let queue_id = self.macros.get("i");
+                let status = match self.session.as_mut() {
+                    Some(s) => early(s.mail(lossy(&args), auth, queue_id)),
+                    None => Status::Tempfail(None),
+                };
+                self.answer(out, 0, status);
+            }
+            Command::Rcpt(args) => {
+                self.macros.entering(b'R');
+                let status = match self.session.as_mut() {
+                    Some(s) => early(s.rcpt(lossy(&args))),
+                    None => Status::Tempfail(None),
+                };
+                self.answer(out, wire::opt::NR_RCPT, status);
+            }
+            Command::Data => {
+                self.macros.entering(b'T');
+                let status = self.session_status();
+                self.answer(out, wire::opt::NR_DATA, status);
+            }
+            Command::Header { name, value } => {
+                self.macros.entering(b'L');
+                let status = match self.session.as_mut() {
+                    Some(s) => early(s.header(name, value).await),
+                    None => Status::Tempfail(None),
+                };
+                self.answer(out, wire::opt::NR_HEADER, status);
+            }
+            Command::EndOfHeaders => {
+                self.macros.entering(b'N');
+                let status = match self.session.as_mut() {
+                    Some(s) => match s.end_of_headers() {
+                        e @ Early::Reject(_) => early(e),
+                        _ => early(s.receive(b"\r\n").await),
+                    },
+                    None => Status::Tempfail(None),
+                };
+                self.answer(out, wire::opt::NR_EOH, status);
+            }
+            Command::Body(chunk) => {
+                self.macros.entering(b'B');
+                let queue_id = self.macros.get("i");
+                let status = match self.session.as_mut() {
+                    Some(s) => {
+                        // The queue id is often unknown at MAIL FROM; look it up until it is.
+                        if !s.has_queue_id() {
+                            s.set_queue_id(queue_id);
+                        }
+                        early(s.receive(chunk).await)
+                    }
+                    None => Status::Tempfail(None),
+                };
+                self.answer(out, 0, status);
+            }
+            Command::EndOfMessage(chunk) => {
+                self.macros.entering(b'E');
+                if let Some(p) = self.pending.take() {
+                    p.encode(out);
+                    return Flow::Go;
                 }
-                eom(cx).await
-            })
-        })
-        .on_abort(|cx| {
-            Box::pin(async move {
-                if let Some(s) = cx.data.as_mut() {
+                if !chunk.is_empty()
+                    && let Some(s) = self.session.as_mut()
+                    && let e @ (Early::Reject(_) | Early::Tempfail(_)) = s.receive(chunk).await
+                {
+                    early(e).encode(out);
+                    return Flow::Go;
+                }
+                self.end_of_message(out).await;
+            }
+            Command::Abort => {
+                self.pending = None;
+                if let Some(s) = self.session.as_mut() {
                     s.message = None;
                 }
-                Status::Continue
-            })
-        })
+            }
+            Command::Quit => return Flow::Close,
+            Command::QuitNewConnection => {
+                // The same MTA process starts another SMTP connection on this socket.
+                self.pending = None;
+                self.macros = Macros::default();
+                if let Some(s) = self.session.as_mut() {
+                    s.message = None;
+                    s.conn = session::ConnInfo::default();
+                }
+            }
+            Command::Unknown(_) => {
+                self.macros.entering(b'U');
+                let status = self.session_status();
+                self.answer(out, wire::opt::NR_UNKNOWN, status);
+            }
+        }
+        Flow::Go
+    }
+
+    fn session_status(&self) -> Status {
+        if self.session.is_some() {
+            Status::Continue
+        } else {
+            Status::Tempfail(None)
+        }
+    }
+
+    /// The MTA's offer: the actions we use, the options above (those it offers), the macros we
+    /// read; a new session on the engine and lists of this moment.
+    fn negotiate(&mut self, version: u32, actions: u32, opts: u32, out: &mut Vec<u8>) -> Flow {
+        if version < 2 {
+            tracing::warn!(version, "the MTA speaks a milter protocol older than version 2");
+            return Flow::Close;
+        }
+        let shared = &self.shared;
+        let want = wire::action::ADD_HEADER | wire::action::CHANGE_HEADER | wire::action::QUARANTINE;
+        let actions = want & actions;
+        let offered = opts;
+        let engine = shared.engine.current();
+        let lists = shared.lists.current();
+        let mut opts = (wire::opt::NO_UNKNOWN | wire::opt::LEADING_SPACE) & offered;
+        if !engine.config().milter.answer_every_stage {
+            opts |= no_reply_stages(&lists) & offered;
+        }
+        self.opts = opts;
+        let mut session =
+            Session::new(engine, opts & wire::opt::LEADING_SPACE != 0).counted_in(shared.metrics.clone());
+        session.store = shared.store.clone();
+        session.lists = lists;
+        session.tally = shared.tally.clone();
+        self.session = Some(session);
+        self.macros = Macros::default();
+        Reply::Negotiate {
+            version: version.min(wire::VERSION),
+            actions,
+            opts,
+            macros: &[
+                (MacroStage::Connect, "{client_addr} {client_name} j"),
+                (MacroStage::Mail, "{auth_authen} {auth_type} i"),
+                (MacroStage::Eom, "i"),
+            ],
+        }
+        .encode(out);
+        Flow::Go
+    }
+
+    async fn end_of_message(&mut self, out: &mut Vec<u8>) {
+        if self.shared.noop {
+            if let Some(s) = self.session.as_mut() {
+                s.message = None;
+            }
+            return Status::Accept.encode(out);
+        }
+        let queue_id = self.macros.get("i");
+        match self.session.as_mut() {
+            Some(s) => eom(s, queue_id, out).await,
+            None => Status::Tempfail(None).encode(out),
+        }
+    }
+}
+
+fn lossy(args: &[&[u8]]) -> Vec<String> {
+    args.iter()
+        .map(|a| String::from_utf8_lossy(a).into_owned())
+        .collect()
 }
 
 /// End of message: scan on the blocking pool within the time limit, then answer.
-async fn eom(cx: &mut EomContext<Session>) -> Status {
+async fn eom(s: &mut Session, queue_id: Option<String>, out: &mut Vec<u8>) {
     let started = Instant::now();
-    let queue_id = macro_value(&cx.macros, c"i");
-    let Some(s) = cx.data.as_mut() else {
-        return Status::Tempfail;
-    };
     let engine = s.engine.clone();
     let metrics = s.metrics.clone();
     let tally = s.tally.clone();
@@ -257,15 +409,12 @@ async fn eom(cx: &mut EomContext<Session>) -> Status {
             wait.as_secs()
         );
         s.message = None;
-        set_reply(
-            &mut cx.reply,
-            &engine.tempfail_reply("Temporary failure: gateway busy, try again later"),
-        );
-        return Status::Tempfail;
+        let reply = engine.tempfail_reply("Temporary failure: gateway busy, try again later");
+        return Status::Tempfail(Some(reply)).encode(out);
     };
     let Some(input) = s.finish().await else {
         // End of message without MAIL FROM: nothing we can vouch for.
-        return Status::Tempfail;
+        return Status::Tempfail(None).encode(out);
     };
     let cfg = engine.config();
     let store = s.store.clone();
@@ -352,7 +501,8 @@ async fn eom(cx: &mut EomContext<Session>) -> Status {
         _ => None,
     };
     let auth_header = auth.as_ref().map(|a| a.header.as_str());
-    let status = apply(cx, &verdict, &marks, auth_header, &held).await;
+    let lead = if s.leading_space { " " } else { "" };
+    apply(&engine, &verdict, &marks, auth_header, &held, lead, out);
     let units = envelope.as_ref().map(|e| {
         let dir = engine.directory();
         (
@@ -391,70 +541,48 @@ async fn eom(cx: &mut EomContext<Session>) -> Status {
         let scanners: Vec<(&str, u64)> = timings.iter().map(|t| (t.scanner, t.micros)).collect();
         m.scanned(size, &scanners, started.elapsed());
     }
-    status
 }
 
 /// Carries out what [`actions::plan`] decided: the header edits, the MTA's hold queue, the
-/// answer. A failed edit loses only a mark (logged); a failed hold request answers tempfail.
-async fn apply(
-    cx: &mut EomContext<Session>,
+/// answer, all written to `out` to leave in one write.
+fn apply(
+    engine: &crate::engine::Engine,
     v: &Verdict,
     marks: &HeaderMarks,
     auth_results: Option<&str>,
     held: &Held,
-) -> Status {
-    let Some(s) = cx.data.as_ref() else {
-        return Status::Tempfail;
-    };
-    let engine = s.engine.clone();
-    let lead = if s.leading_space { " " } else { "" };
+    lead: &str,
+    out: &mut Vec<u8>,
+) {
     let plan = actions::plan(engine.config(), v, held, marks, auth_results, lead, |text| {
         engine.tempfail_reply(text)
     });
-    for edit in plan.edits {
-        let (name, result) = match edit {
-            HeaderEdit::Remove { name, index } => {
-                let r = cx
-                    .actions
-                    .change_header(name.as_str(), index, None::<CString>)
-                    .await;
-                (name, r)
-            }
-            HeaderEdit::Add { name, value } => {
-                let r = cx.actions.add_header(name.as_str(), value).await;
-                (name, r)
-            }
-            HeaderEdit::Change { name, index, value } => match CString::new(value) {
-                Ok(c) => {
-                    let r = cx.actions.change_header(name.as_str(), index, Some(c)).await;
-                    (name, r)
-                }
-                Err(_) => continue,
+    for edit in &plan.edits {
+        match edit {
+            HeaderEdit::Remove { name, index } => Reply::ChangeHeader {
+                name,
+                index: u32::try_from(*index).unwrap_or(0),
+                value: "",
             },
-        };
-        if let Err(e) = result {
-            // The verdict stands; only a mark or its explanation is missing.
-            tracing::warn!(error = %e, header = name, "cannot edit a header");
+            HeaderEdit::Add { name, value } => Reply::AddHeader { name, value },
+            HeaderEdit::Change { name, index, value } => Reply::ChangeHeader {
+                name,
+                index: u32::try_from(*index).unwrap_or(0),
+                value,
+            },
         }
+        .encode(out);
     }
-    if let Some(reason) = plan.mta_hold
-        && let Err(e) = cx.actions.quarantine(reason).await
-    {
-        tracing::error!(error = %e, "cannot ask the MTA to hold the message; answering tempfail");
-        return Status::Tempfail;
+    if let Some(reason) = &plan.mta_hold {
+        Reply::Quarantine { reason }.encode(out);
     }
     match plan.answer {
         Answer::Accept => Status::Accept,
         Answer::Discard => Status::Discard,
-        Answer::Reject(r) => {
-            set_reply(&mut cx.reply, &r);
-            Status::Reject
-        }
-        Answer::Tempfail(r) => {
-            set_reply(&mut cx.reply, &r);
-            Status::Tempfail
-        }
+        Answer::Reject(r) => Status::Reject(Some(r)),
+        Answer::Tempfail(r) => Status::Tempfail(Some(r)),
     }
+    .encode(out)
 }
 
 /// What the verdict's log line says of the message.

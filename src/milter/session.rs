@@ -36,7 +36,7 @@ pub struct MessageState {
 
 pub use crate::actions::{HeaderMarks, SPAM_FLAG, SPAM_SCORE};
 
-/// The per-connection session stored in indymilter's context.
+/// The per-connection session the milter handlers drive.
 pub struct Session {
     pub engine: Arc<Engine>,
     pub conn: ConnInfo,

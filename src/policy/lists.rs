@@ -196,6 +196,13 @@ impl Lists {
         self.entries.is_empty()
     }
 
+    /// Whether the block list has an entry (of `field`, or of any field).
+    pub fn blocks(&self, field: Option<ListField>) -> bool {
+        self.entries
+            .iter()
+            .any(|e| e.kind == ListKind::Block && field.is_none_or(|f| e.field == f))
+    }
+
     pub fn entries(&self) -> &[ListEntry] {
         &self.entries
     }

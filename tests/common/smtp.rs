@@ -155,32 +155,73 @@ impl Outcome {
     }
 }
 
+/// One SMTP reply, its lines joined.
+async fn reply(r: &mut BufReader<tokio::net::tcp::OwnedReadHalf>) -> std::io::Result<String> {
+    let mut all = String::new();
+    loop {
+        let mut line = String::new();
+        if r.read_line(&mut line).await? == 0 {
+            return Err(std::io::ErrorKind::UnexpectedEof.into());
+        }
+        let done = line.as_bytes().get(3) != Some(&b'-');
+        all.push_str(&line);
+        if done {
+            return Ok(all.trim_end().to_owned());
+        }
+    }
+}
+
 /// Sends one message over SMTP to 127.0.0.1:`port`.
 pub async fn send(port: u16, from: &str, to: &[&str], data: &[u8]) -> std::io::Result<Outcome> {
+    let mut all = send_many(port, from, to, &[data], true).await?;
+    all.pop().ok_or_else(|| std::io::ErrorKind::UnexpectedEof.into())
+}
+
+/// Sends several messages over one SMTP session (RSET after a refusal), as an MTA with a
+/// queue for one destination does; `declare_size`: with `SIZE=` at MAIL FROM.
+pub async fn send_many(
+    port: u16,
+    from: &str,
+    to: &[&str],
+    messages: &[&[u8]],
+    declare_size: bool,
+) -> std::io::Result<Vec<Outcome>> {
     let s = TcpStream::connect(("127.0.0.1", port)).await?;
     let (r, mut w) = s.into_split();
     let mut r = BufReader::new(r);
-    async fn reply(r: &mut BufReader<tokio::net::tcp::OwnedReadHalf>) -> std::io::Result<String> {
-        let mut all = String::new();
-        loop {
-            let mut line = String::new();
-            if r.read_line(&mut line).await? == 0 {
-                return Err(std::io::ErrorKind::UnexpectedEof.into());
-            }
-            let done = line.as_bytes().get(3) != Some(&b'-');
-            all.push_str(&line);
-            if done {
-                return Ok(all.trim_end().to_owned());
-            }
-        }
-    }
-    let ok = |r: &str| r.starts_with('2') || r.starts_with('3');
     reply(&mut r).await?;
     w.write_all(b"EHLO client.test\r\n").await?;
     reply(&mut r).await?;
-    w.write_all(format!("MAIL FROM:<{from}> SIZE={}\r\n", data.len()).as_bytes())
+    let mut outcomes = Vec::new();
+    for data in messages {
+        let outcome = transaction(&mut r, &mut w, from, to, data, declare_size).await?;
+        if !matches!(outcome, Outcome::Accepted(_)) {
+            w.write_all(b"RSET\r\n").await?;
+            reply(&mut r).await?;
+        }
+        outcomes.push(outcome);
+    }
+    let _ = w.write_all(b"QUIT\r\n").await;
+    Ok(outcomes)
+}
+
+async fn transaction(
+    r: &mut BufReader<tokio::net::tcp::OwnedReadHalf>,
+    w: &mut tokio::net::tcp::OwnedWriteHalf,
+    from: &str,
+    to: &[&str],
+    data: &[u8],
+    declare_size: bool,
+) -> std::io::Result<Outcome> {
+    let ok = |r: &str| r.starts_with('2') || r.starts_with('3');
+    let size = if declare_size {
+        format!(" SIZE={}", data.len())
+    } else {
+        String::new()
+    };
+    w.write_all(format!("MAIL FROM:<{from}>{size}\r\n").as_bytes())
         .await?;
-    let rep = reply(&mut r).await?;
+    let rep = reply(r).await?;
     if !ok(&rep) {
         return Ok(Outcome::Refused {
             stage: "MAIL",
@@ -189,7 +230,7 @@ pub async fn send(port: u16, from: &str, to: &[&str], data: &[u8]) -> std::io::R
     }
     for t in to {
         w.write_all(format!("RCPT TO:<{t}>\r\n").as_bytes()).await?;
-        let rep = reply(&mut r).await?;
+        let rep = reply(r).await?;
         if !ok(&rep) {
             return Ok(Outcome::Refused {
                 stage: "RCPT",
@@ -198,7 +239,7 @@ pub async fn send(port: u16, from: &str, to: &[&str], data: &[u8]) -> std::io::R
         }
     }
     w.write_all(b"DATA\r\n").await?;
-    let rep = reply(&mut r).await?;
+    let rep = reply(r).await?;
     if !ok(&rep) {
         return Ok(Outcome::Refused {
             stage: "DATA",
@@ -218,8 +259,7 @@ pub async fn send(port: u16, from: &str, to: &[&str], data: &[u8]) -> std::io::R
     }
     buf.extend_from_slice(b".\r\n");
     w.write_all(&buf).await?;
-    let rep = reply(&mut r).await?;
-    let _ = w.write_all(b"QUIT\r\n").await;
+    let rep = reply(r).await?;
     if ok(&rep) {
         Ok(Outcome::Accepted(rep))
     } else {
