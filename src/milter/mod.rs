@@ -102,11 +102,16 @@ impl Macros {
         b"CHMRTLNBEU".iter().position(|&l| l == letter)
     }
 
+    /// The macros read here; others are not kept (bounded memory whatever the MTA sends).
+    const READ: [&'static [u8]; 3] = [b"{client_addr}", b"{auth_authen}", b"i"];
+
     fn set(&mut self, letter: u8, pairs: &[(&[u8], &[u8])]) {
         if let Some(i) = Self::index(letter) {
             self.stages[i] = pairs
                 .iter()
-                .map(|(k, v)| (Box::from(*k), Box::from(*v)))
+                .filter(|(k, _)| Self::READ.contains(k))
+                .take(Self::READ.len())
+                .map(|(k, v)| (Box::from(*k), Box::from(&v[..v.len().min(1024)])))
                 .collect();
         }
     }
@@ -634,4 +639,27 @@ fn log_verdict(about: &About<'_>, v: &Verdict, timings: &[crate::engine::Scanner
         ms = elapsed.as_secs_f64() * 1000.0,
         "verdict"
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Macros;
+
+    #[test]
+    fn macros_of_a_stage_are_forgotten_when_an_earlier_stage_comes_again() {
+        let mut m = Macros::default();
+        m.set(b'C', &[(b"{client_addr}", b"192.0.2.7"), (b"j", b"mx")]);
+        m.set(b'M', &[(b"i", b"")]);
+        m.entering(b'M');
+        m.set(b'E', &[(b"i", b"4ABC")]);
+        m.entering(b'E');
+        assert_eq!(m.get("i").as_deref(), Some("4ABC"));
+        assert_eq!(m.get("{client_addr}").as_deref(), Some("192.0.2.7"));
+        assert_eq!(m.get("j"), None, "names not read are not kept");
+        // The next message: its MAIL FROM drops the last message's end-of-message queue id.
+        m.set(b'M', &[(b"i", b"")]);
+        m.entering(b'M');
+        assert_eq!(m.get("i"), None);
+        assert_eq!(m.get("{client_addr}").as_deref(), Some("192.0.2.7"));
+    }
 }

@@ -6,6 +6,7 @@
 use crate::extract::html::HtmlFacts;
 use crate::extract::{ExtractedText, PieceKind, extract_message};
 use crate::message::ParsedMessage;
+use crate::vietnamese::{is_letter, is_upper, is_word_char};
 use mail_parser::{MimeHeaders, PartType};
 use std::collections::{HashMap, HashSet};
 
@@ -225,7 +226,7 @@ fn header_tokens(m: &mail_parser::Message<'_>, out: &mut HashSet<String>) {
                 .map(|c| {
                     if c.is_ascii_digit() {
                         '9'
-                    } else if c.is_alphabetic() {
+                    } else if is_letter(c) {
                         'a'
                     } else {
                         c
@@ -280,7 +281,7 @@ fn words(text: &str, prefix: &str, out: &mut HashSet<String>) {
     for raw in text.split(|c: char| {
         c.is_whitespace() || matches!(c, '"' | '\'' | '(' | ')' | '<' | '>' | '[' | ']' | ',' | ';')
     }) {
-        let w = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '$' && c != '%' && c != '!');
+        let w = raw.trim_matches(|c: char| !is_word_char(c) && c != '$' && c != '%' && c != '!');
         if w.is_empty() {
             continue;
         }
@@ -316,13 +317,13 @@ fn words(text: &str, prefix: &str, out: &mut HashSet<String>) {
             prev = None;
             continue;
         }
-        let lw = w.to_lowercase();
+        let lw = crate::vietnamese::to_lower(w);
         // Word pairs: Vietnamese words are mostly two syllables ("khuyến mãi", "công văn").
         if let Some(p) = &prev {
             out.insert(format!("{prefix}{p} {lw}"));
         }
         out.insert(format!("{prefix}{lw}"));
-        if w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && n >= 4 {
+        if w.chars().filter(|&c| is_letter(c)).all(is_upper) && n >= 4 {
             out.insert(format!("{prefix}caps"));
         }
         prev = Some(lw);

@@ -10,6 +10,7 @@ use crate::message::{Envelope, ParsedMessage};
 use crate::spam::bayes::Scored;
 use crate::spam::impersonation;
 use crate::verdict::{Finding, Why};
+use crate::vietnamese::{is_letter, is_word_char};
 use aho_corasick::{AhoCorasick, MatchKind};
 use mail_parser::{MimeHeaders, PartType};
 use regex::Regex;
@@ -875,9 +876,9 @@ impl<'a> View<'a> {
             .and_then(|m| m.from())
             .and_then(|a| a.first())
             .and_then(|a| a.name())
-            .map(|n| crate::vietnamese::nfc(n).to_lowercase())
+            .map(|n| crate::vietnamese::to_lower(&crate::vietnamese::nfc(n)))
             .unwrap_or_default();
-        let body_lower = format!("{sender}\n{subject}\n{body}").to_lowercase();
+        let body_lower = crate::vietnamese::to_lower(&format!("{sender}\n{subject}\n{body}"));
         // Marks in the sender's name ("Nguyễn Văn A") say nothing of how the text is written.
         let plain = !crate::vietnamese::has_diacritics(&subject) && !crate::vietnamese::has_diacritics(&body);
         View {
@@ -1077,7 +1078,7 @@ impl Test {
                     return None;
                 }
                 let images: usize = v.html_facts.iter().map(|h| h.images).sum();
-                let chars = v.body.chars().filter(|c| c.is_alphanumeric()).count();
+                let chars = v.body.chars().filter(|&c| is_word_char(c)).count();
                 (images > 0 && chars <= *max).then(|| {
                     (
                         format!("HTML with {images} images and only {chars} letters of text"),
@@ -1239,9 +1240,9 @@ impl Test {
                     Where::Body => v.body.as_str(),
                 };
                 let (mut letters, mut upper) = (0usize, 0usize);
-                for c in text.chars().filter(|c| c.is_alphabetic()) {
+                for c in text.chars().filter(|&c| is_letter(c)) {
                     letters += 1;
-                    if c.is_uppercase() {
+                    if crate::vietnamese::is_upper(c) {
                         upper += 1;
                     }
                 }
@@ -1290,7 +1291,7 @@ impl Test {
                         text.to_owned()
                     };
                     let (mut letters, mut of_script) = (0usize, 0usize);
-                    for c in body.chars().filter(|c| c.is_alphabetic()).take(100_000) {
+                    for c in body.chars().filter(|&c| is_letter(c)).take(100_000) {
                         letters += 1;
                         if Script::of(c) == script {
                             of_script += 1;
@@ -1314,7 +1315,7 @@ impl Test {
             }
             Test::MixedScript(min) => {
                 let mut found = Vec::new();
-                for w in v.body.split(|c: char| !c.is_alphanumeric()).take(200_000) {
+                for w in v.body.split(|c: char| !is_word_char(c)).take(200_000) {
                     let (mut latin, mut lookalike) = (false, false);
                     for c in w.chars() {
                         match Script::of(c) {
@@ -1429,10 +1430,10 @@ fn phrase_hits(phrases: &[String], matcher: &AhoCorasick, text: &str) -> HashSet
         let p = &phrases[m.pattern().as_usize()];
         let before = text[..m.start()].chars().next_back();
         let after = text[m.end()..].chars().next();
-        let first_is_word = p.chars().next().is_some_and(char::is_alphanumeric);
-        let last_is_word = p.chars().next_back().is_some_and(char::is_alphanumeric);
-        if (first_is_word && before.is_some_and(char::is_alphanumeric))
-            || (last_is_word && after.is_some_and(char::is_alphanumeric))
+        let first_is_word = p.chars().next().is_some_and(is_word_char);
+        let last_is_word = p.chars().next_back().is_some_and(is_word_char);
+        if (first_is_word && before.is_some_and(is_word_char))
+            || (last_is_word && after.is_some_and(is_word_char))
         {
             continue;
         }
