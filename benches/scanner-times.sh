@@ -5,7 +5,8 @@
 #
 #   benches/scanner-times.sh [CANHGAC] [PORT]     # defaults: target/release/canhgac, 18901
 #
-# Environment: N (3000), TOOLS (target/release/canhgac-tools).
+# Environment: N (3000), TOOLS (target/release/canhgac-tools), INPUT (messages to send instead
+# of the built-in one: `canhgac-tools bench --input`).
 set -eu
 B=${1:-target/release/canhgac}
 PORT=${2:-18901}
@@ -22,7 +23,7 @@ i=0
 until (echo >/dev/tcp/127.0.0.1/$PORT) 2>/dev/null; do
     i=$((i + 1)); [ $i -lt 100 ] || { cat "$dir/log"; exit 1; }; sleep 0.1
 done
-"$TOOLS" bench --target "inet:127.0.0.1:$PORT" -c 2 -n "$N" --warmup 200 --pid "$P" | grep "throughput\|target process"
+"$TOOLS" bench --target "inet:127.0.0.1:$PORT" ${INPUT:+--input "$INPUT"} -c 2 -n "$N" --warmup 200 --pid "$P" | grep "throughput\|target process"
 kill "$P"; wait "$P" 2>/dev/null || true
 P=""
 grep -o 'scan_us=[^ ]*' "$dir/log" | tail -"$N" | sed 's/scan_us=//' | tr ',' '\n' |

@@ -205,58 +205,137 @@ struct RawSet {
     phrases: Vec<String>,
 }
 
+/// Every phrase of every list in one automaton: a message's text is searched once, and each
+/// list picks its own matches from the result (as a leftmost-longest search of that list alone
+/// would: tested against one). Thirty-odd lists each searching the text on its own were most of
+/// the spam scanner's time (BENCHMARKS.md).
+#[derive(Debug, Default)]
+struct PhraseIndex {
+    patterns: Vec<String>,
+    ids: std::collections::HashMap<String, u32>,
+    matcher: Option<AhoCorasick>,
+}
+
+/// The matches in a text, grouped by pattern: `at[id]..at[id + 1]` in `spans` are pattern `id`'s
+/// (start, end), in the order of the text.
+#[derive(Debug, Default)]
+struct Found {
+    at: Vec<u32>,
+    spans: Vec<(usize, usize)>,
+}
+
+impl Found {
+    fn of(&self, id: u32) -> &[(usize, usize)] {
+        let (Some(&from), Some(&to)) = (self.at.get(id as usize), self.at.get(id as usize + 1)) else {
+            return &[];
+        };
+        self.spans.get(from as usize..to as usize).unwrap_or(&[])
+    }
+}
+
+impl PhraseIndex {
+    /// The id of `phrase` (lower-case), added if new.
+    fn id(&mut self, phrase: &str) -> u32 {
+        if let Some(&id) = self.ids.get(phrase) {
+            return id;
+        }
+        let id = self.patterns.len() as u32;
+        self.patterns.push(phrase.to_owned());
+        self.ids.insert(phrase.to_owned(), id);
+        id
+    }
+
+    fn build(&mut self) -> Result<(), String> {
+        if !self.patterns.is_empty() {
+            let m = AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .build(&self.patterns)
+                .map_err(|e| e.to_string())?;
+            self.matcher = Some(m);
+        }
+        Ok(())
+    }
+
+    /// Every occurrence of every phrase in `text`, overlapping ones included.
+    fn find(&self, text: &str) -> Found {
+        let Some(m) = &self.matcher else {
+            return Found::default();
+        };
+        let all: Vec<(u32, usize, usize)> = m
+            .find_overlapping_iter(text)
+            .take(100_000)
+            .map(|m| (m.pattern().as_u32(), m.start(), m.end()))
+            .collect();
+        // Counting sort by pattern: a pattern's matches keep the text's order (they all have
+        // its length, so the order of their ends is the order of their starts).
+        let mut at = vec![0u32; self.patterns.len() + 1];
+        for &(id, _, _) in &all {
+            at[id as usize + 1] += 1;
+        }
+        for i in 1..at.len() {
+            at[i] += at[i - 1];
+        }
+        let mut next = at.clone();
+        let mut spans = vec![(0usize, 0usize); all.len()];
+        for (id, start, end) in all {
+            let slot = &mut next[id as usize];
+            spans[*slot as usize] = (start, end);
+            *slot += 1;
+        }
+        Found { at, spans }
+    }
+}
+
 /// A compiled phrase list.
 #[derive(Debug)]
 struct PhraseList {
     phrases: Vec<String>,
-    matcher: AhoCorasick,
+    /// (id in the index, index into `phrases`), by id.
+    ids: Vec<(u32, usize)>,
     /// The phrases of several words that carry Vietnamese marks, written without them
     /// ("vay tiền nhanh" → "vay tien nhanh"), with the index of the phrase each stands for:
     /// matched in text that has no marks at all (spam written without them to slip past
     /// filters). Single words are left out: folded, they are English words too.
-    folded: Option<(Vec<usize>, Vec<String>, AhoCorasick)>,
+    folded: Vec<(u32, usize)>,
 }
 
 impl PhraseList {
-    fn new(phrases: &[String]) -> Result<PhraseList, String> {
+    fn new(phrases: &[String], index: &mut PhraseIndex) -> Result<PhraseList, String> {
         let phrases: Vec<String> = phrases
             .iter()
             .map(|p| crate::vietnamese::nfc(p).to_lowercase())
             .collect();
-        let build = |list: &[String]| {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(list)
-                .map_err(|e| e.to_string())
-        };
-        let matcher = build(&phrases)?;
-        let (index, bare): (Vec<usize>, Vec<String>) = phrases
+        if phrases.iter().any(|p| p.trim().is_empty()) {
+            return Err("a phrase is empty".to_owned());
+        }
+        let mut ids: Vec<(u32, usize)> = phrases
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (index.id(p), i))
+            .collect();
+        let mut folded: Vec<(u32, usize)> = phrases
             .iter()
             .enumerate()
             .filter(|(_, p)| p.contains(' ') && crate::vietnamese::has_diacritics(p))
-            .map(|(i, p)| (i, crate::vietnamese::fold(p).to_lowercase()))
-            .unzip();
-        let folded = if bare.is_empty() {
-            None
-        } else {
-            let matcher = build(&bare)?;
-            Some((index, bare, matcher))
-        };
-        Ok(PhraseList {
-            phrases,
-            matcher,
-            folded,
-        })
+            .map(|(i, p)| (index.id(&crate::vietnamese::fold(p).to_lowercase()), i))
+            .collect();
+        // A phrase listed twice counts once (its first place).
+        for v in [&mut ids, &mut folded] {
+            v.sort_by_key(|&(id, i)| (id, i));
+            v.dedup_by_key(|&mut (id, _)| id);
+        }
+        Ok(PhraseList { phrases, ids, folded })
     }
 
-    /// The distinct phrases found in `text` (lower-case); `plain`: the text has no Vietnamese
-    /// marks, so the phrases are looked for without theirs too.
-    fn hits<'p>(&'p self, text: &str, plain: bool) -> Vec<&'p str> {
-        let mut found = phrase_hits(&self.phrases, &self.matcher, text);
-        if plain && let Some((index, bare, matcher)) = &self.folded {
-            found.extend(phrase_hits(bare, matcher, text).into_iter().map(|i| index[i]));
+    /// The distinct phrases found in `text` (lower-case, searched by the index into `found`);
+    /// `plain`: the text has no Vietnamese marks, so the phrases are looked for without theirs
+    /// too.
+    fn hits<'p>(&'p self, found: &Found, text: &str, plain: bool, index: &PhraseIndex) -> Vec<&'p str> {
+        let mut hit = phrase_hits(&self.ids, found, text, index);
+        if plain {
+            hit.extend(phrase_hits(&self.folded, found, text, index));
         }
-        let mut out: Vec<&str> = found.into_iter().map(|i| self.phrases[i].as_str()).collect();
+        let mut out: Vec<&str> = hit.into_iter().map(|i| self.phrases[i].as_str()).collect();
         out.sort_unstable();
         out.dedup();
         out
@@ -339,6 +418,8 @@ struct Check {
 #[derive(Debug)]
 pub struct SpamRules {
     checks: Vec<Check>,
+    /// Every phrase of the checks' lists.
+    index: PhraseIndex,
     bands: Vec<Band>,
     /// The classifier gives no opinion when fewer of the text's tokens are known to it...
     min_known_share: f64,
@@ -416,6 +497,7 @@ impl SpamRules {
     pub fn compile(text: &str, origin: &Path) -> Result<SpamRules, ConfigError> {
         let raw: RawRules = toml::from_str(text).map_err(|e| ConfigError::from_toml(origin, text, &e))?;
         let mut checks = Vec::new();
+        let mut index = PhraseIndex::default();
         for c in raw.check {
             let (symbol, test) = match c {
                 RawCheck::Gtube { symbol, string } => (symbol, Test::Gtube(string.into_bytes())),
@@ -503,7 +585,7 @@ impl SpamRules {
                             "many_hits must be greater than min_hits",
                         ));
                     }
-                    let list = PhraseList::new(&phrases)
+                    let list = PhraseList::new(&phrases, &mut index)
                         .map_err(|e| ConfigError::at_line_with(origin, text, &symbol, "phrases", "", &e))?;
                     (
                         symbol,
@@ -531,10 +613,11 @@ impl SpamRules {
                     }
                     let mut sets = Vec::with_capacity(set.len());
                     for s in &set {
-                        let list = PhraseList::new(&s.phrases).map_err(|e| bad("phrases", "", &e))?;
+                        let list =
+                            PhraseList::new(&s.phrases, &mut index).map_err(|e| bad("phrases", "", &e))?;
                         sets.push((s.min_hits.max(1), list));
                     }
-                    let unless = PhraseList::new(&unless).map_err(|e| bad("unless", "", &e))?;
+                    let unless = PhraseList::new(&unless, &mut index).map_err(|e| bad("unless", "", &e))?;
                     let least: usize = sets.iter().map(|(m, _)| *m).sum();
                     if many_symbol.is_some() && many_hits <= least {
                         return Err(bad(
@@ -687,8 +770,12 @@ impl SpamRules {
                 out
             }
         };
+        index
+            .build()
+            .map_err(|e| ConfigError::at_line_with(origin, text, "check", "phrases", "", &e))?;
         Ok(SpamRules {
             checks,
+            index,
             bands,
             min_known_share: raw.bayes.min_known_share,
             min_language_hams: raw.bayes.min_language_hams,
@@ -756,7 +843,8 @@ impl SpamRules {
 
     /// Runs every check on a message.
     pub fn check(&self, f: &Facts<'_, '_>, out: &mut Vec<Finding>) {
-        let view = View::new(f, self.max_text_bytes);
+        let mut view = View::new(f, self.max_text_bytes);
+        view.found = self.index.find(&view.body_lower);
         for c in &self.checks {
             if f.deadline.is_some_and(|d| std::time::Instant::now() > d) {
                 return;
@@ -768,7 +856,7 @@ impl SpamRules {
             };
             let hit = match &c.test {
                 Test::Phrases { min_hits, many, list } => {
-                    let names = list.hits(&view.body_lower, view.plain);
+                    let names = list.hits(&view.found, &view.body_lower, view.plain, &self.index);
                     (names.len() >= *min_hits).then(|| {
                         let list = clip(&names.join(", "), 160);
                         let why = Why::new("spam_phrases")
@@ -784,7 +872,7 @@ impl SpamRules {
                 }
                 Test::PhraseSets { many, .. } => c
                     .test
-                    .phrase_sets(&view)
+                    .phrase_sets(&view, &self.index)
                     .map(|(n, detail, why)| (pick(many, n), detail, "body".to_owned(), Some(why))),
                 _ => c
                     .test
@@ -808,6 +896,8 @@ struct View<'a> {
     /// Subject and body text (not attachments), NFC, bounded.
     body: String,
     body_lower: String,
+    /// Every phrase of the rules found in `body_lower` ([`PhraseIndex::find`]).
+    found: Found,
     /// The text has no Vietnamese marks at all (phrases are also looked for without theirs).
     plain: bool,
     /// The From display name, NFC, lower-case (empty without one).
@@ -885,6 +975,7 @@ impl<'a> View<'a> {
             subject,
             body,
             body_lower,
+            found: Found::default(),
             plain,
             sender,
             html,
@@ -896,7 +987,7 @@ impl<'a> View<'a> {
 
 impl Test {
     /// A phrase-set check: how many phrases it found and the finding's detail, when it fires.
-    fn phrase_sets(&self, v: &View<'_>) -> Option<(usize, String, Why)> {
+    fn phrase_sets(&self, v: &View<'_>, index: &PhraseIndex) -> Option<(usize, String, Why)> {
         let Test::PhraseSets {
             sets,
             unless,
@@ -909,13 +1000,13 @@ impl Test {
         };
         let mut found = Vec::new();
         for (min, list) in sets {
-            let hits = list.hits(&v.body_lower, v.plain);
+            let hits = list.hits(&v.found, &v.body_lower, v.plain, index);
             if hits.len() < *min {
                 return None;
             }
             found.extend(hits);
         }
-        if unless.hits(&v.body_lower, v.plain).len() >= *unless_hits {
+        if unless.hits(&v.found, &v.body_lower, v.plain, index).len() >= *unless_hits {
             return None;
         }
         let mut link = String::new();
@@ -1423,13 +1514,38 @@ impl Test {
     }
 }
 
-/// The distinct phrases found in `text` (lower-case) as whole words, by index.
-fn phrase_hits(phrases: &[String], matcher: &AhoCorasick, text: &str) -> HashSet<usize> {
+/// The phrases of `list` (id in the index, index in the list) that `found` holds as whole words,
+/// chosen as a leftmost-longest search for the list's phrases alone would choose them: the
+/// match starting first, the longest there, then on from its end. Only the list's own matches
+/// are looked at (a text full of one other list's phrase costs this list nothing).
+fn phrase_hits(list: &[(u32, usize)], found: &Found, text: &str, index: &PhraseIndex) -> HashSet<usize> {
+    let mut mine: Vec<(usize, std::cmp::Reverse<usize>, u32, usize)> = Vec::new();
+    let mut patterns = 0;
+    for &(id, local) in list {
+        let spans = found.of(id);
+        if !spans.is_empty() {
+            patterns += 1;
+            mine.extend(
+                spans
+                    .iter()
+                    .map(|&(start, end)| (start, std::cmp::Reverse(end), id, local)),
+            );
+        }
+    }
+    // One pattern's matches are in order already.
+    if patterns > 1 {
+        mine.sort_unstable();
+    }
     let mut hit = HashSet::new();
-    for m in matcher.find_iter(text) {
-        let p = &phrases[m.pattern().as_usize()];
-        let before = text[..m.start()].chars().next_back();
-        let after = text[m.end()..].chars().next();
+    let mut from = 0;
+    for (start, std::cmp::Reverse(end), id, local) in mine {
+        if start < from {
+            continue;
+        }
+        from = end;
+        let p = &index.patterns[id as usize];
+        let before = text[..start].chars().next_back();
+        let after = text[end..].chars().next();
         let first_is_word = p.chars().next().is_some_and(is_word_char);
         let last_is_word = p.chars().next_back().is_some_and(is_word_char);
         if (first_is_word && before.is_some_and(is_word_char))
@@ -1437,7 +1553,7 @@ fn phrase_hits(phrases: &[String], matcher: &AhoCorasick, text: &str) -> HashSet
         {
             continue;
         }
-        hit.insert(m.pattern().as_usize());
+        hit.insert(local);
     }
     hit
 }
@@ -1544,6 +1660,125 @@ mod tests {
 
     fn rules() -> SpamRules {
         SpamRules::compile(EMBEDDED, Path::new("spam.toml")).expect("built-in rules compile")
+    }
+
+    /// One list searched alone, leftmost-longest (the way before the shared index).
+    struct Alone {
+        phrases: Vec<String>,
+        matcher: AhoCorasick,
+        /// The folded phrases: their index in `phrases`, their text, their automaton.
+        folded: Option<(Vec<usize>, Vec<String>, AhoCorasick)>,
+    }
+
+    impl Alone {
+        fn new(list: &PhraseList) -> Alone {
+            let build = |ps: &[String]| {
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(ps)
+                    .expect("automaton")
+            };
+            let (index, bare): (Vec<usize>, Vec<String>) = list
+                .phrases
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.contains(' ') && crate::vietnamese::has_diacritics(p))
+                .map(|(i, p)| (i, crate::vietnamese::fold(p).to_lowercase()))
+                .unzip();
+            let folded = (!bare.is_empty()).then(|| {
+                let m = build(&bare);
+                (index, bare, m)
+            });
+            Alone {
+                phrases: list.phrases.clone(),
+                matcher: build(&list.phrases),
+                folded,
+            }
+        }
+
+        fn hits(&self, text: &str, plain: bool) -> Vec<String> {
+            let whole = |ps: &[String], m: &AhoCorasick| -> HashSet<usize> {
+                let mut hit = HashSet::new();
+                for m in m.find_iter(text) {
+                    let p = &ps[m.pattern().as_usize()];
+                    let before = text[..m.start()].chars().next_back();
+                    let after = text[m.end()..].chars().next();
+                    let first = p.chars().next().is_some_and(char::is_alphanumeric);
+                    let last = p.chars().next_back().is_some_and(char::is_alphanumeric);
+                    if (first && before.is_some_and(char::is_alphanumeric))
+                        || (last && after.is_some_and(char::is_alphanumeric))
+                    {
+                        continue;
+                    }
+                    hit.insert(m.pattern().as_usize());
+                }
+                hit
+            };
+            let mut found = whole(&self.phrases, &self.matcher);
+            if plain && let Some((index, bare, m)) = &self.folded {
+                found.extend(whole(bare, m).into_iter().map(|i| index[i]));
+            }
+            let mut out: Vec<String> = found.into_iter().map(|i| self.phrases[i].clone()).collect();
+            out.sort_unstable();
+            out.dedup();
+            out
+        }
+    }
+
+    #[test]
+    fn the_shared_phrase_index_finds_what_each_list_alone_would() {
+        let r = rules();
+        let mut lists: Vec<&PhraseList> = Vec::new();
+        for c in &r.checks {
+            match &c.test {
+                Test::Phrases { list, .. } => lists.push(list),
+                Test::PhraseSets { sets, unless, .. } => {
+                    lists.extend(sets.iter().map(|(_, l)| l));
+                    lists.push(unless);
+                }
+                _ => {}
+            }
+        }
+        assert!(lists.len() > 20, "{}", lists.len());
+        let alone: Vec<Alone> = lists.iter().map(|l| Alone::new(l)).collect();
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/vietnamese-spam");
+        let mut texts: Vec<String> = vec![
+            "vay vay tiền nhanh nhanh giải ngân trong ngày giải ngân".to_owned(),
+            "nhà cáinổ hũ, cá cược-bóng đá; lô đề lô đề xổ số siêu tốc".to_owned(),
+            // Test senders' filler: one phrase ("xxx") everywhere, overlapping itself.
+            format!("1{}\n2{}", "x".repeat(3000), "x".repeat(77)),
+            "vay tiền ".repeat(500),
+        ];
+        for kind in ["spam", "ham"] {
+            let mut files: Vec<_> = std::fs::read_dir(dir.join(kind))
+                .expect("corpus")
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .collect();
+            files.sort();
+            for f in files {
+                let raw = std::fs::read(&f).expect("read");
+                texts.push(crate::vietnamese::to_lower(&String::from_utf8_lossy(&raw)));
+            }
+        }
+        assert!(texts.len() > 200, "{}", texts.len());
+        let mut compared = 0;
+        for text in &texts {
+            let found = r.index.find(text);
+            // As written, and the same text without its marks (the folded phrases' case).
+            let bare = crate::vietnamese::fold(text).to_lowercase();
+            let found_bare = r.index.find(&bare);
+            for (list, alone) in lists.iter().zip(&alone) {
+                assert_eq!(list.hits(&found, text, false, &r.index), alone.hits(text, false));
+                assert_eq!(
+                    list.hits(&found_bare, &bare, true, &r.index),
+                    alone.hits(&bare, true),
+                    "{bare}"
+                );
+                compared += 2;
+            }
+        }
+        assert!(compared > 10_000, "{compared}");
     }
 
     /// The symbols the rules give a message with this envelope.
