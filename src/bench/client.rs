@@ -2,6 +2,7 @@
 //! HELO, MAIL, RCPT, headers, end of headers, body in 64 KiB chunks, end of message. Each command
 //! is one write, with TCP_NODELAY, so the client is never what is measured.
 
+use crate::milter::wire::opt;
 use std::io;
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
@@ -129,23 +130,6 @@ pub struct Client<S> {
     pub declare_size: bool,
 }
 
-// Protocol option bits (libmilter's SMFIP_*).
-const NOCONNECT: u32 = 0x1;
-const NOHELO: u32 = 0x2;
-const NOMAIL: u32 = 0x4;
-const NORCPT: u32 = 0x8;
-const NOBODY: u32 = 0x10;
-const NOHDRS: u32 = 0x20;
-const NOEOH: u32 = 0x40;
-const NR_HDR: u32 = 0x80;
-const NR_CONN: u32 = 0x1000;
-const NR_HELO: u32 = 0x2000;
-const NR_MAIL: u32 = 0x4000;
-const NR_RCPT: u32 = 0x8000;
-const NR_EOH: u32 = 0x40000;
-const NR_BODY: u32 = 0x80000;
-const HDR_LEADSPC: u32 = 0x100000;
-
 const CHUNK: usize = 65535;
 
 impl<S: AsyncRead + AsyncWrite + Unpin> Client<S> {
@@ -170,16 +154,16 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Client<S> {
             ));
         }
         c.opts = u32::from_be_bytes([data[8], data[9], data[10], data[11]]);
-        if c.opts & NOCONNECT == 0 {
+        if c.opts & opt::NO_CONNECT == 0 {
             c.command(
                 b'C',
-                NR_CONN,
+                opt::NR_CONNECT,
                 &[b"bench.client\0", b"4", &25u16.to_be_bytes(), b"127.0.0.1\0"],
             )
             .await?;
         }
-        if c.opts & NOHELO == 0 {
-            c.command(b'H', NR_HELO, &[b"bench.client\0"]).await?;
+        if c.opts & opt::NO_HELO == 0 {
+            c.command(b'H', opt::NR_HELO, &[b"bench.client\0"]).await?;
         }
         Ok(c)
     }
@@ -261,35 +245,42 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Client<S> {
         } else {
             format!("<{}>\0", m.from)
         };
-        if self.opts & NOMAIL == 0
-            && let Some(a) = self.command(b'M', NR_MAIL, &[from.as_bytes()]).await?
+        if self.opts & opt::NO_MAIL == 0
+            && let Some(a) = self.command(b'M', opt::NR_MAIL, &[from.as_bytes()]).await?
         {
             return Ok(done(a, None));
         }
-        if self.opts & NORCPT == 0 {
+        if self.opts & opt::NO_RCPT == 0 {
             for r in &m.rcpt {
                 let rcpt = format!("<{r}>\0");
-                if let Some(a) = self.command(b'R', NR_RCPT, &[rcpt.as_bytes()]).await? {
+                if let Some(a) = self.command(b'R', opt::NR_RCPT, &[rcpt.as_bytes()]).await? {
                     return Ok(done(a, None));
                 }
             }
         }
-        if self.opts & NOHDRS == 0 {
-            let lead: &[u8] = if self.opts & HDR_LEADSPC != 0 { b" " } else { b"" };
+        if self.opts & opt::NO_HEADERS == 0 {
+            let lead: &[u8] = if self.opts & opt::LEADING_SPACE != 0 {
+                b" "
+            } else {
+                b""
+            };
             for (n, v) in &m.headers {
-                if let Some(a) = self.command(b'L', NR_HDR, &[n, b"\0", lead, v, b"\0"]).await? {
+                if let Some(a) = self
+                    .command(b'L', opt::NR_HEADER, &[n, b"\0", lead, v, b"\0"])
+                    .await?
+                {
                     return Ok(done(a, None));
                 }
             }
         }
-        if self.opts & NOEOH == 0
-            && let Some(a) = self.command(b'N', NR_EOH, &[]).await?
+        if self.opts & opt::NO_EOH == 0
+            && let Some(a) = self.command(b'N', opt::NR_EOH, &[]).await?
         {
             return Ok(done(a, None));
         }
-        if self.opts & NOBODY == 0 {
+        if self.opts & opt::NO_BODY == 0 {
             for chunk in m.body.chunks(CHUNK) {
-                if let Some(a) = self.command(b'B', NR_BODY, &[chunk]).await? {
+                if let Some(a) = self.command(b'B', opt::NR_BODY, &[chunk]).await? {
                     return Ok(done(a, None));
                 }
             }

@@ -35,7 +35,6 @@ pub mod opt {
     pub const NO_EOH: u32 = 0x40;
     pub const NR_HEADER: u32 = 0x80;
     pub const NO_UNKNOWN: u32 = 0x100;
-    pub const NO_DATA: u32 = 0x200;
     pub const NR_CONNECT: u32 = 0x1000;
     pub const NR_HELO: u32 = 0x2000;
     pub const NR_MAIL: u32 = 0x4000;
