@@ -6,7 +6,8 @@
 #   benches/scanner-times.sh [CANHGAC] [PORT]     # defaults: target/release/canhgac, 18901
 #
 # Environment: N (3000), TOOLS (target/release/canhgac-tools), INPUT (messages to send instead
-# of the built-in one: `canhgac-tools bench --input`).
+# of the built-in one: `canhgac-tools bench --input`), EXTRA_CONFIG (TOML appended to the
+# daemon's configuration, e.g. "[spam]\nbayes_db = \"/path/bayes.db\"" for the classifier).
 set -eu
 B=${1:-target/release/canhgac}
 PORT=${2:-18901}
@@ -15,8 +16,8 @@ TOOLS=${TOOLS:-target/release/canhgac-tools}
 dir=$(mktemp -d /tmp/canhgac-scanner-times.XXXXXX)
 P=""
 trap '[ -n "$P" ] && kill "$P" 2>/dev/null; rm -rf "$dir"' EXIT
-printf '[clamd]\nenabled = false\n[metrics]\nenabled = false\n[store]\npath = "%s/q.sqlite"\n[audit]\nkey_file = "%s/audit.key"\n[web]\nenabled = false\n[workers]\nisolate = false\n' \
-    "$dir" "$dir" >"$dir/canhgac.toml"
+printf '[clamd]\nenabled = false\n[metrics]\nenabled = false\n[store]\npath = "%s/q.sqlite"\n[audit]\nkey_file = "%s/audit.key"\n[web]\nenabled = false\n[workers]\nisolate = false\n%b\n' \
+    "$dir" "$dir" "${EXTRA_CONFIG:-}" >"$dir/canhgac.toml"
 "$B" serve --listen "inet:127.0.0.1:$PORT" --config "$dir/canhgac.toml" >"$dir/log" 2>&1 &
 P=$!
 i=0

@@ -6,12 +6,18 @@
 #   sudo benches/through-postfix.sh                  # MODE=noop: `canhgac serve --noop`
 #   sudo MODE=full benches/through-postfix.sh        # every scanner but clamd
 #   sudo MODE=none benches/through-postfix.sh        # bare Postfix, no milter
+#   sudo MODE=clamd benches/through-postfix.sh       # every scanner, a private clamd on rules/clamav
 #
 # Postfix (`postfix -c DIR`, loopback only) relays to smtp-sink; smtp-source sends N messages
 # of SIZE bytes over SESSIONS concurrent SMTP sessions, one message per session as MTAs do.
 # Needs root and the postfix package (smtp-source, smtp-sink). Environment: N (2000), SESSIONS
 # (8), SIZE (10240), CANHGAC (target/release/canhgac), BASE_PORT (27020), EXTRA_CONFIG (TOML
-# appended to the milter's configuration, e.g. "[spam]\nbayes_db = \"/path/bayes.db\"").
+# appended to the milter's configuration, e.g. "[spam]\nbayes_db = \"/path/bayes.db\""),
+# MESSAGE (a message file, lines ending in LF, sent with `smtp-source -F` instead of SIZE bytes
+# of smtp-source's own filler; `canhgac-tools bench --write-message FILE` writes the harness's
+# built-in 10 KB Vietnamese letter), RATE (offer this many messages a second instead of as
+# fast as SESSIONS sessions go: an smtp-source of BATCH (4) one-message sessions is started
+# every BATCH/RATE seconds, as MTAs send).
 set -eu
 N=${N:-2000}
 SESSIONS=${SESSIONS:-8}
@@ -42,9 +48,25 @@ pids="$pids $!"
 
 milters=""
 mpid=""
+cpid=""
+clamd="[clamd]\nenabled = false"
+if [ "$MODE" = clamd ]; then
+    # A private clamd on the project's own signatures (never freshclam), as the tests run it.
+    mkdir "$dir/clamd"
+    printf 'Foreground yes\nLocalSocket %s/clamd/clamd.sock\nDatabaseDirectory %s\nLogFile %s/clamd/clamd.log\nStreamMaxLength 40M\nMaxFileSize 40M\nMaxScanSize 100M\nUser root\n' \
+        "$dir" "$(cd "$(dirname "$0")/.." && pwd)/rules/clamav" "$dir" >"$dir/clamd/clamd.conf"
+    clamd -c "$dir/clamd/clamd.conf" >/dev/null 2>&1 &
+    cpid=$!
+    pids="$pids $cpid"
+    i=0
+    until [ -S "$dir/clamd/clamd.sock" ]; do
+        i=$((i + 1)); [ $i -lt 600 ] || { cat "$dir/clamd/clamd.log"; exit 1; }; sleep 0.1
+    done
+    clamd="[clamd]\nenabled = true\nendpoints = [\"unix:$dir/clamd/clamd.sock\"]"
+fi
 if [ "$MODE" != none ]; then
-    printf '[clamd]\nenabled = false\n[auth]\nenabled = false\n[web]\nenabled = false\n[metrics]\nlisten = "127.0.0.1:%s"\n[store]\npath = "%s/milter/q.db"\n[audit]\nkey_file = "%s/milter/audit.key"\n%b\n' \
-        "$METRICS" "$dir" "$dir" "${EXTRA_CONFIG:-}" > "$dir/milter/canhgac.toml"
+    printf '%b\n[auth]\nenabled = false\n[web]\nenabled = false\n[metrics]\nlisten = "127.0.0.1:%s"\n[store]\npath = "%s/milter/q.db"\n[audit]\nkey_file = "%s/milter/audit.key"\n%b\n' \
+        "$clamd" "$METRICS" "$dir" "$dir" "${EXTRA_CONFIG:-}" > "$dir/milter/canhgac.toml"
     noop=""
     [ "$MODE" = noop ] && noop=--noop
     "$CANHGAC" serve $noop --listen "inet:127.0.0.1:$MILTER" --config "$dir/milter/canhgac.toml" \
@@ -125,7 +147,7 @@ done
 family() { [ -n "$mpid" ] && { echo "$mpid"; pgrep -P "$mpid" || true; }; }
 ticks() {
     t=0
-    for p in $(family); do
+    for p in ${1:-$(family)}; do
         set -- $(cut -d')' -f2 "/proc/$p/stat")
         t=$((t + ${12} + ${13}))
     done
@@ -142,21 +164,46 @@ switches() {
     echo $s
 }
 drained() { postqueue -c "$dir/conf" -p 2>/dev/null | grep -q 'Mail queue is empty'; }
+body="-l $SIZE"
+[ -n "${MESSAGE:-}" ] && { body="-F $MESSAGE"; SIZE=$(wc -c <"$MESSAGE"); }
 send() {
-    smtp-source -l "$SIZE" -m "$1" -s "$SESSIONS" -f a@lamdong.gov.vn -t b@lamdong.gov.vn \
+    smtp-source $body -m "$1" -s "$SESSIONS" -f a@lamdong.gov.vn -t b@lamdong.gov.vn \
         127.0.0.1:$SMTPD
+    until drained; do sleep 0.05; done
+}
+
+# RATE messages a second, open loop: BATCH sessions started together on schedule.
+paced() {
+    local n=$1 b=${BATCH:-4} i=0 t0 next now d srcs=""
+    t0=$(date +%s%N)
+    while [ "$i" -lt "$n" ]; do
+        next=$((t0 + i * 1000000000 / RATE))
+        now=$(date +%s%N)
+        d=$((next - now))
+        [ "$d" -gt 0 ] && sleep "$(printf '%d.%09d' $((d / 1000000000)) $((d % 1000000000)))"
+        smtp-source $body -m "$b" -s "$b" -f a@lamdong.gov.vn -t b@lamdong.gov.vn 127.0.0.1:$SMTPD &
+        srcs="$srcs $!"
+        i=$((i + b))
+    done
+    wait $srcs
     until drained; do sleep 0.05; done
 }
 
 send 200 # warm-up: workers started, caches filled
 hz=$(getconf CLK_TCK)
-t0=$(ticks); s0=$(switches); start=$(date +%s.%N)
-send "$N"
-end=$(date +%s.%N); t1=$(ticks); s1=$(switches)
+t0=$(ticks); s0=$(switches); c0=0; [ -n "$cpid" ] && c0=$(ticks "$cpid"); start=$(date +%s.%N)
+if [ -n "${RATE:-}" ]; then paced "$N"; else send "$N"; fi
+end=$(date +%s.%N); t1=$(ticks); s1=$(switches); c1=0; [ -n "$cpid" ] && c1=$(ticks "$cpid")
 awk -v n="$N" -v a="$start" -v b="$end" -v t="$((t1 - t0))" -v hz="$hz" -v s="$((s1 - s0))" -v mode="$MODE" \
+    -v c="$((c1 - c0))" -v rate="${RATE:-}" \
     -v sessions="$SESSIONS" -v size="$SIZE" 'BEGIN {
     secs = b - a
-    printf "mode %s: %d messages of %d bytes, %d sessions, in %.2f s = %.0f msg/s\n", mode, n, size, sessions, secs, n / secs
+    if (rate != "")
+        printf "mode %s: %d messages of %d bytes, %s msg/s offered, in %.2f s = %.0f msg/s\n", mode, n, size, rate, secs, n / secs
+    else
+        printf "mode %s: %d messages of %d bytes, %d sessions, in %.2f s = %.0f msg/s\n", mode, n, size, sessions, secs, n / secs
     if (mode != "none")
         printf "milter CPU %.3f ms per message, %.1f voluntary context switches per message\n", t * 1000 / hz / n, s / n
+    if (mode == "clamd")
+        printf "clamd CPU %.3f ms per message\n", c * 1000 / hz / n
 }'

@@ -548,7 +548,7 @@ impl Engine {
             }
             crate::worker::protocol::Kind::Tokens => {
                 return crate::worker::protocol::ScanResponse {
-                    tokens: Some(self.tokens_here(input).into_iter().collect()),
+                    tokens: Some(self.tokens_here(input)),
                     ..Default::default()
                 };
             }
@@ -650,21 +650,18 @@ impl Engine {
 
     /// The classifier's tokens of a message, as training takes them. In this process: call it
     /// in a worker, or on a message read by a command-line tool.
-    pub fn tokens_here(&self, input: &ScanInput) -> std::collections::HashSet<String> {
+    pub fn tokens_here(&self, input: &ScanInput) -> crate::spam::bayes::Tokens {
         crate::spam::bayes::tokens(&input.raw, &self.config.limits)
     }
 
     /// The tokens of a message an officer judged, where content is read: in a worker when the
     /// engine has them, else on the blocking pool with panics caught. None when the message
     /// could not be read (the worker died or took too long).
-    pub async fn tokens(
-        self: &Arc<Self>,
-        input: Arc<ScanInput>,
-    ) -> Option<std::collections::HashSet<String>> {
+    pub async fn tokens(self: &Arc<Self>, input: Arc<ScanInput>) -> Option<crate::spam::bayes::Tokens> {
         let timeout = std::time::Duration::from_millis(self.config.limits.extract_timeout_ms) + WORKER_GRACE;
         if let Some(pool) = &self.workers {
             return match pool.tokens(&input, timeout).await {
-                Outcome::Done(r) => r.tokens.map(|t| t.into_iter().collect()),
+                Outcome::Done(r) => r.tokens,
                 _ => None,
             };
         }

@@ -577,13 +577,28 @@ fn lower_latin(c: char) -> Option<char> {
 /// final sigma does).
 pub fn to_lower(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    to_lower_into(text, &mut out);
+    out
+}
+
+/// [`to_lower`] into a buffer (cleared first), so a caller walking many words reuses one.
+pub fn to_lower_into(text: &str, out: &mut String) {
+    out.clear();
+    if text.is_ascii() {
+        out.push_str(text);
+        out.make_ascii_lowercase();
+        return;
+    }
     for c in text.chars() {
         match lower_latin(c) {
             Some(l) => out.push(l),
-            None => return text.to_lowercase(),
+            None => {
+                out.clear();
+                out.push_str(&text.to_lowercase());
+                return;
+            }
         }
     }
-    out
 }
 
 #[cfg(test)]

@@ -311,7 +311,7 @@ fn vietnamese_mail_gets_no_opinion_from_a_model_trained_on_english_mail() {
         // Some provisions of the shared statutes are in English: the English model may judge
         // those, as it judges any English mail.
         let tokens = canhgac::spam::bayes::tokens(raw, &limits);
-        if canhgac::spam::bayes::language(&tokens) != canhgac::spam::bayes::Language::Vietnamese {
+        if tokens.language != canhgac::spam::bayes::Language::Vietnamese {
             continue;
         }
         vietnamese += 1;

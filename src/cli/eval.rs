@@ -8,7 +8,6 @@ use crate::message::ScanInput;
 use crate::spam::bayes::{self, Model};
 use crate::spam::rules::SpamRules;
 use crate::verdict::{Action, Verdict};
-use std::collections::HashSet;
 use std::time::Instant;
 
 /// One labelled message.
@@ -123,7 +122,7 @@ pub fn run(
     let limits = &config.limits;
 
     // Rule findings and tokens of every message, once.
-    let prepare = |set: &[Labelled]| -> Vec<(Vec<crate::verdict::Finding>, HashSet<String>)> {
+    let prepare = |set: &[Labelled]| -> Vec<(Vec<crate::verdict::Finding>, bayes::Tokens)> {
         set.iter()
             .map(|m| {
                 let input = ScanInput::from_bytes(m.raw.clone());
@@ -134,11 +133,11 @@ pub fn run(
     };
     let h = prepare(ham);
     let s = prepare(spam);
-    let ht: Vec<HashSet<String>> = h.iter().map(|(_, t)| t.clone()).collect();
-    let st: Vec<HashSet<String>> = s.iter().map(|(_, t)| t.clone()).collect();
+    let ht: Vec<bayes::Tokens> = h.iter().map(|(_, t)| t.clone()).collect();
+    let st: Vec<bayes::Tokens> = s.iter().map(|(_, t)| t.clone()).collect();
     let (ph, ps) = bayes::cross_validate(&ht, &st, folds);
     let judge = |set: &[Labelled],
-                 prepared: &[(Vec<crate::verdict::Finding>, HashSet<String>)],
+                 prepared: &[(Vec<crate::verdict::Finding>, bayes::Tokens)],
                  scored: &[bayes::Scored]| {
         set.iter()
             .zip(prepared)

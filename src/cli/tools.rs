@@ -241,6 +241,10 @@ struct BenchArgs {
     /// the CPU and context switches per message at the rates Postfix really sends.
     #[arg(long)]
     rate: Option<f64>,
+    /// Write the built-in message (of --size bytes, lines ending in LF) to this file and exit:
+    /// the same message for another sender (`smtp-source -F`, benches/through-postfix.sh).
+    #[arg(long)]
+    write_message: Option<PathBuf>,
 }
 
 /// The built-in benchmark message: a Vietnamese official dispatch of about `size` bytes.
@@ -256,6 +260,16 @@ fn builtin_message(size: usize) -> Vec<u8> {
 
 fn bench(a: BenchArgs) -> ExitCode {
     use crate::bench::{self, Options, Target, client::Prepared};
+    if let Some(path) = &a.write_message {
+        let text = String::from_utf8_lossy(&builtin_message(a.size)).replace("\r\n", "\n");
+        return match std::fs::write(path, text) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("canhgac: --write-message {}: {e}", path.display());
+                ExitCode::from(1)
+            }
+        };
+    }
     let target: Target = match a.target.parse() {
         Ok(t) => t,
         Err(e) => {

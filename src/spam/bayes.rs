@@ -8,7 +8,9 @@ use crate::extract::{ExtractedText, PieceKind, extract_message};
 use crate::message::ParsedMessage;
 use crate::vietnamese::{is_letter, is_upper, is_word_char};
 use mail_parser::{MimeHeaders, PartType};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::{Deserialize, Serialize};
+use std::fmt::Write as _;
 
 /// Robinson's strength of the prior (s) and the prior itself (x).
 const S: f64 = 0.3;
@@ -27,14 +29,156 @@ const MAX_TOKENS: usize = 300;
 /// Token counts of the trained messages.
 #[derive(Debug, Default, Clone)]
 pub struct Model {
-    /// token → (ham messages, spam messages) containing it.
-    counts: HashMap<String, (u32, u32)>,
+    /// token hash → (ham messages, spam messages) containing it.
+    counts: FxHashMap<u64, (u32, u32)>,
     pub hams: u32,
     pub spams: u32,
 }
 
+/// A token's 64-bit hash: XXH3 of its text (`"s:khuyến"`, `"h:x-mailer"`, `"url:example.com"`,
+/// a word pair `"công văn"`). XXH3 is specified and stable, so the token database keeps these
+/// numbers, and a database of text tokens (version 1) is read by hashing its text.
+pub fn token_hash(text: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(text.as_bytes())
+}
+
+/// The distinct tokens of a message, as hashes, with what the classifier needs to know of their
+/// text: the message's language and which of them are body words (see [`Model::known_share`]).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Tokens {
+    /// Every distinct token.
+    set: FxHashSet<u64>,
+    /// The distinct body words with Vietnamese marks, and those without.
+    marked: Vec<u64>,
+    unmarked: Vec<u64>,
+    /// Whether any token has CJK letters.
+    cjk: bool,
+    pub language: Language,
+}
+
+impl Tokens {
+    /// The tokens of texts given whole (tests, and sets made without a message): each string
+    /// is one token; the language is worked out from the body words.
+    pub fn of_strings<'a>(tokens: impl IntoIterator<Item = &'a str>) -> Tokens {
+        let mut t = Tokenizer::default();
+        for s in tokens {
+            t.add(s);
+        }
+        let language = t.language();
+        t.finish(language)
+    }
+
+    /// Whether the token with this text is among them.
+    pub fn contains(&self, text: &str) -> bool {
+        self.set.contains(&token_hash(text))
+    }
+
+    /// The distinct tokens' hashes.
+    pub fn hashes(&self) -> impl Iterator<Item = u64> + '_ {
+        self.set.iter().copied()
+    }
+
+    pub fn len(&self) -> usize {
+        self.set.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.set.is_empty()
+    }
+}
+
+/// Builds a message's [`Tokens`]: each token's text is written into one reusable buffer,
+/// hashed, and kept only as its hash; a token seen for the first time is classified for the
+/// language (CJK, body word, Vietnamese marks, unmarked Vietnamese syllable).
+#[derive(Default)]
+struct Tokenizer {
+    set: FxHashSet<u64>,
+    marked: Vec<u64>,
+    unmarked: Vec<u64>,
+    /// Distinct body words that are frequent Vietnamese syllables typed without marks.
+    unmarked_syllables: usize,
+    cjk: usize,
+    buf: String,
+}
+
+impl Tokenizer {
+    /// Adds the token with this text.
+    fn add(&mut self, text: &str) {
+        let h = token_hash(text);
+        if !self.set.insert(h) {
+            return;
+        }
+        if text.is_ascii() {
+            if is_body_word(text) {
+                self.unmarked.push(h);
+                if crate::vietnamese::is_unmarked_syllable(text) {
+                    self.unmarked_syllables += 1;
+                }
+            }
+        } else if text.chars().any(is_cjk) {
+            self.cjk += 1;
+        } else if is_body_word(text) {
+            if crate::vietnamese::has_diacritics(text) {
+                self.marked.push(h);
+            } else {
+                self.unmarked.push(h);
+                if crate::vietnamese::is_unmarked_syllable(text) {
+                    self.unmarked_syllables += 1;
+                }
+            }
+        }
+    }
+
+    /// Adds the token written by `write` (into the reusable buffer: no allocation per token).
+    fn add_with(&mut self, write: impl FnOnce(&mut String)) {
+        let mut buf = std::mem::take(&mut self.buf);
+        buf.clear();
+        write(&mut buf);
+        self.add(&buf);
+        self.buf = buf;
+    }
+
+    fn add_fmt(&mut self, args: std::fmt::Arguments<'_>) {
+        self.add_with(|b| {
+            let _ = b.write_fmt(args);
+        });
+    }
+
+    fn add_pair(&mut self, a: &str, b: &str) {
+        self.add_with(|buf| {
+            buf.push_str(a);
+            buf.push_str(b);
+        });
+    }
+
+    /// The language of the tokens so far, from their distinct body words.
+    fn language(&self) -> Language {
+        let words = self.marked.len() + self.unmarked.len();
+        let share = |n: usize| if words == 0 { 0.0 } else { n as f64 / words as f64 };
+        if self.cjk > words {
+            Language::Cjk
+        } else if share(self.marked.len()) >= VIETNAMESE_SHARE
+            || (words >= UNMARKED_MIN_WORDS && share(self.unmarked_syllables) >= UNMARKED_SHARE)
+        {
+            Language::Vietnamese
+        } else {
+            Language::Other
+        }
+    }
+
+    fn finish(self, language: Language) -> Tokens {
+        Tokens {
+            set: self.set,
+            marked: self.marked,
+            unmarked: self.unmarked,
+            cjk: self.cjk > 0,
+            language,
+        }
+    }
+}
+
 /// The distinct tokens of a message.
-pub fn tokens(raw: &[u8], limits: &crate::config::LimitsConfig) -> HashSet<String> {
+pub fn tokens(raw: &[u8], limits: &crate::config::LimitsConfig) -> Tokens {
     let parsed = ParsedMessage::parse(raw, limits);
     let text = extract_message(&parsed, raw, limits);
     tokens_of(&parsed, &text)
@@ -42,8 +186,13 @@ pub fn tokens(raw: &[u8], limits: &crate::config::LimitsConfig) -> HashSet<Strin
 
 /// The distinct tokens of a parsed message and its extracted text (shared with the other
 /// scanners, so the message is parsed and its text extracted once).
-pub fn tokens_of(parsed: &ParsedMessage<'_>, text: &ExtractedText) -> HashSet<String> {
-    let mut out = HashSet::new();
+pub fn tokens_of(parsed: &ParsedMessage<'_>, text: &ExtractedText) -> Tokens {
+    // About one distinct token for every 8 bytes of text: the set is sized once, not regrown.
+    let bytes: usize = text.pieces.iter().map(|p| p.text.len()).sum();
+    let mut out = Tokenizer {
+        set: FxHashSet::with_capacity_and_hasher((bytes / 8).clamp(64, 1 << 16), Default::default()),
+        ..Tokenizer::default()
+    };
     if let Some(m) = parsed.message.as_ref() {
         header_tokens(m, &mut out);
         for (id, part) in m.parts.iter().enumerate() {
@@ -51,35 +200,38 @@ pub fn tokens_of(parsed: &ParsedMessage<'_>, text: &ExtractedText) -> HashSet<St
                 // A body's facts as text extraction derived them; another HTML part's now.
                 let location = format!("body part {id}");
                 match text.html.iter().find(|(l, _)| *l == location) {
-                    Some((_, facts)) => out.extend(facts.link_hosts.iter().cloned()),
-                    None => out.extend(HtmlFacts::of(h).link_hosts),
+                    Some((_, facts)) => facts.link_hosts.iter().for_each(|h| out.add(h)),
+                    None => HtmlFacts::of(h).link_hosts.iter().for_each(|h| out.add(h)),
                 }
             }
         }
     }
+    let mut words = Words::default();
     for piece in &text.pieces {
         let prefix = if piece.kind == PieceKind::Subject {
             "s:"
         } else {
             ""
         };
-        words(&piece.text, prefix, &mut out);
+        words.walk(&piece.text, prefix, &mut out);
     }
     // The language is a token too: the model then counts how many ham and spam messages of
     // each language it was trained on (see [`Model::judge`]).
-    out.insert(language_of_words(&out).token().to_owned());
-    out
+    let language = out.language();
+    out.add(language.token());
+    out.finish(language)
 }
 
 /// The language of a message, as far as the classifier needs to know: whether a model that
 /// has seen no ham of it may judge it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Language {
     /// Vietnamese written with its diacritics.
     Vietnamese,
     /// Chinese, Japanese or Korean.
     Cjk,
     /// Anything else (English and other Latin-script text, or no text at all).
+    #[default]
     Other,
 }
 
@@ -132,135 +284,108 @@ fn is_body_word(t: &str) -> bool {
     !t.contains([' ', ':']) && !t.chars().any(|c| c.is_ascii_digit()) && t != "cjk" && t != "caps"
 }
 
-/// The language of a message from its distinct tokens: the language token [`tokens_of`] put
-/// there, or (for a set made some other way) worked out from its body words.
-pub fn language(tokens: &HashSet<String>) -> Language {
-    Language::ALL
-        .into_iter()
-        .find(|l| tokens.contains(l.token()))
-        .unwrap_or_else(|| language_of_words(tokens))
-}
-
-/// The language of a set of tokens from its body words.
-fn language_of_words(tokens: &HashSet<String>) -> Language {
-    let (mut words, mut vietnamese, mut unmarked, mut cjk) = (0usize, 0usize, 0usize, 0usize);
-    for t in tokens {
-        if t.chars().any(is_cjk) {
-            cjk += 1;
-        } else if is_body_word(t) {
-            words += 1;
-            if crate::vietnamese::has_diacritics(t) {
-                vietnamese += 1;
-            } else if crate::vietnamese::is_unmarked_syllable(t) {
-                unmarked += 1;
-            }
-        }
-    }
-    let share = |n: usize| if words == 0 { 0.0 } else { n as f64 / words as f64 };
-    if cjk > words {
-        Language::Cjk
-    } else if share(vietnamese) >= VIETNAMESE_SHARE
-        || (words >= UNMARKED_MIN_WORDS && share(unmarked) >= UNMARKED_SHARE)
-    {
-        Language::Vietnamese
-    } else {
-        Language::Other
-    }
-}
-
 /// Tokens from the header section: which headers are there, the mailer, the sender's domain and
 /// name, the recipients' count, the transfer encodings and charsets.
-fn header_tokens(m: &mail_parser::Message<'_>, out: &mut HashSet<String>) {
+fn header_tokens(m: &mail_parser::Message<'_>, out: &mut Tokenizer) {
     for (name, prefix) in [("X-Mailer", "xm"), ("User-Agent", "ua")] {
         if let Some(v) = m.header_raw(name) {
-            let v: String = v.trim().to_ascii_lowercase().chars().take(40).collect();
-            out.insert(format!("{prefix}:{v}"));
+            out.add_with(|b| {
+                b.push_str(prefix);
+                b.push(':');
+                b.extend(v.trim().chars().take(40).map(|c| c.to_ascii_lowercase()));
+            });
         }
     }
     for (name, _) in m.headers_raw() {
-        if out.len() > 4000 {
+        if out.set.len() > 4000 {
             break;
         }
-        out.insert(format!("h:{}", name.to_ascii_lowercase()));
+        out.add_with(|b| {
+            b.push_str("h:");
+            b.extend(name.chars().map(|c| c.to_ascii_lowercase()));
+        });
     }
     if let Some(from) = m.from().and_then(|a| a.first()) {
         if let Some(addr) = from.address() {
             let addr = addr.to_ascii_lowercase();
             if let Some((local, d)) = addr.rsplit_once('@') {
-                out.insert(format!("from:{d}"));
-                out.insert(format!("from:@{addr}"));
+                out.add_pair("from:", d);
+                out.add_pair("from:@", &addr);
                 if local.chars().any(|c| c.is_ascii_digit()) {
-                    out.insert("from:local-digits".to_owned());
+                    out.add("from:local-digits");
                 }
             }
         }
         match from.name() {
             Some(n) => {
                 for w in n.split_whitespace().take(8) {
-                    out.insert(format!("fromname:{}", w.to_lowercase()));
+                    out.add_pair("fromname:", &w.to_lowercase());
                 }
             }
-            None => {
-                out.insert("fromname:none".to_owned());
-            }
+            None => out.add("fromname:none"),
         }
     }
     let to = m.to().map_or(0, |a| a.iter().count());
     let cc = m.cc().map_or(0, |a| a.iter().count());
-    out.insert(format!("to:{}", to.min(5)));
-    out.insert(format!("cc:{}", cc.min(5)));
+    out.add_fmt(format_args!("to:{}", to.min(5)));
+    out.add_fmt(format_args!("cc:{}", cc.min(5)));
     if let Some(id) = m.message_id()
         && let Some((_, d)) = id.rsplit_once('@')
     {
-        let d: String = d.to_ascii_lowercase().chars().take(40).collect();
-        out.insert(format!("mid:{d}"));
+        out.add_with(|b| {
+            b.push_str("mid:");
+            b.extend(d.chars().take(40).map(|c| c.to_ascii_lowercase()));
+        });
     }
     // The shapes of Message-ID and Date tell the mailer that wrote them (digits → 9, letters
     // → a): bulk mailers have their own.
     for (name, prefix) in [("Message-ID", "midshape"), ("Date", "dateshape")] {
         if let Some(v) = m.header_raw(name) {
-            let shape: String = v
-                .trim()
-                .chars()
-                .take(60)
-                .map(|c| {
-                    if c.is_ascii_digit() {
+            out.add_with(|b| {
+                b.push_str(prefix);
+                b.push(':');
+                let mut last = None;
+                for c in v.trim().chars().take(60) {
+                    let c = if c.is_ascii_digit() {
                         '9'
                     } else if is_letter(c) {
                         'a'
                     } else {
                         c
+                    };
+                    if last != Some(c) || !matches!(c, '9' | 'a') {
+                        b.push(c);
                     }
-                })
-                .collect();
-            let mut squeezed = String::with_capacity(shape.len());
-            for c in shape.chars() {
-                if !squeezed.ends_with(c) || !matches!(c, '9' | 'a') {
-                    squeezed.push(c);
+                    last = Some(c);
                 }
-            }
-            out.insert(format!("{prefix}:{squeezed}"));
+            });
         }
     }
     let received = m
         .headers_raw()
         .filter(|(n, _)| n.eq_ignore_ascii_case("Received"))
         .count();
-    out.insert(format!("received:{}", received.min(10)));
+    out.add_fmt(format_args!("received:{}", received.min(10)));
     for part in &m.parts {
         if let Some(ct) = part.content_type() {
-            let t = format!(
-                "ct:{}/{}",
-                ct.ctype().to_ascii_lowercase(),
-                ct.subtype().unwrap_or("").to_ascii_lowercase()
-            );
-            out.insert(t);
+            out.add_with(|b| {
+                b.push_str("ct:");
+                b.extend(ct.ctype().chars().map(|c| c.to_ascii_lowercase()));
+                b.push('/');
+                b.extend(ct.subtype().unwrap_or("").chars().map(|c| c.to_ascii_lowercase()));
+            });
             if let Some(cs) = ct.attribute("charset") {
-                out.insert(format!("charset:{}", cs.to_ascii_lowercase()));
+                out.add_with(|b| {
+                    b.push_str("charset:");
+                    b.extend(cs.chars().map(|c| c.to_ascii_lowercase()));
+                });
             }
         }
         if let Some(cte) = part.content_transfer_encoding() {
-            out.insert(format!("cte:{}", cte.to_ascii_lowercase()));
+            out.add_with(|b| {
+                b.push_str("cte:");
+                b.extend(cte.chars().map(|c| c.to_ascii_lowercase()));
+            });
         }
     }
     if m.text_body.iter().all(|id| {
@@ -270,63 +395,98 @@ fn header_tokens(m: &mail_parser::Message<'_>, out: &mut HashSet<String>) {
         )
     }) && !m.text_body.is_empty()
     {
-        out.insert("mime:html-only".to_owned());
+        out.add("mime:html-only");
     }
 }
 
-/// The hosts of an HTML part's links and images (its text is tokenised with the other text;
-/// its markup is not: mail clients' markup told more about the newsletter than about spam).
-fn words(text: &str, prefix: &str, out: &mut HashSet<String>) {
-    let mut prev: Option<String> = None;
-    for raw in text.split(|c: char| {
-        c.is_whitespace() || matches!(c, '"' | '\'' | '(' | ')' | '<' | '>' | '[' | ']' | ',' | ';')
-    }) {
-        let w = raw.trim_matches(|c: char| !is_word_char(c) && c != '$' && c != '%' && c != '!');
-        if w.is_empty() {
-            continue;
-        }
-        // URL hosts, not whole URLs.
-        if let Some(rest) = w.strip_prefix("http://").or_else(|| w.strip_prefix("https://")) {
-            let host = rest
-                .split(['/', '?', '#', ':'])
-                .next()
-                .unwrap_or("")
-                .to_ascii_lowercase();
-            out.insert(format!("url:{host}"));
-            prev = None;
-            continue;
-        }
-        let n = w.chars().count();
-        // Short English words say little; Vietnamese syllables are short and say a lot.
-        if n < 3 && w.is_ascii() {
-            prev = None;
-            continue;
-        }
-        if w.chars().any(is_cjk) {
-            // No spaces between CJK words: overlapping character pairs stand for them.
-            let cs: Vec<char> = w.chars().filter(|c| is_cjk(*c)).take(200).collect();
-            for pair in cs.windows(2) {
-                out.insert(format!("{prefix}{}{}", pair[0], pair[1]));
+/// The words of a text, as tokens: lower-cased words and word pairs, URL hosts, CJK character
+/// pairs, the length of a long word, and `caps` for a shouted one. Its two buffers (this word
+/// and the one before, lower-cased) are reused from text to text.
+#[derive(Default)]
+struct Words {
+    word: String,
+    prev: String,
+}
+
+impl Words {
+    fn walk(&mut self, text: &str, prefix: &str, out: &mut Tokenizer) {
+        let mut has_prev = false;
+        for raw in text.split(|c: char| {
+            c.is_whitespace() || matches!(c, '"' | '\'' | '(' | ')' | '<' | '>' | '[' | ']' | ',' | ';')
+        }) {
+            let w = raw.trim_matches(|c: char| !is_word_char(c) && c != '$' && c != '%' && c != '!');
+            if w.is_empty() {
+                continue;
             }
-            out.insert(format!("{prefix}cjk"));
-            prev = None;
-            continue;
+            // URL hosts, not whole URLs.
+            if let Some(rest) = w.strip_prefix("http://").or_else(|| w.strip_prefix("https://")) {
+                let host = rest.split(['/', '?', '#', ':']).next().unwrap_or("");
+                out.add_with(|b| {
+                    b.push_str("url:");
+                    b.extend(host.chars().map(|c| c.to_ascii_lowercase()));
+                });
+                has_prev = false;
+                continue;
+            }
+            // One pass over the word: its length in characters, whether it has CJK letters,
+            // whether every letter is a capital.
+            let (ascii, mut n, mut cjk, mut shouted) = (w.is_ascii(), 0usize, false, true);
+            if ascii {
+                n = w.len();
+                shouted = !w.bytes().any(|b| b.is_ascii_lowercase());
+            } else {
+                for c in w.chars() {
+                    n += 1;
+                    cjk |= is_cjk(c);
+                    shouted &= !is_letter(c) || is_upper(c);
+                }
+            }
+            // Short English words say little; Vietnamese syllables are short and say a lot.
+            if n < 3 && ascii {
+                has_prev = false;
+                continue;
+            }
+            if cjk {
+                // No spaces between CJK words: overlapping character pairs stand for them.
+                let mut cs = w.chars().filter(|c| is_cjk(*c)).take(200);
+                if let Some(mut a) = cs.next() {
+                    for b in cs {
+                        out.add_with(|buf| {
+                            buf.push_str(prefix);
+                            buf.push(a);
+                            buf.push(b);
+                        });
+                        a = b;
+                    }
+                }
+                out.add_pair(prefix, "cjk");
+                has_prev = false;
+                continue;
+            }
+            if n > 20 {
+                out.add_fmt(format_args!("{prefix}long:{}", n / 10 * 10));
+                has_prev = false;
+                continue;
+            }
+            crate::vietnamese::to_lower_into(w, &mut self.word);
+            let lw = self.word.as_str();
+            // Word pairs: Vietnamese words are mostly two syllables ("khuyến mãi", "công văn").
+            if has_prev {
+                let p = self.prev.as_str();
+                out.add_with(|b| {
+                    b.push_str(prefix);
+                    b.push_str(p);
+                    b.push(' ');
+                    b.push_str(lw);
+                });
+            }
+            out.add_pair(prefix, lw);
+            if n >= 4 && shouted {
+                out.add_pair(prefix, "caps");
+            }
+            std::mem::swap(&mut self.word, &mut self.prev);
+            has_prev = true;
         }
-        if n > 20 {
-            out.insert(format!("{prefix}long:{}", n / 10 * 10));
-            prev = None;
-            continue;
-        }
-        let lw = crate::vietnamese::to_lower(w);
-        // Word pairs: Vietnamese words are mostly two syllables ("khuyến mãi", "công văn").
-        if let Some(p) = &prev {
-            out.insert(format!("{prefix}{p} {lw}"));
-        }
-        out.insert(format!("{prefix}{lw}"));
-        if w.chars().filter(|&c| is_letter(c)).all(is_upper) && n >= 4 {
-            out.insert(format!("{prefix}caps"));
-        }
-        prev = Some(lw);
     }
 }
 
@@ -336,14 +496,14 @@ fn is_cjk(c: char) -> bool {
 }
 
 impl Model {
-    /// A model from stored counts (the token database).
-    pub fn from_counts(counts: HashMap<String, (u32, u32)>, hams: u32, spams: u32) -> Model {
+    /// A model from stored counts (the token database), keyed by [`token_hash`].
+    pub fn from_counts(counts: FxHashMap<u64, (u32, u32)>, hams: u32, spams: u32) -> Model {
         Model { counts, hams, spams }
     }
 
-    /// The (ham, spam) message counts of a token.
+    /// The (ham, spam) message counts of the token with this text.
     pub fn count(&self, token: &str) -> Option<(u32, u32)> {
-        self.counts.get(token).copied()
+        self.counts.get(&token_hash(token)).copied()
     }
 
     /// How many distinct tokens the model knows.
@@ -355,9 +515,9 @@ impl Model {
         self.counts.is_empty()
     }
 
-    pub fn learn(&mut self, tokens: &HashSet<String>, spam: bool) {
-        for t in tokens {
-            let c = self.counts.entry(t.clone()).or_default();
+    pub fn learn(&mut self, tokens: &Tokens, spam: bool) {
+        for &t in &tokens.set {
+            let c = self.counts.entry(t).or_default();
             if spam {
                 c.1 += 1;
             } else {
@@ -372,8 +532,8 @@ impl Model {
     }
 
     /// Robinson's f(w) for a token.
-    fn token_probability(&self, t: &str) -> Option<f64> {
-        let &(g, b) = self.counts.get(t)?;
+    fn token_probability(&self, t: u64) -> Option<f64> {
+        let &(g, b) = self.counts.get(&t)?;
         let bad = f64::from(b) / f64::from(self.spams.max(1));
         let good = f64::from(g) / f64::from(self.hams.max(1));
         if bad + good == 0.0 {
@@ -388,53 +548,49 @@ impl Model {
     /// word pairs, not CJK) the model has seen in training: low for mail in a language it was
     /// never trained on. For a Vietnamese message only its Vietnamese words count: syllables
     /// without marks ("an", "tin", "the") are English words too.
-    pub fn known_share(&self, tokens: &HashSet<String>) -> f64 {
-        self.known_share_in(tokens, language(tokens))
-    }
-
-    fn known_share_in(&self, tokens: &HashSet<String>, language: Language) -> f64 {
-        let vietnamese = language == Language::Vietnamese;
-        let (mut text, mut known, mut cjk) = (0usize, 0usize, false);
-        for t in tokens {
-            // CJK pairs are many and sparse; they speak for themselves.
-            if t.chars().any(is_cjk) {
-                cjk = true;
-            } else if is_body_word(t) && (!vietnamese || crate::vietnamese::has_diacritics(t)) {
-                text += 1;
-                if self.counts.get(t).is_some_and(|(h, s)| h + s >= MIN_KNOWN_COUNT) {
-                    known += 1;
-                }
-            }
-        }
-        if text == 0 || (cjk && text < MIN_SHARE_TOKENS) {
+    pub fn known_share(&self, tokens: &Tokens) -> f64 {
+        let words: &[u64] = &tokens.marked;
+        let other: &[u64] = if tokens.language == Language::Vietnamese {
+            &[]
+        } else {
+            &tokens.unmarked
+        };
+        let text = words.len() + other.len();
+        // CJK pairs are many and sparse; they speak for themselves.
+        if text == 0 || (tokens.cjk && text < MIN_SHARE_TOKENS) {
             return 1.0;
         }
+        let known = words
+            .iter()
+            .chain(other)
+            .filter(|t| self.counts.get(t).is_some_and(|(h, s)| h + s >= MIN_KNOWN_COUNT))
+            .count();
         known as f64 / text as f64
     }
 
     /// How many ham messages of a language the model was trained on (counted by the language
     /// token [`tokens_of`] adds; a model trained before it existed has none).
     pub fn language_hams(&self, language: Language) -> u32 {
-        self.counts.get(language.token()).map_or(0, |c| c.0)
+        self.count(language.token()).map_or(0, |c| c.0)
     }
 
     /// The model's judgement of a message: its spam probability and how well the model knows
     /// mail like it.
-    pub fn judge(&self, tokens: &HashSet<String>) -> Scored {
-        let language = language(tokens);
+    pub fn judge(&self, tokens: &Tokens) -> Scored {
         Scored {
             probability: self.classify(tokens),
-            known_share: self.known_share_in(tokens, language),
-            language,
-            language_hams: self.language_hams(language),
+            known_share: self.known_share(tokens),
+            language: tokens.language,
+            language_hams: self.language_hams(tokens.language),
         }
     }
 
     /// The spam probability of a message's tokens (0 = ham, 1 = spam; 0.5 = no opinion).
-    pub fn classify(&self, tokens: &HashSet<String>) -> f64 {
-        let mut probs: Vec<(f64, &str)> = tokens
+    pub fn classify(&self, tokens: &Tokens) -> f64 {
+        let mut probs: Vec<(f64, u64)> = tokens
+            .set
             .iter()
-            .filter_map(|t| Some((self.token_probability(t)?, t.as_str())))
+            .filter_map(|&t| Some((self.token_probability(t)?, t)))
             .filter(|(p, _)| (p - 0.5).abs() >= MIN_DEVIATION)
             .collect();
         if probs.is_empty() {
@@ -442,18 +598,20 @@ impl Model {
         }
         // Most telling first; ties by token, so the result never depends on hashing order.
         // Select the most telling ones first (linear), then order just those.
-        let order = |a: &(f64, &str), b: &(f64, &str)| {
-            (b.0 - 0.5).abs().total_cmp(&(a.0 - 0.5).abs()).then(a.1.cmp(b.1))
+        let order = |a: &(f64, u64), b: &(f64, u64)| {
+            (b.0 - 0.5)
+                .abs()
+                .total_cmp(&(a.0 - 0.5).abs())
+                .then(a.1.cmp(&b.1))
         };
         if probs.len() > MAX_TOKENS {
             probs.select_nth_unstable_by(MAX_TOKENS, order);
             probs.truncate(MAX_TOKENS);
         }
         probs.sort_unstable_by(order);
-        let probs: Vec<f64> = probs.into_iter().map(|(p, _)| p).collect();
         let n = probs.len();
-        let ln_ham: f64 = probs.iter().map(|p| p.max(1e-12).ln()).sum();
-        let ln_spam: f64 = probs.iter().map(|p| (1.0 - p).max(1e-12).ln()).sum();
+        let ln_ham: f64 = probs.iter().map(|(p, _)| p.max(1e-12).ln()).sum();
+        let ln_spam: f64 = probs.iter().map(|(p, _)| (1.0 - p).max(1e-12).ln()).sum();
         let h = chi2q(-2.0 * ln_ham, 2 * n);
         let s = chi2q(-2.0 * ln_spam, 2 * n);
         (1.0 + h - s) / 2.0
@@ -484,11 +642,7 @@ pub struct Scored {
 
 /// K-fold cross-validation: trains on k−1 folds (message i is in fold i mod k), classifies the
 /// k-th; returns the scores of every ham and every spam message, in their given order.
-pub fn cross_validate(
-    ham: &[HashSet<String>],
-    spam: &[HashSet<String>],
-    folds: usize,
-) -> (Vec<Scored>, Vec<Scored>) {
+pub fn cross_validate(ham: &[Tokens], spam: &[Tokens], folds: usize) -> (Vec<Scored>, Vec<Scored>) {
     let folds = folds.max(2);
     let none = Scored {
         probability: 0.5,
@@ -505,7 +659,7 @@ pub fn cross_validate(
         for (_, t) in spam.iter().enumerate().filter(|(i, _)| i % folds != k) {
             model.learn(t, true);
         }
-        let score = |t: &HashSet<String>| model.judge(t);
+        let score = |t: &Tokens| model.judge(t);
         for (i, t) in ham.iter().enumerate().filter(|(i, _)| i % folds == k) {
             ph[i] = score(t);
         }
@@ -520,8 +674,8 @@ pub fn cross_validate(
 mod tests {
     use super::*;
 
-    fn set(words: &[&str]) -> HashSet<String> {
-        words.iter().map(|w| (*w).to_owned()).collect()
+    fn set(words: &[&str]) -> Tokens {
+        Tokens::of_strings(words.iter().copied())
     }
 
     #[test]
@@ -538,27 +692,78 @@ mod tests {
 
     #[test]
     fn vietnamese_typed_without_marks_is_vietnamese_and_english_is_not() {
-        let words = |t: &str| -> HashSet<String> { t.split_whitespace().map(str::to_owned).collect() };
+        let words = |t: &str| Tokens::of_strings(t.split_whitespace());
         let unmarked = words(
             "thue bao cua quy khach chua chuan hoa thong tin se bi khoa hai chieu trong ngay vui long truy cap de cap nhat",
         );
-        assert_eq!(language_of_words(&unmarked), Language::Vietnamese);
+        assert_eq!(unmarked.language, Language::Vietnamese);
         let marked = words("thuê bao của quý khách chưa chuẩn hóa thông tin");
-        assert_eq!(language_of_words(&marked), Language::Vietnamese);
+        assert_eq!(marked.language, Language::Vietnamese);
         let english = words(
             "the meeting is moved to thursday please bring the quarterly report and the budget figures for the new office",
         );
-        assert_eq!(language_of_words(&english), Language::Other);
+        assert_eq!(english.language, Language::Other);
         // A few Vietnamese names in English text do not make it Vietnamese.
         let names = words(
             "dear nguyen van anh thank you for the report we will reply to you and your team next week",
         );
-        assert_eq!(language_of_words(&names), Language::Other);
+        assert_eq!(names.language, Language::Other);
     }
 
     #[test]
     fn chi2q_is_a_survival_function() {
         assert!((chi2q(0.0, 4) - 1.0).abs() < 1e-12);
         assert!(chi2q(100.0, 4) < 1e-15);
+    }
+
+    /// Tokens are kept as hashes of their text: each kind of token is found by its text as
+    /// the token database (and a version 1 database's text tokens) names it.
+    #[test]
+    fn every_kind_of_token_is_the_hash_of_its_text() {
+        let raw = "From: \"Phòng Hành chính\" <vanthu2024@So.LamDong.gov.vn>\r\n\
+            To: a@x.vn, b@x.vn\r\nSubject: KHUYẾN MÃI lớn\r\n\
+            Message-ID: <20261203.ABC123@mail.example>\r\nDate: Thu, 3 Dec 2026 08:00:00 +0700\r\n\
+            X-Mailer: Outlook 16.0\r\nMIME-Version: 1.0\r\n\
+            Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n\
+            Kính gửi các đơn vị, công văn số 12 xem tại https://Portal.Example.vn/x?y=1 \
+            ĐỀNGHỊ GẤPGẤP 中华人民 supercalifragilisticexpialidocious\r\n";
+        let limits = crate::config::LimitsConfig::default();
+        let t = tokens(raw.as_bytes(), &limits);
+        for text in [
+            "s:khuyến",
+            "s:khuyến mãi",
+            "s:caps",
+            "kính gửi",
+            "công văn",
+            "văn số",
+            "url:portal.example.vn",
+            "中华",
+            "华人",
+            "cjk",
+            "long:30",
+            "caps",
+            "from:so.lamdong.gov.vn",
+            "from:@vanthu2024@so.lamdong.gov.vn",
+            "from:local-digits",
+            "fromname:phòng",
+            "to:2",
+            "cc:0",
+            "mid:mail.example",
+            "midshape:<9.a9@a.a>",
+            "dateshape:a, 9 a 9 9:9:9 +9",
+            "received:0",
+            "xm:outlook 16.0",
+            "h:x-mailer",
+            "ct:text/plain",
+            "charset:utf-8",
+            "cte:8bit",
+            "lang:vi",
+        ] {
+            assert!(t.contains(text), "{text}");
+        }
+        assert!(!t.contains("gửi các đơn"), "pairs are of two words");
+        assert_eq!(t.language, Language::Vietnamese);
+        // Every distinct token once: the words counted for the known share are body words.
+        assert!(t.marked.len() + t.unmarked.len() < t.len());
     }
 }

@@ -1,11 +1,16 @@
 //! The classifier's token database (SQLite): per token, how many trained ham and spam messages
 //! contained it, and the digest of every trained message so training is incremental and
 //! idempotent (training a message again does nothing; training it as the other class moves it).
+//!
+//! Tokens are kept as their 64-bit hashes ([`token_hash`], stored as SQLite's signed integers).
+//! A database written before (version 1: tokens as text) is read by hashing its text, and
+//! rewritten in the new form the first time it is opened for training.
 
-use super::bayes::Model;
+use super::bayes::{Model, Tokens, token_hash};
+use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
+use rustc_hash::FxHashMap;
 use sha2::{Digest, Sha256};
-use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// A token database that cannot be used; names the file.
@@ -37,13 +42,38 @@ pub struct TokenDb {
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS tokens (
-    token TEXT PRIMARY KEY,
+    token INTEGER PRIMARY KEY,
     ham INTEGER NOT NULL,
     spam INTEGER NOT NULL
-) WITHOUT ROWID;
+);
 CREATE TABLE IF NOT EXISTS trained (digest BLOB PRIMARY KEY, spam INTEGER NOT NULL) WITHOUT ROWID;
-INSERT OR IGNORE INTO meta (key, value) VALUES ('hams', 0), ('spams', 0), ('version', 1);
+INSERT OR IGNORE INTO meta (key, value) VALUES ('hams', 0), ('spams', 0), ('version', 2);
 ";
+
+/// Version 1 kept tokens as text: each is hashed, and counts of texts that share a hash (none
+/// is expected) are added together.
+const MIGRATE_V1: &str = "
+ALTER TABLE tokens RENAME TO tokens_v1;
+CREATE TABLE tokens (
+    token INTEGER PRIMARY KEY,
+    ham INTEGER NOT NULL,
+    spam INTEGER NOT NULL
+);
+";
+
+/// A token as stored: its hash's bits as SQLite's signed integer.
+fn stored(hash: u64) -> i64 {
+    hash as i64
+}
+
+/// A stored token's hash: an integer (version 2), or the text of a version 1 database hashed.
+fn hash_of(v: ValueRef<'_>) -> Option<u64> {
+    match v {
+        ValueRef::Integer(i) => Some(i as u64),
+        ValueRef::Text(t) => Some(token_hash(&String::from_utf8_lossy(t))),
+        _ => None,
+    }
+}
 
 impl TokenDb {
     /// Opens (creating it and its directory if needed) the database at `path` for training.
@@ -65,10 +95,55 @@ impl TokenDb {
             std::path::PathBuf::from(s)
         };
         crate::ownership::give_to_directory_owner(&[path.to_path_buf(), side("-wal"), side("-shm")]);
-        Ok(TokenDb {
+        let mut db = TokenDb {
             conn,
             path: path.to_path_buf(),
-        })
+        };
+        db.migrate()?;
+        Ok(db)
+    }
+
+    /// Rewrites a version 1 database (tokens as text) with hashed tokens, in one transaction.
+    fn migrate(&mut self) -> Result<(), TokenDbError> {
+        let path = self.path.clone();
+        let sql = |e: rusqlite::Error| TokenDbError::Sql {
+            path: path.clone(),
+            error: e.to_string(),
+        };
+        let version: i64 = self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = 'version'", [], |r| r.get(0))
+            .map_err(sql)?;
+        if version >= 2 {
+            return Ok(());
+        }
+        let tx = self.conn.transaction().map_err(sql)?;
+        tx.execute_batch(MIGRATE_V1).map_err(sql)?;
+        let mut merged: FxHashMap<u64, (i64, i64)> = FxHashMap::default();
+        {
+            let mut rows = tx
+                .prepare("SELECT token, ham, spam FROM tokens_v1")
+                .map_err(sql)?;
+            let mut rows = rows.query([]).map_err(sql)?;
+            while let Some(r) = rows.next().map_err(sql)? {
+                if let Some(h) = hash_of(r.get_ref(0).map_err(sql)?) {
+                    let c = merged.entry(h).or_default();
+                    c.0 += r.get::<_, i64>(1).map_err(sql)?;
+                    c.1 += r.get::<_, i64>(2).map_err(sql)?;
+                }
+            }
+            let mut put = tx
+                .prepare("INSERT INTO tokens (token, ham, spam) VALUES (?1, ?2, ?3)")
+                .map_err(sql)?;
+            for (h, (ham, spam)) in &merged {
+                put.execute(params![stored(*h), ham, spam]).map_err(sql)?;
+            }
+        }
+        tx.execute_batch("DROP TABLE tokens_v1; UPDATE meta SET value = 2 WHERE key = 'version';")
+            .map_err(sql)?;
+        tx.commit().map_err(sql)?;
+        tracing::info!(db = %self.path.display(), tokens = merged.len(), "token database rewritten with hashed tokens (version 2)");
+        Ok(())
     }
 
     fn sql(&self, e: rusqlite::Error) -> TokenDbError {
@@ -81,7 +156,7 @@ impl TokenDb {
     /// Trains messages given as (raw bytes, their tokens, is spam), in one transaction.
     pub fn train<'a>(
         &mut self,
-        messages: impl IntoIterator<Item = (&'a [u8], HashSet<String>, bool)>,
+        messages: impl IntoIterator<Item = (&'a [u8], Tokens, bool)>,
     ) -> Result<TrainStats, TokenDbError> {
         let path = self.path.clone();
         let sql = |e: rusqlite::Error| TokenDbError::Sql {
@@ -91,7 +166,7 @@ impl TokenDb {
         let tx = self.conn.transaction().map_err(sql)?;
         let mut stats = TrainStats::default();
         // token → (ham delta, spam delta), written at the end.
-        let mut deltas: HashMap<String, (i64, i64)> = HashMap::new();
+        let mut deltas: FxHashMap<u64, (i64, i64)> = FxHashMap::default();
         let (mut dh, mut ds) = (0i64, 0i64);
         {
             let mut seen = tx
@@ -114,8 +189,8 @@ impl TokenDb {
                     Some(_) => {
                         stats.relearned += 1;
                         // Unlearn the other class, learn this one.
-                        for t in &tokens {
-                            let d = deltas.entry(t.clone()).or_default();
+                        for t in tokens.hashes() {
+                            let d = deltas.entry(t).or_default();
                             if spam {
                                 d.0 -= 1;
                             } else {
@@ -134,7 +209,7 @@ impl TokenDb {
                         1
                     }
                 };
-                for t in tokens {
+                for t in tokens.hashes() {
                     let d = deltas.entry(t).or_default();
                     if spam {
                         d.1 += sign;
@@ -156,7 +231,7 @@ impl TokenDb {
                 )
                 .map_err(sql)?;
             for (t, (h, s)) in &deltas {
-                upsert.execute(params![t, h, s]).map_err(sql)?;
+                upsert.execute(params![stored(*t), h, s]).map_err(sql)?;
             }
             tx.execute("DELETE FROM tokens WHERE ham = 0 AND spam = 0", [])
                 .map_err(sql)?;
@@ -212,13 +287,15 @@ pub fn load(path: &Path) -> Result<Model, TokenDbError> {
     };
     let (hams, spams) = (meta("hams")?, meta("spams")?);
     let mut stmt = conn.prepare("SELECT token, ham, spam FROM tokens").map_err(sql)?;
-    let rows = stmt
-        .query_map([], |r| Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?))))
-        .map_err(sql)?;
-    let mut counts = HashMap::new();
-    for row in rows {
-        let (t, c) = row.map_err(sql)?;
-        counts.insert(t, c);
+    let mut rows = stmt.query([]).map_err(sql)?;
+    let mut counts: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
+    while let Some(r) = rows.next().map_err(sql)? {
+        if let Some(h) = hash_of(r.get_ref(0).map_err(sql)?) {
+            let (ham, spam): (u32, u32) = (r.get(1).map_err(sql)?, r.get(2).map_err(sql)?);
+            let c = counts.entry(h).or_default();
+            c.0 = c.0.saturating_add(ham);
+            c.1 = c.1.saturating_add(spam);
+        }
     }
     Ok(Model::from_counts(counts, hams, spams))
 }
@@ -227,8 +304,8 @@ pub fn load(path: &Path) -> Result<Model, TokenDbError> {
 mod tests {
     use super::*;
 
-    fn set(words: &[&str]) -> HashSet<String> {
-        words.iter().map(|w| (*w).to_owned()).collect()
+    fn set(words: &[&str]) -> Tokens {
+        Tokens::of_strings(words.iter().copied())
     }
 
     #[test]
@@ -260,6 +337,51 @@ mod tests {
         assert_eq!((m.hams, m.spams), (2, 0));
         assert_eq!(m.count("winner"), Some((1, 0)));
         assert_eq!(m.count("kính"), Some((1, 0)));
+    }
+
+    /// A database written before tokens were hashed (version 1, tokens as text) is read by
+    /// hashing its text, and rewritten with hashes when opened for training.
+    #[test]
+    fn a_version_1_database_of_text_tokens_is_read_and_rewritten() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("bayes.db");
+        {
+            let c = Connection::open(&path).expect("open");
+            c.execute_batch(
+                "CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+                 CREATE TABLE tokens (token TEXT PRIMARY KEY, ham INTEGER NOT NULL, spam INTEGER NOT NULL) WITHOUT ROWID;
+                 CREATE TABLE trained (digest BLOB PRIMARY KEY, spam INTEGER NOT NULL) WITHOUT ROWID;
+                 INSERT INTO meta VALUES ('hams', 3), ('spams', 2), ('version', 1);
+                 INSERT INTO tokens VALUES ('kính gửi', 3, 0), ('khuyến mãi', 0, 2), ('lang:vi', 3, 1);",
+            )
+            .expect("old schema");
+        }
+        let m = load(&path).expect("load");
+        assert_eq!((m.hams, m.spams, m.len()), (3, 2, 3));
+        assert_eq!(m.count("kính gửi"), Some((3, 0)));
+        assert_eq!(m.language_hams(crate::spam::bayes::Language::Vietnamese), 3);
+        let mut db = TokenDb::open(&path).expect("open for training");
+        assert_eq!(db.counts().expect("counts"), (3, 2, 3));
+        db.train([(&b"c"[..], set(&["khuyến mãi", "trúng thưởng"]), true)])
+            .expect("train");
+        let m = load(&path).expect("load");
+        assert_eq!(m.count("khuyến mãi"), Some((0, 3)));
+        assert_eq!(m.count("trúng thưởng"), Some((0, 1)));
+        assert_eq!(m.count("kính gửi"), Some((3, 0)));
+        let version: i64 = db
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = 'version'", [], |r| r.get(0))
+            .expect("version");
+        assert_eq!(version, 2);
+        let text: i64 = db
+            .conn
+            .query_row(
+                "SELECT count(*) FROM tokens WHERE typeof(token) <> 'integer'",
+                [],
+                |r| r.get(0),
+            )
+            .expect("types");
+        assert_eq!(text, 0);
     }
 
     #[test]

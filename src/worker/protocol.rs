@@ -48,7 +48,7 @@ pub struct ScanResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub described: Option<Described>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tokens: Option<Vec<String>>,
+    pub tokens: Option<crate::spam::bayes::Tokens>,
     /// The message has scans or photos to read, and nothing in its text held it already: the
     /// gateway sends it to an OCR worker next.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
