@@ -489,9 +489,18 @@ const UNMARKED_SYLLABLES: &[&str] = &[
     "nhiem", "vu", "duc", "thuong", "nguyen", "tran", "hoang", "pham",
 ];
 
-/// Whether a lower-case word is a frequent Vietnamese syllable written without marks.
+/// Whether a lower-case word is a frequent Vietnamese syllable written without marks (a binary
+/// search: the classifier asks this of every distinct ASCII word of a message).
 pub fn is_unmarked_syllable(word: &str) -> bool {
-    UNMARKED_SYLLABLES.contains(&word)
+    static SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    SORTED
+        .get_or_init(|| {
+            let mut v = UNMARKED_SYLLABLES.to_vec();
+            v.sort_unstable();
+            v
+        })
+        .binary_search(&word)
+        .is_ok()
 }
 
 /// Whether the text carries any Vietnamese diacritic (so a folded match would be a guess).
@@ -589,7 +598,19 @@ pub fn to_lower_into(text: &str, out: &mut String) {
         out.make_ascii_lowercase();
         return;
     }
-    for c in text.chars() {
+    out.reserve(text.len());
+    // ASCII bytes as bytes; only the other characters are decoded.
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            out.push(char::from(b.to_ascii_lowercase()));
+            i += 1;
+            continue;
+        }
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
         match lower_latin(c) {
             Some(l) => out.push(l),
             None => {
@@ -598,12 +619,70 @@ pub fn to_lower_into(text: &str, out: &mut String) {
                 return;
             }
         }
+        i += c.len_utf8();
     }
+}
+
+/// How many letters ([`is_letter`]) a text has, and how many of them are capitals
+/// ([`is_upper`]); ASCII is counted by bytes, only the other characters are decoded.
+pub fn count_letters(text: &str) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let (mut letters, mut upper, mut i) = (0usize, 0usize, 0usize);
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            letters += usize::from(b.is_ascii_alphabetic());
+            upper += usize::from(b.is_ascii_uppercase());
+            i += 1;
+            continue;
+        }
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        if is_letter(c) {
+            letters += 1;
+            upper += usize::from(is_upper(c));
+        }
+        i += c.len_utf8();
+    }
+    (letters, upper)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte-wise letter count and lower-casing agree with the character-wise definitions
+    /// on mixed texts: Vietnamese, English, Greek (its final sigma), CJK, marks.
+    #[test]
+    fn byte_wise_counting_and_lower_casing_agree_with_the_characters() {
+        for text in [
+            "",
+            "KÍNH GỬI các Đơn vị, ông Nguyễn Văn A (Phó Chủ tịch) – số 12/UBND!",
+            "The MEETING is at 9:00; ƯU TIÊN Ấn định ỮNG",
+            "ΣΟΦΟΣ σοφός and Ǆ ǅ ǆ",
+            "中华人民 共和国 ABC xyz",
+            "e\u{301} combining, NBSP\u{a0}here",
+        ] {
+            let naive = text
+                .chars()
+                .filter(|&c| is_letter(c))
+                .fold((0, 0), |(l, u), c| (l + 1, u + usize::from(is_upper(c))));
+            assert_eq!(count_letters(text), naive, "{text}");
+            let mut out = String::from("stale");
+            to_lower_into(text, &mut out);
+            assert_eq!(out, text.to_lowercase(), "{text}");
+        }
+    }
+
+    #[test]
+    fn every_listed_unmarked_syllable_is_found_and_english_words_are_not() {
+        for w in UNMARKED_SYLLABLES {
+            assert!(is_unmarked_syllable(w), "{w}");
+        }
+        for w in ["the", "meeting", "report", "kh", "", "zzz"] {
+            assert!(!is_unmarked_syllable(w), "{w}");
+        }
+    }
 
     #[test]
     fn tcvn3_capitals_font_reads_the_stamp() {

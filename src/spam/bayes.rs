@@ -281,7 +281,8 @@ const UNMARKED_MIN_WORDS: usize = 6;
 /// Whether a token is a word of the text's body: no prefix (header, subject, URL, shape), no
 /// pair, no digits (numbers, dates and codes say nothing about the language).
 fn is_body_word(t: &str) -> bool {
-    !t.contains([' ', ':']) && !t.chars().any(|c| c.is_ascii_digit()) && t != "cjk" && t != "caps"
+    // Space, colon and digits are ASCII: their bytes never occur inside another character.
+    !t.bytes().any(|b| b == b' ' || b == b':' || b.is_ascii_digit()) && t != "cjk" && t != "caps"
 }
 
 /// Tokens from the header section: which headers are there, the mailer, the sender's domain and

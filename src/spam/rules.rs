@@ -1339,13 +1339,7 @@ impl Test {
                     Where::Subject => v.subject.as_str(),
                     Where::Body => v.body.as_str(),
                 };
-                let (mut letters, mut upper) = (0usize, 0usize);
-                for c in text.chars().filter(|&c| is_letter(c)) {
-                    letters += 1;
-                    if crate::vietnamese::is_upper(c) {
-                        upper += 1;
-                    }
-                }
+                let (letters, upper) = crate::vietnamese::count_letters(text);
                 let ratio = upper as f64 / letters.max(1) as f64;
                 (letters >= *min_letters && ratio >= *min_ratio).then(|| {
                     (
