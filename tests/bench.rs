@@ -154,6 +154,32 @@ async fn rate_mode_sends_on_schedule_a_connection_per_message() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("--rate 0"));
 }
 
+/// `--write-message` writes the built-in message for other senders (`smtp-source -F` in
+/// benches/through-postfix.sh): about `--size` bytes, lines ending in LF, a message canhgac
+/// reads as the Vietnamese letter it is.
+#[test]
+fn the_built_in_message_is_written_for_other_senders() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("letter.eml");
+    let out = tools()
+        .args(["bench", "--size", "4096", "--write-message"])
+        .arg(&path)
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = std::fs::read_to_string(&path).expect("written");
+    assert!((4096..4096 + 200).contains(&text.len()), "{} bytes", text.len());
+    assert!(!text.contains('\r'), "LF line ends");
+    assert!(text.starts_with("From: "), "{text}");
+    assert!(text.contains("\n\nỦy ban nhân dân tỉnh"), "{text}");
+    let out = tools()
+        .args(["bench", "--write-message", "/nonexistent-dir/x.eml"])
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent-dir/x.eml"));
+}
+
 #[test]
 fn unreachable_target_is_a_clear_error() {
     let port = std::net::TcpListener::bind("127.0.0.1:0")

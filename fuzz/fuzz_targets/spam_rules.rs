@@ -1,5 +1,6 @@
 //! The spam checks of rules/spam.toml over a whole message (headers, HTML, links, text,
-//! attachments), as the spam scanner runs them.
+//! attachments), as the spam scanner runs them, and the classifier's tokens of it judged by a
+//! model.
 #![no_main]
 #[path = "common.rs"]
 mod common;
@@ -25,4 +26,6 @@ fuzz_target!(|data: &[u8]| {
     let cx = ScanContext::new(&input, &parsed, &config.limits);
     let mut out = Vec::new();
     scanner.scan(&cx, &mut out);
+    let tokens = canhgac::spam::bayes::tokens_of(&parsed, cx.text());
+    let _ = canhgac::spam::bayes::Model::default().judge(&tokens);
 });
