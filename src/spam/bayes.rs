@@ -25,6 +25,9 @@ const MIN_KNOWN_COUNT: u32 = 1;
 const MIN_SHARE_TOKENS: usize = 10;
 /// The most telling tokens of a message that are combined.
 const MAX_TOKENS: usize = 300;
+/// The most distinct tokens read from one message (its first words, headers first): a bound on
+/// a worker's memory for 32 MiB of varied text; a real letter has a few thousand.
+const MAX_DISTINCT_TOKENS: usize = 200_000;
 
 /// Token counts of the trained messages.
 #[derive(Debug, Default, Clone)]
@@ -104,6 +107,9 @@ struct Tokenizer {
 impl Tokenizer {
     /// Adds the token with this text.
     fn add(&mut self, text: &str) {
+        if self.full() {
+            return;
+        }
         let h = token_hash(text);
         if !self.set.insert(h) {
             return;
@@ -127,6 +133,11 @@ impl Tokenizer {
                 }
             }
         }
+    }
+
+    /// Whether the message has given [`MAX_DISTINCT_TOKENS`] already.
+    fn full(&self) -> bool {
+        self.set.len() >= MAX_DISTINCT_TOKENS
     }
 
     /// Adds the token written by `write` (into the reusable buffer: no allocation per token).
@@ -218,7 +229,8 @@ pub fn tokens_of(parsed: &ParsedMessage<'_>, text: &ExtractedText) -> Tokens {
     // The language is a token too: the model then counts how many ham and spam messages of
     // each language it was trained on (see [`Model::judge`]).
     let language = out.language();
-    out.add(language.token());
+    // The language token is counted even in a message that gave the most tokens.
+    out.set.insert(token_hash(language.token()));
     out.finish(language)
 }
 
@@ -415,6 +427,9 @@ impl Words {
         for raw in text.split(|c: char| {
             c.is_whitespace() || matches!(c, '"' | '\'' | '(' | ')' | '<' | '>' | '[' | ']' | ',' | ';')
         }) {
+            if out.full() {
+                return;
+            }
             let w = raw.trim_matches(|c: char| !is_word_char(c) && c != '$' && c != '%' && c != '!');
             if w.is_empty() {
                 continue;
@@ -715,6 +730,22 @@ mod tests {
     fn chi2q_is_a_survival_function() {
         assert!((chi2q(0.0, 4) - 1.0).abs() < 1e-12);
         assert!(chi2q(100.0, 4) < 1e-15);
+    }
+
+    /// A message of more distinct words than the bound gives the bound and its language token,
+    /// no more (a worker's memory stays bounded on 32 MiB of varied text).
+    #[test]
+    fn the_distinct_tokens_of_one_message_are_bounded() {
+        let mut body = String::new();
+        for i in 0..(MAX_DISTINCT_TOKENS + 5_000) {
+            let _ = write!(body, "w{i:x}q ");
+        }
+        let raw = format!("From: a@x.vn\r\nSubject: s\r\n\r\n{body}\r\n");
+        let mut limits = crate::config::LimitsConfig::default();
+        limits.max_text_bytes = 64 << 20;
+        let t = tokens(raw.as_bytes(), &limits);
+        assert_eq!(t.len(), MAX_DISTINCT_TOKENS + 1);
+        assert!(t.contains(t.language.token()));
     }
 
     /// Tokens are kept as hashes of their text: each kind of token is found by its text as
