@@ -741,8 +741,10 @@ mod tests {
             let _ = write!(body, "w{i:x}q ");
         }
         let raw = format!("From: a@x.vn\r\nSubject: s\r\n\r\n{body}\r\n");
-        let mut limits = crate::config::LimitsConfig::default();
-        limits.max_text_bytes = 64 << 20;
+        let limits = crate::config::LimitsConfig {
+            max_text_bytes: 64 << 20,
+            ..Default::default()
+        };
         let t = tokens(raw.as_bytes(), &limits);
         assert_eq!(t.len(), MAX_DISTINCT_TOKENS + 1);
         assert!(t.contains(t.language.token()));
