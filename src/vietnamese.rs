@@ -599,18 +599,7 @@ pub fn to_lower_into(text: &str, out: &mut String) {
         return;
     }
     out.reserve(text.len());
-    // ASCII bytes as bytes; only the other characters are decoded.
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if b < 0x80 {
-            out.push(char::from(b.to_ascii_lowercase()));
-            i += 1;
-            continue;
-        }
-        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
-            break;
-        };
+    for c in text.chars() {
         match lower_latin(c) {
             Some(l) => out.push(l),
             None => {
@@ -619,42 +608,34 @@ pub fn to_lower_into(text: &str, out: &mut String) {
                 return;
             }
         }
-        i += c.len_utf8();
     }
 }
 
 /// How many letters ([`is_letter`]) a text has, and how many of them are capitals
-/// ([`is_upper`]); ASCII is counted by bytes, only the other characters are decoded.
+/// ([`is_upper`]); ASCII characters are answered without the Latin tables.
 pub fn count_letters(text: &str) -> (usize, usize) {
-    let bytes = text.as_bytes();
-    let (mut letters, mut upper, mut i) = (0usize, 0usize, 0usize);
-    while let Some(&b) = bytes.get(i) {
-        if b < 0x80 {
-            letters += usize::from(b.is_ascii_alphabetic());
-            upper += usize::from(b.is_ascii_uppercase());
-            i += 1;
-            continue;
+    text.chars().fold((0, 0), |(letters, upper), c| {
+        if c.is_ascii() {
+            (
+                letters + usize::from(c.is_ascii_alphabetic()),
+                upper + usize::from(c.is_ascii_uppercase()),
+            )
+        } else if is_letter(c) {
+            (letters + 1, upper + usize::from(is_upper(c)))
+        } else {
+            (letters, upper)
         }
-        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
-            break;
-        };
-        if is_letter(c) {
-            letters += 1;
-            upper += usize::from(is_upper(c));
-        }
-        i += c.len_utf8();
-    }
-    (letters, upper)
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// The byte-wise letter count and lower-casing agree with the character-wise definitions
-    /// on mixed texts: Vietnamese, English, Greek (its final sigma), CJK, marks.
+    /// The letter count and lower-casing (ASCII answered apart) agree with the char-wise
+    /// definitions on mixed texts: Vietnamese, English, Greek (its final sigma), CJK, marks.
     #[test]
-    fn byte_wise_counting_and_lower_casing_agree_with_the_characters() {
+    fn letter_counts_and_lower_casing_agree_with_the_char_wise_definitions() {
         for text in [
             "",
             "KÍNH GỬI các Đơn vị, ông Nguyễn Văn A (Phó Chủ tịch) – số 12/UBND!",

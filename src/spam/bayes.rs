@@ -114,16 +114,10 @@ impl Tokenizer {
         if !self.set.insert(h) {
             return;
         }
-        if text.is_ascii() {
-            if is_body_word(text) {
-                self.unmarked.push(h);
-                if crate::vietnamese::is_unmarked_syllable(text) {
-                    self.unmarked_syllables += 1;
-                }
-            }
-        } else if text.chars().any(is_cjk) {
+        if !text.is_ascii() && text.chars().any(is_cjk) {
             self.cjk += 1;
         } else if is_body_word(text) {
+            // (ASCII text has no diacritics: answered without a look at its characters.)
             if crate::vietnamese::has_diacritics(text) {
                 self.marked.push(h);
             } else {
