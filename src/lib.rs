@@ -8,8 +8,9 @@
 //! 3. [`scanners`]: each looks at one aspect and emits findings (symbols with evidence);
 //! 4. [`policy`]: findings and the score table (`rules/scores.toml`) become a verdict;
 //! 5. [`actions`]: the verdict becomes headers and an SMTP reply;
-//! 6. [`store`]: held messages, the audit log and the alert outbox (SQLite); [`alerts`] tells
-//!    the units involved ([`directory`]) and sends what the store queued.
+//! 6. [`store`]: held messages, the audit log and the alert outbox (SQLite, or PostgreSQL shared
+//!    by several gateways, through [`sql`]); [`alerts`] tells the units involved
+//!    ([`directory`]) and sends what the store queued.
 //!
 //! [`engine::Engine`] ties 2–4 together: `Engine::build(&Config)` once, `Engine::scan` per
 //! message. The milter, the `canhgac scan` command, the tests and the benches all use it. Under
@@ -37,6 +38,7 @@ pub mod review;
 pub mod scanners;
 pub mod server;
 pub mod spam;
+pub mod sql;
 pub mod store;
 pub mod templates;
 pub mod time;

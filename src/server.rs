@@ -269,6 +269,14 @@ pub async fn run(options: Options, mut control: mpsc::Receiver<Control>) -> Resu
             }));
         }
         background.push(tokio::spawn(keep_lists(store.clone(), lists, tx.subscribe())));
+        if crate::spam::tokendb::is_url(&config.spam.bayes_db) {
+            background.push(tokio::spawn(keep_model(
+                config.spam.bayes_db.clone(),
+                handle.clone(),
+                config_path.clone(),
+                tx.subscribe(),
+            )));
+        }
         if let Some(t) = &tally {
             background.push(tokio::spawn(write_counts(
                 store.clone(),
@@ -459,6 +467,49 @@ async fn keep_lists(
         }
         tokio::select! {
             _ = tokio::time::sleep(LIST_REFRESH) => {}
+            _ = stop.changed() => return,
+        }
+    }
+}
+
+/// How often a gateway sharing a PostgreSQL token database looks whether another one trained it.
+const MODEL_REFRESH: Duration = Duration::from_secs(30);
+
+/// Keeps the classifier's model as the shared token database's: the engine is rebuilt within
+/// [`MODEL_REFRESH`] of a training by any gateway (its generation changed). On an error the
+/// model in use stays.
+async fn keep_model(
+    db: PathBuf,
+    handle: EngineHandle,
+    config_path: Option<PathBuf>,
+    mut stop: tokio::sync::watch::Receiver<bool>,
+) {
+    let mut seen: Option<i64> = None;
+    loop {
+        let at = db.clone();
+        match tokio::task::spawn_blocking(move || crate::spam::tokendb::generation(&at)).await {
+            Ok(Ok(g)) if seen.is_some_and(|s| s != g) => {
+                let (h, path) = (handle.clone(), config_path.clone());
+                match tokio::task::spawn_blocking(move || h.reload(path.as_deref())).await {
+                    Ok(Ok(())) => {
+                        tracing::info!(
+                            generation = g,
+                            "shared classifier trained elsewhere; engine reloaded"
+                        );
+                        seen = Some(g);
+                    }
+                    Ok(Err(e)) => {
+                        tracing::error!("the shared classifier changed, but the reload failed: {e}")
+                    }
+                    Err(e) => tracing::error!(error = %e, "reload task failed"),
+                }
+            }
+            Ok(Ok(g)) => seen = Some(g),
+            Ok(Err(e)) => tracing::warn!(error = %e, "cannot read the shared classifier's generation"),
+            Err(e) => tracing::error!(error = %e, "model task failed"),
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(MODEL_REFRESH) => {}
             _ = stop.changed() => return,
         }
     }

@@ -13,6 +13,7 @@ const FLOORS: &[(&str, u32)] = &[
     ("vietnamese", 0),
     ("metrics", 0),
     ("ownership", 0),
+    ("sql", 0),
     ("config", 1),
     ("policy", 2),
     ("message", 2),

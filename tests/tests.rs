@@ -23,6 +23,7 @@ mod postfix;
 mod quarantine;
 mod report;
 mod server;
+mod shared_store;
 mod spam;
 mod users;
 mod virus;

@@ -351,6 +351,24 @@ fn check_bayes(config: &Config, r: &mut Report) {
     let db = &config.spam.bayes_db;
     if db.as_os_str().is_empty() {
         r.ok("spam", "no classifier configured: the spam rules alone score");
+    } else if crate::spam::tokendb::is_url(db) {
+        let shown = crate::spam::tokendb::display(db);
+        match crate::spam::tokendb::load(db) {
+            Ok(m) => r.ok(
+                "spam",
+                format!(
+                    "shared classifier database {}: {} ham, {} spam trained",
+                    shown.display(),
+                    m.hams,
+                    m.spams
+                ),
+            ),
+            Err(e) => r.fail(
+                "spam",
+                e.to_string(),
+                "check [spam] bayes_db's URL, that PostgreSQL is up and that the account may connect",
+            ),
+        }
     } else if db.exists() {
         r.ok("spam", format!("classifier database {}", db.display()));
     } else {

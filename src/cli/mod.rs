@@ -8,6 +8,7 @@ mod lists;
 mod officer;
 mod report;
 mod spam;
+mod store;
 pub mod tools;
 mod users;
 
@@ -166,6 +167,13 @@ enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+    /// The quarantine store itself: copy it to another database (`migrate`).
+    Store {
+        #[arg(long, short, global = true)]
+        config: Option<PathBuf>,
+        #[command(subcommand)]
+        command: store::StoreCommand,
+    },
     /// The unit directory (Danh bạ hộp thư điện tử công vụ).
     Directory {
         #[arg(long, short, global = true)]
@@ -240,6 +248,10 @@ pub fn main() -> ExitCode {
             command,
         } => match officer::config_for(config.as_deref()) {
             Ok(c) => lists::lists(&c, user.as_deref(), command),
+            Err(code) => code,
+        },
+        Command::Store { config, command } => match officer::config_for(config.as_deref()) {
+            Ok(c) => store::run(&c, command),
             Err(code) => code,
         },
         Command::Audit { config, command } => match officer::config_for(config.as_deref()) {

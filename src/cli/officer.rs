@@ -657,6 +657,11 @@ pub fn config_for(path: Option<&Path>) -> Result<Config, ExitCode> {
         eprintln!("canhgac: {e}");
         ExitCode::from(2)
     })?;
-    super::say_what_is_used(path, &config, Some(("store", &config.store.path)));
+    let store = if config.store.url.is_empty() {
+        config.store.path.clone()
+    } else {
+        std::path::PathBuf::from(crate::sql::redact(&config.store.url))
+    };
+    super::say_what_is_used(path, &config, Some(("store", &store)));
     Ok(config)
 }

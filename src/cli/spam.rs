@@ -39,7 +39,11 @@ pub fn train(config: Option<&Path>, ham: &[PathBuf], spam: &[PathBuf], db: Optio
         eprintln!("canhgac: train: no token database ([spam] bayes_db is empty; give --db FILE)");
         return ExitCode::from(2);
     }
-    super::say_what_is_used(config, &cfg, Some(("token database", &path)));
+    super::say_what_is_used(
+        config,
+        &cfg,
+        Some(("token database", &crate::spam::tokendb::display(&path))),
+    );
     let mut store = match TokenDb::open(&path) {
         Ok(s) => s,
         Err(e) => {
@@ -77,7 +81,10 @@ pub fn train(config: Option<&Path>, ham: &[PathBuf], spam: &[PathBuf], db: Optio
     }
     match store.counts() {
         Ok((h, s, t)) => {
-            println!("{}: {h} ham, {s} spam, {t} tokens", path.display());
+            println!(
+                "{}: {h} ham, {s} spam, {t} tokens",
+                crate::spam::tokendb::display(&path).display()
+            );
             if h >= cfg.spam.min_ham && s >= cfg.spam.min_spam {
                 println!("the classifier is in use from the next start or reload (SIGHUP)");
             } else {

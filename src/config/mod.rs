@@ -315,6 +315,10 @@ pub struct StoreConfig {
     /// The SQLite database of held messages, the audit log and the alert outbox (created if
     /// missing, with its directory).
     pub path: PathBuf,
+    /// The shared store of several gateways: a PostgreSQL URL (`postgres://user:password@host:
+    /// port/database`). When set, `path` is not used (the audit key still is `[audit]
+    /// key_file`, or `audit.key` beside `path`); empty: the SQLite file at `path`.
+    pub url: String,
     /// What Postfix is told about a held message: `discard` (accepted, kept by us), `reject`
     /// (550 5.7.1 with the quarantine id) or `hold` (Postfix's hold queue as well).
     pub answer: HeldAnswer,
@@ -327,6 +331,7 @@ impl Default for StoreConfig {
     fn default() -> Self {
         Self {
             path: PathBuf::from("var/canhgac.db"),
+            url: String::new(),
             answer: HeldAnswer::Discard,
             retention_days: 180,
         }
@@ -812,7 +817,10 @@ impl Config {
             }
         }
         join(&bases.state, &mut self.store.path);
-        join(&bases.state, &mut self.spam.bayes_db);
+        // A PostgreSQL URL (shared token database) is no path.
+        if !crate::sql::is_postgres_url(&self.spam.bayes_db) {
+            join(&bases.state, &mut self.spam.bayes_db);
+        }
         join(&bases.state, &mut self.message.spool_dir);
         join(&bases.config, &mut self.rules.dir);
         join(&bases.config, &mut self.local.directory);

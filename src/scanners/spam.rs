@@ -27,20 +27,21 @@ pub fn load_model(cfg: &SpamConfig) -> Result<Option<Model>, ConfigError> {
     if cfg.bayes_db.as_os_str().is_empty() {
         return Ok(None);
     }
-    if !cfg.bayes_db.exists() {
+    let shown = crate::spam::tokendb::display(&cfg.bayes_db);
+    if !crate::spam::tokendb::is_url(&cfg.bayes_db) && !cfg.bayes_db.exists() {
         tracing::info!(
-            db = %cfg.bayes_db.display(),
+            db = %shown.display(),
             "no token database: spam classifier off until `canhgac train` creates it"
         );
         return Ok(None);
     }
     let model = crate::spam::tokendb::load(&cfg.bayes_db).map_err(|e| ConfigError::Io {
-        file: cfg.bayes_db.clone(),
+        file: shown.clone(),
         error: e.to_string(),
     })?;
     if model.hams < cfg.min_ham || model.spams < cfg.min_spam {
         tracing::warn!(
-            db = %cfg.bayes_db.display(),
+            db = %shown.display(),
             hams = model.hams,
             spams = model.spams,
             min_ham = cfg.min_ham,
@@ -56,12 +57,12 @@ pub fn load_model(cfg: &SpamConfig) -> Result<Option<Model>, ConfigError> {
     );
     if vi + other + model.language_hams(Language::Cjk) == 0 {
         tracing::warn!(
-            db = %cfg.bayes_db.display(),
+            db = %shown.display(),
             "the token database was trained before languages were counted: the classifier gives no opinion until `canhgac train` is run again"
         );
     }
     tracing::info!(
-        db = %cfg.bayes_db.display(),
+        db = %shown.display(),
         hams = model.hams,
         spams = model.spams,
         tokens = model.len(),

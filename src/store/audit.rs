@@ -7,8 +7,8 @@
 //! `canhgac audit verify` says which entry breaks and why.
 
 use super::hex;
+use crate::sql::{Conn, DbError, OptionalExt, Row, Value, params};
 use hmac::{Hmac, Mac};
-use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
@@ -196,13 +196,12 @@ fn legacy_hash(prev: &str, seq: i64, at: i64, actor: &str, action: &str, id: &st
 /// Seals an unkeyed chain with the key (inside the migration's transaction): checks the old
 /// SHA-256 chain, recomputes every entry's MAC, and records what it found as an entry of its
 /// own, so a chain already broken before the key came stays visibly so.
-pub(super) fn seal_legacy(conn: &Connection, key: &AuditKey, at: i64) -> rusqlite::Result<()> {
-    type Row = (i64, i64, String, String, String, String, String, String);
-    let rows: Vec<Row> = conn
-        .prepare(
-            "SELECT seq, at, actor, action, message_id, reason, prev_hash, hash FROM audit ORDER BY seq",
-        )?
-        .query_map([], |r| {
+pub(super) fn seal_legacy(conn: &Conn, key: &AuditKey, at: i64) -> Result<(), DbError> {
+    type Entry = (i64, i64, String, String, String, String, String, String);
+    let rows: Vec<Entry> = conn.query_map(
+        "SELECT seq, at, actor, action, message_id, reason, prev_hash, hash FROM audit ORDER BY seq",
+        params![],
+        |r| {
             Ok((
                 r.get(0)?,
                 r.get(1)?,
@@ -213,8 +212,8 @@ pub(super) fn seal_legacy(conn: &Connection, key: &AuditKey, at: i64) -> rusqlit
                 r.get(6)?,
                 r.get(7)?,
             ))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+        },
+    )?;
     if rows.is_empty() {
         return Ok(());
     }
@@ -259,18 +258,22 @@ pub(super) fn seal_legacy(conn: &Connection, key: &AuditKey, at: i64) -> rusqlit
 
 /// Appends an entry (inside the caller's transaction); returns its number.
 pub(super) fn append(
-    conn: &Connection,
+    conn: &Conn,
     key: &AuditKey,
     at: i64,
     actor: &str,
     action: &str,
     id: &str,
     reason: &str,
-) -> rusqlite::Result<i64> {
+) -> Result<i64, DbError> {
+    // One head for every process sharing the database.
+    conn.lock_audit_chain()?;
     let (seq, prev): (i64, String) = conn
-        .query_row("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", [], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
+        .query_row(
+            "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
+            params![],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
         .optional()?
         .unwrap_or((0, String::new()));
     let seq = seq + 1;
@@ -283,15 +286,17 @@ pub(super) fn append(
 }
 
 /// The chain's head now: its last entry's number and MAC.
-pub(super) fn head(conn: &Connection) -> rusqlite::Result<Option<(i64, String)>> {
-    conn.query_row("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", [], |r| {
-        Ok((r.get(0)?, r.get(1)?))
-    })
+pub(super) fn head(conn: &Conn) -> Result<Option<(i64, String)>, DbError> {
+    conn.query_row(
+        "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
+        params![],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
     .optional()
 }
 
 /// Records an anchor of the chain's head (inside the caller's transaction).
-pub(super) fn record_anchor(conn: &Connection, a: &Anchor) -> rusqlite::Result<()> {
+pub(super) fn record_anchor(conn: &Conn, a: &Anchor) -> Result<(), DbError> {
     conn.execute(
         "INSERT INTO audit_anchors (seq, mac, at) VALUES (?1, ?2, ?3)",
         params![a.seq, a.mac, a.at],
@@ -300,19 +305,21 @@ pub(super) fn record_anchor(conn: &Connection, a: &Anchor) -> rusqlite::Result<(
 }
 
 /// The anchors recorded in the store, oldest first.
-pub(super) fn anchors(conn: &Connection) -> rusqlite::Result<Vec<Anchor>> {
-    conn.prepare("SELECT seq, mac, at FROM audit_anchors ORDER BY id")?
-        .query_map([], |r| {
+pub(super) fn anchors(conn: &Conn) -> Result<Vec<Anchor>, DbError> {
+    conn.query_map(
+        "SELECT seq, mac, at FROM audit_anchors ORDER BY id",
+        params![],
+        |r| {
             Ok(Anchor {
                 seq: r.get(0)?,
                 mac: r.get(1)?,
                 at: r.get(2)?,
             })
-        })?
-        .collect()
+        },
+    )
 }
 
-pub(super) fn entries(conn: &Connection, message: Option<&str>) -> rusqlite::Result<Vec<AuditEntry>> {
+pub(super) fn entries(conn: &Conn, message: Option<&str>) -> Result<Vec<AuditEntry>, DbError> {
     let sql = |cond: &str| {
         format!(
             "SELECT seq, at, actor, action, message_id, reason, prev_hash, hash FROM audit {cond} ORDER BY seq"
@@ -320,39 +327,36 @@ pub(super) fn entries(conn: &Connection, message: Option<&str>) -> rusqlite::Res
     };
     // Two statements, so that one message's trail is read through its index.
     match message {
-        Some(id) => conn
-            .prepare(&sql("WHERE message_id = ?1"))?
-            .query_map(params![id], entry)?
-            .collect(),
-        None => conn.prepare(&sql(""))?.query_map([], entry)?.collect(),
+        Some(id) => conn.query_map(&sql("WHERE message_id = ?1"), params![id], entry),
+        None => conn.query_map(&sql(""), params![], entry),
     }
 }
 
 /// Newest first: `limit` entries after skipping `offset`, and how many there are in all;
 /// of one message, and/or of the messages of some units (`scope`).
 pub(super) fn page(
-    conn: &Connection,
+    conn: &Conn,
     message: Option<&str>,
     scope: Option<&[String]>,
     offset: usize,
     limit: usize,
-) -> rusqlite::Result<(Vec<AuditEntry>, usize)> {
+) -> Result<(Vec<AuditEntry>, usize), DbError> {
     let mut cond = String::new();
-    let mut args: Vec<rusqlite::types::Value> = Vec::new();
+    let mut args: Vec<Value> = Vec::new();
     if let Some(units) = scope {
         let marks = vec!["?"; units.len().max(1)].join(", ");
         cond = format!(" AND message_id IN (SELECT message_id FROM message_units WHERE unit IN ({marks}))");
-        args.extend(units.iter().map(|u| rusqlite::types::Value::Text(u.clone())));
+        args.extend(units.iter().map(|u| Value::Text(u.clone())));
         if units.is_empty() {
-            args.push(rusqlite::types::Value::Null);
+            args.push(Value::Null);
         }
     }
     let mut all_args = Vec::new();
     let one = if let Some(m) = message {
-        all_args.push(rusqlite::types::Value::Text(m.to_owned()));
+        all_args.push(Value::Text(m.to_owned()));
         "message_id = ?"
     } else {
-        "1"
+        "1 = 1"
     };
     all_args.extend(args);
     let filter = |tail: &str| {
@@ -362,20 +366,19 @@ pub(super) fn page(
         )
     };
     let total: i64 = conn.query_row(
-        &format!("SELECT count(*) FROM ({})", filter("")),
-        rusqlite::params_from_iter(all_args.iter()),
+        &format!("SELECT count(*) FROM ({}) AS page", filter("")),
+        &all_args,
         |r| r.get(0),
     )?;
-    let mut stmt = conn.prepare(&filter(&format!(
-        "ORDER BY seq DESC LIMIT {limit} OFFSET {offset}"
-    )))?;
-    let rows = stmt
-        .query_map(rusqlite::params_from_iter(all_args.iter()), entry)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let rows = conn.query_map(
+        &filter(&format!("ORDER BY seq DESC LIMIT {limit} OFFSET {offset}")),
+        &all_args,
+        entry,
+    )?;
     Ok((rows, total.max(0) as usize))
 }
 
-fn entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
+fn entry(r: &Row) -> Result<AuditEntry, DbError> {
     Ok(AuditEntry {
         seq: r.get(0)?,
         at: r.get(1)?,
@@ -392,31 +395,28 @@ fn entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
 /// the store and those given, e.g. from the officers' mailbox): an anchor past the end of the
 /// chain means entries were removed from the end; one whose MAC differs, that the chain was
 /// rewritten.
-pub(super) fn verify(conn: &Connection, key: &AuditKey, given: &[Anchor]) -> rusqlite::Result<AuditCheck> {
+pub(super) fn verify(conn: &Conn, key: &AuditKey, given: &[Anchor]) -> Result<AuditCheck, DbError> {
     // Streamed: the whole log is never held in memory. MACs of anchored entries are kept.
     let mut all: Vec<Anchor> = anchors(conn)?;
     all.extend(given.iter().cloned());
     let wanted: std::collections::HashSet<i64> = all.iter().map(|a| a.seq).collect();
     let mut seen: std::collections::HashMap<i64, String> = std::collections::HashMap::new();
-    let mut stmt = conn.prepare(
-        "SELECT seq, at, actor, action, message_id, reason, prev_hash, hash FROM audit ORDER BY seq",
-    )?;
-    let mut rows = stmt.query([])?;
     let mut prev = String::new();
     let mut count = 0usize;
     let mut bad: Option<(i64, String)> = None;
     let mut head = None;
-    while let Some(r) = rows.next()? {
+    let sql = "SELECT seq, at, actor, action, message_id, reason, prev_hash, hash FROM audit ORDER BY seq";
+    conn.for_each(sql, params![], |r| {
         count += 1;
         let seq: i64 = r.get(0)?;
-        let text = |i: usize| r.get_ref(i).map(|v| v.as_str().unwrap_or_default());
-        let hash = text(7)?;
+        let text = |i: usize| r.text(i);
+        let hash = text(7);
         head = Some((seq, hash.to_owned()));
         if wanted.contains(&seq) {
             seen.insert(seq, hash.to_owned());
         }
         if bad.is_some() {
-            continue;
+            return Ok(true);
         }
         let expected = count as i64;
         let why = if seq != expected {
@@ -428,12 +428,12 @@ pub(super) fn verify(conn: &Connection, key: &AuditKey, given: &[Anchor]) -> rus
             } else {
                 format!("entry {seq} appears twice or out of order")
             })
-        } else if text(6)? != prev {
+        } else if text(6) != prev {
             Some(format!(
                 "entry {seq} does not follow entry {}: its link to the previous MAC differs (an entry before it was changed, removed or inserted)",
                 seq - 1
             ))
-        } else if hash != key.mac(&prev, seq, r.get(1)?, [text(2)?, text(3)?, text(4)?, text(5)?]) {
+        } else if hash != key.mac(&prev, seq, r.get(1)?, [text(2), text(3), text(4), text(5)]) {
             Some(format!(
                 "entry {seq} was changed: its MAC does not match its fields under key {} (edited, or written without the key)",
                 key.id()
@@ -448,7 +448,8 @@ pub(super) fn verify(conn: &Connection, key: &AuditKey, given: &[Anchor]) -> rus
                 prev.push_str(hash);
             }
         }
-    }
+        Ok(true)
+    })?;
     if bad.is_none() {
         let last = head.as_ref().map_or(0, |(s, _)| *s);
         for a in &all {
@@ -499,7 +500,7 @@ mod tests {
     use crate::store::{SCHEMA, Store};
 
     fn store_with_entries(dir: &Path, n: usize) -> Store {
-        let store = Store::open(&dir.join("q.db")).expect("open");
+        let store = crate::store::both::open(&dir.join("q.db")).expect("open");
         for i in 0..n {
             store
                 .audit(&format!("officer{i}"), "view", &format!("m{i}"), "looked")
@@ -513,10 +514,10 @@ mod tests {
         (c.first_bad, c.why.unwrap_or_default())
     }
 
+    crate::store::both::on_both_backends! {
     /// Issue 15, item 6: whoever can write the database but not read the key cannot rewrite
     /// history: an edited row, a removed row, rows removed from the end (against an anchor), a
     /// chain recomputed without the key, all found, with the entry and the reason.
-    #[test]
     fn a_keyed_chain_finds_every_kind_of_tampering() {
         let dir = tempfile::tempdir().expect("tempdir");
         let store = store_with_entries(dir.path(), 6);
@@ -535,11 +536,7 @@ mod tests {
         };
         let snapshot: Vec<(i64, String, String)> = store
             .lock()
-            .prepare("SELECT seq, reason, hash FROM audit ORDER BY seq")
-            .expect("prepare")
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .expect("query")
-            .collect::<Result<_, _>>()
+            .query_map("SELECT seq, reason, hash FROM audit ORDER BY seq", params![], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
             .expect("rows");
         // An edited entry.
         exec("UPDATE audit SET reason = 'nothing to see' WHERE seq = 3");
@@ -560,14 +557,10 @@ mod tests {
         ] {
             let rows: Vec<(i64, i64, String, String, String, String)> = store
                 .lock()
-                .prepare("SELECT seq, at, actor, action, message_id, reason FROM audit ORDER BY seq")
-                .expect("prepare")
-                .query_map([], |r| {
+                .query_map("SELECT seq, at, actor, action, message_id, reason FROM audit ORDER BY seq", params![], |r| {
                     Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
                 })
-                .expect("query")
-                .collect::<Result<_, _>>()
-                .expect("rows");
+            .expect("rows");
             let mut prev = String::new();
             for (seq, at, actor, action, id, reason) in rows {
                 let reason = if seq == 2 { "rewritten".to_owned() } else { reason };
@@ -645,12 +638,13 @@ mod tests {
         // The wrong key (another file): every entry fails from the first.
         drop(store);
         let other =
-            Store::open_with_key(&dir.path().join("q.db"), &dir.path().join("other.key")).expect("open");
+            crate::store::both::open_with_key(&dir.path().join("q.db"), &dir.path().join("other.key")).expect("open");
         let (bad, w) = why(&other, &[]);
         assert_eq!(bad, Some(1));
         assert!(w.contains("under key"), "{w}");
         assert!(Anchor::parse("6:xyz").is_none());
         assert!(Anchor::parse("0:".to_owned().as_str()).is_none());
+    }
     }
 
     /// A store written before the key (schema 3, unkeyed SHA-256 chain) is sealed with the key
@@ -661,7 +655,7 @@ mod tests {
         let path = dir.path().join("q.db");
         for broken in [false, true] {
             let _ = std::fs::remove_file(&path);
-            let conn = Connection::open(&path).expect("open");
+            let conn = rusqlite::Connection::open(&path).expect("open");
             for sql in &SCHEMA[..3] {
                 conn.execute_batch(sql).expect("schema");
             }
@@ -672,7 +666,7 @@ mod tests {
                 let reason = if broken && seq == 2 { "edited" } else { "r" };
                 conn.execute(
                     "INSERT INTO audit (seq, at, actor, action, message_id, reason, prev_hash, hash) VALUES (?1, ?2, 'officer1', 'view', 'm', ?3, ?4, ?5)",
-                    params![seq, 100 + seq, reason, prev, h],
+                    rusqlite::params![seq, 100 + seq, reason, prev, h],
                 )
                 .expect("insert");
                 prev = h;

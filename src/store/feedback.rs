@@ -4,7 +4,7 @@
 //! word: the message is learned again, as the other class.
 
 use super::{Store, StoreError, audit, now};
-use rusqlite::{OptionalExtension, params};
+use crate::sql::{DbError, OptionalExt, Row, params};
 
 /// The word given on one message.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,7 +17,7 @@ pub struct Feedback {
     pub learned_at: Option<i64>,
 }
 
-fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Feedback> {
+fn row(r: &Row) -> Result<Feedback, DbError> {
     Ok(Feedback {
         message_id: r.get(0)?,
         spam: r.get(1)?,
@@ -38,8 +38,8 @@ impl Store {
     pub fn give_feedback(&self, actor: &str, id: &str, spam: bool) -> Result<Feedback, StoreError> {
         self.get(id)?;
         let at = now();
-        let mut conn = self.lock();
-        let tx = conn.transaction().map_err(|e| self.sql(e))?;
+        let conn = self.lock();
+        let tx = conn.begin(false).map_err(|e| self.sql(e))?;
         let before: Option<Feedback> = tx
             .query_row(
                 &format!("SELECT {COLUMNS} FROM spam_feedback WHERE message_id = ?1"),
@@ -52,8 +52,10 @@ impl Store {
             return Ok(b);
         }
         tx.execute(
-            "INSERT OR REPLACE INTO spam_feedback (message_id, spam, given_by, given_at, learned_at)
-             VALUES (?1, ?2, ?3, ?4, NULL)",
+            "INSERT INTO spam_feedback (message_id, spam, given_by, given_at, learned_at)
+             VALUES (?1, ?2, ?3, ?4, NULL)
+             ON CONFLICT (message_id) DO UPDATE SET spam = excluded.spam, given_by = excluded.given_by,
+               given_at = excluded.given_at, learned_at = NULL",
             params![id, spam, actor, at],
         )
         .map_err(|e| self.sql(e))?;
@@ -85,21 +87,22 @@ impl Store {
     pub fn feedback(&self, pending: bool) -> Result<Vec<Feedback>, StoreError> {
         let conn = self.read();
         let filter = if pending { "WHERE learned_at IS NULL" } else { "" };
-        let mut stmt = conn
-            .prepare(&format!(
-                "SELECT {COLUMNS} FROM spam_feedback {filter} ORDER BY given_at, message_id"
-            ))
+        let rows = conn
+            .query_map(
+                &format!("SELECT {COLUMNS} FROM spam_feedback {filter} ORDER BY given_at, message_id"),
+                params![],
+                row,
+            )
             .map_err(|e| self.sql(e))?;
-        let rows = stmt.query_map([], row).map_err(|e| self.sql(e))?;
-        rows.collect::<Result<_, _>>().map_err(|e| self.sql(e))
+        Ok(rows)
     }
 
     /// Records that the classifier learned a word (unless it changed meanwhile); audited with
     /// what the training did.
     pub fn feedback_learned(&self, actor: &str, f: &Feedback, what: &str) -> Result<(), StoreError> {
         let at = now();
-        let mut conn = self.lock();
-        let tx = conn.transaction().map_err(|e| self.sql(e))?;
+        let conn = self.lock();
+        let tx = conn.begin(false).map_err(|e| self.sql(e))?;
         let n = tx
             .execute(
                 "UPDATE spam_feedback SET learned_at = ?3 WHERE message_id = ?1 AND spam = ?2",

@@ -6,9 +6,9 @@
 
 use super::{Store, StoreError, audit, now};
 use crate::policy::lists::{ListEntry, ListField, ListKind};
-use rusqlite::{OptionalExtension, params};
+use crate::sql::{DbError, OptionalExt, Row, params};
 
-fn row_to_entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<Option<ListEntry>> {
+fn row_to_entry(r: &Row) -> Result<Option<ListEntry>, DbError> {
     let kind: String = r.get(1)?;
     let field: String = r.get(2)?;
     Ok(match (ListKind::parse(&kind), ListField::parse(&field)) {
@@ -39,8 +39,8 @@ impl Store {
         let value = field.normalise(value).map_err(StoreError::Invalid)?;
         let note = note.trim();
         let at = now();
-        let mut conn = self.lock();
-        let tx = conn.transaction().map_err(|e| self.sql(e))?;
+        let conn = self.lock();
+        let tx = conn.begin(false).map_err(|e| self.sql(e))?;
         let exists: Option<i64> = tx
             .query_row(
                 "SELECT id FROM sender_lists WHERE kind = ?1 AND field = ?2 AND value = ?3 AND removed_at IS NULL",
@@ -56,13 +56,15 @@ impl Store {
                 field.as_str()
             )));
         }
-        tx.execute(
-            "INSERT INTO sender_lists (kind, field, value, note, added_by, added_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![kind.as_str(), field.as_str(), value, note, actor, at],
-        )
-        .map_err(|e| self.sql(e))?;
+        let id: i64 = tx
+            .query_row(
+                "INSERT INTO sender_lists (kind, field, value, note, added_by, added_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
+                params![kind.as_str(), field.as_str(), value, note, actor, at],
+                |r| r.get(0),
+            )
+            .map_err(|e| self.sql(e))?;
         let entry = ListEntry {
-            id: tx.last_insert_rowid(),
+            id,
             kind,
             field,
             value,
@@ -92,8 +94,8 @@ impl Store {
     /// Removes an entry (the row stays, dated); audited with the reason.
     pub fn list_remove(&self, actor: &str, id: i64, reason: &str) -> Result<ListEntry, StoreError> {
         let at = now();
-        let mut conn = self.lock();
-        let tx = conn.transaction().map_err(|e| self.sql(e))?;
+        let conn = self.lock();
+        let tx = conn.begin(false).map_err(|e| self.sql(e))?;
         let entry = tx
             .query_row(
                 "SELECT id, kind, field, value, note, added_by, added_at FROM sender_lists WHERE id = ?1 AND removed_at IS NULL",
@@ -132,14 +134,15 @@ impl Store {
     /// The entries in force, oldest first.
     pub fn list_entries(&self) -> Result<Vec<ListEntry>, StoreError> {
         let conn = self.read();
-        let mut stmt = conn
-            .prepare(
+        let rows = conn
+            .query_map(
                 "SELECT id, kind, field, value, note, added_by, added_at FROM sender_lists
                  WHERE removed_at IS NULL ORDER BY id",
+                params![],
+                row_to_entry,
             )
             .map_err(|e| self.sql(e))?;
-        let rows = stmt.query_map([], row_to_entry).map_err(|e| self.sql(e))?;
-        let all: Vec<Option<ListEntry>> = rows.collect::<Result<_, _>>().map_err(|e| self.sql(e))?;
+        let all: Vec<Option<ListEntry>> = rows;
         Ok(all.into_iter().flatten().collect())
     }
 
@@ -148,7 +151,7 @@ impl Store {
         self.read()
             .query_row(
                 "SELECT coalesce(max(id), 0), count(removed_at) FROM sender_lists",
-                [],
+                params![],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .map_err(|e| self.sql(e))
@@ -159,10 +162,10 @@ impl Store {
 mod tests {
     use super::*;
 
-    #[test]
+    crate::store::both::on_both_backends! {
     fn entries_are_added_refused_removed_and_audited() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let store = Store::open(&dir.path().join("q.db")).expect("store");
+        let store = crate::store::both::open(&dir.path().join("q.db")).expect("store");
         let g0 = store.lists_generation().expect("generation");
         let e = store
             .list_add(
@@ -199,5 +202,6 @@ mod tests {
         assert_eq!(actions, ["list-add", "list-remove"]);
         assert!(trail[1].reason.contains("no longer"), "{:?}", trail[1]);
         assert_eq!(store.audit_verify().expect("verify").first_bad, None);
+    }
     }
 }

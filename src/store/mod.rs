@@ -4,16 +4,22 @@
 //! Postfix; every officer action goes through these functions (CLI and web console alike).
 
 mod audit;
+#[cfg(test)]
+pub(crate) mod both;
+
 mod feedback;
 mod lists;
+mod migrate;
 mod outbox;
 mod review;
 mod sessions;
+pub mod testing;
 pub mod traffic;
 mod users;
 
 pub use audit::{Anchor, AuditCheck, AuditEntry, AuditKey};
 pub use feedback::Feedback;
+pub use migrate::{Copied, TABLES};
 pub use outbox::OutboxRow;
 pub use review::{
     Filter, FourEyes, Page, REASONS, ReleaseRequest, Sort, Stats, day_string, hold_reason, parse_day,
@@ -23,9 +29,9 @@ pub use users::{Role, User, UserError};
 
 use crate::extract::Described;
 use crate::message::Envelope;
+use crate::sql::{Conn, DbError, OptionalExt, Row, params};
 use crate::verdict::Finding;
 use crate::verdict::Verdict;
-use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
@@ -162,10 +168,10 @@ pub struct NewAlert {
 /// The store. One connection behind a mutex: calls block, so async callers use the blocking pool.
 pub struct Store {
     path: PathBuf,
-    conn: Mutex<Connection>,
+    conn: Mutex<Conn>,
     /// A second, read-only connection for the console's long reads (lists, dashboard, chain
     /// verification): with WAL they see the last commit and never hold up a hold being written.
-    reader: Mutex<Connection>,
+    reader: Mutex<Conn>,
     /// The audit chain's key (kept outside the database).
     key: AuditKey,
 }
@@ -280,11 +286,11 @@ const SCHEMA: &[&str] = &[
     ALTER TABLE release_requests ADD COLUMN request_seq INTEGER NOT NULL DEFAULT 0;
     CREATE TABLE sessions (
         id_hash TEXT PRIMARY KEY,
-        user TEXT NOT NULL,
+        \"user\" TEXT NOT NULL,
         created_at INTEGER NOT NULL,
         last_seen INTEGER NOT NULL
     );
-    CREATE INDEX sessions_user ON sessions(user);
+    CREATE INDEX sessions_user ON sessions(\"user\");
     CREATE TABLE audit_anchors (
         id INTEGER PRIMARY KEY,
         seq INTEGER NOT NULL,
@@ -363,13 +369,17 @@ impl Store {
         Self::open_with_key(path, &default_key_file(path))
     }
 
-    /// Opens the store of a configuration (`[store] path`, `[audit] key_file`).
+    /// Opens the store of a configuration (`[store] url` when set, else `[store] path`;
+    /// `[audit] key_file`).
     pub fn from_config(config: &crate::config::Config) -> Result<Store, StoreError> {
         let key = if config.audit.key_file.as_os_str().is_empty() {
             default_key_file(&config.store.path)
         } else {
             config.audit.key_file.clone()
         };
+        if !config.store.url.is_empty() {
+            return Self::open_postgres(&config.store.url, &key);
+        }
         Self::open_with_key(&config.store.path, &key)
     }
 
@@ -424,7 +434,7 @@ impl Store {
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => false,
             Err(e) => return Err(open_err(&e)),
         };
-        let conn = Connection::open(path).map_err(|e| open_err(&e))?;
+        let conn = rusqlite::Connection::open(path).map_err(|e| open_err(&e))?;
         conn.busy_timeout(std::time::Duration::from_secs(10))
             .map_err(|e| open_err(&e))?;
         // WAL with full sync: a committed hold survives a crash or power loss.
@@ -435,18 +445,19 @@ impl Store {
         let version: i64 = conn
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .map_err(|e| open_err(&e))?;
+        conn.set_prepared_statement_cache_capacity(128);
+        let conn = Conn::Sqlite(conn);
         for (i, sql) in SCHEMA.iter().enumerate().skip(version as usize) {
-            let step = || -> rusqlite::Result<()> {
-                conn.execute_batch(&format!("BEGIN IMMEDIATE; {sql};"))?;
+            let step = || -> Result<(), DbError> {
+                let tx = conn.begin(true)?;
+                tx.execute_batch(sql)?;
                 if i + 1 == KEYED_AUDIT_VERSION {
-                    audit::seal_legacy(&conn, &key, now())?;
+                    audit::seal_legacy(&tx, &key, now())?;
                 }
-                conn.execute_batch(&format!("PRAGMA user_version = {}; COMMIT;", i + 1))
+                tx.execute_batch(&format!("PRAGMA user_version = {}", i + 1))?;
+                tx.commit()
             };
-            if let Err(e) = step() {
-                let _ = conn.execute_batch("ROLLBACK");
-                return Err(open_err(&format!("migration {}: {e}", i + 1)));
-            }
+            step().map_err(|e| open_err(&format!("migration {}: {e}", i + 1)))?;
         }
         if created {
             for suffix in ["-wal", "-shm"] {
@@ -458,7 +469,7 @@ impl Store {
                 }
             }
         }
-        let reader = Connection::open_with_flags(
+        let reader = rusqlite::Connection::open_with_flags(
             path,
             rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
@@ -469,29 +480,73 @@ impl Store {
         Ok(Store {
             path: path.to_owned(),
             conn: Mutex::new(conn),
+            reader: Mutex::new(Conn::Sqlite(reader)),
+            key,
+        })
+    }
+
+    /// Opens the shared store in PostgreSQL at `url` (several gateways, one quarantine), with
+    /// the audit key in `key_file` (every gateway sharing the database needs the same key).
+    /// Migrates the schema under a lock, so gateways starting together migrate it once.
+    pub fn open_postgres(url: &str, key_file: &Path) -> Result<Store, StoreError> {
+        let name = PathBuf::from(crate::sql::redact(url));
+        let open_err = |e: &dyn std::fmt::Display| StoreError::Open {
+            path: name.clone(),
+            error: e.to_string(),
+        };
+        let key = AuditKey::load_or_create(key_file).map_err(|e| open_err(&e))?;
+        let conn = Conn::Postgres(crate::sql::PgConn::connect(url).map_err(|e| open_err(&e))?);
+        let migrate = || -> Result<(), DbError> {
+            let tx = conn.begin(true)?;
+            tx.execute_batch(
+                "SELECT pg_advisory_xact_lock(7242781000);
+                 CREATE TABLE IF NOT EXISTS canhgac_schema (version BIGINT NOT NULL);
+                 INSERT INTO canhgac_schema (version) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM canhgac_schema);",
+            )?;
+            let version: i64 = tx.query_row("SELECT version FROM canhgac_schema", params![], |r| r.get(0))?;
+            for (i, sql) in SCHEMA.iter().enumerate().skip(version.max(0) as usize) {
+                tx.execute_batch(&crate::sql::pg_schema(sql))
+                    .map_err(|e| DbError::other(format!("migration {}: {e}", i + 1)))?;
+                if i + 1 == KEYED_AUDIT_VERSION {
+                    audit::seal_legacy(&tx, &key, now())?;
+                }
+                tx.execute("UPDATE canhgac_schema SET version = ?1", params![i as i64 + 1])?;
+            }
+            tx.commit()
+        };
+        migrate().map_err(|e| open_err(&e))?;
+        let reader = Conn::Postgres(crate::sql::PgConn::connect(url).map_err(|e| open_err(&e))?);
+        Ok(Store {
+            path: name,
+            conn: Mutex::new(conn),
             reader: Mutex::new(reader),
             key,
         })
+    }
+
+    /// Which database the store is in.
+    pub fn backend(&self) -> crate::sql::Backend {
+        self.lock().backend()
     }
 
     pub fn path(&self) -> &Path {
         &self.path
     }
 
-    fn sql(&self, e: rusqlite::Error) -> StoreError {
+    fn sql(&self, e: DbError) -> StoreError {
         StoreError::Sql {
             path: self.path.clone(),
             error: e.to_string(),
         }
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, Connection> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Conn> {
         // A panic while holding the lock leaves SQLite consistent (transactions roll back).
         self.conn.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     /// The read-only connection (for reads that may take long).
-    fn read(&self) -> std::sync::MutexGuard<'_, Connection> {
+    fn read(&self) -> std::sync::MutexGuard<'_, Conn> {
         self.reader.lock().unwrap_or_else(|p| p.into_inner())
     }
 
@@ -507,8 +562,8 @@ impl Store {
         let e = h.envelope;
         let findings = serde_json::to_string(&h.verdict.findings).unwrap_or_else(|_| "[]".into());
         let rcpt = serde_json::to_string(&e.rcpt_to).unwrap_or_else(|_| "[]".into());
-        let mut conn = self.lock();
-        let tx = conn.transaction().map_err(|e| self.sql(e))?;
+        let conn = self.lock();
+        let tx = conn.begin(false).map_err(|e| self.sql(e))?;
         tx.execute(
             "INSERT INTO messages (id, received_at, queue_id, client_addr, helo, mail_from, rcpt_to, auth_user,
                 internal_sender, header_from, subject, size, action, level, score, findings, status, sha256, raw, reason, described, authentication)
@@ -540,7 +595,7 @@ impl Store {
         .map_err(|e| self.sql(e))?;
         for unit in &h.units {
             tx.execute(
-                "INSERT OR IGNORE INTO message_units (unit, message_id, received_at) VALUES (?1, ?2, ?3)",
+                "INSERT INTO message_units (unit, message_id, received_at) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
                 params![unit, id, at],
             )
             .map_err(|e| self.sql(e))?;
@@ -566,7 +621,7 @@ impl Store {
         header_from, subject, size, action, level, score, findings, status, note, sha256, raw IS NOT NULL, reason,
         authentication";
 
-    fn record(row: &rusqlite::Row<'_>) -> rusqlite::Result<Record> {
+    fn record(row: &Row) -> Result<Record, DbError> {
         let rcpt: String = row.get(6)?;
         let findings: String = row.get(15)?;
         let status: String = row.get(16)?;
@@ -582,7 +637,7 @@ impl Store {
             internal_sender: row.get(8)?,
             header_from: row.get(9)?,
             subject: row.get(10)?,
-            size: row.get::<_, i64>(11)?.max(0) as u64,
+            size: row.get::<i64>(11)?.max(0) as u64,
             action: row.get(12)?,
             level: row.get(13)?,
             score: row.get(14)?,
@@ -600,14 +655,15 @@ impl Store {
     pub fn list(&self, status: Option<Status>, limit: usize) -> Result<Vec<Record>, StoreError> {
         let conn = self.lock();
         let sql = format!(
-            "SELECT {} FROM messages WHERE (?1 IS NULL OR status = ?1) ORDER BY received_at DESC, rowid DESC LIMIT ?2",
+            "SELECT {} FROM messages WHERE (CAST(?1 AS TEXT) IS NULL OR status = ?1) ORDER BY received_at DESC, rowid DESC LIMIT ?2",
             Self::COLUMNS
         );
-        let mut stmt = conn.prepare(&sql).map_err(|e| self.sql(e))?;
-        let rows = stmt
-            .query_map(params![status.map(Status::as_str), limit as i64], Self::record)
-            .map_err(|e| self.sql(e))?;
-        rows.collect::<Result<Vec<_>, _>>().map_err(|e| self.sql(e))
+        conn.query_map(
+            &sql,
+            params![status.map(Status::as_str), limit as i64],
+            Self::record,
+        )
+        .map_err(|e| self.sql(e))
     }
 
     pub fn get(&self, id: &str) -> Result<Record, StoreError> {
@@ -623,7 +679,7 @@ impl Store {
     pub fn raw(&self, id: &str) -> Result<Option<Vec<u8>>, StoreError> {
         let conn = self.lock();
         conn.query_row("SELECT raw FROM messages WHERE id = ?1", params![id], |r| {
-            r.get::<_, Option<Vec<u8>>>(0)
+            r.get::<Option<Vec<u8>>>(0)
         })
         .optional()
         .map_err(|e| self.sql(e))?
@@ -643,8 +699,8 @@ impl Store {
                 why: "a release goes through begin_release and finish_release".to_owned(),
             });
         }
-        let mut conn = self.lock();
-        let tx = self.write_tx(&mut conn)?;
+        let conn = self.lock();
+        let tx = self.write_tx(&conn)?;
         let drop_bytes = if to == Status::Deleted { ", raw = NULL" } else { "" };
         let note = if reason.is_empty() {
             String::new()
@@ -679,16 +735,15 @@ impl Store {
 
     /// A write transaction that takes the database's write lock at once (`BEGIN IMMEDIATE`), so
     /// a status read and the update that depends on it cannot interleave with another writer.
-    fn write_tx<'c>(&self, conn: &'c mut Connection) -> Result<rusqlite::Transaction<'c>, StoreError> {
-        conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(|e| self.sql(e))
+    fn write_tx<'c>(&self, conn: &'c Conn) -> Result<crate::sql::Tx<'c>, StoreError> {
+        conn.begin(true).map_err(|e| self.sql(e))
     }
 
     /// Why a conditional update changed nothing: the message is missing, or its status.
-    fn refused(&self, tx: &rusqlite::Transaction<'_>, id: &str, why: &str) -> StoreError {
+    fn refused(&self, tx: &Conn, id: &str, why: &str) -> StoreError {
         match tx
             .query_row("SELECT status FROM messages WHERE id = ?1", params![id], |r| {
-                r.get::<_, String>(0)
+                r.get::<String>(0)
             })
             .optional()
         {
@@ -706,8 +761,8 @@ impl Store {
     /// false positive) → `releasing`, by `actor`. Two releases at once, or a delete racing a
     /// release, find `releasing` and are refused, so a message is never sent twice.
     pub fn begin_release(&self, id: &str, actor: &str, reason: &str) -> Result<(), StoreError> {
-        let mut conn = self.lock();
-        let tx = self.write_tx(&mut conn)?;
+        let conn = self.lock();
+        let tx = self.write_tx(&conn)?;
         let changed = tx
             .execute(
                 "UPDATE messages SET status = 'releasing' WHERE id = ?1 AND status IN ('held', 'confirmed', 'false_positive') AND raw IS NOT NULL",
@@ -763,8 +818,8 @@ impl Store {
     }
 
     fn end_release(&self, id: &str, actor: &str, to: Status, note: &str) -> Result<(), StoreError> {
-        let mut conn = self.lock();
-        let tx = self.write_tx(&mut conn)?;
+        let conn = self.lock();
+        let tx = self.write_tx(&conn)?;
         let changed = tx
             .execute(
                 "UPDATE messages SET status = ?2, note = ?3 WHERE id = ?1 AND status = 'releasing'",
@@ -790,8 +845,8 @@ impl Store {
     /// Adds a note (audited) without changing the status.
     pub fn add_note(&self, id: &str, actor: &str, note: &str) -> Result<(), StoreError> {
         self.get(id)?;
-        let mut conn = self.lock();
-        let tx = conn.transaction().map_err(|e| self.sql(e))?;
+        let conn = self.lock();
+        let tx = conn.begin(false).map_err(|e| self.sql(e))?;
         audit::append(&tx, &self.key, now(), actor, "note", id, note).map_err(|e| self.sql(e))?;
         tx.commit().map_err(|e| self.sql(e))
     }
@@ -803,17 +858,15 @@ impl Store {
             return Ok(0);
         }
         let cutoff = now() - i64::from(days) * 86_400;
-        let mut conn = self.lock();
-        let tx = conn.transaction().map_err(|e| self.sql(e))?;
-        let ids: Vec<String> = {
-            let mut stmt = tx
-                .prepare("SELECT id FROM messages WHERE received_at < ?1 AND raw IS NOT NULL")
-                .map_err(|e| self.sql(e))?;
-            let rows = stmt
-                .query_map(params![cutoff], |r| r.get(0))
-                .map_err(|e| self.sql(e))?;
-            rows.collect::<Result<_, _>>().map_err(|e| self.sql(e))?
-        };
+        let conn = self.lock();
+        let tx = conn.begin(false).map_err(|e| self.sql(e))?;
+        let ids: Vec<String> = tx
+            .query_map(
+                "SELECT id FROM messages WHERE received_at < ?1 AND raw IS NOT NULL",
+                params![cutoff],
+                |r| r.get(0),
+            )
+            .map_err(|e| self.sql(e))?;
         for id in &ids {
             tx.execute("UPDATE messages SET raw = NULL WHERE id = ?1", params![id])
                 .map_err(|e| self.sql(e))?;
@@ -834,8 +887,8 @@ impl Store {
 
     /// Records that an officer viewed or exported a message.
     pub fn audit(&self, actor: &str, action: &str, id: &str, reason: &str) -> Result<(), StoreError> {
-        let mut conn = self.lock();
-        let tx = conn.transaction().map_err(|e| self.sql(e))?;
+        let conn = self.lock();
+        let tx = conn.begin(false).map_err(|e| self.sql(e))?;
         audit::append(&tx, &self.key, now(), actor, action, id, reason).map_err(|e| self.sql(e))?;
         tx.commit().map_err(|e| self.sql(e))
     }
@@ -877,8 +930,8 @@ impl Store {
     /// entries removed from the end) and returns it for the officers' mailbox and the log.
     /// None when the head is the one anchored last (nothing happened since) or the log is empty.
     pub fn anchor_audit(&self) -> Result<Option<Anchor>, StoreError> {
-        let mut conn = self.lock();
-        let tx = self.write_tx(&mut conn)?;
+        let conn = self.lock();
+        let tx = self.write_tx(&conn)?;
         let Some((seq, mac)) = audit::head(&tx).map_err(|e| self.sql(e))? else {
             return Ok(None);
         };
@@ -904,22 +957,31 @@ impl Store {
         let (pending, oldest): (i64, Option<i64>) = conn
             .query_row(
                 "SELECT COUNT(*), MIN(created_at) FROM outbox WHERE sent_at IS NULL",
-                [],
+                params![],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .map_err(|e| self.sql(e))?;
         let held: i64 = conn
             .query_row(
                 "SELECT COUNT(*) FROM messages WHERE status = ?1",
-                [Status::Held.as_str()],
+                params![Status::Held.as_str()],
                 |r| r.get(0),
             )
             .map_err(|e| self.sql(e))?;
         Ok((pending, oldest.map_or(0, |t| (now() - t).max(0)), held))
     }
 
-    /// Bytes of the store's files (the database and its write-ahead log).
+    /// Bytes the store takes: SQLite's files (the database and its write-ahead log), or the
+    /// PostgreSQL database's size.
     pub fn size_bytes(&self) -> u64 {
+        if self.backend() == crate::sql::Backend::Postgres {
+            return self
+                .read()
+                .query_row("SELECT pg_database_size(current_database())", params![], |r| {
+                    r.get::<u64>(0)
+                })
+                .unwrap_or(0);
+        }
         ["", "-wal"]
             .iter()
             .filter_map(|suffix| {
@@ -931,25 +993,31 @@ impl Store {
     }
 
     /// Whether the store can be written now (for `/readyz` and `canhgac doctor`): takes the
-    /// write lock and gives it back, writing nothing.
+    /// write lock and gives it back, writing nothing (on PostgreSQL: a read-write transaction
+    /// creating a temporary table, which a standby refuses).
     pub fn check_writable(&self) -> Result<(), StoreError> {
         let conn = self.lock();
-        let probe = conn.execute_batch("BEGIN IMMEDIATE; CREATE TABLE canhgac_write_probe (x);");
-        if !conn.is_autocommit() {
-            let _ = conn.execute_batch("ROLLBACK");
-        }
-        probe.map_err(|e| self.sql(e))
+        let probe = match conn.backend() {
+            crate::sql::Backend::Sqlite => "CREATE TABLE canhgac_write_probe (x)",
+            crate::sql::Backend::Postgres => {
+                "SET TRANSACTION READ WRITE; CREATE TEMP TABLE canhgac_write_probe (x int)"
+            }
+        };
+        let tx = conn.begin(true).map_err(|e| self.sql(e))?;
+        tx.execute_batch(probe).map_err(|e| self.sql(e))
+        // Dropped: rolled back.
     }
 
-    /// Alerts due to be sent now.
+    /// Takes the alerts due to be sent now, leased to the caller for ten minutes (then due
+    /// again unless marked sent or failed): gateways sharing a store never take the same one.
     pub fn due_alerts(&self, limit: usize) -> Result<Vec<OutboxRow>, StoreError> {
-        outbox::due(&self.lock(), now(), limit).map_err(|e| self.sql(e))
+        outbox::take_due(&self.lock(), now(), limit).map_err(|e| self.sql(e))
     }
 
     /// Marks an alert sent (it will not be sent again).
     pub fn alert_sent(&self, id: i64) -> Result<(), StoreError> {
-        let mut conn = self.lock();
-        let tx = conn.transaction().map_err(|e| self.sql(e))?;
+        let conn = self.lock();
+        let tx = conn.begin(false).map_err(|e| self.sql(e))?;
         if outbox::sent(&tx, id, now()).map_err(|e| self.sql(e))? {
             // The alerts of held messages (not the audit anchors' mail).
             let (message, kind): (String, String) = tx
@@ -1017,14 +1085,14 @@ mod tests {
         }
     }
 
+    crate::store::both::on_both_backends! {
     /// Issue 15, item 4: a release is a state machine whose first step is committed before
     /// the relay is contacted. Two releases at once: one wins. A delete or confirm during a
     /// release is refused. A refused send returns the message to `held`; an unknown outcome
     /// stays `releasing` until an operator resolves it.
-    #[test]
     fn release_is_a_state_machine_safe_under_concurrency() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let store = std::sync::Arc::new(Store::open(&dir.path().join("q.db")).expect("open"));
+        let store = std::sync::Arc::new(crate::store::both::open(&dir.path().join("q.db")).expect("open"));
         let env = Envelope {
             mail_from: "a@snv.lamdong.gov.vn".into(),
             rcpt_to: vec!["b@stc.lamdong.gov.vn".into()],
@@ -1107,11 +1175,12 @@ mod tests {
         assert!(store.resolve_release(&id, "o2", true, "x").is_err());
         assert_eq!(store.audit_verify().expect("verify").first_bad, None);
     }
+    }
 
-    #[test]
+    crate::store::both::on_both_backends! {
     fn hold_list_release_and_audit_chain() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let store = Store::open(&dir.path().join("sub/q.db")).expect("open");
+        let store = crate::store::both::open(&dir.path().join("sub/q.db")).expect("open");
         let env = Envelope {
             mail_from: "a@snv.lamdong.gov.vn".into(),
             rcpt_to: vec!["b@stc.lamdong.gov.vn".into()],
@@ -1149,20 +1218,21 @@ mod tests {
         assert_eq!(check.first_bad, None);
         // Reopening keeps everything (schema already at the latest version).
         drop(store);
-        let store = Store::open(&dir.path().join("sub/q.db")).expect("reopen");
+        let store = crate::store::both::open(&dir.path().join("sub/q.db")).expect("reopen");
         assert_eq!(store.get(&id).expect("get").status, Status::Deleted);
         // Tampering with an entry breaks the chain at that entry.
         store
             .lock()
-            .execute("UPDATE audit SET reason = 'nothing to see' WHERE seq = 2", [])
+            .execute("UPDATE audit SET reason = 'nothing to see' WHERE seq = 2", params![])
             .expect("tamper");
         assert_eq!(store.audit_verify().expect("verify").first_bad, Some(2));
     }
+    }
 
-    #[test]
+    crate::store::both::on_both_backends! {
     fn retention_purges_old_bytes_and_keeps_the_record() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let store = Store::open(&dir.path().join("q.db")).expect("open");
+        let store = crate::store::both::open(&dir.path().join("q.db")).expect("open");
         let env = Envelope::default();
         let v = verdict();
         let hold = |raw: &'static [u8]| Hold {
@@ -1193,6 +1263,7 @@ mod tests {
         let purges = store.audit_entries(Some(&old)).expect("audit");
         assert_eq!(purges.last().map(|e| e.action.as_str()), Some("purge"));
         assert_eq!(store.audit_verify().expect("verify").first_bad, None);
+    }
     }
 
     /// Issue 15, item 3: the store holds state-secret mail and password hashes; it is created

@@ -4,9 +4,9 @@
 
 use super::users::{USER_COLUMNS, row_to_user};
 use super::{Record, Role, Status, Store, StoreError, User, audit, now};
+use crate::sql::Value;
+use crate::sql::{Conn, DbError, OptionalExt, Row, params};
 use crate::verdict::Verdict;
-use rusqlite::types::Value;
-use rusqlite::{OptionalExtension, params, params_from_iter};
 use serde::Serialize;
 
 /// The hold reasons, in the order the console lists them.
@@ -158,7 +158,7 @@ pub enum FourEyes {
 const REQUEST_COLUMNS: &str =
     "id, message_id, requested_by, requested_at, reason, decided_by, decided_at, outcome, request_seq";
 
-fn request(r: &rusqlite::Row<'_>) -> rusqlite::Result<ReleaseRequest> {
+fn request(r: &Row) -> Result<ReleaseRequest, DbError> {
     Ok(ReleaseRequest {
         id: r.get(0)?,
         message_id: r.get(1)?,
@@ -230,7 +230,7 @@ fn like_pattern(words: &str) -> String {
 impl Store {
     /// One page of held messages matching a filter, and the number matching in all.
     pub fn query(&self, f: &Filter) -> Result<Page, StoreError> {
-        let mut sql = String::from(" FROM messages m WHERE 1");
+        let mut sql = String::from(" FROM messages m WHERE 1 = 1");
         let mut args: Vec<Value> = Vec::new();
         if let Some(s) = f.status {
             sql.push_str(" AND m.status = ?");
@@ -250,11 +250,11 @@ impl Store {
         }
         if let Some(t) = f.since {
             sql.push_str(" AND m.received_at >= ?");
-            args.push(Value::Integer(t));
+            args.push(Value::Int(t));
         }
         if let Some(t) = f.until {
             sql.push_str(" AND m.received_at < ?");
-            args.push(Value::Integer(t));
+            args.push(Value::Int(t));
         }
         if !f.search.trim().is_empty() {
             sql.push_str(
@@ -267,11 +267,7 @@ impl Store {
         scope_clause(&f.scope, &mut sql, &mut args);
         let conn = self.read();
         let total: i64 = conn
-            .query_row(
-                &format!("SELECT count(*){sql}"),
-                params_from_iter(args.iter()),
-                |r| r.get(0),
-            )
+            .query_row(&format!("SELECT count(*){sql}"), &args, |r| r.get(0))
             .map_err(|e| self.sql(e))?;
         let per_page = f.per_page.clamp(1, 500);
         let offset = f.page.max(1).saturating_sub(1).saturating_mul(per_page);
@@ -286,11 +282,8 @@ impl Store {
             Self::COLUMNS.replace("raw IS NOT NULL", "m.raw IS NOT NULL"),
             f.sort.column(),
         );
-        let mut stmt = conn.prepare(&list).map_err(|e| self.sql(e))?;
-        let rows = stmt
-            .query_map(params_from_iter(args.iter()), Self::record)
-            .map_err(|e| self.sql(e))?
-            .collect::<Result<Vec<_>, _>>()
+        let rows = conn
+            .query_map(&list, &args, Self::record)
             .map_err(|e| self.sql(e))?;
         Ok(Page {
             rows,
@@ -301,23 +294,27 @@ impl Store {
     /// The marking levels of held messages (for the list's filter).
     pub fn levels(&self) -> Result<Vec<String>, StoreError> {
         let conn = self.read();
-        let mut stmt = conn
-            .prepare("SELECT DISTINCT level FROM messages WHERE level IS NOT NULL ORDER BY level")
+        let rows = conn
+            .query_map(
+                "SELECT DISTINCT level FROM messages WHERE level IS NOT NULL ORDER BY level",
+                params![],
+                |r| r.get(0),
+            )
             .map_err(|e| self.sql(e))?;
-        let rows = stmt.query_map([], |r| r.get(0)).map_err(|e| self.sql(e))?;
-        rows.collect::<Result<_, _>>().map_err(|e| self.sql(e))
+        Ok(rows)
     }
 
     /// The units a held message concerns.
     pub fn units_of(&self, id: &str) -> Result<Vec<String>, StoreError> {
         let conn = self.lock();
-        let mut stmt = conn
-            .prepare("SELECT unit FROM message_units WHERE message_id = ?1 ORDER BY unit")
+        let rows = conn
+            .query_map(
+                "SELECT unit FROM message_units WHERE message_id = ?1 ORDER BY unit",
+                params![id],
+                |r| r.get(0),
+            )
             .map_err(|e| self.sql(e))?;
-        let rows = stmt
-            .query_map(params![id], |r| r.get(0))
-            .map_err(|e| self.sql(e))?;
-        rows.collect::<Result<_, _>>().map_err(|e| self.sql(e))
+        Ok(rows)
     }
 
     /// Whether a reader limited to `scope` (None: all units) may see a message.
@@ -338,19 +335,11 @@ impl Store {
         let mut stats = Stats::default();
         let conn = self.read();
         let rows = |sql: &str, args: &[Value]| -> Result<Vec<Vec<Value>>, StoreError> {
-            let mut stmt = conn.prepare(sql).map_err(|e| self.sql(e))?;
-            let n = stmt.column_count();
-            let rows = stmt
-                .query_map(params_from_iter(args.iter()), |r| {
-                    (0..n)
-                        .map(|i| r.get::<_, Value>(i))
-                        .collect::<rusqlite::Result<Vec<_>>>()
-                })
-                .map_err(|e| self.sql(e))?;
-            rows.collect::<Result<_, _>>().map_err(|e| self.sql(e))
+            conn.query_map(sql, args, |r| Ok(r.values().to_vec()))
+                .map_err(|e| self.sql(e))
         };
         let int = |v: &Value| match v {
-            Value::Integer(i) => *i,
+            Value::Int(i) => *i,
             _ => 0,
         };
         let text = |v: &Value| match v {
@@ -361,7 +350,7 @@ impl Store {
         let mut sql = format!(
             "SELECT (m.received_at + {VIETNAM_OFFSET}) / 86400, m.reason, m.level, count(*) FROM messages m WHERE m.received_at >= ?"
         );
-        let mut args = vec![Value::Integer(since)];
+        let mut args = vec![Value::Int(since)];
         scope_clause(scope, &mut sql, &mut args);
         sql.push_str(" GROUP BY 1, 2, 3");
         let grouped = rows(&sql, &args)?;
@@ -400,7 +389,7 @@ impl Store {
         stats.held = rows(&sql, &args)?.first().map_or(0, |r| int(&r[0]).max(0) as u64);
         // By unit: every unit the reader may see.
         let mut sql = String::from("SELECT unit, count(*) FROM message_units WHERE received_at >= ?");
-        let mut args = vec![Value::Integer(since)];
+        let mut args = vec![Value::Int(since)];
         if let Some(units) = scope {
             let marks = vec!["?"; units.len().max(1)].join(", ");
             sql.push_str(&format!(" AND unit IN ({marks})"));
@@ -421,25 +410,21 @@ impl Store {
         let mut args = Vec::new();
         scope_clause(scope, &mut sql, &mut args);
         sql.push_str(") ORDER BY r.requested_at");
-        let mut stmt = conn.prepare(&sql).map_err(|e| self.sql(e))?;
-        stats.pending_releases = stmt
-            .query_map(params_from_iter(args.iter()), request)
-            .map_err(|e| self.sql(e))?
-            .collect::<Result<_, _>>()
-            .map_err(|e| self.sql(e))?;
+        stats.pending_releases = conn.query_map(&sql, &args, request).map_err(|e| self.sql(e))?;
         Ok(stats)
     }
 
     /// A message's release requests, oldest first.
     pub fn release_requests(&self, id: &str) -> Result<Vec<ReleaseRequest>, StoreError> {
         let conn = self.lock();
-        let mut stmt = conn
-            .prepare(&format!(
-                "SELECT {REQUEST_COLUMNS} FROM release_requests WHERE message_id = ?1 ORDER BY id"
-            ))
+        let rows = conn
+            .query_map(
+                &format!("SELECT {REQUEST_COLUMNS} FROM release_requests WHERE message_id = ?1 ORDER BY id"),
+                params![id],
+                request,
+            )
             .map_err(|e| self.sql(e))?;
-        let rows = stmt.query_map(params![id], request).map_err(|e| self.sql(e))?;
-        rows.collect::<Result<_, _>>().map_err(|e| self.sql(e))
+        Ok(rows)
     }
 
     /// The four-eyes step of releasing a message (audited): for a message held for a marking,
@@ -457,8 +442,8 @@ impl Store {
         if r.reason != "marking" {
             return Ok(FourEyes::NotNeeded);
         }
-        let mut conn = self.lock();
-        let tx = self.write_tx(&mut conn)?;
+        let conn = self.lock();
+        let tx = self.write_tx(&conn)?;
         let current: Option<ReleaseRequest> = tx
             .query_row(
                 &format!(
@@ -577,12 +562,13 @@ impl Store {
             None => {
                 let seq = audit::append(&tx, &self.key, at, actor, "release-request", id, reason)
                     .map_err(|e| self.sql(e))?;
-                tx.execute(
-                    "INSERT INTO release_requests (message_id, requested_by, requested_at, reason, request_seq) VALUES (?1, ?2, ?3, ?4, ?5)",
+                let req_id: i64 = tx
+                    .query_row(
+                    "INSERT INTO release_requests (message_id, requested_by, requested_at, reason, request_seq) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
                     params![id, actor, at, reason, seq],
+                    |r| r.get(0),
                 )
                 .map_err(|e| self.sql(e))?;
-                let req_id = tx.last_insert_rowid();
                 FourEyes::Requested(ReleaseRequest {
                     id: req_id,
                     message_id: id.to_owned(),
@@ -603,12 +589,7 @@ impl Store {
 
 /// Closes a message's open release requests when its status changes (inside the caller's
 /// transaction): released ones become `released`, others `cancelled`.
-pub(super) fn close_requests(
-    tx: &rusqlite::Transaction<'_>,
-    id: &str,
-    to: Status,
-    at: i64,
-) -> rusqlite::Result<()> {
+pub(super) fn close_requests(tx: &Conn, id: &str, to: Status, at: i64) -> Result<(), DbError> {
     match to {
         Status::Released => tx.execute(
             "UPDATE release_requests SET outcome = 'released', decided_at = coalesce(decided_at, ?2) WHERE message_id = ?1 AND (outcome IS NULL OR outcome = 'approved')",
@@ -667,10 +648,10 @@ mod tests {
         store.hold(&h, &[]).expect("hold")
     }
 
-    #[test]
+    crate::store::both::on_both_backends! {
     fn list_filters_sorts_pages_and_scopes() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let store = Store::open(&dir.path().join("q.db")).expect("open");
+        let store = crate::store::both::open(&dir.path().join("q.db")).expect("open");
         let a = hold(
             &store,
             "a@snv.lamdong.gov.vn",
@@ -810,11 +791,12 @@ mod tests {
             vec!["MẬT".to_owned(), "TỐI MẬT".to_owned()]
         );
     }
+    }
 
-    #[test]
+    crate::store::both::on_both_backends! {
     fn marked_messages_need_two_officers_to_release() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let store = Store::open(&dir.path().join("q.db")).expect("open");
+        let store = crate::store::both::open(&dir.path().join("q.db")).expect("open");
         for o in ["o1", "o2", "o3"] {
             store
                 .add_user("cli:root", o, Role::Officer, &[], "mật khẩu đủ dài 1")
@@ -896,13 +878,14 @@ mod tests {
         );
         assert!(store.stats(&None, 1).expect("stats").pending_releases.is_empty());
     }
+    }
 
+    crate::store::both::on_both_backends! {
     /// Issue 15, item 5: four-eyes means two people, each a console account, neither set up
     /// by the other, and the approver's account older than the request.
-    #[test]
     fn four_eyes_needs_two_people_not_two_names() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let store = Store::open(&dir.path().join("q.db")).expect("open");
+        let store = crate::store::both::open(&dir.path().join("q.db")).expect("open");
         let pw = "mật khẩu đủ dài 1";
         let add = |by: &str, name: &str, role: Role| {
             store.add_user(by, name, role, &[], pw).expect("account");
@@ -989,6 +972,7 @@ mod tests {
             Some("cancelled")
         );
         assert_eq!(store.audit_verify().expect("verify").first_bad, None);
+    }
     }
 
     #[test]

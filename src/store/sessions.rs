@@ -5,7 +5,7 @@
 
 use super::users::{USER_COLUMNS, row_to_user_from};
 use super::{Store, StoreError, User, hex, now};
-use rusqlite::{OptionalExtension, params};
+use crate::sql::{OptionalExt, params};
 use sha2::{Digest, Sha256};
 
 /// Random bytes from the kernel, hex-encoded (`bytes` of them).
@@ -44,7 +44,7 @@ impl Store {
         )
         .map_err(|e| self.sql(e))?;
         conn.execute(
-            "INSERT INTO sessions (id_hash, user, created_at, last_seen) VALUES (?1, ?2, ?3, ?3)",
+            "INSERT INTO sessions (id_hash, \"user\", created_at, last_seen) VALUES (?1, ?2, ?3, ?3)",
             params![id_hash(&id), user, at],
         )
         .map_err(|e| self.sql(e))?;
@@ -63,7 +63,7 @@ impl Store {
         let found: Option<(i64, i64, Option<User>)> = conn
             .query_row(
                 &format!(
-                    "SELECT s.created_at, s.last_seen, u.name IS NOT NULL, {} FROM sessions s LEFT JOIN users u ON u.name = s.user WHERE s.id_hash = ?1",
+                    "SELECT s.created_at, s.last_seen, u.name IS NOT NULL, {} FROM sessions s LEFT JOIN users u ON u.name = s.\"user\" WHERE s.id_hash = ?1",
                     USER_COLUMNS
                         .split(", ")
                         .map(|c| format!("u.{c}"))
@@ -72,7 +72,7 @@ impl Store {
                 ),
                 params![key],
                 |r| {
-                    let user = if r.get::<_, bool>(2)? {
+                    let user = if r.get::<bool>(2)? {
                         Some(row_to_user_from(r, 3)?)
                     } else {
                         None
@@ -119,11 +119,11 @@ mod tests {
     use super::*;
     use crate::store::Role;
 
-    #[test]
+    crate::store::both::on_both_backends! {
     fn sessions_outlive_a_restart_and_end_when_idle_too_old_or_disabled() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("q.db");
-        let store = Store::open(&path).expect("open");
+        let store = crate::store::both::open(&path).expect("open");
         store
             .add_user("cli:root", "lan.nt", Role::Officer, &[], "mật khẩu đủ dài 1")
             .expect("user");
@@ -134,7 +134,7 @@ mod tests {
         assert_eq!(id.len(), 64);
         drop(store);
         // A restart: the session is still there; only its hash is stored.
-        let store = Store::open(&path).expect("reopen");
+        let store = crate::store::both::open(&path).expect("reopen");
         let user = store
             .session_user(&id, 1800, 43_200)
             .expect("get")
@@ -142,14 +142,14 @@ mod tests {
         assert_eq!(user.as_deref(), Some("lan.nt"));
         let stored: String = store
             .lock()
-            .query_row("SELECT id_hash FROM sessions", [], |r| r.get(0))
+            .query_row("SELECT id_hash FROM sessions", params![], |r| r.get(0))
             .expect("row");
         assert_ne!(stored, id, "the id itself is never stored");
         assert!(store.session_user("00", 1800, 43_200).expect("get").is_none());
         // Idle for longer than the idle lifetime: ended.
         store
             .lock()
-            .execute("UPDATE sessions SET last_seen = last_seen - 1800", [])
+            .execute("UPDATE sessions SET last_seen = last_seen - 1800", params![])
             .expect("age");
         assert!(store.session_user(&id, 1800, 43_200).expect("get").is_none());
         // Active but older than the absolute lifetime: ended.
@@ -159,7 +159,7 @@ mod tests {
             .expect("random");
         store
             .lock()
-            .execute("UPDATE sessions SET created_at = created_at - 43200", [])
+            .execute("UPDATE sessions SET created_at = created_at - 43200", params![])
             .expect("age");
         assert!(store.session_user(&id, 1800, 43_200).expect("get").is_none());
         // Disabling the account, or changing its password, ends its sessions.
@@ -179,5 +179,6 @@ mod tests {
         assert!(store.session_user(&id, 1800, 43_200).expect("get").is_none());
         // Logout.
         store.session_end(&id).expect("end");
+    }
     }
 }

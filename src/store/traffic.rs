@@ -21,8 +21,8 @@
 use super::{Store, StoreError, hold_reason};
 use crate::config::LocalConfig;
 use crate::directory::Directory;
+use crate::sql::{Conn, DbError, params};
 use crate::verdict::{Action, Verdict};
-use rusqlite::{Connection, params};
 use std::collections::HashMap;
 use std::sync::Mutex;
 
@@ -306,23 +306,38 @@ impl Tally {
 }
 
 /// Adds `n` to a counter inside a transaction.
-pub(super) fn add(conn: &Connection, day: i64, unit: &str, counter: &str, n: i64) -> rusqlite::Result<()> {
+pub(super) fn add(conn: &Conn, day: i64, unit: &str, counter: &str, n: i64) -> Result<(), DbError> {
     conn.execute(
         "INSERT INTO traffic (day, unit, counter, value) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT (day, unit, counter) DO UPDATE SET value = value + excluded.value",
+         ON CONFLICT (day, unit, counter) DO UPDATE SET value = traffic.value + excluded.value",
         params![day, unit, counter, n],
     )?;
     Ok(())
 }
 
+/// `column = ` the earlier of the stored and the new date (NULL: never).
+fn earliest(c: &str) -> String {
+    format!(
+        "{c} = CASE WHEN excluded.{c} IS NULL OR (mailboxes.{c} IS NOT NULL AND mailboxes.{c} <= excluded.{c}) THEN mailboxes.{c} ELSE excluded.{c} END"
+    )
+}
+
+/// `column = ` the later of the stored and the new date (NULL: never).
+fn latest(c: &str) -> String {
+    format!(
+        "{c} = CASE WHEN excluded.{c} IS NULL OR (mailboxes.{c} IS NOT NULL AND mailboxes.{c} >= excluded.{c}) THEN mailboxes.{c} ELSE excluded.{c} END"
+    )
+}
+
 /// Counts an event on a held message (released, confirmed, false positive, an alert sent) for
 /// the units it concerns and the province, inside the transaction that records it.
-pub(super) fn count_event(conn: &Connection, message: &str, counter: &str, at: i64) -> rusqlite::Result<()> {
+pub(super) fn count_event(conn: &Conn, message: &str, counter: &str, at: i64) -> Result<(), DbError> {
     let day = day_of(at);
-    let units: Vec<String> = conn
-        .prepare_cached("SELECT unit FROM message_units WHERE message_id = ?1")?
-        .query_map(params![message], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+    let units: Vec<String> = conn.query_map(
+        "SELECT unit FROM message_units WHERE message_id = ?1",
+        params![message],
+        |r| r.get(0),
+    )?;
     for u in units.iter().map(String::as_str).chain([PROVINCE]) {
         add(conn, day, u, counter, 1)?;
     }
@@ -358,33 +373,40 @@ impl Store {
         if pending.counts.is_empty() && pending.mailboxes.is_empty() {
             return Ok(0);
         }
-        let write = || -> rusqlite::Result<usize> {
-            let mut conn = self.lock();
-            let tx = conn.transaction()?;
+        let write = || -> Result<usize, DbError> {
+            let conn = self.lock();
+            let tx = conn.begin(false)?;
             for ((day, unit, counter), n) in &pending.counts {
                 add(&tx, *day, unit, counter, *n)?;
             }
-            {
-                let mut st = tx.prepare_cached(
-                    "INSERT INTO mailboxes (address, unit, first_sent, last_sent, first_received, last_received)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-                     ON CONFLICT (address) DO UPDATE SET
-                       unit = CASE WHEN excluded.unit = '' THEN mailboxes.unit ELSE excluded.unit END,
-                       first_sent = coalesce(min(mailboxes.first_sent, excluded.first_sent), mailboxes.first_sent, excluded.first_sent),
-                       last_sent = coalesce(max(mailboxes.last_sent, excluded.last_sent), mailboxes.last_sent, excluded.last_sent),
-                       first_received = coalesce(min(mailboxes.first_received, excluded.first_received), mailboxes.first_received, excluded.first_received),
-                       last_received = coalesce(max(mailboxes.last_received, excluded.last_received), mailboxes.last_received, excluded.last_received)",
-                )?;
-                for (address, a) in &pending.mailboxes {
-                    st.execute(params![
+            // The earliest and latest of each date (scalar min/max differ between SQLite and
+            // PostgreSQL, so spelled out; NULL is "never").
+            let upsert =
+                "INSERT INTO mailboxes (address, unit, first_sent, last_sent, first_received, last_received)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT (address) DO UPDATE SET
+                   unit = CASE WHEN excluded.unit = '' THEN mailboxes.unit ELSE excluded.unit END,
+                   %FS%,
+                   %LS%,
+                   %FR%,
+                   %LR%";
+            let upsert = upsert
+                .replace("%FS%", &earliest("first_sent"))
+                .replace("%LS%", &latest("last_sent"))
+                .replace("%FR%", &earliest("first_received"))
+                .replace("%LR%", &latest("last_received"));
+            for (address, a) in &pending.mailboxes {
+                tx.execute(
+                    &upsert,
+                    params![
                         address,
                         a.unit,
                         a.first_sent,
                         a.last_sent,
                         a.first_received,
                         a.last_received
-                    ])?;
-                }
+                    ],
+                )?;
             }
             tx.commit()?;
             Ok(pending.counts.len())
@@ -401,37 +423,35 @@ impl Store {
     /// The counters of days `from..to` (day numbers, `to` excluded), in day order.
     pub fn counters(&self, from: i64, to: i64) -> Result<Vec<CounterRow>, StoreError> {
         let conn = self.read();
-        let mut st = conn
-            .prepare("SELECT day, unit, counter, value FROM traffic WHERE day >= ?1 AND day < ?2 ORDER BY day, unit, counter")
-            .map_err(|e| self.sql(e))?;
-        let rows = st
-            .query_map(params![from, to], |r| {
+        conn.query_map(
+            "SELECT day, unit, counter, value FROM traffic WHERE day >= ?1 AND day < ?2 ORDER BY day, unit, counter",
+            params![from, to],
+            |r| {
                 Ok(CounterRow {
                     day: r.get(0)?,
                     unit: r.get(1)?,
                     counter: r.get(2)?,
                     value: r.get(3)?,
                 })
-            })
-            .map_err(|e| self.sql(e))?;
-        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.sql(e))
+            },
+        )
+        .map_err(|e| self.sql(e))
     }
 
     /// The first day anything was counted.
     pub fn first_counted_day(&self) -> Result<Option<i64>, StoreError> {
         self.read()
-            .query_row("SELECT min(day) FROM traffic", [], |r| r.get(0))
+            .query_row("SELECT min(day) FROM traffic", params![], |r| r.get(0))
             .map_err(|e| self.sql(e))
     }
 
     /// Every mailbox's recorded activity, by address.
     pub fn mailboxes(&self) -> Result<Vec<MailboxRow>, StoreError> {
         let conn = self.read();
-        let mut st = conn
-            .prepare("SELECT address, unit, first_sent, last_sent, first_received, last_received FROM mailboxes ORDER BY address")
-            .map_err(|e| self.sql(e))?;
-        let rows = st
-            .query_map([], |r| {
+        conn.query_map(
+            "SELECT address, unit, first_sent, last_sent, first_received, last_received FROM mailboxes ORDER BY address",
+            params![],
+            |r| {
                 Ok(MailboxRow {
                     address: r.get(0)?,
                     unit: r.get(1)?,
@@ -440,9 +460,9 @@ impl Store {
                     first_received: r.get(4)?,
                     last_received: r.get(5)?,
                 })
-            })
-            .map_err(|e| self.sql(e))?;
-        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.sql(e))
+            },
+        )
+        .map_err(|e| self.sql(e))
     }
 
     /// Drops counters older than `years` (0 keeps them all); returns how many rows.
@@ -600,11 +620,66 @@ mod tests {
         );
     }
 
-    #[test]
+    crate::store::both::on_both_backends! {
+    /// The mailbox upsert keeps each date's earliest and latest across flushes, whatever
+    /// order batches arrive in (gateways sharing a store flush independently), and the
+    /// counters add up.
+    fn flushes_add_counters_and_keep_each_mailbox_s_first_and_last_dates() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let store = crate::store::both::open(&tmp.path().join("q.db")).expect("store");
+        let v = verdict(Action::Accept, vec![]);
+        let rcpt = vec!["binh@stc.lamdong.gov.vn".to_owned()];
+        let send = |at: i64, sender: &'static str| {
+            let t = Tally::new();
+            t.count(
+                &Seen {
+                    at,
+                    sender,
+                    recipients: &rcpt,
+                    size: 10,
+                    attachments: 0,
+                    ending: Ending::Delivered,
+                    outcomes: outcome_counters(&v, Ending::Delivered),
+                },
+                Some(&dir()),
+                &local(),
+            );
+            store.flush_tally(&t).expect("flush");
+        };
+        send(1_780_000_500, "an@snv.lamdong.gov.vn");
+        send(1_780_000_100, "an@snv.lamdong.gov.vn");
+        send(1_780_000_900, "an@snv.lamdong.gov.vn");
+        let boxes = store.mailboxes().expect("mailboxes");
+        let an = boxes
+            .iter()
+            .find(|m| m.address == "an@snv.lamdong.gov.vn")
+            .expect("sender's mailbox");
+        assert_eq!(
+            (an.unit.as_str(), an.first_sent, an.last_sent, an.first_received),
+            ("snv", Some(1_780_000_100), Some(1_780_000_900), None)
+        );
+        let binh = boxes
+            .iter()
+            .find(|m| m.address == "binh@stc.lamdong.gov.vn")
+            .expect("recipient's mailbox");
+        assert_eq!(
+            (binh.first_received, binh.last_received, binh.first_sent),
+            (Some(1_780_000_100), Some(1_780_000_900), None)
+        );
+        let sent: i64 = store
+            .counters(0, i64::MAX)
+            .expect("counters")
+            .iter()
+            .filter(|r| r.unit == "snv" && r.counter == "sent_internal")
+            .map(|r| r.value)
+            .sum();
+        assert_eq!(sent, 3);
+    }
+
     fn counters_are_kept_for_years_not_for_the_messages_retention() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let store = Store::open(&dir.path().join("q.db")).expect("store");
-        let today = day_of(super::super::now());
+        let store = crate::store::both::open(&dir.path().join("q.db")).expect("store");
+        let today = day_of(crate::store::now());
         {
             let conn = store.lock();
             for day in [today, today - 3 * 366, today - 11 * 366] {
@@ -622,6 +697,7 @@ mod tests {
             .collect();
         assert_eq!(left, [today - 3 * 366, today]);
         assert_eq!(store.purge_counters(0).expect("kept"), 0);
+    }
     }
 
     #[test]

@@ -4,9 +4,9 @@
 //! its subject (`user:NAME`).
 
 use super::{Store, StoreError, audit, now};
+use crate::sql::{Conn, DbError, OptionalExt, Row, params};
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
 /// Shortest password accepted.
@@ -134,12 +134,12 @@ fn hash(password: &str) -> Result<String, UserError> {
         .map_err(|e| UserError::Hash(e.to_string()))
 }
 
-pub(super) fn row_to_user(r: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
+pub(super) fn row_to_user(r: &Row) -> Result<User, DbError> {
     row_to_user_from(r, 0)
 }
 
 /// An account from the [`USER_COLUMNS`] of a row, starting at column `at`.
-pub(super) fn row_to_user_from(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<User> {
+pub(super) fn row_to_user_from(r: &Row, at: usize) -> Result<User, DbError> {
     let role: String = r.get(at + 1)?;
     let units: String = r.get(at + 2)?;
     Ok(User {
@@ -151,13 +151,13 @@ pub(super) fn row_to_user_from(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Re
             .filter(|u| !u.is_empty())
             .map(str::to_owned)
             .collect(),
-        disabled: r.get::<_, i64>(at + 3)? != 0,
+        disabled: r.get::<i64>(at + 3)? != 0,
         created_at: r.get(at + 4)?,
         updated_at: r.get(at + 5)?,
         created_by: r.get(at + 6)?,
         password_by: r.get(at + 7)?,
         created_seq: r.get(at + 8)?,
-        failed_logins: r.get::<_, i64>(at + 9)?.clamp(0, i64::from(u32::MAX)) as u32,
+        failed_logins: r.get::<i64>(at + 9)?.clamp(0, i64::from(u32::MAX)) as u32,
         last_failed_at: r.get(at + 10)?,
     })
 }
@@ -183,8 +183,8 @@ impl Store {
         }
         let hash = hash(password)?;
         let at = now();
-        let mut conn = self.lock();
-        let tx = conn.transaction().map_err(|e| self.sql(e))?;
+        let conn = self.lock();
+        let tx = conn.begin(false).map_err(|e| self.sql(e))?;
         let exists: Option<String> = tx
             .query_row("SELECT name FROM users WHERE name = ?1", params![name], |r| {
                 r.get(0)
@@ -256,7 +256,7 @@ impl Store {
                     params![name, hash, at, actor],
                 )?
             };
-            tx.execute("DELETE FROM sessions WHERE user = ?1", params![name])?;
+            tx.execute("DELETE FROM sessions WHERE \"user\" = ?1", params![name])?;
             Ok(n)
         })
     }
@@ -269,7 +269,7 @@ impl Store {
                 "UPDATE users SET disabled = 1, updated_at = ?2 WHERE name = ?1",
                 params![name, at],
             )?;
-            tx.execute("DELETE FROM sessions WHERE user = ?1", params![name])?;
+            tx.execute("DELETE FROM sessions WHERE \"user\" = ?1", params![name])?;
             Ok(n)
         })
     }
@@ -315,11 +315,11 @@ impl Store {
         name: &str,
         action: &str,
         reason: &str,
-        update: impl FnOnce(&rusqlite::Transaction<'_>, i64) -> rusqlite::Result<usize>,
+        update: impl FnOnce(&Conn, i64) -> Result<usize, DbError>,
     ) -> Result<(), UserError> {
         let at = now();
-        let mut conn = self.lock();
-        let tx = conn.transaction().map_err(|e| self.sql(e))?;
+        let conn = self.lock();
+        let tx = conn.begin(false).map_err(|e| self.sql(e))?;
         if update(&tx, at).map_err(|e| self.sql(e))? == 0 {
             return Err(UserError::NoSuchUser(name.to_owned()));
         }
@@ -332,11 +332,14 @@ impl Store {
     /// Every account, by name.
     pub fn users(&self) -> Result<Vec<User>, StoreError> {
         let conn = self.lock();
-        let mut stmt = conn
-            .prepare(&format!("SELECT {USER_COLUMNS} FROM users ORDER BY name"))
+        let rows = conn
+            .query_map(
+                &format!("SELECT {USER_COLUMNS} FROM users ORDER BY name"),
+                params![],
+                row_to_user,
+            )
             .map_err(|e| self.sql(e))?;
-        let rows = stmt.query_map([], row_to_user).map_err(|e| self.sql(e))?;
-        rows.collect::<Result<Vec<_>, _>>().map_err(|e| self.sql(e))
+        Ok(rows)
     }
 
     /// One account (disabled ones too), or None.
@@ -359,7 +362,7 @@ impl Store {
             conn.query_row(
                 &format!("SELECT {USER_COLUMNS}, password_hash FROM users WHERE name = ?1"),
                 params![name],
-                |r| Ok((row_to_user(r)?, r.get::<_, String>(USER_COLUMN_COUNT)?)),
+                |r| Ok((row_to_user(r)?, r.get::<String>(USER_COLUMN_COUNT)?)),
             )
             .optional()
             .map_err(|e| self.sql(e))?
@@ -378,10 +381,10 @@ impl Store {
 mod tests {
     use super::*;
 
-    #[test]
+    crate::store::both::on_both_backends! {
     fn accounts_are_created_checked_changed_and_disabled_with_a_trail() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let store = Store::open(&dir.path().join("q.db")).expect("store");
+        let store = crate::store::both::open(&dir.path().join("q.db")).expect("store");
         let units = vec!["so-tttt".to_owned()];
         let u = store
             .add_user("root", "lan.nt", Role::Officer, &units, "mật khẩu đủ dài 1")
@@ -450,7 +453,7 @@ mod tests {
         // The hash is Argon2id, never the password.
         let conn = store.lock();
         let h: String = conn
-            .query_row("SELECT password_hash FROM users", [], |r| r.get(0))
+            .query_row("SELECT password_hash FROM users", params![], |r| r.get(0))
             .expect("hash");
         assert!(h.starts_with("$argon2id$"), "{h}");
         drop(conn);
@@ -462,5 +465,6 @@ mod tests {
             .collect();
         assert_eq!(trail, ["user-add", "user-passwd", "user-disable"]);
         assert_eq!(store.audit_verify().expect("verify").first_bad, None);
+    }
     }
 }
