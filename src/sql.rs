@@ -8,7 +8,10 @@
 //!
 //! A PostgreSQL connection that breaks is dropped and made again on the next call, no sooner
 //! than a backoff (doubling from 0.5 s to 30 s) allows; a transaction whose connection broke
-//! fails as a whole, never continues on a new connection.
+//! fails as a whole, never continues on a new connection. Connections use TLS when the server
+//! offers it (`sslmode=prefer`, the default) or insist on it (`sslmode=require`; libpq's
+//! `verify-ca` and `verify-full` mean the same here): the server's certificate is always
+//! verified, with its host name, against the system's authorities or `sslrootcert=FILE`.
 
 use postgres::types::{FromSql, IsNull, ToSql, Type, to_sql_checked};
 use std::cell::Cell;
@@ -105,7 +108,17 @@ impl From<postgres::Error> for DbError {
         };
         let message = match e.as_db_error() {
             Some(d) => format!("{}: {}", d.code().code(), d.message()),
-            None => e.to_string(),
+            None => {
+                // With its causes: "error performing TLS handshake: … certificate verify failed".
+                let mut m = e.to_string();
+                let mut cause = std::error::Error::source(&e);
+                while let Some(c) = cause {
+                    m.push_str(": ");
+                    m.push_str(&c.to_string());
+                    cause = c.source();
+                }
+                m
+            }
         };
         DbError { kind, message }
     }
@@ -459,6 +472,7 @@ enum Job {
 /// The connection's thread's state.
 struct PgWorker {
     config: postgres::Config,
+    tls: postgres_openssl::MakeTlsConnector,
     client: Option<postgres::Client>,
     /// Statements prepared on the current connection, by their text (emptied with it).
     prepared: std::collections::HashMap<String, postgres::Statement>,
@@ -473,7 +487,8 @@ const MAX_BACKOFF: Duration = Duration::from_secs(30);
 impl PgConn {
     /// Connects to `url` (`postgres://user@host:port/db`); the first connection must succeed.
     pub fn connect(url: &str) -> Result<PgConn, DbError> {
-        let mut config: postgres::Config = url
+        let (url_for_client, tls) = tls_of(url)?;
+        let mut config: postgres::Config = url_for_client
             .parse()
             .map_err(|e| DbError::other(format!("{}: not a PostgreSQL URL: {e}", redact(url))))?;
         if config.get_connect_timeout().is_none() {
@@ -484,6 +499,7 @@ impl PgConn {
         }
         let mut worker = PgWorker {
             config,
+            tls,
             client: None,
             prepared: std::collections::HashMap::new(),
             in_tx: false,
@@ -611,7 +627,7 @@ impl PgWorker {
                     "PostgreSQL is unreachable (waiting before connecting again)",
                 ));
             }
-            match self.config.connect(postgres::NoTls) {
+            match self.config.connect(self.tls.clone()) {
                 Ok(c) => {
                     self.prepared.clear();
                     self.client = Some(c);
@@ -621,6 +637,7 @@ impl PgWorker {
                 Err(e) => {
                     self.retry_at = Some(Instant::now() + self.backoff);
                     self.backoff = (self.backoff * 2).min(MAX_BACKOFF);
+                    let e = DbError::from(e);
                     return Err(DbError::unavailable(format!("cannot connect to PostgreSQL: {e}")));
                 }
             }
@@ -670,6 +687,62 @@ impl PgWorker {
         }
         out.map_err(DbError::from)
     }
+}
+
+/// The URL as the client reads it, and the TLS connector it asks for: `sslrootcert=FILE` (the
+/// authority to verify the server with; the system's otherwise) is taken out, `sslmode`
+/// `verify-ca` / `verify-full` become `require` (the certificate and the host name are always
+/// verified).
+fn tls_of(url: &str) -> Result<(String, postgres_openssl::MakeTlsConnector), DbError> {
+    let bad = |e: &dyn std::fmt::Display| DbError::other(format!("{}: TLS: {e}", redact(url)));
+    let (base, query) = url.split_once('?').unwrap_or((url, ""));
+    let mut kept = Vec::new();
+    let mut root = None;
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        match pair.split_once('=') {
+            Some(("sslrootcert", v)) => root = Some(percent_decoded(v)),
+            Some(("sslmode", "verify-ca" | "verify-full")) => kept.push("sslmode=require".to_owned()),
+            _ => kept.push(pair.to_owned()),
+        }
+    }
+    let mut builder =
+        openssl::ssl::SslConnector::builder(openssl::ssl::SslMethod::tls()).map_err(|e| bad(&e))?;
+    if let Some(file) = &root {
+        builder
+            .set_ca_file(file)
+            .map_err(|e| bad(&format!("sslrootcert {file}: {e}")))?;
+    }
+    let url = if kept.is_empty() {
+        base.to_owned()
+    } else {
+        format!("{base}?{}", kept.join("&"))
+    };
+    Ok((url, postgres_openssl::MakeTlsConnector::new(builder.build())))
+}
+
+/// `%XX` escapes of a URL's query value decoded (a file name with `/` written `%2F`).
+fn percent_decoded(v: &str) -> String {
+    let b = v.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        match (
+            b[i],
+            b.get(i + 1).copied().and_then(hex),
+            b.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            (c, _, _) => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Whether a configured location (`[store] url`, `[spam] bayes_db`) names a PostgreSQL database
@@ -1000,6 +1073,18 @@ mod tests {
             s,
             "CREATE TABLE t (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, n BIGINT NOT NULL, r DOUBLE PRECISION, b BYTEA, integers TEXT);"
         );
+    }
+
+    #[test]
+    fn tls_options_are_read_from_the_url() {
+        let e = tls_of("postgres://canhgac@db/q?sslmode=verify-full&sslrootcert=%2Fnonexistent")
+            .err()
+            .expect("a missing authority file is an error");
+        assert!(e.message.contains("sslrootcert /nonexistent"), "{e}");
+        let (url, _) = tls_of("postgres://canhgac@db/q?sslmode=verify-ca&application_name=x").expect("tls");
+        assert_eq!(url, "postgres://canhgac@db/q?sslmode=require&application_name=x");
+        let (url, _) = tls_of("postgres://canhgac@db/q").expect("tls");
+        assert_eq!(url, "postgres://canhgac@db/q");
     }
 
     #[test]

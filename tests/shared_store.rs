@@ -220,6 +220,15 @@ async fn two_gateways_share_one_quarantine_console_chain_and_outbox() {
     let got = released.wait_for(1, Duration::from_secs(20)).await;
     assert_eq!(got.len(), 1, "released once");
     assert_eq!(store.get(&id).expect("get").status, Held::Released);
+    // The doctor checks the shared store (and says the URL does not insist on TLS).
+    let doctor = Command::new(env!("CARGO_BIN_EXE_canhgac"))
+        .args(["doctor", "--no-postfix", "--config"])
+        .arg(a.dir.path().join("canhgac-test.toml"))
+        .output()
+        .expect("doctor");
+    let said = String::from_utf8_lossy(&doctor.stdout).into_owned();
+    assert!(said.contains("is writable"), "{said}");
+    assert!(said.contains("does not insist on TLS"), "{said}");
     // A's console sees what B did.
     let (_, _, page) = http(
         &a.web,
@@ -293,6 +302,11 @@ async fn two_gateways_share_one_quarantine_console_chain_and_outbox() {
         .count();
     assert_eq!(of_messages, rows.len(), "one mail per alert");
     assert!(rows.iter().all(|r| r.attempts == 1), "each taken once");
+    // Nothing of the gateways' own work on the shared store failed (counters, lists, anchors).
+    for (name, g) in [("A", &a), ("B", &b)] {
+        let log = g.log();
+        assert!(!log.contains("ERROR"), "gateway {name}:\n{log}");
+    }
 }
 
 #[cfg_attr(
@@ -549,4 +563,71 @@ fn store_migrate_copies_every_kind_of_row_and_verifies_the_chain() {
         "{}",
         String::from_utf8_lossy(&again.stderr)
     );
+}
+
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs PostgreSQL: cargo test --features system-tests"
+)]
+#[test]
+fn the_store_speaks_tls_and_verifies_the_server() {
+    let cluster = Cluster::start_tls().expect("a TLS cluster");
+    let plain = cluster.database("q").expect("database");
+    let keys = tempfile::tempdir().expect("tempdir");
+    let key = shared_key(keys.path());
+    let ca = cluster.ca_file();
+    let url = format!("{plain}?sslmode=verify-full&sslrootcert={}", ca.display());
+    let store = Store::open_postgres(&url, &key).expect("over TLS, the server verified");
+    store
+        .audit("officer1", "view", "m", "")
+        .expect("a write over TLS");
+    // Really encrypted: the server says so of this session.
+    let tls_on = |u: &str| -> bool {
+        let mut c = postgres::Client::connect(
+            u.split('?').next().unwrap_or(u),
+            postgres_openssl::MakeTlsConnector::new({
+                let mut b = openssl::ssl::SslConnector::builder(openssl::ssl::SslMethod::tls()).expect("tls");
+                b.set_ca_file(&ca).expect("ca");
+                b.build()
+            }),
+        )
+        .expect("connect");
+        c.query_one("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()", &[])
+            .expect("pg_stat_ssl")
+            .get(0)
+    };
+    assert!(std::thread::scope(|s| s
+        .spawn(|| tls_on(&plain))
+        .join()
+        .expect("thread")));
+    // Another authority: refused, naming the certificate problem.
+    let other = tempfile::tempdir().expect("tempdir");
+    let wrong = other.path().join("other.crt");
+    let made = Command::new("openssl")
+        .args([
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=other",
+        ])
+        .arg("-keyout")
+        .arg(other.path().join("other.key"))
+        .arg("-out")
+        .arg(&wrong)
+        .output()
+        .expect("openssl");
+    assert!(made.status.success());
+    let e = Store::open_postgres(
+        &format!("{plain}?sslmode=require&sslrootcert={}", wrong.display()),
+        &key,
+    )
+    .err()
+    .expect("an unknown authority is refused")
+    .to_string();
+    assert!(e.contains("certificate"), "{e}");
 }

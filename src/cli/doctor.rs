@@ -260,12 +260,55 @@ fn check_sender_auth(config: &Config, r: &mut Report) {
     }
 }
 
+/// The shared store in PostgreSQL: the audit key here, the database reachable and writable
+/// (a standby is not), its size; TLS said when the URL does not insist on it.
+fn check_shared_store(config: &Config, r: &mut Report) {
+    let shown = crate::sql::redact(&config.store.url);
+    let key = key_file(config);
+    if !key.exists() {
+        r.fail(
+            "store",
+            format!(
+                "the audit key {} is missing: the shared store was not opened",
+                key.display()
+            ),
+            "copy the key file of the other gateways sharing the database (the same key on every one)",
+        );
+        return;
+    }
+    match crate::store::Store::from_config(config).and_then(|s| s.check_writable().map(|()| s)) {
+        Ok(s) => r.ok(
+            "store",
+            format!("{shown} is writable ({} MB)", s.size_bytes() / 1_000_000),
+        ),
+        Err(e) => {
+            r.fail(
+                "store",
+                format!("{shown} cannot be written: {e}"),
+                "check PostgreSQL is up and is the primary (not a standby), the account and password, \
+                 and the certificate (sslrootcert)",
+            );
+            return;
+        }
+    }
+    if !config.store.url.contains("sslmode=require") && !config.store.url.contains("sslmode=verify") {
+        r.warn(
+            "store",
+            format!("{shown} does not insist on TLS: held mail may cross the network in clear"),
+            "add ?sslmode=verify-full&sslrootcert=/etc/canhgac/pg-ca.crt to [store] url (README)",
+        );
+    }
+}
+
 fn mode_of(p: &Path) -> Option<u32> {
     use std::os::unix::fs::PermissionsExt;
     std::fs::metadata(p).ok().map(|m| m.permissions().mode() & 0o7777)
 }
 
 fn check_store(config: &Config, r: &mut Report) {
+    if !config.store.url.is_empty() {
+        return check_shared_store(config, r);
+    }
     let path = &config.store.path;
     let dir = path.parent().unwrap_or(Path::new("/"));
     if !path.exists() {

@@ -62,6 +62,16 @@ fn free_port() -> Result<u16, String> {
 impl Cluster {
     /// Makes and starts a new cluster; waits until it takes connections.
     pub fn start() -> Result<Cluster, String> {
+        Self::start_with(false)
+    }
+
+    /// Makes and starts a new cluster that also speaks TLS, with a self-signed certificate for
+    /// 127.0.0.1 ([`Cluster::ca_file`]) made by `openssl req`.
+    pub fn start_tls() -> Result<Cluster, String> {
+        Self::start_with(true)
+    }
+
+    fn start_with(tls: bool) -> Result<Cluster, String> {
         let bin = bin_dir()?;
         let dir = tempfile::Builder::new()
             .prefix("canhgac-pg-")
@@ -107,6 +117,46 @@ impl Cluster {
         if !out.status.success() {
             return Err(format!("initdb failed: {}", String::from_utf8_lossy(&out.stderr)));
         }
+        let mut settings: Vec<String> = Vec::new();
+        if tls {
+            let (cert, key) = (data.join("server.crt"), data.join("server.key"));
+            let out = Command::new("openssl")
+                .args([
+                    "req",
+                    "-x509",
+                    "-newkey",
+                    "rsa:2048",
+                    "-nodes",
+                    "-days",
+                    "2",
+                    "-subj",
+                    "/CN=127.0.0.1",
+                ])
+                .args(["-addext", "subjectAltName=IP:127.0.0.1", "-keyout"])
+                .arg(&key)
+                .arg("-out")
+                .arg(&cert)
+                .output()
+                .map_err(|e| format!("openssl: {e}"))?;
+            if !out.status.success() {
+                return Err(format!("openssl req: {}", String::from_utf8_lossy(&out.stderr)));
+            }
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o600))
+                .map_err(|e| e.to_string())?;
+            if let Some((uid, gid)) = user {
+                for p in [&cert, &key] {
+                    std::os::unix::fs::chown(p, Some(uid), Some(gid))
+                        .map_err(|e| format!("{}: {e}", p.display()))?;
+                }
+            }
+            std::fs::copy(&cert, dir.join("ca.crt")).map_err(|e| e.to_string())?;
+            settings.extend([
+                "ssl=on".to_owned(),
+                format!("ssl_cert_file={}", cert.display()),
+                format!("ssl_key_file={}", key.display()),
+            ]);
+        }
         let port = free_port()?;
         // The server's command line, run (and run again on "start") by the supervising shell.
         let server = as_user(&bin.join("postgres"));
@@ -130,6 +180,9 @@ impl Cluster {
             "-c".to_owned(),
             "max_connections=200".to_owned(),
         ]);
+        for s in settings {
+            words.extend(["-c".to_owned(), s]);
+        }
         let quoted = words
             .iter()
             .map(|w| format!("'{}'", w.replace('\'', "'\\''")))
@@ -175,6 +228,11 @@ impl Cluster {
             Ok(c) => c,
             Err(e) => panic!("private PostgreSQL: {e}"),
         })
+    }
+
+    /// The certificate a TLS cluster serves (self-signed: its own authority).
+    pub fn ca_file(&self) -> PathBuf {
+        self.dir.join("ca.crt")
     }
 
     pub fn port(&self) -> u16 {
