@@ -428,6 +428,22 @@ impl ToSql for Value {
     to_sql_checked!();
 }
 
+/// What a transaction may hold alone across the gateways sharing a PostgreSQL database (the
+/// numbers are the advisory locks' keys).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(i64)]
+pub enum Lock {
+    /// Creating or migrating the schema: gateways starting together migrate it once.
+    Schema = 7_242_781_000,
+    /// The audit chain's head: one append at a time, so one chain.
+    AuditChain = 7_242_781_001,
+    /// The classifier's token database: one training at a time.
+    Classifier = 7_242_781_002,
+    /// A store write that reads before it writes (a status, a release request): as SQLite's
+    /// `BEGIN IMMEDIATE`, one at a time.
+    StoreWrite = 7_242_781_003,
+}
+
 /// Which database a connection is to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -879,12 +895,13 @@ impl Conn {
         })
     }
 
-    /// Serialises the audit chain's appends across every process sharing the database, until
-    /// the transaction ends (PostgreSQL: an advisory lock; SQLite's write lock already does).
-    pub fn lock_audit_chain(&self) -> Result<(), DbError> {
+    /// Holds `lock` until the transaction ends, against every process sharing the database
+    /// (PostgreSQL: an advisory lock; SQLite's write lock, taken by `begin(true)`, already
+    /// serialises writers).
+    pub fn exclusive(&self, lock: Lock) -> Result<(), DbError> {
         match self {
             Conn::Sqlite(_) => Ok(()),
-            Conn::Postgres(pg) => pg.batch("SELECT pg_advisory_xact_lock(7242781001)".into()),
+            Conn::Postgres(pg) => pg.batch(format!("SELECT pg_advisory_xact_lock({})", lock as i64)),
         }
     }
 

@@ -10,7 +10,7 @@
 //! rewritten in the new form the first time it is opened for training.
 
 use super::bayes::{Model, Tokens, token_hash};
-use crate::sql::{Backend, Conn, DbError, OptionalExt, PgConn, Value, params};
+use crate::sql::{Conn, DbError, Lock, OptionalExt, PgConn, Value, params};
 use rustc_hash::FxHashMap;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
@@ -104,7 +104,7 @@ fn connect(location: &Path, read_only: bool) -> Result<Conn, TokenDbError> {
         let conn = Conn::Postgres(PgConn::connect(url).map_err(|e| open_err(&e))?);
         let create = || -> Result<(), DbError> {
             let tx = conn.begin(true)?;
-            tx.execute_batch("SELECT pg_advisory_xact_lock(7242781002)")?;
+            tx.exclusive(Lock::Classifier)?;
             tx.execute_batch(&crate::sql::pg_schema(SCHEMA))?;
             tx.commit()
         };
@@ -197,9 +197,7 @@ impl TokenDb {
     ) -> Result<TrainStats, TokenDbError> {
         let run = || -> Result<TrainStats, DbError> {
             let tx = self.conn.begin(true)?;
-            if tx.backend() == Backend::Postgres {
-                tx.execute_batch("SELECT pg_advisory_xact_lock(7242781002)")?;
-            }
+            tx.exclusive(Lock::Classifier)?;
             let mut stats = TrainStats::default();
             // token → (ham delta, spam delta), written at the end.
             let mut deltas: FxHashMap<u64, (i64, i64)> = FxHashMap::default();

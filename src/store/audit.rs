@@ -267,7 +267,7 @@ pub(super) fn append(
     reason: &str,
 ) -> Result<i64, DbError> {
     // One head for every process sharing the database.
-    conn.lock_audit_chain()?;
+    conn.exclusive(crate::sql::Lock::AuditChain)?;
     let (seq, prev): (i64, String) = conn
         .query_row(
             "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",

@@ -498,9 +498,9 @@ impl Store {
         let conn = Conn::Postgres(crate::sql::PgConn::connect(url).map_err(|e| open_err(&e))?);
         let migrate = || -> Result<(), DbError> {
             let tx = conn.begin(true)?;
+            tx.exclusive(crate::sql::Lock::Schema)?;
             tx.execute_batch(
-                "SELECT pg_advisory_xact_lock(7242781000);
-                 CREATE TABLE IF NOT EXISTS canhgac_schema (version BIGINT NOT NULL);
+                "CREATE TABLE IF NOT EXISTS canhgac_schema (version BIGINT NOT NULL);
                  INSERT INTO canhgac_schema (version) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM canhgac_schema);",
             )?;
             let version: i64 = tx.query_row("SELECT version FROM canhgac_schema", params![], |r| r.get(0))?;
@@ -733,10 +733,16 @@ impl Store {
         tx.commit().map_err(|e| self.sql(e))
     }
 
-    /// A write transaction that takes the database's write lock at once (`BEGIN IMMEDIATE`), so
-    /// a status read and the update that depends on it cannot interleave with another writer.
+    /// A write transaction that takes the database's write lock at once (SQLite's `BEGIN
+    /// IMMEDIATE`; on PostgreSQL the store's advisory write lock), so a status read and the
+    /// update that depends on it cannot interleave with another writer, on any gateway.
     fn write_tx<'c>(&self, conn: &'c Conn) -> Result<crate::sql::Tx<'c>, StoreError> {
-        conn.begin(true).map_err(|e| self.sql(e))
+        let tx = conn.begin(true).map_err(|e| self.sql(e))?;
+        // Across gateways sharing PostgreSQL too (taken before the audit chain's lock, as
+        // every path does, so the two never wait on each other in opposite orders).
+        tx.exclusive(crate::sql::Lock::StoreWrite)
+            .map_err(|e| self.sql(e))?;
+        Ok(tx)
     }
 
     /// Why a conditional update changed nothing: the message is missing, or its status.
@@ -1086,6 +1092,97 @@ mod tests {
     }
 
     crate::store::both::on_both_backends! {
+    /// Issue 23: two gateways are two connections to one database. Officers pressing
+    /// "release" on both at once: one release begins; asking for a marked message's release
+    /// on both at once: one request; holds from both: one audit chain.
+    fn two_connections_to_one_store_race_safely() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("q.db");
+        let a = std::sync::Arc::new(crate::store::both::open(&path).expect("gateway A"));
+        let b = std::sync::Arc::new(crate::store::both::open(&path).expect("gateway B"));
+        for (name, store) in [("o1", &a), ("o2", &b)] {
+            store
+                .add_user("test", name, Role::Officer, &[], "mật khẩu đủ dài 2026")
+                .expect("account");
+        }
+        let env = Envelope {
+            mail_from: "a@snv.lamdong.gov.vn".into(),
+            rcpt_to: vec!["b@stc.lamdong.gov.vn".into()],
+            ..Envelope::default()
+        };
+        let v = verdict();
+        let hold = |store: &Store, subject: &str| {
+            store
+                .hold(
+                    &Hold {
+                        envelope: &env,
+                        raw: b"Subject: x\r\n\r\nbody\r\n",
+                        verdict: &v,
+                        internal_sender: true,
+                        header_from: "a@snv.lamdong.gov.vn".into(),
+                        subject: subject.into(),
+                        units: vec!["snv".into()],
+                        described: None,
+                        authentication: None,
+                    },
+                    &[],
+                )
+                .expect("hold")
+        };
+        let id = hold(&a, "race");
+        let on_both = |f: fn(&Store, &str, usize) -> bool| -> usize {
+            (0..8)
+                .map(|i| {
+                    let s = if i % 2 == 0 { a.clone() } else { b.clone() };
+                    let id = id.clone();
+                    std::thread::spawn(move || f(&s, &id, i))
+                })
+                .collect::<Vec<_>>()
+                .into_iter()
+                .map(|h| usize::from(h.join().expect("thread")))
+                .sum()
+        };
+        // o1 asks on both gateways at once: one request.
+        let asked = on_both(|s, id, _| {
+            matches!(s.release_step(id, "o1", "go"), Ok(FourEyes::Requested(_)))
+        });
+        assert_eq!(asked, 1, "one open request");
+        assert_eq!(a.release_requests(&id).expect("requests").len(), 1);
+        // Releases begun on both at once: one wins.
+        let begun = on_both(|s, id, i| s.begin_release(id, &format!("o{i}"), "go").is_ok());
+        assert_eq!(begun, 1);
+        // Holds from both at once: one chain with every hold.
+        let holds: Vec<_> = (0..10)
+            .map(|i| {
+                let s = if i % 2 == 0 { a.clone() } else { b.clone() };
+                let (env, v) = (env.clone(), v.clone());
+                std::thread::spawn(move || {
+                    s.hold(
+                        &Hold {
+                            envelope: &env,
+                            raw: format!("Subject: {i}\r\n\r\nbody\r\n").as_bytes(),
+                            verdict: &v,
+                            internal_sender: true,
+                            header_from: String::new(),
+                            subject: format!("{i}"),
+                            units: vec![],
+                            described: None,
+                            authentication: None,
+                        },
+                        &[],
+                    )
+                    .expect("hold")
+                })
+            })
+            .collect();
+        for h in holds {
+            h.join().expect("thread");
+        }
+        let check = b.audit_verify().expect("verify");
+        assert_eq!(check.first_bad, None, "{:?}", check.why);
+        assert_eq!(a.list(None, 100).expect("list").len(), 11);
+    }
+
     /// Issue 15, item 4: a release is a state machine whose first step is committed before
     /// the relay is contacted. Two releases at once: one wins. A delete or confirm during a
     /// release is refused. A refused send returns the message to `held`; an unknown outcome
