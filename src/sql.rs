@@ -513,6 +513,18 @@ impl PgConn {
         if config.get_application_name().is_none() {
             config.application_name("canhgac");
         }
+        // A gateway that vanishes (crash, network cut) must not keep the others waiting on its
+        // locks: the server ends a transaction left idle for a minute, TCP keepalives find a
+        // dead peer within about a minute, and nothing waits more than 30 s for a lock (a hold
+        // then answers 451 4.3.0; long reads, a migration or a chain check, are not cut).
+        // Options in the URL come after these, so they win.
+        config.keepalives_idle(Duration::from_secs(30));
+        let ours = "-c idle_in_transaction_session_timeout=60000 -c lock_timeout=30000";
+        let options = match config.get_options() {
+            Some(theirs) => format!("{ours} {theirs}"),
+            None => ours.to_owned(),
+        };
+        config.options(&options);
         let mut worker = PgWorker {
             config,
             tls,

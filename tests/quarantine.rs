@@ -9,6 +9,7 @@ use crate::common::smtp::{Outcome, Received, Sink, send};
 use crate::common::{Milter, test_config};
 use canhgac::bench::labelled;
 use canhgac::config::Config;
+use canhgac::sql::Backend;
 use canhgac::store::{Status, Store};
 use std::sync::Arc;
 use std::time::Duration;
@@ -30,6 +31,12 @@ struct Setup {
 }
 
 async fn setup(edit: impl FnOnce(&mut Config)) -> Setup {
+    setup_on(Backend::Sqlite, edit).await
+}
+
+/// The store on SQLite, or on a fresh database of the tests' private PostgreSQL (issue 23:
+/// the quarantine's end-to-end tests run on both).
+async fn setup_on(backend: Backend, edit: impl FnOnce(&mut Config)) -> Setup {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::write(dir.path().join("danh-ba.csv"), DIRECTORY).expect("write directory");
     let alerts = Sink::start().await;
@@ -39,8 +46,13 @@ async fn setup(edit: impl FnOnce(&mut Config)) -> Setup {
     config.alerts.smtp = format!("127.0.0.1:{}", alerts.port);
     config.alerts.officers = vec!["antoanthongtin@lamdong.gov.vn".into()];
     config.alerts.retry_secs = 1;
+    if backend == Backend::Postgres {
+        config.store.url = canhgac::store::testing::Cluster::shared()
+            .fresh_database()
+            .expect("database");
+    }
     edit(&mut config);
-    let store = Arc::new(Store::open(&config.store.path).expect("store"));
+    let store = Arc::new(Store::from_config(&config).expect("store"));
     Setup {
         _dir: dir,
         config,
@@ -111,7 +123,20 @@ async fn drain(s: &Setup) -> usize {
 )]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn marked_mail_is_stored_and_the_right_units_are_told() {
-    let s = setup(|_| {}).await;
+    marked_mail_is_stored_and_the_right_units_are_told_on(Backend::Sqlite).await;
+}
+
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs Postfix and PostgreSQL: cargo test --features system-tests"
+)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn marked_mail_is_stored_and_the_right_units_are_told_on_postgres() {
+    marked_mail_is_stored_and_the_right_units_are_told_on(Backend::Postgres).await;
+}
+
+async fn marked_mail_is_stored_and_the_right_units_are_told_on(backend: Backend) {
+    let s = setup_on(backend, |_| {}).await;
     let milter = Milter::start_with_store(s.config.clone(), s.store.clone()).await;
     let sink = Sink::start().await;
     let pf = Postfix::start(&milter.postfix_addr(), sink.port, "");
@@ -244,6 +269,19 @@ async fn forged_local_sender_from_outside_gets_no_alert_and_externals_none() {
 )]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn alert_relay_outage_delays_alerts_and_release_goes_around_the_milter() {
+    alert_relay_outage_and_release_on(Backend::Sqlite).await;
+}
+
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs Postfix and PostgreSQL: cargo test --features system-tests"
+)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn alert_relay_outage_delays_alerts_and_release_goes_around_the_milter_on_postgres() {
+    alert_relay_outage_and_release_on(Backend::Postgres).await;
+}
+
+async fn alert_relay_outage_and_release_on(backend: Backend) {
     // The alert relay is down at first: its port is held by a listener that hangs up on every
     // connection (a port merely left free could be taken by another test's Postfix meanwhile,
     // which would then take the alerts).
@@ -256,7 +294,7 @@ async fn alert_relay_outage_delays_alerts_and_release_goes_around_the_milter() {
             drop(conn);
         }
     });
-    let s = setup(|c| c.alerts.smtp = format!("127.0.0.1:{relay_port}")).await;
+    let s = setup_on(backend, |c| c.alerts.smtp = format!("127.0.0.1:{relay_port}")).await;
     let milter = Milter::start_with_store(s.config.clone(), s.store.clone()).await;
     let sink = Sink::start().await;
     let pf = Postfix::start(&milter.postfix_addr(), sink.port, "");
@@ -279,7 +317,7 @@ async fn alert_relay_outage_delays_alerts_and_release_goes_around_the_milter() {
             .all(|a| a.sent_at.is_none() && a.attempts == 1 && !a.last_error.is_empty())
     );
     // A restart loses nothing: the outbox is in the store.
-    let reopened = Arc::new(Store::open(&s.config.store.path).expect("reopen"));
+    let reopened = Arc::new(Store::from_config(&s.config).expect("reopen"));
     down.abort();
     let _ = down.await;
     let relay = Sink::start_on(relay_port).await;
