@@ -5,6 +5,8 @@
 //! the queries themselves read from SQLite's page cache either way.
 //!
 //! cargo bench --bench console
+//! CANHGAC_BENCH_STORE=postgres cargo bench --bench console   (the same on PostgreSQL, issue 23:
+//! a private cluster started like the tests', fsync off, so the seeding is no measure of holds)
 
 use canhgac::message::Envelope;
 use canhgac::policy::{Action, Verdict};
@@ -86,7 +88,15 @@ fn bench(c: &mut Criterion) {
     } else {
         tempfile::tempdir().expect("tempdir")
     };
-    let store = Store::open(&dir.path().join("q.db")).expect("store");
+    // Kept alive for the bench (stopped and removed when dropped).
+    let cluster;
+    let store = if std::env::var("CANHGAC_BENCH_STORE").as_deref() == Ok("postgres") {
+        cluster = canhgac::store::testing::Cluster::start().expect("private PostgreSQL");
+        let url = cluster.database("bench").expect("database");
+        Store::open_postgres(&url, &dir.path().join("audit.key")).expect("store")
+    } else {
+        Store::open(&dir.path().join("q.db")).expect("store")
+    };
     let (_, middle) = seed(&store);
     let page = |f: Filter| Filter {
         per_page: 50,

@@ -128,16 +128,18 @@ pub async fn run(options: Options, mut control: mpsc::Receiver<Control>) -> Resu
     let listener = MilterListener::bind(&config.milter.listen, config.milter.socket_mode)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.milter.listen))?;
-    // The quarantine store: opened before the first message, or the gateway does not start.
+    // The quarantine store: opened before the first message, or the gateway does not start (a
+    // shared PostgreSQL store that is unreachable now is opened all the same: holds tempfail
+    // until it is back).
     let store = if noop {
         None
     } else {
         let c = config.clone();
-        let store = tokio::task::spawn_blocking(move || crate::store::Store::from_config(&c))
+        let store = tokio::task::spawn_blocking(move || crate::store::Store::for_gateway(&c))
             .await
             .map_err(|e| format!("store task failed: {e}"))?
             .map_err(|e| e.to_string())?;
-        tracing::info!(store = %config.store.path.display(), answer = ?config.store.answer, "quarantine store open");
+        tracing::info!(store = %store.path().display(), answer = ?config.store.answer, "quarantine store open");
         Some(std::sync::Arc::new(store))
     };
     let engine = if !noop && config.workers.isolate {
@@ -157,14 +159,25 @@ pub async fn run(options: Options, mut control: mpsc::Receiver<Control>) -> Resu
     shared.noop = noop;
     shared.store = store.clone();
     if let Some(store) = &store {
-        // The allow and block lists are in force before the first message.
+        // The allow and block lists are in force before the first message. A shared store
+        // that cannot be reached now (the gateway starting during a PostgreSQL outage) is the
+        // one exception: mail is scored without them until they are read, within seconds of
+        // the database's return (`keep_lists`); holds tempfail meanwhile anyway.
         let s = store.clone();
         let entries = tokio::task::spawn_blocking(move || s.list_entries())
             .await
-            .map_err(|e| format!("store task failed: {e}"))?
-            .map_err(|e| e.to_string())?;
-        tracing::info!(entries = entries.len(), "allow and block lists loaded");
-        shared.lists.replace(crate::policy::lists::Lists::new(entries));
+            .map_err(|e| format!("store task failed: {e}"))?;
+        match entries {
+            Ok(entries) => {
+                tracing::info!(entries = entries.len(), "allow and block lists loaded");
+                shared.lists.replace(crate::policy::lists::Lists::new(entries));
+            }
+            Err(e) if !config.store.url.is_empty() => tracing::warn!(
+                error = %e,
+                "the shared store cannot be reached: starting without the allow and block lists until it can"
+            ),
+            Err(e) => return Err(e.to_string()),
+        }
     }
     let lists = shared.lists.clone();
     // The yearly report's counters: counted in memory by the milter, written here in batches.

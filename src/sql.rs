@@ -503,6 +503,17 @@ const MAX_BACKOFF: Duration = Duration::from_secs(30);
 impl PgConn {
     /// Connects to `url` (`postgres://user@host:port/db`); the first connection must succeed.
     pub fn connect(url: &str) -> Result<PgConn, DbError> {
+        Self::start(url, true)
+    }
+
+    /// As [`PgConn::connect`], but a database that cannot be reached now is no error: the
+    /// connection is made on first use (the gateway starts while PostgreSQL is down, holding
+    /// nothing until it is back). A malformed URL still is one.
+    pub fn connect_lazy(url: &str) -> Result<PgConn, DbError> {
+        Self::start(url, false)
+    }
+
+    fn start(url: &str, must_connect: bool) -> Result<PgConn, DbError> {
         let (url_for_client, tls) = tls_of(url)?;
         let mut config: postgres::Config = url_for_client
             .parse()
@@ -545,9 +556,16 @@ impl PgConn {
                 }
             })
             .map_err(|e| DbError::other(format!("cannot start the PostgreSQL connection's thread: {e}")))?;
-        connected
+        let first = connected
             .recv()
-            .map_err(|_| DbError::other("the PostgreSQL connection's thread ended"))??;
+            .map_err(|_| DbError::other("the PostgreSQL connection's thread ended"))?;
+        match first {
+            Err(e) if must_connect || e.kind != ErrorKind::Unavailable => return Err(e),
+            Err(e) => {
+                tracing::warn!(db = %redact(url), error = %e, "PostgreSQL unreachable; connecting on first use")
+            }
+            Ok(()) => {}
+        }
         Ok(PgConn {
             jobs,
             in_tx: Cell::new(false),

@@ -631,3 +631,39 @@ fn the_store_speaks_tls_and_verifies_the_server() {
     .to_string();
     assert!(e.contains("certificate"), "{e}");
 }
+
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs PostgreSQL: cargo test --features system-tests"
+)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_gateway_starts_while_postgres_is_down_and_holds_once_it_is_back() {
+    let cluster = Cluster::start().expect("a private cluster of its own");
+    let url = cluster.database("q").expect("database");
+    cluster.stop().expect("stop PostgreSQL before the gateway starts");
+    let keys = tempfile::tempdir().expect("tempdir");
+    let key = shared_key(keys.path());
+    let g = Serve::start(&url, &key, "").await;
+    assert_eq!(
+        send_to(g.milter, b"Subject: hi\r\n\r\nordinary\r\n").await,
+        Status::Accept,
+        "mail that needs no store flows:\n{}",
+        g.log()
+    );
+    assert!(matches!(send_marked(g.milter, 0).await, Status::Tempfail { .. }));
+    assert_eq!(g.ready().await, 503);
+    cluster.restart().expect("start PostgreSQL");
+    let until = Instant::now() + Duration::from_secs(60);
+    let mut i = 1;
+    while send_marked(g.milter, i).await != Status::Discard {
+        assert!(Instant::now() < until, "never held:\n{}", g.log());
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        i += 1;
+    }
+    // The schema was made on first contact; the hold is there, and only it.
+    let store = Store::open_postgres(&url, &key).expect("store");
+    let held = store.list(None, 10).expect("list");
+    assert_eq!(held.len(), 1);
+    assert_eq!(held[0].subject, format!("Bao cao {i}"));
+    assert_eq!(g.ready().await, 200);
+}

@@ -174,6 +174,8 @@ pub struct Store {
     reader: Mutex<Conn>,
     /// The audit chain's key (kept outside the database).
     key: AuditKey,
+    /// A PostgreSQL store opened while unreachable: its schema is checked on first contact.
+    unmigrated: std::sync::atomic::AtomicBool,
 }
 
 const SCHEMA: &[&str] = &[
@@ -354,6 +356,30 @@ pub fn default_key_file(db: &Path) -> PathBuf {
         .map_or_else(|| PathBuf::from("audit.key"), |d| d.join("audit.key"))
 }
 
+/// Creates or migrates the schema in PostgreSQL, under the schema lock (gateways starting
+/// together migrate it once); the version is kept in `canhgac_schema`.
+fn migrate_postgres(conn: &Conn, key: &AuditKey) -> Result<(), DbError> {
+    let tx = conn.begin(true)?;
+    tx.exclusive(crate::sql::Lock::Schema)?;
+    tx.execute_batch(
+        "CREATE TABLE IF NOT EXISTS canhgac_schema (version BIGINT NOT NULL);
+         INSERT INTO canhgac_schema (version) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM canhgac_schema);",
+    )?;
+    let version: i64 = tx.query_row("SELECT version FROM canhgac_schema", params![], |r| r.get(0))?;
+    for (i, sql) in SCHEMA.iter().enumerate().skip(version.max(0) as usize) {
+        tx.execute_batch(&crate::sql::pg_schema(sql))
+            .map_err(|e| DbError {
+                kind: e.kind,
+                message: format!("migration {}: {e}", i + 1),
+            })?;
+        if i + 1 == KEYED_AUDIT_VERSION {
+            audit::seal_legacy(&tx, key, now())?;
+        }
+        tx.execute("UPDATE canhgac_schema SET version = ?1", params![i as i64 + 1])?;
+    }
+    tx.commit()
+}
+
 /// Unix seconds now.
 pub fn now() -> i64 {
     SystemTime::now()
@@ -482,6 +508,7 @@ impl Store {
             conn: Mutex::new(conn),
             reader: Mutex::new(Conn::Sqlite(reader)),
             key,
+            unmigrated: std::sync::atomic::AtomicBool::new(false),
         })
     }
 
@@ -496,32 +523,72 @@ impl Store {
         };
         let key = AuditKey::load_or_create(key_file).map_err(|e| open_err(&e))?;
         let conn = Conn::Postgres(crate::sql::PgConn::connect(url).map_err(|e| open_err(&e))?);
-        let migrate = || -> Result<(), DbError> {
-            let tx = conn.begin(true)?;
-            tx.exclusive(crate::sql::Lock::Schema)?;
-            tx.execute_batch(
-                "CREATE TABLE IF NOT EXISTS canhgac_schema (version BIGINT NOT NULL);
-                 INSERT INTO canhgac_schema (version) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM canhgac_schema);",
-            )?;
-            let version: i64 = tx.query_row("SELECT version FROM canhgac_schema", params![], |r| r.get(0))?;
-            for (i, sql) in SCHEMA.iter().enumerate().skip(version.max(0) as usize) {
-                tx.execute_batch(&crate::sql::pg_schema(sql))
-                    .map_err(|e| DbError::other(format!("migration {}: {e}", i + 1)))?;
-                if i + 1 == KEYED_AUDIT_VERSION {
-                    audit::seal_legacy(&tx, &key, now())?;
-                }
-                tx.execute("UPDATE canhgac_schema SET version = ?1", params![i as i64 + 1])?;
-            }
-            tx.commit()
-        };
-        migrate().map_err(|e| open_err(&e))?;
+        migrate_postgres(&conn, &key).map_err(|e| open_err(&e))?;
         let reader = Conn::Postgres(crate::sql::PgConn::connect(url).map_err(|e| open_err(&e))?);
         Ok(Store {
             path: name,
             conn: Mutex::new(conn),
             reader: Mutex::new(reader),
             key,
+            unmigrated: std::sync::atomic::AtomicBool::new(false),
         })
+    }
+
+    /// The store of the gateway (`canhgac serve`): as [`Store::from_config`], but a PostgreSQL
+    /// store that cannot be reached at start is opened all the same: the schema is checked and
+    /// migrated when it is first reached, and until then holds answer `451 4.3.0` while mail
+    /// that needs no store flows.
+    pub fn for_gateway(config: &crate::config::Config) -> Result<Store, StoreError> {
+        if config.store.url.is_empty() {
+            return Self::from_config(config);
+        }
+        let url = &config.store.url;
+        let key_file = if config.audit.key_file.as_os_str().is_empty() {
+            default_key_file(&config.store.path)
+        } else {
+            config.audit.key_file.clone()
+        };
+        let name = PathBuf::from(crate::sql::redact(url));
+        let open_err = |e: &dyn std::fmt::Display| StoreError::Open {
+            path: name.clone(),
+            error: e.to_string(),
+        };
+        let key = AuditKey::load_or_create(&key_file).map_err(|e| open_err(&e))?;
+        let conn = Conn::Postgres(crate::sql::PgConn::connect_lazy(url).map_err(|e| open_err(&e))?);
+        let unmigrated = match migrate_postgres(&conn, &key) {
+            Ok(()) => false,
+            Err(e) if e.kind == crate::sql::ErrorKind::Unavailable => true,
+            Err(e) => return Err(open_err(&e)),
+        };
+        let reader = Conn::Postgres(crate::sql::PgConn::connect_lazy(url).map_err(|e| open_err(&e))?);
+        Ok(Store {
+            path: name,
+            conn: Mutex::new(conn),
+            reader: Mutex::new(reader),
+            key,
+            unmigrated: std::sync::atomic::AtomicBool::new(unmigrated),
+        })
+    }
+
+    /// Brings the schema up to date if the database could not be reached when the store was
+    /// opened (see [`Store::for_gateway`]); a no-op otherwise.
+    fn migrated(&self) {
+        use std::sync::atomic::Ordering;
+        if !self.unmigrated.load(Ordering::Acquire) {
+            return;
+        }
+        let conn = self.conn.lock().unwrap_or_else(|p| p.into_inner());
+        if self.unmigrated.load(Ordering::Acquire) {
+            match migrate_postgres(&conn, &self.key) {
+                Ok(()) => {
+                    self.unmigrated.store(false, Ordering::Release);
+                    tracing::info!(db = %self.path.display(), "PostgreSQL reached: schema checked");
+                }
+                Err(e) => {
+                    tracing::debug!(db = %self.path.display(), error = %e, "PostgreSQL schema not checked yet")
+                }
+            }
+        }
     }
 
     /// Which database the store is in.
@@ -541,12 +608,14 @@ impl Store {
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Conn> {
+        self.migrated();
         // A panic while holding the lock leaves SQLite consistent (transactions roll back).
         self.conn.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     /// The read-only connection (for reads that may take long).
     fn read(&self) -> std::sync::MutexGuard<'_, Conn> {
+        self.migrated();
         self.reader.lock().unwrap_or_else(|p| p.into_inner())
     }
 
