@@ -602,26 +602,8 @@ fn the_store_speaks_tls_and_verifies_the_server() {
         .expect("thread")));
     // Another authority: refused, naming the certificate problem.
     let other = tempfile::tempdir().expect("tempdir");
-    let wrong = other.path().join("other.crt");
-    let made = Command::new("openssl")
-        .args([
-            "req",
-            "-x509",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-days",
-            "1",
-            "-subj",
-            "/CN=other",
-        ])
-        .arg("-keyout")
-        .arg(other.path().join("other.key"))
-        .arg("-out")
-        .arg(&wrong)
-        .output()
-        .expect("openssl");
-    assert!(made.status.success());
+    let (wrong, _) = canhgac::store::testing::self_signed(other.path(), "other", "other", false)
+        .expect("another authority");
     let e = Store::open_postgres(
         &format!("{plain}?sslmode=require&sslrootcert={}", wrong.display()),
         &key,

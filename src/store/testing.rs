@@ -37,6 +37,31 @@ fn bin_dir() -> Result<PathBuf, String> {
         .ok_or_else(|| "no /usr/lib/postgresql/*/bin/postgres (install Debian's postgresql)".into())
 }
 
+/// A self-signed certificate `NAME.crt` and its key `NAME.key` in `dir`, made by `openssl req`
+/// for `cn` (and as an IP address in the certificate's subjectAltName when `ip`).
+pub fn self_signed(dir: &Path, name: &str, cn: &str, ip: bool) -> Result<(PathBuf, PathBuf), String> {
+    let (cert, key) = (dir.join(format!("{name}.crt")), dir.join(format!("{name}.key")));
+    let mut c = Command::new("openssl");
+    c.args([
+        "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj",
+    ])
+    .arg(format!("/CN={cn}"));
+    if ip {
+        c.arg("-addext").arg(format!("subjectAltName=IP:{cn}"));
+    }
+    let out = c
+        .arg("-keyout")
+        .arg(&key)
+        .arg("-out")
+        .arg(&cert)
+        .output()
+        .map_err(|e| format!("openssl: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("openssl req: {}", String::from_utf8_lossy(&out.stderr)));
+    }
+    Ok((cert, key))
+}
+
 /// `(uid, gid)` of the user to run PostgreSQL as when we are root.
 fn server_user() -> Option<(u32, u32)> {
     // SAFETY: getuid has no preconditions.
@@ -119,28 +144,7 @@ impl Cluster {
         }
         let mut settings: Vec<String> = Vec::new();
         if tls {
-            let (cert, key) = (data.join("server.crt"), data.join("server.key"));
-            let out = Command::new("openssl")
-                .args([
-                    "req",
-                    "-x509",
-                    "-newkey",
-                    "rsa:2048",
-                    "-nodes",
-                    "-days",
-                    "2",
-                    "-subj",
-                    "/CN=127.0.0.1",
-                ])
-                .args(["-addext", "subjectAltName=IP:127.0.0.1", "-keyout"])
-                .arg(&key)
-                .arg("-out")
-                .arg(&cert)
-                .output()
-                .map_err(|e| format!("openssl: {e}"))?;
-            if !out.status.success() {
-                return Err(format!("openssl req: {}", String::from_utf8_lossy(&out.stderr)));
-            }
+            let (cert, key) = self_signed(&data, "server", "127.0.0.1", true)?;
             use std::os::unix::fs::PermissionsExt;
             std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o600))
                 .map_err(|e| e.to_string())?;
