@@ -827,14 +827,6 @@ impl Conn {
         }
     }
 
-    /// The SQLite connection (for what only SQLite has: pragmas, its files).
-    pub fn sqlite(&self) -> Option<&rusqlite::Connection> {
-        match self {
-            Conn::Sqlite(c) => Some(c),
-            Conn::Postgres(_) => None,
-        }
-    }
-
     /// Runs a statement; returns the rows it changed.
     pub fn execute(&self, sql: &str, params: &[Value]) -> Result<usize, DbError> {
         match self {
