@@ -497,27 +497,42 @@ async fn keep_model(
     config_path: Option<PathBuf>,
     mut stop: tokio::sync::watch::Receiver<bool>,
 ) {
+    // One connection, kept (made again by itself after a failure); opened on the first look.
+    let mut tokens: Option<crate::spam::tokendb::TokenDb> = None;
     let mut seen: Option<i64> = None;
     loop {
-        let at = db.clone();
-        match tokio::task::spawn_blocking(move || crate::spam::tokendb::generation(&at)).await {
-            Ok(Ok(g)) if seen.is_some_and(|s| s != g) => {
-                let (h, path) = (handle.clone(), config_path.clone());
-                match tokio::task::spawn_blocking(move || h.reload(path.as_deref())).await {
-                    Ok(Ok(())) => {
-                        tracing::info!(
-                            generation = g,
-                            "shared classifier trained elsewhere; engine reloaded"
-                        );
-                        seen = Some(g);
+        let (at, open) = (db.clone(), tokens.take());
+        let looked = tokio::task::spawn_blocking(move || {
+            let t = match open {
+                Some(t) => t,
+                None => crate::spam::tokendb::TokenDb::open(&at)?,
+            };
+            let g = t.generation()?;
+            Ok::<_, crate::spam::tokendb::TokenDbError>((t, g))
+        })
+        .await;
+        match looked {
+            Ok(Ok((t, g))) => {
+                tokens = Some(t);
+                if seen.is_some_and(|s| s != g) {
+                    let (h, path) = (handle.clone(), config_path.clone());
+                    match tokio::task::spawn_blocking(move || h.reload(path.as_deref())).await {
+                        Ok(Ok(())) => {
+                            tracing::info!(
+                                generation = g,
+                                "shared classifier trained elsewhere; engine reloaded"
+                            );
+                            seen = Some(g);
+                        }
+                        Ok(Err(e)) => {
+                            tracing::error!("the shared classifier changed, but the reload failed: {e}")
+                        }
+                        Err(e) => tracing::error!(error = %e, "reload task failed"),
                     }
-                    Ok(Err(e)) => {
-                        tracing::error!("the shared classifier changed, but the reload failed: {e}")
-                    }
-                    Err(e) => tracing::error!(error = %e, "reload task failed"),
+                } else {
+                    seen = Some(g);
                 }
             }
-            Ok(Ok(g)) => seen = Some(g),
             Ok(Err(e)) => tracing::warn!(error = %e, "cannot read the shared classifier's generation"),
             Err(e) => tracing::error!(error = %e, "model task failed"),
         }

@@ -264,7 +264,7 @@ fn check_sender_auth(config: &Config, r: &mut Report) {
 /// (a standby is not), its size; TLS said when the URL does not insist on it.
 fn check_shared_store(config: &Config, r: &mut Report) {
     let shown = crate::sql::redact(&config.store.url);
-    let key = key_file(config);
+    let key = crate::store::key_file_of(config);
     if !key.exists() {
         r.fail(
             "store",
@@ -327,7 +327,7 @@ fn check_store(config: &Config, r: &mut Report) {
     }
     // Opening the store creates a missing audit key: made by the doctor, it would belong to
     // whoever runs it (root), and the gateway could not read it.
-    let key = key_file(config);
+    let key = crate::store::key_file_of(config);
     if !key.exists() {
         r.fail(
             "store",
@@ -361,7 +361,7 @@ fn check_store(config: &Config, r: &mut Report) {
     for (what, p, private) in [
         ("store directory", dir.to_path_buf(), 0o700),
         ("store file", path.clone(), 0o600),
-        ("audit key", key_file(config), 0o600),
+        ("audit key", crate::store::key_file_of(config), 0o600),
     ] {
         match mode_of(&p) {
             Some(m) if m & NOT_PRIVATE != 0 => r.fail(
@@ -379,14 +379,6 @@ fn check_store(config: &Config, r: &mut Report) {
                 "start the gateway once",
             ),
         }
-    }
-}
-
-fn key_file(config: &Config) -> PathBuf {
-    if config.audit.key_file.as_os_str().is_empty() {
-        crate::store::default_key_file(&config.store.path)
-    } else {
-        config.audit.key_file.clone()
     }
 }
 

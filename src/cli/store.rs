@@ -3,7 +3,7 @@
 //! share, and verifies the copy (row counts, the audit chain with its key).
 
 use crate::config::Config;
-use crate::store::{Store, StoreError, default_key_file};
+use crate::store::{Store, StoreError, default_key_file, key_file_of};
 use clap::Subcommand;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -54,14 +54,9 @@ pub fn run(config: &Config, command: StoreCommand) -> ExitCode {
     match command {
         StoreCommand::Migrate { from, to, key_file } => {
             let (from, to) = (location(&from), location(&to));
-            let key = key_file.unwrap_or_else(|| {
-                if !config.audit.key_file.as_os_str().is_empty() {
-                    config.audit.key_file.clone()
-                } else if let Location::Sqlite(p) = &from {
-                    default_key_file(p)
-                } else {
-                    default_key_file(&config.store.path)
-                }
+            let key = key_file.unwrap_or_else(|| match &from {
+                Location::Sqlite(p) if config.audit.key_file.as_os_str().is_empty() => default_key_file(p),
+                _ => key_file_of(config),
             });
             if !key.exists() {
                 eprintln!(

@@ -297,6 +297,20 @@ impl TokenDb {
         run().map_err(|e| self.sql(e))
     }
 
+    /// The model's generation: a number each training that changed it raises (for the
+    /// gateways sharing a PostgreSQL token database, to reload when another one learned).
+    pub fn generation(&self) -> Result<i64, TokenDbError> {
+        self.conn
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'generation'",
+                params![],
+                |r| r.get(0),
+            )
+            .optional()
+            .map(|g| g.unwrap_or(0))
+            .map_err(|e| self.sql(e))
+    }
+
     /// How many ham and spam messages are trained, and how many tokens are known.
     pub fn counts(&self) -> Result<(u32, u32, u64), TokenDbError> {
         let get = |key: &str| -> Result<u32, TokenDbError> {
@@ -326,23 +340,6 @@ fn insert_rows(conn: &Conn, head: &str, tail: &str, rows: &[[Value; 3]]) -> Resu
         conn.execute(&format!("{head} {marks}{tail}"), &values)?;
     }
     Ok(())
-}
-
-/// The model's generation: a number each training that changed it raises (for the gateways
-/// sharing a PostgreSQL token database, to reload when another one learned).
-pub fn generation(location: &Path) -> Result<i64, TokenDbError> {
-    let conn = connect(location, true)?;
-    conn.query_row(
-        "SELECT value FROM meta WHERE key = 'generation'",
-        params![],
-        |r| r.get(0),
-    )
-    .optional()
-    .map(|g| g.unwrap_or(0))
-    .map_err(|e| TokenDbError::Sql {
-        path: display(location),
-        error: e.to_string(),
-    })
 }
 
 /// Reads the whole model from the database at `path` (read-only): for the engine.
@@ -398,7 +395,12 @@ mod tests {
         let at = Path::new(&url);
         assert!(is_url(at));
         incremental_and_idempotent_at(at);
-        assert_eq!(generation(at).expect("generation"), 2, "two trainings changed it");
+        let db = TokenDb::open(at).expect("open");
+        assert_eq!(
+            db.generation().expect("generation"),
+            2,
+            "two trainings changed it"
+        );
         let shown = display(Path::new("postgres://canhgac:secret@db/q"))
             .display()
             .to_string();

@@ -380,6 +380,16 @@ fn migrate_postgres(conn: &Conn, key: &AuditKey) -> Result<(), DbError> {
     tx.commit()
 }
 
+/// The audit key file of a configuration: `[audit] key_file`, else `audit.key` beside
+/// `[store] path`.
+pub fn key_file_of(config: &crate::config::Config) -> PathBuf {
+    if config.audit.key_file.as_os_str().is_empty() {
+        default_key_file(&config.store.path)
+    } else {
+        config.audit.key_file.clone()
+    }
+}
+
 /// Unix seconds now.
 pub fn now() -> i64 {
     SystemTime::now()
@@ -398,11 +408,7 @@ impl Store {
     /// Opens the store of a configuration (`[store] url` when set, else `[store] path`;
     /// `[audit] key_file`).
     pub fn from_config(config: &crate::config::Config) -> Result<Store, StoreError> {
-        let key = if config.audit.key_file.as_os_str().is_empty() {
-            default_key_file(&config.store.path)
-        } else {
-            config.audit.key_file.clone()
-        };
+        let key = key_file_of(config);
         if !config.store.url.is_empty() {
             return Self::open_postgres(&config.store.url, &key);
         }
@@ -516,22 +522,7 @@ impl Store {
     /// the audit key in `key_file` (every gateway sharing the database needs the same key).
     /// Migrates the schema under a lock, so gateways starting together migrate it once.
     pub fn open_postgres(url: &str, key_file: &Path) -> Result<Store, StoreError> {
-        let name = PathBuf::from(crate::sql::redact(url));
-        let open_err = |e: &dyn std::fmt::Display| StoreError::Open {
-            path: name.clone(),
-            error: e.to_string(),
-        };
-        let key = AuditKey::load_or_create(key_file).map_err(|e| open_err(&e))?;
-        let conn = Conn::Postgres(crate::sql::PgConn::connect(url).map_err(|e| open_err(&e))?);
-        migrate_postgres(&conn, &key).map_err(|e| open_err(&e))?;
-        let reader = Conn::Postgres(crate::sql::PgConn::connect(url).map_err(|e| open_err(&e))?);
-        Ok(Store {
-            path: name,
-            conn: Mutex::new(conn),
-            reader: Mutex::new(reader),
-            key,
-            unmigrated: std::sync::atomic::AtomicBool::new(false),
-        })
+        Self::postgres(url, key_file, false)
     }
 
     /// The store of the gateway (`canhgac serve`): as [`Store::from_config`], but a PostgreSQL
@@ -542,25 +533,32 @@ impl Store {
         if config.store.url.is_empty() {
             return Self::from_config(config);
         }
-        let url = &config.store.url;
-        let key_file = if config.audit.key_file.as_os_str().is_empty() {
-            default_key_file(&config.store.path)
-        } else {
-            config.audit.key_file.clone()
-        };
+        Self::postgres(&config.store.url, &key_file_of(config), true)
+    }
+
+    /// A PostgreSQL store; `lazy`: an unreachable database is no error (see `for_gateway`).
+    fn postgres(url: &str, key_file: &Path, lazy: bool) -> Result<Store, StoreError> {
         let name = PathBuf::from(crate::sql::redact(url));
         let open_err = |e: &dyn std::fmt::Display| StoreError::Open {
             path: name.clone(),
             error: e.to_string(),
         };
-        let key = AuditKey::load_or_create(&key_file).map_err(|e| open_err(&e))?;
-        let conn = Conn::Postgres(crate::sql::PgConn::connect_lazy(url).map_err(|e| open_err(&e))?);
+        let key = AuditKey::load_or_create(key_file).map_err(|e| open_err(&e))?;
+        let connect = || {
+            let pg = if lazy {
+                crate::sql::PgConn::connect_lazy(url)
+            } else {
+                crate::sql::PgConn::connect(url)
+            };
+            pg.map(Conn::Postgres).map_err(|e| open_err(&e))
+        };
+        let conn = connect()?;
         let unmigrated = match migrate_postgres(&conn, &key) {
             Ok(()) => false,
-            Err(e) if e.kind == crate::sql::ErrorKind::Unavailable => true,
+            Err(e) if lazy && e.kind == crate::sql::ErrorKind::Unavailable => true,
             Err(e) => return Err(open_err(&e)),
         };
-        let reader = Conn::Postgres(crate::sql::PgConn::connect_lazy(url).map_err(|e| open_err(&e))?);
+        let reader = connect()?;
         Ok(Store {
             path: name,
             conn: Mutex::new(conn),
@@ -1049,9 +1047,9 @@ impl Store {
     /// Bytes the store takes: SQLite's files (the database and its write-ahead log), or the
     /// PostgreSQL database's size.
     pub fn size_bytes(&self) -> u64 {
-        if self.backend() == crate::sql::Backend::Postgres {
-            return self
-                .read()
+        let reader = self.read();
+        if reader.backend() == crate::sql::Backend::Postgres {
+            return reader
                 .query_row("SELECT pg_database_size(current_database())", params![], |r| {
                     r.get::<u64>(0)
                 })
