@@ -519,10 +519,9 @@ fn units_have_thresholds_of_their_own() {
     c.spam.units.insert("so-tttt".into(), unit(5.0, 7.5, 8.0));
     c.spam.units.insert("so-tc".into(), unit(10.0, 20.0, 25.0));
     let engine = Engine::build(&c).expect("engine");
-    // A loan scam: VI_LOAN_MANY (6.5, scam) and a Zalo number (1.5, links): 8 points, two
-    // groups, no classifier.
-    let body = "Vay tiền nhanh chỉ cần CCCD, không thẩm định, giải ngân trong ngày, hồ sơ đơn giản. \
-                Liên hệ Zalo 0912 345 678";
+    // A loan scam: VI_LOAN_MANY (6.5, scam) and two spam phrases of the subject and body (1.5,
+    // phrases): 8 points, two groups, no classifier (three weak signs: too few to count).
+    let body = "Vay tiền nhanh chỉ cần CCCD, không thẩm định, giải ngân trong ngày, hồ sơ đơn giản.";
     let judge = |rcpts: &[&str]| {
         let raw = mail::plain("hotro@example.com", rcpts[0], "Vay nhanh", body);
         let mut input = ScanInput::from_bytes(raw);

@@ -657,6 +657,614 @@ ham(name("VNPT","cskh@vnpt.vn"),TO,"Hóa đơn cước tháng 11",
 ham(name("Lê Văn Tâm","tamlv@sxd.lamdong.gov.vn"),TO,"Xin số điện thoại",
  "Chị Hương cho em xin số điện thoại của anh phụ trách dự án nhà ở xã hội bên Sở Tài chính để em liên hệ trao đổi số liệu nhé.")
 
+# ---- a seventh set, written after the sixth round and measured on it first (26 of its 32 scams
+# flagged, 0 of its 31 ordinary mails): it missed a loan app's debt collector, land for sale, and
+# illegal services (degrees without exams, VAT invoices, customer data, sex pills), which the
+# rules then learnt (VI_ILLICIT_SERVICE, VI_PHONE_CONTACT, collectors' words). ---------------------
+TO = "tranthimai@lamdong.gov.vn"
+
+# ---- scams -------------------------------------------------------------------------------------
+spam(name("Hỗ trợ hộ kinh doanh", "hotrohkd.2026@gmail.com"), TO, "Gói hỗ trợ vốn cho hộ kinh doanh cá thể",
+ "Chào anh chị,\nChương trình hỗ trợ vốn lưu động cho hộ kinh doanh: chỉ cần sim chính chủ trên 2 năm và căn cước gắn chip là được xét duyệt.\n"
+ "Số tiền từ 10 đến 80 triệu, nhận tiền qua ví MoMo hoặc tài khoản ngân hàng ngay trong buổi sáng.\n"
+ "Không phí hồ sơ, không cần người bảo lãnh. Nhắn tin 0839 112 456 để được nhân viên hướng dẫn.", date_i=1)
+spam(name("Easy Money", "cs@easymoney-vn.xyz"), TO, "Trả góp 12 tháng - 0 đồng phí hồ sơ",
+ "Gói vay ưu đãi cuối năm: hạn mức tới 70 triệu, trả góp 12 tháng, cam kết bảo mật thông tin tuyệt đối.\n"
+ "Tải ứng dụng và điền thông tin, nhận kết quả sau 10 phút: https://easymoney-vn.xyz/app", date_i=2)
+spam(name("Phòng thu hồi nợ", "thuhoino.fcredit@gmail.com"), TO, "THÔNG BÁO KHOẢN NỢ QUÁ HẠN LẦN CUỐI",
+ "Ông/bà có khoản vay quá hạn 47 ngày tại ứng dụng F-Credit với số tiền 8.650.000đ.\n"
+ "Nếu không tất toán trong hôm nay, chúng tôi sẽ gửi hồ sơ đến cơ quan nơi ông/bà công tác và liên hệ toàn bộ danh bạ người thân.\n"
+ "Chuyển khoản ngay về STK 0451000223344 - NGUYEN VAN HUNG - Vietcombank, nội dung: tất toán + số điện thoại.", date_i=3)
+spam(name("188", "link188moinhat@outlook.com"), TO, "Link vào mới nhất không bị chặn",
+ "Link vào mới nhất không bị chặn nhà mạng: https://188vn.win\nHoàn tiền cược thua 10% mỗi tuần, thưởng chào mừng 188%.\n"
+ "Hỗ trợ nạp rút qua ngân hàng 24/7.", date_i=4)
+spam(name("Thần số học xổ số", "soicau.mienNam@gmail.com"), TO, "Bạch thủ lô chuẩn hôm nay - ăn chắc 99%",
+ "Dự đoán xổ số miền Nam hôm nay chính xác 99%: bạch thủ lô, song thủ lô, dàn đề 10 số.\n"
+ "Phí mở số 500k, không trúng hoàn tiền. Liên hệ Telegram @soicau_vip.", date_i=5)
+spam(name("Casino Online", "promo@luckycasino.fun"), TO, "Tặng 150K trải nghiệm không cần nạp",
+ "<p>Trải nghiệm sòng bài trực tuyến đẳng cấp: baccarat, roulette, slot game.</p><p>Tặng ngay 150K vào tài khoản cho thành viên mới, không cần nạp tiền.</p><p><a href='https://luckycasino.fun/reg'>Nhận ngay</a></p>",
+ html="<p>Trải nghiệm sòng bài trực tuyến đẳng cấp: baccarat, roulette, slot game.</p><p>Tặng ngay <b>150K</b> vào tài khoản cho thành viên mới, không cần nạp tiền.</p><p><a href='https://luckycasino.fun/reg'>Nhận ngay</a></p>", date_i=6)
+spam(name("Viettel Tri Ân", "viettel.trian20nam@gmail.com"), TO, "Thuê bao của quý khách đã trúng xe Honda Vision",
+ "Nhân dịp kỷ niệm 20 năm, Viettel tổ chức quay số may mắn cho khách hàng thân thiết. Thuê bao 09xx của quý khách đã trúng 01 xe máy Honda Vision.\n"
+ "Để làm thủ tục nhận giải, quý khách vui lòng liên hệ tổng đài 0587 221 889 và nộp trước thuế thu nhập không thường xuyên 10% giá trị giải thưởng.", date_i=7)
+spam(name("Vòng quay may mắn", "event@vongquay-tet.online"), TO, "Bạn còn 3 lượt quay - voucher 5 triệu đồng đang chờ",
+ "Chương trình vòng quay may mắn tháng 12: bạn còn 3 lượt quay miễn phí, cơ hội nhận voucher mua sắm 5 triệu đồng và iPhone.\n"
+ "Nhấn vào đây để quay ngay trước khi hết lượt: https://vongquay-tet.online/spin", date_i=8)
+spam(name("Cục Thuế", "hotro.cucthue@gmail.com"), TO, "Mã số thuế cá nhân chưa được đồng bộ",
+ "Cục Thuế thông báo: mã số thuế cá nhân của ông/bà chưa được đồng bộ với số định danh cá nhân theo quy định mới.\n"
+ "Vui lòng cài đặt ứng dụng eTax Mobile phiên bản cập nhật tại https://etax-gdt.com/apk và đồng bộ trước ngày 31/12 để tránh bị xử phạt vi phạm hành chính.", date_i=9)
+spam(name("BHXH Việt Nam", "baohiemxahoi@bhxh-vn.com"), TO, "Khoản trợ cấp một lần chưa nhận",
+ "Theo dữ liệu của Bảo hiểm xã hội Việt Nam, sổ bảo hiểm của ông/bà có khoản trợ cấp một lần chưa nhận: 12.350.000đ.\n"
+ "Để nhận tiền, vui lòng cập nhật thông tin tài khoản nhận tại https://bhxh-vn.com/nhan-tro-cap trong vòng 48 giờ.", date_i=10)
+spam(name("Viện kiểm sát nhân dân", "vienkiemsat.tphcm@outlook.com"), TO, "Quyết định khởi tố - yêu cầu phối hợp điều tra",
+ "Cơ quan điều tra thông báo: số căn cước của ông/bà có liên quan đến một đường dây rửa tiền đang bị điều tra.\n"
+ "Ông/bà phải giữ bí mật, không trao đổi với người thân, và gọi lại cho cán bộ điều tra theo số 0704 889 123 trong hôm nay.\n"
+ "Nếu không hợp tác, lệnh bắt tạm giam sẽ được thực hiện.", date_i=11)
+spam(name("Techcombank", "canhbao@tcb-huygiaodich.com"), TO, "Phát hiện giao dịch bất thường trên thẻ của quý khách",
+ "Kính gửi quý khách,\nHệ thống phát hiện giao dịch 18.990.000 VND tại AMAZON MKTPLACE trên thẻ của quý khách lúc 02:14.\n"
+ "Nếu không phải quý khách thực hiện, vui lòng hủy giao dịch tại https://tcb-huygiaodich.com trong 30 phút.", date_i=12)
+spam(name("MB Bank", "thongbao@mbbank-sinhtrachoc.com"), TO, "Cập nhật sinh trắc học trước ngày 01/01",
+ "Theo quy định của Ngân hàng Nhà nước, quý khách chưa cập nhật sinh trắc học khuôn mặt sẽ bị tạm dừng giao dịch trực tuyến từ ngày 01/01.\n"
+ "Thực hiện cập nhật ngay tại https://mbbank-sinhtrachoc.com bằng ứng dụng trên điện thoại.", date_i=13)
+spam(name("Bộ Công an - VNeID", "vneid.hotro@gmail.com"), TO, "Tài khoản định danh mức 2 sắp bị khóa",
+ "Tài khoản định danh điện tử mức 2 của công dân chưa xác thực lại thông tin cư trú sẽ bị khóa sau 3 ngày.\n"
+ "Công dân vui lòng tải bản cập nhật và đăng nhập để xác thực: https://vneid-bocongan.site", date_i=14)
+spam(name("Điện lực Lâm Đồng", "evn.lamdong.thanhtoan@gmail.com"), TO, "Thông báo tạm ngừng cấp điện do chưa thanh toán",
+ "Hộ gia đình của quý khách còn nợ tiền điện tháng 10 và tháng 11: 1.284.000đ. Điện lực sẽ tạm ngừng cấp điện sau 24 giờ.\n"
+ "Để tránh bị cắt điện, quý khách thanh toán ngay qua đường dẫn: https://evn-thanhtoan.top", date_i=15)
+spam(name("Quản trị thư điện tử", "admin.mail@lamdong-gov.vn.net"), TO, "[Cảnh báo] Dung lượng hộp thư đạt 98%",
+ "Hộp thư tranthimai@lamdong.gov.vn đã sử dụng 98% dung lượng. Thư đến sẽ bị trả lại cho người gửi.\n"
+ "Để được cấp thêm dung lượng miễn phí, vui lòng xác thực tài khoản tại đường dẫn dưới đây.",
+ html="<p>Hộp thư <b>tranthimai@lamdong.gov.vn</b> đã sử dụng 98% dung lượng. Thư đến sẽ bị trả lại cho người gửi.</p>"
+ "<p>Để được cấp thêm dung lượng miễn phí, vui lòng xác thực tài khoản tại: <a href='https://webmail-login.site/lamdong'>https://mail.lamdong.gov.vn/xacthuc</a></p>", date_i=16)
+spam(name("Phòng CNTT - Văn phòng UBND", "phongcntt.ubnd@gmail.com"), TO, "Mật khẩu thư công vụ hết hạn hôm nay",
+ "Mật khẩu tài khoản thư công vụ của bạn sẽ hết hạn vào 17h hôm nay.\nĐể giữ nguyên mật khẩu hiện tại, bấm vào liên kết: https://giu-matkhau.web.app\n"
+ "Nếu không thực hiện, tài khoản sẽ bị vô hiệu hóa.", date_i=17)
+spam(name("Mail Admin", "support@lamdongg.gov-vn.com"), TO, "Xác minh tài khoản / Account verification",
+ "Kính gửi người dùng,\nChúng tôi đang chuyển hệ thống thư sang máy chủ mới. Mọi tài khoản chưa xác minh sẽ bị xóa.\n"
+ "Dear user, please verify your mailbox: https://lamdongg.gov-vn.com/verify", date_i=18)
+spam(name("Chuyên gia chứng khoán", "nhomphantich.vip@gmail.com"), TO, "Mời tham gia nhóm phân tích cổ phiếu miễn phí",
+ "Nhóm chuyên gia phân tích chứng khoán miễn phí, mỗi ngày đưa 1-2 mã cổ phiếu tăng trần, lợi nhuận 30% mỗi tháng.\n"
+ "Đã có hơn 5.000 nhà đầu tư tham gia. Kết bạn Zalo 0366 778 901 để được thêm vào nhóm.", date_i=19)
+spam(name("Sàn vàng quốc tế", "cskh@goldtrade-asia.vip"), TO, "Đầu tư 5 triệu nhận 500 nghìn mỗi ngày",
+ "Sàn giao dịch vàng quốc tế được cấp phép, lãi cố định 10% mỗi ngày, rút gốc bất cứ lúc nào.\n"
+ "Giới thiệu người thân tham gia nhận thêm hoa hồng 5%. Đăng ký: https://goldtrade-asia.vip", date_i=20)
+spam(name("Đất nền Bảo Lộc", "datnen.baoloc@gmail.com"), TO, "Đất nền Bảo Lộc sổ riêng chỉ 6xx triệu - cam kết lợi nhuận",
+ "Mở bán đợt cuối 20 lô đất nền view đồi chè Bảo Lộc, sổ riêng từng nền, giá chỉ từ 6xx triệu.\n"
+ "Cam kết lợi nhuận 20%/năm, ngân hàng hỗ trợ vay 70%. Hotline: 0919 667 555 (Mr Tuấn).", date_i=21)
+spam(name("Tuyển CTV", "tuyendung.danhgia@gmail.com"), TO, "Tuyển nhân viên đánh giá sản phẩm làm tại nhà",
+ "Cần tuyển nhân viên đánh giá sản phẩm trên Shopee, Tiktok: làm bằng điện thoại, 1-2 giờ mỗi ngày.\n"
+ "Hoàn tiền gốc ngay sau mỗi đơn và nhận hoa hồng 10-30%. Thu nhập 300-800k/ngày. Liên hệ Zalo 0945 221 007.", date_i=22)
+spam(name("XKLĐ Nhật Bản", "xkld.nhatban2026@yahoo.com"), TO, "Đơn hàng xuất khẩu lao động Nhật - bay nhanh",
+ "Đơn hàng đóng gói thực phẩm tại Nhật, lương 35 triệu/tháng, không cần tiếng, bay sau 2 tháng.\n"
+ "Đặt cọc 20 triệu để giữ suất, hoàn lại nếu không đỗ. Chỉ còn 5 suất cuối.", date_i=23)
+spam(name("Luật sư Robert Lee", "robertlee.law@gmail.com"), TO, "Tài sản thừa kế của người thân quá cố",
+ "Tôi là luật sư riêng của ông Nguyễn Văn Minh, kỹ sư người Việt qua đời tại Mỹ năm 2024, để lại 2.500.000 USD không có người thừa kế.\n"
+ "Vì ông/bà mang cùng họ, tôi đề nghị ông/bà đứng tên người thụ hưởng. Chúng ta chia 50/50. Vui lòng trả lời kèm họ tên, số điện thoại.", date_i=24)
+spam(name("Hải quan Tân Sơn Nhất", "haiquan.tsn.kiemhoa@gmail.com"), TO, "Bưu kiện quốc tế đang bị tạm giữ",
+ "Bưu kiện từ Anh Quốc gửi cho ông/bà (trị giá 8.500 GBP) đang bị tạm giữ để kiểm hóa.\n"
+ "Để thông quan, vui lòng nộp phí 3.200.000đ vào tài khoản của cán bộ phụ trách trước 16h hôm nay; quá hạn bưu kiện sẽ bị tịch thu.", date_i=25)
+spam(name("Anh ngữ giao tiếp", "tuvan@englishpro-center.com"), TO, "Giảm 50% học phí - chỉ còn 10 suất",
+ "Khóa học tiếng Anh giao tiếp cho người đi làm: 3 tháng nói trôi chảy, cam kết đầu ra.\nGiảm 50% học phí cho 10 học viên đăng ký sớm nhất.\n"
+ "Đăng ký học thử miễn phí: https://englishpro-center.com/hoc-thu\nĐể ngừng nhận thư, trả lời KHÔNG.", date_i=26)
+spam(name("Dịch vụ văn bằng", "lambang.toanquoc@gmail.com"), TO, "Làm bằng đại học, chứng chỉ tin học ngoại ngữ",
+ "Nhận làm bằng đại học, cao đẳng, chứng chỉ tin học, ngoại ngữ B1, B2 có hồ sơ gốc, không cần thi, giao hàng toàn quốc.\n"
+ "Bảo mật tuyệt đối, nhận bằng mới thanh toán. Liên hệ 0977 456 112.", date_i=27)
+spam(name("Data Marketing", "data.khachhang@gmail.com"), TO, "Bán data khách hàng theo ngành nghề",
+ "Cung cấp data khách hàng mới nhất 2026: chủ doanh nghiệp, bất động sản, bảo hiểm, phụ huynh học sinh... có số điện thoại và email.\n"
+ "Giá chỉ 500k/10.000 số. Tặng kèm phần mềm gửi tin nhắn hàng loạt.", date_i=28)
+spam(name("Hàng Nhật xách tay", "shopnhat.xachtay@gmail.com"), TO, "Thuốc bổ thận tráng dương hàng nội địa Nhật",
+ "Viên uống bổ thận, tăng cường sinh lý nam hàng nội địa Nhật, hiệu quả sau 7 ngày, không tác dụng phụ.\n"
+ "Mua 2 tặng 1, giao hàng kín đáo, thanh toán khi nhận hàng. Gọi ngay 0909 334 556.", date_i=29)
+spam(name("Hóa đơn VAT", "xuathoadon.gtgt@gmail.com"), TO, "Cung cấp hóa đơn GTGT giá rẻ cho doanh nghiệp",
+ "Chuyên xuất hóa đơn GTGT (hóa đơn đỏ) các mặt hàng cho doanh nghiệp cần hợp thức chi phí, giá chỉ từ 3%.\n"
+ "Hóa đơn hợp lệ, tra cứu được trên trang thuế. Liên hệ anh Hùng 0868 223 445.", date_i=30)
+spam(name("vay von", "vayvon.nhanh247@gmail.com"), TO, "vay von khong the chap",
+ "chao ban, ben minh ho tro vay von tu 20-100tr, khong the chap, khong tham dinh, lai thap, nhan tien trong ngay. lien he zalo 0912 887 665", date_i=31)
+spam(name("SEO Agency", "seo.topgoogle@gmail.com"), TO, "Đưa website lên top Google trong 30 ngày",
+ "Dịch vụ SEO từ khóa lên top Google, chạy quảng cáo Facebook, tăng like, tăng follow giá rẻ.\n"
+ "Cam kết hiệu quả, không lên top hoàn tiền 100%. Báo giá miễn phí qua Zalo 0932 113 224.", date_i=32)
+
+# ---- ordinary mail -----------------------------------------------------------------------------
+ham(name("Tiki", "no-reply@tiki.vn"), TO, "Đơn hàng #612345987 đã được xác nhận",
+ "Cảm ơn bạn đã mua sắm tại Tiki. Đơn hàng #612345987 gồm 2 sản phẩm đã được xác nhận và sẽ giao trong 2-3 ngày.\nTổng tiền: 458.000đ (thanh toán khi nhận hàng).", date_i=41)
+ham(name("Vietcombank", "vcbdigibank@info.vietcombank.com.vn"), TO, "Thông báo biến động số dư",
+ "Số dư tài khoản 0071000xxxx thay đổi: +15.200.000 VND lúc 02-12-2026 09:15. Số dư hiện tại: 21.460.300 VND. Nội dung: LUONG THANG 11.", date_i=42)
+ham(name("Agribank", "thongbao@agribank.com.vn"), TO, "Cảnh báo thủ đoạn lừa đảo dịp cuối năm",
+ "Agribank khuyến cáo khách hàng: không cung cấp mã OTP, mật khẩu, thông tin thẻ cho bất kỳ ai, kể cả người tự xưng là nhân viên ngân hàng hay công an.\n"
+ "Agribank không gửi đường link yêu cầu cập nhật thông tin qua tin nhắn hay thư điện tử.", date_i=43)
+ham(name("Trường THCS Lê Lợi", "thcsleloi@lamdong.edu.vn"), TO, "Mời họp phụ huynh cuối học kỳ I",
+ "Kính mời quý phụ huynh em Nguyễn Minh Khoa lớp 8A3 đến dự họp phụ huynh cuối học kỳ I vào 7h30 sáng Chủ nhật 14/12 tại phòng học lớp.", date_i=44)
+ham(name("Hoàng Yến", "yenhoang.dl@gmail.com"), TO, "Thiệp mời đám cưới",
+ "Chị Mai ơi, em gửi chị thiệp mời đám cưới của em và anh Phúc vào trưa thứ Bảy 20/12 tại nhà hàng Hương Sen, Đà Lạt. Chị nhớ đến chung vui với em nha!", date_i=45)
+ham(name("Phạm Quốc Bảo", "baopq@stnmt.lamdong.gov.vn"), TO, "Biên bản họp tổ công tác",
+ "Chị Mai, em gửi biên bản họp tổ công tác sáng nay, chị xem và bổ sung ý kiến trước thứ Sáu giúp em nhé. Có gì chị nhắn em.", date_i=46)
+ham(name("Báo Tuổi Trẻ", "bantin@tuoitre.vn"), TO, "Bản tin sáng 3/12: giá vàng, thời tiết, giao thông",
+ "Bản tin sáng nay: giá vàng trong nước giảm nhẹ; miền Nam có mưa rào vài nơi; thông xe cao tốc Tân Phú - Bảo Lộc đoạn đầu tiên.\n"
+ "Bạn nhận thư này vì đã đăng ký bản tin Tuổi Trẻ. Hủy đăng ký tại trang cá nhân.", date_i=47)
+ham(name("Thế Giới Di Động", "khuyenmai@thegioididong.com"), TO, "Black Friday: giảm đến 50% điện thoại, laptop",
+ "Black Friday tại Thế Giới Di Động: giảm đến 50% nhiều mẫu điện thoại, laptop, đồng hồ. Trả góp 0% qua thẻ tín dụng. Áp dụng đến hết 30/11 tại cửa hàng và online.\n"
+ "Bạn nhận thư vì đã đăng ký nhận tin khuyến mãi. Hủy nhận tin tại thegioididong.com.", date_i=48)
+ham(name("Cấp nước Lâm Đồng", "hoadon@capnuoclamdong.vn"), TO, "Hóa đơn tiền nước tháng 11/2026",
+ "Công ty Cổ phần Cấp thoát nước Lâm Đồng thông báo tiền nước tháng 11 của khách hàng mã KH 0102345: 14 m3, số tiền 186.400đ. Vui lòng thanh toán trước ngày 15/12.", date_i=49)
+ham(name("Bệnh viện Đa khoa tỉnh", "datlich@bvdklamdong.vn"), TO, "Nhắc lịch khám",
+ "Bệnh viện Đa khoa tỉnh Lâm Đồng nhắc lịch khám của bà Trần Thị Mai: 8h00 thứ Tư 10/12/2026, phòng khám Nội 2. Vui lòng mang theo thẻ BHYT và căn cước.", date_i=50)
+ham(name("Vietnam Airlines", "noreply@vietnamairlines.com"), TO, "Xác nhận hành trình - mã đặt chỗ K7XQ2P",
+ "Cảm ơn quý khách đã lựa chọn Vietnam Airlines. Hành trình: Liên Khương (DLI) - Hà Nội (HAN), chuyến VN1562, 06:40 ngày 18/12/2026. Mã đặt chỗ: K7XQ2P.", date_i=51)
+ham(name("Khách sạn Đồi Thông", "booking@doithonghotel.vn"), TO, "Xác nhận đặt phòng",
+ "Khách sạn Đồi Thông xác nhận đặt phòng cho đoàn Sở Tài nguyên và Môi trường: 5 phòng đôi, nhận phòng 12/12, trả phòng 14/12. Đặt cọc 30% trước ngày 8/12.", date_i=52)
+ham(name("Tuấn", "tuan.tran1988@gmail.com"), TO, "Em mượn tạm ít tiền",
+ "Chị ơi, tháng này em kẹt quá, chị cho em mượn tạm 5 triệu, cuối tháng có lương em gửi lại chị nhé. Em gọi mà chị không nghe máy nên em nhắn mail.", date_i=53)
+ham(name("Phòng Đào tạo", "daotao@dlu.edu.vn"), TO, "Thông báo đăng ký học phần học kỳ II",
+ "Trường Đại học Đà Lạt thông báo thời gian đăng ký học phần học kỳ II năm học 2026-2027 từ ngày 15/12 đến 22/12 trên cổng thông tin sinh viên.", date_i=54)
+ham(name("Phòng Nhân sự", "nhansu@congtyabc.com.vn"), TO, "Phiếu lương tháng 11",
+ "Phòng Nhân sự gửi anh/chị phiếu lương tháng 11. Mọi thắc mắc vui lòng phản hồi trước ngày 5/12. Mật khẩu mở tệp là ngày sinh của anh/chị.", date_i=55)
+ham(name("Bảo Việt", "cskh@baoviet.com.vn"), TO, "Nhắc tái tục hợp đồng bảo hiểm xe",
+ "Hợp đồng bảo hiểm vật chất xe ô tô 49A-123.45 của quý khách sẽ hết hạn ngày 20/12/2026. Quý khách vui lòng liên hệ đại lý hoặc tổng đài 1900 558899 để tái tục.", date_i=56)
+ham(name("Facebook", "notification@facebookmail.com"), TO, "Lan Phương đã gửi cho bạn lời mời kết bạn",
+ "Lan Phương đã gửi cho bạn lời mời kết bạn. Bạn có 12 bạn chung. Xác nhận lời mời trên Facebook.", date_i=57)
+ham(name("Tổ dân phố 5", "todanpho5.p2@gmail.com"), TO, "Thông báo thu quỹ khuyến học năm 2026",
+ "Tổ dân phố 5 phường 2 thông báo thu quỹ khuyến học năm 2026: mỗi hộ 100.000đ, tổ trưởng sẽ đến thu vào tối thứ Bảy. Cảm ơn bà con.", date_i=58)
+ham(name("Công ty Thành Công", "tuyendung@thanhcong.vn"), TO, "Thư mời phỏng vấn vị trí kế toán",
+ "Cảm ơn bạn đã ứng tuyển vị trí kế toán tổng hợp. Mời bạn đến phỏng vấn lúc 9h thứ Năm 11/12 tại văn phòng công ty, 12 Trần Phú, Đà Lạt.", date_i=59)
+ham(name("Udemy", "no-reply@udemy.com"), TO, "Biên nhận thanh toán khóa học",
+ "Cảm ơn bạn đã mua khóa học Excel nâng cao cho người đi làm. Số tiền: 249.000đ. Bạn có thể bắt đầu học ngay trên ứng dụng.", date_i=60)
+ham(name("Nguyễn Hữu Phước", "phuocnh.batdongsan@gmail.com"), TO, "Re: Hỏi giá nhà đường Hai Bà Trưng",
+ "Chào chị Mai, căn nhà chị hỏi ở đường Hai Bà Trưng diện tích 72m2, giá chủ nhà đưa ra 4,2 tỷ, có thương lượng. Chị muốn xem nhà thì hẹn em cuối tuần nhé.", date_i=61)
+ham(name("Ban liên lạc K15", "banlienlac.k15@gmail.com"), TO, "Họp lớp 20 năm - đóng góp kinh phí",
+ "Các bạn thân mến, buổi họp lớp 20 năm ra trường tổ chức ngày 27/12. Mỗi bạn đóng góp 1 triệu, chuyển khoản cho Hằng (Techcombank 19033xxxx) hoặc nộp trực tiếp.", date_i=62)
+ham(name("Phòng khám Medlatec", "ketqua@medlatec.vn"), TO, "Kết quả xét nghiệm",
+ "Kết quả xét nghiệm của khách hàng Trần Thị Mai đã có. Quý khách tra cứu kết quả trên ứng dụng Medlatec bằng mã hồ sơ 88123.", date_i=63)
+ham(name("Grab", "no-reply@grab.com"), TO, "Biên nhận chuyến đi GrabCar",
+ "Cảm ơn bạn đã đi cùng Grab. Chuyến đi từ Chợ Đà Lạt đến Sở Tài nguyên và Môi trường, 4,2 km, cước 52.000đ, thanh toán tiền mặt.", date_i=64)
+ham(name("Thư viện tỉnh", "thuvien@lamdong.gov.vn"), TO, "Nhắc trả sách quá hạn",
+ "Thư viện tỉnh nhắc bạn đọc: sách \"Lịch sử Đà Lạt\" mượn ngày 01/11 đã quá hạn trả. Vui lòng trả sách tại quầy trước ngày 10/12.", date_i=65)
+ham(name("Cổng Dịch vụ công quốc gia", "thongbao@dichvucong.gov.vn"), TO, "Hồ sơ đã được tiếp nhận",
+ "Hồ sơ cấp đổi giấy phép lái xe của bạn, mã hồ sơ G22.99-261203-0012, đã được tiếp nhận. Thời gian trả kết quả dự kiến: 10/12/2026.", date_i=66)
+ham(name("Chi cục Thuế khu vực", "hotro@gdt.gov.vn"), TO, "Nhắc quyết toán thuế thu nhập cá nhân",
+ "Cơ quan thuế nhắc người nộp thuế tự quyết toán thuế thu nhập cá nhân năm 2026 trên Cổng thông tin điện tử ngành thuế hoặc ứng dụng eTax Mobile, hạn chót 30/4/2027.", date_i=67)
+ham(name("Bố", "hoangthanh.1960@gmail.com"), TO, "Ảnh cả nhà đi Hồ Tuyền Lâm",
+ "Bố gửi mấy ảnh cả nhà đi Hồ Tuyền Lâm hôm Chủ nhật. Con lưu lại rồi in cho bà một tấm nhé.", date_i=68)
+ham(name("VPP Hồng Hà", "kinhdoanh@vpphongha.vn"), TO, "Báo giá văn phòng phẩm",
+ "Kính gửi chị Mai, theo yêu cầu của phòng, chúng tôi gửi báo giá văn phòng phẩm quý I/2027 trong tệp đính kèm. Giá đã gồm VAT và giao hàng tận nơi tại Đà Lạt.", date_i=69)
+ham(name("Shopee", "info@mail.shopee.vn"), TO, "12.12 Sale sinh nhật - mã giảm giá dành cho bạn",
+ "Sale 12.12: mã giảm 50.000đ cho đơn từ 300.000đ, miễn phí vận chuyển toàn quốc. Mã có hạn đến 23:59 ngày 12/12. Mở ứng dụng Shopee để dùng mã.", date_i=70)
+ham(name("Zalo", "no-reply@zalo.me"), TO, "Mã xác thực đăng nhập Zalo trên máy tính",
+ "Mã xác thực của bạn là 482913. Mã có hiệu lực trong 5 phút. Nếu bạn không yêu cầu, hãy bỏ qua thư này; không chia sẻ mã cho bất kỳ ai.", date_i=71)
+
+# ---- an eighth set, written after the seventh round and measured on it first (20 of its 32
+# scams, 0 of its 30 ordinary mails): pawn loans, expiring points, held-mail and shared-document
+# phishing, crypto, casting fees, a soldier's gold, shop and tour advertising. Then free-hosting
+# links, more brands and words. -----------------------------------------------------------------
+TO = "lethanhhai@lamdong.gov.vn"
+
+spam(name("Cầm đồ 247", "camdo247.online@gmail.com"), TO, "Cầm xe, cầm cà vẹt - nhận tiền trong 15 phút",
+ "Cần tiền gấp cuối năm? Cầm đồ online nhận cầm xe máy, ô tô, cà vẹt xe, điện thoại, laptop.\n"
+ "Giữ giấy tờ, xe vẫn được sử dụng, lãi thấp nhất thị trường. Thủ tục nhanh gọn, nhận tiền trong 15 phút. Gọi 0938 557 210.", date_i=1)
+spam(name("Mở thẻ tín dụng", "mothe.nhanh@yahoo.com"), TO, "Mở thẻ tín dụng hạn mức 100 triệu không cần chứng minh thu nhập",
+ "Dịch vụ mở thẻ tín dụng nhanh các ngân hàng, hạn mức 30 - 100 triệu, không cần chứng minh thu nhập.\n"
+ "Nhận rút tiền mặt từ thẻ tín dụng, đáo hạn thẻ phí chỉ 1.6%. Hỗ trợ khách ở tỉnh. Zalo: 0901 223 889.", date_i=2)
+spam(name("Ngân hàng Chính sách xã hội", "nhcsxh.giaingan@outlook.com"), TO, "Giải ngân gói hỗ trợ học sinh sinh viên lãi suất 0%",
+ "Ngân hàng Chính sách xã hội thông báo giải ngân đợt 2 gói vay hỗ trợ học sinh, sinh viên lãi suất 0%.\n"
+ "Hộ gia đình có con đang đi học đăng ký trực tuyến tại https://nhcsxh-hotro.com trước ngày 15/12 để được xét duyệt.", date_i=3)
+spam(name("Đá gà Thomo", "dagatructiep.thomo@gmail.com"), TO, "Xem đá gà trực tiếp Thomo hôm nay",
+ "Trực tiếp đá gà Thomo Campuchia mỗi ngày từ 11h. Tỷ lệ cược hấp dẫn, nạp rút nhanh qua ngân hàng.\n"
+ "Vào xem tại https://daga-thomo.live - tặng 100K cho người mới.", date_i=4)
+spam(name("Mini game World Cup", "minigame.dudoan@gmail.com"), TO, "Dự đoán tỷ số - trúng ngay 10 triệu",
+ "Tham gia mini game dự đoán tỷ số trận chung kết, đoán đúng nhận ngay 10 triệu đồng. Phí tham gia chỉ 50.000đ mỗi lượt.\n"
+ "Chuyển khoản phí tham gia và nhắn tỷ số dự đoán qua Zalo 0388 765 432.", date_i=5)
+spam(name("Co.opmart tri ân", "coopmart.quatang@gmail.com"), TO, "Quý khách nhận được thẻ quà tặng 2.000.000đ",
+ "Quý khách là khách hàng may mắn của chương trình tri ân cuối năm và nhận được 01 thẻ quà tặng Co.opmart trị giá 2.000.000đ.\n"
+ "Vui lòng xác nhận địa chỉ nhận quà và thanh toán phí giao thẻ 35.000đ tại https://coopmart-tri-an.shop", date_i=6)
+spam(name("VinID", "diem.thuong@vinid-rewards.net"), TO, "500 điểm thưởng của bạn sắp hết hạn",
+ "Bạn có 500 điểm thưởng sẽ hết hạn vào ngày 31/12. Đổi ngay lấy phiếu mua hàng hoặc quà tặng trước khi mất điểm.\n"
+ "Đăng nhập để đổi quà: https://vinid-rewards.net/login", date_i=7)
+spam(name("Hoàn thuế TNCN", "hoanthue@tncn-gdt.org"), TO, "Thông báo hoàn thuế thu nhập cá nhân năm 2025",
+ "Qua rà soát hồ sơ quyết toán, ông/bà được hoàn 3.870.000đ tiền thuế thu nhập cá nhân nộp thừa.\n"
+ "Để nhận tiền hoàn, vui lòng khai báo số tài khoản ngân hàng và số thẻ tại https://tncn-gdt.org/hoan-thue trong 5 ngày làm việc.", date_i=8)
+spam(name("Sở Kế hoạch và Đầu tư", "dangkykinhdoanh.skhdt@gmail.com"), TO, "Doanh nghiệp chưa cập nhật thông tin sẽ bị thu hồi giấy phép",
+ "Theo rà soát, doanh nghiệp của quý vị chưa cập nhật thông tin người đại diện theo quy định mới và có thể bị thu hồi giấy chứng nhận đăng ký.\n"
+ "Quý vị cập nhật và nộp lệ phí 500.000đ tại cổng https://dangkykinhdoanh-gov.com trước ngày 20/12.", date_i=9)
+spam(name("BHYT điện tử", "giahan.bhyt@gmail.com"), TO, "Thẻ BHYT của bạn đã hết hạn - gia hạn online giảm 50%",
+ "Thẻ bảo hiểm y tế của bạn đã hết hạn sử dụng. Gia hạn online ngay hôm nay để được giảm 50% mức đóng.\n"
+ "Tải ứng dụng gia hạn tại https://bhyt-online.app và đăng nhập bằng số căn cước.", date_i=10)
+spam(name("Cục Cảnh sát giao thông", "phatnguoi.csgt@outlook.com"), TO, "Thông báo phạt nguội phương tiện 49A-xxx",
+ "Phương tiện mang biển số của ông/bà bị ghi nhận vi phạm tốc độ ngày 28/11 tại QL20. Mức phạt 4.000.000đ.\n"
+ "Nộp phạt trực tuyến trong 3 ngày để được giảm 50% và không bị tước giấy phép lái xe: https://csgt-phatnguoi.net", date_i=11)
+spam(name("Tòa án nhân dân", "toaan.nd@yandex.com"), TO, "Giấy triệu tập hầu tòa",
+ "Tòa án nhân dân triệu tập ông/bà đến phiên xét xử vụ án tranh chấp hợp đồng tín dụng vào 9h ngày 10/12.\n"
+ "Hồ sơ vụ án và giấy triệu tập xem tại https://toaan-hoso.com/xem. Nếu vắng mặt, tòa sẽ xét xử vắng mặt và phong tỏa tài khoản.", date_i=12)
+spam(name("VietinBank", "support@vietinbank-capnhat.com"), TO, "Tài khoản sẽ bị đóng do chưa cập nhật CCCD gắn chip",
+ "Kính gửi quý khách, tài khoản thanh toán của quý khách chưa được cập nhật căn cước gắn chip và sẽ bị đóng sau ngày 25/12.\n"
+ "Quý khách vui lòng cập nhật trực tuyến tại https://vietinbank-capnhat.com để tiếp tục giao dịch.", date_i=13)
+spam(name("BIDV SmartBanking", "alert@bidv-baomat.info"), TO, "Đăng nhập trên thiết bị lạ",
+ "Tài khoản BIDV SmartBanking của quý khách vừa đăng nhập trên thiết bị lạ (Samsung Galaxy A15) lúc 23:41.\n"
+ "Nếu không phải quý khách, nhấn vào đây để khóa tài khoản ngay: https://bidv-baomat.info/khoa", date_i=14)
+spam(name("Shopee Hoàn Tiền", "hoantien@shopee-refund.site"), TO, "Đơn hàng lỗi - bạn được hoàn 1.250.000đ",
+ "Đơn hàng của bạn giao bị lỗi, Shopee đã chấp nhận hoàn tiền 1.250.000đ.\n"
+ "Để nhận tiền hoàn về thẻ, vui lòng nhập số thẻ, ngày hết hạn và mã OTP tại https://shopee-refund.site", date_i=15)
+spam(name("Hệ thống thư công vụ", "noreply@lamdong-govmail.com"), TO, "Nâng cấp hệ thống thư điện tử công vụ",
+ "Hệ thống thư điện tử công vụ tỉnh Lâm Đồng đang nâng cấp lên phiên bản mới. Các tài khoản không đăng nhập lại trước 17h ngày 05/12 sẽ bị mất dữ liệu.",
+ html="<p>Hệ thống thư điện tử công vụ tỉnh Lâm Đồng đang nâng cấp lên phiên bản mới. Các tài khoản không đăng nhập lại trước 17h ngày 05/12 sẽ bị mất dữ liệu.</p>"
+ "<p><a href='https://lamdong-govmail.com/dangnhap'>Đăng nhập lại tại mail.lamdong.gov.vn</a></p>", date_i=16)
+spam(name("Mail Delivery", "postmaster@mx-delivery-notice.top"), TO, "Bạn có 4 thư đang bị giữ lại",
+ "Có 4 thư gửi đến lethanhhai@lamdong.gov.vn đang bị giữ lại do lỗi đồng bộ máy chủ.\n"
+ "Nhấn vào đây để nhận các thư bị giữ: https://mx-delivery-notice.top/release?u=lethanhhai", date_i=17)
+spam(name("Tài liệu chia sẻ", "share.docs.office@gmail.com"), TO, "Kế hoạch công tác năm 2027.pdf đã được chia sẻ với bạn",
+ "Văn phòng đã chia sẻ với bạn tệp \"Kế hoạch công tác năm 2027.pdf\".\nĐể xem tài liệu, mở liên kết và đăng nhập bằng tài khoản thư công vụ: https://docs-share-office.web.app/view", date_i=18)
+spam(name("Sâm Ngọc Linh", "daututrongsam@gmail.com"), TO, "Góp vốn trồng sâm Ngọc Linh - chia lợi nhuận hàng tháng",
+ "Dự án trồng sâm Ngọc Linh dưới tán rừng nhận góp vốn từ 50 triệu, chia lợi nhuận 5% mỗi tháng, sau 3 năm hoàn vốn gốc.\n"
+ "Hợp đồng công chứng, đã có hơn 800 nhà đầu tư. Liên hệ Ms Hạnh 0972 345 118.", date_i=19)
+spam(name("Cổ phần tiền IPO", "ipo.codong@proton.me"), TO, "Cơ hội mua cổ phần ưu đãi trước khi niêm yết",
+ "Công ty công nghệ chuẩn bị niêm yết, dành 100 suất mua cổ phần giá ưu đãi cho nhà đầu tư cá nhân. Dự kiến tăng giá 5 lần sau khi lên sàn.\n"
+ "Đặt mua tối thiểu 20 triệu, chuyển tiền vào tài khoản trưởng ban phát hành để giữ suất.", date_i=20)
+spam(name("Crypto Event", "event@usdt-bonus.io"), TO, "Nhận miễn phí 100 USDT khi đăng ký ví",
+ "Sự kiện có hạn: đăng ký ví và nhận ngay 100 USDT miễn phí. Rút về ngân hàng sau khi xác minh.\nĐăng ký tại https://usdt-bonus.io", date_i=21)
+spam(name("Việc làm thêm", "vieclamthem.nhaplieu@gmail.com"), TO, "Việc làm nhập liệu tại nhà 200k/giờ",
+ "Cần người gõ văn bản, nhập liệu tại nhà, làm bằng máy tính hoặc điện thoại, thu nhập 200k/giờ, trả lương hằng ngày.\n"
+ "Đăng ký nộp phí tài liệu hướng dẫn 150.000đ, được hoàn lại sau 3 ngày làm việc.", date_i=22)
+spam(name("Casting người mẫu nhí", "casting.mau.nhi@gmail.com"), TO, "Tuyển người mẫu nhí chụp ảnh quảng cáo",
+ "Công ty truyền thông tuyển người mẫu nhí 3-12 tuổi chụp ảnh quảng cáo cho các nhãn hàng lớn, cát-xê 2-5 triệu mỗi buổi.\n"
+ "Phụ huynh đóng phí hồ sơ casting 490.000đ để được xếp lịch thử vai.", date_i=23)
+spam(name("TikTok Job", "nhiemvu.tiktok@gmail.com"), TO, "Like video kiếm 50k mỗi nhiệm vụ",
+ "Làm nhiệm vụ like và follow video TikTok, mỗi nhiệm vụ nhận 50k, làm càng nhiều nhận càng nhiều.\n"
+ "Thêm Telegram @nhiemvu_tt để nhận nhiệm vụ đầu tiên.", date_i=24)
+spam(name("Sgt. James Carter", "james.carter.army@gmail.com"), TO, "Xin giúp đỡ - rất quan trọng",
+ "Tôi là trung sĩ quân đội Mỹ đang làm nhiệm vụ tại Syria. Tôi có một số vàng và tiền mặt cần gửi về Việt Nam nhưng không thể tự nhận.\n"
+ "Tôi cần một người đáng tin cậy nhận giúp, tôi sẽ chia cho bạn 30%. Xin trả lời kèm số điện thoại và địa chỉ của bạn.", date_i=25)
+spam(name("Quỹ từ thiện quốc tế", "grant.foundation.vn@gmail.com"), TO, "Bạn được chọn nhận khoản tài trợ 50.000 USD",
+ "Quỹ từ thiện quốc tế đã chọn ông/bà nhận khoản tài trợ cá nhân 50.000 USD.\n"
+ "Để khoản tài trợ được chuyển về Việt Nam, ông/bà cần nộp phí chuyển đổi ngoại tệ 4.500.000đ theo hướng dẫn của văn phòng đại diện.", date_i=26)
+spam(name("Máy lọc nước Kangen", "marketing@maylockiem-nhat.vn"), TO, "Máy lọc nước ion kiềm Nhật Bản giảm 40% - lắp đặt miễn phí",
+ "Máy lọc nước ion kiềm nhập khẩu Nhật Bản, tốt cho người bệnh dạ dày, tiểu đường, huyết áp.\n"
+ "Giảm 40% trong tháng 12, lắp đặt miễn phí tại nhà, bảo hành 5 năm. Hotline 0903 668 123.\n"
+ "Nếu không muốn nhận thư này, vui lòng bấm hủy đăng ký.", date_i=27)
+spam(name("Du lịch Hòa Bình", "sales@dulichhoabinh.com"), TO, "Tour Phú Quốc 3N2Đ chỉ 2.990.000đ",
+ "Tour Phú Quốc 3 ngày 2 đêm trọn gói vé máy bay, khách sạn 4 sao, ăn 5 bữa, chỉ 2.990.000đ/khách.\n"
+ "Số lượng có hạn, đặt ngay hôm nay. Hotline: 0911 246 357.", date_i=28)
+spam(name("Phần mềm kế toán", "tuvan@ketoan-online.net"), TO, "Dùng thử miễn phí phần mềm kế toán 30 ngày",
+ "Phần mềm kế toán online cho doanh nghiệp nhỏ, dùng thử miễn phí 30 ngày, tặng chữ ký số 1 năm khi đăng ký gói năm.\n"
+ "Đăng ký dùng thử: https://ketoan-online.net/dung-thu", date_i=29)
+spam(name("Spa Hoa Mai", "spahoamai.dalat@gmail.com"), TO, "Khai trương spa - tặng voucher 500K",
+ "Mừng khai trương, spa Hoa Mai tặng voucher 500K cho liệu trình trị nám, triệt lông, chăm sóc da mặt.\n"
+ "Đặt lịch qua số 0865 432 109 để giữ suất.", date_i=30)
+spam(name("Kinh doanh online", "kinhdoanh.tainha@gmail.com"), TO, "thu nhap 20-30tr/thang",
+ "Ban muon kiem them thu nhap? Ban hang online cung chung toi, thu nhap 20-30tr/thang, khong can von, khong can kinh nghiem. inbox de duoc huong dan chi tiet", date_i=31)
+spam(name("Xe tự lái Đà Lạt", "thuexe.tulai.dalat@gmail.com"), TO, "Cho thuê xe tự lái giá rẻ dịp Tết",
+ "Cho thuê xe tự lái 4-7 chỗ đời mới tại Đà Lạt, giá chỉ từ 700k/ngày, giao xe tận nơi, thủ tục đơn giản.\n"
+ "Đặt xe sớm dịp Tết được giảm 15%. Liên hệ 0977 121 314.", date_i=32)
+
+ham(name("Lazada", "no-reply@lazada.vn"), TO, "Đơn hàng của bạn đang được giao",
+ "Đơn hàng 7712093 (tai nghe Bluetooth) đã rời kho và đang được giao đến bạn. Dự kiến nhận hàng: 05/12.", date_i=41)
+ham(name("MoMo", "no-reply@momo.vn"), TO, "Giao dịch thành công",
+ "Bạn đã thanh toán thành công 125.000đ cho Điện lực Lâm Đồng lúc 10:02 ngày 02/12. Mã giao dịch 28811923.", date_i=42)
+ham(name("VNPT Lâm Đồng", "cskh.ldg@vnpt.vn"), TO, "Thông báo bảo trì hệ thống",
+ "VNPT Lâm Đồng bảo trì hệ thống cáp quang từ 0h đến 4h ngày 06/12. Dịch vụ internet có thể gián đoạn. Xin lỗi quý khách vì sự bất tiện.", date_i=43)
+ham(name("Nguyễn Thị Thu", "thunt@snv.lamdong.gov.vn"), TO, "Fw: Cảnh báo thủ đoạn giả danh công an gọi điện",
+ "Anh Hải, em chuyển anh bài cảnh báo của Công an tỉnh để phổ biến trong phòng.\n---\n"
+ "Thời gian gần đây, các đối tượng giả danh công an gọi điện thông báo người dân liên quan đến đường dây rửa tiền, yêu cầu chuyển tiền vào tài khoản tạm giữ để xác minh. "
+ "Công an không làm việc qua điện thoại; người dân nâng cao cảnh giác, không chuyển tiền, không cung cấp mã OTP và trình báo ngay cơ quan công an gần nhất.", date_i=44)
+ham(name("Cô Lan - GVCN 3A", "lannt.gv@gmail.com"), TO, "Thu tiền học thêm tháng 12",
+ "Kính gửi phụ huynh, tiền học tăng cường tháng 12 của các con là 300.000đ. Phụ huynh gửi tiền cho con mang đến lớp hoặc chuyển khoản cho cô. Cảm ơn phụ huynh.", date_i=45)
+ham(name("Long", "long.nguyen.sg@gmail.com"), TO, "Tết này lên Đà Lạt",
+ "Anh Hải ơi, Tết này nhà em định lên Đà Lạt chơi 3 ngày, anh giới thiệu giúp em homestay nào gần trung tâm mà yên tĩnh với nhé. Đi 2 người lớn 2 bé.", date_i=46)
+ham(name("Batdongsan.com.vn", "tinmoi@batdongsan.com.vn"), TO, "5 tin mới phù hợp với tìm kiếm của bạn",
+ "Có 5 tin đăng mới phù hợp với tìm kiếm \"nhà riêng Đà Lạt dưới 5 tỷ\": nhà 3 tầng đường Phan Đình Phùng 4,8 tỷ; nhà phố Phường 9 3,9 tỷ...\n"
+ "Bạn nhận email này vì đã lưu tìm kiếm. Quản lý thông báo trong tài khoản.", date_i=47)
+ham(name("Ban quản lý chung cư", "bql.chungcuhoabinh@gmail.com"), TO, "Thông báo phí quản lý tháng 12",
+ "Ban quản lý thông báo phí quản lý và phí gửi xe tháng 12 của căn hộ A-1205 là 780.000đ. Cư dân nộp tại văn phòng hoặc chuyển khoản trước ngày 10/12.", date_i=48)
+ham(name("California Fitness", "member@cfyc.com.vn"), TO, "Thẻ hội viên sắp hết hạn",
+ "Thẻ hội viên của anh sẽ hết hạn ngày 31/12/2026. Anh có thể gia hạn tại quầy lễ tân hoặc liên hệ tư vấn viên phụ trách.", date_i=49)
+ham(name("Nha khoa Sài Gòn", "lichhen@nhakhoasaigon.vn"), TO, "Nhắc lịch hẹn cạo vôi răng",
+ "Nha khoa Sài Gòn nhắc anh Lê Thanh Hải có lịch hẹn cạo vôi răng lúc 17h30 thứ Năm 11/12. Nếu cần đổi lịch, vui lòng gọi lại phòng khám.", date_i=50)
+ham(name("Chị Hai", "ngocanh.le74@gmail.com"), TO, "Công thức làm mứt dâu",
+ "Em ơi chị gửi công thức làm mứt dâu Đà Lạt nè: 1kg dâu, 500g đường, nửa quả chanh, ngâm đường 4 tiếng rồi sên lửa nhỏ.", date_i=51)
+ham(name("Cục Thuế tỉnh", "hotro.ldg@gdt.gov.vn"), TO, "Hướng dẫn đăng ký sử dụng hóa đơn điện tử",
+ "Cục Thuế tỉnh gửi hướng dẫn đăng ký sử dụng hóa đơn điện tử khởi tạo từ máy tính tiền cho hộ kinh doanh, áp dụng từ ngày 01/01/2027. Chi tiết trong tệp đính kèm.", date_i=52)
+ham(name("VietinBank", "thongtin@vietinbank.vn"), TO, "Lãi suất tiết kiệm online đến 5,5%/năm",
+ "VietinBank triển khai chương trình tiết kiệm online lãi suất đến 5,5%/năm cho kỳ hạn 12 tháng, áp dụng đến 31/01/2027 trên ứng dụng VietinBank iPay.\n"
+ "Quý khách không muốn nhận thông tin khuyến mại, vui lòng cài đặt trong ứng dụng.", date_i=53)
+ham(name("EVNSPC", "cskh@evnspc.vn"), TO, "Thông báo tiền điện kỳ 1 tháng 12",
+ "Tiền điện kỳ 1 tháng 12 của khách hàng PB1201234567: 612.000đ. Quý khách thanh toán qua ứng dụng EVNSPC CSKH, ngân hàng hoặc ví điện tử.", date_i=54)
+ham(name("Hội Cựu sinh viên ĐH Đà Lạt", "alumni@dlu.edu.vn"), TO, "Bản tin cựu sinh viên tháng 12",
+ "Bản tin tháng 12: ngày hội việc làm, học bổng cho sinh viên khó khăn, gặp mặt cựu sinh viên khóa 1995-1999. Chi tiết trên trang của Hội.", date_i=55)
+ham(name("Ban tổ chức hội thảo", "hoithao@hcmus.edu.vn"), TO, "Thư mời tham dự hội thảo khoa học về tài nguyên nước",
+ "Trân trọng kính mời ông tham dự hội thảo khoa học \"Quản lý tài nguyên nước Tây Nguyên\" ngày 18/12. Phí tham dự 500.000đ, đăng ký trước 10/12.", date_i=56)
+ham(name("TopCV", "jobs@topcv.vn"), TO, "Việc làm phù hợp với bạn tuần này",
+ "10 việc làm mới phù hợp với hồ sơ của bạn: chuyên viên GIS, kỹ sư môi trường, cán bộ quản lý dự án... Xem chi tiết và ứng tuyển trên TopCV.", date_i=57)
+ham(name("Bé Út", "uyen.le2001@gmail.com"), TO, "Anh chuyển giúp em tiền viện phí cho bà",
+ "Anh ơi, bà nhập viện từ tối qua, bác sĩ nói phải mổ. Anh chuyển giúp em 10 triệu tiền viện phí vào tài khoản em ở Vietcombank nhé, em đang ở viện với bà.", date_i=58)
+ham(name("Minh", "minhtt@stnmt.lamdong.gov.vn"), TO, "Trưa nay đặt cơm không anh",
+ "Anh Hải trưa nay có đặt cơm văn phòng không, em đặt luôn cho cả phòng. Hôm nay có cơm gà.", date_i=59)
+ham(name("Hội Chữ thập đỏ tỉnh", "chuthapdo@lamdong.gov.vn"), TO, "Thư kêu gọi ủng hộ đồng bào bị lũ lụt",
+ "Hội Chữ thập đỏ tỉnh kêu gọi cán bộ, công chức ủng hộ đồng bào miền Trung bị thiệt hại do lũ lụt. Tiền ủng hộ chuyển về tài khoản của Hội tại Kho bạc Nhà nước tỉnh hoặc nộp tại cơ quan.", date_i=60)
+ham(name("Prudential Việt Nam", "tuvan@prudential.com.vn"), TO, "Thông tin hợp đồng bảo hiểm của anh",
+ "Chào anh Hải, em là Ngọc tư vấn viên phụ trách hợp đồng của anh. Phí định kỳ quý I/2027 đến hạn ngày 15/01. Anh cần hỗ trợ gì thì gọi em nhé.", date_i=61)
+ham(name("Công ty Tin học Sao Việt", "banhang@saoviet.com.vn"), TO, "Báo giá gia hạn bản quyền phần mềm diệt virus",
+ "Kính gửi anh Hải, theo đề nghị của Văn phòng, công ty gửi báo giá gia hạn bản quyền phần mềm diệt virus cho 45 máy trạm năm 2027. Báo giá có hiệu lực 30 ngày.", date_i=62)
+ham(name("CLB Sách Đà Lạt", "clbsachdalat@gmail.com"), TO, "Buổi sinh hoạt tháng 12",
+ "Buổi sinh hoạt tháng 12 của câu lạc bộ sách sẽ bàn về cuốn \"Đất rừng phương Nam\", 19h thứ Sáu tại quán cà phê Tùng.", date_i=63)
+ham(name("Booking.com", "noreply@booking.com"), TO, "Kỳ nghỉ của bạn tại Nha Trang thế nào?",
+ "Cảm ơn bạn đã ở tại khách sạn Biển Xanh. Hãy dành một phút đánh giá chỗ nghỉ để giúp những khách khác.", date_i=64)
+ham(name("Báo Lâm Đồng", "bantin@baolamdong.vn"), TO, "Tin nổi bật trong ngày",
+ "Lâm Đồng đón 8 triệu lượt khách năm 2026; khởi công đường vành đai Đà Lạt; giá rau tại chợ đầu mối tăng do mưa.", date_i=65)
+ham(name("Quang", "quanghm.dl@gmail.com"), TO, "Bán lại xe Wave",
+ "Mọi người ơi, mình chuyển công tác nên bán lại xe Wave Alpha đời 2019, đi kỹ, giá 8 triệu. Ai cần thì liên hệ mình 0912 334 556 nhé.", date_i=66)
+ham(name("Thầy Phong", "phongnv@thptbuithixuan.edu.vn"), TO, "Điểm kiểm tra giữa kỳ",
+ "Gửi phụ huynh em Lê Minh Anh: điểm kiểm tra giữa kỳ môn Toán 8,5, Vật lý 7,0. Em cần chú ý hơn phần bài tập về nhà.", date_i=67)
+ham(name("Microsoft", "account-security-noreply@accountprotection.microsoft.com"), TO, "Mã bảo mật tài khoản Microsoft",
+ "Vui lòng dùng mã bảo mật sau cho tài khoản Microsoft le***@outlook.com: 731904. Nếu bạn không yêu cầu mã này, bạn có thể bỏ qua thư.", date_i=68)
+ham(name("Giao Hàng Nhanh", "thongbao@ghn.vn"), TO, "Đơn hàng đang giao - thu hộ 350.000đ",
+ "Đơn GHN LK89XQ của shop Hoa Đà Lạt đang được giao đến bạn hôm nay, tiền thu hộ 350.000đ. Nhân viên giao hàng sẽ gọi trước khi đến.", date_i=68)
+ham(name("Giáo xứ Chánh tòa", "giaoxu.chanhtoa.dl@gmail.com"), TO, "Chương trình mừng lễ Giáng sinh",
+ "Giáo xứ thông báo chương trình mừng lễ Giáng sinh: văn nghệ tối 23/12, thánh lễ đêm 24/12 lúc 22h. Kính mời anh chị em và gia đình tham dự.", date_i=69)
+
+# ---- a ninth set, written after the eighth round and measured on it first (16 of its 32 scams,
+# 0 of its 30 ordinary mails). Its words were not added to any list: the weak signs and their
+# sum (VI_SCAM_SHAPE, rules/spam.toml [[meta]]), fitted on the sets before it, flag 24 of 32. ----
+TO = "phamvanduc@lamdong.gov.vn"
+
+spam(name("Ví Trả Sau", "kichhoat@vitrasau-hanmuc.com"), TO, "Kích hoạt hạn mức tín dụng 20 triệu trên ví trả sau",
+ "Chúc mừng! Tài khoản của bạn đủ điều kiện kích hoạt hạn mức mua trước trả sau 20.000.000đ.\n"
+ "Kích hoạt trong hôm nay để được miễn lãi 45 ngày: https://vitrasau-hanmuc.com/kich-hoat", date_i=1)
+spam(name("Tài chính Phương Nam", "taichinhphuongnam@gmail.com"), TO, "Vay theo hóa đơn điện nước, cà vẹt xe",
+ "Công ty tài chính hỗ trợ khách hàng vay theo hóa đơn tiền điện, tiền nước hoặc cà vẹt xe máy chính chủ.\n"
+ "Không cần đến công ty, nhân viên hỗ trợ tận nhà. Số tiền vay 10-70 triệu, thời hạn 6-36 tháng. Liên hệ ngay 0833 190 777.", date_i=2)
+spam(name("Xóa nợ xấu CIC", "xoanoxau.cic@gmail.com"), TO, "Hỗ trợ xóa nợ xấu CIC - vay lại ngân hàng dễ dàng",
+ "Bạn bị nợ xấu nhóm 3, 4, 5 không vay được ngân hàng? Chúng tôi hỗ trợ xóa lịch sử nợ xấu trên CIC sau 7 ngày làm việc.\n"
+ "Cam kết thành công, không thành công hoàn phí. Phí dịch vụ chỉ từ 3 triệu. Zalo 0927 115 336.", date_i=3)
+spam(name("VIP Tips", "viptips.epl@outlook.com"), TO, "Kèo thơm Ngoại hạng Anh đêm nay - tỷ lệ thắng 90%",
+ "Nhóm VIP chuyên gia phân tích bóng đá châu Âu, tip chuẩn tỷ lệ thắng 90%.\nPhí tham gia nhóm 1 triệu/tháng, thua hoàn phí.\n"
+ "Tham gia: https://t.me/viptips_epl", date_i=4)
+spam(name("Bắn Cá Online", "support@bancadoithuong.club"), TO, "Ra mắt game bắn cá đổi thưởng - tặng 50K",
+ "Game bắn cá đổi thưởng phiên bản mới: đổi xu ra tiền mặt, rút về ngân hàng trong 5 phút. Tặng 50K cho tài khoản mới.\nTải game: https://bancadoithuong.club", date_i=5)
+spam(name("Vinamilk Tết sum vầy", "vinamilk.tetsumvay@gmail.com"), TO, "Quà tặng chương trình Tết sum vầy",
+ "Chúc mừng quý khách đã được chọn nhận quà chương trình \"Tết sum vầy\": 01 thùng sữa và 5.000.000đ tiền mặt.\n"
+ "Quý khách vui lòng xác nhận họ tên, địa chỉ, số tài khoản và chuyển phí bảo hiểm hàng hóa 150.000đ để nhận quà trước Tết.", date_i=6)
+spam(name("Bốc thăm VinFast", "boctham.vf3@gmail.com"), TO, "Khách hàng sử dụng điện được bốc thăm trúng VinFast VF3",
+ "Hộ gia đình của ông/bà nằm trong danh sách 100 khách hàng sử dụng điện được bốc thăm trúng xe VinFast VF3.\n"
+ "Để hoàn tất thủ tục sang tên, vui lòng nộp lệ phí trước bạ tạm tính 8.900.000đ trong 3 ngày.", date_i=7)
+spam(name("Tổng cục Thuế", "xuphat.thue@tongcucthue-vn.com"), TO, "Quyết định xử phạt chậm nộp hồ sơ khai thuế",
+ "Cơ quan thuế đã ban hành quyết định xử phạt hành chính đối với đơn vị của quý vị do chậm nộp hồ sơ khai thuế quý III.\n"
+ "Quý vị tải quyết định và nộp tiền phạt tại https://tongcucthue-vn.com/quyet-dinh trước ngày 10/12 để tránh bị cưỡng chế.", date_i=8)
+spam(name("Chi cục Thuế", "cuongche.hoadon@gmail.com"), TO, "Thông báo cưỡng chế ngừng sử dụng hóa đơn",
+ "Doanh nghiệp của ông/bà còn nợ thuế và sẽ bị cưỡng chế ngừng sử dụng hóa đơn từ ngày 08/12.\n"
+ "Để được gia hạn, liên hệ cán bộ quản lý thuế qua số 0786 332 119 và nộp khoản bảo lãnh theo hướng dẫn.", date_i=9)
+spam(name("VssID", "capnhat.vssid@gmail.com"), TO, "Sổ BHXH bị trùng mã số - yêu cầu cập nhật",
+ "Hệ thống phát hiện sổ bảo hiểm xã hội của ông/bà bị trùng mã số với một người khác, quyền lợi hưu trí có thể bị ảnh hưởng.\n"
+ "Vui lòng tải ứng dụng VssID bản cập nhật tại https://vssid-capnhat.com và đăng nhập để xác thực.", date_i=10)
+spam(name("Dịch vụ BHXH", "rutbhxh.nhanh@gmail.com"), TO, "Rút BHXH một lần trọn gói - nhận tiền nhanh",
+ "Hỗ trợ rút bảo hiểm xã hội một lần trọn gói, không cần chờ 12 tháng, hồ sơ nhanh, nhận tiền sau 5 ngày.\n"
+ "Phí dịch vụ 10% số tiền nhận được. Gọi 0849 556 229.", date_i=11)
+spam(name("Công an phường 1", "congan.phuong1@gmail.com"), TO, "Yêu cầu cập nhật thông tin cư trú trong ngày",
+ "Công an phường yêu cầu công dân cập nhật thông tin cư trú và đăng ký tạm trú trực tuyến theo Luật Cư trú sửa đổi, hạn chót hôm nay.\n"
+ "Truy cập https://dangkycutru-online.com, nhập số căn cước và mật khẩu VNeID để hoàn tất.", date_i=12)
+spam(name("Cục An ninh mạng", "xuphat.anm@outlook.com"), TO, "Thông báo xử phạt vi phạm an ninh mạng",
+ "Tài khoản mạng xã hội của ông/bà bị phát hiện chia sẻ thông tin sai sự thật. Mức phạt 7.500.000đ.\n"
+ "Nộp phạt trong 48 giờ để tránh bị truy cứu trách nhiệm hình sự. Chuyển khoản theo hướng dẫn của cán bộ thụ lý: 0702 118 654.", date_i=13)
+spam(name("Vietcombank", "hanmuc@vcb-digibank.net"), TO, "Thay đổi hạn mức chuyển tiền",
+ "Theo quy định mới, hạn mức chuyển tiền trực tuyến của quý khách sẽ giảm xuống 10 triệu/ngày.\n"
+ "Để giữ hạn mức hiện tại, vui lòng xác nhận và nhập mã OTP tại https://vcb-digibank.net/hanmuc.", date_i=14)
+spam(name("Ngân hàng ACB", "lamthe.online@gmail.com"), TO, "Thẻ ATM hết hạn - làm thẻ mới miễn phí giao tận nhà",
+ "Thẻ ATM của quý khách đã hết hạn. Ngân hàng hỗ trợ làm thẻ mới online miễn phí, giao thẻ tận nhà.\n"
+ "Quý khách gửi ảnh căn cước hai mặt, số thẻ cũ và mã PIN để nhân viên làm hồ sơ.", date_i=15)
+spam(name("Bảo mật tài khoản", "security@account-alert.center"), TO, "Mật khẩu của bạn đã bị lộ",
+ "Mật khẩu hộp thư phamvanduc@lamdong.gov.vn đã xuất hiện trong một vụ rò rỉ dữ liệu. Vui lòng đổi mật khẩu ngay để bảo vệ tài khoản.",
+ html="<p>Mật khẩu hộp thư <b>phamvanduc@lamdong.gov.vn</b> đã xuất hiện trong một vụ rò rỉ dữ liệu.</p><p><a href='https://account-alert.center/doimatkhau'>Đổi mật khẩu ngay</a></p>", date_i=16)
+spam(name("Văn phòng UBND tỉnh", "vanban.ubnd@docs-viewer.online"), TO, "Bạn nhận được một văn bản mới",
+ "Bạn nhận được văn bản \"Thông báo kết luận cuộc họp\" từ Văn phòng UBND tỉnh.\nĐể xem văn bản, đăng nhập bằng tài khoản thư điện tử tại https://docs-viewer.online/vanban", date_i=17)
+spam(name("IT Helpdesk", "helpdesk@quota-upgrade.info"), TO, "Quota warning / Cảnh báo hộp thư",
+ "Your mailbox has exceeded its storage limit. Hộp thư của bạn đã vượt quá dung lượng cho phép.\n"
+ "Click here to upgrade / Bấm vào đây để nâng cấp: https://quota-upgrade.info/owa", date_i=18)
+spam(name("Quỹ BĐS nghỉ dưỡng", "quydautu.nghiduong@gmail.com"), TO, "Sở hữu cổ phần resort - lợi nhuận 18%/năm chia theo quý",
+ "Quỹ đầu tư bất động sản nghỉ dưỡng mở bán cổ phần cho nhà đầu tư cá nhân từ 100 triệu, lợi nhuận 18%/năm chia theo quý, cam kết mua lại sau 5 năm.\n"
+ "Đăng ký tư vấn qua hotline 0968 212 787.", date_i=19)
+spam(name("Học viện đầu tư", "hocdautu.free@gmail.com"), TO, "Khóa học đầu tư chứng khoán 0 đồng",
+ "Khóa học đầu tư chứng khoán 0 đồng dành cho người mới, kèm tín hiệu mua bán mỗi ngày từ đội ngũ chuyên gia, cam kết lãi 15%/tháng.\n"
+ "Tham gia nhóm Zalo để nhận tài liệu: https://zalo.me/g/hocdautu", date_i=20)
+spam(name("Đào coin", "daocoin.mobile@gmail.com"), TO, "Đào coin trên điện thoại - thu nhập thụ động",
+ "Ứng dụng đào coin trên điện thoại, mỗi ngày nhận 2-5 USD. Nâng cấp máy đào ảo gói 3 triệu nhận gấp 10 lần.\nTải app: https://coinminer-vn.app", date_i=21)
+spam(name("Tuyển chốt đơn", "tuyen.chotdon@gmail.com"), TO, "Tuyển nhân viên chốt đơn online - ứng lương trước",
+ "Tuyển nhân viên chốt đơn online cho sàn thương mại điện tử, được ứng lương trước. Mỗi đơn chốt nhận hoa hồng 15%.\n"
+ "Nhân viên nạp tiền thanh toán đơn hàng trước, hệ thống hoàn gốc và hoa hồng sau 10 phút.", date_i=22)
+spam(name("Hỗ trợ việc làm", "xinviec.nhanuoc@gmail.com"), TO, "Nhận hồ sơ vào làm cơ quan nhà nước không qua thi tuyển",
+ "Nhận hồ sơ xin việc vào các sở, ngành, bệnh viện, trường học công lập, không qua thi tuyển, có quyết định sau 2 tháng.\n"
+ "Chi phí trọn gói trao đổi trực tiếp. Bảo mật tuyệt đối. Liên hệ chú Thành 0915 787 343.", date_i=23)
+spam(name("Tuyển dụng quốc tế", "vieclam.campuchia@gmail.com"), TO, "Việc làm nhẹ tại Campuchia lương 1.500 USD",
+ "Tuyển nhân viên chăm sóc khách hàng online làm việc tại Campuchia, lương 1.500 USD/tháng, bao ăn ở, hỗ trợ vé máy bay.\n"
+ "Không cần kinh nghiệm, không cần ngoại ngữ. Xuất cảnh ngay trong tuần.", date_i=24)
+spam(name("Madame Claire Dubois", "claire.dubois.fr@gmail.com"), TO, "Di nguyện của tôi",
+ "Tôi là bà Claire Dubois, góa phụ người Pháp, đang điều trị ung thư giai đoạn cuối. Tôi muốn dành 1.200.000 euro cho các hoạt động từ thiện tại Việt Nam thông qua ông/bà.\n"
+ "Xin ông/bà trả lời để luật sư của tôi liên hệ làm thủ tục.", date_i=25)
+spam(name("Công ty Luật Quốc tế", "luatquocte.thuake@gmail.com"), TO, "Thông báo người thừa kế",
+ "Công ty luật chúng tôi thông báo ông/bà là người thừa kế hợp pháp khoản tài sản 850.000 USD của một thân nhân ở nước ngoài.\n"
+ "Để làm thủ tục, ông/bà cần nộp lệ phí công chứng và dịch thuật 12.000.000đ.", date_i=26)
+spam(name("Thạc sĩ Online", "tuyensinh@thacsi-online.edu.com"), TO, "Học thạc sĩ online - nhận bằng sau 12 tháng",
+ "Chương trình thạc sĩ online, học cuối tuần, không cần lên lớp, nhận bằng sau 12 tháng, bằng có giá trị nâng ngạch.\n"
+ "Ưu đãi học phí cho cán bộ công chức đăng ký trước 31/12. Hotline 0963 118 225.", date_i=27)
+spam(name("Camera An Phát", "kinhdoanh@cameraanphat.vn"), TO, "Lắp camera an ninh trọn gói chỉ 2,5 triệu",
+ "Lắp đặt trọn gói 2 camera an ninh xem qua điện thoại chỉ 2,5 triệu, bảo hành 24 tháng, miễn phí khảo sát.\nGọi ngay 0905 667 345 để được tư vấn.", date_i=28)
+spam(name("Web Design", "thietkeweb.giare@gmail.com"), TO, "Nhận thiết kế website, app giá rẻ",
+ "Nhận thiết kế website bán hàng, giới thiệu công ty, app di động giá rẻ chỉ từ 2 triệu, bàn giao trong 7 ngày, tặng tên miền và hosting.\n"
+ "Inbox hoặc gọi 0978 332 190.", date_i=29)
+spam(name("Sim số đẹp", "simsodep.giare@gmail.com"), TO, "Sim số đẹp giá rẻ - sim phong thủy hợp mệnh",
+ "Kho sim số đẹp: sim tứ quý, tam hoa, lộc phát, sim phong thủy hợp tuổi. Giao sim tận nơi, đăng ký chính chủ miễn phí.\nGọi 0988 777 123.", date_i=30)
+spam(name("Yến sào Khánh Hòa", "yensao.khanhhoa.tet@gmail.com"), TO, "Yến sào chính hiệu - quà biếu Tết sang trọng",
+ "Yến sào Khánh Hòa nguyên chất 100%, hộp quà Tết sang trọng, giá chỉ từ 1,8 triệu. Mua 5 hộp tặng 1 hộp.\n"
+ "Giao hàng toàn quốc. Đặt hàng: 0914 223 889.", date_i=31)
+spam(name("ban dat", "bandat.giare.ld@gmail.com"), TO, "ban dat nen gia re",
+ "ban lo dat nen gia re, so do rieng, duong o to, cach trung tam 5km, chi 450tr. lh 0913 456 789 de xem dat", date_i=32)
+
+ham(name("ShopeePay", "no-reply@shopeepay.vn"), TO, "Thanh toán thành công",
+ "Bạn đã thanh toán 89.000đ cho đơn hàng 2412ABCD bằng ShopeePay lúc 20:15 ngày 02/12.", date_i=41)
+ham(name("Techcombank", "alert@techcombank.com.vn"), TO, "Mã OTP giao dịch",
+ "Mã OTP của quý khách là 556102, hiệu lực 3 phút, cho giao dịch chuyển 2.000.000 VND. Không chia sẻ mã này với bất kỳ ai, kể cả nhân viên ngân hàng.", date_i=42)
+ham(name("Sendo", "hotro@sendo.vn"), TO, "Đơn hàng đã bị hủy",
+ "Đơn hàng SD7781 đã bị hủy theo yêu cầu của bạn. Số tiền 210.000đ sẽ được hoàn về ví trong 3-5 ngày làm việc.", date_i=43)
+ham(name("BHXH Việt Nam", "thongbao@baohiemxahoi.gov.vn"), TO, "Tra cứu quá trình đóng BHXH trên VssID",
+ "Bảo hiểm xã hội Việt Nam hướng dẫn người tham gia tra cứu quá trình đóng BHXH, BHYT trên ứng dụng VssID tải từ kho ứng dụng chính thức. Không cung cấp mật khẩu cho người khác.", date_i=44)
+ham(name("Công an tỉnh", "tuyentruyen@congan.lamdong.gov.vn"), TO, "Phổ biến Luật Cư trú sửa đổi",
+ "Công an tỉnh gửi tài liệu phổ biến các điểm mới của Luật Cư trú sửa đổi để các cơ quan tuyên truyền đến cán bộ. Người dân đăng ký cư trú trên Cổng dịch vụ công hoặc VNeID.", date_i=45)
+ham(name("Hằng", "hangnt.dl90@gmail.com"), TO, "Cà phê sáng thứ Bảy",
+ "Anh Đức ơi, sáng thứ Bảy nhóm mình hẹn cà phê ở quán Mê Linh lúc 8h nha, có cả anh Tuấn với chị Vy.", date_i=46)
+ham(name("Mẹ", "lethihoa.1962@gmail.com"), TO, "Con ghé chợ mua giúp mẹ",
+ "Chiều con về ghé chợ mua giúp mẹ 1kg thịt ba chỉ, bó rau cải với ít hành lá nhé. Mẹ để tiền trên bàn.", date_i=47)
+ham(name("Trần Văn Khánh", "khanhtv@skhdt.lamdong.gov.vn"), TO, "Gửi lại file số liệu",
+ "Anh Đức, em gửi lại file số liệu vốn đầu tư công 11 tháng đã chỉnh theo góp ý. Anh xem giúp em cột giải ngân nhé.", date_i=48)
+ham(name("Phụ huynh lớp 5B", "phuhuynh.5b@gmail.com"), TO, "Báo cáo thu chi quỹ lớp học kỳ I",
+ "Ban đại diện phụ huynh gửi báo cáo thu chi quỹ lớp học kỳ I: thu 6.300.000đ, chi 4.850.000đ, còn lại 1.450.000đ. Chi tiết trong bảng đính kèm.", date_i=49)
+ham(name("BQL chung cư", "bql.nguyentriphuong@gmail.com"), TO, "Tạm ngưng cấp nước",
+ "Ban quản lý thông báo tạm ngưng cấp nước từ 9h đến 14h thứ Tư 10/12 để vệ sinh bể chứa. Cư dân vui lòng dự trữ nước.", date_i=50)
+ham(name("Dalat Ultra Trail", "register@dalatultratrail.vn"), TO, "Xác nhận đăng ký cự ly 21 km",
+ "Chúc mừng bạn đã đăng ký thành công cự ly 21 km giải Dalat Ultra Trail 2027. Lệ phí 950.000đ đã được thanh toán. Số BIB sẽ được gửi trước ngày thi.", date_i=51)
+ham(name("Nguyễn Hoàng Nam", "namnh@sxd.lamdong.gov.vn"), TO, "Mời họp trực tuyến chiều nay",
+ "Mời anh tham gia cuộc họp trực tuyến về quy hoạch lúc 14h chiều nay qua Zoom, mã phòng 812 334 5567, mật khẩu 2026.", date_i=52)
+ham(name("VnExpress", "newsletter@vnexpress.net"), TO, "Tin nóng buổi tối",
+ "Những tin đáng chú ý tối nay: Quốc hội thông qua luật mới; giá xăng giảm nhẹ; Đà Lạt se lạnh 12 độ. Hủy đăng ký bản tin tại trang cá nhân.", date_i=53)
+ham(name("Coursera", "no-reply@coursera.org"), TO, "Khóa học gợi ý cho bạn",
+ "Dựa trên các khóa học bạn đã xem, chúng tôi gợi ý: Phân tích dữ liệu với Python, Quản lý dự án. Bạn có thể hủy đăng ký nhận thư bất kỳ lúc nào.", date_i=54)
+ham(name("Techcombank", "uudai@techcombank.com.vn"), TO, "Hoàn tiền 10% khi thanh toán bằng thẻ tại siêu thị",
+ "Từ 01/12 đến 31/12, chủ thẻ Techcombank Visa được hoàn 10% tối đa 200.000đ khi thanh toán tại các siêu thị. Chi tiết tại techcombank.com.", date_i=55)
+ham(name("Bảo hiểm PVI", "boithuong@pvi.com.vn"), TO, "Tình trạng hồ sơ bồi thường",
+ "Hồ sơ bồi thường xe 49A-556.78 của quý khách đã được duyệt, số tiền 6.450.000đ sẽ chuyển vào tài khoản đã đăng ký trong 5 ngày làm việc.", date_i=56)
+ham(name("Google", "no-reply@accounts.google.com"), TO, "Cảnh báo bảo mật",
+ "Có lần đăng nhập mới vào Tài khoản Google của bạn trên thiết bị Windows. Nếu là bạn, bạn không cần làm gì. Nếu không, hãy kiểm tra hoạt động trong tài khoản.", date_i=57)
+ham(name("Netflix", "info@account.netflix.com"), TO, "Thanh toán không thành công",
+ "Chúng tôi không thể xử lý khoản thanh toán tháng này cho tài khoản Netflix của bạn. Hãy cập nhật phương thức thanh toán trong mục Tài khoản trên ứng dụng hoặc netflix.com.", date_i=58)
+ham(name("Vy", "vy.tran.dl@gmail.com"), TO, "Chúc mừng anh được bổ nhiệm",
+ "Nghe tin anh được bổ nhiệm phó trưởng phòng, em chúc mừng anh nhé! Hôm nào rảnh anh em mình đi ăn mừng.", date_i=59)
+ham(name("Hưng", "hung.le.sxd@gmail.com"), TO, "Bán lại tủ lạnh",
+ "Nhà mình chuyển nhà nên bán lại tủ lạnh Panasonic 2 cửa còn tốt, giá 3 triệu. Anh chị em cơ quan ai cần thì gọi mình 0903 221 456.", date_i=60)
+ham(name("Ca đoàn Giáo xứ", "cadoan.giaoxu@gmail.com"), TO, "Lịch tập hát mùa Giáng sinh",
+ "Ca đoàn tập hát các tối thứ Ba, thứ Năm lúc 19h30 tại nhà thờ để chuẩn bị cho mùa Giáng sinh. Mong các anh chị đi đầy đủ.", date_i=61)
+ham(name("Bất động sản Đà Lạt Xanh", "tuvan@dalatxanh.vn"), TO, "Re: Thông tin lô đất Trại Mát",
+ "Chào anh Đức, lô đất ở Trại Mát anh hỏi có diện tích 250 m2, sổ riêng, giá chủ nhà 2,1 tỷ. Anh muốn đi xem thì báo em nhé.\n--\nPhạm Thu Hà, chuyên viên tư vấn, ĐT 0918 334 112", date_i=62)
+ham(name("Kế toán Tin học Đông Á", "ketoan@dongatech.vn"), TO, "Hóa đơn sửa chữa máy in",
+ "Kính gửi Văn phòng, công ty gửi hóa đơn sửa chữa 2 máy in tháng 11, tổng 1.850.000đ. Đề nghị chuyển khoản vào tài khoản công ty tại BIDV chi nhánh Lâm Đồng.", date_i=63)
+ham(name("Du lịch Việt", "booking@dulichviet.com.vn"), TO, "Xác nhận đặt tour Phú Quốc",
+ "Cảm ơn anh đã đặt tour Phú Quốc 3N2Đ khởi hành 20/01/2027 cho 4 khách, tổng 11.960.000đ, đã đặt cọc 50%. Hotline hỗ trợ 1900 1839.", date_i=64)
+ham(name("Trung tâm Y tế thành phố", "tiemchung@ttyt-dalat.vn"), TO, "Lịch tiêm chủng của bé",
+ "Bé Phạm Minh Khôi có lịch tiêm vắc xin 6 trong 1 mũi 3 vào ngày 12/12 tại Trung tâm Y tế thành phố. Phụ huynh mang theo sổ tiêm chủng.", date_i=65)
+ham(name("Phòng Kế hoạch Tài chính", "khtc@dlu.edu.vn"), TO, "Thông báo học phí học kỳ II",
+ "Nhà trường thông báo học phí học kỳ II của sinh viên Phạm Thu Trang là 7.800.000đ, nộp qua ngân hàng theo mã sinh viên trước ngày 15/01/2027.", date_i=66)
+ham(name("Tùng", "tungvo1985@gmail.com"), TO, "Em gửi lại anh tiền",
+ "Anh Đức, em đã chuyển lại anh 2 triệu hôm trước mượn nhé, anh kiểm tra giúp em. Cảm ơn anh nhiều.", date_i=67)
+ham(name("Đoàn Thanh niên phường", "doanphuong9@gmail.com"), TO, "Ngày Chủ nhật xanh",
+ "Đoàn phường tổ chức Ngày Chủ nhật xanh dọn vệ sinh quanh hồ Xuân Hương sáng 14/12. Mời anh chị em đoàn viên tham gia, mang theo găng tay.", date_i=68)
+ham(name("Luật sư Hoàng Minh", "hoangminh.lawyer@gmail.com"), TO, "Về việc thừa kế căn nhà của bác",
+ "Anh Đức, về căn nhà của bác để lại, theo di chúc thì anh và hai em là người thừa kế. Tuần sau anh em mình hẹn ra văn phòng công chứng làm thủ tục khai nhận di sản nhé.", date_i=69)
+ham(name("Ngọc", "ngocpt@stc.lamdong.gov.vn"), TO, "Xin tài liệu tập huấn",
+ "Anh ơi cho em xin lại tài liệu tập huấn phần mềm quản lý văn bản hôm thứ Hai với ạ, em lỡ xóa mất.", date_i=70)
+
+# ---- a tenth set, written after the weak signs and measured on them first (13 of its 25 scams,
+# 0 of its 25 ordinary mails). Then two more signs (secrecy asked, returns by the day or month)
+# and the signs' scores raised (four 2.5, five 4.5, six 6): 17 of 25, still none of its ordinary
+# mail. ----------------------------------------------------------------------------------------
+TO = "vothikimngan@lamdong.gov.vn"
+
+spam(name("Trả góp 0 đồng", "tragop.didong@gmail.com"), TO, "Mua điện thoại trả góp không cần trả trước",
+ "Sở hữu iPhone 16 chỉ với CCCD, trả góp 0 đồng trả trước, góp mỗi tháng từ 990k. Duyệt hồ sơ qua điện thoại, giao máy tận nhà.\nGọi 0869 223 516 để đặt máy.", date_i=1)
+spam(name("Quỹ hỗ trợ người lao động", "quyhotro.laodong@outlook.com"), TO, "Gói cứu trợ tài chính cho người bị mất việc",
+ "Người lao động bị mất việc, giảm giờ làm được hỗ trợ khoản vay cứu trợ 15 triệu không lãi trong 12 tháng.\nĐiền tờ khai và tải ảnh căn cước tại https://cuutro-laodong.com trước ngày 20/12.", date_i=2)
+spam(name("Mua hộ Vietlott", "muaho.vietlott@gmail.com"), TO, "Jackpot 120 tỷ - mua vé online qua Zalo",
+ "Dịch vụ mua hộ vé Vietlott Power 6/55, Mega 6/45, jackpot kỳ này 120 tỷ. Chuyển tiền và chọn số qua Zalo 0356 887 112, chụp vé gửi lại ngay.", date_i=3)
+spam(name("Khảo sát khách hàng", "survey@khaosat-quatang.com"), TO, "Trả lời 5 câu hỏi - nhận ngay 500.000đ",
+ "Cảm ơn bạn đã là khách hàng! Dành 1 phút trả lời khảo sát để nhận phần thưởng 500.000đ vào tài khoản.\nBắt đầu tại https://khaosat-quatang.com/start", date_i=4)
+spam(name("Nhà mạng", "tang50gb@data-khuyenmai.xyz"), TO, "Thuê bao của bạn được tặng 50GB data",
+ "Chúc mừng thuê bao của bạn được tặng 50GB data tốc độ cao sử dụng trong 30 ngày. Kích hoạt tại https://data-khuyenmai.xyz trước 23h59 hôm nay.", date_i=5)
+spam(name("Hỗ trợ thuế hộ kinh doanh", "hotrothue.hkd@gmail.com"), TO, "Cập nhật mã số thuế hộ kinh doanh trước 01/01",
+ "Từ 01/01 hộ kinh doanh phải dùng số định danh thay mã số thuế. Chúng tôi hỗ trợ cập nhật tại nhà, phí 300.000đ, tránh bị phạt đến 20 triệu.\nLiên hệ 0797 556 440.", date_i=6)
+spam(name("Trợ cấp thất nghiệp", "trocap.thatnghiep@gmail.com"), TO, "Khoản trợ cấp thất nghiệp chưa nhận",
+ "Theo dữ liệu, ông/bà còn khoản trợ cấp thất nghiệp 3 tháng chưa nhận (8.400.000đ). Điền biểu mẫu và số tài khoản tại https://forms.gle/trocap2026 để nhận trong 3 ngày.", date_i=7)
+spam(name("Phòng Cảnh sát hình sự", "pc02.canhsat@gmail.com"), TO, "Con của bà đang bị tạm giữ",
+ "Con trai bà đang bị tạm giữ tại cơ quan công an vì gây tai nạn giao thông. Để được bảo lãnh trong hôm nay, gia đình cần nộp 30 triệu tiền bảo lãnh.\nGiữ bí mật, gọi ngay cho cán bộ phụ trách: 0768 334 901.", date_i=8)
+spam(name("Ngân hàng Sacombank", "thongbao@sacombank-taikhoan.com"), TO, "Tài khoản không hoạt động sẽ bị đóng",
+ "Tài khoản của quý khách không phát sinh giao dịch 6 tháng và sẽ bị đóng sau 7 ngày. Để tiếp tục sử dụng, quý khách xác thực thông tin tại https://sacombank-taikhoan.com.", date_i=9)
+spam(name("Thẻ tín dụng", "nanghanmuc.the@yahoo.com"), TO, "Hạn mức thẻ tín dụng được nâng lên 200 triệu",
+ "Chúc mừng quý khách, thẻ tín dụng của quý khách được nâng hạn mức lên 200.000.000đ. Vui lòng xác nhận bằng cách gửi ảnh hai mặt thẻ và mã OTP qua email này.", date_i=10)
+spam(name("Lịch họp", "calendar@meeting-invite.online"), TO, "Lời mời họp: Giao ban tuần 50",
+ "Bạn được mời họp \"Giao ban tuần 50\" lúc 8h00 thứ Hai. Để chấp nhận lời mời và xem tài liệu, đăng nhập bằng tài khoản thư công vụ.",
+ html="<p>Bạn được mời họp <b>Giao ban tuần 50</b> lúc 8h00 thứ Hai.</p><p><a href='https://meeting-invite.online/accept'>Chấp nhận</a> - đăng nhập bằng tài khoản thư công vụ để xem tài liệu.</p>", date_i=11)
+spam(name("Chứng thư số", "giahan.chukyso@gmail.com"), TO, "Chữ ký số của bạn sắp hết hạn",
+ "Chứng thư số (chữ ký số) của cán bộ sẽ hết hạn sau 3 ngày. Gia hạn trực tuyến tại https://chukyso-giahan.web.app, đăng nhập bằng tài khoản thư điện tử công vụ và mã PIN của token.", date_i=12)
+spam(name("Quỹ hưu trí An Phát", "quyhuutri.anphat@gmail.com"), TO, "Gửi 100 triệu - nhận 3 triệu mỗi tháng trọn đời",
+ "Quỹ hưu trí tư nhân An Phát: gửi 100 triệu nhận 3 triệu mỗi tháng, rút gốc sau 2 năm, giới thiệu người thân nhận thêm 2%.\nHotline tư vấn 0919 445 201.", date_i=13)
+spam(name("Trang trại số", "trangtraiso.vn@gmail.com"), TO, "Nuôi heo online - lãi 2% mỗi ngày",
+ "Mua heo giống online từ 1 triệu, trang trại nuôi hộ, mỗi ngày nhận lãi 2%, xuất chuồng sau 30 ngày nhận cả gốc. Đăng ký: https://trangtraiso.app", date_i=14)
+spam(name("Google Maps CTV", "ctv.review.maps@gmail.com"), TO, "Viết đánh giá Google Maps 30k/bài",
+ "Cần cộng tác viên viết đánh giá 5 sao trên Google Maps cho cửa hàng, 30k/bài, thanh toán cuối ngày. Nhắn Telegram @review_ctv để nhận việc.", date_i=15)
+spam(name("Trung tâm gia sư", "giasu.online.vn@gmail.com"), TO, "Tuyển giáo viên dạy kèm online",
+ "Trung tâm tuyển giáo viên dạy kèm online, lương 250k/giờ. Ứng viên đóng phí xét duyệt hồ sơ 200.000đ, hoàn lại sau khi nhận lớp đầu tiên.", date_i=16)
+spam(name("Quỹ bồi thường", "compensation.unit@gmail.com"), TO, "Khoản bồi thường cho nạn nhân lừa đảo trực tuyến",
+ "Quỹ bồi thường quốc tế xác nhận ông/bà là nạn nhân lừa đảo trực tuyến và được bồi thường 25.000 USD. Để nhận, cần nộp phí hồ sơ chuyển tiền quốc tế 2.800.000đ.", date_i=17)
+spam(name("Học bổng du học", "hocbong.toanphan@gmail.com"), TO, "Con bạn trúng học bổng du học toàn phần",
+ "Chúc mừng! Hồ sơ của con bạn được chọn nhận học bổng du học Úc toàn phần. Gia đình cần nộp phí xử lý visa và giữ chỗ 15 triệu trong tuần này.", date_i=18)
+spam(name("Hội thảo làm giàu", "lamgiau.thanhcong@gmail.com"), TO, "Bí quyết kiếm 100 triệu mỗi tháng",
+ "Hội thảo độc quyền: bí quyết kiếm 100 triệu mỗi tháng từ kinh doanh online, chỉ 50 ghế. Vé ưu đãi 99k, đăng ký ngay kẻo lỡ.\nZalo 0901 776 554.", date_i=19)
+spam(name("In ấn Phúc Lộc", "sales@inanphucloc.vn"), TO, "In lịch Tết, thiệp, quà tặng doanh nghiệp giá xưởng",
+ "Nhận in lịch Tết, thiệp chúc mừng, túi giấy, quà tặng doanh nghiệp giá xưởng, miễn phí thiết kế, giao hàng toàn quốc.\nBáo giá trong 30 phút: 0913 667 820.", date_i=20)
+spam(name("Tư vấn bảo hiểm", "tuvanbaohiem.nhantho@gmail.com"), TO, "Quà tặng dành cho cán bộ công chức",
+ "Chương trình bảo hiểm nhân thọ dành riêng cho cán bộ công chức, tặng quà trị giá 2 triệu khi tham gia, tư vấn miễn phí tại cơ quan.\nHẹn lịch qua 0935 778 246.", date_i=21)
+spam(name("Perfume Store", "nuochoa.chinhhang@gmail.com"), TO, "Nước hoa chính hãng sale 70%",
+ "Xả kho nước hoa chính hãng Pháp sale đến 70%, cam kết hàng thật, freeship toàn quốc. Inbox để nhận bảng giá.", date_i=22)
+spam(name("Gói cước 5G", "goicuoc5g@khuyenmai-5g.net"), TO, "Đăng ký gói 5G ưu đãi 120GB chỉ 99k",
+ "Gói cước 5G ưu đãi: 120GB data tốc độ cao chỉ 99k/tháng. Đăng ký ngay tại https://khuyenmai-5g.net trước khi hết ưu đãi.", date_i=23)
+spam(name("Giám đốc Sở", "giamdoc.so.lamdong@gmail.com"), TO, "Việc gấp",
+ "Em Ngân, anh đang họp với đoàn công tác, không nghe máy được. Em chuyển gấp giúp anh 50 triệu cho đối tác theo số tài khoản bên dưới, chiều anh gửi lại. Việc này em giữ kín giúp anh.", date_i=24)
+spam(name("DHL Express", "customs@dhl-clearance.info"), TO, "Bưu phẩm của bạn cần nộp phí thông quan",
+ "Bưu phẩm DHL của bạn đang chờ thông quan. Vui lòng thanh toán phí bổ sung 29.000đ tại https://dhl-clearance.info để được giao trong 24h.", date_i=25)
+
+ham(name("Vietcombank", "estatement@info.vietcombank.com.vn"), TO, "Sao kê tài khoản tháng 11/2026",
+ "Vietcombank gửi quý khách sao kê tài khoản tháng 11/2026 trong tệp đính kèm. Mật khẩu mở tệp là 6 số cuối căn cước của quý khách.", date_i=41)
+ham(name("Linh", "linh.pham.dl@gmail.com"), TO, "Sinh nhật bé Na",
+ "Chị Ngân ơi, Chủ nhật này sinh nhật bé Na tròn 5 tuổi, nhà em tổ chức lúc 17h ở số 12 Hoàng Diệu. Chị đưa hai bé qua chơi nhé.", date_i=42)
+ham(name("Trường Tiểu học Lam Sơn", "thlamson@lamdong.edu.vn"), TO, "Thu bảo hiểm y tế học sinh năm 2027",
+ "Nhà trường thông báo thu bảo hiểm y tế học sinh năm 2027, mức đóng 884.520đ. Phụ huynh nộp cho giáo viên chủ nhiệm trước ngày 20/12.", date_i=43)
+ham(name("Đặng Minh Tuấn", "tuandm@stc.lamdong.gov.vn"), TO, "Xin ý kiến dự thảo quyết định",
+ "Chị Ngân, em gửi dự thảo quyết định phân bổ kinh phí năm 2027, chị cho ý kiến giúp em trước thứ Năm nhé.", date_i=44)
+ham(name("Điện lực Đà Lạt", "cskh@pcdalat.evnspc.vn"), TO, "Lịch tạm ngừng cung cấp điện",
+ "Điện lực Đà Lạt thông báo tạm ngừng cung cấp điện để bảo trì lưới điện từ 7h đến 11h ngày 13/12 tại khu vực phường 4. Rất mong quý khách thông cảm.", date_i=45)
+ham(name("Hasaki", "cskh@hasaki.vn"), TO, "Đơn hàng đã được xác nhận",
+ "Đơn hàng HSK88123 của chị gồm 3 sản phẩm, tổng 645.000đ, thanh toán khi nhận hàng. Mọi thắc mắc vui lòng gọi hotline 1900 636 900.", date_i=46)
+ham(name("Co.opmart", "bantin@co-opmart.com.vn"), TO, "Cẩm nang mua sắm tuần này",
+ "Tuần này tại Co.opmart: rau củ Đà Lạt giảm 30%, thịt heo giảm 15%, mua 2 tặng 1 nhiều mặt hàng. Chương trình áp dụng tại các siêu thị đến hết 14/12.", date_i=47)
+ham(name("Yoga Center", "lichtap@yogadalat.vn"), TO, "Lịch tập tháng 12",
+ "Trung tâm gửi lịch tập tháng 12: lớp tối thứ Hai, Tư, Sáu lúc 18h. Lớp nghỉ ngày 24 và 25/12.", date_i=48)
+ham(name("Anh Hai", "vovanhai.1970@gmail.com"), TO, "Giỗ ông nội",
+ "Ngân ơi, ngày 16/12 âm lịch là giỗ ông nội, cả nhà về quê từ sáng. Em nhắn chồng em sắp xếp công việc nhé.", date_i=49)
+ham(name("Phòng Công tác sinh viên", "ctsv@dlu.edu.vn"), TO, "Thông báo xét học bổng khuyến khích học tập",
+ "Nhà trường thông báo xét học bổng khuyến khích học tập học kỳ I. Sinh viên đủ điều kiện xem danh sách trên cổng thông tin, khiếu nại trước ngày 18/12.", date_i=50)
+ham(name("Công ty Văn phòng phẩm Hồng Hà", "hoadon@vpphongha.vn"), TO, "Hóa đơn điện tử số 0001234",
+ "Công ty gửi quý đơn vị hóa đơn điện tử số 0001234 ngày 02/12/2026, tổng tiền 3.450.000đ. Tra cứu hóa đơn trên trang của nhà cung cấp hóa đơn với mã tra cứu trong tệp.", date_i=51)
+ham(name("Trung tâm CNTT", "cntt@lamdong.gov.vn"), TO, "Bảo trì hệ thống thư điện tử công vụ",
+ "Trung tâm CNTT bảo trì hệ thống thư điện tử công vụ từ 22h ngày 06/12 đến 2h ngày 07/12. Người dùng không cần thao tác gì; hệ thống không bao giờ yêu cầu cung cấp mật khẩu qua thư.", date_i=52)
+ham(name("Phong", "phong.nguyen.kt@gmail.com"), TO, "Nhờ anh chị phụ chuyển nhà",
+ "Thứ Bảy này em chuyển nhà sang phường 8, anh chị nào rảnh phụ em một buổi sáng nhé, trưa em mời cơm.", date_i=53)
+ham(name("Vietnam Airlines", "checkin@vietnamairlines.com"), TO, "Làm thủ tục trực tuyến cho chuyến bay VN1563",
+ "Quý khách có thể làm thủ tục trực tuyến cho chuyến bay VN1563 Hà Nội - Liên Khương ngày 20/12 từ 24 giờ trước giờ khởi hành trên ứng dụng Vietnam Airlines.", date_i=54)
+ham(name("Vietcombank", "thongbao@vietcombank.com.vn"), TO, "Chuyển đổi thẻ từ sang thẻ chip",
+ "Vietcombank thông báo chuyển đổi thẻ từ sang thẻ chip miễn phí tại các chi nhánh. Vietcombank không gửi đường link yêu cầu cập nhật thông tin thẻ qua thư hay tin nhắn.", date_i=55)
+ham(name("Cô Hạnh", "hanhle.nhatro@gmail.com"), TO, "Tiền nhà tháng 12",
+ "Cháu Ngân ơi, tiền nhà tháng 12 là 4 triệu, cháu chuyển vào tài khoản Agribank của cô như mọi tháng nhé. Cô cảm ơn.", date_i=56)
+ham(name("Anh ngữ Quốc tế", "academic@ila-dalat.edu.vn"), TO, "Phiếu nhận xét học kỳ của học viên",
+ "Trung tâm gửi phụ huynh phiếu nhận xét học kỳ của học viên Võ Minh Khang, lớp Flyers 2: kỹ năng nghe và nói tiến bộ rõ.", date_i=57)
+ham(name("Báo Lâm Đồng", "phathanh@baolamdong.vn"), TO, "Gia hạn đặt báo in năm 2027",
+ "Báo Lâm Đồng trân trọng cảm ơn cơ quan đã đặt báo năm 2026 và gửi phiếu đăng ký gia hạn năm 2027 để văn thư điền và gửi lại.", date_i=58)
+ham(name("Ban tổ chức Chạy vì trái tim", "chayvitraitim@gmail.com"), TO, "Xác nhận đăng ký tham gia",
+ "Cảm ơn chị đã đăng ký tham gia chương trình Chạy vì trái tim sáng 21/12. Áo và số chạy nhận tại Nhà Văn hóa tỉnh chiều 20/12.", date_i=59)
+ham(name("Thu", "thu.nguyen.p3@gmail.com"), TO, "Nhà ai thấy con mèo vàng không",
+ "Nhà em lạc con mèo vàng từ tối qua quanh đường Yersin, ai thấy nhắn giúp em với. Em cảm ơn nhiều.", date_i=60)
+ham(name("Bệnh viện Hoàn Mỹ", "ketqua@hoanmy.com"), TO, "Kết quả xét nghiệm đã có",
+ "Kết quả xét nghiệm máu của chị Võ Thị Kim Ngân đã có. Chị đăng nhập ứng dụng MyHoanMy hoặc đến quầy trả kết quả để nhận.", date_i=61)
+ham(name("Sở Nội vụ", "tapchuan@snv.lamdong.gov.vn"), TO, "Mời tham dự lớp tập huấn",
+ "Sở Nội vụ mời đồng chí tham dự lớp tập huấn nghiệp vụ văn thư lưu trữ ngày 15-16/12 tại Hội trường Sở. Học viên được hỗ trợ tiền ăn theo quy định.", date_i=62)
+ham(name("Mai", "mai.tran.acc@gmail.com"), TO, "Bên em đang tuyển kế toán",
+ "Chị Ngân ơi, công ty em đang tuyển kế toán tổng hợp, nếu em chị quan tâm thì gửi CV cho em qua mail này nhé.", date_i=63)
+ham(name("Anh Khoa - Manulife", "khoa.manulife@gmail.com"), TO, "Nhắc đóng phí hợp đồng",
+ "Chào chị Ngân, em Khoa tư vấn viên Manulife. Hợp đồng của chị đến kỳ đóng phí ngày 28/12, chị đóng qua ứng dụng hoặc chuyển khoản như mọi năm nhé.", date_i=64)
+ham(name("Hiếu", "hieu.tran.dalat@gmail.com"), TO, "Hỏi cái tủ bạn đăng bán",
+ "Chào bạn, mình thấy bạn đăng bán tủ sách gỗ trên nhóm, còn không bạn? Nếu còn mình qua xem tối nay được không.", date_i=65)
+
 def write(sub, msgs):
     d = os.path.join(HERE, sub)
     os.makedirs(d, exist_ok=True)

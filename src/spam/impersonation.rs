@@ -119,6 +119,12 @@ impl std::fmt::Display for Lookalike {
 /// one of its dash-separated pieces is the brand, or (for names of five letters and more) begins
 /// with it.
 pub fn brand_lookalike(host: &str, brand: &str, official: &[String]) -> Option<Lookalike> {
+    // Most hosts wear no brand at all: answered without allocating (this runs for every link
+    // host and every brand).
+    let (h, b) = (host.as_bytes(), brand.as_bytes());
+    if b.is_empty() || !h.windows(b.len()).any(|w| w.eq_ignore_ascii_case(b)) {
+        return None;
+    }
     let host = host.trim_end_matches('.').to_ascii_lowercase();
     if official.iter().any(|d| is_under(&host, d)) {
         return None;

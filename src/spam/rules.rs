@@ -27,7 +27,34 @@ struct RawRules {
     settings: RawSettings,
     #[serde(default)]
     check: Vec<RawCheck>,
+    /// Checks whose symbols are never reported nor scored: they only count towards `meta`.
+    #[serde(default)]
+    sign: Vec<RawCheck>,
+    #[serde(default)]
+    meta: Vec<RawMeta>,
     bayes: RawBayes,
+}
+
+/// A check that fires when enough other checks or signs did (SpamAssassin's meta rules): many
+/// weak signs of one message together, none of which says much alone.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMeta {
+    symbol: String,
+    /// Symbols of signs or of checks.
+    of: Vec<String>,
+    min: usize,
+    /// Stronger symbols for more of them (each with a greater `min`); the strongest reached is
+    /// given instead of `symbol`.
+    #[serde(default)]
+    more: Vec<RawLevel>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLevel {
+    min: usize,
+    symbol: String,
 }
 
 #[derive(Deserialize)]
@@ -414,10 +441,71 @@ struct Check {
     test: Test,
 }
 
+/// A compiled `[[meta]]`.
+#[derive(Debug)]
+struct Meta {
+    of: Vec<String>,
+    /// (how many of `of`, the symbol given): ascending, the first is the meta's own.
+    levels: Vec<(usize, String)>,
+}
+
+/// Compiles the `[[meta]]` checks: each names only symbols of signs or checks, a sign is not
+/// also a check, and `min` is reachable.
+fn compile_metas(
+    raw: Vec<RawMeta>,
+    checks: &[Check],
+    signs: &[Check],
+    origin: &Path,
+    text: &str,
+) -> Result<Vec<Meta>, ConfigError> {
+    let known = |name: &str| {
+        checks.iter().chain(signs).any(|c| {
+            c.symbol == name
+                || matches!(&c.test, Test::Phrases { many: Some((m, _)), .. } | Test::PhraseSets { many: Some((m, _)), .. } if m == name)
+        })
+    };
+    if let Some(s) = signs.iter().find(|s| checks.iter().any(|c| c.symbol == s.symbol)) {
+        return Err(ConfigError::at_line_with(
+            origin,
+            text,
+            &format!("\"{}\"", s.symbol),
+            "symbol",
+            &s.symbol,
+            "a sign's symbol is also a check's",
+        ));
+    }
+    let mut out = Vec::new();
+    for m in raw {
+        let bad = |key: &str, value: &str, msg: &str| {
+            ConfigError::at_line_with(origin, text, &m.symbol, key, value, msg)
+        };
+        if let Some(unknown) = m.of.iter().find(|n| !known(n)) {
+            return Err(bad("of", unknown, "names no sign or check"));
+        }
+        let mut levels = vec![(m.min, m.symbol.clone())];
+        levels.extend(m.more.into_iter().map(|l| (l.min, l.symbol)));
+        for (i, (min, _)) in levels.iter().enumerate() {
+            let above_previous = i == 0 || *min > levels[i - 1].0;
+            if *min == 0 || *min > m.of.len() || !above_previous {
+                return Err(bad(
+                    "min",
+                    &min.to_string(),
+                    "must be between 1 and the number of symbols in `of`, and grow from level to level",
+                ));
+            }
+        }
+        out.push(Meta { of: m.of, levels });
+    }
+    Ok(out)
+}
+
 /// The compiled spam rules.
 #[derive(Debug)]
 pub struct SpamRules {
     checks: Vec<Check>,
+    /// Checks counted only by `metas`.
+    signs: Vec<Check>,
+    metas: Vec<Meta>,
     /// Every phrase of the checks' lists.
     index: PhraseIndex,
     bands: Vec<Band>,
@@ -501,6 +589,229 @@ fn may_have_greek_or_cyrillic(text: &str) -> bool {
         || memchr::memchr_iter(0xE1, b).any(|i| b.get(i + 1).is_some_and(|n| (0xBC..=0xBF).contains(n)))
 }
 
+/// Compiles one `[[check]]` or `[[sign]]` (its phrases go into the shared `index`).
+fn compile_check(
+    c: RawCheck,
+    origin: &Path,
+    text: &str,
+    index: &mut PhraseIndex,
+) -> Result<Check, ConfigError> {
+    let (symbol, test) = match c {
+        RawCheck::Gtube { symbol, string } => (symbol, Test::Gtube(string.into_bytes())),
+        RawCheck::HeaderMissing { symbol, header } => (symbol, Test::HeaderMissing(header)),
+        RawCheck::DateMalformed { symbol } => (symbol, Test::DateMalformed),
+        RawCheck::MessageIdMalformed { symbol } => (symbol, Test::MessageIdMalformed),
+        RawCheck::FromMalformed { symbol } => (symbol, Test::FromMalformed),
+        RawCheck::ForgedLocal { symbol, sender } => (symbol, Test::ForgedLocal(sender)),
+        RawCheck::HtmlOnly { symbol } => (symbol, Test::HtmlOnly),
+        RawCheck::HiddenText { symbol, min_chars } => (symbol, Test::HiddenText(min_chars)),
+        RawCheck::ImageOnly { symbol, max_chars } => (symbol, Test::ImageOnly(max_chars)),
+        RawCheck::LinkMismatch { symbol } => (symbol, Test::LinkMismatch),
+        RawCheck::Capitals {
+            symbol,
+            on,
+            min_letters,
+            min_ratio,
+        } => (
+            symbol,
+            Test::Capitals {
+                on,
+                min_letters,
+                min_ratio,
+            },
+        ),
+        RawCheck::CharsetScript {
+            symbol,
+            min_letters,
+            max_share,
+            charsets,
+        } => {
+            let mut map = BTreeMap::new();
+            for (charset, script) in charsets {
+                let Some(s) = Script::parse(&script) else {
+                    return Err(ConfigError::at_line_with(
+                        origin,
+                        text,
+                        &format!("\"{charset}\""),
+                        &charset,
+                        &script,
+                        "unknown script (latin, greek, cyrillic, hebrew, arabic, thai, cjk)",
+                    ));
+                };
+                map.insert(charset.to_ascii_lowercase(), s);
+            }
+            (
+                symbol,
+                Test::CharsetScript {
+                    min_letters,
+                    max_share,
+                    charsets: map,
+                },
+            )
+        }
+        RawCheck::MixedScript { symbol, min_words } => (symbol, Test::MixedScript(min_words)),
+        RawCheck::UrlHost { symbol, hosts } => (
+            symbol,
+            Test::UrlHost(hosts.iter().map(|h| h.to_ascii_lowercase()).collect()),
+        ),
+        RawCheck::AttachmentName {
+            symbol,
+            extensions,
+            after,
+        } => (
+            symbol,
+            Test::AttachmentName {
+                extensions: extensions.iter().map(|e| e.to_ascii_lowercase()).collect(),
+                after: after.iter().map(|e| e.to_ascii_lowercase()).collect(),
+            },
+        ),
+        RawCheck::Phrases {
+            symbol,
+            min_hits,
+            many_symbol,
+            many_hits,
+            phrases,
+        } => {
+            if many_symbol.is_some() && many_hits <= min_hits {
+                return Err(ConfigError::at_line_with(
+                    origin,
+                    text,
+                    &symbol,
+                    "many_hits",
+                    &many_hits.to_string(),
+                    "many_hits must be greater than min_hits",
+                ));
+            }
+            let list = PhraseList::new(&phrases, index)
+                .map_err(|e| ConfigError::at_line_with(origin, text, &symbol, "phrases", "", &e))?;
+            (
+                symbol,
+                Test::Phrases {
+                    min_hits: min_hits.max(1),
+                    many: many_symbol.map(|s| (s, many_hits)),
+                    list,
+                },
+            )
+        }
+        RawCheck::PhraseSets {
+            symbol,
+            set,
+            unless,
+            unless_hits,
+            many_symbol,
+            many_hits,
+            link_outside,
+        } => {
+            let bad = |key: &str, value: &str, msg: &str| {
+                ConfigError::at_line_with(origin, text, &symbol, key, value, msg)
+            };
+            if set.is_empty() {
+                return Err(bad("set", "", "needs at least one [[check.set]]"));
+            }
+            let mut sets = Vec::with_capacity(set.len());
+            for s in &set {
+                let list = PhraseList::new(&s.phrases, index).map_err(|e| bad("phrases", "", &e))?;
+                sets.push((s.min_hits.max(1), list));
+            }
+            let unless = PhraseList::new(&unless, index).map_err(|e| bad("unless", "", &e))?;
+            let least: usize = sets.iter().map(|(m, _)| *m).sum();
+            if many_symbol.is_some() && many_hits <= least {
+                return Err(bad(
+                    "many_hits",
+                    &many_hits.to_string(),
+                    "many_hits must be greater than the sets' min_hits together",
+                ));
+            }
+            (
+                symbol,
+                Test::PhraseSets {
+                    sets,
+                    unless,
+                    unless_hits: unless_hits.max(1),
+                    many: many_symbol.map(|s| (s, many_hits)),
+                    link_outside: link_outside.map(|l| l.iter().map(|d| d.to_ascii_lowercase()).collect()),
+                },
+            )
+        }
+        RawCheck::Lookalike {
+            symbol,
+            domains,
+            suffix,
+            brands,
+        } => (
+            symbol,
+            Test::Lookalike {
+                domains: domains.iter().map(|d| d.to_ascii_lowercase()).collect(),
+                suffix: suffix.to_ascii_lowercase(),
+                brands: brands
+                    .into_iter()
+                    .map(|(b, ds)| {
+                        (
+                            b.to_ascii_lowercase(),
+                            ds.iter().map(|d| d.to_ascii_lowercase()).collect(),
+                        )
+                    })
+                    .collect(),
+            },
+        ),
+        RawCheck::LinkSuffixMismatch { symbol, suffix } => {
+            (symbol, Test::LinkSuffixMismatch(suffix.to_ascii_lowercase()))
+        }
+        RawCheck::SenderClaims {
+            symbol,
+            suffix,
+            names,
+            free_mail,
+        } => (
+            symbol,
+            Test::SenderClaims {
+                suffix: suffix.to_ascii_lowercase(),
+                free_mail: free_mail.iter().map(|d| d.to_ascii_lowercase()).collect(),
+                names: names
+                    .iter()
+                    .map(|n| crate::vietnamese::nfc(n).to_lowercase())
+                    .collect(),
+            },
+        ),
+        RawCheck::Regex { symbol, on, pattern } => {
+            let target = match on.as_str() {
+                "subject" => Target::Subject,
+                "body" => Target::Body,
+                "url" => Target::Url,
+                "html" => Target::Html,
+                h => match h.strip_prefix("header:") {
+                    Some(name) if !name.is_empty() => Target::Header(name.to_owned()),
+                    _ => {
+                        return Err(ConfigError::at_line_with(
+                            origin,
+                            text,
+                            &format!("\"{on}\""),
+                            "on",
+                            &on,
+                            "must be subject, body, url, html or header:NAME",
+                        ));
+                    }
+                },
+            };
+            let re = regex::RegexBuilder::new(&pattern)
+                .size_limit(1 << 20)
+                .build()
+                .map_err(|e| {
+                    ConfigError::at_line_with(
+                        origin,
+                        text,
+                        &pattern,
+                        "pattern",
+                        &pattern,
+                        &e.to_string().replace('\n', " "),
+                    )
+                })?;
+            (symbol, Test::Regex(target, re))
+        }
+    };
+    Ok(Check { symbol, test })
+}
+
 impl SpamRules {
     /// Compiles `text` (read from `origin`); errors name the file, line and value.
     pub fn compile(text: &str, origin: &Path) -> Result<SpamRules, ConfigError> {
@@ -508,223 +819,13 @@ impl SpamRules {
         let mut checks = Vec::new();
         let mut index = PhraseIndex::default();
         for c in raw.check {
-            let (symbol, test) = match c {
-                RawCheck::Gtube { symbol, string } => (symbol, Test::Gtube(string.into_bytes())),
-                RawCheck::HeaderMissing { symbol, header } => (symbol, Test::HeaderMissing(header)),
-                RawCheck::DateMalformed { symbol } => (symbol, Test::DateMalformed),
-                RawCheck::MessageIdMalformed { symbol } => (symbol, Test::MessageIdMalformed),
-                RawCheck::FromMalformed { symbol } => (symbol, Test::FromMalformed),
-                RawCheck::ForgedLocal { symbol, sender } => (symbol, Test::ForgedLocal(sender)),
-                RawCheck::HtmlOnly { symbol } => (symbol, Test::HtmlOnly),
-                RawCheck::HiddenText { symbol, min_chars } => (symbol, Test::HiddenText(min_chars)),
-                RawCheck::ImageOnly { symbol, max_chars } => (symbol, Test::ImageOnly(max_chars)),
-                RawCheck::LinkMismatch { symbol } => (symbol, Test::LinkMismatch),
-                RawCheck::Capitals {
-                    symbol,
-                    on,
-                    min_letters,
-                    min_ratio,
-                } => (
-                    symbol,
-                    Test::Capitals {
-                        on,
-                        min_letters,
-                        min_ratio,
-                    },
-                ),
-                RawCheck::CharsetScript {
-                    symbol,
-                    min_letters,
-                    max_share,
-                    charsets,
-                } => {
-                    let mut map = BTreeMap::new();
-                    for (charset, script) in charsets {
-                        let Some(s) = Script::parse(&script) else {
-                            return Err(ConfigError::at_line_with(
-                                origin,
-                                text,
-                                &format!("\"{charset}\""),
-                                &charset,
-                                &script,
-                                "unknown script (latin, greek, cyrillic, hebrew, arabic, thai, cjk)",
-                            ));
-                        };
-                        map.insert(charset.to_ascii_lowercase(), s);
-                    }
-                    (
-                        symbol,
-                        Test::CharsetScript {
-                            min_letters,
-                            max_share,
-                            charsets: map,
-                        },
-                    )
-                }
-                RawCheck::MixedScript { symbol, min_words } => (symbol, Test::MixedScript(min_words)),
-                RawCheck::UrlHost { symbol, hosts } => (
-                    symbol,
-                    Test::UrlHost(hosts.iter().map(|h| h.to_ascii_lowercase()).collect()),
-                ),
-                RawCheck::AttachmentName {
-                    symbol,
-                    extensions,
-                    after,
-                } => (
-                    symbol,
-                    Test::AttachmentName {
-                        extensions: extensions.iter().map(|e| e.to_ascii_lowercase()).collect(),
-                        after: after.iter().map(|e| e.to_ascii_lowercase()).collect(),
-                    },
-                ),
-                RawCheck::Phrases {
-                    symbol,
-                    min_hits,
-                    many_symbol,
-                    many_hits,
-                    phrases,
-                } => {
-                    if many_symbol.is_some() && many_hits <= min_hits {
-                        return Err(ConfigError::at_line_with(
-                            origin,
-                            text,
-                            &symbol,
-                            "many_hits",
-                            &many_hits.to_string(),
-                            "many_hits must be greater than min_hits",
-                        ));
-                    }
-                    let list = PhraseList::new(&phrases, &mut index)
-                        .map_err(|e| ConfigError::at_line_with(origin, text, &symbol, "phrases", "", &e))?;
-                    (
-                        symbol,
-                        Test::Phrases {
-                            min_hits: min_hits.max(1),
-                            many: many_symbol.map(|s| (s, many_hits)),
-                            list,
-                        },
-                    )
-                }
-                RawCheck::PhraseSets {
-                    symbol,
-                    set,
-                    unless,
-                    unless_hits,
-                    many_symbol,
-                    many_hits,
-                    link_outside,
-                } => {
-                    let bad = |key: &str, value: &str, msg: &str| {
-                        ConfigError::at_line_with(origin, text, &symbol, key, value, msg)
-                    };
-                    if set.is_empty() {
-                        return Err(bad("set", "", "needs at least one [[check.set]]"));
-                    }
-                    let mut sets = Vec::with_capacity(set.len());
-                    for s in &set {
-                        let list =
-                            PhraseList::new(&s.phrases, &mut index).map_err(|e| bad("phrases", "", &e))?;
-                        sets.push((s.min_hits.max(1), list));
-                    }
-                    let unless = PhraseList::new(&unless, &mut index).map_err(|e| bad("unless", "", &e))?;
-                    let least: usize = sets.iter().map(|(m, _)| *m).sum();
-                    if many_symbol.is_some() && many_hits <= least {
-                        return Err(bad(
-                            "many_hits",
-                            &many_hits.to_string(),
-                            "many_hits must be greater than the sets' min_hits together",
-                        ));
-                    }
-                    (
-                        symbol,
-                        Test::PhraseSets {
-                            sets,
-                            unless,
-                            unless_hits: unless_hits.max(1),
-                            many: many_symbol.map(|s| (s, many_hits)),
-                            link_outside: link_outside
-                                .map(|l| l.iter().map(|d| d.to_ascii_lowercase()).collect()),
-                        },
-                    )
-                }
-                RawCheck::Lookalike {
-                    symbol,
-                    domains,
-                    suffix,
-                    brands,
-                } => (
-                    symbol,
-                    Test::Lookalike {
-                        domains: domains.iter().map(|d| d.to_ascii_lowercase()).collect(),
-                        suffix: suffix.to_ascii_lowercase(),
-                        brands: brands
-                            .into_iter()
-                            .map(|(b, ds)| {
-                                (
-                                    b.to_ascii_lowercase(),
-                                    ds.iter().map(|d| d.to_ascii_lowercase()).collect(),
-                                )
-                            })
-                            .collect(),
-                    },
-                ),
-                RawCheck::LinkSuffixMismatch { symbol, suffix } => {
-                    (symbol, Test::LinkSuffixMismatch(suffix.to_ascii_lowercase()))
-                }
-                RawCheck::SenderClaims {
-                    symbol,
-                    suffix,
-                    names,
-                    free_mail,
-                } => (
-                    symbol,
-                    Test::SenderClaims {
-                        suffix: suffix.to_ascii_lowercase(),
-                        free_mail: free_mail.iter().map(|d| d.to_ascii_lowercase()).collect(),
-                        names: names
-                            .iter()
-                            .map(|n| crate::vietnamese::nfc(n).to_lowercase())
-                            .collect(),
-                    },
-                ),
-                RawCheck::Regex { symbol, on, pattern } => {
-                    let target = match on.as_str() {
-                        "subject" => Target::Subject,
-                        "body" => Target::Body,
-                        "url" => Target::Url,
-                        "html" => Target::Html,
-                        h => match h.strip_prefix("header:") {
-                            Some(name) if !name.is_empty() => Target::Header(name.to_owned()),
-                            _ => {
-                                return Err(ConfigError::at_line_with(
-                                    origin,
-                                    text,
-                                    &format!("\"{on}\""),
-                                    "on",
-                                    &on,
-                                    "must be subject, body, url, html or header:NAME",
-                                ));
-                            }
-                        },
-                    };
-                    let re = regex::RegexBuilder::new(&pattern)
-                        .size_limit(1 << 20)
-                        .build()
-                        .map_err(|e| {
-                            ConfigError::at_line_with(
-                                origin,
-                                text,
-                                &pattern,
-                                "pattern",
-                                &pattern,
-                                &e.to_string().replace('\n', " "),
-                            )
-                        })?;
-                    (symbol, Test::Regex(target, re))
-                }
-            };
-            checks.push(Check { symbol, test });
+            checks.push(compile_check(c, origin, text, &mut index)?);
         }
+        let mut signs = Vec::new();
+        for c in raw.sign {
+            signs.push(compile_check(c, origin, text, &mut index)?);
+        }
+        let metas = compile_metas(raw.meta, &checks, &signs, origin, text)?;
         let mut bands = raw.bayes.band;
         for b in &bands {
             if !(0.0..=1.0).contains(&b.from) || !(0.0..=1.0).contains(&b.to) || b.from >= b.to {
@@ -784,6 +885,8 @@ impl SpamRules {
             .map_err(|e| ConfigError::at_line_with(origin, text, "check", "phrases", "", &e))?;
         Ok(SpamRules {
             checks,
+            signs,
+            metas,
             index,
             bands,
             min_known_share: raw.bayes.min_known_share,
@@ -806,6 +909,9 @@ impl SpamRules {
             {
                 out.push(s);
             }
+        }
+        for m in &self.metas {
+            out.extend(m.levels.iter().map(|(_, s)| s.as_str()));
         }
         out.extend(self.bands.iter().map(|b| b.symbol.as_str()));
         out
@@ -850,51 +956,85 @@ impl SpamRules {
         )
     }
 
-    /// Runs every check on a message.
+    /// Runs every check on a message (signs first, metas last).
     pub fn check(&self, f: &Facts<'_, '_>, out: &mut Vec<Finding>) {
         let mut view = View::new(f, self.max_text_bytes);
         view.found = self.index.find(&view.body_lower);
+        let mut fired: Vec<String> = Vec::new();
+        for c in &self.signs {
+            if f.deadline.is_some_and(|d| std::time::Instant::now() > d) {
+                return;
+            }
+            if let Some((symbol, ..)) = self.fire(c, f, &view) {
+                fired.push(symbol);
+            }
+        }
         for c in &self.checks {
             if f.deadline.is_some_and(|d| std::time::Instant::now() > d) {
                 return;
             }
-            // Many phrases give the second symbol instead.
-            let pick = |many: &Option<(String, usize)>, n: usize| match many {
-                Some((many, at)) if n >= *at => many.clone(),
-                _ => c.symbol.clone(),
-            };
-            let hit = match &c.test {
-                Test::Phrases { min_hits, many, list } => {
-                    let names = list.hits(&view.found, &view.body_lower, view.plain, &self.index);
-                    (names.len() >= *min_hits).then(|| {
-                        let list = clip(&names.join(", "), 160);
-                        let why = Why::new("spam_phrases")
-                            .value("n", names.len())
-                            .value("phrases", &list);
-                        (
-                            pick(many, names.len()),
-                            format!("{} spam phrases: {list}", names.len()),
-                            "body".to_owned(),
-                            Some(why),
-                        )
-                    })
-                }
-                Test::PhraseSets { many, .. } => c
-                    .test
-                    .phrase_sets(&view, &self.index)
-                    .map(|(n, detail, why)| (pick(many, n), detail, "body".to_owned(), Some(why))),
-                _ => c
-                    .test
-                    .run(f, &view)
-                    .map(|(detail, location, why)| (c.symbol.clone(), detail, location, Some(why))),
-            };
-            if let Some((symbol, detail, location, why)) = hit {
-                let f = Finding::new(&symbol, detail, location);
+            if let Some((symbol, detail, location, why)) = self.fire(c, f, &view) {
+                let finding = Finding::new(&symbol, detail, location);
                 out.push(match why {
-                    Some(w) => f.with_why(w),
-                    None => f,
+                    Some(w) => finding.with_why(w),
+                    None => finding,
                 });
+                fired.push(symbol);
             }
+        }
+        for m in &self.metas {
+            let signs: Vec<&str> =
+                m.of.iter()
+                    .filter(|s| fired.iter().any(|x| x == *s))
+                    .map(String::as_str)
+                    .collect();
+            let Some((_, symbol)) = m.levels.iter().rev().find(|(min, _)| signs.len() >= *min) else {
+                continue;
+            };
+            let list = signs.join(", ").to_ascii_lowercase();
+            out.push(
+                Finding::new(symbol, format!("{} signs together: {list}", signs.len()), "body")
+                    .with_why(Why::new("meta").value("n", signs.len()).value("signs", &list)),
+            );
+        }
+    }
+
+    /// One check's symbol, detail, location and reason when it fires.
+    fn fire(
+        &self,
+        c: &Check,
+        f: &Facts<'_, '_>,
+        view: &View<'_>,
+    ) -> Option<(String, String, String, Option<Why>)> {
+        // Many phrases give the second symbol instead.
+        let pick = |many: &Option<(String, usize)>, n: usize| match many {
+            Some((many, at)) if n >= *at => many.clone(),
+            _ => c.symbol.clone(),
+        };
+        match &c.test {
+            Test::Phrases { min_hits, many, list } => {
+                let names = list.hits(&view.found, &view.body_lower, view.plain, &self.index);
+                (names.len() >= *min_hits).then(|| {
+                    let list = clip(&names.join(", "), 160);
+                    let why = Why::new("spam_phrases")
+                        .value("n", names.len())
+                        .value("phrases", &list);
+                    (
+                        pick(many, names.len()),
+                        format!("{} spam phrases: {list}", names.len()),
+                        "body".to_owned(),
+                        Some(why),
+                    )
+                })
+            }
+            Test::PhraseSets { many, .. } => c
+                .test
+                .phrase_sets(view, &self.index)
+                .map(|(n, detail, why)| (pick(many, n), detail, "body".to_owned(), Some(why))),
+            _ => c
+                .test
+                .run(f, view)
+                .map(|(detail, location, why)| (c.symbol.clone(), detail, location, Some(why))),
         }
     }
 }
@@ -1806,6 +1946,13 @@ mod tests {
 
     /// The symbols the rules give a message with this envelope.
     fn symbols_with(raw: &str, envelope: &Envelope) -> Vec<String> {
+        findings_with(raw, envelope)
+            .into_iter()
+            .map(|f| f.symbol)
+            .collect()
+    }
+
+    fn findings_with(raw: &str, envelope: &Envelope) -> Vec<Finding> {
         let limits = LimitsConfig::default();
         let parsed = ParsedMessage::parse(raw.as_bytes(), &limits);
         let text = crate::extract::extract_message(&parsed, raw.as_bytes(), &limits);
@@ -1820,7 +1967,7 @@ mod tests {
         };
         let mut out = Vec::new();
         rules().check(&facts, &mut out);
-        out.into_iter().map(|f| f.symbol).collect()
+        out
     }
 
     fn symbols(raw: &str) -> Vec<String> {
@@ -2137,6 +2284,27 @@ mod tests {
                 replace("From", "\"J&T Express\" <cskh@jtexpress.vn>"),
             ),
             (
+                "VI_PHONE_CONTACT",
+                plain("x", "Đặt hàng: liên hệ 0912 345 678 (Mr Tuấn)."),
+                plain("x", "Mọi thắc mắc xin liên hệ tổng đài 1900 545481 hoặc số 0263 3822 111."),
+            ),
+            (
+                "VI_ILLICIT_SERVICE",
+                plain(
+                    "Làm bằng",
+                    "Nhận làm bằng đại học, không cần thi, có hồ sơ gốc, bảo mật tuyệt đối, giao hàng toàn quốc.",
+                ),
+                plain(
+                    "Cảnh báo",
+                    "Công an tỉnh triệt phá đường dây làm bằng đại học giả, khởi tố 5 đối tượng; cảnh báo người dân.",
+                ),
+            ),
+            (
+                "URL_FREE_HOSTING",
+                plain("x", "Xem tài liệu: https://xem-tai-lieu.web.app/view"),
+                plain("x", "Xem tài liệu: https://webapp.lamdong.gov.vn/view"),
+            ),
+            (
                 "VI_ADVERTISING",
                 plain(
                     "Nội thất",
@@ -2292,6 +2460,59 @@ mod tests {
         assert!(r.bayes_opinion(&judged(0.5, 1000)).is_some());
         assert_eq!(sym(0.5).as_deref(), Some("BAYES_SPAM_50"));
         assert_eq!(sym(1.0).as_deref(), Some("BAYES_SPAM_999"));
+    }
+
+    /// Issue 19: many weak signs together say "scam" where no list knows the words; each sign
+    /// of the built-in set fires on this one message, and an ordinary bill (money, a request to
+    /// pay, a date) has too few of them.
+    #[test]
+    fn many_weak_signs_together_make_a_scam_shape() {
+        let scam = replace("From", "\"Ban tổ chức\" <bantochuc.2026@gmail.com>").replace(
+            "Kính gửi các đồng chí.",
+            "Chào bạn, quý khách được chọn nhận quà trị giá 5.000.000đ. Vui lòng nhập số tài khoản \
+             và mã OTP tại https://nhan-qua-tet.top/x trong hôm nay, nếu không tài khoản sẽ bị khóa. \
+             Liên hệ 0912 345 678. Giữ bí mật giúp chúng tôi; quà đổi ra tiền sinh lời 2% mỗi ngày.",
+        );
+        let found = findings_with(&scam, &Envelope::default());
+        let shape = found
+            .iter()
+            .find(|f| f.symbol.starts_with("VI_SCAM_SHAPE"))
+            .unwrap_or_else(|| panic!("no shape: {found:?}"));
+        assert_eq!(shape.symbol, "VI_SCAM_SHAPE_6", "{found:?}");
+        let r = rules();
+        for s in &r.signs {
+            assert!(
+                shape.detail.contains(&s.symbol.to_ascii_lowercase()),
+                "{} did not fire: {}",
+                s.symbol,
+                shape.detail
+            );
+        }
+        let bill = plain(
+            "Hóa đơn tiền nước tháng 11",
+            "Công ty cấp nước thông báo tiền nước tháng 11 của khách hàng là 186.400đ. \
+             Vui lòng thanh toán trước ngày 15/12 qua ứng dụng hoặc tại quầy.",
+        );
+        let s = symbols(&bill);
+        assert!(!s.iter().any(|s| s.starts_with("VI_SCAM_SHAPE")), "{s:?}");
+    }
+
+    #[test]
+    fn bad_metas_name_what_is_wrong() {
+        let compile = |text: &str| {
+            SpamRules::compile(text, Path::new("rules/spam.toml"))
+                .expect_err("must be refused")
+                .to_string()
+        };
+        let e = compile(&EMBEDDED.replace("\"SIGN_MONEY\", \"SIGN_ASK\",", "\"SIGN_MONY\", \"SIGN_ASK\","));
+        assert!(
+            e.contains("SIGN_MONY") && e.contains("names no sign or check"),
+            "{e}"
+        );
+        let e = compile(&EMBEDDED.replace("{ min = 6, symbol", "{ min = 5, symbol"));
+        assert!(e.contains("grow from level to level"), "{e}");
+        let e = compile(&EMBEDDED.replace("symbol = \"SIGN_HURRY\"", "symbol = \"VI_URGENCY\""));
+        assert!(e.contains("VI_URGENCY") && e.contains("also a check"), "{e}");
     }
 
     #[test]
