@@ -1265,6 +1265,114 @@ ham(name("Anh Khoa - Manulife", "khoa.manulife@gmail.com"), TO, "Nhắc đóng p
 ham(name("Hiếu", "hieu.tran.dalat@gmail.com"), TO, "Hỏi cái tủ bạn đăng bán",
  "Chào bạn, mình thấy bạn đăng bán tủ sách gỗ trên nhóm, còn không bạn? Nếu còn mình qua xem tối nay được không.", date_i=65)
 
+# ---- an eleventh set, written after the tenth round and measured on it first (19 of its 25 scams,
+# 0 of its 25 ordinary mails). Its misses' words then went into the lists: a card cash-out, a
+# webmail "migration", a Canadian estate, diet pills, a superior's phone-card favour, a visa
+# deposit. ---------------------------------------------------------------------------------------
+TO = "nguyenhuutri@lamdong.gov.vn"
+
+spam(name("Vay vốn tiểu thương", "vayvon.chobuoi@gmail.com"), TO, "Cho vay góp ngày tiểu thương chợ",
+ "Hỗ trợ bà con tiểu thương vay góp theo ngày, góp 100k mỗi ngày cho khoản 3 triệu, nhận tiền mặt tại sạp trong 1 giờ. Không cần giấy tờ nhà đất. Alo 0962 118 447.", date_i=1)
+spam(name("Thẻ tín dụng đen", "the.visa.nhanh@gmail.com"), TO, "Rút tiền mặt thẻ tín dụng phí thấp",
+ "Nhận rút tiền mặt, đáo hạn thẻ tín dụng tất cả ngân hàng, phí chỉ 1.2%, có mặt tận nơi trong 30 phút, bảo mật thông tin khách hàng.", date_i=2)
+spam(name("Bóng đá số", "kqbd.vip@outlook.com"), TO, "Nhận định kèo chuẩn đêm nay",
+ "Chuyên gia nhận định kèo Champions League đêm nay, tỷ lệ chính xác 95%. Nạp tối thiểu 200k, thắng rút ngay. Link đăng ký trong bio: https://bongdaso-vip.win", date_i=3)
+spam(name("Quà tặng sinh nhật", "sinhnhat.quatang@gmail.com"), TO, "Món quà sinh nhật dành riêng cho bạn",
+ "Nhân dịp sinh nhật thương hiệu, bạn là 1 trong 500 khách hàng nhận hộp quà trị giá 3 triệu đồng. Chỉ cần thanh toán phí giao hàng 49.000đ khi xác nhận địa chỉ tại https://hopqua-sinhnhat.shop", date_i=4)
+spam(name("Kho bạc Nhà nước", "khobac.hoantien@gmail.com"), TO, "Hoàn trả khoản thu nộp thừa ngân sách",
+ "Kho bạc Nhà nước thông báo hoàn trả khoản tiền nộp thừa vào ngân sách của ông/bà: 4.250.000đ. Để nhận, vui lòng cung cấp họ tên, số căn cước và số tài khoản ngân hàng qua thư này trước 17h ngày mai.", date_i=5)
+spam(name("Cục Quản lý xuất nhập cảnh", "xuatnhapcanh.hotro@gmail.com"), TO, "Hộ chiếu của bạn bị tạm khóa",
+ "Hộ chiếu của ông/bà đã bị tạm khóa do thông tin chưa khớp với cơ sở dữ liệu dân cư. Vui lòng xác minh lại tại https://xuatnhapcanh-xacminh.com để tránh bị cấm xuất cảnh.", date_i=6)
+spam(name("Phòng Cảnh sát môi trường", "canhsat.moitruong@outlook.com"), TO, "Biên bản vi phạm hành chính về môi trường",
+ "Đơn vị của ông/bà bị lập biên bản vi phạm về xả thải. Để được giải quyết nhanh, không bị đình chỉ hoạt động, liên hệ cán bộ thụ lý 0703 229 518 trong hôm nay.", date_i=7)
+spam(name("Agribank", "agribank.thongbao@agribank-ebanking.online"), TO, "Xác thực sinh trắc học lần 2",
+ "Quý khách cần xác thực sinh trắc học lần 2 theo quy định mới để tiếp tục giao dịch trên 10 triệu. Thực hiện ngay: https://agribank-ebanking.online/sinhtrachoc", date_i=8)
+spam(name("Ví MoMo", "momo.hotro@momo-vn.support"), TO, "Ví của bạn bị tạm khóa do hoạt động bất thường",
+ "Ví MoMo của bạn bị tạm khóa do phát hiện hoạt động bất thường. Mở khóa bằng cách xác nhận mã OTP và mật khẩu tại https://momo-vn.support/unlock.", date_i=9)
+spam(name("Webmail Lâm Đồng", "no-reply@webmail-lamdong.info"), TO, "Thư điện tử của bạn sẽ bị ngừng",
+ "Tài khoản nguyenhuutri@lamdong.gov.vn chưa chuyển sang máy chủ mới sẽ bị ngừng nhận thư từ ngày mai. Chuyển đổi ngay tại https://webmail-lamdong.info/migrate.", date_i=10)
+spam(name("Sở Tài chính", "stc.lamdong.gov@gmail.com"), TO, "V/v bổ sung hồ sơ thanh toán",
+ "Phòng Kế hoạch tài chính đề nghị anh bổ sung hồ sơ thanh toán công tác phí. Tải biểu mẫu tại https://drive-hoso.web.app và đăng nhập bằng thư công vụ để nộp.", date_i=11)
+spam(name("Sàn Forex", "forex.vietnam@gmail.com"), TO, "Giao dịch Forex cùng chuyên gia - lãi 5% mỗi tuần",
+ "Ủy thác đầu tư Forex cho đội ngũ chuyên gia, lãi 5% mỗi tuần, vốn từ 10 triệu, rút bất cứ lúc nào. Kết bạn Zalo 0394 552 771 để nhận tư vấn.", date_i=12)
+spam(name("Dự án token", "presale@vntoken.finance"), TO, "Mở bán token giai đoạn 1 - x50 sau niêm yết",
+ "Dự án token Việt mở bán giai đoạn 1 giá 0.01 USD, dự kiến x50 sau khi niêm yết sàn. Chỉ còn 48 giờ, mua ngay tại https://vntoken.finance", date_i=13)
+spam(name("Tuyển dụng Shopee", "tuyendung.shopee.vn@gmail.com"), TO, "Shopee tuyển nhân viên xử lý đơn hàng tại nhà",
+ "Shopee tuyển nhân viên xử lý đơn hàng online tại nhà, lương 8-15 triệu. Yêu cầu có tài khoản ngân hàng để nhận tiền hoàn đơn. Ứng tuyển qua Telegram @shopee_hr.", date_i=14)
+spam(name("Du học Hàn Quốc", "duhoc.hanquoc.ld@gmail.com"), TO, "Du học Hàn Quốc bao đậu visa",
+ "Tuyển sinh du học Hàn Quốc kỳ tháng 3, bao đậu visa 100%, không chứng minh tài chính. Đặt cọc 30 triệu giữ hồ sơ, chỉ còn 8 suất.", date_i=15)
+spam(name("Thừa kế ở Canada", "canada.estate.vn@gmail.com"), TO, "Tài sản thừa kế chưa có người nhận",
+ "Chúng tôi là văn phòng luật tại Toronto, đang tìm thân nhân của ông Nguyễn Hữu Tâm để nhận tài sản 1,3 triệu CAD. Vui lòng phản hồi kèm bản sao căn cước để làm thủ tục.", date_i=16)
+spam(name("Máy lọc không khí", "kinhdoanh@maylockk.vn"), TO, "Máy lọc không khí giảm 45% cuối năm",
+ "Máy lọc không khí nhập khẩu, diệt khuẩn 99,9%, giảm 45% đến hết 31/12, bảo hành 3 năm, trả góp 0%. Gọi ngay 0908 775 312.", date_i=17)
+spam(name("Đồng phục Hòa Phát", "dongphuc.hoaphat@gmail.com"), TO, "Nhận may đồng phục cơ quan giá xưởng",
+ "Xưởng may nhận đặt may đồng phục công sở, áo thun sự kiện giá xưởng, miễn phí thiết kế logo, giao hàng toàn quốc. Báo giá trong ngày: 0982 315 664.", date_i=18)
+spam(name("Thực phẩm chức năng", "tpcn.giamcan@gmail.com"), TO, "Giảm 5kg trong 7 ngày",
+ "Viên giảm cân thảo mộc giảm 5kg trong 7 ngày, không ăn kiêng, không tập luyện, an toàn 100%. Mua 3 tặng 1, ship COD toàn quốc.", date_i=19)
+spam(name("Phong thủy", "phongthuy.tailoc@gmail.com"), TO, "Vòng tay phong thủy chiêu tài lộc",
+ "Vòng tay đá thạch anh hợp mệnh, chiêu tài lộc, thăng quan tiến chức, đã khai quang. Giá chỉ 590k, tặng hộp gỗ. Nhắn tin 0379 665 224.", date_i=20)
+spam(name("Anh Tuấn phòng Tổ chức", "tuan.tccb.ld@gmail.com"), TO, "Nhờ em chút việc",
+ "Tri ơi, anh đang đi công tác, điện thoại hết pin. Em mua giúp anh 5 thẻ Viettel mệnh giá 500k rồi chụp mã gửi anh qua mail này nhé, về anh gửi lại. Gấp em nhé.", date_i=21)
+spam(name("Bưu điện Việt Nam", "vnpost.giaohang@gmail.com"), TO, "Bưu phẩm giao không thành công",
+ "Bưu phẩm gửi ông/bà giao không thành công do sai địa chỉ. Cập nhật địa chỉ và thanh toán phí giao lại 25.000đ tại https://vnpost-giaolai.com trong 48 giờ, quá hạn bưu phẩm sẽ bị hoàn.", date_i=22)
+spam(name("Quỹ đầu tư Sài Gòn", "saigoncapital.vn@gmail.com"), TO, "Thư mời góp vốn dự án năng lượng mặt trời",
+ "Mời quý anh chị góp vốn dự án điện mặt trời áp mái, lợi nhuận cố định 2,5% mỗi tháng, bảo lãnh ngân hàng. Suất tối thiểu 50 triệu.", date_i=23)
+spam(name("Khuyến mãi Điện Máy", "uudai@dienmay-sale.top"), TO, "Tivi 55 inch chỉ 3.990.000đ",
+ "Xả kho cuối năm: tivi 55 inch chỉ 3.990.000đ, tủ lạnh từ 2 triệu, số lượng có hạn. Đặt hàng tại https://dienmay-sale.top", date_i=24)
+spam(name("Hội nhóm Zalo", "nhomzalo.kiemtien@gmail.com"), TO, "Mời vào nhóm kiếm tiền online",
+ "Mời bạn tham gia nhóm kiếm tiền online cùng 3.000 thành viên, mỗi ngày làm 30 phút kiếm 500k. Phí tham gia nhóm 99k, hoàn lại sau 3 ngày nếu không hiệu quả.", date_i=25)
+
+ham(name("Tiki", "no-reply@tiki.vn"), TO, "Đánh giá sản phẩm bạn đã mua",
+ "Bạn đã nhận bộ nồi inox từ Tiki. Hãy đánh giá sản phẩm để giúp người mua khác, nhận thêm 200 Astra khi viết nhận xét.", date_i=41)
+ham(name("BIDV", "thongbao@bidv.com.vn"), TO, "Thông báo thay đổi biểu phí",
+ "BIDV thông báo điều chỉnh biểu phí dịch vụ tin nhắn SMS từ ngày 01/01/2027. Chi tiết tại bidv.com.vn hoặc các điểm giao dịch.", date_i=42)
+ham(name("Trường Mầm non Hoa Sen", "mnhoasen@lamdong.edu.vn"), TO, "Thông báo nghỉ Tết Dương lịch",
+ "Nhà trường thông báo các cháu nghỉ Tết Dương lịch ngày 01/01/2027, đi học lại ngày 02/01. Kính chúc quý phụ huynh năm mới an khang.", date_i=43)
+ham(name("Lê Thị Hồng", "honglt@sgtvt.lamdong.gov.vn"), TO, "Số liệu tai nạn giao thông 11 tháng",
+ "Anh Trí, em gửi số liệu tai nạn giao thông 11 tháng để tổng hợp vào báo cáo chung. Có gì chưa khớp anh gọi em.", date_i=44)
+ham(name("Hải", "hai.nguyen.1992@gmail.com"), TO, "Đá bóng chiều thứ Bảy",
+ "Anh Trí ơi, chiều thứ Bảy đội mình đá giao hữu với bên Sở Xây dựng lúc 16h ở sân Đồi Cù, anh nhớ mang giày nha. Tiền sân mỗi người 50k.", date_i=45)
+ham(name("Vợ", "thanhhuong.ld88@gmail.com"), TO, "Đóng tiền học cho con",
+ "Anh ơi chiều nay anh chuyển khoản tiền học tháng 12 cho cô giáo của bé giúp em nhé, 1.200.000đ, số tài khoản cô gửi trong nhóm Zalo lớp.", date_i=46)
+ham(name("Phòng khám Nhi Đồng", "lichhen@nhidongdalat.vn"), TO, "Xác nhận lịch khám",
+ "Phòng khám xác nhận lịch khám của bé Nguyễn Hữu Phúc lúc 9h sáng thứ Bảy 13/12. Vui lòng đến trước 10 phút để làm thủ tục.", date_i=47)
+ham(name("Lazada", "khuyenmai@mail.lazada.vn"), TO, "Siêu sale 12.12 - voucher đến 1 triệu",
+ "Lazada Siêu sale 12.12: voucher đến 1 triệu, freeship mọi đơn, flash sale 0h mỗi ngày. Mở ứng dụng Lazada để săn ưu đãi. Hủy nhận thư trong cài đặt tài khoản.", date_i=48)
+ham(name("Hội Khuyến học", "khuyenhoc.p1@gmail.com"), TO, "Thư mời dự lễ trao học bổng",
+ "Hội Khuyến học phường 1 trân trọng kính mời anh đến dự lễ trao học bổng cho học sinh nghèo vượt khó lúc 8h Chủ nhật tại nhà văn hóa phường.", date_i=49)
+ham(name("Cổng thông tin điện tử tỉnh", "banbientap@lamdong.gov.vn"), TO, "Bản tin điện tử tuần 49",
+ "Bản tin tuần 49: UBND tỉnh họp phiên thường kỳ tháng 12; khánh thành cầu Đại Ninh; hội nghị xúc tiến du lịch.", date_i=50)
+ham(name("VNPT", "hoadon@vnpt.vn"), TO, "Hóa đơn điện tử cước viễn thông tháng 11",
+ "VNPT gửi quý khách hóa đơn điện tử cước viễn thông tháng 11: 276.000đ. Quý khách thanh toán trước ngày 20/12 qua VNPT Money hoặc ngân hàng.", date_i=51)
+ham(name("Anh Sáu", "sauvo.caphe@gmail.com"), TO, "Cà phê mới thu hoạch",
+ "Chú Trí ơi, nhà anh mới thu hoạch cà phê, rang xay xong rồi, chú lấy mấy ký thì nhắn anh, anh gửi xe lên Đà Lạt cho. Giá như năm ngoái 250k một ký.", date_i=52)
+ham(name("Thư viện ĐH Đà Lạt", "thuvien@dlu.edu.vn"), TO, "Tài liệu bạn đặt mượn đã sẵn sàng",
+ "Tài liệu \"Quản lý tài nguyên đất\" bạn đặt mượn đã sẵn sàng tại quầy mượn trả. Vui lòng đến nhận trong 3 ngày.", date_i=53)
+ham(name("Grab", "no-reply@grab.com"), TO, "Biên nhận GrabFood",
+ "Cảm ơn bạn đã đặt món. Đơn GrabFood từ quán Bánh căn Nhà Chung: 85.000đ, phí giao 15.000đ, thanh toán bằng thẻ.", date_i=54)
+ham(name("Tổ trưởng dân phố", "totruong.to3@gmail.com"), TO, "Họp tổ dân phố cuối năm",
+ "Mời đại diện các hộ gia đình họp tổ dân phố cuối năm lúc 19h thứ Sáu tại nhà bác Tư, bàn việc trang trí đón Tết và thu quỹ vì người nghèo.", date_i=55)
+ham(name("Sacombank", "ebanking@sacombank.com"), TO, "Đăng nhập Sacombank iBanking",
+ "Tài khoản của quý khách vừa đăng nhập Sacombank iBanking lúc 08:12 ngày 03/12 trên trình duyệt Chrome. Nếu không phải quý khách, vui lòng gọi tổng đài 1900 5555 88.", date_i=56)
+ham(name("Hội đồng hương", "donghuong.quangngai.ld@gmail.com"), TO, "Họp mặt đồng hương cuối năm",
+ "Hội đồng hương Quảng Ngãi tại Lâm Đồng tổ chức họp mặt cuối năm ngày 28/12. Mỗi gia đình đóng góp 300.000đ, chuyển khoản cho anh Lực thủ quỹ hoặc nộp tại buổi họp.", date_i=57)
+ham(name("Phòng Quản lý đô thị", "qldt@dalat.lamdong.gov.vn"), TO, "Lịch kiểm tra công trình",
+ "Phòng Quản lý đô thị gửi lịch kiểm tra các công trình xây dựng trên địa bàn tuần tới, đề nghị Sở cử cán bộ phối hợp.", date_i=58)
+ham(name("Bác sĩ gia đình", "bs.minh.giadinh@gmail.com"), TO, "Kết quả khám sức khỏe của bác",
+ "Anh Trí, kết quả khám của bác trai ổn, chỉ men gan hơi cao, bác nên hạn chế rượu bia, tái khám sau 3 tháng. Có gì anh gọi em.", date_i=59)
+ham(name("Zoom", "no-reply@zoom.us"), TO, "Bản ghi cuộc họp đã sẵn sàng",
+ "Bản ghi cuộc họp \"Giao ban trực tuyến\" của bạn đã sẵn sàng. Bạn có thể xem và chia sẻ trong tài khoản Zoom.", date_i=60)
+ham(name("Bảo Minh", "cskh@baominh.com.vn"), TO, "Giấy chứng nhận bảo hiểm điện tử",
+ "Bảo Minh gửi giấy chứng nhận bảo hiểm trách nhiệm dân sự xe máy điện tử của quý khách, hiệu lực đến 02/12/2027.", date_i=61)
+ham(name("Cô Thảo", "thaopt.gv@gmail.com"), TO, "Con nghỉ học có phép",
+ "Phụ huynh em Phúc ơi, cô đã nhận đơn xin nghỉ của con hôm nay. Bài tập cô gửi trong nhóm lớp, phụ huynh nhắc con làm nhé.", date_i=62)
+ham(name("Nhà sách Phương Nam", "info@nhasachphuongnam.com"), TO, "Sách mới tháng 12",
+ "Sách mới tháng 12 tại Phương Nam: tiểu thuyết, kỹ năng, thiếu nhi. Thành viên được giảm 10% khi mua tại cửa hàng. Hủy đăng ký nhận tin ở cuối trang.", date_i=63)
+ham(name("Đức", "duc.tran.kts@gmail.com"), TO, "Bản vẽ sửa nhà",
+ "Anh Trí, em gửi bản vẽ sửa nhà phương án 2, phần bếp mở rộng ra sau. Chi phí dự kiến khoảng 350 triệu, anh xem rồi mình hẹn trao đổi.", date_i=64)
+ham(name("Ban Tuyên giáo", "tuyengiao@lamdong.gov.vn"), TO, "Tài liệu học tập nghị quyết",
+ "Ban Tuyên giáo gửi tài liệu học tập, quán triệt nghị quyết để các chi bộ tổ chức sinh hoạt chuyên đề trong tháng 12.", date_i=65)
+
 def write(sub, msgs):
     d = os.path.join(HERE, sub)
     os.makedirs(d, exist_ok=True)
