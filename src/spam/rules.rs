@@ -441,6 +441,22 @@ struct Check {
     test: Test,
 }
 
+impl Check {
+    /// The symbols this check may give: its own, and its "many" one if it has one.
+    fn symbols(&self) -> impl Iterator<Item = &str> {
+        let many = match &self.test {
+            Test::Phrases {
+                many: Some((m, _)), ..
+            }
+            | Test::PhraseSets {
+                many: Some((m, _)), ..
+            } => Some(m.as_str()),
+            _ => None,
+        };
+        std::iter::once(self.symbol.as_str()).chain(many)
+    }
+}
+
 /// A compiled `[[meta]]`.
 #[derive(Debug)]
 struct Meta {
@@ -458,22 +474,19 @@ fn compile_metas(
     origin: &Path,
     text: &str,
 ) -> Result<Vec<Meta>, ConfigError> {
-    let known = |name: &str| {
-        checks.iter().chain(signs).any(|c| {
-            c.symbol == name
-                || matches!(&c.test, Test::Phrases { many: Some((m, _)), .. } | Test::PhraseSets { many: Some((m, _)), .. } if m == name)
-        })
-    };
-    if let Some(s) = signs.iter().find(|s| checks.iter().any(|c| c.symbol == s.symbol)) {
+    let check_names: std::collections::HashSet<&str> = checks.iter().flat_map(Check::symbols).collect();
+    let sign_names: Vec<&str> = signs.iter().flat_map(Check::symbols).collect();
+    if let Some(s) = sign_names.iter().find(|s| check_names.contains(*s)) {
         return Err(ConfigError::at_line_with(
             origin,
             text,
-            &format!("\"{}\"", s.symbol),
+            &format!("\"{s}\""),
             "symbol",
-            &s.symbol,
+            s,
             "a sign's symbol is also a check's",
         ));
     }
+    let known = |name: &str| check_names.contains(name) || sign_names.contains(&name);
     let mut out = Vec::new();
     for m in raw {
         let bad = |key: &str, value: &str, msg: &str| {
@@ -484,6 +497,9 @@ fn compile_metas(
         }
         let mut levels = vec![(m.min, m.symbol.clone())];
         levels.extend(m.more.into_iter().map(|l| (l.min, l.symbol)));
+        if let Some((_, taken)) = levels.iter().find(|(_, s)| known(s)) {
+            return Err(bad("symbol", taken, "is already a check's or a sign's symbol"));
+        }
         for (i, (min, _)) in levels.iter().enumerate() {
             let above_previous = i == 0 || *min > levels[i - 1].0;
             if *min == 0 || *min > m.of.len() || !above_previous {
@@ -706,7 +722,11 @@ fn compile_check(
                 ConfigError::at_line_with(origin, text, &symbol, key, value, msg)
             };
             if set.is_empty() {
-                return Err(bad("set", "", "needs at least one [[check.set]]"));
+                return Err(bad(
+                    "set",
+                    "",
+                    "needs at least one set ([[check.set]], or [[sign.set]] for a sign)",
+                ));
             }
             let mut sets = Vec::with_capacity(set.len());
             for s in &set {
@@ -898,18 +918,7 @@ impl SpamRules {
 
     /// Every symbol the rules and the classifier's bands may emit.
     pub fn symbols(&self) -> Vec<&str> {
-        let mut out: Vec<&str> = self.checks.iter().map(|c| c.symbol.as_str()).collect();
-        for c in &self.checks {
-            if let Test::Phrases {
-                many: Some((s, _)), ..
-            }
-            | Test::PhraseSets {
-                many: Some((s, _)), ..
-            } = &c.test
-            {
-                out.push(s);
-            }
-        }
+        let mut out: Vec<&str> = self.checks.iter().flat_map(Check::symbols).collect();
         for m in &self.metas {
             out.extend(m.levels.iter().map(|(_, s)| s.as_str()));
         }
@@ -2513,6 +2522,8 @@ mod tests {
         assert!(e.contains("grow from level to level"), "{e}");
         let e = compile(&EMBEDDED.replace("symbol = \"SIGN_HURRY\"", "symbol = \"VI_URGENCY\""));
         assert!(e.contains("VI_URGENCY") && e.contains("also a check"), "{e}");
+        let e = compile(&EMBEDDED.replace("symbol = \"VI_SCAM_SHAPE_5\"", "symbol = \"VI_LOAN_MANY\""));
+        assert!(e.contains("VI_LOAN_MANY") && e.contains("already a check"), "{e}");
     }
 
     #[test]
