@@ -592,40 +592,70 @@ pub fn to_lower(text: &str) -> String {
 
 /// [`to_lower`] into a buffer (cleared first), so a caller walking many words reuses one.
 pub fn to_lower_into(text: &str, out: &mut String) {
+    to_lower_aligned(text, out);
+}
+
+/// [`to_lower_into`], telling whether every character kept its length in bytes, so that a
+/// slice of `text` and the same byte range of `out` are the same words (true for every text
+/// [`lower_latin`] answers: Vietnamese, English, Latin-1; false when another cased script sent
+/// the text to the standard library whole).
+pub fn to_lower_aligned(text: &str, out: &mut String) -> bool {
     out.clear();
-    if text.is_ascii() {
-        out.push_str(text);
-        out.make_ascii_lowercase();
-        return;
-    }
-    out.reserve(text.len());
-    for c in text.chars() {
+    out.push_str(text);
+    out.make_ascii_lowercase();
+    // The characters outside ASCII, found by their lead bytes: most are small letters already;
+    // a capital of the Latin ranges is replaced in place by its small letter of the same length.
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(lead) = bytes[i..].iter().position(|&b| b >= 0xC0) {
+        i += lead;
+        let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+            break;
+        };
+        let n = c.len_utf8();
         match lower_latin(c) {
-            Some(l) => out.push(l),
-            None => {
+            Some(l) if l == c => {}
+            Some(l) if l.len_utf8() == n => {
+                let mut b = [0u8; 4];
+                out.replace_range(i..i + n, l.encode_utf8(&mut b));
+            }
+            _ => {
                 out.clear();
                 out.push_str(&text.to_lowercase());
-                return;
+                return false;
             }
         }
+        i += n;
     }
+    true
 }
 
 /// How many letters ([`is_letter`]) a text has, and how many of them are capitals
 /// ([`is_upper`]); ASCII characters are answered without the Latin tables.
 pub fn count_letters(text: &str) -> (usize, usize) {
-    text.chars().fold((0, 0), |(letters, upper), c| {
-        if c.is_ascii() {
-            (
-                letters + usize::from(c.is_ascii_alphabetic()),
-                upper + usize::from(c.is_ascii_uppercase()),
-            )
-        } else if is_letter(c) {
-            (letters + 1, upper + usize::from(is_upper(c)))
+    let (mut letters, mut upper) = (0, 0);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            letters += usize::from(b.is_ascii_alphabetic());
+            upper += usize::from(b.is_ascii_uppercase());
+            i += 1;
+        } else if b < 0xC0 {
+            // A continuation byte: its character was counted at its lead byte.
+            i += 1;
         } else {
-            (letters, upper)
+            let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+                break;
+            };
+            if is_letter(c) {
+                letters += 1;
+                upper += usize::from(is_upper(c));
+            }
+            i += c.len_utf8();
         }
-    })
+    }
+    (letters, upper)
 }
 
 #[cfg(test)]
@@ -767,8 +797,16 @@ mod tests {
             assert_eq!(is_letter(c), c.is_alphabetic(), "is_letter {u:#x}");
             assert_eq!(is_word_char(c), c.is_alphanumeric(), "is_word_char {u:#x}");
             assert_eq!(is_upper(c), c.is_uppercase(), "is_upper {u:#x}");
+            let text = format!("a{c}B{c}");
+            let naive = text
+                .chars()
+                .filter(|&c| is_letter(c))
+                .fold((0, 0), |(l, u), c| (l + 1, u + usize::from(is_upper(c))));
+            assert_eq!(count_letters(&text), naive, "count_letters {u:#x}");
             if let Some(l) = lower_latin(c) {
                 assert_eq!(l.to_string(), c.to_lowercase().to_string(), "lower {u:#x}");
+                // What lets to_lower_aligned replace a capital in place.
+                assert_eq!(l.len_utf8(), c.len_utf8(), "lower's length {u:#x}");
             }
         }
         for text in [
@@ -779,6 +817,17 @@ mod tests {
             "",
         ] {
             assert_eq!(to_lower(text), text.to_lowercase(), "{text}");
+            let mut out = String::new();
+            if to_lower_aligned(text, &mut out) {
+                // Aligned: every word is at the same bytes in both.
+                for (i, c) in text.char_indices() {
+                    let l: String = c.to_lowercase().collect();
+                    assert_eq!(out.get(i..i + c.len_utf8()), Some(l.as_str()), "{text} at {i}");
+                }
+            }
         }
+        let mut out = String::new();
+        assert!(to_lower_aligned("ỦY BAN NHÂN DÂN – “Công văn” ĐỒNG", &mut out));
+        assert!(!to_lower_aligned("ΟΔΟΣ ΣΟΦΙΑΣ", &mut out));
     }
 }

@@ -407,20 +407,26 @@ fn header_tokens(m: &mail_parser::Message<'_>, out: &mut Tokenizer) {
 }
 
 /// The words of a text, as tokens: lower-cased words and word pairs, URL hosts, CJK character
-/// pairs, the length of a long word, and `caps` for a shouted one. Its two buffers (this word
-/// and the one before, lower-cased) are reused from text to text.
+/// pairs, the length of a long word, and `caps` for a shouted one. Its buffers (the text
+/// lower-cased, this word and the one before, lower-cased) are reused from text to text.
 #[derive(Default)]
 struct Words {
+    /// The whole text lower-cased at once, when its words are at the same bytes as in the text.
+    lower: String,
     word: String,
     prev: String,
 }
 
+/// Texts up to this size are lower-cased whole before their walk (one pass, and no second copy
+/// of a larger one); a larger text's words are lower-cased one by one.
+const LOWER_WHOLE_MAX: usize = 1 << 20;
+
 impl Words {
     fn walk(&mut self, text: &str, prefix: &str, out: &mut Tokenizer) {
+        let Words { lower, word, prev } = self;
+        let aligned = text.len() <= LOWER_WHOLE_MAX && crate::vietnamese::to_lower_aligned(text, lower);
         let mut has_prev = false;
-        for raw in text.split(|c: char| {
-            c.is_whitespace() || matches!(c, '"' | '\'' | '(' | ')' | '<' | '>' | '[' | ']' | ',' | ';')
-        }) {
+        for raw in pieces(text) {
             if out.full() {
                 return;
             }
@@ -478,11 +484,18 @@ impl Words {
                 has_prev = false;
                 continue;
             }
-            crate::vietnamese::to_lower_into(w, &mut self.word);
-            let lw = self.word.as_str();
+            // The word's bytes in the lower-cased text (w is a slice of text), or lower-cased alone.
+            let at = w.as_ptr() as usize - text.as_ptr() as usize;
+            let lw: &str = match lower.get(at..at + w.len()).filter(|_| aligned) {
+                Some(l) => l,
+                None => {
+                    crate::vietnamese::to_lower_into(w, word);
+                    word.as_str()
+                }
+            };
             // Word pairs: Vietnamese words are mostly two syllables ("khuyến mãi", "công văn").
             if has_prev {
-                let p = self.prev.as_str();
+                let p = prev.as_str();
                 out.add_with(|b| {
                     b.push_str(prefix);
                     b.push_str(p);
@@ -494,10 +507,50 @@ impl Words {
             if n >= 4 && shouted {
                 out.add_pair(prefix, "caps");
             }
-            std::mem::swap(&mut self.word, &mut self.prev);
+            prev.clear();
+            prev.push_str(lw);
             has_prev = true;
         }
     }
+}
+
+/// Whether a character separates the classifier's words: white space, quotes, brackets,
+/// commas and semicolons.
+fn is_separator(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '"' | '\'' | '(' | ')' | '<' | '>' | '[' | ']' | ',' | ';')
+}
+
+/// `text.split(is_separator)`, a byte at a time: every separator outside ASCII is a Unicode
+/// space, whose first byte is one of C2, E1, E2, E3; only there is a character decoded.
+fn pieces(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let (mut start, mut i, mut done) = (0, 0, false);
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        while let Some(&b) = bytes.get(i) {
+            let width = if b < 0x80 {
+                usize::from(is_separator(char::from(b)))
+            } else if matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+                match text.get(i..).and_then(|t| t.chars().next()) {
+                    Some(c) if c.is_whitespace() => c.len_utf8(),
+                    _ => 0,
+                }
+            } else {
+                0
+            };
+            if width > 0 {
+                let piece = text.get(start..i);
+                i += width;
+                start = i;
+                return piece;
+            }
+            i += 1;
+        }
+        done = true;
+        text.get(start..)
+    })
 }
 
 /// Chinese, Japanese and Korean letters.
@@ -683,6 +736,25 @@ pub fn cross_validate(ham: &[Tokens], spam: &[Tokens], folds: usize) -> (Vec<Sco
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte-wise word splitter gives what `str::split` gives, around every character.
+    #[test]
+    fn pieces_are_what_split_gives() {
+        let mut texts: Vec<String> = vec![
+            String::new(),
+            " ".to_owned(),
+            "Kính gửi: các đơn vị (trực thuộc), \"UBND\"; [xem]\u{a0}tại\u{3000}đây\u{2028}nhé  ".to_owned(),
+        ];
+        for u in 0..=0x3100u32 {
+            if let Some(c) = char::from_u32(u) {
+                texts.push(format!("a{c}b{c}{c}ế{c}"));
+            }
+        }
+        for t in &texts {
+            let want: Vec<&str> = t.split(is_separator).collect();
+            assert_eq!(pieces(t).collect::<Vec<_>>(), want, "{t:?}");
+        }
+    }
 
     fn set(words: &[&str]) -> Tokens {
         Tokens::of_strings(words.iter().copied())
