@@ -1373,6 +1373,125 @@ ham(name("Đức", "duc.tran.kts@gmail.com"), TO, "Bản vẽ sửa nhà",
 ham(name("Ban Tuyên giáo", "tuyengiao@lamdong.gov.vn"), TO, "Tài liệu học tập nghị quyết",
  "Ban Tuyên giáo gửi tài liệu học tập, quán triệt nghị quyết để các chi bộ tổ chức sinh hoạt chuyên đề trong tháng 12.", date_i=65)
 
+# ---- set 12 (written and scanned before the rules saw it: 27 of 30 caught, none of its 25 ordinary
+# mails tagged; its three misses' words then added) ---- --------------------------------------------------------------
+spam(name("Cục Thuế tỉnh Lâm Đồng", "cucthue.lamdong.hotro@gmail.com"), TO, "V/v rà soát nghĩa vụ thuế thu nhập cá nhân năm 2026",
+ "Kính gửi Ông/Bà,\nQua rà soát dữ liệu, cơ quan thuế phát hiện hồ sơ quyết toán thuế TNCN của Ông/Bà còn sai lệch. "
+ "Đề nghị Ông/Bà truy cập đường dẫn dưới đây để đối chiếu và hoàn thiện trước 17h ngày 10/12, quá thời hạn trên hồ sơ sẽ được chuyển sang bộ phận cưỡng chế.\n"
+ "https://thuedientu-gdt.com/doichieu\nTrân trọng.", date_i=101)
+spam(name("BHXH Việt Nam", "thongbao.baohiemxahoi@outlook.com"), TO, "Thông báo chi trả trợ cấp một lần",
+ "BHXH thông báo: quý vị thuộc diện được nhận khoản trợ cấp một lần 6.800.000 đồng. Để nhận tiền, vui lòng cung cấp số tài khoản, ảnh hai mặt căn cước và mã OTP ngân hàng gửi về điện thoại cho cán bộ hỗ trợ qua số 0356 112 908.", date_i=102)
+spam(name("Phòng Cảnh sát hình sự", "pc02.congan@protonmail.com"), TO, "Giấy triệu tập",
+ "Công an tỉnh yêu cầu anh/chị có mặt để làm rõ việc tài khoản ngân hàng đứng tên anh/chị liên quan đến đường dây rửa tiền. "
+ "Nếu không thể đến trực tiếp, anh/chị phải kê khai trực tuyến và chuyển số dư vào tài khoản tạm giữ để phục vụ điều tra. Tuyệt đối giữ bí mật, không thông báo cho người thân.", date_i=103)
+spam(name("Vietcombank", "canhbao@vietcombank-secure.net"), TO, "Cảnh báo: phát hiện đăng nhập bất thường",
+ "Hệ thống ghi nhận đăng nhập bất thường vào VCB Digibank của quý khách từ thiết bị lạ. Để bảo vệ tài khoản, quý khách cần xác thực lại sinh trắc học trong hôm nay tại https://vcb-xacthuc.net. Nếu không thực hiện, dịch vụ sẽ bị tạm ngừng.", date_i=104)
+spam(name("Bộ Công an", "vneid.capnhat@gmail.com"), TO, "Tài khoản định danh điện tử mức 2 sắp bị vô hiệu",
+ "Theo quy định mới, tài khoản định danh điện tử của công dân chưa tích hợp thông tin sẽ bị vô hiệu hóa từ ngày 15/12. Cài đặt ứng dụng hỗ trợ tích hợp theo đường link sau và làm theo hướng dẫn: http://vneid-tichhop.app/apk", date_i=105)
+spam(name("Quản trị hệ thống thư điện tử", "quantri.mail@lamdong-gov.vn"), TO, "Hộp thư công vụ của bạn đã đạt 99% dung lượng",
+ "Hộp thư công vụ của bạn đã đạt 99% dung lượng cho phép. Thư mới gửi đến sẽ bị trả lại. Để được cấp thêm dung lượng miễn phí, vui lòng đăng nhập và xác nhận tài khoản tại trang quản trị.\nBan quản trị hệ thống",
+ html="<p>Hộp thư công vụ của bạn đã đạt <b>99%</b> dung lượng cho phép. Thư mới gửi đến sẽ bị trả lại.</p><p>Để được cấp thêm dung lượng miễn phí, vui lòng <a href='http://mail-lamdong.webhost.me/login.php'>đăng nhập mail.lamdong.gov.vn</a> và xác nhận tài khoản.</p><p>Ban quản trị hệ thống</p>", date_i=106)
+spam(name("Văn phòng UBND tỉnh", "vanphong.ubnd.lamdong@yandex.com"), TO, "Tài liệu họp khẩn - đề nghị xem trước",
+ "Đồng chí vui lòng xem tài liệu cuộc họp khẩn chiều nay theo đường dẫn. Tài liệu được bảo mật, cần đăng nhập bằng tài khoản thư công vụ để mở.\nhttps://docs-lamdong.sharefile-online.com/view", date_i=107)
+spam(name("Tài chính Mirae", "mirae.hotro.vay@gmail.com"), TO, "Duyệt khoản vay 70 triệu cho anh/chị",
+ "Anh/chị có nhu cầu vay vốn tiêu dùng? Hồ sơ đã được hệ thống duyệt sơ bộ khoản vay 70 triệu. Anh chị chỉ cần đóng phí bảo hiểm khoản vay 1.500.000đ là tiền sẽ về tài khoản sau 2 tiếng.", date_i=108)
+spam(name("Cho vay cầm đồ", "camdo.online365@gmail.com"), TO, "Cần tiền gấp? Có ngay trong 10 phút",
+ "Chỉ cần cà vẹt xe hoặc sổ đỏ photo, nhận tiền trong 10 phút, không giữ xe, không cần người bảo lãnh. Lãi theo ngày, tất toán linh hoạt. Gọi 0868 775 220 (24/7).", date_i=109)
+spam(name("VIP Sport", "ho.tro@vipsport.win"), TO, "Hoàn trả không giới hạn cho thành viên mới",
+ "Đăng ký tài khoản nhận ngay 88K, hoàn trả 1,2% không giới hạn, đặt cược bóng đá, esport, đá gà trực tiếp. Rút tiền siêu tốc. Truy cập: vipsport.win", date_i=110)
+spam(name("Xổ số Mega", "xoso.megamillion@gmail.com"), TO, "Vé số của quý khách đã trúng giải đặc biệt",
+ "Vé số điện tử của quý khách đã trúng giải đặc biệt trị giá 2.000.000.000 VNĐ. Để làm thủ tục nhận giải, quý khách cần nộp trước thuế thu nhập 10% vào tài khoản của công ty, sau đó chúng tôi sẽ chuyển toàn bộ tiền thưởng.", date_i=111)
+spam(name("Tập đoàn Vingroup", "quatang.vinhomes@gmail.com"), TO, "Quà tặng tri ân cán bộ công chức",
+ "Nhân dịp kỷ niệm thành lập, tập đoàn dành tặng 1.000 phần quà trị giá 5 triệu đồng cho cán bộ công chức. Điền thông tin nhận quà gồm họ tên, cơ quan, số tài khoản và ảnh thẻ ngành tại form: https://forms.gle/quatang-vin", date_i=112)
+spam(name("Sàn giao dịch BitVN", "support@bitvn-exchange.io"), TO, "Cơ hội x3 tài sản trong 30 ngày",
+ "Chuyên gia phân tích của chúng tôi hướng dẫn giao dịch 1-1, cam kết lợi nhuận 3-5% mỗi ngày, không lo thua lỗ. Nạp tối thiểu 5 triệu để kích hoạt tài khoản VIP. Nhóm kín chỉ nhận 20 thành viên.", date_i=113)
+spam(name("Quỹ đầu tư Nông nghiệp xanh", "nongnghiepxanh.invest@gmail.com"), TO, "Hợp tác trồng sâm Ngọc Linh lợi nhuận cao",
+ "Mời anh chị góp vốn trồng sâm Ngọc Linh, cam kết thu mua lại, lợi nhuận 40% mỗi năm, có hợp đồng công chứng. Gói góp vốn từ 20 triệu, chia lãi hàng quý.", date_i=114)
+spam(name("Tuyển cộng tác viên", "ctv.tiktokshop@gmail.com"), TO, "Việc làm thêm tại nhà 300-500k/ngày",
+ "Tuyển cộng tác viên thả tim, theo dõi kênh TikTok Shop, nhận hoa hồng ngay sau mỗi nhiệm vụ. Không cần kinh nghiệm, làm trên điện thoại. Liên hệ Zalo 0394 221 678 để được giao việc.", date_i=115)
+spam(name("Nhân sự Lotte", "tuyendung.lotte.vn@gmail.com"), TO, "Thư mời nhận việc",
+ "Chúc mừng bạn đã trúng tuyển vị trí nhân viên nhập liệu online, thu nhập 12 triệu/tháng. Để hoàn tất hồ sơ, bạn vui lòng đóng phí đồng phục và thẻ nhân viên 650.000đ trước ngày 08/12.", date_i=116)
+spam(name("Mr. Daniel Brown", "daniel.brown.un@gmail.com"), TO, "Khoản tiền ủy thác 4,5 triệu USD",
+ "Tôi là Daniel Brown, kiểm toán viên ngân hàng tại London. Một khách hàng người Việt đã qua đời để lại 4,5 triệu USD không có người thừa kế. Tôi muốn hợp tác với anh để nhận khoản tiền này, chia 40/60. Vui lòng trả lời kèm số điện thoại.", date_i=117)
+spam(name("Hãng hàng không", "vemaybay.giare365@gmail.com"), TO, "Vé máy bay Tết chỉ từ 199K",
+ "Săn vé máy bay Tết 2027 giá rẻ chỉ từ 199K, đặt vé ngay kẻo lỡ, giữ chỗ không cần thanh toán trước, hoàn hủy miễn phí. Hotline 0909 123 456.", date_i=118)
+spam(name("Kem trộn trắng da", "myphamhanquoc.sale@gmail.com"), TO, "Trắng da cấp tốc sau 7 ngày",
+ "Kem dưỡng trắng da nhập khẩu Hàn Quốc, trắng bật tông sau 7 ngày, mờ nám tàn nhang. Khuyến mãi mua 2 tặng 1, miễn phí vận chuyển.", date_i=119)
+spam(name("EVN Lâm Đồng", "evn.tiendien.thongbao@gmail.com"), TO, "Thông báo cắt điện do nợ tiền điện",
+ "Khách hàng có mã PE0400123 còn nợ tiền điện kỳ trước. Điện lực sẽ ngừng cấp điện sau 24 giờ nếu chưa thanh toán. Vui lòng thanh toán ngay qua đường link https://evn-thanhtoan.net hoặc liên hệ nhân viên 0833 456 900.", date_i=120)
+spam(name("Chi cục Thuế", "hoantien.thue@gmail.com"), TO, "Ban duoc hoan thue TNCN",
+ "Kinh gui ong ba, ho so hoan thue thu nhap ca nhan cua ong ba da duoc duyet, so tien hoan 3.450.000d. De nhan tien, vui long cai dat ung dung Thue dien tu theo link va dang nhap bang so CCCD: http://etax-hoanthue.com", date_i=121)
+spam(name("Shop Quà Tết", "hopqua.tet2027@gmail.com"), TO, "Giỏ quà Tết doanh nghiệp - chiết khấu 25%",
+ "Nhận đặt giỏ quà Tết cao cấp cho cơ quan, doanh nghiệp: rượu vang, bánh kẹo nhập khẩu, trà sâm. Chiết khấu 25% cho đơn từ 20 giỏ, in logo miễn phí, giao tận nơi. Xem catalog và báo giá: 0912 888 347.", date_i=122)
+spam(name("Tòa án nhân dân", "toaan.thongbao@gmail.com"), TO, "Thông báo thụ lý vụ án",
+ "Tòa án thông báo đã thụ lý đơn khởi kiện đòi nợ đối với ông/bà. Để tránh bị cưỡng chế tài sản và phong tỏa tài khoản, ông/bà cần liên hệ thư ký tòa theo số 0921 556 771 trong hôm nay để được hướng dẫn hòa giải.", date_i=123)
+spam(name("Lucky Draw", "luckydraw.vietnam@gmail.com"), TO, "Nhận ngay voucher 2 triệu",
+ "Bạn là một trong 100 người được chọn nhận voucher mua sắm 2 triệu. Chỉ cần hoàn thành khảo sát 3 câu hỏi và thanh toán phí kích hoạt 99.000đ.", date_i=124)
+spam(name("Zalo Pay", "zalopay.hotro@gmail.com"), TO, "Ví của bạn bị tạm khóa",
+ "Ví ZaloPay của bạn bị tạm khóa do vi phạm chính sách. Để mở khóa, vui lòng gửi ảnh chụp căn cước và mã xác thực cho bộ phận chăm sóc khách hàng qua Zalo 0367 220 145 trong 12 giờ.", date_i=125)
+spam(name("Học viện Đầu tư", "hocvien.chungkhoan@gmail.com"), TO, "Khóa học đầu tư miễn phí - nhận ngay mã cổ phiếu",
+ "Tặng khóa học chứng khoán miễn phí và danh mục mã cổ phiếu sắp tăng trần. Tham gia nhóm Zalo VIP để nhận khuyến nghị mỗi ngày, lợi nhuận 30% mỗi tháng.", date_i=126)
+spam(name("Giải thưởng Samsung", "samsung.vn.prize@gmail.com"), TO, "Xac nhan giai thuong Samsung Galaxy",
+ "Chuc mung quy khach da trung thuong dien thoai Samsung Galaxy S25 trong chuong trinh tri an. Vui long xac nhan dia chi va chuyen phi van chuyen 350.000d de nhan qua trong tuan nay.", date_i=127)
+spam(name("Cổng dịch vụ công", "dichvucong.hotro@gmail.com"), TO, "Hồ sơ cấp đổi giấy phép lái xe bị từ chối",
+ "Hồ sơ cấp đổi giấy phép lái xe của bạn trên Cổng dịch vụ công bị từ chối do thiếu ảnh chân dung. Vui lòng bổ sung và nộp lệ phí 135.000đ qua đường dẫn https://dichvucong-gplx.site trong 3 ngày để không phải làm lại hồ sơ.", date_i=128)
+spam(name("Thẩm mỹ viện", "thammy.koreanstar@gmail.com"), TO, "Nâng mũi không phẫu thuật giảm 70%",
+ "Ưu đãi tháng 12: nâng mũi, cắt mí, tiêm filler giảm đến 70%, bác sĩ Hàn Quốc trực tiếp thực hiện, bảo hành trọn đời. Đặt lịch ngay hôm nay để giữ suất.", date_i=129)
+spam(name("Hỗ trợ người dân", "hotro.nguoidan.covid@gmail.com"), TO, "Nhận gói hỗ trợ 3 triệu đồng",
+ "Chính phủ triển khai gói hỗ trợ 3 triệu đồng cho người lao động. Đăng ký nhận hỗ trợ bằng cách điền họ tên, số căn cước, số tài khoản ngân hàng tại: https://hotro-nguoidan.online trước ngày 20/12.", date_i=130)
+
+# ---- set 12: unseen ordinary mail -------------------------------------------------------
+ham(name("Cục Thuế", "thongbao@gdt.gov.vn"), TO, "Thông báo hạn nộp tờ khai quý IV",
+ "Cơ quan thuế nhắc người nộp thuế hạn nộp tờ khai thuế quý IV/2026 là ngày 31/01/2027. Người nộp thuế thực hiện kê khai qua Cổng thuế điện tử thuedientu.gdt.gov.vn.", date_i=151)
+ham(name("Vietcombank", "vcbdigibank@info.vietcombank.com.vn"), TO, "Thông báo biến động số dư",
+ "Tài khoản 0011xxxx123 +15.200.000 VND lúc 07/12 09:31. Số dư 28.431.000 VND. Nội dung: LUONG THANG 12.", date_i=152)
+ham(name("Phòng Tổ chức cán bộ", "tccb@snv.lamdong.gov.vn"), TO, "Đề nghị cập nhật hồ sơ cán bộ",
+ "Đề nghị các đồng chí rà soát, cập nhật thông tin trong phần mềm quản lý hồ sơ cán bộ trước ngày 15/12, gồm trình độ, chức vụ và quá trình công tác.", date_i=153)
+ham(name("Minh Thư", "minhthu.ng@gmail.com"), TO, "Ảnh đám cưới",
+ "Anh Trí ơi, em gửi link album ảnh đám cưới hôm bữa, anh chị xem rồi tải về nha: https://photos.app.goo.gl/abc123. Cảm ơn anh chị đã đến chung vui.", date_i=154)
+ham(name("Điện lực Đà Lạt", "cskh@evnspc.vn"), TO, "Thông báo tiền điện tháng 11",
+ "Điện lực Đà Lạt thông báo tiền điện kỳ tháng 11 của khách hàng PE0400123: 512.300 đồng. Quý khách thanh toán qua ngân hàng, ví điện tử hoặc tại quầy thu.", date_i=155)
+ham(name("Công đoàn cơ sở", "congdoan.sotn@gmail.com"), TO, "Đăng ký tham quan cuối năm",
+ "Công đoàn tổ chức cho đoàn viên tham quan Nha Trang ngày 27-28/12. Đồng chí nào tham gia đăng ký với chị Hoa trước thứ Tư, công đoàn hỗ trợ 1 triệu mỗi người.", date_i=156)
+ham(name("Shopee", "info@mail.shopee.vn"), TO, "Đơn hàng đã giao thành công",
+ "Đơn hàng 2412ABCD của bạn đã được giao thành công. Vui lòng kiểm tra và xác nhận đã nhận hàng trên ứng dụng Shopee trong 3 ngày.", date_i=157)
+ham(name("Bảo hiểm xã hội tỉnh", "bhxh@lamdong.vss.gov.vn"), TO, "Đối chiếu quá trình đóng BHXH năm 2026",
+ "BHXH tỉnh đề nghị các đơn vị đối chiếu quá trình đóng bảo hiểm xã hội năm 2026 của người lao động và gửi biên bản đối chiếu trước ngày 25/12.", date_i=158)
+ham(name("Trung tâm CNTT", "cntt@stttt.lamdong.gov.vn"), TO, "Bảo trì hệ thống thư điện tử",
+ "Trung tâm CNTT bảo trì hệ thống thư điện tử công vụ từ 22h thứ Bảy đến 2h Chủ nhật. Trong thời gian này hệ thống có thể gián đoạn. Trung tâm không bao giờ yêu cầu cung cấp mật khẩu qua thư.", date_i=159)
+ham(name("Anh Phong", "phong.le.dl@gmail.com"), TO, "Mượn xe cuối tuần",
+ "Trí ơi cuối tuần này anh mượn xe bán tải của em chở đồ về quê được không, anh đổ xăng đầy trả lại. Có gì em nhắn anh.", date_i=160)
+ham(name("Viettel", "cskh@viettel.com.vn"), TO, "Gói cước Internet sắp hết hạn",
+ "Gói cước Internet cáp quang của quý khách sẽ hết hạn ngày 31/12. Quý khách gia hạn qua ứng dụng My Viettel hoặc tại cửa hàng Viettel gần nhất.", date_i=161)
+ham(name("Sở Y tế", "vanthu@syt.lamdong.gov.vn"), TO, "Kế hoạch tiêm chủng mở rộng năm 2027",
+ "Sở Y tế gửi kế hoạch tiêm chủng mở rộng năm 2027 để các đơn vị phối hợp tuyên truyền, vận động người dân đưa trẻ đi tiêm đúng lịch.", date_i=162)
+ham(name("Chị Lan kế toán", "lanketoan@stc.lamdong.gov.vn"), TO, "Thanh toán công tác phí",
+ "Em Trí, chị đã nhận hồ sơ thanh toán công tác phí chuyến đi Hà Nội. Còn thiếu vé máy bay bản gốc, em bổ sung giúp chị để chị chuyển khoản trong tuần.", date_i=163)
+ham(name("Báo Lâm Đồng", "bandoc@baolamdong.vn"), TO, "Bản tin sáng 08/12",
+ "Bản tin sáng: Lâm Đồng đón 8 triệu lượt khách du lịch; khởi công dự án cao tốc; giá cà phê tăng mạnh. Đọc chi tiết trên baolamdong.vn.", date_i=164)
+ham(name("Ngân hàng Agribank", "agribank@agribank.com.vn"), TO, "Cảnh báo thủ đoạn lừa đảo",
+ "Agribank khuyến cáo khách hàng không cung cấp mã OTP, mật khẩu, thông tin thẻ cho bất kỳ ai, kể cả người xưng là nhân viên ngân hàng, công an. Agribank không gửi đường link yêu cầu cập nhật thông tin.", date_i=165)
+ham(name("Thầy Hùng", "hung.thpt.bl@gmail.com"), TO, "Họp phụ huynh học kỳ I",
+ "Kính mời phụ huynh em Nguyễn Hữu Phúc dự họp phụ huynh học kỳ I lúc 7h30 Chủ nhật 21/12 tại phòng học lớp 10A2.", date_i=166)
+ham(name("Tiki", "hotro@tiki.vn"), TO, "Hoàn tiền đơn hàng",
+ "Tiki đã hoàn 349.000đ cho đơn hàng bị hủy về phương thức thanh toán ban đầu. Thời gian nhận tiền tùy ngân hàng, từ 3 đến 7 ngày làm việc.", date_i=167)
+ham(name("Văn phòng Sở", "vanphong@stc.lamdong.gov.vn"), TO, "Lịch công tác tuần 50",
+ "Văn phòng gửi lịch công tác tuần 50 của Ban Giám đốc. Thứ Hai họp giao ban, thứ Tư làm việc với Kho bạc Nhà nước tỉnh, thứ Sáu dự hội nghị tổng kết.", date_i=168)
+ham(name("Mẹ", "me.nguyenthi@gmail.com"), TO, "Tết về sớm nha con",
+ "Con ơi Tết này mấy đứa về sớm nha, mẹ đã làm dưa hành, gói bánh tét rồi. Nhớ mua cho ba hộp thuốc huyết áp ở nhà thuốc quen.", date_i=169)
+ham(name("Hội Cựu chiến binh", "ccb.phuong2@gmail.com"), TO, "Thông báo đóng hội phí",
+ "Hội Cựu chiến binh phường thông báo thu hội phí năm 2026, mỗi hội viên 120.000đ, nộp cho chi hội trưởng trước ngày 20/12.", date_i=170)
+ham(name("Momo", "no-reply@momo.vn"), TO, "Biên lai thanh toán",
+ "Bạn đã thanh toán thành công hóa đơn nước tháng 11: 187.000đ qua Ví MoMo. Mã giao dịch 34567890.", date_i=171)
+ham(name("Luật sư Trần", "ls.tranvan@luatdalat.vn"), TO, "Hợp đồng mua bán đất",
+ "Anh Trí, tôi đã xem dự thảo hợp đồng mua bán đất, cần bổ sung điều khoản về thời hạn sang tên và trách nhiệm nộp thuế. Anh sắp xếp lịch ký tại văn phòng công chứng tuần sau.", date_i=172)
+ham(name("Ban Quản lý dự án", "bqlda@lamdong.gov.vn"), TO, "Mời họp nghiệm thu",
+ "Ban Quản lý dự án kính mời đại diện Sở Tài chính dự họp nghiệm thu hạng mục đường giao thông lúc 14h thứ Năm tại công trường.", date_i=173)
+ham(name("Nhóm chạy bộ", "dalatrunners@gmail.com"), TO, "Giải chạy Đà Lạt Trail",
+ "Nhóm mình đăng ký giải Đà Lạt Trail cự ly 21km nhé, lệ phí 850k, hạn đăng ký 15/12. Ai đi thì điền vào bảng chung.", date_i=174)
+ham(name("Cục Thống kê", "thongke@lamdong.gso.gov.vn"), TO, "Phiếu điều tra doanh nghiệp",
+ "Cục Thống kê đề nghị đơn vị hoàn thành phiếu điều tra doanh nghiệp năm 2026 trên hệ thống trực tuyến trước ngày 30/12. Mọi thắc mắc liên hệ chuyên viên phụ trách.", date_i=175)
+
 def write(sub, msgs):
     d = os.path.join(HERE, sub)
     os.makedirs(d, exist_ok=True)
