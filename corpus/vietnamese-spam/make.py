@@ -1492,6 +1492,131 @@ ham(name("Nhóm chạy bộ", "dalatrunners@gmail.com"), TO, "Giải chạy Đà
 ham(name("Cục Thống kê", "thongke@lamdong.gso.gov.vn"), TO, "Phiếu điều tra doanh nghiệp",
  "Cục Thống kê đề nghị đơn vị hoàn thành phiếu điều tra doanh nghiệp năm 2026 trên hệ thống trực tuyến trước ngày 30/12. Mọi thắc mắc liên hệ chuyên viên phụ trách.", date_i=175)
 
+# ---- set 13 (written and scanned before the rules saw it: 19 of 30 caught, none of its 30 ordinary
+# mails tagged; host names written without a scheme then read as links, and its misses' words added) ----
+spam(name("Ngân hàng TMCP Á Châu", "acb.thongbao@acb-online.info"), TO, "[ACB] Xác nhận giao dịch chuyển tiền 19.500.000 VND",
+ "Quý khách vừa thực hiện giao dịch chuyển tiền 19.500.000 VND đến tài khoản 0123456789. Nếu quý khách KHÔNG thực hiện giao dịch này, vui lòng hủy giao dịch ngay tại: https://acb-huygiaodich.info để tránh mất tiền.", date_i=201)
+spam(name("Hệ thống thư công vụ", "no-reply@mail-lamdong.gov-vn.org"), TO, "Mật khẩu của bạn sẽ hết hạn hôm nay",
+ "Mật khẩu tài khoản thư công vụ của bạn sẽ hết hạn trong hôm nay. Để tiếp tục sử dụng mật khẩu hiện tại, hãy nhấn GIỮ MẬT KHẨU bên dưới.\nGIỮ MẬT KHẨU: https://mail-lamdong.gov-vn.org/keep\nĐây là thư tự động, vui lòng không trả lời.", date_i=202)
+spam(name("Phòng Kế hoạch Tài chính", "pkhtc.ubnd@gmail.com"), TO, "Danh sách nâng lương năm 2027",
+ "Gửi anh chị danh sách cán bộ được nâng lương trước thời hạn năm 2027. Anh chị mở file đính kèm trên Google Drive, đăng nhập email để xem và xác nhận trước 16h hôm nay: https://drive-google.share-docs.net/nangluong", date_i=203)
+spam(name("Hỗ trợ tín dụng F88", "f88.vaynhanh@gmail.com"), TO, "Anh/chị có khoản vay chưa nhận",
+ "F88 thông báo anh/chị có khoản hỗ trợ 45 triệu chưa nhận. Chỉ cần bằng lái xe hoặc căn cước, tiền chuyển thẳng vào tài khoản, không cần đến cửa hàng. Bấm vào đây để nhận ngay trước 20h: https://f88-nhantien.com", date_i=204)
+spam(name("Cổng game 789", "khuyenmai@789win.club"), TO, "Nạp 100 tặng 100 - chỉ hôm nay",
+ "Cổng game đổi thưởng uy tín, tỷ lệ trả thưởng cao nhất thị trường. Nạp 100 tặng 100, quay slot miễn phí mỗi ngày, rút về ngân hàng trong 1 phút. Chơi ngay: 789win.club", date_i=205)
+spam(name("Ban tổ chức", "minigame.tet2027@gmail.com"), TO, "Kết quả quay thưởng minigame Tết",
+ "Xin chúc mừng, tài khoản của bạn đã trúng giải nhất minigame Tết 2027: 1 xe máy Honda Vision. Để nhận giải vui lòng kết bạn Zalo với nhân viên trả thưởng và đóng phí trước bạ 1.800.000đ.", date_i=206)
+spam(name("Cục Cảnh sát giao thông", "thongbao.phatnguoi@gmail.com"), TO, "Thông báo vi phạm hành chính lĩnh vực giao thông",
+ "Phương tiện biển số 49A-xxx.xx của bạn đã bị camera giám sát ghi nhận vi phạm tốc độ. Bạn cần nộp phạt trực tuyến trong 5 ngày để tránh bị tạm giữ giấy phép lái xe. Tra cứu và nộp phạt tại: http://csgt-phatnguoi.com", date_i=207)
+spam(name("Bảo hiểm y tế", "bhyt.giahan2027@gmail.com"), TO, "Thẻ BHYT của bạn sắp hết hạn",
+ "Thẻ bảo hiểm y tế của bạn hết hạn ngày 31/12. Gia hạn online ngay để được giảm 30% mức đóng, chỉ cần chuyển khoản 680.000đ cho cán bộ thu và gửi ảnh căn cước qua Zalo 0377 665 901.", date_i=208)
+spam(name("Tổ công tác 06", "tocongtac06.lamdong@gmail.com"), TO, "Yêu cầu xác thực tài khoản định danh",
+ "Tổ công tác Đề án 06 thông báo: tài khoản định danh điện tử của ông/bà chưa xác thực. Ông/bà vui lòng gọi lại số 0912 009 668 để cán bộ hướng dẫn cài đặt và xác thực khuôn mặt, nếu không sẽ bị khóa tài khoản.", date_i=209)
+spam(name("Trung tâm hỗ trợ nạn nhân", "hotro.lấylaitien@gmail.com"), TO, "Lấy lại tiền bị lừa đảo trực tuyến",
+ "Bạn từng bị lừa đảo qua mạng? Đội ngũ luật sư và chuyên gia công nghệ của chúng tôi hỗ trợ thu hồi 100% số tiền bị chiếm đoạt. Chỉ thu phí sau khi lấy lại được tiền. Liên hệ ngay 0868 991 223.", date_i=210)
+spam(name("Đầu tư vàng", "vangonline.dautu@gmail.com"), TO, "Đầu tư vàng online - lãi 2% mỗi ngày",
+ "Nền tảng đầu tư vàng trực tuyến được cấp phép quốc tế, lợi nhuận 2% mỗi ngày, rút gốc bất kỳ lúc nào. Giới thiệu người thân nhận thêm hoa hồng 10%. Mở tài khoản chỉ với 1 triệu.", date_i=211)
+spam(name("Nhóm Chứng khoán", "chungkhoan.vip.room@gmail.com"), TO, "Mời tham gia room cổ phiếu tăng trần",
+ "Room VIP nhận định mã cổ phiếu tăng trần mỗi tuần, tỷ lệ thắng 95%. Phí thành viên 3 triệu/tháng, hoàn phí nếu lỗ. Đăng ký qua Telegram @ckviproom.", date_i=212)
+spam(name("Tuyển dụng Vinmart", "hr.winmart.tuyendung@gmail.com"), TO, "Tuyển nhân viên đóng gói tại nhà",
+ "Cần 20 người đóng gói hàng tại nhà, lương 350k/ngày, nhận tiền cuối ngày. Đặt cọc nguyên liệu 500k, hoàn lại khi giao đủ sản phẩm. Nhắn Zalo 0398 775 411.", date_i=213)
+spam(name("Công ty XKLĐ Nhật Bản", "xkld.nhatban.2027@gmail.com"), TO, "Đơn hàng đi Nhật không cần tiếng",
+ "Đơn hàng xuất khẩu lao động Nhật Bản, không cần tiếng, bay nhanh sau 2 tháng, lương 35 triệu. Đặt cọc 50 triệu giữ chỗ, bao đỗ phỏng vấn.", date_i=214)
+spam(name("Luật sư David", "david.law.firm@outlook.com"), TO, "Khoản bồi thường dành cho ông/bà",
+ "Văn phòng luật của chúng tôi được ủy quyền chi trả khoản bồi thường 850.000 USD cho ông/bà. Để nhận tiền cần hoàn tất phí pháp lý và chứng nhận chống rửa tiền 2.300 USD.", date_i=215)
+spam(name("Tổng kho Gia Dụng", "tongkho.giadung@gmail.com"), TO, "Thanh lý nồi chiên không dầu 299K",
+ "Tổng kho thanh lý nồi chiên không dầu, máy xay sinh tố, bếp từ đồng giá 299K. Kiểm tra hàng trước khi thanh toán, đổi trả 7 ngày. Đặt mua tại link: https://tongkhogiadung.shop", date_i=216)
+spam(name("SEO Marketing", "seo.dichvu.top1@gmail.com"), TO, "Đưa website lên top Google trong 30 ngày",
+ "Dịch vụ SEO lên top 1 Google cam kết sau 30 ngày, chạy quảng cáo Facebook giá rẻ, tăng like, tăng follow. Không hiệu quả hoàn tiền. Báo giá trọn gói chỉ từ 3 triệu.", date_i=217)
+spam(name("Chị Mai Thủ trưởng", "maint.giamdoc@gmail.com"), TO, "Em đang ở cơ quan không",
+ "Em đang ở cơ quan không? Chị đang họp không nghe máy được. Em chuyển giúp chị 15 triệu vào số tài khoản này cho đối tác nhé, chiều chị gửi lại. Việc gấp, đừng nói với ai.", date_i=218)
+spam(name("DHL Express", "dhl.customs.vn@gmail.com"), TO, "Kiện hàng của bạn đang bị giữ tại hải quan",
+ "Kiện hàng quốc tế gửi bạn đang bị giữ tại hải quan Tân Sơn Nhất do chưa đóng thuế. Thanh toán 2.150.000đ phí thông quan vào tài khoản được chỉ định để nhận hàng trong 24h.", date_i=219)
+spam(name("Hội đồng thi đua", "vinhdanh.doanhnhan@gmail.com"), TO, "Thư mời nhận danh hiệu Lãnh đạo tiêu biểu",
+ "Ban tổ chức trân trọng thông báo ông/bà được bình chọn danh hiệu Lãnh đạo tiêu biểu năm 2026. Lễ vinh danh tổ chức tại Hà Nội, đơn vị vui lòng đóng phí tham dự và in ấn kỷ niệm chương 12.000.000đ.", date_i=220)
+spam(name("Tiem Vang Online", "muavang.gia.re@gmail.com"), TO, "Vang 9999 gia re hon thi truong",
+ "Ban vang 9999 gia re hon thi truong 500k/chi, giao tan nha, co giay kiem dinh. So luong co han, chuyen khoan dat coc truoc 30% de giu gia. Lien he 0909 777 123.", date_i=221)
+spam(name("Bệnh viện Chợ Rẫy", "bv.choray.hotro@gmail.com"), TO, "Người nhà anh/chị đang cấp cứu",
+ "Người nhà của anh/chị vừa nhập viện cấp cứu do tai nạn, cần phẫu thuật gấp. Anh/chị chuyển ngay 30 triệu tạm ứng viện phí vào số tài khoản của bác sĩ điều trị để kịp mổ.", date_i=222)
+spam(name("Thanh tra Chính phủ", "thanhtra.chinhphu.vn@gmail.com"), TO, "Quyết định thanh tra đột xuất",
+ "Thanh tra Chính phủ thông báo đơn vị nằm trong danh sách thanh tra đột xuất. Để được hướng dẫn chuẩn bị hồ sơ và miễn thanh tra, đề nghị thủ trưởng đơn vị liên hệ trực tiếp đồng chí trưởng đoàn qua số 0945 332 118.", date_i=223)
+spam(name("Phần mềm bản quyền", "banquyen.phanmem@gmail.com"), TO, "Key Windows, Office bản quyền giá rẻ",
+ "Bán key Windows 11 Pro, Office 2021 bản quyền vĩnh viễn giá chỉ 199k, kích hoạt online, bảo hành trọn đời. Xuất hóa đơn cho cơ quan nhà nước.", date_i=224)
+spam(name("Quỹ Từ thiện Ánh Dương", "quytuthien.anhduong@gmail.com"), TO, "Kêu gọi ủng hộ đồng bào lũ lụt",
+ "Quỹ kêu gọi ủng hộ đồng bào miền Trung bị lũ lụt. Mọi đóng góp xin chuyển vào tài khoản cá nhân của trưởng quỹ, nội dung ghi UNG HO LU LUT. Mỗi 500k ủng hộ được tặng giấy chứng nhận.", date_i=225)
+spam(name("Mobifone", "mobifone.khuyenmai@gmail.com"), TO, "Thuê bao của bạn được tặng 100GB data",
+ "Thuê bao của quý khách được tặng 100GB data và 500 phút gọi miễn phí. Để kích hoạt, soạn tin theo hướng dẫn và cung cấp mã OTP nhận được cho tổng đài viên khi được gọi.", date_i=226)
+spam(name("Website cá cược", "support@keonhacai.live"), TO, "Kèo thơm World Cup - nạp đầu thưởng 150%",
+ "Trang kèo nhà cái uy tín, tỷ lệ cược hấp dẫn cho mọi trận đấu, thưởng nạp đầu 150%, hoàn cược thua 5%. Đăng ký qua link: keonhacai.live/dangky", date_i=227)
+spam(name("Chương trình nhà ở xã hội", "nhaoxahoi.dangky@gmail.com"), TO, "Đăng ký mua nhà ở xã hội cho cán bộ",
+ "Mở bán nhà ở xã hội dành cho cán bộ công chức, giá 450 triệu/căn, hỗ trợ vay 80%. Nộp tiền giữ suất 20 triệu để được ưu tiên bốc thăm, số lượng có hạn.", date_i=228)
+spam(name("Apple ID", "appleid.support.vn@gmail.com"), TO, "ID Apple của bạn đã bị khóa",
+ "ID Apple của bạn đã bị khóa vì lý do bảo mật. Để mở khóa, hãy xác minh thông tin thanh toán của bạn trong vòng 24 giờ: https://appleid-verify-vn.com", date_i=229)
+spam(name("Cho thuê tài khoản", "thue.taikhoan.nganhang@gmail.com"), TO, "Cho thuê tài khoản ngân hàng nhận 3 triệu/tháng",
+ "Cần thuê tài khoản ngân hàng chính chủ để nhận thanh toán cho shop online, trả 3 triệu mỗi tháng, không ảnh hưởng gì. Chỉ cần gửi thông tin đăng nhập và sim đăng ký.", date_i=230)
+
+# ---- set 13: unseen ordinary mail ----
+ham(name("ACB", "acb@acb.com.vn"), TO, "Sao kê tài khoản tháng 11",
+ "ACB gửi quý khách sao kê tài khoản tháng 11/2026 dưới dạng tệp đính kèm được bảo vệ bằng mật khẩu là ngày sinh của quý khách.", date_i=251)
+ham(name("Sở Nội vụ", "vanthu@snv.lamdong.gov.vn"), TO, "Danh sách nâng lương trước thời hạn năm 2027",
+ "Sở Nội vụ gửi danh sách cán bộ, công chức được đề nghị nâng lương trước thời hạn năm 2027 để các đơn vị rà soát, phản hồi trước ngày 20/12 qua hệ thống quản lý văn bản.", date_i=252)
+ham(name("Trung tâm CNTT", "cntt@stttt.lamdong.gov.vn"), TO, "Hướng dẫn đổi mật khẩu thư công vụ",
+ "Từ ngày 15/12, mật khẩu thư công vụ cần có ít nhất 12 ký tự. Đồng chí tự đổi mật khẩu trong phần Cài đặt của webmail. Trung tâm không gửi đường link đổi mật khẩu và không hỏi mật khẩu qua thư hay điện thoại.", date_i=253)
+ham(name("Phòng CSGT", "pc08@lamdong.gov.vn"), TO, "Thông báo kết quả xử lý vi phạm",
+ "Phòng CSGT gửi danh sách phương tiện của cơ quan bị ghi nhận vi phạm qua hệ thống camera tháng 11 để đơn vị nhắc nhở lái xe. Việc nộp phạt thực hiện tại Cổng dịch vụ công quốc gia.", date_i=254)
+ham(name("Con gái", "bongbong.nguyen@gmail.com"), TO, "Ba ơi gửi con tiền học thêm",
+ "Ba ơi tháng này con đăng ký học thêm tiếng Anh ở trung tâm, học phí 1.800.000đ. Ba chuyển vào tài khoản của con như mọi khi nha. Con cảm ơn ba.", date_i=255)
+ham(name("Điện máy Xanh", "khuyenmai@dienmayxanh.com"), TO, "Tuần lễ vàng - giảm đến 50%",
+ "Tuần lễ vàng Điện máy Xanh: tivi, tủ lạnh, máy giặt giảm đến 50%, trả góp 0%, giao lắp miễn phí. Xem chi tiết tại dienmayxanh.com. Bạn nhận thư này vì đã đăng ký thành viên.", date_i=256)
+ham(name("Hội Chữ thập đỏ tỉnh", "chuthapdo@lamdong.gov.vn"), TO, "Vận động ủng hộ đồng bào bị thiên tai",
+ "Hội Chữ thập đỏ tỉnh đề nghị các cơ quan vận động cán bộ ủng hộ đồng bào miền Trung bị thiên tai. Tiền ủng hộ chuyển về tài khoản của Hội tại Kho bạc Nhà nước tỉnh, có thư cảm ơn và công khai danh sách.", date_i=257)
+ham(name("Hồng", "hongnt.stc@gmail.com"), TO, "Chị gửi file dự toán",
+ "Em ơi chị gửi em file dự toán năm 2027 của phòng, em xem giúp chị mục chi hội nghị có vượt định mức không. Chiều chị qua lấy lại.", date_i=258)
+ham(name("Bệnh viện Đa khoa tỉnh", "bvdk@lamdong.gov.vn"), TO, "Lịch khám sức khỏe định kỳ cho cán bộ",
+ "Bệnh viện Đa khoa tỉnh gửi lịch khám sức khỏe định kỳ năm 2026 cho cán bộ Sở Tài chính vào sáng thứ Ba và thứ Tư tuần sau, đề nghị nhịn ăn sáng để xét nghiệm máu.", date_i=259)
+ham(name("Shopee", "info@mail.shopee.vn"), TO, "Sale 12.12 - mã giảm 50%",
+ "Siêu sale 12.12 trên Shopee: mã giảm 50% cho đơn đầu tiên, miễn phí vận chuyển toàn quốc, hoàn xu 15%. Mở ứng dụng để lưu mã. Hủy nhận email trong phần cài đặt.", date_i=260)
+ham(name("VietinBank", "thongbao@vietinbank.vn"), TO, "Cảnh báo: giả mạo nhân viên ngân hàng",
+ "VietinBank cảnh báo tình trạng đối tượng giả mạo nhân viên ngân hàng gọi điện yêu cầu khách hàng cài ứng dụng lạ, cung cấp mã OTP. VietinBank không bao giờ yêu cầu khách hàng cung cấp mã OTP hay mật khẩu.", date_i=261)
+ham(name("Văn phòng UBND tỉnh", "vpubnd@lamdong.gov.vn"), TO, "Giấy mời họp trực tuyến",
+ "Văn phòng UBND tỉnh kính mời lãnh đạo Sở dự họp trực tuyến về tình hình giải ngân vốn đầu tư công lúc 14h thứ Năm tại điểm cầu của Sở.", date_i=262)
+ham(name("Anh Tùng", "tung.vo.kt@gmail.com"), TO, "Góp tiền mua quà cưới",
+ "Cả phòng góp mỗi người 300k mua quà cưới cho em Hạnh nhé, ai chuyển khoản thì chuyển cho anh, ai đưa tiền mặt thì gửi chị Lan. Hạn thứ Sáu.", date_i=263)
+ham(name("VNeID", "hotro@dichvucong.gov.vn"), TO, "Hồ sơ của bạn đã được tiếp nhận",
+ "Cổng Dịch vụ công quốc gia thông báo hồ sơ cấp đổi giấy phép lái xe của bạn đã được tiếp nhận, mã hồ sơ G22.99-261203-0001. Bạn theo dõi tiến độ trong mục Quản lý hồ sơ.", date_i=264)
+ham(name("Công ty Bảo hiểm Bảo Việt", "cskh@baoviet.com.vn"), TO, "Nhắc phí bảo hiểm nhân thọ",
+ "Bảo Việt Nhân thọ nhắc quý khách kỳ đóng phí hợp đồng số 12345678 đến hạn ngày 15/12, số tiền 6.200.000đ. Quý khách đóng phí qua ngân hàng hoặc tại văn phòng Bảo Việt.", date_i=265)
+ham(name("Nhóm phượt", "phuot.langbiang@gmail.com"), TO, "Lịch trình leo Langbiang",
+ "Anh em ơi lịch trình leo Langbiang sáng Chủ nhật: 5h tập trung ở quảng trường, mang áo mưa và đồ ăn nhẹ. Chi phí chia đều khoảng 200k mỗi người.", date_i=266)
+ham(name("Kho bạc Nhà nước", "kbnn@vst.gov.vn"), TO, "Thông báo khóa sổ kế toán cuối năm",
+ "Kho bạc Nhà nước tỉnh thông báo thời hạn chi ngân sách và khóa sổ kế toán cuối năm 2026, đề nghị các đơn vị gửi hồ sơ thanh toán trước ngày 25/12.", date_i=267)
+ham(name("Trường Đại học Đà Lạt", "daotao@dlu.edu.vn"), TO, "Thông báo tuyển sinh thạc sĩ",
+ "Trường Đại học Đà Lạt thông báo tuyển sinh đào tạo trình độ thạc sĩ đợt 1 năm 2027, ngành Quản lý kinh tế và Kế toán. Hồ sơ nộp tại phòng Đào tạo sau đại học.", date_i=268)
+ham(name("Grab", "no-reply@grab.com"), TO, "Tài khoản Grab: đăng nhập trên thiết bị mới",
+ "Tài khoản Grab của bạn vừa đăng nhập trên thiết bị mới lúc 21:05. Nếu không phải bạn, hãy đổi mật khẩu trong ứng dụng Grab.", date_i=269)
+ham(name("Chủ nhà", "chunha.phong12@gmail.com"), TO, "Tiền nhà tháng 12",
+ "Em nhắc anh tiền nhà tháng 12 là 4 triệu, điện nước 460k, anh chuyển khoản trước ngày 5 giúp em. Cảm ơn anh.", date_i=270)
+ham(name("Hội nghị khoa học", "hoinghi.kinhte@dlu.edu.vn"), TO, "Thư mời viết bài hội thảo",
+ "Ban tổ chức hội thảo khoa học Kinh tế Tây Nguyên trân trọng mời anh/chị gửi bài viết trước ngày 15/01/2027. Bài được chấp nhận sẽ in trong kỷ yếu, không thu phí.", date_i=271)
+ham(name("Techcombank", "alert@techcombank.com.vn"), TO, "Giao dịch thẻ thành công",
+ "Thẻ tín dụng ****1234 của quý khách vừa thanh toán 1.250.000 VND tại SIEU THI GO DA LAT lúc 18:22 ngày 04/12.", date_i=272)
+ham(name("Sở Tài nguyên và Môi trường", "stnmt@lamdong.gov.vn"), TO, "Góp ý dự thảo bảng giá đất",
+ "Sở Tài nguyên và Môi trường gửi dự thảo bảng giá đất giai đoạn 2027-2031, đề nghị Sở Tài chính góp ý bằng văn bản trước ngày 18/12.", date_i=273)
+ham(name("Bạn học cũ", "khoa.le.1985@gmail.com"), TO, "Họp lớp 20 năm",
+ "Lớp mình tổ chức họp lớp 20 năm vào 10/01 ở Đà Lạt, mỗi bạn đóng 1 triệu gồm ăn uống và quà cho thầy cô. Bạn xác nhận tham gia trước 25/12 nhé.", date_i=274)
+ham(name("FPT Telecom", "hotro@fpt.com"), TO, "Lịch bảo trì đường truyền",
+ "FPT Telecom thông báo bảo trì hạ tầng khu vực phường 1 từ 1h đến 4h ngày 09/12, dịch vụ Internet có thể gián đoạn. Xin lỗi quý khách vì sự bất tiện.", date_i=275)
+ham(name("Tạp chí Tài chính", "toasoan@tapchitaichinh.vn"), TO, "Mời viết bài số Tết",
+ "Tòa soạn Tạp chí Tài chính mời các chuyên gia viết bài cho số Tết 2027 về chính sách tài khóa, nhuận bút theo quy định. Bài gửi trước ngày 20/12.", date_i=276)
+ham(name("Phòng khám Răng", "nhakhoa.dalat@gmail.com"), TO, "Nhắc lịch tái khám",
+ "Nha khoa nhắc anh lịch tái khám răng lúc 17h thứ Hai 14/12. Nếu cần đổi lịch anh gọi số phòng khám giúp em.", date_i=277)
+ham(name("Ngân hàng Chính sách xã hội", "nhcsxh@vbsp.org.vn"), TO, "Thông báo giải ngân vốn vay hộ nghèo",
+ "Ngân hàng Chính sách xã hội huyện thông báo lịch giải ngân vốn vay hộ nghèo, hộ cận nghèo tại các điểm giao dịch xã trong tháng 12. Đề nghị UBND xã thông báo đến các tổ tiết kiệm và vay vốn.", date_i=278)
+ham(name("Công an phường", "congan.p1@lamdong.gov.vn"), TO, "Thông báo thu hồi căn cước cũ",
+ "Công an phường 1 thông báo người dân đã được cấp căn cước mới nộp lại căn cước cũ tại trụ sở công an phường trong giờ hành chính. Công an không yêu cầu chuyển tiền hay cài ứng dụng qua điện thoại.", date_i=279)
+ham(name("Thư viện tỉnh", "thuvien@lamdong.gov.vn"), TO, "Ngày hội đọc sách",
+ "Thư viện tỉnh tổ chức Ngày hội đọc sách cuối tuần này, có trưng bày sách quý và giao lưu tác giả. Kính mời cán bộ và gia đình tham dự.", date_i=280)
+
 def write(sub, msgs):
     d = os.path.join(HERE, sub)
     os.makedirs(d, exist_ok=True)

@@ -61,6 +61,9 @@ struct RawLevel {
 #[serde(deny_unknown_fields)]
 struct RawSettings {
     max_text_bytes: usize,
+    /// Host names written without a scheme whose last label is one of these are read as links.
+    #[serde(default)]
+    bare_host_tlds: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -532,6 +535,8 @@ pub struct SpamRules {
     min_language_hams: u32,
     site_languages: Vec<crate::spam::bayes::Language>,
     max_text_bytes: usize,
+    /// Top-level domains of the host names read as links without a scheme (lower-case).
+    bare_host_tlds: Vec<String>,
 }
 
 /// Everything a check may look at.
@@ -913,6 +918,12 @@ impl SpamRules {
             min_language_hams: raw.bayes.min_language_hams,
             site_languages,
             max_text_bytes: raw.settings.max_text_bytes,
+            bare_host_tlds: raw
+                .settings
+                .bare_host_tlds
+                .iter()
+                .map(|t| t.trim_start_matches('.').to_ascii_lowercase())
+                .collect(),
         })
     }
 
@@ -967,7 +978,7 @@ impl SpamRules {
 
     /// Runs every check on a message (signs first, metas last).
     pub fn check(&self, f: &Facts<'_, '_>, out: &mut Vec<Finding>) {
-        let mut view = View::new(f, self.max_text_bytes);
+        let mut view = View::new(f, self.max_text_bytes, &self.bare_host_tlds);
         view.found = self.index.find(&view.body_lower);
         let mut fired: Vec<String> = Vec::new();
         // The clock is read every few checks (no single check runs long: each is bounded).
@@ -1072,7 +1083,7 @@ struct View<'a> {
 }
 
 impl<'a> View<'a> {
-    fn new(f: &Facts<'a, '_>, max: usize) -> View<'a> {
+    fn new(f: &Facts<'a, '_>, max: usize, bare_host_tlds: &[String]) -> View<'a> {
         let mut subject = String::new();
         let mut body = String::new();
         for p in &f.text.pieces {
@@ -1121,6 +1132,7 @@ impl<'a> View<'a> {
                 }
             }
         }
+        urls.extend(bare_hosts(&body, bare_host_tlds));
         // The message's own HTML bodies, as text extraction derived them (never parsed again).
         let html_facts: Vec<&html::HtmlFacts> = f
             .text
@@ -1777,6 +1789,63 @@ pub fn url_host(url: &str) -> Option<String> {
     (!host.is_empty()).then(|| host.to_ascii_lowercase())
 }
 
+/// Host names written without a scheme (`vipsport.win`, `keonhacai.live/dangky`: scammers
+/// write their sites bare so that no link is seen) whose last label is one of `tlds`, as
+/// `http://` links. Found from the dots between two letters or digits, so a text without any
+/// costs one search for dots; e-mail addresses are left out.
+fn bare_hosts(body: &str, tlds: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    if tlds.is_empty() {
+        return out;
+    }
+    let is_break = |c: u8| c.is_ascii_whitespace() || matches!(c, b'"' | b'<' | b'>' | b'\'' | b'(' | b',');
+    let bytes = body.as_bytes();
+    let mut last_start = usize::MAX;
+    for dot in memchr::memchr_iter(b'.', bytes) {
+        let before = dot.checked_sub(1).and_then(|i| bytes.get(i));
+        let after = bytes.get(dot + 1);
+        if !before.is_some_and(u8::is_ascii_alphanumeric) || !after.is_some_and(u8::is_ascii_alphanumeric) {
+            continue;
+        }
+        let start = bytes[..dot]
+            .iter()
+            .rposition(|&c| is_break(c))
+            .map_or(0, |i| i + 1);
+        if start == last_start {
+            continue;
+        }
+        last_start = start;
+        let end = bytes[dot..]
+            .iter()
+            .position(|&c| is_break(c))
+            .map_or(bytes.len(), |i| dot + i);
+        let Some(word) = body.get(start..end) else {
+            continue;
+        };
+        let word = word.trim_end_matches(['.', ',', ')', ';', ':', '!', '?']);
+        if word.contains("://") || word.contains('@') {
+            continue;
+        }
+        let host = word.split(['/', '?', '#']).next().unwrap_or_default();
+        let labels: Vec<&str> = host.split('.').collect();
+        let Some(tld) = labels.last() else {
+            continue;
+        };
+        if labels.len() >= 2
+            && labels
+                .iter()
+                .all(|l| !l.is_empty() && l.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-'))
+            && tlds.iter().any(|t| t.eq_ignore_ascii_case(tld))
+        {
+            out.push(format!("http://{word}"));
+            if out.len() >= 1_000 {
+                break;
+            }
+        }
+    }
+    out
+}
+
 /// The registrable part of a host name, near enough: the last two labels, or three under a
 /// country's second level (`sở.lamdong.gov.vn` → `lamdong.gov.vn`, `a.b.co.uk` → `b.co.uk`).
 fn base_domain(host: &str) -> String {
@@ -1817,6 +1886,25 @@ fn clip(s: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn host_names_written_without_a_scheme_are_links() {
+        let tlds = ["win".to_owned(), "live".to_owned(), "vn".to_owned()];
+        let found = bare_hosts(
+            "Truy cập: vipsport.win, hoặc keonhacai.live/dangky. Số 1.500.000đ; TP.HCM; v.v. \
+             Thư ab@cd.vn, https://x.win/a (lamdong.gov.vn). Hết.Sau baocao.pdf",
+            &tlds,
+        );
+        assert_eq!(
+            found,
+            [
+                "http://vipsport.win",
+                "http://keonhacai.live/dangky",
+                "http://lamdong.gov.vn"
+            ]
+        );
+        assert!(bare_hosts("vipsport.win", &[]).is_empty());
+    }
     use crate::config::LimitsConfig;
 
     fn rules() -> SpamRules {
