@@ -1617,6 +1617,121 @@ ham(name("Công an phường", "congan.p1@lamdong.gov.vn"), TO, "Thông báo thu
 ham(name("Thư viện tỉnh", "thuvien@lamdong.gov.vn"), TO, "Ngày hội đọc sách",
  "Thư viện tỉnh tổ chức Ngày hội đọc sách cuối tuần này, có trưng bày sách quý và giao lưu tác giả. Kính mời cán bộ và gia đình tham dự.", date_i=280)
 
+# ---- set 14 (written and scanned before the rules saw it: 18 of 30 caught, none of its 25 ordinary
+# mails tagged; its misses' words then added, and extortion as a kind) ----
+spam(name("Trung tâm Tên miền VN", "tenmien.giahan@vnnic-support.com"), TO, "Tên miền lamdong.gov.vn sắp hết hạn",
+ "Tên miền của quý cơ quan sẽ hết hạn sau 3 ngày. Để tránh gián đoạn website và thư điện tử, đề nghị thanh toán phí duy trì 4.800.000đ theo hướng dẫn tại https://vnnic-support.com/giahan trước ngày 10/12.", date_i=301)
+spam(name("Tôi biết bí mật của bạn", "anonymous.hacker@protonmail.com"), TO, "Tôi đã truy cập máy tính của bạn",
+ "Tôi đã cài phần mềm vào máy tính của bạn và ghi lại video khi bạn xem các trang web người lớn. Nếu không muốn video này gửi đến đồng nghiệp và gia đình, hãy chuyển 1.500 USD bằng Bitcoin vào ví dưới đây trong 48 giờ. Đừng báo công an.", date_i=302)
+spam(name("Nhà xuất bản Pháp luật", "sachphapluat.coquan@gmail.com"), TO, "Phát hành sách Hệ thống văn bản pháp luật mới nhất 2027",
+ "Kính gửi Thủ trưởng cơ quan,\nNhà xuất bản phát hành cuốn sách Hệ thống văn bản pháp luật về tài chính, kế toán năm 2027, khổ lớn, bìa cứng mạ vàng, giá 395.000đ/cuốn. Sách được phép thanh toán từ kinh phí cơ quan. Đăng ký mua xin gọi 0978 221 556, giao sách tận nơi.", date_i=303)
+spam(name("Ban tổ chức Hội nghị", "hoinghi.toanquoc2027@gmail.com"), TO, "Thư mời tham dự Hội nghị toàn quốc về chuyển đổi số",
+ "Trân trọng kính mời đơn vị cử đại biểu tham dự Hội nghị toàn quốc về chuyển đổi số tổ chức tại Hà Nội. Kinh phí tham dự 3.500.000đ/đại biểu, chuyển khoản trước ngày 12/12 để giữ chỗ. Đại biểu được cấp giấy chứng nhận.", date_i=304)
+spam(name("Airdrop Official", "airdrop.claim@tokenvn.io"), TO, "🎁 Bạn được nhận 500 USDT miễn phí",
+ "Ví của bạn đủ điều kiện nhận airdrop 500 USDT. Kết nối ví và xác nhận giao dịch để nhận token trước khi chương trình kết thúc: https://claim-tokenvn.io", date_i=305)
+spam(name("Hóa đơn điện tử", "hoadon.dientu.vn@gmail.com"), TO, "Thông báo phát hành hóa đơn điện tử số 0001245",
+ "Công ty gửi quý khách hóa đơn điện tử số 0001245. Quý khách tải hóa đơn và mã tra cứu theo đường dẫn, tệp nén có mật khẩu 1234: https://hoadon-tracuu.xyz/tai", date_i=306)
+spam(name("Bộ Tài chính", "botaichinh.vanban@gmail.com"), TO, "Công văn hỏa tốc về việc rà soát tài sản công",
+ "Bộ Tài chính gửi công văn hỏa tốc về việc rà soát tài sản công. Đề nghị đồng chí tải văn bản tại đường dẫn và đăng nhập bằng tài khoản thư công vụ để xem nội dung mật: http://botaichinh-vanban.online/cv", date_i=307)
+spam(name("Sim số đẹp", "simsodep.gia.re@gmail.com"), TO, "Sim số đẹp tứ quý, thần tài giá gốc",
+ "Kho sim số đẹp: tứ quý, lộc phát, thần tài, năm sinh, giá gốc từ 500k. Đăng ký chính chủ miễn phí, giao sim tận nơi toàn quốc. Xem kho sim: simsodep247.vn", date_i=308)
+spam(name("Tập huấn nghiệp vụ", "taphuan.ketoan.hcsn@gmail.com"), TO, "Mở lớp tập huấn kế toán hành chính sự nghiệp",
+ "Viện đào tạo mở lớp tập huấn kế toán hành chính sự nghiệp, cấp chứng chỉ có giá trị toàn quốc. Học phí 2.800.000đ, học online 3 buổi, đơn vị chuyển khoản đăng ký trước ngày 15/12.", date_i=309)
+spam(name("Thi tuyển công chức", "ontap.congchuc@gmail.com"), TO, "Bộ đề thi công chức 2027 có đáp án - cam kết đỗ",
+ "Cung cấp bộ đề thi công chức 2027 sát đề thi thật, có đáp án chi tiết, cam kết đỗ hoặc hoàn tiền. Hỗ trợ hồ sơ xét tuyển, chạy điểm phỏng vấn. Liên hệ Zalo 0356 447 880.", date_i=310)
+spam(name("Xe cũ giá rẻ", "oto.thanhly.nganhang@gmail.com"), TO, "Ngân hàng thanh lý xe ô tô giá rẻ",
+ "Ngân hàng thanh lý xe ô tô thu hồi nợ, giá chỉ từ 150 triệu, hỗ trợ sang tên. Đặt cọc 10 triệu để xem xe và giữ xe trước. Danh sách xe gửi qua Zalo.", date_i=311)
+spam(name("Bảo hiểm nhân thọ", "tuvan.baohiem.vip@gmail.com"), TO, "Gói bảo hiểm đầu tư sinh lời 12%/năm",
+ "Gói bảo hiểm kết hợp đầu tư cam kết sinh lời 12% mỗi năm, rút tiền linh hoạt, bảo vệ cả gia đình. Chỉ từ 10 triệu/năm. Chuyên viên sẽ tư vấn miễn phí tại nhà, để lại số điện thoại.", date_i=312)
+spam(name("Hỗ trợ khách hàng Facebook", "meta.support.vn@gmail.com"), TO, "Trang Facebook của bạn sẽ bị xóa",
+ "Trang Facebook của bạn bị báo cáo vi phạm bản quyền và sẽ bị xóa vĩnh viễn sau 24 giờ. Nếu đây là nhầm lẫn, hãy gửi kháng nghị tại https://meta-appeal-center.com và đăng nhập để xác nhận quyền quản trị.", date_i=313)
+spam(name("Chuyên gia phong thủy", "thay.phongthuy.online@gmail.com"), TO, "Giải hạn đầu năm, cầu tài lộc",
+ "Thầy nhận xem tử vi, giải hạn sao xấu đầu năm, cúng cầu tài lộc thăng tiến cho cán bộ. Lễ phí tùy tâm từ 2 triệu, chuyển khoản trước để thầy sắm lễ. Bảo mật thông tin tuyệt đối.", date_i=314)
+spam(name("Vé concert", "ve.concert.sale@gmail.com"), TO, "Pass vé concert giá gốc",
+ "Mình cần pass gấp 2 vé concert hạng VIP giá gốc 4 triệu/vé vì có việc bận. Bạn chuyển khoản cọc 50% mình gửi mã QR vé ngay qua email.", date_i=315)
+spam(name("Giao hàng nhanh", "ghn.thongbao@giaohangnhanh-vn.top"), TO, "Đơn hàng COD đang chờ xác nhận",
+ "Bạn có một đơn hàng COD trị giá 1.290.000đ đang chờ xác nhận. Nếu không đặt đơn này, nhấn hủy đơn tại link để tránh bị trừ tiền: https://giaohangnhanh-vn.top/huy", date_i=316)
+spam(name("Cục Quản lý xuất nhập cảnh", "xuatnhapcanh.visa@gmail.com"), TO, "Hồ sơ hộ chiếu của bạn cần bổ sung",
+ "Hồ sơ cấp hộ chiếu phổ thông của bạn cần bổ sung lệ phí chênh lệch 400.000đ. Vui lòng nộp trong ngày qua đường dẫn http://hochieu-online.site để không bị hủy hồ sơ.", date_i=317)
+spam(name("Cho vay sinh viên", "vaysinhvien.uudai@gmail.com"), TO, "Vay sinh viên không lãi 3 tháng đầu",
+ "Sinh viên cần tiền đóng học phí? Vay đến 20 triệu chỉ bằng thẻ sinh viên, không lãi 3 tháng đầu, không cần bố mẹ bảo lãnh. Nhận tiền sau 1 giờ. Inbox fanpage hoặc gọi 0962 115 889.", date_i=318)
+spam(name("Dự án Vinhomes", "batdongsan.vip.ld@gmail.com"), TO, "Căn hộ view hồ Xuân Hương chỉ 1,2 tỷ",
+ "Mở bán đợt 1 căn hộ cao cấp view hồ, giá chỉ 1,2 tỷ/căn, chiết khấu 10%, ngân hàng cho vay 70%, cam kết thuê lại 8%/năm. Số lượng có hạn, đặt chỗ ngay 50 triệu hoàn lại nếu không mua.", date_i=319)
+spam(name("Quỹ hỗ trợ khởi nghiệp", "quykhoinghiep.vn@gmail.com"), TO, "Hồ sơ nhận tài trợ 200 triệu đã được duyệt",
+ "Dự án của bạn đã được chọn nhận tài trợ không hoàn lại 200 triệu đồng từ Quỹ hỗ trợ khởi nghiệp quốc gia. Để giải ngân, vui lòng nộp phí thẩm định hồ sơ 3.000.000đ trong 3 ngày.", date_i=320)
+spam(name("Ngân hàng MB", "mbbank.uudai@mbbank-khuyenmai.com"), TO, "Nâng hạn mức thẻ tín dụng lên 100 triệu",
+ "Quý khách đủ điều kiện nâng hạn mức thẻ tín dụng lên 100 triệu. Điền thông tin thẻ gồm số thẻ, ngày hết hạn và mã CVV tại https://mbbank-khuyenmai.com để được duyệt ngay.", date_i=321)
+spam(name("Linh", "linh.nguyen.9x@gmail.com"), TO, "Chào anh, làm quen nhé",
+ "Chào anh, em là Linh, kỹ sư tài chính ở Singapore. Em thấy hồ sơ của anh và muốn làm quen. Em đang có mã đầu tư ngoại hối lợi nhuận rất tốt, anh thử với em số vốn nhỏ nhé, em hướng dẫn.", date_i=322)
+spam(name("Nhà thuốc online", "thuocnam.giatruyen@gmail.com"), TO, "Bài thuốc gia truyền chữa dứt điểm tiểu đường",
+ "Bài thuốc nam gia truyền chữa dứt điểm tiểu đường, huyết áp sau 1 liệu trình, không tái phát. Hàng ngàn người đã khỏi bệnh. Đặt thuốc giao tận nhà, thanh toán khi nhận.", date_i=323)
+spam(name("Trúng tuyển", "thongbao.trungtuyen.2027@gmail.com"), TO, "Con bạn đã trúng tuyển chương trình trao đổi",
+ "Chúc mừng con của anh/chị đã trúng tuyển chương trình trao đổi học sinh tại Úc, học bổng toàn phần. Phụ huynh vui lòng nộp phí hồ sơ visa 12 triệu trong tuần để giữ suất.", date_i=324)
+spam(name("Kiem tien online", "kiemtien.moingay.vn@gmail.com"), TO, "Kiem 1-2 trieu moi ngay tai nha",
+ "Chi can dien thoai co mang, moi ngay lam 1 gio kiem 1-2 trieu. Khong can von, khong can kinh nghiem. Nhan tin Zalo 0389 552 117 de duoc huong dan.", date_i=325)
+spam(name("Ủy ban Chứng khoán", "ubck.canhbao.vn@gmail.com"), TO, "Tài khoản chứng khoán của bạn bị đóng băng",
+ "Tài khoản chứng khoán của bạn bị đóng băng do nghi ngờ thao túng giá. Để giải tỏa, bạn phải nộp khoản bảo đảm 20 triệu vào tài khoản của Ủy ban và cung cấp thông tin xác minh trong 24 giờ.", date_i=326)
+spam(name("Khuyến mãi Viettel", "viettel.tichdiem@gmail.com"), TO, "Điểm Viettel++ của bạn sắp hết hạn",
+ "Bạn có 25.000 điểm Viettel++ sắp hết hạn vào 31/12. Đổi ngay điểm lấy quà giá trị tại trang đổi quà, đăng nhập bằng số điện thoại và mã OTP: https://viettelplus-doiqua.com", date_i=327)
+spam(name("Nha khoa", "nhakhoa.uudai.2027@gmail.com"), TO, "Niềng răng trả góp 0 đồng",
+ "Niềng răng mắc cài, trồng răng implant trả góp 0%, ưu đãi đến 50% cho khách đăng ký tháng này. Tặng gói cạo vôi răng miễn phí. Đặt lịch: 0902 334 118.", date_i=328)
+spam(name("Tuyển sinh văn bằng 2", "vanbang2.online@gmail.com"), TO, "Văn bằng 2 đại học online, không cần đến lớp",
+ "Tuyển sinh văn bằng 2 đại học hệ từ xa, học online, không cần đến lớp, thi online, bằng được Bộ công nhận. Học phí trọn gói 25 triệu, tốt nghiệp sau 18 tháng.", date_i=329)
+spam(name("Bảo hiểm xe máy", "baohiem.xemay.online@gmail.com"), TO, "Bảo hiểm xe máy bắt buộc chỉ 30K",
+ "Mua bảo hiểm xe máy bắt buộc online chỉ 30K, tránh bị CSGT phạt. Thanh toán qua chuyển khoản, nhận giấy chứng nhận qua email trong 5 phút.", date_i=330)
+
+# ---- set 14: unseen ordinary mail ----
+ham(name("VNNIC", "thongbao@vnnic.vn"), TO, "Thông báo về phí duy trì tên miền .vn năm 2027",
+ "Trung tâm Internet Việt Nam thông báo biểu phí duy trì tên miền .vn năm 2027 không thay đổi. Chủ thể tên miền thực hiện gia hạn qua nhà đăng ký tên miền của mình.", date_i=351)
+ham(name("Sở Tài chính", "vanthu@stc.lamdong.gov.vn"), TO, "Hướng dẫn rà soát tài sản công năm 2026",
+ "Sở Tài chính hướng dẫn các đơn vị rà soát, báo cáo tài sản công năm 2026 theo mẫu đính kèm, gửi về Sở trước ngày 31/12 qua hệ thống quản lý văn bản điều hành.", date_i=352)
+ham(name("Học viện Hành chính", "daotao@napa.vn"), TO, "Chiêu sinh lớp bồi dưỡng quản lý nhà nước",
+ "Học viện Hành chính Quốc gia thông báo chiêu sinh lớp bồi dưỡng kiến thức quản lý nhà nước ngạch chuyên viên chính, khai giảng tháng 3/2027. Cơ quan cử cán bộ theo kế hoạch đào tạo.", date_i=353)
+ham(name("Anh Khánh", "khanh.dq@gmail.com"), TO, "Vé xem bóng đá",
+ "Trí ơi anh có dư 2 vé xem đội tuyển đá ở Mỹ Đình tháng sau, em có đi không, anh để lại giá gốc. Nhắn anh trước thứ Sáu nhé.", date_i=354)
+ham(name("Giao Hàng Nhanh", "no-reply@ghn.vn"), TO, "Đơn hàng đang được giao",
+ "Đơn hàng GHN 5PVT8X3 của bạn đang được giao, dự kiến đến trong hôm nay. Tài xế sẽ gọi trước khi đến. Theo dõi đơn trên ứng dụng GHN.", date_i=355)
+ham(name("Ngân hàng MB", "mbbank@mbbank.com.vn"), TO, "Thông báo thay đổi điều khoản dịch vụ thẻ",
+ "MB thông báo điều chỉnh điều khoản sử dụng thẻ tín dụng có hiệu lực từ 01/01/2027. Chi tiết xem tại mbbank.com.vn. MB không bao giờ yêu cầu khách hàng cung cấp mã OTP, số CVV qua điện thoại hay email.", date_i=356)
+ham(name("Chị Ngọc", "ngocpt.snv@gmail.com"), TO, "Nhờ em xem hồ sơ thi nâng ngạch",
+ "Em Trí, chị gửi hồ sơ thi nâng ngạch chuyên viên chính, em xem giúp chị phần bản nhận xét đã đúng mẫu chưa. Hạn nộp thứ Hai tuần sau.", date_i=357)
+ham(name("Sở Thông tin và Truyền thông", "stttt@lamdong.gov.vn"), TO, "Giấy mời hội nghị chuyển đổi số",
+ "Sở Thông tin và Truyền thông kính mời lãnh đạo Sở Tài chính dự hội nghị sơ kết chuyển đổi số năm 2026 lúc 8h ngày 16/12 tại hội trường Tỉnh ủy. Không thu kinh phí.", date_i=358)
+ham(name("Nhà sách Fahasa", "ecommerce@fahasa.com"), TO, "Đơn hàng sách đã xác nhận",
+ "Fahasa xác nhận đơn hàng gồm 3 cuốn sách, tổng 415.000đ, thanh toán khi nhận hàng. Dự kiến giao trong 3-5 ngày.", date_i=359)
+ham(name("Bệnh viện Nhi", "khambenh@bvnhi.vn"), TO, "Kết quả xét nghiệm",
+ "Bệnh viện gửi phụ huynh kết quả xét nghiệm máu của bé. Các chỉ số trong giới hạn bình thường. Phụ huynh đưa bé tái khám theo lịch hẹn.", date_i=360)
+ham(name("Hội phụ huynh", "hoiphuhuynh.10a2@gmail.com"), TO, "Quỹ lớp học kỳ II",
+ "Ban đại diện cha mẹ học sinh lớp 10A2 thông báo mức đóng quỹ lớp học kỳ II là 300.000đ, phụ huynh chuyển khoản cho chị thủ quỹ hoặc nộp trong buổi họp. Chi tiêu sẽ công khai cuối kỳ.", date_i=361)
+ham(name("Cổng dịch vụ công", "no-reply@dichvucong.gov.vn"), TO, "Hồ sơ hộ chiếu đã có kết quả",
+ "Hồ sơ đề nghị cấp hộ chiếu của bạn đã có kết quả. Bạn đến nhận tại Phòng Quản lý xuất nhập cảnh Công an tỉnh hoặc nhận qua bưu điện theo đăng ký.", date_i=362)
+ham(name("Phòng Kế hoạch", "khtc@stc.lamdong.gov.vn"), TO, "Đăng ký nhu cầu tập huấn năm 2027",
+ "Đề nghị các phòng đăng ký nhu cầu tập huấn, bồi dưỡng chuyên môn năm 2027 để Sở tổng hợp kế hoạch, gửi trước ngày 20/12.", date_i=363)
+ham(name("Agoda", "no-reply@agoda.com"), TO, "Xác nhận đặt phòng",
+ "Đặt phòng của bạn tại Đà Nẵng từ 24/12 đến 26/12 đã được xác nhận. Mã đặt phòng 987654321. Bạn có thể hủy miễn phí trước ngày 20/12.", date_i=364)
+ham(name("Đoàn Thanh niên", "doanthanhnien.stc@gmail.com"), TO, "Hiến máu tình nguyện",
+ "Đoàn cơ sở tổ chức hiến máu tình nguyện sáng thứ Bảy tại Hội trường Sở. Đoàn viên đăng ký danh sách với đồng chí Bí thư trước thứ Năm.", date_i=365)
+ham(name("Bảo hiểm PVI", "cskh@pvi.com.vn"), TO, "Giấy chứng nhận bảo hiểm xe máy điện tử",
+ "PVI gửi quý khách giấy chứng nhận bảo hiểm bắt buộc trách nhiệm dân sự xe máy điện tử, hiệu lực 1 năm. Quý khách lưu giấy chứng nhận trên điện thoại để xuất trình khi cần.", date_i=366)
+ham(name("Em Tâm", "tam.le.dl@gmail.com"), TO, "Cảm ơn anh",
+ "Anh Trí, em cảm ơn anh đã giúp em sửa báo cáo hôm qua, sếp duyệt rồi. Cuối tuần em mời anh cà phê nha.", date_i=367)
+ham(name("Viettel", "viettelplus@viettel.com.vn"), TO, "Ưu đãi tháng 12 cho hội viên Viettel++",
+ "Hội viên Viettel++ được đổi điểm lấy voucher ăn uống, mua sắm trong tháng 12. Mở ứng dụng My Viettel để đổi điểm. Viettel không gửi đường link yêu cầu nhập mã OTP.", date_i=368)
+ham(name("Quỹ Bảo vệ môi trường", "quymoitruong@lamdong.gov.vn"), TO, "Kết quả xét duyệt hồ sơ vay vốn",
+ "Quỹ Bảo vệ môi trường tỉnh thông báo kết quả xét duyệt hồ sơ vay vốn ưu đãi đợt 2/2026. Danh sách dự án được duyệt đính kèm văn bản, đề nghị chủ đầu tư liên hệ Quỹ để ký hợp đồng.", date_i=369)
+ham(name("Trường Tiểu học", "thtranphu@lamdong.edu.vn"), TO, "Thông báo nộp các khoản thu",
+ "Nhà trường thông báo phụ huynh nộp tiền bán trú tháng 1 qua chuyển khoản vào tài khoản của trường, ghi rõ họ tên và lớp của học sinh.", date_i=370)
+ham(name("Cục Thuế", "hotro@gdt.gov.vn"), TO, "Kết quả giải quyết hoàn thuế",
+ "Cơ quan thuế thông báo kết quả giải quyết hồ sơ hoàn thuế thu nhập cá nhân của người nộp thuế. Số tiền hoàn được chuyển vào tài khoản đã đăng ký trong hồ sơ.", date_i=371)
+ham(name("Thanh tra tỉnh", "thanhtra@lamdong.gov.vn"), TO, "Kế hoạch thanh tra năm 2027",
+ "Thanh tra tỉnh gửi kế hoạch thanh tra năm 2027 đã được UBND tỉnh phê duyệt để các đơn vị biết, chuẩn bị hồ sơ theo lịch.", date_i=372)
+ham(name("Cô Hạnh", "hanhnt.gv@gmail.com"), TO, "Lịch thi học kỳ",
+ "Phụ huynh lưu ý lịch thi học kỳ I của lớp từ 18/12 đến 23/12. Các em ôn tập theo đề cương cô đã gửi.", date_i=373)
+ham(name("Shopee", "info@mail.shopee.vn"), TO, "Voucher dành riêng cho bạn",
+ "Bạn có voucher giảm 30K cho đơn từ 150K, hạn dùng đến 15/12. Mở ứng dụng Shopee để sử dụng.", date_i=374)
+ham(name("Bạn Hùng", "hungpham.dl@gmail.com"), TO, "Hỏi mượn sách",
+ "Ông có cuốn Luật Ngân sách nhà nước bản mới không, cho tôi mượn tuần này để ôn thi. Cuối tuần tôi trả.", date_i=375)
+
 def write(sub, msgs):
     d = os.path.join(HERE, sub)
     os.makedirs(d, exist_ok=True)

@@ -2346,6 +2346,11 @@ mod tests {
                 plain("x", "Giám đốc đang họp, chiều anh gửi giúp em báo cáo nhé."),
             ),
             (
+                "VI_EXTORTION",
+                plain("x", "Tôi đã hack máy tính của bạn và ghi lại video. Chuyển 1.000 USD bằng Bitcoin trong 48 giờ."),
+                plain("x", "Cảnh báo thủ đoạn tống tiền: đối tượng tự xưng đã hack máy tính của bạn, đòi Bitcoin trong 48 giờ."),
+            ),
+            (
                 "VI_DISCOUNT",
                 plain("x", "Khuyến mãi cuối năm: giảm 40% tất cả sản phẩm"),
                 plain("x", "Tỷ lệ giải ngân đạt 40% kế hoạch"),
