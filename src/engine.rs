@@ -143,7 +143,13 @@ impl Engine {
         scanners.push(Box::new(markings));
         let (origin, text) = crate::scanners::spam::load_source(rules_dir)?;
         let spam_rules = crate::spam::rules::SpamRules::compile(&text, &origin)?;
-        scanners.push(Box::new(SpamScanner::new(spam_rules, model, &config.local)));
+        let vietnamese = crate::scanners::spam::load_vietnamese_model(rules_dir)?;
+        scanners.push(Box::new(SpamScanner::new(
+            spam_rules,
+            model,
+            Some(vietnamese),
+            &config.local,
+        )));
         let mut known = Self::symbols_of(&scanners);
         known.extend(ClamdScanner::symbols());
         known.extend(crate::scanners::OcrScanner::symbols());

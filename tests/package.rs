@@ -277,6 +277,7 @@ async fn the_package_installs_runs_as_its_unit_says_and_purges_cleanly() {
         "/usr/bin/canhgac",
         "/usr/share/canhgac/rules/scores.toml",
         "/usr/share/canhgac/rules/findings.toml",
+        "/usr/share/canhgac/rules/vietnamese-model.tsv",
         "/usr/share/canhgac/rules/yara/executables.yar",
         "/usr/share/doc/canhgac/huong-dan-can-bo-an-toan-thong-tin.md",
         "/usr/share/doc/canhgac/images/04-thu-bi-giu.png",

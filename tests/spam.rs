@@ -517,10 +517,11 @@ fn units_have_thresholds_of_their_own() {
     };
     // Sở TTTT strict, Sở Tài chính lenient, Sở Y tế the score table's.
     c.spam.units.insert("so-tttt".into(), unit(5.0, 7.5, 8.0));
-    c.spam.units.insert("so-tc".into(), unit(10.0, 20.0, 25.0));
+    c.spam.units.insert("so-tc".into(), unit(15.0, 20.0, 25.0));
     let engine = Engine::build(&c).expect("engine");
-    // A loan scam: VI_LOAN_MANY (6.5, scam) and two spam phrases of the subject and body (1.5,
-    // phrases): 8 points, two groups, no classifier (three weak signs: too few to count).
+    // A loan scam: VI_LOAN_MANY (6.5, scam), two spam phrases of the subject and body (1.5,
+    // phrases) and the shipped Vietnamese model's word (3, vimodel): 11 points, three groups, no
+    // classifier (three weak signs: too few to count).
     let body = "Vay tiền nhanh chỉ cần CCCD, không thẩm định, giải ngân trong ngày, hồ sơ đơn giản.";
     let judge = |rcpts: &[&str]| {
         let raw = mail::plain("hotro@example.com", rcpts[0], "Vay nhanh", body);

@@ -21,6 +21,53 @@ fn read_all(paths: &[PathBuf]) -> Result<Vec<Labelled>, String> {
     Ok(out)
 }
 
+/// What `rules/vietnamese-model.tsv` says of itself.
+const VIETNAMESE_MODEL_HEADER: &str = "The Vietnamese model shipped with the rules ([vietnamese_model] in spam.toml): for each\n\
+token, its hash (XXH3-64 of the token's text, as the token database keeps it) and how many ham\n\
+and spam messages of the project's labelled set had it; tokens of a single message left out.\n\
+Written by `canhgac-tools vietnamese-model --ham corpus/vietnamese-spam/ham --spam\n\
+corpus/vietnamese-spam/spam --out rules/vietnamese-model.tsv`: do not edit by hand.";
+
+/// The text of the Vietnamese model shipped with the rules, trained on labelled mail.
+pub fn vietnamese_model_text(ham: &[PathBuf], spam: &[PathBuf]) -> Result<String, String> {
+    let limits = crate::config::LimitsConfig::default();
+    let mut model = bayes::Model::default();
+    for (paths, is_spam) in [(ham, false), (spam, true)] {
+        for m in read_all(paths)? {
+            model.learn(&bayes::tokens(&m.raw, &limits), is_spam);
+        }
+    }
+    if model.hams == 0 || model.spams == 0 {
+        return Err("no ham or no spam messages read".to_owned());
+    }
+    Ok(model.to_text(2, VIETNAMESE_MODEL_HEADER))
+}
+
+/// `canhgac-tools vietnamese-model --ham PATH --spam PATH --out FILE`.
+pub fn vietnamese_model(ham: &[PathBuf], spam: &[PathBuf], out: &Path) -> ExitCode {
+    let text = match vietnamese_model_text(ham, spam) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("canhgac-tools: vietnamese-model: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    match std::fs::write(out, &text) {
+        Ok(()) => {
+            println!(
+                "wrote {} ({} tokens)",
+                out.display(),
+                text.lines().filter(|l| !l.starts_with('#')).count() - 1
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("canhgac-tools: cannot write {}: {e}", out.display());
+            ExitCode::from(1)
+        }
+    }
+}
+
 /// `canhgac train --ham PATH --spam PATH [--db FILE]`.
 pub fn train(config: Option<&Path>, ham: &[PathBuf], spam: &[PathBuf], db: Option<&Path>) -> ExitCode {
     let cfg = match load(config) {
@@ -333,4 +380,20 @@ pub fn eval(
         );
     }
     ExitCode::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    /// `rules/vietnamese-model.tsv` is what `canhgac-tools vietnamese-model` writes from the
+    /// labelled set: after the set or the tokens change, run the command the file names.
+    #[test]
+    fn the_shipped_vietnamese_model_is_the_labelled_sets() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/vietnamese-spam");
+        let text = super::vietnamese_model_text(&[dir.join("ham")], &[dir.join("spam")]).expect("model");
+        assert!(
+            text == crate::scanners::spam::EMBEDDED_VIETNAMESE_MODEL,
+            "rules/vietnamese-model.tsv is stale: run `canhgac-tools vietnamese-model --ham \
+             corpus/vietnamese-spam/ham --spam corpus/vietnamese-spam/spam --out rules/vietnamese-model.tsv`"
+        );
+    }
 }

@@ -55,6 +55,16 @@ enum Command {
         #[arg(long, default_value_t = 200)]
         slow_ms: u64,
     },
+    /// Write the Vietnamese model shipped with the rules (`rules/vietnamese-model.tsv`) from
+    /// labelled mail: the classifier's token counts, tokens of a single message left out.
+    VietnameseModel {
+        #[arg(long, required = true)]
+        ham: Vec<PathBuf>,
+        #[arg(long, required = true)]
+        spam: Vec<PathBuf>,
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Cross-validate the spam decision (rules, classifier, score thresholds) on labelled mail:
     /// directories of .eml files or mbox files.
     Eval {
@@ -159,6 +169,7 @@ pub fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
+        Command::VietnameseModel { ham, spam, out } => super::spam::vietnamese_model(&ham, &spam, &out),
         Command::AuthCost { count, slow_ms } => {
             let rt = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
                 Ok(rt) => rt,

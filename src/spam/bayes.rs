@@ -578,6 +578,58 @@ impl Model {
         self.counts.is_empty()
     }
 
+    /// The model as text, for a model shipped in `rules/`: a `messages HAMS SPAMS` line, then
+    /// one line per token that at least `min_count` trained messages had (a token one message
+    /// had is that message's accident): its hash in 16 hex digits and its ham and spam counts,
+    /// in hash order. `header` is written first as `#` comments.
+    pub fn to_text(&self, min_count: u32, header: &str) -> String {
+        let mut rows: Vec<(u64, (u32, u32))> = self
+            .counts
+            .iter()
+            .filter(|(_, (h, s))| h + s >= min_count)
+            .map(|(&t, &c)| (t, c))
+            .collect();
+        rows.sort_unstable();
+        let mut out = String::new();
+        for line in header.lines() {
+            let _ = writeln!(out, "# {line}");
+        }
+        let _ = writeln!(out, "messages\t{}\t{}", self.hams, self.spams);
+        for (t, (h, s)) in rows {
+            let _ = writeln!(out, "{t:016x}\t{h}\t{s}");
+        }
+        out
+    }
+
+    /// A model from [`Model::to_text`]'s text; an error names the line and what is wrong.
+    pub fn from_text(text: &str) -> Result<Model, String> {
+        let mut model = Model::default();
+        let mut seen_messages = false;
+        for (i, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let bad = |what: &str| format!("line {}: {what}: {line:?}", i + 1);
+            let fields: Vec<&str> = line.split('\t').collect();
+            let [key, a, b] = fields[..] else {
+                return Err(bad("expected three tab-separated fields"));
+            };
+            let a: u32 = a.parse().map_err(|_| bad("not a count"))?;
+            let b: u32 = b.parse().map_err(|_| bad("not a count"))?;
+            if key == "messages" {
+                (model.hams, model.spams, seen_messages) = (a, b, true);
+            } else {
+                let t = u64::from_str_radix(key, 16).map_err(|_| bad("not a token hash"))?;
+                model.counts.insert(t, (a, b));
+            }
+        }
+        if !seen_messages {
+            return Err("no `messages HAMS SPAMS` line".to_owned());
+        }
+        Ok(model)
+    }
+
     pub fn learn(&mut self, tokens: &Tokens, spam: bool) {
         for &t in &tokens.set {
             let c = self.counts.entry(t).or_default();
@@ -736,6 +788,28 @@ pub fn cross_validate(ham: &[Tokens], spam: &[Tokens], folds: usize) -> (Vec<Sco
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_model_as_text_reads_back_without_its_single_message_tokens() {
+        let mut m = Model::default();
+        m.learn(&Tokens::of_strings(["chuyển", "khoản", "phí"]), true);
+        m.learn(&Tokens::of_strings(["chuyển", "khoản", "zalo"]), true);
+        m.learn(&Tokens::of_strings(["kính", "gửi", "khoản"]), false);
+        let text = m.to_text(2, "test model\nsecond line");
+        assert!(
+            text.starts_with("# test model\n# second line\nmessages\t1\t2\n"),
+            "{text}"
+        );
+        let back = Model::from_text(&text).expect("reads back");
+        assert_eq!((back.hams, back.spams), (1, 2));
+        assert_eq!(back.count("khoản"), Some((1, 2)));
+        assert_eq!(back.count("chuyển"), Some((0, 2)));
+        assert_eq!(back.count("zalo"), None, "one message's token is left out");
+        assert_eq!(back.to_text(2, "test model\nsecond line"), text);
+        let e = Model::from_text("messages\t1\t2\nzz\t1\t1\n").expect_err("bad hash");
+        assert!(e.starts_with("line 2: not a token hash"), "{e}");
+        assert!(Model::from_text("# nothing\n").is_err());
+    }
 
     /// The byte-wise word splitter gives what `str::split` gives, around every character.
     #[test]

@@ -33,6 +33,18 @@ struct RawRules {
     #[serde(default)]
     meta: Vec<RawMeta>,
     bayes: RawBayes,
+    #[serde(default)]
+    vietnamese_model: Option<RawVietnameseModel>,
+}
+
+/// The model shipped beside the rules (`vietnamese-model.tsv`, trained on the project's
+/// labelled Vietnamese set): its symbol, for Vietnamese mail the site's classifier gives no
+/// opinion on, from this spam probability.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawVietnameseModel {
+    symbol: String,
+    min_probability: f64,
 }
 
 /// A check that fires when enough other checks or signs did (SpamAssassin's meta rules): many
@@ -537,6 +549,8 @@ pub struct SpamRules {
     max_text_bytes: usize,
     /// Top-level domains of the host names read as links without a scheme (lower-case).
     bare_host_tlds: Vec<String>,
+    /// The shipped Vietnamese model's symbol and the probability from which it is given.
+    vietnamese_model: Option<(String, f64)>,
 }
 
 /// Everything a check may look at.
@@ -905,6 +919,17 @@ impl SpamRules {
                 out
             }
         };
+        if let Some(v) = &raw.vietnamese_model
+            && !(0.5..=1.0).contains(&v.min_probability)
+        {
+            return Err(ConfigError::at_key(
+                origin,
+                text,
+                "vietnamese_model",
+                "min_probability",
+                "must be between 0.5 and 1",
+            ));
+        }
         index
             .build()
             .map_err(|e| ConfigError::at_line_with(origin, text, "check", "phrases", "", &e))?;
@@ -924,6 +949,25 @@ impl SpamRules {
                 .iter()
                 .map(|t| t.trim_start_matches('.').to_ascii_lowercase())
                 .collect(),
+            vietnamese_model: raw.vietnamese_model.map(|v| (v.symbol, v.min_probability)),
+        })
+    }
+
+    /// Whether the rules give the shipped Vietnamese model's opinion.
+    pub fn has_vietnamese_model(&self) -> bool {
+        self.vietnamese_model.is_some()
+    }
+
+    /// The shipped Vietnamese model's symbol for a Vietnamese message it judged `p`.
+    pub fn vietnamese_model_opinion(&self, p: f64) -> Option<Finding> {
+        let (symbol, min) = self.vietnamese_model.as_ref()?;
+        (p >= *min).then(|| {
+            Finding::new(
+                symbol,
+                format!("Vietnamese model (trained on the project's labelled set): spam probability {p:.4}"),
+                "message",
+            )
+            .with_why(Why::new("vietnamese_model").value("probability", format!("{p:.4}")))
         })
     }
 
@@ -934,6 +978,7 @@ impl SpamRules {
             out.extend(m.levels.iter().map(|(_, s)| s.as_str()));
         }
         out.extend(self.bands.iter().map(|b| b.symbol.as_str()));
+        out.extend(self.vietnamese_model.iter().map(|(s, _)| s.as_str()));
         out
     }
 
