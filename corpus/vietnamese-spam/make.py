@@ -1732,6 +1732,132 @@ ham(name("Shopee", "info@mail.shopee.vn"), TO, "Voucher dành riêng cho bạn",
 ham(name("Bạn Hùng", "hungpham.dl@gmail.com"), TO, "Hỏi mượn sách",
  "Ông có cuốn Luật Ngân sách nhà nước bản mới không, cho tôi mượn tuần này để ôn thi. Cuối tuần tôi trả.", date_i=375)
 
+# ---- set 15 (written and scanned before the rules and the shipped model saw it: 26 of 30 caught,
+# 1 of its 30 ordinary mails tagged, a carrier's notice that it never calls for a code; that
+# negation then read as a warning) ----
+spam(name("Kho bạc Nhà nước", "kbnn.thongbao.2027@gmail.com"), TO, "Thông báo từ chối thanh toán hồ sơ chi",
+ "Kho bạc thông báo hồ sơ đề nghị thanh toán của đơn vị bị từ chối do sai mẫu chữ ký. Kế toán đơn vị tải mẫu mới và đăng nhập dịch vụ công trực tuyến Kho bạc để ký lại trước 15h: http://dvc-khobac.online/kyso", date_i=401)
+spam(name("Hỗ trợ kỹ thuật Microsoft", "microsoft365.admin.vn@outlook.com"), TO, "Giấy phép Office 365 của cơ quan hết hạn",
+ "Giấy phép Microsoft 365 của cơ quan đã hết hạn. Toàn bộ email và tài liệu sẽ bị khóa sau 48 giờ. Quản trị viên vui lòng gia hạn tại cổng quản trị và xác minh tài khoản: https://office365-renew.center", date_i=402)
+spam(name("Ngân hàng Nhà nước", "nhnn.kiemtra@gmail.com"), TO, "Rà soát tài khoản nhận tiền bất thường",
+ "Ngân hàng Nhà nước đang rà soát các tài khoản nhận tiền bất thường. Tài khoản của quý vị có dấu hiệu liên quan, đề nghị chuyển toàn bộ số dư sang tài khoản giám sát do cán bộ cung cấp để kiểm tra nguồn gốc, sau 3 ngày sẽ hoàn trả.", date_i=403)
+spam(name("Quà tặng Tết", "quatet.congdoan@gmail.com"), TO, "Công đoàn tặng quà Tết cho đoàn viên",
+ "Công đoàn ngành tặng quà Tết trị giá 2 triệu đồng cho đoàn viên. Để nhận quà, đoàn viên đăng ký qua đường link, điền số tài khoản và mã OTP xác nhận: https://quatet-congdoan.site", date_i=404)
+spam(name("Tín dụng đen", "vaytien.trongngay.ld@gmail.com"), TO, "Cho vay tiền mặt tại nhà Đà Lạt",
+ "Cho vay tiền mặt tại nhà khu vực Đà Lạt, Bảo Lộc: từ 5 đến 100 triệu, không cần chứng minh thu nhập, góp theo ngày. Nhân viên đến tận nơi làm hồ sơ. Gọi 0939 447 221.", date_i=405)
+spam(name("Casino trực tuyến", "vip@royalcasino88.net"), TO, "Sòng bài trực tuyến - tặng 500K không cần nạp",
+ "Trải nghiệm baccarat, roulette, blackjack với dealer xinh đẹp trực tiếp. Tặng 500K không cần nạp cho thành viên mới, rút tiền 24/7. Đăng ký ngay tại royalcasino88.net", date_i=406)
+spam(name("Ví điện tử", "vnpay.hoantien@gmail.com"), TO, "Bạn được hoàn tiền 1.200.000đ",
+ "Giao dịch thanh toán của bạn được hoàn 1.200.000đ do hệ thống trừ tiền hai lần. Để nhận lại, vui lòng nhập số thẻ ngân hàng và mã OTP vào biểu mẫu hoàn tiền: https://vnpay-hoantien.co", date_i=407)
+spam(name("Đại sứ quán", "embassy.visa.support@gmail.com"), TO, "Visa du lịch Mỹ bao đậu",
+ "Dịch vụ làm visa du lịch Mỹ, Canada, Úc bao đậu 100%, không cần phỏng vấn, không chứng minh tài chính. Phí dịch vụ trọn gói 45 triệu, đặt cọc 50% để nộp hồ sơ.", date_i=408)
+spam(name("Anh Quang Giám đốc", "quang.giamdoc.stc@gmail.com"), TO, "Gấp",
+ "Em đang làm gì đấy? Anh cần em hỗ trợ một việc gấp và kín đáo. Em trả lời email này ngay nhé, anh không nghe điện thoại được.", date_i=409)
+spam(name("Đầu tư đất nền", "datnen.baoloc.vip@gmail.com"), TO, "Đất nền Bảo Lộc sổ sẵn - lợi nhuận 30% sau 6 tháng",
+ "Cơ hội đầu tư đất nền Bảo Lộc sổ hồng riêng, giá chỉ 4 triệu/m2, cam kết mua lại sau 6 tháng với lợi nhuận 30%. Đặt cọc giữ lô chỉ 50 triệu, số lượng có hạn.", date_i=410)
+spam(name("Trúng thưởng Vinamilk", "vinamilk.khuyenmai.2027@gmail.com"), TO, "Mã dự thưởng của bạn trúng giải nhất",
+ "Mã dự thưởng trên hộp sữa của quý khách đã trúng giải nhất: 1 chỉ vàng 9999. Vui lòng liên hệ số 0889 221 447 để xác nhận và nộp phí chuyển phát 300.000đ.", date_i=411)
+spam(name("Cảnh sát kinh tế", "pc03.dieutra@gmail.com"), TO, "Yêu cầu phối hợp điều tra",
+ "Cơ quan Cảnh sát điều tra đang thụ lý vụ án lừa đảo có liên quan đến số điện thoại của ông/bà. Đề nghị ông/bà giữ bí mật, không trao đổi với ai, kết nối với cán bộ thụ lý qua Zalo 0822 117 654 để làm việc trực tuyến.", date_i=412)
+spam(name("Shopee Việc Làm", "shopee.ctv.tuyen@gmail.com"), TO, "Nhận đơn hoàn tiền 20% hoa hồng",
+ "Cần cộng tác viên mua hộ đơn hàng trên sàn, được hoàn lại tiền gốc cộng 20% hoa hồng ngay sau mỗi đơn. Càng nhiều đơn càng nhiều tiền, làm trên điện thoại.", date_i=413)
+spam(name("Học bổng du học", "hocbong.toanphan.eu@gmail.com"), TO, "Học bổng toàn phần châu Âu 2027",
+ "Trung tâm tư vấn chọn được 10 hồ sơ nhận học bổng toàn phần tại châu Âu. Bạn được xét đặc cách, chỉ cần đóng phí xét hồ sơ 5 triệu trước ngày 20/12.", date_i=414)
+spam(name("Bán hàng thanh lý", "thanhly.laptop.cu@gmail.com"), TO, "Thanh lý laptop văn phòng giá rẻ",
+ "Thanh lý 50 laptop văn phòng Dell, HP đời mới giá chỉ từ 3 triệu, bảo hành 6 tháng. Cơ quan mua số lượng có chiết khấu, xuất hóa đơn. Liên hệ 0918 552 447.", date_i=415)
+spam(name("Thư từ Hà Lan", "maria.vandenberg@outlook.com"), TO, "Một món quà từ trái tim",
+ "Tôi là Maria, góa phụ người Hà Lan, bị ung thư giai đoạn cuối. Tôi muốn tặng 2,5 triệu euro cho công việc từ thiện tại Việt Nam thông qua anh. Xin hãy trả lời để tôi gửi thông tin luật sư.", date_i=416)
+spam(name("Mạng xã hội", "tiktok.creator.vn@gmail.com"), TO, "Kênh của bạn đủ điều kiện nhận tiền",
+ "Kênh TikTok của bạn đủ điều kiện tham gia quỹ nhà sáng tạo, nhận 5-10 triệu mỗi tháng. Xác minh tài khoản và liên kết ngân hàng trong 24 giờ tại https://tiktok-creator-fund.info", date_i=417)
+spam(name("Điện máy giá sỉ", "dienmay.giasi.kho@gmail.com"), TO, "Máy lạnh Inverter giảm 40% lắp đặt miễn phí",
+ "Máy lạnh Inverter chính hãng giảm 40%, tặng công lắp đặt, bảo hành 2 năm, trả góp 0%. Số lượng có hạn, đặt hàng ngay qua hotline 1900 8899.", date_i=418)
+spam(name("BHXH tỉnh", "bhxh.lamdong.tracuu@gmail.com"), TO, "Sổ BHXH của bạn có khoản tiền chưa nhận",
+ "Sổ bảo hiểm xã hội của bạn có khoản tiền 8.200.000đ chưa nhận do đóng trùng. Cài ứng dụng VssID bản mới theo link để rút tiền về tài khoản: http://vssid-rutien.app", date_i=419)
+spam(name("Quỹ tín dụng", "quytindung.hotro@gmail.com"), TO, "Hỗ trợ đáo hạn ngân hàng",
+ "Hỗ trợ đáo hạn ngân hàng, tất toán khoản vay, rút sổ đỏ, mở thẻ tín dụng hạn mức cao. Phí thấp, giải ngân trong ngày, bảo mật thông tin.", date_i=420)
+spam(name("Nhà mạng Viettel", "viettel.chuanhoa@gmail.com"), TO, "Thuê bao sẽ bị thu hồi",
+ "Thuê bao của quý khách chưa chuẩn hóa thông tin chủ thuê bao và sẽ bị thu hồi sau 24h. Quý khách soạn tin theo hướng dẫn của tổng đài viên khi được gọi lại, cung cấp mã xác thực để giữ số.", date_i=421)
+spam(name("Giáo viên online", "giasu.online.vn@gmail.com"), TO, "Gia sư cấp tốc cam kết đậu đại học",
+ "Nhận luyện thi cấp tốc, cam kết đậu đại học top đầu, có đề thi trước kỳ thi. Học phí trọn khóa 15 triệu, đóng trước 50%.", date_i=422)
+spam(name("Tiền ảo VN", "coinvn.signal@gmail.com"), TO, "Tín hiệu coin x10 tuần này",
+ "Nhóm tín hiệu coin VIP: 3 kèo x10 trong tuần, chỉ cần vào lệnh theo hướng dẫn. Phí tham gia 2 triệu/tháng, thanh toán bằng USDT.", date_i=423)
+spam(name("Hội doanh nhân", "hoidoanhnhan.tre.vn@gmail.com"), TO, "Mời tham gia sách vàng doanh nhân Việt Nam",
+ "Ban biên tập trân trọng mời ông/bà góp mặt trong ấn phẩm Sách vàng doanh nhân Việt Nam 2027. Phí đăng bài và ảnh chân dung 8.500.000đ, kèm cúp và bằng chứng nhận.", date_i=424)
+spam(name("Lazada", "lazada.quatang.vn@gmail.com"), TO, "Tri ân khách hàng: nhận robot hút bụi 0đ",
+ "Lazada tri ân khách hàng thân thiết: nhận robot hút bụi giá 0đ, chỉ trả phí vận chuyển 199.000đ. Điền thông tin nhận quà tại link trong 24 giờ.", date_i=425)
+spam(name("Mai mối", "ketban.hennho.vn@gmail.com"), TO, "Có người muốn làm quen với bạn",
+ "Một thành viên nữ đã thích hồ sơ của bạn. Nâng cấp tài khoản VIP chỉ 199k để xem ảnh và nhắn tin trực tiếp. Ưu đãi chỉ hôm nay.", date_i=426)
+spam(name("Phòng Giáo dục", "pgd.thongbao.hocphi@gmail.com"), TO, "Thông báo hoàn học phí cho phụ huynh",
+ "Phòng Giáo dục thông báo hoàn trả học phí học kỳ I theo chính sách miễn giảm. Phụ huynh cung cấp tên học sinh, số tài khoản và mã OTP gửi về điện thoại để nhận tiền trong ngày.", date_i=427)
+spam(name("Dịch vụ hút hầm cầu", "hutham.cau.gia.re@gmail.com"), TO, "Hút hầm cầu, thông tắc cống giá rẻ 24/7",
+ "Dịch vụ hút hầm cầu, thông tắc cống, xử lý mùi hôi giá rẻ, có mặt sau 30 phút, bảo hành 12 tháng. Gọi ngay 0905 118 226.", date_i=428)
+spam(name("Anh Bảy", "bay.nguyen.kinhdoanh@gmail.com"), TO, "Cơ hội hợp tác",
+ "Chào anh, bên em có lô hàng gỗ quý cần người đứng tên hợp đồng, anh chỉ cần ký và nhận 5% giá trị, không phải bỏ vốn. Anh quan tâm thì nhắn em số điện thoại nhé.", date_i=429)
+spam(name("Vé số Vietlott", "vietlott.online.vn@gmail.com"), TO, "Mua Vietlott online trúng jackpot",
+ "Mua vé Vietlott online qua Zalo, trúng jackpot nhận tiền qua tài khoản trong 1 giờ. Chuyển khoản trước, nhận ảnh vé ngay. Zalo 0376 889 112.", date_i=430)
+
+# ---- set 15: unseen ordinary mail ----
+ham(name("Kho bạc Nhà nước tỉnh", "kbnn.lamdong@vst.gov.vn"), TO, "Hướng dẫn thanh toán cuối năm",
+ "Kho bạc Nhà nước tỉnh hướng dẫn các đơn vị sử dụng ngân sách gửi hồ sơ thanh toán qua Dịch vụ công trực tuyến Kho bạc trước ngày 31/12. Đơn vị đăng nhập bằng tài khoản đã được cấp.", date_i=451)
+ham(name("Microsoft", "no-reply@microsoft.com"), TO, "Your Microsoft account security info",
+ "Xin chào, bạn vừa thêm số điện thoại khôi phục vào tài khoản Microsoft. Nếu không phải bạn, hãy xem lại hoạt động đăng nhập trong tài khoản.", date_i=452)
+ham(name("Công đoàn Sở", "congdoan@stc.lamdong.gov.vn"), TO, "Danh sách nhận quà Tết đoàn viên",
+ "Ban Chấp hành Công đoàn gửi danh sách đoàn viên nhận quà Tết năm 2027, mỗi suất 1 triệu đồng, phát tại văn phòng công đoàn ngày 20/01. Đoàn viên ký nhận khi lấy quà.", date_i=453)
+ham(name("Ngân hàng Chính sách xã hội", "pgd.dalat@vbsp.org.vn"), TO, "Lịch thu nợ, thu lãi tháng 12",
+ "Phòng giao dịch thông báo lịch thu nợ, thu lãi tiền vay tháng 12 tại các điểm giao dịch phường. Đề nghị các tổ tiết kiệm và vay vốn thông báo cho tổ viên.", date_i=454)
+ham(name("Anh Hưng", "hung.trinh.dl@gmail.com"), TO, "Bán xe cũ",
+ "Trí ơi anh bán con xe máy cũ giá 12 triệu, giấy tờ đầy đủ chính chủ. Em biết ai cần thì giới thiệu anh nhé.", date_i=455)
+ham(name("Đảng ủy", "dangu@stc.lamdong.gov.vn"), TO, "Kế hoạch kiểm điểm cuối năm",
+ "Đảng ủy Sở gửi kế hoạch kiểm điểm, đánh giá, xếp loại chất lượng tổ chức đảng và đảng viên năm 2026. Các chi bộ tổ chức họp trước ngày 25/12.", date_i=456)
+ham(name("Vinamilk", "cskh@vinamilk.com.vn"), TO, "Kết quả chương trình khuyến mãi",
+ "Vinamilk công bố kết quả chương trình khuyến mãi tháng 11 trên website vinamilk.com.vn. Khách hàng trúng giải được liên hệ qua số điện thoại đã đăng ký, Vinamilk không thu bất kỳ khoản phí nào.", date_i=457)
+ham(name("Trung tâm Hành chính công", "hcc@lamdong.gov.vn"), TO, "Khảo sát mức độ hài lòng",
+ "Trung tâm Phục vụ hành chính công tỉnh mời anh/chị tham gia khảo sát mức độ hài lòng về thủ tục đã thực hiện, thời gian khoảng 3 phút, không thu thập thông tin cá nhân.", date_i=458)
+ham(name("Chị Vân", "van.tran.stc@gmail.com"), TO, "Mượn máy chiếu",
+ "Em ơi chiều mai phòng chị họp với đoàn kiểm tra, em cho chị mượn máy chiếu của phòng em nhé. Chị trả trước 5h.", date_i=459)
+ham(name("Cửa hàng Điện máy Chợ Lớn", "cskh@dienmaycholon.vn"), TO, "Phiếu bảo hành điện tử",
+ "Cảm ơn quý khách đã mua máy lạnh tại Điện máy Chợ Lớn. Phiếu bảo hành điện tử của sản phẩm có hiệu lực 24 tháng. Tổng đài bảo hành 1900 2628.", date_i=460)
+ham(name("Trường THPT Trần Phú", "thpt.tranphu@lamdong.edu.vn"), TO, "Thông báo học phí học kỳ II",
+ "Nhà trường thông báo mức thu học phí học kỳ II năm học 2026-2027 theo nghị quyết của HĐND tỉnh. Phụ huynh nộp qua tài khoản của trường hoặc tại phòng kế toán.", date_i=461)
+ham(name("Sở Giáo dục", "sgddt@lamdong.gov.vn"), TO, "Công văn về miễn giảm học phí",
+ "Sở Giáo dục và Đào tạo hướng dẫn thực hiện chính sách miễn, giảm học phí năm học 2026-2027. Các cơ sở giáo dục lập danh sách và chi trả trực tiếp cho người học.", date_i=462)
+ham(name("Báo Tuổi Trẻ", "newsletter@tuoitre.vn"), TO, "Tin nổi bật sáng nay",
+ "Tin nổi bật: Quốc hội thông qua luật mới; giá vàng giảm; thời tiết miền Bắc chuyển rét. Bạn nhận bản tin vì đã đăng ký trên tuoitre.vn.", date_i=463)
+ham(name("Anh Thắng", "thang.vo.xd@gmail.com"), TO, "Báo giá sửa mái nhà",
+ "Anh Trí, em gửi báo giá thay tôn và sửa máng xối: vật tư 18 triệu, nhân công 6 triệu, làm trong 3 ngày. Anh đồng ý thì em lên lịch.", date_i=464)
+ham(name("TikTok", "noreply@tiktok.com"), TO, "Mã xác minh của bạn",
+ "Mã xác minh TikTok của bạn là 482913. Mã có hiệu lực trong 5 phút. Không chia sẻ mã này với bất kỳ ai.", date_i=465)
+ham(name("Phòng Tài chính - Kế hoạch", "tckh@dalat.lamdong.gov.vn"), TO, "Báo cáo quyết toán năm",
+ "Phòng Tài chính - Kế hoạch thành phố gửi báo cáo quyết toán ngân sách năm 2025 để Sở tổng hợp, có gì vướng mắc xin liên hệ chuyên viên phụ trách.", date_i=466)
+ham(name("Hội Nông dân", "hoinongdan.xa@gmail.com"), TO, "Tập huấn kỹ thuật trồng cà phê",
+ "Hội Nông dân xã tổ chức tập huấn kỹ thuật trồng và chăm sóc cà phê sáng thứ Năm tại nhà văn hóa thôn, không thu phí, có hỗ trợ tài liệu.", date_i=467)
+ham(name("Viettel", "chuanhoa@viettel.com.vn"), TO, "Hướng dẫn chuẩn hóa thông tin thuê bao",
+ "Viettel hướng dẫn khách hàng chuẩn hóa thông tin thuê bao qua ứng dụng My Viettel hoặc tại cửa hàng. Viettel không gọi điện yêu cầu cung cấp mã xác thực.", date_i=468)
+ham(name("Cô giáo chủ nhiệm", "ngoc.gvcn@gmail.com"), TO, "Quỹ khuyến học",
+ "Phụ huynh lớp 5A thân mến, quỹ khuyến học của lớp còn 2.400.000đ, cô đề xuất mua sách tặng các em cuối năm, phụ huynh góp ý trong nhóm lớp nhé.", date_i=469)
+ham(name("Sở Xây dựng", "sxd@lamdong.gov.vn"), TO, "Danh mục dự án nhà ở xã hội",
+ "Sở Xây dựng công bố danh mục dự án nhà ở xã hội đủ điều kiện bán, cho thuê mua năm 2027. Người dân nộp hồ sơ trực tiếp tại chủ đầu tư, không qua trung gian.", date_i=470)
+ham(name("Grab", "no-reply@grab.com"), TO, "Ưu đãi GrabBike tháng 12",
+ "Giảm 25% cho 5 chuyến GrabBike trong tháng 12, áp dụng tự động khi thanh toán bằng thẻ. Xem điều khoản trong ứng dụng Grab.", date_i=471)
+ham(name("Anh Lâm", "lam.dang.dl@gmail.com"), TO, "Hỏi thăm",
+ "Lâu rồi không gặp em, cuối tuần này anh em mình đi câu cá ở hồ Tuyền Lâm không, anh chuẩn bị đồ nghề rồi.", date_i=472)
+ham(name("Hội Luật gia", "hoiluatgia@lamdong.gov.vn"), TO, "Tư vấn pháp luật miễn phí",
+ "Hội Luật gia tỉnh tổ chức tư vấn pháp luật miễn phí cho người dân vào sáng thứ Bảy hàng tuần tại trụ sở Hội. Không thu bất kỳ khoản phí nào.", date_i=473)
+ham(name("Ngân hàng ACB", "khuyenmai@acb.com.vn"), TO, "Ưu đãi lãi suất vay mua nhà",
+ "ACB ưu đãi lãi suất vay mua nhà từ 6,5%/năm cố định 12 tháng đầu cho khách hàng mới. Chi tiết tại các chi nhánh ACB hoặc website acb.com.vn. Quý khách có thể hủy nhận thư trong phần cài đặt.", date_i=474)
+ham(name("Bệnh viện Hoàn Mỹ", "cskh@hoanmy.com"), TO, "Gói khám sức khỏe tổng quát",
+ "Bệnh viện Hoàn Mỹ gửi thông tin gói khám sức khỏe tổng quát cho cơ quan, doanh nghiệp năm 2027. Đơn vị có nhu cầu vui lòng liên hệ phòng kinh doanh để nhận báo giá.", date_i=475)
+ham(name("Ủy ban MTTQ", "mttq@lamdong.gov.vn"), TO, "Vận động Quỹ Vì người nghèo",
+ "Ủy ban MTTQ tỉnh phát động ủng hộ Quỹ Vì người nghèo năm 2027. Các cơ quan tổng hợp danh sách cán bộ ủng hộ, chuyển về tài khoản của Quỹ tại Kho bạc Nhà nước tỉnh.", date_i=476)
+ham(name("Chị Hoa", "hoa.nguyen.kt@gmail.com"), TO, "Chuyển tiền đám hiếu",
+ "Em ơi cả phòng mình góp mỗi người 200k đi đám hiếu nhà anh Tâm, em chuyển khoản cho chị nhé, chiều chị đi viếng thay cả phòng.", date_i=477)
+ham(name("Văn phòng Luật sư", "info@luatminhkhue.vn"), TO, "Bản tin pháp luật tháng 12",
+ "Bản tin pháp luật tháng 12: các văn bản mới có hiệu lực từ 01/01/2027 về thuế, lao động và đất đai. Quý khách hủy nhận bản tin bằng cách trả lời thư này.", date_i=478)
+ham(name("Phòng Nội vụ", "noivu@dalat.lamdong.gov.vn"), TO, "Thông báo tuyển dụng viên chức",
+ "Phòng Nội vụ thông báo tuyển dụng viên chức giáo dục năm 2027, hồ sơ nộp trực tiếp tại phòng từ 02/01 đến 31/01. Không thu phí ngoài lệ phí dự tuyển theo quy định.", date_i=479)
+ham(name("Lazada", "info@mail.lazada.vn"), TO, "Đơn hàng đã được giao",
+ "Đơn hàng 3214ABC của bạn đã được giao thành công. Đánh giá sản phẩm để nhận xu Lazada.", date_i=480)
+
 def write(sub, msgs):
     d = os.path.join(HERE, sub)
     os.makedirs(d, exist_ok=True)
