@@ -1837,7 +1837,8 @@ pub fn url_host(url: &str) -> Option<String> {
 /// Host names written without a scheme (`vipsport.win`, `keonhacai.live/dangky`: scammers
 /// write their sites bare so that no link is seen) whose last label is one of `tlds`, as
 /// `http://` links. Found from the dots between two letters or digits, so a text without any
-/// costs one search for dots; e-mail addresses are left out.
+/// costs one search for dots; e-mail addresses are left out. Each word is looked at once (the
+/// other dots of a word already read are passed over), so the walk is linear in the text.
 fn bare_hosts(body: &str, tlds: &[String]) -> Vec<String> {
     let mut out = Vec::new();
     if tlds.is_empty() {
@@ -1845,25 +1846,27 @@ fn bare_hosts(body: &str, tlds: &[String]) -> Vec<String> {
     }
     let is_break = |c: u8| c.is_ascii_whitespace() || matches!(c, b'"' | b'<' | b'>' | b'\'' | b'(' | b',');
     let bytes = body.as_bytes();
-    let mut last_start = usize::MAX;
+    // The end of the last word read: its other dots are not looked at again.
+    let mut read_to = 0;
     for dot in memchr::memchr_iter(b'.', bytes) {
+        if dot < read_to {
+            continue;
+        }
         let before = dot.checked_sub(1).and_then(|i| bytes.get(i));
         let after = bytes.get(dot + 1);
         if !before.is_some_and(u8::is_ascii_alphanumeric) || !after.is_some_and(u8::is_ascii_alphanumeric) {
             continue;
         }
-        let start = bytes[..dot]
+        // (Back only as far as the last word read: it ended at a break.)
+        let start = bytes[read_to..dot]
             .iter()
             .rposition(|&c| is_break(c))
-            .map_or(0, |i| i + 1);
-        if start == last_start {
-            continue;
-        }
-        last_start = start;
+            .map_or(read_to, |i| read_to + i + 1);
         let end = bytes[dot..]
             .iter()
             .position(|&c| is_break(c))
             .map_or(bytes.len(), |i| dot + i);
+        read_to = end;
         let Some(word) = body.get(start..end) else {
             continue;
         };
@@ -1949,6 +1952,11 @@ mod tests {
             ]
         );
         assert!(bare_hosts("vipsport.win", &[]).is_empty());
+        // One long word of dots is read once, not once per dot (hostile text, linear walk).
+        let long = "a.".repeat(200_000) + "win";
+        assert_eq!(bare_hosts(&long, &tlds).len(), 1);
+        let many = "x.win ".repeat(5_000);
+        assert_eq!(bare_hosts(&many, &tlds).len(), 1_000, "at most a thousand links");
     }
     use crate::config::LimitsConfig;
 
