@@ -143,11 +143,16 @@ impl Engine {
         scanners.push(Box::new(markings));
         let (origin, text) = crate::scanners::spam::load_source(rules_dir)?;
         let spam_rules = crate::spam::rules::SpamRules::compile(&text, &origin)?;
-        let vietnamese = crate::scanners::spam::load_vietnamese_model(rules_dir)?;
+        // The shipped Vietnamese model is read only when the rules give its opinion.
+        let vietnamese = if spam_rules.has_vietnamese_model() {
+            Some(crate::scanners::spam::load_vietnamese_model(rules_dir)?)
+        } else {
+            None
+        };
         scanners.push(Box::new(SpamScanner::new(
             spam_rules,
             model,
-            Some(vietnamese),
+            vietnamese,
             &config.local,
         )));
         let mut known = Self::symbols_of(&scanners);

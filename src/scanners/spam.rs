@@ -23,10 +23,18 @@ pub struct SpamScanner {
 /// (`corpus/vietnamese-spam/`) by `canhgac-tools vietnamese-model`.
 pub const EMBEDDED_VIETNAMESE_MODEL: &str = include_str!("../../rules/vietnamese-model.tsv");
 
-/// The shipped Vietnamese model from `dir/vietnamese-model.tsv`, or the built-in one.
+/// The shipped Vietnamese model from `dir/vietnamese-model.tsv`, or the built-in one; an error
+/// names the file, line and text.
 pub fn load_vietnamese_model(dir: Option<&Path>) -> Result<Model, ConfigError> {
     let (origin, text) = super::rule_source(dir, "vietnamese-model.tsv", EMBEDDED_VIETNAMESE_MODEL)?;
-    Model::from_text(&text).map_err(|error| ConfigError::Io { file: origin, error })
+    Model::from_text(&text).map_err(|e| ConfigError::Invalid {
+        file: origin,
+        line: e.line,
+        column: 1,
+        key: "token".to_owned(),
+        value: e.text,
+        message: e.message,
+    })
 }
 
 /// The spam rules from `dir/spam.toml`, or the built-in ones when there is no such file.
@@ -172,6 +180,26 @@ mod tests {
              Content-Transfer-Encoding: 8bit\r\n\r\n{body}\r\n"
         )
         .into_bytes()
+    }
+
+    /// A damaged model beside the rules is an error naming its file, line and text.
+    #[test]
+    fn a_damaged_vietnamese_model_names_its_file_and_line() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(
+            dir.path().join("vietnamese-model.tsv"),
+            "# x\nmessages\t1\t1\n00ff\t1\n",
+        )
+        .expect("write");
+        let e = super::load_vietnamese_model(Some(dir.path()))
+            .expect_err("refused")
+            .to_string();
+        assert!(
+            e.contains("vietnamese-model.tsv:3:")
+                && e.contains("three tab-separated fields")
+                && e.contains("00ff"),
+            "{e}"
+        );
     }
 
     /// The shipped model reads, and judges a scam written for this test (in none of the

@@ -45,6 +45,20 @@ pub fn token_hash(text: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(text.as_bytes())
 }
 
+/// What is wrong with a model's text ([`Model::from_text`]): the line (1-based), its text and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ModelTextError {
+    pub line: usize,
+    pub text: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for ModelTextError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {}: {}: {:?}", self.line, self.message, self.text)
+    }
+}
+
 /// The distinct tokens of a message, as hashes, with what the classifier needs to know of their
 /// text: the message's language and which of them are body words (see [`Model::known_share`]).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -601,8 +615,9 @@ impl Model {
         out
     }
 
-    /// A model from [`Model::to_text`]'s text; an error names the line and what is wrong.
-    pub fn from_text(text: &str) -> Result<Model, String> {
+    /// A model from [`Model::to_text`]'s text; an error names the line, its text and what is
+    /// wrong with it.
+    pub fn from_text(text: &str) -> Result<Model, ModelTextError> {
         let mut model = Model::default();
         let mut seen_messages = false;
         for (i, line) in text.lines().enumerate() {
@@ -610,7 +625,11 @@ impl Model {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let bad = |what: &str| format!("line {}: {what}: {line:?}", i + 1);
+            let bad = |message: &str| ModelTextError {
+                line: i + 1,
+                text: line.chars().take(80).collect(),
+                message: message.to_owned(),
+            };
             let fields: Vec<&str> = line.split('\t').collect();
             let [key, a, b] = fields[..] else {
                 return Err(bad("expected three tab-separated fields"));
@@ -625,7 +644,11 @@ impl Model {
             }
         }
         if !seen_messages {
-            return Err("no `messages HAMS SPAMS` line".to_owned());
+            return Err(ModelTextError {
+                line: text.lines().count(),
+                text: String::new(),
+                message: "no `messages HAMS SPAMS` line".to_owned(),
+            });
         }
         Ok(model)
     }
@@ -807,7 +830,10 @@ mod tests {
         assert_eq!(back.count("zalo"), None, "one message's token is left out");
         assert_eq!(back.to_text(2, "test model\nsecond line"), text);
         let e = Model::from_text("messages\t1\t2\nzz\t1\t1\n").expect_err("bad hash");
-        assert!(e.starts_with("line 2: not a token hash"), "{e}");
+        assert_eq!(
+            (e.line, e.message.as_str(), e.text.as_str()),
+            (2, "not a token hash", "zz\t1\t1")
+        );
         assert!(Model::from_text("# nothing\n").is_err());
     }
 

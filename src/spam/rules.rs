@@ -919,16 +919,35 @@ impl SpamRules {
                 out
             }
         };
-        if let Some(v) = &raw.vietnamese_model
-            && !(0.5..=1.0).contains(&v.min_probability)
-        {
-            return Err(ConfigError::at_key(
-                origin,
-                text,
-                "vietnamese_model",
-                "min_probability",
-                "must be between 0.5 and 1",
-            ));
+        if let Some(v) = &raw.vietnamese_model {
+            if !(0.5..=1.0).contains(&v.min_probability) {
+                return Err(ConfigError::at_key(
+                    origin,
+                    text,
+                    "vietnamese_model",
+                    "min_probability",
+                    "must be between 0.5 and 1",
+                ));
+            }
+            let taken = checks
+                .iter()
+                .chain(&signs)
+                .flat_map(Check::symbols)
+                .any(|s| s == v.symbol)
+                || metas.iter().any(|m| m.levels.iter().any(|(_, s)| *s == v.symbol))
+                || bands.iter().any(|b| b.symbol == v.symbol);
+            if taken {
+                return Err(ConfigError::at_key(
+                    origin,
+                    text,
+                    "vietnamese_model",
+                    "symbol",
+                    &format!(
+                        "{} is already a check's, sign's, meta's or band's symbol",
+                        v.symbol
+                    ),
+                ));
+            }
         }
         index
             .build()
@@ -2676,6 +2695,16 @@ mod tests {
         assert!(e.contains("VI_URGENCY") && e.contains("also a check"), "{e}");
         let e = compile(&EMBEDDED.replace("symbol = \"VI_SCAM_SHAPE_5\"", "symbol = \"VI_LOAN_MANY\""));
         assert!(e.contains("VI_LOAN_MANY") && e.contains("already a check"), "{e}");
+        let e = compile(&EMBEDDED.replace("symbol = \"VI_MODEL_SPAM\"", "symbol = \"VI_LOAN\""));
+        assert!(
+            e.contains("vietnamese_model") && e.contains("VI_LOAN is already"),
+            "{e}"
+        );
+        let e = compile(&EMBEDDED.replace("min_probability = 0.99", "min_probability = 0.2"));
+        assert!(
+            e.contains("min_probability") && e.contains("between 0.5 and 1"),
+            "{e}"
+        );
     }
 
     #[test]
