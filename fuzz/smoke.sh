@@ -6,7 +6,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${SECONDS_PER_TARGET:-20}"
-out="${FUZZ_OUT:-$(mktemp -d /tmp/canhgac-fuzz.XXXXXX)}"
+# Without FUZZ_OUT the run's corpus and logs (a few hundred MB) go to a directory of its own,
+# removed when every target passed and kept, with the failing input, when one did not.
+out="${FUZZ_OUT:-}"
+own_out=""
+if [ -z "$out" ]; then
+    out=$(mktemp -d /tmp/canhgac-fuzz.XXXXXX)
+    own_out=$out
+fi
 export CARGO_TARGET_DIR="${FUZZ_TARGET_DIR:-/var/tmp/canhgac-fuzz-target}"
 python3 fuzz/seeds.py "$out/corpus"
 targets=$(cargo fuzz list)
@@ -29,3 +36,6 @@ for t in $targets; do
     fi
 done
 echo "fuzz smoke: every target ran ${seconds} s without a finding"
+if [ -n "$own_out" ]; then
+    rm -rf "$own_out"
+fi

@@ -557,6 +557,34 @@ fn idle_timeout(conf: &str) -> u64 {
         .unwrap_or(30)
 }
 
+/// clamd's TemporaryDirectory (`/tmp` when not set; clamd also honours `TMPDIR` then).
+fn temporary_directory(conf: &str) -> PathBuf {
+    conf.lines()
+        .map(str::trim)
+        .filter_map(|l| l.strip_prefix("TemporaryDirectory"))
+        .filter(|v| v.starts_with(char::is_whitespace))
+        .map(|v| PathBuf::from(v.trim()))
+        .next_back()
+        .unwrap_or_else(|| PathBuf::from("/tmp"))
+}
+
+/// Whether `dir` is on a memory file system (tmpfs or ramfs), by `statfs`.
+fn on_memory_fs(dir: &Path) -> std::io::Result<bool> {
+    use std::os::unix::ffi::OsStrExt;
+    let c = std::ffi::CString::new(dir.as_os_str().as_bytes())
+        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;
+    // SAFETY: statfs writes only the struct passed to it; the path is NUL-terminated.
+    let mut fs: libc::statfs = unsafe { std::mem::zeroed() };
+    if unsafe { libc::statfs(c.as_ptr(), &mut fs) } != 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    const TMPFS_MAGIC: i64 = 0x0102_1994;
+    const RAMFS_MAGIC: i64 = 0x8584_58f6;
+    #[allow(clippy::unnecessary_cast)] // f_type is i64 on x86-64, u32 or i32 elsewhere
+    let kind = fs.f_type as i64;
+    Ok(kind == TMPFS_MAGIC || kind == RAMFS_MAGIC)
+}
+
 fn check_clamd(config: &Config, conf: &Path, r: &mut Report) {
     if !config.clamd.enabled {
         r.warn(
@@ -644,6 +672,30 @@ fn check_clamd(config: &Config, conf: &Path, r: &mut Report) {
                 } else {
                     r.ok("clamd", format!("{k} {v} ≥ {n}"));
                 }
+            }
+            // clamd writes every stream it is sent, and each part of a mail it unpacks, to
+            // files in its TemporaryDirectory: on a disk file system that is a third of its CPU
+            // per message (creating, truncating and deleting inodes; BENCHMARKS.md, "Two workers
+            // per core, and clamd's temporary files in memory").
+            let tmp = temporary_directory(&text);
+            match on_memory_fs(&tmp) {
+                Ok(true) => r.ok("clamd", format!("TemporaryDirectory {} is in memory", tmp.display())),
+                Ok(false) => r.warn(
+                    "clamd",
+                    format!(
+                        "TemporaryDirectory {} is on disk: clamd creates and deletes files there for every message (a third of its CPU on small mail)",
+                        tmp.display()
+                    ),
+                    format!(
+                        "mount a tmpfs for it (room for MaxThreads × 2 × StreamMaxLength) and set TemporaryDirectory to it in {}",
+                        conf.display()
+                    ),
+                ),
+                Err(e) => r.warn(
+                    "clamd",
+                    format!("TemporaryDirectory {}: {e}", tmp.display()),
+                    format!("set TemporaryDirectory to a directory clamd can write in {}", conf.display()),
+                ),
             }
             // Kept connections must outlive their idleness at clamd's side, or each message
             // after a pause first tries a connection clamd has closed.
@@ -934,6 +986,14 @@ mod tests {
         assert_eq!(clamd_size("1G"), Some(1 << 30));
         assert_eq!(clamd_size("1000"), Some(1000));
         assert_eq!(clamd_size("lots"), None);
+        assert_eq!(super::temporary_directory("LogFile /x\n"), Path::new("/tmp"));
+        assert_eq!(
+            super::temporary_directory("# TemporaryDirectory /a\nTemporaryDirectory  /run/clamd-tmp \n"),
+            Path::new("/run/clamd-tmp")
+        );
+        assert!(super::on_memory_fs(Path::new("/dev/shm")).expect("statfs /dev/shm"));
+        assert!(!super::on_memory_fs(Path::new("/proc")).expect("statfs /proc"));
+        assert!(super::on_memory_fs(Path::new("/nonexistent-canhgac")).is_err());
         assert_eq!(super::idle_timeout("LogFile /x\n"), 30);
         assert_eq!(super::idle_timeout("# IdleTimeout 5\nIdleTimeout 10\n"), 10);
         let limits = clamd_limits("# StreamMaxLength 1M\nStreamMaxLength 25M\nMaxFileSize 40M\nLogFile /x\n");

@@ -54,7 +54,8 @@ pub struct MilterConfig {
     pub io_timeout_secs: u64,
     /// Seconds the engine may spend on one message at end-of-message before answering tempfail.
     pub scan_timeout_secs: u64,
-    /// Messages scanned at once (CPU work); 0 means one per CPU core.
+    /// Messages scanned at once (CPU work); 0 means two per CPU core with isolated workers,
+    /// one per core without.
     pub scan_concurrency: usize,
     /// Memory for messages being scanned, all together: a message is read back from the spool
     /// only when twice its size fits (one message larger than this still proceeds, alone).
@@ -1077,10 +1078,17 @@ impl Config {
         Ok(())
     }
 
-    /// Number of messages scanned at once.
+    /// Number of messages scanned at once: `[milter] scan_concurrency`, or by default two per
+    /// CPU core with isolated workers (a worker waits on its pipe between messages, while the
+    /// gateway reads its answer and hands it the next one: with one per core the cores idle
+    /// through every hand-off; BENCHMARKS.md, "Two workers per core") and one per core when
+    /// scanning runs in the gateway's own threads.
     pub fn scan_concurrency(&self) -> usize {
         match self.milter.scan_concurrency {
-            0 => std::thread::available_parallelism().map_or(2, |n| n.get()),
+            0 => {
+                let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+                if self.workers.isolate { 2 * cores } else { cores }
+            }
             n => n,
         }
     }

@@ -155,7 +155,7 @@ impl Scanner for SpamScanner {
         let site = self
             .model
             .as_ref()
-            .and_then(|m| self.rules.bayes_opinion(&m.judge(&tokens)));
+            .and_then(|m| self.rules.site_opinion(m, &tokens));
         match (site, &self.vietnamese) {
             (Some(finding), _) => out.push(finding),
             // The site's classifier has no opinion (none trained, or it knows no Vietnamese
@@ -238,5 +238,31 @@ mod tests {
         let (p_scam, p_letter) = (model.classify(&scam), model.classify(&letter));
         assert!(p_scam >= 0.99, "scam {p_scam}");
         assert!(p_letter < 0.5, "letter {p_letter}");
+
+        // The site classifier's finding, gates first, is what the whole judgement gives: with
+        // this model as the site's, the Vietnamese mails are judged and an English one (a
+        // language it has seen no ham of) is not.
+        let rules = crate::spam::rules::SpamRules::compile(
+            crate::spam::rules::EMBEDDED,
+            std::path::Path::new("spam.toml"),
+        )
+        .expect("built-in rules compile");
+        let english = bayes::tokens(
+            &eml(
+                "Support <support@example.com>",
+                "Your invoice",
+                "Dear customer, your invoice for November is attached. Please pay it within seven \
+                 days by bank transfer to the account on the invoice. Thank you for your business.",
+            ),
+            &limits,
+        );
+        assert_eq!(english.language, Language::Other);
+        for (name, t) in [("scam", &scam), ("letter", &letter), ("english", &english)] {
+            let whole = rules.bayes_opinion(&model.judge(t));
+            assert_eq!(rules.site_opinion(&model, t), whole, "{name}");
+            if name != "letter" {
+                assert_eq!(whole.is_some(), name == "scam", "{name}: {whole:?}");
+            }
+        }
     }
 }

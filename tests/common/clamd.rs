@@ -67,11 +67,13 @@ impl Clamd {
         let db = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/clamav");
         let conf = self.dir.path().join("clamd.conf");
         let max = &self.stream_max;
+        // Its temporary files in memory, as `canhgac doctor` asks of a production clamd.
         std::fs::write(
             &conf,
             format!(
                 "Foreground yes\nLocalSocket {}\nDatabaseDirectory {}\nLogFile {}\nLogClean yes\n\
-                 StreamMaxLength {max}\nMaxFileSize 40M\nMaxScanSize 100M\nUser root\nLocalSocketMode 666\n",
+                 StreamMaxLength {max}\nMaxFileSize 40M\nMaxScanSize 100M\nUser root\nLocalSocketMode 666\n\
+                 TemporaryDirectory /dev/shm\n",
                 self.socket().display(),
                 db.display(),
                 self.dir.path().join("clamd.log").display(),
