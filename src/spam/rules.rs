@@ -211,6 +211,11 @@ enum RawCheck {
         /// not count).
         #[serde(default)]
         link_outside: Option<Vec<String>>,
+        /// Not when the From address is at one of these domains or under it (an authority's
+        /// own notices name it and ask for payment; a forged From is the authentication
+        /// checks' and the look-alike check's to find).
+        #[serde(default)]
+        unless_from: Vec<String>,
     },
     /// Link, From, Reply-To or envelope hosts made to look like `domains` (and `[local]
     /// domains`) or like a site under the government `suffix`.
@@ -436,6 +441,7 @@ enum Test {
         unless_hits: usize,
         many: Option<(String, usize)>,
         link_outside: Option<Vec<String>>,
+        unless_from: Vec<String>,
     },
     Lookalike {
         domains: Vec<String>,
@@ -736,6 +742,7 @@ fn compile_check(
             many_symbol,
             many_hits,
             link_outside,
+            unless_from,
         } => {
             let bad = |key: &str, value: &str, msg: &str| {
                 ConfigError::at_line_with(origin, text, &symbol, key, value, msg)
@@ -769,6 +776,10 @@ fn compile_check(
                     unless_hits: unless_hits.max(1),
                     many: many_symbol.map(|s| (s, many_hits)),
                     link_outside: link_outside.map(|l| l.iter().map(|d| d.to_ascii_lowercase()).collect()),
+                    unless_from: unless_from
+                        .iter()
+                        .map(|d| d.trim().to_ascii_lowercase())
+                        .collect(),
                 },
             )
         }
@@ -1160,6 +1171,8 @@ struct View<'a> {
     plain: bool,
     /// The From display name, NFC, lower-case (empty without one).
     sender: String,
+    /// The From address's domain, lower-case (empty without one).
+    from_domain: String,
     /// The HTML of the message's own text parts.
     html: Vec<&'a str>,
     /// What text extraction derived from each of them (links, images, hidden text).
@@ -1198,14 +1211,20 @@ impl<'a> View<'a> {
         }
         // What the reader sees first: the sender's display name and the subject, then the body
         // ("Ngân hàng Vietinbank" may be named only as the sender).
-        let sender = f
+        let from = f
             .parsed
             .message
             .as_ref()
             .and_then(|m| m.from())
-            .and_then(|a| a.first())
+            .and_then(|a| a.first());
+        let sender = from
             .and_then(|a| a.name())
             .map(|n| crate::vietnamese::to_lower(&crate::vietnamese::nfc(n)))
+            .unwrap_or_default();
+        let from_domain = from
+            .and_then(|a| a.address())
+            .and_then(|a| a.rsplit_once('@'))
+            .map(|(_, d)| d.trim_end_matches('.').to_ascii_lowercase())
             .unwrap_or_default();
         let body_lower = crate::vietnamese::to_lower(&format!("{sender}\n{subject}\n{body}"));
         let mut urls = Vec::new();
@@ -1240,6 +1259,7 @@ impl<'a> View<'a> {
             found: Found::default(),
             plain,
             sender,
+            from_domain,
             html,
             html_facts,
             urls,
@@ -1255,11 +1275,19 @@ impl Test {
             unless,
             unless_hits,
             link_outside,
+            unless_from,
             ..
         } = self
         else {
             return None;
         };
+        if !v.from_domain.is_empty()
+            && unless_from
+                .iter()
+                .any(|d| impersonation::is_under(&v.from_domain, d))
+        {
+            return None;
+        }
         let mut found = Vec::new();
         for (min, list) in sets {
             let hits = list.hits(&v.found, &v.body_lower, v.plain, index);
@@ -2207,6 +2235,14 @@ mod tests {
             .join("\r\n")
     }
 
+    /// The message as written from an address outside .gov.vn (the tests' own From is a unit's).
+    fn from_outside(msg: String) -> String {
+        msg.replace(
+            "From: Nguyễn Văn A <a@sotttt.lamdong.gov.vn>",
+            "From: Thông báo <thongbao@thongbao-online.example>",
+        )
+    }
+
     fn replace(header: &str, value: &str) -> String {
         plain("Lịch họp", "Kính gửi các đồng chí.")
             .lines()
@@ -2386,8 +2422,14 @@ mod tests {
             ),
             (
                 "VI_AUTHORITY_DEMAND",
-                plain("x", "Cơ quan công an yêu cầu chuyển tiền vào tài khoản tạm giữ trong vòng 24 giờ."),
-                plain("x", "Công an tỉnh cảnh báo thủ đoạn giả danh công an yêu cầu chuyển tiền vào tài khoản tạm giữ."),
+                from_outside(plain(
+                    "x",
+                    "Cơ quan công an yêu cầu chuyển tiền vào tài khoản tạm giữ trong vòng 24 giờ.",
+                )),
+                from_outside(plain(
+                    "x",
+                    "Công an tỉnh cảnh báo thủ đoạn giả danh công an yêu cầu chuyển tiền vào tài khoản tạm giữ.",
+                )),
             ),
             (
                 "VI_AUTHORITY_LINK",
@@ -2620,10 +2662,31 @@ mod tests {
 
         let tax = "Cơ quan thuế thông báo hoàn thuế. Vui lòng cài đặt ứng dụng và cập nhật thông \
             tin cá nhân trong vòng 24 giờ: https://etax-hoanthue.com/app";
-        let s = symbols(&plain("Hoàn thuế", tax));
+        let s = symbols(&from_outside(plain("Hoàn thuế", tax)));
         for want in ["VI_AUTHORITY_DEMAND", "VI_AUTHORITY_LINK", "DOMAIN_LOOKALIKE"] {
             assert!(s.iter().any(|x| x == want), "{want}: {s:?}");
         }
+        // A tax office's own reminder to file and pay names it and asks for payment too: not
+        // a scam from its own .gov.vn address; the same words from outside are.
+        let reminder = "Cục Thuế tỉnh thông báo thời hạn nộp hồ sơ khai thuế thu nhập cá nhân quý IV. Đề \
+            nghị người nộp thuế nộp tiền thuế đúng hạn để tránh bị xử phạt.";
+        let own = plain("Thông báo", reminder).replace(
+            "From: Nguyễn Văn A <a@sotttt.lamdong.gov.vn>",
+            "From: Cục Thuế <thongbao@lamdong.gdt.gov.vn>",
+        );
+        assert!(
+            !symbols(&own).iter().any(|x| x.starts_with("VI_AUTHORITY_DEMAND")),
+            "{:?}",
+            symbols(&own)
+        );
+        let forged = own.replace("lamdong.gdt.gov.vn", "gdt-gov.vn");
+        assert!(
+            symbols(&forged)
+                .iter()
+                .any(|x| x.starts_with("VI_AUTHORITY_DEMAND")),
+            "{:?}",
+            symbols(&forged)
+        );
         // The tax office's own notice, linking to its own site: no link symbol, no look-alike.
         let own = "Cục Thuế hướng dẫn quyết toán. Nộp hồ sơ tại https://thuedientu.gdt.gov.vn";
         let s = symbols(&plain("Hướng dẫn", own));
