@@ -45,7 +45,8 @@ pub struct Engine {
     scanners: Vec<Box<dyn Scanner>>,
     /// Network scanner, run concurrently with the content scanners.
     clamd: Option<ClamdScanner>,
-    /// Content scans running at once (one per core by default), shared across reloads.
+    /// Content scans running at once (`Config::scan_concurrency`: two per core with isolated
+    /// workers), shared across reloads.
     cpu_permits: Arc<Semaphore>,
     /// Memory budget for messages held whole for scanning, in KiB, shared across reloads.
     memory_kib: Arc<Semaphore>,

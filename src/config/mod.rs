@@ -1287,6 +1287,20 @@ mod tests {
         assert_eq!(c.milter.listen.to_string(), "inet:[::1]:10025");
     }
 
+    /// Workers by default: two per core when isolated (each waits on its pipe between
+    /// messages), one per core in the gateway's own threads; a number given is taken as is.
+    #[test]
+    fn scan_concurrency_defaults_to_two_workers_per_core() {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let mut c = Config::default();
+        assert!(c.workers.isolate);
+        assert_eq!(c.scan_concurrency(), 2 * cores);
+        c.workers.isolate = false;
+        assert_eq!(c.scan_concurrency(), cores);
+        c.milter.scan_concurrency = 3;
+        assert_eq!(c.scan_concurrency(), 3);
+    }
+
     #[test]
     fn effective_config_round_trips() {
         let c = parse("[policy]\ndry_run = true\n").expect("valid");
