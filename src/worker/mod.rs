@@ -55,6 +55,9 @@ pub enum Outcome {
     Unavailable(String),
 }
 
+/// Requests up to this size (the pipe's capacity, 64 KiB) are written whole in one write.
+const ONE_WRITE_BYTES: usize = 60 << 10;
+
 /// Messages whose digests are remembered after a crash (the oldest half is forgotten past it).
 const CRASH_MEMORY: usize = 10_000;
 
@@ -266,9 +269,16 @@ impl WorkerPool {
 
 impl Worker {
     async fn exchange(&mut self, kind: Kind, input: &ScanInput) -> std::io::Result<ScanResponse> {
-        let head = protocol::encode_request_head(kind, input)?;
-        self.stdin.write_all(&head).await?;
-        self.stdin.write_all(&input.raw).await?;
+        let mut head = protocol::encode_request_head(kind, input)?;
+        if input.raw.len() <= ONE_WRITE_BYTES {
+            // One write: the worker wakes once for the whole request, not once for its head
+            // and again for the message.
+            head.extend_from_slice(&input.raw);
+            self.stdin.write_all(&head).await?;
+        } else {
+            self.stdin.write_all(&head).await?;
+            self.stdin.write_all(&input.raw).await?;
+        }
         self.stdin.flush().await?;
         let len = self.stdout.read_u32().await? as usize;
         if len > protocol::MAX_RESPONSE {
