@@ -609,6 +609,29 @@ pub fn to_lower_aligned(text: &str, out: &mut String) -> bool {
     let mut i = 0;
     while let Some(lead) = bytes[i..].iter().position(|&b| b >= 0xC0) {
         i += lead;
+        // The letters of Vietnamese prose, read from their bytes: Latin-1 (C3 xx, capitals
+        // C3 80–9E but 97 "×") and the toned vowels U+1EA0–1EFF (E1 BA A0 … E1 BB BF,
+        // capitals even). A capital's small letter differs only in its last byte.
+        let fix = match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
+            (0xC3, Some(&b), _) if (0x80..=0xBF).contains(&b) => {
+                Some((i + 1, (b <= 0x9E && b != 0x97).then_some(b + 0x20), 2))
+            }
+            (0xE1, Some(&b1), Some(&b2))
+                if (b1 == 0xBB || (b1 == 0xBA && b2 >= 0xA0)) && (0x80..=0xBF).contains(&b2) =>
+            {
+                Some((i + 2, (b2 % 2 == 0).then_some(b2 + 1), 3))
+            }
+            _ => None,
+        };
+        if let Some((at, small, width)) = fix {
+            if let Some(small) = small {
+                // SAFETY: one continuation byte (80–BF) becomes another (A0–BE, or odd 81–BF)
+                // after the same lead byte: the text stays UTF-8.
+                unsafe { out.as_bytes_mut()[at] = small };
+            }
+            i += width;
+            continue;
+        }
         let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
             break;
         };
@@ -644,6 +667,18 @@ pub fn count_letters(text: &str) -> (usize, usize) {
         } else if b < 0xC0 {
             // A continuation byte: its character was counted at its lead byte.
             i += 1;
+        } else if let (0xC3, Some(&b1)) = (b, bytes.get(i + 1)) {
+            // Latin-1's upper half (C3 80–BF): letters but × and ÷, capitals below C3 9F.
+            letters += usize::from(b1 != 0x97 && b1 != 0xB7);
+            upper += usize::from(b1 <= 0x9E && b1 != 0x97);
+            i += 2;
+        } else if let (0xE1, Some(&b1), Some(&b2)) = (b, bytes.get(i + 1), bytes.get(i + 2))
+            && (b1 == 0xBB || (b1 == 0xBA && b2 >= 0xA0))
+        {
+            // The toned vowels U+1EA0–1EFF: letters, capitals even.
+            letters += 1;
+            upper += usize::from(b2 % 2 == 0);
+            i += 3;
         } else {
             let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
                 break;
@@ -803,6 +838,7 @@ mod tests {
                 .filter(|&c| is_letter(c))
                 .fold((0, 0), |(l, u), c| (l + 1, u + usize::from(is_upper(c))));
             assert_eq!(count_letters(&text), naive, "count_letters {u:#x}");
+            assert_eq!(to_lower(&text), text.to_lowercase(), "to_lower {u:#x}");
             if let Some(l) = lower_latin(c) {
                 assert_eq!(l.to_string(), c.to_lowercase().to_string(), "lower {u:#x}");
                 // What lets to_lower_aligned replace a capital in place.

@@ -128,7 +128,7 @@ impl Tokenizer {
         if !self.set.insert(h) {
             return;
         }
-        if !text.is_ascii() && text.chars().any(is_cjk) {
+        if may_have_cjk(text) && text.chars().any(is_cjk) {
             self.cjk += 1;
         } else if is_body_word(text) {
             // (ASCII text has no diacritics: answered without a look at its characters.)
@@ -164,6 +164,9 @@ impl Tokenizer {
     }
 
     fn add_pair(&mut self, a: &str, b: &str) {
+        if a.is_empty() {
+            return self.add(b);
+        }
         self.add_with(|buf| {
             buf.push_str(a);
             buf.push_str(b);
@@ -468,7 +471,10 @@ impl Words {
                 for c in w.chars() {
                     n += 1;
                     cjk |= is_cjk(c);
-                    shouted &= !is_letter(c) || is_upper(c);
+                    // (Once a small letter was seen, the others are not looked up.)
+                    if shouted {
+                        shouted = !is_letter(c) || is_upper(c);
+                    }
                 }
             }
             // Short English words say little; Vietnamese syllables are short and say a lot.
@@ -565,6 +571,13 @@ fn pieces(text: &str) -> impl Iterator<Item = &str> {
         done = true;
         text.get(start..)
     })
+}
+
+/// Whether a text may hold a letter [`is_cjk`] answers: every one of them is encoded in three
+/// bytes led by E3 to ED, a byte no Vietnamese or other Latin letter starts with (a quick
+/// look at the bytes before the characters are decoded).
+fn may_have_cjk(text: &str) -> bool {
+    text.bytes().any(|b| (0xE3..=0xED).contains(&b))
 }
 
 /// Chinese, Japanese and Korean letters.
@@ -835,6 +848,19 @@ mod tests {
             (2, "not a token hash", "zz\t1\t1")
         );
         assert!(Model::from_text("# nothing\n").is_err());
+    }
+
+    /// Every CJK letter has a lead byte the quick look finds.
+    #[test]
+    fn a_text_without_cjk_lead_bytes_has_no_cjk_letter() {
+        for u in 0..=0x10FFFFu32 {
+            if let Some(c) = char::from_u32(u) {
+                let t = format!("a{c}b");
+                assert!(!super::is_cjk(c) || super::may_have_cjk(&t), "U+{u:04X}");
+            }
+        }
+        assert!(!super::may_have_cjk("công văn khẩn, Đà Lạt"));
+        assert!(super::may_have_cjk("東京"));
     }
 
     /// The byte-wise word splitter gives what `str::split` gives, around every character.

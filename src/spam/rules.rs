@@ -43,8 +43,15 @@ struct RawRules {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawVietnameseModel {
+    /// `false` turns the model off; its symbol stays known, so scores.toml may keep it.
+    #[serde(default = "yes")]
+    enabled: bool,
     symbol: String,
     min_probability: f64,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// A check that fires when enough other checks or signs did (SpamAssassin's meta rules): many
@@ -557,6 +564,8 @@ pub struct SpamRules {
     bare_host_tlds: Vec<String>,
     /// The shipped Vietnamese model's symbol and the probability from which it is given.
     vietnamese_model: Option<(String, f64)>,
+    /// Its symbol, also when `enabled = false` (scores.toml may still name it).
+    vietnamese_symbol: Option<String>,
 }
 
 /// Everything a check may look at.
@@ -979,7 +988,11 @@ impl SpamRules {
                 .iter()
                 .map(|t| t.trim_start_matches('.').to_ascii_lowercase())
                 .collect(),
-            vietnamese_model: raw.vietnamese_model.map(|v| (v.symbol, v.min_probability)),
+            vietnamese_symbol: raw.vietnamese_model.as_ref().map(|v| v.symbol.clone()),
+            vietnamese_model: raw
+                .vietnamese_model
+                .filter(|v| v.enabled)
+                .map(|v| (v.symbol, v.min_probability)),
         })
     }
 
@@ -1008,7 +1021,7 @@ impl SpamRules {
             out.extend(m.levels.iter().map(|(_, s)| s.as_str()));
         }
         out.extend(self.bands.iter().map(|b| b.symbol.as_str()));
-        out.extend(self.vietnamese_model.iter().map(|(s, _)| s.as_str()));
+        out.extend(self.vietnamese_symbol.as_deref());
         out
     }
 
@@ -2790,6 +2803,24 @@ mod tests {
             e.contains("min_probability") && e.contains("between 0.5 and 1"),
             "{e}"
         );
+    }
+
+    /// `enabled = false` turns the shipped Vietnamese model off; its symbol stays known (the
+    /// scores may keep it), and without the section there is neither.
+    #[test]
+    fn the_vietnamese_model_can_be_turned_off() {
+        assert!(rules().has_vietnamese_model());
+        let off = SpamRules::compile(
+            &EMBEDDED.replace(
+                "[vietnamese_model]\nenabled = true",
+                "[vietnamese_model]\nenabled = false",
+            ),
+            Path::new("spam.toml"),
+        )
+        .expect("compiles");
+        assert!(!off.has_vietnamese_model());
+        assert!(off.symbols().contains(&"VI_MODEL_SPAM"));
+        assert_eq!(off.vietnamese_model_opinion(1.0), None);
     }
 
     #[test]
