@@ -1,9 +1,9 @@
 //! `canhgac doctor`: checks an installation as it runs, and prints `ok`, `warn` or `FAIL` for
 //! each part with the fix: the configuration and rules, the store (writable, private), the
-//! gateway answering, clamd (answering, its size limits large enough for the wire limit), the
-//! alert and release relays (EHLO), Postfix's settings (read with `postconf`), the unit
-//! directory, and the review link reaching the console's message page. Exit code 0 when all is
-//! well, 1 with warnings only, 2 with a failure.
+//! gateway answering, clamd (answering, its size limits large enough for the wire limit, its
+//! temporary files in memory), the alert and release relays (EHLO), Postfix's settings (read
+//! with `postconf`), the unit directory, and the review link reaching the console's message
+//! page. Exit code 0 when all is well, 1 with warnings only, 2 with a failure.
 
 use crate::config::{ClamdEndpoint, Config, ListenAddr, MESSAGE_PAGE};
 use crate::engine::Engine;
