@@ -581,6 +581,41 @@ fn lower_latin(c: char) -> Option<char> {
     char::from_u32(l)
 }
 
+/// A character of Vietnamese prose read from its bytes, without decoding it: Latin-1's upper
+/// half (C3 80–BF: letters but × and ÷; capitals C3 80–9E but 97) and the toned vowels
+/// U+1EA0–1EFF (E1 BA A0 … E1 BB BF: letters, capitals even). A capital's small letter differs
+/// from it in the last byte only.
+struct ProseChar {
+    width: usize,
+    letter: bool,
+    /// For a capital, the last byte of its small letter.
+    small_last_byte: Option<u8>,
+}
+
+impl ProseChar {
+    /// The character starting at `bytes[i]`, when it is one of those.
+    #[inline]
+    fn at(bytes: &[u8], i: usize) -> Option<ProseChar> {
+        match (bytes.get(i)?, bytes.get(i + 1), bytes.get(i + 2)) {
+            (0xC3, Some(&b), _) if (0x80..=0xBF).contains(&b) => Some(ProseChar {
+                width: 2,
+                letter: b != 0x97 && b != 0xB7,
+                small_last_byte: (b <= 0x9E && b != 0x97).then_some(b + 0x20),
+            }),
+            (0xE1, Some(&b1), Some(&b2))
+                if (b1 == 0xBB || (b1 == 0xBA && b2 >= 0xA0)) && (0x80..=0xBF).contains(&b2) =>
+            {
+                Some(ProseChar {
+                    width: 3,
+                    letter: true,
+                    small_last_byte: (b2 % 2 == 0).then_some(b2 + 1),
+                })
+            }
+            _ => None,
+        }
+    }
+}
+
 /// `text.to_lowercase()`, without table lookups for Vietnamese text; text with any other
 /// cased script goes to the standard library whole (its rules depend on context, as Greek
 /// final sigma does).
@@ -609,27 +644,13 @@ pub fn to_lower_aligned(text: &str, out: &mut String) -> bool {
     let mut i = 0;
     while let Some(lead) = bytes[i..].iter().position(|&b| b >= 0xC0) {
         i += lead;
-        // The letters of Vietnamese prose, read from their bytes: Latin-1 (C3 xx, capitals
-        // C3 80–9E but 97 "×") and the toned vowels U+1EA0–1EFF (E1 BA A0 … E1 BB BF,
-        // capitals even). A capital's small letter differs only in its last byte.
-        let fix = match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
-            (0xC3, Some(&b), _) if (0x80..=0xBF).contains(&b) => {
-                Some((i + 1, (b <= 0x9E && b != 0x97).then_some(b + 0x20), 2))
-            }
-            (0xE1, Some(&b1), Some(&b2))
-                if (b1 == 0xBB || (b1 == 0xBA && b2 >= 0xA0)) && (0x80..=0xBF).contains(&b2) =>
-            {
-                Some((i + 2, (b2 % 2 == 0).then_some(b2 + 1), 3))
-            }
-            _ => None,
-        };
-        if let Some((at, small, width)) = fix {
-            if let Some(small) = small {
+        if let Some(known) = ProseChar::at(bytes, i) {
+            if let Some(small) = known.small_last_byte {
                 // SAFETY: one continuation byte (80–BF) becomes another (A0–BE, or odd 81–BF)
                 // after the same lead byte: the text stays UTF-8.
-                unsafe { out.as_bytes_mut()[at] = small };
+                unsafe { out.as_bytes_mut()[i + known.width - 1] = small };
             }
-            i += width;
+            i += known.width;
             continue;
         }
         let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
@@ -667,18 +688,10 @@ pub fn count_letters(text: &str) -> (usize, usize) {
         } else if b < 0xC0 {
             // A continuation byte: its character was counted at its lead byte.
             i += 1;
-        } else if let (0xC3, Some(&b1)) = (b, bytes.get(i + 1)) {
-            // Latin-1's upper half (C3 80–BF): letters but × and ÷, capitals below C3 9F.
-            letters += usize::from(b1 != 0x97 && b1 != 0xB7);
-            upper += usize::from(b1 <= 0x9E && b1 != 0x97);
-            i += 2;
-        } else if let (0xE1, Some(&b1), Some(&b2)) = (b, bytes.get(i + 1), bytes.get(i + 2))
-            && (b1 == 0xBB || (b1 == 0xBA && b2 >= 0xA0))
-        {
-            // The toned vowels U+1EA0–1EFF: letters, capitals even.
-            letters += 1;
-            upper += usize::from(b2 % 2 == 0);
-            i += 3;
+        } else if let Some(known) = ProseChar::at(bytes, i) {
+            letters += usize::from(known.letter);
+            upper += usize::from(known.small_last_byte.is_some());
+            i += known.width;
         } else {
             let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
                 break;

@@ -1034,8 +1034,7 @@ impl SpamRules {
     /// legitimate mail in that language (`[bayes] site_languages`; for a language it does not,
     /// having seen no ham of it is the site's experience, not the model's ignorance).
     pub fn bayes_opinion(&self, s: &Scored) -> Option<Finding> {
-        let gated = self.site_languages.contains(&s.language);
-        if s.known_share < self.min_known_share || (gated && s.language_hams < self.min_language_hams) {
+        if self.too_little_ham(s.language, s.language_hams) || s.known_share < self.min_known_share {
             return None;
         }
         self.band_finding(
@@ -1056,7 +1055,7 @@ impl SpamRules {
     /// Vietnamese mail before the site trained on any was paying it for nothing).
     pub fn site_opinion(&self, model: &Model, tokens: &Tokens) -> Option<Finding> {
         let language_hams = model.language_hams(tokens.language);
-        if self.site_languages.contains(&tokens.language) && language_hams < self.min_language_hams {
+        if self.too_little_ham(tokens.language, language_hams) {
             return None;
         }
         let known_share = model.known_share(tokens);
@@ -1069,6 +1068,12 @@ impl SpamRules {
             language: tokens.language,
             language_hams,
         })
+    }
+
+    /// Whether a model trained on `hams` ham messages of `language` has seen too few of a
+    /// language the site receives legitimate mail in to judge it.
+    fn too_little_ham(&self, language: crate::spam::bayes::Language, hams: u32) -> bool {
+        self.site_languages.contains(&language) && hams < self.min_language_hams
     }
 
     fn band_finding(&self, p: f64, why: &str) -> Option<Finding> {
@@ -1556,13 +1561,8 @@ impl Test {
                 names,
                 free_mail,
             } => {
-                let from = msg?.from()?.first()?;
-                let name = from.name()?;
-                let domain = from
-                    .address()
-                    .and_then(|a| a.rsplit_once('@'))
-                    .map(|(_, d)| d.to_ascii_lowercase())
-                    .unwrap_or_default();
+                let name = msg?.from()?.first()?.name()?;
+                let domain = &v.from_domain;
                 if !free_mail.is_empty() {
                     if !free_mail.contains(&domain) {
                         return None;
