@@ -1564,7 +1564,7 @@ impl Test {
                 let name = msg?.from()?.first()?.name()?;
                 let domain = &v.from_domain;
                 if !free_mail.is_empty() {
-                    if !free_mail.contains(&domain) {
+                    if !free_mail.contains(domain) {
                         return None;
                     }
                     return impersonation::claimed_name(&v.sender, names).map(|claimed| {
@@ -1577,7 +1577,7 @@ impl Test {
                             Why::new("free_mail_claim")
                                 .value("name", clip(name, 80))
                                 .value("claimed", claimed)
-                                .value("domain", &domain),
+                                .value("domain", domain),
                         )
                     });
                 }
@@ -1591,7 +1591,7 @@ impl Test {
                         Why::new("confusable_name").value("name", clip(name, 80)),
                     ));
                 }
-                impersonation::claimed_authority(&v.sender, &domain, names, suffix).map(|claimed| {
+                impersonation::claimed_authority(&v.sender, domain, names, suffix).map(|claimed| {
                     (
                         format!(
                             "From name {:?} claims {claimed:?}, but the address is at {domain:?}, not a .{suffix} domain",
@@ -1601,7 +1601,7 @@ impl Test {
                         Why::new("claimed_authority")
                             .value("name", clip(name, 80))
                             .value("claimed", claimed)
-                            .value("domain", &domain)
+                            .value("domain", domain)
                             .value("suffix", suffix),
                     )
                 })
