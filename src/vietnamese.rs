@@ -582,9 +582,10 @@ fn lower_latin(c: char) -> Option<char> {
 }
 
 /// A character of Vietnamese prose read from its bytes, without decoding it: Latin-1's upper
-/// half (C3 80–BF: letters but × and ÷; capitals C3 80–9E but 97) and the toned vowels
-/// U+1EA0–1EFF (E1 BA A0 … E1 BB BF: letters, capitals even). A capital's small letter differs
-/// from it in the last byte only.
+/// half (C3 80–BF: letters but × and ÷; capitals C3 80–9E but 97), the toned vowels
+/// U+1EA0–1EFF (E1 BA A0 … E1 BB BF: letters, capitals even) and Vietnamese's own letters of
+/// Latin Extended (Ă ă Đ đ Ĩ ĩ: C4 82/83, 90/91, A8/A9; Ũ ũ: C5 A8/A9; Ơ ơ Ư ư: C6 A0/A1,
+/// AF/B0). A capital's small letter differs from it in the last byte only.
 struct ProseChar {
     width: usize,
     letter: bool,
@@ -611,6 +612,21 @@ impl ProseChar {
                     small_last_byte: (b2 % 2 == 0).then_some(b2 + 1),
                 })
             }
+            (0xC4, Some(&b), _) if matches!(b, 0x82 | 0x83 | 0x90 | 0x91 | 0xA8 | 0xA9) => Some(ProseChar {
+                width: 2,
+                letter: true,
+                small_last_byte: (b % 2 == 0).then_some(b + 1),
+            }),
+            (0xC5, Some(&b), _) if matches!(b, 0xA8 | 0xA9) => Some(ProseChar {
+                width: 2,
+                letter: true,
+                small_last_byte: (b == 0xA8).then_some(0xA9),
+            }),
+            (0xC6, Some(&b), _) if matches!(b, 0xA0 | 0xA1 | 0xAF | 0xB0) => Some(ProseChar {
+                width: 2,
+                letter: true,
+                small_last_byte: matches!(b, 0xA0 | 0xAF).then_some(b + 1),
+            }),
             _ => None,
         }
     }
@@ -641,16 +657,13 @@ pub fn to_lower_aligned(text: &str, out: &mut String) -> bool {
     // The characters outside ASCII, found by their lead bytes: most are small letters already;
     // a capital of the Latin ranges is replaced in place by its small letter of the same length.
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while let Some(lead) = bytes[i..].iter().position(|&b| b >= 0xC0) {
-        i += lead;
+    for i in lead_bytes(bytes) {
         if let Some(known) = ProseChar::at(bytes, i) {
             if let Some(small) = known.small_last_byte {
-                // SAFETY: one continuation byte (80–BF) becomes another (A0–BE, or odd 81–BF)
-                // after the same lead byte: the text stays UTF-8.
+                // SAFETY: one continuation byte (80–BF) becomes another (the same plus one,
+                // or plus 20 in Latin-1) after the same lead byte: the text stays UTF-8.
                 unsafe { out.as_bytes_mut()[i + known.width - 1] = small };
             }
-            i += known.width;
             continue;
         }
         let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
@@ -669,38 +682,78 @@ pub fn to_lower_aligned(text: &str, out: &mut String) -> bool {
                 return false;
             }
         }
-        i += n;
     }
     true
+}
+
+/// Where the characters of two bytes or more start in UTF-8 text (their lead bytes, C0–FF),
+/// in order, found eight bytes at a time: prose mixes ASCII and other letters too finely for a
+/// byte-by-byte walk to guess its branches.
+fn lead_bytes(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks(8).enumerate();
+    let (mut base, mut mask) = (0usize, 0u64);
+    std::iter::from_fn(move || {
+        while mask == 0 {
+            let (k, chunk) = chunks.next()?;
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            let w = u64::from_le_bytes(word);
+            // A lead byte has its two top bits set: bit 7 of (w & w << 1) in its byte. (The
+            // shift moves each byte's bit 6 to its bit 7; no bit crosses into another byte's 7.)
+            mask = w & (w << 1) & HIGH;
+            base = k * 8;
+        }
+        let at = base + (mask.trailing_zeros() / 8) as usize;
+        mask &= mask - 1;
+        Some(at)
+    })
+}
+
+/// Bounds of [`count_letters`] from the bytes alone, no character decoded: (at most this many
+/// letters, at most this many capitals), the ASCII ones counted exactly and every other
+/// character taken for a capital letter. A share of capitals below `most capitals / most
+/// letters` is then certain without counting letter by letter.
+pub fn letters_at_most(text: &str) -> (usize, usize) {
+    let (mut letters, mut upper) = (0, 0);
+    for chunk in text.as_bytes().chunks(1 << 12) {
+        let (mut l, mut u) = (0u32, 0u32);
+        for &b in chunk {
+            let other = u32::from(b >= 0xC0);
+            l += u32::from((b | 0x20).wrapping_sub(b'a') < 26) + other;
+            u += u32::from(b.wrapping_sub(b'A') < 26) + other;
+        }
+        letters += l as usize;
+        upper += u as usize;
+    }
+    (letters, upper)
 }
 
 /// How many letters ([`is_letter`]) a text has, and how many of them are capitals
 /// ([`is_upper`]); ASCII characters are answered without the Latin tables.
 pub fn count_letters(text: &str) -> (usize, usize) {
-    let (mut letters, mut upper) = (0, 0);
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if b < 0x80 {
-            letters += usize::from(b.is_ascii_alphabetic());
-            upper += usize::from(b.is_ascii_uppercase());
-            i += 1;
-        } else if b < 0xC0 {
-            // A continuation byte: its character was counted at its lead byte.
-            i += 1;
-        } else if let Some(known) = ProseChar::at(bytes, i) {
+    // ASCII letters first, over every byte without a branch (no byte of another character is
+    // an ASCII letter), then the other characters at their lead bytes.
+    let (mut letters, mut upper) = (0, 0);
+    for chunk in bytes.chunks(1 << 12) {
+        let (mut l, mut u) = (0u32, 0u32);
+        for &b in chunk {
+            l += u32::from((b | 0x20).wrapping_sub(b'a') < 26);
+            u += u32::from(b.wrapping_sub(b'A') < 26);
+        }
+        letters += l as usize;
+        upper += u as usize;
+    }
+    for i in lead_bytes(bytes) {
+        if let Some(known) = ProseChar::at(bytes, i) {
             letters += usize::from(known.letter);
             upper += usize::from(known.small_last_byte.is_some());
-            i += known.width;
-        } else {
-            let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
-                break;
-            };
-            if is_letter(c) {
-                letters += 1;
-                upper += usize::from(is_upper(c));
-            }
-            i += c.len_utf8();
+        } else if let Some(c) = text.get(i..).and_then(|t| t.chars().next())
+            && is_letter(c)
+        {
+            letters += 1;
+            upper += usize::from(is_upper(c));
         }
     }
     (letters, upper)
@@ -837,6 +890,24 @@ mod tests {
     }
 
     #[test]
+    fn lead_bytes_are_where_characters_of_several_bytes_start() {
+        let text = "Kính gửi: các đơn vị – “ĐỒNG” 東京 😀 a\u{a0}b ế";
+        for from in 0..text.len() {
+            let Some(t) = text.get(from..) else {
+                continue;
+            };
+            let want: Vec<usize> = t
+                .char_indices()
+                .filter(|(_, c)| c.len_utf8() > 1)
+                .map(|(i, _)| i)
+                .collect();
+            assert_eq!(lead_bytes(t.as_bytes()).collect::<Vec<_>>(), want, "{t}");
+        }
+        assert_eq!(lead_bytes(b"").count(), 0);
+        assert_eq!(lead_bytes(b"plain ascii, longer than a word").count(), 0);
+    }
+
+    #[test]
     fn the_fast_character_classes_agree_with_the_standard_library() {
         for u in 0..=0x2_FFFFu32 {
             let Some(c) = char::from_u32(u) else {
@@ -845,12 +916,19 @@ mod tests {
             assert_eq!(is_letter(c), c.is_alphabetic(), "is_letter {u:#x}");
             assert_eq!(is_word_char(c), c.is_alphanumeric(), "is_word_char {u:#x}");
             assert_eq!(is_upper(c), c.is_uppercase(), "is_upper {u:#x}");
-            let text = format!("a{c}B{c}");
+            // Shifted by 0 to 7 bytes, so the characters fall everywhere in the 8-byte words
+            // the lead bytes are looked for in.
+            let text = format!("{}a{c}B{c}", &"......."[..(u % 8) as usize]);
             let naive = text
                 .chars()
                 .filter(|&c| is_letter(c))
                 .fold((0, 0), |(l, u), c| (l + 1, u + usize::from(is_upper(c))));
             assert_eq!(count_letters(&text), naive, "count_letters {u:#x}");
+            let (most_letters, most_upper) = letters_at_most(&text);
+            assert!(
+                most_letters >= naive.0 && most_upper >= naive.1,
+                "letters_at_most {u:#x}"
+            );
             assert_eq!(to_lower(&text), text.to_lowercase(), "to_lower {u:#x}");
             if let Some(l) = lower_latin(c) {
                 assert_eq!(l.to_string(), c.to_lowercase().to_string(), "lower {u:#x}");
@@ -877,6 +955,9 @@ mod tests {
         }
         let mut out = String::new();
         assert!(to_lower_aligned("ỦY BAN NHÂN DÂN – “Công văn” ĐỒNG", &mut out));
+        assert_eq!(out, "ủy ban nhân dân – “công văn” đồng");
+        assert!(to_lower_aligned("ĂN ƯỚC ƠN ĨU ŨI Đi", &mut out));
+        assert_eq!(out, "ăn ước ơn ĩu ũi đi");
         assert!(!to_lower_aligned("ΟΔΟΣ ΣΟΦΙΑΣ", &mut out));
     }
 }

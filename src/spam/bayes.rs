@@ -461,22 +461,19 @@ impl Words {
                 has_prev = false;
                 continue;
             }
-            // One pass over the word: its length in characters, whether it has CJK letters,
-            // whether every letter is a capital.
-            let (ascii, mut n, mut cjk, mut shouted) = (w.is_ascii(), 0usize, false, true);
-            if ascii {
-                n = w.len();
-                shouted = !w.bytes().any(|b| b.is_ascii_lowercase());
+            // The word's length in characters, whether it has CJK letters, whether every letter
+            // is a capital. Outside ASCII: characters counted by the bytes that start them, CJK
+            // looked for only where a byte may lead one, capitals only until a small letter.
+            let ascii = w.is_ascii();
+            let (n, cjk, shouted) = if ascii {
+                (w.len(), false, !w.bytes().any(|b| b.is_ascii_lowercase()))
             } else {
-                for c in w.chars() {
-                    n += 1;
-                    cjk |= is_cjk(c);
-                    // (Once a small letter was seen, the others are not looked up.)
-                    if shouted {
-                        shouted = !is_letter(c) || is_upper(c);
-                    }
-                }
-            }
+                (
+                    w.bytes().filter(|&b| b & 0xC0 != 0x80).count(),
+                    may_have_cjk(w) && w.chars().any(is_cjk),
+                    w.chars().all(|c| !is_letter(c) || is_upper(c)),
+                )
+            };
             // Short English words say little; Vietnamese syllables are short and say a lot.
             if n < 3 && ascii {
                 has_prev = false;
@@ -534,14 +531,29 @@ impl Words {
     }
 }
 
-/// Whether a character separates the classifier's words: white space, quotes, brackets,
-/// commas and semicolons.
-fn is_separator(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '"' | '\'' | '(' | ')' | '<' | '>' | '[' | ']' | ',' | ';')
-}
+/// What a byte says of the characters that separate the classifier's words (white space,
+/// quotes, brackets, commas and semicolons): 1, an ASCII separator; 2, it may start a Unicode
+/// space (C2 for U+0085 and U+00A0, E1 for U+1680, E2 for U+2000–U+205F, E3 for U+3000);
+/// 0, neither.
+const SEPARATOR_BYTE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let ascii = b"\t\n\x0b\x0c\r \"'()<>[],;";
+    let mut i = 0;
+    while i < ascii.len() {
+        t[ascii[i] as usize] = 1;
+        i += 1;
+    }
+    t[0xC2] = 2;
+    t[0xE1] = 2;
+    t[0xE2] = 2;
+    t[0xE3] = 2;
+    t
+};
 
-/// `text.split(is_separator)`, a byte at a time: every separator outside ASCII is a Unicode
-/// space, whose first byte is one of C2, E1, E2, E3; only there is a character decoded.
+/// The text split at separators (`text.split(is_separator)` in the tests), a byte at a time by
+/// a table ([`SEPARATOR_BYTE`]): a character
+/// is decoded only where a Unicode space may start (after E1, only E1 9A: E1 also leads the
+/// toned vowels).
 fn pieces(text: &str) -> impl Iterator<Item = &str> {
     let bytes = text.as_bytes();
     let (mut start, mut i, mut done) = (0, 0, false);
@@ -550,15 +562,14 @@ fn pieces(text: &str) -> impl Iterator<Item = &str> {
             return None;
         }
         while let Some(&b) = bytes.get(i) {
-            let width = if b < 0x80 {
-                usize::from(is_separator(char::from(b)))
-            } else if matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
-                match text.get(i..).and_then(|t| t.chars().next()) {
+            let width = match SEPARATOR_BYTE[usize::from(b)] {
+                0 => 0,
+                1 => 1,
+                _ if b == 0xE1 && bytes.get(i + 1) != Some(&0x9A) => 0,
+                _ => match text.get(i..).and_then(|t| t.chars().next()) {
                     Some(c) if c.is_whitespace() => c.len_utf8(),
                     _ => 0,
-                }
-            } else {
-                0
+                },
             };
             if width > 0 {
                 let piece = text.get(start..i);
@@ -864,6 +875,11 @@ mod tests {
     }
 
     /// The byte-wise word splitter gives what `str::split` gives, around every character.
+    /// Whether a character separates the classifier's words: what [`pieces`] splits at.
+    fn is_separator(c: char) -> bool {
+        c.is_whitespace() || matches!(c, '"' | '\'' | '(' | ')' | '<' | '>' | '[' | ']' | ',' | ';')
+    }
+
     #[test]
     fn pieces_are_what_split_gives() {
         let mut texts: Vec<String> = vec![

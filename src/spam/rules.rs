@@ -1633,6 +1633,15 @@ impl Test {
                     Where::Subject => v.subject.as_str(),
                     Where::Body => v.body.as_str(),
                 };
+                // Bounds first, from the bytes alone: prose far below the share (nearly all
+                // mail) is not counted letter by letter. Every other character a capital
+                // letter, the share could be at most most_upper / most_letters.
+                let (most_letters, most_upper) = crate::vietnamese::letters_at_most(text);
+                if most_letters < *min_letters
+                    || (most_upper as f64) < *min_ratio * most_letters as f64 * (1.0 - 1e-9)
+                {
+                    return None;
+                }
                 let (letters, upper) = crate::vietnamese::count_letters(text);
                 let ratio = upper as f64 / letters.max(1) as f64;
                 (letters >= *min_letters && ratio >= *min_ratio).then(|| {
@@ -2268,6 +2277,22 @@ mod tests {
             })
             .collect::<Vec<_>>()
             .join("\r\n")
+    }
+
+    /// Capitals outside ASCII count as capitals: the bound from the bytes (every such character
+    /// a capital letter) never hides a shouting Vietnamese body, and a body just under the
+    /// share is counted and found under it.
+    #[test]
+    fn vietnamese_capitals_are_counted_past_the_bound() {
+        let shouting = "THÔNG BÁO KHẨN: QUÝ KHÁCH ĐÃ TRÚNG THƯỞNG Ở ĐỢT NÀY, NHẬN NGAY ";
+        assert!(symbols(&plain("x", &shouting.repeat(6))).contains(&"BODY_EXCESS_CAPS".to_owned()));
+        // Two capital lines to three small ones: under half capitals, though every character
+        // outside ASCII could have been one.
+        let mixed = format!(
+            "{shouting}\n{shouting}\n{}",
+            "thông báo khẩn: quý khách đã trúng thưởng ở đợt này, nhận ngay ".repeat(3)
+        );
+        assert!(!symbols(&plain("x", &mixed.repeat(2))).contains(&"BODY_EXCESS_CAPS".to_owned()));
     }
 
     #[test]
