@@ -5,6 +5,7 @@
 use super::{Finding, ScanContext, Scanner};
 use crate::config::{ConfigError, LocalConfig, SpamConfig};
 use crate::policy::KnownSymbol;
+use crate::spam::Lowered;
 use crate::spam::bayes::{self, Model};
 use crate::spam::rules::{Facts, SpamRules};
 use std::path::{Path, PathBuf};
@@ -136,6 +137,13 @@ impl Scanner for SpamScanner {
             return;
         }
         let text = cx.text();
+        // With a classifier, the rules and the tokeniser read the text lower-cased once.
+        let classify = self.model.is_some() || self.vietnamese.is_some();
+        let lowered = if classify {
+            Lowered::of(text)
+        } else {
+            Lowered::default()
+        };
         let facts = Facts {
             raw: &cx.input.raw,
             envelope: &cx.input.envelope,
@@ -143,15 +151,13 @@ impl Scanner for SpamScanner {
             text,
             local: &self.local,
             deadline: Some(cx.deadline),
+            lowered: classify.then_some(&lowered),
         };
         self.rules.check(&facts, out);
-        if cx.expired() {
+        if cx.expired() || !classify {
             return;
         }
-        if self.model.is_none() && self.vietnamese.is_none() {
-            return;
-        }
-        let tokens = bayes::tokens_of(cx.parsed, text);
+        let tokens = bayes::tokens_of_lowered(cx.parsed, text, &lowered);
         let site = self
             .model
             .as_ref()

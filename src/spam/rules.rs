@@ -577,6 +577,8 @@ pub struct Facts<'a, 'x> {
     pub local: &'a LocalConfig,
     /// The message's deadline: the checks stop when it passes (the engine reports it).
     pub deadline: Option<std::time::Instant>,
+    /// The text's pieces lower-cased already, when the classifier reads them too.
+    pub lowered: Option<&'a super::Lowered>,
 }
 
 /// Writing systems told apart by the script checks.
@@ -1203,15 +1205,29 @@ impl<'a> View<'a> {
     fn new(f: &Facts<'a, '_>, max: usize, bare_host_tlds: &[String]) -> View<'a> {
         let mut subject = String::new();
         let mut body = String::new();
-        for p in &f.text.pieces {
+        // The same lower-cased, from the pieces lower-cased already (each character kept its
+        // length there, so a piece's cut falls at the same byte); none when one is missing.
+        let lowered = f.lowered;
+        let mut subject_lower: Option<&str> = Some("");
+        let mut body_lower: Option<String> = lowered.map(|_| String::new());
+        for (i, p) in f.text.pieces.iter().enumerate() {
             match p.kind {
                 PieceKind::Subject if subject.is_empty() && !p.location.contains('>') => {
                     subject = p.text.clone();
+                    subject_lower = lowered.and_then(|l| l.piece(i));
                 }
                 PieceKind::Body if body.len() < max => {
                     let end = floor_char_boundary(&p.text, max - body.len());
                     body.push_str(&p.text[..end]);
                     body.push('\n');
+                    let piece = lowered.and_then(|l| l.piece(i)).and_then(|l| l.get(..end));
+                    match (body_lower.as_mut(), piece) {
+                        (Some(b), Some(l)) => {
+                            b.push_str(l);
+                            b.push('\n');
+                        }
+                        _ => body_lower = None,
+                    }
                 }
                 _ => {}
             }
@@ -1244,7 +1260,16 @@ impl<'a> View<'a> {
             .and_then(|a| a.rsplit_once('@'))
             .map(|(_, d)| d.trim_end_matches('.').to_ascii_lowercase())
             .unwrap_or_default();
-        let body_lower = crate::vietnamese::to_lower(&format!("{sender}\n{subject}\n{body}"));
+        // Lower-cased once (the sender's name again: it may hold what lower-cases unaligned).
+        let mut sender_lower = String::new();
+        let body_lower = match (
+            crate::vietnamese::to_lower_aligned(&sender, &mut sender_lower),
+            subject_lower,
+            body_lower,
+        ) {
+            (true, Some(s), Some(b)) => format!("{sender_lower}\n{s}\n{b}"),
+            _ => crate::vietnamese::to_lower(&format!("{sender}\n{subject}\n{body}")),
+        };
         let mut urls = Vec::new();
         // (A body without "http" in any case has no URL: its words are not looked at.)
         if memchr::memmem::find(body_lower.as_bytes(), b"http").is_some() {
@@ -2204,16 +2229,23 @@ mod tests {
         let parsed = ParsedMessage::parse(raw.as_bytes(), &limits);
         let text = crate::extract::extract_message(&parsed, raw.as_bytes(), &limits);
         let local = LocalConfig::default();
-        let facts = Facts {
+        let lowered = crate::spam::Lowered::of(&text);
+        let facts = |lowered| Facts {
             raw: raw.as_bytes(),
             envelope,
             parsed: &parsed,
             text: &text,
             local: &local,
             deadline: None,
+            lowered,
         };
+        let r = rules();
         let mut out = Vec::new();
-        rules().check(&facts, &mut out);
+        r.check(&facts(None), &mut out);
+        // The text lower-cased once for the rules and the classifier reads the same.
+        let mut shared = Vec::new();
+        r.check(&facts(Some(&lowered)), &mut shared);
+        assert_eq!(shared, out, "with the pieces lower-cased already");
         out
     }
 
