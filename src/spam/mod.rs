@@ -1,6 +1,8 @@
 //! Spam: the rules of `rules/spam.toml` (`rules`, with the impersonation checks of
-//! `impersonation`), the statistical classifier (`bayes`) and its token database (`tokendb`). The scanner that runs them is `scanners::spam`; `canhgac train`
-//! fills the database; `canhgac-tools eval` (`cli::eval`) measures the whole by cross-validation.
+//! `impersonation`), the statistical classifier (`bayes`) and its token database (`tokendb`), and
+//! the text both read lower-cased once ([`Lowered`]). The scanner that runs them is
+//! `scanners::spam`; `canhgac train` fills the database; `canhgac-tools eval` (`cli::eval`)
+//! measures the whole by cross-validation.
 
 pub mod bayes;
 pub mod impersonation;
