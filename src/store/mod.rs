@@ -630,7 +630,7 @@ impl Store {
         let findings = serde_json::to_string(&h.verdict.findings).unwrap_or_else(|_| "[]".into());
         let rcpt = serde_json::to_string(&e.rcpt_to).unwrap_or_else(|_| "[]".into());
         let conn = self.lock();
-        let tx = conn.begin(false).map_err(|e| self.sql(e))?;
+        let tx = conn.begin(true).map_err(|e| self.sql(e))?;
         tx.execute(
             "INSERT INTO messages (id, received_at, queue_id, client_addr, helo, mail_from, rcpt_to, auth_user,
                 internal_sender, header_from, subject, size, action, level, score, findings, status, sha256, raw, reason, described, authentication)
@@ -919,7 +919,7 @@ impl Store {
     pub fn add_note(&self, id: &str, actor: &str, note: &str) -> Result<(), StoreError> {
         self.get(id)?;
         let conn = self.lock();
-        let tx = conn.begin(false).map_err(|e| self.sql(e))?;
+        let tx = conn.begin(true).map_err(|e| self.sql(e))?;
         audit::append(&tx, &self.key, now(), actor, "note", id, note).map_err(|e| self.sql(e))?;
         tx.commit().map_err(|e| self.sql(e))
     }
@@ -932,7 +932,7 @@ impl Store {
         }
         let cutoff = now() - i64::from(days) * 86_400;
         let conn = self.lock();
-        let tx = conn.begin(false).map_err(|e| self.sql(e))?;
+        let tx = conn.begin(true).map_err(|e| self.sql(e))?;
         let ids: Vec<String> = tx
             .query_map(
                 "SELECT id FROM messages WHERE received_at < ?1 AND raw IS NOT NULL",
@@ -961,7 +961,7 @@ impl Store {
     /// Records that an officer viewed or exported a message.
     pub fn audit(&self, actor: &str, action: &str, id: &str, reason: &str) -> Result<(), StoreError> {
         let conn = self.lock();
-        let tx = conn.begin(false).map_err(|e| self.sql(e))?;
+        let tx = conn.begin(true).map_err(|e| self.sql(e))?;
         audit::append(&tx, &self.key, now(), actor, action, id, reason).map_err(|e| self.sql(e))?;
         tx.commit().map_err(|e| self.sql(e))
     }
@@ -1090,7 +1090,7 @@ impl Store {
     /// Marks an alert sent (it will not be sent again).
     pub fn alert_sent(&self, id: i64) -> Result<(), StoreError> {
         let conn = self.lock();
-        let tx = conn.begin(false).map_err(|e| self.sql(e))?;
+        let tx = conn.begin(true).map_err(|e| self.sql(e))?;
         if outbox::sent(&tx, id, now()).map_err(|e| self.sql(e))? {
             // The alerts of held messages (not the audit anchors' mail).
             let (message, kind): (String, String) = tx
