@@ -715,36 +715,35 @@ fn lead_bytes(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
 /// character taken for a capital letter. A share of capitals below `most capitals / most
 /// letters` is then certain without counting letter by letter.
 pub fn letters_at_most(text: &str) -> (usize, usize) {
-    let (mut letters, mut upper) = (0, 0);
-    for chunk in text.as_bytes().chunks(1 << 12) {
-        let (mut l, mut u) = (0u32, 0u32);
+    let (letters, upper, others) = ascii_letters(text.as_bytes());
+    (letters + others, upper + others)
+}
+
+/// (ASCII letters, ASCII capitals, characters outside ASCII) of UTF-8 text, over every byte
+/// without a branch: no byte of another character is an ASCII letter, and each of those
+/// characters has one lead byte (C0–FF).
+fn ascii_letters(bytes: &[u8]) -> (usize, usize, usize) {
+    let (mut letters, mut upper, mut others) = (0, 0, 0);
+    for chunk in bytes.chunks(1 << 12) {
+        let (mut l, mut u, mut o) = (0u32, 0u32, 0u32);
         for &b in chunk {
-            let other = u32::from(b >= 0xC0);
-            l += u32::from((b | 0x20).wrapping_sub(b'a') < 26) + other;
-            u += u32::from(b.wrapping_sub(b'A') < 26) + other;
+            l += u32::from((b | 0x20).wrapping_sub(b'a') < 26);
+            u += u32::from(b.wrapping_sub(b'A') < 26);
+            o += u32::from(b >= 0xC0);
         }
         letters += l as usize;
         upper += u as usize;
+        others += o as usize;
     }
-    (letters, upper)
+    (letters, upper, others)
 }
 
 /// How many letters ([`is_letter`]) a text has, and how many of them are capitals
 /// ([`is_upper`]); ASCII characters are answered without the Latin tables.
 pub fn count_letters(text: &str) -> (usize, usize) {
     let bytes = text.as_bytes();
-    // ASCII letters first, over every byte without a branch (no byte of another character is
-    // an ASCII letter), then the other characters at their lead bytes.
-    let (mut letters, mut upper) = (0, 0);
-    for chunk in bytes.chunks(1 << 12) {
-        let (mut l, mut u) = (0u32, 0u32);
-        for &b in chunk {
-            l += u32::from((b | 0x20).wrapping_sub(b'a') < 26);
-            u += u32::from(b.wrapping_sub(b'A') < 26);
-        }
-        letters += l as usize;
-        upper += u as usize;
-    }
+    // ASCII letters first, then the other characters at their lead bytes.
+    let (mut letters, mut upper, _) = ascii_letters(bytes);
     for i in lead_bytes(bytes) {
         if let Some(known) = ProseChar::at(bytes, i) {
             letters += usize::from(known.letter);

@@ -563,9 +563,8 @@ const SEPARATOR_BYTE: [u8; 256] = {
 };
 
 /// The text split at separators (`text.split(is_separator)` in the tests), a byte at a time by
-/// a table ([`SEPARATOR_BYTE`]): a character
-/// is decoded only where a Unicode space may start (after E1, only E1 9A: E1 also leads the
-/// toned vowels).
+/// a table ([`SEPARATOR_BYTE`]): a character is decoded only where a Unicode space may start
+/// (after E1, only E1 9A: E1 also leads the toned vowels).
 fn pieces(text: &str) -> impl Iterator<Item = &str> {
     let bytes = text.as_bytes();
     let (mut start, mut i, mut done) = (0, 0, false);
@@ -886,7 +885,6 @@ mod tests {
         assert!(super::may_have_cjk("東京"));
     }
 
-    /// The byte-wise word splitter gives what `str::split` gives, around every character.
     /// Whether a character separates the classifier's words: what [`pieces`] splits at.
     fn is_separator(c: char) -> bool {
         c.is_whitespace() || matches!(c, '"' | '\'' | '(' | ')' | '<' | '>' | '[' | ']' | ',' | ';')
@@ -928,6 +926,7 @@ mod tests {
         }
     }
 
+    /// The byte-wise word splitter gives what `str::split` gives, around every character.
     #[test]
     fn pieces_are_what_split_gives() {
         let mut texts: Vec<String> = vec![

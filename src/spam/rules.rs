@@ -1207,20 +1207,19 @@ impl<'a> View<'a> {
         let mut body = String::new();
         // The same lower-cased, from the pieces lower-cased already (each character kept its
         // length there, so a piece's cut falls at the same byte); none when one is missing.
-        let lowered = f.lowered;
         let mut subject_lower: Option<&str> = Some("");
-        let mut body_lower: Option<String> = lowered.map(|_| String::new());
+        let mut body_lower: Option<String> = f.lowered.map(|_| String::new());
         for (i, p) in f.text.pieces.iter().enumerate() {
             match p.kind {
                 PieceKind::Subject if subject.is_empty() && !p.location.contains('>') => {
                     subject = p.text.clone();
-                    subject_lower = lowered.and_then(|l| l.piece(i));
+                    subject_lower = f.lowered.and_then(|l| l.piece(i));
                 }
                 PieceKind::Body if body.len() < max => {
                     let end = floor_char_boundary(&p.text, max - body.len());
                     body.push_str(&p.text[..end]);
                     body.push('\n');
-                    let piece = lowered.and_then(|l| l.piece(i)).and_then(|l| l.get(..end));
+                    let piece = f.lowered.and_then(|l| l.piece(i)).and_then(|l| l.get(..end));
                     match (body_lower.as_mut(), piece) {
                         (Some(b), Some(l)) => {
                             b.push_str(l);
