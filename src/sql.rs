@@ -900,12 +900,14 @@ impl Conn {
         }
     }
 
-    /// Begins a transaction. `write`: it will write, so on SQLite it takes the write lock at
-    /// once (`BEGIN IMMEDIATE`) and a status read and the update depending on it cannot
-    /// interleave with another writer; PostgreSQL's row locks do that for conditional updates.
-    pub fn begin(&self, write: bool) -> Result<Tx<'_>, DbError> {
+    /// Begins a transaction, which will write: on SQLite it takes the write lock at once
+    /// (`BEGIN IMMEDIATE`, waiting up to the busy timeout), so a read and the write depending
+    /// on it cannot interleave with another writer, and a read-then-write never fails at once
+    /// with "database is locked" when another handle wrote in between (a deferred `BEGIN`
+    /// does, without waiting); PostgreSQL's row locks do that for conditional updates.
+    pub fn begin(&self) -> Result<Tx<'_>, DbError> {
         match self {
-            Conn::Sqlite(c) => c.execute_batch(if write { "BEGIN IMMEDIATE" } else { "BEGIN" })?,
+            Conn::Sqlite(c) => c.execute_batch("BEGIN IMMEDIATE")?,
             Conn::Postgres(pg) => {
                 pg.batch("BEGIN".into())?;
                 pg.set_in_tx(true);
@@ -918,7 +920,7 @@ impl Conn {
     }
 
     /// Holds `lock` until the transaction ends, against every process sharing the database
-    /// (PostgreSQL: an advisory lock; SQLite's write lock, taken by `begin(true)`, already
+    /// (PostgreSQL: an advisory lock; SQLite's write lock, taken by `begin`, already
     /// serialises writers).
     pub fn exclusive(&self, lock: Lock) -> Result<(), DbError> {
         match self {
@@ -1157,7 +1159,7 @@ mod tests {
         let none = c.query_row("SELECT i FROM t WHERE i = 8", params![], |r| r.get::<i64>(0));
         assert_eq!(none.optional().expect("optional"), None);
         {
-            let tx = c.begin(true).expect("begin");
+            let tx = c.begin().expect("begin");
             tx.execute("DELETE FROM t", params![]).expect("delete");
         }
         let n: i64 = c

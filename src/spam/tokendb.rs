@@ -103,7 +103,7 @@ fn connect(location: &Path, read_only: bool) -> Result<Conn, TokenDbError> {
         let url = location.to_str().unwrap_or_default();
         let conn = Conn::Postgres(PgConn::connect(url).map_err(|e| open_err(&e))?);
         let create = || -> Result<(), DbError> {
-            let tx = conn.begin(true)?;
+            let tx = conn.begin()?;
             tx.exclusive(Lock::Classifier)?;
             tx.execute_batch(&crate::sql::pg_schema(SCHEMA))?;
             tx.commit()
@@ -164,7 +164,7 @@ impl TokenDb {
             return Ok(());
         }
         let rewrite = || -> Result<usize, DbError> {
-            let tx = self.conn.begin(true)?;
+            let tx = self.conn.begin()?;
             tx.execute_batch(MIGRATE_V1)?;
             let mut merged: FxHashMap<u64, (i64, i64)> = FxHashMap::default();
             tx.for_each("SELECT token, ham, spam FROM tokens_v1", params![], |r| {
@@ -196,7 +196,7 @@ impl TokenDb {
         messages: impl IntoIterator<Item = (&'a [u8], Tokens, bool)>,
     ) -> Result<TrainStats, TokenDbError> {
         let run = || -> Result<TrainStats, DbError> {
-            let tx = self.conn.begin(true)?;
+            let tx = self.conn.begin()?;
             tx.exclusive(Lock::Classifier)?;
             let mut stats = TrainStats::default();
             // token → (ham delta, spam delta), written at the end.

@@ -39,7 +39,7 @@ impl Store {
         self.get(id)?;
         let at = now();
         let conn = self.lock();
-        let tx = conn.begin(true).map_err(|e| self.sql(e))?;
+        let tx = conn.begin().map_err(|e| self.sql(e))?;
         let before: Option<Feedback> = tx
             .query_row(
                 &format!("SELECT {COLUMNS} FROM spam_feedback WHERE message_id = ?1"),
@@ -102,7 +102,7 @@ impl Store {
     pub fn feedback_learned(&self, actor: &str, f: &Feedback, what: &str) -> Result<(), StoreError> {
         let at = now();
         let conn = self.lock();
-        let tx = conn.begin(true).map_err(|e| self.sql(e))?;
+        let tx = conn.begin().map_err(|e| self.sql(e))?;
         let n = tx
             .execute(
                 "UPDATE spam_feedback SET learned_at = ?3 WHERE message_id = ?1 AND spam = ?2",

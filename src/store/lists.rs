@@ -40,7 +40,7 @@ impl Store {
         let note = note.trim();
         let at = now();
         let conn = self.lock();
-        let tx = conn.begin(true).map_err(|e| self.sql(e))?;
+        let tx = conn.begin().map_err(|e| self.sql(e))?;
         let exists: Option<i64> = tx
             .query_row(
                 "SELECT id FROM sender_lists WHERE kind = ?1 AND field = ?2 AND value = ?3 AND removed_at IS NULL",
@@ -95,7 +95,7 @@ impl Store {
     pub fn list_remove(&self, actor: &str, id: i64, reason: &str) -> Result<ListEntry, StoreError> {
         let at = now();
         let conn = self.lock();
-        let tx = conn.begin(true).map_err(|e| self.sql(e))?;
+        let tx = conn.begin().map_err(|e| self.sql(e))?;
         let entry = tx
             .query_row(
                 "SELECT id, kind, field, value, note, added_by, added_at FROM sender_lists WHERE id = ?1 AND removed_at IS NULL",

@@ -60,7 +60,7 @@ impl Store {
     pub fn copy_into(&self, to: &Store) -> Result<Copied, StoreError> {
         let source = self.read();
         let target = to.lock();
-        let tx = target.begin(true).map_err(|e| to.sql(e))?;
+        let tx = target.begin().map_err(|e| to.sql(e))?;
         for table in TABLES {
             let n = count(&tx, table).map_err(|e| to.sql(e))?;
             if n > 0 {

@@ -359,7 +359,7 @@ pub fn default_key_file(db: &Path) -> PathBuf {
 /// Creates or migrates the schema in PostgreSQL, under the schema lock (gateways starting
 /// together migrate it once); the version is kept in `canhgac_schema`.
 fn migrate_postgres(conn: &Conn, key: &AuditKey) -> Result<(), DbError> {
-    let tx = conn.begin(true)?;
+    let tx = conn.begin()?;
     tx.exclusive(crate::sql::Lock::Schema)?;
     tx.execute_batch(
         "CREATE TABLE IF NOT EXISTS canhgac_schema (version BIGINT NOT NULL);
@@ -481,7 +481,7 @@ impl Store {
         let conn = Conn::Sqlite(conn);
         for (i, sql) in SCHEMA.iter().enumerate().skip(version as usize) {
             let step = || -> Result<(), DbError> {
-                let tx = conn.begin(true)?;
+                let tx = conn.begin()?;
                 tx.execute_batch(sql)?;
                 if i + 1 == KEYED_AUDIT_VERSION {
                     audit::seal_legacy(&tx, &key, now())?;
@@ -630,7 +630,7 @@ impl Store {
         let findings = serde_json::to_string(&h.verdict.findings).unwrap_or_else(|_| "[]".into());
         let rcpt = serde_json::to_string(&e.rcpt_to).unwrap_or_else(|_| "[]".into());
         let conn = self.lock();
-        let tx = conn.begin(true).map_err(|e| self.sql(e))?;
+        let tx = conn.begin().map_err(|e| self.sql(e))?;
         tx.execute(
             "INSERT INTO messages (id, received_at, queue_id, client_addr, helo, mail_from, rcpt_to, auth_user,
                 internal_sender, header_from, subject, size, action, level, score, findings, status, sha256, raw, reason, described, authentication)
@@ -804,7 +804,7 @@ impl Store {
     /// IMMEDIATE`; on PostgreSQL the store's advisory write lock), so a status read and the
     /// update that depends on it cannot interleave with another writer, on any gateway.
     fn write_tx<'c>(&self, conn: &'c Conn) -> Result<crate::sql::Tx<'c>, StoreError> {
-        let tx = conn.begin(true).map_err(|e| self.sql(e))?;
+        let tx = conn.begin().map_err(|e| self.sql(e))?;
         // Across gateways sharing PostgreSQL too (taken before the audit chain's lock, as
         // every path does, so the two never wait on each other in opposite orders).
         tx.exclusive(crate::sql::Lock::StoreWrite)
@@ -919,7 +919,7 @@ impl Store {
     pub fn add_note(&self, id: &str, actor: &str, note: &str) -> Result<(), StoreError> {
         self.get(id)?;
         let conn = self.lock();
-        let tx = conn.begin(true).map_err(|e| self.sql(e))?;
+        let tx = conn.begin().map_err(|e| self.sql(e))?;
         audit::append(&tx, &self.key, now(), actor, "note", id, note).map_err(|e| self.sql(e))?;
         tx.commit().map_err(|e| self.sql(e))
     }
@@ -932,7 +932,7 @@ impl Store {
         }
         let cutoff = now() - i64::from(days) * 86_400;
         let conn = self.lock();
-        let tx = conn.begin(true).map_err(|e| self.sql(e))?;
+        let tx = conn.begin().map_err(|e| self.sql(e))?;
         let ids: Vec<String> = tx
             .query_map(
                 "SELECT id FROM messages WHERE received_at < ?1 AND raw IS NOT NULL",
@@ -961,7 +961,7 @@ impl Store {
     /// Records that an officer viewed or exported a message.
     pub fn audit(&self, actor: &str, action: &str, id: &str, reason: &str) -> Result<(), StoreError> {
         let conn = self.lock();
-        let tx = conn.begin(true).map_err(|e| self.sql(e))?;
+        let tx = conn.begin().map_err(|e| self.sql(e))?;
         audit::append(&tx, &self.key, now(), actor, action, id, reason).map_err(|e| self.sql(e))?;
         tx.commit().map_err(|e| self.sql(e))
     }
@@ -1076,7 +1076,7 @@ impl Store {
                 "SET TRANSACTION READ WRITE; CREATE TEMP TABLE canhgac_write_probe (x int)"
             }
         };
-        let tx = conn.begin(true).map_err(|e| self.sql(e))?;
+        let tx = conn.begin().map_err(|e| self.sql(e))?;
         tx.execute_batch(probe).map_err(|e| self.sql(e))
         // Dropped: rolled back.
     }
@@ -1090,7 +1090,7 @@ impl Store {
     /// Marks an alert sent (it will not be sent again).
     pub fn alert_sent(&self, id: i64) -> Result<(), StoreError> {
         let conn = self.lock();
-        let tx = conn.begin(true).map_err(|e| self.sql(e))?;
+        let tx = conn.begin().map_err(|e| self.sql(e))?;
         if outbox::sent(&tx, id, now()).map_err(|e| self.sql(e))? {
             // The alerts of held messages (not the audit anchors' mail).
             let (message, kind): (String, String) = tx

@@ -375,7 +375,7 @@ impl Store {
         }
         let write = || -> Result<usize, DbError> {
             let conn = self.lock();
-            let tx = conn.begin(true)?;
+            let tx = conn.begin()?;
             for ((day, unit, counter), n) in &pending.counts {
                 add(&tx, *day, unit, counter, *n)?;
             }

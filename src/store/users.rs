@@ -184,7 +184,7 @@ impl Store {
         let hash = hash(password)?;
         let at = now();
         let conn = self.lock();
-        let tx = conn.begin(true).map_err(|e| self.sql(e))?;
+        let tx = conn.begin().map_err(|e| self.sql(e))?;
         let exists: Option<String> = tx
             .query_row("SELECT name FROM users WHERE name = ?1", params![name], |r| {
                 r.get(0)
@@ -319,7 +319,7 @@ impl Store {
     ) -> Result<(), UserError> {
         let at = now();
         let conn = self.lock();
-        let tx = conn.begin(true).map_err(|e| self.sql(e))?;
+        let tx = conn.begin().map_err(|e| self.sql(e))?;
         if update(&tx, at).map_err(|e| self.sql(e))? == 0 {
             return Err(UserError::NoSuchUser(name.to_owned()));
         }
