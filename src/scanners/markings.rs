@@ -137,6 +137,9 @@ pub struct MarkingScanner {
     marker: String,
     /// The marker's characters (for the quick test).
     marker_chars: Vec<char>,
+    /// The quick test's key: the marker's first marked letter (its index in `marker_chars`) and
+    /// a searcher for each of its forms (small, capital), built once.
+    marker_key: Option<(usize, Vec<memchr::memmem::Finder<'static>>)>,
     marker_folded: String,
     not_after: Vec<Words>,
     not_before: Vec<Words>,
@@ -269,10 +272,20 @@ impl MarkingScanner {
             });
         }
         let up = |v: &[String]| v.iter().map(|s| s.to_uppercase()).collect::<Vec<_>>();
+        let marker_chars: Vec<char> = raw.marker.word.to_uppercase().chars().collect();
+        let marker_key = marker_chars.iter().position(|c| !c.is_ascii()).map(|k| {
+            let key = marker_chars[k];
+            let forms = key.to_lowercase().chain(std::iter::once(key));
+            let finders = forms
+                .map(|form| memchr::memmem::Finder::new(form.to_string().as_bytes()).into_owned())
+                .collect();
+            (k, finders)
+        });
         Ok(MarkingScanner {
             levels,
             marker: raw.marker.word.to_uppercase(),
-            marker_chars: raw.marker.word.to_uppercase().chars().collect(),
+            marker_chars,
+            marker_key,
             marker_folded: raw.marker.folded.to_uppercase(),
             not_after: raw.context.not_after.iter().map(|p| words_of(p)).collect(),
             not_before: raw.context.not_before.iter().map(|p| words_of(p)).collect(),
@@ -644,15 +657,13 @@ impl MarkingScanner {
     /// into words: it looks for the marker's first marked letter, then compares around it).
     fn contains_marker(&self, text: &str) -> bool {
         let marker = &self.marker_chars;
-        let Some(k) = marker.iter().position(|c| !c.is_ascii()) else {
+        let Some((k, finders)) = &self.marker_key else {
             return text.to_uppercase().contains(&self.marker);
         };
-        let key = marker[k];
+        let k = *k;
         let same = |a: &char, b: &char| a.to_uppercase().eq(b.to_uppercase());
-        for form in key.to_lowercase().chain(std::iter::once(key)) {
-            let mut buf = [0u8; 4];
-            let needle = form.encode_utf8(&mut buf).as_bytes();
-            for at in memchr::memmem::find_iter(text.as_bytes(), needle) {
+        for finder in finders {
+            for at in finder.find_iter(text.as_bytes()) {
                 let mut before = text[..at].chars().rev();
                 let mut after = text[at..].chars();
                 if marker[..k]

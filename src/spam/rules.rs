@@ -15,11 +15,22 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use mail_parser::{MimeHeaders, PartType};
 use regex::Regex;
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 /// The rules built into the binary (the repository's `rules/spam.toml`).
 pub const EMBEDDED: &str = include_str!("../../rules/spam.toml");
+
+/// The places of a body pattern looked at for the metas' passages (the first ones).
+const MAX_PLACES: usize = 10_000;
+
+/// A passage of `bytes` (0: the whole body).
+fn passage(bytes: usize) -> usize {
+    match bytes {
+        0 => usize::MAX,
+        n => n,
+    }
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -67,6 +78,10 @@ struct RawMeta {
     /// given instead of `symbol`.
     #[serde(default)]
     more: Vec<RawLevel>,
+    /// Its signs found in the body count together within this many bytes of it (default: the
+    /// settings' `passage_bytes`; 0: anywhere).
+    #[serde(default)]
+    passage_bytes: Option<usize>,
 }
 
 #[derive(Deserialize)]
@@ -80,6 +95,9 @@ struct RawLevel {
 #[serde(deny_unknown_fields)]
 struct RawSettings {
     max_text_bytes: usize,
+    /// Phrases counted together must lie within this many bytes of the body (0: anywhere).
+    #[serde(default)]
+    passage_bytes: usize,
     /// Host names written without a scheme whose last label is one of these are read as links.
     #[serde(default)]
     bare_host_tlds: Vec<String>,
@@ -194,6 +212,10 @@ enum RawCheck {
         #[serde(default)]
         many_hits: usize,
         phrases: Vec<String>,
+        /// Its phrases count together within this many bytes of the body (default: the
+        /// settings' `passage_bytes`; 0: anywhere).
+        #[serde(default)]
+        passage_bytes: Option<usize>,
     },
     Regex {
         symbol: String,
@@ -385,11 +407,27 @@ impl PhraseList {
     /// `plain`: the text has no Vietnamese marks, so the phrases are looked for without theirs
     /// too.
     fn hits<'p>(&'p self, found: &Found, text: &str, plain: bool, index: &PhraseIndex) -> Vec<&'p str> {
+        self.names(
+            self.hits_at(found, text, plain, index)
+                .into_iter()
+                .map(|(_, i)| i),
+        )
+    }
+
+    /// Where each phrase found starts and which it is (its index in the list), in the order of
+    /// the text; a phrase may be found several times.
+    fn hits_at(&self, found: &Found, text: &str, plain: bool, index: &PhraseIndex) -> Vec<(usize, usize)> {
         let mut hit = phrase_hits(&self.ids, found, text, index);
         if plain {
             hit.extend(phrase_hits(&self.folded, found, text, index));
+            hit.sort_unstable();
         }
-        let mut out: Vec<&str> = hit.into_iter().map(|i| self.phrases[i].as_str()).collect();
+        hit
+    }
+
+    /// The distinct phrases of these indices, sorted.
+    fn names(&self, hits: impl IntoIterator<Item = usize>) -> Vec<&str> {
+        let mut out: Vec<&str> = hits.into_iter().map(|i| self.phrases[i].as_str()).collect();
         out.sort_unstable();
         out.dedup();
         out
@@ -440,6 +478,8 @@ enum Test {
         min_hits: usize,
         many: Option<(String, usize)>,
         list: PhraseList,
+        /// Its own passage, if not the settings' (`usize::MAX`: the whole body).
+        passage: Option<usize>,
     },
     Regex(Target, Regex),
     PhraseSets {
@@ -491,6 +531,8 @@ struct Meta {
     of: Vec<String>,
     /// (how many of `of`, the symbol given): ascending, the first is the meta's own.
     levels: Vec<(usize, String)>,
+    /// Its signs found in the body count together within a passage of this many bytes.
+    passage: usize,
 }
 
 /// Compiles the `[[meta]]` checks: each names only symbols of signs or checks, a sign is not
@@ -499,6 +541,7 @@ fn compile_metas(
     raw: Vec<RawMeta>,
     checks: &[Check],
     signs: &[Check],
+    passage_bytes: usize,
     origin: &Path,
     text: &str,
 ) -> Result<Vec<Meta>, ConfigError> {
@@ -538,7 +581,11 @@ fn compile_metas(
                 ));
             }
         }
-        out.push(Meta { of: m.of, levels });
+        out.push(Meta {
+            of: m.of,
+            levels,
+            passage: passage(m.passage_bytes.unwrap_or(passage_bytes)),
+        });
     }
     Ok(out)
 }
@@ -560,6 +607,9 @@ pub struct SpamRules {
     min_language_hams: u32,
     site_languages: Vec<crate::spam::bayes::Language>,
     max_text_bytes: usize,
+    /// The phrase checks and the metas count what lies within one passage of this many bytes
+    /// of the body (`usize::MAX`: the whole body).
+    passage: usize,
     /// Top-level domains of the host names read as links without a scheme (lower-case).
     bare_host_tlds: Vec<String>,
     /// The shipped Vietnamese model's symbol and the probability from which it is given.
@@ -723,6 +773,7 @@ fn compile_check(
             many_symbol,
             many_hits,
             phrases,
+            passage_bytes,
         } => {
             if many_symbol.is_some() && many_hits <= min_hits {
                 return Err(ConfigError::at_line_with(
@@ -742,6 +793,7 @@ fn compile_check(
                     min_hits: min_hits.max(1),
                     many: many_symbol.map(|s| (s, many_hits)),
                     list,
+                    passage: passage_bytes.map(passage),
                 },
             )
         }
@@ -886,7 +938,14 @@ impl SpamRules {
         for c in raw.sign {
             signs.push(compile_check(c, origin, text, &mut index)?);
         }
-        let metas = compile_metas(raw.meta, &checks, &signs, origin, text)?;
+        let metas = compile_metas(
+            raw.meta,
+            &checks,
+            &signs,
+            raw.settings.passage_bytes,
+            origin,
+            text,
+        )?;
         let mut bands = raw.bayes.band;
         for b in &bands {
             if !(0.0..=1.0).contains(&b.from) || !(0.0..=1.0).contains(&b.to) || b.from >= b.to {
@@ -984,6 +1043,7 @@ impl SpamRules {
             min_language_hams: raw.bayes.min_language_hams,
             site_languages,
             max_text_bytes: raw.settings.max_text_bytes,
+            passage: passage(raw.settings.passage_bytes),
             bare_host_tlds: raw
                 .settings
                 .bare_host_tlds
@@ -1098,6 +1158,19 @@ impl SpamRules {
         let mut view = View::new(f, self.max_text_bytes, &self.bare_host_tlds);
         view.found = self.index.find(&view.body_lower);
         let mut fired: Vec<String> = Vec::new();
+        // In a body longer than a passage, where each sign of a meta was found in it.
+        let long = |passage: usize| view.body_lower.len() > passage;
+        let mut located: Vec<(String, Vec<usize>)> = Vec::new();
+        let mut locate = |symbol: &str, c: &Check, view: &View<'_>| {
+            if self
+                .metas
+                .iter()
+                .any(|m| long(m.passage) && m.of.iter().any(|s| s == symbol))
+                && let Some(at) = c.test.positions(view, &self.index)
+            {
+                located.push((symbol.to_owned(), at));
+            }
+        };
         // The clock is read every few checks (no single check runs long: each is bounded).
         let late =
             |i: usize| i.is_multiple_of(8) && f.deadline.is_some_and(|d| std::time::Instant::now() > d);
@@ -1106,6 +1179,7 @@ impl SpamRules {
                 return;
             }
             if let Some((symbol, ..)) = self.fire(c, f, &view) {
+                locate(&symbol, c, &view);
                 fired.push(symbol);
             }
         }
@@ -1119,15 +1193,32 @@ impl SpamRules {
                     Some(w) => finding.with_why(w),
                     None => finding,
                 });
+                locate(&symbol, c, &view);
                 fired.push(symbol);
             }
         }
         for m in &self.metas {
-            let signs: Vec<&str> =
+            let mut signs: Vec<&str> =
                 m.of.iter()
                     .filter(|s| fired.iter().any(|x| x == *s))
                     .map(String::as_str)
                     .collect();
+            // Signs found in the body count together only within one passage of it; signs of
+            // the whole message (sender, links) count with any.
+            if long(m.passage) {
+                let at = |s: &str| located.iter().find(|(l, _)| l == s).map(|(_, at)| at);
+                let mut hits: Vec<(usize, (usize, usize))> = Vec::new();
+                for (k, s) in signs.iter().enumerate() {
+                    hits.extend(at(s).into_iter().flatten().map(|&p| (p, (0, k))));
+                }
+                hits.sort_unstable();
+                let best = best_passage(&hits, 1, m.passage, |d| d.first().copied()).unwrap_or(&[]);
+                let mut k = 0;
+                signs.retain(|s| {
+                    k += 1;
+                    at(s).is_none() || best.iter().any(|&(_, (_, i))| i == k - 1)
+                });
+            }
             let Some((_, symbol)) = m.levels.iter().rev().find(|(min, _)| signs.len() >= *min) else {
                 continue;
             };
@@ -1152,8 +1243,19 @@ impl SpamRules {
             _ => c.symbol.clone(),
         };
         match &c.test {
-            Test::Phrases { min_hits, many, list } => {
-                let names = list.hits(&view.found, &view.body_lower, view.plain, &self.index);
+            Test::Phrases {
+                min_hits,
+                many,
+                list,
+                passage,
+            } => {
+                let at: Vec<_> = list
+                    .hits_at(&view.found, &view.body_lower, view.plain, &self.index)
+                    .into_iter()
+                    .map(|(p, i)| (p, (0, i)))
+                    .collect();
+                let best = best_passage(&at, 1, passage.unwrap_or(self.passage), |d| d.first().copied())?;
+                let names = list.names(best.iter().map(|&(_, (_, i))| i));
                 (names.len() >= *min_hits).then(|| {
                     let list = clip(&names.join(", "), 160);
                     let why = Why::new("spam_phrases")
@@ -1169,7 +1271,7 @@ impl SpamRules {
             }
             Test::PhraseSets { many, .. } => c
                 .test
-                .phrase_sets(view, &self.index)
+                .phrase_sets(view, &self.index, self.passage)
                 .map(|(n, detail, why)| (pick(many, n), detail, "body".to_owned(), Some(why))),
             _ => c
                 .test
@@ -1310,8 +1412,30 @@ impl<'a> View<'a> {
 }
 
 impl Test {
-    /// A phrase-set check: how many phrases it found and the finding's detail, when it fires.
-    fn phrase_sets(&self, v: &View<'_>, index: &PhraseIndex) -> Option<(usize, String, Why)> {
+    /// Where in the body the test finds what it looks for (phrases, patterns of the body), for
+    /// the metas' passages: `None` for a test of the whole message (sender, links, structure).
+    fn positions(&self, v: &View<'_>, index: &PhraseIndex) -> Option<Vec<usize>> {
+        let starts = |l: &PhraseList| {
+            l.hits_at(&v.found, &v.body_lower, v.plain, index)
+                .into_iter()
+                .map(|(p, _)| p)
+        };
+        match self {
+            Test::Phrases { list, .. } => Some(starts(list).collect()),
+            Test::PhraseSets { sets, .. } => Some(sets.iter().flat_map(|(_, l)| starts(l)).collect()),
+            Test::Regex(Target::Body, re) => Some(
+                re.find_iter(&v.body_lower)
+                    .take(MAX_PLACES)
+                    .map(|m| m.start())
+                    .collect(),
+            ),
+            _ => None,
+        }
+    }
+
+    /// A phrase-set check: how many phrases it found and the finding's detail, when it fires
+    /// (enough of every set within one passage of `passage` bytes).
+    fn phrase_sets(&self, v: &View<'_>, index: &PhraseIndex, passage: usize) -> Option<(usize, String, Why)> {
         let Test::PhraseSets {
             sets,
             unless,
@@ -1330,13 +1454,26 @@ impl Test {
         {
             return None;
         }
-        let mut found = Vec::new();
-        for (min, list) in sets {
-            let hits = list.hits(&v.found, &v.body_lower, v.plain, index);
-            if hits.len() < *min {
+        // Each set's phrases, then the passage that holds enough of every set.
+        let mut at = Vec::new();
+        for (g, (min, list)) in sets.iter().enumerate() {
+            let hits = list.hits_at(&v.found, &v.body_lower, v.plain, index);
+            if list.names(hits.iter().map(|&(_, i)| i)).len() < *min {
                 return None;
             }
-            found.extend(hits);
+            at.extend(hits.into_iter().map(|(p, i)| (p, (g, i))));
+        }
+        at.sort_unstable();
+        let enough = |d: &[usize]| {
+            sets.iter()
+                .zip(d)
+                .all(|((min, _), n)| n >= min)
+                .then(|| d.iter().sum())
+        };
+        let best = best_passage(&at, sets.len(), passage, enough)?;
+        let mut found: Vec<&str> = Vec::new();
+        for (g, (_, list)) in sets.iter().enumerate() {
+            found.extend(list.names(best.iter().filter(|(_, (h, _))| *h == g).map(|&(_, (_, i))| i)));
         }
         if unless.hits(&v.found, &v.body_lower, v.plain, index).len() >= *unless_hits {
             return None;
@@ -1850,8 +1987,9 @@ impl Test {
 /// The phrases of `list` (id in the index, index in the list) that `found` holds as whole words,
 /// chosen as a leftmost-longest search for the list's phrases alone would choose them: the
 /// match starting first, the longest there, then on from its end. Only the list's own matches
-/// are looked at (a text full of one other list's phrase costs this list nothing).
-fn phrase_hits(list: &[(u32, usize)], found: &Found, text: &str, index: &PhraseIndex) -> HashSet<usize> {
+/// are looked at (a text full of one other list's phrase costs this list nothing). Each hit:
+/// where it starts and its index in the list, in the order of the text.
+fn phrase_hits(list: &[(u32, usize)], found: &Found, text: &str, index: &PhraseIndex) -> Vec<(usize, usize)> {
     let mut mine: Vec<(usize, std::cmp::Reverse<usize>, u32, usize)> = Vec::new();
     let mut patterns = 0;
     for &(id, local) in list {
@@ -1869,7 +2007,7 @@ fn phrase_hits(list: &[(u32, usize)], found: &Found, text: &str, index: &PhraseI
     if patterns > 1 {
         mine.sort_unstable();
     }
-    let mut hit = HashSet::new();
+    let mut hit = Vec::new();
     let mut from = 0;
     for (start, std::cmp::Reverse(end), id, local) in mine {
         if start < from {
@@ -1886,9 +2024,65 @@ fn phrase_hits(list: &[(u32, usize)], found: &Found, text: &str, index: &PhraseI
         {
             continue;
         }
-        hit.insert(local);
+        hit.push((start, local));
     }
     hit
+}
+
+/// The hits that lie within one passage of the text, best: hits are (where, (group, item)),
+/// in the order of the text; `score` is given the distinct items of each group in a stretch
+/// whose hits start less than `passage` bytes apart, and says how good it is (`None`: not good
+/// enough). The best stretch's hits, or `None` when no stretch is good enough. A text shorter
+/// than a passage is one stretch: everything counts together, as when `passage` is
+/// `usize::MAX`. Linear in the hits (two ends moving forward, counts kept as they move).
+fn best_passage(
+    hits: &[(usize, (usize, usize))],
+    groups: usize,
+    passage: usize,
+    score: impl Fn(&[usize]) -> Option<usize>,
+) -> Option<&[(usize, (usize, usize))]> {
+    let (&(first_at, _), &(last_at, _)) = (hits.first()?, hits.last()?);
+    let mut distinct = vec![0usize; groups];
+    if last_at - first_at < passage {
+        // All in one passage (nearly all mail): counted at once.
+        let mut keys: Vec<(usize, usize)> = hits.iter().map(|&(_, k)| k).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        for (g, _) in keys {
+            if let Some(n) = distinct.get_mut(g) {
+                *n += 1;
+            }
+        }
+        return score(&distinct).map(|_| hits);
+    }
+    let mut seen: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut best: Option<(usize, usize, usize)> = None;
+    let mut first = 0;
+    for (last, &(at, key)) in hits.iter().enumerate() {
+        let n = seen.entry(key).or_insert(0);
+        *n += 1;
+        if *n == 1 {
+            distinct[key.0] += 1;
+        }
+        while let Some(&(from, old)) = hits.get(first) {
+            if at - from < passage {
+                break;
+            }
+            if let Some(n) = seen.get_mut(&old) {
+                *n -= 1;
+                if *n == 0 {
+                    distinct[old.0] -= 1;
+                }
+            }
+            first += 1;
+        }
+        if let Some(v) = score(&distinct)
+            && best.is_none_or(|(b, ..)| v > b)
+        {
+            best = Some((v, first, last));
+        }
+    }
+    best.and_then(|(_, first, last)| hits.get(first..=last))
 }
 
 /// The first link whose text is an address on another site: (text, target).
@@ -2049,6 +2243,7 @@ fn clip(s: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashSet;
 
     #[test]
     fn host_names_written_without_a_scheme_are_links() {
@@ -2250,6 +2445,11 @@ mod tests {
 
     fn symbols(raw: &str) -> Vec<String> {
         symbols_with(raw, &Envelope::default())
+    }
+
+    /// Whether the message gives this symbol.
+    fn has(raw: &str, symbol: &str) -> bool {
+        symbols(raw).iter().any(|s| s == symbol)
     }
 
     const HEAD: &str = "From: Nguyễn Văn A <a@sotttt.lamdong.gov.vn>\r\nTo: b@lamdong.gov.vn\r\n\
@@ -2772,6 +2972,113 @@ mod tests {
         );
         assert!(has(&claimed, "FROM_AUTHORITY_CLAIM"), "{:?}", symbols(&claimed));
         assert!(!has(&plain("Thông báo", "Nội dung"), "FROM_AUTHORITY_CLAIM"));
+    }
+
+    /// A stretch of hits is as good as the distinct items of each group it holds, and its
+    /// hits start less than a passage apart; everything counts together with no passage.
+    #[test]
+    fn the_best_passage_holds_the_most_hits_close_together() {
+        let hits = [
+            (0, (0, 1)),
+            (10, (0, 2)),
+            (500, (0, 3)),
+            (520, (0, 4)),
+            (530, (0, 3)),
+            (540, (0, 5)),
+        ];
+        let distinct = |d: &[usize]| d.first().copied();
+        let best = best_passage(&hits, 1, 100, distinct).expect("a passage");
+        assert_eq!(best, &hits[2..]);
+        assert_eq!(best_passage(&hits, 1, usize::MAX, distinct), Some(&hits[..]));
+        // Two groups, each needing two distinct items: only the stretch from 500 on has them.
+        let grouped = [
+            (0, (0, 1)),
+            (5, (1, 1)),
+            (500, (0, 2)),
+            (510, (1, 2)),
+            (520, (0, 3)),
+            (530, (1, 1)),
+        ];
+        let both = |d: &[usize]| (d[0] >= 2 && d[1] >= 2).then(|| d[0] + d[1]);
+        assert_eq!(best_passage(&grouped, 2, 100, both), Some(&grouped[2..]));
+        assert_eq!(best_passage(&grouped, 2, 10, both), None);
+        assert_eq!(best_passage(&[], 1, 100, distinct), None);
+    }
+
+    /// Phrases counted together, and the signs of a meta, count within one passage of the
+    /// body: the same words far apart in a long document are not a pitch.
+    #[test]
+    fn phrases_and_signs_count_together_only_within_a_passage() {
+        let filler = "Các đơn vị triển khai thực hiện theo kế hoạch của tỉnh. ".repeat(60);
+        let investment = [
+            "Đầu tư vàng cùng đội ngũ chuyên gia.",
+            "Lợi nhuận lớn.",
+            "Theo tín hiệu của nhóm.",
+        ];
+        let together = plain("Thông báo", &investment.join(" "));
+        assert!(has(&together, "VI_INVESTMENT"), "{:?}", symbols(&together));
+        let apart = plain("Thông báo", &investment.join(&format!(" {filler} ")));
+        assert!(!has(&apart, "VI_INVESTMENT"), "{:?}", symbols(&apart));
+        // Close together after a long start still counts.
+        let late = plain("Thông báo", &format!("{filler} {}", investment.join(" ")));
+        assert!(has(&late, "VI_INVESTMENT"), "{:?}", symbols(&late));
+
+        let signs = [
+            "Kính gửi quý khách.",
+            "Tài khoản sẽ bị khóa.",
+            "Vui lòng xác nhận trong vòng 24 giờ.",
+            "Nhận ngay quà tặng.",
+        ];
+        let shape = |body: &str| {
+            symbols(&plain("Thông báo", body))
+                .iter()
+                .any(|s| s.starts_with("VI_SCAM_SHAPE"))
+        };
+        assert!(shape(&signs.join(" ")));
+        assert!(shape(&format!("{filler} {}", signs.join(" "))));
+        let short = "Các đơn vị triển khai thực hiện. ".repeat(5);
+        assert!(!shape(&signs.join(&format!(" {filler} "))));
+        // A short text counts as a whole, however its signs are spread.
+        assert!(shape(&signs.join(&format!(" {short} "))));
+    }
+
+    /// A shop's own mail about an order ("delivered; review the product for Lazada coins") is
+    /// not a job scam, and ShopeePay's own domain is not a look-alike of Shopee's; the same
+    /// words or names from elsewhere still are.
+    #[test]
+    fn a_shops_own_mail_is_not_a_scam_in_its_name() {
+        let from = |address: &str| format!("From: Lazada <{address}>");
+        let delivered = plain(
+            "Đơn hàng đã được giao",
+            "Đơn hàng 3214ABC của bạn đã được giao thành công. Đánh giá sản phẩm để nhận xu Lazada.",
+        );
+        let own = delivered.replace(
+            "From: Nguyễn Văn A <a@sotttt.lamdong.gov.vn>",
+            &from("info@mail.lazada.vn"),
+        );
+        assert!(!has(&own, "VI_JOB_SCAM"), "{:?}", symbols(&own));
+        let other = delivered.replace(
+            "From: Nguyễn Văn A <a@sotttt.lamdong.gov.vn>",
+            &from("tuyendung@gmail.com"),
+        );
+        assert!(has(&other, "VI_JOB_SCAM"), "{:?}", symbols(&other));
+
+        let paid = |address: &str| {
+            plain(
+                "Thanh toán thành công",
+                "Bạn đã thanh toán 89.000đ cho đơn hàng 2412ABCD bằng ShopeePay.",
+            )
+            .replace(
+                "From: Nguyễn Văn A <a@sotttt.lamdong.gov.vn>",
+                &format!("From: ShopeePay <{address}>"),
+            )
+        };
+        assert!(
+            !has(&paid("no-reply@shopeepay.vn"), "DOMAIN_LOOKALIKE"),
+            "{:?}",
+            symbols(&paid("no-reply@shopeepay.vn"))
+        );
+        assert!(has(&paid("no-reply@shopeepay-xacthuc.com"), "DOMAIN_LOOKALIKE"));
     }
 
     #[test]
