@@ -1213,11 +1213,12 @@ impl SpamRules {
                 }
                 hits.sort_unstable();
                 let best = best_passage(&hits, 1, m.passage, |d| d.first().copied()).unwrap_or(&[]);
-                let mut k = 0;
-                signs.retain(|s| {
-                    k += 1;
-                    at(s).is_none() || best.iter().any(|&(_, (_, i))| i == k - 1)
-                });
+                signs = signs
+                    .iter()
+                    .enumerate()
+                    .filter(|&(k, s)| at(s).is_none() || best.iter().any(|&(_, (_, i))| i == k))
+                    .map(|(_, s)| *s)
+                    .collect();
             }
             let Some((_, symbol)) = m.levels.iter().rev().find(|(min, _)| signs.len() >= *min) else {
                 continue;
