@@ -710,6 +710,42 @@ fn lead_bytes(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
     })
 }
 
+/// The words of a text: the byte ranges of its maximal runs of [`is_word_char`], in order, into
+/// `out` (cleared first). ASCII and the characters of Vietnamese prose are read from their bytes;
+/// only other characters are decoded.
+pub fn word_spans(text: &str, out: &mut Vec<(usize, usize)>) {
+    out.clear();
+    let bytes = text.as_bytes();
+    let mut start = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (word, width) = if b < 0x80 {
+            (b.is_ascii_alphanumeric(), 1)
+        } else if let Some(known) = ProseChar::at(bytes, i) {
+            (known.letter, known.width)
+        } else {
+            match text.get(i..).and_then(|t| t.chars().next()) {
+                Some(c) => (is_word_char(c), c.len_utf8()),
+                // (Not at a character's start: cannot happen in a str; step over the byte.)
+                None => (false, 1),
+            }
+        };
+        match (word, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+        i += width;
+    }
+    if let Some(s) = start {
+        out.push((s, bytes.len()));
+    }
+}
+
 /// Bounds of [`count_letters`] from the bytes alone, no character decoded: (at most this many
 /// letters, at most this many capitals), the ASCII ones counted exactly and every other
 /// character taken for a capital letter. A share of capitals below `most capitals / most
@@ -783,6 +819,47 @@ mod tests {
             to_lower_into(text, &mut out);
             assert_eq!(out, text.to_lowercase(), "{text}");
         }
+    }
+
+    /// The words read from the bytes are the runs of `is_word_char` read character by
+    /// character: every character to U+2FFFF, alone and between Vietnamese words, at each of
+    /// four byte offsets.
+    #[test]
+    fn word_spans_are_the_runs_of_word_characters() {
+        fn naive(text: &str) -> Vec<(usize, usize)> {
+            let mut out = Vec::new();
+            let mut start = None;
+            for (i, c) in text.char_indices() {
+                match (is_word_char(c), start) {
+                    (true, None) => start = Some(i),
+                    (false, Some(s)) => {
+                        out.push((s, i));
+                        start = None;
+                    }
+                    _ => {}
+                }
+            }
+            if let Some(s) = start {
+                out.push((s, text.len()));
+            }
+            out
+        }
+        let mut spans = Vec::new();
+        for c in (0..=0x2FFFFu32).filter_map(char::from_u32) {
+            for pad in ["", "a", "ab", "abc"] {
+                for text in [format!("{pad}Kính{c}gửi ông {c}"), format!("{pad}{c}")] {
+                    word_spans(&text, &mut spans);
+                    assert_eq!(spans, naive(&text), "U+{:04X} in {text:?}", c as u32);
+                }
+            }
+        }
+        let text = "Đề nghị các đơn vị: 12/UBND, ×3 e\u{301}x";
+        word_spans(text, &mut spans);
+        let words: Vec<&str> = spans.iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(
+            words,
+            ["Đề", "nghị", "các", "đơn", "vị", "12", "UBND", "3", "e", "x"]
+        );
     }
 
     #[test]

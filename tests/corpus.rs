@@ -68,23 +68,32 @@ fn mime_test_suites_all_get_a_verdict() {
     for l in &lines {
         assert!(l["verdict"].is_string(), "{l}");
     }
-    // The SpamAssassin sample the MIME parser cannot handle still gets an explained verdict:
-    // held, since its content could not be read for secret markings (never delivered unread).
+    // SpamAssassin's `nice/mime9` (a message/rfc822 inside a message/rfc822) trips a
+    // `debug_assert!` of mail-parser: in a debug build the parser panics, and the message is
+    // held as unreadable (never delivered unread); a release build parses it whole (its forwarded
+    // text, HTML and photo) and judges it as any ham.
     let mime9 = lines
         .iter()
         .find(|l| l["file"].as_str().is_some_and(|f| f.ends_with("nice/mime9")))
         .expect("nice/mime9 scanned");
-    assert_eq!(mime9["verdict"], "quarantine", "{mime9}");
     let symbols: Vec<&str> = mime9["findings"]
         .as_array()
         .into_iter()
         .flatten()
         .filter_map(|f| f["symbol"].as_str())
         .collect();
-    assert!(
-        symbols.contains(&"MIME_UNPARSABLE") && symbols.contains(&"MARKING_UNSCANNABLE"),
-        "{mime9}"
-    );
+    if cfg!(debug_assertions) {
+        assert_eq!(mime9["verdict"], "quarantine", "{mime9}");
+        assert!(
+            symbols.contains(&"MIME_UNPARSABLE") && symbols.contains(&"MARKING_UNSCANNABLE"),
+            "{mime9}"
+        );
+    } else {
+        assert!(
+            !symbols.contains(&"MIME_UNPARSABLE") && !symbols.contains(&"MARKING_UNSCANNABLE"),
+            "{mime9}"
+        );
+    }
 }
 
 #[test]

@@ -4,6 +4,7 @@
 
 pub mod auth;
 pub mod client;
+pub mod cold;
 pub mod corpus;
 pub mod labelled;
 pub mod pdf_agreement;

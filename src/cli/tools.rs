@@ -55,6 +55,22 @@ enum Command {
         #[arg(long, default_value_t = 200)]
         slow_ms: u64,
     },
+    /// Each content scanner's mean time on one message in this process, warm (scans back to
+    /// back) and cold (the CPU caches emptied before each scan, as at the rates Postfix sends):
+    /// a Markdown table.
+    ScanTimes {
+        #[arg(long, short)]
+        config: Option<PathBuf>,
+        /// The message (a file as sent: headers, blank line, body).
+        #[arg(long)]
+        message: PathBuf,
+        /// Scans each way.
+        #[arg(long, short = 'n', default_value_t = 500)]
+        count: usize,
+        /// Memory written before each cold scan, MiB: more than the CPU's last-level cache.
+        #[arg(long, default_value_t = 64)]
+        evict_mib: usize,
+    },
     /// Write the Vietnamese model shipped with the rules (`rules/vietnamese-model.tsv`) from
     /// labelled mail: the classifier's token counts, tokens of a single message left out.
     VietnameseModel {
@@ -117,6 +133,32 @@ enum CorpusCommand {
     },
 }
 
+/// `canhgac-tools scan-times`: see [`crate::bench::cold`].
+fn scan_times(
+    config: Option<&std::path::Path>,
+    message: &std::path::Path,
+    count: usize,
+    evict_mib: usize,
+) -> ExitCode {
+    let engine = match super::load(config).and_then(|c| crate::engine::Engine::build(&c)) {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("canhgac-tools: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let raw = match std::fs::read(message) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("canhgac-tools: {}: {e}", message.display());
+            return ExitCode::from(2);
+        }
+    };
+    let rows = crate::bench::cold::measure(&engine, raw, count, evict_mib << 20);
+    print!("{}", crate::bench::cold::table(&rows));
+    ExitCode::SUCCESS
+}
+
 /// The end of a labelled corpus's writing: how many messages went where, or why not.
 fn wrote(result: std::io::Result<usize>, out: &std::path::Path) -> ExitCode {
     match result {
@@ -169,6 +211,12 @@ pub fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
+        Command::ScanTimes {
+            config,
+            message,
+            count,
+            evict_mib,
+        } => scan_times(config.as_deref(), &message, count, evict_mib),
         Command::VietnameseModel { ham, spam, out } => super::spam::vietnamese_model(&ham, &spam, &out),
         Command::AuthCost { count, slow_ms } => {
             let rt = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
