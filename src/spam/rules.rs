@@ -2486,6 +2486,60 @@ mod tests {
         }
     }
 
+    /// The index finds exactly every place where a phrase of the rules stands as whole words
+    /// (each phrase looked for at every character of the text, overlapping places included), on
+    /// texts made of the phrases (marked and unmarked) and their words, with separators that do
+    /// and do not join words.
+    #[test]
+    fn the_phrase_index_finds_every_whole_word_occurrence() {
+        let r = rules();
+        let mut words: Vec<&str> = r.index.patterns.iter().flat_map(|p| p.split(' ')).collect();
+        words.sort_unstable();
+        words.dedup();
+        let joins = [
+            " ", " ", " ", "  ", "\n", ", ", "x", "%", "/", "-", "đ", "", "0%", ". ",
+        ];
+        let (mut single, mut several) = (0, 0);
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..100 {
+            let mut text = String::new();
+            for _ in 0..40 {
+                // A word of a phrase, or a whole phrase.
+                match next(2) {
+                    0 => text.push_str(words[next(words.len())]),
+                    _ => text.push_str(&r.index.patterns[next(r.index.patterns.len())]),
+                }
+                text.push_str(joins[next(joins.len())]);
+            }
+            let found = r.index.find(&text);
+            for (id, p) in r.index.patterns.iter().enumerate() {
+                let mut want = Vec::new();
+                for (start, _) in text.char_indices() {
+                    let end = start + p.len();
+                    if text.get(start..end) == Some(p.as_str()) && whole_words(&text, start, end, p) {
+                        want.push((start, end));
+                    }
+                }
+                assert_eq!(found.of(id as u32), want, "{p:?} in {text:?}");
+                if p.contains(' ') {
+                    several += want.len();
+                } else {
+                    single += want.len();
+                }
+            }
+        }
+        assert!(
+            single > 200 && several > 1000,
+            "{single} one-word, {several} longer"
+        );
+    }
+
     /// A phrase is found where it stands as whole words, whatever its shape (words only, with a
     /// sign, starting with one, no word at all); one inside a longer word is not found, nor
     /// hides the list's next phrase; overlapping phrases of a list count as a leftmost-longest
