@@ -321,6 +321,14 @@ struct First {
     anchored: (u32, u32),
 }
 
+impl First {
+    /// No phrase starts with the word (yet).
+    const NOTHING: First = First {
+        node: NONE,
+        anchored: (0, 0),
+    };
+}
+
 /// No phrase ends at this node.
 const NONE: u32 = u32::MAX;
 
@@ -397,10 +405,7 @@ impl PhraseIndex {
                 let fresh = self.ends.len() as u32;
                 let n = match node {
                     None => {
-                        let f = self.first.entry(h).or_insert(First {
-                            node: NONE,
-                            anchored: (0, 0),
-                        });
+                        let f = self.first.entry(h).or_insert(First::NOTHING);
                         if f.node == NONE {
                             f.node = fresh;
                         }
@@ -421,13 +426,7 @@ impl PhraseIndex {
             let from = self.anchored.len() as u32;
             self.anchored.extend(list);
             let to = self.anchored.len() as u32;
-            self.first
-                .entry(h)
-                .or_insert(First {
-                    node: NONE,
-                    anchored: (0, 0),
-                })
-                .anchored = (from, to);
+            self.first.entry(h).or_insert(First::NOTHING).anchored = (from, to);
         }
         if !wordless.is_empty() {
             let m = AhoCorasick::builder()
