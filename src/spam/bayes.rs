@@ -35,6 +35,9 @@ const MAX_DISTINCT_TOKENS: usize = 200_000;
 pub struct Model {
     /// token hash → (ham messages, spam messages) containing it.
     counts: FxHashMap<u64, (u32, u32)>,
+    /// Which tokens `counts` may hold, asked first: most of a message's tokens are in no model
+    /// (a model built by learning has none and asks `counts` every time).
+    presence: super::Presence,
     pub hams: u32,
     pub spams: u32,
 }
@@ -610,12 +613,27 @@ fn is_cjk(c: char) -> bool {
 impl Model {
     /// A model from stored counts (the token database), keyed by [`token_hash`].
     pub fn from_counts(counts: FxHashMap<u64, (u32, u32)>, hams: u32, spams: u32) -> Model {
-        Model { counts, hams, spams }
+        let mut presence = super::Presence::for_hashes(counts.len());
+        counts.keys().for_each(|&t| presence.add(t));
+        Model {
+            counts,
+            presence,
+            hams,
+            spams,
+        }
+    }
+
+    /// The counts of the token with this hash: the presence bitmap asked first.
+    fn get(&self, t: u64) -> Option<(u32, u32)> {
+        if !self.presence.may_hold(t) {
+            return None;
+        }
+        self.counts.get(&t).copied()
     }
 
     /// The (ham, spam) message counts of the token with this text.
     pub fn count(&self, token: &str) -> Option<(u32, u32)> {
-        self.counts.get(&token_hash(token)).copied()
+        self.get(token_hash(token))
     }
 
     /// How many distinct tokens the model knows.
@@ -653,7 +671,7 @@ impl Model {
     /// A model from [`Model::to_text`]'s text; an error names the line, its text and what is
     /// wrong with it.
     pub fn from_text(text: &str) -> Result<Model, ModelTextError> {
-        let mut model = Model::default();
+        let (mut counts, mut hams, mut spams) = (FxHashMap::default(), 0, 0);
         let mut seen_messages = false;
         for (i, line) in text.lines().enumerate() {
             let line = line.trim();
@@ -672,10 +690,10 @@ impl Model {
             let a: u32 = a.parse().map_err(|_| bad("not a count"))?;
             let b: u32 = b.parse().map_err(|_| bad("not a count"))?;
             if key == "messages" {
-                (model.hams, model.spams, seen_messages) = (a, b, true);
+                (hams, spams, seen_messages) = (a, b, true);
             } else {
                 let t = u64::from_str_radix(key, 16).map_err(|_| bad("not a token hash"))?;
-                model.counts.insert(t, (a, b));
+                counts.insert(t, (a, b));
             }
         }
         if !seen_messages {
@@ -685,11 +703,12 @@ impl Model {
                 message: "no `messages HAMS SPAMS` line".to_owned(),
             });
         }
-        Ok(model)
+        Ok(Model::from_counts(counts, hams, spams))
     }
 
     pub fn learn(&mut self, tokens: &Tokens, spam: bool) {
         for &t in &tokens.set {
+            self.presence.add(t);
             let c = self.counts.entry(t).or_default();
             if spam {
                 c.1 += 1;
@@ -706,7 +725,7 @@ impl Model {
 
     /// Robinson's f(w) for a token.
     fn token_probability(&self, t: u64) -> Option<f64> {
-        let &(g, b) = self.counts.get(&t)?;
+        let (g, b) = self.get(t)?;
         let bad = f64::from(b) / f64::from(self.spams.max(1));
         let good = f64::from(g) / f64::from(self.hams.max(1));
         if bad + good == 0.0 {
@@ -736,7 +755,7 @@ impl Model {
         let known = words
             .iter()
             .chain(other)
-            .filter(|t| self.counts.get(t).is_some_and(|(h, s)| h + s >= MIN_KNOWN_COUNT))
+            .filter(|&&t| self.get(t).is_some_and(|(h, s)| h + s >= MIN_KNOWN_COUNT))
             .count();
         known as f64 / text as f64
     }
@@ -947,6 +966,29 @@ mod tests {
 
     fn set(words: &[&str]) -> Tokens {
         Tokens::of_strings(words.iter().copied())
+    }
+
+    #[test]
+    fn a_stored_model_answers_every_token_as_its_counts_do() {
+        // The presence bitmap asked first must never hide a token the counts have.
+        let mut counts = FxHashMap::default();
+        let mut absent = Vec::new();
+        for i in 0..60_000u32 {
+            let h = token_hash(&format!("token {i}"));
+            if i % 3 == 0 {
+                absent.push(h);
+            } else {
+                counts.insert(h, (i % 7, i % 5));
+            }
+        }
+        let model = Model::from_counts(counts.clone(), 10, 10);
+        for (&t, &c) in &counts {
+            assert_eq!(model.get(t), Some(c));
+        }
+        assert!(absent.iter().all(|&t| model.get(t).is_none()));
+        let text = model.to_text(0, "");
+        let read = Model::from_text(&text).expect("model text");
+        assert!(counts.iter().all(|(&t, &c)| read.get(t) == Some(c)));
     }
 
     #[test]

@@ -303,6 +303,8 @@ struct PhraseIndex {
     /// By a word's hash: the node of the phrases of words that start with it, and the other
     /// phrases whose first word it is (a range of `anchored`).
     first: FxHashMap<u64, First>,
+    /// The keys of `first`: asked before it (most words of a text start no phrase).
+    starts: super::Presence,
     /// (node, the next word's hash) → the node of the phrases that go on with that word.
     next: FxHashMap<(u32, u64), u32>,
     /// Per node, the phrase ending there (`NONE`: none).
@@ -428,6 +430,8 @@ impl PhraseIndex {
             let to = self.anchored.len() as u32;
             self.first.entry(h).or_insert(First::NOTHING).anchored = (from, to);
         }
+        self.starts = super::Presence::for_hashes(self.first.len());
+        self.first.keys().for_each(|&h| self.starts.add(h));
         if !wordless.is_empty() {
             let m = AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
@@ -449,6 +453,9 @@ impl PhraseIndex {
             crate::vietnamese::word_spans(text, &mut spans);
             let hashes: Vec<u64> = spans.iter().map(|&(s, e)| word_hash(&bytes[s..e])).collect();
             'words: for (i, &(start, _)) in spans.iter().enumerate() {
+                if !self.starts.may_hold(hashes[i]) {
+                    continue;
+                }
                 let Some(first) = self.first.get(&hashes[i]) else {
                     continue;
                 };
