@@ -1,0 +1,64 @@
+#!/bin/bash
+# Issue 21's figures through a real Postfix in one sitting, as ratios this VM's drift cannot
+# fake: `through-postfix.sh` run ROUNDS times for each of MODES in turn (noop, then the others,
+# then noop again...), and per mode the median and the range of messages a second, milter CPU
+# and clamd CPU per message and switches, and each mode's throughput against `--noop` of the
+# same round (the median of the rounds' ratios, and the ratio of the sums).
+#
+#   sudo ROUNDS=4 MODES="noop clamd" N=4000 MESSAGE=/tmp/letter.eml \
+#       EXTRA_CONFIG='[spam]\nbayes_db = "/tmp/new.db"' benches/rounds.sh
+#   sudo ROUNDS=3 MODES="noop full" RATE=300 MESSAGE=/tmp/prose.eml benches/rounds.sh
+#
+# Every other variable (N, RATE, MESSAGE, SESSIONS, CANHGAC, EXTRA_CONFIG...) is passed on to
+# `through-postfix.sh` unchanged; each run's own lines are printed as they come.
+set -eu
+ROUNDS=${ROUNDS:-3}
+MODES=${MODES:-noop full}
+here=$(cd "$(dirname "$0")" && pwd)
+out=$(mktemp /tmp/canhgac-rounds.XXXXXX)
+trap 'rm -f "$out"' EXIT
+
+for round in $(seq "$ROUNDS"); do
+    for mode in $MODES; do
+        echo "== round $round, MODE=$mode"
+        MODE=$mode bash "$here/through-postfix.sh" | tee /dev/stderr |
+            awk -v round="$round" -v mode="$mode" '
+                /^mode / { for (i = 1; i <= NF; i++) if ($i == "msg/s") rate = $(i - 1) }
+                /^milter CPU/ { cpu = $3; for (i = 1; i <= NF; i++) if ($i == "voluntary") sw = $(i - 1) }
+                /^clamd CPU/ { clamd = $3 }
+                END { printf "%s %s %s %s %s %s\n", round, mode, rate, (cpu == "" ? "-" : cpu), (sw == "" ? "-" : sw), (clamd == "" ? "-" : clamd) }' >>"$out"
+    done
+done 2>&1
+
+echo
+echo "== $ROUNDS rounds of: $MODES (${RATE:+$RATE msg/s offered, }N=${N:-2000}${MESSAGE:+, $MESSAGE})"
+awk -v modes="$MODES" '
+    function median(list,    n, a, i, j, t) {
+        n = split(list, a, " ")
+        for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j - 1] + 0 > a[j] + 0; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
+        return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+    }
+    function range(list,    n, a, i, lo, hi) {
+        n = split(list, a, " "); lo = hi = a[1]
+        for (i = 2; i <= n; i++) { if (a[i] + 0 < lo + 0) lo = a[i]; if (a[i] + 0 > hi + 0) hi = a[i] }
+        return lo "-" hi
+    }
+    { rate[$2] = rate[$2] " " $3; sum[$2] += $3; r[$1, $2] = $3
+      if ($4 != "-") cpu[$2] = cpu[$2] " " $4
+      if ($5 != "-") sw[$2] = sw[$2] " " $5
+      if ($6 != "-") clamd[$2] = clamd[$2] " " $6
+      rounds[$1] = 1 }
+    END {
+        printf "%-6s %-22s %-22s %-12s %-10s %s\n", "mode", "msg/s median (range)", "milter CPU ms median", "switches", "clamd ms", "vs --noop (median of rounds; of sums)"
+        n = split(modes, m, " ")
+        for (k = 1; k <= n; k++) {
+            x = m[k]; ratios = ""
+            for (i in rounds) if (r[i, "noop"] > 0) ratios = ratios " " r[i, x] / r[i, "noop"]
+            vs = (sum["noop"] > 0 && x != "noop") ? sprintf("%.0f %%; %.0f %%", 100 * median(ratios), 100 * sum[x] / sum["noop"]) : "-"
+            printf "%-6s %-22s %-22s %-12s %-10s %s\n", x,
+                median(rate[x]) " (" range(rate[x]) ")",
+                (cpu[x] == "" ? "-" : sprintf("%.3f", median(cpu[x])) " (" range(cpu[x]) ")"),
+                (sw[x] == "" ? "-" : sprintf("%.1f", median(sw[x]))),
+                (clamd[x] == "" ? "-" : sprintf("%.3f", median(clamd[x]))), vs
+        }
+    }' "$out"
