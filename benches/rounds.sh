@@ -11,7 +11,7 @@
 #
 # Every other variable (N, RATE, MESSAGE, SESSIONS, CANHGAC, EXTRA_CONFIG...) is passed on to
 # `through-postfix.sh` unchanged; each run's own lines are printed as they come.
-set -eu
+set -eu -o pipefail # a run that fails stops the rounds (no median of an empty figure)
 ROUNDS=${ROUNDS:-3}
 MODES=${MODES:-noop full}
 here=$(cd "$(dirname "$0")" && pwd)

@@ -2155,7 +2155,8 @@ impl Test {
 /// are looked at (a text full of one other list's phrase costs this list nothing). Each hit:
 /// where it starts and its index in the list, in the order of the text.
 fn phrase_hits(list: &[(u32, usize)], found: &Found) -> Vec<(usize, usize)> {
-    let mut mine: Vec<(usize, std::cmp::Reverse<usize>, u32, usize)> = Vec::new();
+    // (start, end, index in the list): a span is one phrase's, so the first two order them.
+    let mut mine: Vec<(usize, std::cmp::Reverse<usize>, usize)> = Vec::new();
     let mut patterns = 0;
     for &(id, local) in list {
         let spans = found.of(id);
@@ -2164,7 +2165,7 @@ fn phrase_hits(list: &[(u32, usize)], found: &Found) -> Vec<(usize, usize)> {
             mine.extend(
                 spans
                     .iter()
-                    .map(|&(start, end)| (start, std::cmp::Reverse(end), id, local)),
+                    .map(|&(start, end)| (start, std::cmp::Reverse(end), local)),
             );
         }
     }
@@ -2174,7 +2175,7 @@ fn phrase_hits(list: &[(u32, usize)], found: &Found) -> Vec<(usize, usize)> {
     }
     let mut hit = Vec::new();
     let mut from = 0;
-    for (start, std::cmp::Reverse(end), _, local) in mine {
+    for (start, std::cmp::Reverse(end), local) in mine {
         if start < from {
             continue;
         }
