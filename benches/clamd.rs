@@ -1,6 +1,7 @@
 //! clamd INSTREAM cost per message and the effect of the chunk size, against a private clamd on
 //! the project's signatures (started here, like the tests do); then a connection per message
-//! against one kept connection (IDSESSION), with clamd's own CPU per message.
+//! against one kept connection (IDSESSION), and streamed messages against messages passed as
+//! descriptors (FILDES), with clamd's own CPU and this client's per message.
 //!
 //! cargo bench --bench clamd        (needs the clamav-daemon package)
 
@@ -50,6 +51,7 @@ fn main() {
                 max_concurrent_per_endpoint: 8,
                 chunk_bytes: chunk,
                 session_idle_secs: 0,
+                fd_pass: false,
             };
             let scanner = ClamdScanner::new(&cfg);
             let t = Instant::now();
@@ -65,14 +67,20 @@ fn main() {
         }
     }
     println!();
-    println!("clamd connections: one per message, or kept (IDSESSION); 10 KB messages, 8 at once");
     println!(
-        "{:<22} {:>8} {:>14} {:>18}",
-        "connections", "runs", "ms/message", "clamd CPU ms/msg"
+        "clamd connections: one per message, or kept (IDSESSION); streamed or as a descriptor; 10 KB messages, 8 at once"
+    );
+    println!(
+        "{:<30} {:>8} {:>12} {:>18} {:>18}",
+        "connections", "runs", "ms/message", "clamd CPU ms/msg", "client CPU ms/msg"
     );
     let pid = server.pid().expect("clamd runs");
     for round in 0..2 {
-        for (name, idle) in [("one per message", 0u64), ("kept (IDSESSION)", 20)] {
+        for (name, idle, fd_pass) in [
+            ("one per message, streamed", 0u64, false),
+            ("kept (IDSESSION), streamed", 20, false),
+            ("kept, as a descriptor", 20, true),
+        ] {
             let cfg = ClamdConfig {
                 enabled: true,
                 endpoints: vec![ClamdEndpoint::Unix(sock.clone())],
@@ -80,10 +88,11 @@ fn main() {
                 max_concurrent_per_endpoint: 8,
                 chunk_bytes: 65536,
                 session_idle_secs: idle,
+                fd_pass,
             };
             let scanner = std::sync::Arc::new(ClamdScanner::new(&cfg));
             let runs = 4000usize;
-            let cpu0 = cpu_ms(pid);
+            let (cpu0, own0) = (cpu_ms(pid), cpu_ms(std::process::id()));
             let t = Instant::now();
             rt.block_on(async {
                 let tasks: Vec<_> = (0..8)
@@ -102,8 +111,9 @@ fn main() {
             });
             let ms = t.elapsed().as_secs_f64() * 1000.0 / runs as f64;
             let cpu = (cpu_ms(pid) - cpu0) / runs as f64;
+            let own = (cpu_ms(std::process::id()) - own0) / runs as f64;
             println!(
-                "{:<22} {runs:>8} {ms:>14.3} {cpu:>18.3}",
+                "{:<30} {runs:>8} {ms:>12.3} {cpu:>18.3} {own:>18.3}",
                 format!("{name}{}", if round == 1 { " (2)" } else { "" })
             );
         }

@@ -1,6 +1,6 @@
 //! Virus scanning through a real clamd (private instance, the project's own signatures).
 
-use crate::common::clamd::{Clamd, HangingClamd};
+use crate::common::clamd::{Clamd, FdRefusingClamd, HangingClamd};
 use crate::common::postfix::Postfix;
 use crate::common::smtp::{Outcome, Sink, send};
 use crate::common::{Milter, config_file, mail, test_config};
@@ -418,4 +418,42 @@ async fn one_clamd_connection_serves_many_messages() {
     let per_message = ClamdScanner::new(&cfg);
     check(&per_message, 3).await;
     assert_eq!(per_message.kept_sessions(), 0);
+    // All of them were passed as descriptors (clamd logs each scan by the file it scanned), and
+    // with `fd_pass = false` they are streamed.
+    let log = clamd.log();
+    let by_fd = |log: &str| log.lines().filter(|l| l.contains("/memfd:canhgac-clamd")).count();
+    assert!(by_fd(&log) >= 44, "every message a descriptor:\n{log}");
+    assert!(!log.contains("stream("), "nothing streamed:\n{log}");
+    cfg.fd_pass = false;
+    check(&ClamdScanner::new(&cfg), 4).await;
+    let log = clamd.log();
+    assert_eq!(log.lines().filter(|l| l.contains("stream(")).count(), 12, "{log}");
+}
+
+/// Issue 21: a clamd that cannot take descriptors (a confinement refusing them) still scans
+/// every message: the first one is sent again, streamed, and the endpoint is streamed to from
+/// then on; a message over the descriptor limit is always streamed.
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs clamd: cargo test --features system-tests"
+)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_clamd_that_cannot_take_descriptors_gets_messages_streamed() {
+    use canhgac::scanners::virus::{ClamdOutcome, ClamdScanner, FD_PASS_MAX};
+    use std::sync::atomic::Ordering::SeqCst;
+    let fake = FdRefusingClamd::start().await;
+    let scanner = ClamdScanner::new(&config_for(&[fake.endpoint()]).clamd);
+    let clean = mail::plain("a@lamdong.gov.vn", "b@lamdong.gov.vn", "s", "noi dung");
+    for i in 0..3 {
+        assert_eq!(scanner.scan(&clean).await, ClamdOutcome::Clean, "message {i}");
+    }
+    assert_eq!(fake.fildes.load(SeqCst), 1, "one descriptor tried, then none");
+    assert_eq!(fake.streams.load(SeqCst), 3);
+    assert_eq!(scanner.kept_sessions(), 1);
+
+    let fake = FdRefusingClamd::start().await;
+    let scanner = ClamdScanner::new(&config_for(&[fake.endpoint()]).clamd);
+    let big = mail::with_attachment(FD_PASS_MAX + 1024, "lon.bin");
+    assert_eq!(scanner.scan(&big).await, ClamdOutcome::Clean);
+    assert_eq!((fake.fildes.load(SeqCst), fake.streams.load(SeqCst)), (0, 1));
 }

@@ -238,6 +238,9 @@ pub struct ClamdConfig {
     /// seconds of idleness (below clamd's IdleTimeout, 30 s by default); 0 = a new connection
     /// per message.
     pub session_idle_secs: u64,
+    /// Over a unix socket, a message of up to 1 MiB is passed to clamd as a file descriptor
+    /// (`zFILDES`) instead of streamed through the socket (`zINSTREAM`).
+    pub fd_pass: bool,
 }
 
 impl Default for ClamdConfig {
@@ -249,6 +252,7 @@ impl Default for ClamdConfig {
             max_concurrent_per_endpoint: 8,
             chunk_bytes: 64 * 1024,
             session_idle_secs: 20,
+            fd_pass: true,
         }
     }
 }

@@ -1,19 +1,31 @@
-//! Virus scanning by clamd: the whole raw message is streamed with INSTREAM (clamd unpacks MIME
-//! and archives itself). Endpoints are tried in order; each has a concurrency limit so a burst
-//! queues instead of overwhelming clamd; one deadline covers the whole scan.
+//! Virus scanning by clamd: the whole raw message is scanned (clamd unpacks MIME and archives
+//! itself). Endpoints are tried in order; each has a concurrency limit so a burst queues instead
+//! of overwhelming clamd; one deadline covers the whole scan.
 //!
 //! Connections are kept across messages: each opens an `IDSESSION`, then every message is one
-//! `zINSTREAM` on it (a small message in a single write), its answer prefixed with the request's
-//! number. An idle connection is kept `[clamd] session_idle_secs`; one that clamd closed
-//! meanwhile is noticed on use and the message sent again on a new one.
+//! request on it, its answer prefixed with the request's number. An idle connection is kept
+//! `[clamd] session_idle_secs`; one that clamd closed meanwhile is noticed on use and the message
+//! sent again on a new one.
+//!
+//! How a message reaches clamd: over a unix socket, a message of up to [`FD_PASS_MAX`] is written
+//! to a memory file whose descriptor is passed (`zFILDES`, as `clamdscan --fdpass` does), so
+//! clamd scans it where it lies instead of receiving it through the socket and writing it to a
+//! temporary file of its own; anything else is streamed (`zINSTREAM`, a small message in a single
+//! write), so clamd's `StreamMaxLength` still refuses what it would not scan whole. An endpoint
+//! that cannot take descriptors (a confinement refusing them) gets the message streamed, and only
+//! streams after that.
 
 use super::Finding;
 use crate::config::{ClamdConfig, ClamdEndpoint};
 use crate::policy::KnownSymbol;
 use crate::verdict::Why;
+use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll};
 use std::time::Duration;
-use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, ReadBuf};
+use tokio::net::{TcpStream, UnixStream};
 use tokio::sync::Semaphore;
 use tokio::time::Instant;
 
@@ -27,20 +39,65 @@ pub enum ClamdOutcome {
     Failed(String),
 }
 
+/// Messages up to this size go to a clamd on a unix socket as a descriptor (`zFILDES`); larger
+/// ones are streamed, and meet clamd's `StreamMaxLength`.
+pub const FD_PASS_MAX: usize = 1 << 20;
+
 struct Endpoint {
     addr: ClamdEndpoint,
     permits: Arc<Semaphore>,
     /// Sessions waiting for the next message (at most one per permit).
     idle: Mutex<Vec<Session>>,
+    /// Small messages go as descriptors (a unix socket, `[clamd] fd_pass`, and the endpoint
+    /// has not shown it cannot take them).
+    fd_pass: AtomicBool,
 }
 
 /// A byte stream to clamd, over a unix socket or TCP.
-trait Stream: AsyncRead + AsyncWrite + Send + Unpin {}
-impl<T: AsyncRead + AsyncWrite + Send + Unpin> Stream for T {}
+enum Io {
+    Unix(UnixStream),
+    Tcp(TcpStream),
+}
+
+impl AsyncRead for Io {
+    fn poll_read(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<std::io::Result<()>> {
+        match self.get_mut() {
+            Io::Unix(s) => Pin::new(s).poll_read(cx, buf),
+            Io::Tcp(s) => Pin::new(s).poll_read(cx, buf),
+        }
+    }
+}
+
+impl AsyncWrite for Io {
+    fn poll_write(self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &[u8]) -> Poll<std::io::Result<usize>> {
+        match self.get_mut() {
+            Io::Unix(s) => Pin::new(s).poll_write(cx, buf),
+            Io::Tcp(s) => Pin::new(s).poll_write(cx, buf),
+        }
+    }
+
+    fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        match self.get_mut() {
+            Io::Unix(s) => Pin::new(s).poll_flush(cx),
+            Io::Tcp(s) => Pin::new(s).poll_flush(cx),
+        }
+    }
+
+    fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        match self.get_mut() {
+            Io::Unix(s) => Pin::new(s).poll_shutdown(cx),
+            Io::Tcp(s) => Pin::new(s).poll_shutdown(cx),
+        }
+    }
+}
 
 /// An open connection to clamd: in a session (`IDSESSION`) when sessions are kept.
 struct Session {
-    io: Box<dyn Stream>,
+    io: Io,
     /// The number clamd gives the next request's answer (`N: stream: OK`), 0 outside a session.
     next_id: u64,
     idle_since: std::time::Instant,
@@ -66,11 +123,18 @@ fn tcp(addr: &str) -> clamav_client::tokio::Tcp<&str> {
     clamav_client::tokio::Tcp { host_address: addr }
 }
 
-/// Reads clamd's INSTREAM answer: `stream: OK`, `stream: NAME FOUND`, or an error line.
+/// Reads clamd's answer to INSTREAM or FILDES: `stream: OK` (`fd[N]: OK`), `stream: NAME
+/// FOUND`, or an error line.
 pub fn parse_response(raw: &[u8]) -> ClamdOutcome {
     let text = String::from_utf8_lossy(raw);
     let text = text.trim_matches(|c: char| c == '\0' || c.is_whitespace());
-    let body = text.strip_prefix("stream:").map(str::trim);
+    let body = text
+        .strip_prefix("stream:")
+        .or_else(|| {
+            let (n, rest) = text.strip_prefix("fd[")?.split_once("]:")?;
+            n.bytes().all(|b| b.is_ascii_digit()).then_some(rest)
+        })
+        .map(str::trim);
     match body {
         Some("OK") => ClamdOutcome::Clean,
         Some(b) if b.ends_with(" FOUND") => {
@@ -93,6 +157,7 @@ impl ClamdScanner {
                     addr: addr.clone(),
                     permits: Arc::new(Semaphore::new(cfg.max_concurrent_per_endpoint)),
                     idle: Mutex::new(Vec::new()),
+                    fd_pass: AtomicBool::new(cfg.fd_pass && matches!(addr, ClamdEndpoint::Unix(_))),
                 })
                 .collect(),
             timeout: Duration::from_secs(cfg.timeout_secs),
@@ -112,16 +177,45 @@ impl ClamdScanner {
             .acquire()
             .await
             .map_err(|_| "endpoint closed".to_owned())?;
-        // A kept session first; clamd may have closed it meanwhile (its IdleTimeout, a
-        // restart): then once more on a new connection.
+        let by_fd = data.len() <= FD_PASS_MAX && e.fd_pass.load(Ordering::Relaxed);
+        let first = self.exchange(e, data, by_fd).await;
+        let scanned = |answer: &Result<Vec<u8>, String>| matches!(answer, Ok(a) if !matches!(parse_response(a), ClamdOutcome::Failed(_)));
+        if by_fd && !scanned(&first) {
+            // Streamed instead; when that works, the endpoint cannot take descriptors (a
+            // confinement such as AppArmor refusing them, a clamd without FILDES that answers
+            // the command and closes).
+            let again = self.exchange(e, data, false).await;
+            if scanned(&again) {
+                e.fd_pass.store(false, Ordering::Relaxed);
+                let why = match &first {
+                    Ok(a) => String::from_utf8_lossy(a).into_owned(),
+                    Err(err) => err.clone(),
+                };
+                tracing::warn!(
+                    endpoint = %e.addr,
+                    %why,
+                    "clamd did not scan a message passed as a descriptor and scanned it streamed: messages are streamed to it from now on"
+                );
+            }
+            return again;
+        }
+        first
+    }
+
+    /// One message on a kept session of `e` or, when there is none or clamd closed it meanwhile
+    /// (its IdleTimeout, a restart), on a new connection.
+    async fn exchange(&self, e: &Endpoint, data: &[u8], by_fd: bool) -> Result<Vec<u8>, String> {
         if let Some(mut s) = self.take_idle(e)
-            && let Ok(answer) = self.instream(&mut s, data).await
+            && let Ok(answer) = self.request(&mut s, data, by_fd).await
         {
             self.keep(e, s, &answer);
             return Ok(answer);
         }
         let mut s = self.open(e).await.map_err(|err| err.to_string())?;
-        let answer = self.instream(&mut s, data).await.map_err(|err| err.to_string())?;
+        let answer = self
+            .request(&mut s, data, by_fd)
+            .await
+            .map_err(|err| err.to_string())?;
         self.keep(e, s, &answer);
         Ok(answer)
     }
@@ -157,12 +251,12 @@ impl ClamdScanner {
 
     /// A new connection to `e`, in a session when sessions are kept.
     async fn open(&self, e: &Endpoint) -> std::io::Result<Session> {
-        let mut io: Box<dyn Stream> = match &e.addr {
-            ClamdEndpoint::Unix(path) => Box::new(tokio::net::UnixStream::connect(path).await?),
+        let mut io = match &e.addr {
+            ClamdEndpoint::Unix(path) => Io::Unix(UnixStream::connect(path).await?),
             ClamdEndpoint::Tcp(addr) => {
-                let s = tokio::net::TcpStream::connect(addr.as_str()).await?;
+                let s = TcpStream::connect(addr.as_str()).await?;
                 s.set_nodelay(true)?;
-                Box::new(s)
+                Io::Tcp(s)
             }
         };
         let next_id = if self.session_idle.is_zero() {
@@ -178,9 +272,23 @@ impl ClamdScanner {
         })
     }
 
+    /// One message on `s`, as a descriptor or streamed: clamd's answer without the session's
+    /// number.
+    async fn request(&self, s: &mut Session, data: &[u8], by_fd: bool) -> std::io::Result<Vec<u8>> {
+        if by_fd && let Io::Unix(sock) = &mut s.io {
+            // The command, then the descriptor in a message of its own (clamd refuses one that
+            // comes with the command).
+            sock.write_all(b"zFILDES\0").await?;
+            pass_as_file(sock, data).await?;
+        } else {
+            self.instream(s, data).await?;
+        }
+        read_answer(s).await
+    }
+
     /// One zINSTREAM on `s`: the message in chunks (a message of one chunk in a single write
-    /// with the command and the end mark), then clamd's answer without the session's number.
-    async fn instream(&self, s: &mut Session, data: &[u8]) -> std::io::Result<Vec<u8>> {
+    /// with the command and the end mark).
+    async fn instream(&self, s: &mut Session, data: &[u8]) -> std::io::Result<()> {
         let mut out = Vec::with_capacity(data.len().min(self.chunk) + 20);
         out.extend_from_slice(b"zINSTREAM\0");
         let mut chunks = data.chunks(self.chunk).peekable();
@@ -194,49 +302,7 @@ impl ClamdScanner {
         }
         out.extend_from_slice(&[0, 0, 0, 0]);
         s.io.write_all(&out).await?;
-        s.io.flush().await?;
-        let mut answer = Vec::with_capacity(64);
-        let mut buf = [0u8; 256];
-        while !answer.contains(&0) {
-            let n = s.io.read(&mut buf).await?;
-            if n == 0 {
-                if answer.is_empty() {
-                    return Err(std::io::Error::new(
-                        std::io::ErrorKind::UnexpectedEof,
-                        "clamd closed the connection without an answer",
-                    ));
-                }
-                break;
-            }
-            answer.extend_from_slice(&buf[..n]);
-            if answer.len() > MAX_ANSWER {
-                return Err(std::io::Error::new(
-                    std::io::ErrorKind::InvalidData,
-                    "clamd's answer is too long",
-                ));
-            }
-        }
-        if let Some(end) = answer.iter().position(|&b| b == 0) {
-            answer.truncate(end);
-        }
-        if s.next_id > 0 {
-            let id = s.next_id;
-            s.next_id += 1;
-            let prefix = format!("{id}: ");
-            match answer.strip_prefix(prefix.as_bytes()) {
-                Some(rest) => answer = rest.to_vec(),
-                None => {
-                    return Err(std::io::Error::new(
-                        std::io::ErrorKind::InvalidData,
-                        format!(
-                            "clamd answered request {id} with {:?}",
-                            String::from_utf8_lossy(&answer)
-                        ),
-                    ));
-                }
-            }
-        }
-        Ok(answer)
+        s.io.flush().await
     }
 
     /// Sends PING to every endpoint (for the start-up check): each endpoint with `Ok` when it
@@ -316,6 +382,86 @@ impl ClamdScanner {
     }
 }
 
+/// clamd's answer to one request on `s`, without the session's number.
+async fn read_answer(s: &mut Session) -> std::io::Result<Vec<u8>> {
+    let mut answer = Vec::with_capacity(64);
+    let mut buf = [0u8; 256];
+    while !answer.contains(&0) {
+        let n = s.io.read(&mut buf).await?;
+        if n == 0 {
+            if answer.is_empty() {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::UnexpectedEof,
+                    "clamd closed the connection without an answer",
+                ));
+            }
+            break;
+        }
+        answer.extend_from_slice(&buf[..n]);
+        if answer.len() > MAX_ANSWER {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                "clamd's answer is too long",
+            ));
+        }
+    }
+    if let Some(end) = answer.iter().position(|&b| b == 0) {
+        answer.truncate(end);
+    }
+    if s.next_id > 0 {
+        let id = s.next_id;
+        s.next_id += 1;
+        let prefix = format!("{id}: ");
+        match answer.strip_prefix(prefix.as_bytes()) {
+            Some(rest) => answer = rest.to_vec(),
+            None => {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    format!(
+                        "clamd answered request {id} with {:?}",
+                        String::from_utf8_lossy(&answer)
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(answer)
+}
+
+/// `data` in a new memory file whose descriptor is sent over `sock` (the message after a
+/// `zFILDES` command: one byte carrying the descriptor, as clamd expects). The file is written at
+/// offset 0 and its offset left there; clamd holds its own copy of the descriptor until it has
+/// scanned it, so the file is closed here once it is sent.
+async fn pass_as_file(sock: &UnixStream, data: &[u8]) -> std::io::Result<()> {
+    use rustix::net::{SendAncillaryBuffer, SendAncillaryMessage, SendFlags};
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::FileExt;
+    let file = std::fs::File::from(rustix::fs::memfd_create(
+        "canhgac-clamd",
+        rustix::fs::MemfdFlags::CLOEXEC,
+    )?);
+    file.write_all_at(data, 0)?;
+    let fds = [file.as_fd()];
+    let mut space = [std::mem::MaybeUninit::uninit(); rustix::cmsg_space!(ScmRights(1))];
+    let mut control = SendAncillaryBuffer::new(&mut space);
+    if !control.push(SendAncillaryMessage::ScmRights(&fds)) {
+        return Err(std::io::Error::other(
+            "no room for a descriptor in the message to clamd",
+        ));
+    }
+    sock.async_io(tokio::io::Interest::WRITABLE, || {
+        rustix::net::sendmsg(
+            sock,
+            &[std::io::IoSlice::new(&[0])],
+            &mut control,
+            SendFlags::NOSIGNAL,
+        )
+        .map_err(std::io::Error::from)
+    })
+    .await
+    .map(drop)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -330,6 +476,16 @@ mod tests {
         assert!(
             matches!(parse_response(b"INSTREAM size limit exceeded. ERROR\0"), ClamdOutcome::Failed(w) if w.contains("size limit"))
         );
+        assert_eq!(parse_response(b"fd[11]: OK\0"), ClamdOutcome::Clean);
+        assert_eq!(
+            parse_response(b"fd[7]: Canhgac.Test.EICAR.UNOFFICIAL FOUND"),
+            ClamdOutcome::Infected("Canhgac.Test.EICAR.UNOFFICIAL".to_owned())
+        );
+        assert!(matches!(parse_response(b"fd[x]: OK"), ClamdOutcome::Failed(_)));
+        assert!(matches!(
+            parse_response(b"FILDES: didn't receive file descriptor. ERROR"),
+            ClamdOutcome::Failed(_)
+        ));
         assert!(matches!(parse_response(b""), ClamdOutcome::Failed(_)));
         assert!(matches!(
             parse_response(b"stream: OKAY-ish"),

@@ -1,7 +1,7 @@
 //! A private clamd for tests: its own configuration and socket in a temporary directory, the
-//! project's signature database (`rules/clamav/`), limits raised for 20 MB attachments. And a
-//! fake clamd that accepts connections and never answers (a fault a real clamd cannot be made to
-//! show on demand).
+//! project's signature database (`rules/clamav/`), limits raised for 20 MB attachments. And two
+//! fakes for faults a real clamd cannot be made to show on demand: one that accepts connections
+//! and never answers, one that cannot take file descriptors (as a clamd confined by AppArmor).
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -150,6 +150,90 @@ impl HangingClamd {
 }
 
 impl Drop for HangingClamd {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+/// A clamd that speaks the session protocol but cannot take file descriptors: it answers
+/// `zFILDES` with clamd's error and closes the connection, scans nothing, and calls every
+/// streamed message clean. It counts both.
+pub struct FdRefusingClamd {
+    pub dir: tempfile::TempDir,
+    pub fildes: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    pub streams: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl FdRefusingClamd {
+    pub async fn start() -> FdRefusingClamd {
+        use std::sync::atomic::Ordering::SeqCst;
+        use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+        let dir = tempfile::tempdir().expect("tempdir");
+        let l = tokio::net::UnixListener::bind(dir.path().join("nofd.sock")).expect("bind");
+        let fildes = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let streams = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let (f, st) = (fildes.clone(), streams.clone());
+        let task = tokio::spawn(async move {
+            while let Ok((s, _)) = l.accept().await {
+                let (f, st) = (f.clone(), st.clone());
+                tokio::spawn(async move {
+                    let mut s = BufReader::new(s);
+                    let mut id = 0;
+                    loop {
+                        let mut command = Vec::new();
+                        if s.read_until(0, &mut command).await.unwrap_or(0) == 0 {
+                            return;
+                        }
+                        match command.as_slice() {
+                            b"zIDSESSION\0" => continue,
+                            b"zFILDES\0" => {
+                                // The byte that carries the descriptor (dropped unread).
+                                let _ = s.read_u8().await;
+                                f.fetch_add(1, SeqCst);
+                                id += 1;
+                                let answer = format!("{id}: FILDES: didn't receive file descriptor. ERROR\0");
+                                let _ = s.get_mut().write_all(answer.as_bytes()).await;
+                                return;
+                            }
+                            b"zINSTREAM\0" => {
+                                loop {
+                                    let Ok(n) = s.read_u32().await else { return };
+                                    if n == 0 {
+                                        break;
+                                    }
+                                    let mut chunk = vec![0; n as usize];
+                                    if s.read_exact(&mut chunk).await.is_err() {
+                                        return;
+                                    }
+                                }
+                                st.fetch_add(1, SeqCst);
+                                id += 1;
+                                let answer = format!("{id}: stream: OK\0");
+                                if s.get_mut().write_all(answer.as_bytes()).await.is_err() {
+                                    return;
+                                }
+                            }
+                            _ => return,
+                        }
+                    }
+                });
+            }
+        });
+        FdRefusingClamd {
+            dir,
+            fildes,
+            streams,
+            task,
+        }
+    }
+
+    pub fn endpoint(&self) -> String {
+        format!("unix:{}", self.dir.path().join("nofd.sock").display())
+    }
+}
+
+impl Drop for FdRefusingClamd {
     fn drop(&mut self) {
         self.task.abort();
     }
