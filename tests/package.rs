@@ -435,6 +435,7 @@ async fn the_package_installs_runs_as_its_unit_says_and_purges_cleanly() {
     // The doctor passes on the running installation.
     let (code, said) = doctor(None, &clamd, &pf);
     assert_eq!(code, 0, "{said}");
+    assert!(said.contains("passed as descriptors (zFILDES)"), "{said}");
     assert!(
         !said
             .lines()

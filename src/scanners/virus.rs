@@ -228,6 +228,12 @@ impl ClamdScanner {
             .sum()
     }
 
+    /// Whether small messages still go to some endpoint as descriptors (`[clamd] fd_pass`, a
+    /// unix socket, and clamd has not shown it cannot take them).
+    pub fn passes_descriptors(&self) -> bool {
+        self.endpoints.iter().any(|e| e.fd_pass.load(Ordering::Relaxed))
+    }
+
     /// A kept session of `e` not idle for too long (older ones are closed).
     fn take_idle(&self, e: &Endpoint) -> Option<Session> {
         let mut idle = e.idle.lock().unwrap_or_else(|p| p.into_inner());
