@@ -40,6 +40,7 @@ pub mod server;
 pub mod spam;
 pub mod sql;
 pub mod store;
+pub mod stream;
 pub mod templates;
 pub mod time;
 pub mod verdict;

@@ -14,6 +14,7 @@ const FLOORS: &[(&str, u32)] = &[
     ("metrics", 0),
     ("ownership", 0),
     ("sql", 0),
+    ("stream", 0),
     ("config", 1),
     ("policy", 2),
     ("message", 2),

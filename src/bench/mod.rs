@@ -178,14 +178,14 @@ fn peak_rss(pid: Option<u32>) -> Option<f64> {
     Some(kb / 1024.0)
 }
 
-async fn connect(target: &Target) -> std::io::Result<Client<tokio_either::Stream>> {
+async fn connect(target: &Target) -> std::io::Result<Client<crate::stream::Stream>> {
     let s = match target {
         Target::Inet(a) => {
             let s = tokio::net::TcpStream::connect(a).await?;
             s.set_nodelay(true)?;
-            tokio_either::Stream::Tcp(s)
+            crate::stream::Stream::Tcp(s)
         }
-        Target::Unix(p) => tokio_either::Stream::Unix(tokio::net::UnixStream::connect(p).await?),
+        Target::Unix(p) => crate::stream::Stream::Unix(tokio::net::UnixStream::connect(p).await?),
     };
     Client::open(s).await
 }
@@ -458,55 +458,5 @@ impl Report {
             b.cpu_ms, b.cpu_ms_per_message
         ));
         s
-    }
-}
-
-/// A stream over TCP or a unix socket.
-mod tokio_either {
-    use std::pin::Pin;
-    use std::task::{Context, Poll};
-    use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
-
-    pub enum Stream {
-        Tcp(tokio::net::TcpStream),
-        Unix(tokio::net::UnixStream),
-    }
-
-    impl AsyncRead for Stream {
-        fn poll_read(
-            self: Pin<&mut Self>,
-            cx: &mut Context<'_>,
-            buf: &mut ReadBuf<'_>,
-        ) -> Poll<std::io::Result<()>> {
-            match self.get_mut() {
-                Stream::Tcp(s) => Pin::new(s).poll_read(cx, buf),
-                Stream::Unix(s) => Pin::new(s).poll_read(cx, buf),
-            }
-        }
-    }
-
-    impl AsyncWrite for Stream {
-        fn poll_write(
-            self: Pin<&mut Self>,
-            cx: &mut Context<'_>,
-            buf: &[u8],
-        ) -> Poll<std::io::Result<usize>> {
-            match self.get_mut() {
-                Stream::Tcp(s) => Pin::new(s).poll_write(cx, buf),
-                Stream::Unix(s) => Pin::new(s).poll_write(cx, buf),
-            }
-        }
-        fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
-            match self.get_mut() {
-                Stream::Tcp(s) => Pin::new(s).poll_flush(cx),
-                Stream::Unix(s) => Pin::new(s).poll_flush(cx),
-            }
-        }
-        fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
-            match self.get_mut() {
-                Stream::Tcp(s) => Pin::new(s).poll_shutdown(cx),
-                Stream::Unix(s) => Pin::new(s).poll_shutdown(cx),
-            }
-        }
     }
 }

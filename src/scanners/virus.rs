@@ -18,13 +18,12 @@
 use super::Finding;
 use crate::config::{ClamdConfig, ClamdEndpoint};
 use crate::policy::KnownSymbol;
+use crate::stream::Stream;
 use crate::verdict::Why;
-use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
-use std::task::{Context, Poll};
 use std::time::Duration;
-use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, ReadBuf};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpStream, UnixStream};
 use tokio::sync::Semaphore;
 use tokio::time::Instant;
@@ -53,51 +52,9 @@ struct Endpoint {
     fd_pass: AtomicBool,
 }
 
-/// A byte stream to clamd, over a unix socket or TCP.
-enum Io {
-    Unix(UnixStream),
-    Tcp(TcpStream),
-}
-
-impl AsyncRead for Io {
-    fn poll_read(
-        self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        buf: &mut ReadBuf<'_>,
-    ) -> Poll<std::io::Result<()>> {
-        match self.get_mut() {
-            Io::Unix(s) => Pin::new(s).poll_read(cx, buf),
-            Io::Tcp(s) => Pin::new(s).poll_read(cx, buf),
-        }
-    }
-}
-
-impl AsyncWrite for Io {
-    fn poll_write(self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &[u8]) -> Poll<std::io::Result<usize>> {
-        match self.get_mut() {
-            Io::Unix(s) => Pin::new(s).poll_write(cx, buf),
-            Io::Tcp(s) => Pin::new(s).poll_write(cx, buf),
-        }
-    }
-
-    fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
-        match self.get_mut() {
-            Io::Unix(s) => Pin::new(s).poll_flush(cx),
-            Io::Tcp(s) => Pin::new(s).poll_flush(cx),
-        }
-    }
-
-    fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
-        match self.get_mut() {
-            Io::Unix(s) => Pin::new(s).poll_shutdown(cx),
-            Io::Tcp(s) => Pin::new(s).poll_shutdown(cx),
-        }
-    }
-}
-
 /// An open connection to clamd: in a session (`IDSESSION`) when sessions are kept.
 struct Session {
-    io: Io,
+    io: Stream,
     /// The number clamd gives the next request's answer (`N: stream: OK`), 0 outside a session.
     next_id: u64,
     idle_since: std::time::Instant,
@@ -258,11 +215,11 @@ impl ClamdScanner {
     /// A new connection to `e`, in a session when sessions are kept.
     async fn open(&self, e: &Endpoint) -> std::io::Result<Session> {
         let mut io = match &e.addr {
-            ClamdEndpoint::Unix(path) => Io::Unix(UnixStream::connect(path).await?),
+            ClamdEndpoint::Unix(path) => Stream::Unix(UnixStream::connect(path).await?),
             ClamdEndpoint::Tcp(addr) => {
                 let s = TcpStream::connect(addr.as_str()).await?;
                 s.set_nodelay(true)?;
-                Io::Tcp(s)
+                Stream::Tcp(s)
             }
         };
         let next_id = if self.session_idle.is_zero() {
@@ -281,7 +238,7 @@ impl ClamdScanner {
     /// One message on `s`, as a descriptor or streamed: clamd's answer without the session's
     /// number.
     async fn request(&self, s: &mut Session, data: &[u8], by_fd: bool) -> std::io::Result<Vec<u8>> {
-        if by_fd && let Io::Unix(sock) = &mut s.io {
+        if by_fd && let Stream::Unix(sock) = &mut s.io {
             // The command, then the descriptor in a message of its own (clamd refuses one that
             // comes with the command).
             sock.write_all(b"zFILDES\0").await?;
