@@ -696,9 +696,10 @@ fn check_clamd(config: &Config, conf: &Path, r: &mut Report) {
                 }
             }
             // clamd writes every stream it is sent (messages over 1 MiB, or over TCP), each part
-            // of a mail it unpacks and a directory per scan to its TemporaryDirectory: on a disk file system that is a third of its CPU
-            // per message (creating, truncating and deleting inodes; BENCHMARKS.md, "Two workers
-            // per core, and clamd's temporary files in memory").
+            // of a mail it unpacks and a directory per scan to its TemporaryDirectory: on a disk
+            // file system that is a third of its CPU per message (creating, truncating and
+            // deleting inodes; BENCHMARKS.md, "Two workers per core, and clamd's temporary files
+            // in memory").
             let tmp = temporary_directory(&text);
             match on_memory_fs(&tmp) {
                 Ok(true) => r.ok("clamd", format!("TemporaryDirectory {} is in memory", tmp.display())),
