@@ -472,4 +472,36 @@ async fn a_clamd_that_cannot_take_descriptors_gets_messages_streamed() {
     let big = mail::with_attachment(FD_PASS_MAX + 1024, "lon.bin");
     assert_eq!(scanner.scan(&big).await, ClamdOutcome::Clean);
     assert_eq!((fake.fildes.load(SeqCst), fake.streams.load(SeqCst)), (0, 1));
+
+    // `canhgac doctor` tells the operator, with the fix.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cfg = dir.path().join("canhgac.toml");
+    std::fs::write(
+        &cfg,
+        format!(
+            "[clamd]\nendpoints = [\"{}\"]\n[auth]\nenabled = false\n[limits]\nmax_message_bytes = 2000000\n\
+             [store]\npath = \"{}\"\n[audit]\nkey_file = \"{}\"\n",
+            fake.endpoint(),
+            dir.path().join("q.db").display(),
+            dir.path().join("audit.key").display()
+        ),
+    )
+    .expect("write");
+    let out = tokio::task::spawn_blocking(move || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_canhgac"))
+            .env("CANHGAC_CONFIG", "")
+            .args(["doctor", "--no-postfix", "--config"])
+            .arg(&cfg)
+            .output()
+            .expect("doctor")
+    })
+    .await
+    .expect("join");
+    let said = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.lines()
+            .any(|l| l.starts_with("warn") && l.contains("does not scan messages passed as descriptors")),
+        "{said}"
+    );
+    assert!(said.contains("fd_pass = false"), "{said}");
 }

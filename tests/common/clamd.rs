@@ -157,7 +157,7 @@ impl Drop for HangingClamd {
 
 /// A clamd that speaks the session protocol but cannot take file descriptors: it answers
 /// `zFILDES` with clamd's error and closes the connection, scans nothing, and calls every
-/// streamed message clean. It counts both.
+/// streamed message clean. It counts both, and answers PING.
 pub struct FdRefusingClamd {
     pub dir: tempfile::TempDir,
     pub fildes: std::sync::Arc<std::sync::atomic::AtomicUsize>,
@@ -187,6 +187,10 @@ impl FdRefusingClamd {
                         }
                         match command.as_slice() {
                             b"zIDSESSION\0" => continue,
+                            b"zPING\0" => {
+                                let _ = s.get_mut().write_all(b"PONG\0").await;
+                                return;
+                            }
                             b"zFILDES\0" => {
                                 // The byte that carries the descriptor (dropped unread).
                                 let _ = s.read_u8().await;
