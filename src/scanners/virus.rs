@@ -58,7 +58,14 @@ struct Session {
     /// The number clamd gives the next request's answer (`N: stream: OK`), 0 outside a session.
     next_id: u64,
     idle_since: std::time::Instant,
+    /// The memory file of the last message passed as a descriptor, written over by the next
+    /// (clamd has scanned it once it answered): no new file, no new pages, per message.
+    file: Option<std::fs::File>,
 }
+
+/// A memory file whose message was at most this size is kept for the session's next message
+/// (so an idle session holds at most this much); a larger one is closed after its message.
+const KEEP_FILE_MAX: usize = 64 << 10;
 
 /// The longest answer read from clamd.
 const MAX_ANSWER: usize = 4096;
@@ -232,6 +239,7 @@ impl ClamdScanner {
             io,
             next_id,
             idle_since: std::time::Instant::now(),
+            file: None,
         })
     }
 
@@ -242,7 +250,7 @@ impl ClamdScanner {
             // The command, then the descriptor in a message of its own (clamd refuses one that
             // comes with the command).
             sock.write_all(b"zFILDES\0").await?;
-            pass_as_file(sock, data).await?;
+            pass_as_file(sock, data, &mut s.file).await?;
         } else {
             self.instream(s, data).await?;
         }
@@ -391,18 +399,29 @@ async fn read_answer(s: &mut Session) -> std::io::Result<Vec<u8>> {
     Ok(answer)
 }
 
-/// `data` in a new memory file whose descriptor is sent over `sock` (the message after a
-/// `zFILDES` command: one byte carrying the descriptor, as clamd expects). The file is written at
-/// offset 0 and its offset left there; clamd holds its own copy of the descriptor until it has
-/// scanned it, so the file is closed here once it is sent.
-async fn pass_as_file(sock: &UnixStream, data: &[u8]) -> std::io::Result<()> {
+/// `data` in a memory file whose descriptor is sent over `sock` (the message after a `zFILDES`
+/// command: one byte carrying the descriptor, as clamd expects): the session's file of the last
+/// message, cut or extended to this one's length and written over, or a new one. The file is
+/// written at offset 0 and its offset left there; clamd holds its own copy of the descriptor
+/// while it scans and has finished with it when it answers, so the session may reuse it then.
+async fn pass_as_file(
+    sock: &UnixStream,
+    data: &[u8],
+    kept: &mut Option<std::fs::File>,
+) -> std::io::Result<()> {
     use rustix::net::{SendAncillaryBuffer, SendAncillaryMessage, SendFlags};
     use std::os::fd::AsFd;
     use std::os::unix::fs::FileExt;
-    let file = std::fs::File::from(rustix::fs::memfd_create(
-        "canhgac-clamd",
-        rustix::fs::MemfdFlags::CLOEXEC,
-    )?);
+    let file = match kept.take() {
+        Some(f) => {
+            f.set_len(data.len() as u64)?;
+            f
+        }
+        None => std::fs::File::from(rustix::fs::memfd_create(
+            "canhgac-clamd",
+            rustix::fs::MemfdFlags::CLOEXEC,
+        )?),
+    };
     file.write_all_at(data, 0)?;
     let fds = [file.as_fd()];
     let mut space = [std::mem::MaybeUninit::uninit(); rustix::cmsg_space!(ScmRights(1))];
@@ -421,8 +440,11 @@ async fn pass_as_file(sock: &UnixStream, data: &[u8]) -> std::io::Result<()> {
         )
         .map_err(std::io::Error::from)
     })
-    .await
-    .map(drop)
+    .await?;
+    if data.len() <= KEEP_FILE_MAX {
+        *kept = Some(file);
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -24,6 +24,7 @@ pub fn serve(
         .spawn(move || {
             let mut input = BufReader::with_capacity(1 << 16, std::io::stdin().lock());
             let mut output = BufWriter::new(std::io::stdout().lock());
+            let hard = cpu_hard_limit();
             if let Err(e) = protocol::write_ready(&mut output) {
                 tracing::error!(error = %e, "worker: cannot write to the gateway");
                 return 1;
@@ -37,7 +38,7 @@ pub fn serve(
                         return 1;
                     }
                 };
-                limit_cpu(cpu_secs);
+                limit_cpu(cpu_secs, hard);
                 let response = scan(kind, &request);
                 drop(request);
                 if let Err(e) = protocol::write_response(&mut output, &response) {
@@ -52,27 +53,40 @@ pub fn serve(
     }
 }
 
-/// Allows this process `secs` more seconds of CPU from now (soft RLIMIT_CPU: SIGXCPU ends it).
-fn limit_cpu(secs: u64) {
+/// The hard RLIMIT_CPU the gateway started this worker with (read once: nothing here raises or
+/// lowers it); `None` when it cannot be read, and then no limit is set per message.
+fn cpu_hard_limit() -> Option<libc::rlim_t> {
+    // SAFETY: getrlimit only writes the struct passed to it.
+    unsafe {
+        let mut lim: libc::rlimit = std::mem::zeroed();
+        (libc::getrlimit(libc::RLIMIT_CPU, &mut lim) == 0).then_some(lim.rlim_max)
+    }
+}
+
+/// Allows this process `secs` more seconds of CPU from now (soft RLIMIT_CPU: SIGXCPU ends it),
+/// never more than the hard limit `hard`.
+fn limit_cpu(secs: u64, hard: Option<libc::rlim_t>) {
+    let Some(hard) = hard else {
+        return;
+    };
     if secs == 0 {
         return;
     }
-    // SAFETY: getrusage and setrlimit only write the structs passed to them.
+    // SAFETY: getrusage and setrlimit only read or write the structs passed to them.
     unsafe {
         let mut usage: libc::rusage = std::mem::zeroed();
         if libc::getrusage(libc::RUSAGE_SELF, &mut usage) != 0 {
             return;
         }
         let used = (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) as u64 + 1;
-        let mut lim: libc::rlimit = std::mem::zeroed();
-        if libc::getrlimit(libc::RLIMIT_CPU, &mut lim) != 0 {
-            return;
-        }
         let want = used.saturating_add(secs);
-        lim.rlim_cur = if lim.rlim_max == libc::RLIM_INFINITY {
-            want
-        } else {
-            want.min(lim.rlim_max)
+        let lim = libc::rlimit {
+            rlim_cur: if hard == libc::RLIM_INFINITY {
+                want
+            } else {
+                want.min(hard)
+            },
+            rlim_max: hard,
         };
         libc::setrlimit(libc::RLIMIT_CPU, &lim);
     }
