@@ -468,6 +468,21 @@ async fn a_clamd_that_cannot_take_descriptors_gets_messages_streamed() {
     assert_eq!(fake.fildes.load(SeqCst), 1, "one descriptor tried, then none");
     assert_eq!(fake.streams.load(SeqCst), 3);
     assert_eq!(scanner.kept_sessions(), 1);
+    assert!(!scanner.passes_descriptors());
+
+    // Descriptors are tried again once the retry time has passed (a passing fault is not for
+    // ever), and given up again for as long when clamd still refuses them.
+    let fake = FdRefusingClamd::start().await;
+    let scanner = ClamdScanner::new(&config_for(&[fake.endpoint()]).clamd)
+        .with_fd_retry(std::time::Duration::from_millis(300));
+    assert_eq!(scanner.scan(&clean).await, ClamdOutcome::Clean);
+    assert_eq!(scanner.scan(&clean).await, ClamdOutcome::Clean);
+    assert_eq!((fake.fildes.load(SeqCst), fake.streams.load(SeqCst)), (1, 2));
+    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    assert!(scanner.passes_descriptors(), "tried again after the retry time");
+    assert_eq!(scanner.scan(&clean).await, ClamdOutcome::Clean);
+    assert_eq!(scanner.scan(&clean).await, ClamdOutcome::Clean);
+    assert_eq!((fake.fildes.load(SeqCst), fake.streams.load(SeqCst)), (2, 4));
 
     let fake = FdRefusingClamd::start().await;
     let scanner = ClamdScanner::new(&config_for(&[fake.endpoint()]).clamd);

@@ -12,15 +12,16 @@
 //! clamd scans it where it lies instead of receiving it through the socket and writing it to a
 //! temporary file of its own; anything else is streamed (`zINSTREAM`, a small message in a single
 //! write), so clamd's `StreamMaxLength` still refuses what it would not scan whole. An endpoint
-//! that cannot take descriptors (a confinement refusing them) gets the message streamed, and only
-//! streams after that.
+//! that cannot take descriptors (a confinement refusing them) gets the message streamed, and is
+//! only streamed to for the next [`FD_RETRY`] before descriptors are tried again: a passing fault
+//! costs that long, not the rest of the gateway's life.
 
 use super::Finding;
 use crate::config::{ClamdConfig, ClamdEndpoint};
 use crate::policy::KnownSymbol;
 use crate::stream::Stream;
 use crate::verdict::Why;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -42,14 +43,23 @@ pub enum ClamdOutcome {
 /// ones are streamed, and meet clamd's `StreamMaxLength`.
 pub const FD_PASS_MAX: usize = 1 << 20;
 
+/// After clamd did not scan a message passed as a descriptor that it scanned streamed, the
+/// endpoint is streamed to for this long, then tried with a descriptor again.
+pub const FD_RETRY: Duration = Duration::from_secs(600);
+
 struct Endpoint {
     addr: ClamdEndpoint,
     permits: Arc<Semaphore>,
     /// Sessions waiting for the next message (at most one per permit).
     idle: Mutex<Vec<Session>>,
-    /// Small messages go as descriptors (a unix socket, `[clamd] fd_pass`, and the endpoint
-    /// has not shown it cannot take them).
-    fd_pass: AtomicBool,
+    /// Small messages may go as descriptors (a unix socket and `[clamd] fd_pass`).
+    fd_pass: bool,
+    /// Not before this time (milliseconds since the scanner was made): the endpoint did not scan
+    /// a descriptor lately ([`FD_RETRY`]). 0: never failed.
+    streamed_until_ms: AtomicU64,
+    /// Whether the endpoint's failure with descriptors was said at `warn` already (a confined
+    /// clamd fails again at every retry: said once, then at `info`).
+    fd_warned: AtomicBool,
 }
 
 /// An open connection to clamd: in a session (`IDSESSION`) when sessions are kept.
@@ -77,6 +87,10 @@ pub struct ClamdScanner {
     chunk: usize,
     /// How long an idle session is kept; zero: a connection per message.
     session_idle: Duration,
+    /// When this scanner was made: [`Endpoint::streamed_until_ms`] counts from it.
+    made: std::time::Instant,
+    /// How long an endpoint that did not scan a descriptor is streamed to ([`FD_RETRY`]).
+    fd_retry: Duration,
 }
 
 fn unix(path: &std::path::Path) -> clamav_client::tokio::Socket<&std::path::Path> {
@@ -121,13 +135,33 @@ impl ClamdScanner {
                     addr: addr.clone(),
                     permits: Arc::new(Semaphore::new(cfg.max_concurrent_per_endpoint)),
                     idle: Mutex::new(Vec::new()),
-                    fd_pass: AtomicBool::new(cfg.fd_pass && matches!(addr, ClamdEndpoint::Unix(_))),
+                    fd_pass: cfg.fd_pass && matches!(addr, ClamdEndpoint::Unix(_)),
+                    streamed_until_ms: AtomicU64::new(0),
+                    fd_warned: AtomicBool::new(false),
                 })
                 .collect(),
             timeout: Duration::from_secs(cfg.timeout_secs),
             chunk: cfg.chunk_bytes,
             session_idle: Duration::from_secs(cfg.session_idle_secs),
+            made: std::time::Instant::now(),
+            fd_retry: FD_RETRY,
         }
+    }
+
+    /// The same scanner, trying descriptors again `retry` after a failure instead of
+    /// [`FD_RETRY`] (tests, which cannot wait ten minutes).
+    pub fn with_fd_retry(mut self, retry: Duration) -> ClamdScanner {
+        self.fd_retry = retry;
+        self
+    }
+
+    fn now_ms(&self) -> u64 {
+        self.made.elapsed().as_millis() as u64
+    }
+
+    /// Whether a small message goes to `e` as a descriptor now.
+    fn by_fd(&self, e: &Endpoint) -> bool {
+        e.fd_pass && self.now_ms() >= e.streamed_until_ms.load(Ordering::Relaxed)
     }
 
     /// The symbols this scanner emits.
@@ -141,7 +175,7 @@ impl ClamdScanner {
             .acquire()
             .await
             .map_err(|_| "endpoint closed".to_owned())?;
-        let by_fd = data.len() <= FD_PASS_MAX && e.fd_pass.load(Ordering::Relaxed);
+        let by_fd = data.len() <= FD_PASS_MAX && self.by_fd(e);
         let first = self.exchange(e, data, by_fd).await;
         let scanned = |answer: &Result<Vec<u8>, String>| matches!(answer, Ok(a) if !matches!(parse_response(a), ClamdOutcome::Failed(_)));
         if by_fd && !scanned(&first) {
@@ -150,16 +184,20 @@ impl ClamdScanner {
             // the command and closes).
             let again = self.exchange(e, data, false).await;
             if scanned(&again) {
-                e.fd_pass.store(false, Ordering::Relaxed);
+                let retry = self.fd_retry.as_millis() as u64;
+                e.streamed_until_ms
+                    .store(self.now_ms().saturating_add(retry).max(1), Ordering::Relaxed);
                 let why = match &first {
                     Ok(a) => String::from_utf8_lossy(a).into_owned(),
                     Err(err) => err.clone(),
                 };
-                tracing::warn!(
-                    endpoint = %e.addr,
-                    %why,
-                    "clamd did not scan a message passed as a descriptor and scanned it streamed: messages are streamed to it from now on"
-                );
+                let retry_secs = self.fd_retry.as_secs();
+                let said = "clamd did not scan a message passed as a descriptor and scanned it streamed: messages are streamed to it, and descriptors tried again after retry_secs";
+                if e.fd_warned.swap(true, Ordering::Relaxed) {
+                    tracing::info!(endpoint = %e.addr, %why, retry_secs, "{said}");
+                } else {
+                    tracing::warn!(endpoint = %e.addr, %why, retry_secs, "{said}");
+                }
             }
             return again;
         }
@@ -192,10 +230,10 @@ impl ClamdScanner {
             .sum()
     }
 
-    /// Whether small messages still go to some endpoint as descriptors (`[clamd] fd_pass`, a
-    /// unix socket, and clamd has not shown it cannot take them).
+    /// Whether small messages go to some endpoint as descriptors now (`[clamd] fd_pass`, a
+    /// unix socket, and clamd has not failed to scan one within the last [`FD_RETRY`]).
     pub fn passes_descriptors(&self) -> bool {
-        self.endpoints.iter().any(|e| e.fd_pass.load(Ordering::Relaxed))
+        self.endpoints.iter().any(|e| self.by_fd(e))
     }
 
     /// A kept session of `e` not idle for too long (older ones are closed).
