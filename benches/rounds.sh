@@ -1,17 +1,18 @@
 #!/bin/bash
 # Issue 21's figures through a real Postfix in one sitting, as ratios this VM's drift cannot
-# fake: `through-postfix.sh` run ROUNDS times for each of MODES in turn (noop, then the others,
-# then noop again...), and per mode the median and the range of messages a second, milter CPU
-# and clamd CPU per message and switches, and each mode's throughput against `--noop` of the
-# same round (the median of the rounds' ratios, and the ratio of the sums).
+# fake: `through-postfix.sh` run ROUNDS times for each of MODES in turn (noop, then the others;
+# the next round in the reverse order), and per mode the median and the range of messages a
+# second, milter CPU and clamd CPU per message and switches, and each mode's throughput against
+# `--noop` of the same round (the median of the rounds' ratios, and the ratio of the sums).
 #
 #   sudo ROUNDS=4 MODES="noop clamd" N=4000 MESSAGE=/tmp/letter.eml \
 #       EXTRA_CONFIG='[spam]\nbayes_db = "/tmp/new.db"' benches/rounds.sh
 #   sudo ROUNDS=3 MODES="noop full" RATE=300 MESSAGE=/tmp/prose.eml benches/rounds.sh
 #
 # Two builds compared (A/B): BUILDS="old/canhgac new/canhgac" runs every round's MODES with each
-# build in turn, so the VM's drift falls on both alike, and reports each build's modes apart
-# (each against `--noop` of the same build and round). Without BUILDS, CANHGAC is the one build.
+# build in turn (every other round in the reverse order), so the VM's drift falls on both alike,
+# and reports each build's modes apart (each against `--noop` of the same build and round).
+# Without BUILDS, CANHGAC is the one build.
 #
 # Every other variable (N, RATE, MESSAGE, SESSIONS, EXTRA_CONFIG...) is passed on to
 # `through-postfix.sh` unchanged; each run's own lines are printed as they come.
@@ -27,13 +28,22 @@ trap 'rm -f "$out"' EXIT
 b=0
 for build in $BUILDS; do b=$((b + 1)); done
 nbuilds=$b
+# Every other round runs the same runs in the reverse order (builds and modes: "1 noop, 1 clamd,
+# 2 noop, 2 clamd", then "2 clamd, 2 noop, 1 clamd, 1 noop"), so no run is always the one that
+# comes first or after another's load; an even ROUNDS balances them. Each build keeps its number.
+reversed_modes=""
+for mode in $MODES; do reversed_modes="$mode $reversed_modes"; done
 for round in $(seq "$ROUNDS"); do
-    b=0
-    for build in $BUILDS; do
-        b=$((b + 1))
+    if [ $((round % 2)) -eq 0 ]; then
+        order=$(seq "$nbuilds" -1 1) modes=$reversed_modes
+    else
+        order=$(seq "$nbuilds") modes=$MODES
+    fi
+    for b in $order; do
+        build=$(echo $BUILDS | cut -d' ' -f"$b")
         label=""
         [ "$nbuilds" -gt 1 ] && label="$b:"
-        for mode in $MODES; do
+        for mode in $modes; do
             echo "== round $round, MODE=$mode${label:+, build $build}"
             CANHGAC=$build MODE=$mode bash "$here/through-postfix.sh" | tee /dev/stderr |
                 awk -v round="$round" -v mode="$label$mode" '
