@@ -293,6 +293,11 @@ impl Engine {
             .map(crate::scanners::auth::SenderAuth::authserv_id)
     }
 
+    /// Sender authentication's resolvers and whether they answer (None: authentication is off).
+    pub fn dns_resolver(&self) -> Option<(String, bool)> {
+        self.auth.as_deref().map(|a| (a.resolvers(), !a.resolver_down()))
+    }
+
     pub fn directory(&self) -> Option<&crate::directory::Directory> {
         self.directory.as_deref()
     }

@@ -35,6 +35,11 @@ pub struct EndpointLabels {
     pub endpoint: String,
 }
 
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct ResolverLabels {
+    pub resolvers: String,
+}
+
 type Timings<L> = Family<L, Histogram, fn() -> Histogram>;
 
 fn scan_buckets() -> Histogram {
@@ -61,6 +66,7 @@ pub struct Metrics {
     worker_restarts: Counter<u64, AtomicU64>,
     clamd_up: Family<EndpointLabels, Gauge>,
     clamd_ping_seconds: Family<EndpointLabels, Gauge<f64, AtomicU64>>,
+    dns_resolver_up: Family<ResolverLabels, Gauge>,
     alerts_pending: Gauge,
     alerts_oldest_pending_seconds: Gauge,
     held_messages: Gauge,
@@ -75,6 +81,9 @@ pub struct Gauges {
     pub worker_restarts: u64,
     /// Each clamd endpoint: answered PING, and in how many seconds.
     pub clamd: Vec<(String, bool, f64)>,
+    /// Sender authentication's resolvers (`system` for /etc/resolv.conf's) and whether they
+    /// answer (false: the checks are being skipped); None when authentication is off.
+    pub dns_resolver: Option<(String, bool)>,
     pub alerts_pending: i64,
     pub alerts_oldest_pending_seconds: i64,
     pub held_messages: i64,
@@ -101,6 +110,7 @@ impl Metrics {
             worker_restarts: Counter::default(),
             clamd_up: Family::default(),
             clamd_ping_seconds: Family::default(),
+            dns_resolver_up: Family::default(),
             alerts_pending: Gauge::default(),
             alerts_oldest_pending_seconds: Gauge::default(),
             held_messages: Gauge::default(),
@@ -157,6 +167,11 @@ impl Metrics {
             "How long a clamd endpoint took to answer PING when scraped",
             Unit::Seconds,
             m.clamd_ping_seconds.clone(),
+        );
+        r.register(
+            "dns_resolver_up",
+            "Whether sender authentication's DNS resolver answers (0: its checks are skipped)",
+            m.dns_resolver_up.clone(),
         );
         r.register(
             "alerts_pending",
@@ -236,6 +251,12 @@ impl Metrics {
             self.clamd_up.get_or_create(&l).set(i64::from(*up));
             self.clamd_ping_seconds.get_or_create(&l).set(*secs);
         }
+        if let Some((resolvers, up)) = &g.dns_resolver {
+            let l = ResolverLabels {
+                resolvers: resolvers.clone(),
+            };
+            self.dns_resolver_up.get_or_create(&l).set(i64::from(*up));
+        }
         self.alerts_pending.set(g.alerts_pending);
         self.alerts_oldest_pending_seconds
             .set(g.alerts_oldest_pending_seconds);
@@ -271,6 +292,7 @@ mod tests {
         m.scanned(1234, &[("clamd", 1500)], std::time::Duration::from_millis(3));
         let g = Gauges {
             clamd: vec![("unix:/run/clamd.ctl".into(), true, 0.002)],
+            dns_resolver: Some(("system".into(), false)),
             alerts_pending: 2,
             worker_restarts: 1,
             ..Gauges::default()
@@ -285,6 +307,7 @@ mod tests {
             "canhgac_end_of_message_duration_seconds_count 1",
             "canhgac_milter_connections 1",
             "canhgac_clamd_up{endpoint=\"unix:/run/clamd.ctl\"} 1",
+            "canhgac_dns_resolver_up{resolvers=\"system\"} 0",
             "canhgac_alerts_pending 2",
             "canhgac_worker_restarts_total 1",
             "canhgac_held_messages 0",
@@ -310,6 +333,7 @@ mod tests {
         m.scanned(1, &[("x", 1)], std::time::Duration::ZERO);
         let exposed = m.encode(&Gauges {
             clamd: vec![("unix:/x".into(), true, 0.0)],
+            dns_resolver: Some(("system".into(), true)),
             ..Gauges::default()
         });
         let series: Vec<&str> = exposed

@@ -64,6 +64,7 @@ async fn metrics(State(m): State<Monitor>) -> Response {
         scan_permits_in_use: engine.scans_in_progress() as i64,
         worker_restarts: engine.workers().map_or(0, |w| w.counts().1),
         clamd: ping_clamd(&m.engine).await.unwrap_or_default(),
+        dns_resolver: engine.dns_resolver(),
         ..Gauges::default()
     };
     if let Some(store) = m.store.clone() {

@@ -7,7 +7,9 @@
 //! internal_networks`) is not checked against itself. Mail claiming a `[local]` domain from
 //! outside that fails SPF and carries no aligned DKIM signature is `LOCAL_SENDER_FORGED`
 //! (refused). A DNS failure is a `*_TEMPERROR` symbol, never a pass and never a refusal by
-//! itself; the checks of one message share one deadline (`[auth] timeout_ms`).
+//! itself; the checks of one message share one deadline (`[auth] timeout_ms`). When the
+//! resolver itself stops answering, the checks are skipped (a temporary error at once) until it
+//! answers again, so a DNS outage does not cost every message the whole deadline ([`Health`]).
 //!
 //! Like clamd, this runs beside the content scan in the gateway (it waits on DNS, not on CPU);
 //! it reads only the header section and the body hash, and runs in a task of its own, so a
@@ -20,6 +22,7 @@ use crate::verdict::{Finding, Why};
 use mail_auth::dmarc::Policy;
 use mail_auth::dmarc::verify::DmarcParameters;
 use mail_auth::hickory_resolver::config::{ConnectionConfig, NameServerConfig, ResolverConfig, ResolverOpts};
+use mail_auth::hickory_resolver::system_conf::read_system_conf;
 use mail_auth::spf::verify::SpfParameters;
 use mail_auth::{
     AuthenticatedMessage, AuthenticationResults, DkimResult, DmarcResult, MX, MessageAuthenticator,
@@ -30,8 +33,13 @@ use std::borrow::Borrow;
 use std::collections::HashMap;
 use std::hash::Hash;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+
+/// How often the resolver is probed, at most: while it is down (to see it back), and while it
+/// is up (after checks that ended in a temporary error).
+const PROBE_EVERY: Duration = Duration::from_secs(5);
 
 /// Every symbol of sender authentication.
 pub const SYMBOLS: &[&str] = &[
@@ -152,10 +160,57 @@ struct Caches {
     ptr: Cache<IpAddr, RecordSet<Box<str>>>,
 }
 
+/// Whether the resolver answers at all. Checks that end in a temporary error (a query or the
+/// whole deadline timed out) start a probe: one query for the province's own domain (the first
+/// of `[local] domains`; the root's name servers without one), from a resolver of the same
+/// servers that caches nothing, where any answer (even an error code) is a resolver alive. No
+/// answer marks it down: every message's checks are then skipped at once (`AUTH_TEMPERROR`, as
+/// a timeout would have ended them) and a probe every [`PROBE_EVERY`] looks for it back. A
+/// domain whose own name servers are dead cannot trip this: the resolver still answers the
+/// probe, so the checks of other mail go on. The province's domain, not the root, so that a
+/// resolver that serves the government network's zones without reaching the Internet still
+/// counts as alive (it can still tell forged province senders).
+struct Health {
+    prober: MessageAuthenticator,
+    /// The probe's question.
+    probe: (
+        mail_auth::hickory_resolver::proto::rr::Name,
+        mail_auth::hickory_resolver::proto::rr::RecordType,
+    ),
+    down: AtomicBool,
+    probing: AtomicBool,
+    /// Milliseconds after `start` before which no new probe starts.
+    next_probe_ms: AtomicU64,
+    start: Instant,
+    timeout: Duration,
+}
+
+impl Health {
+    fn now_ms(&self) -> u64 {
+        self.start.elapsed().as_millis() as u64
+    }
+
+    /// Whether the resolver answers a query it cannot have cached (within the query timeout).
+    async fn resolver_answers(&self) -> bool {
+        use mail_auth::hickory_resolver::net::NetError;
+        let (name, kind) = self.probe.clone();
+        let query = self.prober.resolver().lookup(name, kind);
+        match tokio::time::timeout(self.timeout + Duration::from_secs(1), query).await {
+            Ok(Ok(_)) | Ok(Err(NetError::Dns(_))) => true,
+            Ok(Err(e)) => {
+                tracing::debug!(error = %e, "DNS resolver probe: no answer");
+                false
+            }
+            Err(_) => false,
+        }
+    }
+}
+
 /// The sender authentication checks, with their resolver and DNS caches (shared by every
 /// message; kept across reloads only as long as the engine).
 pub struct SenderAuth {
     authenticator: MessageAuthenticator,
+    health: Health,
     caches: Caches,
     config: AuthConfig,
     local: LocalConfig,
@@ -195,29 +250,62 @@ impl SenderAuth {
         // The resolver's own cache keeps what mail-auth's caches do not: negative answers (the
         // DMARC tree walk asks for `_dmarc.TLD` on every message), for their SOA's TTL.
         opts.cache_size = config.cache_entries as u64;
-        let authenticator = if config.resolvers.is_empty() {
-            MessageAuthenticator::new_system_conf().or_else(|_| {
-                MessageAuthenticator::new(ResolverConfig::from_name_servers(Vec::new()), opts.clone())
-            })
-        } else {
-            let servers = config
-                .resolvers
+        let make = |opts: ResolverOpts| {
+            if config.resolvers.is_empty() {
+                // The system's servers with this configuration's timeouts and cache.
+                let servers = read_system_conf()
+                    .map(|(servers, _)| servers)
+                    .unwrap_or_else(|_| ResolverConfig::from_name_servers(Vec::new()));
+                MessageAuthenticator::new(servers, opts)
+            } else {
+                let servers = config
+                    .resolvers
+                    .iter()
+                    .filter_map(|r| AuthConfig::resolver_addr(r))
+                    .map(|addr| {
+                        let mut udp = ConnectionConfig::udp();
+                        udp.port = addr.port();
+                        let mut tcp = ConnectionConfig::tcp();
+                        tcp.port = addr.port();
+                        NameServerConfig::new(addr.ip(), true, vec![udp, tcp])
+                    })
+                    .collect();
+                MessageAuthenticator::new(ResolverConfig::from_name_servers(servers), opts)
+            }
+            .map_err(|e| format!("[auth] the DNS resolver cannot be set up: {e}"))
+        };
+        let authenticator = make(opts.clone())?;
+        // The probe's resolver keeps nothing: an answer from a cache would hide a dead server.
+        let mut uncached = opts;
+        uncached.cache_size = 0;
+        uncached.positive_max_ttl = Some(Duration::ZERO);
+        uncached.negative_max_ttl = Some(Duration::ZERO);
+        let probe = {
+            use mail_auth::hickory_resolver::proto::rr::{Name, RecordType};
+            let own = local
+                .domains
                 .iter()
-                .filter_map(|r| AuthConfig::resolver_addr(r))
-                .map(|addr| {
-                    let mut udp = ConnectionConfig::udp();
-                    udp.port = addr.port();
-                    let mut tcp = ConnectionConfig::tcp();
-                    tcp.port = addr.port();
-                    NameServerConfig::new(addr.ip(), true, vec![udp, tcp])
-                })
-                .collect();
-            MessageAuthenticator::new(ResolverConfig::from_name_servers(servers), opts)
-        }
-        .map_err(|e| format!("[auth] the DNS resolver cannot be set up: {e}"))?;
+                .map(|d| d.trim().trim_start_matches("*.").trim_matches('.'))
+                .find(|d| !d.is_empty())
+                .and_then(|d| Name::from_str_relaxed(format!("{d}.")).ok());
+            match own {
+                Some(name) => (name, RecordType::SOA),
+                None => (Name::root(), RecordType::NS),
+            }
+        };
+        let health = Health {
+            prober: make(uncached)?,
+            probe,
+            down: AtomicBool::new(false),
+            probing: AtomicBool::new(false),
+            next_probe_ms: AtomicU64::new(0),
+            start: Instant::now(),
+            timeout: Duration::from_millis(config.query_timeout_ms),
+        };
         let n = config.cache_entries;
         Ok(SenderAuth {
             authenticator,
+            health,
             caches: Caches {
                 txt: Cache::new(n),
                 mx: Cache::new(n),
@@ -283,17 +371,27 @@ impl SenderAuth {
                 },
             };
         }
+        if self.health.down.load(Ordering::Relaxed) {
+            self.probe();
+            return temporary(
+                &id,
+                &format!(
+                    "not checked: the DNS resolver does not answer (asked again every {} s)",
+                    PROBE_EVERY.as_secs()
+                ),
+            );
+        }
         let me = self.clone();
         let input2 = input.clone();
         let limit = Duration::from_millis(self.config.timeout_ms);
         // A task of its own: a panic in the checks is a join error here, not a dead connection.
         let work = tokio::spawn(async move { me.check_here(&input2.envelope, &input2.raw).await });
         let abort = work.abort_handle();
-        match tokio::time::timeout(limit, work).await {
+        let outcome = match tokio::time::timeout(limit, work).await {
             Ok(Ok(outcome)) => outcome,
             Ok(Err(e)) => {
                 tracing::error!(error = %e, "sender authentication failed on this message");
-                temporary(&id, "the checks failed on this message")
+                return temporary(&id, "the checks failed on this message");
             }
             Err(_) => {
                 abort.abort();
@@ -305,7 +403,55 @@ impl SenderAuth {
                     ),
                 )
             }
+        };
+        if outcome.findings.iter().any(|f| f.symbol.ends_with("_TEMPERROR")) {
+            self.probe();
         }
+        outcome
+    }
+
+    /// The resolvers asked, for people: `[auth] resolvers`, or `system` for /etc/resolv.conf's.
+    pub fn resolvers(&self) -> String {
+        if self.config.resolvers.is_empty() {
+            "system".to_owned()
+        } else {
+            self.config.resolvers.join(",")
+        }
+    }
+
+    /// Whether the resolver is taken for down (checks skipped until a probe gets an answer).
+    pub fn resolver_down(&self) -> bool {
+        self.health.down.load(Ordering::Relaxed)
+    }
+
+    /// Starts a probe of the resolver ([`Health`]) unless one runs or one ran less than
+    /// [`PROBE_EVERY`] ago; what it finds is logged when it changes.
+    fn probe(self: &Arc<Self>) {
+        let h = &self.health;
+        if h.now_ms() < h.next_probe_ms.load(Ordering::Relaxed) || h.probing.swap(true, Ordering::AcqRel) {
+            return;
+        }
+        let me = self.clone();
+        tokio::spawn(async move {
+            let h = &me.health;
+            let answers = h.resolver_answers().await;
+            h.next_probe_ms
+                .store(h.now_ms() + PROBE_EVERY.as_millis() as u64, Ordering::Relaxed);
+            let was_down = h.down.swap(!answers, Ordering::AcqRel);
+            if answers && was_down {
+                tracing::info!(
+                    resolvers = %me.resolvers(),
+                    "the DNS resolver answers again: sender authentication resumes"
+                );
+            } else if !answers && !was_down {
+                tracing::warn!(
+                    resolvers = %me.resolvers(),
+                    "the DNS resolver does not answer: sender authentication is skipped \
+                     (AUTH_TEMPERROR, never a pass) until it does; check [auth] resolvers"
+                );
+            }
+            h.probing.store(false, Ordering::Release);
+        });
     }
 
     async fn check_here(&self, env: &Envelope, raw: &[u8]) -> AuthOutcome {

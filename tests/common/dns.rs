@@ -26,8 +26,12 @@ impl Dns {
     /// Serves `zones`: (origin without the final dot, records in zone-file syntax relative to
     /// the origin). Each zone gets its SOA and NS.
     pub fn start(zones: &[(&str, String)]) -> Dns {
+        Dns::start_on(crate::common::postfix::free_port(), zones)
+    }
+
+    /// [`Dns::start`] on a given port (a resolver coming back where a dead one was).
+    pub fn start_on(port: u16, zones: &[(&str, String)]) -> Dns {
         let dir = tempfile::tempdir().expect("tempdir");
-        let port = crate::common::postfix::free_port();
         let d = dir.path().display().to_string();
         let mut conf = format!(
             "server:\n  ip-address: 127.0.0.1@{port}\n  port: {port}\n  username: \"\"\n  chroot: \"\"\n  zonesdir: \"{d}\"\n  pidfile: \"{d}/nsd.pid\"\n  database: \"\"\n  xfrdfile: \"{d}/xfrd.state\"\n  zonelistfile: \"{d}/zone.list\"\n  logfile: \"{d}/nsd.log\"\n  verbosity: 1\n  server-count: 1\n  do-ip6: no\n  hide-version: yes\nremote-control:\n  control-enable: no\n"
