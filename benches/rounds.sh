@@ -45,7 +45,10 @@ for round in $(seq "$ROUNDS"); do
         [ "$nbuilds" -gt 1 ] && label="$b:"
         for mode in $modes; do
             echo "== round $round, MODE=$mode${label:+, build $build}"
-            CANHGAC=$build MODE=$mode bash "$here/through-postfix.sh" | tee /dev/stderr |
+            # Each line to stderr as it comes, through the inherited descriptor (`tee
+            # /dev/stderr` would open, and so truncate, a log file stderr is redirected to).
+            CANHGAC=$build MODE=$mode bash "$here/through-postfix.sh" |
+                while IFS= read -r line; do printf '%s\n' "$line" >&2 && printf '%s\n' "$line"; done |
                 awk -v round="$round" -v mode="$label$mode" '
                     /^mode / { for (i = 1; i <= NF; i++) if ($i == "msg/s") rate = $(i - 1) }
                     /^milter CPU/ { cpu = $3; for (i = 1; i <= NF; i++) if ($i == "voluntary") sw = $(i - 1) }
