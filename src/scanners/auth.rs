@@ -15,7 +15,7 @@
 //! it reads only the header section and the body hash, and runs in a task of its own, so a
 //! panic in it costs the message a temporary error, never the gateway.
 
-use super::KnownSymbol;
+use super::{KnownSymbol, NotBefore};
 use crate::config::{AuthConfig, LocalConfig};
 use crate::message::{Envelope, ScanInput};
 use crate::verdict::{Finding, Why};
@@ -33,7 +33,7 @@ use std::borrow::Borrow;
 use std::collections::HashMap;
 use std::hash::Hash;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -179,17 +179,12 @@ struct Health {
     ),
     down: AtomicBool,
     probing: AtomicBool,
-    /// Milliseconds after `start` before which no new probe starts.
-    next_probe_ms: AtomicU64,
-    start: Instant,
+    /// No new probe starts before this ([`PROBE_EVERY`]).
+    next_probe: NotBefore,
     timeout: Duration,
 }
 
 impl Health {
-    fn now_ms(&self) -> u64 {
-        self.start.elapsed().as_millis() as u64
-    }
-
     /// Whether the resolver answers a query it cannot have cached (within the query timeout).
     async fn resolver_answers(&self) -> bool {
         use mail_auth::hickory_resolver::net::NetError;
@@ -298,8 +293,7 @@ impl SenderAuth {
             probe,
             down: AtomicBool::new(false),
             probing: AtomicBool::new(false),
-            next_probe_ms: AtomicU64::new(0),
-            start: Instant::now(),
+            next_probe: NotBefore::new(),
             timeout: Duration::from_millis(config.query_timeout_ms),
         };
         let n = config.cache_entries;
@@ -428,15 +422,14 @@ impl SenderAuth {
     /// [`PROBE_EVERY`] ago; what it finds is logged when it changes.
     fn probe(self: &Arc<Self>) {
         let h = &self.health;
-        if h.now_ms() < h.next_probe_ms.load(Ordering::Relaxed) || h.probing.swap(true, Ordering::AcqRel) {
+        if !h.next_probe.passed() || h.probing.swap(true, Ordering::AcqRel) {
             return;
         }
         let me = self.clone();
         tokio::spawn(async move {
             let h = &me.health;
             let answers = h.resolver_answers().await;
-            h.next_probe_ms
-                .store(h.now_ms() + PROBE_EVERY.as_millis() as u64, Ordering::Relaxed);
+            h.next_probe.wait(PROBE_EVERY);
             let was_down = h.down.swap(!answers, Ordering::AcqRel);
             if answers && was_down {
                 tracing::info!(

@@ -22,6 +22,42 @@ pub use yara::YaraScanner;
 use crate::message::{ParsedMessage, ScanInput};
 use crate::policy::KnownSymbol;
 pub use crate::verdict::Finding;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+/// A time before which something is not tried again, shared by tasks without a lock (the
+/// milliseconds after its creation in an atomic): the back-off of a remote service, such as an
+/// endpoint of clamd that did not scan a descriptor or a DNS resolver that did not answer.
+pub(crate) struct NotBefore {
+    origin: Instant,
+    at_ms: AtomicU64,
+}
+
+impl NotBefore {
+    /// Already passed.
+    pub(crate) fn new() -> NotBefore {
+        NotBefore {
+            origin: Instant::now(),
+            at_ms: AtomicU64::new(0),
+        }
+    }
+
+    fn now_ms(&self) -> u64 {
+        u64::try_from(self.origin.elapsed().as_millis()).unwrap_or(u64::MAX)
+    }
+
+    /// Whether the time has come.
+    pub(crate) fn passed(&self) -> bool {
+        self.now_ms() >= self.at_ms.load(Ordering::Relaxed)
+    }
+
+    /// Not before `wait` from now.
+    pub(crate) fn wait(&self, wait: Duration) {
+        let wait = u64::try_from(wait.as_millis()).unwrap_or(u64::MAX);
+        self.at_ms
+            .store(self.now_ms().saturating_add(wait), Ordering::Relaxed);
+    }
+}
 
 /// Everything a scanner may look at: the input as received and the facts derived once from it.
 pub struct ScanContext<'a, 'x> {
@@ -122,4 +158,25 @@ pub fn symbol_texts_of(
 /// The symbols of a scanner whose symbols are all listed in the score table.
 pub fn named(names: &[&str]) -> Vec<KnownSymbol> {
     names.iter().map(|n| KnownSymbol::named(n)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::NotBefore;
+    use std::time::Duration;
+
+    #[test]
+    fn not_before_has_passed_at_first_and_again_once_its_wait_is_over() {
+        let t = NotBefore::new();
+        assert!(t.passed());
+        t.wait(Duration::from_secs(3600));
+        assert!(!t.passed());
+        t.wait(Duration::ZERO);
+        assert!(t.passed());
+        t.wait(Duration::MAX);
+        assert!(
+            !t.passed(),
+            "a wait too long for milliseconds is for ever, not an overflow"
+        );
+    }
 }

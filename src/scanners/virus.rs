@@ -16,12 +16,12 @@
 //! only streamed to for the next [`FD_RETRY`] before descriptors are tried again: a passing fault
 //! costs that long, not the rest of the gateway's life.
 
-use super::Finding;
+use super::{Finding, NotBefore};
 use crate::config::{ClamdConfig, ClamdEndpoint};
 use crate::policy::KnownSymbol;
 use crate::stream::Stream;
 use crate::verdict::Why;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -54,9 +54,9 @@ struct Endpoint {
     idle: Mutex<Vec<Session>>,
     /// Small messages may go as descriptors (a unix socket and `[clamd] fd_pass`).
     fd_pass: bool,
-    /// Not before this time (milliseconds since the scanner was made): the endpoint did not scan
-    /// a descriptor lately ([`FD_RETRY`]). 0: never failed.
-    streamed_until_ms: AtomicU64,
+    /// Descriptors are not tried before this: the endpoint did not scan one lately
+    /// ([`FD_RETRY`]).
+    streamed_until: NotBefore,
     /// Whether the endpoint's failure with descriptors was said at `warn` already (a confined
     /// clamd fails again at every retry: said once, then at `info`).
     fd_warned: AtomicBool,
@@ -87,8 +87,6 @@ pub struct ClamdScanner {
     chunk: usize,
     /// How long an idle session is kept; zero: a connection per message.
     session_idle: Duration,
-    /// When this scanner was made: [`Endpoint::streamed_until_ms`] counts from it.
-    made: std::time::Instant,
     /// How long an endpoint that did not scan a descriptor is streamed to ([`FD_RETRY`]).
     fd_retry: Duration,
 }
@@ -136,14 +134,13 @@ impl ClamdScanner {
                     permits: Arc::new(Semaphore::new(cfg.max_concurrent_per_endpoint)),
                     idle: Mutex::new(Vec::new()),
                     fd_pass: cfg.fd_pass && matches!(addr, ClamdEndpoint::Unix(_)),
-                    streamed_until_ms: AtomicU64::new(0),
+                    streamed_until: NotBefore::new(),
                     fd_warned: AtomicBool::new(false),
                 })
                 .collect(),
             timeout: Duration::from_secs(cfg.timeout_secs),
             chunk: cfg.chunk_bytes,
             session_idle: Duration::from_secs(cfg.session_idle_secs),
-            made: std::time::Instant::now(),
             fd_retry: FD_RETRY,
         }
     }
@@ -155,13 +152,9 @@ impl ClamdScanner {
         self
     }
 
-    fn now_ms(&self) -> u64 {
-        self.made.elapsed().as_millis() as u64
-    }
-
     /// Whether a small message goes to `e` as a descriptor now.
     fn by_fd(&self, e: &Endpoint) -> bool {
-        e.fd_pass && self.now_ms() >= e.streamed_until_ms.load(Ordering::Relaxed)
+        e.fd_pass && e.streamed_until.passed()
     }
 
     /// The symbols this scanner emits.
@@ -184,9 +177,7 @@ impl ClamdScanner {
             // the command and closes).
             let again = self.exchange(e, data, false).await;
             if scanned(&again) {
-                let retry = self.fd_retry.as_millis() as u64;
-                e.streamed_until_ms
-                    .store(self.now_ms().saturating_add(retry).max(1), Ordering::Relaxed);
+                e.streamed_until.wait(self.fd_retry);
                 let why = match &first {
                     Ok(a) => String::from_utf8_lossy(a).into_owned(),
                     Err(err) => err.clone(),
