@@ -839,9 +839,10 @@ impl Engine {
     }
 
     /// The verdict for a message that could not be scanned at all (`SCAN_TIMEOUT`,
-    /// `SCAN_IO_ERROR`), decided by the same policy as any other finding.
-    pub fn failure(&self, symbol: &str, detail: &str) -> Verdict {
-        self.decide(vec![Finding::new(symbol, detail, "message")])
+    /// `SCAN_IO_ERROR`) or is refused before it is (`LIST_BLOCKED`), decided by the same policy
+    /// as any other finding; `why` is what an officer reads.
+    pub fn failure(&self, symbol: &str, detail: &str, why: Why) -> Verdict {
+        self.decide(vec![Finding::new(symbol, detail, "message").with_why(why)])
     }
 
     /// A tempfail reply with the score table's code (`[actions] tempfail_reply`) and this text:

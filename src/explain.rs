@@ -556,6 +556,14 @@ mod tests {
             "seen_in_link",
             "worker_scanning",
             "worker_ocr",
+            // Sender authentication's results (`scanners::auth::result_term`).
+            "auth_pass",
+            "auth_fail",
+            "auth_softfail",
+            "auth_neutral",
+            "auth_temperror",
+            "auth_permerror",
+            "auth_none",
         ] {
             assert!(e.knows_term(k), "{k}");
         }

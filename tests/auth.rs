@@ -564,7 +564,137 @@ async fn a_mailing_list_s_arc_seal_vouches_only_when_its_sealer_is_trusted() {
     m.stop().await;
 }
 
-/// A resolver address where nothing answers: a UDP socket and a TCP listener that never reply,
+/// The findings sender authentication gives `raw` from `client` (HELO `helo`, MAIL FROM `from`),
+/// scanned by an engine built on `config` (no milter: the findings themselves, with their data).
+async fn auth_findings(
+    config: &canhgac::Config,
+    client: [u8; 4],
+    helo: &str,
+    from: &str,
+    raw: &[u8],
+) -> Vec<canhgac::Finding> {
+    let engine = std::sync::Arc::new(canhgac::Engine::build(config).expect("engine"));
+    let input = canhgac::ScanInput {
+        envelope: canhgac::Envelope {
+            client_addr: Some(std::net::IpAddr::from(Ipv4Addr::from(client))),
+            helo: helo.to_owned(),
+            mail_from: from.to_owned(),
+            rcpt_to: vec!["vanthu@snv.lamdong.gov.vn".to_owned()],
+            ..Default::default()
+        },
+        raw: raw.to_vec(),
+        truncated_at: None,
+    };
+    engine.scan(std::sync::Arc::new(input)).await.verdict.findings
+}
+
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs nsd and openssl: cargo test --features system-tests"
+)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_authentication_finding_reads_in_the_officers_language() {
+    use canhgac::explain::{Explainer, Lang};
+    let dns = dns();
+    let mut config = test_config();
+    config.auth.enabled = true;
+    config.auth.resolvers = vec![dns.resolver()];
+    config.auth.query_timeout_ms = 1000;
+    config.auth.timeout_ms = 3000;
+    let plain = message("Anh Ba <ba@sender.example>", "Hop dong", "Kinh gui anh.");
+    let signed = sign_rsa(&plain, "sender.example", "rsa", true, false);
+    let mut appended = sign_rsa(&plain, "sender.example", "rsa", false, true);
+    appended.extend_from_slice(b"-- \r\nadded after signing\r\n");
+    let soft = message("x@soft.example", "Chao", "Noi dung");
+    let none = message("x@nospf.example", "Chao", "Noi dung");
+    let lp = message("x@loop.example", "Chao", "Noi dung");
+    let forged = message(
+        "Giam doc <giamdoc@snv.lamdong.gov.vn>",
+        "Chuyen khoan",
+        "Chuyen ngay.",
+    );
+    let mut found = Vec::new();
+    for (client, helo, from, raw) in [
+        (OUTSIDE, "mail.sender.example", "ba@sender.example", &signed),
+        (OUTSIDE, "mail.sender.example", "ba@sender.example", &appended),
+        (STRANGER, "mail.sender.example", "ba@sender.example", &plain),
+        (STRANGER, "x.soft.example", "x@soft.example", &soft),
+        (STRANGER, "sender.example", "x@nospf.example", &none),
+        (STRANGER, "x.loop.example", "x@loop.example", &lp),
+        (OUTSIDE, "mail.sender.example", "", &plain),
+        (OUTSIDE, "mail.example.net", "giamdoc@snv.lamdong.gov.vn", &forged),
+    ] {
+        found.extend(auth_findings(&config, client, helo, from, raw).await);
+    }
+    config.auth.dmarc_reject = false;
+    found.extend(
+        auth_findings(
+            &config,
+            STRANGER,
+            "mail.sender.example",
+            "ba@sender.example",
+            &plain,
+        )
+        .await,
+    );
+    let (_udp, _tcp, port) = dead_resolver();
+    config.auth.resolvers = vec![format!("127.0.0.1:{port}")];
+    config.auth.timeout_ms = 500;
+    found.extend(
+        auth_findings(
+            &config,
+            OUTSIDE,
+            "mail.sender.example",
+            "ba@sender.example",
+            &plain,
+        )
+        .await,
+    );
+
+    let explainer = Explainer::built_in();
+    let mut symbols: Vec<&str> = Vec::new();
+    for f in &found {
+        let Some(why) = &f.why else {
+            panic!("{} has no reason for the console: {}", f.symbol, f.detail);
+        };
+        let vi = explainer
+            .sentence(why, Lang::Vi)
+            .unwrap_or_else(|| panic!("{}: {why:?}", f.symbol));
+        let en = explainer
+            .sentence(why, Lang::En)
+            .unwrap_or_else(|| panic!("{}: {why:?}", f.symbol));
+        assert_ne!(vi, en, "{}", f.symbol);
+        for english in ["pass", "fail", "none", "temperror", "permerror", "neutral"] {
+            assert!(
+                !vi.split([' ', ',', ';', ':']).any(|w| w == english),
+                "{}: {english} untranslated in {vi:?}",
+                f.symbol
+            );
+        }
+        symbols.push(&f.symbol);
+    }
+    for want in [
+        "SPF_PASS",
+        "SPF_FAIL",
+        "SPF_SOFTFAIL",
+        "SPF_NONE",
+        "SPF_PERMERROR",
+        "SPF_HELO_FAIL",
+        "DKIM_VALID",
+        "DKIM_INVALID",
+        "DMARC_PASS",
+        "DMARC_REJECT",
+        "DMARC_REJECT_SCORED",
+        "DMARC_QUARANTINE",
+        "DMARC_FAIL_NONE",
+        "LOCAL_SENDER_FORGED",
+        "AUTH_TEMPERROR",
+    ] {
+        assert!(symbols.contains(&want), "{want} not given: {symbols:?}");
+    }
+}
+
+/// A resolver address where nothing answers:/// A resolver address where nothing answers: a UDP socket and a TCP listener that never reply,
 /// to be held for the test (a free port left unbound could become another test's nsd).
 fn dead_resolver() -> (std::net::UdpSocket, std::net::TcpListener, u16) {
     loop {

@@ -14,7 +14,7 @@ use crate::actions;
 use crate::actions::{Answer, HeaderEdit, HeaderMarks, Held};
 use crate::engine::EngineHandle;
 use crate::store::traffic::{Ending, Seen, outcome_counters};
-use crate::verdict::{SmtpReply, Verdict};
+use crate::verdict::{SmtpReply, Verdict, Why};
 use session::Early;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -427,7 +427,11 @@ async fn eom(s: &mut Session, queue_id: Option<String>, out: &mut Vec<u8>) {
         Err(e) => {
             tracing::error!(queue_id = queue_id.as_deref().unwrap_or("-"), error = %e, "message could not be read back");
             (
-                engine.failure("SCAN_IO_ERROR", "Temporary failure: message could not be spooled"),
+                engine.failure(
+                    "SCAN_IO_ERROR",
+                    "Temporary failure: message could not be spooled",
+                    Why::new("spool_failed"),
+                ),
                 Vec::new(),
                 None,
                 0,
@@ -453,6 +457,7 @@ async fn eom(s: &mut Session, queue_id: Option<String>, out: &mut Vec<u8>) {
                         engine.failure(
                             "SCAN_TIMEOUT",
                             &format!("Temporary failure: scan took longer than {} s", limit.as_secs()),
+                            Why::new("scan_timeout").value("ms", limit.as_millis()),
                         ),
                         Vec::new(),
                         0,

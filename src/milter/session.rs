@@ -7,6 +7,7 @@ use crate::metrics::{ConnectionGuard, Metrics};
 use crate::policy::SmtpReply;
 use crate::policy::lists::{ListEntry, ListKind, Lists, Probe};
 use crate::store::traffic::{Ending, Seen, Tally};
+use crate::verdict::Why;
 use std::net::IpAddr;
 use std::sync::Arc;
 
@@ -113,7 +114,11 @@ impl Session {
         let entry = self.lists.find(ListKind::Block, probe)?;
         let reply = self
             .engine
-            .failure("LIST_BLOCKED", "Access denied by local policy")
+            .failure(
+                "LIST_BLOCKED",
+                "Access denied by local policy",
+                Why::new("list_blocked").value("entry", entry.describe()),
+            )
             .reply?;
         let env = self.message.as_ref().map(|m| &m.envelope);
         log_list_refusal(

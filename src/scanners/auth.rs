@@ -373,6 +373,7 @@ impl SenderAuth {
                     "not checked: the DNS resolver does not answer (asked again every {} s)",
                     PROBE_EVERY.as_secs()
                 ),
+                Why::new("auth_resolver_down").value("s", PROBE_EVERY.as_secs()),
             );
         }
         let me = self.clone();
@@ -385,7 +386,7 @@ impl SenderAuth {
             Ok(Ok(outcome)) => outcome,
             Ok(Err(e)) => {
                 tracing::error!(error = %e, "sender authentication failed on this message");
-                return temporary(&id, "the checks failed on this message");
+                return temporary(&id, "the checks failed on this message", Why::new("auth_failed"));
             }
             Err(_) => {
                 abort.abort();
@@ -395,6 +396,7 @@ impl SenderAuth {
                         "the checks did not finish within {} ms (auth.timeout_ms)",
                         limit.as_millis()
                     ),
+                    Why::new("auth_timeout").value("ms", limit.as_millis()),
                 )
             }
         };
@@ -510,11 +512,14 @@ impl SenderAuth {
         if let (Some(ip), Some(out)) = (env.client_addr, &spf_helo) {
             summary.spf_helo = spf_word(out.result()).to_owned();
             if out.result() == SpfResult::Fail {
-                findings.push(Finding::new(
-                    "SPF_HELO_FAIL",
-                    format!("SPF of the HELO name {helo}: fail for {ip}"),
-                    "envelope",
-                ));
+                findings.push(
+                    Finding::new(
+                        "SPF_HELO_FAIL",
+                        format!("SPF of the HELO name {helo}: fail for {ip}"),
+                        "envelope",
+                    )
+                    .with_why(Why::new("spf_helo").value("helo", helo).value("ip", ip)),
+                );
             }
             results = results.with_spf_ehlo_result(out, ip, helo);
         }
@@ -529,19 +534,27 @@ impl SenderAuth {
                 SpfResult::PermError => "SPF_PERMERROR",
                 SpfResult::None => "SPF_NONE",
             };
-            findings.push(Finding::new(
-                symbol,
-                format!(
-                    "SPF of {}: {} for {ip}",
-                    if mail_from.is_empty() {
-                        "the bounce's HELO name"
-                    } else {
-                        mail_from
-                    },
-                    spf_word(out.result())
-                ),
-                "envelope",
-            ));
+            let word = spf_word(out.result());
+            let why = if mail_from.is_empty() {
+                Why::new("spf_bounce").value("helo", helo)
+            } else {
+                Why::new("spf").value("sender", mail_from)
+            };
+            findings.push(
+                Finding::new(
+                    symbol,
+                    format!(
+                        "SPF of {}: {word} for {ip}",
+                        if mail_from.is_empty() {
+                            "the bounce's HELO name"
+                        } else {
+                            mail_from
+                        }
+                    ),
+                    "envelope",
+                )
+                .with_why(why.term("result", result_term(word)).value("ip", ip)),
+            );
             results = results.with_spf_mailfrom_result(out, ip, mail_from, helo);
         }
         let header_from = message.from.first().cloned().unwrap_or_default();
@@ -560,35 +573,46 @@ impl SenderAuth {
             .filter_map(|d| d.signature().map(|s| s.d.to_ascii_lowercase()))
             .collect();
         if !passed.is_empty() {
-            findings.push(Finding::new(
-                "DKIM_VALID",
-                format!("valid DKIM signature of {}", passed.join(", ")),
-                "headers",
-            ));
+            findings.push(
+                Finding::new(
+                    "DKIM_VALID",
+                    format!("valid DKIM signature of {}", passed.join(", ")),
+                    "headers",
+                )
+                .with_why(Why::new("dkim_valid").value("domains", passed.join(", "))),
+            );
         } else if dkim
             .iter()
             .any(|d| matches!(d.result(), DkimResult::TempError(_)))
         {
-            findings.push(Finding::new(
-                "DKIM_TEMPERROR",
-                "a DKIM key could not be fetched (DNS)",
-                "headers",
-            ));
+            findings.push(
+                Finding::new(
+                    "DKIM_TEMPERROR",
+                    "a DKIM key could not be fetched (DNS)",
+                    "headers",
+                )
+                .with_why(Why::new("dkim_temperror")),
+            );
         } else if let Some(bad) = dkim.iter().find(|d| {
             matches!(
                 d.result(),
                 DkimResult::Fail(_) | DkimResult::PermError(_) | DkimResult::Neutral(_)
             )
         }) {
-            findings.push(Finding::new(
-                "DKIM_INVALID",
-                format!(
-                    "DKIM signature of {}: {}",
-                    bad.signature().map_or("?", |s| s.d.as_str()),
-                    dkim_word(bad.result())
+            let domain = bad.signature().map_or("?", |s| s.d.as_str());
+            let word = dkim_word(bad.result());
+            findings.push(
+                Finding::new(
+                    "DKIM_INVALID",
+                    format!("DKIM signature of {domain}: {word}"),
+                    "headers",
+                )
+                .with_why(
+                    Why::new("dkim_invalid")
+                        .value("domain", domain)
+                        .term("result", result_term(word)),
                 ),
-                "headers",
-            ));
+            );
         }
         results = results.with_dkim_results(&dkim, &header_from);
         // ARC.
@@ -599,20 +623,26 @@ impl SenderAuth {
             .map(|s| s.seal.header.d.to_ascii_lowercase());
         summary.arc = dkim_word(arc.result()).to_owned();
         match arc.result() {
-            DkimResult::Pass => findings.push(Finding::new(
-                "ARC_VALID",
-                format!(
-                    "valid ARC chain, last sealed by {}",
-                    sealer.as_deref().unwrap_or("?")
-                ),
-                "headers",
-            )),
+            DkimResult::Pass => {
+                let sealer = sealer.as_deref().unwrap_or("?");
+                findings.push(
+                    Finding::new(
+                        "ARC_VALID",
+                        format!("valid ARC chain, last sealed by {sealer}"),
+                        "headers",
+                    )
+                    .with_why(Why::new("arc_valid").value("sealer", sealer)),
+                )
+            }
             DkimResult::None => {}
-            other => findings.push(Finding::new(
-                "ARC_INVALID",
-                format!("ARC chain: {}", dkim_word(other)),
-                "headers",
-            )),
+            other => findings.push(
+                Finding::new(
+                    "ARC_INVALID",
+                    format!("ARC chain: {}", dkim_word(other)),
+                    "headers",
+                )
+                .with_why(Why::new("arc_invalid").term("result", result_term(dkim_word(other)))),
+            ),
         }
         if let Some(ip) = env.client_addr {
             results = results.with_arc_result(&arc, ip);
@@ -642,44 +672,58 @@ impl SenderAuth {
             });
         let dmarc_domain = dmarc.domain().to_owned();
         match &dmarc_result {
-            DmarcResult::Pass => findings.push(Finding::new(
-                "DMARC_PASS",
-                format!("DMARC of {dmarc_domain}: pass"),
-                "headers",
-            )),
+            DmarcResult::Pass => findings.push(
+                Finding::new("DMARC_PASS", format!("DMARC of {dmarc_domain}: pass"), "headers")
+                    .with_why(Why::new("dmarc_pass").value("domain", &dmarc_domain)),
+            ),
             DmarcResult::None => {}
-            DmarcResult::TempError(_) => findings.push(Finding::new(
-                "DMARC_TEMPERROR",
-                format!("DMARC of {dmarc_domain}: temporary DNS error"),
-                "headers",
-            )),
+            DmarcResult::TempError(_) => findings.push(
+                Finding::new(
+                    "DMARC_TEMPERROR",
+                    format!("DMARC of {dmarc_domain}: temporary DNS error"),
+                    "headers",
+                )
+                .with_why(Why::new("dmarc_temperror").value("domain", &dmarc_domain)),
+            ),
             DmarcResult::Fail(_) | DmarcResult::PermError(_) => {
-                let (symbol, why) = match policy {
+                let sealer = sealer.as_deref().unwrap_or("?");
+                let (symbol, detail, key) = match policy {
                     Policy::Reject if trusted_arc => (
                         "DMARC_REJECT_SCORED",
                         format!(
-                            "fails, policy reject; a valid ARC chain sealed by trusted {} vouches for it",
-                            sealer.as_deref().unwrap_or("?")
+                            "fails, policy reject; a valid ARC chain sealed by trusted {sealer} vouches for it"
                         ),
+                        "dmarc_reject_vouched",
                     ),
                     Policy::Reject if !self.config.dmarc_reject => (
                         "DMARC_REJECT_SCORED",
                         "fails, policy reject (auth.dmarc_reject = false: scored)".to_owned(),
+                        "dmarc_reject_scored",
                     ),
                     Policy::Reject => (
                         "DMARC_REJECT",
                         "fails, and its owner asks receivers to reject it (p=reject)".to_owned(),
+                        "dmarc_reject",
                     ),
-                    Policy::Quarantine => ("DMARC_QUARANTINE", "fails, policy quarantine".to_owned()),
-                    Policy::None | Policy::Unspecified => {
-                        ("DMARC_FAIL_NONE", "fails, policy none".to_owned())
-                    }
+                    Policy::Quarantine => (
+                        "DMARC_QUARANTINE",
+                        "fails, policy quarantine".to_owned(),
+                        "dmarc_quarantine",
+                    ),
+                    Policy::None | Policy::Unspecified => (
+                        "DMARC_FAIL_NONE",
+                        "fails, policy none".to_owned(),
+                        "dmarc_fail_none",
+                    ),
                 };
-                findings.push(Finding::new(
-                    symbol,
-                    format!("DMARC of {dmarc_domain}: {why}"),
-                    "headers",
-                ));
+                let mut why = Why::new(key).value("domain", &dmarc_domain);
+                if key == "dmarc_reject_vouched" {
+                    why = why.value("sealer", sealer);
+                }
+                findings.push(
+                    Finding::new(symbol, format!("DMARC of {dmarc_domain}: {detail}"), "headers")
+                        .with_why(why),
+                );
             }
         }
         if !dmarc_domain.is_empty() {
@@ -710,7 +754,7 @@ impl SenderAuth {
                     .with_why(
                         Why::new("local_sender_forged")
                             .value("domain", claim)
-                            .value("spf", spf_word(spf_result)),
+                            .term("spf", result_term(spf_word(spf_result))),
                     ),
                 );
             }
@@ -783,13 +827,16 @@ impl SenderAuth {
 }
 
 /// The outcome when the checks could not finish: a temporary error, no pass.
-fn temporary(id: &str, why: &str) -> AuthOutcome {
+fn temporary(id: &str, detail: &str, why: Why) -> AuthOutcome {
     AuthOutcome {
-        findings: vec![Finding::new(
-            "AUTH_TEMPERROR",
-            format!("Sender authentication: {why}"),
-            "message",
-        )],
+        findings: vec![
+            Finding::new(
+                "AUTH_TEMPERROR",
+                format!("Sender authentication: {detail}"),
+                "message",
+            )
+            .with_why(why),
+        ],
         summary: AuthSummary {
             spf_mail_from: "temperror".to_owned(),
             dmarc: "temperror".to_owned(),
@@ -836,6 +883,20 @@ fn dkim_word(r: &DkimResult) -> &'static str {
         DkimResult::PermError(_) => "permerror",
         DkimResult::TempError(_) => "temperror",
         DkimResult::None => "none",
+    }
+}
+
+/// The `[terms]` key (rules/findings.toml) of an SPF, DKIM or ARC result word, so an officer
+/// reads the result in Vietnamese.
+fn result_term(word: &str) -> &'static str {
+    match word {
+        "pass" => "auth_pass",
+        "fail" => "auth_fail",
+        "softfail" => "auth_softfail",
+        "neutral" => "auth_neutral",
+        "temperror" => "auth_temperror",
+        "permerror" => "auth_permerror",
+        _ => "auth_none",
     }
 }
 

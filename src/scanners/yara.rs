@@ -208,11 +208,14 @@ impl YaraScanner {
                     );
                 }
             }
-            Err(e) => out.push(Finding::new(
-                "ATTACHMENT_UNSCANNABLE",
-                format!("YARA scan of {name:?} failed: {e}"),
-                location,
-            )),
+            Err(e) => out.push(
+                Finding::new(
+                    "ATTACHMENT_UNSCANNABLE",
+                    format!("YARA scan of {name:?} failed: {e}"),
+                    location,
+                )
+                .with_why(Why::new("yara_failed").value("file", name).value("why", &e)),
+            ),
         }
     }
 }
