@@ -599,19 +599,20 @@ impl SenderAuth {
                 DkimResult::Fail(_) | DkimResult::PermError(_) | DkimResult::Neutral(_)
             )
         }) {
-            let domain = bad.signature().map_or("?", |s| s.d.as_str());
             let word = dkim_word(bad.result());
+            // A signature mail-auth could not read (or would not trust, as one limited to a
+            // length of the body) comes without its fields.
+            let (domain, why) = match bad.signature() {
+                Some(s) => (s.d.as_str(), Why::new("dkim_invalid").value("domain", &s.d)),
+                None => ("?", Why::new("dkim_unreadable")),
+            };
             findings.push(
                 Finding::new(
                     "DKIM_INVALID",
                     format!("DKIM signature of {domain}: {word}"),
                     "headers",
                 )
-                .with_why(
-                    Why::new("dkim_invalid")
-                        .value("domain", domain)
-                        .term("result", result_term(word)),
-                ),
+                .with_why(why.term("result", result_term(word))),
             );
         }
         results = results.with_dkim_results(&dkim, &header_from);
