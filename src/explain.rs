@@ -51,6 +51,7 @@ const PLACE_VALUES: &[(&str, &[&str])] = &[
     ("member", &["name"]),
     ("page", &["n"]),
     ("line", &["n"]),
+    ("file_name", &[]),
     ("ocr_frame", &[]),
     ("ocr_red_ink", &[]),
     ("ocr_page", &[]),
@@ -185,6 +186,7 @@ impl Explainer {
                 Place::Member { name } => (" > ", "member".into(), vec![("name", name.clone())]),
                 Place::Page { n } => (", ", "page".into(), vec![("n", n.to_string())]),
                 Place::Line { n } => (", ", "line".into(), vec![("n", n.to_string())]),
+                Place::FileName => (", ", "file_name".into(), vec![]),
                 Place::Ocr { how } => (" ", format!("ocr_{}", how.replace(' ', "_")), vec![]),
                 Place::OcrRead { text } => (" ", "ocr_read".into(), vec![("text", text.clone())]),
                 Place::Other { text } => {

@@ -137,6 +137,8 @@ pub enum Place {
     Line {
         n: u64,
     },
+    /// The file's name itself (read for markings like its text).
+    FileName,
     /// Read by OCR: `frame`, `red ink`, `page`.
     Ocr {
         how: String,
@@ -175,6 +177,9 @@ impl Place {
                     how: body[at + " (OCR, ".len()..].to_owned(),
                 });
                 rest = &rest[..at];
+            } else if let Some(head) = rest.strip_suffix(", file name").filter(|h| !h.is_empty()) {
+                tail.push(Place::FileName);
+                rest = head;
             } else if let Some((head, n)) = number_suffix(rest, ", line ") {
                 tail.push(Place::Line { n });
                 rest = head;
@@ -234,7 +239,7 @@ impl Place {
         let mut out = String::new();
         for (i, p) in steps.iter().enumerate() {
             let joiner = match p {
-                Place::Page { .. } | Place::Line { .. } => ", ",
+                Place::Page { .. } | Place::Line { .. } | Place::FileName => ", ",
                 Place::Ocr { .. } | Place::OcrRead { .. } => " ",
                 _ if i == 0 => "",
                 Place::Other { .. } if !matches!(steps[i - 1], Place::Forwarded { .. }) => "",
@@ -256,6 +261,7 @@ impl Place {
                 Place::Member { name } => out.push_str(name),
                 Place::Page { n } => out.push_str(&format!("page {n}")),
                 Place::Line { n } => out.push_str(&format!("line {n}")),
+                Place::FileName => out.push_str("file name"),
                 Place::Ocr { how } => out.push_str(&format!("(OCR, {how})")),
                 Place::OcrRead { text } => out.push_str(&format!("(OCR read «{text}»)")),
                 Place::Other { text } => out.push_str(text),

@@ -173,6 +173,26 @@ fn write_part(out: &mut Vec<u8>, p: Part) {
             );
             out.extend_from_slice(&data);
         }
+        Part::File { name, ctype, data } if !name.is_ascii() => {
+            // As mail programs write a Vietnamese name: an encoded word in `name` (older
+            // readers) and RFC 2231 in `filename*`.
+            let percent: String = name
+                .bytes()
+                .map(|b| {
+                    if b.is_ascii_alphanumeric() || b"-._".contains(&b) {
+                        (b as char).to_string()
+                    } else {
+                        format!("%{b:02X}")
+                    }
+                })
+                .collect();
+            let _ = write!(
+                out,
+                "Content-Type: {ctype}; name=\"{}\"\r\nContent-Disposition: attachment; filename*=UTF-8''{percent}\r\nContent-Transfer-Encoding: base64\r\n\r\n",
+                encode_header(&name)
+            );
+            out.extend_from_slice(&base64(&data));
+        }
         Part::File { name, ctype, data } => {
             let _ = write!(
                 out,
@@ -2149,6 +2169,54 @@ pub fn labelled() -> Vec<Labelled> {
         Mail::new(FROM, TO, "Hỏi đáp pháp luật").text(
             "Hỏi: Bí mật nhà nước được phân loại như thế nào?\nĐáp: Theo Luật Bảo vệ bí mật nhà nước năm 2018, bí mật nhà nước được phân loại thành ba độ mật: Tuyệt mật, Tối mật và Mật.\nCăn cứ vào tính chất quan trọng của nội dung thông tin, người đứng đầu cơ quan xác định độ mật.\n",
         ),
+    ));
+    // --- the level only in a file's name (the documents themselves are unmarked) -----------
+    let docx_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    later.push((
+        "name-docx-toi-mat".into(),
+        "an unmarked .docx named «TỐI MẬT - Kế hoạch phòng thủ dân sự.docx»".into(),
+        toi.clone(),
+        Mail::new(FROM, TO, "Kế hoạch").text(GREETING).file(
+            "TỐI MẬT - Kế hoạch phòng thủ dân sự.docx",
+            docx_type,
+            docx_lines(&d("", "kế hoạch phòng thủ dân sự")),
+        ),
+    ));
+    later.push((
+        "name-zip-member-tuyet-mat".into(),
+        "a zip whose member is named TUYET_MAT-phuong_an.txt (no diacritics, leading the name)".into(),
+        tuyet.clone(),
+        Mail::new(FROM, TO, "Hồ sơ").text(GREETING).file(
+            "ho-so.zip",
+            "application/zip",
+            zip_of(&[(
+                "ho-so/TUYET_MAT-phuong_an.txt",
+                lines(&d("", "phương án bảo vệ")).as_bytes(),
+            )]),
+        ),
+    ));
+    later.push((
+        "neg-names-everyday".into(),
+        "files named for everyday words: mặt bằng, bảo mật, mật khẩu, mật độ".into(),
+        none.clone(),
+        Mail::new(FROM, TO, "Tài liệu")
+            .text(GREETING)
+            .file(
+                "MAT_BANG_TONG_THE.txt",
+                "text/plain",
+                b"Mat bang tong the khu hanh chinh.".to_vec(),
+            )
+            .file(
+                "Huong_dan_BAO_MAT_thong_tin.txt",
+                "text/plain",
+                b"Huong dan bao mat thong tin.".to_vec(),
+            )
+            .file("mat-khau-moi.txt", "text/plain", b"Doi mat khau.".to_vec())
+            .file(
+                "Bản đồ MẬT ĐỘ dân số.txt",
+                "text/plain",
+                "Mật độ dân số.".as_bytes().to_vec(),
+            ),
     ));
 
     v.into_iter()

@@ -57,9 +57,11 @@ pub fn describe(raw: &[u8], limits: &LimitsConfig, deadline: Instant) -> Describ
         })
         .collect();
     let text = super::extract_message_until(&parsed, raw, limits, deadline);
+    // (A file's name is shown with its attachment, not again as a text.)
     let texts = text
         .pieces
         .iter()
+        .filter(|p| p.kind != super::PieceKind::FileName)
         .map(|p| {
             let shown: String = p.text.chars().take(MAX_TEXT_CHARS).collect();
             TextFact {

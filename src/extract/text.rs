@@ -27,6 +27,10 @@ pub enum PieceKind {
     Stamp,
     /// Read by OCR from a scan or photo otherwise (red ink, a whole page).
     Scan,
+    /// The name a person gave an attached file or an archive member ("TỐI MẬT - Kế hoạch.docx":
+    /// `Tối mật Kế hoạch`), its extension left out and `_` `.` `+` read as spaces. Read by the
+    /// markings detector only.
+    FileName,
 }
 
 /// A piece of text and where it came from.
@@ -233,6 +237,7 @@ pub fn extract_message_collecting(
             continue;
         };
         let name = a.name.clone().unwrap_or_default();
+        ex.file_name(&a.location, &name);
         ex.file(&mut budget, &a.location, &name, &a.content_type, &data, 0);
     }
     ex.out
@@ -247,6 +252,9 @@ const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 
 /// Characters (not spaces) below which a PDF page with an image counts as a scan.
 const MIN_PAGE_TEXT: usize = 16;
+
+/// Characters of a file's name read as text (a name is a label, not a document).
+const MAX_NAME_CHARS: usize = 255;
 
 /// Bytes of a file looked at to tell its format.
 const HEAD: usize = 1024;
@@ -394,6 +402,41 @@ impl Extractor<'_> {
             return true;
         }
         false
+    }
+
+    /// The name of a file a person named (an attachment, an archive's member, a file packaged
+    /// in a legacy Office document), as a piece of its own: a level written in it is a
+    /// marking like one in the text. Its extension is left out (up to 5 letters or digits after
+    /// the last dot), `_`, `.` and `+` are read as spaces, and a `-` between words as a
+    /// separator (`TOI_MAT-Ke_hoach.docx` reads `TOI MAT - Ke hoach`).
+    fn file_name(&mut self, location: &str, name: &str) {
+        let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+        let stem = match base.rsplit_once('.') {
+            Some((stem, ext))
+                if !stem.is_empty()
+                    && (1..=5).contains(&ext.len())
+                    && ext.bytes().all(|b| b.is_ascii_alphanumeric()) =>
+            {
+                stem
+            }
+            _ => base,
+        };
+        let mut spaced = String::with_capacity(stem.len() + 8);
+        for c in stem.chars().take(MAX_NAME_CHARS) {
+            match c {
+                '-' => spaced.push_str(" - "),
+                '_' | '.' | '+' => spaced.push(' '),
+                c if c.is_control() => spaced.push(' '),
+                c => spaced.push(c),
+            }
+        }
+        let text = spaced.split_whitespace().collect::<Vec<_>>().join(" ");
+        self.push(
+            &format!("{location}, file name"),
+            PieceKind::FileName,
+            text,
+            false,
+        );
     }
 
     /// Extracts a file named `name` found at `location`, `zip_depth` archives deep.
@@ -571,6 +614,7 @@ impl Extractor<'_> {
             }
         }
         for (path, name, bytes) in owned {
+            self.file_name(&path, &name);
             self.file(budget, &path, &name, "", &bytes, depth);
         }
     }
@@ -587,6 +631,7 @@ impl Extractor<'_> {
     ) {
         if !is_package(names) {
             for (path, name, bytes) in members {
+                self.file_name(path, name);
                 self.file(budget, path, name, "", bytes, depth);
             }
             return;
@@ -637,6 +682,7 @@ impl Extractor<'_> {
                 );
                 for (name, bytes) in &t.embedded {
                     let path = format!("{location} > {name}");
+                    self.file_name(&path, name);
                     self.file(budget, &path, name, "", bytes, depth);
                 }
             }
@@ -667,6 +713,59 @@ fn looks_like_text(head: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The names of attachments and archive members are pieces of their own, read as words,
+    /// where the detector's places say "file name"; a package's own members are not.
+    #[test]
+    fn file_names_are_read_as_words_where_they_stand() {
+        let zip = crate::mime_out::zip_of(&[("docs/TỐI MẬT.txt", b"x"), ("thu_muc/", b"")]);
+        let docx = crate::mime_out::zip_of(&[
+            ("[Content_Types].xml", b"<Types/>"),
+            ("word/document.xml", b"<w:document/>"),
+            ("word/media/TUYET_MAT.png", b"png"),
+        ]);
+        let raw = format!(
+            "From: a@b\r\nSubject: Gui\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=B\r\n\r\n--B\r\nContent-Type: text/plain\r\n\r\nKinh gui.\r\n--B\r\nContent-Type: text/plain; name=\"TOI_MAT-Ke_hoach.2026.txt\"\r\nContent-Disposition: attachment; filename=\"TOI_MAT-Ke_hoach.2026.txt\"\r\n\r\nx\r\n--B\r\nContent-Type: application/zip; name=\"a.zip\"\r\nContent-Transfer-Encoding: base64\r\n\r\n{}\r\n--B\r\nContent-Type: application/octet-stream; name=\"b.docx\"\r\nContent-Transfer-Encoding: base64\r\n\r\n{}\r\n--B--\r\n",
+            String::from_utf8_lossy(&crate::mime_out::base64(&zip)),
+            String::from_utf8_lossy(&crate::mime_out::base64(&docx)),
+        );
+        let limits = LimitsConfig::default();
+        let parsed = ParsedMessage::parse(raw.as_bytes(), &limits);
+        let text = extract_message(&parsed, raw.as_bytes(), &limits);
+        let names: Vec<(&str, &str)> = text
+            .pieces
+            .iter()
+            .filter(|p| p.kind == PieceKind::FileName)
+            .map(|p| (p.location.as_str(), p.text.as_str()))
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                (
+                    "part 2 \"TOI_MAT-Ke_hoach.2026.txt\", file name",
+                    "TOI MAT - Ke hoach 2026"
+                ),
+                ("part 3 \"a.zip\", file name", "a"),
+                ("part 3 \"a.zip\" > docs/TỐI MẬT.txt, file name", "TỐI MẬT"),
+                ("part 4 \"b.docx\", file name", "b"),
+            ],
+            "{:?}",
+            text.pieces
+        );
+        assert_eq!(
+            crate::verdict::Place::parse(names[2].0),
+            vec![
+                crate::verdict::Place::Part {
+                    id: "3".into(),
+                    name: Some("a.zip".into())
+                },
+                crate::verdict::Place::Member {
+                    name: "docs/TỐI MẬT.txt".into()
+                },
+                crate::verdict::Place::FileName,
+            ]
+        );
+    }
 
     #[test]
     fn fuzz_regressions_are_read_within_bounds() {

@@ -49,6 +49,9 @@ struct Weights {
     folded: i32,
     listing: i32,
     sentence: i32,
+    /// Absent from a site's older markings.toml: names are then not weighed.
+    #[serde(default)]
+    file_name: i32,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -195,13 +198,14 @@ fn factor_english(key: &str) -> &str {
         "without_diacritics" => "without diacritics",
         "lists_levels" => "the line lists several levels",
         "running_text" => "running text",
+        "file_name" => "in the file name",
         other => other,
     }
 }
 
 /// Every factor key the detector may give (checked against `rules/findings.toml` by a test).
 #[cfg(test)]
-const FACTORS: [&str; 14] = [
+const FACTORS: [&str; 15] = [
     "capitals",
     "classification_field",
     "alone_on_line",
@@ -216,6 +220,7 @@ const FACTORS: [&str; 14] = [
     "without_diacritics",
     "lists_levels",
     "running_text",
+    "file_name",
 ];
 
 impl MarkingScanner {
@@ -628,6 +633,7 @@ impl MarkingScanner {
                 add(piece.kind == PieceKind::Subject, self.w.subject, "subject");
                 add(piece.kind == PieceKind::Stamp, self.w.stamp, "in_frame");
                 add(folded_mode, self.w.folded, "without_diacritics");
+                add(piece.kind == PieceKind::FileName, self.w.file_name, "file_name");
                 add(listing, self.w.listing, "lists_levels");
                 add(
                     words.len() > self.d.sentence_words,
@@ -643,7 +649,12 @@ impl MarkingScanner {
                     level: name.to_owned(),
                     score,
                     reasons,
-                    location: format!("{}, line {}", piece.location, li + 1),
+                    // A name is one line: its place says "file name".
+                    location: if piece.kind == PieceKind::FileName {
+                        piece.location.clone()
+                    } else {
+                        format!("{}, line {}", piece.location, li + 1)
+                    },
                     snippet: snippet(line, words[start].0, words[i].1, self.d.snippet_chars),
                 });
                 if hits.len() > 4 * self.d.max_findings + 64 {
@@ -841,6 +852,44 @@ mod tests {
             ),
             vec!["MARKING_TUYET_MAT"]
         );
+    }
+
+    /// A level someone wrote in a file's name (as the extractor reads it: no extension, `_` as
+    /// spaces) is a marking; in running text the same words would not be, and a name with an
+    /// everyday "mật"/"mặt" stays clean.
+    #[test]
+    fn a_level_in_a_file_s_name_is_a_marking() {
+        for (name, symbol) in [
+            ("TỐI MẬT - Kế hoạch phòng thủ", "MARKING_TOI_MAT"),
+            ("Kế hoạch TUYỆT MẬT", "MARKING_TUYET_MAT"),
+            ("Báo cáo MẬT", "MARKING_MAT"),
+            ("TOI MAT - Ke hoach", "MARKING_TOI_MAT"),
+            ("TUYET MAT", "MARKING_TUYET_MAT"),
+        ] {
+            assert_eq!(symbols_for(name, PieceKind::FileName), vec![symbol], "{name}");
+        }
+        // The same words as a line of a body are not enough on their own.
+        assert_eq!(
+            symbols_for("Kế hoạch TUYỆT MẬT", PieceKind::Body),
+            Vec::<String>::new()
+        );
+        for name in [
+            "MAT BANG TONG THE",
+            "mat - khau",
+            "Huong dan BAO MAT thong tin",
+            "TAI LIEU MAT",
+            "Bản đồ MẬT ĐỘ dân số",
+            "BIEN BAN HOP MAT",
+            "KE HOACH MAT",
+            "tuyet mat",
+            "Hướng dẫn bảo vệ bí mật nhà nước",
+        ] {
+            assert_eq!(
+                symbols_for(name, PieceKind::FileName),
+                Vec::<String>::new(),
+                "{name}"
+            );
+        }
     }
 
     #[test]

@@ -239,6 +239,10 @@ pub fn tokens_of_lowered(parsed: &ParsedMessage<'_>, text: &ExtractedText, lower
     }
     let mut words = Words::default();
     for (i, piece) in text.pieces.iter().enumerate() {
+        // File names are read for markings only (the trained tokens never had them).
+        if piece.kind == PieceKind::FileName {
+            continue;
+        }
         let prefix = if piece.kind == PieceKind::Subject {
             "s:"
         } else {
