@@ -218,7 +218,7 @@ impl Place {
             Some((p, more)) => {
                 out.push(p);
                 if let Some(members) = more.strip_prefix(" > ") {
-                    out.extend(members.split(" > ").map(|m| Place::Member { name: m.to_owned() }));
+                    out.extend(members.split(" > ").map(member_step));
                 } else if !more.is_empty() {
                     out.push(Place::Other {
                         text: more.to_owned(),
@@ -279,6 +279,21 @@ fn number_suffix<'a>(s: &'a str, marker: &str) -> Option<(&'a str, u64)> {
         return None;
     }
     Some((&s[..at], n.parse().ok()?))
+}
+
+/// A step after the first: a file inside an archive or package, or, inside a message saved as
+/// a file (`part 2 "thu.eml" > body part 1`), that message's own subject, body parts and parts.
+fn member_step(m: &str) -> Place {
+    if m == "subject" {
+        return Place::Subject;
+    }
+    let numbered = |id: &str| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+    match first_step(m) {
+        Some((p @ (Place::BodyPart { .. } | Place::Part { .. }), "")) if matches!(&p, Place::BodyPart { id } | Place::Part { id, .. } if numbered(id)) => {
+            p
+        }
+        _ => Place::Member { name: m.to_owned() },
+    }
 }
 
 /// The first step of a location (`body part 1`, `part 2`, `part 3 "name"`) and what follows.
@@ -461,6 +476,10 @@ mod tests {
             r#"forwarded message in part 2 > part 2.1 "a \"b\" > c.zip" > x/y.doc, line 3"#,
             r#"part 4 "scan.png" (OCR, frame), line 1 (OCR read «|MẶT|»)"#,
             r#"part 5 "đơn\u{202e}.pdf" > a, line 5.txt, line 9"#,
+            r#"part 2 "thu.eml" > body part 1, line 4"#,
+            r#"part 2 "thu.eml" > subject"#,
+            r#"part 2 "a.zip" > part 1.txt > part 3 "b.pdf", page 1"#,
+            r#"part 2 "a.zip" > x.docx, file name"#,
             "part 2, part 3",
             "something else",
             "",
@@ -484,6 +503,31 @@ mod tests {
                 },
                 Place::Ocr { how: "frame".into() },
                 Place::Line { n: 2 },
+            ]
+        );
+        // Inside a message saved as a file, its own steps; a member merely named like one
+        // ("part 1.txt") stays a member.
+        assert_eq!(
+            Place::parse(
+                r#"part 2 "a.zip" > thu.eml > body part 1 > part 1.txt > part 3 "b.pdf", file name"#
+            ),
+            vec![
+                Place::Part {
+                    id: "2".into(),
+                    name: Some("a.zip".into())
+                },
+                Place::Member {
+                    name: "thu.eml".into()
+                },
+                Place::BodyPart { id: "1".into() },
+                Place::Member {
+                    name: "part 1.txt".into()
+                },
+                Place::Part {
+                    id: "3".into(),
+                    name: Some("b.pdf".into())
+                },
+                Place::FileName,
             ]
         );
         assert_eq!(

@@ -2218,6 +2218,49 @@ pub fn labelled() -> Vec<Labelled> {
                 "Mật độ dân số.".as_bytes().to_vec(),
             ),
     ));
+    // --- XML e-documents, SVG drawings and messages saved as files -------------------------
+    let edoc = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<VanBanDienTu>\n  <CoQuanBanHanh>ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG</CoQuanBanHanh>\n  <SoKyHieu>Số: 88/KH-UBND</SoKyHieu>\n  <DoMat>TỐI MẬT</DoMat>\n  <TrichYeu>V/v phương án bảo vệ mục tiêu</TrichYeu>\n  <NoiDung><![CDATA[{}]]></NoiDung>\n</VanBanDienTu>\n",
+        lines(&d("", "phương án bảo vệ mục tiêu"))
+    );
+    later.push((
+        "xml-edoc-toi-mat".into(),
+        "an electronic document in XML (application/xml) whose DoMat element is TỐI MẬT".into(),
+        toi.clone(),
+        Mail::new(FROM, TO, "Văn bản điện tử").text(GREETING).file(
+            "van-ban-dien-tu.xml",
+            "application/xml",
+            edoc.into_bytes(),
+        ),
+    ));
+    later.push((
+        "svg-stamp-tuyet-mat".into(),
+        "an SVG drawing of the stamp (its text in <text> elements)".into(),
+        tuyet.clone(),
+        Mail::new(FROM, TO, "Mẫu dấu").text(GREETING).file(
+            "mau-dau.svg",
+            "image/svg+xml",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"300\" height=\"120\"><rect x=\"5\" y=\"5\" width=\"290\" height=\"60\" fill=\"none\" stroke=\"red\"/><text x=\"40\" y=\"45\" fill=\"red\" font-size=\"28\">TUYỆT MẬT</text><text x=\"10\" y=\"100\">Số: 7/PA-CA</text></svg>\n".as_bytes().to_vec(),
+        ),
+    ));
+    let saved = Mail::new(FROM, TO, "Kế hoạch").part(Part::Text {
+        body: lines(&d("MẬT", "kế hoạch kiểm tra"))
+            .replace('\n', "\r\n")
+            .into_bytes(),
+        subtype: "plain",
+        charset: "utf-8",
+        cte: Cte::Base64,
+    });
+    later.push((
+        "eml-file-mat".into(),
+        "a message saved as an .eml file and attached as application/octet-stream (its body base64)".into(),
+        mat.clone(),
+        Mail::new(FROM, TO, "Chuyển thư").text(GREETING).file(
+            "thu-goc.eml",
+            "application/octet-stream",
+            saved.build(900),
+        ),
+    ));
 
     v.into_iter()
         .map(|(slug, why, symbols, mail)| (slug.to_owned(), why.to_owned(), symbols, mail))

@@ -259,6 +259,51 @@ pub fn xml_to_text(data: &[u8], default_font: Option<Legacy>, deadline: Instant)
     Ok(out)
 }
 
+/// The text of an XML file that is not part of an Office package (an electronic document
+/// exchanged between agencies, an SVG drawing): every text node and CDATA section, each
+/// element's text on a line of its own. Entities the document declares are not expanded (no
+/// bomb can go off); character references and the HTML ones are. Malformed XML is an error
+/// (the caller reads it as plain text instead).
+pub fn plain_xml_text(data: &[u8], deadline: Instant) -> Result<String, String> {
+    let text = decode_xml(data);
+    let mut reader = quick_xml::Reader::from_str(&text);
+    let mut out = String::new();
+    let mut events = 0u32;
+    loop {
+        events = events.wrapping_add(1);
+        if events.is_multiple_of(4096) && Instant::now() > deadline {
+            return Err("time limit reached while reading XML".to_owned());
+        }
+        let event = reader
+            .read_event()
+            .map_err(|e| format!("malformed XML at byte {}: {e}", reader.buffer_position()))?;
+        match event {
+            Event::Start(_) | Event::End(_) | Event::Empty(_) if !out.is_empty() && !out.ends_with('\n') => {
+                out.push('\n');
+            }
+            Event::Text(t) => {
+                let t = t.xml10_content();
+                if !t.trim().is_empty() {
+                    out.push_str(&t);
+                }
+            }
+            Event::CData(t) => out.push_str(&t.xml10_content()),
+            Event::GeneralRef(r) => {
+                let c = match r.resolve_char_ref() {
+                    Ok(Some(c)) => Some(c),
+                    _ => super::html::entity(&r),
+                };
+                if let Some(c) = c {
+                    out.push(c);
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
 /// Appends a run of text typed in `font`: legacy bytes decoded, `.VnTimeH` read as capitals.
 pub(super) fn push_run(out: &mut XmlText, text: &str, font: Option<Legacy>) {
     match font {

@@ -107,6 +107,8 @@ struct Extractor<'a> {
     keep_images: bool,
     /// Read whole text-less PDFs (every page), not only their first page.
     all_pages: bool,
+    /// For messages saved as files (.eml), parsed here within the message's own limits.
+    limits: &'a LimitsConfig,
 }
 
 /// What to collect for OCR while extracting.
@@ -167,6 +169,7 @@ pub fn extract_message_collecting(
         archives,
         keep_images: collect.keep_bytes,
         all_pages: collect.all_pages,
+        limits,
     };
     let mut budget = archives.budget.clone().unwrap_or_else(|| Budget::new(limits));
     // What could not be expanded is reported once, where it happened.
@@ -189,48 +192,8 @@ pub fn extract_message_collecting(
         }
         return ex.out;
     };
-    // Subjects and bodies of the message and of every forwarded message.
-    let mut stack: Vec<(&Message<'_>, String)> = vec![(message, String::new())];
-    while let Some((msg, prefix)) = stack.pop() {
-        if let Some(subject) = msg.subject() {
-            ex.push(
-                &format!("{prefix}subject"),
-                PieceKind::Subject,
-                subject.to_owned(),
-                false,
-            );
-        }
-        let mut ids: Vec<u32> = msg.text_body.iter().chain(&msg.html_body).copied().collect();
-        ids.sort_unstable();
-        ids.dedup();
-        for id in ids {
-            let Some(part) = msg.parts.get(id as usize) else {
-                continue;
-            };
-            if ex.timed_out(&prefix) {
-                return ex.out;
-            }
-            let location = format!("{prefix}body part {id}");
-            match &part.body {
-                PartType::Text(t) => {
-                    // Legacy bytes without a charset: decoded from the bytes as sent.
-                    let text = crate::message::text_as_sent(msg, part)
-                        .map_or_else(|| t.to_string(), |b| vietnamese::decode_bytes(&b));
-                    ex.push(&location, PieceKind::Body, text, false)
-                }
-                PartType::Html(h) => {
-                    let facts = html::HtmlFacts::of(h);
-                    ex.html(&location, &facts);
-                    ex.out.html.push((location, facts));
-                }
-                _ => {}
-            }
-        }
-        for &id in &msg.attachments {
-            if let Some(PartType::Message(inner)) = msg.parts.get(id as usize).map(|p| &p.body) {
-                stack.push((inner, format!("{prefix}forwarded message in part {id} > ")));
-            }
-        }
+    if !ex.subjects_and_bodies(message, "") {
+        return ex.out;
     }
     for a in &parsed.attachments {
         let Some(data) = parsed.content_as_sent(a) else {
@@ -269,6 +232,10 @@ enum Format {
     Rtf,
     Ole,
     Html,
+    /// XML that is not an Office part: an electronic document, an SVG drawing.
+    Xml,
+    /// A message saved as a file (.eml), attached as a file or inside an archive.
+    Message,
     Text,
 }
 
@@ -293,11 +260,17 @@ fn classify(name: &str, content_type: &str, head: &[u8]) -> Option<Format> {
             .contains("<html")
     {
         Some(Format::Html)
+    } else if ext == "eml" || matches!(content_type, "message/rfc822" | "message/global") {
+        Some(Format::Message)
+    } else if matches!(content_type, "text/xml" | "application/xml")
+        || content_type.ends_with("+xml")
+        || matches!(ext.as_str(), "xml" | "svg")
+        || head.trim_ascii_start().starts_with(b"<?xml")
+        || head.starts_with("\u{feff}<?xml".as_bytes())
+    {
+        Some(Format::Xml)
     } else if content_type.starts_with("text/")
-        || matches!(
-            ext.as_str(),
-            "txt" | "csv" | "log" | "md" | "eml" | "ini" | "json"
-        )
+        || matches!(ext.as_str(), "txt" | "csv" | "log" | "md" | "ini" | "json")
         || (ext.is_empty() && looks_like_text(head))
     {
         Some(Format::Text)
@@ -404,6 +377,54 @@ impl Extractor<'_> {
         false
     }
 
+    /// The subjects and bodies of `message` and of every message forwarded in it, their places
+    /// starting with `prefix`; false when the time ran out.
+    fn subjects_and_bodies(&mut self, message: &Message<'_>, prefix: &str) -> bool {
+        let mut stack: Vec<(&Message<'_>, String)> = vec![(message, prefix.to_owned())];
+        while let Some((msg, prefix)) = stack.pop() {
+            if let Some(subject) = msg.subject() {
+                self.push(
+                    &format!("{prefix}subject"),
+                    PieceKind::Subject,
+                    subject.to_owned(),
+                    false,
+                );
+            }
+            let mut ids: Vec<u32> = msg.text_body.iter().chain(&msg.html_body).copied().collect();
+            ids.sort_unstable();
+            ids.dedup();
+            for id in ids {
+                let Some(part) = msg.parts.get(id as usize) else {
+                    continue;
+                };
+                if self.timed_out(&prefix) {
+                    return false;
+                }
+                let location = format!("{prefix}body part {id}");
+                match &part.body {
+                    PartType::Text(t) => {
+                        // Legacy bytes without a charset: decoded from the bytes as sent.
+                        let text = crate::message::text_as_sent(msg, part)
+                            .map_or_else(|| t.to_string(), |b| vietnamese::decode_bytes(&b));
+                        self.push(&location, PieceKind::Body, text, false)
+                    }
+                    PartType::Html(h) => {
+                        let facts = html::HtmlFacts::of(h);
+                        self.html(&location, &facts);
+                        self.out.html.push((location, facts));
+                    }
+                    _ => {}
+                }
+            }
+            for &id in &msg.attachments {
+                if let Some(PartType::Message(inner)) = msg.parts.get(id as usize).map(|p| &p.body) {
+                    stack.push((inner, format!("{prefix}forwarded message in part {id} > ")));
+                }
+            }
+        }
+        true
+    }
+
     /// The name of a file a person named (an attachment, an archive's member, a file packaged
     /// in a legacy Office document), as a piece of its own: a level written in it is a
     /// marking like one in the text. Its extension is left out (up to 5 letters or digits after
@@ -505,6 +526,19 @@ impl Extractor<'_> {
                 let text = vietnamese::decode_bytes(self.within_text_limit(location, data));
                 self.html(location, &html::HtmlFacts::of(&text));
             }
+            Some(Format::Xml) => {
+                let data = self.within_text_limit(location, data);
+                match office::plain_xml_text(data, self.deadline) {
+                    Ok(text) => self.push(location, PieceKind::Document, text, false),
+                    Err(why) if why.starts_with("time limit") => self.problem(location, why),
+                    // Not well-formed: read as plain text, tags and all.
+                    Err(_) => {
+                        let text = vietnamese::decode_bytes(data);
+                        self.push(location, PieceKind::Document, text, false);
+                    }
+                }
+            }
+            Some(Format::Message) => self.message_file(budget, location, data, zip_depth + 1),
             Some(Format::Text) => {
                 let text = vietnamese::decode_bytes(self.within_text_limit(location, data));
                 self.push(location, PieceKind::Document, text, false);
@@ -513,6 +547,51 @@ impl Extractor<'_> {
             None => {}
         }
         // Anything else (media, executables) carries no text we can read.
+    }
+
+    /// A message saved as a file (an .eml attached as a file, or inside an archive): parsed
+    /// within the message's limits and read as a forwarded message is, its places under
+    /// `location`; nested messages count against the archives' depth and members.
+    fn message_file(&mut self, budget: &mut Budget, location: &str, data: &[u8], depth: usize) {
+        if depth > budget.max_depth {
+            self.problem(
+                location,
+                super::ExtractProblem::TooDeep(location.to_owned()).describe(),
+            );
+            return;
+        }
+        if budget.members_left == 0 {
+            self.problem(
+                location,
+                super::ExtractProblem::TooManyMembers(location.to_owned()).describe(),
+            );
+            return;
+        }
+        budget.members_left -= 1;
+        let parsed = ParsedMessage::parse(data, self.limits);
+        if let Some(why) = parsed.too_complex() {
+            self.problem(location, format!("message file too complex to read: {why}"));
+            return;
+        }
+        let Some(message) = parsed.message.as_ref() else {
+            // Not a message after all: its bytes as text.
+            let text = vietnamese::decode_bytes(self.within_text_limit(location, data));
+            self.push(location, PieceKind::Document, text, false);
+            return;
+        };
+        let prefix = format!("{location} > ");
+        if !self.subjects_and_bodies(message, &prefix) {
+            return;
+        }
+        for a in &parsed.attachments {
+            let Some(content) = parsed.content_as_sent(a) else {
+                continue;
+            };
+            let inner = format!("{prefix}{}", a.location);
+            let name = a.name.clone().unwrap_or_default();
+            self.file_name(&inner, &name);
+            self.file(budget, &inner, &name, &a.content_type, &content, depth);
+        }
     }
 
     /// Notes an image or a text-less PDF page for OCR (not icons, logos and tracking pixels:
@@ -713,6 +792,131 @@ fn looks_like_text(head: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A message with one attachment of this type, name and (base64-encoded) content.
+    fn with_attachment(content_type: &str, name: &str, data: &[u8]) -> String {
+        format!(
+            "From: a@b\r\nSubject: Gui\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=B\r\n\r\n--B\r\nContent-Type: text/plain\r\n\r\nKinh gui.\r\n--B\r\nContent-Type: {content_type}; name=\"{name}\"\r\nContent-Disposition: attachment; filename=\"{name}\"\r\nContent-Transfer-Encoding: base64\r\n\r\n{}\r\n--B--\r\n",
+            String::from_utf8_lossy(&crate::mime_out::base64(data))
+        )
+    }
+
+    fn pieces_of(raw: &str) -> ExtractedText {
+        let limits = LimitsConfig::default();
+        let parsed = ParsedMessage::parse(raw.as_bytes(), &limits);
+        extract_message(&parsed, raw.as_bytes(), &limits)
+    }
+
+    /// XML that is not an Office part (an e-document, an SVG drawing) is read element by
+    /// element, whatever type it was sent as; XML that is not well-formed, as plain text.
+    #[test]
+    fn xml_and_svg_files_are_read_a_line_per_element() {
+        let edoc = "<?xml version=\"1.0\"?>\n<VanBan><CoQuan>UBND TỈNH</CoQuan><DoMat>TỐI MẬT</DoMat><NoiDung><![CDATA[Kính gửi & chào]]></NoiDung><Ky>A&#7853;</Ky></VanBan>";
+        let svg = "<!DOCTYPE svg [<!ENTITY ns \"x\">]><svg xmlns='http://www.w3.org/2000/svg'><text x='1'>TUYỆT MẬT</text><text>&ns;Số: 3</text></svg>";
+        for (ctype, name, data, want) in [
+            (
+                "application/xml",
+                "van-ban.xml",
+                edoc,
+                "UBND TỈNH\nTỐI MẬT\nKính gửi & chào\nAậ",
+            ),
+            (
+                "application/octet-stream",
+                "van-ban.xml",
+                edoc,
+                "UBND TỈNH\nTỐI MẬT\nKính gửi & chào\nAậ",
+            ),
+            ("image/svg+xml", "dau.svg", svg, "TUYỆT MẬT\nSố: 3"),
+            ("text/xml", "hong.xml", "<a><b>MẬT</a>", "<a><b>MẬT</a>"),
+        ] {
+            let text = pieces_of(&with_attachment(ctype, name, data.as_bytes()));
+            let doc: Vec<&str> = text
+                .pieces
+                .iter()
+                .filter(|p| p.kind == PieceKind::Document)
+                .map(|p| p.text.trim())
+                .collect();
+            assert_eq!(doc, vec![want], "{ctype} {name}: {:?}", text.pieces);
+            assert!(text.problems.is_empty(), "{:?}", text.problems);
+        }
+    }
+
+    /// A message saved as a file (.eml) is read as a forwarded message is: its subject, its
+    /// bodies (here base64) and its attachments, under its own place; inside an archive too.
+    #[test]
+    fn a_message_saved_as_a_file_is_read_as_a_forwarded_one() {
+        let inner = with_attachment("text/plain", "phu-luc.txt", "TỐI MẬT\nPhụ lục".as_bytes());
+        let inner = inner.replace("Kinh gui.", "S\u{1ed1}: 3/KH"); // body stays 8bit here
+        for (raw, prefix) in [
+            (
+                with_attachment("application/octet-stream", "thu-cu.eml", inner.as_bytes()),
+                "part 2 \"thu-cu.eml\" > ",
+            ),
+            (
+                with_attachment(
+                    "application/zip",
+                    "a.zip",
+                    &crate::mime_out::zip_of(&[("thu/thu-cu.eml", inner.as_bytes())]),
+                ),
+                "part 2 \"a.zip\" > thu/thu-cu.eml > ",
+            ),
+        ] {
+            let text = pieces_of(&raw);
+            let got: Vec<(String, PieceKind, &str)> = text
+                .pieces
+                .iter()
+                .filter(|p| p.location.starts_with(prefix))
+                .map(|p| (p.location[prefix.len()..].to_owned(), p.kind, p.text.trim()))
+                .collect();
+            assert_eq!(
+                got,
+                vec![
+                    ("subject".to_owned(), PieceKind::Subject, "Gui"),
+                    ("body part 1".to_owned(), PieceKind::Body, "Số: 3/KH"),
+                    (
+                        "part 2 \"phu-luc.txt\", file name".to_owned(),
+                        PieceKind::FileName,
+                        "phu - luc"
+                    ),
+                    (
+                        "part 2 \"phu-luc.txt\"".to_owned(),
+                        PieceKind::Document,
+                        "TỐI MẬT\nPhụ lục"
+                    ),
+                ],
+                "{:?}",
+                text.pieces
+            );
+        }
+    }
+
+    /// Messages saved as files inside each other count against the archives' depth: a chain
+    /// of a hundred ends in a problem a few levels down, not in a deep recursion.
+    #[test]
+    fn messages_saved_inside_messages_are_bounded_by_the_archive_depth() {
+        let mut raw = "From: a@b\r\nSubject: day\r\n\r\nTUYET MAT\r\n".to_owned();
+        for level in 0..100 {
+            // Unencoded (base64 would grow by a third a level), a boundary of its own.
+            raw = format!(
+                "From: a@b\r\nSubject: {level}\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=B{level}\r\n\r\n--B{level}\r\nContent-Type: application/octet-stream; name=\"x.eml\"\r\nContent-Disposition: attachment; filename=\"x.eml\"\r\n\r\n{raw}\r\n--B{level}--\r\n"
+            );
+        }
+        let text = pieces_of(&raw);
+        assert!(
+            text.problems.iter().any(|p| p.why.contains("nested too deep")),
+            "{:?}",
+            text.problems
+        );
+        let levels = LimitsConfig::default().max_archive_depth;
+        assert!(
+            // (The name of the one not opened is read.)
+            text.pieces
+                .iter()
+                .all(|p| p.location.matches("x.eml").count() <= levels + 1),
+            "{:?}",
+            text.pieces.iter().map(|p| &p.location).collect::<Vec<_>>()
+        );
+    }
 
     /// The names of attachments and archive members are pieces of their own, read as words,
     /// where the detector's places say "file name"; a package's own members are not.
