@@ -526,10 +526,26 @@ pub(super) fn pdf_file(objects: &[(String, Option<Vec<u8>>)], trailer_extra: &st
 /// A PDF as Word's "Save as PDF" writes Vietnamese: a Type0 font with Identity-H two-byte
 /// glyph codes, a ToUnicode CMap, compressed content streams, one page per slice of lines.
 fn pdf_unicode(pages: &[&[String]]) -> Vec<u8> {
+    pdf_unicode_stamped(pages, None)
+}
+
+/// How a stamp is added to a PDF after the fact.
+#[derive(Clone, Copy, PartialEq)]
+enum Stamped {
+    /// A form XObject drawn over the first page (how stamping tools such as qpdf's overlay or
+    /// pdftk's stamp add one).
+    Form,
+    /// A stamp annotation whose appearance draws the text (a reader's stamp tool).
+    Annotation,
+}
+
+/// [`pdf_unicode`], with `stamp` added over the top right of the first page.
+fn pdf_unicode_stamped(pages: &[&[String]], stamp: Option<(&str, Stamped)>) -> Vec<u8> {
     let mut chars: Vec<char> = pages
         .iter()
         .flat_map(|p| p.iter())
         .flat_map(|l| l.chars())
+        .chain(stamp.iter().flat_map(|(t, _)| t.chars()))
         .collect();
     chars.sort_unstable();
     chars.dedup();
@@ -565,6 +581,8 @@ fn pdf_unicode(pages: &[&[String]]) -> Vec<u8> {
         format!("<< /Filter /FlateDecode /Length {} >>", cmap_z.len()),
         Some(cmap_z),
     ));
+    // The stamp's objects follow the pages: its form, then its annotation.
+    let stamp_form = 6 + 2 * n_pages;
     for (i, page) in pages.iter().enumerate() {
         let mut content = String::from("BT\n/F1 13 Tf\n");
         for (j, l) in page.iter().enumerate() {
@@ -572,12 +590,40 @@ fn pdf_unicode(pages: &[&[String]]) -> Vec<u8> {
             let _ = writeln!(content, "1 0 0 1 70 {} Tm\n<{hex}> Tj", 780 - 18 * j);
         }
         content.push_str("ET\n");
+        let (mut xobjects, mut annots) = (String::new(), String::new());
+        match stamp {
+            Some((_, Stamped::Form)) if i == 0 => {
+                content.push_str("q 1 0 0 1 420 800 cm /Stamp Do Q\n");
+                xobjects = format!(" /XObject << /Stamp {stamp_form} 0 R >>");
+            }
+            Some((_, Stamped::Annotation)) if i == 0 => {
+                annots = format!(" /Annots [{} 0 R]", stamp_form + 1);
+            }
+            _ => {}
+        }
         let z = deflate(content.as_bytes());
         objects.push((
-            format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R >>", 7 + 2 * i),
+            format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >>{xobjects} >> /Contents {} 0 R{annots} >>", 7 + 2 * i),
             None,
         ));
         objects.push((format!("<< /Filter /FlateDecode /Length {} >>", z.len()), Some(z)));
+    }
+    if let Some((text, _)) = stamp {
+        let hex: String = text.chars().map(|c| format!("{:04X}", code(c))).collect();
+        let content = format!("BT\n/F1 16 Tf\n4 6 Td\n<{hex}> Tj\nET\n");
+        objects.push((
+            format!(
+                "<< /Type /XObject /Subtype /Form /BBox [0 0 150 28] /Resources << /Font << /F1 3 0 R >> >> /Length {} >>",
+                content.len()
+            ),
+            Some(content.into_bytes()),
+        ));
+        objects.push((
+            format!(
+                "<< /Type /Annot /Subtype /Stamp /Rect [420 800 570 828] /AP << /N {stamp_form} 0 R >> >>"
+            ),
+            None,
+        ));
     }
     pdf_file(&objects, "")
 }
@@ -2261,6 +2307,35 @@ pub fn labelled() -> Vec<Labelled> {
             saved.build(900),
         ),
     ));
+
+    // --- stamps added to a PDF after it was made ---------------------------------------------
+    for (slug, why, symbols, how, stamp) in [
+        (
+            "pdf-stamp-form-toi-mat",
+            "an unmarked PDF stamped TỐI MẬT afterwards as a form XObject (a stamping tool)",
+            toi.clone(),
+            Stamped::Form,
+            "TỐI MẬT",
+        ),
+        (
+            "pdf-stamp-annotation-mat",
+            "an unmarked PDF stamped MẬT with a reader's stamp tool (an annotation's appearance)",
+            mat.clone(),
+            Stamped::Annotation,
+            "MẬT",
+        ),
+    ] {
+        later.push((
+            slug.into(),
+            why.into(),
+            symbols,
+            Mail::new(FROM, TO, "Văn bản").text(GREETING).file(
+                "van-ban.pdf",
+                "application/pdf",
+                pdf_unicode_stamped(&[&d("", "kế hoạch công tác")], Some((stamp, how))),
+            ),
+        ));
+    }
 
     v.into_iter()
         .map(|(slug, why, symbols, mail)| (slug.to_owned(), why.to_owned(), symbols, mail))

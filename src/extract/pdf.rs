@@ -47,6 +47,20 @@ const MAX_MAP_TARGET_HEX: usize = 64;
 /// A page's fonts by resource name, shared by the pages with the same resources.
 type Fonts = Rc<HashMap<String, Rc<Font>>>;
 
+/// Form XObjects drawn per document at most (a form drawing another ten times, ten deep,
+/// would otherwise be drawn ten billion times), and how deep forms may draw forms.
+const MAX_FORMS: usize = 4096;
+const MAX_FORM_DEPTH: usize = 8;
+
+/// What a page draws: its content streams with its fonts and resources (for the forms it
+/// draws with `Do`), and its annotations (stamps, text boxes, form fields) by object number.
+struct PageSource {
+    contents: Vec<u32>,
+    fonts: Fonts,
+    resources: Option<Rc<str>>,
+    annotations: Vec<u32>,
+}
+
 struct Font {
     cmap: Option<CMap>,
     two_byte: bool,
@@ -70,6 +84,10 @@ struct Doc<'a> {
     cmaps: HashMap<u32, CMap>,
     /// What may still be added to the maps, for the whole document.
     map_entries_left: usize,
+    /// Form XObjects that may still be drawn, for the whole document.
+    forms_left: usize,
+    /// Each form's content, decoded once (a logo drawn on every page).
+    form_contents: HashMap<u32, Rc<Vec<u8>>>,
     /// Bytes of text still allowed, for the whole document.
     text_left: usize,
     tcvn3_lowercase: bool,
@@ -96,6 +114,8 @@ pub fn extract(data: &[u8], max_inflate: u64, max_text: usize, deadline: Instant
         fonts: HashMap::new(),
         cmaps: HashMap::new(),
         map_entries_left: MAX_MAP_ENTRIES,
+        forms_left: MAX_FORMS,
+        form_contents: HashMap::new(),
         text_left: max_text,
         tcvn3_lowercase: false,
         undecodable: 0,
@@ -119,25 +139,51 @@ pub fn extract(data: &[u8], max_inflate: u64, max_text: usize, deadline: Instant
             let content = doc.stream_of(&obj)?;
             if memchr::memmem::find(&content, b"BT").is_some() {
                 let mut glyphs = Vec::new();
-                doc.run_content(&content, &Rc::default(), &mut Graphics::default(), &mut glyphs)?;
+                doc.run_content(
+                    &content,
+                    &Rc::default(),
+                    &mut Graphics::default(),
+                    &mut glyphs,
+                    None,
+                    0,
+                )?;
                 doc.tcvn3_lowercase |= pdf_layout::lay_out(glyphs, &mut text);
             }
         }
         out.pages.push(text);
     } else {
-        for (contents, fonts) in pages {
+        for page in pages {
             // A page's content streams are one stream cut in pieces: the graphics state goes on.
             let mut glyphs = Vec::new();
             let mut graphics = Graphics::default();
-            for c in contents {
-                let Some(obj) = doc.objects.get(&c).cloned() else {
+            for c in &page.contents {
+                let Some(obj) = doc.objects.get(c).cloned() else {
                     continue;
                 };
                 let content = doc.stream_of(&obj)?;
-                doc.run_content(&content, &fonts, &mut graphics, &mut glyphs)?;
+                doc.run_content(
+                    &content,
+                    &page.fonts,
+                    &mut graphics,
+                    &mut glyphs,
+                    page.resources.as_deref(),
+                    0,
+                )?;
+            }
+            // Annotations: a stamp or a text box drawn by its appearance where it stands; one
+            // without an appearance by the text it holds.
+            let mut held = Vec::new();
+            for a in &page.annotations {
+                doc.annotation(*a, &mut glyphs, &mut held)?;
             }
             let mut text = String::new();
             doc.tcvn3_lowercase |= pdf_layout::lay_out(glyphs, &mut text);
+            for t in held {
+                if !text.is_empty() && !text.ends_with('\n') {
+                    text.push('\n');
+                }
+                text.push_str(&t);
+            }
             out.pages.push(text);
         }
     }
@@ -337,6 +383,22 @@ fn value_after<'a>(dict: &'a str, key: &str) -> Option<&'a str> {
     None
 }
 
+/// A PDF text string's bytes as text: UTF-16BE or UTF-8 after their byte-order marks, else
+/// PDFDocEncoding (read as Latin-1, which it equals for letters).
+fn text_string(b: &[u8]) -> String {
+    if let Some(u) = b.strip_prefix(b"\xFE\xFF") {
+        let units: Vec<u16> = u
+            .chunks_exact(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
+        return String::from_utf16_lossy(&units);
+    }
+    if let Some(u) = b.strip_prefix(b"\xEF\xBB\xBF") {
+        return String::from_utf8_lossy(u).into_owned();
+    }
+    latin1(b)
+}
+
 /// `N G R` at the start of `s`.
 fn reference(s: &str) -> Option<u32> {
     let mut words = s.split_whitespace();
@@ -491,7 +553,7 @@ impl<'a> Doc<'a> {
 
     /// Pages in order: their content streams and their fonts by resource name.
     #[allow(clippy::type_complexity)]
-    fn collect_pages(&mut self, out: &mut Vec<(Vec<u32>, Fonts)>) -> Result<(), String> {
+    fn collect_pages(&mut self, out: &mut Vec<PageSource>) -> Result<(), String> {
         let catalog = self
             .objects
             .values()
@@ -532,18 +594,156 @@ impl<'a> Doc<'a> {
                 Some(v) => reference(v).into_iter().collect(),
                 None => Vec::new(),
             };
-            let fonts = match resources {
-                Some(r) => match fonts_by_resources.get(&r) {
+            let fonts = match &resources {
+                Some(r) => match fonts_by_resources.get(r) {
                     Some(f) => f.clone(),
                     None => {
-                        let f = Rc::new(self.fonts_of(&r)?);
-                        fonts_by_resources.insert(r, f.clone());
+                        let f = Rc::new(self.fonts_of(r)?);
+                        fonts_by_resources.insert(r.clone(), f.clone());
                         f
                     }
                 },
                 None => Rc::default(),
             };
-            out.push((contents, fonts));
+            let annotations = match value_after(&dict, "/Annots") {
+                Some(v) if v.starts_with('[') => array(v).map(references).unwrap_or_default(),
+                Some(v) => reference(v)
+                    .and_then(|n| self.objects.get(&n))
+                    .and_then(|o| array(o.dict.trim_start()).map(references))
+                    .unwrap_or_default(),
+                None => Vec::new(),
+            };
+            out.push(PageSource {
+                contents,
+                fonts,
+                resources,
+                annotations,
+            });
+        }
+        Ok(())
+    }
+
+    /// Draws the form XObject named `name` in `resources` (the `Do` operator).
+    fn draw_form(
+        &mut self,
+        name: &str,
+        resources: &str,
+        g: &mut Graphics,
+        glyphs: &mut Vec<Glyph>,
+        depth: usize,
+    ) -> Result<(), String> {
+        let Some(xobjects) = value_after(resources, "/XObject").and_then(|v| self.resolve_dict(v)) else {
+            return Ok(());
+        };
+        let Some(num) = value_after(&xobjects, &format!("/{name}")).and_then(reference) else {
+            return Ok(());
+        };
+        self.run_form(num, pdf_layout::IDENTITY, g, glyphs, depth, Some(resources))
+    }
+
+    /// Runs form XObject `num` (a page's `Do`, an annotation's appearance) placed by `place`,
+    /// with its own resources or `inherited` ones, in a graphics state saved and restored
+    /// around it. Images and anything else are not forms: nothing to read. Bounded by
+    /// [`MAX_FORMS`] per document and [`MAX_FORM_DEPTH`].
+    fn run_form(
+        &mut self,
+        num: u32,
+        place: pdf_layout::Matrix,
+        g: &mut Graphics,
+        glyphs: &mut Vec<Glyph>,
+        depth: usize,
+        inherited: Option<&str>,
+    ) -> Result<(), String> {
+        if depth >= MAX_FORM_DEPTH || self.forms_left == 0 {
+            return Ok(());
+        }
+        let Some(obj) = self.objects.get(&num).cloned() else {
+            return Ok(());
+        };
+        if !value_after(&obj.dict, "/Subtype").is_some_and(|v| v.starts_with("/Form")) {
+            return Ok(());
+        }
+        self.forms_left -= 1;
+        let content = match self.form_contents.get(&num) {
+            Some(c) => c.clone(),
+            None => {
+                let c = Rc::new(self.stream_of(&obj)?);
+                self.form_contents.insert(num, c.clone());
+                c
+            }
+        };
+        let resources = value_after(&obj.dict, "/Resources")
+            .and_then(|v| self.resolve_dict(v))
+            .or_else(|| inherited.map(str::to_owned));
+        let fonts = match &resources {
+            Some(r) => self.fonts_of(r)?,
+            None => HashMap::new(),
+        };
+        let matrix = value_after(&obj.dict, "/Matrix")
+            .and_then(array)
+            .and_then(|a| {
+                let v: Vec<f64> = a.split_whitespace().filter_map(|w| w.parse().ok()).collect();
+                (v.len() == 6 && v.iter().all(|x| x.is_finite()))
+                    .then(|| [v[0], v[1], v[2], v[3], v[4], v[5]])
+            })
+            .unwrap_or(pdf_layout::IDENTITY);
+        let saved = g.state();
+        g.ctm = pdf_layout::mul(&matrix, &pdf_layout::mul(&place, &g.ctm));
+        let ran = self.run_content(&content, &fonts, g, glyphs, resources.as_deref(), depth + 1);
+        g.restore(saved);
+        ran
+    }
+
+    /// An annotation of a page: its normal appearance drawn at its place (a stamp, a text box,
+    /// a filled-in form field), or, without one, its text (`/Contents`, a field's `/V`) in `held`.
+    fn annotation(
+        &mut self,
+        num: u32,
+        glyphs: &mut Vec<Glyph>,
+        held: &mut Vec<String>,
+    ) -> Result<(), String> {
+        let Some(obj) = self.objects.get(&num).cloned() else {
+            return Ok(());
+        };
+        let dict = obj.dict.as_str();
+        let appearance = value_after(dict, "/AP")
+            .and_then(|v| self.resolve_dict(v))
+            .and_then(|ap| value_after(&ap, "/N").and_then(reference));
+        if let Some(n) = appearance {
+            let at = value_after(dict, "/Rect")
+                .and_then(array)
+                .map(|a| {
+                    a.split_whitespace()
+                        .filter_map(|w| w.parse::<f64>().ok())
+                        .collect::<Vec<_>>()
+                })
+                .filter(|v| v.len() == 4 && v.iter().all(|x| x.is_finite()))
+                .map_or(pdf_layout::IDENTITY, |v| {
+                    [1.0, 0.0, 0.0, 1.0, v[0].min(v[2]), v[1].min(v[3])]
+                });
+            return self.run_form(n, at, &mut Graphics::default(), glyphs, 0, None);
+        }
+        for key in ["/Contents", "/V"] {
+            let Some(v) =
+                value_after(dict, key).filter(|v| v.starts_with(['(', '<']) && !v.starts_with("<<"))
+            else {
+                continue;
+            };
+            let mut lexer = Lexer {
+                data: &v.bytes().collect::<Vec<u8>>(),
+                pos: 0,
+            };
+            let Some(Tok::Str(mut bytes)) = lexer.next() else {
+                continue;
+            };
+            if let Some(d) = &self.decryptor {
+                bytes = d.stream(obj.num, obj.generation, &bytes);
+            }
+            let text = text_string(&bytes);
+            if !text.trim().is_empty() && text.len() <= self.text_left {
+                self.text_left -= text.len();
+                held.push(text);
+            }
         }
         Ok(())
     }
@@ -827,6 +1027,8 @@ impl<'a> Doc<'a> {
         fonts: &HashMap<String, Rc<Font>>,
         g: &mut Graphics,
         glyphs: &mut Vec<Glyph>,
+        resources: Option<&str>,
+        depth: usize,
     ) -> Result<(), String> {
         let mut lexer = Lexer {
             data: content,
@@ -926,6 +1128,12 @@ impl<'a> Doc<'a> {
                     }
                 }
                 "BI" => lexer.skip_inline_image(),
+                "Do" => {
+                    if let (Some(Tok::Name(n)), Some(r)) = (operands.last(), resources) {
+                        let n = n.clone();
+                        self.draw_form(&n, r, g, glyphs, depth)?;
+                    }
+                }
                 _ => {}
             }
             operands.clear();
@@ -968,7 +1176,49 @@ impl Default for Graphics {
     }
 }
 
+/// What a form XObject's drawing may change and `Q` after it restores.
+struct SavedState {
+    ctm: pdf_layout::Matrix,
+    tm: pdf_layout::Matrix,
+    tlm: pdf_layout::Matrix,
+    font: Option<Rc<Font>>,
+    size: f64,
+    char_spacing: f64,
+    word_spacing: f64,
+    h_scale: f64,
+    leading: f64,
+    saved: usize,
+}
+
 impl Graphics {
+    fn state(&self) -> SavedState {
+        SavedState {
+            ctm: self.ctm,
+            tm: self.tm,
+            tlm: self.tlm,
+            font: self.font.clone(),
+            size: self.size,
+            char_spacing: self.char_spacing,
+            word_spacing: self.word_spacing,
+            h_scale: self.h_scale,
+            leading: self.leading,
+            saved: self.saved.len(),
+        }
+    }
+
+    fn restore(&mut self, s: SavedState) {
+        self.ctm = s.ctm;
+        self.tm = s.tm;
+        self.tlm = s.tlm;
+        self.font = s.font;
+        self.size = s.size;
+        self.char_spacing = s.char_spacing;
+        self.word_spacing = s.word_spacing;
+        self.h_scale = s.h_scale;
+        self.leading = s.leading;
+        self.saved.truncate(s.saved);
+    }
+
     fn next_line(&mut self) {
         self.tlm = pdf_layout::mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -self.leading], &self.tlm);
         self.tm = self.tlm;
@@ -1371,6 +1621,108 @@ mod tests {
         assert_eq!(lines, vec!["CONG HOA XA HOI", "TOI MAT"], "{t:?}");
     }
 
+    /// A PDF of numbered objects: `(dict, Some(stream))` for streams.
+    fn pdf_of(objects: &[(&str, Option<&str>)]) -> Vec<u8> {
+        let mut out = String::from("%PDF-1.4\n");
+        for (i, (dict, stream)) in objects.iter().enumerate() {
+            match stream {
+                Some(data) => out.push_str(&format!(
+                    "{} 0 obj << {dict} /Length {} >>\nstream\n{data}\nendstream\nendobj\n",
+                    i + 1,
+                    data.len()
+                )),
+                None => out.push_str(&format!("{} 0 obj {dict} endobj\n", i + 1)),
+            }
+        }
+        out.into_bytes()
+    }
+
+    const CATALOG: &str = "<< /Type /Catalog /Pages 2 0 R >>";
+    const PAGES: &str = "<< /Type /Pages /Kids [3 0 R] /Count 1 >>";
+    const HELVETICA: &str =
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>";
+
+    /// Text drawn by form XObjects (how stamping tools add a stamp), by an annotation's
+    /// appearance (a stamp or text box added in a reader) and held by an annotation without one
+    /// (a text box's `/Contents` in UTF-16) is read where the page draws it.
+    #[test]
+    fn forms_and_annotations_are_read_with_the_page() {
+        let pdf = pdf_of(&[
+            (CATALOG, None),
+            (PAGES, None),
+            (
+                "<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 5 0 R >> /XObject << /Fm1 6 0 R /Im1 9 0 R >> >> /Contents 4 0 R /Annots [7 0 R 8 0 R] >>",
+                None,
+            ),
+            (
+                "",
+                Some("BT /F1 12 Tf 72 600 Td (Kinh gui) Tj ET q 1 0 0 1 72 740 cm /Fm1 Do Q /Im1 Do"),
+            ),
+            (HELVETICA, None),
+            (
+                "/Type /XObject /Subtype /Form /BBox [0 0 200 40] /Resources << /Font << /F2 5 0 R >> >>",
+                Some("BT /F2 20 Tf 0 0 Td (TOI MAT) Tj ET"),
+            ),
+            (
+                "<< /Type /Annot /Subtype /Stamp /Rect [300 760 500 800] /AP << /N 10 0 R >> >>",
+                None,
+            ),
+            (
+                "<< /Type /Annot /Subtype /FreeText /Rect [72 500 300 520] /Contents <FEFF0054005500591EC600540020004D1EAC0054> >>",
+                None,
+            ),
+            ("/Type /XObject /Subtype /Image /Width 1 /Height 1", Some("x")),
+            (
+                "/Type /XObject /Subtype /Form /BBox [0 0 200 40] /Resources << /Font << /F1 5 0 R >> >>",
+                Some("BT /F1 18 Tf 5 5 Td (MAT) Tj ET"),
+            ),
+        ]);
+        let t = extract(&pdf, 1 << 20, 1 << 20, later()).expect("reads");
+        let lines: Vec<&str> = t.pages[0].lines().map(str::trim).collect();
+        // Top down: the stamp annotation, the form, the page's own text; then the text box's.
+        assert_eq!(lines, vec!["MAT", "TOI MAT", "Kinh gui", "TUYỆT MẬT"], "{t:?}");
+    }
+
+    /// Forms drawing forms: a form that draws itself (each time a line lower) stops at the
+    /// depth limit, and ten forms each drawing the next ten times stop at the document's
+    /// budget of forms: read well within the time limit, not 10¹⁰ forms later.
+    #[test]
+    fn forms_drawing_forms_are_bounded() {
+        let mut objects: Vec<(String, Option<String>)> = vec![
+            (CATALOG.into(), None),
+            (PAGES.into(), None),
+            (
+                "<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 5 0 R >> /XObject << /S 6 0 R /A 7 0 R >> >> /Contents 4 0 R >>".into(),
+                None,
+            ),
+            ("".into(), Some("/S Do /A Do".into())),
+            (HELVETICA.into(), None),
+        ];
+        // 6 draws itself; 7..=16: ten levels, each drawing the next ten times.
+        let level = |n: usize| {
+            (
+                format!(
+                    "/Type /XObject /Subtype /Form /Resources << /Font << /F1 5 0 R >> /XObject << /N {} 0 R >> >>",
+                    n + 1
+                ),
+                Some(format!("BT /F1 9 Tf (X) Tj ET{}", " /N Do".repeat(10))),
+            )
+        };
+        objects.push((
+            "/Type /XObject /Subtype /Form /Matrix [1 0 0 1 0 -20] /Resources << /Font << /F1 5 0 R >> /XObject << /S 6 0 R >> >>".into(),
+            Some("BT /F1 9 Tf 0 700 Td (Y) Tj ET /S Do".into()),
+        ));
+        for n in 7..=16 {
+            objects.push(level(n));
+        }
+        let refs: Vec<(&str, Option<&str>)> =
+            objects.iter().map(|(d, s)| (d.as_str(), s.as_deref())).collect();
+        let t = extract(&pdf_of(&refs), 1 << 24, 1 << 24, later()).expect("read within the time limit");
+        let page = &t.pages[0];
+        assert_eq!(page.matches('Y').count(), MAX_FORM_DEPTH, "{page}");
+        assert!(page.contains('X'), "{page}");
+    }
+
     #[test]
     fn fuzz_regressions_do_not_panic() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions/pdf");
@@ -1538,6 +1890,8 @@ mod tests {
             fonts: HashMap::new(),
             cmaps: HashMap::new(),
             map_entries_left: MAX_MAP_ENTRIES,
+            forms_left: MAX_FORMS,
+            form_contents: HashMap::new(),
             text_left: 1 << 20,
             tcvn3_lowercase: false,
             undecodable: 0,
