@@ -145,13 +145,19 @@ fn dns() -> &'static Dns {
     DNS.get_or_init(|| Dns::start(&zones()))
 }
 
-async fn gateway(resolver: &str, edit: impl FnOnce(&mut canhgac::config::Config)) -> Milter {
+/// The tests' configuration with sender authentication on, asking `resolver`.
+fn auth_config(resolver: &str) -> canhgac::config::Config {
     let mut config = test_config();
     config.auth.enabled = true;
     config.auth.resolvers = vec![resolver.to_owned()];
     config.auth.query_timeout_ms = 1000;
     config.auth.timeout_ms = 3000;
     config.milter.authserv_id = "mx.lamdong.gov.vn".to_owned();
+    config
+}
+
+async fn gateway(resolver: &str, edit: impl FnOnce(&mut canhgac::config::Config)) -> Milter {
+    let mut config = auth_config(resolver);
     edit(&mut config);
     Milter::start_inet(config).await
 }
@@ -595,12 +601,7 @@ async fn auth_findings(
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_authentication_finding_reads_in_the_officers_language() {
     use canhgac::explain::{Explainer, Lang};
-    let dns = dns();
-    let mut config = test_config();
-    config.auth.enabled = true;
-    config.auth.resolvers = vec![dns.resolver()];
-    config.auth.query_timeout_ms = 1000;
-    config.auth.timeout_ms = 3000;
+    let mut config = auth_config(&dns().resolver());
     let plain = message("Anh Ba <ba@sender.example>", "Hop dong", "Kinh gui anh.");
     let signed = sign_rsa(&plain, "sender.example", "rsa", true, false);
     let mut appended = sign_rsa(&plain, "sender.example", "rsa", false, true);

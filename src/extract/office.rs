@@ -163,6 +163,21 @@ pub fn default_font(styles: &[u8]) -> Option<Legacy> {
     }
 }
 
+/// The next event of `reader`; the deadline is looked at every 4,096 events.
+fn next_event<'x>(
+    reader: &mut quick_xml::Reader<&'x [u8]>,
+    events: &mut u32,
+    deadline: Instant,
+) -> Result<Event<'x>, String> {
+    *events = events.wrapping_add(1);
+    if events.is_multiple_of(4096) && Instant::now() > deadline {
+        return Err("time limit reached while reading XML".to_owned());
+    }
+    reader
+        .read_event()
+        .map_err(|e| format!("malformed XML at byte {}: {e}", reader.buffer_position()))
+}
+
 /// The text of an Office XML part. `default_font` applies to runs that name no font.
 pub fn xml_to_text(data: &[u8], default_font: Option<Legacy>, deadline: Instant) -> Result<XmlText, String> {
     let text = decode_xml(data);
@@ -174,14 +189,7 @@ pub fn xml_to_text(data: &[u8], default_font: Option<Legacy>, deadline: Instant)
     let mut open: Vec<String> = Vec::new();
     let mut events = 0u32;
     loop {
-        events = events.wrapping_add(1);
-        if events.is_multiple_of(4096) && Instant::now() > deadline {
-            return Err("time limit reached while reading XML".to_owned());
-        }
-        let event = reader
-            .read_event()
-            .map_err(|e| format!("malformed XML at byte {}: {e}", reader.buffer_position()))?;
-        match event {
+        match next_event(&mut reader, &mut events, deadline)? {
             Event::DocType(d) if d.contains("ENTITY") => {
                 return Err("the XML declares entities (a possible entity bomb)".to_owned());
             }
@@ -270,14 +278,7 @@ pub fn plain_xml_text(data: &[u8], deadline: Instant) -> Result<String, String> 
     let mut out = String::new();
     let mut events = 0u32;
     loop {
-        events = events.wrapping_add(1);
-        if events.is_multiple_of(4096) && Instant::now() > deadline {
-            return Err("time limit reached while reading XML".to_owned());
-        }
-        let event = reader
-            .read_event()
-            .map_err(|e| format!("malformed XML at byte {}: {e}", reader.buffer_position()))?;
-        match event {
+        match next_event(&mut reader, &mut events, deadline)? {
             Event::Start(_) | Event::End(_) | Event::Empty(_) if !out.is_empty() && !out.ends_with('\n') => {
                 out.push('\n');
             }

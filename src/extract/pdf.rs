@@ -687,10 +687,12 @@ impl<'a> Doc<'a> {
                     .then(|| [v[0], v[1], v[2], v[3], v[4], v[5]])
             })
             .unwrap_or(pdf_layout::IDENTITY);
-        let saved = g.state();
+        // The state is saved around the form and restored after it; only the count of glyphs
+        // drawn goes on.
+        let saved = g.clone();
         g.ctm = pdf_layout::mul(&matrix, &pdf_layout::mul(&place, &g.ctm));
         let ran = self.run_content(&content, &fonts, g, glyphs, resources.as_deref(), depth + 1);
-        g.restore(saved);
+        *g = Graphics { seq: g.seq, ..saved };
         ran
     }
 
@@ -1143,6 +1145,7 @@ impl<'a> Doc<'a> {
 }
 
 /// The graphics and text state the text operators use.
+#[derive(Clone)]
 struct Graphics {
     ctm: Matrix,
     saved: Vec<Matrix>,
@@ -1176,49 +1179,7 @@ impl Default for Graphics {
     }
 }
 
-/// What a form XObject's drawing may change and `Q` after it restores.
-struct SavedState {
-    ctm: pdf_layout::Matrix,
-    tm: pdf_layout::Matrix,
-    tlm: pdf_layout::Matrix,
-    font: Option<Rc<Font>>,
-    size: f64,
-    char_spacing: f64,
-    word_spacing: f64,
-    h_scale: f64,
-    leading: f64,
-    saved: usize,
-}
-
 impl Graphics {
-    fn state(&self) -> SavedState {
-        SavedState {
-            ctm: self.ctm,
-            tm: self.tm,
-            tlm: self.tlm,
-            font: self.font.clone(),
-            size: self.size,
-            char_spacing: self.char_spacing,
-            word_spacing: self.word_spacing,
-            h_scale: self.h_scale,
-            leading: self.leading,
-            saved: self.saved.len(),
-        }
-    }
-
-    fn restore(&mut self, s: SavedState) {
-        self.ctm = s.ctm;
-        self.tm = s.tm;
-        self.tlm = s.tlm;
-        self.font = s.font;
-        self.size = s.size;
-        self.char_spacing = s.char_spacing;
-        self.word_spacing = s.word_spacing;
-        self.h_scale = s.h_scale;
-        self.leading = s.leading;
-        self.saved.truncate(s.saved);
-    }
-
     fn next_line(&mut self) {
         self.tlm = pdf_layout::mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -self.leading], &self.tlm);
         self.tm = self.tlm;
