@@ -393,6 +393,11 @@ fn docx_lines(v: &[String]) -> Vec<u8> {
 }
 
 fn xlsx(shared: &[&str], inline: &[&str]) -> Vec<u8> {
+    xlsx_with_header(shared, inline, None)
+}
+
+/// [`xlsx`], its sheet printing `header` (Excel's header codes: `&C` centre…).
+fn xlsx_with_header(shared: &[&str], inline: &[&str], header: Option<&str>) -> Vec<u8> {
     let mut sst = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">",
     );
@@ -419,7 +424,15 @@ fn xlsx(shared: &[&str], inline: &[&str]) -> Vec<u8> {
             r = shared.len() + i + 1
         );
     }
-    sheet.push_str("</sheetData></worksheet>");
+    sheet.push_str("</sheetData>");
+    if let Some(h) = header {
+        let _ = write!(
+            sheet,
+            "<headerFooter><oddHeader>{}</oddHeader></headerFooter>",
+            xml(h)
+        );
+    }
+    sheet.push_str("</worksheet>");
     zip_of(&[
         ("[Content_Types].xml", b"<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"),
         ("xl/workbook.xml", b"<?xml version=\"1.0\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheets><sheet name=\"Bao cao\" sheetId=\"1\"/></sheets></workbook>"),
@@ -429,6 +442,11 @@ fn xlsx(shared: &[&str], inline: &[&str]) -> Vec<u8> {
 }
 
 fn pptx(slides: &[&[&str]]) -> Vec<u8> {
+    pptx_with_master(slides, &[])
+}
+
+/// [`pptx`], with `master` drawn by its slide master (on every slide).
+fn pptx_with_master(slides: &[&[&str]], master: &[&str]) -> Vec<u8> {
     let mut members: Vec<(String, Vec<u8>)> = vec![(
         "[Content_Types].xml".into(),
         b"<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>".to_vec(),
@@ -446,6 +464,20 @@ fn pptx(slides: &[&[&str]]) -> Vec<u8> {
         }
         s.push_str("</p:spTree></p:cSld></p:sld>");
         members.push((format!("ppt/slides/slide{}.xml", i + 1), s.into_bytes()));
+    }
+    if !master.is_empty() {
+        let mut s = String::from(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><p:sldMaster xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" xmlns:p=\"http://schemas.openxmlformats.org/presentationml/2006/main\"><p:cSld><p:spTree>",
+        );
+        for line in master {
+            let _ = write!(
+                s,
+                "<p:sp><p:txBody><a:bodyPr/><a:p><a:r><a:t>{}</a:t></a:r></a:p></p:txBody></p:sp>",
+                xml(line)
+            );
+        }
+        s.push_str("</p:spTree></p:cSld></p:sldMaster>");
+        members.push(("ppt/slideMasters/slideMaster1.xml".into(), s.into_bytes()));
     }
     let refs: Vec<(&str, &[u8])> = members.iter().map(|(n, d)| (n.as_str(), d.as_slice())).collect();
     zip_of(&refs)
@@ -2336,6 +2368,34 @@ pub fn labelled() -> Vec<Labelled> {
             ),
         ));
     }
+    // --- a spreadsheet marked in its printed header, a presentation on its slide master ------
+    later.push((
+        "xlsx-print-header-mat".into(),
+        "a spreadsheet whose cells are unmarked and whose printed header says MẬT (&C&\"…,Bold\"MẬT)".into(),
+        mat.clone(),
+        Mail::new(FROM, TO, "Số liệu").text(GREETING).file(
+            "so-lieu.xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            xlsx_with_header(
+                &["Đơn vị", "Biên chế", "Ghi chú"],
+                &["Số liệu tổng hợp quý IV"],
+                Some("&L&\"Times New Roman,Regular\"UBND TỈNH LÂM ĐỒNG&C&\"Times New Roman,Bold\"&14MẬT&R&P/&N"),
+            ),
+        ),
+    ));
+    later.push((
+        "pptx-slide-master-toi-mat".into(),
+        "a presentation whose slides are unmarked and whose slide master carries TỐI MẬT".into(),
+        toi.clone(),
+        Mail::new(FROM, TO, "Trình chiếu").text(GREETING).file(
+            "trinh-chieu.pptx",
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            pptx_with_master(
+                &[&["Kế hoạch bảo vệ hội nghị", "Phân công nhiệm vụ"]],
+                &["TỐI MẬT"],
+            ),
+        ),
+    ));
 
     v.into_iter()
         .map(|(slug, why, symbols, mail)| (slug.to_owned(), why.to_owned(), symbols, mail))

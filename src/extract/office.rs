@@ -53,6 +53,9 @@ pub fn member_kind(name: &str) -> Option<Member> {
         "xl/sharedstrings.xml" => Member::Content,
         _ if n.starts_with("xl/worksheets/sheet") || n.starts_with("xl/comments") => Member::Content,
         _ if n.starts_with("ppt/slides/slide") || n.starts_with("ppt/notesslides/") => Member::Content,
+        // What a slide master or layout draws is on every slide that uses it, as a header is
+        // on every page (a stamp put there once).
+        _ if n.starts_with("ppt/slidemasters/") || n.starts_with("ppt/slidelayouts/") => Member::PageHeader,
         _ => return None,
     })
 }
@@ -305,6 +308,101 @@ pub fn plain_xml_text(data: &[u8], deadline: Instant) -> Result<String, String> 
     Ok(out)
 }
 
+/// The page headers and footers a worksheet prints (`<headerFooter>`: `&C&"Times New
+/// Roman,Bold"MẬT`), each section (left, centre, right) on a line of its own, without the
+/// formatting and field codes (`&"font"`, `&14`, `&KRRGGBB`, `&P`, `&D`…; `&&` is `&`).
+pub fn sheet_headers(data: &[u8], deadline: Instant) -> String {
+    const PARTS: [&str; 6] = [
+        "oddHeader",
+        "oddFooter",
+        "evenHeader",
+        "evenFooter",
+        "firstHeader",
+        "firstFooter",
+    ];
+    let text = decode_xml(data);
+    let mut reader = quick_xml::Reader::from_str(&text);
+    let mut out = String::new();
+    let mut inside = false;
+    let mut events = 0u32;
+    loop {
+        match next_event(&mut reader, &mut events, deadline) {
+            Ok(Event::Start(e)) => inside = PARTS.contains(&e.local_name().into_inner()),
+            Ok(Event::End(_)) if inside => {
+                inside = false;
+                if !out.is_empty() && !out.ends_with('\n') {
+                    out.push('\n');
+                }
+            }
+            Ok(Event::Text(t)) if inside => header_codes(&t.xml10_content(), &mut out),
+            Ok(Event::GeneralRef(r)) if inside => {
+                let c = match r.resolve_char_ref() {
+                    Ok(Some(c)) => Some(c),
+                    _ => super::html::entity(&r),
+                };
+                // `&amp;` is the start of a code, as in the text it was escaped from.
+                if let Some(c) = c {
+                    header_codes(c.encode_utf8(&mut [0; 4]), &mut out);
+                }
+            }
+            Ok(Event::Eof) | Err(_) => {
+                out.retain(|c| c != '\u{1}');
+                return out;
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Appends a header's text without its codes; a section code starts a new line. Codes cut
+/// between two text events (an escaped `&` then the rest) are read as they come: `&` left
+/// pending in `out` is completed by the next call.
+fn header_codes(text: &str, out: &mut String) {
+    let pending = out.ends_with('\u{1}');
+    if pending {
+        out.pop();
+    }
+    let joined: String = if pending {
+        format!("&{text}")
+    } else {
+        text.to_owned()
+    };
+    let mut chars = joined.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '&' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            None => out.push('\u{1}'),
+            Some('&') => out.push('&'),
+            Some('L' | 'C' | 'R') => {
+                if !out.is_empty() && !out.ends_with('\n') {
+                    out.push('\n');
+                }
+            }
+            Some('"') => {
+                for c in chars.by_ref() {
+                    if c == '"' {
+                        break;
+                    }
+                }
+            }
+            Some(d) if d.is_ascii_digit() => {
+                while chars.peek().is_some_and(char::is_ascii_digit) {
+                    chars.next();
+                }
+            }
+            Some('K') => {
+                for _ in 0..6 {
+                    chars.next();
+                }
+            }
+            Some(_) => {}
+        }
+    }
+}
+
 /// Appends a run of text typed in `font`: legacy bytes decoded, `.VnTimeH` read as capitals.
 pub(super) fn push_run(out: &mut XmlText, text: &str, font: Option<Legacy>) {
     match font {
@@ -360,6 +458,26 @@ mod tests {
         let err = xml_to_text(bomb.as_bytes(), None, later()).expect_err("refused");
         assert!(err.contains("entit"), "{err}");
         assert!(xml_to_text(b"<a><b></a>", None, later()).is_err());
+    }
+
+    /// A worksheet's printed header and footer, codes left out, a section a line; an escaped
+    /// `&` read as the start of a code. Slide masters and layouts are read as headers.
+    #[test]
+    fn sheet_headers_and_slide_masters_are_read_as_page_headers() {
+        let sheet = r#"<worksheet><sheetData/><headerFooter><oddHeader>&amp;L&amp;"Times New Roman,Bold"&amp;14UBND TỈNH&amp;C&amp;KFF0000MẬT&amp;R&amp;P / &amp;N</oddHeader><oddFooter>&amp;CAT &amp;&amp; T</oddFooter></headerFooter></worksheet>"#;
+        assert_eq!(
+            sheet_headers(sheet.as_bytes(), later()),
+            "UBND TỈNH\nMẬT\n / \nAT & T\n"
+        );
+        assert_eq!(sheet_headers(b"<worksheet><sheetData/></worksheet>", later()), "");
+        assert_eq!(
+            member_kind("ppt/slideMasters/slideMaster1.xml"),
+            Some(Member::PageHeader)
+        );
+        assert_eq!(
+            member_kind("ppt/slideLayouts/slideLayout2.xml"),
+            Some(Member::PageHeader)
+        );
     }
 
     #[test]

@@ -734,6 +734,11 @@ impl Extractor<'_> {
                 Ok(t) => self.push(path, kind, t.text, t.tcvn3_lowercase),
                 Err(why) => self.problem(path, why),
             }
+            // A worksheet's printed header and footer (where a spreadsheet is marked).
+            if name.to_ascii_lowercase().starts_with("xl/worksheets/sheet") {
+                let headers = office::sheet_headers(bytes, self.deadline);
+                self.push(path, PieceKind::PageHeader, headers, false);
+            }
         }
     }
 
