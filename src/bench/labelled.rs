@@ -2397,6 +2397,24 @@ pub fn labelled() -> Vec<Labelled> {
         ),
     ));
 
+    later.push((
+        "docx-watermark-toi-mat".into(),
+        "an unmarked .docx with Word's text watermark TỐI MẬT (a VML text path in its header)".into(),
+        toi.clone(),
+        Mail::new(FROM, TO, "Văn bản").text(GREETING).file(
+            "van-ban.docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            Docx {
+                body: d("", "kế hoạch công tác").iter().map(|l| w_p(l)).collect(),
+                header: Some(
+                    "<w:p><w:r><w:pict><v:shape id=\"PowerPlusWaterMarkObject1\" type=\"#_x0000_t136\" style=\"position:absolute;rotation:315\" fillcolor=\"silver\" stroked=\"f\"><v:textpath style=\"font-family:&quot;Times New Roman&quot;;font-size:1pt\" string=\"TỐI MẬT\"/></v:shape></w:pict></w:r></w:p>".into(),
+                ),
+                ..Docx::default()
+            }
+            .build(),
+        ),
+    ));
+
     v.into_iter()
         .map(|(slug, why, symbols, mail)| (slug.to_owned(), why.to_owned(), symbols, mail))
         .chain(systematic)

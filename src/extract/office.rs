@@ -206,6 +206,7 @@ pub fn xml_to_text(data: &[u8], default_font: Option<Legacy>, deadline: Instant)
                 open.push(name.to_owned());
                 match name {
                     "r" => run_font = None,
+                    "textpath" => watermark(&e, &mut out, run_font.or(default_font)),
                     "rFonts" | "latin" | "span" => {
                         if let Some(l) = font_attr(&e) {
                             run_font = Some(l);
@@ -219,6 +220,9 @@ pub fn xml_to_text(data: &[u8], default_font: Option<Legacy>, deadline: Instant)
                     continue;
                 }
                 match e.local_name().into_inner() {
+                    // A watermark (Word's "Custom watermark": a VML text path in the header):
+                    // its text is an attribute.
+                    "textpath" => watermark(&e, &mut out, run_font.or(default_font)),
                     "tab" => out.text.push('\t'),
                     "br" | "cr" | "line-break" => out.text.push('\n'),
                     "s" => out.text.push(' '),
@@ -403,6 +407,23 @@ fn header_codes(text: &str, out: &mut String) {
     }
 }
 
+/// A watermark's text (Word's "Custom watermark": a VML text path in the header, its text the
+/// `string` attribute), on a line of its own.
+fn watermark(e: &BytesStart<'_>, out: &mut XmlText, font: Option<Legacy>) {
+    let Some(v) = e.attributes().flatten().find_map(|a| {
+        (a.key.local_name().into_inner() == "string")
+            .then(|| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok())
+            .flatten()
+    }) else {
+        return;
+    };
+    if !out.text.is_empty() && !out.text.ends_with('\n') {
+        out.text.push('\n');
+    }
+    push_run(out, &v, font);
+    out.text.push('\n');
+}
+
 /// Appends a run of text typed in `font`: legacy bytes decoded, `.VnTimeH` read as capitals.
 pub(super) fn push_run(out: &mut XmlText, text: &str, font: Option<Legacy>) {
     match font {
@@ -437,6 +458,18 @@ mod tests {
         assert_eq!(
             lines,
             vec!["UBND TỈNH", "TỐI MẬT", "Kính gửi", "MẬT", "Độc lập & Tự do"],
+            "{t:?}"
+        );
+    }
+
+    /// Word's text watermark is a VML text path whose text is its `string` attribute.
+    #[test]
+    fn a_watermark_s_text_is_read() {
+        let header = r##"<w:hdr xmlns:w="w" xmlns:v="v"><w:p><w:r><w:pict><v:shape type="#_x0000_t136"><v:textpath style="font-family:&quot;Times New Roman&quot;" string="TỐI MẬT"/></v:shape></w:pict></w:r><w:r><w:t>Trang 1</w:t></w:r></w:p></w:hdr>"##;
+        let t = xml_to_text(header.as_bytes(), None, later()).expect("reads");
+        assert_eq!(
+            t.text.lines().collect::<Vec<_>>(),
+            vec!["TỐI MẬT", "Trang 1"],
             "{t:?}"
         );
     }
