@@ -358,6 +358,15 @@ pub fn sheet_headers(data: &[u8], deadline: Instant) -> String {
     }
 }
 
+/// A header's or footer's text as Excel writes it (legacy workbooks' HEADER and FOOTER records),
+/// without its codes, a section a line.
+pub fn header_text(code: &str) -> String {
+    let mut out = String::new();
+    header_codes(code, &mut out);
+    out.retain(|c| c != '\u{1}');
+    out
+}
+
 /// Appends a header's text without its codes; a section code starts a new line. Codes cut
 /// between two text events (an escaped `&` then the rest) are read as they come: `&` left
 /// pending in `out` is completed by the next call.

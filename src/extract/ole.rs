@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 pub struct OleText {
     /// Body text, cells, slides.
     pub document: XmlText,
-    /// Page headers and footers (Word).
+    /// Page headers and footers (Word's; Excel's printed header and footer).
     pub header: XmlText,
     /// Document properties and other streams, read as text runs.
     pub other: XmlText,
@@ -103,7 +103,7 @@ pub fn read(data: &[u8]) -> Result<OleText, OleError> {
             }
             "Workbook" | "Book" => {
                 let book = stream(&mut cf, path)?;
-                excel(&book, &mut out.document)?;
+                excel(&book, &mut out.document, &mut out.header)?;
             }
             "PowerPoint Document" => {
                 let deck = stream(&mut cf, path)?;
@@ -577,8 +577,9 @@ fn papx_runs(doc: &[u8], plc: &[u8]) -> Vec<(u32, u32, u16)> {
 }
 
 /// A legacy Excel `Workbook` stream: its shared strings and label cells.
-fn excel(book: &[u8], out: &mut XmlText) -> Result<(), OleError> {
+fn excel(book: &[u8], out: &mut XmlText, headers: &mut XmlText) -> Result<(), OleError> {
     let mut text = String::new();
+    let mut printed = String::new();
     let mut sst: Vec<u8> = Vec::new();
     // Where each CONTINUE record's body starts inside `sst`.
     let mut joins: Vec<usize> = Vec::new();
@@ -601,6 +602,15 @@ fn excel(book: &[u8], out: &mut XmlText) -> Result<(), OleError> {
             0x003C if in_sst => {
                 joins.push(sst.len());
                 sst.extend_from_slice(body);
+            }
+            0x0014 | 0x0015 if !body.is_empty() => {
+                // HEADER, FOOTER: a sheet's printed header and footer, with Excel's codes.
+                let mut i = 0;
+                if let Some(s) = xl_string(body, &mut i, &[]) {
+                    printed.push_str(&office::header_text(&s));
+                    printed.push('\n');
+                }
+                in_sst = false;
             }
             0x0204 => {
                 // LABEL: row, column, format, then the string.
@@ -627,6 +637,7 @@ fn excel(book: &[u8], out: &mut XmlText) -> Result<(), OleError> {
         }
     }
     office::push_run(out, &text, None);
+    office::push_run(headers, &printed, None);
     Ok(())
 }
 
@@ -1005,6 +1016,24 @@ mod tests {
         assert_eq!(xl_string(&sst, &mut i, &joins).as_deref(), Some("ABCậ"));
     }
 
+    /// A sheet's printed header (a HEADER record, UTF-16, with Excel's codes) is read as a
+    /// header; an empty FOOTER record is nothing.
+    #[test]
+    fn excel_printed_header_is_a_header() {
+        let code = "&L&\"Times New Roman,Bold\"UBND&CMẬT";
+        let mut body = (code.encode_utf16().count() as u16).to_le_bytes().to_vec();
+        body.push(1);
+        body.extend(code.encode_utf16().flat_map(u16::to_le_bytes));
+        let mut rec = vec![0x14, 0x00];
+        rec.extend((body.len() as u16).to_le_bytes());
+        rec.extend(&body);
+        rec.extend([0x15, 0x00, 0x00, 0x00]);
+        let (mut doc, mut head) = (XmlText::default(), XmlText::default());
+        assert!(excel(&rec, &mut doc, &mut head).is_ok());
+        assert_eq!(head.text, "UBND\nMẬT\n");
+        assert_eq!(doc.text, "");
+    }
+
     #[test]
     fn excel_shared_strings_are_lines_and_a_lying_count_stops_at_the_end() {
         // SST: total 2, unique 2; "MẬT" in UTF-16, "So" in 8 bits in a CONTINUE record.
@@ -1018,15 +1047,15 @@ mod tests {
         rec.extend((cont.len() as u16).to_le_bytes());
         rec.extend(cont);
         let mut out = XmlText::default();
-        assert!(excel(&rec, &mut out).is_ok());
+        assert!(excel(&rec, &mut out, &mut XmlText::default()).is_ok());
         assert_eq!(out.text, "MẬT\nSo\n");
         rec[8..12].copy_from_slice(&u32::MAX.to_le_bytes());
         let mut out = XmlText::default();
-        assert!(excel(&rec, &mut out).is_ok());
+        assert!(excel(&rec, &mut out, &mut XmlText::default()).is_ok());
         assert_eq!(out.text, "MẬT\nSo\n", "a count larger than the strings");
         let filepass = [0x2F, 0x00, 0x00, 0x00];
         assert!(matches!(
-            excel(&filepass, &mut XmlText::default()),
+            excel(&filepass, &mut XmlText::default(), &mut XmlText::default()),
             Err(OleError::Encrypted(_))
         ));
     }
