@@ -213,6 +213,26 @@ fn write_part(out: &mut Vec<u8>, p: Part) {
 // ---------------------------------------------------------------------------------------------
 // Texts
 
+/// An Outlook message file (.msg, MS-OXMSG) with this subject and plain-text body in its
+/// Unicode property streams.
+fn outlook_msg(subject: &str, body: &str) -> Vec<u8> {
+    let utf16 = |s: &str| s.encode_utf16().flat_map(u16::to_le_bytes).collect::<Vec<u8>>();
+    let Ok(mut cf) = cfb::CompoundFile::create(std::io::Cursor::new(Vec::new())) else {
+        return Vec::new();
+    };
+    for (path, data) in [
+        ("/__substg1.0_001A001F", utf16("IPM.Note")),
+        ("/__substg1.0_0037001F", utf16(subject)),
+        ("/__substg1.0_1000001F", utf16(&body.replace('\n', "\r\n"))),
+    ] {
+        if let Ok(mut s) = cf.create_stream(path) {
+            let _ = s.write_all(&data);
+        }
+    }
+    let _ = cf.flush();
+    cf.into_inner().into_inner()
+}
+
 /// The lines of an official dispatch (công văn) with `stamp` under the document number.
 fn dispatch(stamp: &str, unit: &str, number: &str, topic: &str, recipient: &str) -> Vec<String> {
     let mut v = vec![
@@ -2412,6 +2432,17 @@ pub fn labelled() -> Vec<Labelled> {
                 ..Docx::default()
             }
             .build(),
+        ),
+    ));
+    later.push((
+        "msg-outlook-toi-mat".into(),
+        "an Outlook message saved as a .msg file (its body in a property stream) carrying a TỐI MẬT dispatch"
+            .into(),
+        toi.clone(),
+        Mail::new(FROM, TO, "Chuyển tiếp").text(GREETING).file(
+            "ke-hoach.msg",
+            "application/vnd.ms-outlook",
+            outlook_msg("Kế hoạch", &lines(&d("TỐI MẬT", "kế hoạch bảo vệ"))),
         ),
     ));
 

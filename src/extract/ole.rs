@@ -53,6 +53,16 @@ const BINARY_STREAMS: &[&str] = &[
     "Current User",
 ];
 
+/// The streams of an Outlook message (.msg) read for what they are: the subject, the plain
+/// body in Unicode and in 8 bits, an attachment's bytes and its names (MS-OXMSG property
+/// streams: `__substg1.0_` then the property tag and type).
+const MSG_SUBJECT: &str = "__substg1.0_0037001F";
+const MSG_BODY: &str = "__substg1.0_1000001F";
+const MSG_BODY_8BIT: &str = "__substg1.0_1000001E";
+const MSG_ATTACHMENT: &str = "__substg1.0_37010102";
+const MSG_ATTACHMENT_LONG_NAME: &str = "__substg1.0_3707001F";
+const MSG_ATTACHMENT_NAME: &str = "__substg1.0_3704001F";
+
 /// Reads a Compound File Binary document.
 pub fn read(data: &[u8]) -> Result<OleText, OleError> {
     let mut cf = cfb::CompoundFile::open(Cursor::new(data))
@@ -138,6 +148,45 @@ pub fn read(data: &[u8]) -> Result<OleText, OleError> {
                 let s = stream(&mut cf, path)?;
                 out.embedded.push((name.clone(), s));
             }
+            // An Outlook message (.msg): its subject and body (Unicode or 8-bit), and each
+            // attachment's bytes under the name it was attached with.
+            MSG_SUBJECT | MSG_BODY => {
+                let s = stream(&mut cf, path)?;
+                let units: Vec<u16> = s
+                    .chunks_exact(2)
+                    .map(|c| u16::from_le_bytes([c[0], c[1]]))
+                    .collect();
+                let t = String::from_utf16_lossy(&units).replace('\r', "");
+                office::push_run(&mut out.document, t.trim_end_matches('\0'), None);
+                out.document.text.push('\n');
+            }
+            MSG_BODY_8BIT => {
+                let s = stream(&mut cf, path)?;
+                let t = vietnamese::decode_bytes(&s).replace('\r', "");
+                office::push_run(&mut out.document, t.trim_end_matches('\0'), None);
+                out.document.text.push('\n');
+            }
+            MSG_ATTACHMENT => {
+                let data = stream(&mut cf, path)?;
+                let dir = path.parent().unwrap_or(Path::new("/"));
+                let mut file = String::from("attachment");
+                for named in [MSG_ATTACHMENT_LONG_NAME, MSG_ATTACHMENT_NAME] {
+                    if cf.is_stream(dir.join(named)) {
+                        let n = stream(&mut cf, &dir.join(named))?;
+                        let units: Vec<u16> = n
+                            .chunks_exact(2)
+                            .map(|c| u16::from_le_bytes([c[0], c[1]]))
+                            .collect();
+                        let n = String::from_utf16_lossy(&units).trim_end_matches('\0').to_owned();
+                        if !n.is_empty() {
+                            file = n;
+                            break;
+                        }
+                    }
+                }
+                out.embedded.push((file, data));
+            }
+            MSG_ATTACHMENT_LONG_NAME | MSG_ATTACHMENT_NAME => {}
             n if BINARY_STREAMS.contains(&n) => {}
             _ => {
                 let s = stream(&mut cf, path)?;
@@ -1018,6 +1067,50 @@ mod tests {
 
     /// A sheet's printed header (a HEADER record, UTF-16, with Excel's codes) is read as a
     /// header; an empty FOOTER record is nothing.
+    /// An Outlook message saved as a .msg: its subject and body are its text, its attachment
+    /// a file of its own under its long name.
+    #[test]
+    fn an_outlook_message_is_read_with_its_attachment() {
+        use std::io::Write as _;
+        let utf16 = |s: &str| s.encode_utf16().flat_map(u16::to_le_bytes).collect::<Vec<u8>>();
+        let mut cf = cfb::CompoundFile::create(Cursor::new(Vec::new())).expect("create");
+        for (path, data) in [
+            ("/__substg1.0_0037001F", utf16("Kế hoạch")),
+            (
+                "/__substg1.0_1000001F",
+                utf16("Số: 3/KH\r\nTỐI MẬT\r\nKính gửi\0"),
+            ),
+        ] {
+            cf.create_stream(path)
+                .expect("stream")
+                .write_all(&data)
+                .expect("write");
+        }
+        cf.create_storage("/__attach_version1.0_#00000000")
+            .expect("storage");
+        for (name, data) in [
+            ("__substg1.0_37010102", b"Phu luc".to_vec()),
+            ("__substg1.0_3707001F", utf16("Phụ lục MẬT.txt")),
+        ] {
+            cf.create_stream(format!("/__attach_version1.0_#00000000/{name}"))
+                .expect("stream")
+                .write_all(&data)
+                .expect("write");
+        }
+        cf.flush().expect("flush");
+        let bytes = cf.into_inner().into_inner();
+        let t = read(&bytes).expect("reads");
+        assert_eq!(
+            t.document.text, "Kế hoạch\nSố: 3/KH\nTỐI MẬT\nKính gửi\n",
+            "{:?}",
+            t.document
+        );
+        assert_eq!(
+            t.embedded,
+            vec![("Phụ lục MẬT.txt".to_owned(), b"Phu luc".to_vec())]
+        );
+    }
+
     #[test]
     fn excel_printed_header_is_a_header() {
         let code = "&L&\"Times New Roman,Bold\"UBND&CMẬT";
