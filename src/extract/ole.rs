@@ -151,13 +151,8 @@ pub fn read(data: &[u8]) -> Result<OleText, OleError> {
             // An Outlook message (.msg): its subject and body (Unicode or 8-bit), and each
             // attachment's bytes under the name it was attached with.
             MSG_SUBJECT | MSG_BODY => {
-                let s = stream(&mut cf, path)?;
-                let units: Vec<u16> = s
-                    .chunks_exact(2)
-                    .map(|c| u16::from_le_bytes([c[0], c[1]]))
-                    .collect();
-                let t = String::from_utf16_lossy(&units).replace('\r', "");
-                office::push_run(&mut out.document, t.trim_end_matches('\0'), None);
+                let t = utf16le(&stream(&mut cf, path)?).replace('\r', "");
+                office::push_run(&mut out.document, &t, None);
                 out.document.text.push('\n');
             }
             MSG_BODY_8BIT => {
@@ -172,12 +167,7 @@ pub fn read(data: &[u8]) -> Result<OleText, OleError> {
                 let mut file = String::from("attachment");
                 for named in [MSG_ATTACHMENT_LONG_NAME, MSG_ATTACHMENT_NAME] {
                     if cf.is_stream(dir.join(named)) {
-                        let n = stream(&mut cf, &dir.join(named))?;
-                        let units: Vec<u16> = n
-                            .chunks_exact(2)
-                            .map(|c| u16::from_le_bytes([c[0], c[1]]))
-                            .collect();
-                        let n = String::from_utf16_lossy(&units).trim_end_matches('\0').to_owned();
+                        let n = utf16le(&stream(&mut cf, &dir.join(named))?);
                         if !n.is_empty() {
                             file = n;
                             break;
@@ -195,6 +185,15 @@ pub fn read(data: &[u8]) -> Result<OleText, OleError> {
         }
     }
     Ok(out)
+}
+
+/// A property stream's UTF-16LE text, without the terminating NULs.
+fn utf16le(s: &[u8]) -> String {
+    let units: Vec<u16> = s
+        .chunks_exact(2)
+        .map(|c| u16::from_le_bytes([c[0], c[1]]))
+        .collect();
+    String::from_utf16_lossy(&units).trim_end_matches('\0').to_owned()
 }
 
 fn u16_at(d: &[u8], i: usize) -> Option<u16> {
