@@ -27,9 +27,9 @@ pub enum PieceKind {
     Stamp,
     /// Read by OCR from a scan or photo otherwise (red ink, a whole page).
     Scan,
-    /// The name a person gave an attached file or an archive member ("TỐI MẬT - Kế hoạch.docx":
-    /// `Tối mật Kế hoạch`), its extension left out and `_` `.` `+` read as spaces. Read by the
-    /// markings detector only.
+    /// The name a person gave an attached file or an archive member (`TOI_MAT-Ke_hoach.docx`
+    /// reads `TOI MAT - Ke hoach`): its extension left out, `_` `.` `+` read as spaces. Read by
+    /// the markings detector only.
     FileName,
 }
 
