@@ -608,8 +608,8 @@ impl<'a> Doc<'a> {
             let annotations = match value_after(&dict, "/Annots") {
                 Some(v) if v.starts_with('[') => array(v).map(references).unwrap_or_default(),
                 Some(v) => reference(v)
-                    .and_then(|n| self.objects.get(&n))
-                    .and_then(|o| array(o.dict.trim_start()).map(references))
+                    .and_then(|n| self.dict_of(n))
+                    .and_then(|d| array(d.trim_start()).map(references))
                     .unwrap_or_default(),
                 None => Vec::new(),
             };
@@ -704,10 +704,16 @@ impl<'a> Doc<'a> {
         glyphs: &mut Vec<Glyph>,
         held: &mut Vec<String>,
     ) -> Result<(), String> {
-        let Some(obj) = self.objects.get(&num).cloned() else {
-            return Ok(());
+        // An annotation may be stored in an object stream (as readers save them): then its
+        // strings are not encrypted on their own.
+        let (dict, owner) = match self.objects.get(&num) {
+            Some(o) => (o.dict.clone(), Some((o.num, o.generation))),
+            None => match self.packed.get(&num) {
+                Some(d) => (d.clone(), None),
+                None => return Ok(()),
+            },
         };
-        let dict = obj.dict.as_str();
+        let dict = dict.as_str();
         let appearance = value_after(dict, "/AP")
             .and_then(|v| self.resolve_dict(v))
             .and_then(|ap| value_after(&ap, "/N").and_then(reference));
@@ -738,8 +744,8 @@ impl<'a> Doc<'a> {
             let Some(Tok::Str(mut bytes)) = lexer.next() else {
                 continue;
             };
-            if let Some(d) = &self.decryptor {
-                bytes = d.stream(obj.num, obj.generation, &bytes);
+            if let (Some(d), Some((num, generation))) = (&self.decryptor, owner) {
+                bytes = d.stream(num, generation, &bytes);
             }
             let text = text_string(&bytes);
             if !text.trim().is_empty() && text.len() <= self.text_left {
@@ -1582,11 +1588,13 @@ mod tests {
         assert_eq!(lines, vec!["CONG HOA XA HOI", "TOI MAT"], "{t:?}");
     }
 
-    /// A PDF of numbered objects: `(dict, Some(stream))` for streams.
+    /// A PDF of numbered objects: `(dict, Some(stream))` for streams; `("", None)` leaves the
+    /// number to an object stream.
     fn pdf_of(objects: &[(&str, Option<&str>)]) -> Vec<u8> {
         let mut out = String::from("%PDF-1.4\n");
         for (i, (dict, stream)) in objects.iter().enumerate() {
             match stream {
+                None if dict.is_empty() => {}
                 Some(data) => out.push_str(&format!(
                     "{} 0 obj << {dict} /Length {} >>\nstream\n{data}\nendstream\nendobj\n",
                     i + 1,
@@ -1628,14 +1636,18 @@ mod tests {
                 "<< /Type /Annot /Subtype /Stamp /Rect [300 760 500 800] /AP << /N 10 0 R >> >>",
                 None,
             ),
-            (
-                "<< /Type /Annot /Subtype /FreeText /Rect [72 500 300 520] /Contents <FEFF0054005500591EC600540020004D1EAC0054> >>",
-                None,
-            ),
+            // (Object 8, the text box, is stored in object 11, an object stream.)
+            ("", None),
             ("/Type /XObject /Subtype /Image /Width 1 /Height 1", Some("x")),
             (
                 "/Type /XObject /Subtype /Form /BBox [0 0 200 40] /Resources << /Font << /F1 5 0 R >> >>",
                 Some("BT /F1 18 Tf 5 5 Td (MAT) Tj ET"),
+            ),
+            (
+                "/Type /ObjStm /N 1 /First 4",
+                Some(
+                    "8 0 << /Type /Annot /Subtype /FreeText /Rect [72 500 300 520] /Contents <FEFF0054005500591EC600540020004D1EAC0054> >>",
+                ),
             ),
         ]);
         let t = extract(&pdf, 1 << 20, 1 << 20, later()).expect("reads");
