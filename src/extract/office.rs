@@ -314,7 +314,7 @@ pub fn plain_xml_text(data: &[u8], deadline: Instant) -> Result<String, String> 
 
 /// The page headers and footers a worksheet prints (`<headerFooter>`: `&C&"Times New
 /// Roman,Bold"MẬT`), each section (left, centre, right) on a line of its own, without the
-/// formatting and field codes (`&"font"`, `&14`, `&KRRGGBB`, `&P`, `&D`…; `&&` is `&`).
+/// formatting and field codes (see [`header_text`]).
 pub fn sheet_headers(data: &[u8], deadline: Instant) -> String {
     const PARTS: [&str; 6] = [
         "oddHeader",
@@ -327,73 +327,55 @@ pub fn sheet_headers(data: &[u8], deadline: Instant) -> String {
     let text = decode_xml(data);
     let mut reader = quick_xml::Reader::from_str(&text);
     let mut out = String::new();
-    let mut inside = false;
+    // The code of the header or footer being read (its `&amp;` resolved).
+    let mut code: Option<String> = None;
     let mut events = 0u32;
     loop {
         match next_event(&mut reader, &mut events, deadline) {
-            Ok(Event::Start(e)) => inside = PARTS.contains(&e.local_name().into_inner()),
-            Ok(Event::End(_)) if inside => {
-                inside = false;
-                if !out.is_empty() && !out.ends_with('\n') {
-                    out.push('\n');
+            Ok(Event::Start(e)) if PARTS.contains(&e.local_name().into_inner()) => code = Some(String::new()),
+            Ok(Event::End(_)) => {
+                if let Some(c) = code.take() {
+                    out.push_str(&header_text(&c));
+                    if !out.is_empty() && !out.ends_with('\n') {
+                        out.push('\n');
+                    }
                 }
             }
-            Ok(Event::Text(t)) if inside => header_codes(&t.xml10_content(), &mut out),
-            Ok(Event::GeneralRef(r)) if inside => {
-                let c = match r.resolve_char_ref() {
-                    Ok(Some(c)) => Some(c),
+            Ok(Event::Text(t)) => {
+                if let Some(c) = &mut code {
+                    c.push_str(&t.xml10_content());
+                }
+            }
+            Ok(Event::GeneralRef(r)) => {
+                let ch = match r.resolve_char_ref() {
+                    Ok(Some(ch)) => Some(ch),
                     _ => super::html::entity(&r),
                 };
-                // `&amp;` is the start of a code, as in the text it was escaped from.
-                if let Some(c) = c {
-                    header_codes(c.encode_utf8(&mut [0; 4]), &mut out);
+                if let (Some(c), Some(ch)) = (&mut code, ch) {
+                    c.push(ch);
                 }
             }
-            Ok(Event::Eof) | Err(_) => {
-                out.retain(|c| c != '\u{1}');
-                return out;
-            }
+            Ok(Event::Eof) | Err(_) => return out,
             _ => {}
         }
     }
 }
 
-/// A header's or footer's text as Excel writes it (legacy workbooks' HEADER and FOOTER records),
-/// without its codes, a section a line.
+/// A header's or footer's text as Excel writes it (a worksheet's `headerFooter`, a legacy
+/// workbook's HEADER and FOOTER records) without its codes, a section a line: `&L`, `&C`, `&R`
+/// start a section; `&"font"`, `&14`, `&KRRGGBB` and fields (`&P`, `&D`…) are left out; `&&`
+/// is `&`.
 pub fn header_text(code: &str) -> String {
     let mut out = String::new();
-    header_codes(code, &mut out);
-    out.retain(|c| c != '\u{1}');
-    out
-}
-
-/// Appends a header's text without its codes; a section code starts a new line. Codes cut
-/// between two text events (an escaped `&` then the rest) are read as they come: `&` left
-/// pending in `out` is completed by the next call.
-fn header_codes(text: &str, out: &mut String) {
-    let pending = out.ends_with('\u{1}');
-    if pending {
-        out.pop();
-    }
-    let joined: String = if pending {
-        format!("&{text}")
-    } else {
-        text.to_owned()
-    };
-    let mut chars = joined.chars().peekable();
+    let mut chars = code.chars().peekable();
     while let Some(c) = chars.next() {
         if c != '&' {
             out.push(c);
             continue;
         }
         match chars.next() {
-            None => out.push('\u{1}'),
             Some('&') => out.push('&'),
-            Some('L' | 'C' | 'R') => {
-                if !out.is_empty() && !out.ends_with('\n') {
-                    out.push('\n');
-                }
-            }
+            Some('L' | 'C' | 'R') if !out.is_empty() && !out.ends_with('\n') => out.push('\n'),
             Some('"') => {
                 for c in chars.by_ref() {
                     if c == '"' {
@@ -411,9 +393,10 @@ fn header_codes(text: &str, out: &mut String) {
                     chars.next();
                 }
             }
-            Some(_) => {}
+            _ => {}
         }
     }
+    out
 }
 
 /// A watermark's text (Word's "Custom watermark": a VML text path in the header, its text the

@@ -737,10 +737,9 @@ impl<'a> Doc<'a> {
             else {
                 continue;
             };
-            let mut lexer = Lexer {
-                data: &v.bytes().collect::<Vec<u8>>(),
-                pos: 0,
-            };
+            // The dictionary was read as Latin-1: each character is one byte of the file.
+            let raw: Vec<u8> = v.chars().map(|c| c as u32 as u8).collect();
+            let mut lexer = Lexer { data: &raw, pos: 0 };
             let Some(Tok::Str(mut bytes)) = lexer.next() else {
                 continue;
             };
@@ -1654,6 +1653,29 @@ mod tests {
         let lines: Vec<&str> = t.pages[0].lines().map(str::trim).collect();
         // Top down: the stamp annotation, the form, the page's own text; then the text box's.
         assert_eq!(lines, vec!["MAT", "TOI MAT", "Kinh gui", "TUYỆT MẬT"], "{t:?}");
+    }
+
+    /// A text box's `/Contents` written as a literal string of raw bytes (UTF-16 after its
+    /// byte-order mark) is read byte for byte.
+    #[test]
+    fn a_literal_string_of_raw_bytes_is_read_as_its_bytes() {
+        let pdf = pdf_of(&[
+            (CATALOG, None),
+            (PAGES, None),
+            ("<< /Type /Page /Parent 2 0 R /Annots [4 0 R] >>", None),
+            (
+                "<< /Type /Annot /Subtype /FreeText /Rect [0 0 9 9] /Contents (@@) >>",
+                None,
+            ),
+        ]);
+        let at = pdf.windows(2).position(|w| w == b"@@").expect("placeholder");
+        let utf16: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("MẬT".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        let pdf = [&pdf[..at], &utf16[..], &pdf[at + 2..]].concat();
+        let t = extract(&pdf, 1 << 20, 1 << 20, later()).expect("reads");
+        assert_eq!(t.pages[0].trim(), "MẬT", "{t:?}");
     }
 
     /// Forms drawing forms: a form that draws itself (each time a line lower) stops at the

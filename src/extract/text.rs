@@ -195,14 +195,7 @@ pub fn extract_message_collecting(
     if !ex.subjects_and_bodies(message, "") {
         return ex.out;
     }
-    for a in &parsed.attachments {
-        let Some(data) = parsed.content_as_sent(a) else {
-            continue;
-        };
-        let name = a.name.clone().unwrap_or_default();
-        ex.file_name(&a.location, &name);
-        ex.file(&mut budget, &a.location, &name, &a.content_type, &data, 0);
-    }
+    ex.attachments(parsed, "", &mut budget, 0);
     ex.out
 }
 
@@ -580,18 +573,43 @@ impl Extractor<'_> {
             return;
         };
         let prefix = format!("{location} > ");
-        if !self.subjects_and_bodies(message, &prefix) {
-            return;
+        if self.subjects_and_bodies(message, &prefix) {
+            self.attachments(&parsed, &prefix, budget, depth);
         }
+    }
+
+    /// The file attachments of a parsed message (its forwarded messages' too), their places
+    /// starting with `prefix`.
+    fn attachments(&mut self, parsed: &ParsedMessage<'_>, prefix: &str, budget: &mut Budget, depth: usize) {
         for a in &parsed.attachments {
             let Some(content) = parsed.content_as_sent(a) else {
                 continue;
             };
-            let inner = format!("{prefix}{}", a.location);
             let name = a.name.clone().unwrap_or_default();
-            self.file_name(&inner, &name);
-            self.file(budget, &inner, &name, &a.content_type, &content, depth);
+            self.named_file(
+                budget,
+                &format!("{prefix}{}", a.location),
+                &name,
+                &a.content_type,
+                &content,
+                depth,
+            );
         }
+    }
+
+    /// A file a person named (an attachment, an archive member, a file packaged in a legacy
+    /// Office document): its name, then its content.
+    fn named_file(
+        &mut self,
+        budget: &mut Budget,
+        location: &str,
+        name: &str,
+        content_type: &str,
+        data: &[u8],
+        depth: usize,
+    ) {
+        self.file_name(location, name);
+        self.file(budget, location, name, content_type, data, depth);
     }
 
     /// Notes an image or a text-less PDF page for OCR (not icons, logos and tracking pixels:
@@ -693,8 +711,7 @@ impl Extractor<'_> {
             }
         }
         for (path, name, bytes) in owned {
-            self.file_name(&path, &name);
-            self.file(budget, &path, &name, "", &bytes, depth);
+            self.named_file(budget, &path, &name, "", &bytes, depth);
         }
     }
 
@@ -710,8 +727,7 @@ impl Extractor<'_> {
     ) {
         if !is_package(names) {
             for (path, name, bytes) in members {
-                self.file_name(path, name);
-                self.file(budget, path, name, "", bytes, depth);
+                self.named_file(budget, path, name, "", bytes, depth);
             }
             return;
         }
@@ -766,8 +782,7 @@ impl Extractor<'_> {
                 );
                 for (name, bytes) in &t.embedded {
                     let path = format!("{location} > {name}");
-                    self.file_name(&path, name);
-                    self.file(budget, &path, name, "", bytes, depth);
+                    self.named_file(budget, &path, name, "", bytes, depth);
                 }
             }
             Err(ole::OleError::Encrypted(why)) => self.problem(location, why),
