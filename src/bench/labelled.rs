@@ -413,11 +413,16 @@ fn docx_lines(v: &[String]) -> Vec<u8> {
 }
 
 fn xlsx(shared: &[&str], inline: &[&str]) -> Vec<u8> {
-    xlsx_with_header(shared, inline, None)
+    xlsx_with_header(shared, inline, None, &[])
 }
 
 /// [`xlsx`], its sheet printing `header` (Excel's header codes: `&C` centre…).
-fn xlsx_with_header(shared: &[&str], inline: &[&str], header: Option<&str>) -> Vec<u8> {
+fn xlsx_with_header(
+    shared: &[&str],
+    inline: &[&str],
+    header: Option<&str>,
+    extra: &[(&str, &[u8])],
+) -> Vec<u8> {
     let mut sst = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">",
     );
@@ -453,12 +458,47 @@ fn xlsx_with_header(shared: &[&str], inline: &[&str], header: Option<&str>) -> V
         );
     }
     sheet.push_str("</worksheet>");
-    zip_of(&[
+    let mut members: Vec<(&str, &[u8])> = vec![
         ("[Content_Types].xml", b"<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"),
         ("xl/workbook.xml", b"<?xml version=\"1.0\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheets><sheet name=\"Bao cao\" sheetId=\"1\"/></sheets></workbook>"),
         ("xl/sharedStrings.xml", sst.as_bytes()),
         ("xl/worksheets/sheet1.xml", sheet.as_bytes()),
-    ])
+    ];
+    members.extend_from_slice(extra);
+    zip_of(&members)
+}
+
+/// A spreadsheet of `shared` strings with a text box drawn over its sheet holding `shape`
+/// (a line each), as Excel saves an inserted shape: `xl/drawings/drawing1.xml`.
+fn xlsx_with_drawing(shared: &[&str], shape: &[&str]) -> Vec<u8> {
+    let mut d = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><xdr:wsDr xmlns:xdr=\"http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing\" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\"><xdr:twoCellAnchor><xdr:from><xdr:col>4</xdr:col><xdr:row>0</xdr:row></xdr:from><xdr:to><xdr:col>6</xdr:col><xdr:row>2</xdr:row></xdr:to><xdr:sp><xdr:nvSpPr><xdr:cNvPr id=\"2\" name=\"TextBox 1\"/><xdr:cNvSpPr txBox=\"1\"/></xdr:nvSpPr><xdr:spPr/><xdr:txBody><a:bodyPr/>",
+    );
+    for line in shape {
+        let _ = write!(
+            d,
+            "<a:p><a:r><a:rPr b=\"1\"/><a:t>{}</a:t></a:r></a:p>",
+            xml(line)
+        );
+    }
+    d.push_str("</xdr:txBody></xdr:sp><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>");
+    xlsx_with_header(shared, &[], None, &[("xl/drawings/drawing1.xml", d.as_bytes())])
+}
+
+/// A Word document saved as a "Single File Web Page" (MIME, multipart/related, its HTML
+/// quoted-printable), as `.doc` files from older systems often are.
+fn word_web_archive(v: &[String]) -> Vec<u8> {
+    let mut html = String::from(
+        "<html xmlns:o=\"urn:schemas-microsoft-com:office:office\" xmlns:w=\"urn:schemas-microsoft-com:office:word\"><head><meta http-equiv=Content-Type content=\"text/html; charset=utf-8\"></head><body lang=VI><div class=WordSection1>\n",
+    );
+    for line in v {
+        let _ = writeln!(html, "<p class=MsoNormal>{}</p>", xml(line));
+    }
+    html.push_str("</div></body></html>\n");
+    let mut out = b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"----=_NextPart_01DB3F2A.5C1E7B40\"\r\n\r\nThis document is a Single File Web Page, also known as a Web Archive file.  If you are seeing this message, your browser or editor doesn't support Web Archive files.\r\n\r\n------=_NextPart_01DB3F2A.5C1E7B40\r\nContent-Location: file:///C:/4B1E2F3A/van-ban.htm\r\nContent-Transfer-Encoding: quoted-printable\r\nContent-Type: text/html; charset=\"utf-8\"\r\n\r\n".to_vec();
+    out.extend(quoted_printable(html.as_bytes()));
+    out.extend_from_slice(b"\r\n------=_NextPart_01DB3F2A.5C1E7B40--\r\n");
+    out
 }
 
 fn pptx(slides: &[&[&str]]) -> Vec<u8> {
@@ -2400,6 +2440,7 @@ pub fn labelled() -> Vec<Labelled> {
                 &["Đơn vị", "Biên chế", "Ghi chú"],
                 &["Số liệu tổng hợp quý IV"],
                 Some("&L&\"Times New Roman,Regular\"UBND TỈNH LÂM ĐỒNG&C&\"Times New Roman,Bold\"&14MẬT&R&P/&N"),
+                &[],
             ),
         ),
     ));
@@ -2443,6 +2484,65 @@ pub fn labelled() -> Vec<Labelled> {
             "ke-hoach.msg",
             "application/vnd.ms-outlook",
             outlook_msg("Kế hoạch", &lines(&d("TỐI MẬT", "kế hoạch bảo vệ"))),
+        ),
+    ));
+
+    // --- a level of two words in a name without diacritics; shapes over a sheet; web archives -
+    later.push((
+        "name-folded-mid-toi-mat".into(),
+        "an unmarked .docx named BAO_CAO_TOI_MAT_2026.docx (a level of two words, no diacritics, mid-name)"
+            .into(),
+        toi.clone(),
+        Mail::new(FROM, TO, "Báo cáo").text(GREETING).file(
+            "BAO_CAO_TOI_MAT_2026.docx",
+            docx_type,
+            docx_lines(&d("", "báo cáo tổng kết năm 2026")),
+        ),
+    ));
+    later.push((
+        "neg-names-folded-everyday".into(),
+        "files named without diacritics for everyday words: mặt trước, mặt bằng, tối mất điện".into(),
+        none.clone(),
+        Mail::new(FROM, TO, "Hồ sơ")
+            .text(GREETING)
+            .file(
+                "CCCD_MAT_TRUOC.txt",
+                "text/plain",
+                b"Anh chup can cuoc cong dan.".to_vec(),
+            )
+            .file(
+                "KE_HOACH_MAT_BANG_2026.txt",
+                "text/plain",
+                b"Ke hoach giai phong mat bang.".to_vec(),
+            )
+            .file(
+                "Bao_cao_toi_mat_dien.txt",
+                "text/plain",
+                b"Bao cao su co mat dien.".to_vec(),
+            ),
+    ));
+    later.push((
+        "xlsx-shape-tuyet-mat".into(),
+        "a spreadsheet whose cells are unmarked, TUYỆT MẬT in a text box drawn over the sheet".into(),
+        tuyet.clone(),
+        Mail::new(FROM, TO, "Số liệu").text(GREETING).file(
+            "so-lieu-quan-so.xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            xlsx_with_drawing(
+                &["Đơn vị", "Quân số", "Ghi chú", "Số liệu tổng hợp quý IV"],
+                &["TUYỆT MẬT"],
+            ),
+        ),
+    ));
+    later.push((
+        "mht-doc-toi-mat".into(),
+        "a TỐI MẬT dispatch saved by Word as a single-file web page under a .doc name (MIME, quoted-printable HTML)"
+            .into(),
+        toi.clone(),
+        Mail::new(FROM, TO, "Văn bản").text(GREETING).file(
+            "ke-hoach.doc",
+            "application/msword",
+            word_web_archive(&d("TỐI MẬT", "kế hoạch bảo vệ mục tiêu")),
         ),
     ));
 

@@ -56,6 +56,17 @@ pub fn member_kind(name: &str) -> Option<Member> {
         // What a slide master or layout draws is on every slide that uses it, as a header is
         // on every page (a stamp put there once).
         _ if n.starts_with("ppt/slidemasters/") || n.starts_with("ppt/slidelayouts/") => Member::PageHeader,
+        // What is drawn over a worksheet (shapes and text boxes: a stamp laid on a sheet), the
+        // text of SmartArt (its data part; the drawing part beside it repeats it) and the titles
+        // of charts, in any of the three.
+        _ if n.starts_with("xl/drawings/drawing") => Member::Content,
+        _ if (n.starts_with("word/") || n.starts_with("xl/") || n.starts_with("ppt/"))
+            && (n.contains("/diagrams/data") || n.contains("/charts/chart")) =>
+        {
+            Member::Content
+        }
+        // An OpenDocument's embedded object (a chart, a drawing, a formula): `Object 1/content.xml`.
+        _ if file == "content.xml" && n.starts_with("object") => Member::Content,
         _ => return None,
     })
 }
@@ -503,6 +514,35 @@ mod tests {
             member_kind("ppt/slideLayouts/slideLayout2.xml"),
             Some(Member::PageHeader)
         );
+    }
+
+    /// Shapes over a worksheet, SmartArt and charts are read as content; the drawing part that
+    /// repeats SmartArt's text, chart styles and an embedded object's styles are not.
+    #[test]
+    fn drawings_smartart_charts_and_embedded_objects_are_content() {
+        for name in [
+            "xl/drawings/drawing1.xml",
+            "word/diagrams/data1.xml",
+            "ppt/diagrams/data2.xml",
+            "xl/charts/chart1.xml",
+            "word/charts/chart3.xml",
+            "Object 1/content.xml",
+        ] {
+            assert_eq!(member_kind(name), Some(Member::Content), "{name}");
+        }
+        for name in [
+            "word/diagrams/drawing1.xml",
+            "word/diagrams/layout1.xml",
+            "xl/charts/style1.xml",
+            "xl/drawings/_rels/drawing1.xml.rels",
+            "Object 1/styles.xml",
+        ] {
+            assert_eq!(member_kind(name), None, "{name}");
+        }
+        // A text box over a sheet: DrawingML paragraphs, a line each.
+        let drawing = r#"<xdr:wsDr xmlns:xdr="x" xmlns:a="a"><xdr:twoCellAnchor><xdr:sp><xdr:txBody><a:bodyPr/><a:p><a:r><a:t>TUYỆT MẬT</a:t></a:r></a:p><a:p><a:r><a:t>Bản số: 02</a:t></a:r></a:p></xdr:txBody></xdr:sp></xdr:twoCellAnchor></xdr:wsDr>"#;
+        let t = xml_to_text(drawing.as_bytes(), None, later()).expect("reads");
+        assert_eq!(t.text, "TUYỆT MẬT\nBản số: 02\n");
     }
 
     #[test]

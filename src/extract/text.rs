@@ -227,7 +227,8 @@ enum Format {
     Html,
     /// XML that is not an Office part: an electronic document, an SVG drawing.
     Xml,
-    /// A message saved as a file (.eml), attached as a file or inside an archive.
+    /// A message saved as a file (.eml), attached as a file or inside an archive; a web page or
+    /// a Word document saved as a single-file web archive (.mht, .mhtml, a `.doc` that is one).
     Message,
     Text,
 }
@@ -246,6 +247,9 @@ fn classify(name: &str, content_type: &str, head: &[u8]) -> Option<Format> {
         Some(Format::Rtf)
     } else if head.starts_with(OLE_MAGIC) {
         Some(Format::Ole)
+    } else if is_mime_file(&ext, content_type, head) {
+        // Before HTML: a web archive's first part is HTML, quoted-printable or base64.
+        Some(Format::Message)
     } else if content_type == "text/html"
         || matches!(ext.as_str(), "htm" | "html" | "xhtml")
         || String::from_utf8_lossy(&head[..head.len().min(512)])
@@ -253,8 +257,6 @@ fn classify(name: &str, content_type: &str, head: &[u8]) -> Option<Format> {
             .contains("<html")
     {
         Some(Format::Html)
-    } else if ext == "eml" || matches!(content_type, "message/rfc822" | "message/global") {
-        Some(Format::Message)
     } else if matches!(content_type, "text/xml" | "application/xml")
         || content_type.ends_with("+xml")
         || matches!(ext.as_str(), "xml" | "svg")
@@ -270,6 +272,22 @@ fn classify(name: &str, content_type: &str, head: &[u8]) -> Option<Format> {
     } else {
         None
     }
+}
+
+/// A file in MIME format: a message saved as a file (.eml, message/rfc822), or a web archive
+/// (.mht, .mhtml: multipart/related, as browsers and Word's "Single File Web Page" save them,
+/// sometimes under a `.doc` name), told by its name, its declared type, or its first line
+/// (`MIME-Version:`).
+fn is_mime_file(ext: &str, content_type: &str, head: &[u8]) -> bool {
+    matches!(ext, "eml" | "mht" | "mhtml")
+        || matches!(
+            content_type,
+            "message/rfc822" | "message/global" | "multipart/related" | "application/x-mimearchive"
+        )
+        || head
+            .trim_ascii_start()
+            .get(..13)
+            .is_some_and(|h| h.eq_ignore_ascii_case(b"MIME-Version:"))
 }
 
 fn extension(name: &str) -> String {
@@ -905,6 +923,33 @@ mod tests {
                     ),
                 ],
                 "{:?}",
+                text.pieces
+            );
+        }
+    }
+
+    /// A web archive (Word's "Single File Web Page", a browser's .mht) is MIME: its HTML part,
+    /// quoted-printable, is read decoded, whether it is named .mht or .doc or sent as
+    /// application/octet-stream; its first line tells it when nothing else does.
+    #[test]
+    fn a_web_archive_is_read_as_mime_not_as_its_encoded_html() {
+        let mht = "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"----=_NextPart_01DB\"\r\n\r\nThis document is a Single File Web Page, also known as a Web Archive file.\r\n\r\n------=_NextPart_01DB\r\nContent-Location: file:///C:/bao-cao.htm\r\nContent-Transfer-Encoding: quoted-printable\r\nContent-Type: text/html; charset=\"utf-8\"\r\n\r\n<html><body><p class=3DMsoNormal>=54=55Y=E1=BB=86T M=E1=BA=ACT</p><p>S=E1=BB=91: 12/BC</p></body></html>\r\n\r\n------=_NextPart_01DB--\r\n";
+        for (ctype, name) in [
+            ("message/rfc822", "bao-cao.mht"),
+            ("application/msword", "bao-cao.doc"),
+            ("application/octet-stream", "bao-cao"),
+        ] {
+            let text = pieces_of(&with_attachment(ctype, name, mht.as_bytes()));
+            let body: Vec<&str> = text
+                .pieces
+                .iter()
+                .filter(|p| p.location.contains("part 2") && p.kind == PieceKind::Body)
+                .map(|p| p.text.trim())
+                .collect();
+            assert_eq!(
+                body,
+                vec!["TUYỆT MẬT\nSố: 12/BC"],
+                "{ctype} {name}: {:?}",
                 text.pieces
             );
         }

@@ -52,6 +52,10 @@ struct Weights {
     /// Absent from a site's older markings.toml: names are then not weighed.
     #[serde(default)]
     file_name: i32,
+    /// Absent from a site's older markings.toml: a folded level of several words in a name
+    /// then weighs as a lone one.
+    #[serde(default)]
+    name_phrase: i32,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -199,13 +203,14 @@ fn factor_english(key: &str) -> &str {
         "lists_levels" => "the line lists several levels",
         "running_text" => "running text",
         "file_name" => "in the file name",
+        "name_phrase" => "a level of several words in the file name",
         other => other,
     }
 }
 
 /// Every factor key the detector may give (checked against `rules/findings.toml` by a test).
 #[cfg(test)]
-const FACTORS: [&str; 15] = [
+const FACTORS: [&str; 16] = [
     "capitals",
     "classification_field",
     "alone_on_line",
@@ -221,6 +226,7 @@ const FACTORS: [&str; 15] = [
     "lists_levels",
     "running_text",
     "file_name",
+    "name_phrase",
 ];
 
 impl MarkingScanner {
@@ -634,6 +640,13 @@ impl MarkingScanner {
                 add(piece.kind == PieceKind::Stamp, self.w.stamp, "in_frame");
                 add(folded_mode, self.w.folded, "without_diacritics");
                 add(piece.kind == PieceKind::FileName, self.w.file_name, "file_name");
+                // Folded, a lone MAT may be MẶT or MẤT; TOI MAT and TUYET MAT together are no
+                // everyday words, wherever they stand in a name.
+                add(
+                    piece.kind == PieceKind::FileName && folded_mode && phrase_len >= 2,
+                    self.w.name_phrase,
+                    "name_phrase",
+                );
                 add(listing, self.w.listing, "lists_levels");
                 add(
                     words.len() > self.d.sentence_words,
@@ -865,6 +878,10 @@ mod tests {
             ("Báo cáo MẬT", "MARKING_MAT"),
             ("TOI MAT - Ke hoach", "MARKING_TOI_MAT"),
             ("TUYET MAT", "MARKING_TUYET_MAT"),
+            // Several words of a level, folded, wherever they stand in the name.
+            ("BAO CAO TOI MAT 2026", "MARKING_TOI_MAT"),
+            ("Ke hoach TUYET MAT", "MARKING_TUYET_MAT"),
+            ("QD 12 - TUYET MAT - ban 03", "MARKING_TUYET_MAT"),
         ] {
             assert_eq!(symbols_for(name, PieceKind::FileName), vec![symbol], "{name}");
         }
@@ -881,6 +898,8 @@ mod tests {
             "Bản đồ MẬT ĐỘ dân số",
             "BIEN BAN HOP MAT",
             "KE HOACH MAT",
+            "CCCD MAT TRUOC",
+            "Bao cao toi mat 2026",
             "tuyet mat",
             "Hướng dẫn bảo vệ bí mật nhà nước",
         ] {
