@@ -2546,6 +2546,43 @@ pub fn labelled() -> Vec<Labelled> {
         ),
     ));
 
+    // --- characters nobody sees inside the stamp; a stamp spaced out letter by letter --------
+    let mut pasted = String::from("<html><body>");
+    for line in d("TỐI&#8203; M&shy;ẬT", "kế hoạch bảo vệ mục tiêu") {
+        let _ = write!(pasted, "<p>{line}</p>");
+    }
+    pasted.push_str("</body></html>");
+    later.push((
+        "html-invisible-toi-mat".into(),
+        "an HTML body whose TỐI MẬT carries a zero-width space and a soft hyphen (&#8203;, &shy;), as text pasted from a web page does"
+            .into(),
+        toi.clone(),
+        Mail::new(FROM, TO, "Kế hoạch").part(Part::Text {
+            body: pasted.into_bytes(),
+            subtype: "html",
+            charset: "utf-8",
+            cte: Cte::QuotedPrintable,
+        }),
+    ));
+    later.push((
+        "docx-spaced-tuyet-mat".into(),
+        "a .docx whose stamp is spaced out by hand, letter by letter: T U Y Ệ T   M Ậ T".into(),
+        tuyet.clone(),
+        Mail::new(FROM, TO, "Phương án").text(GREETING).file(
+            "phuong-an.docx",
+            docx_type,
+            docx_lines(&d("T U Y Ệ T   M Ậ T", "phương án bảo vệ")),
+        ),
+    ));
+    later.push((
+        "neg-spaced-headings".into(),
+        "headings spaced out letter by letter: B Ả O   M Ậ T   T H Ô N G   T I N, M Ậ T   K H Ẩ U".into(),
+        none.clone(),
+        Mail::new(FROM, TO, "Hướng dẫn").text(
+            "H Ư Ớ N G   D Ẫ N\nB Ả O   M Ậ T   T H Ô N G   T I N\nĐổi M Ậ T   K H Ẩ U ba tháng một lần.\nM Ậ T   K H Ẩ U\nKhông chia sẻ mật khẩu cho người khác.\n",
+        ),
+    ));
+
     v.into_iter()
         .map(|(slug, why, symbols, mail)| (slug.to_owned(), why.to_owned(), symbols, mail))
         .chain(systematic)

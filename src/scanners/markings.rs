@@ -134,6 +134,24 @@ fn split_words(line: &str) -> Vec<(usize, usize, &str)> {
     out
 }
 
+/// Format characters that show nothing: the soft hyphen, zero-width space, non-joiner and
+/// joiner, the direction marks, embeddings and isolates, the word joiner and invisible
+/// operators, and the zero-width no-break space (a BOM inside text).
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// Whether `text` has an [`is_invisible`] character, from its bytes: each is encoded from C2,
+/// E2 or EF, and only those bytes are looked at.
+fn has_invisible(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr3_iter(0xC2, 0xE2, 0xEF, b).any(|i| {
+        text.get(i..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(is_invisible)
+    })
+}
+
 /// The marking rules, compiled.
 #[derive(Clone)]
 pub struct MarkingScanner {
@@ -477,7 +495,8 @@ impl MarkingScanner {
         companions: &mut Vec<(String, String, String)>,
         deadline: Option<Instant>,
     ) {
-        let text = &piece.text;
+        let text = self.readable(&piece.text);
+        let text: &str = &text;
         let exact = self.contains_marker(text);
         let folded_mode = !exact
             && memchr::memmem::find(text.as_bytes(), self.marker_folded.as_bytes()).is_some()
@@ -675,6 +694,80 @@ impl MarkingScanner {
                 }
             }
         }
+    }
+
+    /// A piece's text as a reader sees it: the format characters nobody sees (soft hyphens,
+    /// zero-width spaces and joiners, direction marks, a stray BOM) left out, so `M\u{AD}ẬT` is
+    /// MẬT; and a line of capitals spaced out letter by letter (`T Ố I   M Ậ T`, a title spaced
+    /// by hand) read as its words. Lines stay where they were (line numbers, evidence). Most
+    /// text has neither, and is not copied.
+    fn readable<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        let mut text = std::borrow::Cow::Borrowed(text);
+        if has_invisible(&text) {
+            text = std::borrow::Cow::Owned(text.chars().filter(|c| !is_invisible(*c)).collect());
+        }
+        // A spaced-out marker has its marked letter in capitals on its own ("M Ậ T").
+        let key = self
+            .marker_key
+            .as_ref()
+            .and_then(|(k, _)| self.marker_chars.get(*k))
+            .filter(|c| !c.is_ascii())
+            .map(|c| c.to_uppercase().collect::<String>());
+        let spaced_key = key.is_some_and(|k| {
+            text.match_indices(k.as_str()).any(|(at, _)| {
+                text[..at].ends_with(char::is_whitespace)
+                    || text[at + k.len()..].starts_with(char::is_whitespace)
+            })
+        });
+        if spaced_key && text.lines().any(|l| self.letter_spaced(l).is_some()) {
+            let mut out = String::with_capacity(text.len());
+            for line in text.split_inclusive('\n') {
+                let body = line.trim_end_matches(['\r', '\n']);
+                match self.letter_spaced(body) {
+                    Some(words) => {
+                        out.push_str(&words);
+                        out.push_str(&line[body.len()..]);
+                    }
+                    None => out.push_str(line),
+                }
+            }
+            text = std::borrow::Cow::Owned(out);
+        }
+        text
+    }
+
+    /// The words of a line of single capital letters spaced apart (at least three letters; a
+    /// wider gap between words), or None. Spaced evenly, the letters are one word, or a level's
+    /// words when they spell one (`T Ố I M Ậ T`).
+    fn letter_spaced(&self, line: &str) -> Option<String> {
+        let mut words = vec![String::new()];
+        let (mut letters, mut gap) = (0, 0);
+        for c in line.trim().chars() {
+            if c.is_whitespace() {
+                gap += 1;
+                continue;
+            }
+            if !c.is_alphabetic() || c.is_lowercase() || (letters > 0 && gap == 0) {
+                return None;
+            }
+            if letters > 0 && gap > 1 {
+                words.push(String::new());
+            }
+            words.last_mut()?.push(c);
+            letters += 1;
+            gap = 0;
+        }
+        if letters < 3 {
+            return None;
+        }
+        if let [word] = words.as_slice() {
+            for l in &self.levels {
+                if let Some(s) = l.spell.iter().find(|s| s.concat() == *word) {
+                    return Some(s.join(" "));
+                }
+            }
+        }
+        Some(words.join(" "))
     }
 
     /// Whether `text` contains the marker word in any case (a cheap test before splitting lines
@@ -907,6 +1000,46 @@ mod tests {
                 symbols_for(name, PieceKind::FileName),
                 Vec::<String>::new(),
                 "{name}"
+            );
+        }
+    }
+
+    /// Characters nobody sees inside a stamp (pasted from a web page or a PDF) and a stamp
+    /// spaced out letter by letter read as the stamp; everyday words spaced out stay everyday.
+    #[test]
+    fn invisible_characters_and_spaced_letters_do_not_hide_a_stamp() {
+        let doc = |stamp: &str| {
+            format!(
+                "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\nSố: 12/KH-UBND\n{stamp}\nV/v kế hoạch bảo vệ\nKính gửi: Sở Tài chính\n"
+            )
+        };
+        for (stamp, symbol) in [
+            ("TỐI M\u{200B}ẬT", "MARKING_TOI_MAT"),
+            ("TỐI MẬ\u{AD}T", "MARKING_TOI_MAT"),
+            ("\u{FEFF}TUYỆT\u{2060} MẬT", "MARKING_TUYET_MAT"),
+            ("M\u{200D}Ậ\u{200C}T", "MARKING_MAT"),
+            ("T Ố I   M Ậ T", "MARKING_TOI_MAT"),
+            ("T U Y Ệ T  M Ậ T", "MARKING_TUYET_MAT"),
+            ("T Ố I M Ậ T", "MARKING_TOI_MAT"),
+            ("M Ậ T", "MARKING_MAT"),
+        ] {
+            assert_eq!(
+                symbols_for(&doc(stamp), PieceKind::Body),
+                vec![symbol],
+                "{stamp:?}"
+            );
+        }
+        for stamp in [
+            "B Ả O   M Ậ T",
+            "M Ậ T   K H Ẩ U",
+            "BẢO M\u{200B}ẬT",
+            "T ố i m ậ t",
+            "Ngày mai M Ậ T",
+        ] {
+            assert_eq!(
+                symbols_for(&doc(stamp), PieceKind::Body),
+                Vec::<String>::new(),
+                "{stamp:?}"
             );
         }
     }
