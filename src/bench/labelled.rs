@@ -2583,6 +2583,39 @@ pub fn labelled() -> Vec<Labelled> {
         ),
     ));
 
+    // --- a stamp typed in small letters and shown in capitals (All caps) --------------------
+    let mut caps_body: Vec<String> = d("", "kế hoạch bảo vệ mục tiêu").iter().map(|l| w_p(l)).collect();
+    caps_body.insert(
+        4,
+        "<w:p><w:pPr><w:jc w:val=\"left\"/></w:pPr><w:r><w:rPr><w:b/><w:caps/></w:rPr><w:t>Tối mật</w:t></w:r></w:p>".into(),
+    );
+    later.push((
+        "docx-allcaps-toi-mat".into(),
+        "a .docx whose stamp is typed «Tối mật» and shown in capitals by Word's All caps (<w:caps/>)".into(),
+        toi.clone(),
+        Mail::new(FROM, TO, "Kế hoạch").text(GREETING).file(
+            "ke-hoach.docx",
+            docx_type,
+            Docx {
+                body: caps_body.concat(),
+                ..Docx::default()
+            }
+            .build(),
+        ),
+    ));
+    let rtf = String::from_utf8_lossy(&rtf_unicode(&d("Mật", "báo cáo tình hình")))
+        .replace("M\\u7853?t\\par", "{\\b\\caps M\\u7853?t}\\par");
+    later.push((
+        "rtf-caps-mat".into(),
+        "an RTF document whose stamp is typed «Mật» and shown in capitals (\\caps)".into(),
+        mat.clone(),
+        Mail::new(FROM, TO, "Báo cáo").text(GREETING).file(
+            "bao-cao.rtf",
+            "application/rtf",
+            rtf.into_bytes(),
+        ),
+    ));
+
     v.into_iter()
         .map(|(slug, why, symbols, mail)| (slug.to_owned(), why.to_owned(), symbols, mail))
         .chain(systematic)

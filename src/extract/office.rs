@@ -199,6 +199,9 @@ pub fn xml_to_text(data: &[u8], default_font: Option<Legacy>, deadline: Instant)
     let mut out = XmlText::default();
     let mut skip_depth = 0usize;
     let mut run_font: Option<Legacy> = None;
+    // The run is shown in capitals whatever was typed (Word's All caps or Small caps, a
+    // DrawingML run's `cap`): a stamp typed "Tối mật" in All caps is seen as TỐI MẬT.
+    let mut run_caps = false;
     // Names of the open elements (text counts only inside TEXT_IN ones).
     let mut open: Vec<String> = Vec::new();
     let mut events = 0u32;
@@ -216,13 +219,14 @@ pub fn xml_to_text(data: &[u8], default_font: Option<Legacy>, deadline: Instant)
                 }
                 open.push(name.to_owned());
                 match name {
-                    "r" => run_font = None,
+                    "r" => (run_font, run_caps) = (None, false),
                     "textpath" => watermark(&e, &mut out, run_font.or(default_font)),
                     "rFonts" | "latin" | "span" => {
                         if let Some(l) = font_attr(&e) {
                             run_font = Some(l);
                         }
                     }
+                    "caps" | "smallCaps" | "rPr" => run_caps = caps_attr(&e).unwrap_or(run_caps),
                     _ => {}
                 }
             }
@@ -242,6 +246,7 @@ pub fn xml_to_text(data: &[u8], default_font: Option<Legacy>, deadline: Instant)
                             run_font = Some(l);
                         }
                     }
+                    "caps" | "smallCaps" | "rPr" => run_caps = caps_attr(&e).unwrap_or(run_caps),
                     _ => {}
                 }
             }
@@ -257,14 +262,14 @@ pub fn xml_to_text(data: &[u8], default_font: Option<Legacy>, deadline: Instant)
                     out.text.push('\n');
                 }
                 if name == "r" {
-                    run_font = None;
+                    (run_font, run_caps) = (None, false);
                 }
             }
             Event::Text(t) if skip_depth == 0 && open.last().is_some_and(|n| text_in(n)) => {
-                push_run(&mut out, &t.xml10_content(), run_font.or(default_font));
+                push_shown(&mut out, &t.xml10_content(), run_font.or(default_font), run_caps);
             }
             Event::CData(t) if skip_depth == 0 && open.last().is_some_and(|n| text_in(n)) => {
-                push_run(&mut out, &t.xml10_content(), run_font.or(default_font));
+                push_shown(&mut out, &t.xml10_content(), run_font.or(default_font), run_caps);
             }
             Event::GeneralRef(r) => {
                 if skip_depth > 0 {
@@ -275,7 +280,12 @@ pub fn xml_to_text(data: &[u8], default_font: Option<Legacy>, deadline: Instant)
                     _ => super::html::entity(&r),
                 };
                 if let Some(c) = c {
-                    push_run(&mut out, c.encode_utf8(&mut [0; 4]), run_font.or(default_font));
+                    push_shown(
+                        &mut out,
+                        c.encode_utf8(&mut [0; 4]),
+                        run_font.or(default_font),
+                        run_caps,
+                    );
                 }
             }
             Event::Eof => break,
@@ -427,6 +437,34 @@ fn watermark(e: &BytesStart<'_>, out: &mut XmlText, font: Option<Legacy>) {
     out.text.push('\n');
 }
 
+/// Whether an element turns capitals on or off for its run: Word's `<w:caps/>` and
+/// `<w:smallCaps/>` (on unless `w:val` is false, 0 or off), a DrawingML run's `cap="all"` or
+/// `"small"` (`"none"`: off); None when it says nothing about them.
+fn caps_attr(e: &BytesStart<'_>) -> Option<bool> {
+    let attr = |key: &str| {
+        e.attributes().flatten().find_map(|a| {
+            (a.key.local_name().into_inner() == key)
+                .then(|| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok())
+                .flatten()
+        })
+    };
+    if e.local_name().into_inner() == "rPr" {
+        return attr("cap").map(|v| v != "none");
+    }
+    Some(attr("val").is_none_or(|v| !matches!(v.as_ref(), "false" | "0" | "off")))
+}
+
+/// [`push_run`] of text shown in capitals when `caps` (after legacy bytes are decoded).
+fn push_shown(out: &mut XmlText, text: &str, font: Option<Legacy>, caps: bool) {
+    if !caps {
+        return push_run(out, text, font);
+    }
+    let mut run = XmlText::default();
+    push_run(&mut run, text, font);
+    out.tcvn3_lowercase |= run.tcvn3_lowercase;
+    out.text.push_str(&run.text.to_uppercase());
+}
+
 /// Appends a run of text typed in `font`: legacy bytes decoded, `.VnTimeH` read as capitals.
 pub(super) fn push_run(out: &mut XmlText, text: &str, font: Option<Legacy>) {
     match font {
@@ -494,6 +532,22 @@ mod tests {
         let err = xml_to_text(bomb.as_bytes(), None, later()).expect_err("refused");
         assert!(err.contains("entit"), "{err}");
         assert!(xml_to_text(b"<a><b></a>", None, later()).is_err());
+    }
+
+    /// Text typed in small letters and shown in capitals (Word's All caps and Small caps, a
+    /// DrawingML run's `cap`) is read as shown; turned off, or on another run, it is not.
+    #[test]
+    fn runs_shown_in_capitals_are_read_in_capitals() {
+        let docx = r#"<w:document xmlns:w="w"><w:body>
+            <w:p><w:r><w:rPr><w:caps/></w:rPr><w:t>Tối mật</w:t></w:r></w:p>
+            <w:p><w:r><w:rPr><w:smallCaps w:val="1"/><w:b/></w:rPr><w:t>Mật</w:t></w:r><w:r><w:t> và thường</w:t></w:r></w:p>
+            <w:p><w:r><w:rPr><w:caps w:val="false"/></w:rPr><w:t>bảo mật</w:t></w:r></w:p>
+            </w:body></w:document>"#;
+        let t = xml_to_text(docx.as_bytes(), None, later()).expect("reads");
+        assert_eq!(t.text, "TỐI MẬT\nMẬT và thường\nbảo mật\n");
+        let slide = r#"<p:sld xmlns:p="p" xmlns:a="a"><p:txBody><a:p><a:r><a:rPr lang="vi-VN" cap="all"/><a:t>Tuyệt mật</a:t></a:r></a:p><a:p><a:r><a:rPr cap="none"/><a:t>mật ong</a:t></a:r><a:r><a:rPr lang="vi-VN"/><a:t> rừng</a:t></a:r></a:p></p:txBody></p:sld>"#;
+        let t = xml_to_text(slide.as_bytes(), None, later()).expect("reads");
+        assert_eq!(t.text, "TUYỆT MẬT\nmật ong rừng\n");
     }
 
     /// A worksheet's printed header and footer, codes left out, a section a line; an escaped

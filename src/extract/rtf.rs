@@ -23,6 +23,24 @@ struct Group {
     skip: bool,
     /// Inside the font table (collecting names).
     fonttbl: bool,
+    /// Shown in capitals (`\caps`, `\scaps`: Word's All caps and Small caps).
+    caps: bool,
+}
+
+impl Group {
+    fn run(&self) -> Run {
+        Run {
+            font: self.font,
+            caps: self.caps,
+        }
+    }
+}
+
+/// How a character is shown: its font (for legacy encodings) and whether in capitals.
+#[derive(Clone, Copy, PartialEq, Default)]
+struct Run {
+    font: Option<i32>,
+    caps: bool,
 }
 
 #[derive(Clone, Default)]
@@ -100,7 +118,7 @@ struct State {
     ansicpg: u32,
     /// Bytes from `\'hh` (and raw 8-bit characters) waiting to be decoded together.
     pending: Vec<u8>,
-    pending_font: Option<i32>,
+    pending_run: Run,
     /// Font table entry being read.
     current_def: Option<i32>,
 }
@@ -111,45 +129,56 @@ impl State {
             return;
         }
         let def = self
-            .pending_font
+            .pending_run
+            .font
             .and_then(|f| self.fonts.get(&f))
             .cloned()
             .unwrap_or_default();
         let enc = encoding_for(def.charset, self.ansicpg);
         let (text, _) = enc.decode_without_bom_handling(&self.pending);
-        match Legacy::from_font(&def.name) {
+        let text = match Legacy::from_font(&def.name) {
             Some(l) => {
                 if l == (Legacy::Tcvn3 { capitals: false }) {
                     self.out.tcvn3_lowercase = true;
                 }
                 let latin: String = self.pending.iter().map(|&b| b as char).collect();
-                self.out.text.push_str(&l.decode(&latin));
+                l.decode(&latin)
             }
-            None => self.out.text.push_str(&vietnamese::nfc(&text)),
+            None => vietnamese::nfc(&text).into_owned(),
+        };
+        if self.pending_run.caps {
+            self.out.text.push_str(&text.to_uppercase());
+        } else {
+            self.out.text.push_str(&text);
         }
         self.pending.clear();
     }
 
-    fn push_str(&mut self, s: &str, font: Option<i32>) {
+    fn push_str(&mut self, s: &str, run: Run) {
         // Text in a legacy font is decoded together with its 8-bit characters (VNI puts the mark
         // after the ASCII vowel; TCVN3 capital fonts draw ASCII as capitals).
-        let legacy = font
+        let legacy = run
+            .font
             .and_then(|f| self.fonts.get(&f))
             .is_some_and(|d| Legacy::from_font(&d.name).is_some());
         if legacy && s.chars().all(|c| (c as u32) < 0x100) {
             for c in s.chars() {
-                self.push_byte(c as u8, font);
+                self.push_byte(c as u8, run);
             }
             return;
         }
         self.flush();
-        self.out.text.push_str(s);
+        if run.caps {
+            self.out.text.push_str(&s.to_uppercase());
+        } else {
+            self.out.text.push_str(s);
+        }
     }
 
-    fn push_byte(&mut self, b: u8, font: Option<i32>) {
-        if self.pending_font != font {
+    fn push_byte(&mut self, b: u8, run: Run) {
+        if self.pending_run != run {
             self.flush();
-            self.pending_font = font;
+            self.pending_run = run;
         }
         self.pending.push(b);
     }
@@ -169,7 +198,7 @@ pub fn extract(data: &[u8], deadline: Instant) -> Result<RtfText, String> {
         fonts: HashMap::new(),
         ansicpg: 1252,
         pending: Vec::new(),
-        pending_font: None,
+        pending_run: Run::default(),
         current_def: None,
     };
     let mut stack: Vec<Group> = Vec::new();
@@ -217,7 +246,7 @@ pub fn extract(data: &[u8], deadline: Instant) -> Result<RtfText, String> {
                         && !g.skip
                         && !g.fonttbl
                     {
-                        st.push_byte(b, g.font);
+                        st.push_byte(b, g.run());
                     }
                     continue;
                 }
@@ -227,9 +256,9 @@ pub fn extract(data: &[u8], deadline: Instant) -> Result<RtfText, String> {
                     match n {
                         b'*' => g.skip = true,
                         b'\\' | b'{' | b'}' if !g.skip && !g.fonttbl => {
-                            st.push_str(&(n as char).to_string(), g.font)
+                            st.push_str(&(n as char).to_string(), g.run())
                         }
-                        b'~' if !g.skip => st.push_str(" ", g.font),
+                        b'~' if !g.skip => st.push_str(" ", g.run()),
                         b'\n' | b'\r' if !g.skip => st.newline(),
                         _ => {}
                     }
@@ -283,12 +312,18 @@ pub fn extract(data: &[u8], deadline: Instant) -> Result<RtfText, String> {
                         let v = param.unwrap_or(0);
                         let v = if v < 0 { v + 65536 } else { v };
                         if let Some(ch) = char::from_u32(v as u32) {
-                            st.push_str(ch.encode_utf8(&mut [0; 4]), None);
+                            let run = Run {
+                                font: None,
+                                caps: g.caps,
+                            };
+                            st.push_str(ch.encode_utf8(&mut [0; 4]), run);
                         }
                         skip_chars = g.uc;
                     }
                     "par" | "line" | "cell" | "row" | "sect" | "page" | "nestcell" if !g.skip => st.newline(),
-                    "tab" if !g.skip => st.push_str("\t", g.font),
+                    "tab" if !g.skip => st.push_str("\t", g.run()),
+                    "caps" | "scaps" => g.caps = param != Some(0),
+                    "plain" => g.caps = false,
                     w if SKIPPED.contains(&w) => g.skip = true,
                     _ => {}
                 }
@@ -314,9 +349,9 @@ pub fn extract(data: &[u8], deadline: Instant) -> Result<RtfText, String> {
                     continue;
                 }
                 if c >= 0x80 {
-                    st.push_byte(c, g.font);
+                    st.push_byte(c, g.run());
                 } else {
-                    st.push_str((c as char).encode_utf8(&mut [0; 4]), g.font);
+                    st.push_str((c as char).encode_utf8(&mut [0; 4]), g.run());
                 }
             }
         }
@@ -347,6 +382,18 @@ mod tests {
         let t = extract(rtf, later()).expect("reads");
         let lines: Vec<&str> = t.text.lines().collect();
         assert_eq!(lines, vec!["TỐI MẬT", "MẬT", "TUYỆT MẬT"], "{t:?}");
+    }
+
+    /// Text typed in small letters and shown in capitals (`\caps`, `\scaps`) is read as
+    /// shown, in Unicode escapes and code-page bytes alike; `\caps0`, `\plain` and the end of
+    /// the group turn it off.
+    #[test]
+    fn text_shown_in_capitals_is_read_in_capitals() {
+        let rtf = br"{\rtf1\ansi\ansicpg1258{\fonttbl{\f0 Times New Roman;}}
+\f0{\caps T\u7889?i m\u7853?t}\par{\scaps M\'e2\'f2t}\par{\caps B\u7843?o \caps0 m\u7853?t}\par{\caps x\plain y}z\par}";
+        let t = extract(rtf, later()).expect("reads");
+        let lines: Vec<&str> = t.text.lines().collect();
+        assert_eq!(lines, vec!["TỐI MẬT", "MẬT", "BẢO mật", "Xyz"], "{t:?}");
     }
 
     #[test]
