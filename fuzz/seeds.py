@@ -106,6 +106,9 @@ def parts(out, raw):
             put(out, "rtf", data)
         elif data.startswith(b"PK\x03\x04"):
             split_document(out, data)
+        elif data.startswith(b"\x78\x9f\x3e\x22"):
+            # Outlook's winmail.dat (TNEF): walked as an archive.
+            put(out, "zip", data)
         elif ctype == "text/html":
             put(out, "html", data)
             put(out, "markings", b"\x01" + data)

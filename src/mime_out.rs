@@ -1,5 +1,5 @@
 //! Writing mail and its parts: base64 as mailers write it, RFC 2047 encoded words for headers,
-//! and zip archives (test messages, bench corpora). Ground floor: imports nothing from the
+//! zip archives and Outlook's TNEF (test messages, bench corpora). Ground floor: imports nothing from the
 //! crate.
 
 use std::io::Write;
@@ -68,4 +68,73 @@ pub fn zip_of(members: &[(&str, &[u8])]) -> Vec<u8> {
         }
     }
     w.finish().map(|c| c.into_inner()).unwrap_or_default()
+}
+
+/// A TNEF attribute: level, id (with its type), length, data, checksum.
+fn tnef_attribute(out: &mut Vec<u8>, level: u8, id: u32, data: &[u8]) {
+    out.push(level);
+    out.extend_from_slice(&id.to_le_bytes());
+    out.extend_from_slice(&(data.len() as u32).to_le_bytes());
+    out.extend_from_slice(data);
+    let sum = data.iter().fold(0u16, |s, &b| s.wrapping_add(u16::from(b)));
+    out.extend_from_slice(&sum.to_le_bytes());
+}
+
+/// Outlook's `winmail.dat` (TNEF) holding `files` (8.3 title, long name, bytes), as Outlook
+/// writes one (test messages, bench corpora): version and code page, a message attribute, then
+/// per attachment its rendering data, title (8.3), data and properties with the long name
+/// (UTF-16) after a named property and a fixed-size one.
+pub fn tnef_of(files: &[(&str, &str, &[u8])], code_page: u32) -> Vec<u8> {
+    let mut out = vec![0x78, 0x9F, 0x3E, 0x22];
+    out.extend_from_slice(&0x1234u16.to_le_bytes());
+    tnef_attribute(&mut out, 1, 0x0008_9006, &[0, 0, 1, 0]);
+    let mut cp = code_page.to_le_bytes().to_vec();
+    cp.extend_from_slice(&[0; 4]);
+    tnef_attribute(&mut out, 1, 0x0006_9007, &cp);
+    tnef_attribute(&mut out, 1, 0x0007_8008, b"IPM.Microsoft Mail.Note\0");
+    for (short, long, data) in files {
+        tnef_attribute(
+            &mut out,
+            2,
+            0x0006_9002,
+            &[1, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0, 0, 0, 0, 0, 0, 0, 0],
+        );
+        let mut title = short.as_bytes().to_vec();
+        title.push(0);
+        tnef_attribute(&mut out, 2, 0x0001_8010, &title);
+        tnef_attribute(&mut out, 2, 0x0003_8013, &[0; 14]); // a date, not read
+        tnef_attribute(&mut out, 2, 0x0006_800F, data);
+        let mut props = Vec::new();
+        props.extend_from_slice(&3u32.to_le_bytes());
+        // PT_LONG PR_ATTACH_METHOD = 1
+        props.extend_from_slice(&0x0003u16.to_le_bytes());
+        props.extend_from_slice(&0x3705u16.to_le_bytes());
+        props.extend_from_slice(&1u32.to_le_bytes());
+        // A named PT_STRING8 property with a name of 5 UTF-16 bytes, padded.
+        props.extend_from_slice(&0x001Eu16.to_le_bytes());
+        props.extend_from_slice(&0x8001u16.to_le_bytes());
+        props.extend_from_slice(&[7; 16]);
+        props.extend_from_slice(&1u32.to_le_bytes());
+        props.extend_from_slice(&5u32.to_le_bytes());
+        props.extend_from_slice(&[b'a', 0, b'b', 0, 0, 0, 0, 0]);
+        props.extend_from_slice(&1u32.to_le_bytes());
+        props.extend_from_slice(&3u32.to_le_bytes());
+        props.extend_from_slice(b"xy\0\0");
+        // PT_UNICODE PR_ATTACH_LONG_FILENAME
+        props.extend_from_slice(&0x001Fu16.to_le_bytes());
+        props.extend_from_slice(&0x3707u16.to_le_bytes());
+        props.extend_from_slice(&1u32.to_le_bytes());
+        let mut name: Vec<u8> = long
+            .encode_utf16()
+            .chain([0])
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        props.extend_from_slice(&(name.len() as u32).to_le_bytes());
+        while !name.len().is_multiple_of(4) {
+            name.push(0);
+        }
+        props.extend_from_slice(&name);
+        tnef_attribute(&mut out, 2, 0x0006_9005, &props);
+    }
+    out
 }

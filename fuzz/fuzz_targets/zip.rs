@@ -1,4 +1,5 @@
-//! Zip archives walked within a message's budget (depth, members, expanded bytes, ratio).
+//! Archives (zip, and the others and winmail.dat by their first bytes) walked within a
+//! message's budget (depth, members, expanded bytes, ratio).
 #![no_main]
 use canhgac::config::LimitsConfig;
 use canhgac::extract::{Budget, walk_archive};

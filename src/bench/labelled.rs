@@ -2616,6 +2616,20 @@ pub fn labelled() -> Vec<Labelled> {
         ),
     ));
 
+    // --- Outlook's winmail.dat -------------------------------------------------------------
+    let docx = docx_lines(&d("TỐI MẬT", "kế hoạch bảo vệ mục tiêu"));
+    later.push((
+        "tnef-winmail-toi-mat".into(),
+        "a TỐI MẬT .docx sent from Outlook in rich text, so wrapped in winmail.dat (application/ms-tnef)"
+            .into(),
+        toi.clone(),
+        Mail::new(FROM, TO, "Kế hoạch").text(GREETING).file(
+            "winmail.dat",
+            "application/ms-tnef",
+            crate::mime_out::tnef_of(&[("KEHOAC~1.DOC", "Kế hoạch bảo vệ.docx", &docx)], 1258),
+        ),
+    ));
+
     v.into_iter()
         .map(|(slug, why, symbols, mail)| (slug.to_owned(), why.to_owned(), symbols, mail))
         .chain(systematic)

@@ -3,10 +3,11 @@
 //! the same per-message [`Budget`] as zip members (depth, members, bytes, and a ratio to the
 //! archive's own size, since 7z and RAR do not say what each member packs to); an archive that
 //! cannot be opened, or an encrypted member, is a reported problem, never a silent pass.
+//! Outlook's `winmail.dat` (TNEF) is opened here too, by [`super::tnef`].
 
 use super::{Budget, ExtractProblem};
 
-/// The archive formats read here, by their first bytes.
+/// The archive formats read here, by their first bytes (TNEF among them).
 pub fn is_other_archive(head: &[u8]) -> bool {
     head.starts_with(b"7z\xBC\xAF\x27\x1C")
         || head.starts_with(b"Rar!\x1A\x07")
@@ -14,6 +15,7 @@ pub fn is_other_archive(head: &[u8]) -> bool {
         || head.starts_with(b"BZh")
         || head.starts_with(b"\xFD7zXZ\x00")
         || head.get(257..262) == Some(b"ustar")
+        || super::tnef::is_tnef(head)
 }
 
 /// Calls `visit(path, member_name, bytes)` for each file in the archive `data` (named `name`,
@@ -27,6 +29,10 @@ pub fn for_each_member(
     problems: &mut Vec<ExtractProblem>,
     visit: &mut dyn FnMut(&str, &str, &[u8]),
 ) {
+    // Outlook's winmail.dat is opened like an archive, by a reader of its own.
+    if super::tnef::is_tnef(data) {
+        return super::tnef::for_each_member(data, name, depth, budget, problems, visit);
+    }
     if depth > budget.max_depth {
         problems.push(ExtractProblem::TooDeep(name.to_owned()));
         return;

@@ -14,6 +14,7 @@ mod pdf_glyphs;
 mod pdf_layout;
 pub mod rtf;
 pub mod text;
+pub mod tnef;
 mod zip;
 
 pub use describe::{AttachmentFact, Described, TextFact, describe};

@@ -84,7 +84,7 @@ const SKIPPED: &[&str] = &[
     "falt",
 ];
 
-fn encoding_for(charset: Option<u32>, ansicpg: u32) -> &'static encoding_rs::Encoding {
+pub(super) fn encoding_for(charset: Option<u32>, ansicpg: u32) -> &'static encoding_rs::Encoding {
     let cp = match charset {
         Some(163) => 1258,
         Some(238) => 1250,

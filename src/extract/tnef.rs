@@ -1,0 +1,304 @@
+//! Outlook's TNEF (`winmail.dat`, `application/ms-tnef`): Outlook and Exchange wrap a rich-text
+//! message's attachments in it, so a document sent that way is inside one opaque part. Its
+//! attachments are opened like an archive's members (each with its long file name), within the
+//! message's budget. The format (MS-OXTNEF) is a run of attributes, each a level, an id, a
+//! length, the data and a checksum; this reader is lenient where Outlook's writers differ
+//! (checksums, dates and unknown attributes are not checked), strict about lengths.
+//!
+//! Written here: the one crate (`tnef` 0.1) refuses a whole file on any attribute it does not
+//! know or an attachment without dates, and reads no long file names.
+
+use super::{Budget, ExtractProblem};
+
+/// The first bytes of a TNEF stream (0x223E9F78, little-endian).
+const SIGNATURE: [u8; 4] = [0x78, 0x9F, 0x3E, 0x22];
+
+/// Attribute ids (the low 16 bits; the high ones give the type).
+const ATT_OEM_CODEPAGE: u32 = 0x9007;
+const ATT_ATTACH_REND_DATA: u32 = 0x9002;
+const ATT_ATTACH_TITLE: u32 = 0x8010;
+const ATT_ATTACH_DATA: u32 = 0x800F;
+const ATT_ATTACHMENT: u32 = 0x9005;
+
+/// MAPI property of an attachment: its long file name.
+const PR_ATTACH_LONG_FILENAME: u16 = 0x3707;
+
+/// Whether bytes start a TNEF stream.
+pub fn is_tnef(head: &[u8]) -> bool {
+    head.starts_with(&SIGNATURE)
+}
+
+/// One attachment of a TNEF stream.
+#[derive(Debug, Default, PartialEq)]
+pub struct Attachment<'d> {
+    /// The long file name when the attachment's properties give one, else its title (which
+    /// may be an 8.3 name).
+    pub name: String,
+    pub data: &'d [u8],
+}
+
+/// The attachments of a TNEF stream, in order; an error names what is wrong and where.
+pub fn attachments(data: &[u8]) -> Result<Vec<Attachment<'_>>, String> {
+    if !is_tnef(data) {
+        return Err("not a TNEF stream".to_owned());
+    }
+    let mut at = 6; // signature and legacy key
+    let mut code_page = 1252;
+    let mut out: Vec<Attachment<'_>> = Vec::new();
+    // The attachment being read (after its rendering data, the first attribute of each).
+    let mut current: Option<(Option<String>, Option<String>, &[u8])> = None;
+    while at < data.len() {
+        let header = data
+            .get(at..at + 9)
+            .ok_or_else(|| format!("TNEF attribute header truncated at byte {at}"))?;
+        let level = header[0];
+        let id = u32::from_le_bytes([header[1], header[2], header[3], header[4]]) & 0xFFFF;
+        let len = u32::from_le_bytes([header[5], header[6], header[7], header[8]]) as usize;
+        let body = data
+            .get(at + 9..)
+            .and_then(|rest| rest.get(..len))
+            .ok_or_else(|| format!("TNEF attribute at byte {at} claims {len} bytes past the end"))?;
+        at += 9 + len + 2; // and its checksum
+        match (level, id) {
+            (1, ATT_OEM_CODEPAGE) => {
+                if let Some(b) = body.get(..4) {
+                    code_page = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+                }
+            }
+            (2, ATT_ATTACH_REND_DATA) => {
+                if let Some(done) = current.take() {
+                    push(&mut out, done);
+                }
+                current = Some((None, None, &[]));
+            }
+            (2, ATT_ATTACH_TITLE) => {
+                if let Some(c) = current.as_mut() {
+                    c.0 = Some(decode_8bit(body, code_page));
+                }
+            }
+            (2, ATT_ATTACH_DATA) => {
+                if let Some(c) = current.as_mut() {
+                    c.2 = body;
+                }
+            }
+            (2, ATT_ATTACHMENT) => {
+                if let Some(c) = current.as_mut() {
+                    c.1 = long_file_name(body, code_page);
+                }
+            }
+            (1 | 2, _) => {}
+            _ => return Err(format!("TNEF attribute at byte {at} has level {level}")),
+        }
+    }
+    if let Some(done) = current.take() {
+        push(&mut out, done);
+    }
+    Ok(out)
+}
+
+/// Keeps an attachment that has content, named by its long name, else its title.
+fn push<'d>(out: &mut Vec<Attachment<'d>>, (title, long, data): (Option<String>, Option<String>, &'d [u8])) {
+    if data.is_empty() {
+        return;
+    }
+    let name = long
+        .filter(|n| !n.trim().is_empty())
+        .or(title)
+        .unwrap_or_else(|| format!("attachment {}", out.len() + 1));
+    out.push(Attachment { name, data });
+}
+
+/// Text in the stream's code page, up to its NUL.
+fn decode_8bit(bytes: &[u8], code_page: u32) -> String {
+    let bytes = bytes.split(|&b| b == 0).next().unwrap_or(bytes);
+    let (text, _) = super::rtf::encoding_for(None, code_page).decode_without_bom_handling(bytes);
+    text.trim().to_owned()
+}
+
+/// `PR_ATTACH_LONG_FILENAME` from an attachment's MAPI properties, if they can be walked to
+/// it (a property of a type not known here ends the walk).
+fn long_file_name(props: &[u8], code_page: u32) -> Option<String> {
+    let mut r = Cursor { data: props, at: 0 };
+    let count = r.u32()?;
+    for _ in 0..count {
+        let kind = r.u16()?;
+        let id = r.u16()?;
+        if id >= 0x8000 {
+            // A named property: its GUID, then a number or a name.
+            r.skip(16)?;
+            if r.u32()? == 0 {
+                r.skip(4)?;
+            } else {
+                let n = r.u32()? as usize;
+                r.skip(n.checked_add(3)? & !3)?;
+            }
+        }
+        let base = kind & 0x0FFF;
+        let multi = kind & 0x1000 != 0;
+        let variable = matches!(base, 0x001E | 0x001F | 0x0102 | 0x000D);
+        let values = if multi || variable { r.u32()? } else { 1 };
+        for _ in 0..values {
+            if variable {
+                let n = r.u32()? as usize;
+                let value = r.take(n)?;
+                r.skip((4 - n % 4) % 4)?;
+                if id == PR_ATTACH_LONG_FILENAME && !multi {
+                    return Some(match base {
+                        0x001F => {
+                            let units: Vec<u16> = value
+                                .chunks_exact(2)
+                                .map(|c| u16::from_le_bytes([c[0], c[1]]))
+                                .take_while(|&u| u != 0)
+                                .collect();
+                            String::from_utf16_lossy(&units).trim().to_owned()
+                        }
+                        _ => decode_8bit(value, code_page),
+                    });
+                }
+            } else {
+                let size = match base {
+                    0x0002 | 0x0003 | 0x0004 | 0x000A | 0x000B => 4,
+                    0x0005 | 0x0006 | 0x0007 | 0x0014 | 0x0040 => 8,
+                    0x0048 => 16,
+                    _ => return None,
+                };
+                r.skip(size)?;
+            }
+        }
+    }
+    None
+}
+
+/// Reads little-endian values from a byte slice, None past its end.
+struct Cursor<'d> {
+    data: &'d [u8],
+    at: usize,
+}
+
+impl<'d> Cursor<'d> {
+    fn take(&mut self, n: usize) -> Option<&'d [u8]> {
+        let v = self.data.get(self.at..self.at.checked_add(n)?)?;
+        self.at += n;
+        Some(v)
+    }
+
+    fn skip(&mut self, n: usize) -> Option<()> {
+        self.take(n).map(|_| ())
+    }
+
+    fn u16(&mut self) -> Option<u16> {
+        self.take(2).map(|b| u16::from_le_bytes([b[0], b[1]]))
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        self.take(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+}
+
+/// Calls `visit(path, name, bytes)` for each attachment of the TNEF stream `data` (at `path`,
+/// nesting `depth`), as an archive's members are: each counts against the message's budget.
+pub fn for_each_member(
+    data: &[u8],
+    path: &str,
+    depth: usize,
+    budget: &mut Budget,
+    problems: &mut Vec<ExtractProblem>,
+    visit: &mut dyn FnMut(&str, &str, &[u8]),
+) {
+    if depth > budget.max_depth {
+        problems.push(ExtractProblem::TooDeep(path.to_owned()));
+        return;
+    }
+    super::zip::opened();
+    let found = match attachments(data) {
+        Ok(found) => found,
+        Err(why) => {
+            problems.push(ExtractProblem::Unreadable(path.to_owned(), why));
+            return;
+        }
+    };
+    for a in found {
+        let member = format!("{path} > {}", a.name);
+        if budget.members_left == 0 {
+            problems.push(ExtractProblem::TooManyMembers(member));
+            return;
+        }
+        if a.data.len() as u64 > budget.bytes_left {
+            problems.push(ExtractProblem::TooLarge(member));
+            budget.bytes_left = 0;
+            return;
+        }
+        budget.members_left -= 1;
+        budget.bytes_left -= a.data.len() as u64;
+        visit(&member, &a.name, a.data);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mime_out::tnef_of as winmail;
+
+    #[test]
+    fn attachments_are_read_with_their_long_names() {
+        let dat = winmail(
+            &[
+                ("KEHOAC~1.DOC", "Kế hoạch TỐI MẬT.docx", b"PK\x03\x04 docx"),
+                ("BAOCAO.TXT", "", b"bao cao"),
+            ],
+            1258,
+        );
+        let found = attachments(&dat).expect("reads");
+        assert_eq!(
+            found,
+            vec![
+                Attachment {
+                    name: "Kế hoạch TỐI MẬT.docx".into(),
+                    data: b"PK\x03\x04 docx",
+                },
+                Attachment {
+                    name: "BAOCAO.TXT".into(),
+                    data: b"bao cao",
+                },
+            ]
+        );
+    }
+
+    /// Every cut of a stream ends in an error or fewer attachments, never a panic; a length
+    /// past the end is named; a zip is not TNEF.
+    #[test]
+    fn truncated_and_lying_streams_end_in_an_error() {
+        let dat = winmail(&[("A.TXT", "a.txt", b"0123456789")], 1252);
+        for cut in 0..dat.len() {
+            let _ = attachments(&dat[..cut]);
+        }
+        let mut long = SIGNATURE.to_vec();
+        long.extend_from_slice(&[0, 0, 2, 0x0F, 0x80, 6, 0, 0xFF, 0xFF, 0xFF, 0x7F]);
+        assert!(attachments(&long).unwrap_err().contains("past the end"));
+        assert!(attachments(b"PK\x03\x04").is_err());
+    }
+
+    #[test]
+    fn members_count_against_the_budget() {
+        let files: Vec<(&str, &str, &[u8])> = (0..5).map(|_| ("A.TXT", "a.txt", &b"x"[..])).collect();
+        let dat = winmail(&files, 1252);
+        let mut budget = Budget {
+            max_depth: 3,
+            members_left: 3,
+            bytes_left: 1 << 20,
+            max_ratio: 100,
+        };
+        let (mut problems, mut seen) = (Vec::new(), Vec::new());
+        for_each_member(
+            &dat,
+            "part 2 \"winmail.dat\"",
+            1,
+            &mut budget,
+            &mut problems,
+            &mut |p, _, _| seen.push(p.to_owned()),
+        );
+        assert_eq!(seen.len(), 3);
+        assert_eq!(seen[0], "part 2 \"winmail.dat\" > a.txt");
+        assert!(matches!(problems.as_slice(), [ExtractProblem::TooManyMembers(_)]));
+    }
+}
