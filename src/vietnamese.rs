@@ -438,13 +438,33 @@ pub fn decode_bytes(bytes: &[u8]) -> String {
     if let Some(enc) = detect_legacy(&latin) {
         return enc.decode(&latin);
     }
+    match windows_1258(bytes, &latin) {
+        Some(vn) => vn,
+        None => latin.into_owned(),
+    }
+}
+
+/// Whether 8-bit bytes that are not UTF-8 are surely Vietnamese: TCVN3 or VNI
+/// ([`detect_legacy`]), or Windows-1258: most of the non-ASCII words read as Vietnamese
+/// syllables, and more than read as Windows-1252 (Chinese GB2312 bytes read as Windows-1258
+/// make a few by chance, never most). Other bytes (Latin-1 English, say) are not.
+pub fn is_vietnamese_8bit(bytes: &[u8]) -> bool {
+    let (latin, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+    if detect_legacy(&latin).is_some() {
+        return true;
+    }
+    let (vn, _) = encoding_rs::WINDOWS_1258.decode_without_bom_handling(bytes);
+    let (total, good) = vietnamese_words(&nfc(&vn));
+    let (_, as_latin) = vietnamese_words(&latin);
+    good * 10 >= total * 6 && good > as_latin
+}
+
+/// The bytes read as Windows-1258 (NFC), when that gives more Vietnamese syllables than reading
+/// them as Windows-1252 (`latin`) does.
+fn windows_1258(bytes: &[u8], latin: &str) -> Option<String> {
     let (vn, _) = encoding_rs::WINDOWS_1258.decode_without_bom_handling(bytes);
     let vn = nfc(&vn).into_owned();
-    if vietnamese_words(&vn).1 > vietnamese_words(&latin).1 {
-        vn
-    } else {
-        latin.into_owned()
-    }
+    (vietnamese_words(&vn).1 > vietnamese_words(latin).1).then_some(vn)
 }
 
 /// Removes diacritics and upper-cases: `Tối mật` → `TOI MAT`, `đ` → `D`.
@@ -940,6 +960,23 @@ mod tests {
             decode_bytes(b"K\xddnh g\xf6i c\xb8c \xae\xacn v\xde"),
             "Kính gửi các đơn vị"
         );
+    }
+
+    /// 8-bit bytes are Vietnamese when they read as Windows-1258, TCVN3 or VNI; Latin-1
+    /// English or French is not (a mail part without a charset keeps its parser's reading).
+    #[test]
+    fn eight_bit_vietnamese_is_told_from_latin_1() {
+        // "Tối mật, kính gửi" in Windows-1258: ô + combining acute (0xEC), â + dot below (0xF2).
+        assert!(is_vietnamese_8bit(b"T\xf4\xeci m\xe2\xf2t, k\xednh g\xfd\xd2i"));
+        assert!(is_vietnamese_8bit(b"K\xddnh g\xf6i c\xb8c \xae\xacn v\xde"));
+        assert!(!is_vietnamese_8bit(
+            b"Caf\xe9 cr\xe8me br\xfbl\xe9e, \xa9 2026 \x96 price \xa3 5"
+        ));
+        assert!(!is_vietnamese_8bit(b"plain ascii"));
+        // Chinese in GB2312 (a SpamAssassin spam's body, sent without a charset).
+        let (gb, _, _) =
+            encoding_rs::GBK.encode("第十一届中国国际电子元器件展览会将于2002年4月1日在深圳举行，欢迎参观。");
+        assert!(!is_vietnamese_8bit(&gb));
     }
 
     #[test]

@@ -2630,6 +2630,19 @@ pub fn labelled() -> Vec<Labelled> {
         ),
     ));
 
+    // --- a text file in Windows-1258 sent as text/plain without a charset -----------------
+    later.push((
+        "txt-1258-no-charset-toi-mat".into(),
+        "a TỐI MẬT dispatch saved as a .txt in Windows-1258 (tones as combining marks), sent as text/plain with no charset"
+            .into(),
+        toi.clone(),
+        Mail::new(FROM, TO, "Kế hoạch").text(GREETING).file(
+            "ke-hoach.txt",
+            "text/plain",
+            windows_1258(&lines(&d("TỐI MẬT", "kế hoạch bảo vệ mục tiêu"))),
+        ),
+    ));
+
     v.into_iter()
         .map(|(slug, why, symbols, mail)| (slug.to_owned(), why.to_owned(), symbols, mail))
         .chain(systematic)

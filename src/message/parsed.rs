@@ -135,7 +135,8 @@ impl<'x> ParsedMessage<'x> {
 
     /// An attachment's bytes as sent: as [`ParsedMessage::content`], except that a text part
     /// whose conversion to Unicode lost bytes (no or an unknown charset) is given back
-    /// unconverted ([`text_as_sent`]), so legacy TCVN3/VNI text still reaches the extractor.
+    /// unconverted ([`text_as_sent`]), so Windows-1258 and legacy TCVN3/VNI text still reaches
+    /// the extractor.
     pub fn content_as_sent(&self, a: &Attachment) -> Option<std::borrow::Cow<'_, [u8]>> {
         let mut msg = self.message.as_ref()?;
         for &id in &a.part.forwarded {
@@ -161,9 +162,10 @@ impl<'x> ParsedMessage<'x> {
 }
 
 /// A text part's bytes as sent (transfer encoding undone, no charset applied) when the parser's
-/// conversion replaced some of them by U+FFFD and they are legacy Vietnamese: a part without a
-/// charset (or with one it does not know) is read as UTF-8, and TCVN3 or VNI bytes do not
-/// survive that. None otherwise (other text keeps the parser's reading).
+/// conversion replaced some of them by U+FFFD and they are Vietnamese (Windows-1258, TCVN3 or
+/// VNI): a part without a charset (or with one it does not know) is read as UTF-8, and those
+/// bytes do not survive that (the caller reads them with [`crate::vietnamese::decode_bytes`]).
+/// None otherwise (other text keeps the parser's reading).
 pub fn text_as_sent(msg: &Message<'_>, part: &mail_parser::MessagePart<'_>) -> Option<Vec<u8>> {
     let (PartType::Text(t) | PartType::Html(t)) = &part.body else {
         return None;
@@ -181,8 +183,7 @@ pub fn text_as_sent(msg: &Message<'_>, part: &mail_parser::MessagePart<'_>) -> O
             mail_parser::decoders::quoted_printable::quoted_printable_decode(raw)
         }
     }?;
-    let (latin, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes);
-    crate::vietnamese::detect_legacy(&latin).map(|_| bytes)
+    crate::vietnamese::is_vietnamese_8bit(&bytes).then_some(bytes)
 }
 
 /// Walks the message and its forwarded messages without recursion, listing attachments.
