@@ -2643,6 +2643,30 @@ pub fn labelled() -> Vec<Labelled> {
         ),
     ));
 
+    // --- Word's All caps saved as HTML: text-transform --------------------------------------
+    let mut word_html = String::from(
+        "<html xmlns:w=\"urn:schemas-microsoft-com:office:word\"><head><meta http-equiv=Content-Type content=\"text/html; charset=utf-8\"></head><body lang=VI>",
+    );
+    for line in d("\u{1}", "báo cáo tình hình") {
+        let line = if line == "\u{1}" {
+            "<b><span style='font-size:13.0pt;text-transform:uppercase'>Mật</span></b>".to_owned()
+        } else {
+            xml(&line)
+        };
+        let _ = write!(word_html, "<p class=MsoNormal>{line}</p>");
+    }
+    word_html.push_str("</body></html>");
+    later.push((
+        "html-doc-allcaps-mat".into(),
+        "a Word document saved as HTML under a .doc name, its stamp typed «Mật» in All caps (text-transform:uppercase)".into(),
+        mat.clone(),
+        Mail::new(FROM, TO, "Báo cáo").text(GREETING).file(
+            "bao-cao.doc",
+            "application/msword",
+            word_html.into_bytes(),
+        ),
+    ));
+
     v.into_iter()
         .map(|(slug, why, symbols, mail)| (slug.to_owned(), why.to_owned(), symbols, mail))
         .chain(systematic)

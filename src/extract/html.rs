@@ -298,20 +298,22 @@ pub fn entity(name: &str) -> Option<char> {
     })
 }
 
-/// The text of an HTML document, one line per block or table cell.
+/// The text of an HTML document, one line per block or table cell; text styled
+/// `text-transform: uppercase` (how Word writes All caps as HTML) in capitals, as it is shown.
 pub fn to_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len() / 2);
     let mut rest = html;
     let mut skip_until: Option<String> = None;
+    let mut caps = Caps::default();
     while !rest.is_empty() {
         let Some(lt) = rest.find(['<', '&']) else {
             if skip_until.is_none() {
-                push_text(&mut out, rest);
+                caps.push_text(&mut out, rest);
             }
             break;
         };
         if skip_until.is_none() {
-            push_text(&mut out, &rest[..lt]);
+            caps.push_text(&mut out, &rest[..lt]);
         }
         rest = &rest[lt..];
         if rest.starts_with('&') {
@@ -323,7 +325,8 @@ pub fn to_text(html: &str) -> String {
             match decoded {
                 Some(c) => {
                     if skip_until.is_none() {
-                        out.push(if c == '\u{a0}' { ' ' } else { c });
+                        let c = if c == '\u{a0}' { ' ' } else { c };
+                        caps.push_text(&mut out, c.encode_utf8(&mut [0; 4]));
                     }
                     rest = rest[end..].strip_prefix(';').unwrap_or(&rest[end..]);
                 }
@@ -363,11 +366,57 @@ pub fn to_text(html: &str) -> String {
             skip_until = Some(name);
             continue;
         }
+        caps.see(&name, closing, &tag[name.len() + usize::from(closing)..]);
         if BLOCK.contains(&name.as_str()) && !out.ends_with('\n') && !out.is_empty() {
             out.push('\n');
         }
     }
     out
+}
+
+/// Which open elements show their text in capitals (`text-transform: uppercase` in their
+/// `style`, or inherited), so [`to_text`] writes it as shown.
+#[derive(Default)]
+struct Caps {
+    /// Open elements that set capitals on or off: (name, on).
+    stack: Vec<(String, bool)>,
+}
+
+impl Caps {
+    fn see(&mut self, name: &str, closing: bool, attrs: &str) {
+        if closing {
+            if let Some(i) = self.stack.iter().rposition(|(n, _)| n == name) {
+                self.stack.truncate(i);
+            }
+            return;
+        }
+        let Some(style) = attribute(attrs, "style") else {
+            return;
+        };
+        let style: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let set = style.split(';').find_map(|decl| match decl.split_once(':') {
+            Some(("text-transform", v)) => Some(v.trim_end_matches("!important") == "uppercase"),
+            _ => None,
+        });
+        if let Some(on) = set
+            && !attrs.trim_end().ends_with('/')
+            && self.stack.len() < 512
+        {
+            self.stack.push((name.to_owned(), on));
+        }
+    }
+
+    fn push_text(&self, out: &mut String, text: &str) {
+        if self.stack.last().is_some_and(|(_, on)| *on) {
+            push_text(out, &text.to_uppercase());
+        } else {
+            push_text(out, text);
+        }
+    }
 }
 
 /// Appends text with HTML whitespace collapsed (runs of spaces and newlines become one space).
@@ -538,6 +587,18 @@ mod tests {
         assert!(text.contains("x & y &unknown; 1"), "{text}");
         // Decomposed on purpose (Ô + combining acute): normalised later.
         assert!(lines.contains(&"TÔ\u{301}I MẬT"), "{lines:?}");
+    }
+
+    /// Text styled in capitals (Word's All caps as HTML) reads in capitals until its element
+    /// closes; `none` inside it turns them off again.
+    #[test]
+    fn text_styled_in_capitals_reads_in_capitals() {
+        let html = "<p>Số: 3</p><p><span style='text-transform:uppercase'>tối <b>mật</b></span> và thường</p>\
+            <div style=\"color:red; TEXT-TRANSFORM: uppercase !important\">tuyệt &amp; <i style='text-transform:none'>mật ong</i> mật</div><p>bảo mật</p>";
+        assert_eq!(
+            to_text(html),
+            "Số: 3\nTỐI MẬT và thường\nTUYỆT & mật ong MẬT\nbảo mật\n"
+        );
     }
 
     #[test]
