@@ -2667,6 +2667,41 @@ pub fn labelled() -> Vec<Labelled> {
         ),
     ));
 
+    // --- the level in a subject, wherever it stands -----------------------------------------
+    for (slug, why, symbols, subject) in [
+        (
+            "subject-fwd-toi-mat",
+            "a forwarded message whose subject is «Fwd: [TỐI MẬT] Kế hoạch bảo vệ», the body unmarked",
+            toi.clone(),
+            "Fwd: [TỐI MẬT] Kế hoạch bảo vệ",
+        ),
+        (
+            "subject-end-mat",
+            "a subject ending in the level, «Báo cáo tình hình an ninh - MẬT», the body unmarked",
+            mat.clone(),
+            "Báo cáo tình hình an ninh - MẬT",
+        ),
+        (
+            "subject-folded-tuyet-mat",
+            "a subject typed without diacritics, «Gui phuong an TUYET MAT», the body unmarked",
+            tuyet.clone(),
+            "Gui phuong an TUYET MAT",
+        ),
+        (
+            "neg-subject-everyday",
+            "a subject of everyday words in capitals: «[Cảnh báo] ĐỔI MẬT KHẨU - BẢO MẬT tài khoản»",
+            none.clone(),
+            "[Cảnh báo] ĐỔI MẬT KHẨU - BẢO MẬT tài khoản",
+        ),
+    ] {
+        later.push((
+            slug.into(),
+            why.into(),
+            symbols,
+            Mail::new(FROM, TO, subject).text(GREETING),
+        ));
+    }
+
     v.into_iter()
         .map(|(slug, why, symbols, mail)| (slug.to_owned(), why.to_owned(), symbols, mail))
         .chain(systematic)

@@ -53,9 +53,12 @@ struct Weights {
     #[serde(default)]
     file_name: i32,
     /// Absent from a site's older markings.toml: a folded level of several words in a name
-    /// then weighs as a lone one.
+    /// or a subject then weighs as a lone one.
     #[serde(default)]
-    name_phrase: i32,
+    folded_phrase: i32,
+    /// Absent from a site's older markings.toml: a level in a subject weighs as on any line.
+    #[serde(default)]
+    subject_level: i32,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -221,14 +224,15 @@ fn factor_english(key: &str) -> &str {
         "lists_levels" => "the line lists several levels",
         "running_text" => "running text",
         "file_name" => "in the file name",
-        "name_phrase" => "a level of several words in the file name",
+        "folded_phrase" => "a level of several words without diacritics in a name or subject",
+        "subject_level" => "a level in the subject",
         other => other,
     }
 }
 
 /// Every factor key the detector may give (checked against `rules/findings.toml` by a test).
 #[cfg(test)]
-const FACTORS: [&str; 16] = [
+const FACTORS: [&str; 17] = [
     "capitals",
     "classification_field",
     "alone_on_line",
@@ -244,7 +248,8 @@ const FACTORS: [&str; 16] = [
     "lists_levels",
     "running_text",
     "file_name",
-    "name_phrase",
+    "folded_phrase",
+    "subject_level",
 ];
 
 impl MarkingScanner {
@@ -582,12 +587,21 @@ impl MarkingScanner {
                     && !upper
                         .get(i + 1)
                         .is_some_and(|w| matches!(w.as_str(), "VÀ" | "HOẶC" | "VA" | "HOAC" | "AND" | "OR"));
+                // Everyday words are compounds ("bảo mật", "mật báo"): the word before or after
+                // counts only when joined to the level by spaces (or a hyphen), not across a
+                // bracket or a dash ("[MẬT] Báo cáo", "Kế hoạch bảo vệ - MẬT").
+                let joined_before = start
+                    .checked_sub(1)
+                    .and_then(|b| words.get(b))
+                    .is_some_and(|w| joins(&line[w.1..words[start].0]));
+                let joined_after = words.get(i + 1).is_some_and(|w| joins(&line[words[i].1..w.0]));
                 if !field
-                    && (self.not_after.iter().any(|p| ends_with_words(&upper[..start], p))
-                        || self
-                            .not_before
-                            .iter()
-                            .any(|p| starts_with_words(&upper[i + 1..], p)))
+                    && ((joined_before && self.not_after.iter().any(|p| ends_with_words(&upper[..start], p)))
+                        || (joined_after
+                            && self
+                                .not_before
+                                .iter()
+                                .any(|p| starts_with_words(&upper[i + 1..], p))))
                 {
                     continue;
                 }
@@ -659,12 +673,18 @@ impl MarkingScanner {
                 add(piece.kind == PieceKind::Stamp, self.w.stamp, "in_frame");
                 add(folded_mode, self.w.folded, "without_diacritics");
                 add(piece.kind == PieceKind::FileName, self.w.file_name, "file_name");
-                // Folded, a lone MAT may be MẶT or MẤT; TOI MAT and TUYET MAT together are no
-                // everyday words, wherever they stand in a name.
+                // A name or a subject labels what the message carries. Folded, a lone MAT may be
+                // MẶT or MẤT; TOI MAT and TUYET MAT together are no everyday words.
+                let label = matches!(piece.kind, PieceKind::FileName | PieceKind::Subject);
                 add(
-                    piece.kind == PieceKind::FileName && folded_mode && phrase_len >= 2,
-                    self.w.name_phrase,
-                    "name_phrase",
+                    label && folded_mode && phrase_len >= 2,
+                    self.w.folded_phrase,
+                    "folded_phrase",
+                );
+                add(
+                    piece.kind == PieceKind::Subject && (!folded_mode || phrase_len >= 2),
+                    self.w.subject_level,
+                    "subject_level",
                 );
                 add(listing, self.w.listing, "lists_levels");
                 add(
@@ -810,6 +830,12 @@ impl MarkingScanner {
         }
         None
     }
+}
+
+/// Whether the text between two words joins them into one compound: spaces, or a hyphen or an
+/// underscore written without them.
+fn joins(gap: &str) -> bool {
+    gap.chars().all(char::is_whitespace) || matches!(gap, "-" | "_")
 }
 
 fn ends_with_words(words: &[String], phrase: &[String]) -> bool {
@@ -1000,6 +1026,46 @@ mod tests {
                 symbols_for(name, PieceKind::FileName),
                 Vec::<String>::new(),
                 "{name}"
+            );
+        }
+    }
+
+    /// A level in a subject is a marking wherever it stands (after Fwd:, RE:, TL:, in
+    /// brackets or at the end); without diacritics only a level of two words; everyday words
+    /// in a subject stay everyday.
+    #[test]
+    fn a_level_in_a_subject_is_a_marking_wherever_it_stands() {
+        for (subject, symbol) in [
+            ("[TỐI MẬT] Kế hoạch bảo vệ", "MARKING_TOI_MAT"),
+            ("Fwd: [TỐI MẬT] Kế hoạch bảo vệ", "MARKING_TOI_MAT"),
+            ("RE: TỐI MẬT - Kế hoạch", "MARKING_TOI_MAT"),
+            ("TL: [MẬT] Báo cáo", "MARKING_MAT"),
+            ("Kế hoạch bảo vệ (TUYỆT MẬT)", "MARKING_TUYET_MAT"),
+            ("Báo cáo tình hình - MẬT", "MARKING_MAT"),
+            ("(MẬT) Báo cáo số 12", "MARKING_MAT"),
+            ("Gui ke hoach TOI MAT", "MARKING_TOI_MAT"),
+        ] {
+            assert_eq!(
+                symbols_for(subject, PieceKind::Subject),
+                vec![symbol],
+                "{subject}"
+            );
+        }
+        for subject in [
+            "ĐỔI MẬT KHẨU ngay hôm nay",
+            "MẬT ONG RỪNG nguyên chất",
+            "Hướng dẫn BẢO MẬT tài khoản",
+            "Tổng kết công tác bảo vệ BÍ MẬT NHÀ NƯỚC",
+            "Tối mật là gì?",
+            "MAT - Meeting agenda",
+            "Re: MAT lab results",
+            "Ke hoach MAT BANG",
+            "Phân loại độ mật: TUYỆT MẬT, TỐI MẬT, MẬT",
+        ] {
+            assert_eq!(
+                symbols_for(subject, PieceKind::Subject),
+                Vec::<String>::new(),
+                "{subject}"
             );
         }
     }
