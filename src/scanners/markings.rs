@@ -734,7 +734,7 @@ impl MarkingScanner {
             .filter(|c| !c.is_ascii())
             .map(|c| c.to_uppercase().collect::<String>());
         let spaced_key = key.is_some_and(|k| {
-            text.match_indices(k.as_str()).any(|(at, _)| {
+            memchr::memmem::find_iter(text.as_bytes(), k.as_bytes()).any(|at| {
                 text[..at].ends_with(char::is_whitespace)
                     || text[at + k.len()..].starts_with(char::is_whitespace)
             })
