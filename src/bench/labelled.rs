@@ -2693,6 +2693,12 @@ pub fn labelled() -> Vec<Labelled> {
             none.clone(),
             "[Cảnh báo] ĐỔI MẬT KHẨU - BẢO MẬT tài khoản",
         ),
+        (
+            "subject-bracket-mat",
+            "a subject labelled in brackets in title case, «[Mật] Báo cáo tình hình an ninh», the body unmarked",
+            mat.clone(),
+            "[Mật] Báo cáo tình hình an ninh",
+        ),
     ] {
         later.push((
             slug.into(),

@@ -59,6 +59,10 @@ struct Weights {
     /// Absent from a site's older markings.toml: a level in a subject weighs as on any line.
     #[serde(default)]
     subject_level: i32,
+    /// Absent from a site's older markings.toml: a subject's level in brackets then needs
+    /// capitals as anywhere else.
+    #[serde(default)]
+    subject_bracket: i32,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -226,13 +230,14 @@ fn factor_english(key: &str) -> &str {
         "file_name" => "in the file name",
         "folded_phrase" => "a level of several words without diacritics in a name or subject",
         "subject_level" => "a level in the subject",
+        "subject_bracket" => "in brackets in the subject",
         other => other,
     }
 }
 
 /// Every factor key the detector may give (checked against `rules/findings.toml` by a test).
 #[cfg(test)]
-const FACTORS: [&str; 17] = [
+const FACTORS: [&str; 18] = [
     "capitals",
     "classification_field",
     "alone_on_line",
@@ -250,6 +255,7 @@ const FACTORS: [&str; 17] = [
     "file_name",
     "folded_phrase",
     "subject_level",
+    "subject_bracket",
 ];
 
 impl MarkingScanner {
@@ -608,17 +614,21 @@ impl MarkingScanner {
                 let capitals = words[start..=i]
                     .iter()
                     .all(|(_, _, w)| is_capitals(w, piece.tcvn3_lowercase));
-                if !capitals && !field {
+                // A subject's label in brackets, typed in any case: "[Mật] Kế hoạch".
+                let bracketed = piece.kind == PieceKind::Subject
+                    && line[..words[start].0].trim_end().ends_with(['[', '('])
+                    && line[words[i].1..].trim_start().starts_with([']', ')']);
+                if !capitals && !field && !bracketed {
                     continue;
                 }
-                candidates.push((i, start, rank, name, symbol, field, capitals));
+                candidates.push((i, start, rank, name, symbol, field, capitals, bracketed));
             }
             // A line naming several levels is running text about them, not a stamp.
             let mut ranks_on_line: Vec<u8> = candidates.iter().map(|c| c.2).collect();
             ranks_on_line.sort_unstable();
             ranks_on_line.dedup();
             let listing = ranks_on_line.len() >= 2;
-            for (i, start, rank, name, symbol, field, capitals) in candidates {
+            for (i, start, rank, name, symbol, field, capitals, bracketed) in candidates {
                 let mut score = 0;
                 let mut reasons = Vec::new();
                 let mut add = |cond: bool, weight: i32, why: &'static str| {
@@ -685,6 +695,11 @@ impl MarkingScanner {
                     piece.kind == PieceKind::Subject && (!folded_mode || phrase_len >= 2),
                     self.w.subject_level,
                     "subject_level",
+                );
+                add(
+                    bracketed && (!folded_mode || phrase_len >= 2),
+                    self.w.subject_bracket,
+                    "subject_bracket",
                 );
                 add(listing, self.w.listing, "lists_levels");
                 add(
@@ -1044,6 +1059,9 @@ mod tests {
             ("Báo cáo tình hình - MẬT", "MARKING_MAT"),
             ("(MẬT) Báo cáo số 12", "MARKING_MAT"),
             ("Gui ke hoach TOI MAT", "MARKING_TOI_MAT"),
+            // A label in brackets, typed in any case.
+            ("[Mật] Kế hoạch bảo vệ", "MARKING_MAT"),
+            ("Fwd: (Tối mật) Phương án", "MARKING_TOI_MAT"),
         ] {
             assert_eq!(
                 symbols_for(subject, PieceKind::Subject),
@@ -1061,6 +1079,11 @@ mod tests {
             "Re: MAT lab results",
             "Ke hoach MAT BANG",
             "Phân loại độ mật: TUYỆT MẬT, TỐI MẬT, MẬT",
+            "[Bảo mật] Thông báo đổi mật khẩu",
+            "Quà tặng (mật ong rừng)",
+            "Báo cáo mật (bản nháp)",
+            "[MAT] meeting notes",
+            "Re: [mat] yoga class",
         ] {
             assert_eq!(
                 symbols_for(subject, PieceKind::Subject),
