@@ -37,27 +37,61 @@ pub struct Attachment<'d> {
     pub data: &'d [u8],
 }
 
+/// What a TNEF stream holds, as far as it is read here.
+#[derive(Debug, Default, PartialEq)]
+pub struct Tnef<'d> {
+    /// Its attachments with content, in order.
+    pub attachments: Vec<Attachment<'d>>,
+    /// The names of attachments whose content is not a file (an embedded message or OLE
+    /// object kept in their properties): not read, and said so.
+    pub unread: Vec<String>,
+}
+
+/// An attachment while its attributes are read (after its rendering data, the first of each).
+#[derive(Default)]
+struct Pending<'d> {
+    title: Option<String>,
+    long_name: Option<String>,
+    data: Option<&'d [u8]>,
+}
+
+impl<'d> Pending<'d> {
+    /// Its long name when the properties give one, else its title, else its place.
+    fn into_tnef(self, out: &mut Tnef<'d>) {
+        let n = out.attachments.len() + out.unread.len() + 1;
+        let name = self
+            .long_name
+            .filter(|n| !n.trim().is_empty())
+            .or(self.title)
+            .unwrap_or_else(|| format!("attachment {n}"));
+        match self.data {
+            Some(data) => out.attachments.push(Attachment { name, data }),
+            None => out.unread.push(name),
+        }
+    }
+}
+
 /// The attachments of a TNEF stream, in order; an error names what is wrong and where.
-pub fn attachments(data: &[u8]) -> Result<Vec<Attachment<'_>>, String> {
+pub fn read(data: &[u8]) -> Result<Tnef<'_>, String> {
     if !is_tnef(data) {
         return Err("not a TNEF stream".to_owned());
     }
     let mut at = 6; // signature and legacy key
     let mut code_page = 1252;
-    let mut out: Vec<Attachment<'_>> = Vec::new();
-    // The attachment being read (after its rendering data, the first attribute of each).
-    let mut current: Option<(Option<String>, Option<String>, &[u8])> = None;
+    let mut out = Tnef::default();
+    let mut current: Option<Pending<'_>> = None;
     while at < data.len() {
+        let start = at;
         let header = data
             .get(at..at + 9)
-            .ok_or_else(|| format!("TNEF attribute header truncated at byte {at}"))?;
+            .ok_or_else(|| format!("TNEF attribute header truncated at byte {start}"))?;
         let level = header[0];
         let id = u32::from_le_bytes([header[1], header[2], header[3], header[4]]) & 0xFFFF;
         let len = u32::from_le_bytes([header[5], header[6], header[7], header[8]]) as usize;
         let body = data
             .get(at + 9..)
             .and_then(|rest| rest.get(..len))
-            .ok_or_else(|| format!("TNEF attribute at byte {at} claims {len} bytes past the end"))?;
+            .ok_or_else(|| format!("TNEF attribute at byte {start} claims {len} bytes past the end"))?;
         at += 9 + len + 2; // and its checksum
         match (level, id) {
             (1, ATT_OEM_CODEPAGE) => {
@@ -66,46 +100,33 @@ pub fn attachments(data: &[u8]) -> Result<Vec<Attachment<'_>>, String> {
                 }
             }
             (2, ATT_ATTACH_REND_DATA) => {
-                if let Some(done) = current.take() {
-                    push(&mut out, done);
+                if let Some(done) = current.replace(Pending::default()) {
+                    done.into_tnef(&mut out);
                 }
-                current = Some((None, None, &[]));
             }
             (2, ATT_ATTACH_TITLE) => {
                 if let Some(c) = current.as_mut() {
-                    c.0 = Some(decode_8bit(body, code_page));
+                    c.title = Some(decode_8bit(body, code_page));
                 }
             }
             (2, ATT_ATTACH_DATA) => {
                 if let Some(c) = current.as_mut() {
-                    c.2 = body;
+                    c.data = Some(body);
                 }
             }
             (2, ATT_ATTACHMENT) => {
                 if let Some(c) = current.as_mut() {
-                    c.1 = long_file_name(body, code_page);
+                    c.long_name = long_file_name(body, code_page);
                 }
             }
             (1 | 2, _) => {}
-            _ => return Err(format!("TNEF attribute at byte {at} has level {level}")),
+            _ => return Err(format!("TNEF attribute at byte {start} has level {level}")),
         }
     }
     if let Some(done) = current.take() {
-        push(&mut out, done);
+        done.into_tnef(&mut out);
     }
     Ok(out)
-}
-
-/// Keeps an attachment that has content, named by its long name, else its title.
-fn push<'d>(out: &mut Vec<Attachment<'d>>, (title, long, data): (Option<String>, Option<String>, &'d [u8])) {
-    if data.is_empty() {
-        return;
-    }
-    let name = long
-        .filter(|n| !n.trim().is_empty())
-        .or(title)
-        .unwrap_or_else(|| format!("attachment {}", out.len() + 1));
-    out.push(Attachment { name, data });
 }
 
 /// Text in the stream's code page, up to its NUL.
@@ -210,14 +231,20 @@ pub fn for_each_member(
         return;
     }
     super::zip::opened();
-    let found = match attachments(data) {
+    let found = match read(data) {
         Ok(found) => found,
         Err(why) => {
             problems.push(ExtractProblem::Unreadable(path.to_owned(), why));
             return;
         }
     };
-    for a in found {
+    for name in found.unread {
+        problems.push(ExtractProblem::Unreadable(
+            format!("{path} > {name}"),
+            "an embedded message or object, not a file: not read".to_owned(),
+        ));
+    }
+    for a in found.attachments {
         let member = format!("{path} > {}", a.name);
         if budget.members_left == 0 {
             problems.push(ExtractProblem::TooManyMembers(member));
@@ -248,9 +275,10 @@ mod tests {
             ],
             1258,
         );
-        let found = attachments(&dat).expect("reads");
+        let found = read(&dat).expect("reads");
+        assert!(found.unread.is_empty());
         assert_eq!(
-            found,
+            found.attachments,
             vec![
                 Attachment {
                     name: "Kế hoạch TỐI MẬT.docx".into(),
@@ -270,12 +298,36 @@ mod tests {
     fn truncated_and_lying_streams_end_in_an_error() {
         let dat = winmail(&[("A.TXT", "a.txt", b"0123456789")], 1252);
         for cut in 0..dat.len() {
-            let _ = attachments(&dat[..cut]);
+            let _ = read(&dat[..cut]);
         }
         let mut long = SIGNATURE.to_vec();
         long.extend_from_slice(&[0, 0, 2, 0x0F, 0x80, 6, 0, 0xFF, 0xFF, 0xFF, 0x7F]);
-        assert!(attachments(&long).unwrap_err().contains("past the end"));
-        assert!(attachments(b"PK\x03\x04").is_err());
+        assert!(read(&long).unwrap_err().contains("at byte 6 claims"));
+        assert!(read(b"PK\x03\x04").is_err());
+    }
+
+    /// An attachment whose content is not a file (no data attribute: an embedded message) is
+    /// named as not read, never dropped in silence.
+    #[test]
+    fn an_attachment_without_data_is_reported() {
+        let mut dat = winmail(&[("A.TXT", "a.txt", b"x")], 1252);
+        dat.extend_from_slice(&[2, 0x02, 0x90, 0x06, 0, 14, 0, 0, 0]);
+        dat.extend_from_slice(&[2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0]);
+        let found = read(&dat).expect("reads");
+        assert_eq!(found.attachments.len(), 1);
+        assert_eq!(found.unread, vec!["attachment 2".to_owned()]);
+        let mut budget = Budget {
+            max_depth: 3,
+            members_left: 10,
+            bytes_left: 1 << 20,
+            max_ratio: 100,
+        };
+        let mut problems = Vec::new();
+        for_each_member(&dat, "w.dat", 1, &mut budget, &mut problems, &mut |_, _, _| {});
+        assert!(
+            matches!(problems.as_slice(), [ExtractProblem::Unreadable(p, _)] if p == "w.dat > attachment 2"),
+            "{problems:?}"
+        );
     }
 
     #[test]
