@@ -142,6 +142,12 @@ impl HtmlFacts {
     }
 }
 
+/// Elements that never have content (and so no closing tag).
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track",
+    "wbr",
+];
+
 /// Counts the characters of text inside elements styled to be invisible, token by token.
 #[derive(Default)]
 struct Hidden {
@@ -152,10 +158,6 @@ struct Hidden {
 
 impl Hidden {
     fn see(&mut self, t: &Token<'_>) {
-        const VOID: &[&str] = &[
-            "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-            "track", "wbr",
-        ];
         match t {
             Token::Text(s) => {
                 if self.stack.last().is_some_and(|(_, h)| *h) {
@@ -378,7 +380,9 @@ pub fn to_text(html: &str) -> String {
 /// `style`, or inherited), so [`to_text`] writes it as shown.
 #[derive(Default)]
 struct Caps {
-    /// Open elements that set capitals on or off: (name, on).
+    /// The elements open since the outermost one that set `text-transform`, each with whether
+    /// it shows capitals (its own setting, else its parent's); empty outside such an element,
+    /// so a page without the property keeps no stack.
     stack: Vec<(String, bool)>,
 }
 
@@ -390,22 +394,22 @@ impl Caps {
             }
             return;
         }
-        let Some(style) = attribute(attrs, "style") else {
+        if VOID.contains(&name) || attrs.trim_end().ends_with('/') || self.stack.len() >= 512 {
             return;
-        };
-        let style: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        let set = style.split(';').find_map(|decl| match decl.split_once(':') {
-            Some(("text-transform", v)) => Some(v.trim_end_matches("!important") == "uppercase"),
-            _ => None,
+        }
+        let set = attribute(attrs, "style").and_then(|style| {
+            let style: String = style
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            style.split(';').find_map(|decl| match decl.split_once(':') {
+                Some(("text-transform", v)) => Some(v.trim_end_matches("!important") == "uppercase"),
+                _ => None,
+            })
         });
-        if let Some(on) = set
-            && !attrs.trim_end().ends_with('/')
-            && self.stack.len() < 512
-        {
+        let inherited = self.stack.last().map(|(_, on)| *on);
+        if let Some(on) = set.or(inherited) {
             self.stack.push((name.to_owned(), on));
         }
     }
@@ -599,6 +603,9 @@ mod tests {
             to_text(html),
             "Số: 3\nTỐI MẬT và thường\nTUYỆT & mật ong MẬT\nbảo mật\n"
         );
+        // An element of the same name inside, without a style of its own, closes only itself.
+        let nested = "<span style='text-transform:uppercase'>tối <span>mật</span> và <br>tuyệt <img src=x> mật</span> rồi";
+        assert_eq!(to_text(nested), "TỐI MẬT VÀ \nTUYỆT MẬT rồi");
     }
 
     #[test]
