@@ -170,7 +170,8 @@ pub struct MarkingScanner {
     /// The marker's characters (for the quick test).
     marker_chars: Vec<char>,
     /// The quick test's key: the marker's first marked letter (its index in `marker_chars`) and
-    /// a searcher for each of its forms (small, capital), built once.
+    /// a searcher for each of its forms (small, then capital: the spaced-letter check uses the
+    /// last), built once.
     marker_key: Option<(usize, Vec<memchr::memmem::Finder<'static>>)>,
     marker_folded: String,
     not_after: Vec<Words>,
@@ -741,19 +742,19 @@ impl MarkingScanner {
         if has_invisible(&text) {
             text = std::borrow::Cow::Owned(text.chars().filter(|c| !is_invisible(*c)).collect());
         }
-        // A spaced-out marker has its marked letter in capitals on its own ("M Ậ T").
-        let key = self
+        // A spaced-out marker has its marked letter in capitals on its own ("M Ậ T"): the quick
+        // test's searcher for the capital form (the last of its forms).
+        let spaced_key = self
             .marker_key
             .as_ref()
-            .and_then(|(k, _)| self.marker_chars.get(*k))
-            .filter(|c| !c.is_ascii())
-            .map(|c| c.to_uppercase().collect::<String>());
-        let spaced_key = key.is_some_and(|k| {
-            memchr::memmem::find_iter(text.as_bytes(), k.as_bytes()).any(|at| {
-                text[..at].ends_with(char::is_whitespace)
-                    || text[at + k.len()..].starts_with(char::is_whitespace)
-            })
-        });
+            .and_then(|(_, f)| f.last())
+            .is_some_and(|capital| {
+                let n = capital.needle().len();
+                capital.find_iter(text.as_bytes()).any(|at| {
+                    text[..at].ends_with(char::is_whitespace)
+                        || text[at + n..].starts_with(char::is_whitespace)
+                })
+            });
         if spaced_key && text.lines().any(|l| self.letter_spaced(l).is_some()) {
             let mut out = String::with_capacity(text.len());
             for line in text.split_inclusive('\n') {
