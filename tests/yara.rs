@@ -48,6 +48,30 @@ fn ole_without_vba() -> Vec<u8> {
     d
 }
 
+/// An Outlook message (.msg) with one attachment, as Outlook saves it (MS-OXMSG streams).
+fn outlook_msg(name: &str, data: &[u8]) -> Vec<u8> {
+    use std::io::Write as _;
+    let utf16 = |s: &str| s.encode_utf16().flat_map(u16::to_le_bytes).collect::<Vec<u8>>();
+    let mut cf = cfb::CompoundFile::create(std::io::Cursor::new(Vec::new())).expect("create");
+    cf.create_stream("/__substg1.0_0037001F")
+        .expect("stream")
+        .write_all(&utf16("Chuyển tiếp"))
+        .expect("write");
+    cf.create_storage("/__attach_version1.0_#00000000")
+        .expect("storage");
+    for (stream, bytes) in [
+        ("__substg1.0_37010102", data.to_vec()),
+        ("__substg1.0_3707001F", utf16(name)),
+    ] {
+        cf.create_stream(format!("/__attach_version1.0_#00000000/{stream}"))
+            .expect("stream")
+            .write_all(&bytes)
+            .expect("write");
+    }
+    cf.flush().expect("flush");
+    cf.into_inner().into_inner()
+}
+
 #[test]
 fn each_rule_catches_its_case_and_not_the_look_alike() {
     let pdf = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n".to_vec();
@@ -72,6 +96,10 @@ document.querySelector('button').onclick=function(){fetch('https://collector.exa
     let elf = minimal_elf();
     let elf_like_text = b"\x7fELF is how an executable starts; this is a text note about it.".to_vec();
     let exe_in_zip = mail::zip(&[("setup.exe", &pe)]);
+    // Messages attached as files: an .eml sent as a plain file, one inside a zip, an Outlook .msg.
+    let eml_with_exe = mail::with_files("fwd", &[("cai-dat.exe", "application/octet-stream", &pe)]);
+    let eml_with_pdf = mail::with_files("fwd", &[("cong-van.pdf", "application/pdf", &pdf)]);
+    let eml_in_zip = mail::zip(&[("thu.eml", &eml_with_exe)]);
     // (rule symbol, message that must match, message that must not)
     let cases: Vec<(&str, Vec<u8>, Vec<u8>)> = vec![
         (
@@ -83,6 +111,41 @@ document.querySelector('button').onclick=function(){fetch('https://collector.exa
             "YARA_EXECUTABLE_PE",
             mail::with_files("pe in zip", &[("phan-mem.zip", "application/zip", &exe_in_zip)]),
             mail::with_files("docx", &[("bao-cao.docx", "application/zip", &docx)]),
+        ),
+        (
+            "YARA_EXECUTABLE_PE",
+            mail::with_files(
+                "eml",
+                &[("thu-chuyen-tiep.eml", "application/octet-stream", &eml_with_exe)],
+            ),
+            mail::with_files(
+                "eml",
+                &[("thu-chuyen-tiep.eml", "application/octet-stream", &eml_with_pdf)],
+            ),
+        ),
+        (
+            "YARA_EXECUTABLE_PE",
+            mail::with_files("eml in zip", &[("thu.zip", "application/zip", &eml_in_zip)]),
+            mail::with_files(
+                "msg",
+                &[(
+                    "thu.msg",
+                    "application/vnd.ms-outlook",
+                    &outlook_msg("cong-van.pdf", &pdf),
+                )],
+            ),
+        ),
+        (
+            "YARA_EXECUTABLE_PE",
+            mail::with_files(
+                "msg",
+                &[(
+                    "thu.msg",
+                    "application/octet-stream",
+                    &outlook_msg("setup.exe", &pe),
+                )],
+            ),
+            mail::with_files("pdf", &[("cong-van.pdf", "application/pdf", &pdf)]),
         ),
         (
             "YARA_EXECUTABLE_ELF",

@@ -33,8 +33,7 @@ pub fn for_each_member(
     if super::tnef::is_tnef(data) {
         return super::tnef::for_each_member(data, name, depth, budget, problems, visit);
     }
-    if depth > budget.max_depth {
-        problems.push(ExtractProblem::TooDeep(name.to_owned()));
+    if budget.too_deep(name, depth, problems) {
         return;
     }
     super::zip::opened();

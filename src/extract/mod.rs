@@ -5,6 +5,7 @@
 pub mod archive;
 pub mod describe;
 pub mod html;
+pub mod mailfile;
 pub mod ocr;
 pub mod office;
 pub mod ole;
@@ -44,6 +45,34 @@ impl Budget {
             bytes_left: limits.max_expanded_bytes,
             max_ratio: limits.max_compression_ratio,
         }
+    }
+
+    /// Whether a container at nesting `depth` (at `path`) lies deeper than the budget allows;
+    /// the problem is recorded when it does.
+    pub fn too_deep(&self, path: &str, depth: usize, problems: &mut Vec<ExtractProblem>) -> bool {
+        let deep = depth > self.max_depth;
+        if deep {
+            problems.push(ExtractProblem::TooDeep(path.to_owned()));
+        }
+        deep
+    }
+
+    /// Counts a file of `len` bytes read out of a container (at `member`, its path) against the
+    /// budget; false, with the problem recorded, when no member or too few bytes are left (the
+    /// bytes are then spent: nothing more is read from the message).
+    pub fn admit(&mut self, member: &str, len: usize, problems: &mut Vec<ExtractProblem>) -> bool {
+        if self.members_left == 0 {
+            problems.push(ExtractProblem::TooManyMembers(member.to_owned()));
+            return false;
+        }
+        if len as u64 > self.bytes_left {
+            problems.push(ExtractProblem::TooLarge(member.to_owned()));
+            self.bytes_left = 0;
+            return false;
+        }
+        self.members_left -= 1;
+        self.bytes_left -= len as u64;
+        true
     }
 }
 

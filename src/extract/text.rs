@@ -278,7 +278,7 @@ fn classify(name: &str, content_type: &str, head: &[u8]) -> Option<Format> {
 /// (.mht, .mhtml: multipart/related, as browsers and Word's "Single File Web Page" save them,
 /// sometimes under a `.doc` name), told by its name, its declared type, or its first line
 /// (`MIME-Version:`).
-fn is_mime_file(ext: &str, content_type: &str, head: &[u8]) -> bool {
+pub(super) fn is_mime_file(ext: &str, content_type: &str, head: &[u8]) -> bool {
     matches!(ext, "eml" | "mht" | "mhtml")
         || matches!(
             content_type,

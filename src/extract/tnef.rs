@@ -226,8 +226,7 @@ pub fn for_each_member(
     problems: &mut Vec<ExtractProblem>,
     visit: &mut dyn FnMut(&str, &str, &[u8]),
 ) {
-    if depth > budget.max_depth {
-        problems.push(ExtractProblem::TooDeep(path.to_owned()));
+    if budget.too_deep(path, depth, problems) {
         return;
     }
     super::zip::opened();
@@ -246,17 +245,9 @@ pub fn for_each_member(
     }
     for a in found.attachments {
         let member = format!("{path} > {}", a.name);
-        if budget.members_left == 0 {
-            problems.push(ExtractProblem::TooManyMembers(member));
+        if !budget.admit(&member, a.data.len(), problems) {
             return;
         }
-        if a.data.len() as u64 > budget.bytes_left {
-            problems.push(ExtractProblem::TooLarge(member));
-            budget.bytes_left = 0;
-            return;
-        }
-        budget.members_left -= 1;
-        budget.bytes_left -= a.data.len() as u64;
         visit(&member, &a.name, a.data);
     }
 }

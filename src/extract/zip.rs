@@ -3,6 +3,7 @@
 //! tar, gz, bz2 and xz through [`super::archive`]), within one budget for the whole message;
 //! text extraction and YARA both read its members.
 
+use super::mailfile::MailFile;
 use super::{Budget, ExtractProblem, is_archive, is_zip};
 use crate::config::LimitsConfig;
 use crate::message::ParsedMessage;
@@ -37,7 +38,8 @@ pub struct Member {
 }
 
 /// Every archive of a message expanded once, depth first, within one budget: what text
-/// extraction and YARA read instead of opening the archives again.
+/// extraction and YARA read instead of opening the archives again. Messages attached as files
+/// ([`super::mailfile`]) are opened here too: their attachments are members.
 #[derive(Debug, Clone, Default)]
 pub struct Archives {
     pub members: Vec<Member>,
@@ -61,13 +63,22 @@ impl Archives {
             Attachment(&'d [u8]),
             Member(usize),
         }
-        let mut pending: Vec<(String, Source<'_>, usize)> = Vec::new();
+        // An archive, or a message attached as a file (its attachments are members too): what
+        // to open, and how (`Some`: a message file; `None`: an archive).
+        let opens = |name: &str, content_type: &str, data: &[u8]| -> Option<Option<MailFile>> {
+            let mail = super::mailfile::kind(name, content_type, data);
+            (mail.is_some() || is_archive(data)).then_some(mail)
+        };
+        let mut pending: Vec<(String, Source<'_>, usize, Option<MailFile>)> = Vec::new();
         for a in parsed.attachments.iter().rev() {
-            if let Some(data) = parsed.content(a).filter(|d| is_archive(d)) {
-                pending.push((a.location.clone(), Source::Attachment(data), 1));
+            let name = a.name.as_deref().unwrap_or("");
+            if let Some(data) = parsed.content(a)
+                && let Some(mail) = opens(name, &a.content_type, data)
+            {
+                pending.push((a.location.clone(), Source::Attachment(data), 1, mail));
             }
         }
-        while let Some((path, source, depth)) = pending.pop() {
+        while let Some((path, source, depth, mail)) = pending.pop() {
             if Instant::now() > deadline {
                 break;
             }
@@ -83,8 +94,13 @@ impl Archives {
             let mut problems = Vec::new();
             let members = &mut out.members;
             let mut keep = |member_path: &str, name: &str, content: &[u8]| {
-                if is_archive(content) {
-                    inner.push((member_path.to_owned(), Source::Member(members.len()), depth + 1));
+                if let Some(mail) = opens(name, "", content) {
+                    inner.push((
+                        member_path.to_owned(),
+                        Source::Member(members.len()),
+                        depth + 1,
+                        mail,
+                    ));
                 }
                 members.push(Member {
                     parent: path.clone(),
@@ -93,7 +109,19 @@ impl Archives {
                     data: content.to_vec(),
                 });
             };
-            if is_zip(&data) {
+            if mail == Some(MailFile::Mime) {
+                super::mailfile::mime_members(
+                    &data,
+                    &path,
+                    depth,
+                    limits,
+                    &mut budget,
+                    &mut problems,
+                    &mut keep,
+                );
+            } else if mail == Some(MailFile::Outlook) {
+                super::mailfile::outlook_members(&data, &path, depth, &mut budget, &mut problems, &mut keep);
+            } else if is_zip(&data) {
                 for_each_member(
                     &data,
                     &path,
@@ -183,8 +211,7 @@ pub fn for_each_member(
     problems: &mut Vec<ExtractProblem>,
     visit: &mut dyn FnMut(&str, &str, &[u8]),
 ) {
-    if depth > budget.max_depth {
-        problems.push(ExtractProblem::TooDeep(name.to_owned()));
+    if budget.too_deep(name, depth, problems) {
         return;
     }
     opened();
