@@ -441,6 +441,43 @@ fn vietnamese_scams_are_caught_and_ordinary_vietnamese_mail_passes() {
     assert!(tagged.len() * 50 <= ham.len(), "ham tagged: {tagged:?}");
 }
 
+/// Official mail that reads like spam (`corpus/official/`, held out from the shipped model's
+/// training): warnings against scams quote them, a trade department writes of discounts, a tax
+/// office threatens enforcement, an invoice, a bank notice and a meeting invitation name
+/// accounts, payments and passcodes, a citizen writes from Gmail with a phone number. Every one
+/// is delivered untagged; the scams dressed as warnings there are still tagged or refused.
+/// (Before the warning meta and the fixes beside it, two were refused and six tagged.)
+#[test]
+fn official_mail_that_reads_like_spam_is_delivered() {
+    let engine = Engine::build(&test_config()).expect("engine");
+    let judge = |dir: &str| -> Vec<(String, Action, Vec<String>)> {
+        project_corpus(dir)
+            .into_iter()
+            .map(|m| {
+                let v = engine.scan_content_verdict(&ScanInput::from_bytes(m.raw)).verdict;
+                let symbols = v
+                    .findings
+                    .iter()
+                    .map(|f| format!("{}({})", f.symbol, f.score))
+                    .collect();
+                (m.name, v.action, symbols)
+            })
+            .collect()
+    };
+    let ham = judge("official/ham");
+    let spam = judge("official/spam");
+    assert!(
+        ham.len() >= 24 && spam.len() >= 3,
+        "{} ham, {} spam",
+        ham.len(),
+        spam.len()
+    );
+    let flagged: Vec<_> = ham.iter().filter(|(_, a, _)| *a != Action::Accept).collect();
+    assert!(flagged.is_empty(), "official mail flagged: {flagged:#?}");
+    let missed: Vec<_> = spam.iter().filter(|(_, a, _)| *a == Action::Accept).collect();
+    assert!(missed.is_empty(), "scams delivered: {missed:#?}");
+}
+
 /// Every `step`-th message of the shared SpamAssassin corpus's `ham` or `spam`, for `eval`.
 fn labelled(sub: &str, step: usize) -> Vec<canhgac::cli::eval::Labelled> {
     canhgac::message::source::all_messages(&shared_corpus().join("spamassassin").join(sub))

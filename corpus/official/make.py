@@ -1,0 +1,299 @@
+#!/usr/bin/env python3
+"""Writes official and everyday Vietnamese mail that reads like spam (ham/) and scams dressed as
+official warnings (spam/), as .eml files beside this script.
+
+These messages are NOT the classifier's training set (`corpus/vietnamese-spam/` is: the shipped
+Vietnamese model is learnt from it). They check the rules the way held-out mail does: an
+official warning against scams quotes the scams; a trade department writes of discounts; a tax
+office threatens enforcement; an invoice, a bank notice and a meeting invitation name accounts,
+payments and passcodes. `tests/spam.rs` (`official_mail_that_reads_like_spam_is_delivered`)
+asserts every ham here is delivered untagged and every spam tagged or refused.
+
+Synthetic, written for canhgac, modelled on the mail of a provincial office. Run it again after
+editing: python3 corpus/official/make.py
+"""
+import email.header, email.utils, os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TO = "vanthu@lamdong.gov.vn"
+
+# (display name, address, subject, body)
+HAM = [
+    # Warnings against scams: the police's, the IT centre's, a bank's, a commune's, the health
+    # department's, and a colleague forwarding one. They quote the scams word for word.
+    ("Phòng An ninh mạng", "pa05@congan.lamdong.gov.vn", "Cảnh báo thủ đoạn lừa đảo chiếm đoạt tài sản qua mạng",
+     "Kính gửi: Các sở, ban, ngành; UBND các huyện, thành phố.\n"
+     "\n"
+     "Thời gian gần đây, trên địa bàn tỉnh xảy ra nhiều vụ lừa đảo chiếm đoạt tài sản qua không gian mạng với thủ đoạn tinh vi. Công an tỉnh thông báo một số thủ đoạn phổ biến để cán bộ, công chức, viên chức và Nhân dân biết, phòng ngừa:\n"
+     "\n"
+     "1. Giả danh cán bộ Công an, Viện kiểm sát, Tòa án gọi điện thông báo người dân liên quan đến vụ án, yêu cầu chuyển tiền vào tài khoản \"tạm giữ\" để phục vụ điều tra, yêu cầu giữ bí mật, không được nói với người thân.\n"
+     "2. Nhắn tin thông báo trúng thưởng, quà tặng giá trị lớn, yêu cầu nộp phí nhận thưởng, phí vận chuyển.\n"
+     "3. Quảng cáo cho vay tiền nhanh, lãi suất thấp, không cần thế chấp, giải ngân trong ngày; sau đó yêu cầu nộp phí bảo hiểm khoản vay, phí xác minh hồ sơ.\n"
+     "4. Tuyển cộng tác viên làm việc online, nhận hoa hồng cao, \"việc nhẹ lương cao\", yêu cầu nạp tiền để làm nhiệm vụ.\n"
+     "5. Gửi đường link giả mạo trang dịch vụ công, ngân hàng, yêu cầu đăng nhập, cung cấp mã OTP, số CCCD, mật khẩu tài khoản ngân hàng.\n"
+     "6. Giả mạo nhân viên điện lực, nhà mạng thông báo cắt điện, khóa sim, yêu cầu cập nhật thông tin chuẩn hóa thuê bao.\n"
+     "\n"
+     "Công an tỉnh đề nghị các cơ quan, đơn vị phổ biến đến toàn thể cán bộ, công chức; tuyệt đối không cung cấp mã OTP, thông tin cá nhân, không chuyển tiền theo yêu cầu của người lạ. Khi phát hiện dấu hiệu lừa đảo, báo ngay cho Công an nơi gần nhất hoặc số điện thoại 0263.3822.xxx.\n"
+     "\n"
+     "Trân trọng./.\n"
+     "PHÒNG AN NINH MẠNG VÀ PHÒNG CHỐNG TỘI PHẠM SỬ DỤNG CÔNG NGHỆ CAO"),
+    ("Sở Thông tin và Truyền thông", "stttt@lamdong.gov.vn", "V/v cảnh báo thư điện tử giả mạo (phishing) gửi tới hộp thư công vụ",
+     "Kính gửi: Các cơ quan, đơn vị sử dụng hệ thống thư điện tử công vụ tỉnh.\n"
+     "\n"
+     "Sở Thông tin và Truyền thông nhận được phản ánh về việc nhiều hộp thư công vụ @lamdong.gov.vn nhận được thư giả mạo với nội dung \"Hộp thư của bạn sắp hết dung lượng, vui lòng nhấp vào đường link để xác minh tài khoản, nếu không tài khoản sẽ bị khóa trong vòng 24 giờ\". Đường link dẫn tới trang đăng nhập giả mạo nhằm đánh cắp mật khẩu.\n"
+     "\n"
+     "Một số thư khác giả danh Cục Thuế gửi \"thông báo hoàn thuế\", kèm tệp đính kèm chứa mã độc, hoặc giả danh ngân hàng yêu cầu xác nhận giao dịch.\n"
+     "\n"
+     "Để bảo đảm an toàn thông tin, Sở đề nghị:\n"
+     "- Không nhấp vào đường link, không mở tệp đính kèm trong thư không rõ nguồn gốc;\n"
+     "- Không cung cấp tên đăng nhập, mật khẩu hộp thư cho bất kỳ ai; hệ thống thư công vụ không bao giờ yêu cầu xác minh tài khoản qua thư;\n"
+     "- Đổi mật khẩu ngay nếu đã lỡ nhập thông tin vào trang giả mạo, và báo cho Trung tâm Công nghệ thông tin và Truyền thông qua số điện thoại hỗ trợ.\n"
+     "\n"
+     "Trân trọng./."),
+    ("Ngân hàng Nhà nước Chi nhánh Lâm Đồng", "nhnn.lamdong@sbv.gov.vn", "Khuyến cáo phòng, chống lừa đảo trong hoạt động ngân hàng",
+     "Kính gửi: Ủy ban nhân dân tỉnh Lâm Đồng; các sở, ban, ngành.\n"
+     "\n"
+     "Ngân hàng Nhà nước Chi nhánh tỉnh Lâm Đồng khuyến cáo khách hàng cảnh giác với các thủ đoạn: mạo danh ngân hàng gửi tin nhắn có đường link yêu cầu cập nhật sinh trắc học, nâng hạn mức thẻ tín dụng, nhận quà tri ân; lập trang web cho vay tiền online, yêu cầu nộp phí trước khi giải ngân; đề nghị mở tài khoản hộ, cho thuê, mua bán tài khoản ngân hàng.\n"
+     "\n"
+     "Tuyệt đối không cung cấp mã OTP, mật khẩu, số thẻ, mã CVV cho bất kỳ ai; không truy cập đường link lạ; chỉ giao dịch qua ứng dụng chính thức của ngân hàng. Hành vi mua bán, cho thuê tài khoản ngân hàng có thể bị xử phạt hành chính hoặc truy cứu trách nhiệm hình sự.\n"
+     "\n"
+     "Đề nghị các cơ quan, đơn vị phổ biến nội dung khuyến cáo đến cán bộ, công chức, người lao động.\n"
+     "\n"
+     "Trân trọng."),
+    ("Trần Thị Hạnh", "hanhtt@sotc.lamdong.gov.vn", "Fw: Cảnh báo thủ đoạn lừa đảo dịp cuối năm",
+     "Chị chuyển các anh chị trong phòng đọc để cảnh giác nhé.\n"
+     "\n"
+     "-------- Tin nhắn chuyển tiếp --------\n"
+     "Từ: Công an tỉnh Lâm Đồng\n"
+     "Chủ đề: Cảnh báo thủ đoạn lừa đảo dịp cuối năm\n"
+     "\n"
+     "Dịp cuối năm, các đối tượng lừa đảo lợi dụng nhu cầu vay tiền, mua sắm, du lịch của người dân để chiếm đoạt tài sản:\n"
+     "- Quảng cáo \"vay tiền online, giải ngân nhanh trong 30 phút, không cần thế chấp, lãi suất thấp\", sau đó yêu cầu chuyển phí hồ sơ, phí bảo hiểm.\n"
+     "- Bán vé máy bay, tour du lịch giá rẻ, \"khuyến mãi cuối năm, giảm giá 50%\", yêu cầu đặt cọc rồi chặn liên lạc.\n"
+     "- Nhắn tin \"Chúc mừng quý khách đã trúng thưởng xe máy SH, vui lòng nộp phí nhận thưởng 5.000.000 đồng\".\n"
+     "- Mời tham gia sàn đầu tư tiền ảo, cam kết lợi nhuận cao, \"làm giàu nhanh\".\n"
+     "Người dân cần nâng cao cảnh giác, tuyệt đối không chuyển tiền, không cung cấp thông tin cá nhân cho người lạ; khi nghi vấn, trình báo ngay cơ quan Công an gần nhất."),
+    ("Trung tâm CNTT&TT", "ttcntt@lamdong.gov.vn", "Tài liệu tập huấn: nhận diện thư điện tử lừa đảo",
+     "Kính gửi các đồng chí cán bộ, công chức,\n"
+     "\n"
+     "Trung tâm gửi tài liệu tóm tắt buổi tập huấn an toàn thông tin ngày 28/11.\n"
+     "\n"
+     "I. Dấu hiệu nhận biết thư lừa đảo (phishing):\n"
+     "1. Tiêu đề gây hoảng sợ hoặc hấp dẫn: \"Tài khoản của bạn bị khóa\", \"Mật khẩu hết hạn\", \"Bạn đã trúng thưởng\", \"Nhận quà miễn phí\".\n"
+     "2. Yêu cầu hành động gấp: \"Xác minh tài khoản trong vòng 24 giờ\", \"Nhấn vào đây ngay\".\n"
+     "3. Địa chỉ người gửi giả mạo, tên miền gần giống tên miền thật (ví dụ lamdong-gov.vn thay cho lamdong.gov.vn).\n"
+     "4. Đường link dẫn tới trang đăng nhập giả, yêu cầu nhập mật khẩu, mã OTP.\n"
+     "5. Tệp đính kèm lạ (.exe, .zip có mật khẩu, tài liệu yêu cầu bật macro).\n"
+     "\n"
+     "II. Xử lý:\n"
+     "- Không nhấp vào đường link, không mở tệp đính kèm; kiểm tra địa chỉ người gửi;\n"
+     "- Tuyệt đối không cung cấp mật khẩu hộp thư công vụ cho bất kỳ ai;\n"
+     "- Báo cho bộ phận hỗ trợ khi nghi ngờ; đổi mật khẩu nếu đã lỡ nhập.\n"
+     "\n"
+     "Trân trọng."),
+    ("UBND xã Hiệp Thạnh", "ubnd.hiepthanh@lamdong.gov.vn", "Thông báo tuyên truyền phòng, chống tín dụng đen",
+     "Kính gửi: Các thôn, tổ dân phố; các đoàn thể xã.\n"
+     "\n"
+     "Thực hiện chỉ đạo của UBND huyện về phòng, chống hoạt động \"tín dụng đen\", UBND xã đề nghị các thôn tuyên truyền đến Nhân dân:\n"
+     "- Hiện nay xuất hiện nhiều tờ rơi, tin nhắn quảng cáo \"cho vay tiền nhanh, thủ tục đơn giản, chỉ cần CCCD, không cần thế chấp, lãi suất thấp, giải ngân trong ngày\". Thực chất đây là hoạt động cho vay nặng lãi, lãi suất lên tới 300-500%/năm, kèm thủ đoạn đòi nợ khủng bố, đe dọa.\n"
+     "- Người dân có nhu cầu vay vốn liên hệ Ngân hàng Chính sách xã hội, các tổ chức tín dụng hợp pháp; không vay của các đối tượng không rõ nguồn gốc.\n"
+     "- Phát hiện hoạt động cho vay nặng lãi, đòi nợ trái phép, báo ngay cho Công an xã.\n"
+     "\n"
+     "Đề nghị các thôn triển khai thực hiện./."),
+    ("Sở Y tế Lâm Đồng", "soyte@lamdong.gov.vn", "Cảnh báo quảng cáo thực phẩm chức năng sai sự thật trên mạng",
+     "Kính gửi: Các cơ sở y tế; Phòng Y tế các huyện, thành phố.\n"
+     "\n"
+     "Sở Y tế nhận được phản ánh về việc nhiều trang mạng xã hội quảng cáo thực phẩm chức năng \"giảm cân cấp tốc\", \"tăng chiều cao vượt trội\", \"chữa khỏi tiểu đường\", \"cam kết hoàn tiền 100% nếu không hiệu quả\", sử dụng hình ảnh bác sĩ, cơ sở y tế để lừa dối người tiêu dùng, \"miễn phí vận chuyển, giảm giá 50% chỉ trong hôm nay\".\n"
+     "\n"
+     "Đây là hành vi quảng cáo sai sự thật, vi phạm Luật Quảng cáo và Nghị định 38/2021/NĐ-CP. Sở Y tế đề nghị các đơn vị tuyên truyền để người dân cảnh giác, không mua, không sử dụng sản phẩm không rõ nguồn gốc; phối hợp với cơ quan chức năng phát hiện, xử lý vi phạm.\n"
+     "\n"
+     "Trân trọng./."),
+    ("Công an huyện Lâm Hà", "conganlamha@lamdong.gov.vn", "Thông báo về thủ đoạn tuyển dụng việc nhẹ lương cao, đầu tư tiền ảo",
+     "Kính gửi: Các cơ quan, đơn vị, trường học trên địa bàn huyện.\n"
+     "\n"
+     "Công an huyện thông báo: thời gian qua trên địa bàn xảy ra 12 vụ lừa đảo với tổng thiệt hại hơn 3 tỷ đồng. Các đối tượng đăng tin tuyển cộng tác viên \"việc nhẹ lương cao, làm tại nhà, thu nhập khủng 500.000 - 1.000.000 đồng/ngày\", yêu cầu nạn nhân nạp tiền làm nhiệm vụ, mua hàng ảo để nhận hoa hồng; hoặc lôi kéo tham gia \"cơ hội đầu tư\" tiền ảo, sàn ngoại hối, \"lợi nhuận cao, cam kết không lỗ\". Ban đầu nạn nhân được trả hoa hồng để tạo lòng tin, sau đó bị yêu cầu nạp số tiền lớn hơn rồi bị chiếm đoạt.\n"
+     "\n"
+     "Đề nghị các cơ quan, đơn vị phổ biến đến cán bộ, giáo viên, học sinh và gia đình; tuyệt đối không tham gia, không chuyển tiền cho người lạ.\n"
+     "\n"
+     "Trân trọng./."),
+    # Official mail of other kinds that reads like offers, bills or phishing.
+    ("Sở Công Thương", "soct@lamdong.gov.vn", "V/v triển khai Chương trình khuyến mại tập trung quốc gia năm 2026",
+     "Kính gửi: Các doanh nghiệp, hợp tác xã; Phòng Kinh tế các huyện, thành phố.\n"
+     "\n"
+     "Thực hiện Quyết định của Bộ Công Thương về Chương trình khuyến mại tập trung quốc gia năm 2026 (từ ngày 01/12 đến 31/12/2026), Sở Công Thương đề nghị:\n"
+     "1. Các doanh nghiệp đăng ký tham gia chương trình, thực hiện khuyến mại giảm giá đến 100% theo quy định tại Nghị định 81/2018/NĐ-CP; niêm yết giá gốc và giá khuyến mại; ưu tiên hàng Việt Nam chất lượng cao.\n"
+     "2. Thông báo chương trình khuyến mại tới Sở Công Thương trước khi thực hiện; không được khuyến mại hàng giả, hàng không rõ nguồn gốc.\n"
+     "3. Phòng Kinh tế các huyện tuyên truyền, hướng dẫn doanh nghiệp tham gia, tổng hợp kết quả gửi về Sở trước ngày 10/01/2027.\n"
+     "\n"
+     "Doanh nghiệp đăng ký tham gia tại https://sct.lamdong.gov.vn/khuyenmai hoặc liên hệ Phòng Quản lý Thương mại, điện thoại 0263.3822.456.\n"
+     "Trân trọng./."),
+    ("Chi cục Thuế khu vực Đà Lạt", "ccthue.dalat@gdt.gov.vn", "Thông báo về việc nộp tiền thuế nợ và tiền chậm nộp",
+     "Kính gửi: Công ty TNHH Thương mại Dịch vụ Lâm Viên.\n"
+     "\n"
+     "Theo dữ liệu quản lý thuế, đến ngày 30/11/2026 đơn vị còn nợ tiền thuế 45.600.000 đồng và tiền chậm nộp 1.230.000 đồng. Chi cục Thuế đề nghị đơn vị nộp đủ số tiền nợ vào ngân sách nhà nước trong vòng 10 ngày kể từ ngày nhận thông báo này, qua cổng thuế điện tử https://thuedientu.gdt.gov.vn hoặc tại Kho bạc Nhà nước.\n"
+     "\n"
+     "Quá thời hạn trên, Chi cục Thuế sẽ áp dụng biện pháp cưỡng chế theo quy định của Luật Quản lý thuế, đồng thời xử phạt vi phạm hành chính. Mọi vướng mắc đề nghị liên hệ Đội Quản lý nợ và Cưỡng chế nợ thuế, điện thoại 0263.3812.345.\n"
+     "Trân trọng./."),
+    ("Trung tâm Phát triển quỹ đất", "ttptqd@lamdong.gov.vn", "Thông báo đấu giá quyền sử dụng đất khu dân cư Phường 7",
+     "Trung tâm Phát triển quỹ đất tỉnh thông báo đấu giá quyền sử dụng đất 24 lô đất ở tại khu dân cư Phường 7, thành phố Đà Lạt:\n"
+     "- Diện tích mỗi lô từ 120 đến 180 m2, đã có hạ tầng, sổ đỏ riêng từng lô sau khi trúng đấu giá;\n"
+     "- Giá khởi điểm từ 28.000.000 đồng/m2; tiền đặt trước 20% giá khởi điểm;\n"
+     "- Thời gian bán hồ sơ và nhận tiền đặt trước: từ ngày 05/12 đến 17 giờ ngày 25/12/2026;\n"
+     "- Phiên đấu giá tổ chức lúc 8 giờ ngày 28/12/2026 tại Hội trường Trung tâm Dịch vụ đấu giá tài sản tỉnh.\n"
+     "\n"
+     "Tổ chức, cá nhân có nhu cầu liên hệ Trung tâm Dịch vụ đấu giá tài sản tỉnh, số 6 Lê Hồng Phong, điện thoại 0263.3555.123 để được hướng dẫn. Hồ sơ xem tại https://daugia.lamdong.gov.vn."),
+    ("Bảo hiểm xã hội tỉnh", "bhxh@lamdong.gov.vn", "Đề nghị cập nhật số định danh cá nhân và cài đặt ứng dụng VssID",
+     "Kính gửi: Các cơ quan, đơn vị sử dụng lao động trên địa bàn tỉnh.\n"
+     "\n"
+     "Để chuẩn bị thực hiện Luật Bảo hiểm xã hội 2024, BHXH tỉnh đề nghị các đơn vị:\n"
+     "1. Rà soát, cập nhật số định danh cá nhân (số CCCD) của người lao động vào cơ sở dữ liệu BHXH trước ngày 20/12/2026;\n"
+     "2. Hướng dẫn người lao động cài đặt ứng dụng VssID - BHXH số, đăng nhập bằng tài khoản định danh điện tử VNeID để tra cứu quá trình đóng, hưởng;\n"
+     "3. Người lao động chưa xác thực tài khoản liên hệ bộ phận một cửa của BHXH huyện nơi cư trú.\n"
+     "\n"
+     "BHXH tỉnh lưu ý: cơ quan BHXH không gọi điện, nhắn tin yêu cầu người dân cung cấp mật khẩu hay chuyển tiền.\n"
+     "Trân trọng./."),
+    ("Sở Giáo dục và Đào tạo", "sgddt@lamdong.gov.vn", "Thông báo học bổng Vừ A Dính và học bổng khuyến học năm 2026",
+     "Kính gửi: Hiệu trưởng các trường THPT; Trưởng phòng GD&ĐT các huyện, thành phố.\n"
+     "\n"
+     "Quỹ Học bổng Vừ A Dính và Hội Khuyến học tỉnh trao 350 suất học bổng, mỗi suất 2.000.000 đồng cho học sinh dân tộc thiểu số có hoàn cảnh khó khăn, học lực khá giỏi. Hồ sơ miễn phí, gồm đơn đề nghị, bản sao học bạ và xác nhận hoàn cảnh của UBND xã.\n"
+     "\n"
+     "Các trường lập danh sách đề nghị, gửi về Phòng Chính trị tư tưởng của Sở trước ngày 15/12/2026. Lễ trao học bổng dự kiến ngày 26/12/2026 tại Nhà Văn hóa Lao động tỉnh.\n"
+     "Trân trọng./."),
+    ("Tỉnh Đoàn Lâm Đồng", "tinhdoan@lamdong.gov.vn", "Mời tham gia Giải chạy Vì Đà Lạt xanh 2026",
+     "Kính gửi: Các cơ sở Đoàn trực thuộc.\n"
+     "\n"
+     "Tỉnh Đoàn tổ chức Giải chạy \"Vì Đà Lạt xanh\" lần thứ 3 vào sáng Chủ nhật 20/12/2026 quanh hồ Xuân Hương, cự ly 5 km và 10 km. Đăng ký miễn phí, mỗi vận động viên nhận áo, số đeo và huy chương; giải thưởng cho 10 vận động viên về nhất mỗi cự ly, tổng giá trị giải thưởng 50 triệu đồng từ nhà tài trợ.\n"
+     "\n"
+     "Các cơ sở Đoàn đăng ký danh sách đoàn viên tham gia tại https://tinhdoan.lamdong.gov.vn/giaichay trước ngày 12/12/2026, số lượng có hạn (2.000 vận động viên). Liên hệ đồng chí Minh, Ban Phong trào, điện thoại 0912.345.678.\n"
+     "Trân trọng!"),
+    ("Trung tâm Xúc tiến Du lịch", "xuctiendulich@lamdong.gov.vn", "Chương trình kích cầu du lịch dịp Festival Hoa Đà Lạt 2026",
+     "Kính gửi: Các doanh nghiệp lữ hành, cơ sở lưu trú, khu du lịch.\n"
+     "\n"
+     "Nhằm kích cầu du lịch dịp Festival Hoa Đà Lạt lần thứ X, Trung tâm đề nghị các doanh nghiệp đăng ký tham gia chương trình ưu đãi: giảm giá phòng từ 20 đến 50%, miễn phí vé tham quan cho trẻ em dưới 6 tuổi, tặng kèm các dịch vụ, tour giá rẻ cho khách đoàn. Danh sách doanh nghiệp tham gia sẽ được công bố trên cổng thông tin du lịch của tỉnh.\n"
+     "\n"
+     "Phiếu đăng ký gửi về Trung tâm trước ngày 10/12/2026. Chi tiết liên hệ Phòng Xúc tiến, điện thoại 0263.3811.222.\n"
+     "Trân trọng./."),
+    ("Phòng Tài chính - Kế hoạch", "tckh.baoloc@lamdong.gov.vn", "Đề nghị nộp phí, lệ phí và hoàn tất hồ sơ thanh toán trước 20/12",
+     "Kính gửi: Các đơn vị dự toán trực thuộc UBND thành phố Bảo Lộc.\n"
+     "\n"
+     "Để khóa sổ kế toán năm 2026, Phòng Tài chính - Kế hoạch đề nghị các đơn vị:\n"
+     "- Nộp đầy đủ các khoản phí, lệ phí đã thu vào tài khoản của Kho bạc Nhà nước trước ngày 20/12/2026;\n"
+     "- Hoàn tất hồ sơ thanh toán, chuyển khoản các khoản chi đã thực hiện; số dư dự toán không sử dụng hết phải hủy theo quy định;\n"
+     "- Gửi báo cáo quyết toán trong vòng 5 ngày làm việc sau khi khóa sổ.\n"
+     "\n"
+     "Quá thời hạn trên, các khoản chưa thanh toán sẽ chuyển sang năm sau xử lý. Đề nghị các đơn vị khẩn trương thực hiện.\n"
+     "Trân trọng./."),
+    ("Cổng Dịch vụ công Quốc gia", "noreply@dichvucong.gov.vn", "Thông báo tiếp nhận hồ sơ trực tuyến",
+     "Kính gửi Ông/Bà NGUYỄN VĂN AN,\n"
+     "\n"
+     "Hồ sơ của Ông/Bà đã được tiếp nhận thành công.\n"
+     "Mã hồ sơ: G22.39-261203-0012\n"
+     "Thủ tục: Cấp đổi giấy phép lái xe\n"
+     "Cơ quan tiếp nhận: Sở Xây dựng tỉnh Lâm Đồng\n"
+     "Ngày hẹn trả kết quả: 10/12/2026\n"
+     "Lệ phí: 135.000 đồng (đã thanh toán trực tuyến)\n"
+     "\n"
+     "Ông/Bà có thể tra cứu tình trạng hồ sơ tại https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html bằng mã hồ sơ trên.\n"
+     "Đây là thư tự động, vui lòng không trả lời thư này."),
+    ("VNPT Lâm Đồng", "hoadon@vnpt.vn", "Thông báo phát hành hóa đơn điện tử tháng 11/2026",
+     "Kính gửi Quý khách hàng: VĂN PHÒNG UBND TỈNH LÂM ĐỒNG\n"
+     "Mã số thuế: 5800000123\n"
+     "\n"
+     "VNPT Lâm Đồng trân trọng thông báo hóa đơn điện tử dịch vụ viễn thông tháng 11/2026:\n"
+     "Số hóa đơn: 0004512; Ký hiệu: 1C26TVN\n"
+     "Tổng tiền thanh toán: 12.456.000 đồng\n"
+     "Quý khách vui lòng thanh toán trước ngày 20/12/2026 để tránh gián đoạn dịch vụ.\n"
+     "Tra cứu và tải hóa đơn tại: https://lamdong-tt78.vnpt-invoice.com.vn, mã tra cứu: 8XK2P9QW.\n"
+     "Trân trọng cảm ơn Quý khách đã sử dụng dịch vụ của VNPT."),
+    ("Vietcombank", "vcbdigibank@info.vietcombank.com.vn", "Thông báo biến động số dư",
+     "Kính gửi Quý khách,\n"
+     "Vietcombank xin thông báo tài khoản 0071000123456 vừa phát sinh giao dịch:\n"
+     "Số tiền: +15.600.000 VND\n"
+     "Thời gian: 03/12/2026 09:15\n"
+     "Nội dung: UBND TINH LAM DONG TRA LUONG THANG 12\n"
+     "Số dư cuối: 23.450.120 VND\n"
+     "Quý khách lưu ý: Vietcombank không bao giờ yêu cầu khách hàng cung cấp mật khẩu, mã OTP qua điện thoại, email hay tin nhắn. Chi tiết liên hệ Hotline 1900545413."),
+    ("EVNSPC", "cskh@evnspc.vn", "Thông báo tiền điện tháng 11/2026",
+     "Kính gửi Quý khách hàng SỞ THÔNG TIN VÀ TRUYỀN THÔNG,\n"
+     "Mã khách hàng: PB15010012345\n"
+     "Điện năng tiêu thụ: 4.512 kWh; Số tiền: 13.248.000 đồng (đã bao gồm thuế GTGT).\n"
+     "Hạn thanh toán: 15/12/2026. Quý khách có thể thanh toán qua ngân hàng, ví điện tử hoặc tại các điểm thu.\n"
+     "Tra cứu chi tiết tại https://cskh.evnspc.vn. Tổng đài chăm sóc khách hàng: 19001006."),
+    ("Văn phòng Sở Nội vụ", "vanphong.snv@lamdong.gov.vn", "Mời họp trực tuyến triển khai công tác cải cách hành chính",
+     "Kính gửi các đồng chí Trưởng phòng chuyên môn,\n"
+     "\n"
+     "Văn phòng Sở trân trọng kính mời các đồng chí dự cuộc họp trực tuyến triển khai công tác cải cách hành chính năm 2027:\n"
+     "- Thời gian: 14 giờ 00, thứ Sáu ngày 05/12/2026\n"
+     "- Hình thức: trực tuyến qua Zoom\n"
+     "- Link: https://us06web.zoom.us/j/81234567890?pwd=QWxhYmNkZWZn\n"
+     "- Meeting ID: 812 3456 7890; Mật khẩu: 261205\n"
+     "Đề nghị các đồng chí đăng nhập trước 10 phút để kiểm tra kết nối. Tài liệu họp gửi kèm theo thư này.\n"
+     "Trân trọng."),
+    ("Nguyễn Thị Lan", "lannguyen1978@gmail.com", "Đơn kiến nghị về việc sửa chữa đường thôn 3",
+     "Kính gửi: UBND xã Tà Nung,\n"
+     "\n"
+     "Tôi tên là Nguyễn Thị Lan, sinh năm 1978, thường trú tại thôn 3, xã Tà Nung. Thay mặt các hộ dân thôn 3, tôi kính đề nghị UBND xã xem xét sửa chữa đoạn đường liên thôn dài khoảng 800 m bị sạt lở sau mùa mưa, hiện xe máy đi lại rất nguy hiểm, học sinh phải đi vòng xa.\n"
+     "Chúng tôi cam kết đóng góp ngày công và vật liệu tại chỗ theo khả năng. Rất mong UBND xã sớm xem xét, trả lời.\n"
+     "Số điện thoại liên hệ: 0912 345 678.\n"
+     "Trân trọng cảm ơn!"),
+    ("Trần Minh Khoa", "khoatm.it@gmail.com", "Hồ sơ ứng tuyển vị trí chuyên viên công nghệ thông tin",
+     "Kính gửi Phòng Tổ chức - Hành chính Sở Thông tin và Truyền thông,\n"
+     "\n"
+     "Em tên là Trần Minh Khoa, tốt nghiệp kỹ sư Công nghệ thông tin Trường Đại học Đà Lạt năm 2024. Qua thông báo tuyển dụng viên chức năm 2027 trên cổng thông tin của Sở, em xin gửi hồ sơ ứng tuyển vị trí chuyên viên công nghệ thông tin. Em có 2 năm kinh nghiệm quản trị hệ thống, chứng chỉ CCNA.\n"
+     "Hồ sơ chi tiết em xin gửi kèm theo thư này. Em mong nhận được phản hồi từ Quý cơ quan. Số điện thoại của em: 0987 654 321.\n"
+     "Em xin chân thành cảm ơn!"),
+    ("Ban Quản lý dự án", "bqlda@lamdong.gov.vn", "V/v đôn đốc giải ngân vốn đầu tư công năm 2026",
+     "Kính gửi: Các chủ đầu tư, nhà thầu thi công.\n"
+     "\n"
+     "Đến ngày 30/11/2026 tỷ lệ giải ngân vốn đầu tư công của Ban mới đạt 62%. Để bảo đảm giải ngân 100% kế hoạch vốn được giao, đề nghị các nhà thầu khẩn trương hoàn thiện hồ sơ nghiệm thu, thanh toán khối lượng hoàn thành, gửi về Ban trước ngày 15/12/2026. Nhà thầu chậm trễ sẽ bị xử lý theo hợp đồng, đánh giá năng lực và có thể bị đình chỉ tham gia các gói thầu tiếp theo.\n"
+     "Trân trọng./."),
+]
+
+SPAM = [
+    # A phishing mail in a warning's words; a loan offer that "warns" of impostors; a "recovery"
+    # scam that names fraud in its subject.
+    ("Bộ phận Bảo mật Vietcombank", "baomat@vietcombank-canhbao.top", "Cảnh báo giả mạo: xác minh tài khoản để tránh bị khóa",
+     "Kính gửi quý khách,\n"
+     "Vietcombank phát hiện các đối tượng giả mạo đang sử dụng thông tin tài khoản của quý khách. Để bảo vệ tài khoản, quý khách vui lòng đăng nhập và xác minh tại https://vietcombank-xacminh.top/login trong vòng 24 giờ, nếu không tài khoản sẽ bị tạm khóa.\n"
+     "Tuyệt đối không cung cấp mã OTP cho người lạ.\n"
+     "Trân trọng."),
+    ("Tài chính Phú Gia", "vayvon.phugia@gmail.com", "Vay vốn nhanh lãi suất thấp cho cán bộ công chức",
+     "Hỗ trợ vay tiền nhanh theo lương cán bộ, không cần thế chấp, lãi suất thấp, giải ngân trong ngày.\n"
+     "Cảnh giác với các đối tượng mạo danh công ty: chúng tôi không thu phí trước, tuyệt đối không chuyển tiền cho nhân viên.\n"
+     "Liên hệ Zalo 0934 112 358 để được tư vấn."),
+    ("Văn phòng hỗ trợ nạn nhân", "thuhoi.tien247@gmail.com", "Hỗ trợ nạn nhân lừa đảo qua mạng lấy lại tiền",
+     "Bạn là nạn nhân bị các đối tượng lừa đảo chiếm đoạt tài sản? Đội ngũ luật sư của chúng tôi cam kết thu hồi 100% số tiền trong 7 ngày. Phí dịch vụ 3.500.000đ chuyển khoản trước để mở hồ sơ. Bảo mật tuyệt đối. Liên hệ ngay Zalo 0977 445 120."),
+]
+
+
+def eml(i, sender_name, address, subject, body):
+    name = email.header.Header(sender_name, "utf-8").encode()
+    lines = [
+        f"From: {name} <{address}>",
+        f"To: <{TO}>",
+        f"Subject: {email.header.Header(subject, 'utf-8').encode()}",
+        f"Date: {email.utils.formatdate(1796256000 + i * 3607, localtime=False)}",
+        f"Message-ID: <official.{i}@{address.split('@')[-1]}>",
+        "MIME-Version: 1.0",
+        "Content-Type: text/plain; charset=utf-8",
+        "Content-Transfer-Encoding: 8bit",
+        "",
+        body,
+    ]
+    return ("\r\n".join(lines).replace("\n", "\r\n").replace("\r\r\n", "\r\n") + "\r\n").encode()
+
+
+def write(sub, msgs, first):
+    d = os.path.join(HERE, sub)
+    os.makedirs(d, exist_ok=True)
+    for f in os.listdir(d):
+        if f.endswith(".eml"):
+            os.remove(os.path.join(d, f))
+    for k, m in enumerate(msgs, 1):
+        with open(os.path.join(d, f"{k:03}.eml"), "wb") as fh:
+            fh.write(eml(first + k, *m))
+
+
+write("ham", HAM, 0)
+write("spam", SPAM, 100)
+print(f"{len(HAM)} ham, {len(SPAM)} spam")
