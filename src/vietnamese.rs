@@ -17,7 +17,7 @@ use std::borrow::Cow;
 use unicode_normalization::{UnicodeNormalization, char::decompose_canonical, is_nfc_quick};
 
 /// A legacy Vietnamese font encoding.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Legacy {
     /// TCVN 5712 "VN3" (ABC): lower-case letters only; `capitals` for the `.VnTimeH`-style fonts
     /// that draw every letter as a capital.

@@ -4,9 +4,11 @@ LibreOffice (headless) save them as Word 97 .doc and PowerPoint 97 .ppt, then sa
 again with a password (through LibreOffice's UNO bridge). Run from this folder with Debian's
 Python (it has the `uno` module, package python3-uno):
     apt-get install libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui python3-uno
-    HOME=$(mktemp -d) /usr/bin/python3 make-legacy-office.py
+    HOME=$(mktemp -d) /usr/bin/python3 make-legacy-office.py [SOURCE.fodt ...]
+(with names, only those sources are converted, and the PDFs and password-protected copies are
+not made again).
 The outputs are committed; the corpus generator embeds them, so it never needs LibreOffice."""
-import os, subprocess, tempfile, time
+import os, subprocess, sys, tempfile, time
 
 NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
       'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
@@ -67,6 +69,29 @@ def fodt_image(paragraphs, png):
              '</office:binary-data></draw:image></draw:frame></text:p>')
     doc = fodt([(None, t) for t in paragraphs], [])
     return doc.replace('</office:text>', frame + '</office:text>')
+
+def fodt_caps(paragraphs, common):
+    """Stamps typed in small letters and shown in capitals by a style. paragraphs: (how, text),
+    `how` None for Standard, 'span' for a word in an automatic text style in uppercase (then
+    the text is (before, stamp, after)), a name for a paragraph style of `common`: {name:
+    text-properties}, common styles based on Standard."""
+    named = ''.join(
+        f'<style:style style:name="{n}" style:family="paragraph" style:parent-style-name="Standard">'
+        f'<style:text-properties {props}/></style:style>' for n, props in common.items())
+    body = ''
+    for how, t in paragraphs:
+        if how == 'span':
+            before, stamp, after = t
+            body += (f'<text:p text:style-name="Standard">{esc(before)}<text:span text:style-name="T1">'
+                     f'{esc(stamp)}</text:span>{esc(after)}</text:p>')
+        else:
+            body += f'<text:p text:style-name="{how or "Standard"}">{esc(t)}</text:p>'
+    return (f'<?xml version="1.0" encoding="UTF-8"?><office:document {NS} office:version="1.3" '
+            'office:mimetype="application/vnd.oasis.opendocument.text">'
+            f'<office:styles><style:style style:name="Standard" style:family="paragraph"/>{named}</office:styles>'
+            '<office:automatic-styles><style:style style:name="T1" style:family="text">'
+            '<style:text-properties fo:text-transform="uppercase" fo:font-weight="bold"/></style:style></office:automatic-styles>'
+            f'<office:body><office:text>{body}</office:text></office:body></office:document>')
 
 def fodp(slides, title):
     """Each slide: its lines, a text frame each."""
@@ -133,12 +158,36 @@ def main():
             'huong-dan-bao-mat.fodt': fodt([(None, t) for t in TRAP], []),
             'bao-cao-an-ninh.fodp': fodp(SLIDES, 'Kế hoạch bảo đảm an ninh'),
         }
-        for name, xml in srcs.items():
+        # Stamps typed in small letters and shown in capitals by a style (2026-12-05), each
+        # saved as .doc, .odt and .docx: a word in an automatic text style in uppercase; a
+        # paragraph style "Do mat" in uppercase (and a heading in it that is no marking); a
+        # Unicode document whose stamp is in .VnTimeH (TCVN3 bytes in a style's font).
+        caps = {
+            'ke-hoach-allcaps.fodt': fodt_caps(
+                [(None, t) for t in UNICODE[:3]] + [('span', ('', 'Tối mật', ''))] + [(None, t) for t in UNICODE[3:]], {}),
+            'bao-cao-style-caps.fodt': fodt_caps(
+                [(None, t) for t in UNICODE[:3]] + [('Do mat', 'Mật'), ('Do mat', 'Hướng dẫn bảo mật thông tin')]
+                + [(None, t) for t in UNICODE[3:]],
+                {'Do mat': 'fo:text-transform="uppercase" fo:font-weight="bold"'}),
+            'to-trinh-vntimeh.fodt': fodt_styles(
+                [(None, t) for t in UNICODE[:3]] + [('Do mat', 'tuyÖt mËt')] + [(None, t) for t in UNICODE[3:]],
+                'Liberation Serif', {'Do mat': '.VnTimeH'}),
+        }
+        only = sys.argv[1:]
+        for name, xml in list(srcs.items()) + list(caps.items()):
+            if only and name not in only:
+                continue
             with open(os.path.join(tmp, name), 'w', encoding='utf-8') as f:
                 f.write(xml)
-            to = 'ppt:MS PowerPoint 97' if name.endswith('.fodp') else 'doc:MS Word 97'
-            subprocess.run(['soffice', '--headless', '--convert-to', to, '--outdir', out,
-                            os.path.join(tmp, name)], check=True)
+            if name.endswith('.fodp'):
+                targets = ['ppt:MS PowerPoint 97']
+            elif name in caps:
+                targets = ['doc:MS Word 97', 'odt', 'docx:MS Word 2007 XML']
+            else:
+                targets = ['doc:MS Word 97']
+            for to in targets:
+                subprocess.run(['soffice', '--headless', '--convert-to', to, '--outdir', out,
+                                os.path.join(tmp, name)], check=True)
 
 def encrypt(pairs):
     """Saves each (source, target, filter) again with the password "matkhau"."""
@@ -174,6 +223,8 @@ def encrypt(pairs):
 
 if __name__ == '__main__':
     main()
+    if sys.argv[1:]:
+        sys.exit(0)
     here = os.path.dirname(os.path.abspath(__file__))
     # Two of them as PDF: without a font that has every Vietnamese letter (Debian 12 with
     # fonts-liberation and fonts-dejavu), LibreOffice draws the missing ones from a fallback font

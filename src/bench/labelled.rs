@@ -2290,16 +2290,18 @@ pub fn labelled() -> Vec<Labelled> {
             include_bytes!("../../corpus/sources/pdf-r6-password.pdf").to_vec(),
         ),
     ];
-    for (slug, why, symbols, name, content_type, bytes) in legacy_office {
-        later.push((
-            slug.into(),
-            why.into(),
+    // Each as an attachment of a message of its own.
+    let office_message = |(slug, why, symbols, name, content_type, bytes): Source| {
+        (
+            slug.to_owned(),
+            why.to_owned(),
             symbols.to_vec(),
             Mail::new(FROM, TO, "Văn bản")
                 .text(GREETING)
-                .file(name, content_type, bytes.to_vec()),
-        ));
-    }
+                .file(name, content_type, bytes),
+        )
+    };
+    later.extend(legacy_office.into_iter().map(office_message));
     later.push((
         "neg-legal-qa-levels".into(),
         "a legal Q&A listing the levels after \"độ mật:\" in running text".into(),
@@ -2707,6 +2709,118 @@ pub fn labelled() -> Vec<Labelled> {
             Mail::new(FROM, TO, subject).text(GREETING),
         ));
     }
+
+    // --- stamps in capitals or in a legacy font by a style or a cell's format (2026-12-05) ----
+    // corpus/sources/make-legacy-office.py: each source saved as .doc, .odt and .docx.
+    let odt_type = "application/vnd.oasis.opendocument.text";
+    let by_style: [Source; 13] = [
+        (
+            "doc-allcaps-toi-mat",
+            "a Word 97 .doc whose stamp is typed «Tối mật» and shown in capitals (sprmCFCaps on the run)",
+            &["MARKING_TOI_MAT"],
+            "ke-hoach.doc",
+            "application/msword",
+            include_bytes!("../../corpus/sources/ke-hoach-allcaps.doc").to_vec(),
+        ),
+        (
+            "odt-allcaps-toi-mat",
+            "an .odt whose stamp is typed «Tối mật» in a span of an automatic style in uppercase (fo:text-transform)",
+            &["MARKING_TOI_MAT"],
+            "ke-hoach.odt",
+            odt_type,
+            include_bytes!("../../corpus/sources/ke-hoach-allcaps.odt").to_vec(),
+        ),
+        (
+            "docx-allcaps-lo-toi-mat",
+            "a .docx saved by LibreOffice whose stamp is typed «Tối mật» in All caps (paragraph mark and run)",
+            &["MARKING_TOI_MAT"],
+            "ke-hoach.docx",
+            docx_type,
+            include_bytes!("../../corpus/sources/ke-hoach-allcaps.docx").to_vec(),
+        ),
+        (
+            "doc-style-caps-mat",
+            "a Word 97 .doc whose stamp «Mật» is in a paragraph style in capitals (the style's sprmCFCaps), beside a heading «Hướng dẫn bảo mật thông tin» in it",
+            &["MARKING_MAT"],
+            "bao-cao.doc",
+            "application/msword",
+            include_bytes!("../../corpus/sources/bao-cao-style-caps.doc").to_vec(),
+        ),
+        (
+            "odt-style-caps-mat",
+            "an .odt whose stamp «Mật» is in a common paragraph style in uppercase (styles.xml), beside a heading «Hướng dẫn bảo mật thông tin» in it",
+            &["MARKING_MAT"],
+            "bao-cao.odt",
+            odt_type,
+            include_bytes!("../../corpus/sources/bao-cao-style-caps.odt").to_vec(),
+        ),
+        (
+            "docx-style-caps-mat",
+            "a .docx whose stamp «Mật» is in a paragraph style with All caps (word/styles.xml), beside a heading «Hướng dẫn bảo mật thông tin» in it",
+            &["MARKING_MAT"],
+            "bao-cao.docx",
+            docx_type,
+            include_bytes!("../../corpus/sources/bao-cao-style-caps.docx").to_vec(),
+        ),
+        (
+            "doc-vntimeh-style-tuyet-mat",
+            "a Unicode Word 97 .doc whose stamp is TCVN3 bytes in a paragraph style in .VnTimeH",
+            &["MARKING_TUYET_MAT"],
+            "to-trinh.doc",
+            "application/msword",
+            include_bytes!("../../corpus/sources/to-trinh-vntimeh.doc").to_vec(),
+        ),
+        (
+            "odt-vntimeh-style-tuyet-mat",
+            "a Unicode .odt whose stamp is TCVN3 bytes in a paragraph style whose font face is .VnTimeH",
+            &["MARKING_TUYET_MAT"],
+            "to-trinh.odt",
+            odt_type,
+            include_bytes!("../../corpus/sources/to-trinh-vntimeh.odt").to_vec(),
+        ),
+        (
+            "docx-vntimeh-style-tuyet-mat",
+            "a Unicode .docx whose stamp is TCVN3 bytes in a paragraph style in .VnTimeH (word/styles.xml)",
+            &["MARKING_TUYET_MAT"],
+            "to-trinh.docx",
+            docx_type,
+            include_bytes!("../../corpus/sources/to-trinh-vntimeh.docx").to_vec(),
+        ),
+        // corpus/sources/make-legacy-excel.py: xlwt, then LibreOffice's .xlsx of each.
+        (
+            "xls-tcvn3-vntimeh-mat",
+            "a legacy Excel .xls typed in TCVN3: the cells in .VnTime, the title and the stamp «mËt» in .VnTimeH (each cell's font)",
+            &["MARKING_MAT"],
+            "bang-ke.xls",
+            "application/vnd.ms-excel",
+            include_bytes!("../../corpus/sources/bang-ke-tcvn3.xls").to_vec(),
+        ),
+        (
+            "xlsx-tcvn3-vntimeh-mat",
+            "the same workbook saved as .xlsx by LibreOffice: shared strings, each cell's font in xl/styles.xml",
+            &["MARKING_MAT"],
+            "bang-ke.xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            include_bytes!("../../corpus/sources/bang-ke-tcvn3.xlsx").to_vec(),
+        ),
+        (
+            "xls-unicode-vntimeh-stamp-toi-mat",
+            "a Unicode legacy Excel .xls whose stamp was pasted from an old template: TCVN3 bytes «tèi mËt» in a .VnTimeH cell",
+            &["MARKING_TOI_MAT"],
+            "bang-ke.xls",
+            "application/vnd.ms-excel",
+            include_bytes!("../../corpus/sources/bang-ke-vntimeh-mixed.xls").to_vec(),
+        ),
+        (
+            "xlsx-unicode-vntimeh-stamp-toi-mat",
+            "the same workbook saved as .xlsx by LibreOffice",
+            &["MARKING_TOI_MAT"],
+            "bang-ke.xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            include_bytes!("../../corpus/sources/bang-ke-vntimeh-mixed.xlsx").to_vec(),
+        ),
+    ];
+    later.extend(by_style.into_iter().map(office_message));
 
     v.into_iter()
         .map(|(slug, why, symbols, mail)| (slug.to_owned(), why.to_owned(), symbols, mail))

@@ -301,7 +301,8 @@ pub fn entity(name: &str) -> Option<char> {
 }
 
 /// The text of an HTML document, one line per block or table cell; text styled
-/// `text-transform: uppercase` (how Word writes All caps as HTML) in capitals, as it is shown.
+/// `text-transform: uppercase` or `font-variant: small-caps` (how Word writes All caps and Small
+/// caps as HTML) in capitals, as it is shown.
 pub fn to_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len() / 2);
     let mut rest = html;
@@ -376,11 +377,11 @@ pub fn to_text(html: &str) -> String {
     out
 }
 
-/// Which open elements show their text in capitals (`text-transform: uppercase` in their
-/// `style`, or inherited), so [`to_text`] writes it as shown.
+/// Which open elements show their text in capitals (`text-transform: uppercase` or
+/// `font-variant: small-caps` in their `style`, or inherited), so [`to_text`] writes it as shown.
 #[derive(Default)]
 struct Caps {
-    /// The elements open since the outermost one that set `text-transform`, each with whether
+    /// The elements open since the outermost one that set capitals on or off, each with whether
     /// it shows capitals (its own setting, else its parent's); empty outside such an element,
     /// so a page without the property keeps no stack.
     stack: Vec<(String, bool)>,
@@ -403,10 +404,21 @@ impl Caps {
                 .filter(|c| !c.is_whitespace())
                 .collect::<String>()
                 .to_ascii_lowercase();
-            style.split(';').find_map(|decl| match decl.split_once(':') {
-                Some(("text-transform", v)) => Some(v.trim_end_matches("!important") == "uppercase"),
-                _ => None,
-            })
+            // Small capitals show capitals too (Word saves its Small caps so), unless the text
+            // is transformed otherwise.
+            let (mut transform, mut variant) = (None, None);
+            for decl in style.split(';') {
+                match decl.split_once(':') {
+                    Some(("text-transform", v)) => {
+                        transform = Some(v.trim_end_matches("!important") == "uppercase")
+                    }
+                    Some(("font-variant" | "font-variant-caps", v)) => {
+                        variant = Some(v.trim_end_matches("!important").contains("small-caps"))
+                    }
+                    _ => {}
+                }
+            }
+            transform.or(variant)
         });
         let inherited = self.stack.last().map(|(_, on)| *on);
         if let Some(on) = set.or(inherited) {
@@ -593,8 +605,8 @@ mod tests {
         assert!(lines.contains(&"TÔ\u{301}I MẬT"), "{lines:?}");
     }
 
-    /// Text styled in capitals (Word's All caps as HTML) reads in capitals until its element
-    /// closes; `none` inside it turns them off again.
+    /// Text styled in capitals (Word's All caps and Small caps as HTML) reads in capitals until
+    /// its element closes; `none` inside it turns them off again.
     #[test]
     fn text_styled_in_capitals_reads_in_capitals() {
         let html = "<p>Số: 3</p><p><span style='text-transform:uppercase'>tối <b>mật</b></span> và thường</p>\
@@ -606,6 +618,9 @@ mod tests {
         // An element of the same name inside, without a style of its own, closes only itself.
         let nested = "<span style='text-transform:uppercase'>tối <span>mật</span> và <br>tuyệt <img src=x> mật</span> rồi";
         assert_eq!(to_text(nested), "TỐI MẬT VÀ \nTUYỆT MẬT rồi");
+        // Word's Small caps as HTML; a transform of its own wins.
+        let small = "<p><span style='font-variant:small-caps'>Mật</span> và <span style='font-variant:small-caps;text-transform:none'>mật ong</span></p>";
+        assert_eq!(to_text(small), "MẬT và mật ong\n");
     }
 
     #[test]

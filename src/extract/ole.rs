@@ -244,6 +244,7 @@ fn word(doc: &[u8], table: &[u8], out: &mut OleText) -> Result<(), OleError> {
     // Characters in document order, each with the font of its run, grouped into runs.
     let mut run = String::new();
     let mut run_font: Option<Legacy> = None;
+    let mut run_caps = false;
     let mut run_header = false;
     let mut field_depth = 0u32;
     let mut budget = doc.len();
@@ -261,14 +262,31 @@ fn word(doc: &[u8], table: &[u8], out: &mut OleText) -> Result<(), OleError> {
         for (i, unit) in bytes.chunks_exact(width).enumerate() {
             let fc = (start + i * width) as u32;
             let header = header_cps.contains(&(p.cp_start + i as u32));
-            // Direct formatting, else the paragraph's style, else the document's default.
-            let font = font_at(&runs, fc)
-                .or_else(|| {
-                    font_at(&paragraphs, fc).and_then(|s| styles.fonts.get(s as usize).copied().flatten())
-                })
+            // Direct formatting, else the run's character style, else the paragraph's style,
+            // else the document's default (the Normal style's).
+            let chp = value_at(&runs, fc).unwrap_or_default();
+            let paragraph = value_at(&paragraphs, fc);
+            let of_style = |s: Option<u16>| s.and_then(|s| styles.of.get(s as usize).copied());
+            let (char_style, para_style) = (of_style(chp.style), of_style(paragraph.or(Some(0))));
+            let font = chp
+                .font
+                .or(char_style.and_then(|s| s.font))
+                .or_else(|| of_style(paragraph).and_then(|s| s.font))
                 .or(styles.default)
                 .and_then(|f| fonts.get(f as usize))
                 .and_then(|n| Legacy::from_font(n));
+            // Capitals (All caps, Small caps): the run's own, which may say "as the style" or
+            // "the opposite of the style", else its styles'.
+            let style_caps = char_style
+                .and_then(|s| s.caps)
+                .or(para_style.and_then(|s| s.caps))
+                .unwrap_or(false);
+            let caps = match chp.caps {
+                Some(CAPS_OFF) => false,
+                Some(CAPS_ON) => true,
+                Some(CAPS_NOT_STYLE) => !style_caps,
+                _ => style_caps,
+            };
             let c = if p.compressed {
                 if font.is_some() {
                     unit[0] as char
@@ -297,10 +315,11 @@ fn word(doc: &[u8], table: &[u8], out: &mut OleText) -> Result<(), OleError> {
                 _ if field_depth > 0 => continue,
                 _ => {}
             }
-            if font != run_font || header != run_header {
+            if font != run_font || caps != run_caps || header != run_header {
                 flush(
                     &mut run,
                     run_font,
+                    run_caps,
                     if run_header {
                         &mut out.header
                     } else {
@@ -308,6 +327,7 @@ fn word(doc: &[u8], table: &[u8], out: &mut OleText) -> Result<(), OleError> {
                     },
                 );
                 run_font = font;
+                run_caps = caps;
                 run_header = header;
             }
             match c {
@@ -322,6 +342,7 @@ fn word(doc: &[u8], table: &[u8], out: &mut OleText) -> Result<(), OleError> {
     flush(
         &mut run,
         run_font,
+        run_caps,
         if run_header {
             &mut out.header
         } else {
@@ -331,9 +352,9 @@ fn word(doc: &[u8], table: &[u8], out: &mut OleText) -> Result<(), OleError> {
     Ok(())
 }
 
-fn flush(run: &mut String, font: Option<Legacy>, out: &mut XmlText) {
+fn flush(run: &mut String, font: Option<Legacy>, caps: bool, out: &mut XmlText) {
     if !run.is_empty() {
-        office::push_run(out, run, font);
+        office::push_shown(out, run, font, caps);
         run.clear();
     }
 }
@@ -447,11 +468,11 @@ fn pieces(clx: &[u8]) -> Option<Vec<Piece>> {
 
 /// Runs of formatting from the 512-byte `FKP` pages a `PlcBte…` lists: (first byte, end byte,
 /// what `value` reads from run `r` of a page with `crun` runs), sorted.
-fn fkp_runs(
+fn fkp_runs<T: Ord>(
     doc: &[u8],
     plc: &[u8],
-    value: impl Fn(&[u8], usize, usize) -> Option<u16>,
-) -> Vec<(u32, u32, u16)> {
+    value: impl Fn(&[u8], usize, usize) -> Option<T>,
+) -> Vec<(u32, u32, T)> {
     let mut runs = Vec::new();
     if plc.len() < 4 {
         return runs;
@@ -479,29 +500,46 @@ fn fkp_runs(
     runs
 }
 
-/// Character runs with a font (`ChpxFkp` pages of `PlcBteChpx`): a byte offset (in words) per
-/// run, 0 for none, to a `Chpx` (a count byte and its properties).
-fn chpx_runs(doc: &[u8], plc: &[u8]) -> Vec<(u32, u32, u16)> {
+/// Character runs with properties that matter here (`ChpxFkp` pages of `PlcBteChpx`): a byte
+/// offset (in words) per run, 0 for none, to a `Chpx` (a count byte and its properties).
+fn chpx_runs(doc: &[u8], plc: &[u8]) -> Vec<(u32, u32, Chp)> {
     fkp_runs(doc, plc, |page, crun, r| {
         let at = *page.get((crun + 1) * 4 + r)? as usize * 2;
         if at == 0 {
             return None;
         }
         let cb = *page.get(at)? as usize;
-        font_of(page.get(at + 1..(at + 1 + cb).min(512))?)
+        let chp = chp_of(page.get(at + 1..(at + 1 + cb).min(512))?);
+        (chp != Chp::default()).then_some(chp)
     })
 }
 
-fn font_at(runs: &[(u32, u32, u16)], fc: u32) -> Option<u16> {
+/// The value of the run `fc` is in.
+fn value_at<T: Copy>(runs: &[(u32, u32, T)], fc: u32) -> Option<T> {
     let i = runs.partition_point(|r| r.0 <= fc);
     let r = runs.get(i.checked_sub(1)?)?;
     (fc < r.1).then_some(r.2)
 }
 
-/// The font a character property list sets: the "other" (high-ANSI) font, which Word uses for
-/// the bytes a legacy font's Vietnamese letters are typed as, else the ASCII font.
-fn font_of(grpprl: &[u8]) -> Option<u16> {
-    let (mut ascii, mut other) = (None, None);
+/// `sprmCFCaps` and `sprmCFSmallCaps`' operands: off, on, as the style, the opposite of the style.
+const CAPS_OFF: u8 = 0;
+const CAPS_ON: u8 = 1;
+const CAPS_NOT_STYLE: u8 = 0x81;
+
+/// What a character property list (`grpprl`) sets that changes how text is read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+struct Chp {
+    /// The font: the "other" (high-ANSI) font, which Word uses for the bytes a legacy font's
+    /// Vietnamese letters are typed as, else the ASCII font.
+    font: Option<u16>,
+    /// All caps or Small caps (`sprmCFCaps`, `sprmCFSmallCaps`): their operand, all caps first.
+    caps: Option<u8>,
+    /// The character style (`sprmCIstd`).
+    style: Option<u16>,
+}
+
+fn chp_of(grpprl: &[u8]) -> Chp {
+    let (mut ascii, mut other, mut caps, mut small_caps, mut style) = (None, None, None, None, None);
     let mut i = 0usize;
     while let Some(sprm) = u16_at(grpprl, i) {
         i += 2;
@@ -518,11 +556,24 @@ fn font_of(grpprl: &[u8]) -> Option<u16> {
         match sprm {
             0x4A4F => ascii = u16_at(grpprl, i),
             0x4A51 => other = u16_at(grpprl, i),
+            0x083B => caps = grpprl.get(i).copied(),
+            0x083A => small_caps = grpprl.get(i).copied(),
+            0x4A30 => style = u16_at(grpprl, i),
             _ => {}
         }
         i += size;
     }
-    other.or(ascii)
+    // Small caps on shows capitals even where All caps is off.
+    let caps = match (caps, small_caps) {
+        (Some(CAPS_OFF) | None, Some(CAPS_ON)) => Some(CAPS_ON),
+        (None, s) => s,
+        (c, _) => c,
+    };
+    Chp {
+        font: other.or(ascii),
+        caps,
+        style,
+    }
 }
 
 /// The font table (`SttbfFfn`): each font's name.
@@ -549,15 +600,22 @@ fn font_names(sttb: &[u8]) -> Vec<String> {
     names
 }
 
-/// The stylesheet's fonts: each style's font (its own or inherited from its base style), and
-/// the document's default (the Normal style's, else the stylesheet's standard font).
+/// What a style gives its text: its font and capitals, its own or inherited from its base.
+#[derive(Debug, Clone, Copy, Default)]
+struct Style {
+    font: Option<u16>,
+    caps: Option<bool>,
+}
+
+/// The stylesheet: each style (by index), and the document's default font (the Normal style's,
+/// else the stylesheet's standard font).
 struct Styles {
-    fonts: Vec<Option<u16>>,
+    of: Vec<Style>,
     default: Option<u16>,
 }
 
 fn styles(stsh: &[u8]) -> Styles {
-    let mut own: Vec<(Option<u16>, u16)> = Vec::new();
+    let mut own: Vec<(Chp, u16)> = Vec::new();
     let mut standard = None;
     (|| {
         let cb_stshi = u16_at(stsh, 0)? as usize;
@@ -570,12 +628,12 @@ fn styles(stsh: &[u8]) -> Styles {
             let std = stsh.get(at + 2..at + 2 + cb_std).unwrap_or(&[]);
             at += 2 + cb_std;
             let (Some(kind), Some(upxs)) = (u16_at(std, 2), u16_at(std, 4)) else {
-                own.push((None, 0x0FFF));
+                own.push((Chp::default(), 0x0FFF));
                 continue;
             };
             let (stk, base, cupx) = (kind & 0x000F, kind >> 4, upxs & 0x000F);
             // The name, then the UPXs, each on an even offset: a paragraph style's PAPX first.
-            let font = (|| {
+            let chp = (|| {
                 let cch = u16_at(std, base_size)? as usize;
                 let mut i = base_size + 2 + cch * 2 + 2;
                 i += i % 2;
@@ -586,29 +644,44 @@ fn styles(stsh: &[u8]) -> Styles {
                     return None;
                 }
                 let cb_chpx = u16_at(std, i)? as usize;
-                font_of(std.get(i + 2..i + 2 + cb_chpx)?)
+                Some(chp_of(std.get(i + 2..i + 2 + cb_chpx)?))
             })();
-            own.push((font, base));
+            own.push((chp.unwrap_or_default(), base));
         }
         Some(())
     })();
-    // Inherited fonts, through at most 16 base styles (a loop in the chain ends there).
-    let fonts: Vec<Option<u16>> = (0..own.len())
-        .map(|mut i| {
-            for _ in 0..16 {
-                match own.get(i) {
-                    Some((Some(f), _)) => return Some(*f),
-                    Some((None, base)) if (*base as usize) < own.len() && *base as usize != i => {
-                        i = *base as usize
-                    }
-                    _ => return None,
-                }
+    // Inherited properties, through at most 16 base styles (a loop in the chain ends there); a
+    // style's "as the base" or "opposite of the base" capitals are read against its base's.
+    let chain = |mut i: usize| {
+        let mut chain = Vec::new();
+        for _ in 0..16 {
+            let Some((chp, base)) = own.get(i) else { break };
+            chain.push(*chp);
+            if (*base as usize) >= own.len() || *base as usize == i {
+                break;
             }
-            None
+            i = *base as usize;
+        }
+        chain
+    };
+    let of: Vec<Style> = (0..own.len())
+        .map(|i| {
+            let chain = chain(i);
+            let font = chain.iter().find_map(|c| c.font);
+            let caps = chain
+                .iter()
+                .rev()
+                .fold(None, |base: Option<bool>, c| match c.caps {
+                    Some(CAPS_OFF) => Some(false),
+                    Some(CAPS_ON) => Some(true),
+                    Some(CAPS_NOT_STYLE) => Some(!base.unwrap_or(false)),
+                    _ => base,
+                });
+            Style { font, caps }
         })
         .collect();
-    let default = fonts.first().copied().flatten().or(standard);
-    Styles { fonts, default }
+    let default = of.first().and_then(|s| s.font).or(standard);
+    Styles { of, default }
 }
 
 /// Paragraph runs with their style (`PapxFkp` pages of `PlcBtePapx`): 13-byte `BxPap` entries,
@@ -624,32 +697,44 @@ fn papx_runs(doc: &[u8], plc: &[u8]) -> Vec<(u32, u32, u16)> {
     })
 }
 
-/// A legacy Excel `Workbook` stream: its shared strings and label cells.
+/// A cell's text: a string of the shared table (`LABELSST`), or its own (`LABEL`).
+enum Cell {
+    Shared(u32),
+    Own(String),
+}
+
+/// A legacy Excel `Workbook` stream: its cells' strings in the order the sheets hold them, each
+/// in its cell's font (FONT and XF records: TCVN3 in `.VnTime` decoded, `.VnTimeH` read as
+/// capitals), then the shared strings no cell shows; the sheets' printed headers and footers.
 fn excel(book: &[u8], out: &mut XmlText, headers: &mut XmlText) -> Result<(), OleError> {
-    let mut text = String::new();
     let mut printed = String::new();
     let mut sst: Vec<u8> = Vec::new();
     // Where each CONTINUE record's body starts inside `sst`.
     let mut joins: Vec<usize> = Vec::new();
     let mut in_sst = false;
+    // The fonts (their legacy encoding) and each cell format's font, as the records list them.
+    let mut fonts: Vec<Option<Legacy>> = Vec::new();
+    let mut formats: Vec<u16> = Vec::new();
+    let mut cells: Vec<(u16, Cell)> = Vec::new();
     let mut at = 0usize;
     while let (Some(kind), Some(len)) = (u16_at(book, at), u16_at(book, at + 2)) {
         let Some(body) = book.get(at + 4..at + 4 + len as usize) else {
             break;
         };
-        match kind {
+        in_sst = match kind {
             0x002F => {
                 return Err(OleError::Encrypted(
                     "the Excel workbook is password-protected (encrypted)",
                 ));
             }
             0x00FC => {
-                in_sst = true;
                 sst.extend_from_slice(body);
+                true
             }
             0x003C if in_sst => {
                 joins.push(sst.len());
                 sst.extend_from_slice(body);
+                true
             }
             0x0014 | 0x0015 if !body.is_empty() => {
                 // HEADER, FOOTER: a sheet's printed header and footer, with Excel's codes.
@@ -658,40 +743,98 @@ fn excel(book: &[u8], out: &mut XmlText, headers: &mut XmlText) -> Result<(), Ol
                     printed.push_str(&office::header_text(&s));
                     printed.push('\n');
                 }
-                in_sst = false;
+                false
+            }
+            0x0031 => {
+                // FONT: its name, a short string after 14 bytes of metrics.
+                fonts.push(xl_short_string(body, 14).and_then(|n| Legacy::from_font(&n)));
+                false
+            }
+            0x00E0 => {
+                // XF: a cell format, its font first.
+                formats.push(u16_at(body, 0).unwrap_or(0));
+                false
+            }
+            0x00FD => {
+                // LABELSST: row, column, format, the shared string's index.
+                if let (Some(xf), Some(k)) = (u16_at(body, 4), u32_at(body, 6)) {
+                    cells.push((xf, Cell::Shared(k)));
+                }
+                false
             }
             0x0204 => {
                 // LABEL: row, column, format, then the string.
                 let mut i = 6;
-                if let Some(s) = xl_string(body, &mut i, &[]) {
-                    text.push_str(&s);
-                    text.push('\n');
+                if let (Some(xf), Some(s)) = (u16_at(body, 4), xl_string(body, &mut i, &[])) {
+                    cells.push((xf, Cell::Own(s)));
                 }
-                in_sst = false;
+                false
             }
-            _ => in_sst = false,
-        }
+            _ => false,
+        };
         at += 4 + len as usize;
     }
+    let mut strings = Vec::new();
     let count = u32_at(&sst, 4).unwrap_or(0);
     let mut i = 8;
     for _ in 0..count {
         match xl_string(&sst, &mut i, &joins) {
-            Some(s) => {
-                text.push_str(&s);
-                text.push('\n');
-            }
+            Some(s) => strings.push(s),
             None => break,
         }
     }
-    office::push_run(out, &text, None);
+    // A format's font: the font records skip index 4.
+    let font_of = |xf: u16| {
+        let f = *formats.get(xf as usize)? as usize;
+        *fonts.get(if f >= 4 { f.checked_sub(1)? } else { f })?
+    };
+    // A shared string shown by many cells is read once in each font it is shown in (so a
+    // workbook of a million cells showing one long string is not a million copies of it).
+    let mut shown: std::collections::HashSet<(u32, Option<Legacy>)> = std::collections::HashSet::new();
+    let mut unshown = vec![true; strings.len()];
+    for (xf, cell) in cells {
+        let font = font_of(xf);
+        match cell {
+            Cell::Shared(k) => {
+                let Some(s) = strings.get(k as usize) else {
+                    continue;
+                };
+                unshown[k as usize] = false;
+                if shown.insert((k, font)) {
+                    office::push_run(out, s, font);
+                    out.text.push('\n');
+                }
+            }
+            Cell::Own(s) => {
+                office::push_run(out, &s, font);
+                out.text.push('\n');
+            }
+        }
+    }
+    for (s, _) in strings.iter().zip(unshown).filter(|(_, u)| *u) {
+        office::push_run(out, s, None);
+        out.text.push('\n');
+    }
     office::push_run(headers, &printed, None);
     Ok(())
 }
 
-/// An Excel unicode string (`XLUnicodeRichExtendedString`) at `*i`, moving `*i` past it. Where
-/// its characters cross into a `CONTINUE` record (`joins`), that record restates whether they
-/// are 8- or 16-bit in one leading byte.
+/// A `ShortXLUnicodeString` at `i`: a count byte, a flags byte (bit 0: two bytes a character).
+fn xl_short_string(d: &[u8], i: usize) -> Option<String> {
+    let cch = *d.get(i)? as usize;
+    let wide = *d.get(i + 1)? & 0x01 != 0;
+    let bytes = d.get(i + 2..i + 2 + cch * if wide { 2 } else { 1 })?;
+    Some(if wide {
+        let units: Vec<u16> = bytes
+            .chunks_exact(2)
+            .map(|c| u16::from_le_bytes([c[0], c[1]]))
+            .collect();
+        String::from_utf16_lossy(&units)
+    } else {
+        bytes.iter().map(|&b| b as char).collect()
+    })
+}
+
 fn xl_string(d: &[u8], i: &mut usize, joins: &[usize]) -> Option<String> {
     let cch = u16_at(d, *i)? as usize;
     let flags = *d.get(*i + 2)?;
@@ -1004,6 +1147,36 @@ mod tests {
         let t = read(&source("quyet-dinh-styles.doc")).expect("readable");
         has(&t.document.text, "\nTUYỆT MẬT\nQUYẾT ĐỊNH\n");
         has(&t.document.text, "Về việc ban hành kế hoạch");
+    }
+
+    /// Capitals Word 97 shows whatever was typed: All caps on a run (`sprmCFCaps`), in a
+    /// paragraph style; a legacy font from a paragraph style in a Unicode document.
+    #[test]
+    fn word_capitals_and_fonts_from_runs_and_styles() {
+        let t = read(&source("ke-hoach-allcaps.doc")).expect("readable");
+        has(&t.document.text, "\nTỐI MẬT\n");
+        has(&t.document.text, "Kính gửi: Sở Tài chính");
+        let t = read(&source("bao-cao-style-caps.doc")).expect("readable");
+        has(&t.document.text, "\nMẬT\nHƯỚNG DẪN BẢO MẬT THÔNG TIN\n");
+        has(&t.document.text, "Kính gửi: Sở Tài chính");
+        let t = read(&source("to-trinh-vntimeh.doc")).expect("readable");
+        has(&t.document.text, "\nTUYỆT MẬT\n");
+        has(&t.document.text, "Số: 125/SNV-TCCC");
+    }
+
+    /// Each cell's string in its cell's font (FONT and XF records, the font list skipping
+    /// index 4): a workbook typed in .VnTime with its stamp in .VnTimeH, and a Unicode one
+    /// whose stamp was pasted in .VnTimeH.
+    #[test]
+    fn excel_cells_in_their_fonts() {
+        let t = read(&source("bang-ke-tcvn3.xls")).expect("readable");
+        has(
+            &t.document.text,
+            "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\nSỞ TÀI CHÍNH\nSố: 45/BK-STC\nMẬT\n",
+        );
+        has(&t.document.text, "Chi mua sắm trang thiết bị");
+        let t = read(&source("bang-ke-vntimeh-mixed.xls")).expect("readable");
+        has(&t.document.text, "Số: 46/BK-STC\nTỐI MẬT\nBẢNG KÊ");
     }
 
     #[test]

@@ -734,7 +734,7 @@ impl Extractor<'_> {
     }
 
     /// The text of an archive's members: an Office or OpenDocument package is read as one
-    /// document (its styles first: they decide the default font of everything else); any other
+    /// document (its styles first: they decide the fonts and capitals of everything else); any other
     /// archive's members are read as files of their own.
     fn zip_members(
         &mut self,
@@ -749,10 +749,7 @@ impl Extractor<'_> {
             }
             return;
         }
-        let default_font = members
-            .iter()
-            .find(|(_, n, _)| office::member_kind(n) == Some(office::Member::Styles))
-            .and_then(|(_, _, b)| office::default_font(b));
+        let styles = office::Styles::of_package(members.iter().map(|(_, n, b)| (*n, *b)), self.deadline);
         for (path, name, bytes) in members {
             let kind = match office::member_kind(name) {
                 Some(office::Member::Content) => PieceKind::Document,
@@ -764,7 +761,7 @@ impl Extractor<'_> {
                 }
                 Some(office::Member::Styles) | None => continue,
             };
-            match office::xml_to_text(bytes, default_font, self.deadline) {
+            match office::xml_to_text(bytes, &styles, self.deadline) {
                 Ok(t) => self.push(path, kind, t.text, t.tcvn3_lowercase),
                 Err(why) => self.problem(path, why),
             }
