@@ -250,7 +250,15 @@ async fn hundred_concurrent_connections() {
     let mut tasks = Vec::new();
     for i in 0..100 {
         tasks.push(tokio::spawn(async move {
-            let mut conn = TestConnection::open(addr).await.expect("open");
+            // A hundred sessions with ten 21 MiB messages among them, in a debug build beside
+            // the other tests: a reply may take longer than the client's default 30 s (seen
+            // on a loaded machine); what is checked is every verdict, not the latency.
+            let mut conn = TestConnection::configure()
+                .read_timeout(std::time::Duration::from_secs(180))
+                .write_timeout(std::time::Duration::from_secs(180))
+                .open_tcp(addr)
+                .await
+                .expect("open");
             conn.connect("c.example.org", SocketAddr::from(([127, 0, 0, 1], 1000 + i)))
                 .await
                 .expect("connect");
