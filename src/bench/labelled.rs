@@ -2822,6 +2822,29 @@ pub fn labelled() -> Vec<Labelled> {
     ];
     later.extend(by_style.into_iter().map(office_message));
 
+    // --- a classification field after what a subject is about (2026-12-05) ------------------
+    for (slug, why, symbols, subject) in [
+        (
+            "subject-field-toi-mat",
+            "a subject ending in a classification field, «Kế hoạch số 12/KH-UBND - Độ mật: Tối mật», the body unmarked",
+            toi.clone(),
+            "Kế hoạch số 12/KH-UBND - Độ mật: Tối mật",
+        ),
+        (
+            "neg-subject-field-question",
+            "a subject asking how to fill in the field, «Hỏi cách ghi độ mật: tối mật hay mật?»",
+            none.clone(),
+            "Hỏi cách ghi độ mật: tối mật hay mật?",
+        ),
+    ] {
+        later.push((
+            slug.into(),
+            why.into(),
+            symbols,
+            Mail::new(FROM, TO, subject).text(GREETING),
+        ));
+    }
+
     v.into_iter()
         .map(|(slug, why, symbols, mail)| (slug.to_owned(), why.to_owned(), symbols, mail))
         .chain(systematic)

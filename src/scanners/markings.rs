@@ -579,16 +579,25 @@ impl MarkingScanner {
                 let before = &line[..words[start].0];
                 // A register field is a form row: its label starts the line (or the cell),
                 // after at most a numbering, and its value is one level, not a list of them
-                // ("… ba độ mật: Tuyệt mật, Tối mật và Mật" is running text).
+                // ("… ba độ mật: Tuyệt mật, Tối mật và Mật" is running text). In a subject the
+                // field may follow what the subject is about, set apart by a dash, a comma or a
+                // bracket ("Kế hoạch số 12 - Độ mật: Tối mật"), never inside a sentence.
                 let after_value = line[words[i].1..].trim_start();
                 let field = before.trim_end().ends_with(':')
                     && self.field_labels.iter().any(|l| {
-                        ends_with_words(&upper[..start], l)
-                            && upper[..start - l.len()].iter().all(|w| {
-                                w.chars()
-                                    .all(|c| c.is_ascii_digit() || (c.is_alphabetic() && w.len() == 1))
-                            })
-                            && start - l.len() <= 1
+                        if !ends_with_words(&upper[..start], l) {
+                            return false;
+                        }
+                        let first = start - l.len();
+                        let numbering = upper[..first].iter().all(|w| {
+                            w.chars()
+                                .all(|c| c.is_ascii_digit() || (c.is_alphabetic() && w.len() == 1))
+                        }) && first <= 1;
+                        numbering
+                            || (piece.kind == PieceKind::Subject
+                                && line[..words[first].0]
+                                    .trim_end()
+                                    .ends_with(['-', '–', '—', ',', ';', '|', '(', '[']))
                     })
                     && !after_value.starts_with([',', ';'])
                     && !upper
@@ -1063,6 +1072,10 @@ mod tests {
             // A label in brackets, typed in any case.
             ("[Mật] Kế hoạch bảo vệ", "MARKING_MAT"),
             ("Fwd: (Tối mật) Phương án", "MARKING_TOI_MAT"),
+            // A classification field after what the subject is about.
+            ("Kế hoạch số 12/KH-UBND - Độ mật: Tối mật", "MARKING_TOI_MAT"),
+            ("V/v gửi báo cáo (độ mật: mật)", "MARKING_MAT"),
+            ("Phương án bảo vệ, Độ mật: Tuyệt mật", "MARKING_TUYET_MAT"),
         ] {
             assert_eq!(
                 symbols_for(subject, PieceKind::Subject),
@@ -1085,6 +1098,9 @@ mod tests {
             "Báo cáo mật (bản nháp)",
             "[MAT] meeting notes",
             "Re: [mat] yoga class",
+            // A field named inside a sentence, or a question about one.
+            "Hỏi về cách ghi độ mật: tối mật hay mật?",
+            "Hướng dẫn xác định độ mật: Tuyệt mật, Tối mật, Mật",
         ] {
             assert_eq!(
                 symbols_for(subject, PieceKind::Subject),
