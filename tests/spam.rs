@@ -446,7 +446,9 @@ fn vietnamese_scams_are_caught_and_ordinary_vietnamese_mail_passes() {
 /// office threatens enforcement, an invoice, a bank notice and a meeting invitation name
 /// accounts, payments and passcodes, a citizen writes from Gmail with a phone number. Every one
 /// is delivered untagged; the scams dressed as warnings there are still tagged or refused.
-/// (Before the warning meta and the fixes beside it, two were refused and six tagged.)
+/// (Before the warning meta and the fixes beside it, two were refused and six tagged; of the
+/// second batch, three were tagged before negations, the institutions' own domains and a prize's
+/// claim.)
 #[test]
 fn official_mail_that_reads_like_spam_is_delivered() {
     let engine = Engine::build(&test_config()).expect("engine");
@@ -467,7 +469,7 @@ fn official_mail_that_reads_like_spam_is_delivered() {
     let ham = judge("official/ham");
     let spam = judge("official/spam");
     assert!(
-        ham.len() >= 24 && spam.len() >= 3,
+        ham.len() >= 36 && spam.len() >= 8,
         "{} ham, {} spam",
         ham.len(),
         spam.len()

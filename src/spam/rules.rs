@@ -106,6 +106,13 @@ struct RawSettings {
     /// Host names written without a scheme whose last label is one of these are read as links.
     #[serde(default)]
     bare_host_tlds: Vec<String>,
+    /// Phrases that deny what follows them ("không bao giờ yêu cầu", "tuyệt đối không"): a
+    /// phrase-set check's phrase within their scope is advice, not a demand.
+    #[serde(default)]
+    negations: Vec<String>,
+    /// How many words after a negation it reaches, within its sentence.
+    #[serde(default)]
+    negation_words: usize,
 }
 
 #[derive(Deserialize)]
@@ -805,6 +812,9 @@ pub struct SpamRules {
     passage: usize,
     /// Top-level domains of the host names read as links without a scheme (lower-case).
     bare_host_tlds: Vec<String>,
+    /// Phrases that deny what follows them, and how many words after them they reach.
+    negations: PhraseList,
+    negation_words: usize,
     /// The shipped Vietnamese model's symbol and the probability from which it is given.
     vietnamese_model: Option<(String, f64)>,
     /// Its symbol, also when `enabled = false` (scores.toml may still name it).
@@ -1229,10 +1239,14 @@ impl SpamRules {
                 ));
             }
         }
+        let negations = PhraseList::new(&raw.settings.negations, &mut index)
+            .map_err(|e| ConfigError::at_key(origin, text, "settings", "negations", &e))?;
         index
             .build()
             .map_err(|e| ConfigError::at_line_with(origin, text, "check", "phrases", "", &e))?;
         Ok(SpamRules {
+            negations,
+            negation_words: raw.settings.negation_words,
             checks,
             signs,
             metas,
@@ -1352,11 +1366,33 @@ impl SpamRules {
         )
     }
 
+    /// The byte ranges of the view's text that its negations deny ("tuyệt đối không cung cấp
+    /// mã OTP"), each from the negation up to `negation_words` words on within its clause; a
+    /// negation after "nếu" or "if" is a condition ("nếu không xác nhận…": a threat) and denies
+    /// nothing.
+    fn negated(&self, v: &View<'_>) -> Vec<(usize, usize)> {
+        let conditions = ["nếu".to_owned(), "if".to_owned()];
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        for (at, i) in self.negations.hits_at(&v.found, v.plain) {
+            if after_word(&v.body_lower, at, &conditions) {
+                continue;
+            }
+            let words = self.negations.phrases[i].split_whitespace().count();
+            let end = negation_end(&v.body_lower, at, words, self.negation_words);
+            match spans.last_mut() {
+                Some(last) if at <= last.1 => last.1 = last.1.max(end),
+                _ => spans.push((at, end)),
+            }
+        }
+        spans
+    }
+
     /// Runs every check on a message (signs first, metas last).
     pub fn check(&self, f: &Facts<'_, '_>, out: &mut Vec<Finding>) {
         let start = out.len();
         let mut view = View::new(f, self.max_text_bytes, &self.bare_host_tlds);
         view.found = self.index.find(&view.body_lower);
+        view.negated = self.negated(&view);
         let mut fired: Vec<String> = Vec::new();
         // In a body longer than a passage, where each sign of a meta was found in it.
         let long = |passage: usize| view.body_lower.len() > passage;
@@ -1530,6 +1566,8 @@ struct View<'a> {
     body_lower: String,
     /// Every phrase of the rules found in `body_lower` ([`PhraseIndex::find`]).
     found: Found,
+    /// Byte ranges of `body_lower` a negation denies ([`SpamRules::negated`]), in order.
+    negated: Vec<(usize, usize)>,
     /// The text has no Vietnamese marks at all (phrases are also looked for without theirs).
     plain: bool,
     /// The From display name, NFC, lower-case (empty without one).
@@ -1642,6 +1680,7 @@ impl<'a> View<'a> {
             body,
             body_lower,
             found: Found::default(),
+            negated: Vec::new(),
             plain,
             sender,
             from_domain,
@@ -1650,6 +1689,44 @@ impl<'a> View<'a> {
             urls,
         }
     }
+}
+
+impl View<'_> {
+    /// Whether the phrase found at byte `at` of `body_lower` lies where a negation denies it.
+    fn is_negated(&self, at: usize) -> bool {
+        let i = self.negated.partition_point(|&(_, end)| end <= at);
+        self.negated.get(i).is_some_and(|&(start, _)| start <= at)
+    }
+}
+
+/// Where a negation found at byte `at` of `text`, of `words` words itself, stops reaching: after
+/// `reach` more words, or at the end of its clause (a line's end, `!`, `?`, `;`, a comma, or a
+/// full stop before a space: "0263.3822" goes on). A comma ends it: "không yêu cầu bằng cấp,
+/// lương 15 triệu" denies the degree, not the pay.
+fn negation_end(text: &str, at: usize, words: usize, reach: usize) -> usize {
+    let rest = text.get(at..).unwrap_or_default();
+    let mut left = words + reach;
+    let mut in_word = false;
+    let mut chars = rest.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let stop = matches!(c, '\n' | '!' | '?' | ';' | ',')
+            || (c == '.' && chars.peek().is_none_or(|&(_, n)| n.is_whitespace()));
+        if stop {
+            return at + i;
+        }
+        if c.is_alphanumeric() {
+            if !in_word {
+                if left == 0 {
+                    return at + i;
+                }
+                left -= 1;
+                in_word = true;
+            }
+        } else {
+            in_word = false;
+        }
+    }
+    text.len()
 }
 
 /// Whether the text right before byte `at` of `text` (spaces skipped) is one of `words`, as a
@@ -1674,7 +1751,12 @@ impl Test {
                     .filter(|&p| !after_word(&v.body_lower, p, not_after))
                     .collect(),
             ),
-            Test::PhraseSets { sets, .. } => Some(sets.iter().flat_map(|(_, l)| starts(l)).collect()),
+            Test::PhraseSets { sets, .. } => Some(
+                sets.iter()
+                    .flat_map(|(_, l)| starts(l))
+                    .filter(|&p| !v.is_negated(p))
+                    .collect(),
+            ),
             Test::Regex(Target::Body, re) => Some(
                 re.find_iter(&v.body_lower)
                     .take(MAX_PLACES)
@@ -1709,7 +1791,8 @@ impl Test {
         // Each set's phrases, then the passage that holds enough of every set.
         let mut at = Vec::new();
         for (g, (min, list)) in sets.iter().enumerate() {
-            let hits = list.hits_at(&v.found, v.plain);
+            let mut hits = list.hits_at(&v.found, v.plain);
+            hits.retain(|&(p, _)| !v.is_negated(p));
             if list.names(hits.iter().map(|&(_, i)| i)).len() < *min {
                 return None;
             }
@@ -2782,6 +2865,40 @@ mod tests {
             "{HEAD}Subject: {subject}\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\
              Content-Transfer-Encoding: 8bit\r\n\r\n{body}\r\n"
         )
+    }
+
+    /// A demand a negation denies is advice ("không bao giờ đề nghị cung cấp mật khẩu"); the
+    /// negation reaches within its clause only, and after "nếu" it is a threat's condition.
+    #[test]
+    fn a_negated_demand_is_advice_not_a_demand() {
+        let advice = plain(
+            "Hệ thống mới",
+            "Khi đăng nhập lần đầu, hệ thống yêu cầu đổi mật khẩu. Trung tâm không bao giờ đề nghị \
+             cung cấp mật khẩu qua thư điện tử.",
+        );
+        assert!(!has(&advice, "VI_CREDENTIAL_DEMAND"), "{:?}", symbols(&advice));
+        // The negation stops at its clause's end: the demand after it counts.
+        let demand = plain(
+            "Xác nhận",
+            "Đừng lo lắng. Vui lòng cung cấp mã OTP vừa nhận để hoàn tất xác nhận.",
+        );
+        assert!(has(&demand, "VI_CREDENTIAL_DEMAND"), "{:?}", symbols(&demand));
+        // "Nếu không cung cấp …" threatens.
+        let threat = plain(
+            "Xác nhận",
+            "Nếu không cung cấp mật khẩu trong ngày, hộp thư sẽ bị khóa.",
+        );
+        assert!(has(&threat, "VI_CREDENTIAL_DEMAND"), "{:?}", symbols(&threat));
+        // A full stop inside a number is no sentence's end.
+        assert_eq!(
+            negation_end("đừng gọi 0263.3822 nữa. rồi", 0, 1, 12),
+            "đừng gọi 0263.3822 nữa".len()
+        );
+        assert_eq!(negation_end("không gửi a b c d", 0, 2, 2), "không gửi a b ".len());
+        assert_eq!(
+            negation_end("không yêu cầu bằng cấp, lương", 0, 3, 12),
+            "không yêu cầu bằng cấp".len()
+        );
     }
 
     fn html(body: &str) -> String {
