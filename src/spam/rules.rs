@@ -171,6 +171,11 @@ enum RawCheck {
     FromMalformed {
         symbol: String,
     },
+    /// The From address written inside an encoded word with the name (`=?utf-8?b?…?=` of
+    /// "Tên <a@b>"): read from there, as mail readers do.
+    FromAddressEncoded {
+        symbol: String,
+    },
     ForgedLocal {
         symbol: String,
         sender: Sender,
@@ -636,6 +641,7 @@ enum Test {
     DateMalformed,
     MessageIdMalformed,
     FromMalformed,
+    FromAddressEncoded,
     ForgedLocal(Sender),
     HtmlOnly,
     HiddenText(usize),
@@ -907,6 +913,7 @@ fn compile_check(
         RawCheck::DateMalformed { symbol } => (symbol, Test::DateMalformed),
         RawCheck::MessageIdMalformed { symbol } => (symbol, Test::MessageIdMalformed),
         RawCheck::FromMalformed { symbol } => (symbol, Test::FromMalformed),
+        RawCheck::FromAddressEncoded { symbol } => (symbol, Test::FromAddressEncoded),
         RawCheck::ForgedLocal { symbol, sender } => (symbol, Test::ForgedLocal(sender)),
         RawCheck::HtmlOnly { symbol } => (symbol, Test::HtmlOnly),
         RawCheck::HiddenText { symbol, min_chars } => (symbol, Test::HiddenText(min_chars)),
@@ -1574,6 +1581,10 @@ struct View<'a> {
     sender: String,
     /// The From address's domain, lower-case (empty without one).
     from_domain: String,
+    /// The From address (empty without one), parsed or read from an encoded word.
+    from_address: String,
+    /// The address was read from an encoded word holding the name and the address.
+    from_encoded: bool,
     /// The HTML of the message's own text parts.
     html: Vec<&'a str>,
     /// What text extraction derived from each of them (links, images, hidden text).
@@ -1631,15 +1642,25 @@ impl<'a> View<'a> {
             .as_ref()
             .and_then(|m| m.from())
             .and_then(|a| a.first());
-        let sender = from
-            .and_then(|a| a.name())
+        // A mailer that encodes "Name <address>" whole as one encoded word (PHP's
+        // mb_encode_mimeheader, Python's legacy email API) leaves no address to the parser: it
+        // is read from the name, as mail readers show it.
+        let (name, address, from_encoded) =
+            match (from.and_then(|a| a.name()), from.and_then(|a| a.address())) {
+                (Some(n), None) => match address_in_name(n) {
+                    Some((display, address)) => (Some(display), Some(address), true),
+                    None => (Some(n), None, false),
+                },
+                (n, a) => (n, a, false),
+            };
+        let sender = name
             .map(|n| crate::vietnamese::to_lower(&crate::vietnamese::nfc(n)))
             .unwrap_or_default();
-        let from_domain = from
-            .and_then(|a| a.address())
+        let from_domain = address
             .and_then(|a| a.rsplit_once('@'))
             .map(|(_, d)| d.trim_end_matches('.').to_ascii_lowercase())
             .unwrap_or_default();
+        let from_address = address.unwrap_or_default().to_owned();
         // Lower-cased once (the sender's name again: it may hold what lower-cases unaligned).
         let mut sender_lower = String::new();
         let body_lower = match (
@@ -1684,11 +1705,27 @@ impl<'a> View<'a> {
             plain,
             sender,
             from_domain,
+            from_address,
+            from_encoded,
             html,
             html_facts,
             urls,
         }
     }
+}
+
+/// The display name and the address of a From name that holds both ("Văn phòng <vp@x.vn>", as
+/// an encoded word written whole decodes), if it does.
+fn address_in_name(name: &str) -> Option<(&str, &str)> {
+    let (display, address) = name.trim_end().strip_suffix('>')?.rsplit_once('<')?;
+    let address = address.trim();
+    let (local, domain) = address.rsplit_once('@')?;
+    let valid = !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !address.contains(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | ','));
+    valid.then(|| (display.trim().trim_matches('"').trim(), address))
 }
 
 impl View<'_> {
@@ -1899,7 +1936,13 @@ impl Test {
                     .iter()
                     .filter(|h| h.name.as_str().eq_ignore_ascii_case("From"))
                     .count();
-                let addr = m.from().and_then(|a| a.first()).and_then(|a| a.address());
+                // An address read from an encoded word is an address (FROM_ADDRESS_ENCODED says
+                // how it was written).
+                let addr = m
+                    .from()
+                    .and_then(|a| a.first())
+                    .and_then(|a| a.address())
+                    .or(v.from_encoded.then_some(v.from_address.as_str()));
                 let ok = count == 1
                     && addr.is_some_and(|a| {
                         a.rsplit_once('@').is_some_and(|(l, d)| {
@@ -1921,6 +1964,13 @@ impl Test {
                     (detail, "header From".to_owned(), why)
                 })
             }
+            Test::FromAddressEncoded => v.from_encoded.then(|| {
+                (
+                    format!("From address {} written inside an encoded word", v.from_address),
+                    "header From".to_owned(),
+                    Why::new("from_encoded").value("address", &v.from_address),
+                )
+            }),
             Test::ForgedLocal(which) => {
                 let env = f.envelope;
                 let client = env.client_addr?;
@@ -1929,7 +1979,9 @@ impl Test {
                 }
                 let (address, location) = match which {
                     Sender::Envelope => (env.mail_from.clone(), "envelope"),
-                    Sender::Header => (msg?.from()?.first()?.address()?.to_owned(), "header From"),
+                    // Also an address hidden in an encoded word: readers show it.
+                    Sender::Header if !v.from_address.is_empty() => (v.from_address.clone(), "header From"),
+                    Sender::Header => return None,
                 };
                 f.local.is_local(&address).then(|| {
                     (
@@ -2984,6 +3036,16 @@ mod tests {
             ("INVALID_DATE", replace("Date", "hôm qua"), replace("Date", "30 Nov 2026 08:00 +0700")),
             ("INVALID_MSGID", replace("Message-ID", "12345"), replace("Message-ID", "<a.b@c>")),
             ("INVALID_FROM", replace("From", "nobody"), replace("From", "\"Văn thư\" <vanthu@lamdong.gov.vn>")),
+            // "Văn phòng Sở <vanphong@sotttt.lamdong.gov.vn>" encoded whole, against the name
+            // alone encoded.
+            (
+                "FROM_ADDRESS_ENCODED",
+                replace(
+                    "From",
+                    "=?utf-8?b?VsSDbiBwaMOybmcgU+G7nyA8dmFucGhvbmdAc290dHR0LmxhbWRvbmcuZ292LnZuPg==?=",
+                ),
+                replace("From", "=?utf-8?b?VsSDbiBwaMOybmcgU+G7nw==?= <vanphong@sotttt.lamdong.gov.vn>"),
+            ),
             (
                 "MIME_HTML_ONLY",
                 html("<p>Kính gửi</p>"),
@@ -3290,6 +3352,38 @@ mod tests {
                 "no test case for {s}"
             );
         }
+    }
+
+    /// An address encoded whole with the name is read from there: no INVALID_FROM, no claim of an
+    /// authority the address itself answers, and a province address so hidden is still forged
+    /// when it comes from outside.
+    #[test]
+    fn an_address_encoded_with_the_name_is_read_from_it() {
+        let hidden = replace(
+            "From",
+            "=?utf-8?b?VsSDbiBwaMOybmcgU+G7nyA8dmFucGhvbmdAc290dHR0LmxhbWRvbmcuZ292LnZuPg==?=",
+        );
+        let s = symbols(&hidden);
+        assert!(s.contains(&"FROM_ADDRESS_ENCODED".to_owned()), "{s:?}");
+        assert!(
+            !s.iter()
+                .any(|s| s == "INVALID_FROM" || s == "FROM_AUTHORITY_CLAIM"),
+            "{s:?}"
+        );
+        let outside = Envelope {
+            client_addr: Some("203.0.113.5".parse().expect("ip")),
+            mail_from: "x@example.com".into(),
+            ..Envelope::default()
+        };
+        let s = symbols_with(&hidden, &outside);
+        assert!(s.contains(&"FORGED_LOCAL_FROM".to_owned()), "{s:?}");
+        // What is no address stays none.
+        assert_eq!(address_in_name("Văn phòng <không có>"), None);
+        assert_eq!(address_in_name("A <a b@x.vn>"), None);
+        assert_eq!(
+            address_in_name("\"Văn thư\" <vt@x.vn> "),
+            Some(("Văn thư", "vt@x.vn"))
+        );
     }
 
     #[test]
