@@ -448,7 +448,8 @@ fn vietnamese_scams_are_caught_and_ordinary_vietnamese_mail_passes() {
 /// is delivered untagged; the scams dressed as warnings there are still tagged or refused.
 /// (Before the warning meta and the fixes beside it, two were refused and six tagged; of the
 /// second batch, three were tagged before negations, the institutions' own domains and a prize's
-/// claim.)
+/// claim; of the third, the portal's newsletter and the bank's statement notice before an address
+/// encoded with the name was read and a logo beside a few lines weighed less.)
 #[test]
 fn official_mail_that_reads_like_spam_is_delivered() {
     let engine = Engine::build(&test_config()).expect("engine");
@@ -469,7 +470,7 @@ fn official_mail_that_reads_like_spam_is_delivered() {
     let ham = judge("official/ham");
     let spam = judge("official/spam");
     assert!(
-        ham.len() >= 36 && spam.len() >= 8,
+        ham.len() >= 39 && spam.len() >= 8,
         "{} ham, {} spam",
         ham.len(),
         spam.len()

@@ -275,6 +275,15 @@ HAM = [
      "Kính gửi: Các cơ sở lưu trú du lịch trên địa bàn tỉnh.\n\nNhằm đánh giá chất lượng dịch vụ và xây dựng chính sách hỗ trợ phục hồi du lịch, Sở Du lịch phối hợp Viện Nghiên cứu Phát triển du lịch thực hiện khảo sát trực tuyến. Đề nghị các cơ sở truy cập đường link https://forms.gle/AbCdEf123456 để trả lời phiếu khảo sát (khoảng 10 phút) trước ngày 20/12/2026.\n\nThông tin cá nhân và số liệu kinh doanh của cơ sở được bảo mật và chỉ dùng cho mục đích thống kê. Cơ sở hoàn thành khảo sát sẽ được ưu tiên giới thiệu trong chương trình kích cầu du lịch năm 2027.\n\nTrân trọng cảm ơn!"),
     ("Agribank Chi nhánh Lâm Đồng", "agribank.lamdong@agribank.com.vn", "Thông báo lịch bảo trì hệ thống và chuyển đổi thẻ từ sang thẻ chip",
      "Kính gửi Quý khách hàng,\n\nAgribank Chi nhánh Lâm Đồng trân trọng thông báo: hệ thống ngân hàng điện tử sẽ tạm ngừng để bảo trì từ 23h00 ngày 12/12/2026 đến 03h00 ngày 13/12/2026. Trong thời gian này, giao dịch trên Agribank E-Mobile Banking và ATM có thể bị gián đoạn.\n\nTheo quy định của Ngân hàng Nhà nước, thẻ từ ngừng hoạt động từ ngày 01/01/2027. Quý khách đang sử dụng thẻ từ vui lòng mang CCCD đến quầy giao dịch gần nhất để đổi sang thẻ chip, miễn phí đổi thẻ.\n\nAgribank không yêu cầu khách hàng cung cấp mật khẩu, mã OTP qua điện thoại, tin nhắn hay thư điện tử. Hotline: 1900 558818.\n\nTrân trọng."),
+    # A third batch: the portal's HTML newsletter, its From encoded whole with the address as an
+    # in-house system writes it; a bank's HTML statement notice with its logo; a supplier's
+    # e-invoice.
+    ("Cổng TTĐT tỉnh Lâm Đồng", "bantin@lamdong.gov.vn", "Bản tin Chính quyền điện tử số 48/2026",
+     "<html><body><table width=\"600\"><tr><td><img src=\"https://lamdong.gov.vn/logo.png\" alt=\"Cổng TTĐT\"></td></tr>\n<tr><td><h2>BẢN TIN CHÍNH QUYỀN ĐIỆN TỬ TỈNH LÂM ĐỒNG - SỐ 48/2026</h2>\n<p><b>UBND tỉnh họp phiên thường kỳ tháng 11</b><br>Chiều 30/11, UBND tỉnh tổ chức phiên họp thường kỳ, đánh giá tình hình kinh tế - xã hội 11 tháng năm 2026. <a href=\"https://lamdong.gov.vn/tin-tuc/hop-thuong-ky-thang-11\">Xem chi tiết</a></p>\n<p><b>Triển khai thanh toán không dùng tiền mặt trong dịch vụ công</b><br>Từ ngày 01/01/2027, 100% hồ sơ dịch vụ công trực tuyến được thanh toán phí, lệ phí qua Cổng Dịch vụ công quốc gia. <a href=\"https://lamdong.gov.vn/tin-tuc/thanh-toan-truc-tuyen\">Xem chi tiết</a></p>\n<p><b>Festival Hoa Đà Lạt lần thứ XI</b><br>Chương trình khuyến mại, giảm giá dịch vụ lưu trú, ăn uống đến 30% trong dịp Festival. <a href=\"https://lamdong.gov.vn/tin-tuc/festival-hoa\">Xem chi tiết</a></p>\n</td></tr><tr><td style=\"font-size:11px;color:#888\">Bạn nhận được bản tin này vì đã đăng ký tại Cổng thông tin điện tử tỉnh. <a href=\"https://lamdong.gov.vn/ban-tin/huy\">Hủy đăng ký nhận bản tin</a></td></tr></table></body></html>", True),
+    ("Vietcombank", "VCBstatement@info.vietcombank.com.vn", "Sao kê tài khoản tháng 11/2026",
+     "<html><body style=\"font-family:Arial\"><div style=\"background:#006b3f;color:#fff;padding:10px\"><img src=\"https://www.vietcombank.com.vn/logo.png\" alt=\"Vietcombank\"></div>\n<p>Kính gửi Quý khách hàng <b>SO TAI CHINH TINH LAM DONG</b>,</p>\n<p>Vietcombank trân trọng gửi Quý khách Sao kê tài khoản tháng 11/2026 (đính kèm, mật khẩu mở tệp là mã số thuế của đơn vị).</p>\n<table border=\"1\" cellpadding=\"4\"><tr><td>Số tài khoản</td><td>0071 0000 12345</td></tr><tr><td>Số dư đầu kỳ</td><td>1.234.567.890 VND</td></tr><tr><td>Số dư cuối kỳ</td><td>987.654.321 VND</td></tr></table>\n<p>Mọi thắc mắc xin liên hệ Hotline 1900 54 54 13. Vietcombank không yêu cầu Quý khách cung cấp mật khẩu, mã OTP qua email hay điện thoại.</p>\n<p style=\"font-size:10px\">Đây là email tự động, vui lòng không trả lời.</p></body></html>"),
+    ("Hóa đơn điện tử Hồng Hà", "hoadon@hongha.com.vn", "Thông báo phát hành hóa đơn điện tử số 0001234",
+     "Kính gửi: Văn phòng UBND huyện Lạc Dương\n\nCông ty CP Văn phòng phẩm Hồng Hà xin thông báo đã phát hành hóa đơn điện tử cho Quý khách:\n- Ký hiệu: 1C26THH, Số hóa đơn: 0001234\n- Tổng tiền thanh toán: 12.540.000 đồng\n\nQuý khách tra cứu và tải hóa đơn tại https://hoadon.hongha.com.vn/tracuu với mã tra cứu: HH26A9X4.\nĐề nghị Quý khách thanh toán trước ngày 31/12/2026 vào tài khoản 1234567890 tại BIDV chi nhánh Lâm Đồng.\n\nTrân trọng cảm ơn Quý khách!"),
 ]
 
 SPAM = [
@@ -306,16 +315,22 @@ SPAM = [
 ]
 
 
-def eml(i, sender_name, address, subject, body):
+def eml(i, sender_name, address, subject, body, from_whole=False):
     name = email.header.Header(sender_name, "utf-8").encode()
+    sender = f"{name} <{address}>"
+    if from_whole:
+        # Name and address encoded together as one encoded word, as PHP's mb_encode_mimeheader
+        # and Python's legacy email API write them.
+        sender = email.header.Header(f"{sender_name} <{address}>", "utf-8").encode()
+    kind = "html" if body.startswith("<html") else "plain"
     lines = [
-        f"From: {name} <{address}>",
+        f"From: {sender}",
         f"To: <{TO}>",
         f"Subject: {email.header.Header(subject, 'utf-8').encode()}",
         f"Date: {email.utils.formatdate(1796256000 + i * 3607, localtime=False)}",
         f"Message-ID: <official.{i}@{address.split('@')[-1]}>",
         "MIME-Version: 1.0",
-        "Content-Type: text/plain; charset=utf-8",
+        f"Content-Type: text/{kind}; charset=utf-8",
         "Content-Transfer-Encoding: 8bit",
         "",
         body,

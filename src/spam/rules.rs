@@ -87,6 +87,10 @@ struct RawMeta {
     /// against scams quotes them, so what its quotes match is taken back out.
     #[serde(default)]
     cancels: Vec<String>,
+    /// Not when the From address is at one of these domains or under it (an institution's own
+    /// notices carry the signs: sums, requests, "quý khách", an account number).
+    #[serde(default)]
+    unless_from: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -190,6 +194,9 @@ enum RawCheck {
     ImageOnly {
         symbol: String,
         max_chars: usize,
+        /// More letters than this (a band of text lengths, each its own symbol).
+        #[serde(default)]
+        min_chars: usize,
     },
     LinkMismatch {
         symbol: String,
@@ -645,7 +652,8 @@ enum Test {
     ForgedLocal(Sender),
     HtmlOnly,
     HiddenText(usize),
-    ImageOnly(usize),
+    /// Images and at least `.0`, at most `.1` letters of text.
+    ImageOnly(usize, usize),
     LinkMismatch,
     Capitals {
         on: Where,
@@ -726,6 +734,8 @@ struct Meta {
     passage: usize,
     /// Checks' and metas' symbols taken out of the findings when it fires.
     cancels: Vec<String>,
+    /// From domains (and their subdomains) for which it does not fire.
+    unless_from: Vec<String>,
 }
 
 /// Compiles the `[[meta]]` checks: each names only symbols of signs or checks, a sign is not
@@ -791,6 +801,7 @@ fn compile_metas(
             levels,
             passage: passage(m.passage_bytes.unwrap_or(passage_bytes)),
             cancels: m.cancels,
+            unless_from: m.unless_from.iter().map(|d| d.to_ascii_lowercase()).collect(),
         });
     }
     Ok(out)
@@ -917,7 +928,11 @@ fn compile_check(
         RawCheck::ForgedLocal { symbol, sender } => (symbol, Test::ForgedLocal(sender)),
         RawCheck::HtmlOnly { symbol } => (symbol, Test::HtmlOnly),
         RawCheck::HiddenText { symbol, min_chars } => (symbol, Test::HiddenText(min_chars)),
-        RawCheck::ImageOnly { symbol, max_chars } => (symbol, Test::ImageOnly(max_chars)),
+        RawCheck::ImageOnly {
+            symbol,
+            max_chars,
+            min_chars,
+        } => (symbol, Test::ImageOnly(min_chars, max_chars)),
         RawCheck::LinkMismatch { symbol } => (symbol, Test::LinkMismatch),
         RawCheck::Capitals {
             symbol,
@@ -1442,6 +1457,13 @@ impl SpamRules {
         }
         let mut cancelling: Vec<(usize, &Vec<String>)> = Vec::new();
         for m in &self.metas {
+            if !view.from_domain.is_empty()
+                && m.unless_from
+                    .iter()
+                    .any(|d| impersonation::is_under(&view.from_domain, d))
+            {
+                continue;
+            }
             let mut signs: Vec<&str> =
                 m.of.iter()
                     .filter(|s| fired.iter().any(|x| x == *s))
@@ -2020,13 +2042,13 @@ impl Test {
                     )
                 })
             }
-            Test::ImageOnly(max) => {
+            Test::ImageOnly(min, max) => {
                 if v.html.is_empty() {
                     return None;
                 }
                 let images: usize = v.html_facts.iter().map(|h| h.images).sum();
                 let chars = v.body.chars().filter(|&c| is_word_char(c)).count();
-                (images > 0 && chars <= *max).then(|| {
+                (images > 0 && (*min..=*max).contains(&chars)).then(|| {
                     (
                         format!("HTML with {images} images and only {chars} letters of text"),
                         "body".to_owned(),
@@ -3131,6 +3153,12 @@ mod tests {
                 html(&format!("<img src=\"cid:logo\"><p>{}</p>", "Kính gửi các đơn vị về việc triển khai. ".repeat(20))),
             ),
             (
+                "HTML_IMAGE_FEW_WORDS",
+                // A logo and some 300 letters; a logo and a page of text.
+                html(&format!("<img src=\"cid:logo\"><p>{}</p>", "Kính gửi các đơn vị về việc triển khai. ".repeat(10))),
+                html(&format!("<img src=\"cid:logo\"><p>{}</p>", "Kính gửi các đơn vị về việc triển khai. ".repeat(20))),
+            ),
+            (
                 "HTML_FONT_LARGE",
                 html("<font size=\"+5\">GIẢM GIÁ</font>"),
                 html("<font size=\"3\">Thông báo</font>"),
@@ -3684,6 +3712,22 @@ mod tests {
         );
         let s = symbols(&bill);
         assert!(!s.iter().any(|s| s.starts_with("VI_SCAM_SHAPE")), "{s:?}");
+        // A bank's own statement notice carries sums, a request, "quý khách" and an account
+        // number: from the bank's own domain it is no scam's shape, from free mail it is.
+        let notice = |from: &str| {
+            replace("From", from).replace(
+                "Kính gửi các đồng chí.",
+                "Kính gửi Quý khách, sao kê tài khoản tháng 11: số tài khoản 0071000012345, số dư \
+                 cuối kỳ 987.654.321 VND. Mọi thắc mắc xin liên hệ Hotline 1900 54 54 13.",
+            )
+        };
+        let shape = |from: &str| {
+            symbols(&notice(from))
+                .into_iter()
+                .any(|s| s.starts_with("VI_SCAM_SHAPE"))
+        };
+        assert!(!shape("Vietcombank <VCBstatement@info.vietcombank.com.vn>"));
+        assert!(shape("Vietcombank <vcb.saoke@gmail.com>"));
     }
 
     /// A warning against scams (a subject naming one, tactics described, advice given) quotes
