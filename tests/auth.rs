@@ -465,6 +465,20 @@ async fn the_province_s_own_domain_claimed_from_outside_is_refused_and_internal_
         }
         other => panic!("expected a refusal, got {other:?}"),
     }
+    // The same claim in a From whose name and address a mailer encoded whole as one encoded
+    // word (readers show the address; mail-auth sees none), under a foreign envelope sender:
+    // refused too.
+    let hidden = message(
+        "=?utf-8?b?R2nDoW0gxJHhu5FjIDxnaWFtZG9jQHNudi5sYW1kb25nLmdvdi52bj4=?=",
+        "Chuyen khoan gap",
+        "Chuyen ngay.",
+    );
+    let (st, a) = send(&m, OUTSIDE, "mail.example.net", "bounce@six.example", &hidden).await;
+    assert!(
+        matches!(st, Status::Reject { .. }),
+        "{st:?}: {}",
+        result_symbols(&a)
+    );
     // The same from one of the province's networks (192.0.2.0/24 here): not checked against
     // itself; the header says so, and forged headers claiming our authserv-id are removed.
     let mut raw = b"Authentication-Results: mx.lamdong.gov.vn; spf=pass smtp.mailfrom=x@evil.example\r\nAuthentication-Results: other.example; spf=pass\r\n".to_vec();

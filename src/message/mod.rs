@@ -11,6 +11,38 @@ pub use parsed::{Attachment, ParsedMessage, PartRef, StructureProblem, text_as_s
 use serde::{Deserialize, Serialize};
 use std::net::IpAddr;
 
+/// The display name and the address of a From name that holds both ("Văn phòng <vp@x.vn>", as a
+/// From whose name and address a mailer encoded whole as one encoded word decodes: PHP's
+/// `mb_encode_mimeheader`, Python's legacy `email` API), if it does.
+pub fn address_in_name(name: &str) -> Option<(&str, &str)> {
+    let (display, address) = name.trim_end().strip_suffix('>')?.rsplit_once('<')?;
+    let address = address.trim();
+    let (local, domain) = address.rsplit_once('@')?;
+    let valid = !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !address.contains(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | ','));
+    valid.then(|| (display.trim().trim_matches('"').trim(), address))
+}
+
+/// The From address, lower-case, of a message whose From has no address of its own but a name
+/// that holds one ([`address_in_name`]): what mail readers show. `None` otherwise. Reads at most
+/// the first 256 KiB of the header section; a parser panic is no address.
+pub fn from_address_in_name(raw: &[u8]) -> Option<String> {
+    let end = memchr::memmem::find(raw, b"\r\n\r\n")
+        .or_else(|| memchr::memmem::find(raw, b"\n\n"))
+        .map_or(raw.len(), |i| i + 2);
+    let head = raw.get(..end.min(256 * 1024))?;
+    let parsed =
+        std::panic::catch_unwind(|| mail_parser::MessageParser::default().parse_headers(head)).ok()??;
+    let from = parsed.from()?.first()?;
+    if from.address().is_some() {
+        return None;
+    }
+    address_in_name(from.name()?).map(|(_, a)| a.to_ascii_lowercase())
+}
+
 /// What the SMTP dialogue told us about a message.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct Envelope {

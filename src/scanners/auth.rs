@@ -557,7 +557,14 @@ impl SenderAuth {
             );
             results = results.with_spf_mailfrom_result(out, ip, mail_from, helo);
         }
-        let header_from = message.from.first().cloned().unwrap_or_default();
+        // A From whose name and address were encoded whole as one encoded word has no address
+        // for mail-auth, but readers show one: a province domain claimed so is checked as any.
+        let header_from = message
+            .from
+            .first()
+            .cloned()
+            .or_else(|| crate::message::from_address_in_name(raw))
+            .unwrap_or_default();
         let header_from_domain = from_domain(&header_from).unwrap_or_default();
         for d in &dkim {
             let (domain, selector) = d

@@ -1669,7 +1669,7 @@ impl<'a> View<'a> {
         // is read from the name, as mail readers show it.
         let (name, address, from_encoded) =
             match (from.and_then(|a| a.name()), from.and_then(|a| a.address())) {
-                (Some(n), None) => match address_in_name(n) {
+                (Some(n), None) => match crate::message::address_in_name(n) {
                     Some((display, address)) => (Some(display), Some(address), true),
                     None => (Some(n), None, false),
                 },
@@ -1734,20 +1734,6 @@ impl<'a> View<'a> {
             urls,
         }
     }
-}
-
-/// The display name and the address of a From name that holds both ("Văn phòng <vp@x.vn>", as
-/// an encoded word written whole decodes), if it does.
-fn address_in_name(name: &str) -> Option<(&str, &str)> {
-    let (display, address) = name.trim_end().strip_suffix('>')?.rsplit_once('<')?;
-    let address = address.trim();
-    let (local, domain) = address.rsplit_once('@')?;
-    let valid = !local.is_empty()
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !address.contains(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | ','));
-    valid.then(|| (display.trim().trim_matches('"').trim(), address))
 }
 
 impl View<'_> {
@@ -3406,12 +3392,19 @@ mod tests {
         let s = symbols_with(&hidden, &outside);
         assert!(s.contains(&"FORGED_LOCAL_FROM".to_owned()), "{s:?}");
         // What is no address stays none.
+        use crate::message::{address_in_name, from_address_in_name};
         assert_eq!(address_in_name("Văn phòng <không có>"), None);
         assert_eq!(address_in_name("A <a b@x.vn>"), None);
         assert_eq!(
             address_in_name("\"Văn thư\" <vt@x.vn> "),
             Some(("Văn thư", "vt@x.vn"))
         );
+        // The same read from a message's bytes (as the authentication checks do).
+        assert_eq!(
+            from_address_in_name(hidden.as_bytes()).as_deref(),
+            Some("vanphong@sotttt.lamdong.gov.vn")
+        );
+        assert_eq!(from_address_in_name(plain("x", "y").as_bytes()), None);
     }
 
     #[test]
