@@ -114,7 +114,7 @@ struct RawSettings {
     /// phrase-set check's phrase within their scope is advice, not a demand.
     #[serde(default)]
     negations: Vec<String>,
-    /// How many words after a negation it reaches, within its sentence.
+    /// How many words after a negation it reaches, within its clause.
     #[serde(default)]
     negation_words: usize,
 }
@@ -194,7 +194,7 @@ enum RawCheck {
     ImageOnly {
         symbol: String,
         max_chars: usize,
-        /// More letters than this (a band of text lengths, each its own symbol).
+        /// At least this many letters (a band of text lengths, each its own symbol; 0: any).
         #[serde(default)]
         min_chars: usize,
     },
@@ -1737,10 +1737,12 @@ impl<'a> View<'a> {
 }
 
 impl View<'_> {
-    /// Whether the phrase found at byte `at` of `body_lower` lies where a negation denies it.
+    /// Whether the phrase found at byte `at` of `body_lower` lies where a negation denies it: after
+    /// the negation's start, so a phrase that begins with one ("đừng nói với ai", "không yêu cầu
+    /// bằng cấp") is a phrase of its own, not denied by itself.
     fn is_negated(&self, at: usize) -> bool {
         let i = self.negated.partition_point(|&(_, end)| end <= at);
-        self.negated.get(i).is_some_and(|&(start, _)| start <= at)
+        self.negated.get(i).is_some_and(|&(start, _)| start < at)
     }
 }
 
@@ -2949,6 +2951,18 @@ mod tests {
             "Nếu không cung cấp mật khẩu trong ngày, hộp thư sẽ bị khóa.",
         );
         assert!(has(&threat, "VI_CREDENTIAL_DEMAND"), "{:?}", symbols(&threat));
+        // A phrase that begins with a negation is not denied by it (a job scam's selling point).
+        let job = plain(
+            "Tuyển nhân viên",
+            "Tuyển nhân viên nhập liệu làm tại nhà, không yêu cầu bằng cấp, trả lương theo tuần.",
+        );
+        let found = findings_with(&job, &Envelope::default());
+        assert!(
+            found
+                .iter()
+                .any(|f| f.symbol.starts_with("VI_JOB_SCAM") && f.detail.contains("không yêu cầu bằng cấp")),
+            "{found:?}"
+        );
         // A full stop inside a number is no sentence's end.
         assert_eq!(
             negation_end("đừng gọi 0263.3822 nữa. rồi", 0, 1, 12),
