@@ -2845,6 +2845,48 @@ pub fn labelled() -> Vec<Labelled> {
         ));
     }
 
+    // --- a classification field laid out as a table (2026-12-05) ------------------------------
+    // A document system's notice of a new document: the field's label in one cell and its value
+    // in the next (or under its column's heading); a blank form listing the levels as the trap.
+    let html = |body: &str| {
+        Part::Text {
+        body: format!("<html><body><p>Đồng chí có văn bản mới cần xử lý:</p><table border=1>{body}</table></body></html>")
+            .into_bytes(),
+        subtype: "html",
+        charset: "utf-8",
+        cte: Cte::EightBit,
+    }
+    };
+    for (slug, why, symbols, body) in [
+        (
+            "html-table-row-field-mat",
+            "a document system's HTML notice whose table has the row «Độ mật | Mật»",
+            mat.clone(),
+            "<tr><td>Số ký hiệu</td><td>123/UBND-VX</td></tr><tr><td>Trích yếu</td><td>Về việc triển khai kế hoạch bảo vệ</td></tr>\
+             <tr><td>Độ khẩn</td><td>Thường</td></tr><tr><td>Độ mật</td><td>Mật</td></tr>",
+        ),
+        (
+            "html-table-column-field-toi-mat",
+            "a document system's HTML notice whose table has a column «Độ mật» and «Tối mật» under it",
+            toi.clone(),
+            "<tr><th>Số ký hiệu</th><th>Trích yếu</th><th>Độ khẩn</th><th>Độ mật</th></tr>\
+             <tr><td>124/UBND-VX</td><td>Về việc triển khai kế hoạch bảo vệ</td><td>Hỏa tốc</td><td>Tối mật</td></tr>",
+        ),
+        (
+            "neg-html-table-form-levels",
+            "a blank form whose table lists the levels to choose from under «Độ mật»",
+            none.clone(),
+            "<tr><td>Độ mật:</td><td>Tuyệt mật</td><td>Tối mật</td><td>Mật</td><td>Thường</td></tr>",
+        ),
+    ] {
+        later.push((
+            slug.into(),
+            why.into(),
+            symbols,
+            Mail::new(FROM, TO, "Văn bản đến mới").part(html(body)),
+        ));
+    }
+
     v.into_iter()
         .map(|(slug, why, symbols, mail)| (slug.to_owned(), why.to_owned(), symbols, mail))
         .chain(systematic)

@@ -30,6 +30,11 @@ struct Detector {
     sentence_words: usize,
     snippet_chars: usize,
     max_findings: usize,
+    /// Lines after a field's label alone in a table cell within which a level alone in a cell
+    /// is its value (the next cell of its row, or the cell under a column's heading). Absent
+    /// from a site's older markings.toml: 0, a field is then only "Độ mật: Tối mật" on a line.
+    #[serde(default)]
+    field_cell_lines: usize,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -581,28 +586,32 @@ impl MarkingScanner {
                 // after at most a numbering, and its value is one level, not a list of them
                 // ("… ba độ mật: Tuyệt mật, Tối mật và Mật" is running text). In a subject the
                 // field may follow what the subject is about, set apart by a dash, a comma or a
-                // bracket ("Kế hoạch số 12 - Độ mật: Tối mật"), never inside a sentence.
+                // bracket ("Kế hoạch số 12 - Độ mật: Tối mật"), never inside a sentence. A row
+                // copied as text parts label and value by a tab; a table read a cell a line has
+                // them on lines of their own ([`Self::field_in_table`]).
                 let after_value = line[words[i].1..].trim_start();
-                let field = before.trim_end().ends_with(':')
-                    && self.field_labels.iter().any(|l| {
-                        if !ends_with_words(&upper[..start], l) {
-                            return false;
-                        }
-                        let first = start - l.len();
-                        let numbering = upper[..first].iter().all(|w| {
-                            w.chars()
-                                .all(|c| c.is_ascii_digit() || (c.is_alphabetic() && w.len() == 1))
-                        }) && first <= 1;
-                        numbering
-                            || (piece.kind == PieceKind::Subject
-                                && line[..words[first].0]
-                                    .trim_end()
-                                    .ends_with(['-', '–', '—', ',', ';', '|', '(', '[']))
-                    })
-                    && !after_value.starts_with([',', ';'])
-                    && !upper
-                        .get(i + 1)
-                        .is_some_and(|w| matches!(w.as_str(), "VÀ" | "HOẶC" | "VA" | "HOAC" | "AND" | "OR"));
+                let phrase_alone = words.len() == i + 1 - start;
+                let field = (phrase_alone && self.field_in_table(&lines, li, folded_mode))
+                    || (before.trim_end().ends_with(':') || before.ends_with('\t'))
+                        && self.field_labels.iter().any(|l| {
+                            if !ends_with_words(&upper[..start], l) {
+                                return false;
+                            }
+                            let first = start - l.len();
+                            let numbering = upper[..first].iter().all(|w| {
+                                w.chars()
+                                    .all(|c| c.is_ascii_digit() || (c.is_alphabetic() && w.len() == 1))
+                            }) && first <= 1;
+                            numbering
+                                || (piece.kind == PieceKind::Subject
+                                    && line[..words[first].0]
+                                        .trim_end()
+                                        .ends_with(['-', '–', '—', ',', ';', '|', '(', '[']))
+                        })
+                        && !after_value.starts_with([',', ';'])
+                        && !upper.get(i + 1).is_some_and(|w| {
+                            matches!(w.as_str(), "VÀ" | "HOẶC" | "VA" | "HOAC" | "AND" | "OR")
+                        });
                 // Everyday words are compounds ("bảo mật", "mật báo"): the word before or after
                 // counts only when joined to the level by spaces (or a hyphen), not across a
                 // bracket or a dash ("[MẬT] Báo cáo", "Kế hoạch bảo vệ - MẬT").
@@ -844,6 +853,51 @@ impl MarkingScanner {
     }
 
     /// The level whose spelling ends at word `i`: (rank, name, symbol, first word).
+    /// Whether the level alone on line `li` is the value of a field laid out as a table: a
+    /// field's label alone on a line (its cell, with or without a colon) within
+    /// `field_cell_lines` before it, and no other level alone on a line within as many lines
+    /// after the label (a form listing the levels to choose from is no value).
+    fn field_in_table(&self, lines: &[&str], li: usize, folded: bool) -> bool {
+        let reach = self.d.field_cell_lines;
+        if reach == 0 {
+            return false;
+        }
+        let words_upper = |line: &str| -> Vec<String> {
+            split_words(line)
+                .iter()
+                .map(|(_, _, w)| w.to_uppercase())
+                .collect()
+        };
+        let level_alone = |line: &str| -> Option<u8> {
+            let upper = words_upper(line);
+            let last = upper.len().checked_sub(1)?;
+            match self.level_at(&upper, last, folded) {
+                Some((rank, _, _, 0)) => Some(rank),
+                _ => None,
+            }
+        };
+        let Some(own) = lines.get(li).and_then(|l| level_alone(l)) else {
+            return false;
+        };
+        for back in 1..=reach.min(li) {
+            let line = lines[li - back].trim();
+            let label = line.trim_end_matches(':').trim_end();
+            if label.len() > 40 {
+                continue;
+            }
+            if self.field_labels.iter().any(|l| words_upper(label) == *l) {
+                // No other level alone in a cell within the label's reach.
+                let k = li - back;
+                let end = (k + reach).min(lines.len() - 1);
+                return lines[k + 1..=end]
+                    .iter()
+                    .filter_map(|l| level_alone(l))
+                    .all(|r| r == own);
+            }
+        }
+        false
+    }
+
     fn level_at(&self, upper: &[String], i: usize, folded: bool) -> Option<(u8, &str, &str, usize)> {
         for l in &self.levels {
             let spellings = if folded { &l.folded } else { &l.spell };
@@ -1052,6 +1106,37 @@ mod tests {
                 Vec::<String>::new(),
                 "{name}"
             );
+        }
+    }
+
+    /// A classification field laid out as a table (each cell a line, as HTML and Office tables
+    /// are read): the value in the next cell of the label's row, or under its column's heading;
+    /// a form listing the levels to choose from, and an ordinary value, are none.
+    #[test]
+    fn a_field_laid_out_as_a_table_is_a_field() {
+        for (text, symbol) in [
+            (
+                "Số ký hiệu\n123/UBND-VX\nĐộ khẩn\nThường\nĐộ mật\nMật\n",
+                "MARKING_MAT",
+            ),
+            ("Độ mật:\nTối mật\nNgười ký\nNguyễn Văn A\n", "MARKING_TOI_MAT"),
+            // A row copied as text: its cells apart by a tab.
+            ("Số ký hiệu\t126/UBND-VX\nĐộ mật\tMật\n", "MARKING_MAT"),
+            (
+                "Số ký hiệu\nTrích yếu\nĐộ khẩn\nĐộ mật\n124/UBND-VX\nVề việc triển khai\nHỏa tốc\nTuyệt mật\n",
+                "MARKING_TUYET_MAT",
+            ),
+        ] {
+            assert_eq!(symbols_for(text, PieceKind::Body), vec![symbol], "{text}");
+        }
+        for text in [
+            "Độ mật:\nTuyệt mật\nTối mật\nMật\n",
+            "Độ mật\nThường\nMật khẩu\nMật ong\n",
+            "Độ mật\nKhông\n",
+            // Far below the label: no longer its cell.
+            &format!("Độ mật\n{}Mật\n", "dòng\n".repeat(20)),
+        ] {
+            assert_eq!(symbols_for(text, PieceKind::Body), Vec::<String>::new(), "{text}");
         }
     }
 
