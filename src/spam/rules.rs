@@ -3398,12 +3398,7 @@ mod tests {
                 .any(|s| s == "INVALID_FROM" || s == "FROM_AUTHORITY_CLAIM"),
             "{s:?}"
         );
-        let outside = Envelope {
-            client_addr: Some("203.0.113.5".parse().expect("ip")),
-            mail_from: "x@example.com".into(),
-            ..Envelope::default()
-        };
-        let s = symbols_with(&hidden, &outside);
+        let s = symbols_with(&hidden, &outside_client("x@example.com"));
         assert!(s.contains(&"FORGED_LOCAL_FROM".to_owned()), "{s:?}");
         // What is no address stays none.
         use crate::message::{address_in_name, from_address_in_name};
@@ -3421,14 +3416,19 @@ mod tests {
         assert_eq!(from_address_in_name(plain("x", "y").as_bytes()), None);
     }
 
+    /// The envelope of a message from an outside client that did not authenticate.
+    fn outside_client(mail_from: &str) -> Envelope {
+        Envelope {
+            client_addr: Some("203.0.113.5".parse().expect("ip")),
+            mail_from: mail_from.into(),
+            ..Envelope::default()
+        }
+    }
+
     #[test]
     fn a_local_sender_from_outside_is_forged() {
         let msg = plain("Lịch họp", "Kính gửi các đồng chí.");
-        let outside = Envelope {
-            client_addr: Some("203.0.113.5".parse().expect("ip")),
-            mail_from: "a@sotttt.lamdong.gov.vn".into(),
-            ..Envelope::default()
-        };
+        let outside = outside_client("a@sotttt.lamdong.gov.vn");
         let s = symbols_with(&msg, &outside);
         assert!(s.contains(&"FORGED_LOCAL_FROM".to_owned()), "{s:?}");
         assert!(s.contains(&"FORGED_LOCAL_ENVFROM".to_owned()), "{s:?}");
