@@ -73,7 +73,7 @@ pub fn mime_members(
             continue;
         };
         let name = a.name.clone().unwrap_or_else(|| format!("attachment-{}", i + 1));
-        if !admit(path, &name, bytes, budget, problems, visit) {
+        if !budget.visit(path, &name, bytes, problems, visit) {
             return;
         }
     }
@@ -94,7 +94,7 @@ pub fn outlook_members(
     match super::ole::read(data) {
         Ok(found) => {
             for (name, bytes) in &found.embedded {
-                if !admit(path, name, bytes, budget, problems, visit) {
+                if !budget.visit(path, name, bytes, problems, visit) {
                     return;
                 }
             }
@@ -104,24 +104,6 @@ pub fn outlook_members(
             problems.push(ExtractProblem::Unreadable(path.to_owned(), why))
         }
     }
-}
-
-/// Visits one file of the container at `path` if the budget admits it; false when it does not
-/// (nothing more is to be read).
-fn admit(
-    path: &str,
-    name: &str,
-    bytes: &[u8],
-    budget: &mut Budget,
-    problems: &mut Vec<ExtractProblem>,
-    visit: &mut dyn FnMut(&str, &str, &[u8]),
-) -> bool {
-    let member = format!("{path} > {name}");
-    let ok = budget.admit(&member, bytes.len(), problems);
-    if ok {
-        visit(&member, name, bytes);
-    }
-    ok
 }
 
 #[cfg(test)]

@@ -74,6 +74,25 @@ impl Budget {
         self.bytes_left -= len as u64;
         true
     }
+
+    /// Visits the file `name` of the container at `path` (as `visit(member_path, name, bytes)`)
+    /// if the budget admits it ([`Budget::admit`]); false when it does not (nothing more is to
+    /// be read).
+    pub fn visit(
+        &mut self,
+        path: &str,
+        name: &str,
+        bytes: &[u8],
+        problems: &mut Vec<ExtractProblem>,
+        visit: &mut dyn FnMut(&str, &str, &[u8]),
+    ) -> bool {
+        let member = format!("{path} > {name}");
+        let ok = self.admit(&member, bytes.len(), problems);
+        if ok {
+            visit(&member, name, bytes);
+        }
+        ok
+    }
 }
 
 /// Why some content of an archive could not be read.

@@ -244,11 +244,9 @@ pub fn for_each_member(
         ));
     }
     for a in found.attachments {
-        let member = format!("{path} > {}", a.name);
-        if !budget.admit(&member, a.data.len(), problems) {
+        if !budget.visit(path, &a.name, a.data, problems, visit) {
             return;
         }
-        visit(&member, &a.name, a.data);
     }
 }
 
