@@ -449,7 +449,10 @@ fn vietnamese_scams_are_caught_and_ordinary_vietnamese_mail_passes() {
 /// (Before the warning meta and the fixes beside it, two were refused and six tagged; of the
 /// second batch, three were tagged before negations, the institutions' own domains and a prize's
 /// claim; of the third, the portal's newsletter and the bank's statement notice before an address
-/// encoded with the name was read and a logo beside a few lines weighed less.)
+/// encoded with the name was read and a logo beside a few lines weighed less; of the fourth, the
+/// Government Office's notice from chinhphu.vn (14.5, tagged) before `[domains] state` and a
+/// bank's payroll confirmation (5.0, "đề nghị" and "hoàn trả" read as the lottery) before the
+/// lottery's words became its game's.)
 #[test]
 fn official_mail_that_reads_like_spam_is_delivered() {
     let engine = Engine::build(&test_config()).expect("engine");
@@ -470,7 +473,7 @@ fn official_mail_that_reads_like_spam_is_delivered() {
     let ham = judge("official/ham");
     let spam = judge("official/spam");
     assert!(
-        ham.len() >= 39 && spam.len() >= 8,
+        ham.len() >= 51 && spam.len() >= 14,
         "{} ham, {} spam",
         ham.len(),
         spam.len()

@@ -37,6 +37,10 @@ fn passage(bytes: usize) -> usize {
 #[serde(deny_unknown_fields)]
 struct RawRules {
     settings: RawSettings,
+    /// Named lists of domains (`[domains] state = [...]`), written once and named in a
+    /// check's or a meta's domain list as `"@state"`.
+    #[serde(default)]
+    domains: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     check: Vec<RawCheck>,
     /// Checks whose symbols are never reported nor scored: they only count towards `meta`.
@@ -296,6 +300,10 @@ enum RawCheck {
         symbol: String,
         #[serde(default)]
         suffix: String,
+        /// Domains outside `suffix` that are the authorities' own too (the Government's
+        /// chinhphu.vn, the National Assembly's quochoi.vn): a claim from under them is not one.
+        #[serde(default)]
+        official: Vec<String>,
         names: Vec<String>,
         #[serde(default)]
         free_mail: Vec<String>,
@@ -697,6 +705,7 @@ enum Test {
     LinkSuffixMismatch(String),
     SenderClaims {
         suffix: String,
+        official: Vec<String>,
         names: Vec<String>,
         free_mail: Vec<String>,
     },
@@ -805,6 +814,77 @@ fn compile_metas(
         });
     }
     Ok(out)
+}
+
+/// Replaces every `"@name"` in the checks', signs' and metas' domain lists with the domains of
+/// `[domains] name`; a name that is not there is an error naming the check and the value.
+fn expand_domain_lists(raw: &mut RawRules, origin: &Path, text: &str) -> Result<(), ConfigError> {
+    let named = &raw.domains;
+    if let Some((name, _)) = named
+        .iter()
+        .find(|(_, list)| list.iter().any(|d| d.trim().starts_with('@')))
+    {
+        return Err(ConfigError::at_key(
+            origin,
+            text,
+            "domains",
+            name,
+            "a named list holds domains, not the names of other lists",
+        ));
+    }
+    let expand = |symbol: &str, key: &str, list: &mut Vec<String>| -> Result<(), ConfigError> {
+        let mut out = Vec::with_capacity(list.len());
+        for d in list.iter() {
+            match d.trim().strip_prefix('@') {
+                None => out.push(d.trim().to_owned()),
+                Some(name) => match named.get(name) {
+                    Some(domains) => out.extend(domains.iter().map(|d| d.trim().to_owned())),
+                    None => {
+                        return Err(ConfigError::at_line_with(
+                            origin,
+                            text,
+                            &format!("\"{}\"", d.trim()),
+                            key,
+                            d,
+                            &format!("{symbol}: names no list of [domains]"),
+                        ));
+                    }
+                },
+            }
+        }
+        *list = out;
+        Ok(())
+    };
+    for c in raw.check.iter_mut().chain(raw.sign.iter_mut()) {
+        match c {
+            RawCheck::PhraseSets {
+                symbol,
+                link_outside,
+                unless_from,
+                ..
+            } => {
+                if let Some(l) = link_outside {
+                    expand(symbol, "link_outside", l)?;
+                }
+                expand(symbol, "unless_from", unless_from)?;
+            }
+            RawCheck::Lookalike { symbol, domains, .. } => expand(symbol, "domains", domains)?,
+            RawCheck::SenderClaims {
+                symbol,
+                official,
+                free_mail,
+                ..
+            } => {
+                expand(symbol, "official", official)?;
+                expand(symbol, "free_mail", free_mail)?;
+            }
+            _ => {}
+        }
+    }
+    for m in &mut raw.meta {
+        expand(&m.symbol, "unless_from", &mut m.unless_from)?;
+    }
+    Ok(())
 }
 
 /// The compiled spam rules.
@@ -1104,12 +1184,14 @@ fn compile_check(
         RawCheck::SenderClaims {
             symbol,
             suffix,
+            official,
             names,
             free_mail,
         } => (
             symbol,
             Test::SenderClaims {
                 suffix: suffix.to_ascii_lowercase(),
+                official: official.iter().map(|d| d.to_ascii_lowercase()).collect(),
                 free_mail: free_mail.iter().map(|d| d.to_ascii_lowercase()).collect(),
                 names: names
                     .iter()
@@ -1159,7 +1241,8 @@ fn compile_check(
 impl SpamRules {
     /// Compiles `text` (read from `origin`); errors name the file, line and value.
     pub fn compile(text: &str, origin: &Path) -> Result<SpamRules, ConfigError> {
-        let raw: RawRules = toml::from_str(text).map_err(|e| ConfigError::from_toml(origin, text, &e))?;
+        let mut raw: RawRules = toml::from_str(text).map_err(|e| ConfigError::from_toml(origin, text, &e))?;
+        expand_domain_lists(&mut raw, origin, text)?;
         let mut checks = Vec::new();
         let mut index = PhraseIndex::default();
         for c in raw.check {
@@ -2116,6 +2199,7 @@ impl Test {
             }),
             Test::SenderClaims {
                 suffix,
+                official,
                 names,
                 free_mail,
             } => {
@@ -2148,6 +2232,9 @@ impl Test {
                         "header From".to_owned(),
                         Why::new("confusable_name").value("name", clip(name, 80)),
                     ));
+                }
+                if official.iter().any(|o| impersonation::is_under(domain, o)) {
+                    return None;
                 }
                 impersonation::claimed_authority(&v.sender, domain, names, suffix).map(|claimed| {
                     (
@@ -3832,6 +3919,68 @@ mod tests {
         assert!(!off.has_vietnamese_model());
         assert!(off.symbols().contains(&"VI_MODEL_SPAM"));
         assert_eq!(off.vietnamese_model_opinion(1.0), None);
+    }
+
+    #[test]
+    fn named_domain_lists_are_expanded_and_an_unknown_name_is_an_error() {
+        // "@state" in FROM_AUTHORITY_CLAIM's `official`: the Government Office writes from
+        // chinhphu.vn, not a .gov.vn domain, and claims nothing; a look-alike of it does.
+        let from = |f: &str| symbols(&replace("From", f));
+        let vpcp = "=?UTF-8?Q?V=C4=83n_ph=C3=B2ng_Ch=C3=ADnh_ph=E1=BB=A7?=";
+        let own = from(&format!("{vpcp} <hotro.baocao@chinhphu.vn>"));
+        assert!(!own.contains(&"FROM_AUTHORITY_CLAIM".to_owned()), "{own:?}");
+        let other = from(&format!("{vpcp} <hotro@chinhphu-vn.com>"));
+        assert!(other.contains(&"FROM_AUTHORITY_CLAIM".to_owned()), "{other:?}");
+        let bad = EMBEDDED.replace(
+            "unless_from = [\"@state\", \"@institutions\"]",
+            "unless_from = [\"@state\", \"@banks\"]",
+        );
+        assert_ne!(bad, EMBEDDED);
+        let e = SpamRules::compile(&bad, Path::new("rules/spam.toml"))
+            .expect_err("an unknown list")
+            .to_string();
+        assert!(
+            e.contains("@banks") && e.contains("unless_from") && e.contains("[domains]"),
+            "{e}"
+        );
+        let line: usize = e.split(':').nth(1).and_then(|l| l.parse().ok()).expect("a line");
+        assert!(
+            bad.lines().nth(line - 1).is_some_and(|l| l.contains("@banks")),
+            "{e}"
+        );
+        let bad = EMBEDDED.replace("state = [\"gov.vn\",", "state = [\"@institutions\", \"gov.vn\",");
+        assert_ne!(bad, EMBEDDED);
+        let e = SpamRules::compile(&bad, Path::new("rules/spam.toml"))
+            .expect_err("a list of lists")
+            .to_string();
+        assert!(
+            e.contains("state") && e.contains("not the names of other lists"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn the_lottery_is_its_game_not_its_syllables() {
+        // "lô" (a plot, a shipment) and "đề" (half of "đề nghị") are every official letter's.
+        let bank = plain(
+            "Xác nhận chi lương",
+            "Đề nghị đơn vị kiểm tra: 02 khoản đã được hoàn trả về tài khoản của đơn vị. \
+             Lô hàng thiết bị giao theo hợp đồng; đề xuất bổ sung kinh phí.",
+        );
+        assert!(
+            !symbols(&bank).iter().any(|s| s.starts_with("VI_GAMBLING")),
+            "{:?}",
+            symbols(&bank)
+        );
+        let game = plain(
+            "x",
+            "Đánh đề online tỷ lệ 1 ăn 99, nạp rút siêu tốc trong 3 phút.",
+        );
+        assert!(
+            symbols(&game).contains(&"VI_GAMBLING".to_owned()),
+            "{:?}",
+            symbols(&game)
+        );
     }
 
     #[test]
