@@ -302,3 +302,122 @@ fn icons_and_logos_are_not_sources_but_scans_and_text_less_pages_are() {
     assert!(sources[0].0.contains("scan.png"), "{sources:?}");
     assert_eq!(sources[1].1, canhgac::extract::OcrKind::PdfPage(1));
 }
+
+/// `heif-enc` of libheif-examples: the committed PNG scan as a phone would store it (HEIC, or
+/// AVIF with `avif`).
+fn heif_of(png: &[u8], avif: bool) -> Vec<u8> {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (input, output) = (dir.path().join("scan.png"), dir.path().join("scan.heif"));
+    std::fs::write(&input, png).expect("write the png");
+    let mut cmd = std::process::Command::new("heif-enc");
+    if avif {
+        cmd.arg("-A");
+    }
+    let status = cmd
+        .args(["-q", "50", "-o"])
+        .arg(&output)
+        .arg(&input)
+        .stdout(std::process::Stdio::null())
+        .status()
+        .expect("heif-enc (apt install libheif-examples)");
+    assert!(status.success(), "heif-enc: {status}");
+    std::fs::read(&output).expect("the encoded photo")
+}
+
+/// Phones store photos as HEIC (an iPhone's default) or AVIF: a stamped paper photographed so
+/// is read as the same scan in PNG is; a JPEG 2000 or JPEG XL image is not read and counts as
+/// unread (held when it leaves the province), as does a HEIC photo without heif-convert.
+#[test]
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs tesseract-ocr-vie and libheif-examples: cargo test --features system-tests"
+)]
+fn phones_heic_and_avif_photos_are_read_and_other_formats_count_unread() {
+    let png = attachment("004-png-scan.eml");
+    let mut c = test_config();
+    c.local.domains = vec!["lamdong.gov.vn".into()];
+    let engine = Engine::build(&c).expect("engine");
+    let judge = |engine: &Engine, name: &str, ctype: &str, data: &[u8], rcpt: &str| {
+        let raw = crate::common::mail::with_files("Gửi anh văn bản", &[(name, ctype, data)]);
+        engine.scan_content_verdict(&scan(raw, rcpt)).verdict
+    };
+    for (name, ctype, avif) in [
+        ("IMG_0412.HEIC", "image/heic", false),
+        ("anh.avif", "image/avif", true),
+    ] {
+        let v = judge(&engine, name, ctype, &heif_of(&png, avif), "stc@lamdong.gov.vn");
+        assert_eq!(
+            symbols(&v, "MARKING_"),
+            ["MARKING_TOI_MAT"],
+            "{name}: {:?}",
+            v.findings
+        );
+        assert!(symbols(&v, "OCR_").is_empty(), "{name}: {:?}", v.findings);
+        assert_eq!(v.action, Action::Quarantine, "{name}");
+    }
+    // JPEG 2000 and JPEG XL: images, not read, never passed as read.
+    let jp2 = [b"\0\0\0\x0cjP  \r\n\x87\n".as_slice(), &[0u8; 3000]].concat();
+    let jxl = [b"\xFF\x0A".as_slice(), &[0x55u8; 3000]].concat();
+    for (name, data, format) in [
+        ("ban-chup.jp2", &jp2, "JPEG 2000"),
+        ("ban-chup.jxl", &jxl, "JPEG XL"),
+    ] {
+        let v = judge(
+            &engine,
+            name,
+            "application/octet-stream",
+            data,
+            "ketoan@gmail.com",
+        );
+        assert_eq!(
+            symbols(&v, "OCR_"),
+            ["OCR_INCOMPLETE_OUTBOUND"],
+            "{name}: {:?}",
+            v.findings
+        );
+        assert!(
+            v.findings.iter().any(|f| f.detail.contains(format)),
+            "{:?}",
+            v.findings
+        );
+        assert_eq!(v.action, Action::Quarantine, "{name}");
+        let v = judge(
+            &engine,
+            name,
+            "application/octet-stream",
+            data,
+            "stc@lamdong.gov.vn",
+        );
+        assert_eq!(
+            symbols(&v, "OCR_"),
+            ["OCR_INCOMPLETE"],
+            "{name}: {:?}",
+            v.findings
+        );
+        assert_eq!(v.action, Action::Accept, "{name}");
+    }
+    // No heif-convert: the photo is unread, not passed.
+    c.ocr.heif_convert = PathBuf::from("/nonexistent/heif-convert");
+    let engine = Engine::build(&c).expect("engine");
+    let v = judge(
+        &engine,
+        "IMG_0413.HEIC",
+        "image/heic",
+        &heif_of(&png, false),
+        "ketoan@gmail.com",
+    );
+    assert_eq!(
+        symbols(&v, "OCR_"),
+        ["OCR_INCOMPLETE_OUTBOUND"],
+        "{:?}",
+        v.findings
+    );
+    assert!(
+        v.findings
+            .iter()
+            .any(|f| f.detail.contains("cannot start heif-convert")),
+        "{:?}",
+        v.findings
+    );
+    assert_eq!(v.action, Action::Quarantine);
+}

@@ -418,7 +418,7 @@ fn check_bayes(config: &Config, r: &mut Report) {
     }
 }
 
-/// OCR: tesseract runs and has the configured languages; pdftoppm runs.
+/// OCR: tesseract runs and has the configured languages; pdftoppm and heif-convert run.
 fn check_ocr(config: &Config, r: &mut Report) {
     let o = &config.ocr;
     if !o.enabled {
@@ -429,7 +429,8 @@ fn check_ocr(config: &Config, r: &mut Report) {
         );
         return;
     }
-    let install = "apt install tesseract-ocr tesseract-ocr-vie poppler-utils, or set [ocr] tesseract";
+    let install =
+        "apt install tesseract-ocr tesseract-ocr-vie poppler-utils libheif-examples, or set [ocr] tesseract";
     match std::process::Command::new(&o.tesseract)
         .arg("--list-langs")
         .output()
@@ -472,6 +473,16 @@ fn check_ocr(config: &Config, r: &mut Report) {
                 o.pdftoppm.display()
             ),
             install,
+        );
+    }
+    if let Err(e) = std::process::Command::new(&o.heif_convert).arg("--help").output() {
+        r.warn(
+            "ocr",
+            format!(
+                "cannot run {}: {e}: phones' HEIC and AVIF photos are OCR_INCOMPLETE",
+                o.heif_convert.display()
+            ),
+            "apt install libheif-examples, or set [ocr] heif_convert",
         );
     }
 }

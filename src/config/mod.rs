@@ -644,6 +644,8 @@ pub struct OcrConfig {
     pub tesseract: PathBuf,
     /// Poppler's pdftoppm, which renders a PDF page without a text layer for OCR.
     pub pdftoppm: PathBuf,
+    /// libheif's heif-convert, which turns phones' HEIF/HEIC and AVIF photos into JPEG for OCR.
+    pub heif_convert: PathBuf,
     /// Tesseract languages (`vie`, or `vie+eng`).
     pub language: String,
     /// Messages read by OCR at once, apart from the scan workers: text mail never waits
@@ -671,6 +673,7 @@ impl Default for OcrConfig {
             enabled: true,
             tesseract: PathBuf::from("tesseract"),
             pdftoppm: PathBuf::from("pdftoppm"),
+            heif_convert: PathBuf::from("heif-convert"),
             language: "vie".to_owned(),
             workers: 1,
             timeout_ms: 30_000,

@@ -104,9 +104,53 @@ pub fn dimensions(data: &[u8]) -> Option<(u32, u32)> {
         .ok()
 }
 
-/// Whether bytes start like an image format we decode.
+/// Image formats the `image` crate does not decode: phones' HEIF/HEIC and AVIF photos, read
+/// through libheif's `heif-convert` (`[ocr] heif_convert`); JPEG 2000 and JPEG XL, not read
+/// (what OCR could not read: `OCR_INCOMPLETE`, never passed as read).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Foreign {
+    Heif,
+    Jpeg2000,
+    JpegXl,
+}
+
+impl Foreign {
+    pub fn name(self) -> &'static str {
+        match self {
+            Foreign::Heif => "HEIF/HEIC or AVIF",
+            Foreign::Jpeg2000 => "JPEG 2000",
+            Foreign::JpegXl => "JPEG XL",
+        }
+    }
+}
+
+/// The foreign image format bytes start with: an ISO media file whose brand is HEIF's or
+/// AVIF's (an iPhone's `.HEIC`), a JPEG 2000 file or codestream, a JPEG XL one.
+pub fn foreign_format(head: &[u8]) -> Option<Foreign> {
+    const HEIF_BRANDS: [&[u8; 4]; 12] = [
+        b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"hevm", b"hevs", b"mif1", b"msf1", b"avif",
+        b"avis",
+    ];
+    if head.get(4..8) == Some(b"ftyp")
+        && head
+            .get(8..12)
+            .is_some_and(|b| HEIF_BRANDS.iter().any(|h| *h == b))
+    {
+        Some(Foreign::Heif)
+    } else if head.starts_with(b"\0\0\0\x0cjP  \r\n\x87\n") || head.starts_with(b"\xFF\x4F\xFF\x51") {
+        Some(Foreign::Jpeg2000)
+    } else if head.starts_with(b"\0\0\0\x0cJXL \r\n\x87\n") || head.starts_with(b"\xFF\x0A") {
+        Some(Foreign::JpegXl)
+    } else {
+        None
+    }
+}
+
+/// Whether bytes start like an image: a format we decode, or a [`Foreign`] one (read through
+/// a converter, or counted unread).
 pub fn is_image(head: &[u8]) -> bool {
-    head.starts_with(b"\x89PNG\r\n\x1a\n")
+    foreign_format(head).is_some()
+        || head.starts_with(b"\x89PNG\r\n\x1a\n")
         || head.starts_with(b"\xFF\xD8\xFF")
         || head.starts_with(b"GIF87a")
         || head.starts_with(b"GIF89a")
@@ -621,6 +665,36 @@ fn write_pgm(path: &Path, img: &GrayImage) -> std::io::Result<()> {
     f.flush()
 }
 
+/// Decodes an image attachment within `[ocr] max_pixels`: HEIF/HEIC and AVIF converted to JPEG
+/// by `heif-convert` first (a program of its own, under the deadline, like pdftoppm); JPEG 2000
+/// and JPEG XL are not read.
+pub fn decode_image(config: &OcrConfig, data: &[u8], deadline: Instant) -> Result<RgbImage, OcrError> {
+    match foreign_format(data) {
+        None => decode(data, config.max_pixels),
+        Some(Foreign::Heif) => decode(&convert_heif(config, data, deadline)?, config.max_pixels),
+        Some(f) => Err(format!("{} images are not supported", f.name())),
+    }
+}
+
+/// A HEIF/HEIC or AVIF image's primary picture as JPEG, by libheif's `heif-convert`.
+fn convert_heif(config: &OcrConfig, data: &[u8], deadline: Instant) -> Result<Vec<u8>, OcrError> {
+    let dir = tempfile::tempdir().map_err(|e| format!("cannot make a directory for OCR: {e}"))?;
+    let input = dir.path().join("in.heic");
+    std::fs::write(&input, data).map_err(|e| format!("cannot write {}: {e}", input.display()))?;
+    let mut cmd = Command::new(&config.heif_convert);
+    cmd.args(["--quiet", "-q", "92"])
+        .arg(&input)
+        .arg("out.jpg")
+        .current_dir(dir.path());
+    run(cmd, b"", deadline, "heif-convert")?;
+    // A file of several top-level images is written as out-1.jpg, out-2.jpg…: the first is
+    // the primary one.
+    ["out.jpg", "out-1.jpg"]
+        .iter()
+        .find_map(|n| std::fs::read(dir.path().join(n)).ok())
+        .ok_or_else(|| "heif-convert wrote no image: the HEIF file is damaged".to_owned())
+}
+
 /// Renders page `page` (from 1) of a PDF with pdftoppm at `[ocr] pdf_dpi`.
 pub fn render_pdf_page(
     config: &OcrConfig,
@@ -796,6 +870,16 @@ mod tests {
         assert!(is_image(b"\xFF\xD8\xFF\xE0"));
         assert!(is_image(b"RIFF\0\0\0\0WEBPVP8 "));
         assert!(!is_image(b"%PDF-1.4"));
+        // Phones' HEIC and AVIF photos, JPEG 2000 and JPEG XL are images too.
+        assert!(is_image(b"\0\0\0\x18ftypheic\0\0\0\0mif1heic"));
+        assert_eq!(foreign_format(b"\0\0\0\x1cftypavif\0\0\0\0"), Some(Foreign::Heif));
+        assert_eq!(
+            foreign_format(b"\0\0\0\x0cjP  \r\n\x87\n\0\0"),
+            Some(Foreign::Jpeg2000)
+        );
+        assert_eq!(foreign_format(b"\xFF\x0A\xFA"), Some(Foreign::JpegXl));
+        // An MP4 video is an ISO media file too, not an image.
+        assert!(!is_image(b"\0\0\0\x18ftypmp42\0\0\0\0isommp42"));
         let mut png = Vec::new();
         RgbImage::from_pixel(100, 100, image::Rgb([1, 2, 3]))
             .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)

@@ -129,7 +129,7 @@ impl OcrScanner {
 
     fn read_one(&self, kind: OcrKind, data: &[u8], deadline: Instant) -> Result<Vec<RegionText>, String> {
         let img = match kind {
-            OcrKind::Image => ocr::decode(data, self.config.max_pixels)?,
+            OcrKind::Image => ocr::decode_image(&self.config, data, deadline)?,
             OcrKind::PdfPage(p) => ocr::render_pdf_page(&self.config, data, p, deadline)?,
         };
         ocr::read_image(&self.config, &img, deadline)
