@@ -326,6 +326,18 @@ async fn spf_dkim_and_dmarc_each_case_gets_its_verdict_and_header() {
         other => panic!("expected a refusal, got {other:?}"),
     }
 
+    // The same From with its name and address encoded whole as one encoded word (mail readers
+    // show the address; mail-auth's parser sees none), under an envelope sender of another
+    // domain: DMARC is evaluated for the domain readers show, and p=reject refuses it.
+    let hidden_from = format!("=?utf-8?b?{}?=", b64(b"Anh Ba <ba@sender.example>"));
+    let hidden = message(&hidden_from, "Hop dong", "Kinh gui anh.");
+    let (st, a) = send(&m, STRANGER, "mail.example.net", "bounce@six.example", &hidden).await;
+    assert!(
+        matches!(st, Status::Reject { .. }),
+        "{st:?}: {}",
+        result_symbols(&a)
+    );
+
     // A broken signature (the body changed after signing): DKIM_INVALID, and refused.
     let mut broken = signed.clone();
     let at = broken.len() - 4;

@@ -451,7 +451,7 @@ impl SenderAuth {
 
     async fn check_here(&self, env: &Envelope, raw: &[u8]) -> AuthOutcome {
         let id = self.authserv_id.as_str();
-        let Some(message) = AuthenticatedMessage::parse(raw) else {
+        let Some(mut message) = AuthenticatedMessage::parse(raw) else {
             return AuthOutcome {
                 findings: Vec::new(),
                 summary: AuthSummary {
@@ -461,6 +461,13 @@ impl SenderAuth {
                 },
             };
         };
+        // A From whose name and address a mailer encoded whole as one encoded word has no
+        // address for mail-auth, but mail readers show one: DMARC is evaluated for the domain
+        // they show (a spoofed "Bank <no-reply@bank.example>" so hidden is the bank's p=reject
+        // like any), and a province domain claimed so is checked as any.
+        if message.from.is_empty() {
+            message.from.extend(crate::message::from_address_in_name(raw));
+        }
         let mut findings = Vec::new();
         let mut summary = AuthSummary::default();
         let helo = env.helo.trim();
@@ -557,14 +564,7 @@ impl SenderAuth {
             );
             results = results.with_spf_mailfrom_result(out, ip, mail_from, helo);
         }
-        // A From whose name and address were encoded whole as one encoded word has no address
-        // for mail-auth, but readers show one: a province domain claimed so is checked as any.
-        let header_from = message
-            .from
-            .first()
-            .cloned()
-            .or_else(|| crate::message::from_address_in_name(raw))
-            .unwrap_or_default();
+        let header_from = message.from.first().cloned().unwrap_or_default();
         let header_from_domain = from_domain(&header_from).unwrap_or_default();
         for d in &dkim {
             let (domain, selector) = d
