@@ -338,6 +338,29 @@ async fn spf_dkim_and_dmarc_each_case_gets_its_verdict_and_header() {
         result_symbols(&a)
     );
 
+    // The spoofed address beside one of the spoofer's own, in one From field or in two From
+    // fields (which readers show one of): each domain's DMARC is checked, and the strictest
+    // failing policy applies (mail-auth alone exempts such mail from DMARC).
+    let two = message(
+        "<ba@sender.example>, <x@six.example>",
+        "Hop dong",
+        "Kinh gui anh.",
+    );
+    let (st, a) = send(&m, STRANGER, "mail.example.net", "x@six.example", &two).await;
+    assert!(
+        matches!(st, Status::Reject { .. }),
+        "{st:?}: {}",
+        result_symbols(&a)
+    );
+    let mut twice = b"From: <x@six.example>\r\n".to_vec();
+    twice.extend_from_slice(&plain);
+    let (st, a) = send(&m, STRANGER, "mail.example.net", "x@six.example", &twice).await;
+    assert!(
+        matches!(st, Status::Reject { .. }),
+        "{st:?}: {}",
+        result_symbols(&a)
+    );
+
     // A broken signature (the body changed after signing): DKIM_INVALID, and refused.
     let mut broken = signed.clone();
     let at = broken.len() - 4;

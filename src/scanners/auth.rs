@@ -658,10 +658,41 @@ impl SenderAuth {
         // DMARC, with the SPF result of MAIL FROM (none without a client address).
         let no_spf = mail_auth::SpfOutput::new(mail_from_domain.clone());
         let spf_out = spf.as_ref().unwrap_or(&no_spf);
-        let dmarc = self
-            .authenticator
-            .verify_dmarc(self.params(DmarcParameters::new(&message, &dkim, &mail_from_domain, spf_out)))
-            .await;
+        // A From naming several domains (several addresses in the field, or several From fields,
+        // which RFC 5322 forbids and readers show one of) is checked for each of them, and the
+        // strictest policy among those that fail applies (RFC 7489 §6.6.1); mail-auth exempts
+        // such mail from DMARC, which a spoofer adding their own address would use.
+        let mut from_domains: Vec<String> = Vec::new();
+        for d in message.from.iter().filter_map(|a| from_domain(a)) {
+            if !d.is_empty() && !from_domains.contains(&d) {
+                from_domains.push(d);
+            }
+        }
+        let dmarc = if from_domains.len() <= 1 {
+            self.authenticator
+                .verify_dmarc(self.params(DmarcParameters::new(&message, &dkim, &mail_from_domain, spf_out)))
+                .await
+        } else {
+            let mut strictest: Option<mail_auth::DmarcOutput> = None;
+            for d in from_domains.iter().take(MAX_FROM_DOMAINS) {
+                // DMARC reads nothing of the message but its From addresses.
+                let one = AuthenticatedMessage {
+                    from: vec![format!("author@{d}")],
+                    ..AuthenticatedMessage::default()
+                };
+                let out = self
+                    .authenticator
+                    .verify_dmarc(self.params(DmarcParameters::new(&one, &dkim, &mail_from_domain, spf_out)))
+                    .await;
+                if strictest
+                    .as_ref()
+                    .is_none_or(|s| dmarc_strictness(&out) > dmarc_strictness(s))
+                {
+                    strictest = Some(out);
+                }
+            }
+            strictest.unwrap_or_default()
+        };
         let policy = dmarc.policy();
         summary.dmarc_policy = match policy {
             Policy::Reject => "reject",
@@ -891,6 +922,25 @@ fn dkim_word(r: &DkimResult) -> &'static str {
         DkimResult::PermError(_) => "permerror",
         DkimResult::TempError(_) => "temperror",
         DkimResult::None => "none",
+    }
+}
+
+/// The From domains whose DMARC is checked for one message (a field listing more is a spoofer's
+/// or a mailing tool's, and the strictest of the first ones decides).
+const MAX_FROM_DOMAINS: usize = 8;
+
+/// How strict a DMARC outcome is, for the strictest of several author domains: a failure with
+/// its policy (reject, quarantine, none) above a temporary error above a pass or no policy.
+fn dmarc_strictness(o: &mail_auth::DmarcOutput) -> u8 {
+    match o.result() {
+        DmarcResult::Fail(_) | DmarcResult::PermError(_) => match o.policy() {
+            Policy::Reject => 5,
+            Policy::Quarantine => 4,
+            Policy::None | Policy::Unspecified => 3,
+        },
+        DmarcResult::TempError(_) => 2,
+        DmarcResult::Pass => 1,
+        DmarcResult::None => 0,
     }
 }
 
