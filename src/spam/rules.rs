@@ -184,6 +184,12 @@ enum RawCheck {
     FromAddressEncoded {
         symbol: String,
     },
+    /// A From display name that is itself an address, at another domain than the From
+    /// address's ("no-reply@bank.example" <x@elsewhere.example>): readers that show names show
+    /// the spoofed one.
+    DisplayAddress {
+        symbol: String,
+    },
     ForgedLocal {
         symbol: String,
         sender: Sender,
@@ -657,6 +663,7 @@ enum Test {
     MessageIdMalformed,
     FromMalformed,
     FromAddressEncoded,
+    DisplayAddress,
     ForgedLocal(Sender),
     HtmlOnly,
     HiddenText(usize),
@@ -1005,6 +1012,7 @@ fn compile_check(
         RawCheck::MessageIdMalformed { symbol } => (symbol, Test::MessageIdMalformed),
         RawCheck::FromMalformed { symbol } => (symbol, Test::FromMalformed),
         RawCheck::FromAddressEncoded { symbol } => (symbol, Test::FromAddressEncoded),
+        RawCheck::DisplayAddress { symbol } => (symbol, Test::DisplayAddress),
         RawCheck::ForgedLocal { symbol, sender } => (symbol, Test::ForgedLocal(sender)),
         RawCheck::HtmlOnly { symbol } => (symbol, Test::HtmlOnly),
         RawCheck::HiddenText { symbol, min_chars } => (symbol, Test::HiddenText(min_chars)),
@@ -2057,6 +2065,26 @@ impl Test {
                     (detail, "header From".to_owned(), why)
                 })
             }
+            Test::DisplayAddress => {
+                let (shown, domain) = display_address(&v.sender)?;
+                let actual = v.from_domain.as_str();
+                if actual.is_empty()
+                    || impersonation::is_under(actual, &domain)
+                    || impersonation::is_under(&domain, actual)
+                {
+                    return None;
+                }
+                Some((
+                    format!(
+                        "From name {shown:?} is an address at {domain:?}, but the mail is from {actual:?}"
+                    ),
+                    "header From".to_owned(),
+                    Why::new("display_address")
+                        .value("name", clip(shown, 80))
+                        .value("domain", &domain)
+                        .value("actual", actual),
+                ))
+            }
             Test::FromAddressEncoded => v.from_encoded.then(|| {
                 (
                     format!("From address {} written inside an encoded word", v.from_address),
@@ -2706,6 +2734,23 @@ fn floor_char_boundary(s: &str, max: usize) -> usize {
     (0..=max).rev().find(|i| s.is_char_boundary(*i)).unwrap_or(0)
 }
 
+/// The address a From display name consists of (quotes, brackets and a `mailto:` around it
+/// set aside), with its domain: `"no-reply@bank.example"` is one, "Anh Ba (ba@x.example)" or
+/// "ba@x.example via Danh sách" are not (a name beside an address, a list's rewriting).
+fn display_address(name: &str) -> Option<(&str, String)> {
+    let shown = name.trim().trim_matches(|c: char| {
+        matches!(c, '"' | '\'' | '<' | '>' | '(' | ')' | '[' | ']') || c.is_whitespace()
+    });
+    let address = shown.strip_prefix("mailto:").unwrap_or(shown);
+    let (local, domain) = address.rsplit_once('@')?;
+    let domain = domain.trim_end_matches('.');
+    let valid = !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !address.contains(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | ',' | ';'));
+    valid.then(|| (shown, domain.to_ascii_lowercase()))
+}
+
 /// At most `max` bytes of `s`, on a character boundary, with "…" when cut.
 fn clip(s: &str, max: usize) -> String {
     if s.len() <= max {
@@ -3154,6 +3199,13 @@ mod tests {
                     "=?utf-8?b?VsSDbiBwaMOybmcgU+G7nyA8dmFucGhvbmdAc290dHR0LmxhbWRvbmcuZ292LnZuPg==?=",
                 ),
                 replace("From", "=?utf-8?b?VsSDbiBwaMOybmcgU+G7nw==?= <vanphong@sotttt.lamdong.gov.vn>"),
+            ),
+            // A bank's address as the name of another domain's address, against an address as
+            // the name of one of the same domain's.
+            (
+                "FROM_NAME_ADDRESS_SPOOF",
+                replace("From", "\"no-reply@vietcombank.com.vn\" <thongbao@vcb-thongbao.example>"),
+                replace("From", "\"no-reply@vietcombank.com.vn\" <bounce@mail.vietcombank.com.vn>"),
             ),
             (
                 "MIME_HTML_ONLY",
@@ -3957,6 +4009,26 @@ mod tests {
             e.contains("state") && e.contains("not the names of other lists"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn only_a_name_that_is_an_address_is_one() {
+        for (name, want) in [
+            ("\"no-reply@vietcombank.com.vn\"", Some("vietcombank.com.vn")),
+            ("<mailto:giamdoc@snv.lamdong.gov.vn>", Some("snv.lamdong.gov.vn")),
+            ("'ketoan@cty.vn.'", Some("cty.vn")),
+            ("anh ba (ba@x.example)", None),
+            ("ba@x.example via danh sách", None),
+            ("@x.example", None),
+            ("ba@localhost", None),
+            ("văn thư", None),
+        ] {
+            assert_eq!(
+                display_address(name).map(|(_, d)| d),
+                want.map(str::to_owned),
+                "{name}"
+            );
+        }
     }
 
     #[test]
