@@ -2044,10 +2044,17 @@ impl Test {
                     .and_then(|a| a.first())
                     .and_then(|a| a.address())
                     .or(v.from_encoded.then_some(v.from_address.as_str()));
+                // A second '@' outside quotes ("no-reply@bank.example@elsewhere.example"):
+                // DMARC checks the last domain while a reader shows the first.
                 let ok = count == 1
                     && addr.is_some_and(|a| {
                         a.rsplit_once('@').is_some_and(|(l, d)| {
-                            !l.is_empty() && d.contains('.') && !d.starts_with('.') && !d.ends_with('.')
+                            !l.is_empty()
+                                && (!l.contains('@')
+                                    || (l.len() > 1 && l.starts_with('"') && l.ends_with('"')))
+                                && d.contains('.')
+                                && !d.starts_with('.')
+                                && !d.ends_with('.')
                         })
                     });
                 (!ok).then(|| {
@@ -3190,6 +3197,11 @@ mod tests {
             ("INVALID_DATE", replace("Date", "hôm qua"), replace("Date", "30 Nov 2026 08:00 +0700")),
             ("INVALID_MSGID", replace("Message-ID", "12345"), replace("Message-ID", "<a.b@c>")),
             ("INVALID_FROM", replace("From", "nobody"), replace("From", "\"Văn thư\" <vanthu@lamdong.gov.vn>")),
+            (
+                "INVALID_FROM",
+                replace("From", "\"Vietcombank\" <no-reply@vietcombank.com.vn@vcb-thongbao.example>"),
+                replace("From", "\"Vietcombank\" <\"no-reply@vcb\"@vcb-thongbao.example>"),
+            ),
             // "Văn phòng Sở <vanphong@sotttt.lamdong.gov.vn>" encoded whole, against the name
             // alone encoded.
             (
