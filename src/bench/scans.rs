@@ -515,6 +515,43 @@ fn scanned_pdf(pages: Vec<PdfImage>) -> Vec<u8> {
     super::labelled::pdf_file(&objects, "")
 }
 
+/// A scanner's searchable PDF: the colour scan as the page's picture, and over it the
+/// scanner's own OCR text as an invisible text layer (render mode 3), without diacritics and
+/// without the stamp's words (a boxed red stamp is what such OCR misses).
+fn searchable_pdf(jpeg: Vec<u8>, w: u32, h: u32, lines: &[&str]) -> Vec<u8> {
+    let mut content = String::from("q 595 0 0 842 0 0 cm /Im0 Do Q\nBT 3 Tr /F1 10 Tf\n");
+    for (i, l) in lines.iter().enumerate() {
+        let text: String = crate::vietnamese::fold(l)
+            .to_lowercase()
+            .chars()
+            .filter(|c| !matches!(c, '(' | ')' | '\\'))
+            .collect();
+        let _ = writeln!(content, "1 0 0 1 70 {} Tm ({text}) Tj", 520 - 14 * i as i32);
+    }
+    content.push_str("ET\n");
+    let objects: Vec<(String, Option<Vec<u8>>)> = vec![
+        ("<< /Type /Catalog /Pages 2 0 R >>".into(), None),
+        ("<< /Type /Pages /Kids [3 0 R] /Count 1 >>".into(), None),
+        (
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 4 0 R >> /Font << /F1 6 0 R >> >> /Contents 5 0 R >>".into(),
+            None,
+        ),
+        (
+            format!(
+                "<< /Type /XObject /Subtype /Image /Width {w} /Height {h} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length {} >>",
+                jpeg.len()
+            ),
+            Some(jpeg),
+        ),
+        (format!("<< /Length {} >>", content.len()), Some(content.into_bytes())),
+        (
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".into(),
+            None,
+        ),
+    ];
+    super::labelled::pdf_file(&objects, "")
+}
+
 fn jpeg_page(g: &GrayImage, quality: u8) -> PdfImage {
     PdfImage::Jpeg {
         data: jpeg(&image::DynamicImage::ImageLuma8(g.clone()), quality),
@@ -875,6 +912,29 @@ pub fn scans(font_dir: &Path) -> std::io::Result<Vec<Scan>> {
                     ctype: "application/pdf",
                     name: "thong-bao.pdf".into(),
                     data: scanned_pdf(vec![jpeg_page(&g, 65)]),
+                }],
+            )
+        },
+    );
+
+    // --- a scanner's searchable PDF ---------------------------------------------------------
+    let page = doc(Stamp::Framed("MẬT", RED));
+    let mut searchable = skewed(&page, 0.7);
+    noisy(&mut searchable, &mut Rng(31), 8.0, 150);
+    add(
+        "pdf-searchable-scan",
+        "colour scan under the scanner's invisible OCR text layer (the body's words without diacritics, not the stamp's), red MẬT frame",
+        mat.clone(),
+        &|n| {
+            let data = jpeg(&image::DynamicImage::ImageRgb8(searchable.clone()), 70);
+            mail(
+                n,
+                "Công văn (bản quét có lớp chữ)",
+                "Gửi kèm bản quét công văn.",
+                vec![Attachment {
+                    ctype: "application/pdf",
+                    name: "cong-van-scan-ocr.pdf".into(),
+                    data: searchable_pdf(data, searchable.width(), searchable.height(), BODY),
                 }],
             )
         },

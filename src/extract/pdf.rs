@@ -24,6 +24,9 @@ pub struct PdfText {
     pub inflated: u64,
     /// Strings drawn in a composite font with no ToUnicode map: their text could not be read.
     pub undecodable: usize,
+    /// Whether each page (in page order, as `pages`) draws an image: a scan under a scanner's
+    /// OCR text layer, or a stamp pasted as a picture over typed text.
+    pub images: Vec<bool>,
 }
 
 /// An object: its dictionary text and its stream bytes (still encoded), if any.
@@ -92,6 +95,8 @@ struct Doc<'a> {
     text_left: usize,
     tcvn3_lowercase: bool,
     undecodable: usize,
+    /// The page being read has drawn an image (an image XObject's `Do`, an inline image).
+    drew_image: bool,
     /// The key of a file encrypted with the empty user password.
     decryptor: Option<Decryptor>,
 }
@@ -119,6 +124,7 @@ pub fn extract(data: &[u8], max_inflate: u64, max_text: usize, deadline: Instant
         text_left: max_text,
         tcvn3_lowercase: false,
         undecodable: 0,
+        drew_image: false,
     };
     doc.unpack_object_streams()?;
     let mut pages = Vec::new();
@@ -153,6 +159,7 @@ pub fn extract(data: &[u8], max_inflate: u64, max_text: usize, deadline: Instant
         out.pages.push(text);
     } else {
         for page in pages {
+            doc.drew_image = false;
             // A page's content streams are one stream cut in pieces: the graphics state goes on.
             let mut glyphs = Vec::new();
             let mut graphics = Graphics::default();
@@ -185,6 +192,7 @@ pub fn extract(data: &[u8], max_inflate: u64, max_text: usize, deadline: Instant
                 text.push_str(&t);
             }
             out.pages.push(text);
+            out.images.push(doc.drew_image);
         }
     }
     out.tcvn3_lowercase = doc.tcvn3_lowercase;
@@ -660,7 +668,11 @@ impl<'a> Doc<'a> {
         let Some(obj) = self.objects.get(&num).cloned() else {
             return Ok(());
         };
-        if !value_after(&obj.dict, "/Subtype").is_some_and(|v| v.starts_with("/Form")) {
+        let subtype = value_after(&obj.dict, "/Subtype");
+        if subtype.is_some_and(|v| v.starts_with("/Image")) {
+            self.drew_image = true;
+        }
+        if !subtype.is_some_and(|v| v.starts_with("/Form")) {
             return Ok(());
         }
         self.forms_left -= 1;
@@ -1134,7 +1146,10 @@ impl<'a> Doc<'a> {
                         }
                     }
                 }
-                "BI" => lexer.skip_inline_image(),
+                "BI" => {
+                    self.drew_image = true;
+                    lexer.skip_inline_image();
+                }
                 "Do" => {
                     if let (Some(Tok::Name(n)), Some(r)) = (operands.last(), resources) {
                         let n = n.clone();

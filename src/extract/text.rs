@@ -512,13 +512,19 @@ impl Extractor<'_> {
                             })
                             .collect();
                         if !textless.is_empty() && memchr::memmem::find(data, b"/Image").is_some() {
-                            for i in textless.into_iter().take(if self.all_pages { pages } else { 1 }) {
+                            for i in textless.iter().take(if self.all_pages { pages } else { 1 }) {
                                 self.ocr(
                                     &format!("{location}, page {}", i + 1),
                                     OcrKind::PdfPage(i + 1),
                                     data,
                                 );
                             }
+                        }
+                        // A first page with text that draws an image is read where a stamp sits
+                        // too: a scanner's searchable PDF (its OCR text layer seldom holds a
+                        // red boxed stamp) or a stamp pasted as a picture over typed text.
+                        if textless.first() != Some(&0) && t.images.first() == Some(&true) {
+                            self.ocr(&format!("{location}, page 1"), OcrKind::PdfPage(1), data);
                         }
                         for (i, page) in t.pages.into_iter().enumerate() {
                             let loc = format!("{location}, page {}", i + 1);
