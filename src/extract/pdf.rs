@@ -1668,6 +1668,44 @@ mod tests {
         let lines: Vec<&str> = t.pages[0].lines().map(str::trim).collect();
         // Top down: the stamp annotation, the form, the page's own text; then the text box's.
         assert_eq!(lines, vec!["MAT", "TOI MAT", "Kinh gui", "TUYỆT MẬT"], "{t:?}");
+        // The page draws an image (/Im1): OCR reads its stamp's place too.
+        assert_eq!(t.images, [true]);
+    }
+
+    /// Which pages draw an image: by an image XObject's `Do` or an inline image, not by a form
+    /// or by an image only listed among the resources.
+    #[test]
+    fn the_pages_that_draw_an_image_are_known() {
+        let pdf = pdf_of(&[
+            (CATALOG, None),
+            ("<< /Type /Pages /Kids [3 0 R 5 0 R 7 0 R] /Count 3 >>", None),
+            (
+                "<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 9 0 R >> /XObject << /Im1 10 0 R >> >> /Contents 4 0 R >>",
+                None,
+            ),
+            ("", Some("BT /F1 12 Tf 72 600 Td (Kinh gui) Tj ET")),
+            (
+                "<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 9 0 R >> >> /Contents 6 0 R >>",
+                None,
+            ),
+            (
+                "",
+                Some("BT /F1 12 Tf 72 600 Td (Trang 2) Tj ET BI /W 1 /H 1 /CS /G /BPC 8 ID x EI"),
+            ),
+            (
+                "<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 9 0 R >> /XObject << /Im1 10 0 R >> >> /Contents 8 0 R >>",
+                None,
+            ),
+            (
+                "",
+                Some("BT /F1 12 Tf 72 600 Td (Trang 3) Tj ET q 595 0 0 842 0 0 cm /Im1 Do Q"),
+            ),
+            (HELVETICA, None),
+            ("/Type /XObject /Subtype /Image /Width 1 /Height 1", Some("x")),
+        ]);
+        let t = extract(&pdf, 1 << 20, 1 << 20, later()).expect("reads");
+        assert_eq!(t.pages.len(), 3, "{t:?}");
+        assert_eq!(t.images, [false, true, true]);
     }
 
     /// A text box's `/Contents` written as a literal string of raw bytes (UTF-16 after its
@@ -1905,6 +1943,7 @@ mod tests {
             text_left: 1 << 20,
             tcvn3_lowercase: false,
             undecodable: 0,
+            drew_image: false,
             decryptor: None,
         };
         doc.unpack_object_streams().expect("unpacks");
