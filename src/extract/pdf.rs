@@ -24,8 +24,9 @@ pub struct PdfText {
     pub inflated: u64,
     /// Strings drawn in a composite font with no ToUnicode map: their text could not be read.
     pub undecodable: usize,
-    /// Whether each page (in page order, as `pages`) draws an image: a scan under a scanner's
-    /// OCR text layer, or a stamp pasted as a picture over typed text.
+    /// Whether each page (in page order, as `pages`) draws a page-sized image
+    /// ([`MIN_SCAN_AREA`]): a scan under a scanner's OCR text layer. Logos, signature and seal
+    /// pictures are smaller.
     pub images: Vec<bool>,
 }
 
@@ -49,6 +50,16 @@ const MAX_MAP_TARGET_HEX: usize = 64;
 
 /// A page's fonts by resource name, shared by the pages with the same resources.
 type Fonts = Rc<HashMap<String, Rc<Font>>>;
+
+/// The area (in points², on the page) from which a drawn image is a scanned page, not a logo or
+/// a signature's picture: 30 % of an A4 page (a scan fills the page, 595 × 842; a digital
+/// signature's seal and a letterhead's logo are a few percent of it).
+const MIN_SCAN_AREA: f64 = 0.3 * 595.0 * 842.0;
+
+/// The area an image drawn with `ctm` covers: the unit square of image space, transformed.
+fn drawn_area(ctm: &pdf_layout::Matrix) -> f64 {
+    (ctm[0] * ctm[3] - ctm[1] * ctm[2]).abs()
+}
 
 /// Form XObjects drawn per document at most (a form drawing another ten times, ten deep,
 /// would otherwise be drawn ten billion times), and how deep forms may draw forms.
@@ -95,7 +106,8 @@ struct Doc<'a> {
     text_left: usize,
     tcvn3_lowercase: bool,
     undecodable: usize,
-    /// The page being read has drawn an image (an image XObject's `Do`, an inline image).
+    /// The page being read has drawn a page-sized image (an image XObject's `Do`, an inline
+    /// image, of at least [`MIN_SCAN_AREA`]).
     drew_image: bool,
     /// The key of a file encrypted with the empty user password.
     decryptor: Option<Decryptor>,
@@ -669,7 +681,9 @@ impl<'a> Doc<'a> {
             return Ok(());
         };
         let subtype = value_after(&obj.dict, "/Subtype");
-        if subtype.is_some_and(|v| v.starts_with("/Image")) {
+        if subtype.is_some_and(|v| v.starts_with("/Image"))
+            && drawn_area(&pdf_layout::mul(&place, &g.ctm)) >= MIN_SCAN_AREA
+        {
             self.drew_image = true;
         }
         if !subtype.is_some_and(|v| v.starts_with("/Form")) {
@@ -1147,7 +1161,7 @@ impl<'a> Doc<'a> {
                     }
                 }
                 "BI" => {
-                    self.drew_image = true;
+                    self.drew_image |= drawn_area(&g.ctm) >= MIN_SCAN_AREA;
                     lexer.skip_inline_image();
                 }
                 "Do" => {
@@ -1668,12 +1682,12 @@ mod tests {
         let lines: Vec<&str> = t.pages[0].lines().map(str::trim).collect();
         // Top down: the stamp annotation, the form, the page's own text; then the text box's.
         assert_eq!(lines, vec!["MAT", "TOI MAT", "Kinh gui", "TUYỆT MẬT"], "{t:?}");
-        // The page draws an image (/Im1): OCR reads its stamp's place too.
-        assert_eq!(t.images, [true]);
+        // /Im1 is drawn at one point square: a speck, not a scan.
+        assert_eq!(t.images, [false]);
     }
 
-    /// Which pages draw an image: by an image XObject's `Do` or an inline image, not by a form
-    /// or by an image only listed among the resources.
+    /// Which pages draw a page-sized image: by an image XObject's `Do` or an inline image, not
+    /// by a form, by an image only listed among the resources, nor by a logo's small picture.
     #[test]
     fn the_pages_that_draw_an_image_are_known() {
         let pdf = pdf_of(&[
@@ -1683,14 +1697,19 @@ mod tests {
                 "<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 9 0 R >> /XObject << /Im1 10 0 R >> >> /Contents 4 0 R >>",
                 None,
             ),
-            ("", Some("BT /F1 12 Tf 72 600 Td (Kinh gui) Tj ET")),
+            (
+                "",
+                Some("BT /F1 12 Tf 72 600 Td (Kinh gui) Tj ET q 90 0 0 60 72 760 cm /Im1 Do Q"),
+            ),
             (
                 "<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 9 0 R >> >> /Contents 6 0 R >>",
                 None,
             ),
             (
                 "",
-                Some("BT /F1 12 Tf 72 600 Td (Trang 2) Tj ET BI /W 1 /H 1 /CS /G /BPC 8 ID x EI"),
+                Some(
+                    "BT /F1 12 Tf 72 600 Td (Trang 2) Tj ET q 590 0 0 840 0 0 cm BI /W 1 /H 1 /CS /G /BPC 8 ID x EI Q",
+                ),
             ),
             (
                 "<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 9 0 R >> /XObject << /Im1 10 0 R >> >> /Contents 8 0 R >>",

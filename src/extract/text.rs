@@ -520,9 +520,9 @@ impl Extractor<'_> {
                                 );
                             }
                         }
-                        // A first page with text that draws an image is read where a stamp sits
-                        // too: a scanner's searchable PDF (its OCR text layer seldom holds a
-                        // red boxed stamp) or a stamp pasted as a picture over typed text.
+                        // A first page with text that draws a page-sized image is read where a
+                        // stamp sits too: a scanner's searchable PDF (its OCR text layer seldom
+                        // holds a red boxed stamp). A logo or a digital signature's seal is not.
                         if textless.first() != Some(&0) && t.images.first() == Some(&true) {
                             self.ocr(&format!("{location}, page 1"), OcrKind::PdfPage(1), data);
                         }
