@@ -460,7 +460,16 @@ enum PdfImage {
 }
 
 fn scanned_pdf(pages: Vec<PdfImage>) -> Vec<u8> {
+    scanned_pdf_with_text(pages, &[])
+}
+
+/// [`scanned_pdf`], with `text` over the first page as an invisible text layer (render mode 3)
+/// when not empty: a scanner's searchable PDF, its own OCR's words without diacritics and
+/// without the stamp's (a boxed red stamp is what such OCR misses).
+fn scanned_pdf_with_text(pages: Vec<PdfImage>, text: &[&str]) -> Vec<u8> {
     let n = pages.len();
+    // The text layer's font follows the pages' objects.
+    let font = 3 + 3 * n;
     let mut objects: Vec<(String, Option<Vec<u8>>)> = Vec::new();
     objects.push(("<< /Type /Catalog /Pages 2 0 R >>".into(), None));
     let kids: Vec<String> = (0..n).map(|i| format!("{} 0 R", 3 + 3 * i)).collect();
@@ -470,9 +479,15 @@ fn scanned_pdf(pages: Vec<PdfImage>) -> Vec<u8> {
     ));
     for (i, p) in pages.into_iter().enumerate() {
         let page = 3 + 3 * i;
+        let with_text = i == 0 && !text.is_empty();
+        let fonts = if with_text {
+            format!(" /Font << /F1 {font} 0 R >>")
+        } else {
+            String::new()
+        };
         objects.push((
             format!(
-                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 {} 0 R >> >> /Contents {} 0 R >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 {} 0 R >>{fonts} >> /Contents {} 0 R >>",
                 page + 1,
                 page + 2
             ),
@@ -509,46 +524,30 @@ fn scanned_pdf(pages: Vec<PdfImage>) -> Vec<u8> {
             }
         };
         objects.push((dict, Some(data)));
-        let content = b"q 595 0 0 842 0 0 cm /Im0 Do Q".to_vec();
-        objects.push((format!("<< /Length {} >>", content.len()), Some(content)));
+        let mut content = String::from("q 595 0 0 842 0 0 cm /Im0 Do Q");
+        if with_text {
+            content.push_str("\nBT 3 Tr /F1 10 Tf\n");
+            for (i, l) in text.iter().enumerate() {
+                let words: String = crate::vietnamese::fold(l)
+                    .to_lowercase()
+                    .chars()
+                    .filter(|c| !matches!(c, '(' | ')' | '\\'))
+                    .collect();
+                let _ = writeln!(content, "1 0 0 1 70 {} Tm ({words}) Tj", 520 - 14 * i as i32);
+            }
+            content.push_str("ET\n");
+        }
+        objects.push((
+            format!("<< /Length {} >>", content.len()),
+            Some(content.into_bytes()),
+        ));
     }
-    super::labelled::pdf_file(&objects, "")
-}
-
-/// A scanner's searchable PDF: the colour scan as the page's picture, and over it the
-/// scanner's own OCR text as an invisible text layer (render mode 3), without diacritics and
-/// without the stamp's words (a boxed red stamp is what such OCR misses).
-fn searchable_pdf(jpeg: Vec<u8>, w: u32, h: u32, lines: &[&str]) -> Vec<u8> {
-    let mut content = String::from("q 595 0 0 842 0 0 cm /Im0 Do Q\nBT 3 Tr /F1 10 Tf\n");
-    for (i, l) in lines.iter().enumerate() {
-        let text: String = crate::vietnamese::fold(l)
-            .to_lowercase()
-            .chars()
-            .filter(|c| !matches!(c, '(' | ')' | '\\'))
-            .collect();
-        let _ = writeln!(content, "1 0 0 1 70 {} Tm ({text}) Tj", 520 - 14 * i as i32);
-    }
-    content.push_str("ET\n");
-    let objects: Vec<(String, Option<Vec<u8>>)> = vec![
-        ("<< /Type /Catalog /Pages 2 0 R >>".into(), None),
-        ("<< /Type /Pages /Kids [3 0 R] /Count 1 >>".into(), None),
-        (
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 4 0 R >> /Font << /F1 6 0 R >> >> /Contents 5 0 R >>".into(),
-            None,
-        ),
-        (
-            format!(
-                "<< /Type /XObject /Subtype /Image /Width {w} /Height {h} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length {} >>",
-                jpeg.len()
-            ),
-            Some(jpeg),
-        ),
-        (format!("<< /Length {} >>", content.len()), Some(content.into_bytes())),
-        (
+    if !text.is_empty() {
+        objects.push((
             "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".into(),
             None,
-        ),
-    ];
+        ));
+    }
     super::labelled::pdf_file(&objects, "")
 }
 
@@ -934,7 +933,15 @@ pub fn scans(font_dir: &Path) -> std::io::Result<Vec<Scan>> {
                 vec![Attachment {
                     ctype: "application/pdf",
                     name: "cong-van-scan-ocr.pdf".into(),
-                    data: searchable_pdf(data, searchable.width(), searchable.height(), BODY),
+                    data: scanned_pdf_with_text(
+                        vec![PdfImage::Jpeg {
+                            data,
+                            gray: false,
+                            w: searchable.width(),
+                            h: searchable.height(),
+                        }],
+                        BODY,
+                    ),
                 }],
             )
         },

@@ -17,13 +17,21 @@ use std::net::IpAddr;
 pub fn address_in_name(name: &str) -> Option<(&str, &str)> {
     let (display, address) = name.trim_end().strip_suffix('>')?.rsplit_once('<')?;
     let address = address.trim();
-    let (local, domain) = address.rsplit_once('@')?;
+    bare_address(address)?;
+    Some((display.trim().trim_matches('"').trim(), address))
+}
+
+/// `local@domain` when `text` is one address and nothing else (no spaces, brackets, quotes,
+/// commas or semicolons; a dotted domain): its domain. What [`address_in_name`] and the spam
+/// rules' display-name check take for an address.
+pub fn bare_address(text: &str) -> Option<&str> {
+    let (local, domain) = text.rsplit_once('@')?;
     let valid = !local.is_empty()
         && domain.contains('.')
         && !domain.starts_with('.')
         && !domain.ends_with('.')
-        && !address.contains(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | ','));
-    valid.then(|| (display.trim().trim_matches('"').trim(), address))
+        && !text.contains(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | ',' | ';'));
+    valid.then_some(domain)
 }
 
 /// The From address, lower-case, of a message whose From has no address of its own but a name

@@ -2749,13 +2749,10 @@ fn display_address(name: &str) -> Option<(&str, String)> {
         matches!(c, '"' | '\'' | '<' | '>' | '(' | ')' | '[' | ']') || c.is_whitespace()
     });
     let address = shown.strip_prefix("mailto:").unwrap_or(shown);
-    let (local, domain) = address.rsplit_once('@')?;
-    let domain = domain.trim_end_matches('.');
-    let valid = !local.is_empty()
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !address.contains(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | ',' | ';'));
-    valid.then(|| (shown, domain.to_ascii_lowercase()))
+    // A domain written with its root's dot ("cty.vn.") is the same domain.
+    let address = address.strip_suffix('.').unwrap_or(address);
+    let domain = crate::message::bare_address(address)?;
+    Some((shown, domain.to_ascii_lowercase()))
 }
 
 /// At most `max` bytes of `s`, on a character boundary, with "…" when cut.
