@@ -310,6 +310,99 @@ pub fn nfc(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// The Latin letter a Cyrillic or Greek letter is drawn like (`М` U+041C and `Μ` U+039C look
+/// like `M`), for the letters of the Latin alphabet that have such a twin; None otherwise.
+fn latin_twin(c: char) -> Option<char> {
+    Some(match c {
+        'А' | 'Α' => 'A',
+        'В' | 'Β' => 'B',
+        'С' => 'C',
+        'Е' | 'Ε' => 'E',
+        'Н' | 'Η' => 'H',
+        'І' | 'Ι' => 'I',
+        'Ј' => 'J',
+        'К' | 'Κ' => 'K',
+        'М' | 'Μ' => 'M',
+        'Ν' => 'N',
+        'О' | 'Ο' => 'O',
+        'Р' | 'Ρ' => 'P',
+        'Ѕ' => 'S',
+        'Т' | 'Τ' => 'T',
+        'Х' | 'Χ' => 'X',
+        'У' | 'Υ' | 'Ү' => 'Y',
+        'Ζ' => 'Z',
+        'а' => 'a',
+        'с' => 'c',
+        'е' => 'e',
+        'і' | 'ι' => 'i',
+        'ј' => 'j',
+        'о' | 'ο' => 'o',
+        'р' | 'ρ' => 'p',
+        'ѕ' => 's',
+        'х' => 'x',
+        'у' => 'y',
+        _ => return None,
+    })
+}
+
+/// Whether `c` is a letter of the Latin script (with or without marks) or a combining mark: what
+/// makes a Cyrillic or Greek twin on the same line a disguise rather than Russian or Greek.
+fn is_latin_context(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || matches!(c, '\u{C0}'..='\u{24F}' | '\u{300}'..='\u{36F}' | '\u{1E00}'..='\u{1EFF}')
+            && c != '\u{D7}'
+            && c != '\u{F7}'
+}
+
+/// `text` with letters disguised as Latin ones read as those: the fullwidth forms (`ＭẬＴ`) and
+/// the mathematical alphabets (`𝐌𝐀𝐓`) always; a Cyrillic or Greek twin of a Latin letter
+/// ([`latin_twin`]) on a line that has Latin letters or Vietnamese marks too (`МẬТ` typed with
+/// Cyrillic М and Т: a word no reader tells from MẬT), never on a line of Russian or Greek alone.
+/// Composed again (NFC: a Cyrillic `А` carrying combining marks becomes `Ậ`). Lines stay where
+/// they were. Text without such characters (their UTF-8 lead bytes CE–D2, EF, F0 are looked for
+/// at memchr speed) is returned as it is.
+pub fn latin_look_alikes(text: &str) -> Cow<'_, str> {
+    let b = text.as_bytes();
+    let maybe = memchr::memchr3(0xCE, 0xCF, 0xD0, b).is_some()
+        || memchr::memchr3(0xD1, 0xD2, 0xEF, b).is_some()
+        || memchr::memchr(0xF0, b).is_some();
+    if !maybe {
+        return Cow::Borrowed(text);
+    }
+    let compatible = |c: char| -> Option<char> {
+        // Fullwidth ASCII (U+FF01–U+FF5E) and the mathematical letters and digits.
+        if ('\u{FF01}'..='\u{FF5E}').contains(&c) || ('\u{1D400}'..='\u{1D7FF}').contains(&c) {
+            let mut out = None;
+            unicode_normalization::char::decompose_compatible(c, |d| {
+                if out.is_none() && d.is_ascii() {
+                    out = Some(d);
+                }
+            });
+            out
+        } else {
+            None
+        }
+    };
+    let mut changed = false;
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let latin = line
+            .chars()
+            .any(|c| is_latin_context(c) || compatible(c).is_some());
+        for c in line.chars() {
+            let folded = compatible(c).or_else(|| latin.then(|| latin_twin(c)).flatten());
+            changed |= folded.is_some();
+            out.push(folded.unwrap_or(c));
+        }
+    }
+    if !changed {
+        return Cow::Borrowed(text);
+    }
+    match nfc(&out) {
+        Cow::Borrowed(_) => Cow::Owned(out),
+        Cow::Owned(o) => Cow::Owned(o),
+    }
+}
 /// A vowel of the Vietnamese alphabet: (its tone mark count, whether it is a vowel).
 fn vowel_tones(c: char) -> Option<usize> {
     let mut base = None;
@@ -991,6 +1084,27 @@ mod tests {
         assert_eq!(t.encode("MẬT"), "M\u{cb}T");
         let h = Legacy::Tcvn3 { capitals: true };
         assert_eq!(h.decode(&h.encode("TỐI MẬT")), "TỐI MẬT");
+    }
+
+    #[test]
+    fn look_alike_letters_read_as_latin_only_beside_latin() {
+        // Cyrillic М and Т around a Latin Ậ; a Cyrillic А carrying the combining marks.
+        assert_eq!(latin_look_alikes("ĐỘ MẬT: \u{41C}\u{1EAC}\u{422}"), "ĐỘ MẬT: MẬT");
+        assert_eq!(
+            latin_look_alikes("T\u{1ED0}I \u{41C}\u{410}\u{302}\u{323}\u{422}"),
+            "TỐI MẬT"
+        );
+        // Greek capitals on a line with a Latin letter.
+        assert_eq!(latin_look_alikes("\u{39C}\u{1EAC}\u{3A4}"), "MẬT");
+        // Fullwidth and mathematical bold letters, alone on their lines too.
+        assert_eq!(latin_look_alikes("\u{FF2D}\u{1EAC}\u{FF34}"), "MẬT");
+        assert_eq!(latin_look_alikes("\u{1D40C}\u{1D400}\u{1D413}\nx"), "MAT\nx");
+        // Russian and Greek lines alone stay as they are; lines stay where they were.
+        let russian = "ДОГОВОР\nМАТ\nHợp đồng số 5";
+        assert_eq!(latin_look_alikes(russian), russian);
+        assert_eq!(latin_look_alikes("Ελληνικά"), "Ελληνικά");
+        // Text without any such letter is not copied.
+        assert!(matches!(latin_look_alikes("Tối mật — “trích”"), Cow::Borrowed(_)));
     }
 
     #[test]

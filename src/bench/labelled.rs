@@ -44,6 +44,8 @@ enum Part {
         data: Vec<u8>,
     },
     Forward(Vec<u8>),
+    /// multipart/alternative of these parts (a meeting invitation: plain, HTML, calendar).
+    Alternative(Vec<Part>),
 }
 
 fn encode_header(s: &str) -> String {
@@ -206,6 +208,18 @@ fn write_part(out: &mut Vec<u8>, p: Part) {
                 "Content-Type: message/rfc822\r\nContent-Disposition: attachment; filename=\"chuyen-tiep.eml\"\r\n\r\n"
             );
             out.extend_from_slice(&inner);
+        }
+        Part::Alternative(parts) => {
+            let boundary = "=_canhgac_alternative";
+            let _ = write!(
+                out,
+                "Content-Type: multipart/alternative; boundary=\"{boundary}\"\r\n\r\n"
+            );
+            for p in parts {
+                let _ = write!(out, "\r\n--{boundary}\r\n");
+                write_part(out, p);
+            }
+            let _ = write!(out, "\r\n--{boundary}--\r\n");
         }
     }
 }
@@ -2886,6 +2900,106 @@ pub fn labelled() -> Vec<Labelled> {
             Mail::new(FROM, TO, "Văn bản đến mới").part(html(body)),
         ));
     }
+
+    // --- meeting invitations (iCalendar), and letters of other scripts drawn like Latin ones ----
+    let invitation = |title: &str, description: &str| {
+        format!(
+            "BEGIN:VCALENDAR\r\nPRODID:-//Microsoft Corporation//Outlook 16.0 MIMEDIR//EN\r\nVERSION:2.0\r\nMETHOD:REQUEST\r\n\
+             BEGIN:VEVENT\r\nORGANIZER;CN=\"Văn phòng UBND tỉnh\":mailto:vanphong@lamdong.gov.vn\r\n\
+             DTSTART;TZID=\"SE Asia Standard Time\":20261120T080000\r\nSUMMARY;LANGUAGE=vi:{title}\r\n\
+             DESCRIPTION;LANGUAGE=vi:{description}\r\nLOCATION:Phòng họp số 2\\, trụ sở UBND tỉnh\r\n\
+             UID:040000008200E00074C5B7101A82E0080000000010\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        )
+        .into_bytes()
+    };
+    let alternative = |plain: &str, calendar: Vec<u8>| {
+        Part::Alternative(vec![
+            Part::Text {
+                body: plain.replace('\n', "\r\n").into_bytes(),
+                subtype: "plain",
+                charset: "utf-8",
+                cte: Cte::QuotedPrintable,
+            },
+            Part::Text {
+                body: calendar,
+                subtype: "calendar",
+                charset: "utf-8",
+                cte: Cte::Base64,
+            },
+        ])
+    };
+    later.push((
+        "calendar-invitation-title-tuyet-mat".into(),
+        "an Outlook meeting invitation (multipart/alternative with text/calendar) whose event title is «TUYỆT MẬT - Họp bàn phương án bảo vệ», shown only by the calendar"
+            .into(),
+        tuyet.clone(),
+        Mail::new(FROM, TO, "Mời họp").part(alternative(
+            "Kính mời các đồng chí dự họp theo lịch đính kèm.\n",
+            invitation(
+                "TUYỆT MẬT - Họp bàn phương án bảo vệ",
+                "Thành phần: Ban Giám đốc\\, Phòng PA03.\\nĐề nghị các đồng chí đến đúng giờ.",
+            ),
+        )),
+    ));
+    later.push((
+        "ics-file-description-mat".into(),
+        "an .ics invitation attached as a file whose description, escaped as iCalendar writes it, opens with the stamp «MẬT» on its own line"
+            .into(),
+        mat.clone(),
+        Mail::new(FROM, TO, "Lịch họp").text(GREETING).file(
+            "lich-hop.ics",
+            "text/calendar",
+            invitation(
+                "Họp giao ban tháng 11",
+                "MẬT\\nNội dung: đánh giá tình hình an ninh trên địa bàn\\, phương án bảo vệ mục tiêu.",
+            ),
+        ),
+    ));
+    later.push((
+        "neg-calendar-security-training".into(),
+        "a meeting invitation on training in protecting state secrets: «Tập huấn công tác bảo vệ bí mật nhà nước», the levels named in its description"
+            .into(),
+        none.clone(),
+        Mail::new(FROM, TO, "Mời tập huấn").part(alternative(
+            "Kính mời các đồng chí dự lớp tập huấn.\n",
+            invitation(
+                "Tập huấn công tác bảo vệ bí mật nhà nước năm 2026",
+                "Nội dung: phân loại tài liệu Mật\\, Tối mật\\, Tuyệt mật; thủ tục giải mật.",
+            ),
+        )),
+    ));
+    later.push((
+        "body-cyrillic-look-alike-toi-mat".into(),
+        "a body whose stamp «TỐI MẬT» is typed with Cyrillic Т, М and Т among the Latin letters (no reader tells them apart)"
+            .into(),
+        toi.clone(),
+        Mail::new(FROM, TO, "Kế hoạch").text(&lines(&d(
+            "\u{422}ỐI \u{41C}Ậ\u{422}",
+            "kế hoạch bảo vệ mục tiêu",
+        ))),
+    ));
+    later.push((
+        "docx-fullwidth-tuyet-mat".into(),
+        "a .docx whose stamp is typed in fullwidth letters: ＴＵＹỆＴ ＭẬＴ".into(),
+        tuyet.clone(),
+        Mail::new(FROM, TO, "Phương án").text(GREETING).file(
+            "phuong-an.docx",
+            docx_type,
+            docx_lines(&d(
+                "\u{FF34}\u{FF35}\u{FF39}Ệ\u{FF34} \u{FF2D}Ậ\u{FF34}",
+                "phương án bảo vệ",
+            )),
+        ),
+    ));
+    later.push((
+        "neg-russian-contract".into(),
+        "a Russian partner's letter in Cyrillic: a line «МАТ» and «МАТЕРИАЛЫ», Vietnamese on other lines"
+            .into(),
+        none.clone(),
+        Mail::new(FROM, TO, "Hợp đồng hợp tác").text(
+            "Kính gửi Sở Ngoại vụ,\nXin chuyển thư của đối tác Nga.\n\nМАТ\nМАТЕРИАЛЫ ДЛЯ ДОГОВОРА\nУважаемые коллеги, направляем проект договора.\n",
+        ),
+    ));
 
     v.into_iter()
         .map(|(slug, why, symbols, mail)| (slug.to_owned(), why.to_owned(), symbols, mail))

@@ -5,6 +5,7 @@
 pub mod archive;
 pub mod describe;
 pub mod html;
+pub mod ical;
 pub mod mailfile;
 pub mod ocr;
 pub mod office;

@@ -230,6 +230,8 @@ enum Format {
     /// A message saved as a file (.eml), attached as a file or inside an archive; a web page or
     /// a Word document saved as a single-file web archive (.mht, .mhtml, a `.doc` that is one).
     Message,
+    /// A meeting invitation (iCalendar: a `text/calendar` part, an `.ics` file).
+    Calendar,
     Text,
 }
 
@@ -250,6 +252,13 @@ fn classify(name: &str, content_type: &str, head: &[u8]) -> Option<Format> {
     } else if is_mime_file(&ext, content_type, head) {
         // Before HTML: a web archive's first part is HTML, quoted-printable or base64.
         Some(Format::Message)
+    } else if matches!(
+        content_type,
+        "text/calendar" | "text/x-vcalendar" | "application/ics"
+    ) || matches!(ext.as_str(), "ics" | "vcs")
+        || super::ical::is_calendar(head)
+    {
+        Some(Format::Calendar)
     } else if content_type == "text/html"
         || matches!(ext.as_str(), "htm" | "html" | "xhtml")
         || String::from_utf8_lossy(&head[..head.len().min(512)])
@@ -288,6 +297,14 @@ pub(super) fn is_mime_file(ext: &str, content_type: &str, head: &[u8]) -> bool {
             .trim_ascii_start()
             .get(..13)
             .is_some_and(|h| h.eq_ignore_ascii_case(b"MIME-Version:"))
+}
+
+/// Whether a message part is declared `text/calendar`.
+fn is_calendar_part(part: &mail_parser::MessagePart<'_>) -> bool {
+    mail_parser::MimeHeaders::content_type(part).is_some_and(|ct| {
+        ct.c_type.eq_ignore_ascii_case("text")
+            && ct.subtype().is_some_and(|s| s.eq_ignore_ascii_case("calendar"))
+    })
 }
 
 fn extension(name: &str) -> String {
@@ -413,6 +430,11 @@ impl Extractor<'_> {
                 }
                 let location = format!("{prefix}body part {id}");
                 match &part.body {
+                    // An invitation sent inline as a body (not as an alternative): read as a
+                    // calendar shows it; files inside a body's calendar are not opened.
+                    PartType::Text(t) if is_calendar_part(part) => {
+                        self.calendar_text(&location, t.as_bytes());
+                    }
                     PartType::Text(t) => {
                         // Legacy bytes without a charset: decoded from the bytes as sent.
                         let text = crate::message::text_as_sent(msg, part)
@@ -556,6 +578,7 @@ impl Extractor<'_> {
                 }
             }
             Some(Format::Message) => self.message_file(budget, location, data, zip_depth + 1),
+            Some(Format::Calendar) => self.calendar(budget, location, data, zip_depth + 1),
             Some(Format::Text) => {
                 let text = vietnamese::decode_bytes(self.within_text_limit(location, data));
                 self.push(location, PieceKind::Document, text, false);
@@ -600,6 +623,49 @@ impl Extractor<'_> {
         if self.subjects_and_bodies(message, &prefix) {
             self.attachments(&parsed, &prefix, budget, depth);
         }
+    }
+
+    /// A meeting invitation (iCalendar) as a calendar shows it: each title read as a subject is
+    /// (`… > event title`), the description, place and comments as a document, an HTML
+    /// description as HTML, and files carried inline as attachments (within the budget).
+    fn calendar(&mut self, budget: &mut Budget, location: &str, data: &[u8], depth: usize) {
+        let files = self.calendar_text(location, data);
+        for (name, content_type, bytes) in &files {
+            let path = format!("{location} > {name}");
+            let mut problems = Vec::new();
+            if !budget.too_deep(&path, depth, &mut problems)
+                && budget.admit(&path, bytes.len(), &mut problems)
+            {
+                self.named_file(budget, &path, name, content_type, bytes, depth);
+            }
+            for p in problems {
+                self.problem(&path, p.describe());
+            }
+        }
+    }
+
+    /// A calendar's text, as [`Extractor::calendar`] reads it; the files it carries are returned.
+    fn calendar_text(&mut self, location: &str, data: &[u8]) -> Vec<(String, String, Vec<u8>)> {
+        let data = self.within_text_limit(location, data);
+        let cal = super::ical::read(data, &vietnamese::decode_bytes);
+        for title in cal.titles {
+            self.push(
+                &format!("{location} > event title"),
+                PieceKind::Subject,
+                title,
+                false,
+            );
+        }
+        self.push(
+            &format!("{location} > event"),
+            PieceKind::Document,
+            cal.text,
+            false,
+        );
+        for h in &cal.html {
+            self.html(&format!("{location} > event (HTML)"), &html::HtmlFacts::of(h));
+        }
+        cal.files
     }
 
     /// The file attachments of a parsed message (its forwarded messages' too), their places

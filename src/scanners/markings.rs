@@ -752,13 +752,17 @@ impl MarkingScanner {
 
     /// A piece's text as a reader sees it: the format characters nobody sees (soft hyphens,
     /// zero-width spaces and joiners, direction marks, a stray BOM) left out, so `M\u{AD}ẬT` is
-    /// MẬT; and a line of capitals spaced out letter by letter (`T Ố I   M Ậ T`, a title spaced
+    /// MẬT; letters drawn like Latin ones read as those (Cyrillic `М` and `Т` beside a Latin
+    /// `Ậ`, fullwidth `ＭẬＴ`: [`vietnamese::latin_look_alikes`]); and a line of capitals spaced out letter by letter (`T Ố I   M Ậ T`, a title spaced
     /// by hand) read as its words. Lines stay where they were (line numbers, evidence). Most
     /// text has neither, and is not copied.
     fn readable<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
         let mut text = std::borrow::Cow::Borrowed(text);
         if has_invisible(&text) {
             text = std::borrow::Cow::Owned(text.chars().filter(|c| !is_invisible(*c)).collect());
+        }
+        if let std::borrow::Cow::Owned(latin) = vietnamese::latin_look_alikes(&text) {
+            text = std::borrow::Cow::Owned(latin);
         }
         // A spaced-out marker has its marked letter in capitals on its own ("M Ậ T"): the quick
         // test's searcher for the capital form (the last of its forms).
@@ -1198,7 +1202,7 @@ mod tests {
     /// Characters nobody sees inside a stamp (pasted from a web page or a PDF) and a stamp
     /// spaced out letter by letter read as the stamp; everyday words spaced out stay everyday.
     #[test]
-    fn invisible_characters_and_spaced_letters_do_not_hide_a_stamp() {
+    fn invisible_characters_look_alike_letters_and_spaced_letters_do_not_hide_a_stamp() {
         let doc = |stamp: &str| {
             format!(
                 "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\nSố: 12/KH-UBND\n{stamp}\nV/v kế hoạch bảo vệ\nKính gửi: Sở Tài chính\n"
@@ -1213,6 +1217,14 @@ mod tests {
             ("T U Y Ệ T  M Ậ T", "MARKING_TUYET_MAT"),
             ("T Ố I M Ậ T", "MARKING_TOI_MAT"),
             ("M Ậ T", "MARKING_MAT"),
+            // Letters of other scripts drawn like Latin ones: Cyrillic М and Т, Greek Τ and Μ,
+            // fullwidth letters.
+            ("\u{41C}\u{1EAC}\u{422}", "MARKING_MAT"),
+            ("\u{3A4}Ố\u{399} \u{39C}ẬT", "MARKING_TOI_MAT"),
+            (
+                "\u{FF34}\u{FF35}\u{FF39}Ệ\u{FF34} \u{FF2D}Ậ\u{FF34}",
+                "MARKING_TUYET_MAT",
+            ),
         ] {
             assert_eq!(
                 symbols_for(&doc(stamp), PieceKind::Body),
@@ -1226,6 +1238,8 @@ mod tests {
             "BẢO M\u{200B}ẬT",
             "T ố i m ậ t",
             "Ngày mai M Ậ T",
+            "BẢO \u{41C}ẬT",
+            "\u{41C}ẬT KHẨU",
         ] {
             assert_eq!(
                 symbols_for(&doc(stamp), PieceKind::Body),
