@@ -299,6 +299,68 @@ pub(super) fn is_mime_file(ext: &str, content_type: &str, head: &[u8]) -> bool {
             .is_some_and(|h| h.eq_ignore_ascii_case(b"MIME-Version:"))
 }
 
+/// Whether a plain-text part is sent `format=flowed` (RFC 3676, as Thunderbird sends plain
+/// text): Some(whether `delsp=yes`).
+fn flowed(part: &mail_parser::MessagePart<'_>) -> Option<bool> {
+    let ct = mail_parser::MimeHeaders::content_type(part)?;
+    let flowed = ct
+        .attribute("format")
+        .is_some_and(|f| f.eq_ignore_ascii_case("flowed"));
+    flowed.then(|| {
+        ct.attribute("delsp")
+            .is_some_and(|d| d.eq_ignore_ascii_case("yes"))
+    })
+}
+
+/// A `format=flowed` text as its writer typed it (RFC 3676): a line ending in a space goes on
+/// in the next line of the same quote depth (the space dropped with `delsp`), a space put before
+/// a line (space-stuffing) is taken away, and the signature separator `-- ` ends a paragraph. A
+/// stamp or a classification field wrapped by the mail program is on one line again.
+fn unflowed(text: &str, delsp: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    // The quote depth of the paragraph being continued, if the last line was flowed.
+    let mut open: Option<usize> = None;
+    for raw in text.split_inclusive('\n') {
+        let line = raw.strip_suffix('\n').unwrap_or(raw);
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let depth = line.bytes().take_while(|&b| b == b'>').count();
+        let quote = &line[..depth];
+        let content = line[depth..].strip_prefix(' ').unwrap_or(&line[depth..]);
+        match open {
+            Some(d) if d == depth => {}
+            Some(_) => {
+                out.push('\n');
+                out.push_str(quote);
+                if depth > 0 {
+                    out.push(' ');
+                }
+            }
+            None => {
+                out.push_str(quote);
+                if depth > 0 {
+                    out.push(' ');
+                }
+            }
+        }
+        let soft = content.ends_with(' ') && content != "-- ";
+        if soft {
+            out.push_str(if delsp {
+                &content[..content.len() - 1]
+            } else {
+                content
+            });
+            open = Some(depth);
+        } else {
+            out.push_str(content);
+            if raw.ends_with('\n') {
+                out.push('\n');
+            }
+            open = None;
+        }
+    }
+    out
+}
+
 /// Whether a message part is declared `text/calendar`.
 fn is_calendar_part(part: &mail_parser::MessagePart<'_>) -> bool {
     mail_parser::MimeHeaders::content_type(part).is_some_and(|ct| {
@@ -439,6 +501,10 @@ impl Extractor<'_> {
                         // Legacy bytes without a charset: decoded from the bytes as sent.
                         let text = crate::message::text_as_sent(msg, part)
                             .map_or_else(|| t.to_string(), |b| vietnamese::decode_bytes(&b));
+                        let text = match flowed(part) {
+                            Some(delsp) => unflowed(&text, delsp),
+                            None => text,
+                        };
                         self.push(&location, PieceKind::Body, text, false)
                     }
                     PartType::Html(h) => {
@@ -898,6 +964,23 @@ fn looks_like_text(head: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn flowed_text_is_read_as_typed() {
+        use super::unflowed;
+        // A field wrapped by the mail program, a space-stuffed line, a quoted paragraph, the
+        // signature separator, a last line without a break.
+        let sent = "Độ mật: \r\nTối mật\r\n From me\r\n> trích \r\n> dẫn\r\n-- \r\nVăn thư \r\nSở";
+        assert_eq!(
+            unflowed(sent, false),
+            "Độ mật: Tối mật\nFrom me\n> trích dẫn\n-- \nVăn thư Sở"
+        );
+        // delsp=yes: the space that marked the break was not the writer's.
+        assert_eq!(unflowed("TỐI \nMẬT\n", true), "TỐIMẬT\n");
+        assert_eq!(unflowed("TỐI  \nMẬT\n", true), "TỐI MẬT\n");
+        // A flowed line before a deeper quote ends its paragraph there.
+        assert_eq!(unflowed("a \n> b\n", false), "a \n> b\n");
+    }
+
     use super::*;
 
     /// A message with one attachment of this type, name and (base64-encoded) content.
