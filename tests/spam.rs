@@ -452,7 +452,8 @@ fn vietnamese_scams_are_caught_and_ordinary_vietnamese_mail_passes() {
 /// encoded with the name was read and a logo beside a few lines weighed less; of the fourth, the
 /// Government Office's notice from chinhphu.vn (14.5, tagged) before `[domains] state` and a
 /// bank's payroll confirmation (5.0, "đề nghị" and "hoàn trả" read as the lottery) before the
-/// lottery's words became its game's.)
+/// lottery's words became its game's; of the fifth, a copier's scan in English behind a sign-in
+/// was delivered at 0.0 before the English mailbox checks.)
 #[test]
 fn official_mail_that_reads_like_spam_is_delivered() {
     let engine = Engine::build(&test_config()).expect("engine");
@@ -473,7 +474,7 @@ fn official_mail_that_reads_like_spam_is_delivered() {
     let ham = judge("official/ham");
     let spam = judge("official/spam");
     assert!(
-        ham.len() >= 51 && spam.len() >= 14,
+        ham.len() >= 65 && spam.len() >= 22,
         "{} ham, {} spam",
         ham.len(),
         spam.len()

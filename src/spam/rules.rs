@@ -3392,6 +3392,19 @@ mod tests {
                 plain("x", "Hộp thư đã đầy, đăng nhập tại https://mail.lamdong.gov.vn"),
             ),
             (
+                "EN_WEBMAIL_PHISH",
+                plain(
+                    "x",
+                    "You have received a scanned document. Sign in with your email password to view it.",
+                ),
+                plain("x", "The scanned document of the contract is attached; please sign it."),
+            ),
+            (
+                "EN_WEBMAIL_LINK",
+                plain("x", "Your mailbox is full. Verify your account at https://mail-upgrade.example/login"),
+                plain("x", "Your mailbox is full. Verify your account at https://mail.lamdong.gov.vn"),
+            ),
+            (
                 "VI_INVESTMENT",
                 plain("x", "Đầu tư tiền điện tử, lợi nhuận 5% mỗi ngày, cam kết không rủi ro."),
                 plain("x", "Báo cáo tiến độ đầu tư công và lợi nhuận của doanh nghiệp nhà nước."),
