@@ -3001,6 +3001,131 @@ pub fn labelled() -> Vec<Labelled> {
         ),
     ));
 
+    // --- documents printed to XPS, web applications' "Excel" exports, a binary workbook -----
+    let xps_page = |lines: &[String]| {
+        let mut page = String::from(
+            "<FixedPage xmlns=\"http://schemas.microsoft.com/xps/2005/06\" Width=\"816\" Height=\"1056\" xml:lang=\"vi-VN\">",
+        );
+        for (i, line) in lines.iter().enumerate() {
+            // A line of two runs (a bold word, then the rest) on one baseline, as Word prints.
+            let y = 96 + 20 * i;
+            let (first, rest) = line.split_once(' ').unwrap_or((line, ""));
+            let _ = write!(
+                page,
+                "<Glyphs OriginX=\"96\" OriginY=\"{y}\" FontRenderingEmSize=\"13\" FontUri=\"/Resources/f.odttf\" UnicodeString=\"{}\"/>",
+                xml(first)
+            );
+            if !rest.is_empty() {
+                let _ = write!(
+                    page,
+                    "<Glyphs OriginX=\"160\" OriginY=\"{y}\" FontRenderingEmSize=\"13\" FontUri=\"/Resources/f.odttf\" UnicodeString=\"{}\"/>",
+                    xml(rest)
+                );
+            }
+        }
+        page.push_str("</FixedPage>");
+        zip_stored_first(&[
+            (
+                "[Content_Types].xml",
+                b"<?xml version=\"1.0\" encoding=\"utf-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"fdseq\" ContentType=\"application/vnd.ms-package.xps-fixeddocumentsequence+xml\"/><Default Extension=\"fdoc\" ContentType=\"application/vnd.ms-package.xps-fixeddocument+xml\"/><Default Extension=\"fpage\" ContentType=\"application/vnd.ms-package.xps-fixedpage+xml\"/></Types>",
+            ),
+            (
+                "FixedDocumentSequence.fdseq",
+                b"<FixedDocumentSequence xmlns=\"http://schemas.microsoft.com/xps/2005/06\"><DocumentReference Source=\"Documents/1/FixedDocument.fdoc\"/></FixedDocumentSequence>",
+            ),
+            (
+                "Documents/1/FixedDocument.fdoc",
+                b"<FixedDocument xmlns=\"http://schemas.microsoft.com/xps/2005/06\"><PageContent Source=\"Pages/1.fpage\"/></FixedDocument>",
+            ),
+            ("Documents/1/Pages/1.fpage", page.as_bytes()),
+        ])
+    };
+    later.push((
+        "xps-printed-toi-mat".into(),
+        "a dispatch printed to an XPS file (Microsoft XPS Document Writer): glyph runs, the stamp «TỐI MẬT» in two runs on one baseline"
+            .into(),
+        toi.clone(),
+        Mail::new(FROM, TO, "Kế hoạch").text(GREETING).file(
+            "ke-hoach.xps",
+            "application/vnd.ms-xpsdocument",
+            xps_page(&d("TỐI MẬT", "kế hoạch bảo vệ mục tiêu")),
+        ),
+    ));
+    let export = |rows: &[&str]| {
+        let mut html = String::from(
+            "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-8\"><table border=\"1\">",
+        );
+        for row in rows {
+            html.push_str("<tr>");
+            for cell in row.split('|') {
+                let _ = write!(html, "<td>{cell}</td>");
+            }
+            html.push_str("</tr>");
+        }
+        html.push_str("</table>");
+        html.into_bytes()
+    };
+    later.push((
+        "xls-html-export-mat".into(),
+        "a web application's «Excel export»: an HTML table without <html>, saved as .xls, its title row «MẬT»"
+            .into(),
+        mat.clone(),
+        Mail::new(FROM, TO, "Danh sách").text(GREETING).file(
+            "danh-sach-doi-tuong.xls",
+            "application/vnd.ms-excel",
+            export(&[
+                "MẬT",
+                "DANH SÁCH ĐỐI TƯỢNG CẦN THEO DÕI",
+                "STT|Họ và tên|Địa chỉ",
+                "1|Nguyễn Văn A|Đà Lạt",
+            ]),
+        ),
+    ));
+    later.push((
+        "neg-xls-html-export-accounts".into(),
+        "a web application's «Excel export» of mail accounts: an HTML table saved as .xls, a column «MẬT KHẨU BAN ĐẦU»"
+            .into(),
+        none.clone(),
+        Mail::new(FROM, TO, "Tài khoản thư").text(GREETING).file(
+            "tai-khoan-thu.xls",
+            "application/vnd.ms-excel",
+            export(&[
+                "STT|TÀI KHOẢN|MẬT KHẨU BAN ĐẦU",
+                "1|nva@lamdong.gov.vn|Doi@ngay",
+            ]),
+        ),
+    ));
+    later.push((
+        "xls-csv-text-tuyet-mat".into(),
+        "values separated by semicolons saved as .xls (a text file under a workbook's name), its first row «TUYỆT MẬT»"
+            .into(),
+        tuyet.clone(),
+        Mail::new(FROM, TO, "Số liệu").text(GREETING).file(
+            "so-lieu.xls",
+            "application/vnd.ms-excel",
+            "TUYỆT MẬT\r\nĐơn vị;Quân số;Ghi chú\r\nĐại đội 1;120;\r\n".as_bytes().to_vec(),
+        ),
+    ));
+    later.push((
+        "xlsb-binary-workbook-unreadable".into(),
+        "an Excel binary workbook (.xlsb: a package whose parts are binary records, not read here): content not read"
+            .into(),
+        unreadable.clone(),
+        Mail::new(FROM, TO, "Bảng kê").text(GREETING).file(
+            "bang-ke.xlsb",
+            "application/vnd.ms-excel.sheet.binary.macroEnabled.12",
+            zip_stored_first(&[
+                (
+                    "[Content_Types].xml",
+                    b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"bin\" ContentType=\"application/vnd.ms-excel.sheet.binary.macroEnabled.main\"/></Types>",
+                ),
+                ("xl/workbook.bin", b"\x83\x01\x00\x84\x01\x00"),
+                ("xl/sharedStrings.bin", b"\x9f\x01\x08\x01\x00\x00\x00\x01\x00\x00\x00"),
+                ("xl/worksheets/sheet1.bin", b"\x81\x01\x00\x82\x01\x00"),
+            ]),
+        ),
+    ));
+
     v.into_iter()
         .map(|(slug, why, symbols, mail)| (slug.to_owned(), why.to_owned(), symbols, mail))
         .chain(systematic)

@@ -264,6 +264,7 @@ fn classify(name: &str, content_type: &str, head: &[u8]) -> Option<Format> {
         || String::from_utf8_lossy(&head[..head.len().min(512)])
             .to_ascii_lowercase()
             .contains("<html")
+        || is_headless_html(head)
     {
         Some(Format::Html)
     } else if matches!(content_type, "text/xml" | "application/xml")
@@ -281,6 +282,71 @@ fn classify(name: &str, content_type: &str, head: &[u8]) -> Option<Format> {
     } else {
         None
     }
+}
+
+/// HTML without its `<html>` element: what web applications send as an "Excel export" (a
+/// `<table>`, perhaps after a `<meta>` naming the charset, saved as `.xls`) or a fragment saved
+/// under a document's name. Text that starts with one of the elements such files start with.
+fn is_headless_html(head: &[u8]) -> bool {
+    let head = head
+        .strip_prefix("\u{feff}".as_bytes())
+        .unwrap_or(head)
+        .trim_ascii_start();
+    const STARTS: [&[u8]; 9] = [
+        b"<table",
+        b"<meta",
+        b"<div",
+        b"<p>",
+        b"<p ",
+        b"<body",
+        b"<head",
+        b"<style",
+        b"<!doctype html",
+    ];
+    looks_like_text(head)
+        && STARTS
+            .iter()
+            .any(|s| head.get(..s.len()).is_some_and(|h| h.eq_ignore_ascii_case(s)))
+}
+
+/// A document's extension (word processing, spreadsheets, presentations, PDF and page
+/// descriptions): a file so named in no format read here is content not read, not a file
+/// without text.
+fn is_document_extension(ext: &str) -> bool {
+    matches!(
+        ext,
+        "doc"
+            | "docx"
+            | "docm"
+            | "dot"
+            | "dotx"
+            | "xls"
+            | "xlsx"
+            | "xlsm"
+            | "xlsb"
+            | "xlt"
+            | "xltx"
+            | "ppt"
+            | "pptx"
+            | "pptm"
+            | "pps"
+            | "ppsx"
+            | "odt"
+            | "ods"
+            | "odp"
+            | "odg"
+            | "fodt"
+            | "rtf"
+            | "pdf"
+            | "xps"
+            | "oxps"
+            | "wps"
+            | "wpd"
+            | "hwp"
+            | "pages"
+            | "numbers"
+            | "key"
+    )
 }
 
 /// A file in MIME format: a message saved as a file (.eml, message/rfc822), or a web archive
@@ -650,6 +716,19 @@ impl Extractor<'_> {
                 self.push(location, PieceKind::Document, text, false);
             }
             None if super::ocr::is_image(head) => self.ocr(location, OcrKind::Image, data),
+            // A document export that is plain text under a document's name (a .xls of
+            // comma-separated values, a .doc of text) is read as text.
+            None if is_document_extension(&extension(name)) && looks_like_text(head) => {
+                let text = vietnamese::decode_bytes(self.within_text_limit(location, data));
+                self.push(location, PieceKind::Document, text, false);
+            }
+            None if is_document_extension(&extension(name)) && !data.is_empty() => self.problem(
+                location,
+                format!(
+                    "a document named .{} in a format canhgac does not read",
+                    extension(name)
+                ),
+            ),
             None => {}
         }
         // Anything else (media, executables) carries no text we can read.
@@ -795,7 +874,7 @@ impl Extractor<'_> {
             .map(|m| (m.path.as_str(), m.name.as_str(), m.data.as_slice()))
             .collect();
         let names: Vec<&str> = members.iter().map(|m| m.1).collect();
-        self.zip_members(budget, &names, members, depth);
+        self.zip_members(budget, location, &names, members, depth);
         true
     }
 
@@ -841,7 +920,7 @@ impl Extractor<'_> {
             .iter()
             .map(|(p, n, b)| (p.as_str(), n.as_str(), b.as_slice()))
             .collect();
-        self.zip_members(budget, &names, members, depth);
+        self.zip_members(budget, location, &names, members, depth);
         for p in problems {
             self.problem(p.path(), p.describe());
         }
@@ -877,6 +956,7 @@ impl Extractor<'_> {
     fn zip_members(
         &mut self,
         budget: &mut Budget,
+        location: &str,
         names: &[&str],
         members: Vec<(&str, &str, &[u8])>,
         depth: usize,
@@ -886,6 +966,20 @@ impl Extractor<'_> {
                 self.named_file(budget, path, name, "", bytes, depth);
             }
             return;
+        }
+        // A package none of whose parts is one read here (an Excel binary workbook, .xlsb; a
+        // Visio drawing; a package of a kind not known) is not a document without text.
+        let readable = names.iter().any(|n| {
+            matches!(
+                office::member_kind(n),
+                Some(office::Member::Content | office::Member::PageHeader)
+            )
+        });
+        if !readable {
+            self.problem(
+                location,
+                "an Office package none of whose parts canhgac reads (an Excel binary workbook .xlsb, a Visio drawing, or another kind)",
+            );
         }
         let styles = office::Styles::of_package(members.iter().map(|(_, n, b)| (*n, *b)), self.deadline);
         for (path, name, bytes) in members {
@@ -899,6 +993,13 @@ impl Extractor<'_> {
                 }
                 Some(office::Member::Styles) | None => continue,
             };
+            if name.to_ascii_lowercase().ends_with(".fpage") {
+                match office::xps_page_text(bytes, self.deadline) {
+                    Ok(t) => self.push(path, kind, t, false),
+                    Err(why) => self.problem(path, why),
+                }
+                continue;
+            }
             match office::xml_to_text(bytes, &styles, self.deadline) {
                 Ok(t) => self.push(path, kind, t.text, t.tcvn3_lowercase),
                 Err(why) => self.problem(path, why),
@@ -964,6 +1065,26 @@ fn looks_like_text(head: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn web_exports_and_documents_not_read_are_told_apart() {
+        use super::{Format, classify, is_document_extension};
+        let html = |head: &[u8]| {
+            matches!(
+                classify("bao-cao.xls", "application/vnd.ms-excel", head),
+                Some(Format::Html)
+            )
+        };
+        assert!(html(b"<table border=1><tr><td>x</td></tr></table>"));
+        assert!(html(
+            b"\xEF\xBB\xBF\r\n<meta http-equiv=\"Content-Type\" content=\"text/html\"><table>"
+        ));
+        assert!(html(b"<DIV><TABLE>"));
+        assert!(!html(b"STT;Ho ten\r\n1;A"));
+        assert!(!html(b"\xD0\xCF\x11\xE0<table"));
+        assert!(is_document_extension("xlsb") && is_document_extension("pdf"));
+        assert!(!is_document_extension("png") && !is_document_extension("exe"));
+    }
+
     #[test]
     fn flowed_text_is_read_as_typed() {
         use super::unflowed;
