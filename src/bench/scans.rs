@@ -614,6 +614,18 @@ fn mail(n: usize, subject: &str, text: &str, files: Vec<Attachment>) -> Vec<u8> 
 }
 
 /// An HTML message showing a scan inline (multipart/related, `cid:`).
+/// A message whose HTML body carries `image` itself, as a `data:` address (a picture pasted
+/// into a webmail editor that embeds it, or a mail written by a script).
+fn data_uri_html(n: usize, subject: &str, image: &[u8]) -> Vec<u8> {
+    let mut out = headers(n, subject).into_bytes();
+    let b64: String = String::from_utf8_lossy(&base64(image)).replace("\r\n", "");
+    let _ = write!(
+        out,
+        "Content-Type: text/html; charset=\"utf-8\"\r\nContent-Transfer-Encoding: 8bit\r\n\r\n<html><body><p>Kính gửi đồng chí ảnh chụp văn bản:</p><p><img alt=\"scan\" src=\"data:image/jpeg;base64,{b64}\" width=\"600\"></p></body></html>\r\n"
+    );
+    out
+}
+
 fn inline_html(n: usize, subject: &str, image: &[u8]) -> Vec<u8> {
     let mut out = headers(n, subject).into_bytes();
     let boundary = format!("=_rel_{n:03}");
@@ -943,6 +955,23 @@ pub fn scans(font_dir: &Path) -> std::io::Result<Vec<Scan>> {
                         BODY,
                     ),
                 }],
+            )
+        },
+    );
+
+    // --- a photo carried in the HTML body itself (a data: address) -------------------------
+    let page = doc(Stamp::Framed("TỐI MẬT", RED));
+    let mut photo = skewed(&page, -1.2);
+    noisy(&mut photo, &mut Rng(43), 10.0, 120);
+    add(
+        "html-data-uri-photo",
+        "a colour photo of a page carried in the HTML body itself (<img src=\"data:image/jpeg;base64,…\">), red TỐI MẬT frame",
+        toi.clone(),
+        &|n| {
+            data_uri_html(
+                n,
+                "Công văn (ảnh dán trong thư)",
+                &jpeg(&image::DynamicImage::ImageRgb8(photo.clone()), 70),
             )
         },
     );

@@ -33,7 +33,14 @@ pub struct HtmlFacts {
     /// `src=HOST` and `href=HOST` of the http(s) addresses in any tag (the first 2,000 tags),
     /// lower-case: the classifier's link tokens.
     pub link_hosts: Vec<String>,
+    /// Images carried in the document itself (`<img src="data:image/png;base64,…">`, as a
+    /// picture pasted into some webmail editors or a generated mail is), decoded: a scanned
+    /// stamp there is for OCR as an attached one is. At most [`MAX_INLINE_IMAGES`].
+    pub inline_images: Vec<Vec<u8>>,
 }
+
+/// Images carried as `data:` addresses kept per document.
+pub const MAX_INLINE_IMAGES: usize = 16;
 
 /// Font names kept per document (the first legacy one decides the encoding).
 const MAX_FONTS: usize = 256;
@@ -105,6 +112,12 @@ impl HtmlFacts {
                         _ => continue,
                     };
                     let value = attribute(attrs, attr);
+                    if name == "img"
+                        && f.inline_images.len() < MAX_INLINE_IMAGES
+                        && let Some(bytes) = value.as_deref().and_then(data_image)
+                    {
+                        f.inline_images.push(bytes);
+                    }
                     if let Some(u) = &value {
                         let u = u.trim();
                         let lower = u.get(..8).unwrap_or(u).to_ascii_lowercase();
@@ -140,6 +153,24 @@ impl HtmlFacts {
         f.hidden_chars = hidden.count;
         f
     }
+}
+
+/// The bytes of an image given as a `data:` address in base64 (`data:image/jpeg;base64,…`).
+fn data_image(src: &str) -> Option<Vec<u8>> {
+    let src = src.trim();
+    let head = src.get(..11)?;
+    if !head.eq_ignore_ascii_case("data:image/") {
+        return None;
+    }
+    let comma = src.find(',')?;
+    if !src[..comma].to_ascii_lowercase().ends_with(";base64") {
+        return None;
+    }
+    let payload: Vec<u8> = src[comma + 1..]
+        .bytes()
+        .filter(|b| !b.is_ascii_whitespace())
+        .collect();
+    mail_parser::decoders::base64::base64_decode(&payload).filter(|b| !b.is_empty())
 }
 
 /// Elements that never have content (and so no closing tag).

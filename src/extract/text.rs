@@ -508,6 +508,16 @@ impl Extractor<'_> {
     }
 
     fn html(&mut self, location: &str, facts: &html::HtmlFacts) {
+        for (k, image) in facts.inline_images.iter().enumerate() {
+            let head = &image[..image.len().min(HEAD)];
+            if super::ocr::is_image(head) {
+                self.ocr(
+                    &format!("{location}, inline image {}", k + 1),
+                    OcrKind::Image,
+                    image,
+                );
+            }
+        }
         let text = facts.text.clone();
         match facts.fonts.iter().find_map(|f| Legacy::from_font(f)) {
             Some(l) if !text.is_ascii() => {

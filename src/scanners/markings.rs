@@ -497,6 +497,14 @@ impl MarkingScanner {
         hits.sort_by(|a, b| b.rank.cmp(&a.rank).then(b.score.cmp(&a.score)));
         let mut kept: Vec<Hit> = Vec::new();
         for h in hits {
+            // The same evidence twice (OCR reading one stamp through the outer and the inner
+            // edge of its frame) is shown once.
+            if kept
+                .iter()
+                .any(|k| k.symbol == h.symbol && k.location == h.location && k.snippet == h.snippet)
+            {
+                continue;
+            }
             let new_level = !kept.iter().any(|k| k.symbol == h.symbol);
             if kept.len() < self.d.max_findings || new_level {
                 kept.push(h);
