@@ -363,9 +363,16 @@ fn is_latin_context(c: char) -> bool {
 /// at memchr speed) is returned as it is.
 pub fn latin_look_alikes(text: &str) -> Cow<'_, str> {
     let b = text.as_bytes();
+    // Greek and Cyrillic lead bytes; EF BC and EF BD lead the fullwidth forms, F0 9D the
+    // mathematical letters (not the emoji F0 9F, nor a BOM EF BB).
     let maybe = memchr::memchr3(0xCE, 0xCF, 0xD0, b).is_some()
-        || memchr::memchr3(0xD1, 0xD2, 0xEF, b).is_some()
-        || memchr::memchr(0xF0, b).is_some();
+        || memchr::memchr2(0xD1, 0xD2, b).is_some()
+        || memchr::memchr2_iter(0xEF, 0xF0, b).any(|i| {
+            matches!(
+                (b[i], b.get(i + 1)),
+                (0xEF, Some(0xBC | 0xBD)) | (0xF0, Some(0x9D))
+            )
+        });
     if !maybe {
         return Cow::Borrowed(text);
     }
@@ -1103,8 +1110,11 @@ mod tests {
         let russian = "ДОГОВОР\nМАТ\nHợp đồng số 5";
         assert_eq!(latin_look_alikes(russian), russian);
         assert_eq!(latin_look_alikes("Ελληνικά"), "Ελληνικά");
-        // Text without any such letter is not copied.
-        assert!(matches!(latin_look_alikes("Tối mật — “trích”"), Cow::Borrowed(_)));
+        // Text without any such letter is not copied (emoji and a BOM are none).
+        assert!(matches!(
+            latin_look_alikes("Tối mật — “trích” 😀\u{FEFF}"),
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]
