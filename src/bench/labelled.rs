@@ -3126,6 +3126,51 @@ pub fn labelled() -> Vec<Labelled> {
         ),
     ));
 
+    // --- a file attached inside a PDF ----------------------------------------------------------
+    let inner = deflate(&docx_lines(&d("TỐI MẬT", "kế hoạch bảo vệ mục tiêu")));
+    let cover = b"BT /F1 12 Tf 70 780 Td (To trinh - xem phu luc dinh kem) Tj ET".to_vec();
+    let name_utf16: String = "Phụ lục kèm theo.docx"
+        .encode_utf16()
+        .map(|u| format!("{u:04X}"))
+        .collect();
+    later.push((
+        "pdf-embedded-docx-toi-mat".into(),
+        "a PDF cover letter carrying the dispatch as a file attached inside it (/EmbeddedFiles: a .docx whose stamp is TỐI MẬT)"
+            .into(),
+        toi.clone(),
+        Mail::new(FROM, TO, "Tờ trình").text(GREETING).file(
+            "to-trinh.pdf",
+            "application/pdf",
+            pdf_file(
+                &[
+                    (
+                        "<< /Type /Catalog /Pages 2 0 R /Names << /EmbeddedFiles << /Names [(phu-luc.docx) 6 0 R] >> >> >>".into(),
+                        None,
+                    ),
+                    ("<< /Type /Pages /Kids [3 0 R] /Count 1 >>".into(), None),
+                    (
+                        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".into(),
+                        None,
+                    ),
+                    (format!("<< /Length {} >>", cover.len()), Some(cover)),
+                    ("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".into(), None),
+                    (
+                        format!("<< /Type /Filespec /F (phu-luc.docx) /UF <FEFF{name_utf16}> /EF << /F 7 0 R >> >>"),
+                        None,
+                    ),
+                    (
+                        format!(
+                            "<< /Type /EmbeddedFile /Subtype /application#2Fvnd.openxmlformats-officedocument.wordprocessingml.document /Filter /FlateDecode /Length {} >>",
+                            inner.len()
+                        ),
+                        Some(inner),
+                    ),
+                ],
+                "",
+            ),
+        ),
+    ));
+
     v.into_iter()
         .map(|(slug, why, symbols, mail)| (slug.to_owned(), why.to_owned(), symbols, mail))
         .chain(systematic)

@@ -28,7 +28,14 @@ pub struct PdfText {
     /// ([`MIN_SCAN_AREA`]): a scan under a scanner's OCR text layer. Logos, signature and seal
     /// pictures are smaller.
     pub images: Vec<bool>,
+    /// Files attached inside the PDF (a file specification's `/EF` stream: the document's
+    /// `/EmbeddedFiles`, a file attachment annotation), with the names they were given; at
+    /// most [`MAX_EMBEDDED_FILES`], within the same inflate budget as the pages.
+    pub files: Vec<(String, Vec<u8>)>,
 }
+
+/// Files attached inside one PDF that are read.
+pub const MAX_EMBEDDED_FILES: usize = 32;
 
 /// An object: its dictionary text and its stream bytes (still encoded), if any.
 #[derive(Clone)]
@@ -207,6 +214,7 @@ pub fn extract(data: &[u8], max_inflate: u64, max_text: usize, deadline: Instant
             out.images.push(doc.drew_image);
         }
     }
+    out.files = doc.embedded_files()?;
     out.tcvn3_lowercase = doc.tcvn3_lowercase;
     out.inflated = max_inflate - doc.inflate_left;
     out.undecodable = doc.undecodable;
@@ -779,6 +787,64 @@ impl<'a> Doc<'a> {
             }
         }
         Ok(())
+    }
+
+    /// The files attached inside the document: each file specification (`/EF << /F n 0 R >>`)
+    /// with its name (`/UF`, else `/F`), its stream decoded as any other.
+    fn embedded_files(&mut self) -> Result<Vec<(String, Vec<u8>)>, String> {
+        let mut specs: Vec<(u32, String, u32)> = Vec::new();
+        for (num, obj) in &self.objects {
+            let Some(ef) = value_after(&obj.dict, "/EF").and_then(sub_dict) else {
+                continue;
+            };
+            let Some(file) = value_after(ef, "/F")
+                .and_then(reference)
+                .or_else(|| value_after(ef, "/UF").and_then(reference))
+            else {
+                continue;
+            };
+            let name = ["/UF", "/F"]
+                .iter()
+                .find_map(|key| {
+                    let v = value_after(&obj.dict, key)?;
+                    if !v.starts_with(['(', '<']) || v.starts_with("<<") {
+                        return None;
+                    }
+                    let raw: Vec<u8> = v.chars().map(|c| c as u32 as u8).collect();
+                    let mut lexer = Lexer { data: &raw, pos: 0 };
+                    match lexer.next() {
+                        Some(Tok::Str(mut bytes)) => {
+                            if let Some(d) = &self.decryptor {
+                                bytes = d.stream(obj.num, obj.generation, &bytes);
+                            }
+                            Some(text_string(&bytes))
+                        }
+                        _ => None,
+                    }
+                })
+                .unwrap_or_default();
+            specs.push((*num, name, file));
+        }
+        // In file order; one stream named by several specifications is read once.
+        specs.sort_unstable_by_key(|s| (s.2, s.0));
+        specs.dedup_by_key(|s| s.2);
+        specs.sort_unstable_by_key(|s| s.0);
+        let mut out = Vec::new();
+        for (_, name, file) in specs.into_iter().take(MAX_EMBEDDED_FILES) {
+            let Some(obj) = self.objects.get(&file).cloned() else {
+                continue;
+            };
+            let bytes = self.stream_of(&obj)?;
+            if !bytes.is_empty() {
+                let name = if name.trim().is_empty() {
+                    format!("embedded file {file}")
+                } else {
+                    name
+                };
+                out.push((name, bytes));
+            }
+        }
+        Ok(out)
     }
 
     fn fonts_of(&mut self, resources: &str) -> Result<HashMap<String, Rc<Font>>, String> {

@@ -694,6 +694,23 @@ impl Extractor<'_> {
                             let loc = format!("{location}, page {}", i + 1);
                             self.push(&loc, PieceKind::Document, page, t.tcvn3_lowercase);
                         }
+                        // Files attached inside the PDF: read as attachments are, one level
+                        // deeper (their bytes were charged to the budget as they inflated).
+                        for (name, bytes) in &t.files {
+                            let path = format!("{location} > {name}");
+                            let mut problems = Vec::new();
+                            if !budget.too_deep(&path, zip_depth + 1, &mut problems)
+                                && budget.members_left > 0
+                            {
+                                budget.members_left -= 1;
+                                self.named_file(budget, &path, name, "", bytes, zip_depth + 1);
+                            } else if problems.is_empty() {
+                                problems.push(super::ExtractProblem::TooManyMembers(path.clone()));
+                            }
+                            for p in problems {
+                                self.problem(&path, p.describe());
+                            }
+                        }
                     }
                     Err(why) => self.problem(location, why),
                 }
