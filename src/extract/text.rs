@@ -310,42 +310,60 @@ fn is_headless_html(head: &[u8]) -> bool {
 }
 
 /// A document's extension (word processing, spreadsheets, presentations, PDF and page
-/// descriptions): a file so named in no format read here is content not read, not a file
-/// without text.
+/// descriptions): such a file that turns out to be plain text is read as text.
 fn is_document_extension(ext: &str) -> bool {
+    is_unread_format_extension(ext)
+        || matches!(
+            ext,
+            "doc"
+                | "docx"
+                | "docm"
+                | "dot"
+                | "dotx"
+                | "xls"
+                | "xlsx"
+                | "xlsm"
+                | "xlt"
+                | "xltx"
+                | "ppt"
+                | "pptx"
+                | "pptm"
+                | "pps"
+                | "ppsx"
+                | "odt"
+                | "ods"
+                | "odp"
+                | "odg"
+                | "fodt"
+                | "rtf"
+                | "pdf"
+                | "xps"
+                | "oxps"
+        )
+}
+
+/// The extension of a document format people open every day that canhgac does not read (an
+/// Excel binary workbook, Hangul and WordPerfect documents, Apple's iWork, WPS Office's
+/// spreadsheets and slides, Publisher, OneNote, Visio): a file so named is content not read.
+/// A file named as a format that is read (.pdf, .docx…) but is none is damaged or junk: no
+/// reader shows its text either, and it is not held for that (a size test's random bytes
+/// named `van-ban.pdf`).
+fn is_unread_format_extension(ext: &str) -> bool {
     matches!(
         ext,
-        "doc"
-            | "docx"
-            | "docm"
-            | "dot"
-            | "dotx"
-            | "xls"
-            | "xlsx"
-            | "xlsm"
-            | "xlsb"
-            | "xlt"
-            | "xltx"
-            | "ppt"
-            | "pptx"
-            | "pptm"
-            | "pps"
-            | "ppsx"
-            | "odt"
-            | "ods"
-            | "odp"
-            | "odg"
-            | "fodt"
-            | "rtf"
-            | "pdf"
-            | "xps"
-            | "oxps"
-            | "wps"
-            | "wpd"
+        "xlsb"
             | "hwp"
+            | "hwpx"
+            | "wpd"
             | "pages"
             | "numbers"
             | "key"
+            | "et"
+            | "dps"
+            | "pub"
+            | "one"
+            | "vsd"
+            | "vsdx"
     )
 }
 
@@ -749,7 +767,7 @@ impl Extractor<'_> {
                 let text = vietnamese::decode_bytes(self.within_text_limit(location, data));
                 self.push(location, PieceKind::Document, text, false);
             }
-            None if is_document_extension(&extension(name)) && !data.is_empty() => self.problem(
+            None if is_unread_format_extension(&extension(name)) && !data.is_empty() => self.problem(
                 location,
                 format!(
                     "a document named .{} in a format canhgac does not read",
@@ -1110,6 +1128,8 @@ mod tests {
         assert!(!html(b"\xD0\xCF\x11\xE0<table"));
         assert!(is_document_extension("xlsb") && is_document_extension("pdf"));
         assert!(!is_document_extension("png") && !is_document_extension("exe"));
+        assert!(super::is_unread_format_extension("xlsb") && super::is_unread_format_extension("hwp"));
+        assert!(!super::is_unread_format_extension("pdf") && !super::is_unread_format_extension("docx"));
     }
 
     #[test]
