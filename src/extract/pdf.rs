@@ -766,21 +766,9 @@ impl<'a> Doc<'a> {
             return self.run_form(n, at, &mut Graphics::default(), glyphs, 0, None);
         }
         for key in ["/Contents", "/V"] {
-            let Some(v) =
-                value_after(dict, key).filter(|v| v.starts_with(['(', '<']) && !v.starts_with("<<"))
-            else {
+            let Some(text) = self.string_value(dict, key, owner) else {
                 continue;
             };
-            // The dictionary was read as Latin-1: each character is one byte of the file.
-            let raw: Vec<u8> = v.chars().map(|c| c as u32 as u8).collect();
-            let mut lexer = Lexer { data: &raw, pos: 0 };
-            let Some(Tok::Str(mut bytes)) = lexer.next() else {
-                continue;
-            };
-            if let (Some(d), Some((num, generation))) = (&self.decryptor, owner) {
-                bytes = d.stream(num, generation, &bytes);
-            }
-            let text = text_string(&bytes);
             if !text.trim().is_empty() && text.len() <= self.text_left {
                 self.text_left -= text.len();
                 held.push(text);
@@ -789,12 +777,35 @@ impl<'a> Doc<'a> {
         Ok(())
     }
 
-    /// The files attached inside the document: each file specification (`/EF << /F n 0 R >>`)
-    /// with its name (`/UF`, else `/F`), its stream decoded as any other.
+    /// The text string a dictionary gives `key` (a literal or hex string, not a dictionary),
+    /// decrypted with the key of the object that holds it (`owner`; None for an object stored
+    /// in an object stream, whose strings are not encrypted on their own).
+    fn string_value(&self, dict: &str, key: &str, owner: Option<(u32, u16)>) -> Option<String> {
+        let v = value_after(dict, key).filter(|v| v.starts_with(['(', '<']) && !v.starts_with("<<"))?;
+        // The dictionary was read as Latin-1: each character is one byte of the file.
+        let raw: Vec<u8> = v.chars().map(|c| c as u32 as u8).collect();
+        let mut lexer = Lexer { data: &raw, pos: 0 };
+        let Some(Tok::Str(mut bytes)) = lexer.next() else {
+            return None;
+        };
+        if let (Some(d), Some((num, generation))) = (&self.decryptor, owner) {
+            bytes = d.stream(num, generation, &bytes);
+        }
+        Some(text_string(&bytes))
+    }
+
+    /// The files attached inside the document: each file specification (`/EF << /F n 0 R >>`,
+    /// an object of its own or one stored in an object stream) with its name (`/UF`, else
+    /// `/F`), its stream decoded as any other.
     fn embedded_files(&mut self) -> Result<Vec<(String, Vec<u8>)>, String> {
+        let dicts = self
+            .objects
+            .iter()
+            .map(|(n, o)| (*n, o.dict.as_str(), Some((o.num, o.generation))))
+            .chain(self.packed.iter().map(|(n, d)| (*n, d.as_str(), None)));
         let mut specs: Vec<(u32, String, u32)> = Vec::new();
-        for (num, obj) in &self.objects {
-            let Some(ef) = value_after(&obj.dict, "/EF").and_then(sub_dict) else {
+        for (num, dict, owner) in dicts {
+            let Some(ef) = value_after(dict, "/EF").and_then(sub_dict) else {
                 continue;
             };
             let Some(file) = value_after(ef, "/F")
@@ -803,27 +814,11 @@ impl<'a> Doc<'a> {
             else {
                 continue;
             };
-            let name = ["/UF", "/F"]
-                .iter()
-                .find_map(|key| {
-                    let v = value_after(&obj.dict, key)?;
-                    if !v.starts_with(['(', '<']) || v.starts_with("<<") {
-                        return None;
-                    }
-                    let raw: Vec<u8> = v.chars().map(|c| c as u32 as u8).collect();
-                    let mut lexer = Lexer { data: &raw, pos: 0 };
-                    match lexer.next() {
-                        Some(Tok::Str(mut bytes)) => {
-                            if let Some(d) = &self.decryptor {
-                                bytes = d.stream(obj.num, obj.generation, &bytes);
-                            }
-                            Some(text_string(&bytes))
-                        }
-                        _ => None,
-                    }
-                })
+            let name = self
+                .string_value(dict, "/UF", owner)
+                .or_else(|| self.string_value(dict, "/F", owner))
                 .unwrap_or_default();
-            specs.push((*num, name, file));
+            specs.push((num, name, file));
         }
         // In file order; one stream named by several specifications is read once.
         specs.sort_unstable_by_key(|s| (s.2, s.0));
@@ -1750,6 +1745,39 @@ mod tests {
         assert_eq!(lines, vec!["MAT", "TOI MAT", "Kinh gui", "TUYỆT MẬT"], "{t:?}");
         // /Im1 is drawn at one point square: a speck, not a scan.
         assert_eq!(t.images, [false]);
+    }
+
+    /// Files attached inside a PDF are found through their file specifications, an object of its
+    /// own (its name in UTF-16) or one stored in an object stream (as PDF 1.5 writers save
+    /// them), each stream read once; a specification without `/EF` is no file.
+    #[test]
+    fn embedded_files_are_found_by_their_specifications() {
+        let pdf = pdf_of(&[
+            (CATALOG, None),
+            (PAGES, None),
+            ("<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>", None),
+            ("", Some("BT ET")),
+            ("<< /Type /Filespec /UF <FEFF0050006800E1> /F (x.txt) /EF << /F 7 0 R >> >>", None),
+            // (Object 6 is stored in object 9, an object stream.)
+            ("", None),
+            ("/Type /EmbeddedFile", Some("TOI MAT")),
+            ("/Type /EmbeddedFile", Some("MAT")),
+            (
+                "/Type /ObjStm /N 3 /First 12",
+                Some(
+                    "6 0 10 60 11 90 << /Type /Filespec /F (phu-luc.txt) /EF << /F 8 0 R >> >> << /Type /Filespec /EF << /F 7 0 R >> >> << /Type /Filespec /F (link.txt) >>",
+                ),
+            ),
+        ]);
+        let t = extract(&pdf, 1 << 20, 1 << 20, later()).expect("reads");
+        // (The streams end at `endstream`: this writer's line break is kept.)
+        assert_eq!(
+            t.files,
+            vec![
+                ("Phá".to_owned(), b"TOI MAT\n".to_vec()),
+                ("phu-luc.txt".to_owned(), b"MAT\n".to_vec()),
+            ]
+        );
     }
 
     /// Which pages draw a page-sized image: by an image XObject's `Do` or an inline image, not
