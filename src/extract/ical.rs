@@ -32,9 +32,10 @@ pub fn is_calendar(head: &[u8]) -> bool {
 /// Reads a calendar's text; `decode` turns a line's bytes into text (the charset of the part).
 pub fn read(data: &[u8], decode: &dyn Fn(&[u8]) -> String) -> Calendar {
     let mut cal = Calendar::default();
-    for line in unfolded(data) {
-        let line = decode(&line);
-        let Some((name, params, value)) = property(&line) else {
+    // The whole file decoded once (its charset told from all of it, not line by line).
+    let text = decode(&unfolded(data));
+    for line in text.lines() {
+        let Some((name, params, value)) = property(line) else {
             continue;
         };
         match name.to_ascii_uppercase().as_str() {
@@ -63,18 +64,23 @@ pub fn read(data: &[u8], decode: &dyn Fn(&[u8]) -> String) -> Calendar {
     cal
 }
 
-/// The content lines, unfolded: a line break followed by a space or a tab continues the line
-/// (RFC 5545 §3.1). On bytes, so that a character folded in two is whole again.
-fn unfolded(data: &[u8]) -> Vec<Vec<u8>> {
-    let mut lines: Vec<Vec<u8>> = Vec::new();
+/// The content lines, unfolded (a line break followed by a space or a tab continues the line,
+/// RFC 5545 §3.1), each ended by `\n`. On bytes, so that a character folded in two is whole
+/// again.
+fn unfolded(data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(data.len());
     for raw in data.split(|&b| b == b'\n') {
         let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
-        match (raw.first(), lines.last_mut()) {
-            (Some(b' ' | b'\t'), Some(last)) => last.extend_from_slice(&raw[1..]),
-            _ => lines.push(raw.to_vec()),
+        match raw.first() {
+            Some(b' ' | b'\t') if !out.is_empty() => {
+                out.pop();
+                out.extend_from_slice(&raw[1..]);
+            }
+            _ => out.extend_from_slice(raw),
         }
+        out.push(b'\n');
     }
-    lines
+    out
 }
 
 /// A content line's name, parameters and value (`NAME;P=V;Q="x:y":value`); the value starts

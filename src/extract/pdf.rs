@@ -1757,7 +1757,10 @@ mod tests {
             (PAGES, None),
             ("<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>", None),
             ("", Some("BT ET")),
-            ("<< /Type /Filespec /UF <FEFF0050006800E1> /F (x.txt) /EF << /F 7 0 R >> >>", None),
+            (
+                "<< /Type /Filespec /UF <FEFF0050006800E1> /F (x.txt) /EF << /F 7 0 R >> >>",
+                None,
+            ),
             // (Object 6 is stored in object 9, an object stream.)
             ("", None),
             ("/Type /EmbeddedFile", Some("TOI MAT")),

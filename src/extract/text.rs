@@ -716,18 +716,7 @@ impl Extractor<'_> {
                         // deeper (their bytes were charged to the budget as they inflated).
                         for (name, bytes) in &t.files {
                             let path = format!("{location} > {name}");
-                            let mut problems = Vec::new();
-                            if !budget.too_deep(&path, zip_depth + 1, &mut problems)
-                                && budget.members_left > 0
-                            {
-                                budget.members_left -= 1;
-                                self.named_file(budget, &path, name, "", bytes, zip_depth + 1);
-                            } else if problems.is_empty() {
-                                problems.push(super::ExtractProblem::TooManyMembers(path.clone()));
-                            }
-                            for p in problems {
-                                self.problem(&path, p.describe());
-                            }
+                            self.inner_file(budget, &path, name, "", bytes, zip_depth + 1, true);
                         }
                     }
                     Err(why) => self.problem(location, why),
@@ -822,15 +811,33 @@ impl Extractor<'_> {
         let files = self.calendar_text(location, data);
         for (name, content_type, bytes) in &files {
             let path = format!("{location} > {name}");
-            let mut problems = Vec::new();
-            if !budget.too_deep(&path, depth, &mut problems)
-                && budget.admit(&path, bytes.len(), &mut problems)
-            {
-                self.named_file(budget, &path, name, content_type, bytes, depth);
-            }
-            for p in problems {
-                self.problem(&path, p.describe());
-            }
+            self.inner_file(budget, &path, name, content_type, bytes, depth, false);
+        }
+    }
+
+    /// A file found inside a document (a calendar's inline file, a PDF's attached one), read as
+    /// an attachment is when the budget admits it: not deeper than the archives may nest, a
+    /// member of the message's count, its bytes counted unless the document's reader `charged`
+    /// them already (a PDF's, as they inflated). What the budget refuses is a problem.
+    #[allow(clippy::too_many_arguments)]
+    fn inner_file(
+        &mut self,
+        budget: &mut Budget,
+        path: &str,
+        name: &str,
+        content_type: &str,
+        bytes: &[u8],
+        depth: usize,
+        charged: bool,
+    ) {
+        let mut problems = Vec::new();
+        let admitted = !budget.too_deep(path, depth, &mut problems)
+            && budget.admit(path, if charged { 0 } else { bytes.len() }, &mut problems);
+        if admitted {
+            self.named_file(budget, path, name, content_type, bytes, depth);
+        }
+        for p in problems {
+            self.problem(path, p.describe());
         }
     }
 
