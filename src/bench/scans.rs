@@ -551,6 +551,76 @@ fn scanned_pdf_with_text(pages: Vec<PdfImage>, text: &[&str]) -> Vec<u8> {
     super::labelled::pdf_file(&objects, "")
 }
 
+/// A typed one-page PDF (its text drawn in Helvetica, words without diacritics, as the text
+/// layer of a document exported from a word processor) with `picture` put on it where a stamp
+/// sits, below the document number, as RGB pixels under Flate (as a pasted PNG is exported).
+fn typed_pdf_with_picture(picture: &RgbImage, lines: &[&str]) -> Vec<u8> {
+    let (w, h) = picture.dimensions();
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    let _ = z.write_all(picture.as_raw());
+    let pixels = z.finish().unwrap_or_default();
+    let mut content = String::from("BT /F1 11 Tf\n");
+    let header = [
+        (72, 790, "UY BAN NHAN DAN TINH LAM DONG"),
+        (110, 775, "SO NOI VU"),
+        (95, 750, "So: 125/SNV-TCCC"),
+        (330, 790, "CONG HOA XA HOI CHU NGHIA VIET NAM"),
+        (360, 775, "Doc lap - Tu do - Hanh phuc"),
+        (340, 750, "Lam Dong, ngay 16 thang 11 nam 2026"),
+        (270, 640, "BAO CAO"),
+        (72, 610, "Kinh gui: Uy ban nhan dan tinh Lam Dong."),
+    ];
+    for (x, y, t) in header {
+        let _ = writeln!(content, "1 0 0 1 {x} {y} Tm ({t}) Tj");
+    }
+    for (i, l) in lines.iter().enumerate() {
+        let words: String = crate::vietnamese::fold(l)
+            .chars()
+            .filter(|c| !matches!(c, '(' | ')' | '\\'))
+            .collect();
+        let _ = writeln!(content, "1 0 0 1 72 {} Tm ({words}) Tj", 585 - 15 * i as i32);
+    }
+    content.push_str("ET\n");
+    // The picture 110 points wide, below the document number.
+    let width = 110.0;
+    let height = width * f64::from(h) / f64::from(w);
+    let _ = writeln!(
+        content,
+        "q {width} 0 0 {height:.1} 85 {:.1} cm /Im0 Do Q",
+        738.0 - height
+    );
+    let objects: Vec<(String, Option<Vec<u8>>)> = vec![
+        ("<< /Type /Catalog /Pages 2 0 R >>".into(), None),
+        ("<< /Type /Pages /Kids [3 0 R] /Count 1 >>".into(), None),
+        (
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> /XObject << /Im0 6 0 R >> >> /Contents 4 0 R >>".into(),
+            None,
+        ),
+        (format!("<< /Length {} >>", content.len()), Some(content.into_bytes())),
+        (
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".into(),
+            None,
+        ),
+        (
+            format!(
+                "<< /Type /XObject /Subtype /Image /Width {w} /Height {h} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /FlateDecode /Length {} >>",
+                pixels.len()
+            ),
+            Some(pixels),
+        ),
+    ];
+    super::labelled::pdf_file(&objects, "")
+}
+
+/// A stamp's picture: `text` in a frame on white, slightly noisy as a scan of it is.
+fn stamp_picture(fonts: &Fonts, text: &str, color: Rgb<u8>, seed: u64) -> RgbImage {
+    let w = text_width(&fonts.bold, 30.0, text) as u32 + 36;
+    let mut img = RgbImage::from_pixel(w + 24, 72, Rgb([255, 255, 255]));
+    framed(&mut img, &fonts.bold, 30.0, 12, 12, text, color);
+    noisy(&mut img, &mut Rng(seed), 6.0, 20);
+    img
+}
+
 fn jpeg_page(g: &GrayImage, quality: u8) -> PdfImage {
     PdfImage::Jpeg {
         data: jpeg(&image::DynamicImage::ImageLuma8(g.clone()), quality),
@@ -972,6 +1042,44 @@ pub fn scans(font_dir: &Path) -> std::io::Result<Vec<Scan>> {
                 n,
                 "Công văn (ảnh dán trong thư)",
                 &jpeg(&image::DynamicImage::ImageRgb8(photo.clone()), 70),
+            )
+        },
+    );
+
+    // --- a stamp's picture put on a typed document ------------------------------------------
+    let stamp = stamp_picture(&fonts, "TỐI MẬT", RED, 51);
+    add(
+        "pdf-typed-stamp-picture",
+        "a typed PDF (a text layer, no scan) with a picture of a red TỐI MẬT stamp put below the document number",
+        toi.clone(),
+        &|n| {
+            mail(
+                n,
+                "Báo cáo kết quả rà soát biên chế",
+                "Kính gửi báo cáo.",
+                vec![Attachment {
+                    ctype: "application/pdf",
+                    name: "bao-cao.pdf".into(),
+                    data: typed_pdf_with_picture(&stamp, BODY),
+                }],
+            )
+        },
+    );
+    let urgent = stamp_picture(&fonts, "HỎA TỐC", RED, 52);
+    add(
+        "trap-pdf-typed-urgent-picture",
+        "trap: a typed PDF with a picture of a red HỎA TỐC stamp where a độ-mật stamp would sit",
+        none.clone(),
+        &|n| {
+            mail(
+                n,
+                "Báo cáo khẩn",
+                "Kính gửi báo cáo.",
+                vec![Attachment {
+                    ctype: "application/pdf",
+                    name: "bao-cao-khan.pdf".into(),
+                    data: typed_pdf_with_picture(&urgent, BODY),
+                }],
             )
         },
     );

@@ -24,15 +24,34 @@ pub struct PdfText {
     pub inflated: u64,
     /// Strings drawn in a composite font with no ToUnicode map: their text could not be read.
     pub undecodable: usize,
-    /// Whether each page (in page order, as `pages`) draws a page-sized image
-    /// ([`MIN_SCAN_AREA`]): a scan under a scanner's OCR text layer. Logos, signature and seal
-    /// pictures are smaller.
-    pub images: Vec<bool>,
+    /// The pictures each page draws (in page order, as `pages`).
+    pub images: Vec<PageImages>,
     /// Files attached inside the PDF (a file specification's `/EF` stream: the document's
     /// `/EmbeddedFiles`, a file attachment annotation), with the names they were given; at
     /// most [`MAX_EMBEDDED_FILES`], within the same inflate budget as the pages.
     pub files: Vec<(String, Vec<u8>)>,
 }
+
+/// The pictures a page draws that OCR may have to read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PageImages {
+    /// A page-sized image ([`MIN_SCAN_AREA`]): a scan under a scanner's OCR text layer. Logos,
+    /// signature and seal pictures are smaller.
+    pub page_sized: bool,
+    /// A smaller picture in the top [`TOP_SHARE`] of the page, where the độ-mật stamp sits
+    /// (below the document number): a stamp's scan or picture put on a typed document, or a
+    /// letterhead's logo. At least [`MIN_STAMP_POINTS`] drawn and [`MIN_STAMP_PIXELS`] in
+    /// its own pixels, so rules and shading drawn as images do not count.
+    pub near_top: bool,
+}
+
+/// The share of a page's height, from its top edge, where a stamp is looked for (as OCR does).
+pub const TOP_SHARE: f64 = 0.42;
+/// The smallest stamp picture drawn, in points (width, height): a boxed «MẬT» a centimetre
+/// and a half wide and half a centimetre high.
+const MIN_STAMP_POINTS: (f64, f64) = (36.0, 12.0);
+/// The smallest stamp picture in its own pixels (width, height).
+const MIN_STAMP_PIXELS: (u32, u32) = (40, 16);
 
 /// Files attached inside one PDF that are read.
 pub const MAX_EMBEDDED_FILES: usize = 32;
@@ -68,6 +87,34 @@ fn drawn_area(ctm: &pdf_layout::Matrix) -> f64 {
     (ctm[0] * ctm[3] - ctm[1] * ctm[2]).abs()
 }
 
+/// The box (x0, y0, x1, y1) an image drawn with `ctm` covers on the page.
+fn drawn_box(ctm: &pdf_layout::Matrix) -> (f64, f64, f64, f64) {
+    let corners = [
+        (ctm[4], ctm[5]),
+        (ctm[0] + ctm[4], ctm[1] + ctm[5]),
+        (ctm[2] + ctm[4], ctm[3] + ctm[5]),
+        (ctm[0] + ctm[2] + ctm[4], ctm[1] + ctm[3] + ctm[5]),
+    ];
+    corners.iter().fold(
+        (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY),
+        |(x0, y0, x1, y1), &(x, y)| (x0.min(x), y0.min(y), x1.max(x), y1.max(y)),
+    )
+}
+
+/// The page box (x0, y0, x1, y1) a page's `/MediaBox` gives, when it is four numbers.
+fn media_box(v: &str) -> Option<[f64; 4]> {
+    let n: Vec<f64> = array(v)?
+        .split_ascii_whitespace()
+        .filter_map(|w| w.parse::<f64>().ok())
+        .filter(|n| n.is_finite())
+        .collect();
+    let b: [f64; 4] = n.try_into().ok()?;
+    (b[2] != b[0] && b[3] != b[1]).then(|| [b[0].min(b[2]), b[1].min(b[3]), b[0].max(b[2]), b[1].max(b[3])])
+}
+
+/// A4, for a page that gives no usable `/MediaBox`.
+const A4: [f64; 4] = [0.0, 0.0, 595.0, 842.0];
+
 /// Form XObjects drawn per document at most (a form drawing another ten times, ten deep,
 /// would otherwise be drawn ten billion times), and how deep forms may draw forms.
 const MAX_FORMS: usize = 4096;
@@ -76,6 +123,8 @@ const MAX_FORM_DEPTH: usize = 8;
 /// What a page draws: its content streams with its fonts and resources (for the forms it
 /// draws with `Do`), and its annotations (stamps, text boxes, form fields) by object number.
 struct PageSource {
+    /// The page's box (its own `/MediaBox` or the nearest ancestor's).
+    media: [f64; 4],
     contents: Vec<u32>,
     fonts: Fonts,
     resources: Option<Rc<str>>,
@@ -113,9 +162,10 @@ struct Doc<'a> {
     text_left: usize,
     tcvn3_lowercase: bool,
     undecodable: usize,
-    /// The page being read has drawn a page-sized image (an image XObject's `Do`, an inline
-    /// image, of at least [`MIN_SCAN_AREA`]).
-    drew_image: bool,
+    /// The pictures the page being read has drawn (an image XObject's `Do`, an inline image).
+    drew: PageImages,
+    /// The box of the page being read.
+    media: [f64; 4],
     /// The key of a file encrypted with the empty user password.
     decryptor: Option<Decryptor>,
 }
@@ -143,7 +193,8 @@ pub fn extract(data: &[u8], max_inflate: u64, max_text: usize, deadline: Instant
         text_left: max_text,
         tcvn3_lowercase: false,
         undecodable: 0,
-        drew_image: false,
+        drew: PageImages::default(),
+        media: A4,
     };
     doc.unpack_object_streams()?;
     let mut pages = Vec::new();
@@ -178,7 +229,8 @@ pub fn extract(data: &[u8], max_inflate: u64, max_text: usize, deadline: Instant
         out.pages.push(text);
     } else {
         for page in pages {
-            doc.drew_image = false;
+            doc.drew = PageImages::default();
+            doc.media = page.media;
             // A page's content streams are one stream cut in pieces: the graphics state goes on.
             let mut glyphs = Vec::new();
             let mut graphics = Graphics::default();
@@ -211,7 +263,7 @@ pub fn extract(data: &[u8], max_inflate: u64, max_text: usize, deadline: Instant
                 text.push_str(&t);
             }
             out.pages.push(text);
-            out.images.push(doc.drew_image);
+            out.images.push(doc.drew);
         }
     }
     out.files = doc.embedded_files()?;
@@ -594,10 +646,10 @@ impl<'a> Doc<'a> {
         // (node, inherited resources), depth first; bounded against loops.
         // Resources are shared (Rc), not copied per kid, and each distinct resources dictionary's
         // fonts are looked up once.
-        let mut stack = vec![(root, None::<Rc<str>>)];
+        let mut stack = vec![(root, None::<Rc<str>>, A4)];
         let mut visited = std::collections::HashSet::new();
         let mut fonts_by_resources: HashMap<Rc<str>, Fonts> = HashMap::new();
-        while let Some((node, inherited)) = stack.pop() {
+        while let Some((node, inherited, inherited_media)) = stack.pop() {
             if Instant::now() > self.deadline {
                 return Err("time limit reached while reading the PDF".to_owned());
             }
@@ -611,9 +663,12 @@ impl<'a> Doc<'a> {
                 .and_then(|v| self.resolve_dict(v))
                 .map(Rc::<str>::from)
                 .or(inherited);
+            let media = value_after(&dict, "/MediaBox")
+                .and_then(media_box)
+                .unwrap_or(inherited_media);
             if let Some(kids) = value_after(&dict, "/Kids").and_then(array) {
                 for kid in references(kids).into_iter().rev() {
-                    stack.push((kid, resources.clone()));
+                    stack.push((kid, resources.clone(), media));
                 }
                 continue;
             }
@@ -642,6 +697,7 @@ impl<'a> Doc<'a> {
                 None => Vec::new(),
             };
             out.push(PageSource {
+                media,
                 contents,
                 fonts,
                 resources,
@@ -649,6 +705,23 @@ impl<'a> Doc<'a> {
             });
         }
         Ok(())
+    }
+
+    /// Notes an image drawn with `ctm`: page-sized, or a picture where a stamp sits.
+    fn saw_image(&mut self, ctm: &pdf_layout::Matrix, big_enough: bool) {
+        if drawn_area(ctm) >= MIN_SCAN_AREA {
+            self.drew.page_sized = true;
+            return;
+        }
+        let (x0, y0, x1, y1) = drawn_box(ctm);
+        let [px0, py0, px1, py1] = self.media;
+        // Within the page, at least partly in its top share, and of a stamp's size.
+        let on_page = x1 > px0 && x0 < px1 && y1 > py0 && y0 < py1;
+        let near_top = y1 > py1 - TOP_SHARE * (py1 - py0);
+        let sized = x1 - x0 >= MIN_STAMP_POINTS.0 && y1 - y0 >= MIN_STAMP_POINTS.1;
+        if on_page && near_top && sized && big_enough {
+            self.drew.near_top = true;
+        }
     }
 
     /// Draws the form XObject named `name` in `resources` (the `Do` operator).
@@ -689,10 +762,16 @@ impl<'a> Doc<'a> {
             return Ok(());
         };
         let subtype = value_after(&obj.dict, "/Subtype");
-        if subtype.is_some_and(|v| v.starts_with("/Image"))
-            && drawn_area(&pdf_layout::mul(&place, &g.ctm)) >= MIN_SCAN_AREA
-        {
-            self.drew_image = true;
+        if subtype.is_some_and(|v| v.starts_with("/Image")) {
+            let pixels = |key| {
+                value_after(&obj.dict, key)
+                    .and_then(|v| v.split(|c: char| !c.is_ascii_digit()).next())
+                    .and_then(|n| n.parse::<u32>().ok())
+                    .unwrap_or(0)
+            };
+            let big_enough =
+                pixels("/Width") >= MIN_STAMP_PIXELS.0 && pixels("/Height") >= MIN_STAMP_PIXELS.1;
+            self.saw_image(&pdf_layout::mul(&place, &g.ctm), big_enough);
         }
         if !subtype.is_some_and(|v| v.starts_with("/Form")) {
             return Ok(());
@@ -1222,7 +1301,8 @@ impl<'a> Doc<'a> {
                     }
                 }
                 "BI" => {
-                    self.drew_image |= drawn_area(&g.ctm) >= MIN_SCAN_AREA;
+                    // An inline image's size in pixels is not looked at: only its place.
+                    self.saw_image(&g.ctm, true);
                     lexer.skip_inline_image();
                 }
                 "Do" => {
@@ -1744,7 +1824,7 @@ mod tests {
         // Top down: the stamp annotation, the form, the page's own text; then the text box's.
         assert_eq!(lines, vec!["MAT", "TOI MAT", "Kinh gui", "TUYỆT MẬT"], "{t:?}");
         // /Im1 is drawn at one point square: a speck, not a scan.
-        assert_eq!(t.images, [false]);
+        assert_eq!(t.images, [PageImages::default()]);
     }
 
     /// Files attached inside a PDF are found through their file specifications, an object of its
@@ -1821,7 +1901,46 @@ mod tests {
         ]);
         let t = extract(&pdf, 1 << 20, 1 << 20, later()).expect("reads");
         assert_eq!(t.pages.len(), 3, "{t:?}");
-        assert_eq!(t.images, [false, true, true]);
+        let sized = |page_sized| PageImages {
+            page_sized,
+            near_top: false,
+        };
+        assert_eq!(t.images, [sized(false), sized(true), sized(true)]);
+    }
+
+    /// A picture where the stamp sits on a typed page (the top of its box, inherited from the
+    /// page tree, here a Letter page moved up by 100 points) is noted; the same picture at the
+    /// foot of the page (a signature's seal), a rule drawn as a thin image and a picture of a
+    /// few pixels are not.
+    #[test]
+    fn a_picture_where_the_stamp_sits_is_known() {
+        let page = |content: &'static str| {
+            let pdf = pdf_of(&[
+                (CATALOG, None),
+                (
+                    "<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 100 612 892] >>",
+                    None,
+                ),
+                (
+                    "<< /Type /Page /Parent 2 0 R /Resources << /XObject << /Im1 5 0 R /Im2 6 0 R >> >> /Contents 4 0 R >>",
+                    None,
+                ),
+                ("", Some(content)),
+                ("/Type /XObject /Subtype /Image /Width 360 /Height 110", Some("x")),
+                ("/Type /XObject /Subtype /Image /Width 8 /Height 8", Some("x")),
+            ]);
+            extract(&pdf, 1 << 20, 1 << 20, later()).expect("reads").images[0]
+        };
+        assert!(page("q 120 0 0 37 70 760 cm /Im1 Do Q").near_top);
+        // Its top edge just inside the top 42 % of the page (892 - 0.42 × 792 = 559.4).
+        assert!(page("q 120 0 0 37 70 530 cm /Im1 Do Q").near_top);
+        assert!(!page("q 120 0 0 37 70 500 cm /Im1 Do Q").near_top);
+        assert!(!page("q 120 0 0 37 400 130 cm /Im1 Do Q").near_top);
+        assert!(!page("q 400 0 0 2 70 760 cm /Im1 Do Q").near_top);
+        assert!(!page("q 120 0 0 37 70 760 cm /Im2 Do Q").near_top);
+        // Off the page.
+        assert!(!page("q 120 0 0 37 70 1000 cm /Im1 Do Q").near_top);
+        assert!(!page("q 120 0 0 37 70 760 cm /Im1 Do Q").page_sized);
     }
 
     /// A text box's `/Contents` written as a literal string of raw bytes (UTF-16 after its
@@ -2059,7 +2178,8 @@ mod tests {
             text_left: 1 << 20,
             tcvn3_lowercase: false,
             undecodable: 0,
-            drew_image: false,
+            drew: PageImages::default(),
+            media: A4,
             decryptor: None,
         };
         doc.unpack_object_streams().expect("unpacks");

@@ -704,8 +704,11 @@ impl Extractor<'_> {
                         }
                         // A first page with text that draws a page-sized image is read where a
                         // stamp sits too: a scanner's searchable PDF (its OCR text layer seldom
-                        // holds a red boxed stamp). A logo or a digital signature's seal is not.
-                        if textless.first() != Some(&0) && t.images.first() == Some(&true) {
+                        // holds a red boxed stamp). So is one with a picture where the stamp sits
+                        // (a stamp's scan put on a typed document), as pictures in Office files
+                        // are. A digital signature's seal at the foot of the page is not.
+                        let first = t.images.first().copied().unwrap_or_default();
+                        if textless.first() != Some(&0) && (first.page_sized || first.near_top) {
                             self.ocr(&format!("{location}, page 1"), OcrKind::PdfPage(1), data);
                         }
                         for (i, page) in t.pages.into_iter().enumerate() {
