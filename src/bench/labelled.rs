@@ -353,6 +353,68 @@ fn w_textbox(text: &str) -> String {
     )
 }
 
+/// An Excel binary workbook (.xlsb) whose first sheet lists `strings`, a row each, through its
+/// shared strings table, and prints the first as its header: BIFF12 records as Excel writes
+/// them (a record type and a length, 7 bits a byte; strings UTF-16 after their length).
+fn xlsb(strings: &[&str]) -> Vec<u8> {
+    fn number(out: &mut Vec<u8>, mut n: u32) {
+        loop {
+            let b = (n & 0x7F) as u8;
+            n >>= 7;
+            if n == 0 {
+                out.push(b);
+                return;
+            }
+            out.push(b | 0x80);
+        }
+    }
+    fn record(out: &mut Vec<u8>, kind: u32, body: &[u8]) {
+        number(out, kind);
+        number(out, body.len() as u32);
+        out.extend_from_slice(body);
+    }
+    fn wide(s: &str) -> Vec<u8> {
+        let units: Vec<u16> = s.encode_utf16().collect();
+        let mut out = (units.len() as u32).to_le_bytes().to_vec();
+        out.extend(units.iter().flat_map(|u| u.to_le_bytes()));
+        out
+    }
+    let n = strings.len() as u32;
+    let mut sst = Vec::new();
+    record(&mut sst, 159, &[n.to_le_bytes(), n.to_le_bytes()].concat());
+    for s in strings {
+        record(&mut sst, 19, &[&[0u8][..], &wide(s)].concat());
+    }
+    record(&mut sst, 160, &[]);
+    let mut sheet = Vec::new();
+    record(&mut sheet, 129, &[]);
+    record(&mut sheet, 145, &[]);
+    for i in 0..n {
+        record(&mut sheet, 0, &[&i.to_le_bytes()[..], &[0; 13]].concat());
+        record(&mut sheet, 7, &[&[0u8; 8][..], &i.to_le_bytes()].concat());
+    }
+    record(&mut sheet, 146, &[]);
+    let header = format!("&C{}", strings.first().copied().unwrap_or_default());
+    record(
+        &mut sheet,
+        479,
+        &[&[0u8, 0][..], &wide(&header), &[0xFF; 20]].concat(),
+    );
+    record(&mut sheet, 130, &[]);
+    let mut book = Vec::new();
+    record(&mut book, 131, &[]);
+    record(&mut book, 132, &[]);
+    zip_stored_first(&[
+        (
+            "[Content_Types].xml",
+            b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"bin\" ContentType=\"application/vnd.ms-excel.sheet.binary.macroEnabled.main\"/></Types>",
+        ),
+        ("xl/workbook.bin", &book),
+        ("xl/sharedStrings.bin", &sst),
+        ("xl/worksheets/sheet1.bin", &sheet),
+    ])
+}
+
 fn zip_stored_first(members: &[(&str, &[u8])]) -> Vec<u8> {
     // ODF wants `mimetype` first and stored; the rest deflated.
     let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
@@ -3107,22 +3169,14 @@ pub fn labelled() -> Vec<Labelled> {
         ),
     ));
     later.push((
-        "xlsb-binary-workbook-unreadable".into(),
-        "an Excel binary workbook (.xlsb: a package whose parts are binary records, not read here): content not read"
+        "xlsb-binary-workbook-toi-mat".into(),
+        "an Excel binary workbook (.xlsb: shared strings, cells and headers as BIFF12 records), «TỐI MẬT» in its shared strings"
             .into(),
-        unreadable.clone(),
+        toi.clone(),
         Mail::new(FROM, TO, "Bảng kê").text(GREETING).file(
             "bang-ke.xlsb",
             "application/vnd.ms-excel.sheet.binary.macroEnabled.12",
-            zip_stored_first(&[
-                (
-                    "[Content_Types].xml",
-                    b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"bin\" ContentType=\"application/vnd.ms-excel.sheet.binary.macroEnabled.main\"/></Types>",
-                ),
-                ("xl/workbook.bin", b"\x83\x01\x00\x84\x01\x00"),
-                ("xl/sharedStrings.bin", b"\x9f\x01\x08\x01\x00\x00\x00\x01\x00\x00\x00"),
-                ("xl/worksheets/sheet1.bin", b"\x81\x01\x00\x82\x01\x00"),
-            ]),
+            xlsb(&["TỐI MẬT", "BẢNG KÊ PHƯƠNG TIỆN", "Đơn vị", "Số lượng"]),
         ),
     ));
 
@@ -3168,6 +3222,27 @@ pub fn labelled() -> Vec<Labelled> {
                 ],
                 "",
             ),
+        ),
+    ));
+
+    later.push((
+        "vsdx-drawing-unreadable".into(),
+        "a Visio drawing (.vsdx: an Office package none of whose parts is read here): content not read".into(),
+        unreadable.clone(),
+        Mail::new(FROM, TO, "Sơ đồ").text(GREETING).file(
+            "so-do.vsdx",
+            "application/vnd.ms-visio.drawing",
+            zip_stored_first(&[
+                (
+                    "[Content_Types].xml",
+                    b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Override PartName=\"/visio/document.xml\" ContentType=\"application/vnd.ms-visio.drawing.main+xml\"/></Types>",
+                ),
+                ("visio/document.xml", b"<VisioDocument/>"),
+                (
+                    "visio/pages/page1.xml",
+                    "<PageContents><Shapes><Shape ID=\"1\"><Text>TỐI MẬT</Text></Shape></Shapes></PageContents>".as_bytes(),
+                ),
+            ]),
         ),
     ));
 

@@ -17,6 +17,7 @@ mod pdf_layout;
 pub mod rtf;
 pub mod text;
 pub mod tnef;
+pub mod xlsb;
 mod zip;
 
 pub use describe::{AttachmentFact, Described, TextFact, describe};

@@ -39,6 +39,15 @@ pub fn member_kind(name: &str) -> Option<Member> {
     if n.ends_with(".fpage") {
         return Some(Member::Content);
     }
+    // An Excel binary workbook's shared strings, worksheets and comments (BIFF12 records,
+    // [`super::xlsb`]).
+    if n.ends_with(".bin")
+        && (n == "xl/sharedstrings.bin"
+            || n.starts_with("xl/worksheets/sheet")
+            || n.starts_with("xl/comments"))
+    {
+        return Some(Member::Content);
+    }
     if !xml {
         return None;
     }

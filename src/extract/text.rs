@@ -323,6 +323,7 @@ fn is_document_extension(ext: &str) -> bool {
                 | "xls"
                 | "xlsx"
                 | "xlsm"
+                | "xlsb"
                 | "xlt"
                 | "xltx"
                 | "ppt"
@@ -342,8 +343,8 @@ fn is_document_extension(ext: &str) -> bool {
         )
 }
 
-/// The extension of a document format people open every day that canhgac does not read (an
-/// Excel binary workbook, Hangul and WordPerfect documents, Apple's iWork, WPS Office's
+/// The extension of a document format people open every day that canhgac does not read (Hangul
+/// and WordPerfect documents, Apple's iWork, WPS Office's
 /// spreadsheets and slides, Publisher, OneNote, Visio): a file so named is content not read.
 /// A file named as a format that is read (.pdf, .docx…) but is none is damaged or junk: no
 /// reader shows its text either, and it is not held for that (a size test's random bytes
@@ -351,19 +352,7 @@ fn is_document_extension(ext: &str) -> bool {
 fn is_unread_format_extension(ext: &str) -> bool {
     matches!(
         ext,
-        "xlsb"
-            | "hwp"
-            | "hwpx"
-            | "wpd"
-            | "pages"
-            | "numbers"
-            | "key"
-            | "et"
-            | "dps"
-            | "pub"
-            | "one"
-            | "vsd"
-            | "vsdx"
+        "hwp" | "hwpx" | "wpd" | "pages" | "numbers" | "key" | "et" | "dps" | "pub" | "one" | "vsd" | "vsdx"
     )
 }
 
@@ -1022,8 +1011,8 @@ impl Extractor<'_> {
             }
             return;
         }
-        // A package none of whose parts is one read here (an Excel binary workbook, .xlsb; a
-        // Visio drawing; a package of a kind not known) is not a document without text.
+        // A package none of whose parts is one read here (a Visio drawing; a package of a kind
+        // not known) is not a document without text.
         let readable = names.iter().any(|n| {
             matches!(
                 office::member_kind(n),
@@ -1033,7 +1022,7 @@ impl Extractor<'_> {
         if !readable {
             self.problem(
                 location,
-                "an Office package none of whose parts canhgac reads (an Excel binary workbook .xlsb, a Visio drawing, or another kind)",
+                "an Office package none of whose parts canhgac reads (a Visio drawing, or another kind)",
             );
         }
         let styles = office::Styles::of_package(members.iter().map(|(_, n, b)| (*n, *b)), self.deadline);
@@ -1048,6 +1037,16 @@ impl Extractor<'_> {
                 }
                 Some(office::Member::Styles) | None => continue,
             };
+            // An Excel binary workbook's parts are records, not XML.
+            if name.to_ascii_lowercase().ends_with(".bin") {
+                let (t, damage) = super::xlsb::part_text(bytes, self.deadline);
+                self.push(path, kind, t.text, false);
+                self.push(path, PieceKind::PageHeader, t.headers, false);
+                if let Some(why) = damage {
+                    self.problem(path, why);
+                }
+                continue;
+            }
             if name.to_ascii_lowercase().ends_with(".fpage") {
                 match office::xps_page_text(bytes, self.deadline) {
                     Ok(t) => self.push(path, kind, t, false),
@@ -1138,7 +1137,8 @@ mod tests {
         assert!(!html(b"\xD0\xCF\x11\xE0<table"));
         assert!(is_document_extension("xlsb") && is_document_extension("pdf"));
         assert!(!is_document_extension("png") && !is_document_extension("exe"));
-        assert!(super::is_unread_format_extension("xlsb") && super::is_unread_format_extension("hwp"));
+        assert!(super::is_unread_format_extension("vsd") && super::is_unread_format_extension("hwp"));
+        assert!(!super::is_unread_format_extension("xlsb"));
         assert!(!super::is_unread_format_extension("pdf") && !super::is_unread_format_extension("docx"));
     }
 
