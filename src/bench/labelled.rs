@@ -3246,6 +3246,32 @@ pub fn labelled() -> Vec<Labelled> {
         ),
     ));
 
+    // --- a heading's label in a body -------------------------------------------------------------
+    later.push((
+        "body-heading-dash-toi-mat".into(),
+        "a body whose heading, longer than a sentence, ends in its label «… NĂM 2026 - TỐI MẬT»".into(),
+        toi.clone(),
+        Mail::new(FROM, TO, "Báo cáo quý IV").text(
+            "Kính gửi đồng chí Giám đốc,\n\nBÁO CÁO TÌNH HÌNH AN NINH TRẬT TỰ TRÊN ĐỊA BÀN TỈNH QUÝ IV NĂM 2026 - TỐI MẬT\n\nTình hình chung ổn định; các vụ việc phát sinh đã được xử lý kịp thời.\nTrân trọng.\n",
+        ),
+    ));
+    later.push((
+        "body-heading-bracket-mat".into(),
+        "a body whose heading ends in its label in brackets «Phương án bảo vệ … (MẬT)»".into(),
+        mat.clone(),
+        Mail::new(FROM, TO, "Phương án").text(
+            "Kính gửi anh/chị,\nPhương án bảo vệ Đại hội đại biểu Đảng bộ tỉnh (MẬT)\n1. Lực lượng: 120 cán bộ, chiến sĩ.\n2. Thời gian: từ ngày 10 đến ngày 14.\n",
+        ),
+    ));
+    later.push((
+        "neg-body-heading-dash-mat-ong".into(),
+        "a body whose capitalised heading ends in «- MẬT ONG RỪNG» and one in «- BẢO MẬT» (everyday words after a dash)".into(),
+        none.clone(),
+        Mail::new(FROM, TO, "Sản phẩm OCOP").text(
+            "Kính gửi anh/chị,\nDANH MỤC SẢN PHẨM OCOP NĂM 2026: CÀ PHÊ, CHÈ - MẬT ONG RỪNG\nHỘI NGHỊ TẬP HUẤN CÔNG NGHỆ THÔNG TIN - BẢO MẬT\nTrân trọng.\n",
+        ),
+    ));
+
     v.into_iter()
         .map(|(slug, why, symbols, mail)| (slug.to_owned(), why.to_owned(), symbols, mail))
         .chain(systematic)

@@ -68,6 +68,10 @@ struct Weights {
     /// capitals as anywhere else.
     #[serde(default)]
     subject_bracket: i32,
+    /// Absent from a site's older markings.toml: a level closing a heading after a dash or in
+    /// brackets then weighs as on any line.
+    #[serde(default)]
+    closes_line: i32,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -237,13 +241,14 @@ fn factor_english(key: &str) -> &str {
         "folded_phrase" => "a level of several words without diacritics in a name or subject",
         "subject_level" => "a level in the subject",
         "subject_bracket" => "in brackets in the subject",
+        "closes_line" => "closes the line after a dash or in brackets",
         other => other,
     }
 }
 
 /// Every factor key the detector may give (checked against `rules/findings.toml` by a test).
 #[cfg(test)]
-const FACTORS: [&str; 18] = [
+const FACTORS: [&str; 19] = [
     "capitals",
     "classification_field",
     "alone_on_line",
@@ -262,6 +267,7 @@ const FACTORS: [&str; 18] = [
     "folded_phrase",
     "subject_level",
     "subject_bracket",
+    "closes_line",
 ];
 
 impl MarkingScanner {
@@ -728,9 +734,21 @@ impl MarkingScanner {
                     self.w.subject_bracket,
                     "subject_bracket",
                 );
+                // A heading's label: the level closes its line, set apart after a dash or in
+                // brackets ("BÁO CÁO TÌNH HÌNH … - TỐI MẬT", "Kế hoạch bảo vệ (MẬT)"), as a
+                // subject's is. However long the heading, the label is not running text.
+                // Without diacritics only a level of two words (a lone MAT may be MẶT).
+                let closes =
+                    capitals && start > 0 && i + 1 == words.len() && (!folded_mode || phrase_len >= 2) && {
+                        let before = line[..words[start].0].trim_end();
+                        let after = line[words[i].1..].trim();
+                        (before.ends_with(['-', '–', '—', '|']) && matches!(after, "" | "." | ";"))
+                            || (before.ends_with(['(', '[']) && matches!(after, ")" | "]" | ")." | "]."))
+                    };
+                add(closes, self.w.closes_line, "closes_line");
                 add(listing, self.w.listing, "lists_levels");
                 add(
-                    words.len() > self.d.sentence_words,
+                    words.len() > self.d.sentence_words && !closes,
                     self.w.sentence,
                     "running_text",
                 );
