@@ -339,9 +339,10 @@ fn vietnamese_mail_gets_no_opinion_from_a_model_trained_on_english_mail() {
 /// Long official documents: the shared statutes sent whole, about 12 KB of provisions a message,
 /// from a province address and from a citizen's free-mail address. A law touches fees, secrets,
 /// investment, penalties and prizes pages apart; the phrase checks and the metas count only what
-/// lies within one passage (`passage_bytes` in rules/spam.toml), so none is refused as spam and
-/// at most a tenth tagged (19 of 218 when written, most from the free-mail address; before
-/// passages 6 were refused).
+/// lies within one passage (`passage_bytes` in rules/spam.toml), so none is refused as spam
+/// (before passages 6 were refused). A law numbers its articles (`Điều N.`): the Vietnamese
+/// content checks do not count its words (`VI_LEGAL_TEXT`), so at most 3 % are tagged (19 of
+/// 218 before, most from the free-mail address).
 #[test]
 fn long_official_documents_are_not_refused_as_spam() {
     let engine = Engine::build(&test_config()).expect("engine");
@@ -387,7 +388,7 @@ fn long_official_documents_are_not_refused_as_spam() {
         refused.join("\n")
     );
     assert!(
-        tagged.len() * 100 <= sent * 10,
+        tagged.len() * 100 <= sent * 3,
         "{} of {sent} tagged:\n{}",
         tagged.len(),
         tagged.join("\n")
@@ -474,7 +475,7 @@ fn official_mail_that_reads_like_spam_is_delivered() {
     let ham = judge("official/ham");
     let spam = judge("official/spam");
     assert!(
-        ham.len() >= 65 && spam.len() >= 22,
+        ham.len() >= 67 && spam.len() >= 22,
         "{} ham, {} spam",
         ham.len(),
         spam.len()

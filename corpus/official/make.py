@@ -346,6 +346,12 @@ HAM = [
   "Kính gửi các phòng, đơn vị trực thuộc.\n\nĐể kịp tổng hợp báo cáo Ban Tổ chức Tỉnh ủy, đề nghị các phòng, đơn vị gửi danh sách cán bộ đăng ký học lớp Trung cấp lý luận chính trị năm 2027 TRƯỚC 16H00 HÔM NAY, 20/11/2026.\n\nQuá thời hạn trên, đơn vị không gửi xem như không có nhu cầu.\n\nĐề nghị các đơn vị khẩn trương thực hiện!"),
  ("Cục Thuế tỉnh Lâm Đồng", "thongbao@gdt.gov.vn", "Thông báo: Người nộp thuế đã nộp hồ sơ khai thuế thành công",
   "Kính gửi: SỞ TÀI CHÍNH TỈNH LÂM ĐỒNG\nMã số thuế: 5800123456\n\nCơ quan thuế đã nhận được hồ sơ khai thuế của người nộp thuế:\n- Tên tờ khai: 05/KK-TNCN - Tờ khai khấu trừ thuế TNCN (TT80/2021)\n- Kỳ tính thuế: Quý 3/2026\n- Ngày nộp: 20/11/2026 10:45:12\n- Mã giao dịch: 11020261120123456\n\nNgười nộp thuế tra cứu thông báo chấp nhận hồ sơ tại https://thuedientu.gdt.gov.vn.\n\nTổng cục Thuế"),
+    # A sixth batch (session 34): citizens writing to the province in capitals and exclamation
+    # marks, as distressed people do; a style, not spam.
+    ("Phạm Văn Hòa", "phamvanhoa1965@gmail.com", "ĐƠN PHẢN ÁNH VỀ VIỆC XẢ THẢI GÂY Ô NHIỄM!!!",
+     "KÍNH GỬI: UBND XÃ ĐẠ SAR, HUYỆN LẠC DƯƠNG\n\nTÔI TÊN LÀ PHẠM VĂN HÒA, NGỤ TẠI THÔN ĐẠ NHÁ, XÃ ĐẠ SAR. TÔI XIN PHẢN ÁNH: TRẠI HEO CỦA ÔNG NGUYỄN VĂN B. Ở CUỐI THÔN THẢI NƯỚC BẨN RA SUỐI, MÙI HÔI THỐI NỒNG NẶC SUỐT NGÀY ĐÊM, NHIỀU HỘ DÂN CÓ NGƯỜI GIÀ, TRẺ NHỎ BỊ BỆNH!!! BÀ CON ĐÃ KIẾN NGHỊ NHIỀU LẦN Ở CÁC BUỔI HỌP THÔN NHƯNG ĐẾN NAY VẪN CHƯA ĐƯỢC GIẢI QUYẾT!!!\n\nĐỀ NGHỊ UBND XÃ CỬ CÁN BỘ XUỐNG KIỂM TRA, XỬ LÝ DỨT ĐIỂM VÀ TRẢ LỜI CHO BÀ CON ĐƯỢC BIẾT. SỐ ĐIỆN THOẠI CỦA TÔI: 0975 123 456.\n\nXIN CẢM ƠN!\nPHẠM VĂN HÒA"),
+    ("Lê Thị Thu", "lethithu.dl@yahoo.com", "KHẨN CẤP!!! ĐỀ NGHỊ GIẢI QUYẾT TRANH CHẤP ĐẤT ĐAI KÉO DÀI",
+     "Kính gửi: Ban Tiếp công dân tỉnh Lâm Đồng\n\nTôi là Lê Thị Thu, thường trú tại tổ 5, phường 7, thành phố Đà Lạt. Gia đình tôi đã gửi đơn đề nghị giải quyết tranh chấp ranh giới thửa đất số 112, tờ bản đồ số 8 từ tháng 3/2025 nhưng đến nay đã hơn 1 năm vẫn chưa nhận được trả lời!!!\n\nHộ liền kề đã xây tường lấn sang đất nhà tôi gần 1 mét, ảnh hưởng nghiêm trọng đến sinh hoạt của gia đình. Tôi kính đề nghị Ban xem xét, chỉ đạo phường giải quyết dứt điểm.\n\nSố điện thoại liên hệ: 0905 678 910.\n\nTrân trọng cảm ơn!\nLê Thị Thu"),
 ]
 
 SPAM = [

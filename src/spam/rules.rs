@@ -3898,6 +3898,38 @@ mod tests {
         assert!(shape("Vietcombank <vcb.saoke@gmail.com>"));
     }
 
+    /// A legal text numbering three articles (the Penal Code on fraud) uses the scams' words:
+    /// the Vietnamese content checks do not count; with two articles it is content like any
+    /// other, and a fake fine numbering its articles keeps its link.
+    #[test]
+    fn a_legal_text_does_not_count_the_scams_words_it_uses() {
+        let article = |n: u32| {
+            format!(
+                "Điều {n}. Tội lừa đảo chiếm đoạt tài sản\nNgười nào dùng thủ đoạn gian dối chiếm đoạt tài sản, \
+                 hứa hẹn trúng thưởng, vay tiền nhanh không cần thế chấp, lãi suất thấp, yêu cầu nộp phí \
+                 nhận thưởng, chuyển khoản ngay, thì bị phạt tù từ 06 tháng đến 03 năm.\n"
+            )
+        };
+        let law = (174..177).map(article).collect::<String>();
+        let s = symbols(&plain("Bộ luật Hình sự 2015", &law));
+        assert!(s.iter().any(|s| s == "VI_LEGAL_TEXT"), "{s:?}");
+        assert!(!s.iter().any(|s| s.starts_with("SPAM_PHRASES_VI")), "{s:?}");
+        let two = (174..176).map(article).collect::<String>();
+        let s = symbols(&plain("Bộ luật Hình sự 2015", &two));
+        assert!(!s.iter().any(|s| s == "VI_LEGAL_TEXT"), "{s:?}");
+        assert!(s.iter().any(|s| s.starts_with("SPAM_PHRASES_VI")), "{s:?}");
+        let fine = plain(
+            "Quyết định xử phạt vi phạm giao thông",
+            "Điều 1. Xử phạt ông/bà số tiền 3.500.000 đồng.\nĐiều 2. Nộp phạt trong 24 giờ tại \
+             https://csgt-vietcombank.top/nopphat.\nĐiều 3. Quá hạn sẽ bị cưỡng chế.",
+        );
+        let s = symbols(&fine);
+        assert!(s.iter().any(|s| s == "VI_LEGAL_TEXT"), "{s:?}");
+        for kept in ["DOMAIN_LOOKALIKE", "URL_CHEAP_TLD"] {
+            assert!(s.iter().any(|s| s == kept), "{kept}: {s:?}");
+        }
+    }
+
     /// A warning against scams (a subject naming one, tactics described, advice given) quotes
     /// the scams' words: the Vietnamese content checks they match do not count, and the meta
     /// names them. Without the subject the same text is judged as before, and a phishing mail
