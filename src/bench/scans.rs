@@ -389,6 +389,31 @@ fn homography(from: [(f32, f32); 4], to: [(f32, f32); 4]) -> [f64; 8] {
 /// A phone photo of the page lying on a desk: perspective, light falling off to one side,
 /// noise, a little blur, then JPEG at phone quality.
 fn phone_photo(page: &RgbImage, seed: u64) -> Vec<u8> {
+    jpeg(
+        &image::DynamicImage::ImageRgb8(phone_photo_pixels(page, seed)),
+        72,
+    )
+}
+
+/// A JPEG as a phone writes a portrait photo: its pixels as the sensor lies (turned a quarter
+/// to the left) and an EXIF orientation of 6 saying to turn them a quarter to the right to view.
+fn jpeg_with_exif_orientation(upright: &RgbImage, quality: u8) -> Vec<u8> {
+    let stored = image::imageops::rotate270(upright);
+    let plain = jpeg(&image::DynamicImage::ImageRgb8(stored), quality);
+    // APP1 "Exif": a big-endian TIFF header and one IFD entry, Orientation (0x0112) = 6.
+    let tiff: &[u8] =
+        b"MM\x00\x2a\x00\x00\x00\x08\x00\x01\x01\x12\x00\x03\x00\x00\x00\x01\x00\x06\x00\x00\x00\x00\x00\x00";
+    let body = [&b"Exif\x00\x00"[..], tiff].concat();
+    let len = (body.len() + 2) as u16;
+    let mut out = plain[..2].to_vec();
+    out.extend_from_slice(&[0xFF, 0xE1]);
+    out.extend_from_slice(&len.to_be_bytes());
+    out.extend_from_slice(&body);
+    out.extend_from_slice(&plain[2..]);
+    out
+}
+
+fn phone_photo_pixels(page: &RgbImage, seed: u64) -> RgbImage {
     let mut rng = Rng(seed);
     let (w, h) = (1500u32, 2000u32);
     // Where the page's corners land in the photo (clockwise from top left).
@@ -407,8 +432,7 @@ fn phone_photo(page: &RgbImage, seed: u64) -> Vec<u8> {
         Rgb(p.0.map(|c| (f32::from(c) * light).clamp(0.0, 255.0) as u8))
     });
     noisy(&mut img, &mut rng, 10.0, 0);
-    let img = image::imageops::blur(&img, 0.8);
-    jpeg(&image::DynamicImage::ImageRgb8(img), 72)
+    image::imageops::blur(&img, 0.8)
 }
 
 fn jpeg(img: &image::DynamicImage, quality: u8) -> Vec<u8> {
@@ -1079,6 +1103,84 @@ pub fn scans(font_dir: &Path) -> std::io::Result<Vec<Scan>> {
                     ctype: "application/pdf",
                     name: "bao-cao-khan.pdf".into(),
                     data: typed_pdf_with_picture(&urgent, BODY),
+                }],
+            )
+        },
+    );
+
+    // --- pages fed upside down or on their side, a photo turned by its EXIF orientation -------
+    let page = doc(Stamp::Framed("TUYỆT MẬT", RED));
+    let upside_down = image::imageops::rotate180(&grey_scan(&page, 0.6, 61));
+    add(
+        "pdf-upside-down-scan",
+        "greyscale scan of a page fed upside down (turned half a turn), red TUYỆT MẬT frame turned grey, JPEG in an image-only PDF",
+        tuyet.clone(),
+        &|n| {
+            mail(
+                n,
+                "Báo cáo (bản quét)",
+                "Gửi kèm bản quét.",
+                vec![Attachment {
+                    ctype: "application/pdf",
+                    name: "bao-cao-quet.pdf".into(),
+                    data: scanned_pdf(vec![jpeg_page(&upside_down, 65)]),
+                }],
+            )
+        },
+    );
+    let page = doc(Stamp::Framed("MẬT", INK));
+    let sideways = image::imageops::rotate90(&grey_scan(&page, -0.5, 62));
+    add(
+        "png-sideways-scan",
+        "greyscale scan of a page lying on its side (turned a quarter to the right) as a PNG, black MẬT frame",
+        mat.clone(),
+        &|n| {
+            mail(
+                n,
+                "Văn bản scan",
+                "Gửi kèm ảnh quét.",
+                vec![Attachment {
+                    ctype: "image/png",
+                    name: "scan0001.png".into(),
+                    data: png(&image::DynamicImage::ImageLuma8(sideways.clone())),
+                }],
+            )
+        },
+    );
+    let page = doc(Stamp::Framed("TỐI MẬT", RED));
+    let portrait = phone_photo_pixels(&page, 63);
+    add(
+        "jpeg-phone-photo-exif-orientation",
+        "phone photo of a page stored as the sensor lies, turned upright by its EXIF orientation (6), red TỐI MẬT frame",
+        toi.clone(),
+        &|n| {
+            mail(
+                n,
+                "Ảnh chụp công văn",
+                "Em gửi ảnh chụp.",
+                vec![Attachment {
+                    ctype: "image/jpeg",
+                    name: "IMG_20261205_0815.jpg".into(),
+                    data: jpeg_with_exif_orientation(&portrait, 80),
+                }],
+            )
+        },
+    );
+    let page = doc(Stamp::Framed("KHẨN", RED));
+    let upside_down_urgent = image::imageops::rotate180(&grey_scan(&page, 0.3, 64));
+    add(
+        "trap-upside-down-khan-box",
+        "trap: a page fed upside down with a KHẨN box where the stamp sits",
+        none.clone(),
+        &|n| {
+            mail(
+                n,
+                "Công văn khẩn (bản quét)",
+                "Gửi kèm.",
+                vec![Attachment {
+                    ctype: "application/pdf",
+                    name: "cong-van-khan.pdf".into(),
+                    data: scanned_pdf(vec![jpeg_page(&upside_down_urgent, 65)]),
                 }],
             )
         },

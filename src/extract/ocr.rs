@@ -6,8 +6,10 @@
 //! or a phone photo; the same stamp read from inside its frame, as one line, takes
 //! milliseconds. So an image is read in this order:
 //!
-//! 1. decoded within a pixel limit (the `image` crate), the top of a page-shaped image taken
-//!    (a photo of an envelope is taken whole) and scaled to a working width;
+//! 1. decoded within a pixel limit (the `image` crate), turned as its EXIF orientation says,
+//!    the top of a page-shaped image taken (a photo of an envelope is taken whole) and scaled
+//!    to a working width; a page fed upside down or lying on its side (its lines run down the
+//!    image, or its letters hang below their lines) is read turned upright too;
 //! 2. deskewed (the angle whose row profile of dark pixels is sharpest);
 //! 3. rectangular frames found among the dark pixels and among the red ones (connected
 //!    components whose bounding box is covered on all four sides and empty inside), each
@@ -21,7 +23,7 @@
 //! is remembered by the image's SHA-256 for the life of the process.
 
 use crate::config::OcrConfig;
-use image::{GrayImage, Luma, RgbImage};
+use image::{GrayImage, ImageDecoder, Luma, RgbImage};
 use sha2::{Digest, Sha256};
 use std::collections::{HashMap, VecDeque};
 use std::io::{Read, Write};
@@ -87,7 +89,17 @@ pub fn decode(data: &[u8], max_pixels: u64) -> Result<RgbImage, OcrError> {
     let mut limits = image::Limits::default();
     limits.max_alloc = Some(pixels.saturating_mul(8).saturating_add(64 << 20));
     r.limits(limits);
-    let img = r.decode().map_err(|e| format!("cannot decode the image: {e}"))?;
+    // A phone keeps its sensor's pixels and says in the EXIF data how to turn them (a portrait
+    // photo is stored lying on its side): the picture is turned as a viewer shows it.
+    let mut decoder = r
+        .into_decoder()
+        .map_err(|e| format!("cannot decode the image: {e}"))?;
+    let orientation = decoder
+        .orientation()
+        .unwrap_or(image::metadata::Orientation::NoTransforms);
+    let mut img =
+        image::DynamicImage::from_decoder(decoder).map_err(|e| format!("cannot decode the image: {e}"))?;
+    img.apply_orientation(orientation);
     Ok(img.to_rgb8())
 }
 
@@ -257,6 +269,180 @@ impl Binary {
             dark: img.pixels().map(|p| p.0[0] <= threshold).collect(),
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// A page fed upside down or lying on its side
+
+/// A page turned clockwise by quarter turns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Turn {
+    Quarter,
+    Half,
+    ThreeQuarters,
+}
+
+/// `img` turned clockwise by `t`.
+pub fn turned(img: &RgbImage, t: Turn) -> RgbImage {
+    match t {
+        Turn::Quarter => image::imageops::rotate90(img),
+        Turn::Half => image::imageops::rotate180(img),
+        Turn::ThreeQuarters => image::imageops::rotate270(img),
+    }
+}
+
+impl Binary {
+    /// The same pixels turned clockwise by `t`.
+    fn turned(&self, t: Turn) -> Binary {
+        let (w, h) = (self.width, self.height);
+        let at = |x: usize, y: usize| self.dark[y * w + x];
+        let (nw, nh) = match t {
+            Turn::Half => (w, h),
+            Turn::Quarter | Turn::ThreeQuarters => (h, w),
+        };
+        let mut dark = Vec::with_capacity(nw * nh);
+        for y in 0..nh {
+            for x in 0..nw {
+                dark.push(match t {
+                    Turn::Quarter => at(y, h - 1 - x),
+                    Turn::Half => at(w - 1 - x, h - 1 - y),
+                    Turn::ThreeQuarters => at(w - 1 - y, x),
+                });
+            }
+        }
+        Binary {
+            width: nw,
+            height: nh,
+            dark,
+        }
+    }
+}
+
+/// The long side a page is scaled to before its orientation is judged.
+const ORIENTATION_SIDE: u32 = 800;
+/// Images smaller than this on either side (a stamp's picture, a label) are read as they are.
+const ORIENTATION_MIN_SIDE: u32 = 300;
+/// Strips a page is cut into, pixels wide at [`ORIENTATION_SIDE`], so that a few degrees of
+/// skew do not merge its lines.
+const ORIENTATION_STRIP: usize = 64;
+
+/// How sharply dark pixels gather into rows and into columns (sums of squared counts, in
+/// strips): text lines running across a page make the rows sharper.
+fn profile_sharpness(b: &Binary) -> (f64, f64) {
+    let (w, h) = (b.width, b.height);
+    let mut rows = 0.0;
+    let mut cols = 0.0;
+    let mut counts = vec![0u32; w];
+    for x0 in (0..w).step_by(ORIENTATION_STRIP) {
+        rows += (0..h)
+            .map(|y| {
+                let c = b.dark[y * w + x0..y * w + (x0 + ORIENTATION_STRIP).min(w)]
+                    .iter()
+                    .filter(|d| **d)
+                    .count() as f64;
+                c * c
+            })
+            .sum::<f64>();
+    }
+    for y0 in (0..h).step_by(ORIENTATION_STRIP) {
+        counts[..w].iter_mut().for_each(|c| *c = 0);
+        for y in y0..(y0 + ORIENTATION_STRIP).min(h) {
+            for (x, d) in b.dark[y * w..(y + 1) * w].iter().enumerate() {
+                counts[x] += u32::from(*d);
+            }
+        }
+        cols += counts[..w]
+            .iter()
+            .map(|&c| f64::from(c) * f64::from(c))
+            .sum::<f64>();
+    }
+    (rows, cols)
+}
+
+/// Ink above the x-height band of each text line against ink below it, over every line of
+/// every strip. Latin letters rise more than they descend (b d h k l against g p q y) and
+/// Vietnamese puts most of its marks above the letters, so an upright page gives well over 1
+/// and the same page upside down well under.
+fn ascender_ratio(b: &Binary) -> f64 {
+    let (w, h) = (b.width, b.height);
+    let (mut above, mut below) = (0u64, 0u64);
+    let mut counts = vec![0u32; h];
+    for x0 in (0..w).step_by(ORIENTATION_STRIP) {
+        for (y, c) in counts.iter_mut().enumerate() {
+            *c = b.dark[y * w + x0..y * w + (x0 + ORIENTATION_STRIP).min(w)]
+                .iter()
+                .filter(|d| **d)
+                .count() as u32;
+        }
+        let mut y = 0;
+        while y < h {
+            if counts[y] == 0 {
+                y += 1;
+                continue;
+            }
+            let start = y;
+            while y < h && counts[y] > 0 {
+                y += 1;
+            }
+            let band = &counts[start..y];
+            if !(5..=60).contains(&band.len()) {
+                continue;
+            }
+            let max = band.iter().copied().max().unwrap_or(0);
+            let core = |c: &u32| *c * 2 >= max;
+            let (Some(top), Some(bottom)) = (band.iter().position(core), band.iter().rposition(core)) else {
+                continue;
+            };
+            above += band[..top].iter().map(|&c| u64::from(c)).sum::<u64>();
+            below += band[bottom + 1..].iter().map(|&c| u64::from(c)).sum::<u64>();
+        }
+    }
+    above as f64 / below.max(1) as f64
+}
+
+/// The other ways a page may have to be turned to be read where its stamp sits, besides as it
+/// is: half a turn when its lines run across but its letters hang down (a page fed upside
+/// down), a quarter turn either way, the likelier first, when its lines run down the image (a
+/// page scanned or photographed on its side). Nothing when it reads as it is or cannot be told
+/// (a photo in perspective, a picture with little text). Reading a turn too many costs time,
+/// never a stamp: the page is always read as it is too.
+pub fn other_orientations(img: &RgbImage) -> Vec<Turn> {
+    let (w, h) = img.dimensions();
+    if w.min(h) < ORIENTATION_MIN_SIDE {
+        return Vec::new();
+    }
+    let scale = f64::from(ORIENTATION_SIDE) / f64::from(w.max(h));
+    let (sw, sh) = (
+        ((f64::from(w) * scale) as u32).max(1),
+        ((f64::from(h) * scale) as u32).max(1),
+    );
+    // A box filter's thumbnail: the lines' shapes survive it, at a tenth of a resampling's cost.
+    let small = gray(&image::imageops::thumbnail(img, sw, sh));
+    let b = Binary::of(&small, otsu(&small));
+    if b.dark.iter().filter(|d| **d).count() < 500 {
+        return Vec::new();
+    }
+    let (rows, cols) = profile_sharpness(&b);
+    if rows >= cols * 1.3 {
+        if ascender_ratio(&b) < 0.8 {
+            return vec![Turn::Half];
+        }
+        return Vec::new();
+    }
+    if cols >= rows * 1.3 {
+        let quarter = ascender_ratio(&b.turned(Turn::Quarter));
+        let three = ascender_ratio(&b.turned(Turn::ThreeQuarters));
+        return if quarter >= three * 1.5 {
+            vec![Turn::Quarter]
+        } else if three >= quarter * 1.5 {
+            vec![Turn::ThreeQuarters]
+        } else if quarter >= three {
+            vec![Turn::Quarter, Turn::ThreeQuarters]
+        } else {
+            vec![Turn::ThreeQuarters, Turn::Quarter]
+        };
+    }
+    Vec::new()
 }
 
 /// The skew of a page, degrees: the angle at which the rows of dark pixels line up best.
@@ -718,12 +904,22 @@ pub fn render_pdf_page(
 // ---------------------------------------------------------------------------------------------
 // Reading an image
 
-/// Reads an image where a stamp sits (and the whole page when configured).
+/// Reads an image where a stamp sits (and the whole page when configured): as it is, then
+/// turned as [`other_orientations`] says a page fed upside down or on its side needs.
 pub fn read_image(
     config: &OcrConfig,
     img: &RgbImage,
     deadline: Instant,
 ) -> Result<Vec<RegionText>, OcrError> {
+    let mut out = read_upright(config, img, deadline)?;
+    for t in other_orientations(img) {
+        out.extend(read_upright(config, &turned(img, t), deadline)?);
+    }
+    Ok(out)
+}
+
+/// Reads an image as it stands.
+fn read_upright(config: &OcrConfig, img: &RgbImage, deadline: Instant) -> Result<Vec<RegionText>, OcrError> {
     let c = crops(img);
     let mut out = Vec::new();
     for text in tesseract(config, &c.lines, 7, deadline)? {
@@ -836,6 +1032,85 @@ mod tests {
             }
         }
         rotate(&img, skew)
+    }
+
+    /// A page of text lines whose letters rise above their line more than they hang below it,
+    /// as Latin and Vietnamese letters do.
+    fn page_of_letters() -> RgbImage {
+        let mut img = RgbImage::from_pixel(1240, 1754, image::Rgb([250, 250, 250]));
+        let mut ink = |x: u32, y: u32, w: u32, h: u32| {
+            for yy in y..y + h {
+                for xx in x..x + w {
+                    img.put_pixel(xx, yy, image::Rgb([20, 20, 20]));
+                }
+            }
+        };
+        for line in 0..30u32 {
+            let y = 150 + line * 48;
+            // Letters of uneven widths, so that the lines' letters do not line up in columns.
+            let mut x = 150 + (line * 7) % 20;
+            for i in 0..60u32 {
+                let w = 9 + (i * 5 + line * 3) % 9;
+                x += w + 5;
+                if x > 1100 {
+                    break;
+                }
+                if i % 6 == 5 {
+                    x += 8;
+                    continue;
+                }
+                ink(x, y, w, 16);
+                if i % 3 == 0 {
+                    ink(x + w - 5, y - 10, 5, 10);
+                }
+                if i % 4 == 1 {
+                    ink(x + 2, y - 7, 6, 3);
+                }
+                if i % 7 == 2 {
+                    ink(x, y + 16, 5, 7);
+                }
+            }
+        }
+        img
+    }
+
+    #[test]
+    fn a_page_upside_down_or_on_its_side_is_turned_back() {
+        let page = page_of_letters();
+        assert_eq!(other_orientations(&page), vec![]);
+        assert_eq!(other_orientations(&turned(&page, Turn::Half)), vec![Turn::Half]);
+        // Turned a quarter clockwise, three quarters more bring it back (and the reverse).
+        let quarter = other_orientations(&turned(&page, Turn::Quarter));
+        assert_eq!(quarter.first(), Some(&Turn::ThreeQuarters), "{quarter:?}");
+        let three = other_orientations(&turned(&page, Turn::ThreeQuarters));
+        assert_eq!(three.first(), Some(&Turn::Quarter), "{three:?}");
+        // A small picture and a blank page are read as they are.
+        let small = image::imageops::crop_imm(&page, 100, 100, 280, 280).to_image();
+        assert_eq!(other_orientations(&small), vec![]);
+        let blank = RgbImage::from_pixel(1240, 1754, image::Rgb([250, 250, 250]));
+        assert_eq!(other_orientations(&blank), vec![]);
+    }
+
+    /// A binary image turned by quarter turns matches the image turned by the image crate.
+    #[test]
+    fn binary_turns_match_the_image_crate() {
+        let g = GrayImage::from_fn(5, 3, |x, y| {
+            Luma([if (x * 7 + y * 3) % 4 == 0 { 0 } else { 255 }])
+        });
+        let b = Binary::of(&g, 127);
+        for (t, turned) in [
+            (Turn::Quarter, image::imageops::rotate90(&g)),
+            (Turn::Half, image::imageops::rotate180(&g)),
+            (Turn::ThreeQuarters, image::imageops::rotate270(&g)),
+        ] {
+            let expected = Binary::of(&turned, 127);
+            let got = b.turned(t);
+            assert_eq!(
+                (got.width, got.height, got.dark),
+                (expected.width, expected.height, expected.dark),
+                "{t:?}"
+            );
+        }
     }
 
     #[test]
