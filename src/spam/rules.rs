@@ -259,6 +259,9 @@ enum RawCheck {
         symbol: String,
         on: String,
         pattern: String,
+        /// Matches needed (not overlapping), on the body only; one when absent.
+        #[serde(default)]
+        min_matches: Option<usize>,
     },
     /// Several phrase lists that must all hit (an authority named AND a demand made), unless
     /// enough of the `unless` phrases (a warning about the scam) are there too.
@@ -644,7 +647,7 @@ impl PhraseList {
 }
 
 /// Where a regex looks.
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 enum Target {
     Subject,
     Body,
@@ -695,7 +698,8 @@ enum Test {
         /// Lower-case words that undo a phrase right after them.
         not_after: Vec<String>,
     },
-    Regex(Target, Regex),
+    /// A pattern on a target; on the body, at least this many matches.
+    Regex(Target, Regex, usize),
     PhraseSets {
         sets: Vec<(usize, PhraseList)>,
         unless: PhraseList,
@@ -1207,7 +1211,12 @@ fn compile_check(
                     .collect(),
             },
         ),
-        RawCheck::Regex { symbol, on, pattern } => {
+        RawCheck::Regex {
+            symbol,
+            on,
+            pattern,
+            min_matches,
+        } => {
             let target = match on.as_str() {
                 "subject" => Target::Subject,
                 "body" => Target::Body,
@@ -1240,7 +1249,18 @@ fn compile_check(
                         &e.to_string().replace('\n', " "),
                     )
                 })?;
-            (symbol, Test::Regex(target, re))
+            let min = min_matches.unwrap_or(1);
+            if min == 0 || (min > 1 && target != Target::Body) {
+                return Err(ConfigError::at_line_with(
+                    origin,
+                    text,
+                    &format!("min_matches = {min}"),
+                    "min_matches",
+                    &min.to_string(),
+                    "must be at least 1, and above 1 only on the body",
+                ));
+            }
+            (symbol, Test::Regex(target, re, min))
         }
     };
     Ok(Check { symbol, test })
@@ -1895,7 +1915,7 @@ impl Test {
                     .filter(|&p| !v.is_negated(p))
                     .collect(),
             ),
-            Test::Regex(Target::Body, re) => Some(
+            Test::Regex(Target::Body, re, _) => Some(
                 re.find_iter(&v.body_lower)
                     .take(MAX_PLACES)
                     .map(|m| m.start())
@@ -2456,7 +2476,19 @@ impl Test {
             }),
             // Counted by `SpamRules::check`, which picks the symbol by the number of hits.
             Test::Phrases { .. } | Test::PhraseSets { .. } => None,
-            Test::Regex(target, re) => match target {
+            Test::Regex(Target::Body, re, min) if *min > 1 => {
+                // The first `min` matches, each after the one before.
+                let found: Vec<regex::Match<'_>> = re.find_iter(&v.body_lower).take(*min).collect();
+                (found.len() == *min).then(|| {
+                    let first = found.first().map_or("", |m| m.as_str());
+                    (
+                        format!("Body matches {min} times, first: {:?}", clip(first, 80)),
+                        "body".to_owned(),
+                        Why::new("pattern").value("text", clip(first, 80)),
+                    )
+                })
+            }
+            Test::Regex(target, re, _) => match target {
                 Target::Subject => re.find(&v.subject).map(|m| {
                     (
                         format!("Subject matches: {:?}", clip(m.as_str(), 80)),
@@ -3991,6 +4023,14 @@ mod tests {
         );
         let e = compile(&EMBEDDED.replace("\"VI_SCAM_SHAPE_6\",\n]", "\"VI_SCAM_WARNING\",\n]"));
         assert!(e.contains("VI_SCAM_WARNING") && e.contains("cancels"), "{e}");
+        // A count of matches is the body's only, and at least one.
+        let e = compile(&EMBEDDED.replace(
+            "on = \"body\"\npattern = 'điều",
+            "on = \"subject\"\npattern = 'điều",
+        ));
+        assert!(e.contains("min_matches") && e.contains("only on the body"), "{e}");
+        let e = compile(&EMBEDDED.replace("min_matches = 3", "min_matches = 0"));
+        assert!(e.contains("min_matches") && e.contains("at least 1"), "{e}");
         let e = compile(&EMBEDDED.replace("{ min = 6, symbol", "{ min = 5, symbol"));
         assert!(e.contains("grow from level to level"), "{e}");
         let e = compile(&EMBEDDED.replace("symbol = \"SIGN_HURRY\"", "symbol = \"VI_URGENCY\""));
