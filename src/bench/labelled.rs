@@ -3272,6 +3272,40 @@ pub fn labelled() -> Vec<Labelled> {
         ),
     ));
 
+    // --- a file hidden inside a PDF: an embedded file stream no specification names -----------
+    let hidden = deflate("TỐI MẬT\nPhương án bố trí lực lượng bảo vệ\n".as_bytes());
+    let cover = b"BT /F1 12 Tf 70 780 Td (Bao cao tuan) Tj ET".to_vec();
+    later.push((
+        "pdf-orphan-embedded-file-toi-mat".into(),
+        "a PDF carrying a text file no reader lists (an /EmbeddedFile stream no file specification names), «TỐI MẬT»"
+            .into(),
+        toi.clone(),
+        Mail::new(FROM, TO, "Báo cáo tuần").text(GREETING).file(
+            "bao-cao-tuan.pdf",
+            "application/pdf",
+            pdf_file(
+                &[
+                    ("<< /Type /Catalog /Pages 2 0 R >>".into(), None),
+                    ("<< /Type /Pages /Kids [3 0 R] /Count 1 >>".into(), None),
+                    (
+                        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".into(),
+                        None,
+                    ),
+                    (format!("<< /Length {} >>", cover.len()), Some(cover)),
+                    ("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".into(), None),
+                    (
+                        format!(
+                            "<< /Type /EmbeddedFile /Subtype /text#2Fplain /Filter /FlateDecode /Length {} >>",
+                            hidden.len()
+                        ),
+                        Some(hidden),
+                    ),
+                ],
+                "",
+            ),
+        ),
+    ));
+
     v.into_iter()
         .map(|(slug, why, symbols, mail)| (slug.to_owned(), why.to_owned(), symbols, mail))
         .chain(systematic)

@@ -903,6 +903,21 @@ impl<'a> Doc<'a> {
         specs.sort_unstable_by_key(|s| (s.2, s.0));
         specs.dedup_by_key(|s| s.2);
         specs.sort_unstable_by_key(|s| s.0);
+        // An embedded file stream no specification names (its name tree broken, or the file
+        // hidden: no reader lists it, but any tool extracts it) is read too, after them.
+        let named: std::collections::HashSet<u32> = specs.iter().map(|s| s.2).collect();
+        let mut orphans: Vec<u32> = self
+            .objects
+            .iter()
+            .filter(|(n, o)| {
+                o.stream.is_some()
+                    && !named.contains(n)
+                    && value_after(&o.dict, "/Type").is_some_and(|t| t.starts_with("/EmbeddedFile"))
+            })
+            .map(|(n, _)| *n)
+            .collect();
+        orphans.sort_unstable();
+        specs.extend(orphans.into_iter().map(|n| (n, String::new(), n)));
         let mut out = Vec::new();
         for (_, name, file) in specs.into_iter().take(MAX_EMBEDDED_FILES) {
             let Some(obj) = self.objects.get(&file).cloned() else {
@@ -1851,6 +1866,11 @@ mod tests {
                     "6 0 10 60 11 90 << /Type /Filespec /F (phu-luc.txt) /EF << /F 8 0 R >> >> << /Type /Filespec /EF << /F 7 0 R >> >> << /Type /Filespec /F (link.txt) >>",
                 ),
             ),
+            // Objects 10 and 11 are in the object stream; 12 an embedded file no
+            // specification names.
+            ("", None),
+            ("", None),
+            ("/Type/EmbeddedFile /Subtype /text#2Fplain", Some("TUYET MAT")),
         ]);
         let t = extract(&pdf, 1 << 20, 1 << 20, later()).expect("reads");
         // (The streams end at `endstream`: this writer's line break is kept.)
@@ -1859,6 +1879,7 @@ mod tests {
             vec![
                 ("Phá".to_owned(), b"TOI MAT\n".to_vec()),
                 ("phu-luc.txt".to_owned(), b"MAT\n".to_vec()),
+                ("embedded file 12".to_owned(), b"TUYET MAT\n".to_vec()),
             ]
         );
     }
