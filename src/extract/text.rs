@@ -343,9 +343,9 @@ fn is_document_extension(ext: &str) -> bool {
         )
 }
 
-/// The extension of a document format people open every day that canhgac does not read (Hangul
-/// and WordPerfect documents, Apple's iWork, WPS Office's
-/// spreadsheets and slides, Publisher, OneNote, Visio): a file so named is content not read.
+/// The extension of a document format people open every day that canhgac does not read
+/// (Hangul and WordPerfect documents, Apple's iWork, WPS Office's spreadsheets and slides,
+/// Publisher, OneNote, Visio): a file so named is content not read.
 /// A file named as a format that is read (.pdf, .docx…) but is none is damaged or junk: no
 /// reader shows its text either, and it is not held for that (a size test's random bytes
 /// named `van-ban.pdf`).
