@@ -357,28 +357,9 @@ fn w_textbox(text: &str) -> String {
 /// shared strings table, and prints the first as its header: BIFF12 records as Excel writes
 /// them (a record type and a length, 7 bits a byte; strings UTF-16 after their length).
 fn xlsb(strings: &[&str]) -> Vec<u8> {
-    fn number(out: &mut Vec<u8>, mut n: u32) {
-        loop {
-            let b = (n & 0x7F) as u8;
-            n >>= 7;
-            if n == 0 {
-                out.push(b);
-                return;
-            }
-            out.push(b | 0x80);
-        }
-    }
-    fn record(out: &mut Vec<u8>, kind: u32, body: &[u8]) {
-        number(out, kind);
-        number(out, body.len() as u32);
-        out.extend_from_slice(body);
-    }
-    fn wide(s: &str) -> Vec<u8> {
-        let units: Vec<u16> = s.encode_utf16().collect();
-        let mut out = (units.len() as u32).to_le_bytes().to_vec();
-        out.extend(units.iter().flat_map(|u| u.to_le_bytes()));
-        out
-    }
+    use crate::extract::xlsb::wide;
+    let record =
+        |out: &mut Vec<u8>, kind: u32, body: &[u8]| out.extend(crate::extract::xlsb::record(kind, body));
     let n = strings.len() as u32;
     let mut sst = Vec::new();
     record(&mut sst, 159, &[n.to_le_bytes(), n.to_le_bytes()].concat());

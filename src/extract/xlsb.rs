@@ -107,6 +107,33 @@ pub fn part_text(data: &[u8], deadline: Instant) -> (XlsbText, Option<String>) {
     }
 }
 
+/// A record as Excel writes it: the writer beside the reader, for the labelled corpus's
+/// workbooks and the tests.
+pub fn record(kind: u32, body: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(body.len() + 8);
+    let mut number = |mut n: u32| loop {
+        let b = (n & 0x7F) as u8;
+        n >>= 7;
+        if n == 0 {
+            out.push(b);
+            break;
+        }
+        out.push(b | 0x80);
+    };
+    number(kind);
+    number(body.len() as u32);
+    out.extend_from_slice(body);
+    out
+}
+
+/// An `XLWideString` as written: its count of UTF-16 units, then the units.
+pub fn wide(s: &str) -> Vec<u8> {
+    let units: Vec<u16> = s.encode_utf16().collect();
+    let mut out = (units.len() as u32).to_le_bytes().to_vec();
+    out.extend(units.iter().flat_map(|u| u.to_le_bytes()));
+    out
+}
+
 /// The records of a part, in order.
 struct Records<'a> {
     data: &'a [u8],
@@ -177,31 +204,6 @@ mod tests {
 
     fn later() -> Instant {
         Instant::now() + Duration::from_secs(60)
-    }
-
-    /// A record as Excel writes it.
-    fn record(kind: u32, body: &[u8]) -> Vec<u8> {
-        let mut out = Vec::new();
-        let mut number = |mut n: u32| loop {
-            let b = (n & 0x7F) as u8;
-            n >>= 7;
-            if n == 0 {
-                out.push(b);
-                break;
-            }
-            out.push(b | 0x80);
-        };
-        number(kind);
-        number(body.len() as u32);
-        out.extend_from_slice(body);
-        out
-    }
-
-    fn wide(s: &str) -> Vec<u8> {
-        let units: Vec<u16> = s.encode_utf16().collect();
-        let mut out = (units.len() as u32).to_le_bytes().to_vec();
-        out.extend(units.iter().flat_map(|u| u.to_le_bytes()));
-        out
     }
 
     fn cell(col: u32, value: &[u8]) -> Vec<u8> {
