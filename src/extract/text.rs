@@ -1037,8 +1037,9 @@ impl Extractor<'_> {
                 }
                 Some(office::Member::Styles) | None => continue,
             };
+            let lower = name.to_ascii_lowercase();
             // An Excel binary workbook's parts are records, not XML.
-            if name.to_ascii_lowercase().ends_with(".bin") {
+            if lower.ends_with(".bin") {
                 let (t, damage) = super::xlsb::part_text(bytes, self.deadline);
                 self.push(path, kind, t.text, false);
                 self.push(path, PieceKind::PageHeader, t.headers, false);
@@ -1047,7 +1048,7 @@ impl Extractor<'_> {
                 }
                 continue;
             }
-            if name.to_ascii_lowercase().ends_with(".fpage") {
+            if lower.ends_with(".fpage") {
                 match office::xps_page_text(bytes, self.deadline) {
                     Ok(t) => self.push(path, kind, t, false),
                     Err(why) => self.problem(path, why),
@@ -1059,7 +1060,7 @@ impl Extractor<'_> {
                 Err(why) => self.problem(path, why),
             }
             // A worksheet's printed header and footer (where a spreadsheet is marked).
-            if name.to_ascii_lowercase().starts_with("xl/worksheets/sheet") {
+            if lower.starts_with("xl/worksheets/sheet") {
                 let headers = office::sheet_headers(bytes, self.deadline);
                 self.push(path, PieceKind::PageHeader, headers, false);
             }
