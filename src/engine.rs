@@ -102,7 +102,13 @@ struct ContentScan {
     findings: Vec<Finding>,
     timings: Vec<ScannerTime>,
     attachments: u32,
+    /// Members opened with a password the message gives, for clamd: (path, bytes).
+    for_clamd: Vec<(String, Vec<u8>)>,
 }
+
+/// The most bytes of members opened with a password given to clamd apart (beyond them the
+/// message is held, `DECRYPTED_NOT_VIRUS_SCANNED`): what a worker's answer carries.
+pub const MAX_DECRYPTED_FOR_CLAMD: usize = 24 << 20;
 
 /// The first pass of the content scanners ([`Engine::scan_content_first`]).
 pub struct FirstPass {
@@ -112,6 +118,8 @@ pub struct FirstPass {
     pub ocr_wanted: bool,
     /// File attachments, forwarded messages' included.
     pub attachments: u32,
+    /// Members opened with a password the message gives, for clamd (with clamd on): (path, bytes).
+    pub for_clamd: Vec<(String, Vec<u8>)>,
 }
 
 impl Engine {
@@ -418,6 +426,16 @@ impl Engine {
                 findings.extend(c.findings);
                 timings.extend(c.timings);
                 attachments = c.attachments;
+                if let Some(clamd) = &self.clamd
+                    && !c.for_clamd.is_empty()
+                {
+                    let t = Instant::now();
+                    findings.extend(Self::clamd_decrypted(clamd, &c.for_clamd).await);
+                    timings.push(ScannerTime {
+                        scanner: "clamd",
+                        micros: t.elapsed().as_micros() as u64,
+                    });
+                }
             }
             Err(e) => {
                 tracing::error!(error = %e, "content scan task failed");
@@ -433,6 +451,25 @@ impl Engine {
             attachments,
             authentication,
         }
+    }
+
+    /// clamd's findings on members opened with a password the message gives (clamd was given
+    /// the message as sent, where they are encrypted): each scanned apart, its findings placed
+    /// at its path.
+    async fn clamd_decrypted(clamd: &ClamdScanner, members: &[(String, Vec<u8>)]) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for (path, data) in members {
+            let outcome = clamd.scan(data).await;
+            for mut f in ClamdScanner::findings(&outcome) {
+                f.location = path.clone();
+                f.detail = format!("{} (in {path}, opened with the message's password)", f.detail);
+                out.push(f);
+            }
+            if !matches!(outcome, crate::scanners::virus::ClamdOutcome::Clean) {
+                break;
+            }
+        }
+        out
     }
 
     /// The content scan in an isolated worker, with its failures as findings.
@@ -464,12 +501,14 @@ impl Engine {
                     findings,
                     timings,
                     attachments: r.attachments,
+                    for_clamd: r.for_clamd.into_iter().map(|(p, b)| (p, b.0)).collect(),
                 }
             }
             failed => ContentScan {
                 findings: Self::worker_failed(failed, "scanning", timeout),
                 timings: Vec::new(),
                 attachments: 0,
+                for_clamd: Vec::new(),
             },
         }
     }
@@ -592,6 +631,11 @@ impl Engine {
             tokens: None,
             ocr_wanted: first.ocr_wanted,
             attachments: first.attachments,
+            for_clamd: first
+                .for_clamd
+                .into_iter()
+                .map(|(p, d)| (p, crate::worker::protocol::Blob(d)))
+                .collect(),
         }
     }
 
@@ -704,6 +748,7 @@ impl Engine {
             mut timings,
             ocr_wanted,
             attachments,
+            for_clamd,
         } = self.scan_content_first(input);
         if ocr_wanted {
             let t = Instant::now();
@@ -717,6 +762,7 @@ impl Engine {
             findings,
             timings,
             attachments,
+            for_clamd,
         }
     }
 
@@ -803,12 +849,57 @@ impl Engine {
             }
         }
         let attachments = u32::try_from(parsed.attachments.len()).unwrap_or(u32::MAX);
+        let for_clamd = if self.config.clamd.enabled {
+            Self::decrypted_for_clamd(&cx, &mut findings)
+        } else {
+            Vec::new()
+        };
         FirstPass {
             findings,
             timings,
             ocr_wanted,
             attachments,
+            for_clamd,
         }
+    }
+
+    /// The members opened with a password the message gives, for clamd (it is given the message
+    /// as sent, where they are encrypted), within [`MAX_DECRYPTED_FOR_CLAMD`]; the message is
+    /// held when more were opened than that.
+    fn decrypted_for_clamd(cx: &ScanContext<'_, '_>, findings: &mut Vec<Finding>) -> Vec<(String, Vec<u8>)> {
+        // A PDF opened with a password is read (markings), but clamd only ever sees it
+        // encrypted: its streams decrypted are no file clamd reads.
+        for o in &cx.text().opened {
+            findings.push(
+                Finding::new(
+                    "DECRYPTED_NOT_VIRUS_SCANNED",
+                    "a PDF opened with the message's password: read for markings, but clamd sees it encrypted; held",
+                    &o.path,
+                )
+                .with_why(Why::new("decrypted_pdf_unscanned")),
+            );
+        }
+        let mut out = Vec::new();
+        let mut bytes = 0;
+        for (path, data) in cx.archives().decrypted_members() {
+            bytes += data.len();
+            if bytes > MAX_DECRYPTED_FOR_CLAMD {
+                findings.push(
+                    Finding::new(
+                        "DECRYPTED_NOT_VIRUS_SCANNED",
+                        format!(
+                            "members opened with the message's password are over {} MiB: not given to the virus scanner, held",
+                            MAX_DECRYPTED_FOR_CLAMD >> 20
+                        ),
+                        path,
+                    )
+                    .with_why(Why::new("decrypted_unscanned").value("mib", MAX_DECRYPTED_FOR_CLAMD >> 20)),
+                );
+                break;
+            }
+            out.push((path.to_owned(), data.to_vec()));
+        }
+        out
     }
 
     /// The verdict from content scanners alone (no clamd): for benchmarks and tests of rules.

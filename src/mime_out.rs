@@ -70,6 +70,123 @@ pub fn zip_of(members: &[(&str, &[u8])]) -> Vec<u8> {
     w.finish().map(|c| c.into_inner()).unwrap_or_default()
 }
 
+/// A zip of stored members encrypted with `password` by the traditional PKWARE cipher
+/// ("ZipCrypto", what 7-Zip and WinRAR write for a zip with a password unless told AES).
+pub fn zipcrypto_of(members: &[(&str, &[u8])], password: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut central = Vec::new();
+    let le16 = |v: &mut Vec<u8>, x: u16| v.extend_from_slice(&x.to_le_bytes());
+    let le32 = |v: &mut Vec<u8>, x: u32| v.extend_from_slice(&x.to_le_bytes());
+    for (n, (name, data)) in members.iter().enumerate() {
+        let crc = crc32(data);
+        let mut keys = ZipCryptoKeys::new(password);
+        // Eleven bytes of the stream's own choosing, then the CRC's high byte (the check).
+        let mut head: Vec<u8> = (0..11u8)
+            .map(|i| i.wrapping_mul(37).wrapping_add(n as u8))
+            .collect();
+        head.push((crc >> 24) as u8);
+        let sealed: Vec<u8> = head.iter().chain(data.iter()).map(|&b| keys.encrypt(b)).collect();
+        let offset = out.len() as u32;
+        let fields = |v: &mut Vec<u8>| {
+            le16(v, 20); // version needed
+            le16(v, 1); // flags: encrypted
+            le16(v, 0); // stored
+            le16(v, 0); // time
+            le16(v, 0x21); // date: 1980-01-01
+            le32(v, crc);
+            le32(v, sealed.len() as u32);
+            le32(v, data.len() as u32);
+            le16(v, name.len() as u16);
+            le16(v, 0); // extra
+        };
+        le32(&mut out, 0x0403_4b50);
+        fields(&mut out);
+        out.extend_from_slice(name.as_bytes());
+        out.extend_from_slice(&sealed);
+        le32(&mut central, 0x0201_4b50);
+        le16(&mut central, 20); // made by
+        fields(&mut central);
+        le16(&mut central, 0); // comment
+        le16(&mut central, 0); // disk
+        le16(&mut central, 0); // internal attributes
+        le32(&mut central, 0); // external attributes
+        le32(&mut central, offset);
+        central.extend_from_slice(name.as_bytes());
+    }
+    let (at, size) = (out.len() as u32, central.len() as u32);
+    out.extend_from_slice(&central);
+    le32(&mut out, 0x0605_4b50);
+    le16(&mut out, 0);
+    le16(&mut out, 0);
+    le16(&mut out, members.len() as u16);
+    le16(&mut out, members.len() as u16);
+    le32(&mut out, size);
+    le32(&mut out, at);
+    le16(&mut out, 0);
+    out
+}
+
+/// A zip of members encrypted with `password` by WinZip's AES-256 (7-Zip's "ZIP AES-256").
+pub fn zip_aes_of(members: &[(&str, &[u8])], password: &str) -> Vec<u8> {
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (n, (name, data)) in members.iter().enumerate() {
+        // A salt of its own for each member, fixed so the same corpus is written every time.
+        let salt = zip::AesSalt::Aes256(std::array::from_fn(|i| (i * 29 + n * 7 + 1) as u8));
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .with_aes_encryption_and_salt(password.as_bytes(), salt);
+        if w.start_file(*name, opts).is_err() || w.write_all(data).is_err() {
+            return Vec::new();
+        }
+    }
+    w.finish().map(|c| c.into_inner()).unwrap_or_default()
+}
+
+/// The CRC-32 of zip (and gzip, PNG): reflected, polynomial 0xEDB88320.
+fn crc32(data: &[u8]) -> u32 {
+    !data.iter().fold(!0u32, |c, &b| crc32_step(c, b))
+}
+
+fn crc32_step(mut c: u32, b: u8) -> u32 {
+    c ^= u32::from(b);
+    for _ in 0..8 {
+        c = if c & 1 != 0 {
+            (c >> 1) ^ 0xEDB8_8320
+        } else {
+            c >> 1
+        };
+    }
+    c
+}
+
+/// The three keys of the PKWARE stream cipher (APPNOTE 6.1).
+struct ZipCryptoKeys([u32; 3]);
+
+impl ZipCryptoKeys {
+    fn new(password: &[u8]) -> ZipCryptoKeys {
+        let mut k = ZipCryptoKeys([0x1234_5678, 0x2345_6789, 0x3456_7890]);
+        password.iter().for_each(|&b| k.update(b));
+        k
+    }
+
+    fn update(&mut self, plain: u8) {
+        let [k0, k1, k2] = &mut self.0;
+        *k0 = crc32_step(*k0, plain);
+        *k1 = k1
+            .wrapping_add(*k0 & 0xFF)
+            .wrapping_mul(134_775_813)
+            .wrapping_add(1);
+        *k2 = crc32_step(*k2, (*k1 >> 24) as u8);
+    }
+
+    fn encrypt(&mut self, plain: u8) -> u8 {
+        let t = (self.0[2] | 2) & 0xFFFF;
+        let stream = ((t * (t ^ 1)) >> 8) as u8;
+        self.update(plain);
+        plain ^ stream
+    }
+}
+
 /// A TNEF attribute: level, id (with its type), length, data, checksum.
 fn tnef_attribute(out: &mut Vec<u8>, level: u8, id: u32, data: &[u8]) {
     out.push(level);

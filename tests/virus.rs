@@ -268,6 +268,108 @@ async fn eicar_through_postfix_is_refused_and_never_delivered() {
     assert!(sink.messages.lock().expect("lock").is_empty());
 }
 
+/// A message with `zip` attached as `hoa-don.zip` and `body` as its text.
+fn zip_with_body(body: &str, zip: &[u8]) -> Vec<u8> {
+    let m = mail::with_files("Hoa don thang 11", &[("hoa-don.zip", "application/zip", zip)]);
+    String::from_utf8_lossy(&m)
+        .replace("Tài liệu đính kèm.", body)
+        .into_bytes()
+}
+
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs clamd: cargo test --features system-tests"
+)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_virus_in_a_zip_sent_beside_its_password_is_found_in_process_and_in_workers() {
+    // clamd is given the message as sent, where the member is encrypted: it answers OK. The
+    // member opened with the body's password goes to it apart.
+    let clamd = Clamd::start();
+    let eicar = mail::eicar();
+    let body = "Kính gửi anh,\nHóa đơn đính kèm. Mật khẩu giải nén: Xy-2026\nTrân trọng.";
+    let infected = [
+        canhgac::mime_out::zipcrypto_of(&[("hoa-don.com", &eicar)], b"Xy-2026"),
+        canhgac::mime_out::zip_aes_of(&[("hoa-don.com", &eicar)], "Xy-2026"),
+    ];
+    let clean =
+        canhgac::mime_out::zipcrypto_of(&[("hoa-don.txt", "Hóa đơn tháng 11".as_bytes())], b"Xy-2026");
+    let engine =
+        std::sync::Arc::new(canhgac::Engine::build(&config_for(&[clamd.endpoint()])).expect("engine"));
+    for (i, zip) in infected.iter().enumerate() {
+        let r = engine
+            .scan(std::sync::Arc::new(canhgac::ScanInput::from_bytes(
+                zip_with_body(body, zip),
+            )))
+            .await;
+        let v = r.verdict.findings.iter().find(|f| f.symbol == "VIRUS_FOUND");
+        assert!(
+            v.is_some_and(|f| f.location.ends_with("hoa-don.com") && f.detail.contains("Canhgac.Test.EICAR")),
+            "zip {i}: {:?}",
+            r.verdict.findings
+        );
+        assert!(
+            r.verdict.reply.as_ref().is_some_and(|s| s.code == 554),
+            "zip {i}: {:?}",
+            r.verdict
+        );
+    }
+    let r = engine
+        .scan(std::sync::Arc::new(canhgac::ScanInput::from_bytes(
+            zip_with_body(body, &clean),
+        )))
+        .await;
+    let symbols: Vec<&str> = r.verdict.findings.iter().map(|f| f.symbol.as_str()).collect();
+    assert!(symbols.contains(&"PASSWORD_IN_MESSAGE"), "{:?}", r.verdict);
+    assert!(
+        !symbols
+            .iter()
+            .any(|s| s.starts_with("VIRUS") || s.starts_with("MARKING")),
+        "{:?}",
+        r.verdict
+    );
+    assert_eq!(
+        r.verdict.action,
+        canhgac::verdict::Action::Accept,
+        "{:?}",
+        r.verdict
+    );
+    // Without the password the member stays unread and the message is held, not delivered.
+    let r = engine
+        .scan(std::sync::Arc::new(canhgac::ScanInput::from_bytes(
+            zip_with_body("Gửi anh.", &infected[0]),
+        )))
+        .await;
+    assert!(
+        r.verdict
+            .findings
+            .iter()
+            .any(|f| f.symbol == "MARKING_UNSCANNABLE"),
+        "{:?}",
+        r.verdict.findings
+    );
+    // The gateway with its isolated workers: the worker hands the opened member back for clamd.
+    let g = crate::common::gateway::Gateway::start(
+        "",
+        &format!(
+            "[clamd]\nenabled = true\nendpoints = [\"{}\"]\n[local]\ninternal_networks = [\"192.0.2.0/24\"]\n",
+            clamd.endpoint()
+        ),
+    )
+    .await;
+    for zip in &infected {
+        assert_virus(
+            &g.send(&zip_with_body(body, zip)).await,
+            "through the gateway's workers",
+        );
+    }
+    let st = g.send(&zip_with_body(body, &clean)).await;
+    assert!(
+        !matches!(st, Status::Reject { .. } | Status::Tempfail { .. }),
+        "the clean one is not refused: {st:?}\n{}",
+        g.log()
+    );
+}
+
 #[cfg_attr(
     not(feature = "system-tests"),
     ignore = "needs clamd: cargo test --features system-tests"

@@ -3287,6 +3287,96 @@ pub fn labelled() -> Vec<Labelled> {
         ),
     ));
 
+    // --- an encrypted archive sent beside its password (2026-12-05, session 35) -----------------
+    use crate::mime_out::{zip_aes_of, zipcrypto_of};
+    later.push((
+        "zip-zipcrypto-password-in-body-toi-mat".into(),
+        "a zip encrypted with ZipCrypto (7-Zip's and WinRAR's default) whose password the body gives («Mật khẩu giải nén: …»), a .docx «TỐI MẬT» in it".into(),
+        toi.clone(),
+        Mail::new(FROM, TO, "Hồ sơ nén có mật khẩu")
+            .text("Kính gửi anh,\nEm gửi hồ sơ đính kèm. Mật khẩu giải nén: Ld@2026#.\nTrân trọng.\n")
+            .file(
+                "ho-so.zip",
+                "application/zip",
+                zipcrypto_of(&[("ho-so/van-ban.docx", &docx_lines(&d("TỐI MẬT", "hồ sơ")))], b"Ld@2026#"),
+            ),
+    ));
+    later.push((
+        "zip-aes-password-next-line-mat".into(),
+        "a zip encrypted with AES-256 whose password stands alone on the line after «Mật khẩu:», a text «MẬT» in it".into(),
+        mat.clone(),
+        Mail::new(FROM, TO, "Báo cáo")
+            .text("Chào chị,\nFile báo cáo em nén lại rồi.\nMật khẩu:\n\n    hS7-kq92\n\nEm cảm ơn.\n")
+            .file(
+                "bao-cao.zip",
+                "application/zip",
+                zip_aes_of(&[("bao-cao.txt", lines(&d("MẬT", "báo cáo")).as_bytes())], "hS7-kq92"),
+            ),
+    ));
+    later.push((
+        "neg-zip-aes-password-in-subject".into(),
+        "a zip encrypted with AES-256 whose password the subject gives («pass: 24680»), an ordinary letter in it: read, nothing to hold".into(),
+        none.clone(),
+        Mail::new(FROM, TO, "Giấy mời họp (pass: 24680)").text(GREETING).file(
+            "giay-moi.zip",
+            "application/zip",
+            zip_aes_of(&[("giay-moi.txt", lines(&d("", "giấy mời")).as_bytes())], "24680"),
+        ),
+    ));
+    later.push((
+        "zip-zipcrypto-password-wrong".into(),
+        "a zip encrypted with ZipCrypto whose body gives a password that does not open it: unread, held"
+            .into(),
+        unreadable.clone(),
+        Mail::new(FROM, TO, "Tài liệu nén")
+            .text("Mật khẩu là 123456 nhé.\n")
+            .file(
+                "tai-lieu.zip",
+                "application/zip",
+                zipcrypto_of(
+                    &[("tai-lieu.txt", lines(&d("TỐI MẬT", "tài liệu")).as_bytes())],
+                    b"654321",
+                ),
+            ),
+    ));
+
+    later.push((
+        "pdf-r6-password-in-body-toi-mat".into(),
+        "a PDF encrypted with AES-256 and a user password the body gives («Mật khẩu mở tệp: matkhau»), «TỐI MẬT» in it".into(),
+        toi.clone(),
+        Mail::new(FROM, TO, "Kế hoạch")
+            .text("Kính gửi anh,\nKế hoạch gửi kèm. Mật khẩu mở tệp: matkhau\nTrân trọng.\n")
+            .file(
+                "ke-hoach.pdf",
+                "application/pdf",
+                include_bytes!("../../corpus/sources/pdf-r6-password.pdf").to_vec(),
+            ),
+    ));
+    later.push((
+        "pdf-r4-password-in-body-toi-mat".into(),
+        "a PDF encrypted with AES-128 and a user password the body gives in passing («pass là Ld@2026.»), «TỐI MẬT» in it".into(),
+        toi.clone(),
+        Mail::new(FROM, TO, "Báo cáo")
+            .text("Em gửi anh bản báo cáo, pass là Ld@2026.\n")
+            .file(
+                "bao-cao.pdf",
+                "application/pdf",
+                include_bytes!("../../corpus/sources/pdf-r4-password.pdf").to_vec(),
+            ),
+    ));
+    later.push((
+        "neg-pdf-r6-password-in-body-law".into(),
+        "a PDF encrypted with AES-256 whose password the body gives, a law that names the levels in its text: read, nothing to hold".into(),
+        none.clone(),
+        Mail::new(FROM, TO, "Luật bảo vệ bí mật nhà nước")
+            .text("Gửi các đồng chí văn bản luật để nghiên cứu. Mật khẩu: 24680\n")
+            .file(
+                "luat.pdf",
+                "application/pdf",
+                include_bytes!("../../corpus/sources/pdf-r6-password-law.pdf").to_vec(),
+            ),
+    ));
+
     v.into_iter()
         .map(|(slug, why, symbols, mail)| (slug.to_owned(), why.to_owned(), symbols, mail))
         .chain(systematic)

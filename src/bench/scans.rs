@@ -1185,6 +1185,25 @@ pub fn scans(font_dir: &Path) -> std::io::Result<Vec<Scan>> {
             )
         },
     );
+    // corpus/sources/scan-bw-password.pdf: 002's scan encrypted by qpdf with a user password
+    // (AES-256; qpdf writes random IVs, so the file is committed, not remade here).
+    add(
+        "pdf-scan-password-in-body",
+        "the black-and-white two-page scan of 002 encrypted with a user password the body gives («Mật khẩu: QT-2026»): opened, rendered with it, read by OCR",
+        toi.clone(),
+        &|n| {
+            mail(
+                n,
+                "Kế hoạch (bản quét)",
+                "Gửi kèm bản quét. Mật khẩu: QT-2026",
+                vec![Attachment {
+                    ctype: "application/pdf",
+                    name: "ke-hoach.pdf".into(),
+                    data: include_bytes!("../../corpus/sources/scan-bw-password.pdf").to_vec(),
+                }],
+            )
+        },
+    );
     Ok(v)
 }
 

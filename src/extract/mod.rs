@@ -10,6 +10,7 @@ pub mod mailfile;
 pub mod ocr;
 pub mod office;
 pub mod ole;
+pub mod passwords;
 pub mod pdf;
 mod pdf_crypt;
 mod pdf_glyphs;
@@ -37,6 +38,8 @@ pub struct Budget {
     pub members_left: usize,
     pub bytes_left: u64,
     pub max_ratio: u64,
+    /// The passwords the message gives for its encrypted members, and what they opened.
+    pub passwords: passwords::Passwords,
 }
 
 impl Budget {
@@ -46,6 +49,7 @@ impl Budget {
             members_left: limits.max_archive_members,
             bytes_left: limits.max_expanded_bytes,
             max_ratio: limits.max_compression_ratio,
+            passwords: passwords::Passwords::default(),
         }
     }
 

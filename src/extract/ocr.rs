@@ -881,16 +881,21 @@ fn convert_heif(config: &OcrConfig, data: &[u8], deadline: Instant) -> Result<Ve
         .ok_or_else(|| "heif-convert wrote no image: the HEIF file is damaged".to_owned())
 }
 
-/// Renders page `page` (from 1) of a PDF with pdftoppm at `[ocr] pdf_dpi`.
+/// Renders page `page` (from 1) of a PDF with pdftoppm at `[ocr] pdf_dpi`, with the user
+/// `password` of an encrypted one.
 pub fn render_pdf_page(
     config: &OcrConfig,
     pdf: &[u8],
     page: usize,
+    password: Option<&str>,
     deadline: Instant,
 ) -> Result<RgbImage, OcrError> {
     let mut cmd = Command::new(&config.pdftoppm);
     let n = page.to_string();
     cmd.args(["-f", &n, "-l", &n, "-r", &config.pdf_dpi.to_string()]);
+    if let Some(p) = password {
+        cmd.args(["-upw", p]);
+    }
     // A4 at the resolution is the most a page may be; a giant MediaBox is scaled down to it.
     let longest = (f64::from(config.pdf_dpi) * 11.7) as u32;
     cmd.args(["-scale-to", &longest.to_string()]);

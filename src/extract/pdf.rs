@@ -166,7 +166,7 @@ struct Doc<'a> {
     drew: PageImages,
     /// The box of the page being read.
     media: [f64; 4],
-    /// The key of a file encrypted with the empty user password.
+    /// The key of an encrypted file (its user password empty, or given by the message).
     decryptor: Option<Decryptor>,
 }
 
@@ -174,9 +174,31 @@ struct Doc<'a> {
 /// streams, `max_text` the text produced; both, the maps' entries and the time are checked as the
 /// work goes, so no input costs more than they allow.
 pub fn extract(data: &[u8], max_inflate: u64, max_text: usize, deadline: Instant) -> Result<PdfText, String> {
+    extract_opening(data, max_inflate, max_text, deadline, None)
+}
+
+/// [`extract`], trying the passwords the message gives ([`super::passwords`]) on a file encrypted
+/// with a user password; `location` (the PDF's) is recorded with the password that opened it.
+pub fn extract_opening(
+    data: &[u8],
+    max_inflate: u64,
+    max_text: usize,
+    deadline: Instant,
+    passwords: Option<(&str, &mut super::passwords::Passwords)>,
+) -> Result<PdfText, String> {
     let objects = scan_objects(data);
     let decryptor = match memchr::memmem::rfind(data, b"/Encrypt") {
-        Some(at) => Some(Decryptor::open(&security(data, at, &objects))?),
+        Some(at) => {
+            let security = security(data, at, &objects);
+            match (Decryptor::open(&security, b""), passwords) {
+                (Ok(d), _) => Some(d),
+                (Err(why), Some((location, p))) if super::pdf_crypt::needs_password(&why) => Some(
+                    p.open(location, |password| Decryptor::open(&security, password).ok())
+                        .ok_or(why)?,
+                ),
+                (Err(why), _) => return Err(why),
+            }
+        }
         None => None,
     };
     let mut doc = Doc {
@@ -2100,6 +2122,34 @@ mod tests {
             why.as_deref(),
             Some("the PDF is encrypted with a password (not the empty one)")
         );
+    }
+
+    #[test]
+    fn encrypted_with_a_user_password_is_read_with_the_one_the_message_gives() {
+        use crate::extract::passwords::Passwords;
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/sources");
+        for (f, text) in [
+            ("pdf-r3-password.pdf", "Mật khẩu: matkhau"),
+            ("pdf-r4-password.pdf", "Gửi anh bản báo cáo, pass là Ld@2026."),
+            ("pdf-r6-password.pdf", "Mật khẩu mở tệp:\nmatkhau\n"),
+        ] {
+            let data = std::fs::read(dir.join(f)).expect("source PDF");
+            let mut p = Passwords::of_text(text.to_owned());
+            let t = extract_opening(&data, 1 << 24, 1 << 20, later(), Some(("part 2", &mut p)))
+                .unwrap_or_else(|e| panic!("{f}: {e}"));
+            assert!(t.pages.concat().contains("TỐI MẬT"), "{f}: {:?}", t.pages);
+            assert_eq!(p.opened.len(), 1, "{f}");
+            assert_eq!(p.opened[0].path, "part 2");
+            // Not with another password, nor without one.
+            let mut wrong = Passwords::of_text("Mật khẩu: 123456".to_owned());
+            let why = extract_opening(&data, 1 << 24, 1 << 20, later(), Some(("part 2", &mut wrong))).err();
+            assert_eq!(
+                why.as_deref(),
+                Some("the PDF is encrypted with a password (not the empty one)"),
+                "{f}"
+            );
+            assert!(extract(&data, 1 << 24, 1 << 20, later()).is_err(), "{f}");
+        }
     }
 
     #[test]

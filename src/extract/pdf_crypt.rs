@@ -1,9 +1,9 @@
-//! The PDF standard security handler, for the one case a gateway can open: a file encrypted
-//! with an **empty user password** (what "protect from copying/printing" writes; any reader
-//! opens it without asking). The file key is derived and checked against `/U` the way the PDF
-//! specification (ISO 32000-2, 7.6.4) describes — revisions 2–4 (RC4 40–128 bits, AES-128) and
-//! 5–6 (AES-256) — and each stream is decrypted before its filters. A file that needs a real
-//! password stays unreadable: the key cannot be known.
+//! The PDF standard security handler, for the cases a gateway can open: a file encrypted with
+//! an **empty user password** (what "protect from copying/printing" writes; any reader opens it
+//! without asking), or with a user password the message gives ([`super::passwords`]). The file
+//! key is derived and checked against `/U` the way the PDF specification (ISO 32000-2, 7.6.4)
+//! describes — revisions 2–4 (RC4 40–128 bits, AES-128) and 5–6 (AES-256) — and each stream is
+//! decrypted before its filters. A file whose password is not known stays unreadable.
 //!
 //! RC4 and CBC are written here (a few lines each, with the variable key lengths PDF uses); the
 //! block cipher and the hashes come from the RustCrypto crates `aes`, `md-5` and `sha2`.
@@ -46,7 +46,7 @@ enum Method {
     Identity,
 }
 
-/// Decrypts the streams of a file opened with the empty user password.
+/// Decrypts the streams of a file opened with its user password.
 #[derive(Debug, Clone)]
 pub struct Decryptor {
     key: Vec<u8>,
@@ -54,8 +54,8 @@ pub struct Decryptor {
 }
 
 impl Decryptor {
-    /// The file key for the empty user password, or why there is none.
-    pub fn open(s: &Security) -> Result<Decryptor, String> {
+    /// The file key for the user password `password` (empty: none), or why there is none.
+    pub fn open(s: &Security, password: &[u8]) -> Result<Decryptor, String> {
         if s.filter.is_empty() {
             return Err(
                 "the PDF is encrypted (its encryption dictionary is missing or unreadable)".to_owned(),
@@ -76,8 +76,8 @@ impl Decryptor {
             (v, cfm) => return Err(format!("the PDF's encryption (V {v}, {cfm}) is not supported")),
         };
         let key = match s.r {
-            2..=4 => key_r4(s)?,
-            5 | 6 => key_r6(s)?,
+            2..=4 => key_r4(s, password)?,
+            5 | 6 => key_r6(s, password)?,
             r => return Err(format!("the PDF's encryption revision {r} is not supported")),
         };
         Ok(Decryptor { key, method })
@@ -105,16 +105,26 @@ impl Decryptor {
     }
 }
 
-/// Revisions 2–4: the key from the padded (empty) password, `/O`, `/P` and the file ID, checked
-/// against `/U`.
-fn key_r4(s: &Security) -> Result<Vec<u8>, String> {
+/// Whether `open` failed only for want of the right password (the file is otherwise readable).
+pub fn needs_password(why: &str) -> bool {
+    why == NEEDS_PASSWORD
+}
+
+/// Revisions 2–4: the key from the padded password, `/O`, `/P` and the file ID, checked against
+/// `/U`.
+fn key_r4(s: &Security, password: &[u8]) -> Result<Vec<u8>, String> {
+    // The password's first 32 bytes, completed with the padding string.
+    let mut padded = [0u8; 32];
+    let n = password.len().min(32);
+    padded[..n].copy_from_slice(&password[..n]);
+    padded[n..].copy_from_slice(&PAD[..32 - n]);
     let n = if s.r == 2 {
         5
     } else {
         (s.length / 8).clamp(5, 16) as usize
     };
     let mut h = Md5::new();
-    h.update(PAD);
+    h.update(padded);
     h.update(s.o.get(..32).ok_or("the PDF's /O entry is too short")?);
     h.update(s.p.to_le_bytes());
     h.update(&s.id0);
@@ -149,24 +159,27 @@ fn key_r4(s: &Security) -> Result<Vec<u8>, String> {
 
 const NEEDS_PASSWORD: &str = "the PDF is encrypted with a password (not the empty one)";
 
-/// Revisions 5–6 (AES-256): the empty password's hash checked against `/U`, then the file key
+/// Revisions 5–6 (AES-256): the password's hash checked against `/U`, then the file key
 /// unwrapped from `/UE`.
-fn key_r6(s: &Security) -> Result<Vec<u8>, String> {
+fn key_r6(s: &Security, password: &[u8]) -> Result<Vec<u8>, String> {
     let u = s.u.get(..48).ok_or("the PDF's /U entry is too short")?;
     let (hash, validation_salt, key_salt) = (&u[..32], &u[32..40], &u[40..48]);
-    let check = if s.r == 5 {
-        Sha256::digest(validation_salt).to_vec()
-    } else {
-        hash_2b(validation_salt)
+    // UTF-8, at most 127 bytes (the specification's limit).
+    let password = &password[..password.len().min(127)];
+    let salted = |salt: &[u8]| {
+        if s.r == 5 {
+            let mut h = Sha256::new();
+            h.update(password);
+            h.update(salt);
+            h.finalize().to_vec()
+        } else {
+            hash_2b(password, salt)
+        }
     };
-    if check != hash {
+    if salted(validation_salt) != hash {
         return Err(NEEDS_PASSWORD.to_owned());
     }
-    let wrap = if s.r == 5 {
-        Sha256::digest(key_salt).to_vec()
-    } else {
-        hash_2b(key_salt)
-    };
+    let wrap = salted(key_salt);
     let ue = s.ue.get(..32).ok_or("the PDF's /UE entry is too short")?;
     let cipher = aes::Aes256::new(GenericArray::from_slice(&wrap));
     // AES-256 in CBC mode with a zero IV and no padding.
@@ -181,12 +194,17 @@ fn key_r6(s: &Security) -> Result<Vec<u8>, String> {
     Ok(key)
 }
 
-/// Algorithm 2.B (revision 6) for the empty password and the user (no owner key).
-fn hash_2b(salt: &[u8]) -> Vec<u8> {
-    let mut k = Sha256::digest(salt).to_vec();
+/// Algorithm 2.B (revision 6) for a user password (no owner key).
+fn hash_2b(password: &[u8], salt: &[u8]) -> Vec<u8> {
+    let mut k = {
+        let mut h = Sha256::new();
+        h.update(password);
+        h.update(salt);
+        h.finalize().to_vec()
+    };
     let mut round = 0u32;
     loop {
-        let k1: Vec<u8> = k.repeat(64);
+        let k1: Vec<u8> = [password, &k[..]].concat().repeat(64);
         let cipher = aes::Aes128::new(GenericArray::from_slice(&k[..16]));
         let mut e = Vec::with_capacity(k1.len());
         let mut prev: [u8; 16] = k[16..32].try_into().unwrap_or([0; 16]);
@@ -298,13 +316,13 @@ mod tests {
             length: 128,
             ..Security::default()
         };
-        assert!(Decryptor::open(&s).is_err());
+        assert!(Decryptor::open(&s, b"").is_err());
         s.r = 6;
         s.v = 5;
         s.cfm = "AESV3".into();
-        assert!(Decryptor::open(&s).is_err());
+        assert!(Decryptor::open(&s, b"").is_err());
         s.filter = "Adobe.PubSec".into();
-        assert!(Decryptor::open(&s).is_err());
+        assert!(Decryptor::open(&s, b"").is_err());
         assert!(aes_cbc_decrypt(&[0; 16], &[1, 2, 3]).is_empty());
     }
 }

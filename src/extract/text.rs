@@ -61,6 +61,8 @@ pub struct OcrSource {
     pub kind: OcrKind,
     /// Its bytes (the image, or the whole PDF), kept only when extracting for OCR.
     pub data: Option<Vec<u8>>,
+    /// The user password of an encrypted PDF, given by the message ([`super::passwords`]).
+    pub password: Option<String>,
 }
 
 /// What an [`OcrSource`] is.
@@ -83,6 +85,9 @@ pub struct ExtractedText {
     pub timed_out: bool,
     /// Images and text-less PDF pages, in the order met: only OCR reads them.
     pub ocr: Vec<OcrSource>,
+    /// PDFs encrypted with a user password, opened with one the message gives (the archives'
+    /// members so opened are in [`Archives::decrypted`]).
+    pub opened: Vec<super::passwords::Opened>,
 }
 
 impl ExtractedText {
@@ -661,7 +666,19 @@ impl Extractor<'_> {
             Some(Format::Archive) => self.archive(budget, location, data, zip_depth + 1),
             Some(Format::Pdf) => {
                 let cap = self.inflate_cap.min(budget.bytes_left);
-                match pdf::extract(data, cap, self.text_left, self.deadline) {
+                let opened_before = budget.passwords.opened.len();
+                let read = pdf::extract_opening(
+                    data,
+                    cap,
+                    self.text_left,
+                    self.deadline,
+                    Some((location, &mut budget.passwords)),
+                );
+                self.out
+                    .opened
+                    .extend(budget.passwords.opened[opened_before..].iter().cloned());
+                let ocr_before = self.out.ocr.len();
+                match read {
                     Ok(t) => {
                         budget.bytes_left = budget.bytes_left.saturating_sub(t.inflated);
                         if t.undecodable > 0 {
@@ -699,6 +716,12 @@ impl Extractor<'_> {
                         let first = t.images.first().copied().unwrap_or_default();
                         if textless.first() != Some(&0) && (first.page_sized || first.near_top) {
                             self.ocr(&format!("{location}, page 1"), OcrKind::PdfPage(1), data);
+                        }
+                        // Its pages rendered for OCR need the password that opened it.
+                        if let Some(o) = self.out.opened.iter().find(|o| o.path == location) {
+                            for s in &mut self.out.ocr[ocr_before..] {
+                                s.password = Some(o.password.clone());
+                            }
                         }
                         for (i, page) in t.pages.into_iter().enumerate() {
                             let loc = format!("{location}, page {}", i + 1);
@@ -903,6 +926,7 @@ impl Extractor<'_> {
             location: location.to_owned(),
             kind,
             data: self.keep_images.then(|| data.to_vec()),
+            password: None,
         });
     }
 

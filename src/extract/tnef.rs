@@ -310,6 +310,7 @@ mod tests {
             members_left: 10,
             bytes_left: 1 << 20,
             max_ratio: 100,
+            passwords: Default::default(),
         };
         let mut problems = Vec::new();
         for_each_member(&dat, "w.dat", 1, &mut budget, &mut problems, &mut |_, _, _| {});
@@ -328,6 +329,7 @@ mod tests {
             members_left: 3,
             bytes_left: 1 << 20,
             max_ratio: 100,
+            passwords: Default::default(),
         };
         let (mut problems, mut seen) = (Vec::new(), Vec::new());
         for_each_member(

@@ -49,6 +49,9 @@ pub struct Archives {
     pub opened: Vec<String>,
     /// The budget left after the archives: later expansions (PDF streams) draw on it.
     pub budget: Option<Budget>,
+    /// Encrypted members opened with a password the message gives ([`super::passwords`]): they
+    /// are read like the others, and clamd is given them apart (it sees them encrypted).
+    pub decrypted: Vec<super::passwords::Opened>,
 }
 
 impl Archives {
@@ -56,6 +59,9 @@ impl Archives {
     /// stopping at `deadline`.
     pub fn expand(parsed: &ParsedMessage<'_>, limits: &LimitsConfig, deadline: Instant) -> Archives {
         let mut budget = Budget::new(limits);
+        if !parsed.attachments.is_empty() {
+            budget.passwords = super::passwords::Passwords::of_message(parsed);
+        }
         let mut out = Archives::default();
         // What is still to open: an attachment's bytes, or a member already expanded (by its
         // index: each byte is held once).
@@ -140,8 +146,19 @@ impl Archives {
             out.problems.extend(problems);
             pending.extend(inner.into_iter().rev());
         }
+        out.decrypted = budget.passwords.opened.clone();
         out.budget = Some(budget);
         out
+    }
+
+    /// The bytes of the members opened with a password, for clamd: (path, bytes).
+    pub fn decrypted_members(&self) -> impl Iterator<Item = (&str, &[u8])> + '_ {
+        self.decrypted.iter().filter_map(|o| {
+            self.members
+                .iter()
+                .find(|m| m.path == o.path)
+                .map(|m| (m.path.as_str(), m.data.as_slice()))
+        })
     }
 
     /// Whether the archive at `path` was opened here.
@@ -236,47 +253,39 @@ pub fn for_each_member(
         }
         budget.members_left -= 1;
         let path = format!("{name} > {raw_name}");
-        let mut file = match archive.by_index(i) {
-            Ok(f) => f,
-            Err(e) => {
-                let why = e.to_string();
-                let lower = why.to_ascii_lowercase();
-                if lower.contains("password") || lower.contains("encrypt") {
+        let encrypted = archive.by_index_data(i).is_ok_and(|e| e.encrypted());
+        let content = if encrypted {
+            // Read whole with a password the message gives, or held as encrypted.
+            let cap = member_cap(
+                archive.by_index_data(i).map_or(1, |e| e.compressed_size()),
+                budget,
+            );
+            let opened = budget.passwords.open(&path, |password| {
+                let file = archive.by_index_decrypt(i, password).ok()?;
+                // A wrong password that passes ZipCrypto's one-byte check gives garbage the
+                // inflater or the CRC at the end refuses.
+                let mut content = Vec::new();
+                file.take(cap.saturating_add(1)).read_to_end(&mut content).ok()?;
+                Some((content, cap))
+            });
+            match opened {
+                Some((content, cap)) => Ok((content, cap)),
+                None => {
                     problems.push(ExtractProblem::Encrypted(path));
-                } else {
-                    problems.push(ExtractProblem::Unreadable(path, why));
+                    continue;
                 }
+            }
+        } else {
+            read_member(&mut archive, i, &path, &raw_name, budget, want)
+        };
+        let (content, cap) = match content {
+            Ok(c) => c,
+            Err(Some(problem)) => {
+                problems.push(problem);
                 continue;
             }
+            Err(None) => continue,
         };
-        if file.is_dir() {
-            continue;
-        }
-        if file.encrypted() {
-            problems.push(ExtractProblem::Encrypted(path));
-            continue;
-        }
-        let compressed = file.compressed_size().max(1);
-        // Read at most what the budget and the ratio allow, plus one byte to notice excess.
-        let ratio_cap = compressed.saturating_mul(budget.max_ratio).max(64 * 1024);
-        let cap = budget.bytes_left.min(ratio_cap);
-        let mut content = Vec::with_capacity(file.size().min(cap).min(16 * 1024 * 1024) as usize);
-        // The first bytes first: `want` may decline the member from them, before the rest is
-        // expanded.
-        let head = HEAD.min(cap.saturating_add(1));
-        if let Err(e) = (&mut file).take(head).read_to_end(&mut content) {
-            problems.push(ExtractProblem::Unreadable(path, e.to_string()));
-            continue;
-        }
-        if content.len() as u64 <= cap && !want(&raw_name, Some(&content)) {
-            budget.bytes_left -= content.len() as u64;
-            continue;
-        }
-        let rest = cap.saturating_add(1).saturating_sub(content.len() as u64);
-        if let Err(e) = (&mut file).take(rest).read_to_end(&mut content) {
-            problems.push(ExtractProblem::Unreadable(path, e.to_string()));
-            continue;
-        }
         let got = content.len() as u64;
         if got > cap {
             if cap == budget.bytes_left {
@@ -290,6 +299,58 @@ pub fn for_each_member(
         budget.bytes_left -= got;
         visit(&path, &raw_name, &content);
     }
+}
+
+/// What may be expanded of a member that packs to `compressed` bytes: the budget's bytes, and
+/// the ratio to its packed size.
+fn member_cap(compressed: u64, budget: &Budget) -> u64 {
+    let ratio_cap = compressed.max(1).saturating_mul(budget.max_ratio).max(64 * 1024);
+    budget.bytes_left.min(ratio_cap)
+}
+
+/// Member `i` (not encrypted) read up to its cap plus one byte (to notice excess), with the cap;
+/// `Err(None)` when it is a directory or `want` declines it from its first bytes (those are
+/// counted), `Err(Some(_))` when it cannot be read.
+fn read_member(
+    archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    i: usize,
+    path: &str,
+    raw_name: &str,
+    budget: &mut Budget,
+    want: &dyn Fn(&str, Option<&[u8]>) -> bool,
+) -> Result<(Vec<u8>, u64), Option<ExtractProblem>> {
+    let mut file = match archive.by_index(i) {
+        Ok(f) => f,
+        Err(e) => {
+            let why = e.to_string();
+            let lower = why.to_ascii_lowercase();
+            return Err(Some(if lower.contains("password") || lower.contains("encrypt") {
+                ExtractProblem::Encrypted(path.to_owned())
+            } else {
+                ExtractProblem::Unreadable(path.to_owned(), why)
+            }));
+        }
+    };
+    if file.is_dir() {
+        return Err(None);
+    }
+    let cap = member_cap(file.compressed_size(), budget);
+    let mut content = Vec::with_capacity(file.size().min(cap).min(16 * 1024 * 1024) as usize);
+    // The first bytes first: `want` may decline the member from them, before the rest is
+    // expanded.
+    let head = HEAD.min(cap.saturating_add(1));
+    if let Err(e) = (&mut file).take(head).read_to_end(&mut content) {
+        return Err(Some(ExtractProblem::Unreadable(path.to_owned(), e.to_string())));
+    }
+    if content.len() as u64 <= cap && !want(raw_name, Some(&content)) {
+        budget.bytes_left -= content.len() as u64;
+        return Err(None);
+    }
+    let rest = cap.saturating_add(1).saturating_sub(content.len() as u64);
+    if let Err(e) = (&mut file).take(rest).read_to_end(&mut content) {
+        return Err(Some(ExtractProblem::Unreadable(path.to_owned(), e.to_string())));
+    }
+    Ok((content, cap))
 }
 
 #[cfg(test)]
@@ -352,6 +413,52 @@ mod tests {
             p.iter().any(|p| matches!(p, ExtractProblem::TooManyMembers(_))),
             "{p:?}"
         );
+    }
+
+    /// (path, bytes) of each member read.
+    type Read = Vec<(String, Vec<u8>)>;
+
+    /// The members of `zip` read with the passwords `text` gives, and the problems.
+    fn opened_with(zip: &[u8], text: &str) -> (Read, Vec<ExtractProblem>, Budget) {
+        let mut b = budget();
+        b.passwords = super::super::passwords::Passwords::of_text(text.to_owned());
+        let mut got = Vec::new();
+        let mut problems = Vec::new();
+        for_each_member(
+            zip,
+            "a.zip",
+            1,
+            &mut b,
+            &|_, _| true,
+            &mut problems,
+            &mut |p, _, d| got.push((p.to_owned(), d.to_vec())),
+        );
+        (got, problems, b)
+    }
+
+    #[test]
+    fn an_encrypted_member_is_opened_with_the_password_the_message_gives() {
+        let doc = "QUYẾT ĐỊNH TỐI MẬT".as_bytes();
+        for zip in [
+            crate::mime_out::zipcrypto_of(&[("qd.txt", doc), ("b.txt", b"second")], b"LD@2026"),
+            crate::mime_out::zip_aes_of(&[("qd.txt", doc), ("b.txt", b"second")], "LD@2026"),
+        ] {
+            let (got, problems, b) = opened_with(&zip, "Gửi anh. Mật khẩu giải nén: LD@2026.\nTrân trọng");
+            assert!(problems.is_empty(), "{problems:?}");
+            assert_eq!(got[0], ("a.zip > qd.txt".to_owned(), doc.to_vec()));
+            assert_eq!(got[1].1, b"second");
+            assert_eq!(b.passwords.opened.len(), 2);
+            assert_eq!(b.passwords.opened[0].password, "LD@2026");
+            // Without it (or with a wrong one) the member stays encrypted, and is said to be.
+            for text in ["Mật khẩu: 123456", ""] {
+                let (got, problems, _) = opened_with(&zip, text);
+                assert!(got.is_empty());
+                assert!(
+                    matches!(&problems[..], [ExtractProblem::Encrypted(p), _] if p == "a.zip > qd.txt"),
+                    "{problems:?}"
+                );
+            }
+        }
     }
 
     #[test]

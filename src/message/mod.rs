@@ -6,6 +6,7 @@ mod parsed;
 pub mod source;
 
 pub use buffer::{BufferError, MessageBuffer};
+pub(crate) use parsed::decode_base64_lenient;
 pub use parsed::{Attachment, ParsedMessage, PartRef, StructureProblem, text_as_sent};
 
 use serde::{Deserialize, Serialize};

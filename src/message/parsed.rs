@@ -421,7 +421,7 @@ fn encoded_nesting(raw: &[u8], limits: &LimitsConfig, levels: usize) -> Option<S
 }
 
 /// Base64 decoded, skipping every byte outside the alphabet (as lenient as any decoder).
-fn decode_base64_lenient(data: &[u8]) -> Vec<u8> {
+pub(crate) fn decode_base64_lenient(data: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(data.len() / 4 * 3);
     let (mut acc, mut bits) = (0u32, 0u32);
     for &b in data {

@@ -1069,6 +1069,7 @@ mod tests {
             timed_out: false,
             html: Vec::new(),
             ocr: Vec::new(),
+            opened: Vec::new(),
         };
         let mut out = Vec::new();
         scanner().detect(&t, &mut out);
@@ -1326,6 +1327,7 @@ mod tests {
             timed_out: false,
             html: Vec::new(),
             ocr: Vec::new(),
+            opened: Vec::new(),
         };
         let mut out = Vec::new();
         scanner().detect(&t, &mut out);

@@ -97,7 +97,7 @@ impl OcrScanner {
                     Ok(r)
                 }
                 None => {
-                    let r = self.read_one(s.kind, data, deadline);
+                    let r = self.read_one(s.kind, data, s.password.as_deref(), deadline);
                     if let Ok(r) = &r {
                         self.cache.put(key, r.clone());
                     }
@@ -127,10 +127,16 @@ impl OcrScanner {
         out
     }
 
-    fn read_one(&self, kind: OcrKind, data: &[u8], deadline: Instant) -> Result<Vec<RegionText>, String> {
+    fn read_one(
+        &self,
+        kind: OcrKind,
+        data: &[u8],
+        password: Option<&str>,
+        deadline: Instant,
+    ) -> Result<Vec<RegionText>, String> {
         let img = match kind {
             OcrKind::Image => ocr::decode_image(&self.config, data, deadline)?,
-            OcrKind::PdfPage(p) => ocr::render_pdf_page(&self.config, data, p, deadline)?,
+            OcrKind::PdfPage(p) => ocr::render_pdf_page(&self.config, data, p, password, deadline)?,
         };
         ocr::read_image(&self.config, &img, deadline)
     }
@@ -191,6 +197,7 @@ mod tests {
             location: format!("part {n}"),
             kind: OcrKind::Image,
             data: Some(b"not an image".to_vec()),
+            password: None,
         };
         let r = s.read(
             &[src(1), src(2)],

@@ -230,6 +230,7 @@ impl Scanner for YaraScanner {
         s.extend(super::named(&[
             "ATTACHMENT_UNSCANNABLE",
             "ARCHIVE_ENCRYPTED",
+            "PASSWORD_IN_MESSAGE",
             "ARCHIVE_BOMB",
         ]));
         s
@@ -330,6 +331,16 @@ impl YaraScanner {
                 .value("why", &detail)
                 .term("kind", kind);
             out.push(Finding::new(symbol, detail, p.path()).with_why(why));
+        }
+        // Members and PDFs sent encrypted beside their password: read like the others (members
+        // given to clamd apart), and said, with the password an officer needs to open the file.
+        for o in archives.decrypted.iter().chain(&cx.text().opened) {
+            let detail = format!(
+                "encrypted {} opened with a password the message gives: {:?}",
+                o.path, o.password
+            );
+            let why = Why::new("archive_password").value("password", &o.password);
+            out.push(Finding::new("PASSWORD_IN_MESSAGE", detail, &o.path).with_why(why));
         }
     }
 }

@@ -2,7 +2,8 @@
 //!
 //! ```text
 //! request:  u32 header length | header (JSON: kind, envelope, truncated_at) | u64 raw length | raw bytes
-//! response: u32 length | JSON (findings, timings; or described; or tokens)
+//! response: u32 length | JSON (findings, timings, members opened with a password for clamd
+//!           in base64; or described; or tokens)
 //! ready:    u32 0      (sent once by a worker when its engine is built)
 //! ```
 //! Lengths are big-endian. Both sides refuse a frame larger than they were told to expect, so a
@@ -56,10 +57,32 @@ pub struct ScanResponse {
     /// File attachments the message carries (for the yearly report's counts).
     #[serde(default)]
     pub attachments: u32,
+    /// Members opened with a password the message gives, for clamd (which sees them encrypted):
+    /// (path, bytes), at most [`crate::engine::MAX_DECRYPTED_FOR_CLAMD`] bytes in all.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub for_clamd: Vec<(String, Blob)>,
 }
 
-/// Largest response a worker may send (findings are capped per scanner; this is far above them).
-pub const MAX_RESPONSE: usize = 16 << 20;
+/// Bytes carried in the JSON response as base64 text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Blob(pub Vec<u8>);
+
+impl Serialize for Blob {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&String::from_utf8_lossy(&crate::mime_out::base64(&self.0)))
+    }
+}
+
+impl<'de> Deserialize<'de> for Blob {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Blob, D::Error> {
+        let text = String::deserialize(d)?;
+        Ok(Blob(crate::message::decode_base64_lenient(text.as_bytes())))
+    }
+}
+
+/// Largest response a worker may send (findings are capped per scanner; the members opened with
+/// a password, in base64, are the most of it).
+pub const MAX_RESPONSE: usize = 48 << 20;
 /// Largest request header (an envelope with many recipients).
 const MAX_HEADER: usize = 4 << 20;
 
@@ -182,6 +205,7 @@ mod tests {
             tokens: None,
             ocr_wanted: true,
             attachments: 2,
+            for_clamd: vec![("a.zip > x".into(), Blob((0..=255u8).cycle().take(1000).collect()))],
         };
         let mut buf = Vec::new();
         write_response(&mut buf, &r).expect("written");

@@ -127,8 +127,8 @@ pub fn test_config() -> Config {
     c
 }
 
-/// A configuration file for the binary with clamd off, its quarantine store in `dir` (and
-/// `extra` TOML appended).
+/// A configuration file for the binary with clamd off (unless `extra` has a `[clamd]`), its
+/// quarantine store in `dir` (and `extra` TOML appended).
 pub fn config_file(dir: &std::path::Path, extra: &str) -> std::path::PathBuf {
     let p = dir.join("canhgac-test.toml");
     let store = if extra.contains("[store]") {
@@ -157,11 +157,12 @@ pub fn config_file(dir: &std::path::Path, extra: &str) -> std::path::PathBuf {
     } else {
         "[metrics]\nlisten = \"127.0.0.1:0\"\n".to_owned()
     };
-    std::fs::write(
-        &p,
-        format!("[clamd]\nenabled = false\n{store}{spam}{web}{metrics}{auth}{extra}\n"),
-    )
-    .expect("write config");
+    let clamd = if extra.contains("[clamd]") {
+        ""
+    } else {
+        "[clamd]\nenabled = false\n"
+    };
+    std::fs::write(&p, format!("{clamd}{store}{spam}{web}{metrics}{auth}{extra}\n")).expect("write config");
     p
 }
 
