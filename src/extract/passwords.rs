@@ -113,6 +113,11 @@ impl Passwords {
         })
     }
 
+    /// Attempts made so far.
+    pub fn tries(&self) -> usize {
+        self.tries
+    }
+
     /// Tries `attempt` with each password, those that opened a member before first, within the
     /// message's [`MAX_TRIES`]; the first that gives a value is recorded as having opened `path`.
     pub fn open<T>(&mut self, path: &str, mut attempt: impl FnMut(&[u8]) -> Option<T>) -> Option<T> {

@@ -239,6 +239,7 @@ pub fn for_each_member(
             return;
         }
     };
+    let mut passwords_failed = false;
     for i in 0..archive.len() {
         let raw_name = archive
             .name_for_index(i)
@@ -254,7 +255,12 @@ pub fn for_each_member(
         budget.members_left -= 1;
         let path = format!("{name} > {raw_name}");
         let encrypted = archive.by_index_data(i).is_ok_and(|e| e.encrypted());
-        let content = if encrypted {
+        let content = if encrypted && passwords_failed {
+            // No password the message gives opened an earlier member: one archive has one
+            // password (trying them all on each member of a large one costs seconds of AES).
+            problems.push(ExtractProblem::Encrypted(path));
+            continue;
+        } else if encrypted {
             // Read whole with a password the message gives, or held as encrypted.
             let cap = member_cap(
                 archive.by_index_data(i).map_or(1, |e| e.compressed_size()),
@@ -271,6 +277,7 @@ pub fn for_each_member(
             match opened {
                 Some((content, cap)) => Ok((content, cap)),
                 None => {
+                    passwords_failed = true;
                     problems.push(ExtractProblem::Encrypted(path));
                     continue;
                 }
@@ -459,6 +466,22 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn an_archive_whose_first_member_no_password_opens_is_not_tried_member_by_member() {
+        let members: Vec<(String, Vec<u8>)> =
+            (0..20).map(|i| (format!("f{i}.txt"), vec![b'x'; 10])).collect();
+        let refs: Vec<(&str, &[u8])> = members.iter().map(|(n, d)| (n.as_str(), d.as_slice())).collect();
+        let zip = crate::mime_out::zip_aes_of(&refs, "right");
+        let (got, problems, b) = opened_with(&zip, "Mật khẩu: wrong1 wrong2");
+        assert!(got.is_empty());
+        assert_eq!(problems.len(), 20, "{problems:?}");
+        assert_eq!(
+            b.passwords.tries(),
+            b.passwords.candidates().len(),
+            "one round of candidates, not twenty"
+        );
     }
 
     #[test]
