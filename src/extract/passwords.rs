@@ -198,12 +198,18 @@ fn candidates(text: &str) -> Vec<String> {
         let keys: Vec<String> = words.iter().map(|w| folded(w)).collect();
         let mut i = 0;
         while i < words.len() {
-            // «pass:1234», «mk=abc»: a keyword glued to its value.
+            // «pass:1234», «mk=abc», «Mật khẩu:abc»: a keyword glued to its value.
             if let Some((head, value)) = words[i].split_once([':', '='])
                 && !value.is_empty()
-                && KEYWORDS.iter().any(|k| k.len() == 1 && folded(head) == k[0])
             {
-                add(&mut out, value);
+                let head = folded(head);
+                let glued = KEYWORDS.iter().any(|k| {
+                    let (last, before) = k.split_last().unwrap_or((&"", &[]));
+                    *last == head && i >= before.len() && keys[i - before.len()..i].iter().eq(before.iter())
+                });
+                if glued {
+                    add(&mut out, value);
+                }
             }
             let Some(k) = KEYWORDS
                 .iter()
@@ -268,6 +274,7 @@ mod tests {
         assert_eq!(first("Kính gửi, file đính kèm, mat khau la X7kq9")[0], "X7kq9");
         assert_eq!(first("Password: «Hoa-Binh#12»")[0], "Hoa-Binh#12");
         assert_eq!(first("em gửi chị, pass:2468 nhé")[0], "2468");
+        assert_eq!(first("Mật khẩu:Qx7_22 (viết liền)")[0], "Qx7_22");
         assert_eq!(first("Tài liệu họp (MK = 20261205)")[0], "20261205");
     }
 
