@@ -347,6 +347,30 @@ async fn a_virus_in_a_zip_sent_beside_its_password_is_found_in_process_and_in_wo
         "{:?}",
         r.verdict.findings
     );
+    // A PDF opened with the body's password is read, but clamd sees it only encrypted: held.
+    let pdf = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/corpus/sources/pdf-r6-password-law.pdf"
+    ))
+    .expect("source PDF");
+    let raw = mail::with_files("Luat", &[("luat.pdf", "application/pdf", &pdf)]);
+    let raw = String::from_utf8_lossy(&raw)
+        .replace("Tài liệu đính kèm.", "Mật khẩu: 24680")
+        .into_bytes();
+    let r = engine
+        .scan(std::sync::Arc::new(canhgac::ScanInput::from_bytes(raw)))
+        .await;
+    let symbols: Vec<&str> = r.verdict.findings.iter().map(|f| f.symbol.as_str()).collect();
+    assert!(
+        symbols.contains(&"PASSWORD_IN_MESSAGE") && symbols.contains(&"DECRYPTED_NOT_VIRUS_SCANNED"),
+        "{symbols:?}"
+    );
+    assert_eq!(
+        r.verdict.action,
+        canhgac::verdict::Action::Quarantine,
+        "{:?}",
+        r.verdict
+    );
     // The gateway with its isolated workers: the worker hands the opened member back for clamd.
     let g = crate::common::gateway::Gateway::start(
         "",
