@@ -84,7 +84,7 @@ impl Passwords {
                     // Reduced to text only if asked (most messages have no encrypted member).
                     PartType::Html(h) if p.html.len() < MAX_TEXT_BYTES * 4 => {
                         let room = MAX_TEXT_BYTES * 4 - p.html.len();
-                        p.html.push_str(&h[..floor_char_boundary(h, room)]);
+                        p.html.push_str(&h[..h.floor_char_boundary(room)]);
                         p.html.push('\n');
                     }
                     _ => {}
@@ -151,15 +151,8 @@ impl Passwords {
 
 fn push_bounded(text: &mut String, part: &str) {
     let room = MAX_TEXT_BYTES.saturating_sub(text.len());
-    text.push_str(&part[..floor_char_boundary(part, room)]);
+    text.push_str(&part[..part.floor_char_boundary(room)]);
     text.push('\n');
-}
-
-fn floor_char_boundary(s: &str, at: usize) -> usize {
-    if at >= s.len() {
-        return s.len();
-    }
-    (0..=at).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0)
 }
 
 /// A word as a password: quotes and brackets around it and a sentence's closing mark after it

@@ -1741,7 +1741,7 @@ impl<'a> View<'a> {
                     subject_lower = f.lowered.and_then(|l| l.piece(i));
                 }
                 PieceKind::Body if body.len() < max => {
-                    let end = floor_char_boundary(&p.text, max - body.len());
+                    let end = p.text.floor_char_boundary(max - body.len());
                     body.push_str(&p.text[..end]);
                     body.push('\n');
                     let piece = f.lowered.and_then(|l| l.piece(i)).and_then(|l| l.get(..end));
@@ -2766,13 +2766,6 @@ fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     starts_with_ignore_case(s, prefix).then(|| &s[prefix.len()..])
 }
 
-fn floor_char_boundary(s: &str, max: usize) -> usize {
-    if max >= s.len() {
-        return s.len();
-    }
-    (0..=max).rev().find(|i| s.is_char_boundary(*i)).unwrap_or(0)
-}
-
 /// The address a From display name consists of (quotes, brackets and a `mailto:` around it
 /// set aside), with its domain: `"no-reply@bank.example"` is one, "Anh Ba (ba@x.example)" or
 /// "ba@x.example via Danh sách" are not (a name beside an address, a list's rewriting).
@@ -2792,7 +2785,7 @@ fn clip(s: &str, max: usize) -> String {
     if s.len() <= max {
         s.to_owned()
     } else {
-        format!("{}…", &s[..floor_char_boundary(s, max)])
+        format!("{}…", &s[..s.floor_char_boundary(max)])
     }
 }
 
