@@ -142,11 +142,15 @@ pub fn zip_aes_of(members: &[(&str, &[u8])], password: &str) -> Vec<u8> {
     w.finish().map(|c| c.into_inner()).unwrap_or_default()
 }
 
-/// The CRC-32 of zip (and gzip, PNG): reflected, polynomial 0xEDB88320.
-fn crc32(data: &[u8]) -> u32 {
-    !data.iter().fold(!0u32, |c, &b| crc32_step(c, b))
+/// The CRC-32 of zip, gzip and PNG.
+pub fn crc32(data: &[u8]) -> u32 {
+    let mut c = flate2::Crc::new();
+    c.update(data);
+    c.sum()
 }
 
+/// One byte into the CRC-32 register as it is, without the inversions before and after (what
+/// the PKWARE cipher's keys are updated with): reflected, polynomial 0xEDB88320.
 fn crc32_step(mut c: u32, b: u8) -> u32 {
     c ^= u32::from(b);
     for _ in 0..8 {

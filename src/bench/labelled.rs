@@ -5,6 +5,7 @@
 //! rebuilds the committed files byte for byte (a test checks that).
 
 use super::corpus::{base64, zip_of};
+use crate::mime_out::{crc32, zip_aes_of, zipcrypto_of};
 use crate::vietnamese::Legacy;
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -775,12 +776,6 @@ fn pdf_unicode_stamped(pages: &[&[String]], stamp: Option<(&str, Stamped)>) -> V
         ));
     }
     pdf_file(&objects, "")
-}
-
-fn crc32(data: &[u8]) -> u32 {
-    let mut c = flate2::Crc::new();
-    c.update(data);
-    c.sum()
 }
 
 /// A 7z archive of one stored file (the Copy coder), as 7-Zip writes with `-mx0`: signature
@@ -3288,7 +3283,6 @@ pub fn labelled() -> Vec<Labelled> {
     ));
 
     // --- an encrypted archive sent beside its password (2026-12-05, session 35) -----------------
-    use crate::mime_out::{zip_aes_of, zipcrypto_of};
     later.push((
         "zip-zipcrypto-password-in-body-toi-mat".into(),
         "a zip encrypted with ZipCrypto (7-Zip's and WinRAR's default) whose password the body gives («Mật khẩu giải nén: …»), a .docx «TỐI MẬT» in it".into(),
