@@ -17,6 +17,7 @@ use std::sync::{Arc, RwLock};
 use std::time::Instant;
 use tokio::sync::Semaphore;
 
+use crate::worker::protocol::MAX_FOR_CLAMD;
 use crate::worker::{Outcome, WorkerPool};
 
 /// Messages up to this size, without attachments, are scanned on the async runtime itself.
@@ -105,10 +106,6 @@ struct ContentScan {
     /// Members opened with a password the message gives, for clamd: (path, bytes).
     for_clamd: Vec<(String, Vec<u8>)>,
 }
-
-/// The most bytes of members opened with a password given to clamd apart (beyond them the
-/// message is held, `DECRYPTED_NOT_VIRUS_SCANNED`): what a worker's answer carries.
-pub const MAX_DECRYPTED_FOR_CLAMD: usize = 24 << 20;
 
 /// The first pass of the content scanners ([`Engine::scan_content_first`]).
 pub struct FirstPass {
@@ -431,10 +428,10 @@ impl Engine {
                 {
                     let t = Instant::now();
                     findings.extend(Self::clamd_decrypted(clamd, &c.for_clamd).await);
-                    timings.push(ScannerTime {
-                        scanner: "clamd",
-                        micros: t.elapsed().as_micros() as u64,
-                    });
+                    // clamd's time is the message's and its opened members' together.
+                    if let Some(ct) = timings.iter_mut().find(|s| s.scanner == "clamd") {
+                        ct.micros += t.elapsed().as_micros() as u64;
+                    }
                 }
             }
             Err(e) => {
@@ -864,7 +861,7 @@ impl Engine {
     }
 
     /// The members opened with a password the message gives, for clamd (it is given the message
-    /// as sent, where they are encrypted), within [`MAX_DECRYPTED_FOR_CLAMD`]; the message is
+    /// as sent, where they are encrypted), within [`MAX_FOR_CLAMD`]; the message is
     /// held when more were opened than that.
     fn decrypted_for_clamd(cx: &ScanContext<'_, '_>, findings: &mut Vec<Finding>) -> Vec<(String, Vec<u8>)> {
         // A PDF opened with a password is read (markings), but clamd only ever sees it
@@ -883,17 +880,17 @@ impl Engine {
         let mut bytes = 0;
         for (path, data) in cx.archives().decrypted_members() {
             bytes += data.len();
-            if bytes > MAX_DECRYPTED_FOR_CLAMD {
+            if bytes > MAX_FOR_CLAMD {
                 findings.push(
                     Finding::new(
                         "DECRYPTED_NOT_VIRUS_SCANNED",
                         format!(
                             "members opened with the message's password are over {} MiB: not given to the virus scanner, held",
-                            MAX_DECRYPTED_FOR_CLAMD >> 20
+                            MAX_FOR_CLAMD >> 20
                         ),
                         path,
                     )
-                    .with_why(Why::new("decrypted_unscanned").value("mib", MAX_DECRYPTED_FOR_CLAMD >> 20)),
+                    .with_why(Why::new("decrypted_unscanned").value("mib", MAX_FOR_CLAMD >> 20)),
                 );
                 break;
             }

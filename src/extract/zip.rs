@@ -49,9 +49,6 @@ pub struct Archives {
     pub opened: Vec<String>,
     /// The budget left after the archives: later expansions (PDF streams) draw on it.
     pub budget: Option<Budget>,
-    /// Encrypted members opened with a password the message gives ([`super::passwords`]): they
-    /// are read like the others, and clamd is given them apart (it sees them encrypted).
-    pub decrypted: Vec<super::passwords::Opened>,
 }
 
 impl Archives {
@@ -146,14 +143,19 @@ impl Archives {
             out.problems.extend(problems);
             pending.extend(inner.into_iter().rev());
         }
-        out.decrypted = budget.passwords.opened.clone();
         out.budget = Some(budget);
         out
     }
 
+    /// Encrypted members opened with a password the message gives ([`super::passwords`]): they
+    /// are read like the others, and clamd is given them apart (it sees them encrypted).
+    pub fn decrypted(&self) -> &[super::passwords::Opened] {
+        self.budget.as_ref().map_or(&[], |b| &b.passwords.opened)
+    }
+
     /// The bytes of the members opened with a password, for clamd: (path, bytes).
     pub fn decrypted_members(&self) -> impl Iterator<Item = (&str, &[u8])> + '_ {
-        self.decrypted.iter().filter_map(|o| {
+        self.decrypted().iter().filter_map(|o| {
             self.members
                 .iter()
                 .find(|m| m.path == o.path)

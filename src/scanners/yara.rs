@@ -334,7 +334,7 @@ impl YaraScanner {
         }
         // Members and PDFs sent encrypted beside their password: read like the others (members
         // given to clamd apart), and said, with the password an officer needs to open the file.
-        for o in archives.decrypted.iter().chain(&cx.text().opened) {
+        for o in archives.decrypted().iter().chain(&cx.text().opened) {
             let detail = format!(
                 "encrypted {} opened with a password the message gives: {:?}",
                 o.path, o.password

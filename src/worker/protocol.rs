@@ -58,7 +58,7 @@ pub struct ScanResponse {
     #[serde(default)]
     pub attachments: u32,
     /// Members opened with a password the message gives, for clamd (which sees them encrypted):
-    /// (path, bytes), at most [`crate::engine::MAX_DECRYPTED_FOR_CLAMD`] bytes in all.
+    /// (path, bytes), at most [`MAX_FOR_CLAMD`] bytes in all.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub for_clamd: Vec<(String, Blob)>,
 }
@@ -79,6 +79,11 @@ impl<'de> Deserialize<'de> for Blob {
         Ok(Blob(crate::message::decode_base64_lenient(text.as_bytes())))
     }
 }
+
+/// The most bytes of members opened with a password a worker hands back for clamd (beyond them
+/// the message is held, `DECRYPTED_NOT_VIRUS_SCANNED`); in base64 they are most of
+/// [`MAX_RESPONSE`].
+pub const MAX_FOR_CLAMD: usize = 24 << 20;
 
 /// Largest response a worker may send (findings are capped per scanner; the members opened with
 /// a password, in base64, are the most of it).
