@@ -687,6 +687,24 @@ fn headers(n: usize, subject: &str) -> String {
 }
 
 /// A message with a short text and attachments.
+/// A message of one attached file (the `build` of [`scans`]' entries).
+fn one_file(
+    subject: &'static str,
+    text: &'static str,
+    ctype: &'static str,
+    name: &'static str,
+    data: Vec<u8>,
+) -> impl Fn(usize) -> Vec<u8> {
+    move |n| {
+        let file = Attachment {
+            ctype,
+            name: name.into(),
+            data: data.clone(),
+        };
+        mail(n, subject, text, vec![file])
+    }
+}
+
 fn mail(n: usize, subject: &str, text: &str, files: Vec<Attachment>) -> Vec<u8> {
     let mut out = headers(n, subject).into_bytes();
     let boundary = format!("=_scan_{n:03}");
@@ -760,18 +778,13 @@ pub fn scans(font_dir: &Path) -> std::io::Result<Vec<Scan>> {
         "pdf-grey-scan",
         "greyscale scan, 2.3° skew, noise, JPEG in an image-only PDF; black MẬT frame",
         mat.clone(),
-        &|n| {
-            mail(
-                n,
-                "Báo cáo rà soát biên chế (bản quét)",
-                "Kính gửi bản quét báo cáo.",
-                vec![Attachment {
-                    ctype: "application/pdf",
-                    name: "bao-cao-scan.pdf".into(),
-                    data: scanned_pdf(vec![jpeg_page(&grey, 60)]),
-                }],
-            )
-        },
+        &one_file(
+            "Báo cáo rà soát biên chế (bản quét)",
+            "Kính gửi bản quét báo cáo.",
+            "application/pdf",
+            "bao-cao-scan.pdf",
+            scanned_pdf(vec![jpeg_page(&grey, 60)]),
+        ),
     );
     let page = doc(Stamp::Framed("TỐI MẬT", RED));
     let bw1 = bw_scan(&page, -1.2, 12);
@@ -780,18 +793,13 @@ pub fn scans(font_dir: &Path) -> std::io::Result<Vec<Scan>> {
         "pdf-bw-multipage",
         "black-and-white 1-bit scan of two pages (Flate), -1.2° skew; red TỐI MẬT frame turned black",
         toi.clone(),
-        &|n| {
-            mail(
-                n,
-                "Kế hoạch (bản quét 2 trang)",
-                "Gửi kèm bản quét.",
-                vec![Attachment {
-                    ctype: "application/pdf",
-                    name: "ke-hoach.pdf".into(),
-                    data: scanned_pdf(vec![PdfImage::Bits(bw1.clone()), PdfImage::Bits(bw2.clone())]),
-                }],
-            )
-        },
+        &one_file(
+            "Kế hoạch (bản quét 2 trang)",
+            "Gửi kèm bản quét.",
+            "application/pdf",
+            "ke-hoach.pdf",
+            scanned_pdf(vec![PdfImage::Bits(bw1.clone()), PdfImage::Bits(bw2.clone())]),
+        ),
     );
     let page = doc(Stamp::Framed("TUYỆT MẬT", RED));
     let mut colour = skewed(&page, -1.6);
@@ -827,18 +835,13 @@ pub fn scans(font_dir: &Path) -> std::io::Result<Vec<Scan>> {
         "png-scan",
         "greyscale scan as a PNG attachment, black TỐI MẬT frame",
         toi.clone(),
-        &|n| {
-            mail(
-                n,
-                "Văn bản scan",
-                "Gửi kèm ảnh quét.",
-                vec![Attachment {
-                    ctype: "image/png",
-                    name: "van-ban.png".into(),
-                    data: png(&image::DynamicImage::ImageLuma8(g.clone())),
-                }],
-            )
-        },
+        &one_file(
+            "Văn bản scan",
+            "Gửi kèm ảnh quét.",
+            "image/png",
+            "van-ban.png",
+            png(&image::DynamicImage::ImageLuma8(g.clone())),
+        ),
     );
     let page = doc(Stamp::Framed("MẬT", RED));
     let photo = phone_photo(&page, 22);
@@ -846,18 +849,13 @@ pub fn scans(font_dir: &Path) -> std::io::Result<Vec<Scan>> {
         "jpeg-phone-photo",
         "phone photo (perspective, uneven light, JPEG 72) of a page with a red MẬT frame",
         mat.clone(),
-        &|n| {
-            mail(
-                n,
-                "Ảnh chụp công văn",
-                "Em gửi ảnh chụp công văn ạ.",
-                vec![Attachment {
-                    ctype: "image/jpeg",
-                    name: "IMG_20261117_0912.jpg".into(),
-                    data: photo.clone(),
-                }],
-            )
-        },
+        &one_file(
+            "Ảnh chụp công văn",
+            "Em gửi ảnh chụp công văn ạ.",
+            "image/jpeg",
+            "IMG_20261117_0912.jpg",
+            photo.clone(),
+        ),
     );
     let page = doc(Stamp::Framed("MẬT", INK));
     let g = grey_scan(&page, -0.7, 23);
@@ -881,18 +879,13 @@ pub fn scans(font_dir: &Path) -> std::io::Result<Vec<Scan>> {
         "docx-pasted-scan",
         "a colour scan pasted into a .docx (word/media/image1.png), red TỐI MẬT frame",
         toi.clone(),
-        &|n| {
-            mail(
-                n,
-                "Văn bản (dán ảnh vào Word)",
-                "Gửi file Word.",
-                vec![Attachment {
-                    ctype: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                    name: "van-ban-scan.docx".into(),
-                    data: docx_with_picture(&png(&image::DynamicImage::ImageRgb8(half.clone()))),
-                }],
-            )
-        },
+        &one_file(
+            "Văn bản (dán ảnh vào Word)",
+            "Gửi file Word.",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "van-ban-scan.docx",
+            docx_with_picture(&png(&image::DynamicImage::ImageRgb8(half.clone()))),
+        ),
     );
     let page = doc(Stamp::Framed("TUYỆT MẬT", INK));
     let bw = bw_scan(&page, 1.5, 25);
@@ -900,35 +893,25 @@ pub fn scans(font_dir: &Path) -> std::io::Result<Vec<Scan>> {
         "tiff-bw-scan",
         "black-and-white scan as a TIFF attachment, 1.5° skew, TUYỆT MẬT frame",
         tuyet.clone(),
-        &|n| {
-            mail(
-                n,
-                "Bản fax",
-                "Gửi bản fax.",
-                vec![Attachment {
-                    ctype: "image/tiff",
-                    name: "fax-0017.tif".into(),
-                    data: tiff(&image::DynamicImage::ImageLuma8(bw.clone())),
-                }],
-            )
-        },
+        &one_file(
+            "Bản fax",
+            "Gửi bản fax.",
+            "image/tiff",
+            "fax-0017.tif",
+            tiff(&image::DynamicImage::ImageLuma8(bw.clone())),
+        ),
     );
     add(
         "doc-pasted-scan",
         "the colour scan of the .docx above pasted into a Word 97 .doc by LibreOffice (its Data stream; corpus/sources/van-ban-scan.doc)",
         toi.clone(),
-        &|n| {
-            mail(
-                n,
-                "Văn bản (dán ảnh vào Word 97)",
-                "Gửi file Word.",
-                vec![Attachment {
-                    ctype: "application/msword",
-                    name: "van-ban-scan.doc".into(),
-                    data: include_bytes!("../../corpus/sources/van-ban-scan.doc").to_vec(),
-                }],
-            )
-        },
+        &one_file(
+            "Văn bản (dán ảnh vào Word 97)",
+            "Gửi file Word.",
+            "application/msword",
+            "van-ban-scan.doc",
+            include_bytes!("../../corpus/sources/van-ban-scan.doc").to_vec(),
+        ),
     );
 
     // --- traps ----------------------------------------------------------------------------
@@ -989,18 +972,13 @@ pub fn scans(font_dir: &Path) -> std::io::Result<Vec<Scan>> {
         "trap-honey-label-photo",
         "trap: a photo of a honey label with MẬT ONG in a red frame",
         none.clone(),
-        &|n| {
-            mail(
-                n,
-                "Giới thiệu sản phẩm OCOP",
-                "Gửi ảnh nhãn sản phẩm.",
-                vec![Attachment {
-                    ctype: "image/jpeg",
-                    name: "nhan-mat-ong.jpg".into(),
-                    data: honey.clone(),
-                }],
-            )
-        },
+        &one_file(
+            "Giới thiệu sản phẩm OCOP",
+            "Gửi ảnh nhãn sản phẩm.",
+            "image/jpeg",
+            "nhan-mat-ong.jpg",
+            honey.clone(),
+        ),
     );
     let page = document(&fonts, Stamp::None, HONEY, "THÔNG BÁO");
     let g = grey_scan(&page, 0.4, 42);
@@ -1008,18 +986,13 @@ pub fn scans(font_dir: &Path) -> std::io::Result<Vec<Scan>> {
         "trap-clean-scan",
         "trap: a scanned announcement about honey (mật ong), no stamp",
         none.clone(),
-        &|n| {
-            mail(
-                n,
-                "Thông báo (bản quét)",
-                "Gửi kèm.",
-                vec![Attachment {
-                    ctype: "application/pdf",
-                    name: "thong-bao.pdf".into(),
-                    data: scanned_pdf(vec![jpeg_page(&g, 65)]),
-                }],
-            )
-        },
+        &one_file(
+            "Thông báo (bản quét)",
+            "Gửi kèm.",
+            "application/pdf",
+            "thong-bao.pdf",
+            scanned_pdf(vec![jpeg_page(&g, 65)]),
+        ),
     );
 
     // --- a scanner's searchable PDF ---------------------------------------------------------
@@ -1076,36 +1049,26 @@ pub fn scans(font_dir: &Path) -> std::io::Result<Vec<Scan>> {
         "pdf-typed-stamp-picture",
         "a typed PDF (a text layer, no scan) with a picture of a red TỐI MẬT stamp put below the document number",
         toi.clone(),
-        &|n| {
-            mail(
-                n,
-                "Báo cáo kết quả rà soát biên chế",
-                "Kính gửi báo cáo.",
-                vec![Attachment {
-                    ctype: "application/pdf",
-                    name: "bao-cao.pdf".into(),
-                    data: typed_pdf_with_picture(&stamp, BODY),
-                }],
-            )
-        },
+        &one_file(
+            "Báo cáo kết quả rà soát biên chế",
+            "Kính gửi báo cáo.",
+            "application/pdf",
+            "bao-cao.pdf",
+            typed_pdf_with_picture(&stamp, BODY),
+        ),
     );
     let urgent = stamp_picture(&fonts, "HỎA TỐC", RED, 52);
     add(
         "trap-pdf-typed-urgent-picture",
         "trap: a typed PDF with a picture of a red HỎA TỐC stamp where a độ-mật stamp would sit",
         none.clone(),
-        &|n| {
-            mail(
-                n,
-                "Báo cáo khẩn",
-                "Kính gửi báo cáo.",
-                vec![Attachment {
-                    ctype: "application/pdf",
-                    name: "bao-cao-khan.pdf".into(),
-                    data: typed_pdf_with_picture(&urgent, BODY),
-                }],
-            )
-        },
+        &one_file(
+            "Báo cáo khẩn",
+            "Kính gửi báo cáo.",
+            "application/pdf",
+            "bao-cao-khan.pdf",
+            typed_pdf_with_picture(&urgent, BODY),
+        ),
     );
 
     // --- pages fed upside down or on their side, a photo turned by its EXIF orientation -------
@@ -1115,18 +1078,13 @@ pub fn scans(font_dir: &Path) -> std::io::Result<Vec<Scan>> {
         "pdf-upside-down-scan",
         "greyscale scan of a page fed upside down (turned half a turn), red TUYỆT MẬT frame turned grey, JPEG in an image-only PDF",
         tuyet.clone(),
-        &|n| {
-            mail(
-                n,
-                "Báo cáo (bản quét)",
-                "Gửi kèm bản quét.",
-                vec![Attachment {
-                    ctype: "application/pdf",
-                    name: "bao-cao-quet.pdf".into(),
-                    data: scanned_pdf(vec![jpeg_page(&upside_down, 65)]),
-                }],
-            )
-        },
+        &one_file(
+            "Báo cáo (bản quét)",
+            "Gửi kèm bản quét.",
+            "application/pdf",
+            "bao-cao-quet.pdf",
+            scanned_pdf(vec![jpeg_page(&upside_down, 65)]),
+        ),
     );
     let page = doc(Stamp::Framed("MẬT", INK));
     let sideways = image::imageops::rotate90(&grey_scan(&page, -0.5, 62));
@@ -1134,18 +1092,13 @@ pub fn scans(font_dir: &Path) -> std::io::Result<Vec<Scan>> {
         "png-sideways-scan",
         "greyscale scan of a page lying on its side (turned a quarter to the right) as a PNG, black MẬT frame",
         mat.clone(),
-        &|n| {
-            mail(
-                n,
-                "Văn bản scan",
-                "Gửi kèm ảnh quét.",
-                vec![Attachment {
-                    ctype: "image/png",
-                    name: "scan0001.png".into(),
-                    data: png(&image::DynamicImage::ImageLuma8(sideways.clone())),
-                }],
-            )
-        },
+        &one_file(
+            "Văn bản scan",
+            "Gửi kèm ảnh quét.",
+            "image/png",
+            "scan0001.png",
+            png(&image::DynamicImage::ImageLuma8(sideways.clone())),
+        ),
     );
     let page = doc(Stamp::Framed("TỐI MẬT", RED));
     let portrait = phone_photo_pixels(&page, 63);
@@ -1153,18 +1106,13 @@ pub fn scans(font_dir: &Path) -> std::io::Result<Vec<Scan>> {
         "jpeg-phone-photo-exif-orientation",
         "phone photo of a page stored as the sensor lies, turned upright by its EXIF orientation (6), red TỐI MẬT frame",
         toi.clone(),
-        &|n| {
-            mail(
-                n,
-                "Ảnh chụp công văn",
-                "Em gửi ảnh chụp.",
-                vec![Attachment {
-                    ctype: "image/jpeg",
-                    name: "IMG_20261205_0815.jpg".into(),
-                    data: jpeg_with_exif_orientation(&portrait, 80),
-                }],
-            )
-        },
+        &one_file(
+            "Ảnh chụp công văn",
+            "Em gửi ảnh chụp.",
+            "image/jpeg",
+            "IMG_20261205_0815.jpg",
+            jpeg_with_exif_orientation(&portrait, 80),
+        ),
     );
     let page = doc(Stamp::Framed("KHẨN", RED));
     let upside_down_urgent = image::imageops::rotate180(&grey_scan(&page, 0.3, 64));
@@ -1172,18 +1120,13 @@ pub fn scans(font_dir: &Path) -> std::io::Result<Vec<Scan>> {
         "trap-upside-down-khan-box",
         "trap: a page fed upside down with a KHẨN box where the stamp sits",
         none.clone(),
-        &|n| {
-            mail(
-                n,
-                "Công văn khẩn (bản quét)",
-                "Gửi kèm.",
-                vec![Attachment {
-                    ctype: "application/pdf",
-                    name: "cong-van-khan.pdf".into(),
-                    data: scanned_pdf(vec![jpeg_page(&upside_down_urgent, 65)]),
-                }],
-            )
-        },
+        &one_file(
+            "Công văn khẩn (bản quét)",
+            "Gửi kèm.",
+            "application/pdf",
+            "cong-van-khan.pdf",
+            scanned_pdf(vec![jpeg_page(&upside_down_urgent, 65)]),
+        ),
     );
     // corpus/sources/scan-bw-password.pdf: 002's scan encrypted by qpdf with a user password
     // (AES-256; qpdf writes random IVs, so the file is committed, not remade here).
@@ -1191,18 +1134,13 @@ pub fn scans(font_dir: &Path) -> std::io::Result<Vec<Scan>> {
         "pdf-scan-password-in-body",
         "the black-and-white two-page scan of 002 encrypted with a user password the body gives («Mật khẩu: QT-2026»): opened, rendered with it, read by OCR",
         toi.clone(),
-        &|n| {
-            mail(
-                n,
-                "Kế hoạch (bản quét)",
-                "Gửi kèm bản quét. Mật khẩu: QT-2026",
-                vec![Attachment {
-                    ctype: "application/pdf",
-                    name: "ke-hoach.pdf".into(),
-                    data: include_bytes!("../../corpus/sources/scan-bw-password.pdf").to_vec(),
-                }],
-            )
-        },
+        &one_file(
+            "Kế hoạch (bản quét)",
+            "Gửi kèm bản quét. Mật khẩu: QT-2026",
+            "application/pdf",
+            "ke-hoach.pdf",
+            include_bytes!("../../corpus/sources/scan-bw-password.pdf").to_vec(),
+        ),
     );
     Ok(v)
 }
