@@ -860,13 +860,18 @@ impl Engine {
         }
     }
 
-    /// The members opened with a password the message gives, for clamd (it is given the message
-    /// as sent, where they are encrypted), within [`MAX_FOR_CLAMD`]; the message is
-    /// held when more were opened than that.
+    /// The members and Office documents opened with a password the message gives, for clamd (it
+    /// is given the message as sent, where they are encrypted), within [`MAX_FOR_CLAMD`]; the
+    /// message is held when more were opened than that.
     fn decrypted_for_clamd(cx: &ScanContext<'_, '_>, findings: &mut Vec<Finding>) -> Vec<(String, Vec<u8>)> {
         // A PDF opened with a password is read (markings), but clamd only ever sees it
-        // encrypted: its streams decrypted are no file clamd reads.
-        for o in &cx.text().opened {
+        // encrypted: its streams decrypted are no file clamd reads. An Office document so
+        // opened is given to clamd decrypted, as the archives' members are.
+        let text = cx.text();
+        for o in &text.opened {
+            if text.decrypted.iter().any(|(path, _)| *path == o.path) {
+                continue;
+            }
             findings.push(
                 Finding::new(
                     "DECRYPTED_NOT_VIRUS_SCANNED",
@@ -878,14 +883,15 @@ impl Engine {
         }
         let mut out = Vec::new();
         let mut bytes = 0;
-        for (path, data) in cx.archives().decrypted_members() {
+        let documents = text.decrypted.iter().map(|(p, b)| (p.as_str(), b.as_slice()));
+        for (path, data) in cx.archives().decrypted_members().chain(documents) {
             bytes += data.len();
             if bytes > MAX_FOR_CLAMD {
                 findings.push(
                     Finding::new(
                         "DECRYPTED_NOT_VIRUS_SCANNED",
                         format!(
-                            "members opened with the message's password are over {} MiB: not given to the virus scanner, held",
+                            "files opened with the message's password are over {} MiB: not given to the virus scanner, held",
                             MAX_FOR_CLAMD >> 20
                         ),
                         path,

@@ -269,6 +269,28 @@ async fn eicar_through_postfix_is_refused_and_never_delivered() {
 }
 
 /// A message with `zip` attached as `hoa-don.zip` and `body` as its text.
+/// The gateway with its isolated workers, scanning with `clamd`.
+async fn gateway_on(clamd: &Clamd) -> crate::common::gateway::Gateway {
+    crate::common::gateway::Gateway::start(
+        "",
+        &format!(
+            "[clamd]\nenabled = true\nendpoints = [\"{}\"]\n[local]\ninternal_networks = [\"192.0.2.0/24\"]\n",
+            clamd.endpoint()
+        ),
+    )
+    .await
+}
+
+/// Sends the clean message `raw` through `g`: it is neither refused nor deferred.
+async fn assert_not_refused(g: &crate::common::gateway::Gateway, raw: &[u8]) {
+    let st = g.send(raw).await;
+    assert!(
+        !matches!(st, Status::Reject { .. } | Status::Tempfail { .. }),
+        "the clean one is not refused: {st:?}\n{}",
+        g.log()
+    );
+}
+
 fn zip_with_body(body: &str, zip: &[u8]) -> Vec<u8> {
     let m = mail::with_files("Hoa don thang 11", &[("hoa-don.zip", "application/zip", zip)]);
     String::from_utf8_lossy(&m)
@@ -372,26 +394,89 @@ async fn a_virus_in_a_zip_sent_beside_its_password_is_found_in_process_and_in_wo
         r.verdict
     );
     // The gateway with its isolated workers: the worker hands the opened member back for clamd.
-    let g = crate::common::gateway::Gateway::start(
-        "",
-        &format!(
-            "[clamd]\nenabled = true\nendpoints = [\"{}\"]\n[local]\ninternal_networks = [\"192.0.2.0/24\"]\n",
-            clamd.endpoint()
-        ),
-    )
-    .await;
+    let g = gateway_on(&clamd).await;
     for zip in &infected {
         assert_virus(
             &g.send(&zip_with_body(body, zip)).await,
             "through the gateway's workers",
         );
     }
-    let st = g.send(&zip_with_body(body, &clean)).await;
+    assert_not_refused(&g, &zip_with_body(body, &clean)).await;
+}
+
+#[cfg_attr(
+    not(feature = "system-tests"),
+    ignore = "needs clamd: cargo test --features system-tests"
+)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_virus_in_an_office_document_saved_with_its_password_is_found_in_process_and_in_workers() {
+    // A .docx carrying a file, saved with a password (Agile): clamd sees only the encrypted
+    // compound file. The document opened with the body's password goes to it decrypted.
+    let clamd = Clamd::start();
+    let eicar = mail::eicar();
+    let package = |embedded: &[u8]| {
+        canhgac::mime_out::zip_of(&[
+            (
+                "[Content_Types].xml",
+                br#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#,
+            ),
+            (
+                "word/document.xml",
+                "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>Hóa đơn tháng 11</w:t></w:r></w:p></w:body></w:document>".as_bytes(),
+            ),
+            ("word/embeddings/oleObject1.bin", embedded),
+        ])
+    };
+    let docx =
+        |embedded: &[u8]| msoffice_crypto::encrypt_ooxml(&package(embedded), "Hd#1125").expect("encrypt");
+    let send = |doc: &[u8]| {
+        let m = mail::with_files(
+            "Hoa don thang 11",
+            &[(
+                "hoa-don.docx",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                doc,
+            )],
+        );
+        String::from_utf8_lossy(&m)
+            .replace("Tài liệu đính kèm.", "Hóa đơn đính kèm, mật khẩu mở: Hd#1125")
+            .into_bytes()
+    };
+    let infected = send(&docx(&eicar));
+    let clean = send(&docx(b"an embedded object"));
+    let engine =
+        std::sync::Arc::new(canhgac::Engine::build(&config_for(&[clamd.endpoint()])).expect("engine"));
+    let r = engine
+        .scan(std::sync::Arc::new(canhgac::ScanInput::from_bytes(
+            infected.clone(),
+        )))
+        .await;
+    let v = r.verdict.findings.iter().find(|f| f.symbol == "VIRUS_FOUND");
     assert!(
-        !matches!(st, Status::Reject { .. } | Status::Tempfail { .. }),
-        "the clean one is not refused: {st:?}\n{}",
-        g.log()
+        v.is_some_and(|f| f.location.ends_with("hoa-don.docx\"") && f.detail.contains("Canhgac.Test.EICAR")),
+        "{:?}",
+        r.verdict.findings
     );
+    let r = engine
+        .scan(std::sync::Arc::new(canhgac::ScanInput::from_bytes(clean.clone())))
+        .await;
+    let symbols: Vec<&str> = r.verdict.findings.iter().map(|f| f.symbol.as_str()).collect();
+    assert!(symbols.contains(&"PASSWORD_IN_MESSAGE"), "{:?}", r.verdict);
+    assert!(
+        !symbols
+            .iter()
+            .any(|s| s.starts_with("VIRUS") || s.starts_with("MARKING") || s.starts_with("DECRYPTED")),
+        "{symbols:?}"
+    );
+    assert_eq!(
+        r.verdict.action,
+        canhgac::verdict::Action::Accept,
+        "{:?}",
+        r.verdict
+    );
+    let g = gateway_on(&clamd).await;
+    assert_virus(&g.send(&infected).await, "through the gateway's workers");
+    assert_not_refused(&g, &clean).await;
 }
 
 #[cfg_attr(

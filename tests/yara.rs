@@ -231,6 +231,38 @@ fn macro_samples_of_the_shared_corpus() {
 }
 
 #[test]
+fn macros_in_an_office_document_saved_with_the_message_password_are_found() {
+    // A .docm saved with a password (Agile): its vbaProject.bin part is seen once the body's
+    // password opens it; without the password the document is held unread.
+    let package = canhgac::mime_out::zip_of(&[
+        ("[Content_Types].xml", b"<Types/>".as_slice()),
+        ("word/document.xml", b"<w:document/>".as_slice()),
+        ("word/vbaProject.bin", ole_with_vba().as_slice()),
+    ]);
+    let docm = msoffice_crypto::encrypt_ooxml(&package, "Vb-2026").expect("encrypt");
+    let raw = |text: &str| {
+        let m = mail::with_files(
+            "Bao cao",
+            &[(
+                "bao-cao.docm",
+                "application/vnd.ms-word.document.macroEnabled.12",
+                &docm,
+            )],
+        );
+        String::from_utf8_lossy(&m)
+            .replace("Tài liệu đính kèm.", text)
+            .into_bytes()
+    };
+    let got = symbols(&raw("Mật khẩu: Vb-2026"));
+    for want in ["YARA_OFFICE_VBA_MACROS", "PASSWORD_IN_MESSAGE"] {
+        assert!(got.iter().any(|g| g == want), "want {want}, got {got:?}");
+    }
+    let got = symbols(&raw("Gửi anh."));
+    assert!(!got.iter().any(|g| g.starts_with("YARA_")), "{got:?}");
+    assert!(got.iter().any(|g| g == "MARKING_UNSCANNABLE"), "{got:?}");
+}
+
+#[test]
 fn archive_bomb_is_refused() {
     let zeros = vec![0u8; 40 * 1024 * 1024];
     let bomb = mail::zip(&[("zeros.bin", &zeros)]);

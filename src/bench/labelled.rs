@@ -3371,6 +3371,83 @@ pub fn labelled() -> Vec<Labelled> {
             ),
     ));
 
+    // --- Office documents saved with a password the message gives (2026-12-06, session 36) ---
+    // The .docx and .xlsx encrypted by msoffcrypto-tool (Agile: AES-256, SHA-512, 100,000
+    // rounds, as Office 2010 and later write them); the .doc and .xls by LibreOffice (RC4
+    // CryptoAPI). corpus/sources/README.md says how each was made.
+    later.push((
+        "docx-agile-password-in-body-toi-mat".into(),
+        "a .docx saved with a password (Agile encryption) the body gives («Mật khẩu mở file là …»), «TỐI MẬT» in it".into(),
+        toi.clone(),
+        Mail::new(FROM, TO, "Hồ sơ nhân sự")
+            .text("Kính gửi anh,\nHồ sơ nhân sự gửi kèm. Mật khẩu mở file là QT-61/2012.\nTrân trọng.\n")
+            .file(
+                "nhan-su.docx",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                include_bytes!("../../corpus/sources/nhan-su-agile-password.docx").to_vec(),
+            ),
+    ));
+    later.push((
+        "xlsx-agile-password-in-subject-mat".into(),
+        "an .xlsx saved with a password (Agile encryption) the subject gives, «MẬT» in a cell".into(),
+        mat.clone(),
+        Mail::new(FROM, TO, "Biểu mẫu tổng hợp (MK: BangKe#2026)")
+            .text(GREETING)
+            .file(
+                "bieu-mau.xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                include_bytes!("../../corpus/sources/bieu-mau-agile-password.xlsx").to_vec(),
+            ),
+    ));
+    later.push((
+        "doc-rc4-password-in-body-mat".into(),
+        "a Word 97 .doc saved with a password (RC4 CryptoAPI) the body gives in passing, «MẬT» in its page header".into(),
+        mat.clone(),
+        Mail::new(FROM, TO, "Báo cáo quý")
+            .text("Chị mở bằng pass matkhau nhé.\n")
+            .file(
+                "bao-cao.doc",
+                "application/msword",
+                include_bytes!("../../corpus/sources/bao-cao-mat-khau.doc").to_vec(),
+            ),
+    ));
+    later.push((
+        "xls-rc4-password-next-line-mat".into(),
+        "an Excel 97 .xls saved with a password (RC4 CryptoAPI) on the line after «Mật khẩu:», «MẬT» in a cell".into(),
+        mat.clone(),
+        Mail::new(FROM, TO, "Bảng kê")
+            .text("Kính gửi phòng Kế hoạch,\nMật khẩu:\nmatkhau\nTrân trọng.\n")
+            .file(
+                "bang-ke.xls",
+                "application/vnd.ms-excel",
+                include_bytes!("../../corpus/sources/bang-ke-mat-khau.xls").to_vec(),
+            ),
+    ));
+    later.push((
+        "neg-docx-agile-password-in-body".into(),
+        "a .docx saved with a password the body gives, about account passwords (MẬT KHẨU in a table): read, nothing to hold".into(),
+        none.clone(),
+        Mail::new(FROM, TO, "Danh sách tài khoản")
+            .text("Gửi anh danh sách, mật khẩu tệp: taikhoan\n")
+            .file(
+                "tai-khoan.docx",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                include_bytes!("../../corpus/sources/tai-khoan-agile-password.docx").to_vec(),
+            ),
+    ));
+    later.push((
+        "docx-agile-password-wrong".into(),
+        "a .docx saved with a password the body gets wrong: unread, held".into(),
+        unreadable.clone(),
+        Mail::new(FROM, TO, "Hồ sơ nhân sự")
+            .text("Mật khẩu: QT-61/2021\n")
+            .file(
+                "nhan-su.docx",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                include_bytes!("../../corpus/sources/nhan-su-agile-password.docx").to_vec(),
+            ),
+    ));
+
     v.into_iter()
         .map(|(slug, why, symbols, mail)| (slug.to_owned(), why.to_owned(), symbols, mail))
         .chain(systematic)

@@ -9,6 +9,7 @@ pub mod ical;
 pub mod mailfile;
 pub mod ocr;
 pub mod office;
+pub mod office_crypt;
 pub mod ole;
 pub mod passwords;
 pub mod pdf;

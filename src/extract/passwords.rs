@@ -1,14 +1,16 @@
 //! Passwords a message gives for its own attachments: «Mật khẩu giải nén: LD@2026», «pass là
 //! 123456», «Password: x7Kq», a password alone on the line after «Mật khẩu:». An encrypted zip
-//! member (ZipCrypto or WinZip AES) is tried with them, so what travels encrypted beside its key
-//! is read for markings, YARA and clamd like any other member, not just held unread. This is
+//! member (ZipCrypto or WinZip AES), a PDF ([`super::pdf`]) or an Office file
+//! ([`super::office_crypt`]) is tried with them, so what travels encrypted beside its key is
+//! read for markings, YARA and clamd like any other member, not just held unread. This is
 //! how leaks and malware are usually sent past gateways that hold or pass encrypted archives
 //! blind; commercial gateways try the body's words the same way.
 //!
 //! The candidates are the words after a password keyword first (the subject's and the bodies'
 //! lines), then every other word of 4–40 characters, at most [`MAX_CANDIDATES`]; a message
 //! gets at most [`MAX_TRIES`] attempts in all (a WinZip AES attempt costs a PBKDF2 of 1,000
-//! rounds), and a password that opened one member is tried first on the next.
+//! rounds) and [`MAX_ROUNDS`] hash rounds for formats that stretch each password (Office's
+//! 100,000), and a password that opened one member is tried first on the next.
 
 use crate::message::ParsedMessage;
 use mail_parser::PartType;
@@ -18,6 +20,11 @@ use std::cell::OnceCell;
 pub const MAX_CANDIDATES: usize = 64;
 /// The most attempts to open members with them, over the whole message.
 pub const MAX_TRIES: usize = 400;
+/// The most hash rounds spent stretching candidates into keys, over the whole message. An
+/// Office document saved with a password stretches each one through 100,000 SHA-512 rounds
+/// (Agile; 50,000 SHA-1 for Standard), some 30 ms an attempt here: this is 16 attempts at
+/// Office's count, for the words after a keyword first, then the words with a digit or a sign.
+pub const MAX_ROUNDS: u64 = 1_600_000;
 /// The message text looked at: its first bytes of subject and bodies.
 const MAX_TEXT_BYTES: usize = 64 * 1024;
 /// Words this long or longer are not passwords people type from a letter.
@@ -48,6 +55,16 @@ const FILLERS: &[&str] = &[
     "FOR", "OF", "NAY", "O", "A", "CHI", "ANH", "EM", "NHE", "NHA", "-", ":", "=", "",
 ];
 
+/// What one attempt with a password came to.
+#[derive(Debug)]
+pub enum Attempt<T> {
+    Opened(T),
+    /// Not the password.
+    Wrong,
+    /// No password will do: the file is damaged, of a kind not read, or time is up.
+    Stop,
+}
+
 /// One member opened with a password from the message.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Opened {
@@ -63,8 +80,10 @@ pub struct Passwords {
     text: String,
     /// The HTML bodies, reduced to text when the candidates are first asked for.
     html: String,
-    candidates: OnceCell<Vec<String>>,
+    /// The candidates, and how many of them (at the front) follow a keyword.
+    candidates: OnceCell<(Vec<String>, usize)>,
     tries: usize,
+    rounds: u64,
     /// Members opened so far, in order.
     pub opened: Vec<Opened>,
 }
@@ -104,6 +123,10 @@ impl Passwords {
 
     /// The candidates, most likely first.
     pub fn candidates(&self) -> &[String] {
+        &self.found().0
+    }
+
+    fn found(&self) -> &(Vec<String>, usize) {
         self.candidates.get_or_init(|| {
             let mut text = self.text.clone();
             if !self.html.is_empty() {
@@ -121,28 +144,55 @@ impl Passwords {
     /// Tries `attempt` with each password, those that opened a member before first, within the
     /// message's [`MAX_TRIES`]; the first that gives a value is recorded as having opened `path`.
     pub fn open<T>(&mut self, path: &str, mut attempt: impl FnMut(&[u8]) -> Option<T>) -> Option<T> {
+        self.open_stretched(path, 0, |password| {
+            attempt(password.as_bytes()).map_or(Attempt::Wrong, Attempt::Opened)
+        })
+    }
+
+    /// Tries `attempt` as [`Passwords::open`] does, for a format that stretches every password
+    /// through `rounds` hash rounds before it can tell a wrong one: within the message's
+    /// [`MAX_ROUNDS`] too. Stops at the first [`Attempt::Stop`].
+    pub fn open_stretched<T>(
+        &mut self,
+        path: &str,
+        rounds: u64,
+        mut attempt: impl FnMut(&str) -> Attempt<T>,
+    ) -> Option<T> {
         let mut order: Vec<String> = Vec::new();
         for o in &self.opened {
             if !order.contains(&o.password) {
                 order.push(o.password.clone());
             }
         }
-        for c in self.candidates() {
+        let (candidates, keyed) = self.found();
+        let (keyed, others) = candidates.split_at(*keyed);
+        let mut others: Vec<&String> = others.iter().collect();
+        if rounds > 0 {
+            // Few attempts to spend: the other words that look like passwords (a digit, a sign)
+            // before plain words.
+            others.sort_by_key(|w| !looks_like_password(w));
+        }
+        for c in keyed.iter().chain(others) {
             if !order.contains(c) {
                 order.push(c.clone());
             }
         }
         for password in order {
-            if self.tries >= MAX_TRIES {
+            if self.tries >= MAX_TRIES || self.rounds.saturating_add(rounds) > MAX_ROUNDS {
                 return None;
             }
             self.tries += 1;
-            if let Some(v) = attempt(password.as_bytes()) {
-                self.opened.push(Opened {
-                    path: path.to_owned(),
-                    password,
-                });
-                return Some(v);
+            self.rounds += rounds;
+            match attempt(&password) {
+                Attempt::Opened(v) => {
+                    self.opened.push(Opened {
+                        path: path.to_owned(),
+                        password,
+                    });
+                    return Some(v);
+                }
+                Attempt::Wrong => {}
+                Attempt::Stop => return None,
             }
         }
         None
@@ -153,6 +203,16 @@ fn push_bounded(text: &mut String, part: &str) {
     let room = MAX_TEXT_BYTES.saturating_sub(text.len());
     text.push_str(&part[..part.floor_char_boundary(room)]);
     text.push('\n');
+}
+
+/// A digit, or a sign inside the word (not a sentence's mark after it): «Hs-2026», «x7Kq»,
+/// not «khẩu:» or «nhé».
+fn looks_like_password(word: &str) -> bool {
+    word.chars().any(|c| c.is_ascii_digit())
+        || word
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .chars()
+            .any(|c| !c.is_alphabetic())
 }
 
 /// A word as a password: quotes and brackets around it and a sentence's closing mark after it
@@ -171,8 +231,9 @@ fn folded(word: &str) -> String {
     crate::vietnamese::fold(word.trim_matches(|c: char| !c.is_alphanumeric()))
 }
 
-/// The candidates of a text, in the order they are tried.
-fn candidates(text: &str) -> Vec<String> {
+/// The candidates of a text, in the order they are tried, and how many (at the front) follow a
+/// keyword.
+fn candidates(text: &str) -> (Vec<String>, usize) {
     let mut out: Vec<String> = Vec::new();
     let add = |out: &mut Vec<String>, w: &str| {
         for v in [trimmed(w), w] {
@@ -235,10 +296,11 @@ fn candidates(text: &str) -> Vec<String> {
         }
     }
     // Then any word that could be a password, in order.
+    let keyed = out.len();
     for line in &lines {
         for w in line.split_whitespace() {
             if out.len() >= MAX_CANDIDATES {
-                return out;
+                return (out, keyed);
             }
             let t = trimmed(w);
             if (4..=MAX_PASSWORD_CHARS).contains(&t.chars().count()) {
@@ -246,7 +308,7 @@ fn candidates(text: &str) -> Vec<String> {
             }
         }
     }
-    out
+    (out, keyed)
 }
 
 #[cfg(test)]
@@ -304,5 +366,45 @@ mod tests {
             });
         }
         assert_eq!(tries, MAX_TRIES);
+    }
+
+    #[test]
+    fn stretched_attempts_are_bounded_by_their_rounds_and_a_stop_ends_them() {
+        let mut p = Passwords::of_text((0..60).map(|i| format!("pw{i:04} ")).collect());
+        let mut tries = 0;
+        let none: Option<()> = p.open_stretched("a.docx", 100_000, |_| {
+            tries += 1;
+            Attempt::Wrong
+        });
+        assert_eq!((none, tries), (None, (MAX_ROUNDS / 100_000) as usize));
+        // The rounds are the message's: a second document gets none.
+        assert_eq!(p.open_stretched("b.docx", 100_000, |_| Attempt::Opened(())), None);
+        let mut q = Passwords::of_text("mật khẩu: abc def".to_owned());
+        let mut seen = 0;
+        let stopped: Option<()> = q.open_stretched("c.xls", 0, |_| {
+            seen += 1;
+            Attempt::Stop
+        });
+        assert_eq!((stopped, seen), (None, 1));
+        assert_eq!(
+            q.open_stretched("c.xls", 0, |pw| if pw == "def" {
+                Attempt::Opened(7)
+            } else {
+                Attempt::Wrong
+            }),
+            Some(7)
+        );
+        assert_eq!(q.opened[0].path, "c.xls");
+    }
+
+    #[test]
+    fn stretched_attempts_take_the_words_that_look_like_passwords_first() {
+        let text = "Kính gửi anh chị phòng hành chính tổng hợp, mật khẩu: abcd\nGửi kèm hồ sơ số Hs-2026 nhé";
+        let mut seen = Vec::new();
+        Passwords::of_text(text.to_owned()).open_stretched("a.docx", 100_000, |pw| {
+            seen.push(pw.to_owned());
+            Attempt::<()>::Wrong
+        });
+        assert_eq!(&seen[..2], ["abcd", "Hs-2026"]);
     }
 }

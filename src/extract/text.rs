@@ -5,6 +5,7 @@
 //! message and one deadline for the whole message; what could not be read is reported, never
 //! skipped silently.
 
+use super::office_crypt::{self, Plain};
 use super::{Archives, Budget, html, is_zip, office, ole, pdf, rtf};
 use crate::config::LimitsConfig;
 use crate::message::ParsedMessage;
@@ -85,9 +86,12 @@ pub struct ExtractedText {
     pub timed_out: bool,
     /// Images and text-less PDF pages, in the order met: only OCR reads them.
     pub ocr: Vec<OcrSource>,
-    /// PDFs encrypted with a user password, opened with one the message gives (the archives'
-    /// members so opened are in [`Archives::decrypted`]).
+    /// PDFs and Office documents encrypted with a password, opened with one the message gives
+    /// (the archives' members so opened are in [`Archives::decrypted`]).
     pub opened: Vec<super::passwords::Opened>,
+    /// Office documents opened with a password, decrypted (location, bytes): clamd is given
+    /// them (a PDF so opened has no decrypted file to give).
+    pub decrypted: Vec<(String, Vec<u8>)>,
 }
 
 impl ExtractedText {
@@ -1094,31 +1098,8 @@ impl Extractor<'_> {
     /// Compound File Binary: a legacy Office document (or an encrypted OOXML package).
     fn ole(&mut self, budget: &mut Budget, location: &str, data: &[u8], depth: usize) {
         match ole::read(data) {
-            Ok(t) => {
-                self.push(
-                    location,
-                    PieceKind::PageHeader,
-                    t.header.text,
-                    t.header.tcvn3_lowercase,
-                );
-                self.push(
-                    location,
-                    PieceKind::Document,
-                    t.document.text,
-                    t.document.tcvn3_lowercase,
-                );
-                self.push(
-                    location,
-                    PieceKind::Properties,
-                    t.other.text,
-                    t.other.tcvn3_lowercase,
-                );
-                for (name, bytes) in &t.embedded {
-                    let path = format!("{location} > {name}");
-                    self.named_file(budget, &path, name, "", bytes, depth);
-                }
-            }
-            Err(ole::OleError::Encrypted(why)) => self.problem(location, why),
+            Ok(t) => self.ole_text(budget, location, t, depth),
+            Err(ole::OleError::Encrypted(why)) => self.office_encrypted(budget, location, data, why, depth),
             Err(ole::OleError::Damaged(why)) => {
                 // Whatever text the damaged file shows is still read, and the damage reported.
                 let mut t = office::XmlText::default();
@@ -1126,6 +1107,72 @@ impl Extractor<'_> {
                 self.push(location, PieceKind::Document, t.text, t.tcvn3_lowercase);
                 self.problem(location, why);
             }
+        }
+    }
+
+    /// An Office document saved with a password: opened with one the message gives
+    /// ([`office_crypt`]) and read, the decrypted file kept for clamd; else held unread (`why`).
+    fn office_encrypted(
+        &mut self,
+        budget: &mut Budget,
+        location: &str,
+        data: &[u8],
+        why: &str,
+        depth: usize,
+    ) {
+        let opened_before = budget.passwords.opened.len();
+        let plain = office_crypt::open(data, location, &mut budget.passwords, self.deadline);
+        self.out
+            .opened
+            .extend(budget.passwords.opened[opened_before..].iter().cloned());
+        let Some(plain) = plain else {
+            return self.problem(location, why);
+        };
+        let mut problems = Vec::new();
+        if !budget.admit(location, plain.bytes().len(), &mut problems) {
+            for p in problems {
+                self.problem(p.path(), p.describe());
+            }
+            return;
+        }
+        match &plain {
+            Plain::Package(package) => self.zip(budget, location, package, depth),
+            Plain::Binary(file) => match ole::read(file) {
+                Ok(t) => self.ole_text(budget, location, t, depth),
+                // Decrypted, it is still marked encrypted (a part the crate leaves so): held.
+                Err(ole::OleError::Encrypted(why)) => self.problem(location, why),
+                Err(ole::OleError::Damaged(why)) => self.problem(location, why),
+            },
+        }
+        let bytes = match plain {
+            Plain::Package(b) | Plain::Binary(b) => b,
+        };
+        self.out.decrypted.push((location.to_owned(), bytes));
+    }
+
+    /// The text of a legacy Office document, and the files embedded in it.
+    fn ole_text(&mut self, budget: &mut Budget, location: &str, t: ole::OleText, depth: usize) {
+        self.push(
+            location,
+            PieceKind::PageHeader,
+            t.header.text,
+            t.header.tcvn3_lowercase,
+        );
+        self.push(
+            location,
+            PieceKind::Document,
+            t.document.text,
+            t.document.tcvn3_lowercase,
+        );
+        self.push(
+            location,
+            PieceKind::Properties,
+            t.other.text,
+            t.other.tcvn3_lowercase,
+        );
+        for (name, bytes) in &t.embedded {
+            let path = format!("{location} > {name}");
+            self.named_file(budget, &path, name, "", bytes, depth);
         }
     }
 }

@@ -1070,6 +1070,7 @@ mod tests {
             html: Vec::new(),
             ocr: Vec::new(),
             opened: Vec::new(),
+            decrypted: Vec::new(),
         };
         let mut out = Vec::new();
         scanner().detect(&t, &mut out);
@@ -1328,6 +1329,7 @@ mod tests {
             html: Vec::new(),
             ocr: Vec::new(),
             opened: Vec::new(),
+            decrypted: Vec::new(),
         };
         let mut out = Vec::new();
         scanner().detect(&t, &mut out);

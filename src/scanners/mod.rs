@@ -114,6 +114,11 @@ impl<'a, 'x> ScanContext<'a, 'x> {
             .get_or_init(|| crate::extract::Archives::expand(self.parsed, self.limits, self.deadline))
     }
 
+    /// The content limits the message is read within.
+    pub fn limits(&self) -> &crate::config::LimitsConfig {
+        self.limits
+    }
+
     /// The text of every part (subject, bodies, attachments), extracted once per message from
     /// the message and its expanded archives.
     pub fn text(&self) -> &crate::extract::ExtractedText {

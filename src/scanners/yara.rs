@@ -305,6 +305,37 @@ impl YaraScanner {
             }
             self.scan_one(scanner, &m.name, &m.path, &m.data, out);
         }
+        // Office documents opened with a password the message gives, decrypted, and a package's
+        // parts (its macros live in one), within the message's limits.
+        for (location, plain) in &cx.text().decrypted {
+            if remaining(scanner).is_none() {
+                return;
+            }
+            let name = cx
+                .parsed
+                .attachments
+                .iter()
+                .find(|a| a.location == *location)
+                .and_then(|a| a.name.clone())
+                .or_else(|| {
+                    archives
+                        .members
+                        .iter()
+                        .find(|m| m.path == *location)
+                        .map(|m| m.name.clone())
+                })
+                .unwrap_or_default();
+            self.scan_one(scanner, &name, location, plain, out);
+            if crate::extract::is_zip(plain) {
+                let mut budget = crate::extract::Budget::new(cx.limits());
+                let _ = crate::extract::walk_archive(plain, location, &mut budget, &mut |path, part, _| {
+                    if remaining(scanner).is_some() {
+                        let name = path.rsplit(" > ").next().unwrap_or(path);
+                        self.scan_one(scanner, name, path, part, out);
+                    }
+                });
+            }
+        }
         for p in &archives.problems {
             let symbol = match p {
                 ExtractProblem::Encrypted(_) => "ARCHIVE_ENCRYPTED",
