@@ -1100,14 +1100,17 @@ impl Extractor<'_> {
         match ole::read(data) {
             Ok(t) => self.ole_text(budget, location, t, depth),
             Err(ole::OleError::Encrypted(why)) => self.office_encrypted(budget, location, data, why, depth),
-            Err(ole::OleError::Damaged(why)) => {
-                // Whatever text the damaged file shows is still read, and the damage reported.
-                let mut t = office::XmlText::default();
-                ole::text_runs(data, &mut t);
-                self.push(location, PieceKind::Document, t.text, t.tcvn3_lowercase);
-                self.problem(location, why);
-            }
+            Err(ole::OleError::Damaged(why)) => self.ole_damaged(location, data, why),
         }
+    }
+
+    /// A damaged legacy Office document: whatever text it shows is still read, and the damage
+    /// reported.
+    fn ole_damaged(&mut self, location: &str, data: &[u8], why: String) {
+        let mut t = office::XmlText::default();
+        ole::text_runs(data, &mut t);
+        self.push(location, PieceKind::Document, t.text, t.tcvn3_lowercase);
+        self.problem(location, why);
     }
 
     /// An Office document saved with a password: opened with one the message gives
@@ -1141,7 +1144,7 @@ impl Extractor<'_> {
                 Ok(t) => self.ole_text(budget, location, t, depth),
                 // Decrypted, it is still marked encrypted (a part the crate leaves so): held.
                 Err(ole::OleError::Encrypted(why)) => self.problem(location, why),
-                Err(ole::OleError::Damaged(why)) => self.problem(location, why),
+                Err(ole::OleError::Damaged(why)) => self.ole_damaged(location, file, why),
             },
         }
         let bytes = match plain {
