@@ -17,6 +17,9 @@ fi
 export CARGO_TARGET_DIR="${FUZZ_TARGET_DIR:-/var/tmp/canhgac-fuzz-target}"
 python3 fuzz/seeds.py "$out/corpus"
 targets=$(cargo fuzz list)
+# cargo fuzz build has no --locked: check the committed fuzz/Cargo.lock is current first, so a
+# dependency added to the gateway fails here, not by rewriting the lock in the checkout.
+cargo metadata --locked --format-version 1 --manifest-path fuzz/Cargo.toml >/dev/null
 cargo fuzz build --sanitizer none
 for t in $targets; do
     if [ -d "fuzz/regressions/$t" ]; then
