@@ -118,6 +118,9 @@ struct Extractor<'a> {
     all_pages: bool,
     /// For messages saved as files (.eml), parsed here within the message's own limits.
     limits: &'a LimitsConfig,
+    /// How many of the budget's opened files the archives opened: those after are this
+    /// extraction's (PDFs and Office documents), [`ExtractedText::opened`] at the end.
+    archives_opened: usize,
 }
 
 /// What to collect for OCR while extracting.
@@ -179,6 +182,7 @@ pub fn extract_message_collecting(
         keep_images: collect.keep_bytes,
         all_pages: collect.all_pages,
         limits,
+        archives_opened: archives.decrypted().len(),
     };
     let mut budget = archives.budget.clone().unwrap_or_else(|| Budget::new(limits));
     // What could not be expanded is reported once, where it happened.
@@ -205,6 +209,10 @@ pub fn extract_message_collecting(
         return ex.out;
     }
     ex.attachments(parsed, "", &mut budget, 0);
+    ex.out.opened = budget
+        .passwords
+        .opened
+        .split_off(ex.archives_opened.min(budget.passwords.opened.len()));
     ex.out
 }
 
@@ -670,7 +678,6 @@ impl Extractor<'_> {
             Some(Format::Archive) => self.archive(budget, location, data, zip_depth + 1),
             Some(Format::Pdf) => {
                 let cap = self.inflate_cap.min(budget.bytes_left);
-                let opened_before = budget.passwords.opened.len();
                 let read = pdf::extract_opening(
                     data,
                     cap,
@@ -678,9 +685,6 @@ impl Extractor<'_> {
                     self.deadline,
                     Some((location, &mut budget.passwords)),
                 );
-                self.out
-                    .opened
-                    .extend(budget.passwords.opened[opened_before..].iter().cloned());
                 let ocr_before = self.out.ocr.len();
                 match read {
                     Ok(t) => {
@@ -722,7 +726,12 @@ impl Extractor<'_> {
                             self.ocr(&format!("{location}, page 1"), OcrKind::PdfPage(1), data);
                         }
                         // Its pages rendered for OCR need the password that opened it.
-                        if let Some(o) = self.out.opened.iter().find(|o| o.path == location) {
+                        let opened = budget
+                            .passwords
+                            .opened
+                            .get(self.archives_opened..)
+                            .unwrap_or_default();
+                        if let Some(o) = opened.iter().find(|o| o.path == location) {
                             for s in &mut self.out.ocr[ocr_before..] {
                                 s.password = Some(o.password.clone());
                             }
@@ -1123,12 +1132,7 @@ impl Extractor<'_> {
         why: &str,
         depth: usize,
     ) {
-        let opened_before = budget.passwords.opened.len();
-        let plain = office_crypt::open(data, location, &mut budget.passwords, self.deadline);
-        self.out
-            .opened
-            .extend(budget.passwords.opened[opened_before..].iter().cloned());
-        let Some(plain) = plain else {
+        let Some(plain) = office_crypt::open(data, location, &mut budget.passwords, self.deadline) else {
             return self.problem(location, why);
         };
         let mut problems = Vec::new();
