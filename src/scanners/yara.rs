@@ -306,7 +306,11 @@ impl YaraScanner {
             self.scan_one(scanner, &m.name, &m.path, &m.data, out);
         }
         // Office documents opened with a password the message gives, decrypted, and a package's
-        // parts (its macros live in one), within the message's limits.
+        // parts (its macros live in one), within what the archives left of the message's budget.
+        let mut budget = archives
+            .budget
+            .clone()
+            .unwrap_or_else(|| crate::extract::Budget::new(cx.limits()));
         for (location, plain) in &cx.text().decrypted {
             if remaining(scanner).is_none() {
                 return;
@@ -327,7 +331,6 @@ impl YaraScanner {
                 .unwrap_or_default();
             self.scan_one(scanner, &name, location, plain, out);
             if crate::extract::is_zip(plain) {
-                let mut budget = crate::extract::Budget::new(cx.limits());
                 let _ = crate::extract::walk_archive(plain, location, &mut budget, &mut |path, part, _| {
                     if remaining(scanner).is_some() {
                         let name = path.rsplit(" > ").next().unwrap_or(path);
