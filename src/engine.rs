@@ -866,10 +866,15 @@ impl Engine {
     fn decrypted_for_clamd(cx: &ScanContext<'_, '_>, findings: &mut Vec<Finding>) -> Vec<(String, Vec<u8>)> {
         // A PDF opened with a password is read (markings), but clamd only ever sees it
         // encrypted: its streams decrypted are no file clamd reads. An Office document so
-        // opened is given to clamd decrypted, as the archives' members are.
+        // opened is given to clamd decrypted, as the archives' members are (an OpenDocument's
+        // parts one by one, each at «document > part»).
         let text = cx.text();
         for o in &text.opened {
-            if text.decrypted.iter().any(|(path, _)| *path == o.path) {
+            let given = |path: &str| {
+                path.strip_prefix(o.path.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(" > "))
+            };
+            if text.decrypted.iter().any(|(path, _)| given(path)) {
                 continue;
             }
             findings.push(

@@ -3448,6 +3448,58 @@ pub fn labelled() -> Vec<Labelled> {
             ),
     ));
 
+    // --- OpenDocument files saved with a password the message gives (2026-12-06, session 37) ---
+    // LibreOffice 7.4's «Save with password» (AES-256-CBC; Blowfish CFB for ODF 1.1, as OpenOffice
+    // writes it); corpus/sources/make-odf-password.py made them.
+    later.push((
+        "odt-password-in-body-toi-mat".into(),
+        "an .odt saved with a password (AES-256) the body gives, «TỐI MẬT» in it".into(),
+        toi.clone(),
+        Mail::new(FROM, TO, "Kế hoạch bảo vệ")
+            .text("Kính gửi đồng chí,\nKế hoạch gửi kèm, mật khẩu: KH-15/2027\nTrân trọng.\n")
+            .file(
+                "ke-hoach.odt",
+                "application/vnd.oasis.opendocument.text",
+                include_bytes!("../../corpus/sources/ke-hoach-odf-password.odt").to_vec(),
+            ),
+    ));
+    later.push((
+        "ods-blowfish-password-in-subject-mat".into(),
+        "an .ods saved as ODF 1.1 with a password (Blowfish, as OpenOffice writes it) the subject gives, «MẬT» in a cell".into(),
+        mat.clone(),
+        Mail::new(FROM, TO, "Bảng kê cán bộ - pass LD@2026")
+            .text(GREETING)
+            .file(
+                "bang-ke.ods",
+                "application/vnd.oasis.opendocument.spreadsheet",
+                include_bytes!("../../corpus/sources/bang-ke-odf-blowfish.ods").to_vec(),
+            ),
+    ));
+    later.push((
+        "neg-odt-password-in-body".into(),
+        "an .odt saved with a password the body gives, a meeting invitation about changing mailbox passwords: read, nothing to hold".into(),
+        none.clone(),
+        Mail::new(FROM, TO, "Giấy mời họp giao ban")
+            .text("Gửi các phòng giấy mời họp.\nMật khẩu mở tệp là GM@1012\n")
+            .file(
+                "giay-moi.odt",
+                "application/vnd.oasis.opendocument.text",
+                include_bytes!("../../corpus/sources/giay-moi-odf-password.odt").to_vec(),
+            ),
+    ));
+    later.push((
+        "odt-password-wrong".into(),
+        "an .odt saved with a password the body gets wrong: unread, held".into(),
+        unreadable.clone(),
+        Mail::new(FROM, TO, "Kế hoạch bảo vệ")
+            .text("Mật khẩu: KH-15/2072\n")
+            .file(
+                "ke-hoach.odt",
+                "application/vnd.oasis.opendocument.text",
+                include_bytes!("../../corpus/sources/ke-hoach-odf-password.odt").to_vec(),
+            ),
+    ));
+
     v.into_iter()
         .map(|(slug, why, symbols, mail)| (slug.to_owned(), why.to_owned(), symbols, mail))
         .chain(systematic)

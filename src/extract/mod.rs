@@ -8,6 +8,7 @@ pub mod html;
 pub mod ical;
 pub mod mailfile;
 pub mod ocr;
+pub mod odf_crypt;
 pub mod office;
 pub mod office_crypt;
 pub mod ole;

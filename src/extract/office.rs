@@ -375,7 +375,7 @@ fn attr_value(e: &BytesStart<'_>, key: &str) -> Option<String> {
 /// The values of an element's attributes named `keys` (any prefix), in one pass over its
 /// attributes (without quick-xml's check for duplicates, which costs a pass per attribute:
 /// OpenDocument's text properties carry a dozen).
-fn attr_values<const N: usize>(e: &BytesStart<'_>, keys: [&str; N]) -> [Option<String>; N] {
+pub(crate) fn attr_values<const N: usize>(e: &BytesStart<'_>, keys: [&str; N]) -> [Option<String>; N] {
     let mut out: [Option<String>; N] = std::array::from_fn(|_| None);
     for a in e.attributes().with_checks(false).flatten() {
         let key = a.key.local_name();

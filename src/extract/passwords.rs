@@ -149,6 +149,17 @@ impl Passwords {
         })
     }
 
+    /// Spends `rounds` hash rounds of the message's [`MAX_ROUNDS`] on a password already found
+    /// (another part of a file it opened, stretched with a salt of its own); `false`, nothing
+    /// spent, when they are not left.
+    pub fn spend(&mut self, rounds: u64) -> bool {
+        if self.rounds.saturating_add(rounds) > MAX_ROUNDS {
+            return false;
+        }
+        self.rounds += rounds;
+        true
+    }
+
     /// Tries `attempt` as [`Passwords::open`] does, for a format that stretches every password
     /// through `rounds` hash rounds before it can tell a wrong one: within the message's
     /// [`MAX_ROUNDS`] too. Stops at the first [`Attempt::Stop`].

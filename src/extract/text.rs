@@ -5,6 +5,7 @@
 //! message and one deadline for the whole message; what could not be read is reported, never
 //! skipped silently.
 
+use super::odf_crypt;
 use super::office_crypt::{self, Plain};
 use super::{Archives, Budget, html, is_zip, office, ole, pdf, rtf};
 use crate::config::LimitsConfig;
@@ -988,7 +989,8 @@ impl Extractor<'_> {
             budget,
             &|n, head| {
                 if package {
-                    office::member_kind(n).is_some()
+                    // (An OpenDocument's manifest says whether its parts are encrypted.)
+                    office::member_kind(n).is_some() || n == odf_crypt::MANIFEST
                 } else {
                     // Members are sniffed from their first bytes: only readable ones are expanded.
                     head.is_none_or(|h| classify(n, "", h).is_some())
@@ -1062,6 +1064,26 @@ impl Extractor<'_> {
                 "an Office package none of whose parts canhgac reads (a Visio drawing, or another kind)",
             );
         }
+        // An OpenDocument saved with a password: its parts opened with one the message gives.
+        let decrypted: Vec<(String, Vec<u8>)>;
+        let members = match members.iter().find(|m| m.1 == odf_crypt::MANIFEST) {
+            Some(&(_, _, manifest)) if odf_crypt::is_encrypted(manifest) => {
+                let Some(parts) = self.odf_encrypted(budget, location, manifest, &members) else {
+                    return;
+                };
+                decrypted = parts;
+                members
+                    .iter()
+                    .map(
+                        |&(path, name, bytes)| match decrypted.iter().find(|(n, _)| n == name) {
+                            Some((_, plain)) => (path, name, plain.as_slice()),
+                            None => (path, name, bytes),
+                        },
+                    )
+                    .collect()
+            }
+            _ => members,
+        };
         let styles = office::Styles::of_package(members.iter().map(|(_, n, b)| (*n, *b)), self.deadline);
         for (path, name, bytes) in members {
             let kind = match office::member_kind(name) {
@@ -1102,6 +1124,62 @@ impl Extractor<'_> {
                 self.push(path, PieceKind::PageHeader, headers, false);
             }
         }
+    }
+
+    /// The encrypted parts of an OpenDocument package opened with a password the message gives
+    /// ([`odf_crypt`]), each kept for clamd (macros, objects and pictures as well as the parts
+    /// read here; not LibreOffice's settings and RDF metadata, plain XML of no use to either);
+    /// `None`, and the document held unread, when none opens them.
+    fn odf_encrypted(
+        &mut self,
+        budget: &mut Budget,
+        location: &str,
+        manifest: &[u8],
+        members: &[(&str, &str, &[u8])],
+    ) -> Option<Vec<(String, Vec<u8>)>> {
+        let parts: Vec<(&str, &[u8])> = members
+            .iter()
+            .filter(|(_, name, _)| !matches!(*name, "settings.xml" | "manifest.rdf"))
+            .map(|&(_, name, bytes)| (name, bytes))
+            .collect();
+        let cap = budget.bytes_left;
+        let parts = match odf_crypt::open(
+            manifest,
+            &parts,
+            location,
+            &mut budget.passwords,
+            cap,
+            self.deadline,
+        ) {
+            odf_crypt::Opened::Parts(parts) => parts,
+            odf_crypt::Opened::Closed => {
+                self.problem(
+                    location,
+                    "an OpenDocument file saved with a password, none the message gives opens it",
+                );
+                return None;
+            }
+            odf_crypt::Opened::Unread(why) => {
+                self.problem(
+                    location,
+                    format!("an OpenDocument file saved with a password: {why}"),
+                );
+                return None;
+            }
+        };
+        let mut problems = Vec::new();
+        if !budget.admit(location, parts.iter().map(|(_, b)| b.len()).sum(), &mut problems) {
+            for p in problems {
+                self.problem(p.path(), p.describe());
+            }
+            return None;
+        }
+        for (name, bytes) in &parts {
+            self.out
+                .decrypted
+                .push((format!("{location} > {name}"), bytes.clone()));
+        }
+        Some(parts)
     }
 
     /// Compound File Binary: a legacy Office document (or an encrypted OOXML package).
