@@ -404,6 +404,58 @@ async fn a_virus_in_a_zip_sent_beside_its_password_is_found_in_process_and_in_wo
     assert_not_refused(&g, &zip_with_body(body, &clean)).await;
 }
 
+/// A message with the document `name` attached and its password given in the body.
+fn sent_with_password(name: &str, content_type: &str, doc: &[u8], password: &str) -> Vec<u8> {
+    let m = mail::with_files("Hoa don thang 11", &[(name, content_type, doc)]);
+    String::from_utf8_lossy(&m)
+        .replace(
+            "Tài liệu đính kèm.",
+            &format!("Hóa đơn đính kèm, mật khẩu mở: {password}"),
+        )
+        .into_bytes()
+}
+
+/// A document saved with the password its message gives: the `infected` one is found by clamd
+/// (in process and through the gateway's workers: it is given the document decrypted), the
+/// `clean` one is opened (`PASSWORD_IN_MESSAGE`), nothing else found, and delivered.
+async fn assert_opened_for_clamd(clamd: &Clamd, name: &str, infected: &[u8], clean: &[u8]) {
+    let engine =
+        std::sync::Arc::new(canhgac::Engine::build(&config_for(&[clamd.endpoint()])).expect("engine"));
+    let r = engine
+        .scan(std::sync::Arc::new(canhgac::ScanInput::from_bytes(
+            infected.to_vec(),
+        )))
+        .await;
+    let v = r.verdict.findings.iter().find(|f| f.symbol == "VIRUS_FOUND");
+    assert!(
+        v.is_some_and(|f| f.location.contains(name) && f.detail.contains("Canhgac.Test.EICAR")),
+        "{:?}",
+        r.verdict.findings
+    );
+    let r = engine
+        .scan(std::sync::Arc::new(canhgac::ScanInput::from_bytes(
+            clean.to_vec(),
+        )))
+        .await;
+    let symbols: Vec<&str> = r.verdict.findings.iter().map(|f| f.symbol.as_str()).collect();
+    assert!(symbols.contains(&"PASSWORD_IN_MESSAGE"), "{:?}", r.verdict);
+    assert!(
+        !symbols
+            .iter()
+            .any(|s| s.starts_with("VIRUS") || s.starts_with("MARKING") || s.starts_with("DECRYPTED")),
+        "{symbols:?}"
+    );
+    assert_eq!(
+        r.verdict.action,
+        canhgac::verdict::Action::Accept,
+        "{:?}",
+        r.verdict
+    );
+    let g = gateway_on(clamd).await;
+    assert_virus(&g.send(infected).await, "through the gateway's workers");
+    assert_not_refused(&g, clean).await;
+}
+
 /// An OpenDocument text saved with `password` as LibreOffice saves it: each part deflated, then
 /// encrypted with AES-256-CBC under a key stretched from the password's SHA-256 by PBKDF2-HMAC-SHA1
 /// (1,000 rounds here, 100,000 in LibreOffice), and the manifest saying how.
@@ -461,58 +513,26 @@ async fn a_virus_in_an_opendocument_saved_with_its_password_is_found_in_process_
     // with a password: clamd sees only the encrypted parts. Every part opened with the body's
     // password goes to it decrypted.
     let clamd = Clamd::start();
-    let eicar = mail::eicar();
     let content = r#"<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text><text:p>Hóa đơn tháng 11</text:p></office:text></office:body></office:document-content>"#;
     let odt = |object: &[u8]| {
-        odt_with_password(
+        let doc = odt_with_password(
             &[("content.xml", content.as_bytes()), ("Object 1", object)],
+            "Hd#1125",
+        );
+        sent_with_password(
+            "hoa-don.odt",
+            "application/vnd.oasis.opendocument.text",
+            &doc,
             "Hd#1125",
         )
     };
-    let send = |doc: &[u8]| {
-        let m = mail::with_files(
-            "Hoa don thang 11",
-            &[("hoa-don.odt", "application/vnd.oasis.opendocument.text", doc)],
-        );
-        String::from_utf8_lossy(&m)
-            .replace("Tài liệu đính kèm.", "Hóa đơn đính kèm, mật khẩu mở: Hd#1125")
-            .into_bytes()
-    };
-    let infected = send(&odt(&eicar));
-    let clean = send(&odt(b"an embedded object"));
-    let engine =
-        std::sync::Arc::new(canhgac::Engine::build(&config_for(&[clamd.endpoint()])).expect("engine"));
-    let r = engine
-        .scan(std::sync::Arc::new(canhgac::ScanInput::from_bytes(
-            infected.clone(),
-        )))
-        .await;
-    let v = r.verdict.findings.iter().find(|f| f.symbol == "VIRUS_FOUND");
-    assert!(
-        v.is_some_and(|f| f.location.contains("hoa-don.odt") && f.detail.contains("Canhgac.Test.EICAR")),
-        "{:?}",
-        r.verdict.findings
-    );
-    let r = engine
-        .scan(std::sync::Arc::new(canhgac::ScanInput::from_bytes(clean.clone())))
-        .await;
-    let symbols: Vec<&str> = r.verdict.findings.iter().map(|f| f.symbol.as_str()).collect();
-    assert!(symbols.contains(&"PASSWORD_IN_MESSAGE"), "{:?}", r.verdict);
-    assert!(
-        !symbols
-            .iter()
-            .any(|s| s.starts_with("VIRUS") || s.starts_with("MARKING") || s.starts_with("DECRYPTED")),
-        "{symbols:?}"
-    );
-    assert_eq!(
-        r.verdict.action,
-        canhgac::verdict::Action::Accept,
-        "{:?}",
-        r.verdict
-    );
-    let g = gateway_on(&clamd).await;
-    assert_virus(&g.send(&infected).await, "through the gateway's workers");
-    assert_not_refused(&g, &clean).await;
+    assert_opened_for_clamd(
+        &clamd,
+        "hoa-don.odt",
+        &odt(&mail::eicar()),
+        &odt(b"an embedded object"),
+    )
+    .await;
 }
 
 #[cfg_attr(
@@ -524,7 +544,6 @@ async fn a_virus_in_an_office_document_saved_with_its_password_is_found_in_proce
     // A .docx carrying a file, saved with a password (Agile): clamd sees only the encrypted
     // compound file. The document opened with the body's password goes to it decrypted.
     let clamd = Clamd::start();
-    let eicar = mail::eicar();
     let package = |embedded: &[u8]| {
         canhgac::mime_out::zip_of(&[
             (
@@ -538,56 +557,22 @@ async fn a_virus_in_an_office_document_saved_with_its_password_is_found_in_proce
             ("word/embeddings/oleObject1.bin", embedded),
         ])
     };
-    let docx =
-        |embedded: &[u8]| msoffice_crypto::encrypt_ooxml(&package(embedded), "Hd#1125").expect("encrypt");
-    let send = |doc: &[u8]| {
-        let m = mail::with_files(
-            "Hoa don thang 11",
-            &[(
-                "hoa-don.docx",
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                doc,
-            )],
-        );
-        String::from_utf8_lossy(&m)
-            .replace("Tài liệu đính kèm.", "Hóa đơn đính kèm, mật khẩu mở: Hd#1125")
-            .into_bytes()
+    let docx = |embedded: &[u8]| {
+        let doc = msoffice_crypto::encrypt_ooxml(&package(embedded), "Hd#1125").expect("encrypt");
+        sent_with_password(
+            "hoa-don.docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            &doc,
+            "Hd#1125",
+        )
     };
-    let infected = send(&docx(&eicar));
-    let clean = send(&docx(b"an embedded object"));
-    let engine =
-        std::sync::Arc::new(canhgac::Engine::build(&config_for(&[clamd.endpoint()])).expect("engine"));
-    let r = engine
-        .scan(std::sync::Arc::new(canhgac::ScanInput::from_bytes(
-            infected.clone(),
-        )))
-        .await;
-    let v = r.verdict.findings.iter().find(|f| f.symbol == "VIRUS_FOUND");
-    assert!(
-        v.is_some_and(|f| f.location.ends_with("hoa-don.docx\"") && f.detail.contains("Canhgac.Test.EICAR")),
-        "{:?}",
-        r.verdict.findings
-    );
-    let r = engine
-        .scan(std::sync::Arc::new(canhgac::ScanInput::from_bytes(clean.clone())))
-        .await;
-    let symbols: Vec<&str> = r.verdict.findings.iter().map(|f| f.symbol.as_str()).collect();
-    assert!(symbols.contains(&"PASSWORD_IN_MESSAGE"), "{:?}", r.verdict);
-    assert!(
-        !symbols
-            .iter()
-            .any(|s| s.starts_with("VIRUS") || s.starts_with("MARKING") || s.starts_with("DECRYPTED")),
-        "{symbols:?}"
-    );
-    assert_eq!(
-        r.verdict.action,
-        canhgac::verdict::Action::Accept,
-        "{:?}",
-        r.verdict
-    );
-    let g = gateway_on(&clamd).await;
-    assert_virus(&g.send(&infected).await, "through the gateway's workers");
-    assert_not_refused(&g, &clean).await;
+    assert_opened_for_clamd(
+        &clamd,
+        "hoa-don.docx",
+        &docx(&mail::eicar()),
+        &docx(b"an embedded object"),
+    )
+    .await;
 }
 
 #[cfg_attr(
