@@ -49,7 +49,8 @@ else:
     for i, l in enumerate(lines):
         sheet.getCellByPosition(0, i).String = l
     flt = "calc8"
-doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(out)), (pv("FilterName", flt), pv("Password", password)))
+args = (pv("FilterName", flt),) + (() if password == "-" else (pv("Password", password),))
+doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(out)), args)
 doc.close(True)
 try: desktop.terminate()
 except Exception: pass

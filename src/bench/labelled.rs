@@ -3500,6 +3500,19 @@ pub fn labelled() -> Vec<Labelled> {
             ),
     ));
 
+    later.push((
+        "odt-wholesome-password-in-body-tuyet-mat".into(),
+        "an .odt saved with a password as LibreOffice 24.8 saves it (the whole package in AES-256-GCM, Argon2id), «TUYỆT MẬT» in it".into(),
+        tuyet.clone(),
+        Mail::new(FROM, TO, "Báo cáo tình hình")
+            .text("Kính gửi đồng chí Chỉ huy trưởng,\nBáo cáo gửi kèm (mật khẩu mở: BC#0712).\n")
+            .file(
+                "bao-cao.odt",
+                "application/vnd.oasis.opendocument.text",
+                include_bytes!("../../corpus/sources/bao-cao-odf-wholesome.odt").to_vec(),
+            ),
+    ));
+
     v.into_iter()
         .map(|(slug, why, symbols, mail)| (slug.to_owned(), why.to_owned(), symbols, mail))
         .chain(systematic)

@@ -4,13 +4,16 @@
 //! how: a start key hashed from the password (SHA-256, or SHA-1), stretched by PBKDF2-HMAC-SHA1
 //! with the part's own salt and count into the key of AES-256-CBC (LibreOffice 3.5 and later)
 //! or Blowfish in CFB (OpenOffice, and ODF 1.1); a hash of the first 1,024 decrypted
-//! bytes tells a wrong password. The parts are opened with the passwords the message gives
-//! ([`super::passwords`]) and read as any document's are; every part costs its count of rounds
-//! within the message's [`super::passwords::MAX_ROUNDS`]. LibreOffice 24's whole-package
-//! encryption (AES-GCM with Argon2id) is not read: such a file stays held unread.
+//! bytes tells a wrong password. LibreOffice 24.8 and later encrypt the whole package instead, as
+//! one part (`encrypted-package`: the zip of the document deflated, then AES-256-GCM under a key
+//! from Argon2id), which opens to an ordinary package. The parts are opened with the passwords
+//! the message gives ([`super::passwords`]) and read as any document's are; every part costs its
+//! count of rounds within the message's [`super::passwords::MAX_ROUNDS`] (Argon2id's memory
+//! passes weighed as what they take here).
 
 use super::passwords::{Attempt, Passwords};
 use aes::cipher::{BlockDecrypt, BlockEncrypt, KeyInit, generic_array::GenericArray};
+use aes_gcm::aead::AeadInPlace;
 use quick_xml::events::{BytesStart, Event};
 use sha2::Digest;
 use std::io::Read;
@@ -18,12 +21,18 @@ use std::time::Instant;
 
 /// The manifest of an OpenDocument package.
 pub const MANIFEST: &str = "META-INF/manifest.xml";
+/// The one part of a package LibreOffice 24.8 and later encrypt whole: the package inside.
+pub const ENCRYPTED_PACKAGE: &str = "encrypted-package";
 /// The most encryption entries read from one manifest.
 const MAX_ENTRIES: usize = 4096;
 /// A count of rounds past this is no document's: no attempt (LibreOffice writes 100,000).
 const MAX_ITERATIONS: u32 = 10_000_000;
 /// An attempt also walks the part (decrypts and inflates it): a round per this many bytes.
 const BYTES_PER_ROUND: u64 = 256;
+/// Argon2id's cost as rounds: a pass over a KiB of its memory takes about what this many
+/// PBKDF2-HMAC-SHA1 rounds do here; its memory at most [`MAX_ARGON2_KIB`].
+const ROUNDS_PER_ARGON2_KIB: u64 = 2;
+const MAX_ARGON2_KIB: u32 = 256 * 1024;
 
 /// Whether a package's manifest says its parts are encrypted.
 pub fn is_encrypted(manifest: &[u8]) -> bool {
@@ -34,6 +43,17 @@ pub fn is_encrypted(manifest: &[u8]) -> bool {
 enum Cipher {
     Aes256Cbc,
     BlowfishCfb,
+    /// LibreOffice 24.8's whole package (its 12-byte IV also leads the part).
+    Aes256Gcm,
+}
+
+/// How a key is stretched from the start key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kdf {
+    /// PBKDF2-HMAC-SHA1 with this many rounds.
+    Pbkdf2(u32),
+    /// Argon2id with this many passes, KiB of memory, and lanes.
+    Argon2id { passes: u32, kib: u32, lanes: u32 },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,14 +72,15 @@ struct Entry {
     iv: Vec<u8>,
     start: Hash,
     key_size: usize,
-    iterations: u32,
+    kdf: Kdf,
     salt: Vec<u8>,
-    /// The hash of the first 1,024 bytes decrypted, and its kind (none: the inflater judges).
+    /// The hash of the first 1,024 bytes decrypted, and its kind (none: GCM's tag, or the
+    /// inflater, judges).
     checksum: Option<(Hash, Vec<u8>)>,
 }
 
 /// What the manifest says of each encrypted part; an entry of a kind not read is an error
-/// naming it (LibreOffice 24's AES-GCM and Argon2id among them).
+/// naming it.
 fn entries(manifest: &[u8], deadline: Instant) -> Result<Vec<Entry>, String> {
     let text = String::from_utf8_lossy(manifest);
     let mut reader = quick_xml::Reader::from_str(&text);
@@ -100,7 +121,15 @@ fn entries(manifest: &[u8], deadline: Instant) -> Result<Vec<Entry>, String> {
                 "key-derivation" => {
                     parts.derivation = Some(super::office::attr_values(
                         e,
-                        ["key-derivation-name", "key-size", "iteration-count", "salt"],
+                        [
+                            "key-derivation-name",
+                            "key-size",
+                            "iteration-count",
+                            "salt",
+                            "argon2-iterations",
+                            "argon2-memory",
+                            "argon2-lanes",
+                        ],
                     ))
                 }
                 _ => {}
@@ -133,7 +162,7 @@ struct Parts {
     checksum: Option<(Option<String>, Option<String>)>,
     algorithm: Option<[Option<String>; 2]>,
     start: Option<[Option<String>; 2]>,
-    derivation: Option<[Option<String>; 4]>,
+    derivation: Option<[Option<String>; 7]>,
 }
 
 impl Parts {
@@ -156,11 +185,16 @@ impl Parts {
             "Blowfish CFB" | "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0#blowfish" => {
                 Cipher::BlowfishCfb
             }
+            "http://www.w3.org/2009/xmlenc11#aes256-gcm" => Cipher::Aes256Gcm,
             other => return Err(bad("the algorithm", other)),
         };
         let iv = b64(&iv).ok_or_else(|| bad("an initialisation vector", "(missing or not base64)"))?;
-        let block = if cipher == Cipher::Aes256Cbc { 16 } else { 8 };
-        if iv.len() != block {
+        let iv_len = match cipher {
+            Cipher::Aes256Cbc => 16,
+            Cipher::BlowfishCfb => 8,
+            Cipher::Aes256Gcm => 12,
+        };
+        if iv.len() != iv_len {
             return Err(bad("an initialisation vector of length", &iv.len().to_string()));
         }
         let [start_name, start_size] = self.start.unwrap_or_default();
@@ -175,21 +209,30 @@ impl Parts {
         if start_size.as_deref().is_some_and(|s| s.parse() != Ok(start_len)) {
             return Err(bad("a start key of size", start_size.as_deref().unwrap_or("")));
         }
-        let [kdf, key_size, count, salt] = self.derivation.unwrap_or_default();
-        if kdf.as_deref() != Some("PBKDF2") {
-            return Err(bad("the key derivation", kdf.as_deref().unwrap_or("(none)")));
-        }
+        let [kdf_name, key_size, count, salt, passes, kib, lanes] = self.derivation.unwrap_or_default();
+        let number = |v: &Option<String>, what: &str, range: std::ops::RangeInclusive<u32>| {
+            v.as_deref()
+                .and_then(|c| c.parse().ok())
+                .filter(|c| range.contains(c))
+                .ok_or_else(|| bad(what, v.as_deref().unwrap_or("(none)")))
+        };
+        let kdf = match kdf_name.as_deref() {
+            Some("PBKDF2") => Kdf::Pbkdf2(number(&count, "an iteration count", 1..=MAX_ITERATIONS)?),
+            Some("urn:org:documentfoundation:names:experimental:office:manifest:argon2id") => Kdf::Argon2id {
+                passes: number(&passes, "Argon2 passes", 1..=16)?,
+                kib: number(&kib, "Argon2 memory (KiB)", 8..=MAX_ARGON2_KIB)?,
+                lanes: number(&lanes, "Argon2 lanes", 1..=16)?,
+            },
+            other => return Err(bad("the key derivation", other.unwrap_or("(none)"))),
+        };
         let key_size = match (cipher, key_size.as_deref()) {
-            (Cipher::Aes256Cbc, None | Some("32")) => 32,
+            (Cipher::Aes256Cbc | Cipher::Aes256Gcm, None | Some("32")) => 32,
             (Cipher::BlowfishCfb, None | Some("16")) => 16,
             (_, Some(other)) => return Err(bad("a key of size", other)),
         };
-        let iterations: u32 = count
-            .as_deref()
-            .and_then(|c| c.parse().ok())
-            .filter(|c| (1..=MAX_ITERATIONS).contains(c))
-            .ok_or_else(|| bad("an iteration count", count.as_deref().unwrap_or("(none)")))?;
-        let salt = b64(&salt).ok_or_else(|| bad("a salt", "(missing or not base64)"))?;
+        let salt = b64(&salt)
+            .filter(|s| s.len() >= 8)
+            .ok_or_else(|| bad("a salt", "(missing, short or not base64)"))?;
         let checksum = match self.checksum {
             Some((kind, sum)) => {
                 let hash = match kind.as_deref() {
@@ -212,7 +255,7 @@ impl Parts {
             iv,
             start,
             key_size,
-            iterations,
+            kdf,
             salt,
             checksum,
         })
@@ -220,15 +263,32 @@ impl Parts {
 }
 
 impl Entry {
-    /// The part's key for `password`.
-    fn key(&self, password: &str) -> Vec<u8> {
+    /// What one attempt at the part costs, as hash rounds.
+    fn rounds(&self, data: &[u8]) -> u64 {
+        let kdf = match self.kdf {
+            Kdf::Pbkdf2(n) => u64::from(n),
+            Kdf::Argon2id { passes, kib, .. } => u64::from(passes) * u64::from(kib) * ROUNDS_PER_ARGON2_KIB,
+        };
+        kdf.saturating_add(data.len() as u64 / BYTES_PER_ROUND)
+    }
+
+    /// The part's key for `password` (`None`: parameters Argon2 refuses).
+    fn key(&self, password: &str) -> Option<Vec<u8>> {
         let start: Vec<u8> = match self.start {
             Hash::Sha1 => <sha1::Sha1 as sha1::Digest>::digest(password.as_bytes()).to_vec(),
             Hash::Sha256 => sha2::Sha256::digest(password.as_bytes()).to_vec(),
         };
         let mut key = vec![0u8; self.key_size];
-        pbkdf2::pbkdf2_hmac::<sha1::Sha1>(&start, &self.salt, self.iterations, &mut key);
-        key
+        match self.kdf {
+            Kdf::Pbkdf2(n) => pbkdf2::pbkdf2_hmac::<sha1::Sha1>(&start, &self.salt, n, &mut key),
+            Kdf::Argon2id { passes, kib, lanes } => {
+                let params = argon2::Params::new(kib, passes, lanes, Some(self.key_size)).ok()?;
+                argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, params)
+                    .hash_password_into(&start, &self.salt, &mut key)
+                    .ok()?;
+            }
+        }
+        Some(key)
     }
 
     /// The part decrypted (still deflated) with `key`, when its checksum says the key is right.
@@ -236,6 +296,8 @@ impl Entry {
         let plain = match self.cipher {
             Cipher::Aes256Cbc => aes_cbc(data, key, &self.iv)?,
             Cipher::BlowfishCfb => blowfish_cfb(data, key, &self.iv)?,
+            // The tag tells a wrong key.
+            Cipher::Aes256Gcm => return aes_gcm(data, key, &self.iv),
         };
         let Some((hash, sum)) = &self.checksum else {
             return Some(plain);
@@ -251,7 +313,7 @@ impl Entry {
                 let pad = usize::from(*plain.last()?);
                 (1..=16).contains(&pad).then(|| plain.len() - pad)?
             }
-            Cipher::BlowfishCfb => plain.len(),
+            Cipher::BlowfishCfb | Cipher::Aes256Gcm => plain.len(),
         };
         if matches(head(unpadded)) {
             let mut plain = plain;
@@ -276,6 +338,25 @@ fn aes_cbc(data: &[u8], key: &[u8], iv: &[u8]) -> Option<Vec<u8>> {
         block.iter_mut().zip(prev).for_each(|(b, p)| *b ^= p);
         prev = this;
     }
+    Some(out)
+}
+
+/// AES-256-GCM as LibreOffice writes a package: the IV, the ciphertext, the 16-byte tag; `None`
+/// when the tag does not match (a wrong key).
+fn aes_gcm(data: &[u8], key: &[u8], iv: &[u8]) -> Option<Vec<u8>> {
+    let data = data.strip_prefix(iv).unwrap_or(data);
+    let split = data.len().checked_sub(16)?;
+    let (ciphertext, tag) = data.split_at(split);
+    let cipher = <aes_gcm::Aes256Gcm as aes_gcm::KeyInit>::new_from_slice(key).ok()?;
+    let mut out = ciphertext.to_vec();
+    cipher
+        .decrypt_in_place_detached(
+            aes_gcm::Nonce::from_slice(iv),
+            b"",
+            &mut out,
+            aes_gcm::Tag::from_slice(tag),
+        )
+        .ok()?;
     Some(out)
 }
 
@@ -348,12 +429,14 @@ pub fn open(
     let Some(&(first, data)) = todo.first() else {
         return Opened::Parts(Vec::new());
     };
-    let rounds = |e: &Entry, data: &[u8]| u64::from(e.iterations) + data.len() as u64 / BYTES_PER_ROUND;
-    let found = passwords.open_stretched(path, rounds(first, data), |password| {
+    let found = passwords.open_stretched(path, first.rounds(data), |password| {
         if Instant::now() > deadline {
             return Attempt::Stop;
         }
-        match first.decrypt(data, &first.key(password)) {
+        let Some(key) = first.key(password) else {
+            return Attempt::Stop;
+        };
+        match first.decrypt(data, &key) {
             Some(plain) => Attempt::Opened((password.to_owned(), plain)),
             None => Attempt::Wrong,
         }
@@ -373,10 +456,10 @@ pub fn open(
         return Opened::Unread(why);
     }
     for &(e, data) in &todo[1..] {
-        if Instant::now() > deadline || !passwords.spend(rounds(e, data)) {
+        if Instant::now() > deadline || !passwords.spend(e.rounds(data)) {
             return Opened::Unread("the time or the rounds for its other parts ran out".to_owned());
         }
-        let Some(plain) = e.decrypt(data, &e.key(&password)) else {
+        let Some(plain) = e.key(&password).and_then(|key| e.decrypt(data, &key)) else {
             return Opened::Unread(format!(
                 "its part «{}» does not open with the password of the others",
                 e.path
@@ -419,7 +502,7 @@ mod tests {
         let manifest = &members.iter().find(|(n, _)| n == MANIFEST).expect("manifest").1;
         let parts: Vec<(&str, &[u8])> = members
             .iter()
-            .filter(|(n, _)| n.ends_with(".xml") && n != MANIFEST)
+            .filter(|(n, _)| n != MANIFEST)
             .map(|(n, b)| (n.as_str(), b.as_slice()))
             .collect();
         let mut passwords = Passwords::of_text(text.to_owned());
@@ -464,19 +547,47 @@ mod tests {
         }
     }
 
+    /// LibreOffice 24.8's whole-package encryption (AES-256-GCM, Argon2id) opens to the package
+    /// inside; a wrong password does not pass GCM's tag.
+    #[test]
+    fn a_package_encrypted_whole_opens_to_the_package() {
+        let opened = open_with("bao-cao-odf-wholesome.odt", "Mật khẩu: BC#0712");
+        let Opened::Parts(parts) = &opened else {
+            panic!("not opened: {opened:?}");
+        };
+        let [(name, package)] = &parts[..] else {
+            panic!("{parts:?}");
+        };
+        assert_eq!(name, ENCRYPTED_PACKAGE);
+        let inner = members(package);
+        let content = &inner
+            .iter()
+            .find(|(n, _)| n == "content.xml")
+            .expect("content.xml")
+            .1;
+        assert!(String::from_utf8_lossy(content).contains("TUYỆT MẬT"));
+        assert!(matches!(
+            open_with("bao-cao-odf-wholesome.odt", "Mật khẩu: BC#0721"),
+            Opened::Closed
+        ));
+    }
+
     /// A manifest naming a cipher or a derivation not read says which, rather than guessing.
     #[test]
     fn an_encryption_not_read_is_named() {
         let manifest = br#"<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">
  <manifest:file-entry manifest:full-path="content.xml" manifest:size="10">
   <manifest:encryption-data manifest:checksum-type="x" manifest:checksum="AAAA">
-   <manifest:algorithm manifest:algorithm-name="http://www.w3.org/2009/xmlenc11#aes256-gcm" manifest:initialisation-vector="AAAAAAAAAAAAAAAA"/>
-   <manifest:key-derivation manifest:key-derivation-name="urn:org:documentfoundation:names:experimental:office:manifest:argon2id" manifest:salt="AAAA"/>
+   <manifest:algorithm manifest:algorithm-name="http://www.w3.org/2001/04/xmlenc#tripledes-cbc" manifest:initialisation-vector="AAAAAAAAAAA="/>
+   <manifest:key-derivation manifest:key-derivation-name="PBKDF2" manifest:iteration-count="1024" manifest:salt="AAAAAAAAAAA="/>
   </manifest:encryption-data>
  </manifest:file-entry>
 </manifest:manifest>"#;
         let why = entries(manifest, Instant::now() + Duration::from_secs(5)).expect_err("not read");
-        assert!(why.contains("aes256-gcm") && why.contains("content.xml"), "{why}");
+        assert!(
+            why.contains("tripledes-cbc") && why.contains("content.xml"),
+            "{why}"
+        );
         assert!(is_encrypted(manifest));
     }
 }

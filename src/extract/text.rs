@@ -988,9 +988,13 @@ impl Extractor<'_> {
             depth,
             budget,
             &|n, head| {
+                // (An OpenDocument's manifest says whether its parts are encrypted; LibreOffice
+                // 24.8 encrypts the whole package as one part.)
+                if n == odf_crypt::MANIFEST || n == odf_crypt::ENCRYPTED_PACKAGE {
+                    return true;
+                }
                 if package {
-                    // (An OpenDocument's manifest says whether its parts are encrypted.)
-                    office::member_kind(n).is_some() || n == odf_crypt::MANIFEST
+                    office::member_kind(n).is_some()
                 } else {
                     // Members are sniffed from their first bytes: only readable ones are expanded.
                     head.is_none_or(|h| classify(n, "", h).is_some())
@@ -1044,6 +1048,10 @@ impl Extractor<'_> {
         members: Vec<(&str, &str, &[u8])>,
         depth: usize,
     ) {
+        // LibreOffice 24.8's «Save with password»: the whole package encrypted as one part.
+        if names.contains(&odf_crypt::ENCRYPTED_PACKAGE) && names.contains(&odf_crypt::MANIFEST) {
+            return self.odf_package_encrypted(budget, location, &members, depth);
+        }
         if !is_package(names) {
             for (path, name, bytes) in members {
                 self.named_file(budget, path, name, "", bytes, depth);
@@ -1180,6 +1188,26 @@ impl Extractor<'_> {
                 .push((format!("{location} > {name}"), bytes.clone()));
         }
         Some(parts)
+    }
+
+    /// An OpenDocument whose whole package is encrypted (LibreOffice 24.8 and later): opened with
+    /// a password the message gives and read as the package it is; else held unread.
+    fn odf_package_encrypted(
+        &mut self,
+        budget: &mut Budget,
+        location: &str,
+        members: &[(&str, &str, &[u8])],
+        depth: usize,
+    ) {
+        let Some(&(_, _, manifest)) = members.iter().find(|m| m.1 == odf_crypt::MANIFEST) else {
+            return;
+        };
+        let Some(parts) = self.odf_encrypted(budget, location, manifest, members) else {
+            return;
+        };
+        for (name, package) in parts {
+            self.zip(budget, &format!("{location} > {name}"), &package, depth + 1);
+        }
     }
 
     /// Compound File Binary: a legacy Office document (or an encrypted OOXML package).
