@@ -503,6 +503,43 @@ fn odt_with_password(parts: &[(&str, &[u8])], password: &str) -> Vec<u8> {
     canhgac::mime_out::zip_of(&members)
 }
 
+/// An OpenDocument package saved with `password` as LibreOffice 24.8 and later save it: the
+/// whole package deflated and encrypted with AES-256-GCM (the IV first, the tag last) under a key
+/// Argon2id derives from the password's SHA-256 (small costs here; 64 MiB in LibreOffice).
+fn odt_encrypted_whole(package: &[u8], password: &str) -> Vec<u8> {
+    use aes_gcm::aead::{AeadInPlace, KeyInit};
+    use sha2::Digest;
+    use std::io::Write;
+    let b64 = |b: &[u8]| String::from_utf8_lossy(&canhgac::mime_out::base64(b)).replace("\r\n", "");
+    let mut z = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::default());
+    z.write_all(package).expect("deflate");
+    let packed = z.finish().expect("deflate");
+    let (salt, iv) = ([5u8; 16], [9u8; 12]);
+    let mut key = [0u8; 32];
+    let params = argon2::Params::new(64, 1, 1, Some(32)).expect("params");
+    argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, params)
+        .hash_password_into(&sha2::Sha256::digest(password.as_bytes()), &salt, &mut key)
+        .expect("argon2");
+    let mut sealed = packed;
+    let tag = aes_gcm::Aes256Gcm::new_from_slice(&key)
+        .expect("key")
+        .encrypt_in_place_detached(aes_gcm::Nonce::from_slice(&iv), b"", &mut sealed)
+        .expect("encrypt");
+    sealed.extend_from_slice(&tag);
+    let manifest = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.4" xmlns:loext="urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0"><manifest:file-entry manifest:full-path="encrypted-package" manifest:media-type="application/vnd.oasis.opendocument.text" manifest:size="{}"><manifest:encryption-data><manifest:algorithm manifest:algorithm-name="http://www.w3.org/2009/xmlenc11#aes256-gcm" manifest:initialisation-vector="{}"/><manifest:start-key-generation manifest:start-key-generation-name="http://www.w3.org/2001/04/xmlenc#sha256" manifest:key-size="32"/><manifest:key-derivation manifest:key-derivation-name="urn:org:documentfoundation:names:experimental:office:manifest:argon2id" loext:argon2-iterations="1" loext:argon2-memory="64" loext:argon2-lanes="1" manifest:salt="{}" manifest:key-size="32"/></manifest:encryption-data></manifest:file-entry></manifest:manifest>"#,
+        package.len(),
+        b64(&iv),
+        b64(&salt)
+    );
+    let part = [iv.as_slice(), &sealed].concat();
+    canhgac::mime_out::zip_of(&[
+        ("mimetype", b"application/vnd.oasis.opendocument.text".as_slice()),
+        ("encrypted-package", &part),
+        ("META-INF/manifest.xml", manifest.as_bytes()),
+    ])
+}
+
 #[cfg_attr(
     not(feature = "system-tests"),
     ignore = "needs clamd: cargo test --features system-tests"
@@ -531,6 +568,28 @@ async fn a_virus_in_an_opendocument_saved_with_its_password_is_found_in_process_
         "hoa-don.odt",
         &odt(&mail::eicar()),
         &odt(b"an embedded object"),
+    )
+    .await;
+    // LibreOffice 24.8 and later encrypt the whole package as one part: it goes to clamd opened.
+    let whole = |object: &[u8]| {
+        let package = canhgac::mime_out::zip_of(&[
+            ("mimetype", b"application/vnd.oasis.opendocument.text".as_slice()),
+            ("content.xml", content.as_bytes()),
+            ("Object 1", object),
+        ]);
+        let doc = odt_encrypted_whole(&package, "Hd#1125");
+        sent_with_password(
+            "hoa-don.odt",
+            "application/vnd.oasis.opendocument.text",
+            &doc,
+            "Hd#1125",
+        )
+    };
+    assert_opened_for_clamd(
+        &clamd,
+        "hoa-don.odt",
+        &whole(&mail::eicar()),
+        &whole(b"an embedded object"),
     )
     .await;
 }
