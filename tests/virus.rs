@@ -404,26 +404,34 @@ async fn a_virus_in_a_zip_sent_beside_its_password_is_found_in_process_and_in_wo
     assert_not_refused(&g, &zip_with_body(body, &clean)).await;
 }
 
-/// A message with the document `name` attached and its password given in the body.
-fn sent_with_password(name: &str, content_type: &str, doc: &[u8], password: &str) -> Vec<u8> {
-    let m = mail::with_files("Hoa don thang 11", &[(name, content_type, doc)]);
-    String::from_utf8_lossy(&m)
-        .replace(
-            "Tài liệu đính kèm.",
-            &format!("Hóa đơn đính kèm, mật khẩu mở: {password}"),
-        )
-        .into_bytes()
-}
+/// The password the documents of the tests below are saved with, given in their messages' bodies.
+const DOCUMENT_PASSWORD: &str = "Hd#1125";
 
-/// A document saved with the password its message gives: the `infected` one is found by clamd
-/// (in process and through the gateway's workers: it is given the document decrypted), the
-/// `clean` one is opened (`PASSWORD_IN_MESSAGE`), nothing else found, and delivered.
-async fn assert_opened_for_clamd(clamd: &Clamd, name: &str, infected: &[u8], clean: &[u8]) {
+/// A document saved with the password its message gives (`document` makes it around an embedded
+/// object): with the virus as the object it is found by clamd (in process and through the
+/// gateway's workers: clamd is given it decrypted); with a harmless object it is opened
+/// (`PASSWORD_IN_MESSAGE`), nothing else found, and delivered.
+async fn assert_opened_for_clamd(
+    clamd: &Clamd,
+    name: &str,
+    content_type: &str,
+    document: impl Fn(&[u8]) -> Vec<u8>,
+) {
+    let sent = |object: &[u8]| {
+        let m = mail::with_files("Hoa don thang 11", &[(name, content_type, &document(object))]);
+        String::from_utf8_lossy(&m)
+            .replace(
+                "Tài liệu đính kèm.",
+                &format!("Hóa đơn đính kèm, mật khẩu mở: {DOCUMENT_PASSWORD}"),
+            )
+            .into_bytes()
+    };
+    let (infected, clean) = (sent(&mail::eicar()), sent(b"an embedded object"));
     let engine =
         std::sync::Arc::new(canhgac::Engine::build(&config_for(&[clamd.endpoint()])).expect("engine"));
     let r = engine
         .scan(std::sync::Arc::new(canhgac::ScanInput::from_bytes(
-            infected.to_vec(),
+            infected.clone(),
         )))
         .await;
     let v = r.verdict.findings.iter().find(|f| f.symbol == "VIRUS_FOUND");
@@ -433,9 +441,7 @@ async fn assert_opened_for_clamd(clamd: &Clamd, name: &str, infected: &[u8], cle
         r.verdict.findings
     );
     let r = engine
-        .scan(std::sync::Arc::new(canhgac::ScanInput::from_bytes(
-            clean.to_vec(),
-        )))
+        .scan(std::sync::Arc::new(canhgac::ScanInput::from_bytes(clean.clone())))
         .await;
     let symbols: Vec<&str> = r.verdict.findings.iter().map(|f| f.symbol.as_str()).collect();
     assert!(symbols.contains(&"PASSWORD_IN_MESSAGE"), "{:?}", r.verdict);
@@ -452,8 +458,8 @@ async fn assert_opened_for_clamd(clamd: &Clamd, name: &str, infected: &[u8], cle
         r.verdict
     );
     let g = gateway_on(clamd).await;
-    assert_virus(&g.send(infected).await, "through the gateway's workers");
-    assert_not_refused(&g, clean).await;
+    assert_virus(&g.send(&infected).await, "through the gateway's workers");
+    assert_not_refused(&g, &clean).await;
 }
 
 /// An OpenDocument text saved with `password` as LibreOffice saves it: each part deflated, then
@@ -548,49 +554,26 @@ fn odt_encrypted_whole(package: &[u8], password: &str) -> Vec<u8> {
 async fn a_virus_in_an_opendocument_saved_with_its_password_is_found_in_process_and_in_workers() {
     // An .odt whose embedded object (a part canhgac does not read for text) is the virus, saved
     // with a password: clamd sees only the encrypted parts. Every part opened with the body's
-    // password goes to it decrypted.
+    // password goes to it decrypted; LibreOffice 24.8 and later encrypt the whole package as
+    // one part, which goes to it opened.
     let clamd = Clamd::start();
     let content = r#"<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text><text:p>Hóa đơn tháng 11</text:p></office:text></office:body></office:document-content>"#;
-    let odt = |object: &[u8]| {
-        let doc = odt_with_password(
+    let odt = "application/vnd.oasis.opendocument.text";
+    assert_opened_for_clamd(&clamd, "hoa-don.odt", odt, |object| {
+        odt_with_password(
             &[("content.xml", content.as_bytes()), ("Object 1", object)],
-            "Hd#1125",
-        );
-        sent_with_password(
-            "hoa-don.odt",
-            "application/vnd.oasis.opendocument.text",
-            &doc,
-            "Hd#1125",
+            DOCUMENT_PASSWORD,
         )
-    };
-    assert_opened_for_clamd(
-        &clamd,
-        "hoa-don.odt",
-        &odt(&mail::eicar()),
-        &odt(b"an embedded object"),
-    )
+    })
     .await;
-    // LibreOffice 24.8 and later encrypt the whole package as one part: it goes to clamd opened.
-    let whole = |object: &[u8]| {
+    assert_opened_for_clamd(&clamd, "hoa-don.odt", odt, |object| {
         let package = canhgac::mime_out::zip_of(&[
-            ("mimetype", b"application/vnd.oasis.opendocument.text".as_slice()),
+            ("mimetype", odt.as_bytes()),
             ("content.xml", content.as_bytes()),
             ("Object 1", object),
         ]);
-        let doc = odt_encrypted_whole(&package, "Hd#1125");
-        sent_with_password(
-            "hoa-don.odt",
-            "application/vnd.oasis.opendocument.text",
-            &doc,
-            "Hd#1125",
-        )
-    };
-    assert_opened_for_clamd(
-        &clamd,
-        "hoa-don.odt",
-        &whole(&mail::eicar()),
-        &whole(b"an embedded object"),
-    )
+        odt_encrypted_whole(&package, DOCUMENT_PASSWORD)
+    })
     .await;
 }
 
@@ -616,21 +599,10 @@ async fn a_virus_in_an_office_document_saved_with_its_password_is_found_in_proce
             ("word/embeddings/oleObject1.bin", embedded),
         ])
     };
-    let docx = |embedded: &[u8]| {
-        let doc = msoffice_crypto::encrypt_ooxml(&package(embedded), "Hd#1125").expect("encrypt");
-        sent_with_password(
-            "hoa-don.docx",
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            &doc,
-            "Hd#1125",
-        )
-    };
-    assert_opened_for_clamd(
-        &clamd,
-        "hoa-don.docx",
-        &docx(&mail::eicar()),
-        &docx(b"an embedded object"),
-    )
+    let docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    assert_opened_for_clamd(&clamd, "hoa-don.docx", docx, |embedded| {
+        msoffice_crypto::encrypt_ooxml(&package(embedded), DOCUMENT_PASSWORD).expect("encrypt")
+    })
     .await;
 }
 
