@@ -20,5 +20,5 @@ fuzz_target!(|data: &[u8]| {
     // (corpus/sources: ke-hoach-odf-password.odt, bang-ke-odf-blowfish.ods.)
     let mut passwords = canhgac::extract::passwords::Passwords::of_text("Mật khẩu: KH-15/2027 LD@2026".to_owned());
     let parts: [(&str, &[u8]); 2] = [("content.xml", data), ("styles.xml", data)];
-    let _ = canhgac::extract::odf_crypt::open(data, &parts, "fuzz.odt", &mut passwords, 1 << 24, deadline);
+    let _ = canhgac::extract::odf_crypt::open(data, &parts, "fuzz.odt", &mut passwords, 1 << 24, 100, deadline);
 });

@@ -408,14 +408,16 @@ pub enum Opened {
 
 /// Opens the encrypted `parts` (name, bytes) of the OpenDocument package at `path` whose
 /// manifest is `manifest`, with the passwords the message gives (the one that opens the first
-/// part is recorded in `passwords` and used for the rest), each inflated part at most `cap`
-/// bytes. Parts the manifest does not say are encrypted are not returned.
+/// part is recorded in `passwords` and used for the rest); the parts inflate to at most `cap`
+/// bytes in all, each to at most `ratio` times what it packs to (a bomb is damage). Parts the
+/// manifest does not say are encrypted are not returned.
 pub fn open(
     manifest: &[u8],
     parts: &[(&str, &[u8])],
     path: &str,
     passwords: &mut Passwords,
     cap: u64,
+    ratio: u64,
     deadline: Instant,
 ) -> Opened {
     let entries = match entries(manifest, deadline) {
@@ -449,7 +451,8 @@ pub fn open(
     let mut out = Vec::with_capacity(todo.len());
     let mut left = cap;
     let mut add = |e: &Entry, plain: Vec<u8>, out: &mut Vec<(String, Vec<u8>)>| -> Result<(), String> {
-        let part = inflate(plain, e.size, left).map_err(|why| format!("its part «{}»: {why}", e.path))?;
+        let part_cap = left.min((plain.len() as u64).saturating_mul(ratio).max(64 * 1024));
+        let part = inflate(plain, e.size, part_cap).map_err(|why| format!("its part «{}»: {why}", e.path))?;
         left -= part.len() as u64;
         out.push((e.path.clone(), part));
         Ok(())
@@ -514,6 +517,7 @@ mod tests {
             name,
             &mut passwords,
             1 << 24,
+            100,
             Instant::now() + Duration::from_secs(30),
         )
     }
@@ -572,6 +576,27 @@ mod tests {
             open_with("bao-cao-odf-wholesome.odt", "Mật khẩu: BC#0721"),
             Opened::Closed
         ));
+    }
+
+    /// A part inflates only as far as its cap (a bomb is damage, not a read), to the size the
+    /// manifest says; a picture stored as it was is itself.
+    #[test]
+    fn a_part_inflates_within_its_cap_to_its_size() {
+        use std::io::Write;
+        let mut z = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
+        z.write_all(&vec![0u8; 1 << 20]).expect("deflate");
+        let packed = z.finish().expect("deflate");
+        assert!(inflate(packed.clone(), None, 64 * 1024).is_err_and(|why| why.contains("past")));
+        assert_eq!(
+            inflate(packed.clone(), Some(1 << 20), 1 << 20).map(|p| p.len()),
+            Ok(1 << 20)
+        );
+        assert!(inflate(packed, Some(5), 1 << 20).is_err());
+        let stored = b"\x89PNG not deflated".to_vec();
+        assert_eq!(
+            inflate(stored.clone(), Some(stored.len() as u64), 1 << 20),
+            Ok(stored)
+        );
     }
 
     /// A manifest naming a cipher or a derivation not read says which, rather than guessing.

@@ -388,8 +388,12 @@ mod tests {
             Attempt::Wrong
         });
         assert_eq!((none, tries), (None, (MAX_ROUNDS / 100_000) as usize));
-        // The rounds are the message's: a second document gets none.
+        // The rounds are the message's: a second document gets none, nor more parts of one.
         assert_eq!(p.open_stretched("b.docx", 100_000, |_| Attempt::Opened(())), None);
+        assert!(!p.spend(100_000));
+        let mut r = Passwords::of_text("mật khẩu: abc".to_owned());
+        assert!(r.spend(MAX_ROUNDS - 100_000) && r.spend(100_000) && !r.spend(1));
+        assert_eq!(r.open_stretched("d.odt", 1, |_| Attempt::Opened(())), None);
         let mut q = Passwords::of_text("mật khẩu: abc def".to_owned());
         let mut seen = 0;
         let stopped: Option<()> = q.open_stretched("c.xls", 0, |_| {

@@ -1150,13 +1150,14 @@ impl Extractor<'_> {
             .filter(|(_, name, _)| !matches!(*name, "settings.xml" | "manifest.rdf"))
             .map(|&(_, name, bytes)| (name, bytes))
             .collect();
-        let cap = budget.bytes_left;
+        let (cap, ratio) = (budget.bytes_left, budget.max_ratio);
         let parts = match odf_crypt::open(
             manifest,
             &parts,
             location,
             &mut budget.passwords,
             cap,
+            ratio,
             self.deadline,
         ) {
             odf_crypt::Opened::Parts(parts) => parts,
