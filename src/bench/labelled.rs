@@ -3513,6 +3513,28 @@ pub fn labelled() -> Vec<Labelled> {
             ),
     ));
 
+    // --- Disk images and cabinets (2026-12-06, session 37): delivered unread before ---
+    later.push((
+        "iso-txt-toi-mat".into(),
+        "a marked text file on an ISO 9660 disk image (genisoimage, Joliet and Rock Ridge names)".into(),
+        toi.clone(),
+        Mail::new(FROM, TO, "Hồ sơ (đĩa)").text(GREETING).file(
+            "ho-so.iso",
+            "application/x-iso9660-image",
+            include_bytes!("../../corpus/sources/ho-so.iso").to_vec(),
+        ),
+    ));
+    later.push((
+        "cab-txt-mat".into(),
+        "a marked text file in a Windows cabinet (MSZIP)".into(),
+        mat.clone(),
+        Mail::new(FROM, TO, "Bảng kê (cab)").text(GREETING).file(
+            "bang-ke.cab",
+            "application/vnd.ms-cab-compressed",
+            include_bytes!("../../corpus/sources/bang-ke.cab").to_vec(),
+        ),
+    ));
+
     v.into_iter()
         .map(|(slug, why, symbols, mail)| (slug.to_owned(), why.to_owned(), symbols, mail))
         .chain(systematic)

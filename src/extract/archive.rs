@@ -1,4 +1,5 @@
-//! Archives other than zip: 7z, RAR (v4 and v5), tar, and single files compressed with gzip,
+//! Archives other than zip: 7z, RAR (v4 and v5), tar, ISO 9660 disk images (.iso, as burnt to a
+//! CD or mailed as a folder), Windows cabinets (.cab), and single files compressed with gzip,
 //! bzip2 or xz, read through Debian's libarchive (a small checked binding of our own). Members are expanded under
 //! the same per-message [`Budget`] as zip members (depth, members, bytes, and a ratio to the
 //! archive's own size, since 7z and RAR do not say what each member packs to); an archive that
@@ -7,9 +8,12 @@
 
 use super::{Budget, ExtractProblem};
 
-/// The archive formats read here, by their first bytes (TNEF among them).
+/// The archive formats read here, by their first bytes (TNEF among them; a disk image by its
+/// volume descriptor, 32 KiB in: given fewer bytes, it is not one).
 pub fn is_other_archive(head: &[u8]) -> bool {
     head.starts_with(b"7z\xBC\xAF\x27\x1C")
+        || head.starts_with(b"MSCF\0\0\0\0")
+        || head.get(ISO_DESCRIPTOR..ISO_DESCRIPTOR + 5) == Some(b"CD001")
         || head.starts_with(b"Rar!\x1A\x07")
         || head.starts_with(b"\x1F\x8B")
         || head.starts_with(b"BZh")
@@ -17,6 +21,9 @@ pub fn is_other_archive(head: &[u8]) -> bool {
         || head.get(257..262) == Some(b"ustar")
         || super::tnef::is_tnef(head)
 }
+
+/// Where an ISO 9660 image's first volume descriptor says `CD001` (after 32 KiB of system area).
+const ISO_DESCRIPTOR: usize = 0x8001;
 
 /// Calls `visit(path, member_name, bytes)` for each file in the archive `data` (named `name`,
 /// at nesting `depth`), without descending into inner archives. What is expanded counts
@@ -44,8 +51,8 @@ pub fn for_each_member(
     // member's name without checking that libarchive gave one, which it does not when the name
     // cannot be converted (found twice by fuzzing: SIGSEGV). Names are converted in a UTF-8
     // locale (Vietnamese names), and only the formats read here are enabled: 7z, RAR 4 and 5,
-    // tar, and the raw stream of a single compressed file (never mtree, which reads the
-    // machine's own files, nor zip, read by the zip reader).
+    // tar, ISO 9660, cabinets, and the raw stream of a single compressed file (never mtree,
+    // which reads the machine's own files, nor zip, read by the zip reader).
     let _locale = Utf8Locale::new();
     let Some(mut reader) = lib::Reader::open(data, single) else {
         problems.push(unreadable(name.to_owned(), "libarchive cannot open it"));
@@ -159,6 +166,8 @@ mod lib {
         fn archive_read_support_format_rar(a: *mut Archive) -> c_int;
         fn archive_read_support_format_rar5(a: *mut Archive) -> c_int;
         fn archive_read_support_format_tar(a: *mut Archive) -> c_int;
+        fn archive_read_support_format_iso9660(a: *mut Archive) -> c_int;
+        fn archive_read_support_format_cab(a: *mut Archive) -> c_int;
         fn archive_read_support_format_raw(a: *mut Archive) -> c_int;
         fn archive_read_open_memory(a: *mut Archive, buf: *const c_void, size: usize) -> c_int;
         fn archive_read_next_header(a: *mut Archive, entry: *mut *mut Entry) -> c_int;
@@ -220,6 +229,8 @@ mod lib {
                     archive_read_support_format_rar(a);
                     archive_read_support_format_rar5(a);
                     archive_read_support_format_tar(a);
+                    archive_read_support_format_iso9660(a);
+                    archive_read_support_format_cab(a);
                 }
                 if archive_read_open_memory(a, data.as_ptr().cast(), data.len()) != ARCHIVE_OK {
                     return None;
@@ -363,6 +374,27 @@ mod tests {
             seen.push((p.to_owned(), d.to_vec()))
         });
         (seen, problems)
+    }
+
+    /// An ISO 9660 disk image (known by its volume descriptor 32 KiB in, not its first bytes) and
+    /// a Windows cabinet give their files, by their names.
+    #[test]
+    fn disk_images_and_cabinets_give_their_files() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/sources");
+        for (file, member, text) in [
+            ("ho-so.iso", "ke-hoach.txt", "TỐI MẬT"),
+            ("bang-ke.cab", "bang-ke.txt", "MẬT"),
+        ] {
+            let data = std::fs::read(dir.join(file)).expect("fixture");
+            assert!(is_other_archive(&data), "{file}");
+            let (seen, problems) = members(&data, file);
+            assert!(problems.is_empty(), "{file}: {problems:?}");
+            let found = seen.iter().find(|(p, _)| p.ends_with(member)).expect(member);
+            assert!(String::from_utf8_lossy(&found.1).contains(text), "{file}");
+        }
+        // The head alone (1 KiB) does not say an image is one.
+        let iso = std::fs::read(dir.join("ho-so.iso")).expect("fixture");
+        assert!(!is_other_archive(&iso[..1024]));
     }
 
     #[test]

@@ -237,7 +237,7 @@ const HEAD: usize = 1024;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Format {
     Zip,
-    /// 7z, RAR, tar, gz, bz2, xz.
+    /// 7z, RAR, tar, ISO 9660, cabinets, gz, bz2, xz.
     Archive,
     Pdf,
     Rtf,
@@ -674,7 +674,10 @@ impl Extractor<'_> {
             return;
         }
         let head = &data[..data.len().min(HEAD)];
-        match classify(name, content_type, head) {
+        // (A disk image says what it is 32 KiB in, past the head.)
+        let format = classify(name, content_type, head)
+            .or_else(|| super::archive::is_other_archive(data).then_some(Format::Archive));
+        match format {
             Some(Format::Zip) => self.zip(budget, location, data, zip_depth + 1),
             Some(Format::Archive) => self.archive(budget, location, data, zip_depth + 1),
             Some(Format::Pdf) => {
