@@ -3535,6 +3535,28 @@ pub fn labelled() -> Vec<Labelled> {
         ),
     ));
 
+    // --- Mail encrypted to its recipients (2026-12-06, session 37): delivered unread before ---
+    later.push((
+        "smime-enveloped-unreadable".into(),
+        "an S/MIME attachment of enveloped data (smime.p7m): encrypted to its recipients, held unread".into(),
+        unreadable.clone(),
+        Mail::new(FROM, TO, "Tài liệu").text(GREETING).file(
+            "smime.p7m",
+            "application/pkcs7-mime",
+            (0..3000u32)
+                .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+                .collect(),
+        ),
+    ));
+    later.push((
+        "pgp-inline-unreadable".into(),
+        "a body that is a PGP message: encrypted to its recipients, held unread".into(),
+        unreadable.clone(),
+        Mail::new(FROM, TO, "Tài liệu").text(
+            "-----BEGIN PGP MESSAGE-----\n\nhQEMA5Jb0m3u7l8VAQf/Q2FuaGdhYyB0ZXN0IG1lc3NhZ2Ugb25seQ==\n=Ab3d\n-----END PGP MESSAGE-----\n",
+        ),
+    ));
+
     v.into_iter()
         .map(|(slug, why, symbols, mail)| (slug.to_owned(), why.to_owned(), symbols, mail))
         .chain(systematic)

@@ -483,6 +483,11 @@ impl Extractor<'_> {
         if text.trim().is_empty() {
             return;
         }
+        // A PGP message in a body (inline PGP, or a PGP/MIME part read as text): what it
+        // carries is encrypted to its recipients.
+        if kind == PieceKind::Body && has_pgp_message(text.as_bytes()) {
+            self.problem(location, format!("{PGP_MESSAGE}: {ENCRYPTED_MAIL}"));
+        }
         if self.text_left == 0 {
             return;
         }
@@ -674,6 +679,9 @@ impl Extractor<'_> {
             return;
         }
         let head = &data[..data.len().min(HEAD)];
+        if let Some(kind) = encrypted_mail(name, content_type, data) {
+            return self.problem(location, format!("{kind}: {ENCRYPTED_MAIL}"));
+        }
         // (A disk image says what it is 32 KiB in, past the head.)
         let format = classify(name, content_type, head)
             .or_else(|| super::archive::is_other_archive(data).then_some(Format::Archive));
@@ -1294,6 +1302,37 @@ impl Extractor<'_> {
     }
 }
 
+/// Why mail encrypted to its recipients is a problem: no gateway reads it, so it is never passed
+/// as read (the unreadable policy decides).
+const ENCRYPTED_MAIL: &str = "encrypted to its recipients, its content cannot be read";
+const PGP_MESSAGE: &str = "a PGP message";
+
+/// Whether a text carries an ASCII-armoured PGP message (a line that starts one).
+fn has_pgp_message(text: &[u8]) -> bool {
+    const ARMOUR: &[u8] = b"-----BEGIN PGP MESSAGE-----";
+    memchr::memmem::find_iter(text, ARMOUR).any(|at| at == 0 || text[at - 1] == b'\n')
+}
+
+/// What kind of encrypted mail a file is: S/MIME's enveloped (or opaque signed) data, a PGP
+/// message in armour, an OpenPGP file; `None` for anything else. (A detached S/MIME or PGP
+/// signature, `.p7s` or `.asc` of a signature, signs content that is read as any other.)
+fn encrypted_mail(name: &str, content_type: &str, data: &[u8]) -> Option<&'static str> {
+    let ext = extension(name);
+    if matches!(
+        content_type,
+        "application/pkcs7-mime" | "application/x-pkcs7-mime"
+    ) || ext == "p7m"
+    {
+        Some("an S/MIME message")
+    } else if has_pgp_message(&data[..data.len().min(64 * 1024)]) {
+        Some(PGP_MESSAGE)
+    } else if matches!(ext.as_str(), "gpg" | "pgp") {
+        Some("an OpenPGP file")
+    } else {
+        None
+    }
+}
+
 /// No NUL bytes and mostly printable: plain text without a telling name.
 fn looks_like_text(head: &[u8]) -> bool {
     !head.is_empty()
@@ -1308,6 +1347,44 @@ fn looks_like_text(head: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
+    /// Mail encrypted to its recipients is told by its type, its name or its armour, wherever
+    /// the armour starts a line; signatures and a mention of PGP are not it.
+    #[test]
+    fn encrypted_mail_is_told_apart_from_signatures() {
+        assert_eq!(
+            encrypted_mail("smime.p7m", "application/pkcs7-mime", b"\x30\x80"),
+            Some("an S/MIME message")
+        );
+        assert_eq!(
+            encrypted_mail("x", "application/x-pkcs7-mime", b""),
+            Some("an S/MIME message")
+        );
+        let armour = b"Version: 1\n-----BEGIN PGP MESSAGE-----\n\nhQEM\n-----END PGP MESSAGE-----\n";
+        assert_eq!(
+            encrypted_mail("encrypted.asc", "application/octet-stream", armour),
+            Some(PGP_MESSAGE)
+        );
+        assert_eq!(
+            encrypted_mail("bao-cao.docx.gpg", "application/octet-stream", b"\x85\x01"),
+            Some("an OpenPGP file")
+        );
+        for (name, ctype, data) in [
+            ("smime.p7s", "application/pkcs7-signature", b"\x30\x80".as_slice()),
+            (
+                "signature.asc",
+                "application/pgp-signature",
+                b"-----BEGIN PGP SIGNATURE-----\n",
+            ),
+            (
+                "ghi-chu.txt",
+                "text/plain",
+                b"Dung dan -----BEGIN PGP MESSAGE----- vao thu.",
+            ),
+        ] {
+            assert_eq!(encrypted_mail(name, ctype, data), None, "{name}");
+        }
+    }
+
     #[test]
     fn web_exports_and_documents_not_read_are_told_apart() {
         use super::{Format, classify, is_document_extension};
