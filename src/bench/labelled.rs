@@ -45,6 +45,12 @@ enum Part {
         data: Vec<u8>,
     },
     Forward(Vec<u8>),
+    /// A file sent with `Content-Transfer-Encoding: x-uuencode`, as old mailers send one.
+    Uuencoded {
+        name: String,
+        ctype: &'static str,
+        data: Vec<u8>,
+    },
     /// multipart/alternative of these parts (a meeting invitation: plain, HTML, calendar).
     Alternative(Vec<Part>),
 }
@@ -56,6 +62,31 @@ fn encode_header(s: &str) -> String {
     let b = base64(s.as_bytes());
     let b = String::from_utf8_lossy(&b).replace("\r\n", "");
     format!("=?UTF-8?B?{b}?=")
+}
+
+/// `data` uuencoded as `uuencode NAME` writes it: lines of 45 bytes, a zero as a backquote.
+fn uuencode(name: &str, data: &[u8]) -> Vec<u8> {
+    let ch = |v: u8| if v == 0 { b'`' } else { v + b' ' };
+    let mut out = format!("begin 644 {name}\r\n").into_bytes();
+    for line in data.chunks(45) {
+        out.push(ch(line.len() as u8));
+        for g in line.chunks(3) {
+            let (a, b, c) = (
+                g[0],
+                g.get(1).copied().unwrap_or(0),
+                g.get(2).copied().unwrap_or(0),
+            );
+            out.extend([
+                ch(a >> 2),
+                ch(((a & 3) << 4) | (b >> 4)),
+                ch(((b & 15) << 2) | (c >> 6)),
+                ch(c & 63),
+            ]);
+        }
+        out.extend_from_slice(b"\r\n");
+    }
+    out.extend_from_slice(b"`\r\nend\r\n");
+    out
 }
 
 fn quoted_printable(data: &[u8]) -> Vec<u8> {
@@ -119,6 +150,15 @@ impl Mail {
 
     fn file(mut self, name: &str, ctype: &'static str, data: Vec<u8>) -> Mail {
         self.parts.push(Part::File {
+            name: name.to_owned(),
+            ctype,
+            data,
+        });
+        self
+    }
+
+    fn uuencoded_file(mut self, name: &str, ctype: &'static str, data: Vec<u8>) -> Mail {
+        self.parts.push(Part::Uuencoded {
             name: name.to_owned(),
             ctype,
             data,
@@ -202,6 +242,13 @@ fn write_part(out: &mut Vec<u8>, p: Part) {
                 "Content-Type: {ctype}; name=\"{name}\"\r\nContent-Disposition: attachment; filename=\"{name}\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
             );
             out.extend_from_slice(&base64(&data));
+        }
+        Part::Uuencoded { name, ctype, data } => {
+            let _ = write!(
+                out,
+                "Content-Type: {ctype}; name=\"{name}\"\r\nContent-Disposition: attachment; filename=\"{name}\"\r\nContent-Transfer-Encoding: x-uuencode\r\n\r\n"
+            );
+            out.extend_from_slice(&uuencode(&name, &data));
         }
         Part::Forward(inner) => {
             let _ = write!(
@@ -3555,6 +3602,31 @@ pub fn labelled() -> Vec<Labelled> {
         Mail::new(FROM, TO, "Tài liệu").text(
             "-----BEGIN PGP MESSAGE-----\n\nhQEMA5Jb0m3u7l8VAQf/Q2FuaGdhYyB0ZXN0IG1lc3NhZ2Ugb25seQ==\n=Ab3d\n-----END PGP MESSAGE-----\n",
         ),
+    ));
+
+    // --- Files uuencoded (2026-12-06, session 37): delivered unread before ---
+    later.push((
+        "xls-x-uuencode-mat".into(),
+        "a marked Excel 97 workbook sent with Content-Transfer-Encoding: x-uuencode".into(),
+        mat.clone(),
+        Mail::new(FROM, TO, "Bảng kê").text(GREETING).uuencoded_file(
+            "bang-ke.xls",
+            "application/vnd.ms-excel",
+            include_bytes!("../../corpus/sources/bang-ke-mat.xls").to_vec(),
+        ),
+    ));
+    let block = uuencode(
+        "ke-hoach.txt",
+        "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\r\nSố: 21/KH-UBND\r\nTỐI MẬT\r\nKẾ HOẠCH\r\nBảo vệ bí mật nhà nước năm 2027\r\n".as_bytes(),
+    );
+    later.push((
+        "txt-inline-uuencode-toi-mat".into(),
+        "a marked text file uuencoded in a plain body («begin 644 ke-hoach.txt» … «end»)".into(),
+        toi.clone(),
+        Mail::new(FROM, TO, "Kế hoạch").text(&format!(
+            "Gửi anh kế hoạch:\n\n{}",
+            String::from_utf8_lossy(&block).replace("\r\n", "\n")
+        )),
     ));
 
     v.into_iter()

@@ -4,6 +4,7 @@
 mod buffer;
 mod parsed;
 pub mod source;
+pub mod uuencode;
 
 pub use buffer::{BufferError, MessageBuffer};
 pub(crate) use parsed::decode_base64_lenient;

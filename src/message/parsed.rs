@@ -20,6 +20,9 @@ pub struct Attachment {
     pub depth: usize,
     /// Where the part is in the parsed tree (for [`ParsedMessage::content`]).
     pub part: PartRef,
+    /// A file uuencoded in the part (an x-uuencode part, or a block in a text body): its index
+    /// in [`ParsedMessage::uudecoded`], which holds its bytes.
+    pub uuencoded: Option<usize>,
 }
 
 /// The path to a part: the part ids of the forwarded messages it is inside, then its own id.
@@ -50,6 +53,8 @@ pub struct ParsedMessage<'x> {
     pub message: Option<Message<'x>>,
     pub attachments: Vec<Attachment>,
     pub problems: Vec<StructureProblem>,
+    /// The files uuencoded in the message, decoded ([`super::uuencode`]).
+    pub uudecoded: Vec<Vec<u8>>,
 }
 
 impl<'x> ParsedMessage<'x> {
@@ -72,6 +77,7 @@ impl<'x> ParsedMessage<'x> {
                 message: None,
                 attachments: Vec::new(),
                 problems,
+                uudecoded: Vec::new(),
             };
         }
         // Forwarded messages sent base64- or QP-encoded are parsed by mail-parser recursively,
@@ -82,6 +88,7 @@ impl<'x> ParsedMessage<'x> {
                 message: None,
                 attachments: Vec::new(),
                 problems,
+                uudecoded: Vec::new(),
             };
         }
         let parser = MessageParser::default();
@@ -104,9 +111,16 @@ impl<'x> ParsedMessage<'x> {
             message,
             attachments: Vec::new(),
             problems,
+            uudecoded: Vec::new(),
         };
         if let Some(m) = parsed.message.take() {
-            collect(&m, limits, &mut parsed.attachments, &mut parsed.problems);
+            collect(
+                &m,
+                limits,
+                &mut parsed.attachments,
+                &mut parsed.problems,
+                &mut parsed.uudecoded,
+            );
             parsed.message = Some(m);
         }
         parsed
@@ -119,6 +133,9 @@ impl<'x> ParsedMessage<'x> {
 
     /// The decoded content of an attachment (text attachments as UTF-8 after charset decoding).
     pub fn content(&self, a: &Attachment) -> Option<&[u8]> {
+        if let Some(i) = a.uuencoded {
+            return self.uudecoded.get(i).map(Vec::as_slice);
+        }
         let mut msg = self.message.as_ref()?;
         for &id in &a.part.forwarded {
             match &msg.parts.get(id as usize)?.body {
@@ -138,6 +155,9 @@ impl<'x> ParsedMessage<'x> {
     /// unconverted ([`text_as_sent`]), so Windows-1258 and legacy TCVN3/VNI text still reaches
     /// the extractor.
     pub fn content_as_sent(&self, a: &Attachment) -> Option<std::borrow::Cow<'_, [u8]>> {
+        if a.uuencoded.is_some() {
+            return self.content(a).map(std::borrow::Cow::Borrowed);
+        }
         let mut msg = self.message.as_ref()?;
         for &id in &a.part.forwarded {
             match &msg.parts.get(id as usize)?.body {
@@ -186,12 +206,14 @@ pub fn text_as_sent(msg: &Message<'_>, part: &mail_parser::MessagePart<'_>) -> O
     crate::vietnamese::is_vietnamese_8bit(&bytes).then_some(bytes)
 }
 
-/// Walks the message and its forwarded messages without recursion, listing attachments.
+/// Walks the message and its forwarded messages without recursion, listing attachments (and
+/// the files uuencoded in them or in text bodies, decoded into `uudecoded`).
 fn collect(
     root: &Message<'_>,
     limits: &LimitsConfig,
     out: &mut Vec<Attachment>,
     problems: &mut Vec<StructureProblem>,
+    uudecoded: &mut Vec<Vec<u8>>,
 ) {
     let mut stack: Vec<(&Message<'_>, String, Vec<u32>)> = vec![(root, String::new(), Vec::new())];
     while let Some((msg, prefix, forwarded)) = stack.pop() {
@@ -230,11 +252,12 @@ fn collect(
                 }
                 PartType::Multipart(_) => {}
                 body => {
-                    let size = match body {
-                        PartType::Text(t) | PartType::Html(t) => t.len(),
-                        PartType::Binary(b) | PartType::InlineBinary(b) => b.len(),
-                        _ => 0,
+                    let bytes: &[u8] = match body {
+                        PartType::Text(t) | PartType::Html(t) => t.as_bytes(),
+                        PartType::Binary(b) | PartType::InlineBinary(b) => b,
+                        _ => &[],
                     };
+                    let size = bytes.len();
                     let content_type = part
                         .content_type()
                         .map(|ct| match ct.subtype() {
@@ -243,6 +266,27 @@ fn collect(
                         })
                         .unwrap_or_else(|| "application/octet-stream".to_owned())
                         .to_ascii_lowercase();
+                    // Sent uuencoded: the part is the file it decodes to.
+                    if part
+                        .content_transfer_encoding()
+                        .is_some_and(super::uuencode::is_uuencoding)
+                        && let Some(file) = super::uuencode::files(bytes).into_iter().next()
+                    {
+                        out.push(Attachment {
+                            name: name.or(Some(file.name)),
+                            content_type,
+                            decoded_size: file.data.len() as u64,
+                            depth,
+                            part: PartRef {
+                                forwarded: forwarded.clone(),
+                                id,
+                            },
+                            uuencoded: Some(uudecoded.len()),
+                            location,
+                        });
+                        uudecoded.push(file.data);
+                        continue;
+                    }
                     out.push(Attachment {
                         location,
                         name,
@@ -253,8 +297,33 @@ fn collect(
                             forwarded: forwarded.clone(),
                             id,
                         },
+                        uuencoded: None,
                     });
                 }
+            }
+        }
+        // Files uuencoded in the text of a body («begin 644 name» … «end»), as Outlook shows them.
+        for &id in &msg.text_body {
+            let Some(PartType::Text(t)) = msg.parts.get(id as usize).map(|p| &p.body) else {
+                continue;
+            };
+            if !t.contains("begin ") {
+                continue;
+            }
+            for file in super::uuencode::files(t.as_bytes()) {
+                out.push(Attachment {
+                    location: format!("{prefix}part {id} uuencoded {:?}", file.name),
+                    content_type: "application/octet-stream".to_owned(),
+                    decoded_size: file.data.len() as u64,
+                    depth,
+                    part: PartRef {
+                        forwarded: forwarded.clone(),
+                        id,
+                    },
+                    uuencoded: Some(uudecoded.len()),
+                    name: Some(file.name),
+                });
+                uudecoded.push(file.data);
             }
         }
     }
