@@ -106,11 +106,16 @@ fn spamassassin_corpus_all_get_a_verdict() {
         // Ordinary ham is not refused for size or structure; the spam rules alone (no
         // classifier trained, as on a fresh install) tag very little of it.
         if sub == "ham" {
-            let refused: Vec<_> = lines
+            // Mail encrypted to its recipients is held unread: easy_ham-01005 is a PGP message.
+            let (encrypted, refused): (Vec<_>, Vec<_>) = lines
                 .iter()
                 .filter(|l| l["verdict"] != "accept" && l["verdict"] != "tag")
-                .collect();
+                .partition(|l| {
+                    l["verdict"] == "quarantine"
+                        && l["file"].as_str().is_some_and(|f| f.contains("easy_ham-01005"))
+                });
             assert!(refused.is_empty(), "{refused:?}");
+            assert_eq!(encrypted.len(), 1, "the PGP message held");
             let tagged = lines.iter().filter(|l| l["verdict"] == "tag").count();
             assert!(
                 tagged * 500 <= lines.len(),
