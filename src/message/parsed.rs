@@ -267,26 +267,19 @@ fn collect(
                         .unwrap_or_else(|| "application/octet-stream".to_owned())
                         .to_ascii_lowercase();
                     // Sent uuencoded: the part is the file it decodes to.
-                    if part
+                    let uu = part
                         .content_transfer_encoding()
                         .is_some_and(super::uuencode::is_uuencoding)
-                        && let Some(file) = super::uuencode::files(bytes).into_iter().next()
-                    {
-                        out.push(Attachment {
-                            name: name.or(Some(file.name)),
-                            content_type,
-                            decoded_size: file.data.len() as u64,
-                            depth,
-                            part: PartRef {
-                                forwarded: forwarded.clone(),
-                                id,
-                            },
-                            uuencoded: Some(uudecoded.len()),
-                            location,
-                        });
-                        uudecoded.push(file.data);
-                        continue;
-                    }
+                        .then(|| super::uuencode::files(bytes).into_iter().next())
+                        .flatten();
+                    let (name, size, uuencoded) = match uu {
+                        Some(file) => {
+                            let size = file.data.len();
+                            uudecoded.push(file.data);
+                            (name.or(Some(file.name)), size, Some(uudecoded.len() - 1))
+                        }
+                        None => (name, size, None),
+                    };
                     out.push(Attachment {
                         location,
                         name,
@@ -297,7 +290,7 @@ fn collect(
                             forwarded: forwarded.clone(),
                             id,
                         },
-                        uuencoded: None,
+                        uuencoded,
                     });
                 }
             }
