@@ -679,8 +679,12 @@ impl Extractor<'_> {
             return;
         }
         let head = &data[..data.len().min(HEAD)];
-        if let Some(kind) = encrypted_mail(name, content_type, data) {
-            return self.problem(location, format!("{kind}: {ENCRYPTED_MAIL}"));
+        // Mail encrypted to its recipients: nothing of an S/MIME or OpenPGP file is readable; a
+        // text file is still read around the PGP message it carries.
+        match encrypted_mail(name, content_type, data) {
+            Some(PGP_MESSAGE) => self.problem(location, format!("{PGP_MESSAGE}: {ENCRYPTED_MAIL}")),
+            Some(kind) => return self.problem(location, format!("{kind}: {ENCRYPTED_MAIL}")),
+            None => {}
         }
         // (A disk image says what it is 32 KiB in, past the head.)
         let format = classify(name, content_type, head)
@@ -1212,7 +1216,10 @@ impl Extractor<'_> {
         depth: usize,
     ) {
         let Some(&(_, _, manifest)) = members.iter().find(|m| m.1 == odf_crypt::MANIFEST) else {
-            return;
+            return self.problem(
+                location,
+                "an OpenDocument file saved with a password: its manifest was not read",
+            );
         };
         let Some(parts) = self.odf_encrypted(budget, location, manifest, members) else {
             return;
@@ -1303,7 +1310,7 @@ impl Extractor<'_> {
 }
 
 /// Why mail encrypted to its recipients is a problem: no gateway reads it, so it is never passed
-/// as read (the unreadable policy decides).
+/// as read (held, as all unreadable content is).
 const ENCRYPTED_MAIL: &str = "encrypted to its recipients, its content cannot be read";
 const PGP_MESSAGE: &str = "a PGP message";
 
