@@ -12,7 +12,7 @@
 //! passes weighed as what they take here).
 
 use super::passwords::{Attempt, Passwords};
-use aes::cipher::{BlockDecrypt, BlockEncrypt, KeyInit, generic_array::GenericArray};
+use aes::cipher::{BlockEncrypt, KeyInit, generic_array::GenericArray};
 use aes_gcm::aead::AeadInPlace;
 use quick_xml::events::{BytesStart, Event};
 use sha2::Digest;
@@ -327,20 +327,13 @@ impl Entry {
     }
 }
 
+/// AES-256-CBC over whole blocks ([`super::pdf_crypt::aes_cbc`]); a part that is not whole
+/// blocks is no AES-CBC part.
 fn aes_cbc(data: &[u8], key: &[u8], iv: &[u8]) -> Option<Vec<u8>> {
-    if data.is_empty() || !data.len().is_multiple_of(16) {
+    if data.is_empty() || !data.len().is_multiple_of(16) || key.len() != 32 {
         return None;
     }
-    let cipher = aes::Aes256::new_from_slice(key).ok()?;
-    let mut out = data.to_vec();
-    let mut prev: [u8; 16] = iv.try_into().ok()?;
-    for block in out.chunks_exact_mut(16) {
-        let this: [u8; 16] = (&*block).try_into().ok()?;
-        cipher.decrypt_block(GenericArray::from_mut_slice(block));
-        block.iter_mut().zip(prev).for_each(|(b, p)| *b ^= p);
-        prev = this;
-    }
-    Some(out)
+    super::pdf_crypt::aes_cbc(key, iv, data)
 }
 
 /// AES-256-GCM as LibreOffice writes a package: the IV, the ciphertext, the 16-byte tag; `None`

@@ -263,7 +263,24 @@ fn aes_cbc_decrypt(key: &[u8], data: &[u8]) -> Vec<u8> {
     let Some((iv, body)) = data.split_first_chunk::<16>() else {
         return Vec::new();
     };
-    let mut prev = *iv;
+    let Some(mut out) = aes_cbc(key, iv, body) else {
+        return Vec::new();
+    };
+    if let Some(&pad) = out.last()
+        && (1..=16).contains(&pad)
+        && out.len() >= pad as usize
+        && out[out.len() - pad as usize..].iter().all(|&b| b == pad)
+    {
+        out.truncate(out.len() - pad as usize);
+    }
+    out
+}
+
+/// AES-CBC decryption of the whole blocks of `body` with a 128- or 256-bit `key` and the IV
+/// `iv`, padding left as it is (a PDF's is PKCS#7, an OpenDocument part's W3C's); `None` for a
+/// key or IV of another length. Shared with [`super::odf_crypt`].
+pub(super) fn aes_cbc(key: &[u8], iv: &[u8], body: &[u8]) -> Option<Vec<u8>> {
+    let mut prev: [u8; 16] = iv.try_into().ok()?;
     let mut out = Vec::with_capacity(body.len());
     let mut run = |decrypt: &dyn Fn(&mut GenericArray<u8, aes::cipher::consts::U16>)| {
         for block in body.chunks_exact(16) {
@@ -282,16 +299,9 @@ fn aes_cbc_decrypt(key: &[u8], data: &[u8]) -> Vec<u8> {
             let c = aes::Aes256::new(GenericArray::from_slice(key));
             run(&|b| c.decrypt_block(b));
         }
-        _ => return Vec::new(),
+        _ => return None,
     }
-    if let Some(&pad) = out.last()
-        && (1..=16).contains(&pad)
-        && out.len() >= pad as usize
-        && out[out.len() - pad as usize..].iter().all(|&b| b == pad)
-    {
-        out.truncate(out.len() - pad as usize);
-    }
-    out
+    Some(out)
 }
 
 #[cfg(test)]
