@@ -9,6 +9,18 @@ pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// Bytes as RTF carries a picture's or an object's data: lower-case hex digits in lines of
+/// 128, CRLF between them (as Word writes them).
+pub fn rtf_hex(bytes: &[u8]) -> String {
+    let digits = hex(bytes);
+    let lines: Vec<&str> = digits
+        .as_bytes()
+        .chunks(128)
+        .map(|c| std::str::from_utf8(c).unwrap_or(""))
+        .collect();
+    lines.join("\r\n")
+}
+
 /// Standard base64 with CRLF line breaks every 76 characters, as mailers write it.
 pub fn base64(data: &[u8]) -> Vec<u8> {
     const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

@@ -612,6 +612,13 @@ fn pptx(slides: &[&[&str]]) -> Vec<u8> {
 
 /// [`pptx`], with `master` drawn by its slide master (on every slide).
 fn pptx_with_master(slides: &[&[&str]], master: &[&str]) -> Vec<u8> {
+    let members = pptx_parts(slides, master);
+    let refs: Vec<(&str, &[u8])> = members.iter().map(|(n, d)| (n.as_str(), d.as_slice())).collect();
+    zip_of(&refs)
+}
+
+/// The parts of [`pptx_with_master`]'s presentation, by name.
+fn pptx_parts(slides: &[&[&str]], master: &[&str]) -> Vec<(String, Vec<u8>)> {
     let mut members: Vec<(String, Vec<u8>)> = vec![(
         "[Content_Types].xml".into(),
         b"<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>".to_vec(),
@@ -644,8 +651,7 @@ fn pptx_with_master(slides: &[&[&str]], master: &[&str]) -> Vec<u8> {
         s.push_str("</p:spTree></p:cSld></p:sldMaster>");
         members.push(("ppt/slideMasters/slideMaster1.xml".into(), s.into_bytes()));
     }
-    let refs: Vec<(&str, &[u8])> = members.iter().map(|(n, d)| (n.as_str(), d.as_slice())).collect();
-    zip_of(&refs)
+    members
 }
 
 fn odf(kind: &str, body: &str) -> Vec<u8> {
@@ -1174,6 +1180,113 @@ fn rtf_unicode(v: &[String]) -> Vec<u8> {
     }
     s.push('}');
     s.into_bytes()
+}
+
+/// A .docx whose body is one `w:altChunk`: Word imports the part `chunk` (named
+/// `word/{name}`, of the content type `content_type`) whole where it stands, as web
+/// applications export «Word» files (html-docx-js writes a web archive, `afchunk.mht`).
+fn docx_alt_chunk(name: &str, content_type: &str, chunk: &[u8]) -> Vec<u8> {
+    let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
+    let types = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Default Extension=\"{ext}\" ContentType=\"{content_type}\"/><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>"
+    );
+    let rels = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"htmlChunk\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk\" Target=\"/word/{name}\"/></Relationships>"
+    );
+    let doc = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document {W}><w:body><w:altChunk r:id=\"htmlChunk\"/><w:sectPr/></w:body></w:document>"
+    );
+    let part = format!("word/{name}");
+    zip_of(&[
+        ("[Content_Types].xml", types.as_bytes()),
+        ("_rels/.rels", b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>"),
+        ("word/document.xml", doc.as_bytes()),
+        ("word/_rels/document.xml.rels", rels.as_bytes()),
+        (part.as_str(), chunk),
+    ])
+}
+
+/// `pdf` with a document information dictionary (its title and keywords, UTF-16 text strings)
+/// added by an incremental update, as a reader's «Document Properties» saves one.
+fn pdf_with_info(mut pdf: Vec<u8>, title: &str, keywords: &str) -> Vec<u8> {
+    let text = String::from_utf8_lossy(&pdf).into_owned();
+    let number_after = |key: &str| -> usize {
+        text.rfind(key)
+            .and_then(|i| {
+                text[i + key.len()..]
+                    .split(|c: char| !c.is_ascii_digit())
+                    .find(|w| !w.is_empty())
+                    .and_then(|w| w.parse().ok())
+            })
+            .unwrap_or(0)
+    };
+    let (size, prev) = (number_after("/Size "), number_after("startxref"));
+    let utf16 = |s: &str| -> String {
+        let hex: String = s.encode_utf16().map(|u| format!("{u:04X}")).collect();
+        format!("<FEFF{hex}>")
+    };
+    let at = pdf.len();
+    let _ = write!(
+        pdf,
+        "{size} 0 obj\n<< /Title {} /Keywords {} /Producer (Microsoft Word) >>\nendobj\n",
+        utf16(title),
+        utf16(keywords)
+    );
+    let xref = pdf.len();
+    let _ = write!(
+        pdf,
+        "xref\n{size} 1\n{at:010} 00000 n \ntrailer\n<< /Size {} /Root 1 0 R /Info {size} 0 R /Prev {prev} >>\nstartxref\n{xref}\n%%EOF\n",
+        size + 1
+    );
+    pdf
+}
+
+/// An OLE 1 embedded object (`\objdata`'s content): version, format 2 (embedded), the class,
+/// topic and item names, then the native data.
+fn ole1_object(class: &str, native: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    out.extend_from_slice(&0x0501u32.to_le_bytes());
+    out.extend_from_slice(&2u32.to_le_bytes());
+    for name in [class, "", ""] {
+        out.extend_from_slice(&(name.len() as u32 + 1).to_le_bytes());
+        out.extend_from_slice(name.as_bytes());
+        out.push(0);
+    }
+    out.extend_from_slice(&(native.len() as u32).to_le_bytes());
+    out.extend_from_slice(native);
+    out
+}
+
+/// The native data of an OLE `Package` object (Windows' Object Packager, «Insert Object → from
+/// file»): the file's label, its path, the temporary copy's path, then its bytes.
+fn ole_package(name: &str, data: &[u8]) -> Vec<u8> {
+    let mut out = vec![2, 0];
+    out.extend_from_slice(name.as_bytes());
+    out.push(0);
+    out.extend_from_slice(format!("C:\\Users\\vanthu\\Documents\\{name}").as_bytes());
+    out.push(0);
+    out.extend_from_slice(&0x0003_0000u32.to_le_bytes());
+    let temp = format!("C:\\Users\\vanthu\\AppData\\Local\\Temp\\{name}\0");
+    out.extend_from_slice(&(temp.len() as u32).to_le_bytes());
+    out.extend_from_slice(temp.as_bytes());
+    out.extend_from_slice(&(data.len() as u32).to_le_bytes());
+    out.extend_from_slice(data);
+    out
+}
+
+/// An RTF letter (Unicode escapes) with an embedded object of `class` after its text, as Word
+/// writes one: `\object\objemb`, the object's data in hex lines of 128 digits, and the
+/// picture Word shows for it (here a Windows metafile stub, which no reader takes for text).
+fn rtf_with_object(v: &[String], class: &str, object: &[u8]) -> Vec<u8> {
+    let mut out = rtf_unicode(v);
+    // Before the document's closing brace.
+    out.pop();
+    let _ = write!(
+        out,
+        "{{\\object\\objemb{{\\*\\objclass {class}}}\\objw1440\\objh1440{{\\*\\objdata\r\n{}\r\n}}{{\\result{{\\pict\\wmetafile8\\picw1440\\pich1440 010009000003}}}}}}\\par\r\n}}",
+        crate::mime_out::rtf_hex(object)
+    );
+    out
 }
 
 fn rtf_bytes(v: &[String], header: &str, encode: &dyn Fn(&str) -> Vec<u8>) -> Vec<u8> {
@@ -3249,9 +3362,9 @@ pub fn labelled() -> Vec<Labelled> {
     ));
 
     later.push((
-        "vsdx-drawing-unreadable".into(),
-        "a Visio drawing (.vsdx: an Office package none of whose parts is read here): content not read".into(),
-        unreadable.clone(),
+        "vsdx-drawing-toi-mat".into(),
+        "a Visio drawing (.vsdx) one of whose shapes says TỐI MẬT (visio/pages/page1.xml): held unread before 2026-12-06".into(),
+        toi.clone(),
         Mail::new(FROM, TO, "Sơ đồ").text(GREETING).file(
             "so-do.vsdx",
             "application/vnd.ms-visio.drawing",
@@ -3627,6 +3740,147 @@ pub fn labelled() -> Vec<Labelled> {
             "Gửi anh kế hoạch:\n\n{}",
             String::from_utf8_lossy(&block).replace("\r\n", "\n")
         )),
+    ));
+
+    // --- Carriers delivered unread before (2026-12-06, session 38) -------------------------------
+    later.push((
+        "docx-altchunk-mht-toi-mat".into(),
+        "a .docx whose body is a web archive imported whole (w:altChunk → word/afchunk.mht, as html-docx-js and web applications export «Word» files)".into(),
+        toi.clone(),
+        Mail::new(FROM, TO, "Kế hoạch (xuất từ phần mềm)").text(GREETING).file(
+            "ke-hoach.docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            docx_alt_chunk(
+                "afchunk.mht",
+                "message/rfc822",
+                &word_web_archive(&d("TỐI MẬT", "kế hoạch bảo vệ mục tiêu")),
+            ),
+        ),
+    ));
+    let mut page = String::from("<html><head><meta charset=\"utf-8\"></head><body>");
+    for line in d("TUYỆT MẬT", "phương án bảo vệ") {
+        let _ = write!(page, "<p>{}</p>", xml(&line));
+    }
+    page.push_str("</body></html>");
+    later.push((
+        "docx-altchunk-html-tuyet-mat".into(),
+        "a .docx whose body is an HTML page imported whole (w:altChunk → word/chunk1.html)".into(),
+        tuyet.clone(),
+        Mail::new(FROM, TO, "Phương án").text(GREETING).file(
+            "phuong-an.docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            docx_alt_chunk("chunk1.html", "text/html", page.as_bytes()),
+        ),
+    ));
+    {
+        let body: String = d("MẬT", "báo cáo quý IV").iter().map(|l| w_p(l)).collect();
+        let doc = format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document {W}><w:body>{body}<w:sectPr/></w:body></w:document>"
+        );
+        later.push((
+            "docx-main-part-renamed-mat".into(),
+            "a .docx whose main part is word/document2.xml (the package's relationships name it), as some tools write it: held unread before".into(),
+            mat.clone(),
+            Mail::new(FROM, TO, "Báo cáo").text(GREETING).file(
+                "bao-cao.docx",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                zip_of(&[
+                    ("[Content_Types].xml", b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/document2.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>"),
+                    ("_rels/.rels", b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document2.xml\"/></Relationships>"),
+                    ("word/document2.xml", doc.as_bytes()),
+                ]),
+            ),
+        ));
+    }
+    {
+        let mut members = pptx_parts(
+            &[&["Kế hoạch bảo đảm an ninh năm 2027", "Các mục tiêu trọng điểm"]],
+            &[],
+        );
+        // A comment on the deck's one slide.
+        members.push((
+            "ppt/comments/comment1.xml".into(),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><p:cmLst xmlns:p=\"http://schemas.openxmlformats.org/presentationml/2006/main\"><p:cm authorId=\"0\" dt=\"2026-11-20T09:12:00\" idx=\"1\"><p:pos x=\"10\" y=\"10\"/><p:text>TỐI MẬT</p:text></p:cm></p:cmLst>".as_bytes().to_vec(),
+        ));
+        let refs: Vec<(&str, &[u8])> = members.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
+        let deck = zip_of(&refs);
+        later.push((
+            "pptx-comment-toi-mat".into(),
+            "a presentation whose level is only in a comment on its slide (ppt/comments/comment1.xml)".into(),
+            toi.clone(),
+            Mail::new(FROM, TO, "Kế hoạch (trình chiếu)").text(GREETING).file(
+                "ke-hoach.pptx",
+                "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+                deck,
+            ),
+        ));
+    }
+    let plain = d("", "phương án bảo vệ");
+    later.push((
+        "pdf-info-keywords-tuyet-mat".into(),
+        "a PDF whose level is only in its document properties (the trailer's /Info keywords, added by an incremental update)".into(),
+        tuyet.clone(),
+        Mail::new(FROM, TO, "Phương án").text(GREETING).file(
+            "phuong-an.pdf",
+            "application/pdf",
+            pdf_with_info(pdf_unicode(&[&plain]), "Phương án bảo vệ", "TUYỆT MẬT"),
+        ),
+    ));
+    later.push((
+        "zst-txt-toi-mat".into(),
+        "a marked text file compressed with zstd (.txt.zst; corpus/sources/ke-hoach.txt.zst)".into(),
+        toi.clone(),
+        Mail::new(FROM, TO, "Kế hoạch (nén)").text(GREETING).file(
+            "ke-hoach.txt.zst",
+            "application/zstd",
+            include_bytes!("../../corpus/sources/ke-hoach.txt.zst").to_vec(),
+        ),
+    ));
+    later.push((
+        "lz4-txt-mat".into(),
+        "a marked text file compressed with LZ4 (.txt.lz4; corpus/sources/bang-ke.txt.lz4)".into(),
+        mat.clone(),
+        Mail::new(FROM, TO, "Bảng kê (nén)").text(GREETING).file(
+            "bang-ke.txt.lz4",
+            "application/octet-stream",
+            include_bytes!("../../corpus/sources/bang-ke.txt.lz4").to_vec(),
+        ),
+    ));
+    let letter = vec![
+        "Kính gửi: Văn phòng UBND tỉnh".to_owned(),
+        "Sở Nội vụ gửi kèm kế hoạch (tệp đính kèm trong văn bản).".to_owned(),
+    ];
+    let packaged = lines(&d("TỐI MẬT", "kế hoạch bảo vệ mục tiêu")).replace('\n', "\r\n");
+    later.push((
+        "rtf-object-package-txt-toi-mat".into(),
+        "an RTF letter carrying a marked text file as an embedded object (\\objdata: an OLE 1 Package, «Insert Object → from file»)".into(),
+        toi.clone(),
+        Mail::new(FROM, TO, "Công văn (RTF)").text(GREETING).file(
+            "cong-van.rtf",
+            "application/rtf",
+            rtf_with_object(
+                &letter,
+                "Package",
+                &ole1_object("Package", &ole_package("ke-hoach.txt", packaged.as_bytes())),
+            ),
+        ),
+    ));
+    later.push((
+        "rtf-object-word-doc-mat".into(),
+        "an RTF letter carrying a Word 97 document as an embedded object (Word.Document.8; corpus/sources/bao-cao-header-mat.doc, MẬT in its page header)".into(),
+        mat.clone(),
+        Mail::new(FROM, TO, "Công văn (RTF)").text(GREETING).file(
+            "cong-van.rtf",
+            "application/rtf",
+            rtf_with_object(
+                &letter,
+                "Word.Document.8",
+                &ole1_object(
+                    "Word.Document.8",
+                    include_bytes!("../../corpus/sources/bao-cao-header-mat.doc"),
+                ),
+            ),
+        ),
     ));
 
     v.into_iter()

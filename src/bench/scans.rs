@@ -667,6 +667,17 @@ fn docx_with_picture(picture: &[u8]) -> Vec<u8> {
     ])
 }
 
+/// An RTF letter with a pasted picture, as Word and WordPad write one: the PNG in a `\pict`
+/// group (`\pngblip`) of hex lines, with its shape properties and sizes before the data, and
+/// the Windows metafile copy older readers show beside it.
+fn rtf_with_picture(picture: &[u8]) -> Vec<u8> {
+    format!(
+        "{{\\rtf1\\ansi\\ansicpg1252\\deff0\\uc1{{\\fonttbl{{\\f0\\froman Times New Roman;}}}}\\f0\\fs26 K\\u237?nh chuy\\u7875?n b\\u7843?n ch\\u7909?p v\\u259?n b\\u7843?n.\\par\r\n{{\\*\\shppict{{\\pict{{\\*\\picprop\\shplid1025{{\\sp{{\\sn shapeType}}{{\\sv 75}}}}{{\\sp{{\\sn fLayoutInCell}}{{\\sv 1}}}}}}\\picscalex100\\picscaley100\\picw16404\\pich23213\\picwgoal9300\\pichgoal13160\\pngblip\\bliptag-1\r\n{}}}}}{{\\nonshppict{{\\pict\\picscalex100\\picscaley100\\picw16404\\pich23213\\picwgoal9300\\pichgoal13160\\wmetafile8\r\n010009000003}}}}\\par\r\n}}",
+        crate::mime_out::rtf_hex(picture)
+    )
+    .into_bytes()
+}
+
 /// A message part: (content type line parameters, disposition, bytes).
 struct Attachment {
     ctype: &'static str,
@@ -1140,6 +1151,20 @@ pub fn scans(font_dir: &Path) -> std::io::Result<Vec<Scan>> {
             "application/pdf",
             "ke-hoach.pdf",
             include_bytes!("../../corpus/sources/scan-bw-password.pdf").to_vec(),
+        ),
+    );
+    // A scan pasted into a rich-text document (WordPad, Word's «Save as RTF», Outlook's rich
+    // text): read as nothing before 2026-12-06.
+    add(
+        "rtf-pasted-scan",
+        "the colour scan of the .docx above pasted into an RTF letter (a \\pict\\pngblip group of hex lines, as Word and WordPad write it)",
+        toi.clone(),
+        &one_file(
+            "Văn bản (RTF)",
+            "Gửi file RTF.",
+            "application/rtf",
+            "van-ban-scan.rtf",
+            rtf_with_picture(&png(&image::DynamicImage::ImageRgb8(half.clone()))),
         ),
     );
     Ok(v)

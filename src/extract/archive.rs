@@ -1,9 +1,10 @@
 //! Archives other than zip: 7z, RAR (v4 and v5), tar, ISO 9660 disk images (.iso, as burnt to a
 //! CD or mailed as a folder), Windows cabinets (.cab), and single files compressed with gzip,
-//! bzip2 or xz, read through Debian's libarchive (a small checked binding of our own). Members are expanded under
-//! the same per-message [`Budget`] as zip members (depth, members, bytes, and a ratio to the
-//! archive's own size, since 7z and RAR do not say what each member packs to); an archive that
-//! cannot be opened, or an encrypted member, is a reported problem, never a silent pass.
+//! bzip2, xz, zstd, LZ4 or lzip, read through Debian's libarchive (a small checked binding of
+//! our own). Members are expanded under the same per-message [`Budget`] as zip members (depth,
+//! members, bytes, and a ratio to the archive's own size, since 7z and RAR do not say what each
+//! member packs to); an archive that cannot be opened, or an encrypted member, is a reported
+//! problem, never a silent pass.
 //! Outlook's `winmail.dat` (TNEF) is opened here too, by [`super::tnef`].
 
 use super::{Budget, ExtractProblem};
@@ -15,11 +16,21 @@ pub fn is_other_archive(head: &[u8]) -> bool {
         || head.starts_with(b"MSCF\0\0\0\0")
         || head.get(ISO_DESCRIPTOR..ISO_DESCRIPTOR + 5) == Some(b"CD001")
         || head.starts_with(b"Rar!\x1A\x07")
-        || head.starts_with(b"\x1F\x8B")
-        || head.starts_with(b"BZh")
-        || head.starts_with(b"\xFD7zXZ\x00")
+        || is_compressed(head)
         || head.get(257..262) == Some(b"ustar")
         || super::tnef::is_tnef(head)
+}
+
+/// A single file compressed by gzip, bzip2, xz, zstd (Facebook's, the default of newer tools
+/// and of `tar --zstd`), LZ4 (its frame format) or lzip, by their magic numbers: libarchive
+/// reads each as one stream.
+fn is_compressed(head: &[u8]) -> bool {
+    head.starts_with(b"\x1F\x8B")
+        || head.starts_with(b"BZh")
+        || head.starts_with(b"\xFD7zXZ\x00")
+        || head.starts_with(b"\x28\xB5\x2F\xFD")
+        || head.starts_with(b"\x04\x22\x4D\x18")
+        || head.starts_with(b"LZIP\x01")
 }
 
 /// Where an ISO 9660 image's first volume descriptor says `CD001` (after 32 KiB of system area).
@@ -44,9 +55,8 @@ pub fn for_each_member(
         return;
     }
     super::zip::opened();
-    // A single compressed file (gz, bz2, xz) is one member named after the archive.
-    let single =
-        data.starts_with(b"\x1F\x8B") || data.starts_with(b"BZh") || data.starts_with(b"\xFD7zXZ\x00");
+    // A single compressed file is one member named after the archive.
+    let single = is_compressed(data);
     // libarchive through a small binding of our own (below): compress-tools' iterator reads a
     // member's name without checking that libarchive gave one, which it does not when the name
     // cannot be converted (found twice by fuzzing: SIGSEGV). Names are converted in a UTF-8
@@ -412,6 +422,28 @@ mod tests {
                 b"TOI MAT".to_vec()
             )]
         );
+    }
+
+    /// zstd, LZ4 and lzip files (each `UBND\nTỐI MẬT\nKế hoạch\n` as `zstd`, `lz4` and `lzip`
+    /// 1.23 wrote it) are single files too: they were not taken for archives before.
+    #[test]
+    fn zstd_lz4_and_lzip_files_are_one_member_each() {
+        let zst: &[u8] = b"\x28\xB5\x2F\xFD\x24\x1E\xF1\x00\x00\x55\x42\x4E\x44\x0A\x54\xE1\xBB\x90\x49\x20\x4D\xE1\xBA\xAC\x54\x0A\x4B\xE1\xBA\xBF\x20\x68\x6F\xE1\xBA\xA1\x63\x68\x0A\x7A\xBE\xEB\x04";
+        let lz4: &[u8] = b"\x04\x22\x4D\x18\x64\x40\xA7\x1E\x00\x00\x80\x55\x42\x4E\x44\x0A\x54\xE1\xBB\x90\x49\x20\x4D\xE1\xBA\xAC\x54\x0A\x4B\xE1\xBA\xBF\x20\x68\x6F\xE1\xBA\xA1\x63\x68\x0A\x00\x00\x00\x00\xF3\xED\xEE\x76";
+        let lz: &[u8] = b"\x4C\x5A\x49\x50\x01\x0C\x00\x2A\x90\x85\xFF\xAA\x18\xEB\x65\xE9\x93\x78\x91\xEF\xCB\xE7\xCB\x52\x36\x04\xEF\xA6\x6C\x0C\x2F\x0D\xF5\xFF\x33\xA6\x2D\xAA\x45\x6B\x12\xFF\xFF\xA6\xAD\x00\x00\xCC\x20\x3D\xA6\x1E\x00\x00\x00\x00\x00\x00\x00\x43\x00\x00\x00\x00\x00\x00\x00";
+        for (name, data) in [("k.txt.zst", zst), ("k.txt.lz4", lz4), ("k.txt.lz", lz)] {
+            assert!(is_other_archive(data), "{name}");
+            let (seen, problems) = members(data, name);
+            assert!(problems.is_empty(), "{name}: {problems:?}");
+            assert_eq!(
+                seen,
+                [(
+                    format!("{name} > k.txt"),
+                    "UBND\nTỐI MẬT\nKế hoạch\n".as_bytes().to_vec()
+                )],
+                "{name}"
+            );
+        }
     }
 
     #[test]

@@ -48,10 +48,33 @@ pub fn member_kind(name: &str) -> Option<Member> {
     {
         return Some(Member::Content);
     }
+    let file = n.rsplit('/').next().unwrap_or(&n);
+    // A file Word imports whole into the document where a `w:altChunk` stands (a web page, a
+    // web archive, RTF, plain text or another .docx, as web applications export «Word» files):
+    // read as a file of its own.
+    if n.starts_with("word/")
+        && file.rsplit_once('.').is_some_and(|(_, ext)| {
+            matches!(
+                ext,
+                "mht"
+                    | "mhtml"
+                    | "htm"
+                    | "html"
+                    | "xhtml"
+                    | "rtf"
+                    | "txt"
+                    | "docx"
+                    | "docm"
+                    | "dotx"
+                    | "dotm"
+            )
+        })
+    {
+        return Some(Member::Embedded);
+    }
     if !xml {
         return None;
     }
-    let file = n.rsplit('/').next().unwrap_or(&n);
     Some(match n.as_str() {
         "word/styles.xml" => Member::Styles,
         _ if n.starts_with("docprops/") => Member::Properties,
@@ -64,9 +87,17 @@ pub fn member_kind(name: &str) -> Option<Member> {
         "word/document.xml" | "word/footnotes.xml" | "word/endnotes.xml" | "word/comments.xml" => {
             Member::Content
         }
+        // Word's main part under another name (`word/document2.xml`: the package's
+        // relationships name the main part, not its name).
+        _ if n.starts_with("word/document") => Member::Content,
         "xl/sharedstrings.xml" => Member::Content,
         _ if n.starts_with("xl/worksheets/sheet") || n.starts_with("xl/comments") => Member::Content,
         _ if n.starts_with("ppt/slides/slide") || n.starts_with("ppt/notesslides/") => Member::Content,
+        // Comments on slides (PowerPoint's own and its modern ones), a workbook's threaded
+        // comments (Excel 365 writes them beside the legacy notes, some tools alone).
+        _ if n.starts_with("ppt/comments/") || n.starts_with("xl/threadedcomments/") => Member::Content,
+        // A Visio drawing's pages (each shape's `Text`).
+        _ if n.starts_with("visio/pages/page") => Member::Content,
         // What a slide master or layout draws is on every slide that uses it, as a header is
         // on every page (a stamp put there once).
         _ if n.starts_with("ppt/slidemasters/") || n.starts_with("ppt/slidelayouts/") => Member::PageHeader,
@@ -117,6 +148,8 @@ const LINE_ENDS: &[&str] = &[
     "table-cell",
     "comment",
     "txbxContent",
+    "cm",
+    "Text",
     "list-item",
 ];
 
@@ -126,7 +159,7 @@ const SKIPPED: &[&str] = &["instrText", "delText", "f", "v", "Fallback", "binDat
 
 /// Elements whose own text is document text (whitespace between other elements is not), besides
 /// the properties.
-const TEXT_IN: &[&str] = &["t", "p", "h", "span", "a", "text"];
+const TEXT_IN: &[&str] = &["t", "p", "h", "span", "a", "text", "Text"];
 
 fn text_in(name: &str) -> bool {
     TEXT_IN.contains(&name) || PROPERTIES.contains(&name)
@@ -1145,6 +1178,47 @@ mod tests {
         let drawing = r#"<xdr:wsDr xmlns:xdr="x" xmlns:a="a"><xdr:twoCellAnchor><xdr:sp><xdr:txBody><a:bodyPr/><a:p><a:r><a:t>TUYỆT MẬT</a:t></a:r></a:p><a:p><a:r><a:t>Bản số: 02</a:t></a:r></a:p></xdr:txBody></xdr:sp></xdr:twoCellAnchor></xdr:wsDr>"#;
         let t = xml_to_text(drawing.as_bytes(), &Styles::default(), later()).expect("reads");
         assert_eq!(t.text, "TUYỆT MẬT\nBản số: 02\n");
+    }
+
+    /// Parts read since 2026-12-06: Word's main part under another name, files Word imports
+    /// whole (`w:altChunk`), slide comments, threaded comments and Visio pages; Word's other
+    /// binary parts (fonts, printer settings, macros) are not files to read.
+    #[test]
+    fn imported_chunks_comments_and_visio_pages_are_read() {
+        for name in [
+            "word/document2.xml",
+            "ppt/comments/comment1.xml",
+            "ppt/comments/modernComment_100_5A0F3B21.xml",
+            "xl/threadedComments/threadedComment1.xml",
+            "visio/pages/page1.xml",
+        ] {
+            assert_eq!(member_kind(name), Some(Member::Content), "{name}");
+        }
+        for name in [
+            "word/afchunk.mht",
+            "word/chunk1.html",
+            "word/altChunk2.rtf",
+            "word/part.docx",
+        ] {
+            assert_eq!(member_kind(name), Some(Member::Embedded), "{name}");
+        }
+        for name in [
+            "word/fonts/font1.odttf",
+            "word/printerSettings/printerSettings1.bin",
+            "word/vbaProject.bin",
+            "word/glossary/document.xml",
+            "visio/masters/master1.xml",
+            "visio/pages/_rels/page1.xml.rels",
+        ] {
+            assert_eq!(member_kind(name), None, "{name}");
+        }
+        // A comment's text and a Visio shape's text, a line each.
+        let comments = r#"<p:cmLst xmlns:p="p"><p:cm authorId="0"><p:pos x="1" y="1"/><p:text>TỐI MẬT</p:text></p:cm><p:cm authorId="1"><p:text>Đã xem</p:text></p:cm></p:cmLst>"#;
+        let t = xml_to_text(comments.as_bytes(), &Styles::default(), later()).expect("reads");
+        assert_eq!(t.text, "TỐI MẬT\nĐã xem\n");
+        let page = r#"<PageContents xmlns="http://schemas.microsoft.com/office/visio/2012/main"><Shapes><Shape ID="1"><Cell N="PinX" V="1"/><Text><cp IX="0"/>MẬT</Text></Shape><Shape ID="2"><Text>Sơ đồ mạng</Text></Shape></Shapes></PageContents>"#;
+        let t = xml_to_text(page.as_bytes(), &Styles::default(), later()).expect("reads");
+        assert_eq!(t.text, "MẬT\nSơ đồ mạng\n");
     }
 
     /// A workbook's strings in the fonts of the cells that show them (`xl/styles.xml`'s fonts

@@ -1065,7 +1065,7 @@ fn jpeg_end(s: &[u8], start: usize) -> Option<usize> {
 }
 
 /// An OLE package (`\x01Ole10Native`): the embedded file's name and bytes.
-fn ole10_native(s: &[u8]) -> Option<(String, Vec<u8>)> {
+pub(super) fn ole10_native(s: &[u8]) -> Option<(String, Vec<u8>)> {
     // Total size, a 2-byte flag, then the label, the source path (NUL-terminated ANSI), 4 bytes,
     // the temporary path (length-prefixed), then the data's size and the data.
     let mut i = 6usize;

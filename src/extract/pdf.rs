@@ -30,6 +30,9 @@ pub struct PdfText {
     /// `/EmbeddedFiles`, a file attachment annotation), with the names they were given; at
     /// most [`MAX_EMBEDDED_FILES`], within the same inflate budget as the pages.
     pub files: Vec<(String, Vec<u8>)>,
+    /// The document's own description (the trailer's `/Info`: title, subject and keywords), a
+    /// line each: Word's «Save as PDF» carries a document's properties there.
+    pub properties: String,
 }
 
 /// The pictures a page draws that OCR may have to read.
@@ -52,6 +55,10 @@ pub const TOP_SHARE: f64 = 0.42;
 const MIN_STAMP_POINTS: (f64, f64) = (36.0, 12.0);
 /// The smallest stamp picture in its own pixels (width, height).
 const MIN_STAMP_PIXELS: (u32, u32) = (40, 16);
+
+/// Occurrences of `/Info` looked at, from the end of the file, for the one naming the
+/// document information dictionary (a trailer's, or a cross-reference stream's).
+const MAX_INFO_LOOKS: usize = 16;
 
 /// Files attached inside one PDF that are read.
 pub const MAX_EMBEDDED_FILES: usize = 32;
@@ -289,6 +296,7 @@ pub fn extract_opening(
         }
     }
     out.files = doc.embedded_files()?;
+    out.properties = doc.properties(data);
     out.tcvn3_lowercase = doc.tcvn3_lowercase;
     out.inflated = max_inflate - doc.inflate_left;
     out.undecodable = doc.undecodable;
@@ -893,6 +901,39 @@ impl<'a> Doc<'a> {
             bytes = d.stream(num, generation, &bytes);
         }
         Some(text_string(&bytes))
+    }
+
+    /// The title, subject and keywords of the document information dictionary the trailer
+    /// names (`/Info N G R`, in the last trailer or cross-reference stream that names one), a
+    /// line each, within the document's text allowance.
+    fn properties(&mut self, data: &[u8]) -> String {
+        let mut out = String::new();
+        for at in memchr::memmem::rfind_iter(data, b"/Info").take(MAX_INFO_LOOKS) {
+            let after = latin1(&data[at + 5..data.len().min(at + 5 + 40)]);
+            if after.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+                continue;
+            }
+            let Some(n) = reference(after.trim_start()) else {
+                continue;
+            };
+            let Some(dict) = self.dict_of(n) else {
+                continue;
+            };
+            let owner = self.objects.get(&n).map(|o| (o.num, o.generation));
+            for key in ["/Title", "/Subject", "/Keywords"] {
+                let Some(text) = self.string_value(&dict, key, owner) else {
+                    continue;
+                };
+                let text = text.trim();
+                if !text.is_empty() && text.len() < self.text_left {
+                    self.text_left -= text.len() + 1;
+                    out.push_str(text);
+                    out.push('\n');
+                }
+            }
+            break;
+        }
+        out
     }
 
     /// The files attached inside the document: each file specification (`/EF << /F n 0 R >>`,
@@ -1816,6 +1857,43 @@ mod tests {
     const PAGES: &str = "<< /Type /Pages /Kids [3 0 R] /Count 1 >>";
     const HELVETICA: &str =
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>";
+
+    /// The document information dictionary the last trailer names gives its title, subject and
+    /// keywords, a line each (UTF-16 and PDFDocEncoding strings); an earlier trailer's and a
+    /// key that only begins with `/Info` do not count.
+    #[test]
+    fn the_document_properties_are_read() {
+        let mut pdf = pdf_of(&[
+            (CATALOG, None),
+            (PAGES, None),
+            (
+                "<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+                None,
+            ),
+            (HELVETICA, None),
+            ("", Some("BT /F1 12 Tf 72 720 Td (Phuong an) Tj ET")),
+            ("<< /Title (Old title) >>", None),
+            (
+                "<< /Title <FEFF0050006801B001A1006E0067002000E1006E> /Subject (Bao ve) /Keywords <FEFF0054005500591EC600540020004D1EAC0054> /Author (Van thu) >>",
+                None,
+            ),
+        ]);
+        pdf.extend_from_slice(b"trailer\n<< /Size 8 /Root 1 0 R /Info 6 0 R >>\nstartxref\n0\n%%EOF\n");
+        pdf.extend_from_slice(
+            b"trailer\n<< /Size 8 /Root 1 0 R /Info 7 0 R /InfoX 6 0 R >>\nstartxref\n0\n%%EOF\n",
+        );
+        let t = extract(&pdf, 1 << 20, 1 << 20, later()).expect("reads");
+        assert_eq!(t.pages, ["Phuong an\n"]);
+        assert_eq!(t.properties, "Phương án\nBao ve\nTUYỆT MẬT\n");
+        // Without an information dictionary, none.
+        let plain = pdf_of(&[(CATALOG, None), (PAGES, None)]);
+        assert_eq!(
+            extract(&plain, 1 << 20, 1 << 20, later())
+                .expect("reads")
+                .properties,
+            ""
+        );
+    }
 
     /// Text drawn by form XObjects (how stamping tools add a stamp), by an annotation's
     /// appearance (a stamp or text box added in a reader) and held by an annotation without one

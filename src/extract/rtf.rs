@@ -1,7 +1,10 @@
 //! RTF text: `\uN` escapes (with `\ucN` fallbacks skipped), `\'hh` bytes decoded through the
 //! code page of the current font (`\fcharset`, `\ansicpg`: Windows-1258 for Vietnamese) or its
 //! legacy Vietnamese encoding when the font is `.VnTime*` or `VNI-*`; paragraphs, line breaks
-//! and table cells end lines; pictures, objects and other binary destinations are skipped.
+//! and table cells end lines. Pictures (`\pict`: a scan pasted into the document) and embedded
+//! objects (`\objdata`: an OLE 1 object, a packaged file or an Office document inside) are
+//! decoded from their hex (or `\bin`) data and returned as files, for OCR and for the readers of
+//! their formats; other binary destinations are skipped.
 
 use crate::vietnamese::{self, Legacy};
 use std::collections::HashMap;
@@ -12,6 +15,30 @@ use std::time::Instant;
 pub struct RtfText {
     pub text: String,
     pub tcvn3_lowercase: bool,
+    /// Pictures in a format OCR reads (PNG, JPEG, GIF, BMP, TIFF…; not Windows metafiles) and the files inside embedded
+    /// objects, each with a name (a packaged file's own; `picture N`, or the object's class),
+    /// at most [`MAX_FILES`]. Each is at most the bytes of the document.
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
+/// Pictures and objects returned from one document.
+pub const MAX_FILES: usize = 32;
+
+/// Which binary destination is being decoded.
+#[derive(Clone, Copy, PartialEq)]
+enum Binary {
+    Picture,
+    Object,
+}
+
+/// The data of a `\pict` or `\objdata` group being decoded: the group's nesting depth (its
+/// hex digits only, not those of the groups inside it, such as `\picprop`'s), its bytes, and
+/// a pending high nibble.
+struct Collecting {
+    depth: usize,
+    kind: Binary,
+    bytes: Vec<u8>,
+    high: Option<u8>,
 }
 
 #[derive(Clone, Default)]
@@ -121,6 +148,9 @@ struct State {
     pending_run: Run,
     /// Font table entry being read.
     current_def: Option<i32>,
+    /// The picture or object whose data is being decoded.
+    collecting: Option<Collecting>,
+    pictures: usize,
 }
 
 impl State {
@@ -183,6 +213,44 @@ impl State {
         self.pending.push(b);
     }
 
+    /// Starts decoding the data of a picture or an object whose group is `depth` deep (not one
+    /// inside another, and not past [`MAX_FILES`]).
+    fn collect(&mut self, kind: Binary, depth: usize) {
+        if self.collecting.is_none() && self.out.files.len() < MAX_FILES {
+            self.collecting = Some(Collecting {
+                depth,
+                kind,
+                bytes: Vec::new(),
+                high: None,
+            });
+        }
+    }
+
+    /// The group `depth` deep ends: a picture or object decoded in it becomes a file.
+    fn end_group(&mut self, depth: usize) {
+        if self.collecting.as_ref().is_none_or(|c| c.depth != depth) {
+            return;
+        }
+        let Some(c) = self.collecting.take() else {
+            return;
+        };
+        match c.kind {
+            Binary::Picture => {
+                if super::ocr::is_image(&c.bytes) {
+                    self.pictures += 1;
+                    self.out
+                        .files
+                        .push((format!("picture {}", self.pictures), c.bytes));
+                }
+            }
+            Binary::Object => {
+                if let Some(f) = ole1_object(&c.bytes) {
+                    self.out.files.push(f);
+                }
+            }
+        }
+    }
+
     fn newline(&mut self) {
         self.flush();
         if !self.out.text.ends_with('\n') {
@@ -200,6 +268,8 @@ pub fn extract(data: &[u8], deadline: Instant) -> Result<RtfText, String> {
         pending: Vec::new(),
         pending_run: Run::default(),
         current_def: None,
+        collecting: None,
+        pictures: 0,
     };
     let mut stack: Vec<Group> = Vec::new();
     let mut g = Group {
@@ -230,6 +300,7 @@ pub fn extract(data: &[u8], deadline: Instant) -> Result<RtfText, String> {
                 {
                     def.name = def.name.trim().trim_end_matches(';').trim().to_owned();
                 }
+                st.end_group(stack.len());
                 g = stack.pop().unwrap_or_default();
                 i += 1;
             }
@@ -286,8 +357,22 @@ pub fn extract(data: &[u8], deadline: Instant) -> Result<RtfText, String> {
                 i = j;
                 match word {
                     "bin" => {
-                        i = i.saturating_add(param.unwrap_or(0).max(0) as usize);
+                        let end = i
+                            .saturating_add(param.unwrap_or(0).max(0) as usize)
+                            .min(data.len());
+                        if let Some(c) = st.collecting.as_mut().filter(|c| c.depth == stack.len()) {
+                            c.bytes.extend_from_slice(&data[i..end]);
+                        }
+                        i = end;
                         continue;
+                    }
+                    "pict" => {
+                        st.collect(Binary::Picture, stack.len());
+                        g.skip = true;
+                    }
+                    "objdata" => {
+                        st.collect(Binary::Object, stack.len());
+                        g.skip = true;
                     }
                     "fonttbl" => g.fonttbl = true,
                     "ansicpg" => st.ansicpg = param.unwrap_or(1252) as u32,
@@ -346,6 +431,14 @@ pub fn extract(data: &[u8], deadline: Instant) -> Result<RtfText, String> {
                     continue;
                 }
                 if g.skip {
+                    if let Some(col) = st.collecting.as_mut().filter(|col| col.depth == stack.len())
+                        && let Some(nibble) = (c as char).to_digit(16)
+                    {
+                        match col.high.take() {
+                            Some(h) => col.bytes.push(h << 4 | nibble as u8),
+                            None => col.high = Some(nibble as u8),
+                        }
+                    }
                     continue;
                 }
                 if c >= 0x80 {
@@ -358,6 +451,39 @@ pub fn extract(data: &[u8], deadline: Instant) -> Result<RtfText, String> {
     }
     st.flush();
     Ok(st.out)
+}
+
+/// The file inside an OLE 1 embedded object (`\objdata`): OLE version, format (2: embedded),
+/// the class, topic and item names (each its length, then its bytes), the native data's size
+/// and the data. A `Package` object's data is a packaged file (its own name and bytes, as in
+/// an `\x01Ole10Native` stream); another class's (`Word.Document.8`, `Excel.Sheet.12`…) is
+/// the document itself, an OLE compound file.
+fn ole1_object(b: &[u8]) -> Option<(String, Vec<u8>)> {
+    let u32_at = |i: usize| -> Option<usize> {
+        Some(u32::from_le_bytes(b.get(i..i.checked_add(4)?)?.try_into().ok()?) as usize)
+    };
+    if u32_at(4)? != 2 {
+        return None;
+    }
+    let mut i = 8usize;
+    let mut class = String::new();
+    for n in 0..3 {
+        let len = u32_at(i)?;
+        let name = b.get(i + 4..(i + 4).checked_add(len)?)?;
+        if n == 0 {
+            class = String::from_utf8_lossy(name).trim_end_matches('\0').to_owned();
+        }
+        i = i + 4 + len;
+    }
+    let size = u32_at(i)?;
+    let native = b.get(i + 4..(i + 4).checked_add(size)?)?;
+    if class == "Package" {
+        // The packaged file as an `\x01Ole10Native` stream holds it, after its total size.
+        let mut stream = (native.len() as u32).to_le_bytes().to_vec();
+        stream.extend_from_slice(native);
+        return super::ole::ole10_native(&stream);
+    }
+    Some((class, native.to_vec()))
 }
 
 #[cfg(test)]
@@ -394,6 +520,71 @@ mod tests {
         let t = extract(rtf, later()).expect("reads");
         let lines: Vec<&str> = t.text.lines().collect();
         assert_eq!(lines, vec!["TỐI MẬT", "MẬT", "BẢO mật", "Xyz"], "{t:?}");
+    }
+
+    /// Pictures come back as files when OCR can read their format (hex digits of the `\pict`
+    /// group only, not of its `\picprop`; or `\bin` bytes), metafiles do not; an embedded
+    /// object gives its packaged file, or an Office document under its class name; the text
+    /// around them is read as before.
+    #[test]
+    fn pictures_and_embedded_objects_are_files() {
+        let png = "89504e470d0a1a0a0000000d49484452";
+        let mut package = vec![2u8, 0];
+        package.extend_from_slice(b"ke-hoach.txt\0C:\\ke-hoach.txt\0\0\0\x03\0");
+        package.extend_from_slice(&5u32.to_le_bytes());
+        package.extend_from_slice(b"C:\\t\0");
+        package.extend_from_slice(&("TỐI".len() as u32).to_le_bytes());
+        package.extend_from_slice("TỐI".as_bytes());
+        let object = |class: &str, native: &[u8]| -> String {
+            let mut b = vec![1, 5, 0, 0, 2, 0, 0, 0];
+            for name in [class, "", ""] {
+                b.extend_from_slice(&(name.len() as u32 + 1).to_le_bytes());
+                b.extend_from_slice(name.as_bytes());
+                b.push(0);
+            }
+            b.extend_from_slice(&(native.len() as u32).to_le_bytes());
+            b.extend_from_slice(native);
+            b.iter().map(|x| format!("{x:02X}")).collect()
+        };
+        let mut bytes = format!(
+            "{{\\rtf1\\ansi UBND\\par{{\\*\\shppict{{\\pict{{\\*\\picprop{{\\sp{{\\sn fade}}{{\\sv 1}}}}}}\\pngblip\r\n{png}\r\n}}}}{{\\nonshppict{{\\pict\\wmetafile8 0100090000}}}}{{\\pict\\jpegblip\\bin4 "
+        )
+        .into_bytes();
+        // A JPEG's first bytes, raw after \bin.
+        bytes.extend_from_slice(b"\xFF\xD8\xFF\xE0");
+        bytes.extend_from_slice(
+            format!(
+                "}}{{\\object\\objemb{{\\*\\objclass Package}}{{\\*\\objdata {}}}{{\\result{{\\pict\\wmetafile8 01}}}}}}{{\\object\\objemb{{\\*\\objdata {}}}}}Xin ch\\u224?o\\par}}",
+                object("Package", &package),
+                object("Word.Document.8", b"\xD0\xCF\x11\xE0")
+            )
+            .as_bytes(),
+        );
+        let t = extract(&bytes, later()).expect("reads");
+        let lines: Vec<&str> = t.text.lines().collect();
+        assert_eq!(lines, vec!["UBND", "Xin chào"], "{t:?}");
+        let files: Vec<(&str, &[u8])> = t.files.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
+        assert_eq!(
+            files,
+            vec![
+                ("picture 1", b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".as_slice()),
+                ("picture 2", b"\xFF\xD8\xFF\xE0".as_slice()),
+                ("ke-hoach.txt", "TỐI".as_bytes()),
+                ("Word.Document.8", b"\xD0\xCF\x11\xE0".as_slice()),
+            ]
+        );
+        // At most MAX_FILES of them.
+        let many = format!(
+            "{{\\rtf1 {}}}",
+            format!("{{\\pict\\pngblip {png}}}").repeat(MAX_FILES + 5)
+        );
+        assert_eq!(
+            extract(many.as_bytes(), later()).expect("reads").files.len(),
+            MAX_FILES
+        );
+        // Objects that are not embedded, or cut short, give nothing.
+        assert!(ole1_object(&[1, 5, 0, 0, 1, 0, 0, 0]).is_none());
+        assert!(ole1_object(&[1, 5, 0, 0, 2, 0, 0, 0, 255, 255, 255, 255]).is_none());
     }
 
     #[test]

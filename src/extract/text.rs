@@ -237,7 +237,7 @@ const HEAD: usize = 1024;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Format {
     Zip,
-    /// 7z, RAR, tar, ISO 9660, cabinets, gz, bz2, xz.
+    /// 7z, RAR, tar, ISO 9660, cabinets, single compressed files (gz, bz2, xz, zstd, LZ4, lzip).
     Archive,
     Pdf,
     Rtf,
@@ -363,14 +363,14 @@ fn is_document_extension(ext: &str) -> bool {
 
 /// The extension of a document format people open every day that canhgac does not read
 /// (Hangul and WordPerfect documents, Apple's iWork, WPS Office's spreadsheets and slides,
-/// Publisher, OneNote, Visio): a file so named is content not read.
+/// Publisher, OneNote, Visio before 2013): a file so named is content not read.
 /// A file named as a format that is read (.pdf, .docx…) but is none is damaged or junk: no
 /// reader shows its text either, and it is not held for that (a size test's random bytes
 /// named `van-ban.pdf`).
 fn is_unread_format_extension(ext: &str) -> bool {
     matches!(
         ext,
-        "hwp" | "hwpx" | "wpd" | "pages" | "numbers" | "key" | "et" | "dps" | "pub" | "one" | "vsd" | "vsdx"
+        "hwp" | "hwpx" | "wpd" | "pages" | "numbers" | "key" | "et" | "dps" | "pub" | "one" | "vsd"
     )
 }
 
@@ -756,6 +756,12 @@ impl Extractor<'_> {
                             let loc = format!("{location}, page {}", i + 1);
                             self.push(&loc, PieceKind::Document, page, t.tcvn3_lowercase);
                         }
+                        self.push(
+                            &format!("{location}, properties"),
+                            PieceKind::Properties,
+                            t.properties,
+                            false,
+                        );
                         // Files attached inside the PDF: read as attachments are, one level
                         // deeper (their bytes were charged to the budget as they inflated).
                         for (name, bytes) in &t.files {
@@ -767,7 +773,15 @@ impl Extractor<'_> {
                 }
             }
             Some(Format::Rtf) => match rtf::extract(data, self.deadline) {
-                Ok(t) => self.push(location, PieceKind::Document, t.text, t.tcvn3_lowercase),
+                Ok(t) => {
+                    self.push(location, PieceKind::Document, t.text, t.tcvn3_lowercase);
+                    // Its pictures (a scan pasted in) and the files of its embedded objects,
+                    // one level deeper, as a PDF's attached files are.
+                    for (name, bytes) in &t.files {
+                        let path = format!("{location} > {name}");
+                        self.inner_file(budget, &path, name, "", bytes, zip_depth + 1, false);
+                    }
+                }
                 Err(why) => self.problem(location, why),
             },
             Some(Format::Ole) => self.ole(budget, location, data, zip_depth + 1),
@@ -1073,8 +1087,8 @@ impl Extractor<'_> {
             }
             return;
         }
-        // A package none of whose parts is one read here (a Visio drawing; a package of a kind
-        // not known) is not a document without text.
+        // A package none of whose parts is one read here (a kind not known: a 3D model, a
+        // Visio stencil) is not a document without text.
         let readable = names.iter().any(|n| {
             matches!(
                 office::member_kind(n),
@@ -1084,7 +1098,7 @@ impl Extractor<'_> {
         if !readable {
             self.problem(
                 location,
-                "an Office package none of whose parts canhgac reads (a Visio drawing, or another kind)",
+                "an Office package none of whose parts canhgac reads (of a kind not known)",
             );
         }
         // An OpenDocument saved with a password: its parts opened with one the message gives.
