@@ -3883,6 +3883,24 @@ pub fn labelled() -> Vec<Labelled> {
         ),
     ));
 
+    // --- A stamp typed without diacritics, with no document number near it ----------------------
+    later.push((
+        "body-no-diacritics-stamp-alone-tuyet-mat".into(),
+        "a short letter typed without diacritics whose stamp «TUYET MAT» stands on a line of its own, no document number or header near it".into(),
+        tuyet.clone(),
+        Mail::new(FROM, TO, "Ke hoach").text(
+            "Gui anh ban ke hoach:\n\nTUYET MAT\nKe hoach bao ve muc tieu trong diem nam 2027\nCac don vi trien khai theo phu luc kem theo.\n\nTran trong.\n",
+        ),
+    ));
+    later.push((
+        "neg-no-diacritics-toi-mat-in-a-line".into(),
+        "a citizen typing without diacritics in capitals: «TOI MAT HO CHIEU» (I lost my passport), «TOI MAT» inside a line".into(),
+        none.clone(),
+        Mail::new("congdan@example.com", TO, "Trinh bao mat giay to").text(
+            "Kinh gui co quan cong an,\nTOI MAT HO CHIEU O SAN BAY LIEN KHUONG\nNGAY 12/11/2026 TOI MAT VI VA CAN CUOC\nXin huong dan thu tuc cap lai.\n",
+        ),
+    ));
+
     v.into_iter()
         .map(|(slug, why, symbols, mail)| (slug.to_owned(), why.to_owned(), symbols, mail))
         .chain(systematic)

@@ -726,9 +726,12 @@ impl MarkingScanner {
                 add(piece.kind == PieceKind::Stamp, self.w.stamp, "in_frame");
                 add(folded_mode, self.w.folded, "without_diacritics");
                 add(piece.kind == PieceKind::FileName, self.w.file_name, "file_name");
-                // A name or a subject labels what the message carries. Folded, a lone MAT may be
-                // MẶT or MẤT; TOI MAT and TUYET MAT together are no everyday words.
-                let label = matches!(piece.kind, PieceKind::FileName | PieceKind::Subject);
+                // A name or a subject labels what the message carries, as a line of its own in
+                // capitals does in a text typed without diacritics (a stamp «TOI MAT» under the
+                // number). Folded, a lone MAT may be MẶT or MẤT; TOI MAT and TUYET MAT together
+                // are no everyday words.
+                let label = matches!(piece.kind, PieceKind::FileName | PieceKind::Subject)
+                    || (capitals && words.len() == phrase_len);
                 add(
                     label && folded_mode && phrase_len >= 2,
                     self.w.folded_phrase,
