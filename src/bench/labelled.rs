@@ -3901,6 +3901,25 @@ pub fn labelled() -> Vec<Labelled> {
         ),
     ));
 
+    // --- Plain text put into HTML as typed (2026-12-06, session 38): read as one line before ----
+    let mut typed = String::from("<html><body><pre style=\"font-family: monospace\">");
+    for line in d("TỐI MẬT", "kế hoạch bảo vệ mục tiêu") {
+        typed.push_str(&xml(&line));
+        typed.push('\n');
+    }
+    typed.push_str("</pre></body></html>");
+    later.push((
+        "html-pre-toi-mat".into(),
+        "a dispatch typed as plain text and sent inside an HTML <pre> (as mailers and mail-merge tools wrap plain text): its lines kept, the stamp alone on one".into(),
+        toi.clone(),
+        Mail::new(FROM, TO, "Kế hoạch").part(Part::Text {
+            body: typed.into_bytes(),
+            subtype: "html",
+            charset: "utf-8",
+            cte: Cte::QuotedPrintable,
+        }),
+    ));
+
     v.into_iter()
         .map(|(slug, why, symbols, mail)| (slug.to_owned(), why.to_owned(), symbols, mail))
         .chain(systematic)

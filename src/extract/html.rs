@@ -409,19 +409,24 @@ pub fn to_text(html: &str) -> String {
 }
 
 /// Which open elements show their text in capitals (`text-transform: uppercase` or
-/// `font-variant: small-caps` in their `style`, or inherited), so [`to_text`] writes it as shown.
+/// `font-variant: small-caps` in their `style`, or inherited), so [`to_text`] writes it as shown;
+/// and which keep their line breaks (`<pre>`, `<textarea>`, `white-space: pre…`: plain text
+/// that a mailer or a mail-merge tool put into HTML as it was typed).
 #[derive(Default)]
 struct Caps {
-    /// The elements open since the outermost one that set capitals on or off, each with whether
-    /// it shows capitals (its own setting, else its parent's); empty outside such an element,
-    /// so a page without the property keeps no stack.
-    stack: Vec<(String, bool)>,
+    /// The elements open since the outermost one that set capitals or line breaks on or off,
+    /// each with whether it shows capitals and keeps line breaks (its own settings, else its
+    /// parent's); empty outside such an element, so a page without them keeps no stack.
+    stack: Vec<(String, bool, bool)>,
 }
+
+/// Elements that show their text's line breaks as typed.
+const PREFORMATTED: &[&str] = &["pre", "textarea", "listing", "xmp", "plaintext"];
 
 impl Caps {
     fn see(&mut self, name: &str, closing: bool, attrs: &str) {
         if closing {
-            if let Some(i) = self.stack.iter().rposition(|(n, _)| n == name) {
+            if let Some(i) = self.stack.iter().rposition(|(n, _, _)| n == name) {
                 self.stack.truncate(i);
             }
             return;
@@ -429,7 +434,11 @@ impl Caps {
         if VOID.contains(&name) || attrs.trim_end().ends_with('/') || self.stack.len() >= 512 {
             return;
         }
-        let set = attribute(attrs, "style").and_then(|style| {
+        let (mut transform, mut variant, mut breaks) = (None, None, None);
+        if PREFORMATTED.contains(&name) {
+            breaks = Some(true);
+        }
+        if let Some(style) = attribute(attrs, "style") {
             let style: String = style
                 .chars()
                 .filter(|c| !c.is_whitespace())
@@ -437,7 +446,6 @@ impl Caps {
                 .to_ascii_lowercase();
             // Small capitals show capitals too (Word saves its Small caps so), unless the text
             // is transformed otherwise.
-            let (mut transform, mut variant) = (None, None);
             for decl in style.split(';') {
                 match decl.split_once(':') {
                     Some(("text-transform", v)) => {
@@ -446,30 +454,49 @@ impl Caps {
                     Some(("font-variant" | "font-variant-caps", v)) => {
                         variant = Some(v.trim_end_matches("!important").contains("small-caps"))
                     }
+                    Some(("white-space", v)) => {
+                        breaks = Some(v.starts_with("pre") || v.starts_with("break-spaces"))
+                    }
                     _ => {}
                 }
             }
-            transform.or(variant)
-        });
-        let inherited = self.stack.last().map(|(_, on)| *on);
-        if let Some(on) = set.or(inherited) {
-            self.stack.push((name.to_owned(), on));
+        }
+        let set = transform.or(variant);
+        let (caps, pre) = self
+            .stack
+            .last()
+            .map_or((None, None), |&(_, c, p)| (Some(c), Some(p)));
+        if set.is_some() || breaks.is_some() || caps.is_some() {
+            self.stack.push((
+                name.to_owned(),
+                set.or(caps).unwrap_or(false),
+                breaks.or(pre).unwrap_or(false),
+            ));
         }
     }
 
     fn push_text(&self, out: &mut String, text: &str) {
-        if self.stack.last().is_some_and(|(_, on)| *on) {
-            push_text(out, &text.to_uppercase());
+        let (caps, pre) = self.stack.last().map_or((false, false), |&(_, c, p)| (c, p));
+        if caps {
+            push_text(out, &text.to_uppercase(), pre);
         } else {
-            push_text(out, text);
+            push_text(out, text, pre);
         }
     }
 }
 
-/// Appends text with HTML whitespace collapsed (runs of spaces and newlines become one space).
-fn push_text(out: &mut String, text: &str) {
+/// Appends text with HTML whitespace collapsed (runs of spaces and newlines become one space;
+/// in preformatted text a line break stays one).
+fn push_text(out: &mut String, text: &str, preformatted: bool) {
     for c in text.chars() {
-        if c.is_whitespace() {
+        if preformatted && c == '\n' {
+            if !out.is_empty() && !out.ends_with('\n') {
+                while out.ends_with(' ') {
+                    out.pop();
+                }
+                out.push('\n');
+            }
+        } else if c.is_whitespace() {
             if !out.is_empty() && !out.ends_with([' ', '\n']) {
                 out.push(' ');
             }
@@ -711,5 +738,29 @@ mod tests {
         ] {
             assert!(!to_text(html).contains("TUYỆT MẬT"), "{html}");
         }
+    }
+
+    /// Plain text a mailer or a mail-merge tool put into HTML as typed (`<pre>`, `white-space:
+    /// pre-wrap`) keeps its line breaks: a stamp on a line of its own stays alone on it. Other
+    /// text's line breaks are spaces, as a browser shows them.
+    #[test]
+    fn preformatted_text_keeps_its_lines() {
+        assert_eq!(
+            to_text("<html><body><pre>UBND TỈNH\nTỐI MẬT  \n\nKế hoạch</pre><p>a\nb</p></body></html>"),
+            "UBND TỈNH\nTỐI MẬT\nKế hoạch\na b\n"
+        );
+        assert_eq!(
+            to_text("<div style=\"white-space: pre-wrap\">MẬT\nBáo cáo <b>quý\nIV</b></div><div>x\ny</div>"),
+            "MẬT\nBáo cáo quý\nIV\nx y\n"
+        );
+        assert_eq!(
+            to_text("<pre><span style=\"white-space:normal\">a\nb</span>\nc</pre>"),
+            "a b\nc\n"
+        );
+        // Capitals and line breaks together.
+        assert_eq!(
+            to_text("<pre style=\"text-transform:uppercase\">tối mật\nkế hoạch</pre>"),
+            "TỐI MẬT\nKẾ HOẠCH\n"
+        );
     }
 }
