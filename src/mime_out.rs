@@ -21,6 +21,23 @@ pub fn rtf_hex(bytes: &[u8]) -> String {
     lines.join("\r\n")
 }
 
+/// An OLE 1 embedded object as RTF's `\objdata` carries one: version, format 2 (embedded),
+/// the class, topic and item names (each its length with the NUL, then its bytes), then the
+/// native data's length and the data.
+pub fn ole1_of(class: &str, native: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(native.len() + class.len() + 32);
+    out.extend_from_slice(&0x0501u32.to_le_bytes());
+    out.extend_from_slice(&2u32.to_le_bytes());
+    for name in [class, "", ""] {
+        out.extend_from_slice(&(name.len() as u32 + 1).to_le_bytes());
+        out.extend_from_slice(name.as_bytes());
+        out.push(0);
+    }
+    out.extend_from_slice(&(native.len() as u32).to_le_bytes());
+    out.extend_from_slice(native);
+    out
+}
+
 /// Standard base64 with CRLF line breaks every 76 characters, as mailers write it.
 pub fn base64(data: &[u8]) -> Vec<u8> {
     const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

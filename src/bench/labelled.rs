@@ -1241,22 +1241,6 @@ fn pdf_with_info(mut pdf: Vec<u8>, title: &str, keywords: &str) -> Vec<u8> {
     pdf
 }
 
-/// An OLE 1 embedded object (`\objdata`'s content): version, format 2 (embedded), the class,
-/// topic and item names, then the native data.
-fn ole1_object(class: &str, native: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    out.extend_from_slice(&0x0501u32.to_le_bytes());
-    out.extend_from_slice(&2u32.to_le_bytes());
-    for name in [class, "", ""] {
-        out.extend_from_slice(&(name.len() as u32 + 1).to_le_bytes());
-        out.extend_from_slice(name.as_bytes());
-        out.push(0);
-    }
-    out.extend_from_slice(&(native.len() as u32).to_le_bytes());
-    out.extend_from_slice(native);
-    out
-}
-
 /// The native data of an OLE `Package` object (Windows' Object Packager, «Insert Object → from
 /// file»): the file's label, its path, the temporary copy's path, then its bytes.
 fn ole_package(name: &str, data: &[u8]) -> Vec<u8> {
@@ -3861,7 +3845,7 @@ pub fn labelled() -> Vec<Labelled> {
             rtf_with_object(
                 &letter,
                 "Package",
-                &ole1_object("Package", &ole_package("ke-hoach.txt", packaged.as_bytes())),
+                &crate::mime_out::ole1_of("Package", &ole_package("ke-hoach.txt", packaged.as_bytes())),
             ),
         ),
     ));
@@ -3875,7 +3859,7 @@ pub fn labelled() -> Vec<Labelled> {
             rtf_with_object(
                 &letter,
                 "Word.Document.8",
-                &ole1_object(
+                &crate::mime_out::ole1_of(
                     "Word.Document.8",
                     include_bytes!("../../corpus/sources/bao-cao-header-mat.doc"),
                 ),

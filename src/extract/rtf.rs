@@ -536,15 +536,10 @@ mod tests {
         package.extend_from_slice(&("TỐI".len() as u32).to_le_bytes());
         package.extend_from_slice("TỐI".as_bytes());
         let object = |class: &str, native: &[u8]| -> String {
-            let mut b = vec![1, 5, 0, 0, 2, 0, 0, 0];
-            for name in [class, "", ""] {
-                b.extend_from_slice(&(name.len() as u32 + 1).to_le_bytes());
-                b.extend_from_slice(name.as_bytes());
-                b.push(0);
-            }
-            b.extend_from_slice(&(native.len() as u32).to_le_bytes());
-            b.extend_from_slice(native);
-            b.iter().map(|x| format!("{x:02X}")).collect()
+            crate::mime_out::ole1_of(class, native)
+                .iter()
+                .map(|x| format!("{x:02X}"))
+                .collect()
         };
         let mut bytes = format!(
             "{{\\rtf1\\ansi UBND\\par{{\\*\\shppict{{\\pict{{\\*\\picprop{{\\sp{{\\sn fade}}{{\\sv 1}}}}}}\\pngblip\r\n{png}\r\n}}}}{{\\nonshppict{{\\pict\\wmetafile8 0100090000}}}}{{\\pict\\jpegblip\\bin4 "
