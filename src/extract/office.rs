@@ -1,7 +1,9 @@
-//! Office documents: the XML parts of OOXML (`.docx .xlsx .pptx`) and OpenDocument (`.odt
-//! .ods`) files reduced to text — body, tables (a cell per line), text boxes, headers and
-//! footers, notes, document properties — with runs in legacy Vietnamese fonts (`.VnTime`,
-//! `VNI-Times`) decoded. XML documents that declare entities are refused (entity bombs).
+//! Office documents: the XML parts of OOXML (`.docx .xlsx .pptx`, Visio's `.vsdx` pages) and
+//! OpenDocument (`.odt .ods`) files reduced to text — body, tables (a cell per line), text
+//! boxes, headers and footers, notes, comments, document properties — with runs in legacy
+//! Vietnamese fonts (`.VnTime`, `VNI-Times`) decoded; which parts are read, and which are files
+//! of their own (embedded objects, pictures, what a `.docx` imports whole), is [`member_kind`].
+//! XML documents that declare entities are refused (entity bombs).
 
 use crate::vietnamese::Legacy;
 use quick_xml::events::{BytesStart, Event};

@@ -15,9 +15,9 @@ use std::time::Instant;
 pub struct RtfText {
     pub text: String,
     pub tcvn3_lowercase: bool,
-    /// Pictures in a format OCR reads (PNG, JPEG, GIF, BMP, TIFF…; not Windows metafiles) and the files inside embedded
-    /// objects, each with a name (a packaged file's own; `picture N`, or the object's class),
-    /// at most [`MAX_FILES`]. Each is at most the bytes of the document.
+    /// Pictures in a format OCR reads (PNG, JPEG, GIF, BMP, TIFF…; not Windows metafiles) and
+    /// the files inside embedded objects, each with a name (`picture N`; a packaged file's
+    /// own, or the object's class), at most [`MAX_FILES`], each at most the document's size.
     pub files: Vec<(String, Vec<u8>)>,
 }
 
@@ -449,6 +449,10 @@ pub fn extract(data: &[u8], deadline: Instant) -> Result<RtfText, String> {
             }
         }
     }
+    // A document cut short inside a picture or an object: what was decoded of it is read.
+    if let Some(depth) = st.collecting.as_ref().map(|c| c.depth) {
+        st.end_group(depth);
+    }
     st.flush();
     Ok(st.out)
 }
@@ -567,6 +571,16 @@ mod tests {
                 ("ke-hoach.txt", "TỐI".as_bytes()),
                 ("Word.Document.8", b"\xD0\xCF\x11\xE0".as_slice()),
             ]
+        );
+        // A document cut short inside an object still gives it.
+        let cut = format!(
+            "{{\\rtf1 {{\\object{{\\*\\objdata {}",
+            object("Word.Document.8", b"\xD0\xCF\x11\xE0")
+        );
+        let files = extract(cut.as_bytes(), later()).expect("reads").files;
+        assert_eq!(
+            files,
+            [("Word.Document.8".to_owned(), b"\xD0\xCF\x11\xE0".to_vec())]
         );
         // At most MAX_FILES of them.
         let many = format!(
