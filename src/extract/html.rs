@@ -338,16 +338,16 @@ pub fn to_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len() / 2);
     let mut rest = html;
     let mut skip_until: Option<String> = None;
-    let mut caps = Caps::default();
+    let mut shown = Shown::default();
     while !rest.is_empty() {
         let Some(lt) = rest.find(['<', '&']) else {
             if skip_until.is_none() {
-                caps.push_text(&mut out, rest);
+                shown.push_text(&mut out, rest);
             }
             break;
         };
         if skip_until.is_none() {
-            caps.push_text(&mut out, &rest[..lt]);
+            shown.push_text(&mut out, &rest[..lt]);
         }
         rest = &rest[lt..];
         if rest.starts_with('&') {
@@ -360,7 +360,7 @@ pub fn to_text(html: &str) -> String {
                 Some(c) => {
                     if skip_until.is_none() {
                         let c = if c == '\u{a0}' { ' ' } else { c };
-                        caps.push_text(&mut out, c.encode_utf8(&mut [0; 4]));
+                        shown.push_text(&mut out, c.encode_utf8(&mut [0; 4]));
                     }
                     rest = rest[end..].strip_prefix(';').unwrap_or(&rest[end..]);
                 }
@@ -400,7 +400,7 @@ pub fn to_text(html: &str) -> String {
             skip_until = Some(name);
             continue;
         }
-        caps.see(&name, closing, &tag[name.len() + usize::from(closing)..]);
+        shown.see(&name, closing, &tag[name.len() + usize::from(closing)..]);
         if BLOCK.contains(&name.as_str()) && !out.ends_with('\n') && !out.is_empty() {
             out.push('\n');
         }
@@ -413,7 +413,7 @@ pub fn to_text(html: &str) -> String {
 /// and which keep their line breaks (`<pre>`, `<textarea>`, `white-space: pre…`: plain text
 /// that a mailer or a mail-merge tool put into HTML as it was typed).
 #[derive(Default)]
-struct Caps {
+struct Shown {
     /// The elements open since the outermost one that set capitals or line breaks on or off,
     /// each with whether it shows capitals and keeps line breaks (its own settings, else its
     /// parent's); empty outside such an element, so a page without them keeps no stack.
@@ -423,7 +423,7 @@ struct Caps {
 /// Elements that show their text's line breaks as typed.
 const PREFORMATTED: &[&str] = &["pre", "textarea", "listing", "xmp", "plaintext"];
 
-impl Caps {
+impl Shown {
     fn see(&mut self, name: &str, closing: bool, attrs: &str) {
         if closing {
             if let Some(i) = self.stack.iter().rposition(|(n, _, _)| n == name) {

@@ -1064,11 +1064,18 @@ fn jpeg_end(s: &[u8], start: usize) -> Option<usize> {
     }
 }
 
-/// An OLE package (`\x01Ole10Native`): the embedded file's name and bytes.
-pub(super) fn ole10_native(s: &[u8]) -> Option<(String, Vec<u8>)> {
-    // Total size, a 2-byte flag, then the label, the source path (NUL-terminated ANSI), 4 bytes,
-    // the temporary path (length-prefixed), then the data's size and the data.
-    let mut i = 6usize;
+/// An OLE package (`\x01Ole10Native`): the embedded file's name and bytes. The stream is the
+/// packaged file's data ([`packaged_file`]) after its total size.
+fn ole10_native(s: &[u8]) -> Option<(String, Vec<u8>)> {
+    packaged_file(s.get(4..)?)
+}
+
+/// What Windows' Object Packager stores of a file (an `\x01Ole10Native` stream after its size,
+/// an OLE 1 `Package` object's native data in RTF): a 2-byte flag, the label, the source path
+/// (NUL-terminated ANSI), 4 bytes, the temporary path (length-prefixed), then the data's size
+/// and the data. The label (the file's name) and the bytes.
+pub(super) fn packaged_file(s: &[u8]) -> Option<(String, Vec<u8>)> {
+    let mut i = 2usize;
     let label_end = i + memchr::memchr(0, s.get(i..)?)?;
     let label = String::from_utf8_lossy(&s[i..label_end]).into_owned();
     i = label_end + 1;

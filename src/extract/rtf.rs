@@ -459,8 +459,8 @@ pub fn extract(data: &[u8], deadline: Instant) -> Result<RtfText, String> {
 
 /// The file inside an OLE 1 embedded object (`\objdata`): OLE version, format (2: embedded),
 /// the class, topic and item names (each its length, then its bytes), the native data's size
-/// and the data. A `Package` object's data is a packaged file (its own name and bytes, as in
-/// an `\x01Ole10Native` stream); another class's (`Word.Document.8`, `Excel.Sheet.12`…) is
+/// and the data. A `Package` object's data is a packaged file (its own name and bytes,
+/// [`super::ole::packaged_file`]); another class's (`Word.Document.8`, `Excel.Sheet.12`…) is
 /// the document itself, an OLE compound file.
 fn ole1_object(b: &[u8]) -> Option<(String, Vec<u8>)> {
     let u32_at = |i: usize| -> Option<usize> {
@@ -482,10 +482,7 @@ fn ole1_object(b: &[u8]) -> Option<(String, Vec<u8>)> {
     let size = u32_at(i)?;
     let native = b.get(i + 4..(i + 4).checked_add(size)?)?;
     if class == "Package" {
-        // The packaged file as an `\x01Ole10Native` stream holds it, after its total size.
-        let mut stream = (native.len() as u32).to_le_bytes().to_vec();
-        stream.extend_from_slice(native);
-        return super::ole::ole10_native(&stream);
+        return super::ole::packaged_file(native);
     }
     Some((class, native.to_vec()))
 }
