@@ -235,6 +235,12 @@ fn tnef_attribute(out: &mut Vec<u8>, level: u8, id: u32, data: &[u8]) {
 /// per attachment its rendering data, title (8.3), data and properties with the long name
 /// (UTF-16) after a named property and a fixed-size one.
 pub fn tnef_of(files: &[(&str, &str, &[u8])], code_page: u32) -> Vec<u8> {
+    tnef_message(&[], files, code_page)
+}
+
+/// [`tnef_of`], with these MAPI properties of the message (id, type, value: a body as
+/// `PR_BODY` 0x1000, `PR_RTF_COMPRESSED` 0x1009 or `PR_HTML` 0x1013) in its `attMsgProps`.
+pub fn tnef_message(props: &[(u16, u16, Vec<u8>)], files: &[(&str, &str, &[u8])], code_page: u32) -> Vec<u8> {
     let mut out = vec![0x78, 0x9F, 0x3E, 0x22];
     out.extend_from_slice(&0x1234u16.to_le_bytes());
     tnef_attribute(&mut out, 1, 0x0008_9006, &[0, 0, 1, 0]);
@@ -242,6 +248,18 @@ pub fn tnef_of(files: &[(&str, &str, &[u8])], code_page: u32) -> Vec<u8> {
     cp.extend_from_slice(&[0; 4]);
     tnef_attribute(&mut out, 1, 0x0006_9007, &cp);
     tnef_attribute(&mut out, 1, 0x0007_8008, b"IPM.Microsoft Mail.Note\0");
+    if !props.is_empty() {
+        let mut list = (props.len() as u32).to_le_bytes().to_vec();
+        for (id, kind, value) in props {
+            list.extend_from_slice(&kind.to_le_bytes());
+            list.extend_from_slice(&id.to_le_bytes());
+            list.extend_from_slice(&1u32.to_le_bytes());
+            list.extend_from_slice(&(value.len() as u32).to_le_bytes());
+            list.extend_from_slice(value);
+            list.resize(list.len().next_multiple_of(4), 0);
+        }
+        tnef_attribute(&mut out, 1, 0x0006_9003, &list);
+    }
     for (short, long, data) in files {
         tnef_attribute(
             &mut out,
@@ -285,6 +303,100 @@ pub fn tnef_of(files: &[(&str, &str, &[u8])], code_page: u32) -> Vec<u8> {
         }
         props.extend_from_slice(&name);
         tnef_attribute(&mut out, 2, 0x0006_9005, &props);
+    }
+    out
+}
+
+/// A file as BinHex 4.0 writes it (RFC 1741; test messages, bench corpora): the line that says
+/// so, then between colons the header (name, version, type and creator `TEXT`/`ttxt`, flags,
+/// the forks' lengths, CRC), the data fork and its CRC and an empty resource fork's CRC, runs
+/// of four or more bytes coded with 0x90, in lines of 64 characters.
+pub fn binhex_of(name: &str, data: &[u8]) -> String {
+    let crc = |bytes: &[u8]| {
+        // CRC-16/XMODEM over the bytes and two zero bytes, as BinHex computes it.
+        let mut c: u16 = 0;
+        for &b in bytes.iter().chain(&[0, 0]) {
+            for i in (0..8).rev() {
+                let carry = c & 0x8000 != 0;
+                c = (c << 1) | u16::from((b >> i) & 1);
+                if carry {
+                    c ^= 0x1021;
+                }
+            }
+        }
+        c
+    };
+    let mut plain = vec![name.len() as u8];
+    plain.extend_from_slice(name.as_bytes());
+    plain.push(0);
+    plain.extend_from_slice(b"TEXTttxt");
+    plain.extend_from_slice(&[0, 0]);
+    plain.extend_from_slice(&(data.len() as u32).to_be_bytes());
+    plain.extend_from_slice(&0u32.to_be_bytes());
+    plain.extend_from_slice(&crc(&plain).to_be_bytes());
+    plain.extend_from_slice(data);
+    plain.extend_from_slice(&crc(data).to_be_bytes());
+    plain.extend_from_slice(&crc(&[]).to_be_bytes());
+    let mut coded = Vec::with_capacity(plain.len());
+    let mut i = 0;
+    while let Some(&b) = plain.get(i) {
+        let run = plain[i..].iter().take(255).take_while(|&&x| x == b).count();
+        coded.push(b);
+        if b == 0x90 {
+            coded.push(0);
+        }
+        if run >= 4 {
+            coded.extend_from_slice(&[0x90, run as u8]);
+            i += run;
+        } else {
+            i += 1;
+        }
+    }
+    const ALPHABET: &[u8; 64] = b"!\"#$%&'()*+,-012345689@ABCDEFGHIJKLMNPQRSTUVXYZ[`abcdefhijklmpqr";
+    let mut chars = vec![b':'];
+    for group in coded.chunks(3) {
+        let n = group.len();
+        let v = group
+            .iter()
+            .chain([0u8, 0].iter())
+            .take(3)
+            .fold(0u32, |v, &b| (v << 8) | u32::from(b));
+        for k in 0..=n {
+            chars.push(ALPHABET[((v >> (18 - 6 * k)) & 0x3F) as usize]);
+        }
+    }
+    chars.push(b':');
+    let lines: Vec<&str> = chars
+        .chunks(64)
+        .map(|c| std::str::from_utf8(c).unwrap_or(""))
+        .collect();
+    format!(
+        "(This file must be converted with BinHex 4.0)\r\n{}",
+        lines.join("\r\n")
+    )
+}
+
+/// A file's bytes as yEnc lines (each byte plus 42; NUL, LF, CR and `=` escaped), 128 to a
+/// line, CRLF after each, without the `=ybegin` and `=yend` lines (test messages).
+pub fn yenc_lines(data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(data.len() + data.len() / 64 + 4);
+    let mut width = 0;
+    for &b in data {
+        let c = b.wrapping_add(42);
+        if matches!(c, 0 | b'\n' | b'\r' | b'=') {
+            out.extend_from_slice(&[b'=', c.wrapping_add(64)]);
+            width += 2;
+        } else {
+            out.push(c);
+            width += 1;
+        }
+        if width >= 128 {
+            out.extend_from_slice(b"\r\n");
+            width = 0;
+        }
+    }
+    if width > 0 {
+        out.extend_from_slice(b"\r\n");
     }
     out
 }

@@ -518,8 +518,8 @@ pub fn normalise(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// Decodes bytes of unknown encoding: a BOM, else UTF-8, else the best of Windows-1258 and
-/// Windows-1252 (then TCVN3/VNI by content). Always NFC.
+/// Decodes bytes of unknown encoding: a BOM, else UTF-8, else TCVN3/VNI by content, else the
+/// best of Windows-1258, VISCII and Windows-1252. Always NFC.
 pub fn decode_bytes(bytes: &[u8]) -> String {
     if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom..]);
@@ -538,14 +538,27 @@ pub fn decode_bytes(bytes: &[u8]) -> String {
     if let Some(enc) = detect_legacy(&latin) {
         return enc.decode(&latin);
     }
-    match windows_1258(bytes, &latin) {
-        Some(vn) => vn,
-        None => latin.into_owned(),
+    let vn = windows_1258(bytes, &latin);
+    // VISCII (no label: a text file from the 1990s) when it reads as more Vietnamese still.
+    if let Some(v) = viscii(bytes)
+        && vietnamese_words(&v).1
+            > vn.as_deref()
+                .map_or(vietnamese_words(&latin).1, |t| vietnamese_words(t).1)
+    {
+        return v;
     }
+    vn.unwrap_or_else(|| latin.into_owned())
+}
+
+/// The bytes read as VISCII when most of their non-ASCII words are Vietnamese syllables then.
+fn viscii(bytes: &[u8]) -> Option<String> {
+    let v = Charset8::Viscii.decode(bytes);
+    let (total, good) = vietnamese_words(&v);
+    (total > 0 && good * 10 >= total * 6).then_some(v)
 }
 
 /// Whether 8-bit bytes that are not UTF-8 are surely Vietnamese: TCVN3 or VNI
-/// ([`detect_legacy`]), or Windows-1258: most of the non-ASCII words read as Vietnamese
+/// ([`detect_legacy`]), or Windows-1258 or VISCII: most of the non-ASCII words read as Vietnamese
 /// syllables, and more than read as Windows-1252 (Chinese GB2312 bytes read as Windows-1258
 /// make a few by chance, never most). Other bytes (Latin-1 English, say) are not.
 pub fn is_vietnamese_8bit(bytes: &[u8]) -> bool {
@@ -556,7 +569,8 @@ pub fn is_vietnamese_8bit(bytes: &[u8]) -> bool {
     let (vn, _) = encoding_rs::WINDOWS_1258.decode_without_bom_handling(bytes);
     let (total, good) = vietnamese_words(&nfc(&vn));
     let (_, as_latin) = vietnamese_words(&latin);
-    good * 10 >= total * 6 && good > as_latin
+    (good * 10 >= total * 6 && good > as_latin)
+        || viscii(bytes).is_some_and(|v| vietnamese_words(&v).1 > as_latin)
 }
 
 /// The bytes read as Windows-1258 (NFC), when that gives more Vietnamese syllables than reading
@@ -566,6 +580,334 @@ fn windows_1258(bytes: &[u8], latin: &str) -> Option<String> {
     let vn = nfc(&vn).into_owned();
     (vietnamese_words(&vn).1 > vietnamese_words(latin).1).then_some(vn)
 }
+
+// ---------------------------------------------------------------------------------------------
+// Vietnamese 8-bit character sets a message may be labelled with
+
+/// An 8-bit Vietnamese character set a mail part may be labelled with that the MIME parser (and
+/// `encoding_rs`) does not know: VISCII (RFC 1456), TCVN 5712:1993 (VN1, the full set of which
+/// the `.VnTime` fonts' TCVN3 is the lower-case half) and VNI, as Vietnamese mail clients of the
+/// 1990s and 2000s sent them (Netscape's and Mozilla's `VISCII`, `x-viet-tcvn5712`,
+/// `x-viet-vni`). Text labelled so is decoded here, not read as UTF-8 and lost.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Charset8 {
+    Viscii,
+    Tcvn,
+    Vni,
+}
+
+impl Charset8 {
+    /// The character set a `charset=` label names, if it is one of these.
+    pub fn from_label(label: &str) -> Option<Charset8> {
+        let l = label.trim().trim_matches('"').to_ascii_lowercase();
+        match l.as_str() {
+            "viscii" | "viscii1.1-1" | "csviscii" | "x-viet-viscii" => Some(Charset8::Viscii),
+            "tcvn" | "tcvn-5712" | "tcvn5712" | "tcvn5712-1" | "tcvn5712-1:1993" | "tcvn3"
+            | "x-viet-tcvn" | "x-viet-tcvn5712" => Some(Charset8::Tcvn),
+            "vni" | "x-viet-vni" | "vni-windows" => Some(Charset8::Vni),
+            _ => None,
+        }
+    }
+
+    /// Decodes bytes in this character set to Unicode (NFC).
+    pub fn decode(self, bytes: &[u8]) -> String {
+        match self {
+            Charset8::Viscii => {
+                nfc(&bytes.iter().map(|&b| table_char(&VISCII, b)).collect::<String>()).into_owned()
+            }
+            Charset8::Tcvn => nfc(&bytes
+                .iter()
+                .map(|&b| table_char(&TCVN_VN1, b))
+                .collect::<String>())
+            .into_owned(),
+            Charset8::Vni => decode_vni(&bytes.iter().map(|&b| char::from(b)).collect::<String>()),
+        }
+    }
+}
+
+impl Charset8 {
+    /// Text (NFC) in VISCII or TCVN 5712 VN1 (test messages, bench corpora): a character the set
+    /// lacks becomes `?`. VNI as [`Legacy::encode`] writes it.
+    pub fn encode(self, text: &str) -> Vec<u8> {
+        let table: &[(u8, char)] = match self {
+            Charset8::Viscii => &VISCII,
+            Charset8::Tcvn => &TCVN_VN1,
+            Charset8::Vni => return Legacy::Vni.encode(text).chars().map(|c| c as u32 as u8).collect(),
+        };
+        nfc(text)
+            .chars()
+            .map(|c| match table.iter().find(|&&(_, t)| t == c) {
+                Some(&(b, _)) => b,
+                None if (c as u32) < 0x100
+                    && table.binary_search_by_key(&(c as u8), |&(k, _)| k).is_err() =>
+                {
+                    c as u8
+                }
+                None => b'?',
+            })
+            .collect()
+    }
+}
+
+/// A byte through a table of the bytes a character set gives another meaning than ASCII and
+/// Latin-1 (sorted by byte).
+fn table_char(table: &[(u8, char)], b: u8) -> char {
+    match table.binary_search_by_key(&b, |&(k, _)| k) {
+        Ok(i) => table[i].1,
+        Err(_) => char::from(b),
+    }
+}
+
+/// VISCII (RFC 1456): the bytes that are not ASCII or Latin-1 (six control codes among them,
+/// for capitals). Written from glibc's `iconv -f VISCII`, a byte at a time.
+const VISCII: [(u8, char); 103] = [
+    (0x02, 'Ẳ'),
+    (0x05, 'Ẵ'),
+    (0x06, 'Ẫ'),
+    (0x14, 'Ỷ'),
+    (0x19, 'Ỹ'),
+    (0x1E, 'Ỵ'),
+    (0x80, 'Ạ'),
+    (0x81, 'Ắ'),
+    (0x82, 'Ằ'),
+    (0x83, 'Ặ'),
+    (0x84, 'Ấ'),
+    (0x85, 'Ầ'),
+    (0x86, 'Ẩ'),
+    (0x87, 'Ậ'),
+    (0x88, 'Ẽ'),
+    (0x89, 'Ẹ'),
+    (0x8A, 'Ế'),
+    (0x8B, 'Ề'),
+    (0x8C, 'Ể'),
+    (0x8D, 'Ễ'),
+    (0x8E, 'Ệ'),
+    (0x8F, 'Ố'),
+    (0x90, 'Ồ'),
+    (0x91, 'Ổ'),
+    (0x92, 'Ỗ'),
+    (0x93, 'Ộ'),
+    (0x94, 'Ợ'),
+    (0x95, 'Ớ'),
+    (0x96, 'Ờ'),
+    (0x97, 'Ở'),
+    (0x98, 'Ị'),
+    (0x99, 'Ỏ'),
+    (0x9A, 'Ọ'),
+    (0x9B, 'Ỉ'),
+    (0x9C, 'Ủ'),
+    (0x9D, 'Ũ'),
+    (0x9E, 'Ụ'),
+    (0x9F, 'Ỳ'),
+    (0xA0, 'Õ'),
+    (0xA1, 'ắ'),
+    (0xA2, 'ằ'),
+    (0xA3, 'ặ'),
+    (0xA4, 'ấ'),
+    (0xA5, 'ầ'),
+    (0xA6, 'ẩ'),
+    (0xA7, 'ậ'),
+    (0xA8, 'ẽ'),
+    (0xA9, 'ẹ'),
+    (0xAA, 'ế'),
+    (0xAB, 'ề'),
+    (0xAC, 'ể'),
+    (0xAD, 'ễ'),
+    (0xAE, 'ệ'),
+    (0xAF, 'ố'),
+    (0xB0, 'ồ'),
+    (0xB1, 'ổ'),
+    (0xB2, 'ỗ'),
+    (0xB3, 'Ỡ'),
+    (0xB4, 'Ơ'),
+    (0xB5, 'ộ'),
+    (0xB6, 'ờ'),
+    (0xB7, 'ở'),
+    (0xB8, 'ị'),
+    (0xB9, 'Ự'),
+    (0xBA, 'Ứ'),
+    (0xBB, 'Ừ'),
+    (0xBC, 'Ử'),
+    (0xBD, 'ơ'),
+    (0xBE, 'ớ'),
+    (0xBF, 'Ư'),
+    (0xC4, 'Ả'),
+    (0xC5, 'Ă'),
+    (0xC6, 'ẳ'),
+    (0xC7, 'ẵ'),
+    (0xCB, 'Ẻ'),
+    (0xCE, 'Ĩ'),
+    (0xCF, 'ỳ'),
+    (0xD0, 'Đ'),
+    (0xD1, 'ứ'),
+    (0xD5, 'ạ'),
+    (0xD6, 'ỷ'),
+    (0xD7, 'ừ'),
+    (0xD8, 'ử'),
+    (0xDB, 'ỹ'),
+    (0xDC, 'ỵ'),
+    (0xDE, 'ỡ'),
+    (0xDF, 'ư'),
+    (0xE4, 'ả'),
+    (0xE5, 'ă'),
+    (0xE6, 'ữ'),
+    (0xE7, 'ẫ'),
+    (0xEB, 'ẻ'),
+    (0xEE, 'ĩ'),
+    (0xEF, 'ỉ'),
+    (0xF0, 'đ'),
+    (0xF1, 'ự'),
+    (0xF6, 'ỏ'),
+    (0xF7, 'ọ'),
+    (0xF8, 'ụ'),
+    (0xFB, 'ũ'),
+    (0xFC, 'ủ'),
+    (0xFE, 'ợ'),
+    (0xFF, 'Ữ'),
+];
+
+/// TCVN 5712:1993 VN1: the bytes that are not ASCII or Latin-1 (control codes for capitals,
+/// 0xB0–0xB4 combining tone marks). Written from glibc's `iconv -f TCVN5712-1`, a byte at a time.
+const TCVN_VN1: [(u8, char); 138] = [
+    (0x01, 'Ú'),
+    (0x02, 'Ụ'),
+    (0x04, 'Ừ'),
+    (0x05, 'Ử'),
+    (0x06, 'Ữ'),
+    (0x11, 'Ứ'),
+    (0x12, 'Ự'),
+    (0x13, 'Ỳ'),
+    (0x14, 'Ỷ'),
+    (0x15, 'Ỹ'),
+    (0x16, 'Ý'),
+    (0x17, 'Ỵ'),
+    (0x80, 'À'),
+    (0x81, 'Ả'),
+    (0x82, 'Ã'),
+    (0x83, 'Á'),
+    (0x84, 'Ạ'),
+    (0x85, 'Ặ'),
+    (0x86, 'Ậ'),
+    (0x87, 'È'),
+    (0x88, 'Ẻ'),
+    (0x89, 'Ẽ'),
+    (0x8A, 'É'),
+    (0x8B, 'Ẹ'),
+    (0x8C, 'Ệ'),
+    (0x8D, 'Ì'),
+    (0x8E, 'Ỉ'),
+    (0x8F, 'Ĩ'),
+    (0x90, 'Í'),
+    (0x91, 'Ị'),
+    (0x92, 'Ò'),
+    (0x93, 'Ỏ'),
+    (0x94, 'Õ'),
+    (0x95, 'Ó'),
+    (0x96, 'Ọ'),
+    (0x97, 'Ộ'),
+    (0x98, 'Ờ'),
+    (0x99, 'Ở'),
+    (0x9A, 'Ỡ'),
+    (0x9B, 'Ớ'),
+    (0x9C, 'Ợ'),
+    (0x9D, 'Ù'),
+    (0x9E, 'Ủ'),
+    (0x9F, 'Ũ'),
+    (0xA1, 'Ă'),
+    (0xA2, 'Â'),
+    (0xA3, 'Ê'),
+    (0xA4, 'Ô'),
+    (0xA5, 'Ơ'),
+    (0xA6, 'Ư'),
+    (0xA7, 'Đ'),
+    (0xA8, 'ă'),
+    (0xA9, 'â'),
+    (0xAA, 'ê'),
+    (0xAB, 'ô'),
+    (0xAC, 'ơ'),
+    (0xAD, 'ư'),
+    (0xAE, 'đ'),
+    (0xAF, 'Ằ'),
+    (0xB0, '\u{0300}'),
+    (0xB1, '\u{0309}'),
+    (0xB2, '\u{0303}'),
+    (0xB3, '\u{0301}'),
+    (0xB4, '\u{0323}'),
+    (0xB5, 'à'),
+    (0xB6, 'ả'),
+    (0xB7, 'ã'),
+    (0xB8, 'á'),
+    (0xB9, 'ạ'),
+    (0xBA, 'Ẳ'),
+    (0xBB, 'ằ'),
+    (0xBC, 'ẳ'),
+    (0xBD, 'ẵ'),
+    (0xBE, 'ắ'),
+    (0xBF, 'Ẵ'),
+    (0xC0, 'Ắ'),
+    (0xC1, 'Ầ'),
+    (0xC2, 'Ẩ'),
+    (0xC3, 'Ẫ'),
+    (0xC4, 'Ấ'),
+    (0xC5, 'Ề'),
+    (0xC6, 'ặ'),
+    (0xC7, 'ầ'),
+    (0xC8, 'ẩ'),
+    (0xC9, 'ẫ'),
+    (0xCA, 'ấ'),
+    (0xCB, 'ậ'),
+    (0xCC, 'è'),
+    (0xCD, 'Ể'),
+    (0xCE, 'ẻ'),
+    (0xCF, 'ẽ'),
+    (0xD0, 'é'),
+    (0xD1, 'ẹ'),
+    (0xD2, 'ề'),
+    (0xD3, 'ể'),
+    (0xD4, 'ễ'),
+    (0xD5, 'ế'),
+    (0xD6, 'ệ'),
+    (0xD7, 'ì'),
+    (0xD8, 'ỉ'),
+    (0xD9, 'Ễ'),
+    (0xDA, 'Ế'),
+    (0xDB, 'Ồ'),
+    (0xDC, 'ĩ'),
+    (0xDD, 'í'),
+    (0xDE, 'ị'),
+    (0xDF, 'ò'),
+    (0xE0, 'Ổ'),
+    (0xE1, 'ỏ'),
+    (0xE2, 'õ'),
+    (0xE3, 'ó'),
+    (0xE4, 'ọ'),
+    (0xE5, 'ồ'),
+    (0xE6, 'ổ'),
+    (0xE7, 'ỗ'),
+    (0xE8, 'ố'),
+    (0xE9, 'ộ'),
+    (0xEA, 'ờ'),
+    (0xEB, 'ở'),
+    (0xEC, 'ỡ'),
+    (0xED, 'ớ'),
+    (0xEE, 'ợ'),
+    (0xEF, 'ù'),
+    (0xF0, 'Ỗ'),
+    (0xF1, 'ủ'),
+    (0xF2, 'ũ'),
+    (0xF3, 'ú'),
+    (0xF4, 'ụ'),
+    (0xF5, 'ừ'),
+    (0xF6, 'ử'),
+    (0xF7, 'ữ'),
+    (0xF8, 'ứ'),
+    (0xF9, 'ự'),
+    (0xFA, 'ỳ'),
+    (0xFB, 'ỷ'),
+    (0xFC, 'ỹ'),
+    (0xFE, 'ỵ'),
+    (0xFF, 'Ố'),
+];
 
 /// Removes diacritics and upper-cases: `Tối mật` → `TOI MAT`, `đ` → `D`.
 pub fn fold(text: &str) -> String {
@@ -917,6 +1259,43 @@ pub fn count_letters(text: &str) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// VISCII, TCVN 5712 (VN1) and VNI labelled text decodes to the letters it stands for;
+    /// VISCII without a label is told from Windows-1258 and Latin-1 by its words.
+    #[test]
+    fn vietnamese_8bit_character_sets_by_label_and_by_content() {
+        let text = "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\nTỐI MẬT\nKẾ HOẠCH bảo vệ bí mật nhà nước, Ẵ Ẫ Ỷ Ỹ Ỵ ữ";
+        let viscii = Charset8::Viscii.encode(text);
+        assert!(viscii.iter().all(|&b| b != b'?'));
+        assert_eq!(Charset8::Viscii.decode(&viscii), text);
+        assert_eq!(decode_bytes(&viscii), text);
+        assert!(is_vietnamese_8bit(&viscii));
+        // TCVN 5712 VN1: «TỐI MẬT» as glibc writes it (Ố 0xFF, Ậ 0x86), a combining tone mark.
+        assert_eq!(Charset8::Tcvn.decode(b"T\xffI M\x86T b\xb8o"), "TỐI MẬT báo");
+        assert_eq!(Charset8::Tcvn.decode(b"ba\xb3n"), "bán");
+        assert_eq!(Charset8::Tcvn.decode(&Charset8::Tcvn.encode(text)), text);
+        assert_eq!(Charset8::Vni.decode(&Charset8::Vni.encode(text)), text);
+        assert_eq!(Charset8::Vni.decode(b"TO\xc1I MA\xc4T"), "TỐI MẬT");
+        for (label, want) in [
+            ("VISCII", Some(Charset8::Viscii)),
+            ("\"viscii1.1-1\"", Some(Charset8::Viscii)),
+            ("x-viet-tcvn5712", Some(Charset8::Tcvn)),
+            ("TCVN5712-1", Some(Charset8::Tcvn)),
+            ("x-viet-vni", Some(Charset8::Vni)),
+            ("windows-1258", None),
+            ("utf-8", None),
+        ] {
+            assert_eq!(Charset8::from_label(label), want, "{label}");
+        }
+        // Latin-1 French stays French.
+        let (latin, _, _) = encoding_rs::WINDOWS_1252
+            .encode("Le comité a décidé de reporter la réunion à la semaine prochaine.");
+        assert!(!is_vietnamese_8bit(&latin));
+        assert_eq!(
+            decode_bytes(&latin),
+            "Le comité a décidé de reporter la réunion à la semaine prochaine."
+        );
+    }
 
     /// The letter count and lower-casing (ASCII answered apart) agree with the char-wise
     /// definitions on mixed texts: Vietnamese, English, Greek (its final sigma), CJK, marks.

@@ -53,6 +53,12 @@ enum Part {
     },
     /// multipart/alternative of these parts (a meeting invitation: plain, HTML, calendar).
     Alternative(Vec<Part>),
+    /// One fragment of a message split over several mails (message/partial, RFC 2046).
+    Partial {
+        number: usize,
+        total: usize,
+        body: Vec<u8>,
+    },
 }
 
 fn encode_header(s: &str) -> String {
@@ -176,7 +182,8 @@ impl Mail {
             subject = encode_header(&self.subject),
             m = n % 60,
         );
-        let single = self.parts.len() == 1 && matches!(self.parts[0], Part::Text { .. });
+        let single =
+            self.parts.len() == 1 && matches!(self.parts[0], Part::Text { .. } | Part::Partial { .. });
         if single {
             if let Some(p) = self.parts.into_iter().next() {
                 write_part(&mut out, p);
@@ -269,23 +276,43 @@ fn write_part(out: &mut Vec<u8>, p: Part) {
             }
             let _ = write!(out, "\r\n--{boundary}--\r\n");
         }
+        Part::Partial { number, total, body } => {
+            let _ = write!(
+                out,
+                "Content-Type: message/partial; id=\"split-1@lamdong.gov.vn\"; number={number}; total={total}\r\n\r\n"
+            );
+            out.extend_from_slice(&body);
+        }
     }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Texts
 
+fn utf16le(s: &str) -> Vec<u8> {
+    s.encode_utf16().flat_map(u16::to_le_bytes).collect()
+}
+
 /// An Outlook message file (.msg, MS-OXMSG) with this subject and plain-text body in its
 /// Unicode property streams.
 fn outlook_msg(subject: &str, body: &str) -> Vec<u8> {
-    let utf16 = |s: &str| s.encode_utf16().flat_map(u16::to_le_bytes).collect::<Vec<u8>>();
+    outlook_msg_of(
+        subject,
+        "/__substg1.0_1000001F",
+        utf16le(&body.replace('\n', "\r\n")),
+    )
+}
+
+/// An Outlook message file with this subject and its body in the one property stream `body`
+/// (a plain body, an HTML one, compressed rich text).
+fn outlook_msg_of(subject: &str, body: &str, data: Vec<u8>) -> Vec<u8> {
     let Ok(mut cf) = cfb::CompoundFile::create(std::io::Cursor::new(Vec::new())) else {
         return Vec::new();
     };
     for (path, data) in [
-        ("/__substg1.0_001A001F", utf16("IPM.Note")),
-        ("/__substg1.0_0037001F", utf16(subject)),
-        ("/__substg1.0_1000001F", utf16(&body.replace('\n', "\r\n"))),
+        ("/__substg1.0_001A001F", utf16le("IPM.Note")),
+        ("/__substg1.0_0037001F", utf16le(subject)),
+        (body, data),
     ] {
         if let Ok(mut s) = cf.create_stream(path) {
             let _ = s.write_all(&data);
@@ -3899,6 +3926,184 @@ pub fn labelled() -> Vec<Labelled> {
         Mail::new(FROM, TO, "Kế hoạch").part(Part::Text {
             body: typed.into_bytes(),
             subtype: "html",
+            charset: "utf-8",
+            cte: Cte::QuotedPrintable,
+        }),
+    ));
+
+    // --- Files carried as text, mail in fragments (2026-12-06, session 39): delivered unread ----
+    let letter = lines(&d("TỐI MẬT", "kế hoạch bảo vệ mục tiêu")).replace('\n', "\r\n");
+    later.push((
+        "hqx-binhex-part-toi-mat".into(),
+        "a marked text file sent as a Mac BinHex 4.0 file (application/mac-binhex40, ke-hoach.hqx)".into(),
+        toi.clone(),
+        Mail::new(FROM, TO, "Kế hoạch").text(GREETING).file(
+            "ke-hoach.hqx",
+            "application/mac-binhex40",
+            crate::mime_out::binhex_of("ke-hoach.txt", letter.as_bytes()).into_bytes(),
+        ),
+    ));
+    later.push((
+        "txt-inline-binhex-mat".into(),
+        "a marked text file BinHex-encoded in a plain body, as a Mac mailer pastes one".into(),
+        mat.clone(),
+        Mail::new(FROM, TO, "Báo cáo").text(&format!(
+            "Gửi anh báo cáo:\n\n{}\n",
+            crate::mime_out::binhex_of(
+                "bao-cao.txt",
+                lines(&d("MẬT", "báo cáo rà soát biên chế")).as_bytes()
+            )
+            .replace("\r\n", "\n")
+        )),
+    ));
+    let data = lines(&d("TUYỆT MẬT", "phương án bảo vệ")).into_bytes();
+    let mut body = b"Gui anh phuong an:\r\n=ybegin line=128 size=".to_vec();
+    let _ = write!(body, "{} name=phuong-an.txt\r\n", data.len());
+    body.extend(crate::mime_out::yenc_lines(&data));
+    let _ = write!(body, "=yend size={}\r\n", data.len());
+    later.push((
+        "txt-inline-yenc-tuyet-mat".into(),
+        "a marked text file yEnc-encoded in a plain body (8-bit, as Usenet clients post files)".into(),
+        tuyet.clone(),
+        Mail::new(FROM, TO, "Phuong an").part(Part::Text {
+            body,
+            subtype: "plain",
+            charset: "iso-8859-1",
+            cte: Cte::EightBit,
+        }),
+    ));
+    // The first of two fragments, cut inside the level: «TỐI M» here, «ẬT» in the second.
+    let whole = format!(
+        "From: {FROM}\r\nTo: {TO}\r\nSubject: Ke hoach\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{letter}"
+    );
+    let cut = whole
+        .find("TỐI MẬT")
+        .map_or(whole.len() / 2, |at| at + "TỐI M".len());
+    later.push((
+        "partial-fragment-unreadable".into(),
+        "the first fragment of a message split over two mails (message/partial), cut inside the level: never whole in one mail".into(),
+        unreadable.clone(),
+        Mail::new(FROM, TO, "Ke hoach (1/2)").part(Part::Partial {
+            number: 1,
+            total: 2,
+            body: whole.as_bytes()[..cut].to_vec(),
+        }),
+    ));
+
+    // --- Outlook's message bodies in rich text (2026-12-06, session 39): delivered unread -------
+    let rich = |stamp: &str, topic: &str| {
+        let rtf = String::from_utf8_lossy(&rtf_unicode(&d(stamp, topic))).into_owned();
+        compressed_rtf::compress_rtf(&rtf).unwrap_or_default()
+    };
+    later.push((
+        "winmail-rtf-body-toi-mat".into(),
+        "a message sent as nothing but a winmail.dat (Outlook's rich text), the body with the stamp in its compressed RTF".into(),
+        toi.clone(),
+        Mail::new(FROM, TO, "Kế hoạch").file(
+            "winmail.dat",
+            "application/ms-tnef",
+            crate::mime_out::tnef_message(&[(0x1009, 0x0102, rich("TỐI MẬT", "kế hoạch bảo vệ mục tiêu"))], &[], 1252),
+        ),
+    ));
+    later.push((
+        "msg-rtf-only-mat".into(),
+        "an Outlook .msg without a plain body (its body only as compressed rich text, as some tools save one)".into(),
+        mat.clone(),
+        Mail::new(FROM, TO, "Chuyển tiếp").text(GREETING).file(
+            "bao-cao.msg",
+            "application/vnd.ms-outlook",
+            outlook_msg_of("Báo cáo", "/__substg1.0_10090102", rich("MẬT", "báo cáo rà soát biên chế")),
+        ),
+    ));
+
+    // --- Text a style sheet writes into the page (2026-12-06, session 39): read as nothing ----
+    let mut styled = String::from(
+        "<html><head><meta charset=\"utf-8\"><style>\n.do-mat::before { content: \"TỐI MẬT\"; display: block; font-weight: bold; border: 2px solid red }\n</style></head><body>",
+    );
+    for (i, line) in d("", "kế hoạch bảo vệ mục tiêu").iter().enumerate() {
+        if i == 4 {
+            styled.push_str("<p class=\"do-mat\"></p>");
+        }
+        let _ = write!(styled, "<p>{}</p>", xml(line));
+    }
+    styled.push_str("</body></html>");
+    later.push((
+        "html-css-before-toi-mat".into(),
+        "an HTML dispatch whose stamp is written by its style sheet (.do-mat::before { content: \"TỐI MẬT\" }), shown by Thunderbird and Apple Mail".into(),
+        toi.clone(),
+        Mail::new(FROM, TO, "Kế hoạch").part(Part::Text {
+            body: styled.into_bytes(),
+            subtype: "html",
+            charset: "utf-8",
+            cte: Cte::QuotedPrintable,
+        }),
+    ));
+
+    // --- Vietnamese 8-bit character sets of the 1990s (2026-12-06, session 39): read as garbage -
+    use crate::vietnamese::Charset8;
+    later.push((
+        "body-viscii-toi-mat".into(),
+        "a plain body in VISCII (RFC 1456), labelled charset=VISCII as Netscape and old Vietnamese mailers sent it".into(),
+        toi.clone(),
+        Mail::new(FROM, TO, "Ke hoach").part(Part::Text {
+            body: Charset8::Viscii.encode(&lines(&d("TỐI MẬT", "kế hoạch bảo vệ mục tiêu")).replace('\n', "\r\n")),
+            subtype: "plain",
+            charset: "VISCII",
+            cte: Cte::QuotedPrintable,
+        }),
+    ));
+    later.push((
+        "body-tcvn5712-mat".into(),
+        "a plain body in TCVN 5712 (VN1, the full set of the .VnTime fonts' encoding), labelled x-viet-tcvn5712 as Mozilla sent it".into(),
+        mat.clone(),
+        Mail::new(FROM, TO, "Bao cao").part(Part::Text {
+            body: Charset8::Tcvn.encode(&lines(&d("MẬT", "báo cáo rà soát biên chế")).replace('\n', "\r\n")),
+            subtype: "plain",
+            charset: "x-viet-tcvn5712",
+            cte: Cte::EightBit,
+        }),
+    ));
+    later.push((
+        "txt-viscii-no-label-tuyet-mat".into(),
+        "a .txt file in VISCII attached as application/octet-stream (an old text file: no label, told by its words)".into(),
+        tuyet.clone(),
+        Mail::new(FROM, TO, "Phương án").text(GREETING).file(
+            "phuong-an.txt",
+            "application/octet-stream",
+            Charset8::Viscii.encode(&lines(&d("TUYỆT MẬT", "phương án bảo vệ")).replace('\n', "\r\n")),
+        ),
+    ));
+
+    let subject = format!(
+        "=?VISCII?B?{}?=",
+        String::from_utf8_lossy(&base64(
+            &Charset8::Viscii.encode("TỐI MẬT - Kế hoạch bảo vệ mục tiêu")
+        ))
+        .replace("\r\n", "")
+    );
+    later.push((
+        "subject-viscii-toi-mat".into(),
+        "the level only in a subject written as an encoded word in VISCII (=?VISCII?B?…?=)".into(),
+        toi.clone(),
+        Mail::new(FROM, TO, &subject).text(GREETING),
+    ));
+
+    // --- Styled text of Eudora and older Apple Mail (2026-12-06, session 39): commands in the line -
+    let mut styled = String::new();
+    for (i, line) in d("TỐI MẬT", "kế hoạch bảo vệ mục tiêu").iter().enumerate() {
+        if i == 4 {
+            let _ = write!(styled, "<center><bold>{line}</bold></center>\n\n");
+        } else {
+            let _ = write!(styled, "{line}\n\n");
+        }
+    }
+    later.push((
+        "body-text-enriched-toi-mat".into(),
+        "a body in text/enriched (RFC 1896), the stamp centred in bold: <center><bold>TỐI MẬT</bold></center>".into(),
+        toi.clone(),
+        Mail::new(FROM, TO, "Kế hoạch").part(Part::Text {
+            body: styled.replace('\n', "\r\n").into_bytes(),
+            subtype: "enriched",
             charset: "utf-8",
             cte: Cte::QuotedPrintable,
         }),

@@ -397,6 +397,18 @@ pub fn to_text(html: &str) -> String {
             continue;
         }
         if !closing && SKIP.contains(&name.as_str()) && !tag.ends_with('/') {
+            // A style sheet's generated text (`content: "…"` of `::before` and `::after`) is
+            // shown where its rules apply: read as lines where the sheet is.
+            if name == "style" {
+                let end = rest.find("</").unwrap_or(rest.len());
+                for text in generated_text(&rest[..end]).take(MAX_GENERATED) {
+                    if !out.ends_with('\n') && !out.is_empty() {
+                        out.push('\n');
+                    }
+                    out.push_str(&text);
+                    out.push('\n');
+                }
+            }
             skip_until = Some(name);
             continue;
         }
@@ -406,6 +418,80 @@ pub fn to_text(html: &str) -> String {
         }
     }
     out
+}
+
+/// Strings of generated text read from one style sheet.
+const MAX_GENERATED: usize = 64;
+
+/// The strings a style sheet writes into the page (`content: "TỐI MẬT"`, `content: 'M\1EAC T'`:
+/// CSS escapes decoded), in order; other values (`attr()`, `counter()`, `url()`, `none`) give
+/// nothing.
+fn generated_text(css: &str) -> impl Iterator<Item = String> + '_ {
+    let lower = css.to_ascii_lowercase();
+    let starts: Vec<usize> = lower
+        .match_indices("content")
+        .map(|(i, _)| i)
+        // A property of that name, not `--content` or `align-content`.
+        .filter(|&i| {
+            i == 0
+                || !matches!(lower.as_bytes()[i - 1], b'-' | b'_')
+                    && !lower.as_bytes()[i - 1].is_ascii_alphanumeric()
+        })
+        .collect();
+    starts.into_iter().filter_map(move |i| {
+        let value = css.get(i + "content".len()..)?.trim_start().strip_prefix(':')?;
+        let mut text = String::new();
+        let mut rest = value.trim_start();
+        // One or more strings, side by side (`"TỐI " "MẬT"`).
+        while let Some(quote) = rest.chars().next().filter(|c| matches!(c, '"' | '\'')) {
+            let (string, after) = css_string(&rest[1..], quote);
+            text.push_str(&string);
+            rest = after.trim_start();
+        }
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        (!text.is_empty()).then_some(text)
+    })
+}
+
+/// A CSS string's text up to its closing `quote` (escapes decoded: `\1EAC ` a character by its
+/// hex code, `\"` the quote), and what follows it.
+fn css_string(s: &str, quote: char) -> (String, &str) {
+    let mut out = String::new();
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            c if c == quote => return (out, &s[i + 1..]),
+            '\n' => return (out, &s[i..]),
+            '\\' => {
+                let mut hex = String::new();
+                while let Some(&(_, h)) = chars.peek() {
+                    if hex.len() < 6 && h.is_ascii_hexdigit() {
+                        hex.push(h);
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                if hex.is_empty() {
+                    if let Some((_, next)) = chars.next()
+                        && next != '\n'
+                    {
+                        out.push(next);
+                    }
+                } else {
+                    // One white space ends the escape.
+                    if chars.peek().is_some_and(|&(_, w)| w == ' ' || w == '\t') {
+                        chars.next();
+                    }
+                    if let Some(ch) = u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32) {
+                        out.push(ch);
+                    }
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    (out, "")
 }
 
 /// Which open elements show their text in capitals (`text-transform: uppercase` or
@@ -743,6 +829,15 @@ mod tests {
     /// Plain text a mailer or a mail-merge tool put into HTML as typed (`<pre>`, `white-space:
     /// pre-wrap`) keeps its line breaks: a stamp on a line of its own stays alone on it. Other
     /// text's line breaks are spaces, as a browser shows them.
+    /// A style sheet's generated text is read where the sheet is, on lines of its own, its
+    /// escapes decoded; other values of `content` and other properties give nothing.
+    #[test]
+    fn a_style_sheets_generated_text_is_read() {
+        let page = "<html><head><STYLE type=\"text/css\">h1::before { content: \"T\\1ED0 I M\\1EAC T\"; display: block }\n.a:after{content:'Số: ' \"12\"} .b { align-content: center; --content: 'x'; content: attr(title) }</style></head><body><h1>Kế hoạch</h1><p class=a>Kính gửi</p></body></html>";
+        assert_eq!(to_text(page), "TỐI MẬT\nSố: 12\nKế hoạch\nKính gửi\n");
+        assert_eq!(to_text("<style>p { color: red }</style><p>x</p>"), "x\n");
+    }
+
     #[test]
     fn preformatted_text_keeps_its_lines() {
         assert_eq!(

@@ -54,11 +54,14 @@ const BINARY_STREAMS: &[&str] = &[
 ];
 
 /// The streams of an Outlook message (.msg) read for what they are: the subject, the plain
-/// body in Unicode and in 8 bits, an attachment's bytes and its names (MS-OXMSG property
-/// streams: `__substg1.0_` then the property tag and type).
+/// body in Unicode and in 8 bits, the HTML and the compressed rich text bodies (read when
+/// there is no plain one), an attachment's bytes and its names (MS-OXMSG property streams:
+/// `__substg1.0_` then the property tag and type).
 const MSG_SUBJECT: &str = "__substg1.0_0037001F";
 const MSG_BODY: &str = "__substg1.0_1000001F";
 const MSG_BODY_8BIT: &str = "__substg1.0_1000001E";
+const MSG_RTF_COMPRESSED: &str = "__substg1.0_10090102";
+const MSG_HTML: &str = "__substg1.0_10130102";
 const MSG_ATTACHMENT: &str = "__substg1.0_37010102";
 const MSG_ATTACHMENT_LONG_NAME: &str = "__substg1.0_3707001F";
 const MSG_ATTACHMENT_NAME: &str = "__substg1.0_3704001F";
@@ -175,6 +178,28 @@ pub fn read(data: &[u8]) -> Result<OleText, OleError> {
                     }
                 }
                 out.embedded.push((file, data));
+            }
+            // A message without a plain body (written by a tool, not by Outlook, or saved with
+            // rich text only): its HTML, else its rich text, read as a file of its own. With a
+            // plain body, that is its text; the others are not read again.
+            MSG_HTML | MSG_RTF_COMPRESSED => {
+                let dir = path.parent().unwrap_or(Path::new("/"));
+                let plain = [MSG_BODY, MSG_BODY_8BIT]
+                    .iter()
+                    .any(|b| cf.is_stream(dir.join(b)));
+                let has_html = cf.is_stream(dir.join(MSG_HTML));
+                if plain || (name == MSG_RTF_COMPRESSED && has_html) {
+                    continue;
+                }
+                let s = stream(&mut cf, path)?;
+                let body = if name == MSG_HTML {
+                    Some(("message body.html", s))
+                } else {
+                    super::rtf::outlook_compressed(&s).map(|rtf| ("message body.rtf", rtf))
+                };
+                if let Some((file, bytes)) = body {
+                    out.embedded.push((file.to_owned(), bytes));
+                }
             }
             MSG_ATTACHMENT_LONG_NAME | MSG_ATTACHMENT_NAME => {}
             n if BINARY_STREAMS.contains(&n) => {}
@@ -1248,6 +1273,44 @@ mod tests {
     /// header; an empty FOOTER record is nothing.
     /// An Outlook message saved as a .msg: its subject and body are its text, its attachment
     /// a file of its own under its long name.
+    /// An Outlook message without a plain body: its HTML body, else its rich text, read as a
+    /// file; with a plain body, neither is read again.
+    #[test]
+    fn an_outlook_message_without_a_plain_body_gives_its_rich_one() {
+        use std::io::Write as _;
+        let rtf = "{\\rtf1\\ansi M\\u7852?T\\par}";
+        let packed = compressed_rtf::compress_rtf(rtf).expect("compresses");
+        let plain: Vec<u8> = "MẬT\0".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let html = b"<p>M&#7852;T</p>".to_vec();
+        for (streams, want) in [
+            (
+                vec![(MSG_RTF_COMPRESSED, packed.clone())],
+                vec![("message body.rtf", rtf.as_bytes().to_vec())],
+            ),
+            (
+                vec![(MSG_RTF_COMPRESSED, packed.clone()), (MSG_HTML, html.clone())],
+                vec![("message body.html", html.clone())],
+            ),
+            (
+                vec![(MSG_RTF_COMPRESSED, packed), (MSG_HTML, html), (MSG_BODY, plain)],
+                vec![],
+            ),
+        ] {
+            let mut cf = cfb::CompoundFile::create(Cursor::new(Vec::new())).expect("create");
+            for (name, data) in streams {
+                cf.create_stream(format!("/{name}"))
+                    .expect("stream")
+                    .write_all(&data)
+                    .expect("write");
+            }
+            cf.flush().expect("flush");
+            let t = read(&cf.into_inner().into_inner()).expect("reads");
+            let want: Vec<(String, Vec<u8>)> = want.into_iter().map(|(n, b)| (n.to_owned(), b)).collect();
+            assert_eq!(t.embedded, want);
+            assert!(t.other.text.trim().is_empty(), "{:?}", t.other.text);
+        }
+    }
+
     #[test]
     fn an_outlook_message_is_read_with_its_attachment() {
         use std::io::Write as _;

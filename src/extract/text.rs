@@ -403,6 +403,75 @@ fn flowed(part: &mail_parser::MessagePart<'_>) -> Option<bool> {
     })
 }
 
+/// Styled text (`text/enriched`, RFC 1896, and its predecessor `text/richtext`, RFC 1341, as
+/// Eudora and older Apple Mail wrote styled mail; the parser gives them as attachments) as its
+/// reader shows it: formatting commands (`<bold>`, `</center>`) dropped, a
+/// `<param>`'s value dropped, `<<` a `<`; in text/enriched one line break is a space and `n`
+/// of them `n - 1` (but lines within `<nofill>` are kept); in text/richtext every line break
+/// is a space and `<nl>` one, `<lt>` a `<`.
+fn unenriched(text: &str, richtext: bool) -> String {
+    let text = text.replace("\r\n", "\n");
+    let mut out = String::with_capacity(text.len());
+    let (mut param, mut nofill) = (0usize, 0usize);
+    let mut rest = text.as_str();
+    let mut breaks = 0usize;
+    let flush = |out: &mut String, breaks: &mut usize, nofill: usize| {
+        if *breaks > 0 {
+            if richtext {
+                out.push(' ');
+            } else if nofill > 0 {
+                (0..*breaks).for_each(|_| out.push('\n'));
+            } else if *breaks == 1 {
+                out.push(' ');
+            } else {
+                (1..*breaks).for_each(|_| out.push('\n'));
+            }
+            *breaks = 0;
+        }
+    };
+    while let Some(c) = rest.chars().next() {
+        if c == '\n' {
+            breaks += 1;
+            rest = &rest[1..];
+            continue;
+        }
+        flush(&mut out, &mut breaks, nofill);
+        if c == '<' {
+            if let Some(after) = rest.strip_prefix("<<") {
+                if param == 0 {
+                    out.push('<');
+                }
+                rest = after;
+                continue;
+            }
+            if let Some(end) = rest.find('>').filter(|&e| e <= 64) {
+                let command = rest[1..end].to_ascii_lowercase();
+                let (closing, name) = match command.strip_prefix('/') {
+                    Some(n) => (true, n),
+                    None => (false, command.as_str()),
+                };
+                match (name, closing) {
+                    ("param", false) => param += 1,
+                    ("param", true) => param = param.saturating_sub(1),
+                    ("nofill", false) => nofill += 1,
+                    ("nofill", true) => nofill = nofill.saturating_sub(1),
+                    ("nl", false) if richtext && param == 0 => out.push('\n'),
+                    ("lt", false) if richtext && param == 0 => out.push('<'),
+                    _ => {}
+                }
+                rest = &rest[end + 1..];
+                continue;
+            }
+        }
+        if param == 0 {
+            out.push(c);
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    flush(&mut out, &mut breaks, nofill);
+    out
+}
+
 /// A `format=flowed` text as its writer typed it (RFC 3676): a line ending in a space goes on
 /// in the next line of the same quote depth (the space dropped with `delsp`), a space put before
 /// a line (space-stuffing) is taken away, and the signature separator `-- ` ends a paragraph. A
@@ -578,13 +647,32 @@ impl Extractor<'_> {
     fn subjects_and_bodies(&mut self, message: &Message<'_>, prefix: &str) -> bool {
         let mut stack: Vec<(&Message<'_>, String)> = vec![(message, prefix.to_owned())];
         while let Some((msg, prefix)) = stack.pop() {
-            if let Some(subject) = msg.subject() {
+            if let Some(subject) = crate::message::subject(msg) {
                 self.push(
                     &format!("{prefix}subject"),
                     PieceKind::Subject,
-                    subject.to_owned(),
+                    subject.into_owned(),
                     false,
                 );
+            }
+            // A fragment of a message split over several mails (RFC 2046 message/partial): no
+            // one mail holds the whole, so a level cut across two fragments is in neither. Its
+            // text is read as far as it goes, and the message is not passed as read.
+            for (id, part) in msg.parts.iter().enumerate() {
+                if let Some(ct) = mail_parser::MimeHeaders::content_type(part)
+                    && ct.ctype().eq_ignore_ascii_case("message")
+                    && ct.subtype().is_some_and(|s| s.eq_ignore_ascii_case("partial"))
+                {
+                    let of = match (ct.attribute("number"), ct.attribute("total")) {
+                        (Some(n), Some(t)) => format!(", fragment {n} of {t}"),
+                        (Some(n), None) => format!(", fragment {n}"),
+                        _ => String::new(),
+                    };
+                    self.problem(
+                        &format!("{prefix}part {id}"),
+                        format!("a fragment of a message split over several mails (message/partial{of}): its content is never whole in one mail"),
+                    );
+                }
             }
             let mut ids: Vec<u32> = msg.text_body.iter().chain(&msg.html_body).copied().collect();
             ids.sort_unstable();
@@ -805,6 +893,12 @@ impl Extractor<'_> {
             Some(Format::Calendar) => self.calendar(budget, location, data, zip_depth + 1),
             Some(Format::Text) => {
                 let text = vietnamese::decode_bytes(self.within_text_limit(location, data));
+                // Styled text (mail-parser gives text/enriched as an attachment).
+                let text = match content_type.to_ascii_lowercase().as_str() {
+                    "text/enriched" => unenriched(&text, false),
+                    "text/richtext" => unenriched(&text, true),
+                    _ => text,
+                };
                 self.push(location, PieceKind::Document, text, false);
             }
             None if super::ocr::is_image(head) => self.ocr(location, OcrKind::Image, data),
@@ -1430,6 +1524,17 @@ mod tests {
     }
 
     #[test]
+    fn styled_text_is_read_as_shown() {
+        use super::unenriched;
+        let sent = "<center><bold>T\u{1ed0}I M\u{1eac}T</bold></center>\r\n\r\n<bold>K\u{1ebe} HO\u{1ea0}CH</bold>\r\nb\u{1ea3}o v\u{1ec7}\r\n<color><param>red</param>x <<y</color>\r\n\r\n\r\n<nofill>a\r\nb</nofill>";
+        assert_eq!(unenriched(sent, false), "TỐI MẬT\nKẾ HOẠCH bảo vệ x <y\n\na\nb");
+        assert_eq!(
+            unenriched("<bold>M\u{1eac}T</bold><nl>a\r\nb <lt>c", true),
+            "MẬT\na b <c"
+        );
+    }
+
+    #[test]
     fn flowed_text_is_read_as_typed() {
         use super::unflowed;
         // A field wrapped by the mail program, a space-stuffed line, a quoted paragraph, the
@@ -1460,6 +1565,31 @@ mod tests {
         let limits = LimitsConfig::default();
         let parsed = ParsedMessage::parse(raw.as_bytes(), &limits);
         extract_message(&parsed, raw.as_bytes(), &limits)
+    }
+
+    /// A fragment of a message split over several mails is read as far as it goes and said to
+    /// be unreadable, at the top or inside a multipart; a whole message is not.
+    #[test]
+    fn a_fragment_of_a_split_message_is_unreadable() {
+        let fragment = "From: a@b\r\nSubject: Ke hoach (1/2)\r\nMIME-Version: 1.0\r\nContent-Type: message/partial; id=\"x@y\"; number=1; total=2\r\n\r\nFrom: a@b\r\nSubject: Ke hoach\r\n\r\nKe hoach TO";
+        let inside = "From: a@b\r\nSubject: t\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=B\r\n\r\n--B\r\nContent-Type: text/plain\r\n\r\nKinh gui.\r\n--B\r\nContent-Type: Message/Partial; number=2\r\n\r\nI MAT\r\n--B--\r\n";
+        for (raw, place, which) in [
+            (fragment, "part 0", "fragment 1 of 2"),
+            (inside, "part 2", "fragment 2)"),
+        ] {
+            let text = pieces_of(raw);
+            let p = text.problems.iter().find(|p| p.why.contains("message/partial"));
+            assert!(
+                p.is_some_and(|p| p.location == place && p.why.contains(which)),
+                "{:?}",
+                text.problems
+            );
+        }
+        assert!(
+            pieces_of(&with_attachment("text/plain", "a.txt", b"x"))
+                .problems
+                .is_empty()
+        );
     }
 
     /// XML that is not an Office part (an e-document, an SVG drawing) is read element by

@@ -1,7 +1,8 @@
 //! Outlook's TNEF (`winmail.dat`, `application/ms-tnef`): Outlook and Exchange wrap a rich-text
 //! message's attachments in it, so a document sent that way is inside one opaque part. Its
 //! attachments are opened like an archive's members (each with its long file name), within the
-//! message's budget. The format (MS-OXTNEF) is a run of attributes, each a level, an id, a
+//! message's budget, and so is the message's body as it carries it (its rich text, compressed,
+//! or its HTML or plain text: the whole body of a message sent as nothing but a winmail.dat). The format (MS-OXTNEF) is a run of attributes, each a level, an id, a
 //! length, the data and a checksum; this reader is lenient where Outlook's writers differ
 //! (checksums, dates and unknown attributes are not checked), strict about lengths.
 //!
@@ -19,9 +20,16 @@ const ATT_ATTACH_REND_DATA: u32 = 0x9002;
 const ATT_ATTACH_TITLE: u32 = 0x8010;
 const ATT_ATTACH_DATA: u32 = 0x800F;
 const ATT_ATTACHMENT: u32 = 0x9005;
+/// The message's plain text body (older writers), and its MAPI properties.
+const ATT_BODY: u32 = 0x800C;
+const ATT_MSG_PROPS: u32 = 0x9003;
 
 /// MAPI property of an attachment: its long file name.
 const PR_ATTACH_LONG_FILENAME: u16 = 0x3707;
+/// MAPI properties of the message: its body as plain text, as compressed RTF, as HTML.
+const PR_BODY: u16 = 0x1000;
+const PR_RTF_COMPRESSED: u16 = 0x1009;
+const PR_HTML: u16 = 0x1013;
 
 /// Whether bytes start a TNEF stream.
 pub fn is_tnef(head: &[u8]) -> bool {
@@ -45,6 +53,11 @@ pub struct Tnef<'d> {
     /// The names of attachments whose content is not a file (an embedded message or OLE
     /// object kept in their properties): not read, and said so.
     pub unread: Vec<String>,
+    /// The message's body as the stream carries it, as a file (`message body.html`, `.rtf` or
+    /// `.txt`; the body of a message sent with nothing but a winmail.dat): its HTML when it has
+    /// one (the form it was written in; Outlook's rich text of an HTML message is made from it),
+    /// else its rich text (Outlook's own format), else its plain text.
+    pub body: Option<(String, Vec<u8>)>,
 }
 
 /// An attachment while its attributes are read (after its rendering data, the first of each).
@@ -80,6 +93,8 @@ pub fn read(data: &[u8]) -> Result<Tnef<'_>, String> {
     let mut code_page = 1252;
     let mut out = Tnef::default();
     let mut current: Option<Pending<'_>> = None;
+    // The body in each form found: plain, HTML, rich text.
+    let mut bodies: [Option<Vec<u8>>; 3] = Default::default();
     while at < data.len() {
         let start = at;
         let header = data
@@ -119,6 +134,14 @@ pub fn read(data: &[u8]) -> Result<Tnef<'_>, String> {
                     c.long_name = long_file_name(body, code_page);
                 }
             }
+            (1, ATT_BODY) => bodies[0] = Some(decode_8bit_all(body, code_page).into_bytes()),
+            (1, ATT_MSG_PROPS) => properties(body, &mut |id, base, value| match (id, base) {
+                (PR_BODY, 0x001F) => bodies[0] = Some(utf16(value).into_bytes()),
+                (PR_BODY, _) => bodies[0] = Some(decode_8bit_all(value, code_page).into_bytes()),
+                (PR_HTML, _) => bodies[1] = Some(value.split(|&b| b == 0).next().unwrap_or(value).to_vec()),
+                (PR_RTF_COMPRESSED, 0x0102) => bodies[2] = super::rtf::outlook_compressed(value),
+                _ => {}
+            }),
             (1 | 2, _) => {}
             _ => return Err(format!("TNEF attribute at byte {start} has level {level}")),
         }
@@ -126,19 +149,60 @@ pub fn read(data: &[u8]) -> Result<Tnef<'_>, String> {
     if let Some(done) = current.take() {
         done.into_tnef(&mut out);
     }
+    let [plain, html, rtf] = bodies;
+    out.body = html
+        .map(|b| ("message body.html", b))
+        .or(rtf.map(|b| ("message body.rtf", b)))
+        .or(plain.map(|b| ("message body.txt", b)))
+        .filter(|(_, b)| !b.is_empty())
+        .map(|(n, b)| (n.to_owned(), b));
     Ok(out)
 }
 
-/// Text in the stream's code page, up to its NUL.
+/// Text in the stream's code page, up to its NUL, trimmed (a name).
 fn decode_8bit(bytes: &[u8], code_page: u32) -> String {
-    let bytes = bytes.split(|&b| b == 0).next().unwrap_or(bytes);
-    let (text, _) = super::rtf::encoding_for(None, code_page).decode_without_bom_handling(bytes);
-    text.trim().to_owned()
+    decode_8bit_all(bytes, code_page).trim().to_owned()
 }
 
-/// `PR_ATTACH_LONG_FILENAME` from an attachment's MAPI properties, if they can be walked to
-/// it (a property of a type not known here ends the walk).
+/// Text in the stream's code page, up to its NUL (a body).
+fn decode_8bit_all(bytes: &[u8], code_page: u32) -> String {
+    let bytes = bytes.split(|&b| b == 0).next().unwrap_or(bytes);
+    let (text, _) = super::rtf::encoding_for(None, code_page).decode_without_bom_handling(bytes);
+    text.into_owned()
+}
+
+/// UTF-16LE text, up to its NUL.
+fn utf16(value: &[u8]) -> String {
+    let units: Vec<u16> = value
+        .chunks_exact(2)
+        .map(|c| u16::from_le_bytes([c[0], c[1]]))
+        .take_while(|&u| u != 0)
+        .collect();
+    String::from_utf16_lossy(&units)
+}
+
+/// `PR_ATTACH_LONG_FILENAME` from an attachment's MAPI properties, if they can be walked to it.
 fn long_file_name(props: &[u8], code_page: u32) -> Option<String> {
+    let mut name = None;
+    properties(props, &mut |id, base, value| {
+        if id == PR_ATTACH_LONG_FILENAME && name.is_none() {
+            name = Some(match base {
+                0x001F => utf16(value).trim().to_owned(),
+                _ => decode_8bit(value, code_page),
+            });
+        }
+    });
+    name
+}
+
+/// Calls `found(id, type, value)` for each single-valued property of variable length (strings,
+/// binary, objects) in a list of MAPI properties, in order, as far as the list can be walked (a
+/// property of a type not known here ends the walk).
+fn properties<'p>(props: &'p [u8], found: &mut dyn FnMut(u16, u16, &'p [u8])) {
+    let _ = walk_properties(props, found);
+}
+
+fn walk_properties<'p>(props: &'p [u8], found: &mut dyn FnMut(u16, u16, &'p [u8])) -> Option<()> {
     let mut r = Cursor { data: props, at: 0 };
     let count = r.u32()?;
     for _ in 0..count {
@@ -163,18 +227,8 @@ fn long_file_name(props: &[u8], code_page: u32) -> Option<String> {
                 let n = r.u32()? as usize;
                 let value = r.take(n)?;
                 r.skip((4 - n % 4) % 4)?;
-                if id == PR_ATTACH_LONG_FILENAME && !multi {
-                    return Some(match base {
-                        0x001F => {
-                            let units: Vec<u16> = value
-                                .chunks_exact(2)
-                                .map(|c| u16::from_le_bytes([c[0], c[1]]))
-                                .take_while(|&u| u != 0)
-                                .collect();
-                            String::from_utf16_lossy(&units).trim().to_owned()
-                        }
-                        _ => decode_8bit(value, code_page),
-                    });
+                if !multi {
+                    found(id, base, value);
                 }
             } else {
                 let size = match base {
@@ -187,7 +241,7 @@ fn long_file_name(props: &[u8], code_page: u32) -> Option<String> {
             }
         }
     }
-    None
+    Some(())
 }
 
 /// Reads little-endian values from a byte slice, None past its end.
@@ -216,8 +270,9 @@ impl<'d> Cursor<'d> {
     }
 }
 
-/// Calls `visit(path, name, bytes)` for each attachment of the TNEF stream `data` (at `path`,
-/// nesting `depth`), as an archive's members are: each counts against the message's budget.
+/// Calls `visit(path, name, bytes)` for the message body and each attachment of the TNEF stream
+/// `data` (at `path`, nesting `depth`), as an archive's members are: each counts against the
+/// message's budget.
 pub fn for_each_member(
     data: &[u8],
     path: &str,
@@ -242,6 +297,11 @@ pub fn for_each_member(
             format!("{path} > {name}"),
             "an embedded message or object, not a file: not read".to_owned(),
         ));
+    }
+    if let Some((name, bytes)) = &found.body
+        && !budget.visit(path, name, bytes, problems, visit)
+    {
+        return;
     }
     for a in found.attachments {
         if !budget.visit(path, &a.name, a.data, problems, visit) {
@@ -279,6 +339,45 @@ mod tests {
                 },
             ]
         );
+    }
+
+    /// The message's body from its properties: HTML before rich text before plain text; the
+    /// compressed rich text decompressed, a damaged one not taken; Unicode and 8-bit text.
+    #[test]
+    fn the_body_is_read_in_its_richest_form() {
+        let rtf = "{\\rtf1\\ansi T\\u7888?I M\\u7852?T\\par}";
+        let packed = compressed_rtf::compress_rtf(rtf).expect("compresses");
+        let utf16: Vec<u8> = "TỐI MẬT\0".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let mut damaged = packed.clone();
+        let last = damaged.len() - 1;
+        damaged[last] ^= 0xFF;
+        for (props, want) in [
+            (
+                vec![(0x1000, 0x001F, utf16.clone()), (0x1009, 0x0102, packed.clone())],
+                Some(("message body.rtf", rtf.as_bytes().to_vec())),
+            ),
+            (
+                vec![
+                    (0x1009, 0x0102, packed),
+                    (0x1013, 0x0102, b"<p>MAT</p>\0".to_vec()),
+                ],
+                Some(("message body.html", b"<p>MAT</p>".to_vec())),
+            ),
+            (
+                vec![(0x1009, 0x0102, damaged), (0x1000, 0x001F, utf16)],
+                Some(("message body.txt", "TỐI MẬT".as_bytes().to_vec())),
+            ),
+            (
+                vec![(0x1000, 0x001E, b"T\xd4I M\xc2T\0".to_vec())],
+                Some(("message body.txt", "TÔI MÂT".as_bytes().to_vec())),
+            ),
+            (vec![], None),
+        ] {
+            let dat = crate::mime_out::tnef_message(&props, &[("A.TXT", "", b"a")], 1252);
+            let found = read(&dat).expect("reads");
+            assert_eq!(found.body, want.map(|(n, b)| (n.to_owned(), b)));
+            assert_eq!(found.attachments.len(), 1);
+        }
     }
 
     /// Every cut of a stream ends in an error or fewer attachments, never a panic; a length

@@ -2,9 +2,9 @@
 //! past a threshold), and the facts derived once from parsing them.
 
 mod buffer;
+pub mod encoded;
 mod parsed;
 pub mod source;
-pub mod uuencode;
 
 pub use buffer::{BufferError, MessageBuffer};
 pub(crate) use parsed::decode_base64_lenient;
@@ -12,6 +12,92 @@ pub use parsed::{Attachment, ParsedMessage, PartRef, StructureProblem, text_as_s
 
 use serde::{Deserialize, Serialize};
 use std::net::IpAddr;
+
+/// A message's subject, as mail readers show it. The parser's reading, except where an
+/// encoded word is in a Vietnamese 8-bit character set it does not know (`=?VISCII?B?…?=`,
+/// [`crate::vietnamese::Charset8`]): then the header's encoded words are decoded here.
+pub fn subject<'m>(msg: &'m mail_parser::Message<'_>) -> Option<std::borrow::Cow<'m, str>> {
+    let parsed = msg.subject();
+    let raw = msg.header_raw("Subject");
+    match raw.filter(|r| r.contains("=?")).and_then(decode_vietnamese_words) {
+        Some(decoded) => Some(std::borrow::Cow::Owned(decoded)),
+        None => parsed.map(std::borrow::Cow::Borrowed),
+    }
+}
+
+/// The RFC 2047 encoded words of a header decoded, when one of them is in a
+/// [`crate::vietnamese::Charset8`] (the others through `encoding_rs` by their label); `None` when
+/// none is (the parser's reading stands). White space between two encoded words is dropped.
+fn decode_vietnamese_words(raw: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut ours = false;
+    let mut rest = raw;
+    let mut after_word = false;
+    while let Some(at) = rest.find("=?") {
+        let (before, word) = rest.split_at(at);
+        let mut parts = word[2..].splitn(3, '?');
+        let (Some(charset), Some(encoding), Some(tail)) = (parts.next(), parts.next(), parts.next()) else {
+            break;
+        };
+        let Some(end) = tail.find("?=") else { break };
+        let text = &tail[..end];
+        let bytes = match encoding.to_ascii_uppercase().as_str() {
+            "B" => Some(parsed::decode_base64_lenient(text.as_bytes())),
+            "Q" => Some(q_decode(text)),
+            _ => None,
+        };
+        if !(after_word && bytes.is_some() && before.trim().is_empty()) {
+            out.push_str(before);
+        }
+        // (RFC 2231's language after a `*`: `=?VISCII*vi?Q?…?=`.)
+        let label = charset.split('*').next().unwrap_or(charset);
+        let bytes_were_decoded = bytes.is_some();
+        match (bytes, crate::vietnamese::Charset8::from_label(label)) {
+            (Some(b), Some(ours_cs)) => {
+                ours = true;
+                out.push_str(&ours_cs.decode(&b));
+            }
+            (Some(b), None) => {
+                let enc = encoding_rs::Encoding::for_label(label.as_bytes()).unwrap_or(encoding_rs::UTF_8);
+                out.push_str(&enc.decode_without_bom_handling(&b).0);
+            }
+            // Not B or Q: the word as it stands.
+            (None, _) => out.push_str(
+                word.get(..2 + charset.len() + 1 + encoding.len() + 1 + end + 2)
+                    .unwrap_or(word),
+            ),
+        }
+        rest = &tail[end + 2..];
+        after_word = bytes_were_decoded;
+    }
+    out.push_str(rest);
+    ours.then(|| out.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// The bytes of RFC 2047's Q encoding (`_` a space, `=XX` a byte).
+fn q_decode(text: &str) -> Vec<u8> {
+    let b = text.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        match c {
+            b'_' => out.push(b' '),
+            b'=' => {
+                let hex = b.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
+                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                    Some(v) => {
+                        out.push(v);
+                        i += 2;
+                    }
+                    None => out.push(b'='),
+                }
+            }
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    out
+}
 
 /// The display name and the address of a From name that holds both ("Văn phòng <vp@x.vn>", as a
 /// From whose name and address a mailer encoded whole as one encoded word decodes: PHP's
@@ -147,6 +233,32 @@ impl ScanInput {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A subject with an encoded word in VISCII is decoded here, beside words in other
+    /// character sets; one without is the parser's.
+    #[test]
+    fn subjects_in_vietnamese_8bit_character_sets() {
+        use crate::vietnamese::Charset8;
+        let viscii = String::from_utf8_lossy(&crate::mime_out::base64(&Charset8::Viscii.encode("TỐI MẬT")))
+            .replace("\r\n", "");
+        for (raw, want) in [
+            (
+                format!("Subject: =?VISCII?B?{viscii}?= =?utf-8?Q?_-_K=E1=BA=BF_ho=E1=BA=A1ch?=\r\n"),
+                "TỐI MẬT - Kế hoạch",
+            ),
+            (
+                "Subject: Fwd: =?x-viet-tcvn5712?Q?M=86T?= =?x?X?y?=\r\n".to_owned(),
+                "Fwd: MẬT =?x?X?y?=",
+            ),
+            ("Subject: =?utf-8?B?VOG7kEkgTeG6rFQ=?=\r\n".to_owned(), "TỐI MẬT"),
+        ] {
+            let raw = format!("From: a@b\r\n{raw}\r\nx\r\n");
+            let parsed =
+                crate::message::ParsedMessage::parse(raw.as_bytes(), &crate::config::LimitsConfig::default());
+            let m = parsed.message.as_ref().expect("parsed");
+            assert_eq!(subject(m).as_deref(), Some(want), "{raw}");
+        }
+    }
 
     #[test]
     fn declared_size() {

@@ -20,9 +20,10 @@ pub struct Attachment {
     pub depth: usize,
     /// Where the part is in the parsed tree (for [`ParsedMessage::content`]).
     pub part: PartRef,
-    /// A file uuencoded in the part (an x-uuencode part, or a block in a text body): its index
-    /// in [`ParsedMessage::uudecoded`], which holds its bytes.
-    pub uuencoded: Option<usize>,
+    /// A file carried as text in the part ([`super::encoded`]: an x-uuencode or BinHex part, a
+    /// uuencoded, BinHex or yEnc block in a text body): its index in
+    /// [`ParsedMessage::decoded_files`], which holds its bytes.
+    pub encoded_file: Option<usize>,
 }
 
 /// The path to a part: the part ids of the forwarded messages it is inside, then its own id.
@@ -53,8 +54,8 @@ pub struct ParsedMessage<'x> {
     pub message: Option<Message<'x>>,
     pub attachments: Vec<Attachment>,
     pub problems: Vec<StructureProblem>,
-    /// The files uuencoded in the message, decoded ([`super::uuencode`]).
-    pub uudecoded: Vec<Vec<u8>>,
+    /// The files carried as text in the message, decoded ([`super::encoded`]).
+    pub decoded_files: Vec<Vec<u8>>,
 }
 
 impl<'x> ParsedMessage<'x> {
@@ -77,7 +78,7 @@ impl<'x> ParsedMessage<'x> {
                 message: None,
                 attachments: Vec::new(),
                 problems,
-                uudecoded: Vec::new(),
+                decoded_files: Vec::new(),
             };
         }
         // Forwarded messages sent base64- or QP-encoded are parsed by mail-parser recursively,
@@ -88,7 +89,7 @@ impl<'x> ParsedMessage<'x> {
                 message: None,
                 attachments: Vec::new(),
                 problems,
-                uudecoded: Vec::new(),
+                decoded_files: Vec::new(),
             };
         }
         let parser = MessageParser::default();
@@ -111,7 +112,7 @@ impl<'x> ParsedMessage<'x> {
             message,
             attachments: Vec::new(),
             problems,
-            uudecoded: Vec::new(),
+            decoded_files: Vec::new(),
         };
         if let Some(m) = parsed.message.take() {
             collect(
@@ -119,7 +120,7 @@ impl<'x> ParsedMessage<'x> {
                 limits,
                 &mut parsed.attachments,
                 &mut parsed.problems,
-                &mut parsed.uudecoded,
+                &mut parsed.decoded_files,
             );
             parsed.message = Some(m);
         }
@@ -133,8 +134,8 @@ impl<'x> ParsedMessage<'x> {
 
     /// The decoded content of an attachment (text attachments as UTF-8 after charset decoding).
     pub fn content(&self, a: &Attachment) -> Option<&[u8]> {
-        if let Some(i) = a.uuencoded {
-            return self.uudecoded.get(i).map(Vec::as_slice);
+        if let Some(i) = a.encoded_file {
+            return self.decoded_files.get(i).map(Vec::as_slice);
         }
         let mut msg = self.message.as_ref()?;
         for &id in &a.part.forwarded {
@@ -155,7 +156,7 @@ impl<'x> ParsedMessage<'x> {
     /// unconverted ([`text_as_sent`]), so Windows-1258 and legacy TCVN3/VNI text still reaches
     /// the extractor.
     pub fn content_as_sent(&self, a: &Attachment) -> Option<std::borrow::Cow<'_, [u8]>> {
-        if a.uuencoded.is_some() {
+        if a.encoded_file.is_some() {
             return self.content(a).map(std::borrow::Cow::Borrowed);
         }
         let mut msg = self.message.as_ref()?;
@@ -182,15 +183,23 @@ impl<'x> ParsedMessage<'x> {
 }
 
 /// A text part's bytes as sent (transfer encoding undone, no charset applied) when the parser's
-/// conversion replaced some of them by U+FFFD and they are Vietnamese (Windows-1258, TCVN3 or
-/// VNI): a part without a charset (or with one it does not know) is read as UTF-8, and those
-/// bytes do not survive that (the caller reads them with [`crate::vietnamese::decode_bytes`]).
+/// conversion replaced some of them by U+FFFD and they are Vietnamese (Windows-1258, VISCII,
+/// TCVN3 or VNI): a part without a charset (or with one it does not know) is read as UTF-8, and
+/// those bytes do not survive that (the caller reads them with
+/// [`crate::vietnamese::decode_bytes`]). A part labelled with a Vietnamese character set the
+/// parser does not know ([`crate::vietnamese::Charset8`]) is given back decoded, as UTF-8.
 /// None otherwise (other text keeps the parser's reading).
 pub fn text_as_sent(msg: &Message<'_>, part: &mail_parser::MessagePart<'_>) -> Option<Vec<u8>> {
     let (PartType::Text(t) | PartType::Html(t)) = &part.body else {
         return None;
     };
-    if !t.contains('\u{FFFD}') {
+    // Labelled with a Vietnamese character set the parser does not know (VISCII, TCVN 5712,
+    // VNI): decoded here, given back as UTF-8.
+    let labelled = part
+        .content_type()
+        .and_then(|ct| ct.attribute("charset"))
+        .and_then(crate::vietnamese::Charset8::from_label);
+    if labelled.is_none() && !t.contains('\u{FFFD}') {
         return None;
     }
     let raw = msg
@@ -203,17 +212,20 @@ pub fn text_as_sent(msg: &Message<'_>, part: &mail_parser::MessagePart<'_>) -> O
             mail_parser::decoders::quoted_printable::quoted_printable_decode(raw)
         }
     }?;
+    if let Some(charset) = labelled {
+        return Some(charset.decode(&bytes).into_bytes());
+    }
     crate::vietnamese::is_vietnamese_8bit(&bytes).then_some(bytes)
 }
 
 /// Walks the message and its forwarded messages without recursion, listing attachments (and
-/// the files uuencoded in them or in text bodies, decoded into `uudecoded`).
+/// the files carried as text in them or in text bodies, decoded into `decoded_files`).
 fn collect(
     root: &Message<'_>,
     limits: &LimitsConfig,
     out: &mut Vec<Attachment>,
     problems: &mut Vec<StructureProblem>,
-    uudecoded: &mut Vec<Vec<u8>>,
+    decoded_files: &mut Vec<Vec<u8>>,
 ) {
     let mut stack: Vec<(&Message<'_>, String, Vec<u32>)> = vec![(root, String::new(), Vec::new())];
     while let Some((msg, prefix, forwarded)) = stack.pop() {
@@ -266,19 +278,28 @@ fn collect(
                         })
                         .unwrap_or_else(|| "application/octet-stream".to_owned())
                         .to_ascii_lowercase();
-                    // Sent uuencoded: the part is the file it decodes to.
-                    let uu = part
-                        .content_transfer_encoding()
-                        .is_some_and(super::uuencode::is_uuencoding)
-                        .then(|| super::uuencode::files(bytes).into_iter().next())
-                        .flatten();
-                    let (name, size, uuencoded) = match uu {
+                    // Sent as text (uuencoded, BinHex): the part is the file it decodes to.
+                    let carried = super::encoded::of_part(
+                        part.content_transfer_encoding(),
+                        &content_type,
+                        name.as_deref(),
+                        bytes,
+                        expansion_left(limits, decoded_files),
+                    );
+                    let (name, content_type, size, encoded_file) = match carried {
                         Some(file) => {
                             let size = file.data.len();
-                            uudecoded.push(file.data);
-                            (name.or(Some(file.name)), size, Some(uudecoded.len() - 1))
+                            decoded_files.push(file.data);
+                            // A uuencoded part is declared as the file it is; a BinHex part's
+                            // name and type are the wrapper's (`x.hqx`), its header names the file.
+                            let (name, content_type) = if file.encoding == super::encoded::binhex::ENCODING {
+                                (Some(file.name), "application/octet-stream".to_owned())
+                            } else {
+                                (name.or(Some(file.name)), content_type)
+                            };
+                            (name, content_type, size, Some(decoded_files.len() - 1))
                         }
-                        None => (name, size, None),
+                        None => (name, content_type, size, None),
                     };
                     out.push(Attachment {
                         location,
@@ -290,22 +311,34 @@ fn collect(
                             forwarded: forwarded.clone(),
                             id,
                         },
-                        uuencoded,
+                        encoded_file,
                     });
                 }
             }
         }
-        // Files uuencoded in the text of a body («begin 644 name» … «end»), as Outlook shows them.
+        // Files carried in the text of a body (a uuencoded «begin 644 name» … «end» block, a
+        // BinHex file, a yEnc block), as mail readers show them.
         for &id in &msg.text_body {
-            let Some(PartType::Text(t)) = msg.parts.get(id as usize).map(|p| &p.body) else {
+            let Some(part) = msg.parts.get(id as usize) else {
                 continue;
             };
-            if !t.contains("begin ") {
+            let PartType::Text(t) = &part.body else {
+                continue;
+            };
+            if !super::encoded::may_carry(t.as_bytes()) {
                 continue;
             }
-            for file in super::uuencode::files(t.as_bytes()) {
+            // yEnc's 8-bit bytes as sent (no transfer encoding: it is sent 8-bit).
+            let raw = match part.encoding {
+                mail_parser::Encoding::None => msg
+                    .raw_message
+                    .get(part.offset_body as usize..part.offset_end as usize)
+                    .unwrap_or_default(),
+                _ => t.as_bytes(),
+            };
+            for file in super::encoded::in_text(t.as_bytes(), raw, expansion_left(limits, decoded_files)) {
                 out.push(Attachment {
-                    location: format!("{prefix}part {id} uuencoded {:?}", file.name),
+                    location: format!("{prefix}part {id} {} {:?}", file.encoding, file.name),
                     content_type: "application/octet-stream".to_owned(),
                     decoded_size: file.data.len() as u64,
                     depth,
@@ -313,13 +346,20 @@ fn collect(
                         forwarded: forwarded.clone(),
                         id,
                     },
-                    uuencoded: Some(uudecoded.len()),
+                    encoded_file: Some(decoded_files.len()),
                     name: Some(file.name),
                 });
-                uudecoded.push(file.data);
+                decoded_files.push(file.data);
             }
         }
     }
+}
+
+/// What the message's expansion budget (`limits.max_expanded_bytes`) has left for files
+/// decoded from text, after those decoded so far.
+fn expansion_left(limits: &LimitsConfig, decoded: &[Vec<u8>]) -> usize {
+    let used: u64 = decoded.iter().map(|d| d.len() as u64).sum();
+    usize::try_from(limits.max_expanded_bytes.saturating_sub(used)).unwrap_or(usize::MAX)
 }
 
 /// Depth of the multipart tree of one message (its own parts, not forwarded messages).
@@ -484,8 +524,7 @@ fn encoded_nesting(raw: &[u8], limits: &LimitsConfig, levels: usize) -> Option<S
 
 /// Base64 decoded, skipping every byte outside the alphabet (as lenient as any decoder).
 pub(crate) fn decode_base64_lenient(data: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(data.len() / 4 * 3);
-    let (mut acc, mut bits) = (0u32, 0u32);
+    let mut out = super::encoded::Sextets::with_capacity(data.len());
     for &b in data {
         let v = match b {
             b'A'..=b'Z' => b - b'A',
@@ -495,15 +534,9 @@ pub(crate) fn decode_base64_lenient(data: &[u8]) -> Vec<u8> {
             b'/' => 63,
             _ => continue,
         };
-        acc = (acc << 6) | u32::from(v);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
+        out.push(v);
     }
-    out
+    out.bytes
 }
 
 /// Quoted-printable decoded: `=XX` escapes and soft line breaks; anything else as is.
@@ -610,6 +643,42 @@ mod tests {
             "{}",
             b.location
         );
+    }
+
+    #[test]
+    fn files_sent_as_text_are_attachments() {
+        let data = "TỐI MẬT\nKế hoạch số 12.\n".as_bytes();
+        let hqx = crate::mime_out::binhex_of("ke-hoach.txt", data);
+        let part = format!(
+            "From: a@b\r\nSubject: t\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=X\r\n\r\n\
+--X\r\nContent-Type: text/plain\r\n\r\nhello\r\n\
+--X\r\nContent-Type: application/mac-binhex40; name=\"ke-hoach.hqx\"\r\n\r\n{hqx}\r\n--X--\r\n"
+        );
+        let mut body = format!(
+            "From: a@b\r\nSubject: t\r\n\r\nhello\r\n{hqx}\r\n=ybegin line=128 size=26 name=bang ke.txt\r\n"
+        )
+        .into_bytes();
+        body.extend(crate::mime_out::yenc_lines(data));
+        body.extend_from_slice(b"=yend size=26\r\nbye\r\n");
+        for (raw, want) in [
+            (part.as_bytes(), vec!["part 2 \"ke-hoach.hqx\""]),
+            (
+                body.as_slice(),
+                vec!["part 0 BinHex \"ke-hoach.txt\"", "part 0 yEnc \"bang ke.txt\""],
+            ),
+        ] {
+            let p = ParsedMessage::parse(raw, &limits());
+            let got: Vec<&str> = p.attachments.iter().map(|a| a.location.as_str()).collect();
+            assert_eq!(got, want);
+            for a in &p.attachments {
+                assert_eq!(p.content(a), Some(data), "{}", a.location);
+                assert!(
+                    a.name.as_deref().is_some_and(|n| n.ends_with(".txt")),
+                    "{:?}",
+                    a.name
+                );
+            }
+        }
     }
 
     #[test]

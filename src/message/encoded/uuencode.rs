@@ -1,18 +1,8 @@
-//! Files uuencoded in mail: a part sent with `Content-Transfer-Encoding: x-uuencode` (which the
-//! MIME parser leaves as it came), or a `begin 644 name` … `end` block in a text body, as old
-//! mailers, scripts and scanners still send them and Outlook and Thunderbird show as
-//! attachments. Each block is decoded here so that it is read like any other attachment, not
-//! passed as text nobody looked into.
+//! Uuencoding: a part sent with `Content-Transfer-Encoding: x-uuencode` (which the MIME parser
+//! leaves as it came), or a `begin 644 name` … `end` block in a text body, as old mailers,
+//! scripts and scanners still send them and Outlook and Thunderbird show as attachments.
 
-/// The most blocks taken from one part.
-const MAX_BLOCKS: usize = 64;
-
-/// One uuencoded file: the name its `begin` line gives, and its bytes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Uufile {
-    pub name: String,
-    pub data: Vec<u8>,
-}
+use super::{EncodedFile, MAX_BLOCKS};
 
 /// Whether a transfer encoding names uuencoding.
 pub fn is_uuencoding(cte: &str) -> bool {
@@ -25,11 +15,9 @@ pub fn is_uuencoding(cte: &str) -> bool {
 /// The files uuencoded in `text`, each from a line `begin MODE NAME` (MODE three or four octal
 /// digits) to its `end` line or the first line that is not one of its lines; at most
 /// [`MAX_BLOCKS`]. The bytes decoded are never more than the text.
-pub fn files(text: &[u8]) -> Vec<Uufile> {
+pub fn files(text: &[u8]) -> Vec<EncodedFile> {
     let mut out = Vec::new();
-    let mut lines = text
-        .split(|&b| b == b'\n')
-        .map(|l| l.strip_suffix(b"\r").unwrap_or(l));
+    let mut lines = super::lines(text);
     while out.len() < MAX_BLOCKS {
         let Some(line) = lines.next() else { break };
         let Some(name) = begin_line(line) else {
@@ -42,7 +30,11 @@ pub fn files(text: &[u8]) -> Vec<Uufile> {
             }
         }
         if !data.is_empty() {
-            out.push(Uufile { name, data });
+            out.push(EncodedFile {
+                name,
+                data,
+                encoding: "uuencoded",
+            });
         }
     }
     out
