@@ -826,9 +826,6 @@ mod tests {
         }
     }
 
-    /// Plain text a mailer or a mail-merge tool put into HTML as typed (`<pre>`, `white-space:
-    /// pre-wrap`) keeps its line breaks: a stamp on a line of its own stays alone on it. Other
-    /// text's line breaks are spaces, as a browser shows them.
     /// A style sheet's generated text is read where the sheet is, on lines of its own, its
     /// escapes decoded; other values of `content` and other properties give nothing.
     #[test]
@@ -838,6 +835,9 @@ mod tests {
         assert_eq!(to_text("<style>p { color: red }</style><p>x</p>"), "x\n");
     }
 
+    /// Plain text a mailer or a mail-merge tool put into HTML as typed (`<pre>`, `white-space:
+    /// pre-wrap`) keeps its line breaks: a stamp on a line of its own stays alone on it. Other
+    /// text's line breaks are spaces, as a browser shows them.
     #[test]
     fn preformatted_text_keeps_its_lines() {
         assert_eq!(

@@ -1269,10 +1269,6 @@ mod tests {
         assert_eq!(xl_string(&sst, &mut i, &joins).as_deref(), Some("ABCậ"));
     }
 
-    /// A sheet's printed header (a HEADER record, UTF-16, with Excel's codes) is read as a
-    /// header; an empty FOOTER record is nothing.
-    /// An Outlook message saved as a .msg: its subject and body are its text, its attachment
-    /// a file of its own under its long name.
     /// An Outlook message without a plain body: its HTML body, else its rich text, read as a
     /// file; with a plain body, neither is read again.
     #[test]
@@ -1311,6 +1307,8 @@ mod tests {
         }
     }
 
+    /// An Outlook message saved as a .msg: its subject and body are its text, its attachment
+    /// a file of its own under its long name.
     #[test]
     fn an_outlook_message_is_read_with_its_attachment() {
         use std::io::Write as _;
@@ -1353,6 +1351,8 @@ mod tests {
         );
     }
 
+    /// A sheet's printed header (a HEADER record, UTF-16, with Excel's codes) is read as a
+    /// header; an empty FOOTER record is nothing.
     #[test]
     fn excel_printed_header_is_a_header() {
         let code = "&L&\"Times New Roman,Bold\"UBND&CMẬT";

@@ -523,6 +523,7 @@ fn ole1_object(b: &[u8]) -> Option<(String, Vec<u8>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::test_deadline as later;
 
     /// Outlook's compressed RTF: compressed and stored forms read back; a header that lies
     /// about the sizes or the type, a damaged CRC, or a short stream give nothing.
@@ -552,7 +553,6 @@ mod tests {
             assert_eq!(outlook_compressed(&bad), None);
         }
     }
-    use crate::extract::test_deadline as later;
 
     #[test]
     fn unicode_escapes_and_cells() {

@@ -1523,6 +1523,8 @@ mod tests {
         assert!(!super::is_unread_format_extension("pdf") && !super::is_unread_format_extension("docx"));
     }
 
+    /// text/enriched and text/richtext as their readers show them: commands and parameters
+    /// dropped, line breaks by each one's rules, lines kept within `<nofill>`.
     #[test]
     fn styled_text_is_read_as_shown() {
         use super::unenriched;

@@ -1,10 +1,11 @@
 //! Outlook's TNEF (`winmail.dat`, `application/ms-tnef`): Outlook and Exchange wrap a rich-text
 //! message's attachments in it, so a document sent that way is inside one opaque part. Its
 //! attachments are opened like an archive's members (each with its long file name), within the
-//! message's budget, and so is the message's body as it carries it (its rich text, compressed,
-//! or its HTML or plain text: the whole body of a message sent as nothing but a winmail.dat). The format (MS-OXTNEF) is a run of attributes, each a level, an id, a
-//! length, the data and a checksum; this reader is lenient where Outlook's writers differ
-//! (checksums, dates and unknown attributes are not checked), strict about lengths.
+//! message's budget, and so is the message's body as it carries it (its HTML, its rich text,
+//! compressed, or its plain text: the whole body of a message sent as nothing but a
+//! winmail.dat). The format (MS-OXTNEF) is a run of attributes, each a level, an id, a length,
+//! the data and a checksum; this reader is lenient where Outlook's writers differ (checksums,
+//! dates and unknown attributes are not checked), strict about lengths.
 //!
 //! Written here: the one crate (`tnef` 0.1) refuses a whole file on any attribute it does not
 //! know or an attachment without dates, and reads no long file names.
@@ -138,6 +139,7 @@ pub fn read(data: &[u8]) -> Result<Tnef<'_>, String> {
             (1, ATT_MSG_PROPS) => properties(body, &mut |id, base, value| match (id, base) {
                 (PR_BODY, 0x001F) => bodies[0] = Some(utf16(value).into_bytes()),
                 (PR_BODY, _) => bodies[0] = Some(decode_8bit_all(value, code_page).into_bytes()),
+                (PR_HTML, 0x001F) => bodies[1] = Some(utf16(value).into_bytes()),
                 (PR_HTML, _) => bodies[1] = Some(value.split(|&b| b == 0).next().unwrap_or(value).to_vec()),
                 (PR_RTF_COMPRESSED, 0x0102) => bodies[2] = super::rtf::outlook_compressed(value),
                 _ => {}

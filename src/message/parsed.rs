@@ -645,6 +645,8 @@ mod tests {
         );
     }
 
+    /// A BinHex part, and BinHex and yEnc blocks in a body, are attachments whose content is
+    /// the file they carry, under its own name.
     #[test]
     fn files_sent_as_text_are_attachments() {
         let data = "TỐI MẬT\nKế hoạch số 12.\n".as_bytes();
