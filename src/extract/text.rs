@@ -699,6 +699,11 @@ impl Extractor<'_> {
                             Some(delsp) => unflowed(&text, delsp),
                             None => text,
                         };
+                        // Files carried in it are read as the attachments they are.
+                        let text = match crate::message::encoded::without_blocks(&text) {
+                            std::borrow::Cow::Owned(kept) => kept,
+                            std::borrow::Cow::Borrowed(_) => text,
+                        };
                         self.push(&location, PieceKind::Body, text, false)
                     }
                     PartType::Html(h) => {

@@ -64,6 +64,60 @@ pub fn may_carry(text: &[u8]) -> bool {
         || memchr::memmem::find(text, yenc::BEGIN).is_some()
 }
 
+/// A text body without the blocks of the files it carries (uuencoded, BinHex, yEnc), as mail
+/// readers show it: those are read as the files they are, and their characters are no one's
+/// words (a BinHex block is two thirds capitals, to the spam rules' shouting check). The text
+/// itself when it carries none.
+pub fn without_blocks(text: &str) -> std::borrow::Cow<'_, str> {
+    if !may_carry(text.as_bytes()) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut lines = text.split_inclusive('\n').peekable();
+    let mut scratch = Vec::new();
+    while let Some(line) = lines.next() {
+        let bare = line.trim_end_matches(['\r', '\n']).as_bytes();
+        if uuencode::begin_line(bare).is_some() {
+            // Its lines to `end` or the first that is not one of them.
+            while let Some(next) = lines.peek() {
+                let next = next.trim_end_matches(['\r', '\n']).as_bytes();
+                if next == b"end" {
+                    lines.next();
+                    break;
+                }
+                // The line of no bytes before `end`.
+                if next == b"`" || next == b" " {
+                    lines.next();
+                    continue;
+                }
+                scratch.clear();
+                if !uuencode::decode_line(next, &mut scratch) {
+                    break;
+                }
+                lines.next();
+            }
+        } else if memchr::memmem::find(bare, binhex::INTRO).is_some() {
+            // To the colon that closes its characters (the first one opens them).
+            let mut colons = 0;
+            for next in lines.by_ref() {
+                colons += next.matches(':').count();
+                if colons >= 2 {
+                    break;
+                }
+            }
+        } else if bare.starts_with(yenc::BEGIN) {
+            for next in lines.by_ref() {
+                if next.starts_with("=yend") {
+                    break;
+                }
+            }
+        } else {
+            out.push_str(line);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// The files carried in a text body: uuencoded blocks, a BinHex file, yEnc blocks (at most
 /// [`MAX_BLOCKS`] in all). `raw`: the body's bytes as sent, for yEnc (its bytes are 8-bit,
 /// which a charset conversion would have changed); the text otherwise. `left`: the bytes the
@@ -94,4 +148,29 @@ pub fn of_part(
         return binhex::file(bytes, left);
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A body keeps its own lines and loses the blocks of the files it carries: uuencoded,
+    /// BinHex, yEnc; a body without any is itself.
+    #[test]
+    fn a_body_without_the_blocks_of_its_files() {
+        let hqx = crate::mime_out::binhex_of("a.txt", b"MAT MAT MAT MAT MAT MAT");
+        let yenc = String::from_utf8_lossy(&crate::mime_out::yenc_lines(b"abc")).into_owned();
+        let body = format!(
+            "Gui anh:\r\nbegin 644 a.txt\r\n#86)C\r\n`\r\nend\r\nva\r\n{hqx}\r\nva\r\n=ybegin line=128 size=3 name=b\r\n{yenc}=yend size=3\r\nTran trong.\r\n"
+        );
+        assert_eq!(without_blocks(&body), "Gui anh:\r\nva\r\nva\r\nTran trong.\r\n");
+        assert_eq!(
+            without_blocks("begin the meeting\nend\n"),
+            "begin the meeting\nend\n"
+        );
+        assert!(matches!(
+            without_blocks("Kính gửi"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
 }

@@ -41,7 +41,7 @@ pub fn files(text: &[u8]) -> Vec<EncodedFile> {
 }
 
 /// The file name of a `begin 644 name` line.
-fn begin_line(line: &[u8]) -> Option<String> {
+pub(super) fn begin_line(line: &[u8]) -> Option<String> {
     let rest = line.strip_prefix(b"begin ")?;
     let (mode, name) = rest.split_at(rest.iter().position(|&b| b == b' ')?);
     if !(3..=4).contains(&mode.len()) || !mode.iter().all(|b| (b'0'..=b'7').contains(b)) {
@@ -54,7 +54,7 @@ fn begin_line(line: &[u8]) -> Option<String> {
 /// Decodes one line (its first character says how many bytes it carries) onto `out`; `false`
 /// when it is not a line of uuencoding (the block ends there). The line of no bytes, "`" or a
 /// space, ends it too.
-fn decode_line(line: &[u8], out: &mut Vec<u8>) -> bool {
+pub(super) fn decode_line(line: &[u8], out: &mut Vec<u8>) -> bool {
     let Some((&first, rest)) = line.split_first() else {
         return false;
     };
