@@ -427,17 +427,16 @@ const MAX_GENERATED: usize = 64;
 /// CSS escapes decoded), in order; other values (`attr()`, `counter()`, `url()`, `none`) give
 /// nothing.
 fn generated_text(css: &str) -> impl Iterator<Item = String> + '_ {
-    let lower = css.to_ascii_lowercase();
-    let starts: Vec<usize> = lower
-        .match_indices("content")
-        .map(|(i, _)| i)
+    // Searched in the sheet as it is (no lower-cased copy): `content`, `Content`, `CONTENT`.
+    let bytes = css.as_bytes();
+    let mut starts: Vec<usize> = memchr::memmem::find_iter(bytes, b"ontent")
+        .chain(memchr::memmem::find_iter(bytes, b"ONTENT"))
+        .filter_map(|i| i.checked_sub(1))
+        .filter(|&i| matches!(bytes[i], b'c' | b'C'))
         // A property of that name, not `--content` or `align-content`.
-        .filter(|&i| {
-            i == 0
-                || !matches!(lower.as_bytes()[i - 1], b'-' | b'_')
-                    && !lower.as_bytes()[i - 1].is_ascii_alphanumeric()
-        })
+        .filter(|&i| i == 0 || !matches!(bytes[i - 1], b'-' | b'_') && !bytes[i - 1].is_ascii_alphanumeric())
         .collect();
+    starts.sort_unstable();
     starts.into_iter().filter_map(move |i| {
         let value = css.get(i + "content".len()..)?.trim_start().strip_prefix(':')?;
         let mut text = String::new();
@@ -830,7 +829,7 @@ mod tests {
     /// escapes decoded; other values of `content` and other properties give nothing.
     #[test]
     fn a_style_sheets_generated_text_is_read() {
-        let page = "<html><head><STYLE type=\"text/css\">h1::before { content: \"T\\1ED0 I M\\1EAC T\"; display: block }\n.a:after{content:'Số: ' \"12\"} .b { align-content: center; --content: 'x'; content: attr(title) }</style></head><body><h1>Kế hoạch</h1><p class=a>Kính gửi</p></body></html>";
+        let page = "<html><head><STYLE type=\"text/css\">h1::before { CONTENT: \"T\\1ED0 I M\\1EAC T\"; display: block }\n.a:after{content:'Số: ' \"12\"} .b { align-content: center; --content: 'x'; content: attr(title) }</style></head><body><h1>Kế hoạch</h1><p class=a>Kính gửi</p></body></html>";
         assert_eq!(to_text(page), "TỐI MẬT\nSố: 12\nKế hoạch\nKính gửi\n");
         assert_eq!(to_text("<style>p { color: red }</style><p>x</p>"), "x\n");
     }
