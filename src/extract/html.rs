@@ -420,8 +420,12 @@ pub fn to_text(html: &str) -> String {
     out
 }
 
-/// Strings of generated text read from one style sheet.
+/// Strings of generated text read from one style sheet, the `content` properties looked at for
+/// them, and the characters read of one string (a stamp is a few words; a sheet of unclosed
+/// strings must not be read to its end once for each).
 const MAX_GENERATED: usize = 64;
+const MAX_CONTENT_PROPERTIES: usize = 1024;
+const MAX_STRING_CHARS: usize = 256;
 
 /// The strings a style sheet writes into the page (`content: "TỐI MẬT"`, `content: 'M\1EAC T'`:
 /// CSS escapes decoded), in order; other values (`attr()`, `counter()`, `url()`, `none`) give
@@ -437,6 +441,7 @@ fn generated_text(css: &str) -> impl Iterator<Item = String> + '_ {
         .filter(|&i| i == 0 || !matches!(bytes[i - 1], b'-' | b'_') && !bytes[i - 1].is_ascii_alphanumeric())
         .collect();
     starts.sort_unstable();
+    starts.truncate(MAX_CONTENT_PROPERTIES);
     starts.into_iter().filter_map(move |i| {
         let value = css.get(i + "content".len()..)?.trim_start().strip_prefix(':')?;
         let mut text = String::new();
@@ -458,6 +463,9 @@ fn css_string(s: &str, quote: char) -> (String, &str) {
     let mut out = String::new();
     let mut chars = s.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
+        if i / 4 > MAX_STRING_CHARS {
+            return (out, "");
+        }
         match c {
             c if c == quote => return (out, &s[i + 1..]),
             '\n' => return (out, &s[i..]),
@@ -832,6 +840,17 @@ mod tests {
         let page = "<html><head><STYLE type=\"text/css\">h1::before { CONTENT: \"T\\1ED0 I M\\1EAC T\"; display: block }\n.a:after{content:'Số: ' \"12\"} .b { align-content: center; --content: 'x'; content: attr(title) }</style></head><body><h1>Kế hoạch</h1><p class=a>Kính gửi</p></body></html>";
         assert_eq!(to_text(page), "TỐI MẬT\nSố: 12\nKế hoạch\nKính gửi\n");
         assert_eq!(to_text("<style>p { color: red }</style><p>x</p>"), "x\n");
+        // A sheet of unclosed strings: each read a bounded way, a bounded number of them, at
+        // most 64 taken into the text.
+        let hostile = format!("<style>{}</style>", "p{content:\"MẬT ".repeat(20_000));
+        let got: Vec<String> = generated_text(&hostile).collect();
+        assert_eq!(got.len(), MAX_CONTENT_PROPERTIES);
+        assert_eq!(to_text(&hostile).lines().count(), MAX_GENERATED);
+        assert!(
+            got.iter().all(|t| t.chars().count() <= MAX_STRING_CHARS + 8),
+            "{:?}",
+            got.first()
+        );
     }
 
     /// Plain text a mailer or a mail-merge tool put into HTML as typed (`<pre>`, `white-space:

@@ -444,7 +444,9 @@ fn unenriched(text: &str, richtext: bool) -> String {
                 rest = after;
                 continue;
             }
-            if let Some(end) = rest.find('>').filter(|&e| e <= 64) {
+            // (A command is short: only its first bytes are looked at, so a text of '<'
+            // without '>' is not searched to its end at each.)
+            if let Some(end) = rest.bytes().take(65).position(|b| b == b'>') {
                 let command = rest[1..end].to_ascii_lowercase();
                 let (closing, name) = match command.strip_prefix('/') {
                     Some(n) => (true, n),

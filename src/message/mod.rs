@@ -74,29 +74,9 @@ fn decode_vietnamese_words(raw: &str) -> Option<String> {
     ours.then(|| out.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
-/// The bytes of RFC 2047's Q encoding (`_` a space, `=XX` a byte).
+/// The bytes of RFC 2047's Q encoding: quoted-printable with `_` for a space.
 fn q_decode(text: &str) -> Vec<u8> {
-    let b = text.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while let Some(&c) = b.get(i) {
-        match c {
-            b'_' => out.push(b' '),
-            b'=' => {
-                let hex = b.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
-                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                    Some(v) => {
-                        out.push(v);
-                        i += 2;
-                    }
-                    None => out.push(b'='),
-                }
-            }
-            c => out.push(c),
-        }
-        i += 1;
-    }
-    out
+    parsed::decode_qp_lenient(text.replace('_', " ").as_bytes())
 }
 
 /// The display name and the address of a From name that holds both ("Văn phòng <vp@x.vn>", as a

@@ -540,7 +540,7 @@ pub(crate) fn decode_base64_lenient(data: &[u8]) -> Vec<u8> {
 }
 
 /// Quoted-printable decoded: `=XX` escapes and soft line breaks; anything else as is.
-fn decode_qp_lenient(data: &[u8]) -> Vec<u8> {
+pub(super) fn decode_qp_lenient(data: &[u8]) -> Vec<u8> {
     let hex = |b: u8| (b as char).to_digit(16);
     let mut out = Vec::with_capacity(data.len());
     let mut i = 0;
