@@ -52,6 +52,7 @@ const PLACE_VALUES: &[(&str, &[&str])] = &[
     ("page", &["n"]),
     ("line", &["n"]),
     ("file_name", &[]),
+    ("picture_text", &[]),
     ("ocr_frame", &[]),
     ("ocr_red_ink", &[]),
     ("ocr_page", &[]),
@@ -187,6 +188,7 @@ impl Explainer {
                 Place::Page { n } => (", ", "page".into(), vec![("n", n.to_string())]),
                 Place::Line { n } => (", ", "line".into(), vec![("n", n.to_string())]),
                 Place::FileName => (", ", "file_name".into(), vec![]),
+                Place::PictureText => (", ", "picture_text".into(), vec![]),
                 Place::Ocr { how } => (" ", format!("ocr_{}", how.replace(' ', "_")), vec![]),
                 Place::OcrRead { text } => (" ", "ocr_read".into(), vec![("text", text.clone())]),
                 Place::Other { text } => {

@@ -139,6 +139,8 @@ pub enum Place {
     },
     /// The file's name itself (read for markings like its text).
     FileName,
+    /// The text alternatives of an HTML body's pictures (`<img alt>`).
+    PictureText,
     /// Read by OCR: `frame`, `red ink`, `page`.
     Ocr {
         how: String,
@@ -179,6 +181,9 @@ impl Place {
                 rest = &rest[..at];
             } else if let Some(head) = rest.strip_suffix(", file name").filter(|h| !h.is_empty()) {
                 tail.push(Place::FileName);
+                rest = head;
+            } else if let Some(head) = rest.strip_suffix(", pictures' text").filter(|h| !h.is_empty()) {
+                tail.push(Place::PictureText);
                 rest = head;
             } else if let Some((head, n)) = number_suffix(rest, ", line ") {
                 tail.push(Place::Line { n });
@@ -239,7 +244,7 @@ impl Place {
         let mut out = String::new();
         for (i, p) in steps.iter().enumerate() {
             let joiner = match p {
-                Place::Page { .. } | Place::Line { .. } | Place::FileName => ", ",
+                Place::Page { .. } | Place::Line { .. } | Place::FileName | Place::PictureText => ", ",
                 Place::Ocr { .. } | Place::OcrRead { .. } => " ",
                 _ if i == 0 => "",
                 Place::Other { .. } if !matches!(steps[i - 1], Place::Forwarded { .. }) => "",
@@ -262,6 +267,7 @@ impl Place {
                 Place::Page { n } => out.push_str(&format!("page {n}")),
                 Place::Line { n } => out.push_str(&format!("line {n}")),
                 Place::FileName => out.push_str("file name"),
+                Place::PictureText => out.push_str("pictures' text"),
                 Place::Ocr { how } => out.push_str(&format!("(OCR, {how})")),
                 Place::OcrRead { text } => out.push_str(&format!("(OCR read «{text}»)")),
                 Place::Other { text } => out.push_str(text),
@@ -480,6 +486,7 @@ mod tests {
             r#"part 2 "thu.eml" > subject"#,
             r#"part 2 "a.zip" > part 1.txt > part 3 "b.pdf", page 1"#,
             r#"part 2 "a.zip" > x.docx, file name"#,
+            "forwarded message in part 2 > body part 1, pictures' text, line 3",
             "part 2, part 3",
             "something else",
             "",

@@ -1,6 +1,7 @@
 //! Vietnamese text normalisation: Unicode composition (NFC, so NFD, Windows-1258 and Unikey's
 //! composite forms all compare equal), the legacy font encodings TCVN3 (ABC, `.Vn*` fonts) and
-//! VNI-Windows, telling them apart from real Latin-1 text by content, and diacritic folding.
+//! VNI-Windows, telling them apart from real Latin-1 text by content, VIQR (ASCII Vietnamese,
+//! [`viqr`]), and diacritic folding.
 //!
 //! Legacy-encoded text reaches us as the Latin-1 characters of its bytes (Office stores it that
 //! way, and a mail labelled `iso-8859-1` decodes to it), so the decoders map characters, not
@@ -12,6 +13,8 @@
 //! (BENCHMARKS.md); the Latin ranges Vietnamese uses are answered directly, with the same
 //! results (tested over every character of those ranges), and anything else still asks the
 //! standard library.
+
+pub mod viqr;
 
 use std::borrow::Cow;
 use unicode_normalization::{UnicodeNormalization, char::decompose_canonical, is_nfc_quick};

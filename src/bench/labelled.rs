@@ -59,6 +59,8 @@ enum Part {
         total: usize,
         body: Vec<u8>,
     },
+    /// A file kept outside the message, named by its address (message/external-body, RFC 2046).
+    External { url: &'static str, ctype: &'static str },
 }
 
 fn encode_header(s: &str) -> String {
@@ -282,6 +284,12 @@ fn write_part(out: &mut Vec<u8>, p: Part) {
                 "Content-Type: message/partial; id=\"split-1@lamdong.gov.vn\"; number={number}; total={total}\r\n\r\n"
             );
             out.extend_from_slice(&body);
+        }
+        Part::External { url, ctype } => {
+            let _ = write!(
+                out,
+                "Content-Type: message/external-body; access-type=URL;\r\n\tURL=\"{url}\"\r\n\r\nContent-Type: {ctype}\r\n\r\n"
+            );
         }
     }
 }
@@ -4107,6 +4115,95 @@ pub fn labelled() -> Vec<Labelled> {
             charset: "utf-8",
             cte: Cte::QuotedPrintable,
         }),
+    ));
+
+    // --- Data files, pictures' words, files kept elsewhere, ASCII Vietnamese (2026-12-06,
+    // session 40): delivered as read with nothing found ----------------------------------------
+    let mut table = String::from(
+        "Số ký hiệu,Ngày,Trích yếu,Độ mật,Độ khẩn\r\n14/KH-CAT,16/11/2026,\"Kế hoạch bảo vệ mục tiêu, đợt 2\",TỐI MẬT,Hỏa tốc\r\n,,,,\r\nSTT,Mục tiêu,Lực lượng,Thời gian,\r\n",
+    );
+    for (i, (target, force)) in [
+        ("Trụ sở Tỉnh ủy", "Tổ 1, Đại đội 2"),
+        ("Kho bạc Nhà nước tỉnh", "Tổ 3"),
+        ("Đài Phát thanh - Truyền hình", "Tổ 4; Tổ 5"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let _ = write!(table, "{},\"{target}\",\"{force}\",06:00 - 22:00,\r\n", i + 1);
+    }
+    later.push((
+        "csv-table-toi-mat".into(),
+        "a .csv exported from the document register: the document's row under its columns' headings (Số ký hiệu, …, Độ mật: TỐI MẬT), then a table; cells read as a workbook's are".into(),
+        toi.clone(),
+        Mail::new(FROM, TO, "Danh sách mục tiêu").text(GREETING).file(
+            "danh-sach-muc-tieu.csv",
+            "text/csv",
+            table.into_bytes(),
+        ),
+    ));
+    let record = format!(
+        "{{\"so_ky_hieu\": \"12/KH-UBND\", \"ngay_ban_hanh\": \"2026-11-16\", \"do_mat\": \"MẬT\", \"do_khan\": \"Khẩn\", \"trich_yeu\": \"Kế hoạch rà soát biên chế năm 2027\", \"noi_nhan\": [\"Sở Nội vụ\", \"Văn phòng UBND tỉnh\"], \"so_trang\": 4}}"
+    );
+    later.push((
+        "json-record-mat".into(),
+        "a document's record exported from the e-office system as JSON (\"do_mat\": \"MẬT\"), sent as application/json".into(),
+        mat.clone(),
+        Mail::new(FROM, TO, "Dữ liệu văn bản").text(GREETING).file(
+            "van-ban-12.json",
+            "application/json",
+            record.into_bytes(),
+        ),
+    ));
+    let mut pictured = String::from("<html><head><meta charset=\"utf-8\"></head><body>");
+    for (i, line) in d("", "kế hoạch bảo vệ mục tiêu").iter().enumerate() {
+        if i == 4 {
+            pictured.push_str("<p><img src=\"https://vanban.lamdong.gov.vn/dau/toi-mat.png\" alt=\"TỐI MẬT\" width=\"160\" height=\"48\"></p>");
+        }
+        let _ = write!(pictured, "<p>{}</p>", xml(line));
+    }
+    pictured.push_str("</body></html>");
+    later.push((
+        "html-img-alt-toi-mat".into(),
+        "an HTML dispatch whose stamp is a picture from the web with its words as text alternative (alt=\"TỐI MẬT\"): what Outlook shows with pictures blocked".into(),
+        toi.clone(),
+        Mail::new(FROM, TO, "Kế hoạch").part(Part::Text {
+            body: pictured.into_bytes(),
+            subtype: "html",
+            charset: "utf-8",
+            cte: Cte::QuotedPrintable,
+        }),
+    ));
+    later.push((
+        "external-body-unreadable".into(),
+        "a document attached by reference (message/external-body, access-type=URL): its content is not in the mail".into(),
+        unreadable.clone(),
+        Mail::new(FROM, TO, "Kế hoạch")
+            .text(GREETING)
+            .part(Part::External {
+                url: "http://files.lamdong.gov.vn/ke-hoach-14.docx",
+                ctype: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            }),
+    ));
+    use crate::vietnamese::viqr;
+    later.push((
+        "body-viqr-toi-mat".into(),
+        "a plain body in VIQR (RFC 1456: «TO^'I MA^.T», Vietnamese in ASCII as 1990s mail and news wrote it), labelled us-ascii".into(),
+        toi.clone(),
+        Mail::new(FROM, TO, "Ke^' hoa.ch").part(Part::Text {
+            body: viqr::encode(&lines(&d("TỐI MẬT", "kế hoạch bảo vệ mục tiêu")))
+                .replace('\n', "\r\n")
+                .into_bytes(),
+            subtype: "plain",
+            charset: "us-ascii",
+            cte: Cte::EightBit,
+        }),
+    ));
+    later.push((
+        "subject-viqr-mat".into(),
+        "the level only in a subject written in VIQR: «[MA^.T] Ba'o ca'o ra` soa't bie^n che^'»".into(),
+        mat.clone(),
+        Mail::new(FROM, TO, &viqr::encode("[MẬT] Báo cáo rà soát biên chế")).text(GREETING),
     ));
 
     v.into_iter()

@@ -37,7 +37,17 @@ pub struct HtmlFacts {
     /// picture pasted into some webmail editors or a generated mail is), decoded: a scanned
     /// stamp there is for OCR as an attached one is. At most [`MAX_INLINE_IMAGES`].
     pub inline_images: Vec<Vec<u8>>,
+    /// The text alternatives of its pictures (`<img alt="TỐI MẬT">`), in order: what a reader
+    /// sees where pictures are not loaded (Outlook's and Thunderbird's default for pictures from
+    /// the web) and what a screen reader reads. At most [`MAX_ALTS`], each at most
+    /// [`MAX_ALT_CHARS`] characters, empty ones left out.
+    pub alts: Vec<String>,
 }
+
+/// Pictures' text alternatives kept per document, and the characters kept of each (a caption,
+/// a stamp's words).
+pub const MAX_ALTS: usize = 256;
+const MAX_ALT_CHARS: usize = 500;
 
 /// Images carried as `data:` addresses kept per document.
 pub const MAX_INLINE_IMAGES: usize = 16;
@@ -112,6 +122,15 @@ impl HtmlFacts {
                         _ => continue,
                     };
                     let value = attribute(attrs, attr);
+                    if name == "img"
+                        && f.alts.len() < MAX_ALTS
+                        && let Some(alt) = attribute(attrs, "alt")
+                    {
+                        let alt: String = alt.split_whitespace().collect::<Vec<_>>().join(" ");
+                        if !alt.is_empty() {
+                            f.alts.push(alt.chars().take(MAX_ALT_CHARS).collect());
+                        }
+                    }
                     if name == "img"
                         && f.inline_images.len() < MAX_INLINE_IMAGES
                         && let Some(bytes) = value.as_deref().and_then(data_image)
@@ -825,6 +844,12 @@ mod tests {
         ] {
             assert!(to_text(html).contains("TUYỆT MẬT"), "{html}: {:?}", to_text(html));
         }
+        // Pictures' text alternatives, shown where pictures are not loaded, apart from the text.
+        let facts = HtmlFacts::of(
+            "<p>Kính gửi<img src=\"https://x.vn/dau.png\" alt=\"TUYỆT\n  MẬT\"></p><img alt='' src=a><IMG ALT='Bi&#7875;u &#273;&#7891;' src=cid:x />",
+        );
+        assert_eq!(facts.alts, ["TUYỆT MẬT", "Biểu đồ"]);
+        assert_eq!(facts.text, "Kính gửi\n");
         for html in [
             "<script>var s = 'TUYỆT MẬT';</script>",
             "<style>/* TUYỆT MẬT */</style>",

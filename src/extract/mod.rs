@@ -18,6 +18,7 @@ mod pdf_crypt;
 mod pdf_glyphs;
 mod pdf_layout;
 pub mod rtf;
+pub mod table;
 pub mod text;
 pub mod tnef;
 pub mod xlsb;

@@ -7,7 +7,7 @@
 
 use super::odf_crypt;
 use super::office_crypt::{self, Plain};
-use super::{Archives, Budget, html, is_zip, office, ole, pdf, rtf};
+use super::{Archives, Budget, html, is_zip, office, ole, pdf, rtf, table};
 use crate::config::LimitsConfig;
 use crate::message::ParsedMessage;
 use crate::vietnamese::{self, Legacy};
@@ -33,6 +33,10 @@ pub enum PieceKind {
     /// reads `TOI MAT - Ke hoach`): its extension left out, `_` `.` `+` read as spaces. Read by
     /// the markings detector only.
     FileName,
+    /// The text alternatives of an HTML body's pictures (`<img alt="TỐI MẬT">`), a line each:
+    /// shown where pictures are not loaded. Read by the markings detector only (the spam rules
+    /// and the classifier read the text as shown with pictures, as they were trained).
+    PictureText,
 }
 
 /// A piece of text and where it came from.
@@ -245,6 +249,10 @@ enum Format {
     Html,
     /// XML that is not an Office part: an electronic document, an SVG drawing.
     Xml,
+    /// Comma-, semicolon- or tab-separated values (`tab`: said to be tab-separated).
+    Table { tab: bool },
+    /// JSON data.
+    Json,
     /// A message saved as a file (.eml), attached as a file or inside an archive; a web page or
     /// a Word document saved as a single-file web archive (.mht, .mhtml, a `.doc` that is one).
     Message,
@@ -292,8 +300,17 @@ fn classify(name: &str, content_type: &str, head: &[u8]) -> Option<Format> {
         || head.starts_with("\u{feff}<?xml".as_bytes())
     {
         Some(Format::Xml)
+    } else if matches!(
+        content_type,
+        "text/csv" | "text/comma-separated-values" | "application/csv" | "text/tab-separated-values"
+    ) || matches!(ext.as_str(), "csv" | "tsv")
+    {
+        let tab = content_type == "text/tab-separated-values" || ext == "tsv";
+        Some(Format::Table { tab })
+    } else if content_type == "application/json" || content_type.ends_with("+json") || ext == "json" {
+        Some(Format::Json)
     } else if content_type.starts_with("text/")
-        || matches!(ext.as_str(), "txt" | "csv" | "log" | "md" | "ini" | "json")
+        || matches!(ext.as_str(), "txt" | "log" | "md" | "ini")
         || (ext.is_empty() && looks_like_text(head))
     {
         Some(Format::Text)
@@ -524,6 +541,13 @@ fn unflowed(text: &str, delsp: bool) -> String {
 }
 
 /// Whether a message part is declared `text/calendar`.
+/// Whether a part's charset is VIQR (RFC 1456 registered `VIQR`).
+fn is_viqr_part(part: &mail_parser::MessagePart<'_>) -> bool {
+    mail_parser::MimeHeaders::content_type(part)
+        .and_then(|ct| ct.attribute("charset"))
+        .is_some_and(|c| matches!(c.to_ascii_lowercase().as_str(), "viqr" | "x-viqr"))
+}
+
 fn is_calendar_part(part: &mail_parser::MessagePart<'_>) -> bool {
     mail_parser::MimeHeaders::content_type(part).is_some_and(|ct| {
         ct.c_type.eq_ignore_ascii_case("text")
@@ -567,6 +591,8 @@ impl Extractor<'_> {
                 l.decode(&text),
                 tcvn3_lowercase || l == Legacy::Tcvn3 { capitals: false },
             ),
+            // Vietnamese typed in ASCII with its marks after the letters (RFC 1456).
+            None if vietnamese::viqr::is_viqr(&text) => (vietnamese::viqr::decode(&text), tcvn3_lowercase),
             None => match vietnamese::nfc(&text) {
                 std::borrow::Cow::Borrowed(_) => (text, tcvn3_lowercase),
                 std::borrow::Cow::Owned(t) => (t, tcvn3_lowercase),
@@ -619,6 +645,14 @@ impl Extractor<'_> {
                 );
             }
         }
+        if !facts.alts.is_empty() {
+            self.push(
+                &format!("{location}, pictures' text"),
+                PieceKind::PictureText,
+                facts.alts.join("\n"),
+                false,
+            );
+        }
         let text = facts.text.clone();
         match facts.fonts.iter().find_map(|f| Legacy::from_font(f)) {
             Some(l) if !text.is_ascii() => {
@@ -659,12 +693,18 @@ impl Extractor<'_> {
             }
             // A fragment of a message split over several mails (RFC 2046 message/partial): no
             // one mail holds the whole, so a level cut across two fragments is in neither. Its
-            // text is read as far as it goes, and the message is not passed as read.
+            // text is read as far as it goes, and the message is not passed as read. Nor is a
+            // part whose content is kept outside the message (message/external-body: a file
+            // on a server, fetched by the reader's program when opened).
             for (id, part) in msg.parts.iter().enumerate() {
-                if let Some(ct) = mail_parser::MimeHeaders::content_type(part)
-                    && ct.ctype().eq_ignore_ascii_case("message")
-                    && ct.subtype().is_some_and(|s| s.eq_ignore_ascii_case("partial"))
-                {
+                let Some(ct) = mail_parser::MimeHeaders::content_type(part) else {
+                    continue;
+                };
+                if !ct.ctype().eq_ignore_ascii_case("message") {
+                    continue;
+                }
+                let subtype = ct.subtype().unwrap_or_default();
+                if subtype.eq_ignore_ascii_case("partial") {
                     let of = match (ct.attribute("number"), ct.attribute("total")) {
                         (Some(n), Some(t)) => format!(", fragment {n} of {t}"),
                         (Some(n), None) => format!(", fragment {n}"),
@@ -673,6 +713,17 @@ impl Extractor<'_> {
                     self.problem(
                         &format!("{prefix}part {id}"),
                         format!("a fragment of a message split over several mails (message/partial{of}): its content is never whole in one mail"),
+                    );
+                } else if subtype.eq_ignore_ascii_case("external-body") {
+                    let access = ct.attribute("access-type").unwrap_or("unnamed");
+                    let access: String = access
+                        .chars()
+                        .filter(char::is_ascii_graphic)
+                        .take(40)
+                        .collect();
+                    self.problem(
+                        &format!("{prefix}part {id}"),
+                        format!("content kept outside the message (message/external-body, access type {access}): it is not in the mail to be read"),
                     );
                 }
             }
@@ -697,6 +748,12 @@ impl Extractor<'_> {
                         // Legacy bytes without a charset: decoded from the bytes as sent.
                         let text = crate::message::text_as_sent(msg, part)
                             .map_or_else(|| t.to_string(), |b| vietnamese::decode_bytes(&b));
+                        // Said to be VIQR (RFC 1456): read so however few marks it has.
+                        let text = if is_viqr_part(part) {
+                            vietnamese::viqr::decode(&text)
+                        } else {
+                            text
+                        };
                         let text = match flowed(part) {
                             Some(delsp) => unflowed(&text, delsp),
                             None => text,
@@ -895,6 +952,17 @@ impl Extractor<'_> {
                         self.push(location, PieceKind::Document, text, false);
                     }
                 }
+            }
+            Some(Format::Table { tab }) => {
+                let text = vietnamese::decode_bytes(self.within_text_limit(location, data));
+                let cells = table::delimited_text(&text, tab);
+                self.push(location, PieceKind::Document, cells, false);
+            }
+            Some(Format::Json) => {
+                let text = vietnamese::decode_bytes(self.within_text_limit(location, data));
+                // Not JSON after all (or cut at the text limit): read as plain text.
+                let text = table::json_text(&text).unwrap_or(text);
+                self.push(location, PieceKind::Document, text, false);
             }
             Some(Format::Message) => self.message_file(budget, location, data, zip_depth + 1),
             Some(Format::Calendar) => self.calendar(budget, location, data, zip_depth + 1),
@@ -1598,6 +1666,20 @@ mod tests {
             pieces_of(&with_attachment("text/plain", "a.txt", b"x"))
                 .problems
                 .is_empty()
+        );
+    }
+
+    /// A part whose content is kept outside the message (message/external-body) is said to be
+    /// unreadable: what it names is not in the mail.
+    #[test]
+    fn content_kept_outside_the_message_is_unreadable() {
+        let raw = "From: a@b\r\nSubject: t\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=B\r\n\r\n--B\r\nContent-Type: text/plain\r\n\r\nKinh gui.\r\n--B\r\nContent-Type: message/external-body; access-type=URL;\r\n URL=\"http://files.example.vn/ke-hoach.docx\"\r\n\r\nContent-Type: application/msword\r\n\r\n--B--\r\n";
+        let text = pieces_of(raw);
+        assert!(
+            text.problems.iter().any(|p| p.location == "part 2"
+                && p.why.contains("message/external-body, access type URL")),
+            "{:?}",
+            text.problems
         );
     }
 

@@ -239,8 +239,9 @@ pub fn tokens_of_lowered(parsed: &ParsedMessage<'_>, text: &ExtractedText, lower
     }
     let mut words = Words::default();
     for (i, piece) in text.pieces.iter().enumerate() {
-        // File names are read for markings only (the trained tokens never had them).
-        if piece.kind == PieceKind::FileName {
+        // File names and pictures' text alternatives are read for markings only (the trained
+        // tokens never had them).
+        if matches!(piece.kind, PieceKind::FileName | PieceKind::PictureText) {
             continue;
         }
         let prefix = if piece.kind == PieceKind::Subject {
