@@ -4206,6 +4206,18 @@ pub fn labelled() -> Vec<Labelled> {
         Mail::new(FROM, TO, &viqr::encode("[MẬT] Báo cáo rà soát biên chế")).text(GREETING),
     ));
 
+    later.push((
+        "body-utf8-labelled-windows-1252-toi-mat".into(),
+        "a plain body written in UTF-8 but labelled charset=windows-1252 by its mailer's default (read as labelled, every Vietnamese letter is two or three Latin ones)".into(),
+        toi.clone(),
+        Mail::new(FROM, TO, "Kế hoạch").part(Part::Text {
+            body: lines(&d("TỐI MẬT", "kế hoạch bảo vệ mục tiêu")).replace('\n', "\r\n").into_bytes(),
+            subtype: "plain",
+            charset: "windows-1252",
+            cte: Cte::QuotedPrintable,
+        }),
+    ));
+
     v.into_iter()
         .map(|(slug, why, symbols, mail)| (slug.to_owned(), why.to_owned(), symbols, mail))
         .chain(systematic)

@@ -187,7 +187,9 @@ impl<'x> ParsedMessage<'x> {
 /// TCVN3 or VNI): a part without a charset (or with one it does not know) is read as UTF-8, and
 /// those bytes do not survive that (the caller reads them with
 /// [`crate::vietnamese::decode_bytes`]). A part labelled with a Vietnamese character set the
-/// parser does not know ([`crate::vietnamese::Charset8`]) is given back decoded, as UTF-8.
+/// parser does not know ([`crate::vietnamese::Charset8`]) is given back decoded, as UTF-8; one
+/// labelled Western (ISO-8859-1, Windows-1252, ASCII) whose bytes are UTF-8 beyond ASCII, as
+/// they are.
 /// None otherwise (other text keeps the parser's reading).
 pub fn text_as_sent(msg: &Message<'_>, part: &mail_parser::MessagePart<'_>) -> Option<Vec<u8>> {
     let (PartType::Text(t) | PartType::Html(t)) = &part.body else {
@@ -195,11 +197,12 @@ pub fn text_as_sent(msg: &Message<'_>, part: &mail_parser::MessagePart<'_>) -> O
     };
     // Labelled with a Vietnamese character set the parser does not know (VISCII, TCVN 5712,
     // VNI): decoded here, given back as UTF-8.
-    let labelled = part
-        .content_type()
-        .and_then(|ct| ct.attribute("charset"))
-        .and_then(crate::vietnamese::Charset8::from_label);
-    if labelled.is_none() && !t.contains('\u{FFFD}') {
+    let label = part.content_type().and_then(|ct| ct.attribute("charset"));
+    let labelled = label.and_then(crate::vietnamese::Charset8::from_label);
+    // Labelled Western (a mailer's default) but written in UTF-8: read as Latin-1 every
+    // Vietnamese letter is two or three letters of nonsense ("TỐI" as "Tá»\u{90}I").
+    let western = labelled.is_none() && !t.is_ascii() && label.is_some_and(is_western_label);
+    if labelled.is_none() && !western && !t.contains('\u{FFFD}') {
         return None;
     }
     let raw = msg
@@ -215,7 +218,22 @@ pub fn text_as_sent(msg: &Message<'_>, part: &mail_parser::MessagePart<'_>) -> O
     if let Some(charset) = labelled {
         return Some(charset.decode(&bytes).into_bytes());
     }
+    if western {
+        // Bytes that are UTF-8 with letters beyond ASCII are that: Latin-1 text is almost
+        // never also valid UTF-8 (an accented letter would have to be followed by one of
+        // the 64 continuation bytes each time).
+        return std::str::from_utf8(&bytes).is_ok().then_some(bytes);
+    }
     crate::vietnamese::is_vietnamese_8bit(&bytes).then_some(bytes)
+}
+
+/// Whether a charset label names a Western single-byte set (or ASCII), as mailers label text
+/// by default whatever it is written in.
+fn is_western_label(label: &str) -> bool {
+    matches!(
+        label.trim().to_ascii_lowercase().as_str(),
+        "us-ascii" | "ascii" | "iso-8859-1" | "iso_8859-1" | "latin1" | "l1" | "iso-8859-15" | "windows-1252" | "cp1252" | "x-cp1252"
+    )
 }
 
 /// Walks the message and its forwarded messages without recursion, listing attachments (and
@@ -680,6 +698,38 @@ mod tests {
                     a.name
                 );
             }
+        }
+    }
+
+    /// A body labelled Western but written in UTF-8 (8-bit or base64) is given back as its
+    /// bytes; real Latin-1 text and UTF-8 labelled so keep the parser's reading.
+    #[test]
+    fn utf8_labelled_western_is_read_as_utf8() {
+        let body = |charset: &str, cte: &str, bytes: &[u8]| {
+            let mut raw = format!(
+                "From: a@b\r\nSubject: t\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset={charset}\r\nContent-Transfer-Encoding: {cte}\r\n\r\n"
+            )
+            .into_bytes();
+            if cte == "base64" {
+                raw.extend_from_slice(&crate::mime_out::base64(bytes));
+            } else {
+                raw.extend_from_slice(bytes);
+            }
+            raw
+        };
+        let letter = "TỐI MẬT\r\nSố: 12/KH-UBND\r\n".as_bytes();
+        for (charset, cte, bytes, want) in [
+            ("windows-1252", "8bit", letter, Some(letter)),
+            ("\"ISO-8859-1\"", "base64", letter, Some(letter)),
+            ("us-ascii", "8bit", letter, Some(letter)),
+            ("iso-8859-1", "8bit", &b"Cr\xe8me br\xfbl\xe9e \xe0 la fran\xe7aise"[..], None),
+            ("utf-8", "8bit", letter, None),
+            ("windows-1252", "8bit", &b"plain ASCII"[..], None),
+        ] {
+            let raw = body(charset, cte, bytes);
+            let msg = mail_parser::MessageParser::default().parse(&raw[..]).expect("parses");
+            let part = &msg.parts[0];
+            assert_eq!(text_as_sent(&msg, part).as_deref(), want, "{charset} {cte}");
         }
     }
 
