@@ -1,5 +1,5 @@
 //! Text files and the Vietnamese decoders: charset guessing, TCVN3/VNI detection and decoding,
-//! NFC, folding.
+//! VIQR, NFC, folding; data files read a cell or value per line (CSV, JSON).
 #![no_main]
 use canhgac::vietnamese::{self, Legacy};
 use libfuzzer_sys::fuzz_target;
@@ -15,4 +15,9 @@ fuzz_target!(|data: &[u8]| {
         let _ = l.decode(&lossy);
         let _ = l.encode(&lossy);
     }
+    let _ = vietnamese::viqr::is_viqr(&lossy);
+    let _ = vietnamese::viqr::decode(&lossy);
+    let _ = vietnamese::viqr::encode(&lossy);
+    let _ = canhgac::extract::table::delimited_text(&text, data.first() == Some(&b'\t'));
+    let _ = canhgac::extract::table::json_text(&text);
 });
