@@ -53,6 +53,8 @@ const PLACE_VALUES: &[(&str, &[&str])] = &[
     ("line", &["n"]),
     ("file_name", &[]),
     ("picture_text", &[]),
+    ("preamble", &[]),
+    ("epilogue", &[]),
     ("ocr_frame", &[]),
     ("ocr_red_ink", &[]),
     ("ocr_page", &[]),
@@ -189,6 +191,8 @@ impl Explainer {
                 Place::Line { n } => (", ", "line".into(), vec![("n", n.to_string())]),
                 Place::FileName => (", ", "file_name".into(), vec![]),
                 Place::PictureText => (", ", "picture_text".into(), vec![]),
+                Place::Preamble => (", ", "preamble".into(), vec![]),
+                Place::Epilogue => (", ", "epilogue".into(), vec![]),
                 Place::Ocr { how } => (" ", format!("ocr_{}", how.replace(' ', "_")), vec![]),
                 Place::OcrRead { text } => (" ", "ocr_read".into(), vec![("text", text.clone())]),
                 Place::Other { text } => {

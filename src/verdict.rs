@@ -141,6 +141,10 @@ pub enum Place {
     FileName,
     /// The text alternatives of an HTML body's pictures (`<img alt>`).
     PictureText,
+    /// A multipart's preamble, before its first part (not shown by readers).
+    Preamble,
+    /// A multipart's epilogue, after its closing boundary (not shown by readers).
+    Epilogue,
     /// Read by OCR: `frame`, `red ink`, `page`.
     Ocr {
         how: String,
@@ -184,6 +188,18 @@ impl Place {
                 rest = head;
             } else if let Some(head) = rest.strip_suffix(", pictures' text").filter(|h| !h.is_empty()) {
                 tail.push(Place::PictureText);
+                rest = head;
+            } else if let Some(head) = rest
+                .strip_suffix(", text before its first part")
+                .filter(|h| !h.is_empty())
+            {
+                tail.push(Place::Preamble);
+                rest = head;
+            } else if let Some(head) = rest
+                .strip_suffix(", text after its last part")
+                .filter(|h| !h.is_empty())
+            {
+                tail.push(Place::Epilogue);
                 rest = head;
             } else if let Some((head, n)) = number_suffix(rest, ", line ") {
                 tail.push(Place::Line { n });
@@ -244,7 +260,12 @@ impl Place {
         let mut out = String::new();
         for (i, p) in steps.iter().enumerate() {
             let joiner = match p {
-                Place::Page { .. } | Place::Line { .. } | Place::FileName | Place::PictureText => ", ",
+                Place::Page { .. }
+                | Place::Line { .. }
+                | Place::FileName
+                | Place::PictureText
+                | Place::Preamble
+                | Place::Epilogue => ", ",
                 Place::Ocr { .. } | Place::OcrRead { .. } => " ",
                 _ if i == 0 => "",
                 Place::Other { .. } if !matches!(steps[i - 1], Place::Forwarded { .. }) => "",
@@ -268,6 +289,8 @@ impl Place {
                 Place::Line { n } => out.push_str(&format!("line {n}")),
                 Place::FileName => out.push_str("file name"),
                 Place::PictureText => out.push_str("pictures' text"),
+                Place::Preamble => out.push_str("text before its first part"),
+                Place::Epilogue => out.push_str("text after its last part"),
                 Place::Ocr { how } => out.push_str(&format!("(OCR, {how})")),
                 Place::OcrRead { text } => out.push_str(&format!("(OCR read «{text}»)")),
                 Place::Other { text } => out.push_str(text),
@@ -487,6 +510,8 @@ mod tests {
             r#"part 2 "a.zip" > part 1.txt > part 3 "b.pdf", page 1"#,
             r#"part 2 "a.zip" > x.docx, file name"#,
             "forwarded message in part 2 > body part 1, pictures' text, line 3",
+            "part 0, text before its first part, line 1",
+            "part 3, text after its last part",
             "part 2, part 3",
             "something else",
             "",

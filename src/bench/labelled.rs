@@ -60,7 +60,12 @@ enum Part {
         body: Vec<u8>,
     },
     /// A file kept outside the message, named by its address (message/external-body, RFC 2046).
-    External { url: &'static str, ctype: &'static str },
+    External {
+        url: &'static str,
+        ctype: &'static str,
+    },
+    /// A part written as it is: its headers, a blank line and its body.
+    Raw(Vec<u8>),
 }
 
 fn encode_header(s: &str) -> String {
@@ -129,6 +134,8 @@ struct Mail {
     to: &'static str,
     subject: String,
     parts: Vec<Part>,
+    /// Written after the closing boundary (a multipart's epilogue).
+    epilogue: Vec<u8>,
 }
 
 impl Mail {
@@ -138,7 +145,13 @@ impl Mail {
             to,
             subject: subject.to_owned(),
             parts: Vec::new(),
+            epilogue: Vec::new(),
         }
+    }
+
+    fn after_parts(mut self, epilogue: Vec<u8>) -> Mail {
+        self.epilogue = epilogue;
+        self
     }
 
     fn text(mut self, body: &str) -> Mail {
@@ -202,6 +215,7 @@ impl Mail {
             write_part(&mut out, p);
         }
         let _ = write!(out, "\r\n--{boundary}--\r\n");
+        out.extend_from_slice(&self.epilogue);
         out
     }
 }
@@ -285,6 +299,7 @@ fn write_part(out: &mut Vec<u8>, p: Part) {
             );
             out.extend_from_slice(&body);
         }
+        Part::Raw(raw) => out.extend_from_slice(&raw),
         Part::External { url, ctype } => {
             let _ = write!(
                 out,
@@ -4216,6 +4231,42 @@ pub fn labelled() -> Vec<Labelled> {
             charset: "windows-1252",
             cte: Cte::QuotedPrintable,
         }),
+    ));
+
+    // --- Base64 with stray characters, parts after the closing boundary (2026-12-06, session
+    // 40): the parser gave the first undecoded, never saw the second ---------------------------
+    let stray: Vec<u8> = base64(&docx_lines(&d("TỐI MẬT", "kế hoạch bảo vệ mục tiêu")))
+        .split(|&b| b == b'\n')
+        .enumerate()
+        .flat_map(|(i, line)| {
+            let mut line = line.to_vec();
+            if i % 7 == 3 && line.len() > 20 {
+                line.insert(20, b'!');
+            }
+            line.push(b'\n');
+            line
+        })
+        .collect();
+    let mut raw = b"Content-Type: application/vnd.openxmlformats-officedocument.wordprocessingml.document; name=\"ke-hoach.docx\"\r\nContent-Disposition: attachment; filename=\"ke-hoach.docx\"\r\nContent-Transfer-Encoding: base64\r\n\r\n".to_vec();
+    raw.extend_from_slice(stray.trim_ascii_end());
+    later.push((
+        "docx-base64-stray-characters-toi-mat".into(),
+        "a marked .docx in base64 with a stray character in some lines: mail readers skip it (RFC 2045) and open the file; the MIME parser refused the part".into(),
+        toi.clone(),
+        Mail::new(FROM, TO, "Kế hoạch").text(GREETING).part(Part::Raw(raw)),
+    ));
+    let hidden = format!(
+        "--=_hidden\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n{}\r\n--=_hidden--\r\n",
+        String::from_utf8_lossy(&base64(lines(&d("TUYỆT MẬT", "phương án bảo vệ")).as_bytes())).trim_end()
+    );
+    later.push((
+        "epilogue-hidden-part-tuyet-mat".into(),
+        "a marked text hidden as a part of another boundary after the closing boundary (a multipart's epilogue: no reader shows it, the mail carries it)".into(),
+        tuyet.clone(),
+        Mail::new(FROM, TO, "Thông báo")
+            .text(GREETING)
+            .file("thong-bao.txt", "text/plain", b"Kinh gui.".to_vec())
+            .after_parts(hidden.into_bytes()),
     ));
 
     v.into_iter()

@@ -784,8 +784,13 @@ mod tests {
         // Decomposed on purpose (Ô + combining acute): normalised later.
         assert!(lines.contains(&"TÔ\u{301}I MẬT"), "{lines:?}");
         // HTML5's blocks: a disclosure's summary, a figure's caption, a list's options.
-        let text = to_text("<details><summary>TỐI MẬT</summary>Số: 12</details><figure><img src=x><figcaption>Hình 1</figcaption></figure><select><option>Mật<option>Tối mật</select>");
-        assert_eq!(text.lines().collect::<Vec<_>>(), ["TỐI MẬT", "Số: 12", "Hình 1", "Mật", "Tối mật"]);
+        let text = to_text(
+            "<details><summary>TỐI MẬT</summary>Số: 12</details><figure><img src=x><figcaption>Hình 1</figcaption></figure><select><option>Mật<option>Tối mật</select>",
+        );
+        assert_eq!(
+            text.lines().collect::<Vec<_>>(),
+            ["TỐI MẬT", "Số: 12", "Hình 1", "Mật", "Tối mật"]
+        );
     }
 
     /// Text styled in capitals (Word's All caps and Small caps as HTML) reads in capitals until

@@ -153,10 +153,22 @@ mod tests {
     #[test]
     fn delimited_files_are_read_a_cell_per_line() {
         for (text, tab, want) in [
-            ("Độ mật,Số\r\nTỐI MẬT,12/KH-UBND\r\n", false, "Độ mật\nSố\nTỐI MẬT\n12/KH-UBND\n"),
-            ("STT;Trích yếu;Độ mật\n1;\"Kế hoạch; năm 2027\";MẬT\n", false, "STT\nTrích yếu\nĐộ mật\n1\nKế hoạch; năm 2027\nMẬT\n"),
+            (
+                "Độ mật,Số\r\nTỐI MẬT,12/KH-UBND\r\n",
+                false,
+                "Độ mật\nSố\nTỐI MẬT\n12/KH-UBND\n",
+            ),
+            (
+                "STT;Trích yếu;Độ mật\n1;\"Kế hoạch; năm 2027\";MẬT\n",
+                false,
+                "STT\nTrích yếu\nĐộ mật\n1\nKế hoạch; năm 2027\nMẬT\n",
+            ),
             ("a\tb, c\n\tTUYỆT MẬT\n", true, "a\nb, c\nTUYỆT MẬT\n"),
-            ("\"Nói \"\"không\"\"\nhai dòng\",,x\ny\n", false, "Nói \"không\"\nhai dòng\nx\ny\n"),
+            (
+                "\"Nói \"\"không\"\"\nhai dòng\",,x\ny\n",
+                false,
+                "Nói \"không\"\nhai dòng\nx\ny\n",
+            ),
             ("\"unclosed, quote\nTỐI MẬT", false, "unclosed, quote\nTỐI MẬT\n"),
             ("", false, ""),
         ] {

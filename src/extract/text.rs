@@ -33,6 +33,10 @@ pub enum PieceKind {
     /// reads `TOI MAT - Ke hoach`): its extension left out, `_` `.` `+` read as spaces. Read by
     /// the markings detector only.
     FileName,
+    /// Text a message carries outside its parts, which readers do not show: a multipart's
+    /// preamble (before its first boundary) and epilogue (after its closing one). Read by the
+    /// markings detector only.
+    Unshown,
     /// The text alternatives of an HTML body's pictures (`<img alt="TỐI MẬT">`), a line each:
     /// shown where pictures are not loaded. Read by the markings detector only (the spam rules
     /// and the classifier read the text as shown with pictures, as they were trained).
@@ -213,6 +217,7 @@ pub fn extract_message_collecting(
     if !ex.subjects_and_bodies(message, "") {
         return ex.out;
     }
+    ex.outside_parts(&mut budget, message, "", 0);
     ex.attachments(parsed, "", &mut budget, 0);
     ex.out.opened = budget
         .passwords
@@ -250,7 +255,9 @@ enum Format {
     /// XML that is not an Office part: an electronic document, an SVG drawing.
     Xml,
     /// Comma-, semicolon- or tab-separated values (`tab`: said to be tab-separated).
-    Table { tab: bool },
+    Table {
+        tab: bool,
+    },
     /// JSON data.
     Json,
     /// A message saved as a file (.eml), attached as a file or inside an archive; a web page or
@@ -541,6 +548,53 @@ fn unflowed(text: &str, delsp: bool) -> String {
 }
 
 /// Whether a message part is declared `text/calendar`.
+/// The text of a multipart's preamble or epilogue without its own boundary lines, and, when
+/// parts are written there (a line `--X` followed by a `Content-` header within the next
+/// lines), those parts as a multipart message of boundary `X` for the message reader.
+fn outside_text(bytes: &[u8], boundary: &str) -> (String, Option<Vec<u8>>) {
+    let text = String::from_utf8_lossy(bytes);
+    // `--B` and `--B--` of the multipart's own boundary B.
+    let own = |line: &str| {
+        !boundary.is_empty()
+            && line
+                .trim_end()
+                .strip_prefix("--")
+                .is_some_and(|b| b.strip_suffix("--").unwrap_or(b) == boundary)
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    let mut kept = String::new();
+    let mut hidden = None;
+    for (i, line) in lines.iter().enumerate() {
+        if own(line) {
+            continue;
+        }
+        // A boundary as RFC 2046 allows one (at most 70 characters, no quote), then headers.
+        let inner = line.trim_end().strip_prefix("--").unwrap_or_default();
+        let inner = inner.strip_suffix("--").unwrap_or(inner);
+        let opens_part = (1..=70).contains(&inner.len())
+            && !inner.contains(|c: char| c.is_whitespace() || c == '"' || c.is_control())
+            && lines[i + 1..]
+                .iter()
+                .take(8)
+                .take_while(|l| !l.trim().is_empty())
+                .any(|l| {
+                    l.as_bytes()
+                        .get(..8)
+                        .is_some_and(|h| h.eq_ignore_ascii_case(b"content-"))
+                });
+        if opens_part {
+            let rest = lines[i..].join("\r\n");
+            hidden = Some(
+                format!("MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"{inner}\"\r\n\r\n{rest}\r\n").into_bytes(),
+            );
+            break;
+        }
+        kept.push_str(line);
+        kept.push('\n');
+    }
+    (kept, hidden)
+}
+
 /// Whether a part's charset is VIQR (RFC 1456 registered `VIQR`).
 fn is_viqr_part(part: &mail_parser::MessagePart<'_>) -> bool {
     mail_parser::MimeHeaders::content_type(part)
@@ -716,11 +770,7 @@ impl Extractor<'_> {
                     );
                 } else if subtype.eq_ignore_ascii_case("external-body") {
                     let access = ct.attribute("access-type").unwrap_or("unnamed");
-                    let access: String = access
-                        .chars()
-                        .filter(char::is_ascii_graphic)
-                        .take(40)
-                        .collect();
+                    let access: String = access.chars().filter(char::is_ascii_graphic).take(40).collect();
                     self.problem(
                         &format!("{prefix}part {id}"),
                         format!("content kept outside the message (message/external-body, access type {access}): it is not in the mail to be read"),
@@ -780,6 +830,59 @@ impl Extractor<'_> {
             }
         }
         true
+    }
+
+    /// The text `message` (and every message forwarded in it) carries outside its parts: each
+    /// multipart's preamble and epilogue, which readers do not show but the mail carries (a
+    /// mailing list's footer, a sender's "This is a multi-part message"; or a part hidden after
+    /// the closing boundary, or under a second `boundary=` another reader would take). Their
+    /// text is a piece of its own (boundary lines left out); parts written there (a boundary
+    /// line then headers) are read as a message of those parts, one level deeper.
+    fn outside_parts(&mut self, budget: &mut Budget, message: &Message<'_>, prefix: &str, depth: usize) {
+        let mut stack: Vec<(&Message<'_>, String)> = vec![(message, prefix.to_owned())];
+        while let Some((msg, prefix)) = stack.pop() {
+            for (id, part) in msg.parts.iter().enumerate() {
+                let children = match &part.body {
+                    PartType::Multipart(children) => children,
+                    PartType::Message(inner) if msg.attachments.contains(&(id as u32)) => {
+                        stack.push((inner, format!("{prefix}forwarded message in part {id} > ")));
+                        continue;
+                    }
+                    _ => continue,
+                };
+                let part_at = |k: Option<&u32>| k.and_then(|&k| msg.parts.get(k as usize));
+                let (Some(first), Some(last)) = (part_at(children.first()), part_at(children.last())) else {
+                    continue;
+                };
+                let boundary = mail_parser::MimeHeaders::content_type(part)
+                    .and_then(|ct| ct.attribute("boundary"))
+                    .unwrap_or_default();
+                let raw = &msg.raw_message;
+                let regions = [
+                    raw.get(part.offset_body as usize..first.offset_header as usize),
+                    raw.get(last.offset_end as usize..part.offset_end as usize),
+                ];
+                for (k, bytes) in regions.into_iter().enumerate() {
+                    let Some(bytes) = bytes.filter(|b| !b.trim_ascii().is_empty()) else {
+                        continue;
+                    };
+                    if self.timed_out(&prefix) {
+                        return;
+                    }
+                    let place = if k == 0 {
+                        "before its first part"
+                    } else {
+                        "after its last part"
+                    };
+                    let location = format!("{prefix}part {id}, text {place}");
+                    let (text, hidden) = outside_text(self.within_text_limit(&location, bytes), boundary);
+                    self.push(&location, PieceKind::Unshown, text, false);
+                    if let Some(parts) = hidden {
+                        self.message_file(budget, &location, &parts, depth + 1);
+                    }
+                }
+            }
+        }
     }
 
     /// The name of a file a person named (an attachment, an archive's member, a file packaged
@@ -1027,6 +1130,7 @@ impl Extractor<'_> {
         };
         let prefix = format!("{location} > ");
         if self.subjects_and_bodies(message, &prefix) {
+            self.outside_parts(budget, message, &prefix, depth);
             self.attachments(&parsed, &prefix, budget, depth);
         }
     }
@@ -1676,8 +1780,9 @@ mod tests {
         let raw = "From: a@b\r\nSubject: t\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=B\r\n\r\n--B\r\nContent-Type: text/plain\r\n\r\nKinh gui.\r\n--B\r\nContent-Type: message/external-body; access-type=URL;\r\n URL=\"http://files.example.vn/ke-hoach.docx\"\r\n\r\nContent-Type: application/msword\r\n\r\n--B--\r\n";
         let text = pieces_of(raw);
         assert!(
-            text.problems.iter().any(|p| p.location == "part 2"
-                && p.why.contains("message/external-body, access type URL")),
+            text.problems
+                .iter()
+                .any(|p| p.location == "part 2" && p.why.contains("message/external-body, access type URL")),
             "{:?}",
             text.problems
         );

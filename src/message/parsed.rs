@@ -199,6 +199,23 @@ pub fn text_as_sent(msg: &Message<'_>, part: &mail_parser::MessagePart<'_>) -> O
     // VNI): decoded here, given back as UTF-8.
     let label = part.content_type().and_then(|ct| ct.attribute("charset"));
     let labelled = label.and_then(crate::vietnamese::Charset8::from_label);
+    // Base64 the parser could not decode: decoded as readers do, then read in its charset.
+    if let Some(bytes) = base64_leniently(msg, part) {
+        if let Some(charset) = labelled {
+            return Some(charset.decode(&bytes).into_bytes());
+        }
+        return Some(
+            match label.and_then(|l| encoding_rs::Encoding::for_label(l.trim().as_bytes())) {
+                // Western labels are left to the caller's reading (UTF-8, Windows-1258, TCVN3…).
+                Some(enc) if enc != encoding_rs::WINDOWS_1252 && enc != encoding_rs::UTF_8 => enc
+                    .decode_without_bom_handling(&bytes)
+                    .0
+                    .into_owned()
+                    .into_bytes(),
+                _ => bytes,
+            },
+        );
+    }
     // Labelled Western (a mailer's default) but written in UTF-8: read as Latin-1 every
     // Vietnamese letter is two or three letters of nonsense ("TỐI" as "Tá»\u{90}I").
     let western = labelled.is_none() && !t.is_ascii() && label.is_some_and(is_western_label);
@@ -232,7 +249,16 @@ pub fn text_as_sent(msg: &Message<'_>, part: &mail_parser::MessagePart<'_>) -> O
 fn is_western_label(label: &str) -> bool {
     matches!(
         label.trim().to_ascii_lowercase().as_str(),
-        "us-ascii" | "ascii" | "iso-8859-1" | "iso_8859-1" | "latin1" | "l1" | "iso-8859-15" | "windows-1252" | "cp1252" | "x-cp1252"
+        "us-ascii"
+            | "ascii"
+            | "iso-8859-1"
+            | "iso_8859-1"
+            | "latin1"
+            | "l1"
+            | "iso-8859-15"
+            | "windows-1252"
+            | "cp1252"
+            | "x-cp1252"
     )
 }
 
@@ -297,6 +323,23 @@ fn collect(
                         .unwrap_or_else(|| "application/octet-stream".to_owned())
                         .to_ascii_lowercase();
                     // Sent as text (uuencoded, BinHex): the part is the file it decodes to.
+                    // Base64 with characters outside its alphabet: decoded as readers do.
+                    if let Some(data) = base64_leniently(msg, part) {
+                        out.push(Attachment {
+                            location,
+                            name,
+                            content_type,
+                            decoded_size: data.len() as u64,
+                            depth,
+                            part: PartRef {
+                                forwarded: forwarded.clone(),
+                                id,
+                            },
+                            encoded_file: Some(decoded_files.len()),
+                        });
+                        decoded_files.push(data);
+                        continue;
+                    }
                     let carried = super::encoded::of_part(
                         part.content_transfer_encoding(),
                         &content_type,
@@ -540,7 +583,11 @@ fn encoded_nesting(raw: &[u8], limits: &LimitsConfig, levels: usize) -> Option<S
     None
 }
 
-/// Base64 decoded, skipping every byte outside the alphabet (as lenient as any decoder).
+/// Base64 decoded, skipping every byte outside the alphabet (as lenient as any decoder), as
+/// RFC 2045 (§6.8) says a decoder must. The MIME parser refuses a part at its first such
+/// character and gives its text undecoded, where mail readers (Thunderbird, Outlook, Python's
+/// email) skip it and show the file: one stray `!` in a base64 .docx hid its content from every
+/// scanner ([`base64_leniently`]).
 pub(crate) fn decode_base64_lenient(data: &[u8]) -> Vec<u8> {
     let mut out = super::encoded::Sextets::with_capacity(data.len());
     for &b in data {
@@ -555,6 +602,45 @@ pub(crate) fn decode_base64_lenient(data: &[u8]) -> Vec<u8> {
         out.push(v);
     }
     out.bytes
+}
+
+/// A part's body decoded leniently ([`decode_base64_lenient`]) when it was sent in base64 and
+/// the parser could not decode it; None otherwise.
+fn base64_leniently(msg: &Message<'_>, part: &mail_parser::MessagePart<'_>) -> Option<Vec<u8>> {
+    // (The parser then says the part has no encoding: the header says what it was sent in.)
+    if !part.is_encoding_problem
+        || !part
+            .content_transfer_encoding()
+            .is_some_and(|e| e.trim().eq_ignore_ascii_case("base64"))
+    {
+        return None;
+    }
+    let raw = msg
+        .raw_message
+        .get(part.offset_body as usize..part.offset_end as usize)?;
+    Some(decode_base64_lines(raw))
+}
+
+/// A part's base64 decoded line by line, stray characters skipped ([`decode_base64_lenient`]),
+/// up to the first line that is mostly not base64: the text a mailing list appends after a
+/// single-part body (Mailman's `-----` and footer) is not the file's.
+fn decode_base64_lines(raw: &[u8]) -> Vec<u8> {
+    let mut kept = Vec::with_capacity(raw.len());
+    for line in raw.split(|&b| b == b'\n') {
+        let line = line.trim_ascii();
+        if line.is_empty() {
+            continue;
+        }
+        let alphabet = line
+            .iter()
+            .filter(|&&b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='))
+            .count();
+        if alphabet * 2 < line.len() {
+            break;
+        }
+        kept.extend_from_slice(line);
+    }
+    decode_base64_lenient(&kept)
 }
 
 /// Quoted-printable decoded: `=XX` escapes and soft line breaks; anything else as is.
@@ -701,6 +787,52 @@ mod tests {
         }
     }
 
+    /// Base64 with stray characters is decoded as readers decode it, up to a line that is not
+    /// base64 at all (a mailing list's footer after a single-part body).
+    #[test]
+    fn broken_base64_is_decoded_as_readers_do() {
+        let b64 = String::from_utf8_lossy(&crate::mime_out::base64(
+            "TỐI MẬT\r\nSố: 12/KH-UBND\r\n".repeat(4).as_bytes(),
+        ))
+        .into_owned();
+        // A stray character every tenth (a mangled gateway's, or one put there on purpose).
+        let junk: String = b64
+            .chars()
+            .enumerate()
+            .flat_map(|(i, c)| [Some(c), (i % 10 == 9).then_some('!')])
+            .flatten()
+            .collect();
+        let footer =
+            format!("{b64}\r\n\r\n-------------------------\r\nThis list is sponsored by: ThinkGeek\r\n");
+        for (sent, want) in [
+            (junk.as_str(), true),
+            (footer.as_str(), true),
+            (b64.as_str(), true),
+        ] {
+            let decoded = decode_base64_lines(sent.as_bytes());
+            assert_eq!(
+                String::from_utf8(decoded).ok().as_deref(),
+                want.then(|| "TỐI MẬT\r\nSố: 12/KH-UBND\r\n".repeat(4)).as_deref(),
+                "{sent}"
+            );
+        }
+        let raw = format!(
+            "From: a@b\r\nSubject: t\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=B\r\n\r\n--B\r\nContent-Type: text/plain\r\n\r\nx\r\n--B\r\nContent-Type: application/octet-stream; name=a.txt\r\nContent-Transfer-Encoding: base64\r\n\r\n{junk}\r\n--B--\r\n"
+        );
+        let parsed = ParsedMessage::parse(raw.as_bytes(), &limits());
+        let a = &parsed.attachments[0];
+        assert_eq!(
+            parsed.content(a),
+            Some("TỐI MẬT\r\nSố: 12/KH-UBND\r\n".repeat(4).as_bytes())
+        );
+        assert!(
+            parsed
+                .problems
+                .iter()
+                .any(|p| matches!(p, StructureProblem::BadEncoding(_)))
+        );
+    }
+
     /// A body labelled Western but written in UTF-8 (8-bit or base64) is given back as its
     /// bytes; real Latin-1 text and UTF-8 labelled so keep the parser's reading.
     #[test]
@@ -722,12 +854,19 @@ mod tests {
             ("windows-1252", "8bit", letter, Some(letter)),
             ("\"ISO-8859-1\"", "base64", letter, Some(letter)),
             ("us-ascii", "8bit", letter, Some(letter)),
-            ("iso-8859-1", "8bit", &b"Cr\xe8me br\xfbl\xe9e \xe0 la fran\xe7aise"[..], None),
+            (
+                "iso-8859-1",
+                "8bit",
+                &b"Cr\xe8me br\xfbl\xe9e \xe0 la fran\xe7aise"[..],
+                None,
+            ),
             ("utf-8", "8bit", letter, None),
             ("windows-1252", "8bit", &b"plain ASCII"[..], None),
         ] {
             let raw = body(charset, cte, bytes);
-            let msg = mail_parser::MessageParser::default().parse(&raw[..]).expect("parses");
+            let msg = mail_parser::MessageParser::default()
+                .parse(&raw[..])
+                .expect("parses");
             let part = &msg.parts[0];
             assert_eq!(text_as_sent(&msg, part).as_deref(), want, "{charset} {cte}");
         }

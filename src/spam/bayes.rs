@@ -239,9 +239,12 @@ pub fn tokens_of_lowered(parsed: &ParsedMessage<'_>, text: &ExtractedText, lower
     }
     let mut words = Words::default();
     for (i, piece) in text.pieces.iter().enumerate() {
-        // File names and pictures' text alternatives are read for markings only (the trained
-        // tokens never had them).
-        if matches!(piece.kind, PieceKind::FileName | PieceKind::PictureText) {
+        // File names, pictures' text alternatives and text outside a message's parts are read
+        // for markings only (the trained tokens never had them).
+        if matches!(
+            piece.kind,
+            PieceKind::FileName | PieceKind::PictureText | PieceKind::Unshown
+        ) {
             continue;
         }
         let prefix = if piece.kind == PieceKind::Subject {

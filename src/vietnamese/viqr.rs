@@ -48,7 +48,29 @@ fn tone(c: char) -> Option<char> {
 fn is_vowel(c: char) -> bool {
     matches!(
         c,
-        'a' | 'ă' | 'â' | 'e' | 'ê' | 'i' | 'o' | 'ô' | 'ơ' | 'u' | 'ư' | 'y' | 'A' | 'Ă' | 'Â' | 'E' | 'Ê' | 'I' | 'O' | 'Ô' | 'Ơ' | 'U' | 'Ư' | 'Y'
+        'a' | 'ă'
+            | 'â'
+            | 'e'
+            | 'ê'
+            | 'i'
+            | 'o'
+            | 'ô'
+            | 'ơ'
+            | 'u'
+            | 'ư'
+            | 'y'
+            | 'A'
+            | 'Ă'
+            | 'Â'
+            | 'E'
+            | 'Ê'
+            | 'I'
+            | 'O'
+            | 'Ô'
+            | 'Ơ'
+            | 'U'
+            | 'Ư'
+            | 'Y'
     )
 }
 
@@ -78,7 +100,10 @@ pub fn is_viqr(text: &str) -> bool {
         looked_until = end;
         // A word longer than a syllable and its punctuation is no Vietnamese word.
         let whole = (start > from || start == 0) && (end < to || end == bytes.len());
-        if whole && let Some(word) = text.get(start..end) && is_marked_word(word) {
+        if whole
+            && let Some(word) = text.get(start..end)
+            && is_marked_word(word)
+        {
             marked += 1;
         }
     }
@@ -90,7 +115,10 @@ const MAX_WORD: usize = 24;
 
 /// A word of prose (not an address, link or query: `q=bao+cao`) with a vowel mark inside.
 fn is_marked_word(word: &str) -> bool {
-    !word.bytes().any(|b| matches!(b, b'/' | b'=' | b'@' | b'&' | b'%')) && word_has_vowel_mark(word)
+    !word
+        .bytes()
+        .any(|b| matches!(b, b'/' | b'=' | b'@' | b'&' | b'%'))
+        && word_has_vowel_mark(word)
 }
 
 /// A letter, a vowel, its mark, and then a tone, a letter or the word's end (not a digit or a
@@ -104,7 +132,9 @@ fn word_has_vowel_mark(word: &str) -> bool {
             && match b.get(i + 1) {
                 None => true,
                 Some(&n) => {
-                    n.is_ascii_alphabetic() || tone(n as char).is_some() || matches!(n, b',' | b';' | b':' | b')' | b'"' | b'!')
+                    n.is_ascii_alphabetic()
+                        || tone(n as char).is_some()
+                        || matches!(n, b',' | b';' | b':' | b')' | b'"' | b'!')
                 }
             }
     })
@@ -121,7 +151,11 @@ pub fn decode(text: &str) -> String {
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         let last = out.chars().next_back();
-        if c == '\\' && chars.peek().is_some_and(|&n| tone(n).is_some() || matches!(n, '(' | '^' | '+' | '\\')) {
+        if c == '\\'
+            && chars
+                .peek()
+                .is_some_and(|&n| tone(n).is_some() || matches!(n, '(' | '^' | '+' | '\\'))
+        {
             if let Some(n) = chars.next() {
                 out.push(n);
             }
@@ -193,7 +227,10 @@ pub fn encode(text: &str) -> String {
 fn spelled(c: char) -> Option<(char, Option<char>, Option<char>)> {
     let (mut base, mut modifier, mut toned, mut foreign) = (None, None, None, false);
     unicode_normalization::char::decompose_canonical(c, |d| {
-        let (is_modifier, is_tone) = (matches!(d, '\u{306}' | '\u{302}' | '\u{31B}'), tone_of_mark(d).is_some());
+        let (is_modifier, is_tone) = (
+            matches!(d, '\u{306}' | '\u{302}' | '\u{31B}'),
+            tone_of_mark(d).is_some(),
+        );
         match d {
             _ if base.is_none() => base = Some(d),
             _ if is_modifier && modifier.is_none() => {
@@ -219,7 +256,9 @@ fn spelled(c: char) -> Option<(char, Option<char>, Option<char>)> {
 
 /// The tone character of a combining mark.
 fn tone_of_mark(mark: char) -> Option<char> {
-    ['\'', '`', '?', '~', '.'].into_iter().find(|&t| tone(t) == Some(mark))
+    ['\'', '`', '?', '~', '.']
+        .into_iter()
+        .find(|&t| tone(t) == Some(mark))
 }
 
 /// A character a following mark would be read onto: a vowel, or a vowel's mark.
@@ -242,7 +281,10 @@ mod tests {
             ("DDa^`u ngu+o+`i dda(ng ky'", "Đầu người đăng ký"),
             ("So^': 12/KH-UBND", "Số: 12/KH-UBND"),
             ("Ha` No^.i.", "Hà Nội."),
-            ("'Ba'o ca'o', (ghi chu'), a\\. b\\'", "'Báo cáo', (ghi chú), a. b'"),
+            (
+                "'Ba'o ca'o', (ghi chu'), a\\. b\\'",
+                "'Báo cáo', (ghi chú), a. b'",
+            ),
             ("address dd", "address đ"),
             ("i++ C++", "i++ C++"),
         ] {
