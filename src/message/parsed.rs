@@ -199,8 +199,9 @@ pub fn text_as_sent(msg: &Message<'_>, part: &mail_parser::MessagePart<'_>) -> O
     // VNI): decoded here, given back as UTF-8.
     let label = part.content_type().and_then(|ct| ct.attribute("charset"));
     let labelled = label.and_then(crate::vietnamese::Charset8::from_label);
-    // Base64 the parser could not decode: decoded as readers do, then read in its charset.
-    if let Some(bytes) = base64_leniently(msg, part) {
+    // Base64 or quoted-printable the parser could not decode: decoded as readers do, then
+    // read in its charset.
+    if let Some(bytes) = decoded_leniently(msg, part) {
         if let Some(charset) = labelled {
             return Some(charset.decode(&bytes).into_bytes());
         }
@@ -323,8 +324,9 @@ fn collect(
                         .unwrap_or_else(|| "application/octet-stream".to_owned())
                         .to_ascii_lowercase();
                     // Sent as text (uuencoded, BinHex): the part is the file it decodes to.
-                    // Base64 with characters outside its alphabet: decoded as readers do.
-                    if let Some(data) = base64_leniently(msg, part) {
+                    // Base64 with characters outside its alphabet, quoted-printable with bad
+                    // escapes: decoded as readers do.
+                    if let Some(data) = decoded_leniently(msg, part) {
                         out.push(Attachment {
                             location,
                             name,
@@ -587,7 +589,7 @@ fn encoded_nesting(raw: &[u8], limits: &LimitsConfig, levels: usize) -> Option<S
 /// RFC 2045 (§6.8) says a decoder must. The MIME parser refuses a part at its first such
 /// character and gives its text undecoded, where mail readers (Thunderbird, Outlook, Python's
 /// email) skip it and show the file: one stray `!` in a base64 .docx hid its content from every
-/// scanner ([`base64_leniently`]).
+/// scanner ([`decoded_leniently`]).
 pub(crate) fn decode_base64_lenient(data: &[u8]) -> Vec<u8> {
     let mut out = super::encoded::Sextets::with_capacity(data.len());
     for &b in data {
@@ -604,21 +606,23 @@ pub(crate) fn decode_base64_lenient(data: &[u8]) -> Vec<u8> {
     out.bytes
 }
 
-/// A part's body decoded leniently ([`decode_base64_lenient`]) when it was sent in base64 and
-/// the parser could not decode it; None otherwise.
-fn base64_leniently(msg: &Message<'_>, part: &mail_parser::MessagePart<'_>) -> Option<Vec<u8>> {
-    // (The parser then says the part has no encoding: the header says what it was sent in.)
-    if !part.is_encoding_problem
-        || !part
-            .content_transfer_encoding()
-            .is_some_and(|e| e.trim().eq_ignore_ascii_case("base64"))
-    {
+/// A part's body decoded leniently when the parser could not decode it: base64 with stray
+/// characters ([`decode_base64_lines`]), quoted-printable with escapes that are none (`=ZZ`,
+/// kept as they are, as readers show them: [`decode_qp_lenient`]); None otherwise.
+fn decoded_leniently(msg: &Message<'_>, part: &mail_parser::MessagePart<'_>) -> Option<Vec<u8>> {
+    if !part.is_encoding_problem {
         return None;
     }
+    // (The parser then says the part has no encoding: the header says what it was sent in.)
+    let encoding = part.content_transfer_encoding()?.trim().to_ascii_lowercase();
     let raw = msg
         .raw_message
         .get(part.offset_body as usize..part.offset_end as usize)?;
-    Some(decode_base64_lines(raw))
+    match encoding.as_str() {
+        "base64" => Some(decode_base64_lines(raw)),
+        "quoted-printable" => Some(decode_qp_lenient(raw)),
+        _ => None,
+    }
 }
 
 /// A part's base64 decoded line by line, stray characters skipped ([`decode_base64_lenient`]),
@@ -788,7 +792,8 @@ mod tests {
     }
 
     /// Base64 with stray characters is decoded as readers decode it, up to a line that is not
-    /// base64 at all (a mailing list's footer after a single-part body).
+    /// base64 at all (a mailing list's footer after a single-part body); so is
+    /// quoted-printable the parser refused.
     #[test]
     fn broken_base64_is_decoded_as_readers_do() {
         let b64 = String::from_utf8_lossy(&crate::mime_out::base64(
@@ -830,6 +835,16 @@ mod tests {
                 .problems
                 .iter()
                 .any(|p| matches!(p, StructureProblem::BadEncoding(_)))
+        );
+        // Quoted-printable the parser gives up on (`==`): escapes decoded (the last `=` a soft
+        // line break), the rest as it is.
+        let raw = "From: a@b\r\nSubject: t\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\nT=E1=BB=90I M=E1=BA=ACT ==\r\n";
+        let msg = mail_parser::MessageParser::default()
+            .parse(raw.as_bytes())
+            .expect("parses");
+        assert_eq!(
+            text_as_sent(&msg, &msg.parts[0]).as_deref(),
+            Some("TỐI MẬT =".as_bytes())
         );
     }
 
