@@ -4157,9 +4157,7 @@ pub fn labelled() -> Vec<Labelled> {
             table.into_bytes(),
         ),
     ));
-    let record = format!(
-        "{{\"so_ky_hieu\": \"12/KH-UBND\", \"ngay_ban_hanh\": \"2026-11-16\", \"do_mat\": \"MẬT\", \"do_khan\": \"Khẩn\", \"trich_yeu\": \"Kế hoạch rà soát biên chế năm 2027\", \"noi_nhan\": [\"Sở Nội vụ\", \"Văn phòng UBND tỉnh\"], \"so_trang\": 4}}"
-    );
+    let record = r#"{"so_ky_hieu": "12/KH-UBND", "ngay_ban_hanh": "2026-11-16", "do_mat": "MẬT", "do_khan": "Khẩn", "trich_yeu": "Kế hoạch rà soát biên chế năm 2027", "noi_nhan": ["Sở Nội vụ", "Văn phòng UBND tỉnh"], "so_trang": 4}"#;
     later.push((
         "json-record-mat".into(),
         "a document's record exported from the e-office system as JSON (\"do_mat\": \"MẬT\"), sent as application/json".into(),
@@ -4167,7 +4165,7 @@ pub fn labelled() -> Vec<Labelled> {
         Mail::new(FROM, TO, "Dữ liệu văn bản").text(GREETING).file(
             "van-ban-12.json",
             "application/json",
-            record.into_bytes(),
+            record.as_bytes().to_vec(),
         ),
     ));
     let mut pictured = String::from("<html><head><meta charset=\"utf-8\"></head><body>");
