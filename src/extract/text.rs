@@ -547,7 +547,6 @@ fn unflowed(text: &str, delsp: bool) -> String {
     out
 }
 
-/// Whether a message part is declared `text/calendar`.
 /// The text of a multipart's preamble or epilogue without its own boundary lines, and, when
 /// parts are written there (a line `--X` followed by a `Content-` header within the next
 /// lines), those parts as a multipart message of boundary `X` for the message reader.
@@ -602,6 +601,7 @@ fn is_viqr_part(part: &mail_parser::MessagePart<'_>) -> bool {
         .is_some_and(|c| matches!(c.to_ascii_lowercase().as_str(), "viqr" | "x-viqr"))
 }
 
+/// Whether a message part is declared `text/calendar`.
 fn is_calendar_part(part: &mail_parser::MessagePart<'_>) -> bool {
     mail_parser::MimeHeaders::content_type(part).is_some_and(|ct| {
         ct.c_type.eq_ignore_ascii_case("text")
@@ -844,7 +844,7 @@ impl Extractor<'_> {
             for (id, part) in msg.parts.iter().enumerate() {
                 let children = match &part.body {
                     PartType::Multipart(children) => children,
-                    PartType::Message(inner) if msg.attachments.contains(&(id as u32)) => {
+                    PartType::Message(inner) => {
                         stack.push((inner, format!("{prefix}forwarded message in part {id} > ")));
                         continue;
                     }

@@ -323,7 +323,6 @@ fn collect(
                         })
                         .unwrap_or_else(|| "application/octet-stream".to_owned())
                         .to_ascii_lowercase();
-                    // Sent as text (uuencoded, BinHex): the part is the file it decodes to.
                     // Base64 with characters outside its alphabet, quoted-printable with bad
                     // escapes: decoded as readers do.
                     if let Some(data) = decoded_leniently(msg, part) {
@@ -342,6 +341,7 @@ fn collect(
                         decoded_files.push(data);
                         continue;
                     }
+                    // Sent as text (uuencoded, BinHex): the part is the file it decodes to.
                     let carried = super::encoded::of_part(
                         part.content_transfer_encoding(),
                         &content_type,
