@@ -246,21 +246,11 @@ pub fn text_as_sent(msg: &Message<'_>, part: &mail_parser::MessagePart<'_>) -> O
 }
 
 /// Whether a charset label names a Western single-byte set (or ASCII), as mailers label text
-/// by default whatever it is written in.
+/// by default whatever it is written in: the labels the WHATWG Encoding Standard reads as
+/// Windows-1252 (`iso-8859-1`, `us-ascii`, `latin1`, `cp1252`…) or ISO-8859-15.
 fn is_western_label(label: &str) -> bool {
-    matches!(
-        label.trim().to_ascii_lowercase().as_str(),
-        "us-ascii"
-            | "ascii"
-            | "iso-8859-1"
-            | "iso_8859-1"
-            | "latin1"
-            | "l1"
-            | "iso-8859-15"
-            | "windows-1252"
-            | "cp1252"
-            | "x-cp1252"
-    )
+    encoding_rs::Encoding::for_label(label.trim().as_bytes())
+        .is_some_and(|e| e == encoding_rs::WINDOWS_1252 || e == encoding_rs::ISO_8859_15)
 }
 
 /// Walks the message and its forwarded messages without recursion, listing attachments (and
