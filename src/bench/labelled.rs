@@ -4267,6 +4267,53 @@ pub fn labelled() -> Vec<Labelled> {
             .after_parts(hidden.into_bytes()),
     ));
 
+    // --- A body's own labels (2026-12-06, session 41): a level leading a long line before a
+    // dash or a colon, in brackets inside a sentence, alone in a text table's cell, and TỐI MẬT
+    // alone on a line lower down a letter, weighed as running text or short of the threshold --
+    let body = |text: &str| Mail::new(FROM, TO, "Gửi anh tài liệu").text(text);
+    later.push((
+        "body-leading-label-toi-mat".into(),
+        "a body line led by its label before a dash, longer than a sentence: «TỐI MẬT - Danh sách cán bộ tham gia đợt kiểm tra đột xuất các đơn vị cơ sở»".into(),
+        toi.clone(),
+        body("Chào chị,\n\nTỐI MẬT - Danh sách cán bộ tham gia đợt kiểm tra đột xuất các đơn vị cơ sở.\n1. Nguyễn Văn A\n2. Trần Thị B\n"),
+    ));
+    later.push((
+        "body-colon-label-mat".into(),
+        "a body line led by the one-word level before a colon: «MẬT: phương án phối hợp giữa các lực lượng trong dịp Tết Nguyên đán»".into(),
+        mat.clone(),
+        body("Gửi anh,\n\nMẬT: phương án phối hợp giữa các lực lượng trong dịp Tết Nguyên đán.\nĐề nghị anh nghiên cứu.\n"),
+    ));
+    later.push((
+        "body-bracketed-label-tuyet-mat".into(),
+        "a level in brackets inside a body's sentence: «Phương án bảo vệ (TUYỆT MẬT) đính kèm, đề nghị anh không chuyển tiếp»".into(),
+        tuyet.clone(),
+        body("Gửi anh,\n\nPhương án bảo vệ mục tiêu (TUYỆT MẬT) đính kèm, đề nghị anh không chuyển tiếp.\n"),
+    ));
+    later.push((
+        "body-stamp-lower-down-toi-mat".into(),
+        "TỐI MẬT alone on a line of a forwarded letter, twenty lines down and no document number near it".into(),
+        toi.clone(),
+        body(&format!(
+            "Chuyển anh nội dung dưới đây.\n\n{}\nTỐI MẬT\n\nPhương án phối hợp bảo vệ mục tiêu trong dịp lễ.\n",
+            "Nội dung thường lệ của cuộc họp giao ban tuần trước.\n".repeat(20)
+        )),
+    ));
+    later.push((
+        "body-text-table-cell-toi-mat".into(),
+        "a document register typed as a Markdown table in a body, the level alone in the «Độ mật» column's cell".into(),
+        toi.clone(),
+        body("Danh mục hồ sơ chuyển giao:\n\n| STT | Tên hồ sơ | Độ mật |\n|---|---|---|\n| 1 | Kế hoạch kiểm tra đột xuất | TỐI MẬT |\n| 2 | Báo cáo tổng kết năm | Thường |\n"),
+    ));
+    later.push((
+        "body-labels-everyday-trap".into(),
+        "everyday words leading lines and in brackets (MẬT ONG -, [BẢO MẬT], (MẬT KHẨU), MẬT ĐỘ:), a lone MẬT in a word list far down, a table row listing the three levels: no marking".into(),
+        none.clone(),
+        body(&format!(
+            "Gửi các phòng,\n\nMẬT ONG - Sản phẩm của hợp tác xã Đơn Dương được giới thiệu tại hội chợ năm nay.\n[BẢO MẬT] Hướng dẫn đổi mật khẩu hộp thư công vụ cho toàn thể cán bộ công chức.\nMọi người không chia sẻ (MẬT KHẨU) của mình cho người khác trong bất kỳ trường hợp nào.\nMẬT ĐỘ: dân số trung bình của huyện tăng nhẹ so với cùng kỳ năm trước.\n{}\nĐƯỜNG\nMẬT\nMUỐI\n\n| Mức | TUYỆT MẬT | TỐI MẬT | MẬT |\n|---|---|---|---|\n| Thời hạn | 30 năm | 20 năm | 10 năm |\n",
+            "Nội dung thường lệ của cuộc họp giao ban tuần trước.\n".repeat(16)
+        )),
+    ));
+
     v.into_iter()
         .map(|(slug, why, symbols, mail)| (slug.to_owned(), why.to_owned(), symbols, mail))
         .chain(systematic)

@@ -72,6 +72,14 @@ struct Weights {
     /// brackets then weighs as on any line.
     #[serde(default)]
     closes_line: i32,
+    /// Absent from a site's older markings.toml: a level in brackets inside a body's line then
+    /// weighs as on any line.
+    #[serde(default)]
+    in_brackets: i32,
+    /// Absent from a site's older markings.toml: a level of several words in capitals then
+    /// weighs as a lone one.
+    #[serde(default)]
+    phrase: i32,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -242,13 +250,16 @@ fn factor_english(key: &str) -> &str {
         "subject_level" => "a level in the subject",
         "subject_bracket" => "in brackets in the subject",
         "closes_line" => "closes the line after a dash or in brackets",
+        "in_brackets" => "in brackets",
+        "alone_in_cell" => "alone in a table cell",
+        "level_phrase" => "a level of several words in capitals",
         other => other,
     }
 }
 
 /// Every factor key the detector may give (checked against `rules/findings.toml` by a test).
 #[cfg(test)]
-const FACTORS: [&str; 19] = [
+const FACTORS: [&str; 22] = [
     "capitals",
     "classification_field",
     "alone_on_line",
@@ -268,6 +279,9 @@ const FACTORS: [&str; 19] = [
     "subject_level",
     "subject_bracket",
     "closes_line",
+    "in_brackets",
+    "alone_in_cell",
+    "level_phrase",
 ];
 
 impl MarkingScanner {
@@ -684,13 +698,31 @@ impl MarkingScanner {
                 add(capitals, self.w.capitals, "capitals");
                 add(field, self.w.field, "classification_field");
                 add(words.len() == phrase_len, self.w.alone, "alone_on_line");
+                let before = line[..words[start].0].trim_end();
                 let after = line[words[i].1..].trim_start();
+                // A table row written as text (Markdown, a copied grid): the level is a cell's
+                // whole text, between two `|` (after the row's last one it closes the line).
+                let in_cell = words.len() > phrase_len && before.ends_with('|') && after.starts_with('|');
+                add(in_cell, self.w.alone, "alone_in_cell");
+                let leads = start == 0
+                    && words.len() > phrase_len
+                    && after.starts_with(['-', ':', '–', '—', '|', ']', ')', ',']);
+                add(leads, self.w.leading, "leads_line");
+                // A label set apart inside a body's line: "Phương án bảo vệ (TUYỆT MẬT) gửi
+                // kèm". In a subject the subject's own bracket weight says it.
+                let in_brackets = capitals
+                    && !leads
+                    && piece.kind != PieceKind::Subject
+                    && (!folded_mode || phrase_len >= 2)
+                    && before.ends_with(['(', '['])
+                    && after.starts_with([')', ']']);
+                add(in_brackets, self.w.in_brackets, "in_brackets");
+                // TỐI MẬT and TUYỆT MẬT in capitals are no everyday words (a lone MẬT may head
+                // a word list); without diacritics `folded_phrase` says it where it may.
                 add(
-                    start == 0
-                        && words.len() > phrase_len
-                        && after.starts_with(['-', ':', '–', '—', '|', ']', ')', ',']),
-                    self.w.leading,
-                    "leads_line",
+                    capitals && !folded_mode && phrase_len >= 2,
+                    self.w.phrase,
+                    "level_phrase",
                 );
                 // The document-number lines are in order: the first at or after
                 // li - near_lines is the nearest candidate (linear in the input, not lines ×
@@ -760,8 +792,12 @@ impl MarkingScanner {
                     };
                 add(closes, self.w.closes_line, "closes_line");
                 add(listing, self.w.listing, "lists_levels");
+                // A label at either end of its line, in brackets or alone in a table cell is
+                // not running text however long the line is (as a subject's is not).
+                let label_of_line =
+                    closes || in_brackets || in_cell || (leads && !after.starts_with(','));
                 add(
-                    words.len() > self.d.sentence_words && !closes,
+                    words.len() > self.d.sentence_words && !label_of_line,
                     self.w.sentence,
                     "running_text",
                 );
@@ -1108,6 +1144,45 @@ mod tests {
             ),
             vec!["MARKING_TUYET_MAT"]
         );
+    }
+
+    /// A body's own labels: a level in capitals leading a line before a separator, in brackets
+    /// inside a sentence or alone in a text table's cell is a label however long its line, and
+    /// TỐI MẬT / TUYỆT MẬT alone on a line is one anywhere in a body; everyday compounds in the
+    /// same places, a lone MẬT far down, a level after a comma, a row listing the levels and a
+    /// level in lower case stay clean.
+    #[test]
+    fn a_body_s_own_labels_are_markings() {
+        let far = "Nội dung thường lệ của cuộc họp giao ban tuần trước.\n".repeat(20);
+        for (text, symbol) in [
+            (
+                "Chào chị,\nTỐI MẬT - Danh sách cán bộ tham gia đợt kiểm tra đột xuất các đơn vị cơ sở.".to_owned(),
+                "MARKING_TOI_MAT",
+            ),
+            ("MẬT: phương án phối hợp giữa các lực lượng trong dịp Tết Nguyên đán.".to_owned(), "MARKING_MAT"),
+            ("[TỐI MẬT] Kế hoạch kiểm tra đột xuất các đơn vị trực thuộc trong quý tới.".to_owned(), "MARKING_TOI_MAT"),
+            (
+                "Phương án bảo vệ mục tiêu (TUYỆT MẬT) đính kèm, đề nghị anh không chuyển tiếp cho ai.".to_owned(),
+                "MARKING_TUYET_MAT",
+            ),
+            ("| 1 | Kế hoạch kiểm tra | TỐI MẬT |\n| 2 | Báo cáo | Thường |".to_owned(), "MARKING_TOI_MAT"),
+            (format!("Chuyển anh.\n{far}TỐI MẬT\nPhương án."), "MARKING_TOI_MAT"),
+            (format!("Chuyển anh.\n{far}TUYỆT MẬT - Phương án phối hợp."), "MARKING_TUYET_MAT"),
+        ] {
+            assert_eq!(symbols_for(&text, PieceKind::Body), vec![symbol], "{text}");
+        }
+        for text in [
+            "MẬT ONG - Sản phẩm của hợp tác xã Đơn Dương được giới thiệu tại hội chợ năm nay.".to_owned(),
+            "[BẢO MẬT] Hướng dẫn đổi mật khẩu hộp thư công vụ cho toàn thể cán bộ công chức.".to_owned(),
+            "Không chia sẻ (MẬT KHẨU) của mình cho người khác trong bất kỳ trường hợp nào.".to_owned(),
+            "MẬT ĐỘ: dân số trung bình của huyện tăng nhẹ so với cùng kỳ năm trước.".to_owned(),
+            "TỐI MẬT, theo anh, là mức độ mà văn bản này không cần phải đóng dấu đâu nhé.".to_owned(),
+            "Tài liệu này (tối mật) cần được quản lý chặt chẽ theo đúng quy định hiện hành.".to_owned(),
+            "| Mức | TUYỆT MẬT | TỐI MẬT | MẬT |\n| Thời hạn | 30 năm | 20 năm | 10 năm |".to_owned(),
+            format!("Chuyển anh.\n{far}ĐƯỜNG\nMẬT\nMUỐI"),
+        ] {
+            assert!(symbols_for(&text, PieceKind::Body).is_empty(), "{text}");
+        }
     }
 
     /// A level someone wrote in a file's name (as the extractor reads it: no extension, `_` as
