@@ -4305,6 +4305,12 @@ pub fn labelled() -> Vec<Labelled> {
         body("Danh mục hồ sơ chuyển giao:\n\n| STT | Tên hồ sơ | Độ mật |\n|---|---|---|\n| 1 | Kế hoạch kiểm tra đột xuất | TỐI MẬT |\n| 2 | Báo cáo tổng kết năm | Thường |\n"),
     ));
     later.push((
+        "body-field-after-field-toi-mat".into(),
+        "a classification field after another field of a row typed in a body, in small letters: «Trích yếu: …; độ mật: tối mật; số bản: 03»".into(),
+        toi.clone(),
+        body("Gửi anh thông tin văn bản:\nSố: 12/KH-UBND; trích yếu: Kế hoạch bảo vệ mục tiêu; độ mật: tối mật; số bản: 03.\n"),
+    ));
+    later.push((
         "body-labels-everyday-trap".into(),
         "everyday words leading lines and in brackets (MẬT ONG -, [BẢO MẬT], (MẬT KHẨU), MẬT ĐỘ:), a lone MẬT in a word list far down, a table row listing the three levels: no marking".into(),
         none.clone(),

@@ -622,9 +622,10 @@ impl MarkingScanner {
                 let before = &line[..words[start].0];
                 // A register field is a form row: its label starts the line (or the cell),
                 // after at most a numbering, and its value is one level, not a list of them
-                // ("… ba độ mật: Tuyệt mật, Tối mật và Mật" is running text). In a subject the
-                // field may follow what the subject is about, set apart by a dash, a comma or a
-                // bracket ("Kế hoạch số 12 - Độ mật: Tối mật"), never inside a sentence. A row
+                // ("… ba độ mật: Tuyệt mật, Tối mật và Mật" is running text). The field may
+                // follow another field or what the line is about, set apart by a dash, a
+                // semicolon, a comma or a bracket ("Kế hoạch số 12 - Độ mật: Tối mật", "Trích
+                // yếu: …; độ mật: tối mật; số bản: 03"), never inside a sentence. A row
                 // copied as text parts label and value by a tab; a table read a cell a line has
                 // them on lines of their own ([`Self::field_in_table`]).
                 let after_value = line[words[i].1..].trim_start();
@@ -641,14 +642,15 @@ impl MarkingScanner {
                                     .all(|c| c.is_ascii_digit() || (c.is_alphabetic() && w.len() == 1))
                             }) && first <= 1;
                             numbering
-                                || (piece.kind == PieceKind::Subject
-                                    && line[..words[first].0]
-                                        .trim_end()
-                                        .ends_with(['-', '–', '—', ',', ';', '|', '(', '[']))
+                                || line[..words[first].0]
+                                    .trim_end()
+                                    .ends_with(['-', '–', '—', ',', ';', '|', '(', '['])
                         })
-                        && !after_value.starts_with([',', ';'])
+                        // A comma or semicolon then another level is a list of them; then
+                        // another field ("; số bản: 03") the row goes on.
+                        && !(after_value.starts_with([',', ';']) && upper[i + 1..].contains(marker))
                         && !upper.get(i + 1).is_some_and(|w| {
-                            matches!(w.as_str(), "VÀ" | "HOẶC" | "VA" | "HOAC" | "AND" | "OR")
+                            matches!(w.as_str(), "VÀ" | "HOẶC" | "HAY" | "VA" | "HOAC" | "AND" | "OR")
                         });
                 // Everyday words are compounds ("bảo mật", "mật báo"): the word before or after
                 // counts only when joined to the level by spaces (or a hyphen), not across a
@@ -792,10 +794,11 @@ impl MarkingScanner {
                     };
                 add(closes, self.w.closes_line, "closes_line");
                 add(listing, self.w.listing, "lists_levels");
-                // A label at either end of its line, in brackets or alone in a table cell is
-                // not running text however long the line is (as a subject's is not).
+                // A label at either end of its line, in brackets, alone in a table cell or a
+                // field's value is not running text however long the line is (as a subject's
+                // is not).
                 let label_of_line =
-                    closes || in_brackets || in_cell || (leads && !after.starts_with(','));
+                    field || closes || in_brackets || in_cell || (leads && !after.starts_with(','));
                 add(
                     words.len() > self.d.sentence_words && !label_of_line,
                     self.w.sentence,
@@ -1148,9 +1151,10 @@ mod tests {
 
     /// A body's own labels: a level in capitals leading a line before a separator, in brackets
     /// inside a sentence or alone in a text table's cell is a label however long its line, and
-    /// TỐI MẬT / TUYỆT MẬT alone on a line is one anywhere in a body; everyday compounds in the
-    /// same places, a lone MẬT far down, a level after a comma, a row listing the levels and a
-    /// level in lower case stay clean.
+    /// TỐI MẬT / TUYỆT MẬT alone on a line is one anywhere in a body, as is a classification
+    /// field after another field of a row; everyday compounds in the same places, a lone MẬT far
+    /// down, a level after a comma, rows listing the levels, a field's label inside a sentence
+    /// and a level in lower case stay clean.
     #[test]
     fn a_body_s_own_labels_are_markings() {
         let far = "Nội dung thường lệ của cuộc họp giao ban tuần trước.\n".repeat(20);
@@ -1168,6 +1172,10 @@ mod tests {
             ("| 1 | Kế hoạch kiểm tra | TỐI MẬT |\n| 2 | Báo cáo | Thường |".to_owned(), "MARKING_TOI_MAT"),
             (format!("Chuyển anh.\n{far}TỐI MẬT\nPhương án."), "MARKING_TOI_MAT"),
             (format!("Chuyển anh.\n{far}TUYỆT MẬT - Phương án phối hợp."), "MARKING_TUYET_MAT"),
+            (
+                "Trích yếu: Kế hoạch bảo vệ mục tiêu; độ mật: tối mật; số bản: 03; nơi lưu: VP.".to_owned(),
+                "MARKING_TOI_MAT",
+            ),
         ] {
             assert_eq!(symbols_for(&text, PieceKind::Body), vec![symbol], "{text}");
         }
@@ -1180,6 +1188,9 @@ mod tests {
             "Tài liệu này (tối mật) cần được quản lý chặt chẽ theo đúng quy định hiện hành.".to_owned(),
             "| Mức | TUYỆT MẬT | TỐI MẬT | MẬT |\n| Thời hạn | 30 năm | 20 năm | 10 năm |".to_owned(),
             format!("Chuyển anh.\n{far}ĐƯỜNG\nMẬT\nMUỐI"),
+            "Quy định các mức; độ mật: tuyệt mật; tối mật; mật theo luật bảo vệ bí mật nhà nước.".to_owned(),
+            "Văn bản phải ghi rõ độ mật: tối mật hay mật, tùy theo nội dung của tài liệu đó.".to_owned(),
+            "Trích yếu: Kế hoạch; độ mật: tối mật hay mật thì phòng nghiệp vụ đề xuất sau.".to_owned(),
         ] {
             assert!(symbols_for(&text, PieceKind::Body).is_empty(), "{text}");
         }
