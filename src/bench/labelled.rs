@@ -4310,6 +4310,29 @@ pub fn labelled() -> Vec<Labelled> {
         toi.clone(),
         body("Gửi anh thông tin văn bản:\nSố: 12/KH-UBND; trích yếu: Kế hoạch bảo vệ mục tiêu; độ mật: tối mật; số bản: 03.\n"),
     ));
+    // Word's paragraph style with All caps, saved as a web page: the capitals are in the style
+    // sheet (`p.Domat { text-transform: uppercase }`), the paragraph only names its class.
+    let mut styled = String::from(
+        "<html xmlns:w=\"urn:schemas-microsoft-com:office:word\"><head><meta http-equiv=Content-Type content=\"text/html; charset=utf-8\"><style><!--\n /* Style Definitions */\n p.MsoNormal, li.MsoNormal\n\t{margin:0cm; font-size:13.0pt; font-family:\"Times New Roman\",serif;}\n p.Domat, li.Domat\n\t{mso-style-name:\"Do mat\"; text-align:center; text-transform:uppercase; font-weight:bold;}\n-->\n</style></head><body lang=VI>",
+    );
+    for line in d("\u{1}", "phương án bảo vệ mục tiêu") {
+        let _ = if line == "\u{1}" {
+            write!(styled, "<p class=Domat>Tối mật</p>")
+        } else {
+            write!(styled, "<p class=MsoNormal>{}</p>", xml(&line))
+        };
+    }
+    styled.push_str("</body></html>");
+    later.push((
+        "html-doc-stylesheet-allcaps-toi-mat".into(),
+        "a Word document saved as a web page under a .doc name, its stamp typed «Tối mật» in a paragraph style with All caps: the capitals in the style sheet (p.Domat { text-transform: uppercase })".into(),
+        toi.clone(),
+        Mail::new(FROM, TO, "Phương án").text(GREETING).file(
+            "phuong-an.doc",
+            "application/msword",
+            styled.into_bytes(),
+        ),
+    ));
     later.push((
         "body-labels-everyday-trap".into(),
         "everyday words leading lines and in brackets (MẬT ONG -, [BẢO MẬT], (MẬT KHẨU), MẬT ĐỘ:), a lone MẬT in a word list far down, a table row listing the three levels: no marking".into(),

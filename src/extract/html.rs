@@ -430,6 +430,7 @@ pub fn to_text(html: &str) -> String {
             // shown where its rules apply: read as lines where the sheet is.
             if name == "style" {
                 let end = rest.find("</").unwrap_or(rest.len());
+                shown.read_sheet(&rest[..end]);
                 for text in generated_text(&rest[..end]).take(MAX_GENERATED) {
                     if !out.ends_with('\n') && !out.is_empty() {
                         out.push('\n');
@@ -540,6 +541,63 @@ struct Shown {
     /// each with whether it shows capitals and keeps line breaks (its own settings, else its
     /// parent's); empty outside such an element, so a page without them keeps no stack.
     stack: Vec<(String, bool, bool)>,
+    /// The style sheets' rules that set capitals on or off, in their order (a later rule wins).
+    sheet: Vec<CapsRule>,
+    /// The rules of [`Self::sheet`] by the class they name, and those naming a tag alone, so
+    /// an element is matched against its own classes' rules, not every rule.
+    by_class: rustc_hash::FxHashMap<String, Vec<usize>>,
+    by_tag: rustc_hash::FxHashMap<String, Vec<usize>>,
+    /// Selectors read so far (the order of the rules).
+    rules_read: usize,
+}
+
+/// Classes of one element looked up in the style sheets' rules.
+const MAX_CLASSES: usize = 16;
+
+/// A style-sheet rule that shows an element's text in capitals or not (`p.Domat { text-transform:
+/// uppercase }`, `.stamp { font-variant: small-caps }`, `h1 { … }`: how Word saves a paragraph
+/// style with All caps, and how a hand-made page writes it): the simple selectors only, a tag, a
+/// class or both; a rule with a combinator or a pseudo-class is left out.
+struct CapsRule {
+    tag: Option<String>,
+    class: Option<String>,
+    caps: bool,
+    /// Where the selector last stood in the sheets (a later rule of the same weight wins).
+    order: usize,
+}
+
+/// Rules read from a page's style sheets: a stamp's style is one of a few; a sheet of thousands
+/// must not be matched against every element.
+const MAX_CAPS_RULES: usize = 64;
+
+/// The capitals an element's text is shown in by its own `style`, else by the style sheets'
+/// rules (`class`): `Some(true)` capitals, `Some(false)` as typed, `None` as its parent's.
+fn capitals_of(decls: &str) -> Option<bool> {
+    shown_by(decls).0
+}
+
+/// What declarations (a `style` attribute, a rule's block) say of capitals (see
+/// [`capitals_of`]) and of line breaks (`white-space`: `Some(true)` kept as typed).
+fn shown_by(decls: &str) -> (Option<bool>, Option<bool>) {
+    let style: String = decls
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let (mut transform, mut variant, mut breaks) = (None, None, None);
+    for decl in style.split(';') {
+        match decl.split_once(':') {
+            Some(("text-transform", v)) => transform = Some(v.trim_end_matches("!important") == "uppercase"),
+            // Small capitals show capitals too (Word saves its Small caps so), unless the text
+            // is transformed otherwise.
+            Some(("font-variant" | "font-variant-caps", v)) => {
+                variant = Some(v.trim_end_matches("!important").contains("small-caps"))
+            }
+            Some(("white-space", v)) => breaks = Some(v.starts_with("pre") || v.starts_with("break-spaces")),
+            _ => {}
+        }
+    }
+    (transform.or(variant), breaks)
 }
 
 /// Elements that show their text's line breaks as typed.
@@ -556,34 +614,41 @@ impl Shown {
         if VOID.contains(&name) || attrs.trim_end().ends_with('/') || self.stack.len() >= 512 {
             return;
         }
-        let (mut transform, mut variant, mut breaks) = (None, None, None);
+        let mut breaks = None;
         if PREFORMATTED.contains(&name) {
             breaks = Some(true);
         }
+        let mut set = None;
         if let Some(style) = attribute(attrs, "style") {
-            let style: String = style
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect::<String>()
-                .to_ascii_lowercase();
-            // Small capitals show capitals too (Word saves its Small caps so), unless the text
-            // is transformed otherwise.
-            for decl in style.split(';') {
-                match decl.split_once(':') {
-                    Some(("text-transform", v)) => {
-                        transform = Some(v.trim_end_matches("!important") == "uppercase")
-                    }
-                    Some(("font-variant" | "font-variant-caps", v)) => {
-                        variant = Some(v.trim_end_matches("!important").contains("small-caps"))
-                    }
-                    Some(("white-space", v)) => {
-                        breaks = Some(v.starts_with("pre") || v.starts_with("break-spaces"))
-                    }
-                    _ => {}
+            let (caps, pre) = shown_by(&style);
+            set = caps;
+            breaks = pre.or(breaks);
+        }
+        if set.is_none() && !self.sheet.is_empty() {
+            let class = match self.by_class.is_empty() {
+                true => String::new(),
+                false => attribute(attrs, "class").unwrap_or_default().to_ascii_lowercase(),
+            };
+            let mut classes: Vec<&str> = Vec::new();
+            for c in class.split_ascii_whitespace().take(MAX_CLASSES) {
+                if !classes.contains(&c) {
+                    classes.push(c);
                 }
             }
+            let by_class = classes.iter().filter_map(|c| self.by_class.get(*c)).flatten();
+            // The most specific rule that matches (a class over a tag, both over either), the
+            // later of equals, as the cascade has it.
+            set = self
+                .by_tag
+                .get(name)
+                .into_iter()
+                .flatten()
+                .chain(by_class)
+                .filter_map(|&i| self.sheet.get(i))
+                .filter(|r| r.tag.as_deref().is_none_or(|t| t == name))
+                .max_by_key(|r| (10 * usize::from(r.class.is_some()) + usize::from(r.tag.is_some()), r.order))
+                .map(|r| r.caps);
         }
-        let set = transform.or(variant);
         let (caps, pre) = self
             .stack
             .last()
@@ -594,6 +659,82 @@ impl Shown {
                 set.or(caps).unwrap_or(false),
                 breaks.or(pre).unwrap_or(false),
             ));
+        }
+    }
+
+    /// Keeps a style sheet's rules that set capitals on or off ([`CapsRule`]), comments left
+    /// out; up to [`MAX_CAPS_RULES`] from all of a page's sheets.
+    fn read_sheet(&mut self, css: &str) {
+        // Only the rules around a `text-transform` or `font-variant` are parsed (found in the
+        // sheet as it is, in either case): a newsletter's sheet of hundreds of rules has none or
+        // a few, and costs a search.
+        let bytes = css.as_bytes();
+        let mut hits: Vec<usize> = [&b"ransform"[..], b"RANSFORM", b"ariant", b"ARIANT"]
+            .iter()
+            .flat_map(|n| memchr::memmem::find_iter(bytes, n))
+            .take(4 * MAX_CAPS_RULES)
+            .collect();
+        hits.sort_unstable();
+        let mut done = 0;
+        for hit in hits {
+            if hit < done || self.sheet.len() >= MAX_CAPS_RULES {
+                continue;
+            }
+            // A rule ends at the next `}`; its declarations start at the last `{` before it,
+            // its selectors after the `}` of the rule before, the `{` of an at-rule around it
+            // (`@media print { p.x { … } }`) or a comment's end.
+            let from = css[..hit].rfind('}').map_or(0, |i| i + 1);
+            let to = css[hit..].find('}').map_or(css.len(), |i| hit + i);
+            done = to;
+            let segment = &css[from..to];
+            let Some(open) = segment.rfind('{') else {
+                continue;
+            };
+            let (selectors, decls) = (&segment[..open], &segment[open + 1..]);
+            let selectors = match selectors.rfind(['{', '/']) {
+                Some(i) => &selectors[i + 1..],
+                None => selectors,
+            };
+            // Word wraps its sheet in an HTML comment.
+            let selectors = selectors.trim().trim_start_matches("<!--").trim_start_matches("-->");
+            let Some(caps) = capitals_of(decls) else {
+                continue;
+            };
+            for sel in selectors.split(',').map(str::trim) {
+                if sel.is_empty()
+                    || !sel
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+                    || self.sheet.len() >= MAX_CAPS_RULES
+                {
+                    continue;
+                }
+                let sel = sel.to_ascii_lowercase();
+                let (tag, class) = match sel.split_once('.') {
+                    Some((t, c)) if !c.contains('.') => (t, Some(c)),
+                    Some(_) => continue,
+                    None => (sel.as_str(), None),
+                };
+                let rule = CapsRule {
+                    tag: (!tag.is_empty()).then(|| tag.to_owned()),
+                    class: class.filter(|c| !c.is_empty()).map(str::to_owned),
+                    caps,
+                    order: self.rules_read,
+                };
+                self.rules_read += 1;
+                // A selector given again (`p.x` twice) is one rule, as it last said.
+                if let Some(same) = self.sheet.iter_mut().find(|r| r.tag == rule.tag && r.class == rule.class) {
+                    *same = rule;
+                    continue;
+                }
+                let i = self.sheet.len();
+                match (&rule.class, &rule.tag) {
+                    (Some(c), _) => self.by_class.entry(c.clone()).or_default().push(i),
+                    (None, Some(t)) => self.by_tag.entry(t.clone()).or_default().push(i),
+                    (None, None) => continue,
+                }
+                self.sheet.push(rule);
+            }
         }
     }
 
@@ -878,6 +1019,33 @@ mod tests {
 
     /// A style sheet's generated text is read where the sheet is, on lines of its own, its
     /// escapes decoded; other values of `content` and other properties give nothing.
+    #[test]
+    fn capitals_set_by_a_style_sheet_s_class_or_tag_are_shown() {
+        // Word's "Save as Web Page": a paragraph style with All caps, its sheet in a comment.
+        let word = "<html><head><style><!--\n /* Style Definitions */\n p.MsoNormal {margin:0cm; font-size:12.0pt}\n p.Domat, li.Domat\n\t{mso-style-name:Domat; text-transform:uppercase; font-weight:bold}\n@media print { h2.Ghi { font-variant: small-caps } }\n.bo { text-transform: none }\np.thuong { text-transform: none }\n-->\n</style></head><body>\
+            <p class=MsoNormal>Kính gửi</p><p class=\"Domat x\">tối mật</p><h2 class=ghi>mật</h2>\
+            <p class='Domat thuong'>mật ong</p><p class=Domat style='text-transform:none'>bảo mật</p><span class=Domat>thường</span><p class='Domat bo'>mật</p></body></html>";
+        assert_eq!(
+            to_text(word),
+            "Kính gửi\nTỐI MẬT\nMẬT\nmật ong\nbảo mật\nthường\nMẬT\n"
+        );
+        // A rule with a combinator or a pseudo-class is not matched; a sheet of many rules is
+        // read up to its bound, and the page still read.
+        assert_eq!(
+            to_text("<style>div p { text-transform: uppercase } p:hover { text-transform: uppercase }</style><div><p>mật</p></div>"),
+            "mật\n"
+        );
+        let many = format!(
+            "<style>{}</style><p class=c999>tối mật</p><p class=c1>tối mật</p>",
+            (0..1000).map(|i| format!(".c{i} {{ text-transform: uppercase }}")).collect::<String>()
+        );
+        assert_eq!(to_text(&many), "tối mật\nTỐI MẬT\n");
+        // A selector given again is one rule, as it last said; an element's class named many
+        // times is looked up once.
+        let again = "<style>p.x { text-transform: uppercase } .y { text-transform: uppercase } p.x { text-transform: none }</style><p class='x x x y'>mật</p>";
+        assert_eq!(to_text(again), "mật\n");
+    }
+
     #[test]
     fn a_style_sheets_generated_text_is_read() {
         let page = "<html><head><STYLE type=\"text/css\">h1::before { CONTENT: \"T\\1ED0 I M\\1EAC T\"; display: block }\n.a:after{content:'Số: ' \"12\"} .b { align-content: center; --content: 'x'; content: attr(title) }</style></head><body><h1>Kế hoạch</h1><p class=a>Kính gửi</p></body></html>";
