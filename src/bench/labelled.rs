@@ -4333,6 +4333,29 @@ pub fn labelled() -> Vec<Labelled> {
             styled.into_bytes(),
         ),
     ));
+    // A stamp deleted with Track Changes on: the file still carries it (w:delText), LibreOffice
+    // shows it struck through, Reject All puts it back.
+    let tracked: String = d("\u{1}", "phương án bảo vệ mục tiêu")
+        .iter()
+        .map(|line| match line.as_str() {
+            "\u{1}" => "<w:p><w:del w:id=\"1\" w:author=\"Phong TH\" w:date=\"2026-11-30T08:00:00Z\"><w:r><w:rPr><w:b/></w:rPr><w:delText>TỐI MẬT</w:delText></w:r></w:del></w:p>".to_owned(),
+            l => w_p(l),
+        })
+        .collect();
+    later.push((
+        "docx-tracked-deletion-toi-mat".into(),
+        "a .docx whose stamp TỐI MẬT was deleted with Track Changes on and the change never accepted: the file carries it, LibreOffice shows it struck through".into(),
+        toi.clone(),
+        Mail::new(FROM, TO, "Phương án (bản sửa)").text(GREETING).file(
+            "phuong-an-ban-sua.docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            Docx {
+                body: tracked,
+                ..Docx::default()
+            }
+            .build(),
+        ),
+    ));
     later.push((
         "body-labels-everyday-trap".into(),
         "everyday words leading lines and in brackets (MẬT ONG -, [BẢO MẬT], (MẬT KHẨU), MẬT ĐỘ:), a lone MẬT in a word list far down, a table row listing the three levels: no marking".into(),

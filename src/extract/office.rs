@@ -155,13 +155,16 @@ const LINE_ENDS: &[&str] = &[
     "list-item",
 ];
 
-/// Elements whose text is not document text (field codes, deleted text, cell formulas and
+/// Elements whose text is not document text (field codes, deleted ones too, cell formulas and
 /// values, the fallback copy of text boxes).
-const SKIPPED: &[&str] = &["instrText", "delText", "f", "v", "Fallback", "binData"];
+const SKIPPED: &[&str] = &["instrText", "delInstrText", "f", "v", "Fallback", "binData"];
 
 /// Elements whose own text is document text (whitespace between other elements is not), besides
-/// the properties.
-const TEXT_IN: &[&str] = &["t", "p", "h", "span", "a", "text", "Text"];
+/// the properties. Text deleted with Track Changes on (`w:delText`) is read where it stood: the
+/// file carries it, LibreOffice shows it struck through, Word's All Markup too, and one click
+/// (Reject All) puts it back — a stamp deleted from a draft still travels with it, as an
+/// OpenDocument file's deletions (`text:deletion`, paragraphs) are read.
+const TEXT_IN: &[&str] = &["t", "delText", "p", "h", "span", "a", "text", "Text"];
 
 fn text_in(name: &str) -> bool {
     TEXT_IN.contains(&name) || PROPERTIES.contains(&name)
@@ -979,6 +982,20 @@ mod tests {
 
     use super::*;
     use crate::extract::test_deadline as later;
+
+    /// Text deleted with Track Changes on is read where it stood (in its run's legacy font),
+    /// a deleted field code is not.
+    #[test]
+    fn docx_tracked_deletions_are_read() {
+        let xml = r#"<w:document xmlns:w="w"><w:body>
+            <w:p><w:del w:id="1" w:author="A"><w:r><w:delText>TỐI MẬT</w:delText></w:r></w:del></w:p>
+            <w:p><w:r><w:t xml:space="preserve">Kế hoạch </w:t></w:r><w:del w:id="2"><w:r><w:rPr><w:rFonts w:ascii=".VnTime"/></w:rPr><w:delText>b¶o vÖ</w:delText></w:r></w:del><w:ins w:id="3"><w:r><w:t>kiểm tra</w:t></w:r></w:ins></w:p>
+            <w:p><w:del w:id="4"><w:r><w:delInstrText>HYPERLINK x</w:delInstrText></w:r></w:del><w:r><w:t>Số: 12</w:t></w:r></w:p>
+            </w:body></w:document>"#;
+        let t = xml_to_text(xml.as_bytes(), &Styles::default(), later()).expect("reads");
+        let lines: Vec<&str> = t.text.lines().collect();
+        assert_eq!(lines, vec!["TỐI MẬT", "Kế hoạch bảo vệkiểm tra", "Số: 12"]);
+    }
 
     #[test]
     fn docx_runs_cells_and_legacy_fonts() {
