@@ -4356,6 +4356,29 @@ pub fn labelled() -> Vec<Labelled> {
             .build(),
         ),
     ));
+    // A stamp wrapped in a narrow table cell: «TỐI» and «MẬT» on lines of their own.
+    let wrapped: String = d("\u{1}", "kế hoạch kiểm tra")
+        .iter()
+        .map(|line| match line.as_str() {
+            "\u{1}" => "<w:tbl><w:tr><w:tc><w:tcPr><w:tcW w:w=\"600\" w:type=\"dxa\"/></w:tcPr><w:p><w:r><w:rPr><w:b/></w:rPr><w:t>TỐI</w:t><w:br/><w:t>MẬT</w:t></w:r></w:p></w:tc></w:tr></w:tbl>".to_owned(),
+            l => w_p(l),
+        })
+        .collect();
+    later.push((
+        "docx-wrapped-stamp-toi-mat".into(),
+        "a .docx whose TỐI MẬT stamp is wrapped in a narrow table cell, «TỐI» over «MẬT»: its level, not MẬT"
+            .into(),
+        toi.clone(),
+        Mail::new(FROM, TO, "Kế hoạch kiểm tra").text(GREETING).file(
+            "ke-hoach-kiem-tra.docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            Docx {
+                body: wrapped,
+                ..Docx::default()
+            }
+            .build(),
+        ),
+    ));
     later.push((
         "body-labels-everyday-trap".into(),
         "everyday words leading lines and in brackets (MẬT ONG -, [BẢO MẬT], (MẬT KHẨU), MẬT ĐỘ:), a lone MẬT in a word list far down, a table row listing the three levels: no marking".into(),

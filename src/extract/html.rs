@@ -646,7 +646,12 @@ impl Shown {
                 .chain(by_class)
                 .filter_map(|&i| self.sheet.get(i))
                 .filter(|r| r.tag.as_deref().is_none_or(|t| t == name))
-                .max_by_key(|r| (10 * usize::from(r.class.is_some()) + usize::from(r.tag.is_some()), r.order))
+                .max_by_key(|r| {
+                    (
+                        10 * usize::from(r.class.is_some()) + usize::from(r.tag.is_some()),
+                        r.order,
+                    )
+                })
                 .map(|r| r.caps);
         }
         let (caps, pre) = self
@@ -696,7 +701,10 @@ impl Shown {
                 None => selectors,
             };
             // Word wraps its sheet in an HTML comment.
-            let selectors = selectors.trim().trim_start_matches("<!--").trim_start_matches("-->");
+            let selectors = selectors
+                .trim()
+                .trim_start_matches("<!--")
+                .trim_start_matches("-->");
             let Some(caps) = capitals_of(decls) else {
                 continue;
             };
@@ -723,7 +731,11 @@ impl Shown {
                 };
                 self.rules_read += 1;
                 // A selector given again (`p.x` twice) is one rule, as it last said.
-                if let Some(same) = self.sheet.iter_mut().find(|r| r.tag == rule.tag && r.class == rule.class) {
+                if let Some(same) = self
+                    .sheet
+                    .iter_mut()
+                    .find(|r| r.tag == rule.tag && r.class == rule.class)
+                {
                     *same = rule;
                     continue;
                 }
@@ -1032,12 +1044,16 @@ mod tests {
         // A rule with a combinator or a pseudo-class is not matched; a sheet of many rules is
         // read up to its bound, and the page still read.
         assert_eq!(
-            to_text("<style>div p { text-transform: uppercase } p:hover { text-transform: uppercase }</style><div><p>mật</p></div>"),
+            to_text(
+                "<style>div p { text-transform: uppercase } p:hover { text-transform: uppercase }</style><div><p>mật</p></div>"
+            ),
             "mật\n"
         );
         let many = format!(
             "<style>{}</style><p class=c999>tối mật</p><p class=c1>tối mật</p>",
-            (0..1000).map(|i| format!(".c{i} {{ text-transform: uppercase }}")).collect::<String>()
+            (0..1000)
+                .map(|i| format!(".c{i} {{ text-transform: uppercase }}"))
+                .collect::<String>()
         );
         assert_eq!(to_text(&many), "tối mật\nTỐI MẬT\n");
         // A selector given again is one rule, as it last said; an element's class named many

@@ -616,9 +616,18 @@ impl MarkingScanner {
                 if upper[i] != *marker {
                     continue;
                 }
-                let Some((rank, name, symbol, start)) = self.level_at(&upper, i, folded_mode) else {
+                let Some((mut rank, mut name, mut symbol, start)) = self.level_at(&upper, i, folded_mode)
+                else {
                     continue;
                 };
+                // A stamp wrapped in a narrow box or cell: «TỐI» on one line, «MẬT» alone on the
+                // next is TỐI MẬT, not MẬT.
+                let wrapped = (words.len() == 1 && li > 0)
+                    .then(|| self.wrapped_level(lines[li - 1], folded_mode, piece.tcvn3_lowercase))
+                    .flatten();
+                if let Some((r, n, sym)) = wrapped {
+                    (rank, name, symbol) = (r, n, sym);
+                }
                 let before = &line[..words[start].0];
                 // A register field is a form row: its label starts the line (or the cell),
                 // after at most a numbering, and its value is one level, not a list of them
@@ -680,14 +689,24 @@ impl MarkingScanner {
                 if !capitals && !field && !bracketed {
                     continue;
                 }
-                candidates.push((i, start, rank, name, symbol, field, capitals, bracketed));
+                candidates.push((
+                    i,
+                    start,
+                    rank,
+                    name,
+                    symbol,
+                    field,
+                    capitals,
+                    bracketed,
+                    wrapped.is_some(),
+                ));
             }
             // A line naming several levels is running text about them, not a stamp.
             let mut ranks_on_line: Vec<u8> = candidates.iter().map(|c| c.2).collect();
             ranks_on_line.sort_unstable();
             ranks_on_line.dedup();
             let listing = ranks_on_line.len() >= 2;
-            for (i, start, rank, name, symbol, field, capitals, bracketed) in candidates {
+            for (i, start, rank, name, symbol, field, capitals, bracketed, wrapped) in candidates {
                 let mut score = 0;
                 let mut reasons = Vec::new();
                 let mut add = |cond: bool, weight: i32, why: &'static str| {
@@ -697,6 +716,8 @@ impl MarkingScanner {
                     }
                 };
                 let phrase_len = i + 1 - start;
+                // The level's words, with those on the line before when it was wrapped.
+                let level_words = phrase_len + usize::from(wrapped);
                 add(capitals, self.w.capitals, "capitals");
                 add(field, self.w.field, "classification_field");
                 add(words.len() == phrase_len, self.w.alone, "alone_on_line");
@@ -722,7 +743,7 @@ impl MarkingScanner {
                 // TỐI MẬT and TUYỆT MẬT in capitals are no everyday words (a lone MẬT may head
                 // a word list); without diacritics `folded_phrase` says it where it may.
                 add(
-                    capitals && !folded_mode && phrase_len >= 2,
+                    capitals && !folded_mode && level_words >= 2,
                     self.w.phrase,
                     "level_phrase",
                 );
@@ -767,7 +788,7 @@ impl MarkingScanner {
                 let label = matches!(piece.kind, PieceKind::FileName | PieceKind::Subject)
                     || (capitals && words.len() == phrase_len);
                 add(
-                    label && folded_mode && phrase_len >= 2,
+                    label && folded_mode && level_words >= 2,
                     self.w.folded_phrase,
                     "folded_phrase",
                 );
@@ -819,7 +840,15 @@ impl MarkingScanner {
                     } else {
                         format!("{}, line {}", piece.location, li + 1)
                     },
-                    snippet: snippet(line, words[start].0, words[i].1, self.d.snippet_chars),
+                    // A wrapped stamp shows the line it started on: «TỐI [MẬT]».
+                    snippet: match (wrapped, li.checked_sub(1).and_then(|p| lines.get(p))) {
+                        (true, Some(prev)) => format!(
+                            "{} {}",
+                            prev.trim().chars().take(self.d.snippet_chars).collect::<String>(),
+                            snippet(line, words[start].0, words[i].1, self.d.snippet_chars)
+                        ),
+                        _ => snippet(line, words[start].0, words[i].1, self.d.snippet_chars),
+                    },
                 });
                 if hits.len() > 4 * self.d.max_findings + 64 {
                     *hits = self.best(std::mem::take(hits));
@@ -978,6 +1007,26 @@ impl MarkingScanner {
             }
         }
         false
+    }
+
+    /// The level of several words whose words before the marker are the whole of `line`, in
+    /// capitals ("TỐI" above a «MẬT» alone on its line: a stamp wrapped in a narrow box).
+    fn wrapped_level(&self, line: &str, folded: bool, tcvn3_lowercase: bool) -> Option<(u8, &str, &str)> {
+        let words = split_words(line);
+        if words.is_empty()
+            || words.len() > 2
+            || !words.iter().all(|(_, _, w)| is_capitals(w, tcvn3_lowercase))
+        {
+            return None;
+        }
+        let upper: Vec<String> = words.iter().map(|(_, _, w)| w.to_uppercase()).collect();
+        self.levels.iter().find_map(|l| {
+            let spellings = if folded { &l.folded } else { &l.spell };
+            spellings
+                .iter()
+                .any(|s| s.len() == upper.len() + 1 && s[..upper.len()] == upper[..])
+                .then_some((l.rank, l.name.as_str(), l.symbol.as_str()))
+        })
     }
 
     fn level_at(&self, upper: &[String], i: usize, folded: bool) -> Option<(u8, &str, &str, usize)> {
@@ -1160,21 +1209,47 @@ mod tests {
         let far = "Nội dung thường lệ của cuộc họp giao ban tuần trước.\n".repeat(20);
         for (text, symbol) in [
             (
-                "Chào chị,\nTỐI MẬT - Danh sách cán bộ tham gia đợt kiểm tra đột xuất các đơn vị cơ sở.".to_owned(),
+                "Chào chị,\nTỐI MẬT - Danh sách cán bộ tham gia đợt kiểm tra đột xuất các đơn vị cơ sở."
+                    .to_owned(),
                 "MARKING_TOI_MAT",
             ),
-            ("MẬT: phương án phối hợp giữa các lực lượng trong dịp Tết Nguyên đán.".to_owned(), "MARKING_MAT"),
-            ("[TỐI MẬT] Kế hoạch kiểm tra đột xuất các đơn vị trực thuộc trong quý tới.".to_owned(), "MARKING_TOI_MAT"),
             (
-                "Phương án bảo vệ mục tiêu (TUYỆT MẬT) đính kèm, đề nghị anh không chuyển tiếp cho ai.".to_owned(),
+                "MẬT: phương án phối hợp giữa các lực lượng trong dịp Tết Nguyên đán.".to_owned(),
+                "MARKING_MAT",
+            ),
+            (
+                "[TỐI MẬT] Kế hoạch kiểm tra đột xuất các đơn vị trực thuộc trong quý tới.".to_owned(),
+                "MARKING_TOI_MAT",
+            ),
+            (
+                "Phương án bảo vệ mục tiêu (TUYỆT MẬT) đính kèm, đề nghị anh không chuyển tiếp cho ai."
+                    .to_owned(),
                 "MARKING_TUYET_MAT",
             ),
-            ("| 1 | Kế hoạch kiểm tra | TỐI MẬT |\n| 2 | Báo cáo | Thường |".to_owned(), "MARKING_TOI_MAT"),
-            (format!("Chuyển anh.\n{far}TỐI MẬT\nPhương án."), "MARKING_TOI_MAT"),
-            (format!("Chuyển anh.\n{far}TUYỆT MẬT - Phương án phối hợp."), "MARKING_TUYET_MAT"),
+            (
+                "| 1 | Kế hoạch kiểm tra | TỐI MẬT |\n| 2 | Báo cáo | Thường |".to_owned(),
+                "MARKING_TOI_MAT",
+            ),
+            (
+                format!("Chuyển anh.\n{far}TỐI MẬT\nPhương án."),
+                "MARKING_TOI_MAT",
+            ),
+            (
+                format!("Chuyển anh.\n{far}TUYỆT MẬT - Phương án phối hợp."),
+                "MARKING_TUYET_MAT",
+            ),
             (
                 "Trích yếu: Kế hoạch bảo vệ mục tiêu; độ mật: tối mật; số bản: 03; nơi lưu: VP.".to_owned(),
                 "MARKING_TOI_MAT",
+            ),
+            // A stamp wrapped in a narrow box: its level, not MẬT; far down too.
+            (
+                "Gửi anh,\nTỐI\nMẬT\nKế hoạch bảo vệ.".to_owned(),
+                "MARKING_TOI_MAT",
+            ),
+            (
+                format!("Chuyển anh.\n{far}TUYỆT\nMẬT\nPhương án."),
+                "MARKING_TUYET_MAT",
             ),
         ] {
             assert_eq!(symbols_for(&text, PieceKind::Body), vec![symbol], "{text}");
@@ -1191,6 +1266,8 @@ mod tests {
             "Quy định các mức; độ mật: tuyệt mật; tối mật; mật theo luật bảo vệ bí mật nhà nước.".to_owned(),
             "Văn bản phải ghi rõ độ mật: tối mật hay mật, tùy theo nội dung của tài liệu đó.".to_owned(),
             "Trích yếu: Kế hoạch; độ mật: tối mật hay mật thì phòng nghiệp vụ đề xuất sau.".to_owned(),
+            // «Tối» in small letters above is a word of the text, not a wrapped stamp.
+            format!("Chuyển anh.\n{far}Tối\nMẬT\nPhương án."),
         ] {
             assert!(symbols_for(&text, PieceKind::Body).is_empty(), "{text}");
         }
