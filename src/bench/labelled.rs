@@ -4380,6 +4380,12 @@ pub fn labelled() -> Vec<Labelled> {
         ),
     ));
     later.push((
+        "body-form-columns-field-mat".into(),
+        "a dispatch's form typed in a body, two fields a row set apart by a wide gap: «Độ khẩn: Hỏa tốc      Độ mật: Mật»".into(),
+        mat.clone(),
+        body("Thông tin văn bản đến:\nSố, ký hiệu: 125/SNV-TCCC      Ngày: 30/11/2026\nĐộ khẩn: Hỏa tốc      Độ mật: Mật\nTrích yếu: Kế hoạch rà soát biên chế\n"),
+    ));
+    later.push((
         "body-labels-everyday-trap".into(),
         "everyday words leading lines and in brackets (MẬT ONG -, [BẢO MẬT], (MẬT KHẨU), MẬT ĐỘ:), a lone MẬT in a word list far down, a table row listing the three levels: no marking".into(),
         none.clone(),

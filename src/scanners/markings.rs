@@ -634,13 +634,17 @@ impl MarkingScanner {
                 // ("… ba độ mật: Tuyệt mật, Tối mật và Mật" is running text). The field may
                 // follow another field or what the line is about, set apart by a dash, a
                 // semicolon, a comma or a bracket ("Kế hoạch số 12 - Độ mật: Tối mật", "Trích
-                // yếu: …; độ mật: tối mật; số bản: 03"), never inside a sentence. A row
+                // yếu: …; độ mật: tối mật; số bản: 03"), or a form's wide gap, never inside a
+                // sentence; its value may be quoted ("Độ mật: «Tối mật»"). A row
                 // copied as text parts label and value by a tab; a table read a cell a line has
                 // them on lines of their own ([`Self::field_in_table`]).
                 let after_value = line[words[i].1..].trim_start();
                 let phrase_alone = words.len() == i + 1 - start;
                 let field = (phrase_alone && self.field_in_table(&lines, li, folded_mode))
-                    || (before.trim_end().ends_with(':') || before.ends_with('\t'))
+                    || (before
+                        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '\'' | '‘' | '«'))
+                        .ends_with(':')
+                        || before.ends_with('\t'))
                         && self.field_labels.iter().any(|l| {
                             if !ends_with_words(&upper[..start], l) {
                                 return false;
@@ -650,10 +654,14 @@ impl MarkingScanner {
                                 w.chars()
                                     .all(|c| c.is_ascii_digit() || (c.is_alphabetic() && w.len() == 1))
                             }) && first <= 1;
+                            // Or after another field of the row: a separator, a tab, or
+                            // the wide gap of a form's columns ("Độ khẩn: Hỏa tốc      Độ
+                            // mật: Mật").
+                            let gap = &line[..words[first].0];
                             numbering
-                                || line[..words[first].0]
-                                    .trim_end()
-                                    .ends_with(['-', '–', '—', ',', ';', '|', '(', '['])
+                                || gap.trim_end().ends_with(['-', '–', '—', ',', ';', '|', '(', '['])
+                                || gap.ends_with('\t')
+                                || gap.ends_with("   ")
                         })
                         // A comma or semicolon then another level is a list of them; then
                         // another field ("; số bản: 03") the row goes on.
@@ -1242,6 +1250,12 @@ mod tests {
                 "Trích yếu: Kế hoạch bảo vệ mục tiêu; độ mật: tối mật; số bản: 03; nơi lưu: VP.".to_owned(),
                 "MARKING_TOI_MAT",
             ),
+            ("Độ khẩn: Hỏa tốc      Độ mật: Mật".to_owned(), "MARKING_MAT"),
+            (
+                "Độ khẩn: Hỏa tốc\tĐộ mật: Tuyệt mật".to_owned(),
+                "MARKING_TUYET_MAT",
+            ),
+            ("Gửi anh,\nĐộ mật: «Tối mật»".to_owned(), "MARKING_TOI_MAT"),
             // A stamp wrapped in a narrow box: its level, not MẬT; far down too.
             (
                 "Gửi anh,\nTỐI\nMẬT\nKế hoạch bảo vệ.".to_owned(),
@@ -1266,6 +1280,7 @@ mod tests {
             "Quy định các mức; độ mật: tuyệt mật; tối mật; mật theo luật bảo vệ bí mật nhà nước.".to_owned(),
             "Văn bản phải ghi rõ độ mật: tối mật hay mật, tùy theo nội dung của tài liệu đó.".to_owned(),
             "Trích yếu: Kế hoạch; độ mật: tối mật hay mật thì phòng nghiệp vụ đề xuất sau.".to_owned(),
+            "Anh kiểm tra lại xem độ mật: tối mật có đúng không.".to_owned(),
             // «Tối» in small letters above is a word of the text, not a wrapped stamp.
             format!("Chuyển anh.\n{far}Tối\nMẬT\nPhương án."),
         ] {
