@@ -4386,6 +4386,20 @@ pub fn labelled() -> Vec<Labelled> {
         body("Thông tin văn bản đến:\nSố, ký hiệu: 125/SNV-TCCC      Ngày: 30/11/2026\nĐộ khẩn: Hỏa tốc      Độ mật: Mật\nTrích yếu: Kế hoạch rà soát biên chế\n"),
     ));
     later.push((
+        "text-layout-column-tuyet-mat".into(),
+        "a dispatch saved as text laid out in columns (as `pdftotext -layout` writes one), its stamp in the right column of a line far down a forwarded page: «UBND TỈNH LÂM ĐỒNG            TUYỆT MẬT»".into(),
+        tuyet.clone(),
+        Mail::new(FROM, TO, "Chuyển văn bản").text(GREETING).file(
+            "van-ban.txt",
+            "text/plain; charset=utf-8",
+            format!(
+                "Văn bản chuyển tiếp kèm theo.\n{}\nUBND TỈNH LÂM ĐỒNG                      TUYỆT MẬT\n     SỞ NỘI VỤ\n\n               PHƯƠNG ÁN\n      Phối hợp bảo vệ mục tiêu trọng điểm\n",
+                "Nội dung thường lệ của cuộc họp giao ban tuần trước.\n".repeat(18)
+            )
+            .into_bytes(),
+        ),
+    ));
+    later.push((
         "body-labels-everyday-trap".into(),
         "everyday words leading lines and in brackets (MẬT ONG -, [BẢO MẬT], (MẬT KHẨU), MẬT ĐỘ:), a lone MẬT in a word list far down, a table row listing the three levels: no marking".into(),
         none.clone(),

@@ -251,7 +251,7 @@ fn factor_english(key: &str) -> &str {
         "subject_bracket" => "in brackets in the subject",
         "closes_line" => "closes the line after a dash or in brackets",
         "in_brackets" => "in brackets",
-        "alone_in_cell" => "alone in a table cell",
+        "alone_in_cell" => "alone in a table cell or a column",
         "level_phrase" => "a level of several words in capitals",
         other => other,
     }
@@ -732,8 +732,17 @@ impl MarkingScanner {
                 let before = line[..words[start].0].trim_end();
                 let after = line[words[i].1..].trim_start();
                 // A table row written as text (Markdown, a copied grid): the level is a cell's
-                // whole text, between two `|` (after the row's last one it closes the line).
-                let in_cell = words.len() > phrase_len && before.ends_with('|') && after.starts_with('|');
+                // whole text, between two `|` (after the row's last one it closes the line); or
+                // a column of a page laid out as text (a PDF's, a form's), set apart by wide
+                // gaps: «UBND TỈNH LÂM ĐỒNG            TUYỆT MẬT».
+                let wide = |gap: &str| gap.starts_with('\t') || gap.starts_with("   ");
+                let raw_before = &line[..words[start].0];
+                let raw_after = &line[words[i].1..];
+                let in_column = !raw_before.trim().is_empty()
+                    && (raw_before.ends_with('\t') || raw_before.ends_with("   "))
+                    && (raw_after.trim().is_empty() || wide(raw_after));
+                let in_cell = words.len() > phrase_len
+                    && ((before.ends_with('|') && after.starts_with('|')) || in_column);
                 add(in_cell, self.w.alone, "alone_in_cell");
                 let leads = start == 0
                     && words.len() > phrase_len
@@ -1252,6 +1261,10 @@ mod tests {
             ),
             ("Độ khẩn: Hỏa tốc      Độ mật: Mật".to_owned(), "MARKING_MAT"),
             (
+                format!("Chuyển anh.\n{far}UBND TỈNH LÂM ĐỒNG            TUYỆT MẬT\nSở Nội vụ"),
+                "MARKING_TUYET_MAT",
+            ),
+            (
                 "Độ khẩn: Hỏa tốc\tĐộ mật: Tuyệt mật".to_owned(),
                 "MARKING_TUYET_MAT",
             ),
@@ -1281,6 +1294,8 @@ mod tests {
             "Văn bản phải ghi rõ độ mật: tối mật hay mật, tùy theo nội dung của tài liệu đó.".to_owned(),
             "Trích yếu: Kế hoạch; độ mật: tối mật hay mật thì phòng nghiệp vụ đề xuất sau.".to_owned(),
             "Anh kiểm tra lại xem độ mật: tối mật có đúng không.".to_owned(),
+            format!("Chuyển anh.\n{far}UBND TỈNH LÂM ĐỒNG        MẬT ONG        Đơn Dương"),
+            format!("Chuyển anh.\n{far}MẬT                    Sở Nội vụ"),
             // «Tối» in small letters above is a word of the text, not a wrapped stamp.
             format!("Chuyển anh.\n{far}Tối\nMẬT\nPhương án."),
         ] {
