@@ -4333,51 +4333,48 @@ pub fn labelled() -> Vec<Labelled> {
             styled.into_bytes(),
         ),
     ));
+    // A dispatch as a .docx, its stamp's line given as WordprocessingML of its own.
+    let docx_with_stamp = |stamp_xml: &str, topic: &str, subject: &str, name: &str, slug: &str, why: &str| {
+        let body: String = d("\u{1}", topic)
+            .iter()
+            .map(|line| match line.as_str() {
+                "\u{1}" => stamp_xml.to_owned(),
+                l => w_p(l),
+            })
+            .collect();
+        (
+            slug.to_owned(),
+            why.to_owned(),
+            toi.clone(),
+            Mail::new(FROM, TO, subject).text(GREETING).file(
+                name,
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                Docx {
+                    body,
+                    ..Docx::default()
+                }
+                .build(),
+            ),
+        )
+    };
     // A stamp deleted with Track Changes on: the file still carries it (w:delText), LibreOffice
     // shows it struck through, Reject All puts it back.
-    let tracked: String = d("\u{1}", "phương án bảo vệ mục tiêu")
-        .iter()
-        .map(|line| match line.as_str() {
-            "\u{1}" => "<w:p><w:del w:id=\"1\" w:author=\"Phong TH\" w:date=\"2026-11-30T08:00:00Z\"><w:r><w:rPr><w:b/></w:rPr><w:delText>TỐI MẬT</w:delText></w:r></w:del></w:p>".to_owned(),
-            l => w_p(l),
-        })
-        .collect();
-    later.push((
-        "docx-tracked-deletion-toi-mat".into(),
-        "a .docx whose stamp TỐI MẬT was deleted with Track Changes on and the change never accepted: the file carries it, LibreOffice shows it struck through".into(),
-        toi.clone(),
-        Mail::new(FROM, TO, "Phương án (bản sửa)").text(GREETING).file(
-            "phuong-an-ban-sua.docx",
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            Docx {
-                body: tracked,
-                ..Docx::default()
-            }
-            .build(),
-        ),
+    later.push(docx_with_stamp(
+        "<w:p><w:del w:id=\"1\" w:author=\"Phong TH\" w:date=\"2026-11-30T08:00:00Z\"><w:r><w:rPr><w:b/></w:rPr><w:delText>TỐI MẬT</w:delText></w:r></w:del></w:p>",
+        "phương án bảo vệ mục tiêu",
+        "Phương án (bản sửa)",
+        "phuong-an-ban-sua.docx",
+        "docx-tracked-deletion-toi-mat",
+        "a .docx whose stamp TỐI MẬT was deleted with Track Changes on and the change never accepted: the file carries it, LibreOffice shows it struck through",
     ));
     // A stamp wrapped in a narrow table cell: «TỐI» and «MẬT» on lines of their own.
-    let wrapped: String = d("\u{1}", "kế hoạch kiểm tra")
-        .iter()
-        .map(|line| match line.as_str() {
-            "\u{1}" => "<w:tbl><w:tr><w:tc><w:tcPr><w:tcW w:w=\"600\" w:type=\"dxa\"/></w:tcPr><w:p><w:r><w:rPr><w:b/></w:rPr><w:t>TỐI</w:t><w:br/><w:t>MẬT</w:t></w:r></w:p></w:tc></w:tr></w:tbl>".to_owned(),
-            l => w_p(l),
-        })
-        .collect();
-    later.push((
-        "docx-wrapped-stamp-toi-mat".into(),
-        "a .docx whose TỐI MẬT stamp is wrapped in a narrow table cell, «TỐI» over «MẬT»: its level, not MẬT"
-            .into(),
-        toi.clone(),
-        Mail::new(FROM, TO, "Kế hoạch kiểm tra").text(GREETING).file(
-            "ke-hoach-kiem-tra.docx",
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            Docx {
-                body: wrapped,
-                ..Docx::default()
-            }
-            .build(),
-        ),
+    later.push(docx_with_stamp(
+        "<w:tbl><w:tr><w:tc><w:tcPr><w:tcW w:w=\"600\" w:type=\"dxa\"/></w:tcPr><w:p><w:r><w:rPr><w:b/></w:rPr><w:t>TỐI</w:t><w:br/><w:t>MẬT</w:t></w:r></w:p></w:tc></w:tr></w:tbl>",
+        "kế hoạch kiểm tra",
+        "Kế hoạch kiểm tra",
+        "ke-hoach-kiem-tra.docx",
+        "docx-wrapped-stamp-toi-mat",
+        "a .docx whose TỐI MẬT stamp is wrapped in a narrow table cell, «TỐI» over «MẬT»: its level, not MẬT",
     ));
     later.push((
         "body-form-columns-field-mat".into(),
