@@ -570,14 +570,9 @@ struct CapsRule {
 /// must not be matched against every element.
 const MAX_CAPS_RULES: usize = 64;
 
-/// The capitals an element's text is shown in by its own `style`, else by the style sheets'
-/// rules (`class`): `Some(true)` capitals, `Some(false)` as typed, `None` as its parent's.
-fn capitals_of(decls: &str) -> Option<bool> {
-    shown_by(decls).0
-}
-
-/// What declarations (a `style` attribute, a rule's block) say of capitals (see
-/// [`capitals_of`]) and of line breaks (`white-space`: `Some(true)` kept as typed).
+/// What declarations (a `style` attribute, a rule's block) say of capitals (`Some(true)`
+/// capitals, `Some(false)` as typed, `None` as the parent's) and of line breaks (`white-space`:
+/// `Some(true)` kept as typed).
 fn shown_by(decls: &str) -> (Option<bool>, Option<bool>) {
     let style: String = decls
         .chars()
@@ -625,9 +620,10 @@ impl Shown {
             breaks = pre.or(breaks);
         }
         if set.is_none() && !self.sheet.is_empty() {
-            let class = match self.by_class.is_empty() {
-                true => String::new(),
-                false => attribute(attrs, "class").unwrap_or_default().to_ascii_lowercase(),
+            let class = if self.by_class.is_empty() {
+                String::new()
+            } else {
+                attribute(attrs, "class").unwrap_or_default().to_ascii_lowercase()
             };
             let mut classes: Vec<&str> = Vec::new();
             for c in class.split_ascii_whitespace().take(MAX_CLASSES) {
@@ -705,7 +701,7 @@ impl Shown {
                 .trim()
                 .trim_start_matches("<!--")
                 .trim_start_matches("-->");
-            let Some(caps) = capitals_of(decls) else {
+            let (Some(caps), _) = shown_by(decls) else {
                 continue;
             };
             for sel in selectors.split(',').map(str::trim) {

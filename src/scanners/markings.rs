@@ -284,6 +284,23 @@ const FACTORS: [&str; 22] = [
     "level_phrase",
 ];
 
+/// A level word found on a line that survived the everyday-language tests, before it is weighed.
+struct Candidate<'a> {
+    /// The marker's word and the level's first word (indices into the line's words).
+    i: usize,
+    start: usize,
+    rank: u8,
+    name: &'a str,
+    symbol: &'a str,
+    /// The value of a classification field ("Độ mật: Tối mật").
+    field: bool,
+    capitals: bool,
+    /// In brackets in a subject, in any case ("[Mật] Báo cáo").
+    bracketed: bool,
+    /// The line above, when the stamp was wrapped onto two lines («TỐI» over «MẬT»).
+    wrapped_from: Option<&'a str>,
+}
+
 impl MarkingScanner {
     /// Compiles the rules in `text` (from `origin`). Errors name the file, line and value.
     pub fn compile(text: &str, origin: &Path) -> Result<MarkingScanner, ConfigError> {
@@ -609,9 +626,8 @@ impl MarkingScanner {
             } else {
                 &self.marker
             };
-            // Candidates that survive the everyday-language tests: (marker word, first word,
-            // rank, name, symbol, is a field value, in capitals).
-            let mut candidates = Vec::new();
+            // Candidates that survive the everyday-language tests.
+            let mut candidates: Vec<Candidate<'_>> = Vec::new();
             for i in 0..upper.len() {
                 if upper[i] != *marker {
                     continue;
@@ -622,10 +638,14 @@ impl MarkingScanner {
                 };
                 // A stamp wrapped in a narrow box or cell: «TỐI» on one line, «MẬT» alone on the
                 // next is TỐI MẬT, not MẬT.
-                let wrapped = (words.len() == 1 && li > 0)
-                    .then(|| self.wrapped_level(lines[li - 1], folded_mode, piece.tcvn3_lowercase))
-                    .flatten();
-                if let Some((r, n, sym)) = wrapped {
+                let wrapped = (words.len() == 1)
+                    .then(|| li.checked_sub(1).and_then(|p| lines.get(p)).copied())
+                    .flatten()
+                    .and_then(|prev| {
+                        self.wrapped_level(prev, marker, folded_mode, piece.tcvn3_lowercase)
+                            .map(|level| (prev, level))
+                    });
+                if let Some((_, (r, n, sym))) = wrapped {
                     (rank, name, symbol) = (r, n, sym);
                 }
                 let before = &line[..words[start].0];
@@ -697,7 +717,7 @@ impl MarkingScanner {
                 if !capitals && !field && !bracketed {
                     continue;
                 }
-                candidates.push((
+                candidates.push(Candidate {
                     i,
                     start,
                     rank,
@@ -706,15 +726,26 @@ impl MarkingScanner {
                     field,
                     capitals,
                     bracketed,
-                    wrapped.is_some(),
-                ));
+                    wrapped_from: wrapped.map(|(prev, _)| prev),
+                });
             }
             // A line naming several levels is running text about them, not a stamp.
-            let mut ranks_on_line: Vec<u8> = candidates.iter().map(|c| c.2).collect();
+            let mut ranks_on_line: Vec<u8> = candidates.iter().map(|c| c.rank).collect();
             ranks_on_line.sort_unstable();
             ranks_on_line.dedup();
             let listing = ranks_on_line.len() >= 2;
-            for (i, start, rank, name, symbol, field, capitals, bracketed, wrapped) in candidates {
+            for c in candidates {
+                let Candidate {
+                    i,
+                    start,
+                    rank,
+                    name,
+                    symbol,
+                    field,
+                    capitals,
+                    bracketed,
+                    wrapped_from,
+                } = c;
                 let mut score = 0;
                 let mut reasons = Vec::new();
                 let mut add = |cond: bool, weight: i32, why: &'static str| {
@@ -725,22 +756,21 @@ impl MarkingScanner {
                 };
                 let phrase_len = i + 1 - start;
                 // The level's words, with those on the line before when it was wrapped.
-                let level_words = phrase_len + usize::from(wrapped);
+                let level_words = phrase_len + usize::from(wrapped_from.is_some());
                 add(capitals, self.w.capitals, "capitals");
                 add(field, self.w.field, "classification_field");
                 add(words.len() == phrase_len, self.w.alone, "alone_on_line");
-                let before = line[..words[start].0].trim_end();
-                let after = line[words[i].1..].trim_start();
+                // The line before and after the level, as it is and without the spaces next
+                // to the level.
+                let (raw_before, raw_after) = (&line[..words[start].0], &line[words[i].1..]);
+                let (before, after) = (raw_before.trim_end(), raw_after.trim_start());
                 // A table row written as text (Markdown, a copied grid): the level is a cell's
                 // whole text, between two `|` (after the row's last one it closes the line); or
                 // a column of a page laid out as text (a PDF's, a form's), set apart by wide
                 // gaps: «UBND TỈNH LÂM ĐỒNG            TUYỆT MẬT».
-                let wide = |gap: &str| gap.starts_with('\t') || gap.starts_with("   ");
-                let raw_before = &line[..words[start].0];
-                let raw_after = &line[words[i].1..];
-                let in_column = !raw_before.trim().is_empty()
+                let in_column = !before.is_empty()
                     && (raw_before.ends_with('\t') || raw_before.ends_with("   "))
-                    && (raw_after.trim().is_empty() || wide(raw_after));
+                    && (after.is_empty() || raw_after.starts_with('\t') || raw_after.starts_with("   "));
                 let in_cell = words.len() > phrase_len
                     && ((before.ends_with('|') && after.starts_with('|')) || in_column);
                 add(in_cell, self.w.alone, "alone_in_cell");
@@ -825,8 +855,7 @@ impl MarkingScanner {
                 // Without diacritics only a level of two words (a lone MAT may be MẶT).
                 let closes =
                     capitals && start > 0 && i + 1 == words.len() && (!folded_mode || phrase_len >= 2) && {
-                        let before = line[..words[start].0].trim_end();
-                        let after = line[words[i].1..].trim();
+                        let after = after.trim_end();
                         (before.ends_with(['-', '–', '—', '|']) && matches!(after, "" | "." | ";"))
                             || (before.ends_with(['(', '[']) && matches!(after, ")" | "]" | ")." | "]."))
                     };
@@ -858,13 +887,13 @@ impl MarkingScanner {
                         format!("{}, line {}", piece.location, li + 1)
                     },
                     // A wrapped stamp shows the line it started on: «TỐI [MẬT]».
-                    snippet: match (wrapped, li.checked_sub(1).and_then(|p| lines.get(p))) {
-                        (true, Some(prev)) => format!(
+                    snippet: match wrapped_from {
+                        Some(prev) => format!(
                             "{} {}",
                             prev.trim().chars().take(self.d.snippet_chars).collect::<String>(),
                             snippet(line, words[start].0, words[i].1, self.d.snippet_chars)
                         ),
-                        _ => snippet(line, words[start].0, words[i].1, self.d.snippet_chars),
+                        None => snippet(line, words[start].0, words[i].1, self.d.snippet_chars),
                     },
                 });
                 if hits.len() > 4 * self.d.max_findings + 64 {
@@ -1027,23 +1056,29 @@ impl MarkingScanner {
     }
 
     /// The level of several words whose words before the marker are the whole of `line`, in
-    /// capitals ("TỐI" above a «MẬT» alone on its line: a stamp wrapped in a narrow box).
-    fn wrapped_level(&self, line: &str, folded: bool, tcvn3_lowercase: bool) -> Option<(u8, &str, &str)> {
+    /// capitals ("TỐI" above a «MẬT» alone on its line: a stamp wrapped in a narrow box): the
+    /// line's words and the marker read by [`Self::level_at`] as one line.
+    fn wrapped_level(
+        &self,
+        line: &str,
+        marker: &str,
+        folded: bool,
+        tcvn3_lowercase: bool,
+    ) -> Option<(u8, &str, &str)> {
         let words = split_words(line);
+        // A level has at most a few words: a longer line is not the start of a stamp.
         if words.is_empty()
-            || words.len() > 2
+            || words.len() > 3
             || !words.iter().all(|(_, _, w)| is_capitals(w, tcvn3_lowercase))
         {
             return None;
         }
-        let upper: Vec<String> = words.iter().map(|(_, _, w)| w.to_uppercase()).collect();
-        self.levels.iter().find_map(|l| {
-            let spellings = if folded { &l.folded } else { &l.spell };
-            spellings
-                .iter()
-                .any(|s| s.len() == upper.len() + 1 && s[..upper.len()] == upper[..])
-                .then_some((l.rank, l.name.as_str(), l.symbol.as_str()))
-        })
+        let mut upper: Vec<String> = words.iter().map(|(_, _, w)| w.to_uppercase()).collect();
+        upper.push(marker.to_owned());
+        match self.level_at(&upper, upper.len() - 1, folded) {
+            Some((rank, name, symbol, 0)) => Some((rank, name, symbol)),
+            _ => None,
+        }
     }
 
     fn level_at(&self, upper: &[String], i: usize, folded: bool) -> Option<(u8, &str, &str, usize)> {
