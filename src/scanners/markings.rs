@@ -735,17 +735,7 @@ impl MarkingScanner {
             ranks_on_line.dedup();
             let listing = ranks_on_line.len() >= 2;
             for c in candidates {
-                let Candidate {
-                    i,
-                    start,
-                    rank,
-                    name,
-                    symbol,
-                    field,
-                    capitals,
-                    bracketed,
-                    wrapped_from,
-                } = c;
+                let (i, start, capitals) = (c.i, c.start, c.capitals);
                 let mut score = 0;
                 let mut reasons = Vec::new();
                 let mut add = |cond: bool, weight: i32, why: &'static str| {
@@ -756,9 +746,9 @@ impl MarkingScanner {
                 };
                 let phrase_len = i + 1 - start;
                 // The level's words, with those on the line before when it was wrapped.
-                let level_words = phrase_len + usize::from(wrapped_from.is_some());
+                let level_words = phrase_len + usize::from(c.wrapped_from.is_some());
                 add(capitals, self.w.capitals, "capitals");
-                add(field, self.w.field, "classification_field");
+                add(c.field, self.w.field, "classification_field");
                 add(words.len() == phrase_len, self.w.alone, "alone_on_line");
                 // The line before and after the level, as it is and without the spaces next
                 // to the level.
@@ -845,7 +835,7 @@ impl MarkingScanner {
                     "subject_level",
                 );
                 add(
-                    bracketed && (!folded_mode || phrase_len >= 2),
+                    c.bracketed && (!folded_mode || phrase_len >= 2),
                     self.w.subject_bracket,
                     "subject_bracket",
                 );
@@ -865,7 +855,7 @@ impl MarkingScanner {
                 // field's value is not running text however long the line is (as a subject's
                 // is not).
                 let label_of_line =
-                    field || closes || in_brackets || in_cell || (leads && !after.starts_with(','));
+                    c.field || closes || in_brackets || in_cell || (leads && !after.starts_with(','));
                 add(
                     words.len() > self.d.sentence_words && !label_of_line,
                     self.w.sentence,
@@ -875,9 +865,9 @@ impl MarkingScanner {
                     continue;
                 }
                 hits.push(Hit {
-                    rank,
-                    symbol: symbol.to_owned(),
-                    level: name.to_owned(),
+                    rank: c.rank,
+                    symbol: c.symbol.to_owned(),
+                    level: c.name.to_owned(),
                     score,
                     reasons,
                     // A name is one line: its place says "file name".
@@ -887,7 +877,7 @@ impl MarkingScanner {
                         format!("{}, line {}", piece.location, li + 1)
                     },
                     // A wrapped stamp shows the line it started on: «TỐI [MẬT]».
-                    snippet: match wrapped_from {
+                    snippet: match c.wrapped_from {
                         Some(prev) => format!(
                             "{} {}",
                             prev.trim().chars().take(self.d.snippet_chars).collect::<String>(),
